@@ -1,0 +1,3 @@
+from chuansha_enforce.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,156 @@
+"""The command line: ``chuansha-enforce [--db PATH] [--lang zh|en] COMMAND ...``.
+
+Exit status 0 on success, 1 on a rule, input or database problem (message on stderr,
+nothing written), 2 on usage errors (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from chuansha_enforce import __version__
+from chuansha_enforce.demo.generator import DemoPlan
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.domain.money import format_fen
+from chuansha_enforce.domain.records import CaseListRow
+from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.database_location import resolve_db_path
+from chuansha_enforce.storage.errors import StorageError
+
+Handler = Callable[[argparse.Namespace, Services, TextIO, Lang], int]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chuansha-enforce", description="综合行政执法队案件台账（命令行）"
+    )
+    parser.add_argument(
+        "--db", help="数据库文件（默认：用户数据目录，或环境变量 CHUANSHA_ENFORCE_DB）"
+    )
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="输出语言")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("init", help="创建或升级数据库")
+
+    demo = commands.add_parser("demo", help="填入演示数据")
+    demo.add_argument("--cases", type=int, default=None, help="一般程序案件数（默认约每年200件）")
+    demo.add_argument("--seed", type=int, default=2023, help="随机种子（同一种子得到相同数据）")
+    demo.add_argument("--if-empty", action="store_true", help="数据库已有案件时不做任何事")
+
+    case = commands.add_parser("case", help="案件")
+    case_commands = case.add_subparsers(dest="case_command", required=True, metavar="SUBCOMMAND")
+    case_list = case_commands.add_parser("list", help="案件列表（按立案日期由新到旧）")
+    case_list.add_argument("--year", type=int, default=None, help="立案年度")
+    case_list.add_argument("--limit", type=int, default=50, help="最多列出几件（0 = 全部）")
+    case_list.add_argument("--json", action="store_true", help="以 JSON 输出")
+    return parser
+
+
+def _cmd_init(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    done = "、".join(services.migrated) or ("无需升级" if lang == "zh" else "up to date")
+    print(f"{services.db_path}: {done}", file=out)
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    started = time.perf_counter()
+    result = services.demo.fill(
+        DemoPlan(seed=args.seed, general_cases=args.cases), only_if_empty=args.if_empty
+    )
+    seconds = time.perf_counter() - started
+    if result.skipped:
+        skipped = (
+            "数据库已有案件，未写入演示数据" if lang == "zh" else "cases exist; nothing written"
+        )
+        print(skipped, file=out)
+        return 0
+    if lang == "zh":
+        print(
+            f"已写入演示数据：执法人员 {result.officers} 名，"
+            f"一般程序案件 {result.general_cases} 件，"
+            f"简易程序决定 {result.simple_decisions} 件，用时 {seconds:.1f} 秒",
+            file=out,
+        )
+    else:
+        print(
+            f"demo data written: {result.officers} officers, {result.general_cases} general "
+            f"cases, {result.simple_decisions} simple decisions in {seconds:.1f} s",
+            file=out,
+        )
+    return 0
+
+
+def _row_json(row: CaseListRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "case_no": row.case_no,
+        "party": row.party_name,
+        "party_kind": row.party_kind.label,
+        "id_number": row.id_number_masked,
+        "cause": row.cause,
+        "filed_on": row.filed_on.isoformat(),
+        "decided_on": row.decided_on.isoformat() if row.decided_on else None,
+        "fine_fen": row.fine_fen,
+        "status": row.status.label,
+    }
+
+
+def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    if args.limit < 0:
+        raise DomainError("list.limit", "limit", {"max": "∞"})
+    wanted = args.limit or None
+    rows: list[CaseListRow] = []
+    after: tuple[str, int] | None = None
+    while wanted is None or len(rows) < wanted:
+        size = 1000 if wanted is None else min(1000, wanted - len(rows))
+        page = services.cases.list_page(after=after, limit=size, year=args.year)
+        rows.extend(page.rows)
+        if page.next_key is None:
+            break
+        after = page.next_key
+    if args.json:
+        json.dump([_row_json(r) for r in rows], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return 0
+    for r in rows:
+        fine = format_fen(r.fine_fen) if r.fine_fen else "-"
+        print(
+            f"{r.case_no}\t{r.filed_on}\t{r.party_name}\t{r.cause}\t{fine}\t{r.status.label}",
+            file=out,
+        )
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {"init": _cmd_init, "demo": _cmd_demo, "case": _cmd_case}
+NEEDS_EXISTING_DB = frozenset({"case"})
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    args = _parser().parse_args(argv)
+    lang: Lang = args.lang
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    db_path = resolve_db_path(args.db)
+    try:
+        if args.command in NEEDS_EXISTING_DB and not db_path.exists():
+            raise DomainError("cli.no_database", "db", {"path": str(db_path)})
+        with build_services(db_path) as services:
+            return COMMANDS[args.command](args, services, out, lang)
+    except DomainError as exc:
+        print(render(exc.code, exc.params, lang, exc.field), file=sys.stderr)
+        return 1
+    except StorageError as exc:
+        print(render(exc.code, exc.params, lang), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

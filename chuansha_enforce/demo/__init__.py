@@ -1,0 +1,1 @@
+"""Deterministic synthetic officers, cases and decisions for the demo and for tests."""

@@ -1,0 +1,642 @@
+"""Deterministic synthetic officers, general cases and simple decisions (DOMAIN §1, §5, §6, §11).
+
+Pure: every choice comes from ``random.Random`` instances seeded from the plan; no clock, no
+global random, no set iteration. The data set is "as of" 31 December of ``last_year``: nothing
+happens after that day, so recent cases are still open.
+
+Late payments are calendar-proof: a partial surcharge is generated only when the 15th day after
+service is a Monday–Friday in March, July, August, November or 1–28 December (months with no
+holiday or make-up day in any year), so the deadline never moves and any correct work calendar
+agrees on the surcharge; other late payments are made so late that the surcharge is capped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from bisect import bisect
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+
+from chuansha_enforce.demo import catalogue as cat
+from chuansha_enforce.domain.enums import (
+    CertificateStatus,
+    HearingState,
+    NoPenaltyReason,
+    Outcome,
+    PartyType,
+    PenaltyKind,
+)
+from chuansha_enforce.domain.identity import resident_id_check_char, uscc_check_char
+from chuansha_enforce.domain.records import (
+    GeneralCaseRecord,
+    OfficerRecord,
+    PartyRecord,
+    PaymentRecord,
+    SimpleDecisionRecord,
+)
+
+__all__ = ["DemoPlan", "generate_officers", "iter_general_cases", "iter_simple_decisions"]
+
+MIN_AGE_DAYS = 6576  # more than 18 years in any calendar
+MAX_AGE_DAYS = 25900  # less than 71 years in any calendar
+KINDS = (
+    PartyType.NATURAL_PERSON,
+    PartyType.INDIVIDUAL_BUSINESS,
+    PartyType.LEGAL_PERSON,
+    PartyType.OTHER_ORGANISATION,
+)
+_KIND_INDEX = {kind: i for i, kind in enumerate(KINDS)}
+_REUSE = (0.08, 0.3, 0.3, 0.5)  # chance a party is a repeat offender, by kind
+_POOL = 400
+_CALENDAR_PROOF_MONTHS = (3, 7, 8, 11)
+_FINE = frozenset({PenaltyKind.FINE})
+_WARNING = frozenset({PenaltyKind.WARNING})
+_WARNING_FINE = frozenset({PenaltyKind.WARNING, PenaltyKind.FINE})
+_FINE_GAINS = frozenset({PenaltyKind.FINE, PenaltyKind.CONFISCATE_GAINS})
+_DEMOLISH = frozenset({PenaltyKind.OTHER})
+_NONE: frozenset[PenaltyKind] = frozenset()
+_GAINS_VIOLATIONS = frozenset({"超出门窗和外墙经营", "占道设摊", "擅自占用道路堆放物品"})
+_CHANNELS = ("银行缴款", "银行缴款", "网上缴款", "网上缴款", "POS机刷卡")
+_ALNUM = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100 alphabet, for organisation-code bodies
+
+
+@dataclass(frozen=True)
+class DemoPlan:
+    """What to generate; ``general_cases=None`` means a township's volume (~200 filed a year)."""
+
+    seed: int = 2023
+    first_year: int = 2021
+    last_year: int = 2025
+    general_cases: int | None = None
+    simple_per_year: int = 300
+    officers: int = 53
+
+    def __post_init__(self) -> None:
+        if not 1900 <= self.first_year <= self.last_year <= 9000:
+            raise ValueError("need 1900 <= first_year <= last_year <= 9000")
+        if not 3 <= self.officers <= 9000:
+            raise ValueError("need 3 to 9000 officers")
+        if (self.general_cases is not None and self.general_cases < 0) or self.simple_per_year < 0:
+            raise ValueError("counts cannot be negative")
+
+
+def _cum(weights: Sequence[float]) -> tuple[list[float], float]:
+    cum = list(accumulate(weights))
+    return cum, cum[-1]
+
+
+def _period(plan: DemoPlan) -> tuple[int, int]:
+    return dt.date(plan.first_year, 1, 1).toordinal(), dt.date(plan.last_year, 12, 31).toordinal()
+
+
+def _weekday_in(rng: random.Random, year: int) -> dt.date:
+    day = dt.date(year, 1, 1) + dt.timedelta(days=int(rng.random() * 360))
+    return day + dt.timedelta(days=max(0, 7 - day.weekday()) if day.weekday() >= 5 else 0)
+
+
+def generate_officers(plan: DemoPlan) -> list[OfficerRecord]:
+    """``plan.officers`` certificates: about two new and one cancelled a year, never too few."""
+    rng = random.Random(f"{plan.seed}:officers")
+    n, years = plan.officers, plan.last_year - plan.first_year + 1
+    new = min(2 * years, n // 3)
+    issued = [_weekday_in(rng, plan.first_year - 1 - int(rng.random() * 8)) for _ in range(n - new)]
+    issued += [_weekday_in(rng, plan.first_year + i // 2) for i in range(new)]
+    names: list[str] = []
+    while len(names) < n:
+        name = _person_name(rng.random, rng.random() < 0.7)
+        if name not in names or len(names) > 2000:
+            names.append(name)
+    # Indices below n - new are certificates older than the plan; the first two never lapse.
+    old = list(range(2, n - new))
+    rng.shuffle(old)
+    cancelled = {
+        i: _weekday_in(rng, plan.first_year + j) for j, i in enumerate(old[: min(years, n // 5)])
+    }
+    rest = old[len(cancelled) :]
+    if n >= 20:  # one cancelled before the period
+        cancelled[rest[0]] = issued[rest[0]] + dt.timedelta(days=400 + int(rng.random() * 300))
+    suspended = {rest[1]} if n >= 30 else set()
+    lapsing = set(rest[2 : 2 + n // 10])
+    order = sorted(range(n), key=lambda i: (issued[i], i))
+    number = 1 + int(rng.random() * 40)
+    gap = max(1, min(4, (9999 - number) // n))
+    officers: list[OfficerRecord] = []
+    for i in order:
+        expires = None
+        if i in lapsing:
+            expires = issued[i].replace(year=issued[i].year + 10) - dt.timedelta(days=1)
+        status = CertificateStatus.VALID
+        if i in cancelled:
+            status = CertificateStatus.CANCELLED
+        elif i in suspended:
+            status = CertificateStatus.SUSPENDED
+        officers.append(
+            OfficerRecord(
+                names[i], f"3115{number:04d}", issued[i], expires, status, cancelled.get(i)
+            )
+        )
+        number += 1 + int(rng.random() * gap)
+    return officers
+
+
+class _Roster:
+    """Who holds a valid certificate on each day of the period (and until when)."""
+
+    def __init__(self, officers: Sequence[OfficerRecord], start: int, end: int) -> None:
+        self.start = start
+        self.certs: list[str] = []
+        self.last: list[int] = []  # last valid day: expiry and cancellation days are not valid
+        spans: list[tuple[int, int]] = []
+        for o in officers:
+            if o.status is CertificateStatus.SUSPENDED:
+                continue
+            last = 10**7
+            if o.expires_on is not None:
+                last = o.expires_on.toordinal() - 1
+            if o.cancelled_on is not None or o.status is CertificateStatus.CANCELLED:
+                last = min(last, o.cancelled_on.toordinal() - 1 if o.cancelled_on else 0)
+            spans.append((o.issued_on.toordinal(), last))
+            self.certs.append(o.certificate_no)
+            self.last.append(last)
+        changes = sorted(
+            {start}
+            | {a for a, _ in spans if start < a <= end}
+            | {b + 1 for _, b in spans if start < b + 1 <= end}
+        )
+        self.pools: list[tuple[int, ...]] = []
+        for k, change in enumerate(changes):
+            pool = tuple(i for i, (a, b) in enumerate(spans) if a <= change <= b)
+            if len(pool) < 2:
+                when = dt.date.fromordinal(change)
+                raise ValueError(f"fewer than two officers hold valid certificates on {when}")
+            stop = changes[k + 1] if k + 1 < len(changes) else end + 1
+            self.pools.extend([pool] * (stop - change))
+
+    def team(self, rnd: Callable[[], float], day: int, until: int) -> tuple[str, ...]:
+        """Two (sometimes three) distinct officers valid from ``day`` through ``until``."""
+        pool, last = self.pools[day - self.start], self.last
+        size = len(pool)
+        want = 3 if size >= 3 and rnd() < 0.1 else 2
+        chosen: list[int] = []
+        for _ in range(20):
+            i = pool[int(rnd() * size)]
+            if last[i] >= until and i not in chosen:
+                chosen.append(i)
+                if len(chosen) == want:
+                    return tuple(self.certs[i] for i in chosen)
+        candidates = [i for i in pool if last[i] >= until]
+        if len(candidates) < 2:  # nobody lasts that long: valid on the day is the rule
+            candidates = list(pool)
+        k, size = int(rnd() * len(candidates)), len(candidates)
+        return tuple(self.certs[candidates[(k + j) % size]] for j in range(min(want, size)))
+
+
+_SURNAMES = [s for s, _ in cat.SURNAMES]
+_SURNAME_CUM, _SURNAME_TOTAL = _cum([w for _, w in cat.SURNAMES])
+
+
+def _person_name(rnd: Callable[[], float], male: bool) -> str:
+    chars = cat.GIVEN_MALE if male else cat.GIVEN_FEMALE
+    n = len(chars)
+    given = chars[int(rnd() * n)]
+    if rnd() < 0.85:
+        second = chars[int(rnd() * n)]
+        given += second if second != given else chars[(chars.index(second) + 1) % n]
+    return _SURNAMES[bisect(_SURNAME_CUM, rnd() * _SURNAME_TOTAL)] + given
+
+
+def _gb11714(body8: str) -> str:
+    """GB 11714 organisation-code check character for an 8-character body."""
+    total = sum(int(c, 36) * w for c, w in zip(body8, (3, 7, 9, 10, 5, 8, 4, 2), strict=True))
+    check = 11 - total % 11
+    return "X" if check == 10 else "0" if check == 11 else str(check)
+
+
+class _Parties:
+    """Makes parties (new or repeat offenders) with valid, unique identity numbers."""
+
+    def __init__(self, rng: random.Random, stream: int, before_1977: int) -> None:
+        self.rng, self.rnd, self.stream = rng, rng.random, stream
+        self.before_1977 = before_1977
+        self.seen: set[str] = set()
+        self.pools: dict[int, list[tuple[PartyRecord, str, int]]] = {}
+        self.serial = [0, 0, 0]
+        self.offset = [int(self.rnd() * 10**6) for _ in range(3)]
+        self.shanghai = (
+            [a for a, _ in cat.SHANGHAI_OTHER_AREAS],
+            *_cum([w for _, w in cat.SHANGHAI_OTHER_AREAS]),
+        )
+        self.migrant = [a for a, _ in cat.MIGRANT_AREAS], *_cum([w for _, w in cat.MIGRANT_AREAS])
+        self.ymd: dict[int, str] = {}
+
+    def get(self, vi: int, kind: int, day: int, trades: tuple[str, ...]) -> tuple[PartyRecord, str]:
+        """A party of ``kind`` for violation ``vi`` on ``day``, and its short name for the 案由."""
+        pool = self.pools.setdefault(vi * 4 + kind, [])
+        rnd, size = self.rnd, len(pool)
+        # A full pool means a big run: a township has only so many shops, so mostly repeats.
+        if size and rnd() < (_REUSE[kind] if size < _POOL else 0.9):
+            party, short, born = pool[int(rnd() * size)]
+            if day - born <= MAX_AGE_DAYS:
+                return party, short
+        born = day  # organisations never age out of the pool
+        if kind == 0:
+            party, born = self.person(day)
+            short = party.name
+        elif kind == 1:
+            party, short = self.shop(trades)
+        elif kind == 2:
+            party = self.company(trades)
+            short = party.name
+        else:
+            party = self.institution()
+            short = party.name
+        if len(pool) < _POOL:
+            pool.append((party, short, born))
+        else:
+            pool[int(rnd() * _POOL)] = (party, short, born)
+        return party, short
+
+    def person(self, day: int) -> tuple[PartyRecord, int]:
+        rnd = self.rnd
+        male = rnd() < 0.7
+        name = _person_name(rnd, male)
+        while True:
+            born = day - MIN_AGE_DAYS - int(rnd() * (MAX_AGE_DAYS - MIN_AGE_DAYS))
+            r = rnd()
+            if r < 0.4:
+                area = cat.CHUANSHA_COUNTY_AREA if born < self.before_1977 else cat.PUDONG_AREA
+            elif r < 0.5:
+                areas, cum, total = self.shanghai
+                area = areas[bisect(cum, rnd() * total)]
+            else:
+                areas, cum, total = self.migrant
+                area = areas[bisect(cum, rnd() * total)]
+            ymd = self.ymd.get(born)
+            if ymd is None:
+                d = dt.date.fromordinal(born)
+                ymd = self.ymd[born] = f"{d.year:04d}{d.month:02d}{d.day:02d}"
+            seq = 2 + 2 * int(rnd() * 199) + self.stream * 400 + male  # 2-399 or 402-799
+            first17 = f"{area}{ymd}{seq:03d}"
+            if first17 not in self.seen:
+                break
+        self.seen.add(first17)
+        address = None
+        if rnd() < 0.5:
+            if rnd() < 0.6:
+                street = cat.STREETS[int(rnd() * len(cat.STREETS))]
+                lane, no, room = 1 + int(rnd() * 900), 1 + int(rnd() * 60), 101 + int(rnd() * 6)
+                address = (
+                    f"{cat.ADDRESS_PREFIX}{street}{lane}弄{no}号{room + 100 * int(rnd() * 6)}室"
+                )
+            else:
+                village = cat.VILLAGES[int(rnd() * len(cat.VILLAGES))]
+                address = (
+                    f"{cat.ADDRESS_PREFIX}{village}{1 + int(rnd() * 12)}组{1 + int(rnd() * 180)}号"
+                )
+        person = PartyRecord(
+            PartyType.NATURAL_PERSON, name, first17 + resident_id_check_char(first17), address
+        )
+        return person, born
+
+    def _body(self, family: int, modulus: int) -> int:
+        """A distinct pseudo-random number per family and stream (an affine permutation)."""
+        x = 2 * self.serial[family] + self.stream
+        self.serial[family] += 1
+        return (x * 7_777_777 + self.offset[family]) % modulus
+
+    def _uscc(self, prefix: str, body8: str) -> str:
+        rnd = self.rnd
+        area = "310115" if rnd() < 0.85 else "310000" if rnd() < 0.7 else "310104"
+        first17 = f"{prefix}{area}{body8}{_gb11714(body8)}"
+        return first17 + uscc_check_char(first17)
+
+    def _ma_body(self) -> str:
+        y, chars = self._body(0, 31**5), []
+        for _ in range(5):
+            y, c = divmod(y, 31)
+            chars.append(_ALNUM[c])
+        return "MA1" + "".join(chars)
+
+    def _brand(self) -> str:
+        rnd = self.rnd
+        a, b = cat.BRAND_FIRST, cat.BRAND_SECOND
+        return a[int(rnd() * len(a))] + b[int(rnd() * len(b))]
+
+    def shop(self, trades: tuple[str, ...]) -> tuple[PartyRecord, str]:
+        rnd = self.rnd
+        if rnd() < 0.3:
+            brand = _person_name(rnd, rnd() < 0.6)
+        elif rnd() < 0.5:
+            brand = cat.SHOP_BRANDS[int(rnd() * len(cat.SHOP_BRANDS))]
+        else:
+            brand = self._brand()
+        trades = trades or cat.SHOP_TRADES
+        short = brand + trades[int(rnd() * len(trades))]
+        return PartyRecord(
+            PartyType.INDIVIDUAL_BUSINESS,
+            cat.TOWN_PREFIX + short,
+            self._uscc("92", self._ma_body()),
+        ), short
+
+    def company(self, trades: tuple[str, ...]) -> PartyRecord:
+        rnd = self.rnd
+        trades = trades or cat.COMPANY_TRADES
+        name = f"上海{self._brand()}{trades[int(rnd() * len(trades))]}有限公司"
+        if rnd() < 0.05:
+            name += "川沙分公司"
+        body = self._ma_body() if rnd() < 0.6 else f"6{self._body(1, 10**7):07d}"
+        return PartyRecord(PartyType.LEGAL_PERSON, name, self._uscc("91", body))
+
+    def institution(self) -> PartyRecord:
+        kinds = cat.INSTITUTION_KINDS
+        name = f"上海市浦东新区{self._brand()}{kinds[int(self.rnd() * len(kinds))]}"
+        body = f"425{self._body(2, 10**5):05d}"
+        return PartyRecord(PartyType.OTHER_ORGANISATION, name, self._uscc("12", body))
+
+
+def _fine_table(rng: random.Random, low: int, high: int) -> list[int]:
+    """200 fines in fen drawn the way squads use discretion: mostly the minimum, round sums."""
+    step = 50 if high <= 500 else 100 if high <= 10000 else 1000
+    fines = []
+    for _ in range(200):
+        u = rng.random()
+        if u < 0.6:
+            yuan = low
+        elif u < 0.95:
+            x = rng.random()
+            yuan = low + int((high - low) * (x**3 if u < 0.88 else x))
+            yuan = max(low, yuan - yuan % step)
+        else:
+            yuan = low + int(rng.random() * (high - low + 1))
+        fines.append(yuan * 100)
+    return fines
+
+
+def _calendar_proof(day: dt.date) -> bool:
+    """True in months with no holiday or make-up working day in any year."""
+    return day.month in _CALENDAR_PROOF_MONTHS or (day.month == 12 and day.day <= 28)
+
+
+def _filing_days(year: int) -> list[int]:
+    """Working days, roughly: Monday–Friday except the fixed-date holidays."""
+    first, last = dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    closed = {(1, 1), (5, 1), (5, 2), (5, 3)} | {(10, d) for d in range(1, 8)}
+    days = (dt.date.fromordinal(o) for o in range(first, last + 1) if (o + 6) % 7 < 5)
+    return [d.toordinal() for d in days if (d.month, d.day) not in closed]
+
+
+def _counts(rng: random.Random, plan: DemoPlan) -> list[int]:
+    years = plan.last_year - plan.first_year + 1
+    if plan.general_cases is None:
+        return [185 + int(rng.random() * 40) for _ in range(years)]
+    share, extra = divmod(plan.general_cases, years)
+    return [share + (i < extra) for i in range(years)]
+
+
+_BEFORE_1977 = dt.date(1977, 1, 1).toordinal()  # older locals carry the 川沙县 area code
+
+
+def iter_general_cases(
+    plan: DemoPlan, officers: Sequence[OfficerRecord]
+) -> Iterator[GeneralCaseRecord]:
+    """General-procedure cases in filing order; exactly ``plan.general_cases`` when it is set."""
+    start, end = _period(plan)
+    return _general_cases(plan, _Roster(officers, start, end), end)
+
+
+def iter_simple_decisions(
+    plan: DemoPlan, officers: Sequence[OfficerRecord]
+) -> Iterator[SimpleDecisionRecord]:
+    """Simple-procedure decisions in date order, about ``plan.simple_per_year`` a year."""
+    start, end = _period(plan)
+    return _simple_decisions(plan, _Roster(officers, start, end), end)
+
+
+def _location(rnd: Callable[[], float]) -> str:
+    streets = cat.STREETS
+    return f"{streets[int(rnd() * len(streets))]}{1 + int(rnd() * 1999)}号"
+
+
+def _general_cases(plan: DemoPlan, roster: _Roster, end: int) -> Iterator[GeneralCaseRecord]:
+    rng = random.Random(f"{plan.seed}:general")
+    rnd, team, start = rng.random, roster.team, roster.start
+    parties = _Parties(rng, 0, _BEFORE_1977)
+    rows = []
+    for v in cat.VIOLATIONS:
+        fines = _fine_table(rng, *v.fine_yuan) if v.fine_yuan else []
+        small = v.fine_yuan is not None and v.fine_yuan[1] <= 5000
+        rows.append(
+            (
+                v,
+                [_KIND_INDEX[k] for k, _ in v.parties],
+                *_cum([w for _, w in v.parties]),
+                fines,
+                small,
+                v.name in _GAINS_VIOLATIONS,
+            )
+        )
+    vcum, vtotal = _cum([v.weight for v in cat.VIOLATIONS])
+    dates = [dt.date.fromordinal(o) for o in range(start, end + 1)]
+    decision_seq: dict[int, int] = {}
+    receipt = 3_100_000_000 + int(rnd() * 10**8)
+    penalty, no_penalty = Outcome.PENALTY, Outcome.NO_PENALTY
+    held, waived, no_hearing = HearingState.HELD, HearingState.WAIVED, HearingState.NONE
+    for year, count in zip(
+        range(plan.first_year, plan.last_year + 1), _counts(rng, plan), strict=True
+    ):
+        days = _filing_days(year)
+        m, case_prefix = len(days), f"川执立〔{year}〕"
+        for seq in range(1, count + 1):
+            filed = days[int((seq - 1 + rnd()) * m / count)]
+            vi = bisect(vcum, rnd() * vtotal)
+            v, pkinds, pcum, ptotal, fines, small, gains = rows[vi]
+            kind = pkinds[bisect(pcum, rnd() * ptotal)]
+            party, short = parties.get(
+                vi, kind, filed, v.company_trades if kind == 2 else v.shop_trades
+            )
+            outcome: Outcome = penalty
+            kinds, reason, fine, gained, notes, hearing = _NONE, None, 0, 0, None, no_hearing
+            r = rnd()
+            if r < 0.01:
+                outcome = Outcome.WITHDRAWN
+            elif r < 0.016:
+                outcome = Outcome.TRANSFER_OTHER
+            elif not fines:
+                kinds, notes = _DEMOLISH, "责令限期拆除违法建筑"
+            elif r < 0.066:
+                outcome, notes = no_penalty, "当事人已及时改正，已对其进行教育"
+                reason = (
+                    NoPenaltyReason.FIRST_VIOLATION
+                    if rnd() < 0.5
+                    else NoPenaltyReason.MINOR_CORRECTED
+                )
+            elif r < 0.1 and small:
+                kinds = _WARNING
+            else:
+                kinds, fine = _FINE, fines[int(rnd() * 200)]
+                r = rnd()
+                if r < 0.03 and small:
+                    kinds = _WARNING_FINE
+                elif r < 0.06 and gains:
+                    kinds, gained = _FINE_GAINS, (1 + int(rnd() * 30)) * 10000
+                if max(fine, gained) >= (500_000 if kind < 2 else 5_000_000):
+                    r = rnd()
+                    hearing = held if r < 0.2 else waived if r < 0.6 else no_hearing
+            decided_by_law = outcome is penalty or outcome is no_penalty
+            if not decided_by_law:
+                delay = 5 + int(rnd() * 35)
+            elif (r := rnd()) < 0.02:  # over 90 days: half approved extensions, half overdue
+                delay = 91 + int(rnd() * 29)
+                if r < 0.01:
+                    notes = "经批准延长办案期限" + (f"；{notes}" if notes else "")
+            else:
+                delay = 7 + int(rnd() * 70) + (14 if hearing is held else 0)
+            decided = filed + delay
+            weekday = (decided + 6) % 7
+            if weekday >= 5:
+                decided += 7 - weekday
+                if delay <= 90 and decided - filed > 90:
+                    decided -= 3
+            officers = team(rnd, filed, min(decided, end))
+            case_no, location = f"{case_prefix}{seq:06d}号", _location(rnd)
+            cause = f"{short}{v.cause_phrase}案"
+            if decided > end:  # still under investigation on the last day
+                yield GeneralCaseRecord(
+                    case_no,
+                    party,
+                    cause,
+                    officers,
+                    dates[filed - start],
+                    v.name,
+                    v.legal_basis,
+                    location,
+                )
+                continue
+            decision_no = served = closed = None
+            payments: tuple[PaymentRecord, ...] = ()
+            if not decided_by_law:
+                closed = decided + int(rnd() * 5)
+            else:
+                dyear = dates[decided - start].year
+                dseq = decision_seq[dyear] = decision_seq.get(dyear, 0) + 1
+                decision_no = f"沪浦川执罚〔{dyear}〕{dseq:06d}号"
+                served = decided if rnd() < 0.4 else decided + 1 + int(rnd() * 7)
+                if served > end:
+                    served = None
+                elif fine:
+                    r, surcharge, paid = rnd(), 0, end + 1
+                    if r < 0.82:
+                        paid = served + int(rnd() * 16)
+                    elif r < 0.92 and served + 15 <= end:
+                        due = dates[served + 15 - start]
+                        late = 50 + int(rnd() * 40)
+                        if due.weekday() < 5 and _calendar_proof(due):
+                            late = 1 + int(rnd() * 40)
+                        paid, surcharge = served + 15 + late, min(fine, fine * 3 * late // 100)
+                    if paid <= end:
+                        receipt += 1 + int(rnd() * 9)
+                        payments = (
+                            PaymentRecord(
+                                dates[paid - start],
+                                fine + gained,
+                                surcharge,
+                                _CHANNELS[int(rnd() * 5)],
+                                f"沪财非税{receipt}",
+                            ),
+                        )
+                        closed = paid + 1 + int(rnd() * 10)
+                elif kinds is _DEMOLISH:
+                    closed = served + 30 + int(rnd() * 150) if rnd() < 0.85 else None
+                else:
+                    closed = served + 1 + int(rnd() * 20)
+            yield GeneralCaseRecord(
+                case_no,
+                party,
+                cause,
+                officers,
+                dates[filed - start],
+                v.name,
+                v.legal_basis,
+                location,
+                hearing,
+                decision_no,
+                dates[decided - start],
+                outcome,
+                kinds,
+                reason,
+                fine,
+                gained,
+                None if served is None else dates[served - start],
+                None if closed is None or closed > end else dates[closed - start],
+                payments,
+                notes,
+            )
+
+
+def _simple_fines(low: int, high: int, cap: int, weighted: Sequence[tuple[int, int]]) -> list[int]:
+    return [yuan * 100 for yuan, w in weighted if low <= yuan <= min(high, cap) for _ in range(w)]
+
+
+_PERSON_SIMPLE = ((20, 5), (50, 35), (100, 35), (150, 8), (200, 17))
+_ORG_SIMPLE = ((200, 30), (300, 25), (500, 25), (1000, 10), (2000, 6), (3000, 4))
+
+
+def _simple_decisions(plan: DemoPlan, roster: _Roster, end: int) -> Iterator[SimpleDecisionRecord]:
+    rng = random.Random(f"{plan.seed}:simple")
+    rnd, team, start = rng.random, roster.team, roster.start
+    parties = _Parties(rng, 1, _BEFORE_1977)
+    rows = []
+    for vi, v in enumerate(cat.VIOLATIONS):
+        if v.simple_weight and v.fine_yuan:
+            people = _simple_fines(*v.fine_yuan, 200, _PERSON_SIMPLE)
+            orgs = _simple_fines(*v.fine_yuan, 3000, _ORG_SIMPLE) or people
+            rows.append(
+                (
+                    vi,
+                    v,
+                    [_KIND_INDEX[k] for k, _ in v.parties],
+                    *_cum([w for _, w in v.parties]),
+                    people,
+                    orgs,
+                )
+            )
+    vcum, vtotal = _cum([row[1].simple_weight for row in rows])
+    dates = [dt.date.fromordinal(o) for o in range(start, end + 1)]
+    warning, fined = PenaltyKind.WARNING, PenaltyKind.FINE
+    for year in range(plan.first_year, plan.last_year + 1):
+        count = plan.simple_per_year + int(plan.simple_per_year * (rnd() * 0.04 - 0.02))
+        first = dt.date(year, 1, 1).toordinal()
+        m, prefix = dt.date(year, 12, 31).toordinal() - first + 1, f"沪浦川执简〔{year}〕"
+        for seq in range(1, count + 1):
+            day = first + int((seq - 1 + rnd()) * m / count)
+            vi, v, pkinds, pcum, ptotal, people, orgs = rows[bisect(vcum, rnd() * vtotal)]
+            kind = pkinds[bisect(pcum, rnd() * ptotal)]
+            party, short = parties.get(
+                vi, kind, day, v.company_trades if kind == 2 else v.shop_trades
+            )
+            penalty_kind, fine = warning, 0
+            if rnd() >= 0.2:
+                table = people if kind < 2 else orgs
+                penalty_kind, fine = fined, table[int(rnd() * len(table))]
+            on_spot = 0 < fine <= 10000 and rnd() < 0.5
+            paid: int | None = None
+            if on_spot:
+                paid = day
+            elif fine and rnd() < 0.94:
+                paid = day + 1 + int(rnd() * 15)
+            yield SimpleDecisionRecord(
+                f"{prefix}{seq:06d}号",
+                party,
+                f"{short}{v.cause_phrase}案",
+                team(rnd, day, day),
+                dates[day - start],
+                penalty_kind,
+                v.name,
+                _location(rnd),
+                fine,
+                on_spot,
+                None,
+                None if paid is None or paid > end else dates[paid - start],
+            )

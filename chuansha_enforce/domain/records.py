@@ -1,0 +1,116 @@
+"""Frozen records that travel between the layers (repositories return these, never rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from chuansha_enforce.domain.enums import (
+    CaseStatus,
+    CertificateStatus,
+    HearingState,
+    NoPenaltyReason,
+    Outcome,
+    PartyType,
+    PenaltyKind,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OfficerRecord:
+    """An enforcement officer and the certificate (执法证) they hold."""
+
+    name: str
+    certificate_no: str
+    issued_on: dt.date
+    expires_on: dt.date | None = None
+    status: CertificateStatus = CertificateStatus.VALID
+    cancelled_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PartyRecord:
+    """The party (当事人) a case or decision is against."""
+
+    kind: PartyType
+    name: str
+    id_number: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRecord:
+    paid_on: dt.date
+    amount_fen: int
+    surcharge_fen: int = 0
+    channel: str = "银行缴款"
+    receipt_no: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GeneralCaseRecord:
+    """A general-procedure case as recorded (立案 to 结案)."""
+
+    case_no: str
+    party: PartyRecord
+    cause: str
+    officer_certificates: tuple[str, ...]
+    filed_on: dt.date
+    violation: str | None = None
+    legal_basis: str | None = None
+    location: str | None = None
+    hearing: HearingState = HearingState.NONE
+    decision_no: str | None = None
+    decided_on: dt.date | None = None
+    outcome: Outcome | None = None
+    penalty_kinds: frozenset[PenaltyKind] = field(default_factory=frozenset)
+    no_penalty_reason: NoPenaltyReason | None = None
+    fine_fen: int = 0
+    confiscation_fen: int = 0
+    served_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    payments: tuple[PaymentRecord, ...] = ()
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SimpleDecisionRecord:
+    """A simple-procedure decision made on the spot (简易程序)."""
+
+    decision_no: str
+    party: PartyRecord
+    cause: str
+    officer_certificates: tuple[str, ...]
+    decided_on: dt.date
+    penalty_kind: PenaltyKind
+    violation: str | None = None
+    location: str | None = None
+    fine_fen: int = 0
+    collected_on_spot: bool = False
+    on_spot_reason: str | None = None
+    paid_on: dt.date | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseListRow:
+    """One line of the general-case list; a person's ID number arrives already masked."""
+
+    id: int
+    case_no: str
+    party_name: str
+    party_kind: PartyType
+    id_number_masked: str | None
+    cause: str
+    filed_on: dt.date
+    decided_on: dt.date | None
+    fine_fen: int
+    status: CaseStatus
+
+
+@dataclass(frozen=True, slots=True)
+class CasePage:
+    """A page of the case list and the key to ask for the next one."""
+
+    rows: tuple[CaseListRow, ...]
+    next_key: tuple[str, int] | None

@@ -1,0 +1,1 @@
+"""PDF renderers: a frozen view-model in, PDF bytes out (reportlab). Never queries."""

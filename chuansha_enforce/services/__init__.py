@@ -1,0 +1,1 @@
+"""Use cases: one public method = one transaction, returning its result and what changed."""

@@ -1,0 +1,17 @@
+"""What a service call changed, so views refresh only that."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Topic(StrEnum):
+    CASES = "cases"
+    SIMPLE_DECISIONS = "simple_decisions"
+    OFFICERS = "officers"
+    PAYMENTS = "payments"
+    SETTINGS = "settings"
+
+
+Changes = frozenset[Topic]
+NOTHING: Changes = frozenset()

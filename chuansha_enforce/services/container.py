@@ -1,0 +1,86 @@
+"""The one composition root: the CLI and the GUI both get their services here."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.services.case_service import CaseService
+from chuansha_enforce.services.demo_service import DemoService
+from chuansha_enforce.services.system_clock import SystemClock
+from chuansha_enforce.storage.backup import backup_database
+from chuansha_enforce.storage.case_repository import CaseRepository
+from chuansha_enforce.storage.connection import SQLITE_VERSION, open_database
+from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
+
+log = logging.getLogger(__name__)
+
+SINGLE_USER = "单用户"
+
+
+@dataclass
+class Services:
+    db_path: Path
+    clock: Clock
+    read_only: bool
+    migrated: tuple[str, ...]
+    cases: CaseService
+    demo: DemoService
+    _db: sqlite_utils.Database
+
+    @property
+    def sqlite_version(self) -> str:
+        return SQLITE_VERSION
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def build_services(
+    db_path: Path, clock: Clock | None = None, *, read_only: bool = False, user: str = SINGLE_USER
+) -> Services:
+    """Open (and when writable, create or migrate) the database and wire the services."""
+    clock = clock or SystemClock()
+    db_path = Path(db_path)
+    db = open_database(db_path, read_only=read_only)
+    try:
+        log.info("SQLite %s, database %s, read_only=%s", SQLITE_VERSION, db_path, read_only)
+        if read_only:
+            check_not_newer(db, db_path)
+            migrated: list[str] = []
+            if pending_names(db):
+                log.warning("read-only database has pending migrations: %s", pending_names(db))
+        else:
+
+            def backup(label: str) -> Path:
+                stamp = utc_timestamp(clock).replace(":", "").replace("-", "")[:15]
+                target = backups_dir(db_path) / f"{db_path.stem}-{label}-{stamp}.db"
+                return backup_database(db, target)
+
+            migrated = migrate(db, db_path, backup=backup)
+        return Services(
+            db_path=db_path,
+            clock=clock,
+            read_only=read_only,
+            migrated=tuple(migrated),
+            cases=CaseService(CaseRepository(db)),
+            demo=DemoService(db, clock, user),
+            _db=db,
+        )
+    except BaseException:
+        db.close()
+        raise

@@ -1,0 +1,81 @@
+"""Filling a database with a believable town's synthetic cases (one transaction)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from chuansha_enforce.demo.generator import (
+    DemoPlan,
+    generate_officers,
+    iter_general_cases,
+    iter_simple_decisions,
+)
+from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.bulk_writer import BulkWriter
+from chuansha_enforce.storage.case_repository import CaseRepository
+from chuansha_enforce.storage.connection import write_transaction
+
+MAX_DEMO_CASES = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class DemoResult:
+    officers: int
+    general_cases: int
+    simple_decisions: int
+    skipped: bool
+    changed: Changes
+
+
+class DemoService:
+    def __init__(self, db: sqlite_utils.Database, clock: Clock, user: str) -> None:
+        self._db = db
+        self._clock = clock
+        self._user = user
+
+    def fill(self, plan: DemoPlan, *, only_if_empty: bool = False) -> DemoResult:
+        """Write the plan's officers, general cases and simple decisions, all or nothing."""
+        if plan.general_cases is not None and not 1 <= plan.general_cases <= MAX_DEMO_CASES:
+            raise DomainError("demo.cases", "cases", {"max": MAX_DEMO_CASES})
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            if only_if_empty and CaseRepository(self._db).count() > 0:
+                return DemoResult(0, 0, 0, skipped=True, changed=frozenset())
+            writer = BulkWriter(self._db, at)
+            if writer.certificate_ids():
+                raise DomainError("demo.not_empty", "db")
+            officers = generate_officers(plan)
+            n_officers = writer.add_officers(officers)
+            ids = writer.certificate_ids()
+            n_general = writer.add_general_cases(iter_general_cases(plan, officers), ids)
+            n_simple = writer.add_simple_decisions(iter_simple_decisions(plan, officers), ids)
+            AuditLog(self._db).append(
+                AuditEntry(
+                    at=at,
+                    user=self._user,
+                    action="demo.fill",
+                    object_type="database",
+                    object_id=None,
+                    outcome="ok",
+                    detail={
+                        "seed": plan.seed,
+                        "officers": n_officers,
+                        "general_cases": n_general,
+                        "simple_decisions": n_simple,
+                    },
+                )
+            )
+        return DemoResult(
+            n_officers,
+            n_general,
+            n_simple,
+            skipped=False,
+            changed=frozenset(
+                {Topic.OFFICERS, Topic.CASES, Topic.SIMPLE_DECISIONS, Topic.PAYMENTS}
+            ),
+        )

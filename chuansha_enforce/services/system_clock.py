@@ -1,0 +1,10 @@
+"""The real clock, used only by the composition root."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+class SystemClock:
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC)

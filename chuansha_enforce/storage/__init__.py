@@ -1,0 +1,1 @@
+"""Storage: the only layer with SQL. Repositories return frozen records."""

@@ -1,0 +1,166 @@
+"""Bulk inserts with ``executemany`` inside the caller's one transaction.
+
+sqlite-utils' ``insert_all`` commits every batch (about 10× slower for a million rows and
+not all-or-nothing), so the bulk paths write here, in chunks, without committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from typing import TypeVar
+
+import sqlite_utils
+
+from chuansha_enforce.domain.enums import heaviest
+from chuansha_enforce.domain.records import (
+    GeneralCaseRecord,
+    OfficerRecord,
+    PartyRecord,
+    SimpleDecisionRecord,
+)
+
+T = TypeVar("T")
+CHUNK = 20_000
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+class BulkWriter:
+    """Writes records; the caller owns the transaction (see ``write_transaction``)."""
+
+    def __init__(self, db: sqlite_utils.Database, created_at: str) -> None:
+        if not db.conn.in_transaction:
+            raise RuntimeError("BulkWriter needs an open write transaction")
+        self._conn = db.conn
+        self._at = created_at
+
+    def _next_id(self, table: str) -> int:
+        return int(
+            self._conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+        )
+
+    def certificate_ids(self) -> dict[str, int]:
+        return dict(self._conn.execute("SELECT certificate_no, id FROM certificates").fetchall())
+
+    def add_officers(self, officers: Iterable[OfficerRecord]) -> int:
+        count = 0
+        for officer in officers:
+            cursor = self._conn.execute(
+                "INSERT INTO officers (name, created_at) VALUES (?, ?)", (officer.name, self._at)
+            )
+            self._conn.execute(
+                "INSERT INTO certificates (officer_id, certificate_no, issued_on, expires_on,"
+                " status, cancelled_on) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    cursor.lastrowid,
+                    officer.certificate_no,
+                    officer.issued_on.isoformat(),
+                    _iso(officer.expires_on),
+                    officer.status.value,
+                    _iso(officer.cancelled_on),
+                ),
+            )
+            count += 1
+        return count
+
+    def _party_rows(self, parties: list[PartyRecord], first_id: int) -> list[tuple[object, ...]]:
+        return [
+            (first_id + i, p.kind.value, p.name, p.id_number, p.address)
+            for i, p in enumerate(parties)
+        ]
+
+    def add_general_cases(
+        self, cases: Iterable[GeneralCaseRecord], certificate_ids: Mapping[str, int]
+    ) -> int:
+        count = 0
+        for chunk in _chunks(cases, CHUNK):
+            party_id = self._next_id("parties")
+            case_id = self._next_id("general_cases")
+            parties = self._party_rows([c.party for c in chunk], party_id)
+            case_rows: list[tuple[object, ...]] = []
+            officer_rows: list[tuple[int, int]] = []
+            penalty_rows: list[tuple[int, str]] = []
+            payment_rows: list[tuple[object, ...]] = []
+            for offset, case in enumerate(chunk):
+                cid = case_id + offset
+                case_rows.append(
+                    (
+                        cid, case.case_no, party_id + offset, case.cause, case.violation,
+                        case.legal_basis, case.location, case.filed_on.isoformat(),
+                        case.hearing.value, case.decision_no, _iso(case.decided_on),
+                        None if case.outcome is None else case.outcome.value,
+                        heaviest(case.penalty_kinds).value if case.penalty_kinds else None,
+                        None if case.no_penalty_reason is None else case.no_penalty_reason.value,
+                        case.fine_fen, case.confiscation_fen, _iso(case.served_on),
+                        _iso(case.closed_on), case.notes, self._at, self._at,
+                    )
+                )  # fmt: skip
+                officer_rows.extend((cid, certificate_ids[n]) for n in case.officer_certificates)
+                penalty_rows.extend((cid, kind.value) for kind in case.penalty_kinds)
+                payment_rows.extend(
+                    (cid, p.paid_on.isoformat(), p.amount_fen, p.surcharge_fen, p.channel,
+                     p.receipt_no, self._at)
+                    for p in case.payments
+                )  # fmt: skip
+            self._conn.executemany("INSERT INTO parties VALUES (?, ?, ?, ?, ?)", parties)
+            self._conn.executemany(
+                "INSERT INTO general_cases (id, case_no, party_id, cause, violation, legal_basis,"
+                " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
+                " no_penalty_reason, fine_fen, confiscation_fen, served_on, closed_on, notes,"
+                " created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                case_rows,
+            )
+            self._conn.executemany("INSERT INTO general_case_officers VALUES (?, ?)", officer_rows)
+            self._conn.executemany("INSERT INTO general_case_penalties VALUES (?, ?)", penalty_rows)
+            self._conn.executemany(
+                "INSERT INTO payments (case_id, paid_on, amount_fen, surcharge_fen, channel,"
+                " receipt_no, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                payment_rows,
+            )
+            count += len(chunk)
+        return count
+
+    def add_simple_decisions(
+        self, decisions: Iterable[SimpleDecisionRecord], certificate_ids: Mapping[str, int]
+    ) -> int:
+        count = 0
+        for chunk in _chunks(decisions, CHUNK):
+            party_id = self._next_id("parties")
+            decision_id = self._next_id("simple_decisions")
+            parties = self._party_rows([d.party for d in chunk], party_id)
+            rows: list[tuple[object, ...]] = []
+            officer_rows: list[tuple[int, int]] = []
+            for offset, d in enumerate(chunk):
+                did = decision_id + offset
+                rows.append(
+                    (
+                        did, d.decision_no, party_id + offset, d.cause, d.violation, d.location,
+                        d.decided_on.isoformat(), d.penalty_kind.value, d.fine_fen,
+                        int(d.collected_on_spot), d.on_spot_reason, _iso(d.paid_on), d.notes,
+                        self._at, self._at,
+                    )
+                )  # fmt: skip
+                officer_rows.extend((did, certificate_ids[n]) for n in d.officer_certificates)
+            self._conn.executemany("INSERT INTO parties VALUES (?, ?, ?, ?, ?)", parties)
+            self._conn.executemany(
+                "INSERT INTO simple_decisions (id, decision_no, party_id, cause, violation,"
+                " location, decided_on, penalty_kind, fine_fen, collected_on_spot,"
+                " on_spot_reason, paid_on, notes, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            self._conn.executemany(
+                "INSERT INTO simple_decision_officers VALUES (?, ?)", officer_rows
+            )
+            count += len(chunk)
+        return count

@@ -1,0 +1,105 @@
+"""Reading the general-case list with keyset paging (never OFFSET, never all rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+
+from chuansha_enforce.domain.enums import PartyType
+from chuansha_enforce.domain.identity import id_number_for_list
+from chuansha_enforce.domain.records import CaseListRow, CasePage
+from chuansha_enforce.domain.status import derive_case_status
+
+_COLUMNS = """
+    c.id, c.case_no, p.name, p.kind, p.id_number, c.cause, c.filed_on, c.decided_on,
+    c.fine_fen, c.served_on, c.closed_on, c.deleted_at
+"""
+
+
+class CaseRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def page(
+        self, *, after: tuple[str, int] | None, limit: int, year: int | None = None
+    ) -> CasePage:
+        """Cases newest-filed first, ``limit`` at a time, continuing after ``after``.
+
+        ``after`` is the (filed_on, id) of the last row already shown.
+        """
+        where = ["c.deleted_at IS NULL"]
+        params: list[object] = []
+        if year is not None:
+            where.append("c.filed_year = ?")
+            params.append(year)
+        if after is not None:
+            where.append("(c.filed_on, c.id) < (?, ?)")
+            params.extend(after)
+        sql = (
+            f"SELECT {_COLUMNS} FROM general_cases c JOIN parties p ON p.id = c.party_id "
+            f"WHERE {' AND '.join(where)} ORDER BY c.filed_on DESC, c.id DESC LIMIT ?"
+        )
+        params.append(limit + 1)
+        fetched = self._db.execute(sql, params).fetchall()
+        rows = tuple(_row(r) for r in fetched[:limit])
+        next_key = (rows[-1].filed_on.isoformat(), rows[-1].id) if len(fetched) > limit else None
+        return CasePage(rows=rows, next_key=next_key)
+
+    def count(self, *, year: int | None = None) -> int:
+        if year is None:
+            sql, params = "SELECT count(*) FROM general_cases WHERE deleted_at IS NULL", []
+        else:
+            sql = "SELECT count(*) FROM general_cases WHERE deleted_at IS NULL AND filed_year = ?"
+            params = [year]
+        return int(self._db.execute(sql, params).fetchone()[0])
+
+    def filing_span(self) -> tuple[dt.date, dt.date] | None:
+        """Earliest and latest filing date (two index look-ups, not a scan)."""
+        first = self._db.execute(
+            "SELECT min(filed_on) FROM general_cases WHERE deleted_at IS NULL"
+        ).fetchone()[0]
+        last = self._db.execute(
+            "SELECT max(filed_on) FROM general_cases WHERE deleted_at IS NULL"
+        ).fetchone()[0]
+        if first is None or last is None:
+            return None
+        return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _row(r: tuple[object, ...]) -> CaseListRow:
+    (
+        case_id,
+        case_no,
+        name,
+        kind,
+        id_number,
+        cause,
+        filed,
+        decided,
+        fine,
+        served,
+        closed,
+        deleted,
+    ) = r
+    return CaseListRow(
+        id=int(str(case_id)),
+        case_no=str(case_no),
+        party_name=str(name),
+        party_kind=PartyType(str(kind)),
+        id_number_masked=id_number_for_list(PartyType(str(kind)), str(id_number or "")),
+        cause=str(cause),
+        filed_on=dt.date.fromisoformat(str(filed)),
+        decided_on=_date(decided if isinstance(decided, str) else None),
+        fine_fen=int(str(fine)),
+        status=derive_case_status(
+            decided=decided is not None,
+            served=served is not None,
+            closed=closed is not None,
+            deleted=deleted is not None,
+        ),
+    )

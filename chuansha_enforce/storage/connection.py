@@ -1,0 +1,114 @@
+"""Opening the database: every pragma in one place, and write transactions that lock early."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from chuansha_enforce.storage.errors import (
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DatabaseMissingError,
+    DatabaseReadOnlyError,
+    DiskFullError,
+    NotADatabaseError,
+    StorageError,
+)
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+SQLITE_VERSION = sqlite3.sqlite_version
+
+
+def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
+    """Open (creating when writable) the database file with the project's pragmas.
+
+    Writable connections use WAL with ``synchronous=FULL`` so a committed transaction
+    survives a killed process or a power cut on a local disk.
+    """
+    path = Path(path)
+    try:
+        if read_only:
+            if not path.exists():
+                raise DatabaseMissingError(path)
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path))
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                log.warning("journal_mode is %s, not wal, for %s", mode, path)
+            conn.execute("PRAGMA synchronous = FULL")
+        else:
+            # Reading proves the file is a database before we hand it out.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        raise storage_error_from(exc, path) from exc
+    except OSError as exc:
+        raise storage_error_from(exc, path) from exc
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def database_path(db: sqlite_utils.Database) -> Path:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else Path(":memory:")
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One whole write: ``BEGIN IMMEDIATE`` … ``COMMIT``, or nothing at all.
+
+    Taking the write lock up front avoids the "database is locked" failures that a
+    deferred read-then-write transaction meets when another connection writes.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        raise RuntimeError("write_transaction does not nest")
+    path = database_path(db)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise storage_error_from(exc, path) from exc
+    try:
+        yield db
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise storage_error_from(exc, path) from exc
+        raise
+
+
+def storage_error_from(exc: BaseException, path: Path) -> StorageError:
+    """Map an sqlite3/OS error to the typed error a user can act on."""
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return DiskFullError(path)
+        if exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
+            return DatabaseReadOnlyError(path)
+        return StorageError(path, detail=str(exc))
+    text = str(exc).lower()
+    if "file is not a database" in text:
+        return NotADatabaseError(path)
+    if "malformed" in text or "corrupt" in text:
+        return DatabaseCorruptError(path)
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(path)
+    if "readonly" in text or "read-only" in text:
+        return DatabaseReadOnlyError(path)
+    if "disk is full" in text or "full" in text.split():
+        return DiskFullError(path)
+    if "unable to open" in text:
+        return DatabaseMissingError(path)
+    return StorageError(path, detail=str(exc))

@@ -1,0 +1,49 @@
+"""Environment problems with the database file: typed, so callers can say what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """A problem with the database file, not a rule violation and not a bug.
+
+    ``code`` keys the message catalogue; ``params`` fills it (always includes ``path``).
+    """
+
+    code = "storage.error"
+
+    def __init__(self, path: Path | str, **params: object) -> None:
+        self.path = Path(path)
+        self.params: dict[str, object] = {"path": str(path), **params}
+        super().__init__(self.code, self.params)
+
+
+class DatabaseNewerError(StorageError):
+    """The file was migrated by a newer build: refuse it rather than guess."""
+
+    code = "storage.newer"
+
+
+class DatabaseCorruptError(StorageError):
+    code = "storage.corrupt"
+
+
+class DatabaseLockedError(StorageError):
+    code = "storage.locked"
+
+
+class DatabaseReadOnlyError(StorageError):
+    code = "storage.read_only"
+
+
+class DiskFullError(StorageError):
+    code = "storage.disk_full"
+
+
+class NotADatabaseError(StorageError):
+    code = "storage.not_a_database"
+
+
+class DatabaseMissingError(StorageError):
+    code = "storage.missing"

@@ -1,0 +1,93 @@
+"""Named, append-only migrations; a backup before any pending one; newer files refused."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from chuansha_enforce.storage.errors import DatabaseNewerError
+from chuansha_enforce.storage.schema_0001 import SCHEMA_0001
+
+log = logging.getLogger(__name__)
+
+MIGRATION_SET = "chuansha_enforce"
+MIGRATIONS = sqlite_utils.Migrations(MIGRATION_SET)
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a script into complete statements (trigger bodies keep their semicolons).
+
+    ``executescript`` would COMMIT the surrounding transaction, so migrations run
+    statement by statement inside it instead.
+    """
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        if not pending and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement: {pending[:80]!r}")
+    return statements
+
+
+@MIGRATIONS(name="0001_initial")
+def _initial(db: sqlite_utils.Database) -> None:
+    for statement in split_statements(SCHEMA_0001):
+        db.execute(statement)
+
+
+def known_names(migrations: sqlite_utils.Migrations = MIGRATIONS) -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def applied_names(
+    db: sqlite_utils.Database, migrations: sqlite_utils.Migrations = MIGRATIONS
+) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
+
+
+def pending_names(
+    db: sqlite_utils.Database, migrations: sqlite_utils.Migrations = MIGRATIONS
+) -> list[str]:
+    return [m.name for m in migrations.pending(db)]
+
+
+def check_not_newer(
+    db: sqlite_utils.Database, path: Path, migrations: sqlite_utils.Migrations = MIGRATIONS
+) -> None:
+    """Refuse a file that holds migrations this build does not know."""
+    known = known_names(migrations)
+    unknown = [name for name in applied_names(db, migrations) if name not in known]
+    if unknown:
+        raise DatabaseNewerError(path, migrations="、".join(unknown))
+
+
+def migrate(
+    db: sqlite_utils.Database,
+    path: Path,
+    *,
+    backup: Callable[[str], Path | None] | None = None,
+    migrations: sqlite_utils.Migrations = MIGRATIONS,
+) -> list[str]:
+    """Apply pending migrations, each in its own transaction; return their names.
+
+    When the file already holds data (some migration applied before), ``backup`` is
+    called first with a label, so a failed or unwanted migration can be undone.
+    """
+    check_not_newer(db, path, migrations)
+    pending = pending_names(db, migrations)
+    if not pending:
+        return []
+    if applied_names(db, migrations) and backup is not None:
+        saved = backup("pre-migration")
+        log.info("backup before migrating %s: %s", pending, saved)
+    migrations.apply(db)
+    return pending

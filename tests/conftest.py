@@ -1,0 +1,59 @@
+"""Shared fixtures. Qt runs offscreen; warnings (Python and Qt) fail the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Keep QSettings and platform folders out of the real user profile.
+os.environ.setdefault("XDG_CONFIG_HOME", "/tmp/chuansha-enforce-tests/config")
+os.environ.setdefault("XDG_DATA_HOME", "/tmp/chuansha-enforce-tests/data")
+os.environ.setdefault("XDG_STATE_HOME", "/tmp/chuansha-enforce-tests/state")
+
+import pytest
+from hypothesis import settings
+
+from chuansha_enforce.demo.generator import DemoPlan
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.services.container import Services, build_services
+
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.load_profile("ci")
+
+NOW = dt.datetime(2026, 11, 27, 2, 0, tzinfo=dt.UTC)
+SMALL_PLAN = DemoPlan(seed=7, first_year=2023, last_year=2025, general_cases=600,
+                      simple_per_year=40)  # fmt: skip
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "cases.db"
+
+
+@pytest.fixture
+def services(db_path: Path, clock: FixedClock) -> Iterator[Services]:
+    with build_services(db_path, clock) as built:
+        yield built
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo database, written once per session; tests copy it before writing."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with build_services(path, FixedClock(NOW)) as built:
+        built.demo.fill(SMALL_PLAN)
+    return path
+
+
+@pytest.fixture
+def demo_services(demo_db: Path) -> Iterator[Services]:
+    with build_services(demo_db, FixedClock(NOW)) as built:
+        yield built

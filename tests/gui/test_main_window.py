@@ -1,0 +1,102 @@
+"""The main window offscreen, and the --smoke start-up check as CI and packages run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from chuansha_enforce.services.container import Services
+from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_main_window_lists_cases_and_filters_by_year(
+    qtbot: QtBot, demo_services: Services, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(demo_services, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.case_model.rowCount() > 0
+    assert window.count_label.text() == f"一般程序案件 {demo_services.cases.count():,} 件"
+    years = [window.year_filter.itemData(i) for i in range(window.year_filter.count())]
+    assert years[0] is None
+    assert years[1:] == demo_services.cases.filing_years()
+    window.year_filter.setCurrentIndex(years.index(2023))
+    assert window.case_model.rowCount() == demo_services.cases.count(year=2023)
+    assert window.count_label.text().startswith("一般程序案件")
+    window.close()
+    assert settings.value("main_window/geometry") is not None
+
+
+def test_smoke_run_writes_a_screenshot(demo_db: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "smoke.png"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        # A machine with no CJK font: the bundled one must carry the Chinese text.
+        "FONTCONFIG_FILE": str(tmp_path / "empty-fonts.conf"),
+        "HOME": str(tmp_path),
+    }
+    (tmp_path / "empty-fonts.conf").write_text(
+        "<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
+        f"<dir>{tmp_path}</dir><cachedir>{tmp_path}/fc-cache</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    gui = Path(sys.executable).with_name("chuansha-enforce-gui")
+    result = subprocess.run(
+        [str(gui), "--db", str(demo_db), "--smoke", "--screenshot", str(shot)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["rows_loaded"] > 0
+    assert report["font"] == "WenQuanYi Micro Hei"
+    image = QImage(str(shot))
+    assert not image.isNull()
+    assert image.width() >= 600
+    # Chinese glyphs were drawn: the screenshot has many dark (text) pixels.
+    dark = sum(
+        1
+        for y in range(0, image.height(), 3)
+        for x in range(0, image.width(), 3)
+        if image.pixelColor(x, y).lightness() < 90
+    )
+    assert dark > 500
+
+
+def test_smoke_on_a_newer_database_exits_1_with_the_message(tmp_path: Path) -> None:
+    db = tmp_path / "newer.db"
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT,"
+        " name TEXT, applied_at TEXT)"
+    )
+    conn.execute("INSERT INTO _sqlite_migrations VALUES (1, 'chuansha_enforce', '0999_x', '')")
+    conn.commit()
+    conn.close()
+    gui = Path(sys.executable).with_name("chuansha-enforce-gui")
+    result = subprocess.run(
+        [str(gui), "--db", str(db), "--smoke"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "更新版本" in result.stderr

@@ -1,0 +1,138 @@
+"""The command line on real database files."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chuansha_enforce.cli import main
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_init_creates_then_reports_up_to_date(capsys: pytest.CaptureFixture[str], db_path: Path):
+    code, out, _ = run(capsys, "--db", str(db_path), "init")
+    assert code == 0
+    assert "0001_initial" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "init")
+    assert code == 0
+    assert "无需升级" in out
+
+
+def test_demo_then_case_list_json(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    code, out, _ = run(capsys, "--db", str(db_path), "demo", "--cases", "300", "--seed", "5")
+    assert code == 0
+    assert "一般程序案件 300 件" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "case", "list", "--json", "--limit", "0")
+    assert code == 0
+    cases = json.loads(out)
+    assert len(cases) == 300
+    assert all(HAN.search(c["party"]) for c in cases)
+    filed = [(c["filed_on"], c["id"]) for c in cases]
+    assert filed == sorted(filed, reverse=True)
+    people = [c for c in cases if c["party_kind"] == "自然人"]
+    assert people
+    assert all("*" in c["id_number"] for c in people if c["id_number"])
+
+
+def test_case_list_year_filter_and_limit(demo_db: Path, capsys: pytest.CaptureFixture[str]):
+    code, out, _ = run(capsys, "--db", str(demo_db), "case", "list", "--year", "2024", "--json",
+                       "--limit", "0")  # fmt: skip
+    assert code == 0
+    rows = json.loads(out)
+    assert rows
+    assert {r["filed_on"][:4] for r in rows} == {"2024"}
+    conn = sqlite3.connect(demo_db)
+    expected = conn.execute(
+        "SELECT count(*) FROM general_cases WHERE filed_on LIKE '2024-%' AND deleted_at IS NULL"
+    ).fetchone()[0]
+    conn.close()
+    assert len(rows) == expected
+    code, out, _ = run(capsys, "--db", str(demo_db), "case", "list", "--limit", "7")
+    assert code == 0
+    assert len(out.strip().splitlines()) == 7
+
+
+def test_demo_twice_is_refused_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    assert run(capsys, "--db", str(db_path), "demo", "--cases", "50")[0] == 0
+    conn = sqlite3.connect(db_path)
+    before = conn.execute("SELECT count(*) FROM general_cases").fetchone()[0]
+    code, _, err = run(capsys, "--db", str(db_path), "demo", "--cases", "50")
+    assert code == 1
+    assert "演示数据只能写入空数据库" in err
+    assert conn.execute("SELECT count(*) FROM general_cases").fetchone()[0] == before
+    code, out, _ = run(capsys, "--db", str(db_path), "demo", "--if-empty")
+    assert code == 0
+    assert "未写入" in out
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["demo", "--cases", "0"], "演示案件数应在1到"),
+        (["case", "list", "--limit", "-1"], "每页条数"),
+        (["case", "list", "--year", "20"], "年度"),
+    ],
+)
+def test_bad_input_exits_1_naming_the_field(
+    capsys: pytest.CaptureFixture[str], demo_db: Path, argv: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, "--db", str(demo_db), *argv)
+    assert code == 1
+    assert message in err
+
+
+def test_english_messages(capsys: pytest.CaptureFixture[str], demo_db: Path) -> None:
+    code, _, err = run(capsys, "--db", str(demo_db), "--lang", "en", "case", "list", "--year", "20")
+    assert code == 1
+    assert err.strip() == "year: the year “20” is not valid"
+
+
+def test_missing_database_for_listing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.db"
+    code, _, err = run(capsys, "--db", str(missing), "case", "list")
+    assert code == 1
+    assert "不存在" in err
+    assert not missing.exists()
+
+
+def test_not_a_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bogus = tmp_path / "ledger.xlsx"
+    bogus.write_bytes(b"PK\x03\x04 not sqlite at all" * 50)
+    code, _, err = run(capsys, "--db", str(bogus), "case", "list")
+    assert code == 1
+    assert "不是本程序的数据库文件" in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["frobnicate"])
+    assert caught.value.code == 2
+    capsys.readouterr()
+
+
+def test_installed_entry_point_and_env_var(tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    exe = Path(sys.executable).with_name("chuansha-enforce")
+    env = {"CHUANSHA_ENFORCE_DB": str(db), "PATH": "/usr/bin:/bin"}
+    subprocess.run([str(exe), "demo", "--cases", "20"], env=env, check=True, capture_output=True)
+    listed = subprocess.run(
+        [str(exe), "case", "list", "--json"], env=env, check=True, capture_output=True, text=True
+    )
+    assert len(json.loads(listed.stdout)) == 20
+    assert db.exists()

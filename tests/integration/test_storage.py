@@ -1,0 +1,189 @@
+"""The database file: pragmas, migrations, refusal of newer files, audit chain, atomic writes."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.services.container import backups_dir, build_services
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.backup import backup_database
+from chuansha_enforce.storage.connection import open_database, write_transaction
+from chuansha_enforce.storage.errors import (
+    DatabaseNewerError,
+    DatabaseReadOnlyError,
+    NotADatabaseError,
+)
+from chuansha_enforce.storage.migrations import (
+    MIGRATION_SET,
+    applied_names,
+    known_names,
+    migrate,
+    split_statements,
+)
+
+
+def test_connection_pragmas(db_path: Path) -> None:
+    db = open_database(db_path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    db.close()
+
+
+def test_migrations_apply_once_and_are_idempotent(db_path: Path) -> None:
+    db = open_database(db_path)
+    assert migrate(db, db_path) == known_names()
+    schema = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    assert migrate(db, db_path) == []
+    assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    assert applied_names(db) == known_names()
+    strict = db.execute(
+        "SELECT name FROM pragma_table_list WHERE strict = 0 AND schema = 'main'"
+        " AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
+    ).fetchall()
+    assert strict == []
+    db.close()
+
+
+def test_year_columns_are_indexed(db_path: Path) -> None:
+    db = open_database(db_path)
+    migrate(db, db_path)
+    plan = db.execute(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM general_cases"
+        " WHERE deleted_at IS NULL AND decided_year = 2023"
+    ).fetchall()
+    assert any("general_cases_decided_year" in str(step[-1]) for step in plan)
+    db.close()
+
+
+def test_a_newer_database_is_refused_with_its_message(db_path: Path, clock: FixedClock) -> None:
+    db = open_database(db_path)
+    migrate(db, db_path)
+    db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+        [MIGRATION_SET, "0099_from_the_future", "2030-01-01"],
+    )
+    db.conn.commit()
+    db.close()
+    with pytest.raises(DatabaseNewerError) as caught:
+        build_services(db_path, clock)
+    assert caught.value.params["migrations"] == "0099_from_the_future"
+
+
+def test_a_backup_is_taken_before_pending_migrations(db_path: Path) -> None:
+    db = open_database(db_path)
+    migrate(db, db_path)
+    with write_transaction(db):
+        db.execute("INSERT INTO settings VALUES ('marker', '1', 'now')")
+    later = sqlite_utils.Migrations(MIGRATION_SET)
+    later(name="0001_initial")(lambda _db: None)
+
+    @later(name="0002_add_notes")
+    def _add(db: sqlite_utils.Database) -> None:
+        db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT) STRICT")
+
+    saved: list[Path] = []
+
+    def backup(label: str) -> Path:
+        saved.append(backup_database(db, db_path.parent / f"{label}.db"))
+        return saved[-1]
+
+    assert migrate(db, db_path, backup=backup, migrations=later) == ["0002_add_notes"]
+    assert [p.name for p in saved] == ["pre-migration.db"]
+    copy = sqlite3.connect(saved[0])
+    tables = {r[0] for r in copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "notes" not in tables
+    assert copy.execute("SELECT value FROM settings").fetchone()[0] == "1"
+    copy.close()
+    assert "notes" in db.table_names()
+    # Nothing pending: no second backup.
+    assert migrate(db, db_path, backup=backup, migrations=later) == []
+    assert len(saved) == 1
+    db.close()
+
+
+def test_a_fresh_database_needs_no_backup(db_path: Path, clock: FixedClock) -> None:
+    build_services(db_path, clock).close()
+    assert not backups_dir(db_path).exists()
+
+
+def test_not_a_database_is_a_storage_error(tmp_path: Path, clock: FixedClock) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_bytes(b"this is a spreadsheet, honest" * 100)
+    with pytest.raises(NotADatabaseError):
+        build_services(bogus, clock)
+
+
+def test_read_only_file_is_reported(db_path: Path, clock: FixedClock) -> None:
+    build_services(db_path, clock).close()
+    with build_services(db_path, clock, read_only=True) as services:
+        assert services.read_only
+        assert services.cases.count() == 0
+        with pytest.raises(DatabaseReadOnlyError), write_transaction(services._db) as db:
+            db.execute("INSERT INTO settings VALUES ('k', '1', 'now')")
+
+
+def test_split_statements_keeps_trigger_bodies() -> None:
+    script = "CREATE TABLE t (a);\nCREATE TRIGGER x BEFORE DELETE ON t\nBEGIN\n SELECT 1;\nEND;\n"
+    assert len(split_statements(script)) == 2
+
+
+def test_write_transaction_is_all_or_nothing(db_path: Path) -> None:
+    db = open_database(db_path)
+    migrate(db, db_path)
+
+    def interrupted() -> None:
+        with write_transaction(db):
+            db.execute("INSERT INTO settings VALUES ('a', '1', 'now')")
+            raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError, match="interrupted"):
+        interrupted()
+    assert db.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
+    with write_transaction(db):
+        db.execute("INSERT INTO settings VALUES ('a', '1', 'now')")
+    assert db.execute("SELECT count(*) FROM settings").fetchone()[0] == 1
+    db.close()
+
+
+def _entry(n: int) -> AuditEntry:
+    return AuditEntry(
+        f"2026-11-27T00:00:0{n}Z", "内勤", "case.file", "case", str(n), "ok", {"n": n}
+    )
+
+
+def test_audit_log_is_append_only_and_chained(db_path: Path) -> None:
+    db = open_database(db_path)
+    migrate(db, db_path)
+    log = AuditLog(db)
+    with write_transaction(db):
+        heads = [log.append(_entry(n)) for n in range(3)]
+    assert log.head() == heads[-1]
+    assert log.verify() is None
+    for statement in ("UPDATE audit_log SET user = 'x'", "DELETE FROM audit_log"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute(statement)
+        db.conn.rollback()
+    # Someone with raw access drops the guard and edits a record: verify finds it.
+    db.execute("DROP TRIGGER audit_log_no_update")
+    db.execute("UPDATE audit_log SET user = '他人' WHERE id = 2")
+    db.conn.commit()
+    assert log.verify() == 2
+    db.close()
+
+
+def test_backup_is_a_checked_copy(demo_db: Path, tmp_path: Path) -> None:
+    db = open_database(demo_db, read_only=True)
+    target = backup_database(db, tmp_path / "copy.db")
+    original = db.execute("SELECT count(*), sum(fine_fen) FROM general_cases").fetchone()
+    copy = sqlite3.connect(target)
+    assert copy.execute("SELECT count(*), sum(fine_fen) FROM general_cases").fetchone() == original
+    copy.close()
+    db.close()
+    assert not (tmp_path / "copy.db.partial").exists()

@@ -1,0 +1,124 @@
+"""The GUI's entry point and composition root: ``chuansha-enforce-gui [--db PATH]``.
+
+``--smoke [--screenshot FILE]`` opens the main window on the database, loads the case list,
+prints timings as JSON and exits 0: how CI and a packaged build prove the GUI starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+STARTED = time.perf_counter()
+
+import platformdirs  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from chuansha_enforce import __version__  # noqa: E402
+from chuansha_enforce.domain.messages import Lang  # noqa: E402
+from chuansha_enforce.services.container import Services, build_services  # noqa: E402
+from chuansha_enforce.services.database_location import APP_NAME, resolve_db_path  # noqa: E402
+from chuansha_enforce.services.errors import DomainError, StorageError  # noqa: E402
+from ui.crash_handler import install_crash_handler  # noqa: E402
+from ui.error_dialogs import error_text, show_error  # noqa: E402
+from ui.main_window import MainWindow, select_first_row  # noqa: E402
+from ui.qt_setup import UI_LANGS, install_translators, register_bundled_font  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chuansha-enforce-gui", description="案件台账（图形界面）"
+    )
+    parser.add_argument("--db", help="数据库文件")
+    parser.add_argument("--lang", choices=UI_LANGS, default=None, help="界面语言（默认中文）")
+    parser.add_argument("--smoke", action="store_true", help="启动、载入案件列表、输出用时后退出")
+    parser.add_argument("--screenshot", help="与 --smoke 同用：把主窗口截图保存到此文件")
+    return parser
+
+
+def _log_file() -> Path:
+    folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "chuansha-enforce.log"
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)
+
+
+def create_application(argv: Sequence[str], lang: Lang) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    register_bundled_font(app)
+    install_translators(app, lang)
+    return app
+
+
+def open_services(db: str | None) -> Services:
+    return build_services(resolve_db_path(db))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    log_path = _log_file()
+    logging.basicConfig(
+        filename=str(log_path), level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s"
+    )
+    settings = QSettings(APP_NAME, APP_NAME)
+    lang: Lang = args.lang or ("en" if settings.value("ui/lang") == "en" else "zh")
+    app = create_application([sys.argv[0]], lang)
+    app_ready = _ms(STARTED)
+    if not args.smoke:
+        install_crash_handler(log_path)
+    opened = time.perf_counter()
+    try:
+        services = open_services(args.db)
+    except (DomainError, StorageError) as exc:
+        if args.smoke:
+            print(error_text(exc, lang), file=sys.stderr)
+        else:
+            show_error(None, exc, lang)
+        return 1
+    services_ms = _ms(opened)
+    with services:
+        window = MainWindow(services, settings)
+        window.show()
+        select_first_row(window)
+        app.processEvents()
+        if not args.smoke:
+            return app.exec()
+        shown_ms = _ms(STARTED)
+        if args.screenshot:
+            window.grab().save(args.screenshot)
+        print(
+            json.dumps(
+                {
+                    "app_ready_ms": app_ready,
+                    "services_ms": services_ms,
+                    "window_painted_ms": shown_ms,
+                    "rows_loaded": window.case_model.rowCount(),
+                    "cases_total": services.cases.count(),
+                    "font": app.font().family(),
+                    "sqlite": services.sqlite_version,
+                    "db": str(services.db_path),
+                },
+                ensure_ascii=False,
+            )
+        )
+        window.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

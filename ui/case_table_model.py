@@ -1,0 +1,144 @@
+"""The general-case list: a table model that pages through the service with keyset queries."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from chuansha_enforce.domain.money import format_fen
+from chuansha_enforce.domain.records import CaseListRow
+from chuansha_enforce.services.case_service import CaseService
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+CONTEXT = "CaseTableModel"
+COLUMN_SOURCES = (
+    QT_TRANSLATE_NOOP("CaseTableModel", "案件编号"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "立案日期"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "当事人"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "当事人类型"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "证件号码"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "案由"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "罚款金额（元）"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "决定日期"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "状态"),
+)
+
+
+def column_titles() -> list[str]:
+    return [QCoreApplication.translate(CONTEXT, str(text)) for text in COLUMN_SOURCES]
+
+
+MONEY_COLUMN = 6
+
+
+def _cell(row: CaseListRow, column: int) -> str:
+    match column:
+        case 0:
+            return row.case_no
+        case 1:
+            return row.filed_on.isoformat()
+        case 2:
+            return row.party_name
+        case 3:
+            return row.party_kind.label
+        case 4:
+            return row.id_number_masked or ""
+        case 5:
+            return row.cause
+        case 6:
+            return format_fen(row.fine_fen) if row.fine_fen else ""
+        case 7:
+            return row.decided_on.isoformat() if row.decided_on else ""
+        case 8:
+            return row.status.label
+    return ""
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Rows arrive a page at a time as the view scrolls (``canFetchMore``/``fetchMore``)."""
+
+    def __init__(self, cases: CaseService, *, page_size: int = 200, year: int | None = None):
+        super().__init__()
+        self._cases = cases
+        self._page_size = page_size
+        self._year = year
+        self._rows: list[CaseListRow] = []
+        self._next_key: tuple[str, int] | None = None
+        self._exhausted = False
+        self._fetching = False
+        self._titles = column_titles()
+
+    # -- Qt model API -------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._titles)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cell(self._rows[index.row()], index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == MONEY_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
+            return self._rows[index.row()].cause
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._titles):
+            return self._titles[section]
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted or self._fetching:
+            return
+        self._fetching = True  # views may call back into fetchMore while rows are inserted
+        try:
+            page = self._cases.list_page(
+                after=self._next_key, limit=self._page_size, year=self._year
+            )
+            if page.rows:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+                self._rows.extend(page.rows)
+                self.endInsertRows()
+            self._next_key = page.next_key
+            self._exhausted = page.next_key is None
+        finally:
+            self._fetching = False
+
+    # -- our API --------------------------------------------------------------------
+    def case_at(self, row: int) -> CaseListRow:
+        return self._rows[row]
+
+    def set_year(self, year: int | None) -> None:
+        """Show one filing year (or all) and start again from the first page."""
+        self.beginResetModel()
+        self._year = year
+        self._rows = []
+        self._next_key = None
+        self._exhausted = False
+        self.endResetModel()
+        self.fetchMore()
+
+    def reload(self) -> None:
+        self.set_year(self._year)

@@ -1,0 +1,46 @@
+"""``make run``: fill the user's database with demo data on first run, then start the GUI.
+
+On a Linux machine without a display, say how to run it instead of letting Qt abort,
+and prove the program starts with an offscreen ``--smoke`` run.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def has_display(environ: dict[str, str] | os._Environ[str]) -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
+NO_DISPLAY = """\
+没有可用的显示器（未设置 DISPLAY / WAYLAND_DISPLAY），无法打开窗口。
+  · 在虚拟显示器上运行：xvfb-run -a .venv/bin/chuansha-enforce-gui
+    （Debian/UOS/麒麟：apt-get install xvfb libxcb-icccm4 libxcb-keysyms1）
+  · 或只检查能否启动：QT_QPA_PLATFORM=offscreen .venv/bin/chuansha-enforce-gui --smoke
+No display (DISPLAY / WAYLAND_DISPLAY unset): run it under Xvfb as above, or use --smoke.
+现在以 offscreen 方式做一次启动检查 / Running an offscreen start-up check now:"""
+
+
+def main() -> int:
+    bin_dir = os.path.dirname(sys.executable)
+    cli = os.path.join(bin_dir, "chuansha-enforce")
+    gui = os.path.join(bin_dir, "chuansha-enforce-gui")
+    filled = subprocess.run([cli, "demo", "--if-empty"], check=False)
+    if filled.returncode != 0:
+        return filled.returncode
+    if has_display(os.environ):
+        return subprocess.run([gui, *sys.argv[1:]], check=False).returncode
+    print(NO_DISPLAY, flush=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([gui, "--smoke", *sys.argv[1:]], env=env, check=False).returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

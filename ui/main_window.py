@@ -1,0 +1,117 @@
+"""The main window: the general-case list with a year filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+)
+
+from chuansha_enforce import __version__
+from chuansha_enforce.services.container import Services
+from ui.case_table_model import CaseTableModel
+
+COLUMN_WIDTHS = (180, 86, 210, 80, 150, 250, 100, 86, 64)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, settings: QSettings) -> None:
+        super().__init__()
+        self._services = services
+        self._settings = settings
+        self.setWindowTitle(self.tr("川沙新镇综合行政执法队 · 案件台账"))
+        self.setObjectName("MainWindow")
+
+        self.case_model = CaseTableModel(services.cases)
+        self.case_view = QTableView(self)
+        self.case_view.setObjectName("caseView")
+        self.case_view.setModel(self.case_model)
+        self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.case_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.case_view.setAlternatingRowColors(True)
+        self.case_view.setWordWrap(False)
+        self.case_view.verticalHeader().setDefaultSectionSize(24)
+        self.case_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.case_view.setColumnWidth(column, width)
+        self.case_view.horizontalHeader().setStretchLastSection(True)
+        self.setCentralWidget(self.case_view)
+
+        self.year_filter = QComboBox(self)
+        self.year_filter.setObjectName("yearFilter")
+        self.year_filter.addItem(self.tr("全部年度"), None)
+        for year in services.cases.filing_years():
+            self.year_filter.addItem(self.tr("%1年").replace("%1", str(year)), year)
+        self.year_filter.currentIndexChanged.connect(self._year_changed)
+
+        toolbar = QToolBar(self.tr("筛选"), self)
+        toolbar.setObjectName("filterToolbar")
+        toolbar.addWidget(QLabel(self.tr("立案年度：")))
+        toolbar.addWidget(self.year_filter)
+        self.addToolBar(toolbar)
+
+        self._build_menus()
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.count_label)
+        if services.read_only:
+            self.statusBar().showMessage(self.tr("只读模式"))
+        self._restore_geometry()
+        self.case_model.fetchMore()
+        self._update_count()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        quit_action = QAction(self.tr("退出(&X)"), self)
+        quit_action.setShortcut("Ctrl+Q")
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于(&A)"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr("综合行政执法队案件台账 %1\n数据库：%2\nSQLite %3")
+            .replace("%1", __version__)
+            .replace("%2", str(self._services.db_path))
+            .replace("%3", self._services.sqlite_version),
+        )
+
+    def _year_changed(self, _index: int) -> None:
+        year = self.year_filter.currentData()
+        self.case_model.set_year(year)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        year = self.year_filter.currentData()
+        total = self._services.cases.count(year=year)
+        self.count_label.setText(self.tr("一般程序案件 %1 件").replace("%1", f"{total:,}"))
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def select_first_row(window: MainWindow) -> None:
+    if window.case_model.rowCount() > 0:
+        window.case_view.selectRow(0)
+        window.case_view.scrollTo(window.case_model.index(0, 0))
+        window.case_view.setFocus(Qt.FocusReason.OtherFocusReason)
