@@ -2,12 +2,14 @@
 
 Pure: every choice comes from ``random.Random`` instances seeded from the plan; no clock, no
 global random, no set iteration. The data set is "as of" 31 December of ``last_year``: nothing
-happens after that day, so recent cases are still open.
+happens after that day, so recent cases are still open and some fines are still outstanding.
 
-Late payments are calendar-proof: a partial surcharge is generated only when the 15th day after
-service is a Monday–Friday in March, July, August, November or 1–28 December (months with no
-holiday or make-up day in any year), so the deadline never moves and any correct work calendar
-agrees on the surcharge; other late payments are made so late that the surcharge is capped.
+Late payments are calendar-proof: a partial surcharge (3 % of the fine a day) is generated only
+when the 15th day after service is a Monday–Friday in March, July, August, November or 1–28
+December (no holiday or make-up working day falls there in any year), so the deadline never
+moves and any correct work calendar agrees; other late payers pay so late that the surcharge is
+capped at the fine. A payment's ``amount_fen`` is fine plus confiscated gains; the surcharge is
+apart.
 """
 
 from __future__ import annotations
@@ -41,25 +43,27 @@ __all__ = ["DemoPlan", "generate_officers", "iter_general_cases", "iter_simple_d
 
 MIN_AGE_DAYS = 6576  # more than 18 years in any calendar
 MAX_AGE_DAYS = 25900  # less than 71 years in any calendar
-KINDS = (
+_KINDS = (
     PartyType.NATURAL_PERSON,
     PartyType.INDIVIDUAL_BUSINESS,
     PartyType.LEGAL_PERSON,
     PartyType.OTHER_ORGANISATION,
 )
-_KIND_INDEX = {kind: i for i, kind in enumerate(KINDS)}
-_REUSE = (0.08, 0.3, 0.3, 0.5)  # chance a party is a repeat offender, by kind
-_POOL = 400
-_CALENDAR_PROOF_MONTHS = (3, 7, 8, 11)
+_REUSE = (0.08, 0.3, 0.3, 0.5)  # chance that a party is a repeat offender, by kind
+_BIG_RUN = 20_000  # records; beyond this the cast of parties is bounded
+_BIG_POOL = 200  # parties remembered per violation and kind in a big run
+_BEFORE_1977 = dt.date(1977, 1, 1).toordinal()  # older locals carry the 川沙县 area code
 _FINE = frozenset({PenaltyKind.FINE})
 _WARNING = frozenset({PenaltyKind.WARNING})
 _WARNING_FINE = frozenset({PenaltyKind.WARNING, PenaltyKind.FINE})
 _FINE_GAINS = frozenset({PenaltyKind.FINE, PenaltyKind.CONFISCATE_GAINS})
 _DEMOLISH = frozenset({PenaltyKind.OTHER})
 _NONE: frozenset[PenaltyKind] = frozenset()
-_GAINS_VIOLATIONS = frozenset({"超出门窗和外墙经营", "占道设摊", "擅自占用道路堆放物品"})
+_GAINS = frozenset({"超出门窗和外墙经营", "占道设摊", "擅自占用道路堆放物品"})
 _CHANNELS = ("银行缴款", "银行缴款", "网上缴款", "网上缴款", "POS机刷卡")
 _ALNUM = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100 alphabet, for organisation-code bodies
+_PERSON_SIMPLE = ((20, 5), (50, 35), (100, 35), (150, 8), (200, 17))  # yuan, weight
+_ORG_SIMPLE = ((200, 30), (300, 25), (500, 25), (1000, 10), (2000, 6), (3000, 4))
 
 
 @dataclass(frozen=True)
@@ -87,112 +91,6 @@ def _cum(weights: Sequence[float]) -> tuple[list[float], float]:
     return cum, cum[-1]
 
 
-def _period(plan: DemoPlan) -> tuple[int, int]:
-    return dt.date(plan.first_year, 1, 1).toordinal(), dt.date(plan.last_year, 12, 31).toordinal()
-
-
-def _weekday_in(rng: random.Random, year: int) -> dt.date:
-    day = dt.date(year, 1, 1) + dt.timedelta(days=int(rng.random() * 360))
-    return day + dt.timedelta(days=max(0, 7 - day.weekday()) if day.weekday() >= 5 else 0)
-
-
-def generate_officers(plan: DemoPlan) -> list[OfficerRecord]:
-    """``plan.officers`` certificates: about two new and one cancelled a year, never too few."""
-    rng = random.Random(f"{plan.seed}:officers")
-    n, years = plan.officers, plan.last_year - plan.first_year + 1
-    new = min(2 * years, n // 3)
-    issued = [_weekday_in(rng, plan.first_year - 1 - int(rng.random() * 8)) for _ in range(n - new)]
-    issued += [_weekday_in(rng, plan.first_year + i // 2) for i in range(new)]
-    names: list[str] = []
-    while len(names) < n:
-        name = _person_name(rng.random, rng.random() < 0.7)
-        if name not in names or len(names) > 2000:
-            names.append(name)
-    # Indices below n - new are certificates older than the plan; the first two never lapse.
-    old = list(range(2, n - new))
-    rng.shuffle(old)
-    cancelled = {
-        i: _weekday_in(rng, plan.first_year + j) for j, i in enumerate(old[: min(years, n // 5)])
-    }
-    rest = old[len(cancelled) :]
-    if n >= 20:  # one cancelled before the period
-        cancelled[rest[0]] = issued[rest[0]] + dt.timedelta(days=400 + int(rng.random() * 300))
-    suspended = {rest[1]} if n >= 30 else set()
-    lapsing = set(rest[2 : 2 + n // 10])
-    order = sorted(range(n), key=lambda i: (issued[i], i))
-    number = 1 + int(rng.random() * 40)
-    gap = max(1, min(4, (9999 - number) // n))
-    officers: list[OfficerRecord] = []
-    for i in order:
-        expires = None
-        if i in lapsing:
-            expires = issued[i].replace(year=issued[i].year + 10) - dt.timedelta(days=1)
-        status = CertificateStatus.VALID
-        if i in cancelled:
-            status = CertificateStatus.CANCELLED
-        elif i in suspended:
-            status = CertificateStatus.SUSPENDED
-        officers.append(
-            OfficerRecord(
-                names[i], f"3115{number:04d}", issued[i], expires, status, cancelled.get(i)
-            )
-        )
-        number += 1 + int(rng.random() * gap)
-    return officers
-
-
-class _Roster:
-    """Who holds a valid certificate on each day of the period (and until when)."""
-
-    def __init__(self, officers: Sequence[OfficerRecord], start: int, end: int) -> None:
-        self.start = start
-        self.certs: list[str] = []
-        self.last: list[int] = []  # last valid day: expiry and cancellation days are not valid
-        spans: list[tuple[int, int]] = []
-        for o in officers:
-            if o.status is CertificateStatus.SUSPENDED:
-                continue
-            last = 10**7
-            if o.expires_on is not None:
-                last = o.expires_on.toordinal() - 1
-            if o.cancelled_on is not None or o.status is CertificateStatus.CANCELLED:
-                last = min(last, o.cancelled_on.toordinal() - 1 if o.cancelled_on else 0)
-            spans.append((o.issued_on.toordinal(), last))
-            self.certs.append(o.certificate_no)
-            self.last.append(last)
-        changes = sorted(
-            {start}
-            | {a for a, _ in spans if start < a <= end}
-            | {b + 1 for _, b in spans if start < b + 1 <= end}
-        )
-        self.pools: list[tuple[int, ...]] = []
-        for k, change in enumerate(changes):
-            pool = tuple(i for i, (a, b) in enumerate(spans) if a <= change <= b)
-            if len(pool) < 2:
-                when = dt.date.fromordinal(change)
-                raise ValueError(f"fewer than two officers hold valid certificates on {when}")
-            stop = changes[k + 1] if k + 1 < len(changes) else end + 1
-            self.pools.extend([pool] * (stop - change))
-
-    def team(self, rnd: Callable[[], float], day: int, until: int) -> tuple[str, ...]:
-        """Two (sometimes three) distinct officers valid from ``day`` through ``until``."""
-        pool, last = self.pools[day - self.start], self.last
-        size = len(pool)
-        want = 3 if size >= 3 and rnd() < 0.1 else 2
-        chosen: list[int] = []
-        for _ in range(20):
-            i = pool[int(rnd() * size)]
-            if last[i] >= until and i not in chosen:
-                chosen.append(i)
-                if len(chosen) == want:
-                    return tuple(self.certs[i] for i in chosen)
-        candidates = [i for i in pool if last[i] >= until]
-        if len(candidates) < 2:  # nobody lasts that long: valid on the day is the rule
-            candidates = list(pool)
-        k, size = int(rnd() * len(candidates)), len(candidates)
-        return tuple(self.certs[candidates[(k + j) % size]] for j in range(min(want, size)))
-
-
 _SURNAMES = [s for s, _ in cat.SURNAMES]
 _SURNAME_CUM, _SURNAME_TOTAL = _cum([w for _, w in cat.SURNAMES])
 
@@ -207,56 +105,181 @@ def _person_name(rnd: Callable[[], float], male: bool) -> str:
     return _SURNAMES[bisect(_SURNAME_CUM, rnd() * _SURNAME_TOTAL)] + given
 
 
+def _weekday_in(rng: random.Random, year: int) -> dt.date:
+    day = dt.date(year, 1, 1) + dt.timedelta(days=int(rng.random() * 360))
+    return day + dt.timedelta(days=7 - day.weekday() if day.weekday() >= 5 else 0)
+
+
+def generate_officers(plan: DemoPlan) -> list[OfficerRecord]:
+    """``plan.officers`` certificates: about two new and one cancelled a year, never too few."""
+    rng = random.Random(f"{plan.seed}:officers")
+    n, years, first = plan.officers, plan.last_year - plan.first_year + 1, plan.first_year
+    new = min(2 * years, n // 3)
+    issued = [_weekday_in(rng, first - 1 - int(rng.random() * 8)) for _ in range(n - new)]
+    issued += [_weekday_in(rng, first + i // 2) for i in range(new)]
+    names: list[str] = []
+    while len(names) < n:
+        name = _person_name(rng.random, rng.random() < 0.7)
+        if name not in names or len(names) > 2000:
+            names.append(name)
+    # Indices below n - new hold certificates older than the plan; 0 and 1 never lapse.
+    old = list(range(2, n - new))
+    rng.shuffle(old)
+    ends = {i: _weekday_in(rng, first + j) for j, i in enumerate(old[: min(years, n // 5)])}
+    rest = old[len(ends) :]
+    if n >= 20:  # and one cancelled before the period
+        i = min(rest, key=lambda i: (issued[i], i))
+        ends[i] = min(issued[i] + dt.timedelta(days=400), dt.date(first - 1, 12, 31))
+    suspended = rest[-1] if n >= 30 else -1
+    lapsing = set(rest[: n // 10]) - set(ends)
+    number = 1 + int(rng.random() * 40)
+    gap = max(1, min(4, (9999 - number) // n))
+    officers = []
+    for i in sorted(range(n), key=lambda i: (issued[i], i)):
+        status = CertificateStatus.VALID
+        if i in ends:
+            status = CertificateStatus.CANCELLED
+        elif i == suspended:
+            status = CertificateStatus.SUSPENDED
+        expires = issued[i] + dt.timedelta(days=3652) if i in lapsing else None
+        certificate = f"3115{number:04d}"
+        officers.append(
+            OfficerRecord(names[i], certificate, issued[i], expires, status, ends.get(i))
+        )
+        number += 1 + int(rng.random() * gap)
+    return officers
+
+
+class _Roster:
+    """Who holds a valid certificate on each day of the period, and until when."""
+
+    def __init__(self, officers: Sequence[OfficerRecord], start: int, end: int) -> None:
+        self.start = start
+        self.certs: list[str] = []
+        self.last: list[int] = []  # last valid day: the expiry and cancellation days are not
+        issued: list[int] = []
+        for o in officers:
+            if o.status is CertificateStatus.SUSPENDED:
+                continue
+            last = 10**7 if o.expires_on is None else o.expires_on.toordinal() - 1
+            if o.status is CertificateStatus.CANCELLED or o.cancelled_on is not None:
+                last = min(last, o.cancelled_on.toordinal() - 1 if o.cancelled_on else 0)
+            issued.append(o.issued_on.toordinal())
+            self.certs.append(o.certificate_no)
+            self.last.append(last)
+        spans = list(zip(issued, self.last, strict=True))
+        changes = sorted(
+            {start}
+            | {a for a, _ in spans if start < a <= end}
+            | {b + 1 for _, b in spans if start < b + 1 <= end}
+        )
+        self.pools: list[tuple[int, ...]] = []
+        self.day_pool: list[int] = []  # index into pools, by day - start
+        for k, change in enumerate(changes):
+            pool = tuple(i for i, (a, b) in enumerate(spans) if a <= change <= b)
+            if len(pool) < 2:
+                when = dt.date.fromordinal(change)
+                raise ValueError(f"fewer than two officers hold valid certificates on {when}")
+            stop = changes[k + 1] if k + 1 < len(changes) else end + 1
+            self.day_pool.extend([len(self.pools)] * (stop - change))
+            self.pools.append(pool)
+        # Ready-made pairs per day for squads of up to 80 (the common case), shared per pool.
+        by_pool = [self._pairs(pool) if len(pool) <= 80 else None for pool in self.pools]
+        self.day_pairs = [by_pool[pid] for pid in self.day_pool]
+
+    def _pairs(self, pool: tuple[int, ...]) -> tuple[list[tuple[str, ...]], list[int]]:
+        certs, last = self.certs, self.last
+        ordered = [(i, j) for i in pool for j in pool if i != j]
+        teams: list[tuple[str, ...]] = [(certs[i], certs[j]) for i, j in ordered]
+        return teams, [min(last[i], last[j]) for i, j in ordered]
+
+    def team(self, rnd: Callable[[], float], day: int, until: int) -> tuple[str, ...]:
+        """Two (one time in ten three) distinct officers valid from ``day`` through ``until``."""
+        ready = self.day_pairs[day - self.start]
+        if ready is not None:
+            pairs, lasts = ready
+            k = int(rnd() * len(pairs))
+            if lasts[k] >= until:
+                return pairs[k] if rnd() >= 0.1 else self._add_third(rnd, day, pairs[k], until)
+        pool = self.pools[self.day_pool[day - self.start]]
+        candidates = [i for i in pool if self.last[i] >= until]
+        if len(candidates) < 2:  # nobody lasts that long: valid on the day is the rule
+            candidates = list(pool)
+        first = int(rnd() * len(candidates))
+        second = (first + 1 + int(rnd() * (len(candidates) - 1))) % len(candidates)
+        team = (self.certs[candidates[first]], self.certs[candidates[second]])
+        return self._add_third(rnd, day, team, until) if rnd() < 0.1 else team
+
+    def _add_third(
+        self, rnd: Callable[[], float], day: int, team: tuple[str, ...], until: int
+    ) -> tuple[str, ...]:
+        pool = self.pools[self.day_pool[day - self.start]]
+        for _ in range(8):
+            i = pool[int(rnd() * len(pool))]
+            if self.last[i] >= until and self.certs[i] not in team:
+                return (*team, self.certs[i])
+        return team
+
+
+_ORG_VALUES = {c: int(c, 36) for c in _ALNUM}
+
+
 def _gb11714(body8: str) -> str:
     """GB 11714 organisation-code check character for an 8-character body."""
-    total = sum(int(c, 36) * w for c, w in zip(body8, (3, 7, 9, 10, 5, 8, 4, 2), strict=True))
-    check = 11 - total % 11
-    return "X" if check == 10 else "0" if check == 11 else str(check)
+    v = [_ORG_VALUES[c] for c in body8]
+    total = 3 * v[0] + 7 * v[1] + 9 * v[2] + 10 * v[3] + 5 * v[4] + 8 * v[5] + 4 * v[6] + 2 * v[7]
+    return "0123456789X0"[11 - total % 11]
+
+
+def _picker(pairs: Sequence[tuple[str, int]]) -> tuple[list[str], list[float], float]:
+    return [a for a, _ in pairs], *_cum([w for _, w in pairs])
 
 
 class _Parties:
-    """Makes parties (new or repeat offenders) with valid, unique identity numbers."""
+    """New parties and repeat offenders, with valid identity numbers unique per stream.
 
-    def __init__(self, rng: random.Random, stream: int, before_1977: int) -> None:
-        self.rng, self.rnd, self.stream = rng, rng.random, stream
-        self.before_1977 = before_1977
+    Streams (0 general, 1 simple) never collide: resident-ID sequence numbers 002–399 against
+    402–799, organisation codes even against odd serials.
+    """
+
+    def __init__(self, rng: random.Random, stream: int, big: bool) -> None:
+        self.rnd, self.stream = rng.random, stream
+        # Big runs (load tests) keep a bounded cast and mostly repeat it: identity numbers are
+        # slow to make, and a township has only so many shops anyway.
+        self.cap = _BIG_POOL if big else 10**9
         self.seen: set[str] = set()
         self.pools: dict[int, list[tuple[PartyRecord, str, int]]] = {}
         self.serial = [0, 0, 0]
         self.offset = [int(self.rnd() * 10**6) for _ in range(3)]
-        self.shanghai = (
-            [a for a, _ in cat.SHANGHAI_OTHER_AREAS],
-            *_cum([w for _, w in cat.SHANGHAI_OTHER_AREAS]),
-        )
-        self.migrant = [a for a, _ in cat.MIGRANT_AREAS], *_cum([w for _, w in cat.MIGRANT_AREAS])
+        self.shanghai = _picker(cat.SHANGHAI_OTHER_AREAS)
+        self.migrant = _picker(cat.MIGRANT_AREAS)
         self.ymd: dict[int, str] = {}
 
-    def get(self, vi: int, kind: int, day: int, trades: tuple[str, ...]) -> tuple[PartyRecord, str]:
-        """A party of ``kind`` for violation ``vi`` on ``day``, and its short name for the 案由."""
+    def get(
+        self, vi: int, kind: int, day: int, trades: tuple[str, ...], phrase: str
+    ) -> tuple[PartyRecord, str]:
+        """A party of ``_KINDS[kind]`` for violation ``vi`` on ``day``, and the 案由."""
         pool = self.pools.setdefault(vi * 4 + kind, [])
         rnd, size = self.rnd, len(pool)
-        # A full pool means a big run: a township has only so many shops, so mostly repeats.
-        if size and rnd() < (_REUSE[kind] if size < _POOL else 0.9):
-            party, short, born = pool[int(rnd() * size)]
+        if size and rnd() < (_REUSE[kind] if size < self.cap else 0.97):
+            party, cause, born = pool[int(rnd() * size)]
             if day - born <= MAX_AGE_DAYS:
-                return party, short
-        born = day  # organisations never age out of the pool
+                return party, cause
+        born = day  # organisations do not age
         if kind == 0:
             party, born = self.person(day)
             short = party.name
         elif kind == 1:
             party, short = self.shop(trades)
-        elif kind == 2:
-            party = self.company(trades)
-            short = party.name
         else:
-            party = self.institution()
+            party = self.company(trades) if kind == 2 else self.institution()
             short = party.name
-        if len(pool) < _POOL:
-            pool.append((party, short, born))
+        cause = f"{short}{phrase}案"
+        if size < self.cap:
+            pool.append((party, cause, born))
         else:
-            pool[int(rnd() * _POOL)] = (party, short, born)
-        return party, short
+            pool[int(rnd() * size)] = (party, cause, born)
+        return party, cause
 
     def person(self, day: int) -> tuple[PartyRecord, int]:
         rnd = self.rnd
@@ -266,18 +289,15 @@ class _Parties:
             born = day - MIN_AGE_DAYS - int(rnd() * (MAX_AGE_DAYS - MIN_AGE_DAYS))
             r = rnd()
             if r < 0.4:
-                area = cat.CHUANSHA_COUNTY_AREA if born < self.before_1977 else cat.PUDONG_AREA
-            elif r < 0.5:
-                areas, cum, total = self.shanghai
-                area = areas[bisect(cum, rnd() * total)]
+                area = cat.CHUANSHA_COUNTY_AREA if born < _BEFORE_1977 else cat.PUDONG_AREA
             else:
-                areas, cum, total = self.migrant
+                areas, cum, total = self.shanghai if r < 0.5 else self.migrant
                 area = areas[bisect(cum, rnd() * total)]
             ymd = self.ymd.get(born)
             if ymd is None:
                 d = dt.date.fromordinal(born)
                 ymd = self.ymd[born] = f"{d.year:04d}{d.month:02d}{d.day:02d}"
-            seq = 2 + 2 * int(rnd() * 199) + self.stream * 400 + male  # 2-399 or 402-799
+            seq = 2 + 2 * int(rnd() * 199) + self.stream * 400 + male  # odd: male
             first17 = f"{area}{ymd}{seq:03d}"
             if first17 not in self.seen:
                 break
@@ -286,22 +306,18 @@ class _Parties:
         if rnd() < 0.5:
             if rnd() < 0.6:
                 street = cat.STREETS[int(rnd() * len(cat.STREETS))]
-                lane, no, room = 1 + int(rnd() * 900), 1 + int(rnd() * 60), 101 + int(rnd() * 6)
-                address = (
-                    f"{cat.ADDRESS_PREFIX}{street}{lane}弄{no}号{room + 100 * int(rnd() * 6)}室"
-                )
+                lane, no = 1 + int(rnd() * 900), 1 + int(rnd() * 60)
+                room = 100 * (1 + int(rnd() * 6)) + 1 + int(rnd() * 4)
+                address = f"{cat.ADDRESS_PREFIX}{street}{lane}弄{no}号{room}室"
             else:
                 village = cat.VILLAGES[int(rnd() * len(cat.VILLAGES))]
-                address = (
-                    f"{cat.ADDRESS_PREFIX}{village}{1 + int(rnd() * 12)}组{1 + int(rnd() * 180)}号"
-                )
-        person = PartyRecord(
-            PartyType.NATURAL_PERSON, name, first17 + resident_id_check_char(first17), address
-        )
-        return person, born
+                group, no = 1 + int(rnd() * 12), 1 + int(rnd() * 180)
+                address = f"{cat.ADDRESS_PREFIX}{village}{group}组{no}号"
+        id_number = first17 + resident_id_check_char(first17)
+        return PartyRecord(PartyType.NATURAL_PERSON, name, id_number, address), born
 
-    def _body(self, family: int, modulus: int) -> int:
-        """A distinct pseudo-random number per family and stream (an affine permutation)."""
+    def _serial(self, family: int, modulus: int) -> int:
+        """Distinct pseudo-random numbers per family and stream (an affine permutation)."""
         x = 2 * self.serial[family] + self.stream
         self.serial[family] += 1
         return (x * 7_777_777 + self.offset[family]) % modulus
@@ -313,16 +329,15 @@ class _Parties:
         return first17 + uscc_check_char(first17)
 
     def _ma_body(self) -> str:
-        y, chars = self._body(0, 31**5), []
+        y, chars = self._serial(0, 31**5), ["MA1"]
         for _ in range(5):
             y, c = divmod(y, 31)
             chars.append(_ALNUM[c])
-        return "MA1" + "".join(chars)
+        return "".join(chars)
 
     def _brand(self) -> str:
-        rnd = self.rnd
-        a, b = cat.BRAND_FIRST, cat.BRAND_SECOND
-        return a[int(rnd() * len(a))] + b[int(rnd() * len(b))]
+        rnd, first, second = self.rnd, cat.BRAND_FIRST, cat.BRAND_SECOND
+        return first[int(rnd() * len(first))] + second[int(rnd() * len(second))]
 
     def shop(self, trades: tuple[str, ...]) -> tuple[PartyRecord, str]:
         rnd = self.rnd
@@ -334,11 +349,8 @@ class _Parties:
             brand = self._brand()
         trades = trades or cat.SHOP_TRADES
         short = brand + trades[int(rnd() * len(trades))]
-        return PartyRecord(
-            PartyType.INDIVIDUAL_BUSINESS,
-            cat.TOWN_PREFIX + short,
-            self._uscc("92", self._ma_body()),
-        ), short
+        uscc = self._uscc("92", self._ma_body())
+        return PartyRecord(PartyType.INDIVIDUAL_BUSINESS, cat.TOWN_PREFIX + short, uscc), short
 
     def company(self, trades: tuple[str, ...]) -> PartyRecord:
         rnd = self.rnd
@@ -346,18 +358,18 @@ class _Parties:
         name = f"上海{self._brand()}{trades[int(rnd() * len(trades))]}有限公司"
         if rnd() < 0.05:
             name += "川沙分公司"
-        body = self._ma_body() if rnd() < 0.6 else f"6{self._body(1, 10**7):07d}"
+        body = self._ma_body() if rnd() < 0.6 else f"6{self._serial(1, 10**7):07d}"
         return PartyRecord(PartyType.LEGAL_PERSON, name, self._uscc("91", body))
 
     def institution(self) -> PartyRecord:
         kinds = cat.INSTITUTION_KINDS
         name = f"上海市浦东新区{self._brand()}{kinds[int(self.rnd() * len(kinds))]}"
-        body = f"425{self._body(2, 10**5):05d}"
+        body = f"425{self._serial(2, 10**5):05d}"
         return PartyRecord(PartyType.OTHER_ORGANISATION, name, self._uscc("12", body))
 
 
 def _fine_table(rng: random.Random, low: int, high: int) -> list[int]:
-    """200 fines in fen drawn the way squads use discretion: mostly the minimum, round sums."""
+    """200 fines in fen, drawn the way squads use discretion: mostly the minimum, round sums."""
     step = 50 if high <= 500 else 100 if high <= 10000 else 1000
     fines = []
     for _ in range(200):
@@ -375,8 +387,8 @@ def _fine_table(rng: random.Random, low: int, high: int) -> list[int]:
 
 
 def _calendar_proof(day: dt.date) -> bool:
-    """True in months with no holiday or make-up working day in any year."""
-    return day.month in _CALENDAR_PROOF_MONTHS or (day.month == 12 and day.day <= 28)
+    """A Monday–Friday in a stretch that has no holiday or make-up working day in any year."""
+    return day.weekday() < 5 and (day.month in (3, 7, 8, 11) or (day.month == 12 and day.day < 29))
 
 
 def _filing_days(year: int) -> list[int]:
@@ -395,69 +407,63 @@ def _counts(rng: random.Random, plan: DemoPlan) -> list[int]:
     return [share + (i < extra) for i in range(years)]
 
 
-_BEFORE_1977 = dt.date(1977, 1, 1).toordinal()  # older locals carry the 川沙县 area code
+def _setup(
+    plan: DemoPlan, officers: Sequence[OfficerRecord], stream: str
+) -> tuple[random.Random, _Roster, list[dt.date], list[str]]:
+    start = dt.date(plan.first_year, 1, 1).toordinal()
+    end = dt.date(plan.last_year, 12, 31).toordinal()
+    roster = _Roster(officers, start, end)
+    rng = random.Random(f"{plan.seed}:{stream}")
+    rnd, streets = rng.random, cat.STREETS
+    places = [f"{streets[int(rnd() * len(streets))]}{1 + int(rnd() * 1999)}号" for _ in range(4096)]
+    return rng, roster, [dt.date.fromordinal(o) for o in range(start, end + 1)], places
 
 
 def iter_general_cases(
     plan: DemoPlan, officers: Sequence[OfficerRecord]
 ) -> Iterator[GeneralCaseRecord]:
     """General-procedure cases in filing order; exactly ``plan.general_cases`` when it is set."""
-    start, end = _period(plan)
-    return _general_cases(plan, _Roster(officers, start, end), end)
+    return _general_cases(plan, *_setup(plan, officers, "general"))
 
 
 def iter_simple_decisions(
     plan: DemoPlan, officers: Sequence[OfficerRecord]
 ) -> Iterator[SimpleDecisionRecord]:
     """Simple-procedure decisions in date order, about ``plan.simple_per_year`` a year."""
-    start, end = _period(plan)
-    return _simple_decisions(plan, _Roster(officers, start, end), end)
+    return _simple_decisions(plan, *_setup(plan, officers, "simple"))
 
 
-def _location(rnd: Callable[[], float]) -> str:
-    streets = cat.STREETS
-    return f"{streets[int(rnd() * len(streets))]}{1 + int(rnd() * 1999)}号"
-
-
-def _general_cases(plan: DemoPlan, roster: _Roster, end: int) -> Iterator[GeneralCaseRecord]:
-    rng = random.Random(f"{plan.seed}:general")
+def _general_cases(
+    plan: DemoPlan, rng: random.Random, roster: _Roster, dates: list[dt.date], places: list[str]
+) -> Iterator[GeneralCaseRecord]:
     rnd, team, start = rng.random, roster.team, roster.start
-    parties = _Parties(rng, 0, _BEFORE_1977)
+    end = start + len(dates) - 1
+    total = sum(counts := _counts(rng, plan))
+    party_for = _Parties(rng, 0, total > _BIG_RUN).get
     rows = []
-    for v in cat.VIOLATIONS:
-        fines = _fine_table(rng, *v.fine_yuan) if v.fine_yuan else []
-        small = v.fine_yuan is not None and v.fine_yuan[1] <= 5000
-        rows.append(
-            (
-                v,
-                [_KIND_INDEX[k] for k, _ in v.parties],
-                *_cum([w for _, w in v.parties]),
-                fines,
-                small,
-                v.name in _GAINS_VIOLATIONS,
-            )
-        )
+    for vi, v in enumerate(cat.VIOLATIONS):
+        rows.append((
+            vi, v.name, v.legal_basis, v.cause_phrase, [_KINDS.index(k) for k, _ in v.parties],
+            *_cum([w for _, w in v.parties]), _fine_table(rng, *v.fine_yuan) if v.fine_yuan else [],
+            v.fine_yuan is not None and v.fine_yuan[1] <= 5000, v.name in _GAINS,
+            v.company_trades, v.shop_trades,
+        ))  # fmt: skip
     vcum, vtotal = _cum([v.weight for v in cat.VIOLATIONS])
-    dates = [dt.date.fromordinal(o) for o in range(start, end + 1)]
     decision_seq: dict[int, int] = {}
     receipt = 3_100_000_000 + int(rnd() * 10**8)
-    penalty, no_penalty = Outcome.PENALTY, Outcome.NO_PENALTY
-    held, waived, no_hearing = HearingState.HELD, HearingState.WAIVED, HearingState.NONE
-    for year, count in zip(
-        range(plan.first_year, plan.last_year + 1), _counts(rng, plan), strict=True
-    ):
+    penalty, no_penalty, held = Outcome.PENALTY, Outcome.NO_PENALTY, HearingState.HELD
+    years = range(plan.first_year, plan.last_year + 1)
+    for year, count in zip(years, counts, strict=True):
         days = _filing_days(year)
         m, case_prefix = len(days), f"川执立〔{year}〕"
         for seq in range(1, count + 1):
             filed = days[int((seq - 1 + rnd()) * m / count)]
-            vi = bisect(vcum, rnd() * vtotal)
-            v, pkinds, pcum, ptotal, fines, small, gains = rows[vi]
+            (vi, violation, basis, phrase, pkinds, pcum, ptotal, fines, small, gains, companies,
+             shops) = rows[bisect(vcum, rnd() * vtotal)]  # fmt: skip
             kind = pkinds[bisect(pcum, rnd() * ptotal)]
-            party, short = parties.get(
-                vi, kind, filed, v.company_trades if kind == 2 else v.shop_trades
-            )
-            outcome: Outcome = penalty
-            kinds, reason, fine, gained, notes, hearing = _NONE, None, 0, 0, None, no_hearing
+            party, cause = party_for(vi, kind, filed, companies if kind == 2 else shops, phrase)
+            outcome, kinds, reason, fine, gained = penalty, _NONE, None, 0, 0
+            notes, hearing = None, HearingState.NONE
             r = rnd()
             if r < 0.01:
                 outcome = Outcome.WITHDRAWN
@@ -468,9 +474,7 @@ def _general_cases(plan: DemoPlan, roster: _Roster, end: int) -> Iterator[Genera
             elif r < 0.066:
                 outcome, notes = no_penalty, "当事人已及时改正，已对其进行教育"
                 reason = (
-                    NoPenaltyReason.FIRST_VIOLATION
-                    if rnd() < 0.5
-                    else NoPenaltyReason.MINOR_CORRECTED
+                    NoPenaltyReason.FIRST_VIOLATION if r < 0.04 else NoPenaltyReason.MINOR_CORRECTED
                 )
             elif r < 0.1 and small:
                 kinds = _WARNING
@@ -483,9 +487,9 @@ def _general_cases(plan: DemoPlan, roster: _Roster, end: int) -> Iterator[Genera
                     kinds, gained = _FINE_GAINS, (1 + int(rnd() * 30)) * 10000
                 if max(fine, gained) >= (500_000 if kind < 2 else 5_000_000):
                     r = rnd()
-                    hearing = held if r < 0.2 else waived if r < 0.6 else no_hearing
-            decided_by_law = outcome is penalty or outcome is no_penalty
-            if not decided_by_law:
+                    hearing = held if r < 0.2 else HearingState.WAIVED if r < 0.6 else hearing
+            lawful = outcome is penalty or outcome is no_penalty
+            if not lawful:
                 delay = 5 + int(rnd() * 35)
             elif (r := rnd()) < 0.02:  # over 90 days: half approved extensions, half overdue
                 delay = 91 + int(rnd() * 29)
@@ -500,23 +504,15 @@ def _general_cases(plan: DemoPlan, roster: _Roster, end: int) -> Iterator[Genera
                 if delay <= 90 and decided - filed > 90:
                     decided -= 3
             officers = team(rnd, filed, min(decided, end))
-            case_no, location = f"{case_prefix}{seq:06d}号", _location(rnd)
-            cause = f"{short}{v.cause_phrase}案"
+            case_no, place = f"{case_prefix}{seq:06d}号", places[int(rnd() * 4096)]
             if decided > end:  # still under investigation on the last day
                 yield GeneralCaseRecord(
-                    case_no,
-                    party,
-                    cause,
-                    officers,
-                    dates[filed - start],
-                    v.name,
-                    v.legal_basis,
-                    location,
+                    case_no, party, cause, officers, dates[filed - start], violation, basis, place
                 )
                 continue
             decision_no = served = closed = None
             payments: tuple[PaymentRecord, ...] = ()
-            if not decided_by_law:
+            if not lawful:
                 closed = decided + int(rnd() * 5)
             else:
                 dyear = dates[decided - start].year
@@ -530,80 +526,53 @@ def _general_cases(plan: DemoPlan, roster: _Roster, end: int) -> Iterator[Genera
                     if r < 0.82:
                         paid = served + int(rnd() * 16)
                     elif r < 0.92 and served + 15 <= end:
-                        due = dates[served + 15 - start]
                         late = 50 + int(rnd() * 40)
-                        if due.weekday() < 5 and _calendar_proof(due):
+                        if _calendar_proof(dates[served + 15 - start]):
                             late = 1 + int(rnd() * 40)
                         paid, surcharge = served + 15 + late, min(fine, fine * 3 * late // 100)
                     if paid <= end:
                         receipt += 1 + int(rnd() * 9)
+                        channel = _CHANNELS[int(rnd() * 5)]
                         payments = (
                             PaymentRecord(
-                                dates[paid - start],
-                                fine + gained,
-                                surcharge,
-                                _CHANNELS[int(rnd() * 5)],
+                                dates[paid - start], fine + gained, surcharge, channel,
                                 f"沪财非税{receipt}",
                             ),
-                        )
+                        )  # fmt: skip
                         closed = paid + 1 + int(rnd() * 10)
                 elif kinds is _DEMOLISH:
                     closed = served + 30 + int(rnd() * 150) if rnd() < 0.85 else None
                 else:
                     closed = served + 1 + int(rnd() * 20)
             yield GeneralCaseRecord(
-                case_no,
-                party,
-                cause,
-                officers,
-                dates[filed - start],
-                v.name,
-                v.legal_basis,
-                location,
-                hearing,
-                decision_no,
-                dates[decided - start],
-                outcome,
-                kinds,
-                reason,
-                fine,
-                gained,
+                case_no, party, cause, officers, dates[filed - start], violation, basis, place,
+                hearing, decision_no, dates[decided - start], outcome, kinds, reason, fine, gained,
                 None if served is None else dates[served - start],
-                None if closed is None or closed > end else dates[closed - start],
-                payments,
-                notes,
-            )
+                None if closed is None or closed > end else dates[closed - start], payments, notes,
+            )  # fmt: skip
 
 
 def _simple_fines(low: int, high: int, cap: int, weighted: Sequence[tuple[int, int]]) -> list[int]:
     return [yuan * 100 for yuan, w in weighted if low <= yuan <= min(high, cap) for _ in range(w)]
 
 
-_PERSON_SIMPLE = ((20, 5), (50, 35), (100, 35), (150, 8), (200, 17))
-_ORG_SIMPLE = ((200, 30), (300, 25), (500, 25), (1000, 10), (2000, 6), (3000, 4))
-
-
-def _simple_decisions(plan: DemoPlan, roster: _Roster, end: int) -> Iterator[SimpleDecisionRecord]:
-    rng = random.Random(f"{plan.seed}:simple")
+def _simple_decisions(
+    plan: DemoPlan, rng: random.Random, roster: _Roster, dates: list[dt.date], places: list[str]
+) -> Iterator[SimpleDecisionRecord]:
     rnd, team, start = rng.random, roster.team, roster.start
-    parties = _Parties(rng, 1, _BEFORE_1977)
+    end = start + len(dates) - 1
+    years = plan.last_year - plan.first_year + 1
+    party_for = _Parties(rng, 1, plan.simple_per_year * years > _BIG_RUN).get
     rows = []
     for vi, v in enumerate(cat.VIOLATIONS):
         if v.simple_weight and v.fine_yuan:
-            people = _simple_fines(*v.fine_yuan, 200, _PERSON_SIMPLE)
+            people = _simple_fines(*v.fine_yuan, 200, _PERSON_SIMPLE)  # 个体户 count as citizens
             orgs = _simple_fines(*v.fine_yuan, 3000, _ORG_SIMPLE) or people
-            rows.append(
-                (
-                    vi,
-                    v,
-                    [_KIND_INDEX[k] for k, _ in v.parties],
-                    *_cum([w for _, w in v.parties]),
-                    people,
-                    orgs,
-                )
-            )
+            rows.append((
+                vi, v, [_KINDS.index(k) for k, _ in v.parties], *_cum([w for _, w in v.parties]),
+                people, orgs,
+            ))  # fmt: skip
     vcum, vtotal = _cum([row[1].simple_weight for row in rows])
-    dates = [dt.date.fromordinal(o) for o in range(start, end + 1)]
     warning, fined = PenaltyKind.WARNING, PenaltyKind.FINE
     for year in range(plan.first_year, plan.last_year + 1):
         count = plan.simple_per_year + int(plan.simple_per_year * (rnd() * 0.04 - 0.02))
@@ -613,30 +582,19 @@ def _simple_decisions(plan: DemoPlan, roster: _Roster, end: int) -> Iterator[Sim
             day = first + int((seq - 1 + rnd()) * m / count)
             vi, v, pkinds, pcum, ptotal, people, orgs = rows[bisect(vcum, rnd() * vtotal)]
             kind = pkinds[bisect(pcum, rnd() * ptotal)]
-            party, short = parties.get(
-                vi, kind, day, v.company_trades if kind == 2 else v.shop_trades
-            )
-            penalty_kind, fine = warning, 0
+            trades = v.company_trades if kind == 2 else v.shop_trades
+            party, cause = party_for(vi, kind, day, trades, v.cause_phrase)
+            penalty_kind, fine, paid = warning, 0, None
             if rnd() >= 0.2:
                 table = people if kind < 2 else orgs
                 penalty_kind, fine = fined, table[int(rnd() * len(table))]
             on_spot = 0 < fine <= 10000 and rnd() < 0.5
-            paid: int | None = None
             if on_spot:
                 paid = day
             elif fine and rnd() < 0.94:
                 paid = day + 1 + int(rnd() * 15)
             yield SimpleDecisionRecord(
-                f"{prefix}{seq:06d}号",
-                party,
-                f"{short}{v.cause_phrase}案",
-                team(rnd, day, day),
-                dates[day - start],
-                penalty_kind,
-                v.name,
-                _location(rnd),
-                fine,
-                on_spot,
-                None,
+                f"{prefix}{seq:06d}号", party, cause, team(rnd, day, day), dates[day - start],
+                penalty_kind, v.name, places[int(rnd() * 4096)], fine, on_spot, None,
                 None if paid is None or paid > end else dates[paid - start],
-            )
+            )  # fmt: skip

@@ -53,8 +53,10 @@ class PenaltyKind(LabelledEnum):
     @property
     def severity(self) -> int:
         """Position in the statistics order; higher is heavier."""
-        return list(PenaltyKind).index(self)
+        return _SEVERITY[self]
 
+
+_SEVERITY: dict[PenaltyKind, int] = {kind: rank for rank, kind in enumerate(PenaltyKind)}
 
 HEAVY_PENALTY_KINDS = frozenset(
     {

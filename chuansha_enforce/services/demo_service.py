@@ -21,6 +21,15 @@ from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import write_transaction
 
 MAX_DEMO_CASES = 5_000_000
+BULK_TABLES = (
+    "parties",
+    "general_cases",
+    "general_case_officers",
+    "general_case_penalties",
+    "payments",
+    "simple_decisions",
+    "simple_decision_officers",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +61,9 @@ class DemoService:
             officers = generate_officers(plan)
             n_officers = writer.add_officers(officers)
             ids = writer.certificate_ids()
-            n_general = writer.add_general_cases(iter_general_cases(plan, officers), ids)
-            n_simple = writer.add_simple_decisions(iter_simple_decisions(plan, officers), ids)
+            with writer.indexes_rebuilt_after(BULK_TABLES):
+                n_general = writer.add_general_cases(iter_general_cases(plan, officers), ids)
+                n_simple = writer.add_simple_decisions(iter_simple_decisions(plan, officers), ids)
             AuditLog(self._db).append(
                 AuditEntry(
                     at=at,

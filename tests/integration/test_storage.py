@@ -12,6 +12,7 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import backups_dir, build_services
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.backup import backup_database
+from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.connection import open_database, write_transaction
 from chuansha_enforce.storage.errors import (
     DatabaseNewerError,
@@ -187,3 +188,49 @@ def test_backup_is_a_checked_copy(demo_db: Path, tmp_path: Path) -> None:
     copy.close()
     db.close()
     assert not (tmp_path / "copy.db.partial").exists()
+
+
+def _index_sql(path: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    ).fetchall()
+    conn.close()
+    return rows
+
+
+def test_bulk_load_leaves_every_index_as_the_schema_made_it(
+    demo_db: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    fresh = tmp_path / "fresh.db"
+    build_services(fresh, clock).close()
+    assert _index_sql(demo_db) == _index_sql(fresh)
+    conn = sqlite3.connect(demo_db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_a_failed_bulk_load_restores_data_and_indexes(db_path: Path, clock: FixedClock) -> None:
+    build_services(db_path, clock).close()
+    before = _index_sql(db_path)
+    db = open_database(db_path)
+
+    def load_then_fail() -> None:
+        with write_transaction(db):
+            writer = BulkWriter(db, "2026-11-27T00:00:00+00:00")
+            with writer.indexes_rebuilt_after(["parties", "general_cases"]):
+                db.execute("INSERT INTO parties (kind, name) VALUES ('legal_person', '某公司')")
+                assert _index_names(db) < {name for name, _ in before}
+                raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError, match="power cut"):
+        load_then_fail()
+    db.close()
+    assert _index_sql(db_path) == before
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM parties").fetchone()[0] == 0
+    conn.close()
+
+
+def _index_names(db: sqlite_utils.Database) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
