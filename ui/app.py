@@ -28,7 +28,12 @@ from chuansha_enforce.services.errors import DomainError, StorageError  # noqa: 
 from ui.crash_handler import install_crash_handler  # noqa: E402
 from ui.error_dialogs import error_text, show_error  # noqa: E402
 from ui.main_window import MainWindow, select_first_row  # noqa: E402
-from ui.qt_setup import UI_LANGS, install_translators, register_bundled_font  # noqa: E402
+from ui.qt_setup import (  # noqa: E402
+    UI_LANGS,
+    install_translators,
+    register_bundled_font,
+    route_qt_messages_to_log,
+)
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         filename=str(log_path), level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s"
     )
+    route_qt_messages_to_log()
     settings = QSettings(APP_NAME, APP_NAME)
     lang: Lang = args.lang or ("en" if settings.value("ui/lang") == "en" else "zh")
     app = create_application([sys.argv[0]], lang)

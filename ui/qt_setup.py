@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -13,6 +20,27 @@ from chuansha_enforce.resource_paths import font_path, translations_dir
 log = logging.getLogger(__name__)
 
 UI_LANGS = ("zh", "en")
+
+# Said by the offscreen platform plugin for every top-level window; not a problem of ours.
+_EXPECTED_QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def route_qt_messages_to_log() -> None:
+    """Qt's own messages go to our log file (not to a console a clerk never sees)."""
+
+    def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if message in _EXPECTED_QT_NOISE:
+            return
+        logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
 
 
 def register_bundled_font(app: QApplication, point_size: int = 10) -> str:
