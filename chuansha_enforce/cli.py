@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 def _cmd_init(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     done = "、".join(services.migrated) or ("无需升级" if lang == "zh" else "up to date")
     print(f"{services.db_path}: {done}", file=out)
+    notice = services.calendar.startup_notice()
+    if notice is not None:
+        print(render(notice.code, notice.params, lang), file=sys.stderr)
     return 0
 
 

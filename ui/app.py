@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     services_ms = _ms(opened)
     with services:
-        window = MainWindow(services, settings)
+        window = MainWindow(services, settings, lang)
         window.show()
         select_first_row(window)
         app.processEvents()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from chuansha_enforce import __version__
+from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.container import Services
 from ui.case_table_model import CaseTableModel
 
@@ -23,7 +24,7 @@ COLUMN_WIDTHS = (180, 86, 210, 80, 150, 250, 100, 86, 64)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, settings: QSettings) -> None:
+    def __init__(self, services: Services, settings: QSettings, lang: Lang = "zh") -> None:
         super().__init__()
         self._services = services
         self._settings = settings
@@ -63,6 +64,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         if services.read_only:
             self.statusBar().showMessage(self.tr("只读模式"))
+        self.calendar_label = QLabel(self)
+        self.calendar_label.setObjectName("calendarNotice")
+        self.calendar_label.setStyleSheet("color: #a61b1b;")
+        notice = services.calendar.startup_notice()
+        if notice is not None:
+            text = render(notice.code, notice.params, lang)
+            short = self.tr("%1年节假日安排未载入，相关期限按周一至周五推算")
+            self.calendar_label.setText(short.replace("%1", str(notice.params["year"])))
+            self.calendar_label.setToolTip(text)
+            self.statusBar().addWidget(self.calendar_label)
         self._restore_geometry()
         self.case_model.fetchMore()
         self._update_count()

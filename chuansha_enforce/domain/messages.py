@@ -65,6 +65,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "the {year} holiday schedule is not loaded; dates were counted Monday to Friday — "
         "check them or enter the schedule in the settings",
     ),
+    "calendar.uncovered": (
+        "内置日历只包含到{last}年的法定节假日和调休安排。未来90天内涉及{year}年的期限暂按周一至周五推算，"
+        "并会标注提醒；国务院公布{year}年安排后，请在设置中录入。",
+        "the built-in calendar ends with {last}; deadlines in {year} within the next 90 days are "
+        "counted Monday to Friday and marked. Enter the {year} schedule once it is published",
+    ),
     # lists and demo
     "list.limit": ("每页条数应在1到{max}之间", "the page size must be between 1 and {max}"),
     "list.year": ("年度“{year}”不正确", "the year “{year}” is not valid"),

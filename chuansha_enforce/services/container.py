@@ -9,10 +9,12 @@ from pathlib import Path
 import sqlite_utils
 
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.storage.backup import backup_database
+from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import SQLITE_VERSION, open_database
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
@@ -30,6 +32,7 @@ class Services:
     migrated: tuple[str, ...]
     cases: CaseService
     demo: DemoService
+    calendar: CalendarService
     _db: sqlite_utils.Database
 
     @property
@@ -79,6 +82,7 @@ def build_services(
             migrated=tuple(migrated),
             cases=CaseService(CaseRepository(db)),
             demo=DemoService(db, clock, user),
+            calendar=CalendarService(CalendarOverrideRepository(db), clock),
             _db=db,
         )
     except BaseException:

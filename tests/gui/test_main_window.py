@@ -28,6 +28,10 @@ def test_main_window_lists_cases_and_filters_by_year(
     window.show()
     qtbot.waitExposed(window)
     assert window.case_model.rowCount() > 0
+    # The fixture clock says 2026-11-27: deadlines within 90 days reach uncovered 2027.
+    assert window.calendar_label.isVisible()
+    assert window.calendar_label.text().startswith("2027年节假日安排未载入")
+    assert "国务院公布2027年安排后" in window.calendar_label.toolTip()
     assert window.count_label.text() == f"一般程序案件 {demo_services.cases.count():,} 件"
     years = [window.year_filter.itemData(i) for i in range(window.year_filter.count())]
     assert years[0] is None

@@ -136,3 +136,16 @@ def test_installed_entry_point_and_env_var(tmp_path: Path) -> None:
     )
     assert len(json.loads(listed.stdout)) == 20
     assert db.exists()
+
+
+def test_demo_is_deterministic_per_seed(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    def listing(name: str, seed: str) -> str:
+        db = tmp_path / name
+        assert run(capsys, "--db", str(db), "demo", "--cases", "120", "--seed", seed)[0] == 0
+        code, out, _ = run(capsys, "--db", str(db), "case", "list", "--json", "--limit", "0")
+        assert code == 0
+        return out
+
+    first, again, other = listing("a.db", "11"), listing("b.db", "11"), listing("c.db", "12")
+    assert first == again
+    assert first != other
