@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import sqlite_utils
 
-from chuansha_enforce.domain.enums import heaviest
+from chuansha_enforce.domain.enums import PenaltyKind, heaviest
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     OfficerRecord,
@@ -44,6 +44,7 @@ class BulkWriter:
             raise RuntimeError("BulkWriter needs an open write transaction")
         self._conn = db.conn
         self._at = created_at
+        self._heaviest_codes: dict[frozenset[PenaltyKind], str] = {}
         # A million-row load maintains several indexes; with SQLite's default 2 MB page
         # cache most of the time goes to re-reading index pages. The pragma lasts for
         # this connection only and costs nothing until pages are actually cached.
@@ -69,6 +70,13 @@ class BulkWriter:
         yield
         for _name, sql in indexes:
             self._conn.execute(sql)
+
+    def _heaviest(self, kinds: frozenset[PenaltyKind]) -> str | None:
+        """The code a decision is counted under; a handful of combinations, so cached."""
+        code = self._heaviest_codes.get(kinds)
+        if code is None and kinds:
+            code = self._heaviest_codes[kinds] = heaviest(kinds)._value_
+        return code
 
     def _next_id(self, table: str) -> int:
         return int(
@@ -101,7 +109,7 @@ class BulkWriter:
 
     def _party_rows(self, parties: list[PartyRecord], first_id: int) -> list[tuple[object, ...]]:
         return [
-            (first_id + i, p.kind.value, p.name, p.id_number, p.address)
+            (first_id + i, p.kind._value_, p.name, p.id_number, p.address)
             for i, p in enumerate(parties)
         ]
 
@@ -123,16 +131,19 @@ class BulkWriter:
                     (
                         cid, case.case_no, party_id + offset, case.cause, case.violation,
                         case.legal_basis, case.location, case.filed_on.isoformat(),
-                        case.hearing.value, case.decision_no, _iso(case.decided_on),
-                        None if case.outcome is None else case.outcome.value,
-                        heaviest(case.penalty_kinds).value if case.penalty_kinds else None,
-                        None if case.no_penalty_reason is None else case.no_penalty_reason.value,
-                        case.fine_fen, case.confiscation_fen, _iso(case.served_on),
-                        _iso(case.closed_on), case.notes, self._at, self._at,
+                        case.hearing._value_, case.decision_no,
+                        None if case.decided_on is None else case.decided_on.isoformat(),
+                        None if case.outcome is None else case.outcome._value_,
+                        self._heaviest(case.penalty_kinds),
+                        None if case.no_penalty_reason is None else case.no_penalty_reason._value_,
+                        case.fine_fen, case.confiscation_fen,
+                        None if case.served_on is None else case.served_on.isoformat(),
+                        None if case.closed_on is None else case.closed_on.isoformat(),
+                        case.notes, self._at, self._at,
                     )
                 )  # fmt: skip
                 officer_rows.extend((cid, certificate_ids[n]) for n in case.officer_certificates)
-                penalty_rows.extend((cid, kind.value) for kind in case.penalty_kinds)
+                penalty_rows.extend((cid, kind._value_) for kind in case.penalty_kinds)
                 payment_rows.extend(
                     (cid, p.paid_on.isoformat(), p.amount_fen, p.surcharge_fen, p.channel,
                      p.receipt_no, self._at)

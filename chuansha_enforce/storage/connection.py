@@ -85,7 +85,9 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error):
+        # A constraint violation is a bug (the services check rules first), not a
+        # problem with the file: let it surface as itself.
+        if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
             raise storage_error_from(exc, path) from exc
         raise
 

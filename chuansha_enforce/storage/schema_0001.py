@@ -4,6 +4,9 @@ SCHEMA_0001 = """
 -- 0001_initial: officers and certificates, parties, general cases, simple decisions,
 -- payments, settings and the audit log. STRICT tables; money in integer fen;
 -- dates as TEXT 'YYYY-MM-DD'; every yearly total reads an indexed year column.
+-- Code lists are checked with OR chains, not IN (...): SQLite 3.40 builds an ephemeral
+-- table for a constant IN list on every row it checks, which made bulk inserts of a
+-- million cases about 40 % slower (benchmarks/bench_demo_and_smoke.py).
 
 CREATE TABLE officers (
     id INTEGER PRIMARY KEY,
@@ -17,7 +20,8 @@ CREATE TABLE certificates (
     certificate_no TEXT NOT NULL UNIQUE,
     issued_on TEXT NOT NULL CHECK (issued_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     expires_on TEXT CHECK (expires_on IS NULL OR expires_on >= issued_on),
-    status TEXT NOT NULL DEFAULT 'valid' CHECK (status IN ('valid', 'cancelled', 'suspended')),
+    status TEXT NOT NULL DEFAULT 'valid'
+        CHECK (status = 'valid' OR status = 'cancelled' OR status = 'suspended'),
     cancelled_on TEXT CHECK ((status = 'cancelled') = (cancelled_on IS NOT NULL)),
     issued_year INTEGER GENERATED ALWAYS AS (CAST(substr(issued_on, 1, 4) AS INTEGER)) VIRTUAL,
     cancelled_year INTEGER GENERATED ALWAYS AS (CAST(substr(cancelled_on, 1, 4) AS INTEGER)) VIRTUAL
@@ -28,8 +32,8 @@ CREATE INDEX certificates_cancelled_year ON certificates(cancelled_year);
 
 CREATE TABLE parties (
     id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN
-        ('natural_person', 'individual_business', 'legal_person', 'other_organisation')),
+    kind TEXT NOT NULL CHECK (kind = 'natural_person' OR kind = 'individual_business'
+        OR kind = 'legal_person' OR kind = 'other_organisation'),
     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
     id_number TEXT,
     address TEXT
@@ -45,11 +49,12 @@ CREATE TABLE general_cases (
     legal_basis TEXT,
     location TEXT,
     filed_on TEXT NOT NULL,
-    hearing TEXT NOT NULL DEFAULT 'none' CHECK (hearing IN ('none', 'held', 'waived')),
+    hearing TEXT NOT NULL DEFAULT 'none'
+        CHECK (hearing = 'none' OR hearing = 'held' OR hearing = 'waived'),
     decision_no TEXT UNIQUE,
     decided_on TEXT CHECK (decided_on IS NULL OR decided_on >= filed_on),
-    outcome TEXT CHECK (outcome IS NULL OR outcome IN
-        ('penalty', 'no_penalty', 'withdrawn', 'transfer_judicial', 'transfer_other')),
+    outcome TEXT CHECK (outcome IS NULL OR outcome = 'penalty' OR outcome = 'no_penalty'
+        OR outcome = 'withdrawn' OR outcome = 'transfer_judicial' OR outcome = 'transfer_other'),
     heaviest_kind TEXT,
     no_penalty_reason TEXT,
     fine_fen INTEGER NOT NULL DEFAULT 0 CHECK (fine_fen >= 0),
@@ -93,9 +98,9 @@ CREATE TABLE simple_decisions (
     violation TEXT,
     location TEXT,
     decided_on TEXT NOT NULL,
-    penalty_kind TEXT NOT NULL CHECK (penalty_kind IN ('warning', 'fine')),
+    penalty_kind TEXT NOT NULL CHECK (penalty_kind = 'warning' OR penalty_kind = 'fine'),
     fine_fen INTEGER NOT NULL DEFAULT 0 CHECK (fine_fen >= 0),
-    collected_on_spot INTEGER NOT NULL DEFAULT 0 CHECK (collected_on_spot IN (0, 1)),
+    collected_on_spot INTEGER NOT NULL DEFAULT 0 CHECK (collected_on_spot BETWEEN 0 AND 1),
     on_spot_reason TEXT,
     paid_on TEXT,
     notes TEXT,
@@ -135,7 +140,7 @@ CREATE TABLE settings (
 
 CREATE TABLE calendar_overrides (
     day TEXT PRIMARY KEY,
-    is_working_day INTEGER NOT NULL CHECK (is_working_day IN (0, 1)),
+    is_working_day INTEGER NOT NULL CHECK (is_working_day BETWEEN 0 AND 1),
     note TEXT
 ) STRICT;
 

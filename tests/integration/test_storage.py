@@ -234,3 +234,49 @@ def test_a_failed_bulk_load_restores_data_and_indexes(db_path: Path, clock: Fixe
 
 def _index_names(db: sqlite_utils.Database) -> set[str]:
     return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+@pytest.mark.parametrize(
+    ("statement", "params"),
+    [
+        ("INSERT INTO parties (kind, name) VALUES (?, ?)", ["company", "某公司"]),
+        ("INSERT INTO parties (kind, name) VALUES (?, ?)", ["legal_person", "  "]),
+        (
+            "INSERT INTO general_cases (case_no, party_id, cause, filed_on, hearing, created_at,"
+            " updated_at) VALUES ('X1', 1, '案由', '2024-01-01', 'maybe', 'n', 'n')",
+            [],
+        ),
+        (
+            "INSERT INTO general_cases (case_no, party_id, cause, filed_on, outcome, created_at,"
+            " updated_at) VALUES ('X2', 1, '案由', '2024-01-01', 'fined', 'n', 'n')",
+            [],
+        ),
+        (
+            "INSERT INTO general_cases (case_no, party_id, cause, filed_on, decided_on, created_at,"
+            " updated_at) VALUES ('X3', 1, '案由', '2024-01-01', '2023-12-31', 'n', 'n')",
+            [],
+        ),
+        (
+            "INSERT INTO general_cases (case_no, party_id, cause, filed_on, closed_on, created_at,"
+            " updated_at) VALUES ('X4', 1, '案由', '2024-01-01', '2024-02-01', 'n', 'n')",
+            [],
+        ),
+        (
+            "INSERT INTO general_cases (case_no, party_id, cause, filed_on, created_at, updated_at)"
+            " VALUES ('X5', 999, '案由', '2024-01-01', 'n', 'n')",
+            [],
+        ),
+        ("INSERT INTO calendar_overrides VALUES ('2027-01-01', 2, NULL)", []),
+    ],
+)
+def test_the_schema_refuses_impossible_rows(
+    db_path: Path, statement: str, params: list[object]
+) -> None:
+    db = open_database(db_path)
+    migrate(db, db_path)
+    with write_transaction(db):
+        db.execute("INSERT INTO parties (id, kind, name) VALUES (1, 'legal_person', '某公司')")
+    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+        db.execute(statement, params)
+    assert db.execute("SELECT count(*) FROM general_cases").fetchone()[0] == 0
+    db.close()
