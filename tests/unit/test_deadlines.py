@@ -1,0 +1,88 @@
+"""The statutory clocks, on real dates of the official calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chuansha_enforce.domain.deadlines import (
+    Pause,
+    cash_to_agency_due,
+    decision_due,
+    disclosure_due,
+    late_days,
+    payment_due,
+    service_due,
+    surcharge_fen,
+)
+from chuansha_enforce.domain.work_calendar import WorkCalendar
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def calendar() -> WorkCalendar:
+    return WorkCalendar()
+
+
+def test_seven_working_days_cross_national_day_with_make_up_days(calendar: WorkCalendar) -> None:
+    # 2023-10-07 and 10-08 (Sat/Sun) were make-up working days.
+    assert service_due(D(2023, 9, 27), calendar).value == D(2023, 10, 12)
+    assert disclosure_due(D(2023, 9, 27), calendar).value == D(2023, 10, 12)
+
+
+def test_decision_due_is_90_calendar_days_moved_off_a_rest_day(calendar: WorkCalendar) -> None:
+    # 2023-03-01 + 90 = 2023-05-30, a Tuesday: stays.
+    assert decision_due(D(2023, 3, 1), calendar).value == D(2023, 5, 30)
+    # 2023-07-03 + 90 = 2023-10-01, National Day: moves to the next working day, 10-07.
+    assert decision_due(D(2023, 7, 3), calendar).value == D(2023, 10, 7)
+    # An approved 30-day extension.
+    assert decision_due(D(2023, 3, 1), calendar, extension_days=30).value == D(2023, 6, 29)
+
+
+def test_payment_due_is_15_days_after_service(calendar: WorkCalendar) -> None:
+    assert payment_due(D(2023, 11, 10), calendar).value == D(2023, 11, 27)  # Sat 11-25 → Mon
+    assert payment_due(D(2023, 11, 1), calendar).value == D(2023, 11, 16)
+
+
+def test_cash_handover_two_working_days(calendar: WorkCalendar) -> None:
+    assert cash_to_agency_due(D(2023, 9, 28), calendar).value == D(2023, 10, 8)
+
+
+def test_dates_past_the_official_calendar_carry_a_warning(calendar: WorkCalendar) -> None:
+    result = service_due(D(2026, 12, 28), calendar)
+    assert result.value == D(2027, 1, 6)
+    assert [w.year for w in result.warnings] == [2027]
+    assert service_due(D(2026, 6, 1), calendar).warnings == ()
+
+
+def test_surcharge_reaches_the_fine_on_day_34() -> None:
+    fine = 100_000  # 1,000 元
+    assert surcharge_fen(fine, 0) == 0
+    assert surcharge_fen(fine, 1) == 3_000
+    assert surcharge_fen(fine, 33) == 99_000
+    assert surcharge_fen(fine, 34) == fine
+    assert surcharge_fen(fine, 400) == fine
+    assert surcharge_fen(0, 10) == 0
+    assert surcharge_fen(333, 1) == 10  # 9.99 fen rounds half up to 10
+
+
+@given(st.integers(1, 10**10), st.integers(0, 1000))
+def test_surcharge_never_exceeds_the_fine_and_grows(fine: int, days: int) -> None:
+    assert 0 <= surcharge_fen(fine, days) <= fine
+    assert surcharge_fen(fine, days) <= surcharge_fen(fine, days + 1)
+
+
+def test_late_days_skip_reconsideration_and_litigation() -> None:
+    due = D(2024, 3, 15)
+    assert late_days(due, D(2024, 3, 15)) == 0
+    assert late_days(due, D(2024, 3, 20)) == 5
+    review = Pause(D(2024, 3, 18), D(2024, 3, 19))
+    assert late_days(due, D(2024, 3, 20), (review,)) == 3
+    # A pause that began before the due date only removes days after it.
+    earlier = Pause(D(2024, 3, 1), D(2024, 3, 16))
+    assert late_days(due, D(2024, 3, 20), (earlier,)) == 4
+    assert late_days(due, D(2024, 3, 20), (Pause(D(2024, 3, 1), D(2024, 4, 1)),)) == 0
