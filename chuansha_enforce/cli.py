@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -44,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--cases", type=int, default=None, help="一般程序案件数（默认约每年200件）")
     demo.add_argument("--seed", type=int, default=2023, help="随机种子（同一种子得到相同数据）")
     demo.add_argument("--if-empty", action="store_true", help="数据库已有案件时不做任何事")
+
+    stats = commands.add_parser("stats", help="年度统计（口径同官方统计表）")
+    stats.add_argument("--year", type=int, required=True, help="统计年度")
+    stats.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
 
     case = commands.add_parser("case", help="案件")
     case_commands = case.add_subparsers(dest="case_command", required=True, metavar="SUBCOMMAND")
@@ -132,8 +137,47 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
     return 0
 
 
-COMMANDS: dict[str, Handler] = {"init": _cmd_init, "demo": _cmd_demo, "case": _cmd_case}
-NEEDS_EXISTING_DB = frozenset({"case"})
+def _cmd_stats(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    figures = services.statistics.annual(args.year)
+    if args.json:
+        json.dump(figures.to_json(), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return 0
+    g, s, p, o = figures.general, figures.simple, figures.payments, figures.officers
+    if lang == "zh":
+        print(
+            f"{figures.year}年：一般案件立案 {g.filed} 起，结案 {g.closed} 起"
+            f"（年初未结 {g.open_at_start} 起，年末未结 {g.open_at_end} 起），"
+            f"作出处罚决定 {g.decided} 起，处罚金额 {format_fen(g.fines_decided_fen)} 元，"
+            f"不予处罚 {g.no_penalty} 起，年末逾期未决 {g.overdue_open} 起；"
+            f"简易案件 {s.decided} 起，处罚金额 {format_fen(s.fines_decided_fen)} 元；"
+            f"执法证 {o.valid_at_year_end} 张"
+            f"（注销 {o.cancelled_in_year}，新办 {o.issued_in_year}）；"
+            f"法制审核 {figures.legal_review_cases} 起；"
+            f"案卷评查 {figures.file_reviews_sampled} 件；"
+            f"收缴罚没款 {format_fen(p.collected_fen)} 元，"
+            f"年末未缴 {format_fen(p.outstanding_fen)} 元。",
+            file=out,
+        )
+    else:
+        print(
+            f"{figures.year}: general cases filed {g.filed}, closed {g.closed}, decided "
+            f"{g.decided}, fines decided {format_fen(g.fines_decided_fen)} yuan; simple "
+            f"decisions {s.decided}, fines {format_fen(s.fines_decided_fen)} yuan; "
+            f"certificates {o.valid_at_year_end}; collected {format_fen(p.collected_fen)}, "
+            f"outstanding {format_fen(p.outstanding_fen)} yuan.",
+            file=out,
+        )
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "case": _cmd_case,
+    "stats": _cmd_stats,
+}
+NEEDS_EXISTING_DB = frozenset({"case", "stats"})
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -153,6 +197,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except StorageError as exc:
         print(render(exc.code, exc.params, lang), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped early; that is not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

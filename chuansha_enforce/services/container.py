@@ -12,12 +12,14 @@ from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.demo_service import DemoService
+from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.storage.backup import backup_database
 from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import SQLITE_VERSION, open_database
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
+from chuansha_enforce.storage.statistics_repository import StatisticsRepository
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ class Services:
     cases: CaseService
     demo: DemoService
     calendar: CalendarService
+    statistics: StatisticsService
     _db: sqlite_utils.Database
 
     @property
@@ -75,6 +78,7 @@ def build_services(
                 return backup_database(db, target)
 
             migrated = migrate(db, db_path, backup=backup)
+        calendar = CalendarService(CalendarOverrideRepository(db), clock)
         return Services(
             db_path=db_path,
             clock=clock,
@@ -82,7 +86,8 @@ def build_services(
             migrated=tuple(migrated),
             cases=CaseService(CaseRepository(db)),
             demo=DemoService(db, clock, user),
-            calendar=CalendarService(CalendarOverrideRepository(db), clock),
+            calendar=calendar,
+            statistics=StatisticsService(StatisticsRepository(db), calendar),
             _db=db,
         )
     except BaseException:

@@ -1,0 +1,41 @@
+"""Annual figures, computed in one place for ``stats`` and the annual PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS, decision_due
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.statistics import AnnualFigures
+from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.storage.statistics_repository import StatisticsRepository
+
+
+class StatisticsService:
+    def __init__(self, repository: StatisticsRepository, calendar: CalendarService) -> None:
+        self._stats = repository
+        self._calendar = calendar
+
+    def annual(self, year: int) -> AnnualFigures:
+        if not 1949 <= year <= 9999:
+            raise DomainError("list.year", "year", {"year": year})
+        return AnnualFigures(
+            year=year,
+            general=self._stats.general(year, self._overdue_open(year)),
+            simple=self._stats.simple(year),
+            payments=self._stats.payments(year),
+            officers=self._stats.officers(year),
+            by_kind=self._stats.by_kind(year),
+        )
+
+    def _overdue_open(self, year: int) -> int:
+        """Cases still undecided at 31 December whose decision deadline had passed.
+
+        Approved extensions are not recorded yet, so none are applied.
+        """
+        year_end = dt.date(year, 12, 31)
+        calendar = self._calendar.work_calendar()
+        candidates = self._stats.undecided_filing_dates(
+            year_end - dt.timedelta(days=DECISION_CALENDAR_DAYS), year_end
+        )
+        return sum(1 for filed in candidates if decision_due(filed, calendar).value < year_end)

@@ -1,0 +1,142 @@
+"""Annual figures from SQL agree with the same rules applied to the generated records in Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from chuansha_enforce.cli import main
+from chuansha_enforce.demo.generator import (
+    generate_officers,
+    iter_general_cases,
+    iter_simple_decisions,
+)
+from chuansha_enforce.domain.deadlines import decision_due
+from chuansha_enforce.domain.enums import CertificateStatus, Outcome, PenaltyKind, heaviest
+from chuansha_enforce.domain.records import GeneralCaseRecord, OfficerRecord, SimpleDecisionRecord
+from chuansha_enforce.domain.work_calendar import WorkCalendar
+from chuansha_enforce.services.container import Services
+from tests.conftest import SMALL_PLAN
+
+
+def expected(year: int) -> dict[str, object]:
+    """The counting rules of DOMAIN §7, applied record by record."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    officers = generate_officers(SMALL_PLAN)
+    cases = list(iter_general_cases(SMALL_PLAN, officers))
+    simple = list(iter_simple_decisions(SMALL_PLAN, officers))
+    calendar = WorkCalendar()
+    in_year = lambda d: d is not None and d.year == year  # noqa: E731
+    decided = [c for c in cases if in_year(c.decided_on)]
+    penalties = [c for c in decided if c.outcome is Outcome.PENALTY]
+    by_kind: Counter[str] = Counter()
+    money: Counter[str] = Counter()
+    for c in penalties:
+        if c.penalty_kinds:
+            kind = heaviest(c.penalty_kinds).value
+            by_kind[kind] += 1
+            money[kind] += c.fine_fen + c.confiscation_fen
+
+    def paid_by_year_end(case: GeneralCaseRecord) -> int:
+        return sum(p.amount_fen for p in case.payments if p.paid_on <= end)
+
+    def unpaid_simple(s: SimpleDecisionRecord) -> bool:
+        late = s.paid_on is None or s.paid_on > end
+        return s.decided_on <= end and not s.collected_on_spot and late
+
+    outstanding = sum(
+        max(c.fine_fen + c.confiscation_fen - paid_by_year_end(c), 0)
+        for c in cases
+        if c.outcome is Outcome.PENALTY and c.decided_on is not None and c.decided_on <= end
+    ) + sum(s.fine_fen for s in simple if unpaid_simple(s))
+
+    def is_open(before: dt.date) -> int:
+        return sum(
+            1
+            for c in cases
+            if c.filed_on < before and (c.closed_on is None or c.closed_on >= before)
+        )
+
+    def valid(o: OfficerRecord) -> bool:
+        return (
+            o.issued_on <= end
+            and (o.expires_on is None or o.expires_on > end)
+            and (o.cancelled_on is None or o.cancelled_on > end)
+            and o.status is not CertificateStatus.SUSPENDED
+        )
+
+    return {
+        "year": year,
+        "general": {
+            "filed": sum(in_year(c.filed_on) for c in cases),
+            "closed": sum(in_year(c.closed_on) for c in cases),
+            "decided": sum(c.outcome in (Outcome.PENALTY, Outcome.NO_PENALTY) for c in decided),
+            "fines_decided_fen": sum(c.fine_fen for c in penalties),
+            "confiscated_decided_fen": sum(c.confiscation_fen for c in penalties),
+            "no_penalty": sum(c.outcome is Outcome.NO_PENALTY for c in decided),
+            "overdue_open": sum(
+                1
+                for c in cases
+                if c.filed_on <= end
+                and (c.decided_on is None or c.decided_on > end)
+                and decision_due(c.filed_on, calendar).value < end
+            ),
+            "open_at_start": is_open(start),
+            "open_at_end": is_open(end + dt.timedelta(days=1)),
+        },
+        "simple": {
+            "decided": sum(in_year(s.decided_on) for s in simple),
+            "fines_decided_fen": sum(s.fine_fen for s in simple if in_year(s.decided_on)),
+            "warnings": sum(
+                in_year(s.decided_on) and s.penalty_kind is PenaltyKind.WARNING for s in simple
+            ),
+        },
+        "payments": {
+            "collected_fen": sum(
+                p.amount_fen + p.surcharge_fen
+                for c in cases
+                for p in c.payments
+                if in_year(p.paid_on)
+            )
+            + sum(s.fine_fen for s in simple if in_year(s.paid_on)),
+            "outstanding_fen": outstanding,
+        },
+        "legal_reviews": {"cases": 0, "rounds": 0},
+        "file_reviews": {"sampled": 0},
+        "officers": {
+            "valid_at_year_end": sum(valid(o) for o in officers),
+            "issued_in_year": sum(in_year(o.issued_on) for o in officers),
+            "cancelled_in_year": sum(in_year(o.cancelled_on) for o in officers),
+        },
+        "by_kind": {
+            kind.value: {"cases": by_kind[kind.value], "money_fen": money[kind.value]}
+            for kind in PenaltyKind
+            if by_kind[kind.value]
+        },
+    }
+
+
+@pytest.mark.parametrize("year", [2022, 2023, 2024, 2025, 2026])
+def test_annual_figures_follow_the_counting_rules(demo_services: Services, year: int) -> None:
+    assert demo_services.statistics.annual(year).to_json() == expected(year)
+
+
+def test_the_carry_over_adds_up(demo_services: Services) -> None:
+    for year in (2023, 2024, 2025):
+        g = demo_services.statistics.annual(year).general
+        assert g.open_at_start + g.filed - g.closed == g.open_at_end
+        assert g.filed > 0
+        assert g.decided > 0
+
+
+def test_stats_json_on_the_command_line(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(demo_db), "stats", "--year", "2024", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == expected(2024)
+    assert main(["--db", str(demo_db), "stats", "--year", "2024"]) == 0
+    text = capsys.readouterr().out
+    assert f"一般案件立案 {printed['general']['filed']} 起" in text  # type: ignore[index]
