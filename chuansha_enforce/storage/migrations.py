@@ -11,6 +11,8 @@ import sqlite_utils
 
 from chuansha_enforce.storage.errors import DatabaseNewerError
 from chuansha_enforce.storage.schema_0001 import SCHEMA_0001
+from chuansha_enforce.storage.schema_0002 import SCHEMA_0002
+from chuansha_enforce.storage.schema_0003_search import apply_case_search_schema
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,17 @@ def split_statements(script: str) -> list[str]:
 def _initial(db: sqlite_utils.Database) -> None:
     for statement in split_statements(SCHEMA_0001):
         db.execute(statement)
+
+
+@MIGRATIONS(name="0002_case_steps")
+def _case_steps(db: sqlite_utils.Database) -> None:
+    for statement in split_statements(SCHEMA_0002):
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0003_case_search")
+def _case_search(db: sqlite_utils.Database) -> None:
+    apply_case_search_schema(db)
 
 
 def known_names(migrations: sqlite_utils.Migrations = MIGRATIONS) -> list[str]:
