@@ -69,6 +69,9 @@ HEAVY_PENALTY_KINDS = frozenset(
 )
 
 
+CONFISCATION_KINDS = frozenset({PenaltyKind.CONFISCATE_GAINS, PenaltyKind.CONFISCATE_PROPERTY})
+
+
 def heaviest(kinds: frozenset[PenaltyKind] | set[PenaltyKind]) -> PenaltyKind:
     """The kind a decision is counted under (DOMAIN §7: once, under its heaviest kind).
 
@@ -166,3 +169,46 @@ LABELS: dict[LabelledEnum, str] = {
     CaseStatus.CLOSED: "已结案",
     CaseStatus.DELETED: "已删除",
 }
+
+
+class ReviewOpinion(LabelledEnum):
+    """法制审核 opinions; only 同意 unlocks the decision."""
+
+    AGREE = "agree"
+    SUPPLEMENT = "supplement"
+    REVISE = "revise"
+    DISAGREE = "disagree"
+
+
+class ServiceMethod(LabelledEnum):
+    """送达方式; public-notice service takes effect after 60 days in Shanghai."""
+
+    DIRECT = "direct"
+    ON_THE_SPOT = "on_the_spot"
+    MAIL = "mail"
+    ELECTRONIC = "electronic"
+    LEFT_AT_RESIDENCE = "left_at_residence"
+    PUBLIC_NOTICE = "public_notice"
+
+
+class PauseKind(LabelledEnum):
+    RECONSIDERATION = "reconsideration"
+    LITIGATION = "litigation"
+
+
+LABELS.update(
+    {
+        ReviewOpinion.AGREE: "同意",
+        ReviewOpinion.SUPPLEMENT: "建议补充调查",
+        ReviewOpinion.REVISE: "建议修改后再报",
+        ReviewOpinion.DISAGREE: "不同意",
+        ServiceMethod.DIRECT: "直接送达",
+        ServiceMethod.ON_THE_SPOT: "当场交付",
+        ServiceMethod.MAIL: "邮寄送达",
+        ServiceMethod.ELECTRONIC: "电子送达",
+        ServiceMethod.LEFT_AT_RESIDENCE: "留置送达",
+        ServiceMethod.PUBLIC_NOTICE: "公告送达",
+        PauseKind.RECONSIDERATION: "行政复议",
+        PauseKind.LITIGATION: "行政诉讼",
+    }
+)

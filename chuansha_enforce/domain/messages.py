@@ -20,6 +20,48 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     "cases": ("案件数", "number of cases"),
     "seed": ("随机种子", "seed"),
     "db": ("数据库", "database"),
+    "case_no": ("案件编号", "case number"),
+    "cause": ("案由", "cause"),
+    "filed_on": ("立案日期", "filing date"),
+    "clue_on": ("线索发现日期", "date the clue was found"),
+    "officers": ("承办人", "handling officers"),
+    "party_name": ("当事人", "party"),
+    "party_kind": ("当事人类型", "party type"),
+    "notice_on": ("告知日期", "advance notice date"),
+    "statement_on": ("陈述申辩日期", "statement date"),
+    "hearing": ("听证", "hearing"),
+    "requested_on": ("听证申请日期", "hearing request date"),
+    "held_on": ("举行日期", "date held"),
+    "presiding": ("听证主持人", "presiding officer"),
+    "reviewer": ("法制审核人", "legal reviewer"),
+    "reviewed_on": ("法制审核日期", "legal review date"),
+    "opinion": ("法制审核结论", "legal review opinion"),
+    "minutes": ("讨论记录", "minutes"),
+    "approved_by": ("批准人", "approved by"),
+    "approved_on": ("批准日期", "approval date"),
+    "reason": ("理由", "reason"),
+    "days": ("延长天数", "days"),
+    "kinds": ("处罚种类", "penalty kinds"),
+    "confiscation": ("没收金额", "confiscation"),
+    "decision_no": ("决定书文号", "decision number"),
+    "no_penalty_reason": ("不予处罚理由", "reason for no penalty"),
+    "decided_on": ("决定日期", "decision date"),
+    "served_on": ("送达日期", "service date"),
+    "service_method": ("送达方式", "service method"),
+    "paid_on": ("缴款日期", "payment date"),
+    "surcharge": ("加处罚款", "late surcharge"),
+    "channel": ("缴款方式", "payment channel"),
+    "receipt_no": ("票据号", "receipt number"),
+    "pause_start": ("暂停起始日期", "pause start"),
+    "pause_end": ("暂停结束日期", "pause end"),
+    "closed_on": ("结案日期", "closing date"),
+    "close_reason": ("结案说明", "closing note"),
+    "as_of": ("计算日期", "as-of date"),
+    "officer_name": ("姓名", "name"),
+    "certificate_no": ("执法证号", "certificate number"),
+    "issued_on": ("发证日期", "issue date"),
+    "expires_on": ("有效期至", "expiry date"),
+    "cancelled_on": ("注销日期", "cancellation date"),
 }
 
 MESSAGES: Mapping[str, tuple[str, str]] = {
@@ -70,6 +112,134 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "并会标注提醒；国务院公布{year}年安排后，请在设置中录入。",
         "the built-in calendar ends with {last}; deadlines in {year} within the next 90 days are "
         "counted Monday to Friday and marked. Enter the {year} schedule once it is published",
+    ),
+    # dates and values
+    "date.future": ("日期{date}晚于今天", "the date {date} is in the future"),
+    "date.too_early": (
+        "日期{date}早于{what}（{earliest}）",
+        "the date {date} is before the {what} ({earliest})",
+    ),
+    "date.invalid": ("“{value}”不是有效的日期", "“{value}” is not a valid date"),
+    "value.required": ("必须填写", "is required"),
+    # officers
+    "officers.too_few": (
+        "至少需要{min}名持有效执法证的执法人员",
+        "at least {min} certified officers",
+    ),
+    "officers.invalid_on": (
+        "{name}（执法证号{certificate_no}）在{date}没有有效的执法证",
+        "{name} (certificate {certificate_no}) holds no valid certificate on {date}",
+    ),
+    "officers.unknown": (
+        "找不到执法证号为{certificate_no}的执法人员",
+        "no officer with certificate {certificate_no}",
+    ),
+    "officer.certificate_taken": (
+        "执法证号{certificate_no}已登记",
+        "certificate {certificate_no} is already registered",
+    ),
+    "officer.expires_before_issue": ("有效期早于发证日期", "expiry is before the issue date"),
+    "officer.cancellation_date": (
+        "状态为“注销”时必须填写注销日期，其他状态不填",
+        "a cancelled certificate needs its date",
+    ),
+    # general-procedure steps
+    "case.case_no_taken": ("案件编号{case_no}已存在", "case number {case_no} already exists"),
+    "case.not_found": ("找不到案件{case_no}", "no case {case_no}"),
+    "case.clue_after_filing": (
+        "线索发现日期{date}不能晚于立案日期",
+        "the clue date {date} is after filing",
+    ),
+    "case.already_decided": (
+        "案件{case_no}已作出决定，不能再记录此步骤",
+        "case {case_no} is already decided",
+    ),
+    "case.not_decided": ("案件{case_no}尚未作出决定", "case {case_no} is not decided yet"),
+    "case.already_served": ("决定书已于{date}送达", "the decision was served on {date}"),
+    "case.already_closed": ("案件已于{date}结案", "the case was closed on {date}"),
+    "case.close_undecided": (
+        "案件{case_no}尚未作出决定，不能结案",
+        "case {case_no} cannot close undecided",
+    ),
+    "case.close_unserved": (
+        "决定书尚未送达，不能结案",
+        "the decision has not been served; it cannot close",
+    ),
+    "case.close_unpaid": (
+        "尚有{outstanding}元未缴纳：请说明结案理由（如已申请强制执行）",
+        "{outstanding} yuan is unpaid: give the reason for closing (e.g. enforcement applied for)",
+    ),
+    "hearing.not_offered": (
+        "尚未告知当事人听证权利，不能记录听证",
+        "no hearing right was notified",
+    ),
+    "hearing.presiding_is_investigator": (
+        "{name}是本案承办人，不能主持听证",
+        "{name} handles this case and cannot preside",
+    ),
+    "hearing.notice_after_hearing": (
+        "听证通知日期晚于举行日期",
+        "the hearing notice is after the hearing",
+    ),
+    "review.reviewer_is_officer": (
+        "{name}是本案承办人，不能审核本案",
+        "{name} handles this case and cannot review it",
+    ),
+    "review.reviewer_presided": (
+        "{name}主持了本案听证，不能审核本案",
+        "{name} presided the hearing and cannot review",
+    ),
+    "extension.days": ("延长天数应在1到{max}之间", "the extension must be 1 to {max} days"),
+    # decisions
+    "decision.kinds_required": (
+        "处罚决定至少要有一种处罚种类",
+        "a penalty needs at least one kind",
+    ),
+    "decision.reason_with_penalty": (
+        "只有不予处罚决定才填写不予处罚理由",
+        "only a no-penalty outcome has a reason for it",
+    ),
+    "decision.fine_required": ("处罚种类含罚款时，罚款金额必须大于零", "a fine must be above zero"),
+    "decision.fine_without_kind": (
+        "处罚种类不含罚款，罚款金额应为零",
+        "no fine among the kinds: the fine must be zero",
+    ),
+    "decision.confiscation_without_kind": (
+        "处罚种类不含没收，没收金额应为零",
+        "no confiscation among the kinds: it must be zero",
+    ),
+    "decision.outcome_has_penalty": (
+        "“{outcome}”不能有处罚种类或金额",
+        "“{outcome}” has no penalty kinds or amounts",
+    ),
+    "decision.no_penalty_reason_required": ("不予处罚必须选择理由", "no penalty needs its reason"),
+    "decision.number_taken": (
+        "决定书文号{decision_no}已被使用",
+        "decision number {decision_no} is taken",
+    ),
+    "decision.without_notice": (
+        "未告知当事人拟作出的处罚，不得作出处罚决定（行政处罚法第六十二条）",
+        "no penalty decision without the advance notice (APL art. 62)",
+    ),
+    "decision.before_hearing": ("决定日期早于听证日期", "the decision is dated before the hearing"),
+    "decision.review_required": (
+        "重大案件（{reasons}）须经法制审核同意后才能作出决定（行政处罚法第五十八条）",
+        "a major case ({reasons}) needs an agreed legal review before the decision (APL art. 58)",
+    ),
+    # payments
+    "payment.nothing_due": ("案件{case_no}没有应缴的罚没款", "case {case_no} has nothing to pay"),
+    "payment.before_service": (
+        "决定书送达前不能登记缴款",
+        "no payment before the decision is served",
+    ),
+    "payment.amount_required": ("缴款金额必须大于零", "the amount must be above zero"),
+    "payment.over_paid": (
+        "缴款超出应缴金额：尚欠{left}元",
+        "more than is due: {left} yuan is left",
+    ),
+    "payment.surcharge_too_high": (
+        "加处罚款不得超出罚款数额：最多还可收{max}元",
+        "the surcharge cannot exceed the fine: {max} left",
     ),
     # lists and demo
     "list.limit": ("每页条数应在1到{max}之间", "the page size must be between 1 and {max}"),

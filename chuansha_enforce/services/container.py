@@ -10,10 +10,13 @@ import sqlite_utils
 
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.demo_service import DemoService
+from chuansha_enforce.services.officer_service import OfficerService
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
+from chuansha_enforce.storage.audit_log import AuditLog
 from chuansha_enforce.storage.backup import backup_database
 from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
@@ -36,11 +39,17 @@ class Services:
     demo: DemoService
     calendar: CalendarService
     statistics: StatisticsService
+    case_files: CaseFileService
+    officers: OfficerService
     _db: sqlite_utils.Database
 
     @property
     def sqlite_version(self) -> str:
         return SQLITE_VERSION
+
+    def verify_audit(self) -> int | None:
+        """The id of the first audit record that does not chain, or None when intact."""
+        return AuditLog(self._db).verify()
 
     def close(self) -> None:
         self._db.close()
@@ -88,6 +97,8 @@ def build_services(
             demo=DemoService(db, clock, user),
             calendar=calendar,
             statistics=StatisticsService(StatisticsRepository(db), calendar),
+            case_files=CaseFileService(db, clock, calendar, user),
+            officers=OfficerService(db, clock, user),
             _db=db,
         )
     except BaseException:

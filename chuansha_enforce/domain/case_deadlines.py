@@ -1,0 +1,141 @@
+"""Every clock of a case as of a date: due dates, met or missed, surcharge and amount due."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.deadlines import (
+    Pause,
+    decision_due,
+    disclosure_due,
+    late_days,
+    payment_due,
+    service_due,
+    surcharge_fen,
+)
+from chuansha_enforce.domain.enums import Outcome, ServiceMethod
+from chuansha_enforce.domain.work_calendar import CalendarResult, CalendarWarning, WorkCalendar
+
+FILING_WORKING_DAYS = 7  # default setting: file within 7 working days of the clue
+STATEMENT_WORKING_DAYS = 3  # default setting: time to state and defend after the notice
+HEARING_REQUEST_WORKING_DAYS = 5  # APL 64
+DUE_SOON_WORKING_DAYS = 3  # default setting for the yellow flag
+PUBLIC_NOTICE_DAYS = 60  # Shanghai: public-notice service takes effect after 60 days
+
+
+class ClockState(StrEnum):
+    PENDING = "pending"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    MET = "met"
+    MISSED = "missed"
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    name: str
+    due: dt.date
+    done_on: dt.date | None
+    state: ClockState
+
+
+@dataclass(frozen=True, slots=True)
+class CaseClocks:
+    clocks: tuple[Clock, ...]
+    warnings: tuple[CalendarWarning, ...]
+    surcharge_fen: int
+    amount_due_fen: int
+    days_late: int
+
+    def due_dates(self) -> dict[str, str]:
+        return {c.name: c.due.isoformat() for c in self.clocks}
+
+    @property
+    def overdue(self) -> bool:
+        return any(c.state is ClockState.OVERDUE for c in self.clocks)
+
+
+def _state(
+    due: dt.date, done_on: dt.date | None, as_of: dt.date, calendar: WorkCalendar
+) -> ClockState:
+    if done_on is not None and done_on <= as_of:
+        return ClockState.MET if done_on <= due else ClockState.MISSED
+    if as_of > due:
+        return ClockState.OVERDUE
+    if calendar.working_days_between(as_of, due) <= DUE_SOON_WORKING_DAYS:
+        return ClockState.DUE_SOON
+    return ClockState.PENDING
+
+
+def effective_service_date(case: CaseFile) -> dt.date | None:
+    if case.served_on is None:
+        return None
+    if case.service_method is ServiceMethod.PUBLIC_NOTICE:
+        return case.served_on + dt.timedelta(days=PUBLIC_NOTICE_DAYS)
+    return case.served_on
+
+
+def case_clocks(case: CaseFile, as_of: dt.date, calendar: WorkCalendar) -> CaseClocks:
+    """The clocks that apply to the case's recorded steps, evaluated on ``as_of``."""
+    clocks: list[Clock] = []
+    warnings: list[CalendarWarning] = []
+
+    def add(
+        name: str, result: CalendarResult, done_on: dt.date | None, *, tracked: bool = True
+    ) -> dt.date:
+        """Record a clock; an untracked one (no act recorded for it yet) is never overdue."""
+        warnings.extend(result.warnings)
+        state = _state(result.value, done_on, as_of, calendar) if tracked else ClockState.PENDING
+        clocks.append(Clock(name, result.value, done_on, state))
+        return result.value
+
+    decision = case.decision
+    if case.clue_on is not None:
+        add("filing_due", calendar.add_working_days(case.clue_on, FILING_WORKING_DAYS),
+            case.filed_on)  # fmt: skip
+    add(
+        "decision_due",
+        decision_due(case.filed_on, calendar, case.extension_days),
+        decision.decided_on if decision else None,
+    )
+    if case.notice is not None and decision is None:
+        add("statement_due",
+            calendar.add_working_days(case.notice.served_on, STATEMENT_WORKING_DAYS),
+            case.notice.statement_on)  # fmt: skip
+        if case.notice.hearing_offered:
+            requested = case.hearing.requested_on if case.hearing else None
+            add("hearing_request_due",
+                calendar.add_working_days(case.notice.served_on, HEARING_REQUEST_WORKING_DAYS),
+                requested)  # fmt: skip
+    surcharge = 0
+    days = 0
+    if decision is not None:
+        add("service_due", service_due(decision.decided_on, calendar), case.served_on)
+        if decision.outcome is Outcome.PENALTY:
+            add("disclosure_due", disclosure_due(decision.decided_on, calendar), None,
+                tracked=False)  # fmt: skip
+        served = effective_service_date(case)
+        if served is not None and case.money_decided_fen > 0:
+            paid_in_full_on = _paid_in_full_on(case)
+            due = add("payment_due", payment_due(served, calendar), paid_in_full_on)
+            until = min(as_of, paid_in_full_on) if paid_in_full_on else as_of
+            pauses = tuple(Pause(p.start, p.end) for p in case.pauses)
+            days = late_days(due, until, pauses)
+            surcharge = surcharge_fen(decision.fine_fen, days)
+    principal_left = max(case.money_decided_fen - case.paid_fen, 0)
+    surcharge_left = max(surcharge - case.surcharge_paid_fen, 0)
+    unique = tuple(sorted(set(warnings), key=lambda w: w.year))
+    return CaseClocks(tuple(clocks), unique, surcharge, principal_left + surcharge_left, days)
+
+
+def _paid_in_full_on(case: CaseFile) -> dt.date | None:
+    """The date the decided money was fully paid (principal), if it was."""
+    running = 0
+    for payment in sorted(case.payments, key=lambda p: p.paid_on):
+        running += payment.amount_fen
+        if running >= case.money_decided_fen:
+            return payment.paid_on
+    return None

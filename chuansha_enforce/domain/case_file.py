@@ -1,0 +1,171 @@
+"""A general-procedure case with every recorded step: the aggregate the rules check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from chuansha_enforce.domain.enums import (
+    CaseStatus,
+    CertificateStatus,
+    HearingState,
+    NoPenaltyReason,
+    Outcome,
+    PauseKind,
+    PenaltyKind,
+    ReviewOpinion,
+    ServiceMethod,
+)
+from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.domain.status import derive_case_status
+
+
+@dataclass(frozen=True, slots=True)
+class Certificate:
+    """An officer's enforcement certificate, as the rules need it."""
+
+    id: int
+    officer_name: str
+    certificate_no: str
+    issued_on: dt.date
+    expires_on: dt.date | None
+    status: CertificateStatus
+    cancelled_on: dt.date | None
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Issued by ``day``, not yet expired or cancelled, not suspended."""
+        return (
+            self.issued_on <= day
+            and (self.expires_on is None or self.expires_on > day)
+            and (self.cancelled_on is None or self.cancelled_on > day)
+            and self.status is not CertificateStatus.SUSPENDED
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AdvanceNotice:
+    """告知: served on the party before any decision (APL 44, 62)."""
+
+    served_on: dt.date
+    hearing_offered: bool = False
+    statement_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hearing:
+    state: HearingState
+    requested_on: dt.date | None = None
+    notice_on: dt.date | None = None
+    held_on: dt.date | None = None
+    presiding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRound:
+    """A 法制审核 round in its plain form (the signed workflow comes on top of it)."""
+
+    round_no: int
+    reviewer: str
+    reviewed_on: dt.date
+    opinion: ReviewOpinion
+    imported: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """An approved extension of the 90-day decision period."""
+
+    approved_by: str
+    approved_on: dt.date
+    days: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Discussion:
+    held_on: dt.date
+    minutes: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    decision_no: str | None
+    decided_on: dt.date
+    outcome: Outcome
+    kinds: frozenset[PenaltyKind] = frozenset()
+    no_penalty_reason: NoPenaltyReason | None = None
+    fine_fen: int = 0
+    confiscation_fen: int = 0
+    reduced_penalty: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SurchargePause:
+    kind: PauseKind
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFile:
+    id: int
+    case_no: str
+    party: PartyRecord
+    cause: str
+    filed_on: dt.date
+    officers: tuple[Certificate, ...]
+    violation: str | None = None
+    legal_basis: str | None = None
+    location: str | None = None
+    clue_on: dt.date | None = None
+    notice: AdvanceNotice | None = None
+    hearing: Hearing | None = None
+    reviews: tuple[ReviewRound, ...] = ()
+    discussions: tuple[Discussion, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    decision: Decision | None = None
+    served_on: dt.date | None = None
+    service_method: ServiceMethod | None = None
+    payments: tuple[PaymentRecord, ...] = ()
+    pauses: tuple[SurchargePause, ...] = ()
+    closed_on: dt.date | None = None
+    close_reason: str | None = None
+    demolition_order: bool = False
+    major_flag_reason: str | None = None
+    notes: str | None = None
+
+    @property
+    def status(self) -> CaseStatus:
+        return derive_case_status(
+            decided=self.decision is not None,
+            served=self.served_on is not None,
+            closed=self.closed_on is not None,
+            deleted=False,
+        )
+
+    @property
+    def hearing_state(self) -> HearingState:
+        return self.hearing.state if self.hearing else HearingState.NONE
+
+    @property
+    def extension_days(self) -> int:
+        return sum(e.days for e in self.extensions)
+
+    @property
+    def money_decided_fen(self) -> int:
+        """Fine plus confiscation in the decision (0 without a penalty decision)."""
+        if self.decision is None or self.decision.outcome is not Outcome.PENALTY:
+            return 0
+        return self.decision.fine_fen + self.decision.confiscation_fen
+
+    @property
+    def paid_fen(self) -> int:
+        return sum(p.amount_fen for p in self.payments)
+
+    @property
+    def surcharge_paid_fen(self) -> int:
+        return sum(p.surcharge_fen for p in self.payments)
+
+    def latest_review(self) -> ReviewRound | None:
+        return max(self.reviews, key=lambda r: r.round_no, default=None)

@@ -1,0 +1,290 @@
+"""The general-procedure case, step by step: each method is one checked transaction.
+
+A refused step raises ``DomainError`` before anything is written; an accepted one writes
+the step and its audit record together and returns the case as it now stands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from chuansha_enforce.domain import case_rules
+from chuansha_enforce.domain.case_deadlines import CaseClocks, case_clocks
+from chuansha_enforce.domain.case_file import (
+    AdvanceNotice,
+    CaseFile,
+    Certificate,
+    Decision,
+    Discussion,
+    Extension,
+    Hearing,
+    ReviewRound,
+    SurchargePause,
+)
+from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.major_case import MajorAssessment, MajorFacts, assess_major
+from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.connection import write_transaction
+
+
+@dataclass(frozen=True, slots=True)
+class NewCase:
+    case_no: str
+    party: PartyRecord
+    cause: str
+    filed_on: dt.date
+    officer_certificates: tuple[str, ...]
+    violation: str | None = None
+    legal_basis: str | None = None
+    location: str | None = None
+    clue_on: dt.date | None = None
+    demolition_order: bool = False
+    major_flag_reason: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    case: CaseFile
+    changed: Changes
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    """One case with everything computed as of a date (for ``case show`` and the GUI)."""
+
+    case: CaseFile
+    as_of: dt.date
+    clocks: CaseClocks
+    major: MajorAssessment
+
+
+def major_facts(case: CaseFile, decision: Decision | None = None) -> MajorFacts:
+    decided = decision or case.decision
+    return MajorFacts(
+        party_kind=case.party.kind,
+        fine_fen=decided.fine_fen if decided else 0,
+        confiscation_fen=decided.confiscation_fen if decided else 0,
+        kinds=decided.kinds if decided else frozenset(),
+        hearing=case.hearing_state,
+        reduced_penalty=bool(decided and decided.reduced_penalty),
+        demolition_order=case.demolition_order,
+        crime_transfer=bool(decided and decided.outcome is Outcome.TRANSFER_JUDICIAL),
+        manual_reason=case.major_flag_reason,
+    )
+
+
+class CaseFileService:
+    def __init__(
+        self, db: sqlite_utils.Database, clock: Clock, calendar: CalendarService, user: str
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._calendar = calendar
+        self._user = user
+        self._cases = CaseFileRepository(db)
+
+    # -- reading ------------------------------------------------------------------------
+    def certificates(self) -> list[Certificate]:
+        return self._cases.certificates()
+
+    def find(self, case_no: str) -> CaseFile:
+        case_id = self._cases.case_id(case_no.strip())
+        if case_id is None:
+            raise DomainError("case.not_found", "case_no", {"case_no": case_no})
+        return self._cases.load(case_id)
+
+    def view(self, case_no: str, as_of: dt.date | None = None) -> CaseView:
+        case = self.find(case_no)
+        day = as_of or today_in_china(self._clock)
+        clocks = case_clocks(case, day, self._calendar.work_calendar())
+        return CaseView(case, day, clocks, assess_major(major_facts(case)))
+
+    # -- writing ------------------------------------------------------------------------
+    def _step(
+        self,
+        case_no: str,
+        action: str,
+        detail: Mapping[str, object],
+        apply: Callable[[CaseFile, dt.date, str], None],
+        changed: Changes = frozenset({Topic.CASES}),
+    ) -> StepResult:
+        at = utc_timestamp(self._clock)
+        today = today_in_china(self._clock)
+        with write_transaction(self._db):
+            case = self.find(case_no)
+            apply(case, today, at)
+            self._audit(at, action, case.case_no, detail)
+            updated = self._cases.load(case.id)
+        return StepResult(updated, changed)
+
+    def _audit(self, at: str, action: str, case_no: str, detail: Mapping[str, object]) -> None:
+        AuditLog(self._db).append(
+            AuditEntry(at, self._user, action, "general_case", case_no, "ok", detail)
+        )
+
+    def _officers(self, numbers: Sequence[str]) -> list[Certificate]:
+        found = self._cases.certificates_by_number(n.strip() for n in numbers)
+        for number in numbers:
+            if number.strip() not in found:
+                raise DomainError("officers.unknown", "officers", {"certificate_no": number})
+        return [found[n.strip()] for n in numbers]
+
+    def file_case(self, new: NewCase) -> StepResult:
+        at = utc_timestamp(self._clock)
+        today = today_in_china(self._clock)
+        with write_transaction(self._db):
+            officers = self._officers(new.officer_certificates)
+            case_no = new.case_no.strip()
+            case_rules.check_filing(
+                case_no=case_no,
+                case_no_taken=bool(case_no) and self._cases.case_no_exists(case_no),
+                cause=new.cause,
+                filed_on=new.filed_on,
+                clue_on=new.clue_on,
+                officers=officers,
+                today=today,
+            )
+            party = case_rules.check_party(new.party, today)
+            case_id = self._cases.insert_case(
+                case_no=case_no,
+                party=party,
+                cause=new.cause.strip(),
+                violation=new.violation,
+                legal_basis=new.legal_basis,
+                location=new.location,
+                filed_on=new.filed_on,
+                clue_on=new.clue_on,
+                officers=officers,
+                demolition_order=new.demolition_order,
+                major_flag_reason=new.major_flag_reason,
+                notes=new.notes,
+                at=at,
+            )
+            self._audit(at, "case.file", case_no, {"filed_on": new.filed_on.isoformat()})
+            case = self._cases.load(case_id)
+        return StepResult(case, frozenset({Topic.CASES}))
+
+    def record_notice(self, case_no: str, notice: AdvanceNotice) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            case_rules.check_notice(case, notice, today)
+            self._cases.save_notice(case.id, notice, at)
+
+        return self._step(case_no, "case.notice", {"served_on": notice.served_on.isoformat()},
+                          apply)  # fmt: skip
+
+    def record_hearing(self, case_no: str, hearing: Hearing) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            case_rules.check_hearing(case, hearing, today)
+            self._cases.save_hearing(case.id, hearing, at)
+
+        return self._step(case_no, "case.hearing", {"state": hearing.state.value}, apply)
+
+    def record_review(
+        self,
+        case_no: str,
+        *,
+        reviewer: str,
+        reviewed_on: dt.date,
+        opinion: ReviewOpinion,
+        note: str | None = None,
+        imported: bool = False,
+    ) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            latest = case.latest_review()
+            review = ReviewRound(
+                round_no=(latest.round_no + 1) if latest else 1,
+                reviewer=reviewer.strip(),
+                reviewed_on=reviewed_on,
+                opinion=opinion,
+                imported=imported,
+                note=note,
+            )
+            case_rules.check_review(case, review, today)
+            self._cases.add_review(case.id, review, at)
+
+        detail = {"reviewer": reviewer, "opinion": opinion.value}
+        return self._step(case_no, "case.review", detail, apply)
+
+    def record_discussion(self, case_no: str, discussion: Discussion) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            case_rules.check_discussion(case, discussion, today)
+            self._cases.add_discussion(case.id, discussion, at)
+
+        detail = {"held_on": discussion.held_on.isoformat()}
+        return self._step(case_no, "case.discussion", detail, apply)
+
+    def extend_decision_deadline(self, case_no: str, extension: Extension) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            case_rules.check_extension(case, extension, today)
+            self._cases.add_extension(case.id, extension, at)
+
+        detail = {"days": extension.days, "approved_by": extension.approved_by}
+        return self._step(case_no, "case.extension", detail, apply)
+
+    def decide(self, case_no: str, decision: Decision) -> StepResult:
+        number = (decision.decision_no or "").strip() or None
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            final = Decision(
+                number,
+                decision.decided_on,
+                decision.outcome,
+                decision.kinds,
+                decision.no_penalty_reason,
+                decision.fine_fen,
+                decision.confiscation_fen,
+                decision.reduced_penalty,
+            )
+            case_rules.check_decision(
+                case,
+                final,
+                decision_no_taken=number is not None and self._cases.decision_no_exists(number),
+                major=assess_major(major_facts(case, final)),
+                today=today,
+            )
+            self._cases.save_decision(case.id, final, at)
+
+        detail = {"outcome": decision.outcome.value, "fine_fen": decision.fine_fen}
+        return self._step(case_no, "case.decide", detail, apply)
+
+    def serve(self, case_no: str, served_on: dt.date, method: ServiceMethod) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            case_rules.check_service(case, served_on, today)
+            self._cases.save_service(case.id, served_on, method, at)
+
+        return self._step(case_no, "case.serve", {"served_on": served_on.isoformat()}, apply)
+
+    def record_payment(self, case_no: str, payment: PaymentRecord) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            case_rules.check_payment(case, payment, today)
+            self._cases.add_payment(case.id, payment, at)
+
+        detail = {"amount_fen": payment.amount_fen, "surcharge_fen": payment.surcharge_fen}
+        changed = frozenset({Topic.CASES, Topic.PAYMENTS})
+        return self._step(case_no, "case.payment", detail, apply, changed)
+
+    def record_pause(self, case_no: str, pause: SurchargePause) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            case_rules.check_pause(case, pause, today)
+            self._cases.add_pause(case.id, pause, at)
+
+        return self._step(case_no, "case.pause", {"kind": pause.kind.value}, apply)
+
+    def close(self, case_no: str, closed_on: dt.date, reason: str | None = None) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            outstanding = max(case.money_decided_fen - case.paid_fen, 0)
+            case_rules.check_closing(case, closed_on, reason, outstanding, today)
+            self._cases.save_closing(case.id, closed_on, (reason or "").strip() or None, at)
+
+        return self._step(case_no, "case.close", {"closed_on": closed_on.isoformat()}, apply)

@@ -1,0 +1,58 @@
+"""The officer registry (执法人员与执法证)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.enums import CertificateStatus
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.records import OfficerRecord
+from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.officer_repository import OfficerRepository
+
+
+class OfficerService:
+    def __init__(self, db: sqlite_utils.Database, clock: Clock, user: str) -> None:
+        self._db = db
+        self._clock = clock
+        self._user = user
+
+    def certificates(self) -> list[Certificate]:
+        return CaseFileRepository(self._db).certificates()
+
+    def register(self, officer: OfficerRecord) -> Changes:
+        name = officer.name.strip()
+        number = officer.certificate_no.strip()
+        if not name:
+            raise DomainError("value.required", "officer_name")
+        if not number:
+            raise DomainError("value.required", "certificate_no")
+        if officer.issued_on > today_in_china(self._clock):
+            raise DomainError("date.future", "issued_on", {"date": officer.issued_on.isoformat()})
+        if officer.expires_on is not None and officer.expires_on < officer.issued_on:
+            raise DomainError("officer.expires_before_issue", "expires_on")
+        cancelled = officer.status is CertificateStatus.CANCELLED
+        if cancelled != (officer.cancelled_on is not None):
+            raise DomainError("officer.cancellation_date", "cancelled_on")
+        at = utc_timestamp(self._clock)
+        clean = OfficerRecord(
+            name, number, officer.issued_on, officer.expires_on, officer.status,
+            officer.cancelled_on,
+        )  # fmt: skip
+        with write_transaction(self._db):
+            repository = OfficerRepository(self._db)
+            if repository.certificate_exists(number):
+                raise DomainError("officer.certificate_taken", "certificate_no",
+                                  {"certificate_no": number})  # fmt: skip
+            repository.add(clean, at)
+            AuditLog(self._db).append(
+                AuditEntry(
+                    at, self._user, "officer.register", "certificate", number, "ok", {"name": name}
+                )
+            )
+        return frozenset({Topic.OFFICERS})
