@@ -7,6 +7,7 @@ nothing written), 2 on usage errors (argparse).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import os
@@ -21,6 +22,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import CaseListRow
+from chuansha_enforce.services.case_view_json import case_view_json
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.database_location import resolve_db_path
 from chuansha_enforce.storage.errors import StorageError
@@ -56,6 +58,17 @@ def _parser() -> argparse.ArgumentParser:
     case_list.add_argument("--year", type=int, default=None, help="立案年度")
     case_list.add_argument("--limit", type=int, default=50, help="最多列出几件（0 = 全部）")
     case_list.add_argument("--json", action="store_true", help="以 JSON 输出")
+    case_list.add_argument("--overdue", action="store_true", help="只列出有期限已过的案件")
+    case_show = case_commands.add_parser("show", help="一件案件及其期限和应缴金额")
+    case_show.add_argument("case_no", metavar="NO", help="案件编号")
+    case_show.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
+    case_show.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
+
+    officer = commands.add_parser("officer", help="执法人员")
+    officer_commands = officer.add_subparsers(dest="officer_command", required=True,
+                                              metavar="SUBCOMMAND")  # fmt: skip
+    officer_list = officer_commands.add_parser("list", help="执法人员和执法证")
+    officer_list.add_argument("--json", action="store_true", help="以 JSON 输出")
     return parser
 
 
@@ -111,7 +124,70 @@ def _row_json(row: CaseListRow) -> dict[str, object]:
     }
 
 
+def _parse_date(text: str | None, field: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError("date.invalid", field, {"value": text}) from None
+
+
+def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    view = services.case_files.view(args.case_no, _parse_date(args.as_of, "as_of"))
+    data = case_view_json(view, lang)
+    if args.json:
+        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return 0
+    case = view.case
+    print(f"{case.case_no}  {case.status.label}  {case.party.name}  {case.cause}", file=out)
+    for clock in view.clocks.clocks:
+        print(f"  {clock.name}: {clock.due.isoformat()} ({clock.state.value})", file=out)
+    if view.major.major:
+        print(f"  重大案件：{'；'.join(view.major.labels)}", file=out)
+    print(
+        f"  加处罚款 {format_fen(view.clocks.surcharge_fen)} 元，"
+        f"应缴 {format_fen(view.clocks.amount_due_fen)} 元（截至 {view.as_of.isoformat()}）",
+        file=out,
+    )
+    for warning in view.clocks.warnings:
+        print("  " + render("calendar.fallback", {"year": warning.year}, lang), file=sys.stderr)
+    return 0
+
+
+def _cmd_officer(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    certificates = services.officers.certificates()
+    if args.json:
+        json.dump(
+            [{"name": c.officer_name, "certificate_no": c.certificate_no,
+              "issued_on": c.issued_on.isoformat(),
+              "expires_on": c.expires_on.isoformat() if c.expires_on else None,
+              "status": c.status.label,
+              "cancelled_on": c.cancelled_on.isoformat() if c.cancelled_on else None}
+             for c in certificates],
+            out, ensure_ascii=False, indent=1,
+        )  # fmt: skip
+        out.write("\n")
+        return 0
+    for c in certificates:
+        print(f"{c.officer_name}\t{c.certificate_no}\t{c.issued_on}\t{c.status.label}", file=out)
+    return 0
+
+
 def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    if args.case_command == "show":
+        return _cmd_case_show(args, services, out, lang)
+    if args.overdue:
+        views = services.case_files.overdue()
+        if args.json:
+            json.dump([case_view_json(v, lang) for v in views], out, ensure_ascii=False, indent=1)
+            out.write("\n")
+        else:
+            for v in views:
+                late = [c.name for c in v.clocks.clocks if c.state.value == "overdue"]
+                print(f"{v.case.case_no}\t{v.case.party.name}\t{','.join(late)}", file=out)
+        return 0
     if args.limit < 0:
         raise DomainError("list.limit", "limit", {"max": "∞"})
     wanted = args.limit or None
@@ -176,8 +252,9 @@ COMMANDS: dict[str, Handler] = {
     "demo": _cmd_demo,
     "case": _cmd_case,
     "stats": _cmd_stats,
+    "officer": _cmd_officer,
 }
-NEEDS_EXISTING_DB = frozenset({"case", "stats"})
+NEEDS_EXISTING_DB = frozenset({"case", "stats", "officer"})
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

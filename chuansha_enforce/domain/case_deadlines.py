@@ -86,7 +86,8 @@ def case_clocks(case: CaseFile, as_of: dt.date, calendar: WorkCalendar) -> CaseC
     def add(
         name: str, result: CalendarResult, done_on: dt.date | None, *, tracked: bool = True
     ) -> dt.date:
-        """Record a clock; an untracked one (no act recorded for it yet) is never overdue."""
+        """Record a clock. An untracked one is never overdue: either no act is recorded
+        for it yet (disclosure), or it is the party's window, not the squad's duty."""
         warnings.extend(result.warnings)
         state = _state(result.value, done_on, as_of, calendar) if tracked else ClockState.PENDING
         clocks.append(Clock(name, result.value, done_on, state))
@@ -104,12 +105,12 @@ def case_clocks(case: CaseFile, as_of: dt.date, calendar: WorkCalendar) -> CaseC
     if case.notice is not None and decision is None:
         add("statement_due",
             calendar.add_working_days(case.notice.served_on, STATEMENT_WORKING_DAYS),
-            case.notice.statement_on)  # fmt: skip
+            case.notice.statement_on, tracked=False)  # fmt: skip
         if case.notice.hearing_offered:
             requested = case.hearing.requested_on if case.hearing else None
             add("hearing_request_due",
                 calendar.add_working_days(case.notice.served_on, HEARING_REQUEST_WORKING_DAYS),
-                requested)  # fmt: skip
+                requested, tracked=False)  # fmt: skip
     surcharge = 0
     days = 0
     if decision is not None:

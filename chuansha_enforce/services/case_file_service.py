@@ -110,6 +110,18 @@ class CaseFileService:
         clocks = case_clocks(case, day, self._calendar.work_calendar())
         return CaseView(case, day, clocks, assess_major(major_facts(case)))
 
+    def overdue(self, as_of: dt.date | None = None) -> list[CaseView]:
+        """Open cases with a missed duty (decision, service or payment) on ``as_of``."""
+        day = as_of or today_in_china(self._clock)
+        calendar = self._calendar.work_calendar()
+        views = []
+        for case_id in self._cases.overdue_candidates(day):
+            case = self._cases.load(case_id)
+            clocks = case_clocks(case, day, calendar)
+            if clocks.overdue:
+                views.append(CaseView(case, day, clocks, assess_major(major_facts(case))))
+        return views
+
     # -- writing ------------------------------------------------------------------------
     def _step(
         self,

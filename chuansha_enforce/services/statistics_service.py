@@ -19,8 +19,11 @@ class StatisticsService:
     def annual(self, year: int) -> AnnualFigures:
         if not 1949 <= year <= 9999:
             raise DomainError("list.year", "year", {"year": year})
+        review_cases, review_rounds = self._stats.legal_reviews(year)
         return AnnualFigures(
             year=year,
+            legal_review_cases=review_cases,
+            legal_review_rounds=review_rounds,
             general=self._stats.general(year, self._overdue_open(year)),
             simple=self._stats.simple(year),
             payments=self._stats.payments(year),

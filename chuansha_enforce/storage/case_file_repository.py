@@ -96,6 +96,28 @@ class CaseFileRepository:
         query = "SELECT 1 FROM general_cases WHERE decision_no = ?"
         return self._db.execute(query, [decision_no]).fetchone() is not None
 
+    def overdue_candidates(self, as_of: dt.date) -> list[int]:
+        """Open cases that may have a missed duty on ``as_of`` (exact check by the caller).
+
+        Each period is at least as long in calendar days as its statutory count, so this
+        prefilter never drops a case that is really overdue.
+        """
+
+        def before(days: int) -> str:
+            return (as_of - dt.timedelta(days=days)).isoformat()
+
+        rows = self._db.execute(
+            "SELECT id FROM general_cases c WHERE deleted_at IS NULL AND closed_on IS NULL AND ("
+            " (decided_on IS NULL AND filed_on < ?)"
+            " OR (decided_on IS NOT NULL AND served_on IS NULL AND decided_on < ?)"
+            " OR (served_on IS NOT NULL AND outcome = 'penalty' AND served_on < ?"
+            "     AND fine_fen + confiscation_fen > (SELECT coalesce(sum(amount_fen), 0)"
+            "         FROM payments p WHERE p.case_id = c.id)))"
+            " ORDER BY filed_on DESC, id DESC",
+            [before(90), before(7), before(15)],
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
     # -- the whole file -----------------------------------------------------------------
     def load(self, case_id: int) -> CaseFile:
         db = self._db

@@ -125,6 +125,16 @@ class StatisticsRepository:
         return OfficerFigures(valid_at_year_end=valid, issued_in_year=issued,
                               cancelled_in_year=cancelled)  # fmt: skip
 
+    def legal_reviews(self, year: int) -> tuple[int, int]:
+        """Distinct cases with a review round dated in the year, and the rounds."""
+        cases, rounds = self._one(
+            "SELECT count(DISTINCT r.case_id), count(*) FROM legal_review_rounds r"
+            " JOIN general_cases c ON c.id = r.case_id AND c.deleted_at IS NULL"
+            " WHERE r.reviewed_year = ?",
+            [year],
+        )
+        return cases, rounds
+
     def by_kind(self, year: int) -> dict[PenaltyKind, KindFigures]:
         rows = self._db.execute(
             "SELECT heaviest_kind, count(*), sum(fine_fen + confiscation_fen)"

@@ -191,6 +191,9 @@ def test_a_major_case_needs_an_agreed_review(svc: Services) -> None:
     result = svc.case_files.decide(no, big)
     assert [r.round_no for r in result.case.reviews] == [1, 2]
     assert svc.case_files.view(no).major.major
+    figures = svc.statistics.annual(2024)
+    assert (figures.legal_review_cases, figures.legal_review_rounds) == (1, 2)
+    assert figures.general.fines_decided_fen == 500_000
 
 
 def test_hearing_rules(svc: Services) -> None:

@@ -149,3 +149,45 @@ def test_demo_is_deterministic_per_seed(capsys: pytest.CaptureFixture[str], tmp_
     first, again, other = listing("a.db", "11"), listing("b.db", "11"), listing("c.db", "12")
     assert first == again
     assert first != other
+
+
+def test_case_show_json_has_the_contract_keys(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", str(demo_db), "case", "list", "--json", "--limit", "400")
+    fined = next(c for c in json.loads(out) if c["fine_fen"] > 0 and c["status"] == "已结案")
+    code, out, _ = run(capsys, "--db", str(demo_db), "case", "show", fined["case_no"], "--json",
+                       "--as-of", "2026-01-05")  # fmt: skip
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["case_no"] == fined["case_no"]
+    assert isinstance(shown["major"], bool)
+    assert isinstance(shown["major_reasons"], list)
+    assert {"decision_due", "payment_due", "disclosure_due"} <= set(shown["deadlines"])
+    assert all(len(d) == 10 for d in shown["deadlines"].values())
+    assert shown["amount_due_fen"] >= 0
+    assert shown["surcharge_fen"] >= 0
+    assert shown["as_of"] == "2026-01-05"
+
+
+def test_case_show_errors(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--db", str(demo_db), "case", "show", "不存在的编号")
+    assert code == 1
+    assert "找不到案件" in err
+    code, _, err = run(capsys, "--db", str(demo_db), "case", "show", "x", "--as-of", "2024-13-01")
+    assert code == 1
+    assert "计算日期" in err
+    assert "不是有效的日期" in err
+
+
+def test_overdue_list_and_officer_list(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", str(demo_db), "case", "list", "--overdue", "--json")
+    assert code == 0
+    overdue = json.loads(out)
+    assert overdue  # the demo leaves undecided cases from 2025 open past 90 days
+    assert all("overdue" in c["deadline_states"].values() for c in overdue)
+    code, out, _ = run(capsys, "--db", str(demo_db), "officer", "list", "--json")
+    assert code == 0
+    officers = json.loads(out)
+    assert len(officers) >= 40
+    assert {o["status"] for o in officers} <= {"有效", "注销", "暂扣"}

@@ -1,0 +1,81 @@
+"""The ``case show --json`` object (a stable contract: scripts rely on its keys)."""
+
+from __future__ import annotations
+
+from chuansha_enforce.domain.identity import id_number_for_list
+from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.services.case_file_service import CaseView
+
+
+def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
+    case = view.case
+    decision = case.decision
+    return {
+        "case_no": case.case_no,
+        "status": case.status.label,
+        "as_of": view.as_of.isoformat(),
+        "party": {
+            "kind": case.party.kind.label,
+            "name": case.party.name,
+            "id_number": id_number_for_list(case.party.kind, case.party.id_number),
+        },
+        "cause": case.cause,
+        "violation": case.violation,
+        "legal_basis": case.legal_basis,
+        "location": case.location,
+        "clue_on": case.clue_on.isoformat() if case.clue_on else None,
+        "filed_on": case.filed_on.isoformat(),
+        "officers": [
+            {"name": o.officer_name, "certificate_no": o.certificate_no} for o in case.officers
+        ],
+        "notice_on": case.notice.served_on.isoformat() if case.notice else None,
+        "hearing": case.hearing_state.label,
+        "reviews": [
+            {
+                "round": r.round_no,
+                "reviewer": r.reviewer,
+                "reviewed_on": r.reviewed_on.isoformat(),
+                "opinion": r.opinion.label,
+                "imported": r.imported,
+            }
+            for r in case.reviews
+        ],
+        "decision": None
+        if decision is None
+        else {
+            "decision_no": decision.decision_no,
+            "decided_on": decision.decided_on.isoformat(),
+            "outcome": decision.outcome.label,
+            "kinds": [k.label for k in sorted(decision.kinds, key=lambda k: k.severity)],
+            "no_penalty_reason": decision.no_penalty_reason.label
+            if decision.no_penalty_reason
+            else None,
+            "fine_fen": decision.fine_fen,
+            "confiscation_fen": decision.confiscation_fen,
+        },
+        "served_on": case.served_on.isoformat() if case.served_on else None,
+        "service_method": case.service_method.label if case.service_method else None,
+        "payments": [
+            {
+                "paid_on": p.paid_on.isoformat(),
+                "amount_fen": p.amount_fen,
+                "surcharge_fen": p.surcharge_fen,
+                "channel": p.channel,
+                "receipt_no": p.receipt_no,
+            }
+            for p in case.payments
+        ],
+        "closed_on": case.closed_on.isoformat() if case.closed_on else None,
+        "major": view.major.major,
+        "major_reasons": list(view.major.labels),
+        "deadlines": view.clocks.due_dates(),
+        "deadline_states": {c.name: c.state.value for c in view.clocks.clocks},
+        "calendar_warnings": [
+            {"year": w.year, "message": render("calendar.fallback", {"year": w.year}, lang)}
+            for w in view.clocks.warnings
+        ],
+        "paid_fen": case.paid_fen,
+        "days_late": view.clocks.days_late,
+        "surcharge_fen": view.clocks.surcharge_fen,
+        "amount_due_fen": view.clocks.amount_due_fen,
+    }
