@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,15 @@ settings.load_profile("ci")
 NOW = dt.datetime(2026, 11, 27, 2, 0, tzinfo=dt.UTC)
 SMALL_PLAN = DemoPlan(seed=7, first_year=2023, last_year=2025, general_cases=600,
                       simple_per_year=40)  # fmt: skip
+
+
+def database_digest(path: Path) -> str:
+    """A hash of the database file and its WAL: equal digests mean nothing was written."""
+    digest = hashlib.sha256()
+    for part in (path, path.with_name(path.name + "-wal")):
+        if part.exists():
+            digest.update(part.read_bytes())
+    return digest.hexdigest()
 
 
 @pytest.fixture

@@ -36,17 +36,15 @@ from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 MIN_OFFICERS = 2  # APL 42
 
 
-def _not_future(day: dt.date, today: dt.date, field: str) -> None:
+def not_future(day: dt.date, today: dt.date, field: str) -> None:
     if day > today:
         raise DomainError("date.future", field, {"date": day.isoformat()})
 
 
-def _not_before(day: dt.date, earliest: dt.date, field: str, what: str) -> None:
+def not_before(day: dt.date, earliest: dt.date, field: str, what: str) -> None:
     if day < earliest:
-        raise DomainError(
-            "date.too_early", field, {"date": day.isoformat(), "earliest": earliest.isoformat(),
-                                      "what": what}
-        )  # fmt: skip
+        params = {"date": day.isoformat(), "earliest": earliest.isoformat(), "what": what}
+        raise DomainError("date.too_early", field, params)
 
 
 def _required(text: str | None, field: str) -> str:
@@ -94,9 +92,9 @@ def check_filing(
     if case_no_taken:
         raise DomainError("case.case_no_taken", "case_no", {"case_no": number})
     _required(cause, "cause")
-    _not_future(filed_on, today, "filed_on")
+    not_future(filed_on, today, "filed_on")
     if clue_on is not None:
-        _not_future(clue_on, today, "clue_on")
+        not_future(clue_on, today, "clue_on")
         if clue_on > filed_on:
             raise DomainError("case.clue_after_filing", "clue_on", {"date": clue_on.isoformat()})
     check_officers(officers, filed_on)
@@ -109,11 +107,11 @@ def _undecided(case: CaseFile) -> None:
 
 def check_notice(case: CaseFile, notice: AdvanceNotice, today: dt.date) -> None:
     _undecided(case)
-    _not_future(notice.served_on, today, "notice_on")
-    _not_before(notice.served_on, case.filed_on, "notice_on", "立案日期")
+    not_future(notice.served_on, today, "notice_on")
+    not_before(notice.served_on, case.filed_on, "notice_on", "立案日期")
     if notice.statement_on is not None:
-        _not_before(notice.statement_on, notice.served_on, "statement_on", "告知日期")
-        _not_future(notice.statement_on, today, "statement_on")
+        not_before(notice.statement_on, notice.served_on, "statement_on", "告知日期")
+        not_future(notice.statement_on, today, "statement_on")
 
 
 def check_hearing(case: CaseFile, hearing: Hearing, today: dt.date) -> None:
@@ -123,8 +121,8 @@ def check_hearing(case: CaseFile, hearing: Hearing, today: dt.date) -> None:
     for field, day in (("requested_on", hearing.requested_on), ("notice_on", hearing.notice_on),
                        ("held_on", hearing.held_on)):  # fmt: skip
         if day is not None:
-            _not_future(day, today, field)
-            _not_before(day, case.notice.served_on, field, "告知日期")
+            not_future(day, today, field)
+            not_before(day, case.notice.served_on, field, "告知日期")
     if hearing.state is HearingState.HELD:
         if hearing.held_on is None:
             raise DomainError("value.required", "held_on")
@@ -141,8 +139,8 @@ def check_review(case: CaseFile, review: ReviewRound, today: dt.date) -> None:
         raise DomainError("review.reviewer_is_officer", "reviewer", {"name": reviewer})
     if case.hearing is not None and case.hearing.presiding == reviewer:
         raise DomainError("review.reviewer_presided", "reviewer", {"name": reviewer})
-    _not_future(review.reviewed_on, today, "reviewed_on")
-    _not_before(review.reviewed_on, case.filed_on, "reviewed_on", "立案日期")
+    not_future(review.reviewed_on, today, "reviewed_on")
+    not_before(review.reviewed_on, case.filed_on, "reviewed_on", "立案日期")
     if case.decision is not None and not review.imported:
         raise DomainError("case.already_decided", "reviewed_on", {"case_no": case.case_no})
 
@@ -150,8 +148,8 @@ def check_review(case: CaseFile, review: ReviewRound, today: dt.date) -> None:
 def check_discussion(case: CaseFile, discussion: Discussion, today: dt.date) -> None:
     _undecided(case)
     _required(discussion.minutes, "minutes")
-    _not_future(discussion.held_on, today, "held_on")
-    _not_before(discussion.held_on, case.filed_on, "held_on", "立案日期")
+    not_future(discussion.held_on, today, "held_on")
+    not_before(discussion.held_on, case.filed_on, "held_on", "立案日期")
 
 
 def check_extension(case: CaseFile, extension: Extension, today: dt.date) -> None:
@@ -160,8 +158,8 @@ def check_extension(case: CaseFile, extension: Extension, today: dt.date) -> Non
     _required(extension.reason, "reason")
     if not 1 <= extension.days <= 365:
         raise DomainError("extension.days", "days", {"max": 365})
-    _not_future(extension.approved_on, today, "approved_on")
-    _not_before(extension.approved_on, case.filed_on, "approved_on", "立案日期")
+    not_future(extension.approved_on, today, "approved_on")
+    not_before(extension.approved_on, case.filed_on, "approved_on", "立案日期")
 
 
 def check_decision_content(decision: Decision) -> None:
@@ -206,8 +204,8 @@ def check_decision(
     if decision_no_taken:
         raise DomainError("decision.number_taken", "decision_no",
                           {"decision_no": decision.decision_no})  # fmt: skip
-    _not_future(decision.decided_on, today, "decided_on")
-    _not_before(decision.decided_on, case.filed_on, "decided_on", "立案日期")
+    not_future(decision.decided_on, today, "decided_on")
+    not_before(decision.decided_on, case.filed_on, "decided_on", "立案日期")
     if decision.outcome is Outcome.PENALTY:
         # APL 62: no penalty without the advance notice.
         if case.notice is None or case.notice.served_on > decision.decided_on:
@@ -234,8 +232,8 @@ def check_service(case: CaseFile, served_on: dt.date, today: dt.date) -> None:
         raise DomainError("case.not_decided", "served_on", {"case_no": case.case_no})
     if case.served_on is not None:
         raise DomainError("case.already_served", "served_on", {"date": case.served_on.isoformat()})
-    _not_future(served_on, today, "served_on")
-    _not_before(served_on, case.decision.decided_on, "served_on", "决定日期")
+    not_future(served_on, today, "served_on")
+    not_before(served_on, case.decision.decided_on, "served_on", "决定日期")
 
 
 def check_payment(case: CaseFile, payment: PaymentRecord, today: dt.date) -> None:
@@ -244,8 +242,8 @@ def check_payment(case: CaseFile, payment: PaymentRecord, today: dt.date) -> Non
         raise DomainError("payment.nothing_due", "amount", {"case_no": case.case_no})
     if case.served_on is None:
         raise DomainError("payment.before_service", "paid_on")
-    _not_future(payment.paid_on, today, "paid_on")
-    _not_before(payment.paid_on, case.served_on, "paid_on", "送达日期")
+    not_future(payment.paid_on, today, "paid_on")
+    not_before(payment.paid_on, case.served_on, "paid_on", "送达日期")
     if payment.amount_fen <= 0 and payment.surcharge_fen <= 0:
         raise DomainError("payment.amount_required", "amount")
     if payment.amount_fen < 0 or payment.surcharge_fen < 0:
@@ -261,9 +259,9 @@ def check_payment(case: CaseFile, payment: PaymentRecord, today: dt.date) -> Non
 def check_pause(case: CaseFile, pause: SurchargePause, today: dt.date) -> None:
     if case.decision is None:
         raise DomainError("case.not_decided", "pause_start", {"case_no": case.case_no})
-    _not_before(pause.start, case.decision.decided_on, "pause_start", "决定日期")
-    _not_before(pause.end, pause.start, "pause_end", "开始日期")
-    _not_future(pause.start, today, "pause_start")
+    not_before(pause.start, case.decision.decided_on, "pause_start", "决定日期")
+    not_before(pause.end, pause.start, "pause_end", "开始日期")
+    not_future(pause.start, today, "pause_start")
 
 
 def check_closing(
@@ -273,12 +271,12 @@ def check_closing(
         raise DomainError("case.already_closed", "closed_on", {"date": case.closed_on.isoformat()})
     if case.decision is None:
         raise DomainError("case.close_undecided", "closed_on", {"case_no": case.case_no})
-    _not_future(closed_on, today, "closed_on")
-    _not_before(closed_on, case.decision.decided_on, "closed_on", "决定日期")
+    not_future(closed_on, today, "closed_on")
+    not_before(closed_on, case.decision.decided_on, "closed_on", "决定日期")
     if case.decision.outcome in (Outcome.PENALTY, Outcome.NO_PENALTY):
         if case.served_on is None:
             raise DomainError("case.close_unserved", "closed_on")
-        _not_before(closed_on, case.served_on, "closed_on", "送达日期")
+        not_before(closed_on, case.served_on, "closed_on", "送达日期")
     if outstanding_fen > 0 and not (reason or "").strip():
         raise DomainError(
             "case.close_unpaid", "close_reason", {"outstanding": format_fen(outstanding_fen)}

@@ -57,6 +57,8 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     "closed_on": ("结案日期", "closing date"),
     "close_reason": ("结案说明", "closing note"),
     "as_of": ("计算日期", "as-of date"),
+    "collected_on_spot": ("当场收缴", "collected on the spot"),
+    "on_spot_reason": ("当场收缴理由", "reason for collecting on the spot"),
     "officer_name": ("姓名", "name"),
     "certificate_no": ("执法证号", "certificate number"),
     "issued_on": ("发证日期", "issue date"),
@@ -225,6 +227,26 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "decision.review_required": (
         "重大案件（{reasons}）须经法制审核同意后才能作出决定（行政处罚法第五十八条）",
         "a major case ({reasons}) needs an agreed legal review before the decision (APL art. 58)",
+    ),
+    # simple procedure
+    "simple.kind": (
+        "简易程序只能作出警告或罚款（行政处罚法第五十一条）",
+        "a simple decision is a warning or a fine (APL art. 51)",
+    ),
+    "simple.fine_over_limit": (
+        "简易程序对{party_kind}罚款不得超过{limit}元（行政处罚法第五十一条），应按一般程序办理",
+        "a simple fine on a {party_kind} is at most {limit} yuan (APL art. 51); use the general "
+        "procedure",
+    ),
+    "simple.on_spot_without_fine": ("只有罚款才能当场收缴", "only a fine can be collected"),
+    "simple.on_spot_not_allowed": (
+        "罚款超过100元，只有写明事后难以执行的理由才能当场收缴（行政处罚法第六十八条）",
+        "over 100 yuan may be collected on the spot only with the reason it would be hard "
+        "to collect later (APL art. 68)",
+    ),
+    "simple.on_spot_date": (
+        "当场收缴的缴款日期应为决定当日",
+        "money collected on the spot is paid on the decision day",
     ),
     # payments
     "payment.nothing_due": ("案件{case_no}没有应缴的罚没款", "case {case_no} has nothing to pay"),

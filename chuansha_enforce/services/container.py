@@ -14,6 +14,7 @@ from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.officer_service import OfficerService
+from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.storage.audit_log import AuditLog
@@ -41,6 +42,7 @@ class Services:
     statistics: StatisticsService
     case_files: CaseFileService
     officers: OfficerService
+    simple: SimpleDecisionService
     _db: sqlite_utils.Database
 
     @property
@@ -99,6 +101,7 @@ def build_services(
             statistics=StatisticsService(StatisticsRepository(db), calendar),
             case_files=CaseFileService(db, clock, calendar, user),
             officers=OfficerService(db, clock, user),
+            simple=SimpleDecisionService(db, clock, user),
             _db=db,
         )
     except BaseException:

@@ -13,6 +13,7 @@ from chuansha_enforce.storage.errors import DatabaseNewerError
 from chuansha_enforce.storage.schema_0001 import SCHEMA_0001
 from chuansha_enforce.storage.schema_0002 import SCHEMA_0002
 from chuansha_enforce.storage.schema_0003_search import apply_case_search_schema
+from chuansha_enforce.storage.schema_0004 import SCHEMA_0004
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,12 @@ def _case_steps(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0003_case_search")
 def _case_search(db: sqlite_utils.Database) -> None:
     apply_case_search_schema(db)
+
+
+@MIGRATIONS(name="0004_simple_procedure")
+def _simple_procedure(db: sqlite_utils.Database) -> None:
+    for statement in split_statements(SCHEMA_0004):
+        db.execute(statement)
 
 
 def known_names(migrations: sqlite_utils.Migrations = MIGRATIONS) -> list[str]:

@@ -7,7 +7,6 @@ as it was.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
+from tests.conftest import database_digest
 
 D = dt.date
 NOW = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)  # 2024-06-28 in Shanghai
@@ -73,20 +73,12 @@ def _file(svc: Services, case_no: str = "川执立〔2024〕1号", **changes: ob
     svc.case_files.file_case(NewCase(**fields))  # type: ignore[arg-type]
 
 
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    for part in (path, path.with_name(path.name + "-wal")):
-        if part.exists():
-            h.update(part.read_bytes())
-    return h.hexdigest()
-
-
 def refused(svc: Services, code: str, step: Callable[[], object]) -> DomainError:
-    before = _digest(svc.db_path)
+    before = database_digest(svc.db_path)
     with pytest.raises(DomainError) as caught:
         step()
     assert caught.value.code == code
-    assert _digest(svc.db_path) == before
+    assert database_digest(svc.db_path) == before
     return caught.value
 
 

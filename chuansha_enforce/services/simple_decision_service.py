@@ -1,0 +1,75 @@
+"""Simple-procedure decisions: the fast daily entry of on-the-spot penalties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.records import SimpleDecisionRecord
+from chuansha_enforce.domain.simple_rules import SimpleLimits, check_simple_decision
+from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.simple_decision_repository import (
+    SimpleDecisionRepository,
+    SimplePage,
+)
+
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class SimpleResult:
+    id: int
+    decision: SimpleDecisionRecord
+    changed: Changes
+
+
+class SimpleDecisionService:
+    def __init__(
+        self, db: sqlite_utils.Database, clock: Clock, user: str, limits: SimpleLimits | None = None
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._user = user
+        self._limits = limits or SimpleLimits()
+        self._decisions = SimpleDecisionRepository(db)
+
+    def record(self, decision: SimpleDecisionRecord) -> SimpleResult:
+        at = utc_timestamp(self._clock)
+        today = today_in_china(self._clock)
+        with write_transaction(self._db):
+            numbers = [n.strip() for n in decision.officer_certificates if n.strip()]
+            found = CaseFileRepository(self._db).certificates_by_number(numbers)
+            for number in numbers:
+                if number not in found:
+                    raise DomainError("officers.unknown", "officers", {"certificate_no": number})
+            clean = check_simple_decision(
+                decision,
+                number_taken=self._decisions.number_exists(decision.decision_no.strip()),
+                officers=[found[n] for n in numbers],
+                limits=self._limits,
+                today=today,
+            )
+            decision_id = self._decisions.insert(clean, [found[n] for n in numbers], at)
+            AuditLog(self._db).append(
+                AuditEntry(
+                    at,
+                    self._user,
+                    "simple.record",
+                    "simple_decision",
+                    clean.decision_no,
+                    "ok",
+                    {"fine_fen": clean.fine_fen, "kind": clean.penalty_kind.value},
+                )
+            )
+        return SimpleResult(decision_id, clean, frozenset({Topic.SIMPLE_DECISIONS}))
+
+    def list_page(self, *, after: tuple[str, int] | None = None, limit: int = 200) -> SimplePage:
+        if not 1 <= limit <= MAX_PAGE:
+            raise DomainError("list.limit", "limit", {"max": MAX_PAGE})
+        return self._decisions.page(after=after, limit=limit)
