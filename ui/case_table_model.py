@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -10,6 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import CaseListRow
@@ -65,8 +68,17 @@ def _cell(row: CaseListRow, column: int) -> str:
 class CaseTableModel(QAbstractTableModel):
     """Rows arrive a page at a time as the view scrolls (``canFetchMore``/``fetchMore``)."""
 
-    def __init__(self, cases: CaseService, *, page_size: int = 200, year: int | None = None):
+    def __init__(
+        self,
+        cases: CaseService,
+        *,
+        page_size: int = 200,
+        year: int | None = None,
+        flag: Callable[[CaseListRow], QColor | None] | None = None,
+    ):
         super().__init__()
+        self._flag = flag
+        self._flags: dict[int, QColor | None] = {}
         self._cases = cases
         self._page_size = page_size
         self._year = year
@@ -92,6 +104,11 @@ class CaseTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
             return self._rows[index.row()].cause
+        if role == Qt.ItemDataRole.BackgroundRole and self._flag is not None:
+            row = self._rows[index.row()]
+            if row.id not in self._flags:
+                self._flags[row.id] = self._flag(row)
+            return self._flags[row.id]
         return None
 
     def headerData(
@@ -135,6 +152,7 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._year = year
         self._rows = []
+        self._flags = {}
         self._next_key = None
         self._exhausted = False
         self.endResetModel()

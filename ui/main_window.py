@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,13 +12,22 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTableView,
+    QTabWidget,
     QToolBar,
 )
 
 from chuansha_enforce import __version__
+from chuansha_enforce.domain.case_deadlines import list_flag
+from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.enums import CaseStatus
 from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.container import Services
+from ui.case_detail import FLAG_COLOURS, CaseDetailDialog
 from ui.case_table_model import CaseTableModel
+from ui.file_case_dialog import file_case_form
+from ui.simple_entry import SimpleEntryWidget
+from ui.step_form import StepForm
 
 COLUMN_WIDTHS = (180, 86, 210, 80, 150, 250, 100, 86, 64)
 
@@ -28,10 +37,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._services = services
         self._settings = settings
+        self._calendar = services.calendar.work_calendar()
         self.setWindowTitle(self.tr("川沙新镇综合行政执法队 · 案件台账"))
         self.setObjectName("MainWindow")
 
-        self.case_model = CaseTableModel(services.cases)
+        self._lang = lang
+        self.case_model = CaseTableModel(services.cases, flag=self._row_flag)
         self.case_view = QTableView(self)
         self.case_view.setObjectName("caseView")
         self.case_view.setModel(self.case_model)
@@ -44,7 +55,15 @@ class MainWindow(QMainWindow):
         for column, width in enumerate(COLUMN_WIDTHS):
             self.case_view.setColumnWidth(column, width)
         self.case_view.horizontalHeader().setStretchLastSection(True)
-        self.setCentralWidget(self.case_view)
+        self.case_view.doubleClicked.connect(lambda index: self.open_case(index.row()))
+        self.simple_entry = SimpleEntryWidget(services, lang, self)
+        self.simple_entry.saved.connect(self._simple_saved)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.addTab(self.case_view, self.tr("一般程序案件"))
+        self.tabs.addTab(self.simple_entry, self.tr("简易程序录入"))
+        self.setCentralWidget(self.tabs)
+        self.detail: CaseDetailDialog | None = None
 
         self.year_filter = QComboBox(self)
         self.year_filter.setObjectName("yearFilter")
@@ -78,7 +97,53 @@ class MainWindow(QMainWindow):
         self.case_model.fetchMore()
         self._update_count()
 
+    def _row_flag(self, row: CaseListRow) -> QColor | None:
+        state = list_flag(
+            filed_on=row.filed_on,
+            decided_on=row.decided_on,
+            served=row.status in (CaseStatus.SERVED, CaseStatus.CLOSED),
+            closed=row.status is CaseStatus.CLOSED,
+            as_of=today_in_china(self._services.clock),
+            calendar=self._calendar,
+        )
+        return None if state is None else FLAG_COLOURS[state]
+
+    def open_case(self, row: int) -> CaseDetailDialog:
+        case_no = self.case_model.case_at(row).case_no
+        self.detail = CaseDetailDialog(self._services, case_no, self._lang, self)
+        self.detail.changed.connect(self.refresh_cases)
+        self.detail.show()
+        return self.detail
+
+    def file_case(self) -> StepForm:
+        form = file_case_form(self._services, self._lang, self)
+        form.accepted.connect(self.refresh_cases)
+        self.file_form = form
+        form.open()
+        return form
+
+    def show_simple_entry(self) -> None:
+        self.tabs.setCurrentWidget(self.simple_entry)
+        self.simple_entry.setFocus()
+
+    def _simple_saved(self, _result: object) -> None:
+        self.statusBar().showMessage(self.tr("简易程序决定已保存"), 5000)
+
+    def refresh_cases(self) -> None:
+        self._calendar = self._services.calendar.work_calendar()
+        self.case_model.reload()
+        self._update_count()
+
     def _build_menus(self) -> None:
+        case_menu = self.menuBar().addMenu(self.tr("案件(&C)"))
+        new_case = QAction(self.tr("立案(&N)…"), self)
+        new_case.setShortcut("Ctrl+N")
+        new_case.triggered.connect(self.file_case)
+        case_menu.addAction(new_case)
+        simple = QAction(self.tr("简易程序录入(&S)"), self)
+        simple.setShortcut("Ctrl+J")
+        simple.triggered.connect(self.show_simple_entry)
+        case_menu.addAction(simple)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut("Ctrl+Q")

@@ -140,3 +140,28 @@ def _paid_in_full_on(case: CaseFile) -> dt.date | None:
         if running >= case.money_decided_fen:
             return payment.paid_on
     return None
+
+
+def list_flag(
+    *,
+    filed_on: dt.date,
+    decided_on: dt.date | None,
+    served: bool,
+    closed: bool,
+    as_of: dt.date,
+    calendar: WorkCalendar,
+) -> ClockState | None:
+    """The flag a list row shows from its own dates: the decision or service clock.
+
+    Extensions and payments need the whole file; the case detail shows those.
+    """
+    if closed:
+        return None
+    if decided_on is None:
+        due = decision_due(filed_on, calendar).value
+    elif not served:
+        due = service_due(decided_on, calendar).value
+    else:
+        return None
+    state = _state(due, None, as_of, calendar)
+    return state if state in (ClockState.DUE_SOON, ClockState.OVERDUE) else None

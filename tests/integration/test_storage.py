@@ -46,7 +46,7 @@ def test_migrations_apply_once_and_are_idempotent(db_path: Path) -> None:
     assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
     assert applied_names(db) == known_names()
     strict = db.execute(
-        "SELECT name FROM pragma_table_list WHERE strict = 0 AND schema = 'main'"
+        "SELECT name FROM pragma_table_list WHERE strict = 0 AND schema = 'main' AND type = 'table'"
         " AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
     ).fetchall()
     assert strict == []

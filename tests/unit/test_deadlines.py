@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chuansha_enforce.domain.case_deadlines import ClockState, list_flag
 from chuansha_enforce.domain.deadlines import (
     Pause,
     cash_to_agency_due,
@@ -86,3 +87,29 @@ def test_late_days_skip_reconsideration_and_litigation() -> None:
     earlier = Pause(D(2024, 3, 1), D(2024, 3, 16))
     assert late_days(due, D(2024, 3, 20), (earlier,)) == 4
     assert late_days(due, D(2024, 3, 20), (Pause(D(2024, 3, 1), D(2024, 4, 1)),)) == 0
+
+
+def test_list_flags_yellow_and_red(calendar: WorkCalendar) -> None:
+    filed = D(2024, 3, 4)  # decision due 2024-06-03 (06-02 is a Sunday)
+
+    def flag(as_of: dt.date, **kw: object) -> ClockState | None:
+        args: dict[str, object] = {
+            "filed_on": filed,
+            "decided_on": None,
+            "served": False,
+            "closed": False,
+            "as_of": as_of,
+            "calendar": calendar,
+        }
+        args.update(kw)
+        return list_flag(**args)  # type: ignore[arg-type]
+
+    assert flag(D(2024, 5, 20)) is None
+    assert flag(D(2024, 5, 29)) is ClockState.DUE_SOON
+    assert flag(D(2024, 6, 3)) is ClockState.DUE_SOON
+    assert flag(D(2024, 6, 4)) is ClockState.OVERDUE
+    assert flag(D(2024, 6, 4), closed=True) is None
+    # decided 2024-06-03, service due 7 working days later: 2024-06-13 (06-10 Dragon Boat)
+    assert flag(D(2024, 6, 13), decided_on=D(2024, 6, 3)) is ClockState.DUE_SOON
+    assert flag(D(2024, 6, 14), decided_on=D(2024, 6, 3)) is ClockState.OVERDUE
+    assert flag(D(2024, 6, 14), decided_on=D(2024, 6, 3), served=True) is None

@@ -1,0 +1,125 @@
+"""A general case taken through its steps in the GUI, and a refused step's message."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QSettings
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.enums import PartyType
+from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
+from chuansha_enforce.services.case_file_service import NewCase
+from chuansha_enforce.services.container import Services, build_services
+from tests.conftest import database_digest
+from ui.case_detail import CaseDetailDialog
+from ui.main_window import MainWindow
+from ui.step_form import OptionalDate, StepForm
+
+D = dt.date
+NOW = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def svc(tmp_path: Path) -> Iterator[Services]:
+    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as services:
+        services.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
+        services.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
+        yield services
+
+
+def fill(form: StepForm, **values: object) -> None:
+    """Set form fields the way a user would leave them (Chinese text set directly)."""
+    for key, value in values.items():
+        widget: QWidget = form.widgets[key]
+        if isinstance(widget, QLineEdit):
+            widget.setText(str(value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(str(value))
+        elif isinstance(widget, QDateEdit):
+            assert isinstance(value, dt.date)
+            widget.setDate(QDate(value.year, value.month, value.day))
+        elif isinstance(widget, OptionalDate):
+            assert isinstance(value, dt.date)
+            widget.set_value(value)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            index = widget.findText(str(value))
+            assert index >= 0, (key, value)
+            widget.setCurrentIndex(index)
+        else:  # multi-choice: a row of check boxes
+            for box in widget.findChildren(QCheckBox):
+                box.setChecked(box.text() in value)  # type: ignore[operator]
+
+
+def test_file_a_case_and_take_it_through_its_steps(
+    qtbot: QtBot, svc: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(svc, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    form = window.file_case()
+    fill(form, case_no="川执立〔2024〕7号", filed_on=D(2024, 5, 6), party_kind="自然人",
+         party_name="张三", id_number="11010519491231002X", cause="张三占道设摊案",
+         officers="王建国（31150001）", officers_2="李明（31150002）")  # fmt: skip
+    assert form.try_submit()
+    assert window.case_model.rowCount() == 1
+    detail = window.open_case(0)
+    qtbot.addWidget(detail)
+    assert "川执立〔2024〕7号" in detail.header.text()
+    assert not detail.step_buttons["serve"].isEnabled()
+
+    def step(key: str, **values: object) -> StepForm:
+        detail.step_buttons[key].click()
+        assert detail.open_form is not None
+        fill(detail.open_form, **values)
+        return detail.open_form
+
+    assert step("notice", notice_on=D(2024, 5, 20)).try_submit()
+    assert step("decide", outcome="处罚", decision_no="沪浦川执罚〔2024〕7号",
+                decided_on=D(2024, 6, 3), kinds=["罚款"], fine="200").try_submit()  # fmt: skip
+    assert detail.step_buttons["serve"].isEnabled()
+    assert step("serve", served_on=D(2024, 6, 5), service_method="直接送达").try_submit()
+    assert step("pay", paid_on=D(2024, 6, 12), amount="200", receipt_no="A1").try_submit()
+    assert step("close", closed_on=D(2024, 6, 20)).try_submit()
+    case = svc.case_files.find("川执立〔2024〕7号")
+    assert case.status.label == "已结案"
+    assert case.decision is not None
+    assert case.decision.fine_fen == 20_000
+    steps_shown = [detail.timeline_table.item(r, 1).text()
+                   for r in range(detail.timeline_table.rowCount())]  # fmt: skip
+    assert steps_shown == ["立案", "告知", "作出决定", "送达", "缴款", "结案"]
+    assert "应缴 0.00 元" in detail.money_label.text()
+    assert window.case_model.case_at(0).status.label == "已结案"
+
+
+def test_a_refused_step_shows_the_message_and_changes_nothing(qtbot: QtBot, svc: Services) -> None:
+    svc.case_files.file_case(NewCase("C1", PartyRecord(PartyType.NATURAL_PERSON, "李四"), "案由",
+                                     D(2024, 5, 6), ("31150001", "31150002")))  # fmt: skip
+    detail = CaseDetailDialog(svc, "C1")
+    qtbot.addWidget(detail)
+    detail.show()
+    detail.step_buttons["decide"].click()
+    form = detail.open_form
+    assert form is not None
+    fill(form, outcome="处罚", decision_no="X1", decided_on=D(2024, 6, 3), kinds=[], fine="")
+    before = database_digest(svc.db_path)
+    assert not form.try_submit()
+    assert form.isVisible()
+    assert form.error_label.isVisible()
+    assert form.error_label.text() == "处罚种类：处罚决定至少要有一种处罚种类"
+    assert form.focusWidget() is not None
+    assert database_digest(svc.db_path) == before
+    fill(form, kinds=["罚款"], fine="二百")
+    assert not form.try_submit()
+    assert form.error_label.text() == "罚款金额：“二百”不是有效的金额"
+    fill(form, fine="200")
+    assert not form.try_submit()  # no advance notice yet
+    assert "第六十二条" in form.error_label.text()
+    assert database_digest(svc.db_path) == before

@@ -1,0 +1,264 @@
+"""A small declarative form: fields in, a service call out, the core's message on refusal.
+
+Each field's key is the field code the core uses in ``DomainError.field``, so a refused
+step puts the cursor on the field the message names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.domain.money import parse_yuan
+from chuansha_enforce.services.errors import DomainError, StorageError
+
+
+class Kind(Enum):
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    DATE = "date"
+    OPTIONAL_DATE = "optional_date"
+    MONEY = "money"
+    BOOL = "bool"
+    CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"
+    DAYS = "days"
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: Kind = Kind.TEXT
+    choices: Sequence[tuple[str, object]] = ()
+    default: object = None
+    placeholder: str = ""
+
+
+@dataclass
+class FormValues:
+    values: dict[str, object] = field(default_factory=dict)
+
+    def text(self, key: str) -> str:
+        return str(self.values.get(key) or "")
+
+    def date(self, key: str) -> dt.date:
+        value = self.values[key]
+        assert isinstance(value, dt.date)
+        return value
+
+    def optional_date(self, key: str) -> dt.date | None:
+        value = self.values.get(key)
+        return value if isinstance(value, dt.date) else None
+
+    def fen(self, key: str) -> int:
+        value = self.values.get(key, 0)
+        return int(value) if isinstance(value, int) else 0
+
+    def flag(self, key: str) -> bool:
+        return bool(self.values.get(key))
+
+    def choice(self, key: str) -> object:
+        return self.values.get(key)
+
+    def choices(self, key: str) -> list[object]:
+        value = self.values.get(key)
+        return list(value) if isinstance(value, list) else []
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class OptionalDate(QWidget):
+    """A date that may be left out: a check box switches the date on."""
+
+    def __init__(self, default: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(self)
+        self.edit = QDateEdit(to_qdate(default), self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enabled)
+        row.addWidget(self.edit, 1)
+        self.setFocusProxy(self.enabled)
+
+    def value(self) -> dt.date | None:
+        return from_qdate(self.edit.date()) if self.enabled.isChecked() else None
+
+    def set_value(self, day: dt.date | None) -> None:
+        self.enabled.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(to_qdate(day))
+
+
+class StepForm(QDialog):
+    """One step's form. ``submit`` gets the parsed values and calls a service."""
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[Field],
+        submit: Callable[[FormValues], object],
+        *,
+        today: dt.date,
+        lang: Lang = "zh",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("stepForm")
+        self._fields = list(fields)
+        self._submit = submit
+        self._lang = lang
+        self.result_value: object = None
+        self.widgets: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for spec in self._fields:
+            widget = self._make(spec, today)
+            widget.setObjectName(spec.key)
+            self.widgets[spec.key] = widget
+            form.addRow(spec.label, widget)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.try_submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def _make(self, spec: Field, today: dt.date) -> QWidget:
+        default = spec.default
+        if spec.kind is Kind.DATE:
+            edit = QDateEdit(to_qdate(default if isinstance(default, dt.date) else today), self)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            return edit
+        if spec.kind is Kind.OPTIONAL_DATE:
+            optional = OptionalDate(today, self)
+            optional.set_value(default if isinstance(default, dt.date) else None)
+            return optional
+        if spec.kind is Kind.BOOL:
+            box = QCheckBox(self)
+            box.setChecked(bool(default))
+            return box
+        if spec.kind is Kind.CHOICE:
+            # Qt would turn enum members into plain strings: keep the data on our side.
+            combo = QComboBox(self)
+            for label, _data in spec.choices:
+                combo.addItem(label)
+            data = [d for _label, d in spec.choices]
+            if default is not None and default in data:
+                combo.setCurrentIndex(data.index(default))
+            return combo
+        if spec.kind is Kind.MULTI_CHOICE:
+            holder = QWidget(self)
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            for label, _data in spec.choices:
+                row.addWidget(QCheckBox(label, holder))
+            row.addStretch(1)
+            return holder
+        if spec.kind is Kind.DAYS:
+            spin = QSpinBox(self)
+            spin.setRange(0, 365)
+            spin.setValue(int(default) if isinstance(default, int) else 30)
+            return spin
+        if spec.kind is Kind.LONG_TEXT:
+            text = QPlainTextEdit(self)
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(72)
+            return text
+        line = QLineEdit(self)
+        line.setPlaceholderText(spec.placeholder)
+        if default is not None:
+            line.setText(str(default))
+        return line
+
+    def values(self) -> FormValues:
+        """Read every field; a malformed amount raises the core's DomainError."""
+        out = FormValues()
+        for spec in self._fields:
+            widget = self.widgets[spec.key]
+            if isinstance(widget, QDateEdit):
+                out.values[spec.key] = from_qdate(widget.date())
+            elif isinstance(widget, OptionalDate):
+                out.values[spec.key] = widget.value()
+            elif isinstance(widget, QCheckBox):
+                out.values[spec.key] = widget.isChecked()
+            elif isinstance(widget, QComboBox):
+                index = widget.currentIndex()
+                out.values[spec.key] = spec.choices[index][1] if index >= 0 else None
+            elif isinstance(widget, QSpinBox):
+                out.values[spec.key] = widget.value()
+            elif isinstance(widget, QPlainTextEdit):
+                out.values[spec.key] = widget.toPlainText().strip()
+            elif isinstance(widget, QLineEdit):
+                text = widget.text().strip()
+                if spec.kind is Kind.MONEY:
+                    out.values[spec.key] = parse_yuan(text, spec.key) if text else 0
+                else:
+                    out.values[spec.key] = text
+            else:  # MULTI_CHOICE
+                boxes = widget.findChildren(QCheckBox)
+                out.values[spec.key] = [
+                    data
+                    for box, (_label, data) in zip(boxes, spec.choices, strict=True)
+                    if box.isChecked()
+                ]
+        return out
+
+    def try_submit(self) -> bool:
+        try:
+            self.result_value = self._submit(self.values())
+        except DomainError as exc:
+            self.show_error(render(exc.code, exc.params, self._lang, exc.field), exc.field)
+            return False
+        except StorageError as exc:
+            self.show_error(render(exc.code, exc.params, self._lang), None)
+            return False
+        self.accept()
+        return True
+
+    def show_error(self, text: str, field_key: str | None) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+        widget = self.widgets.get(field_key or "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
