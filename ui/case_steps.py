@@ -272,7 +272,11 @@ def steps() -> list[Step]:
                     Kind.CHOICE,
                     _labels(Outcome),
                 ),
-                Field("decision_no", QCoreApplication.translate("CaseSteps", "决定书文号")),
+                Field(
+                    "decision_no",
+                    QCoreApplication.translate("CaseSteps", "决定书文号"),
+                    placeholder=QCoreApplication.translate("CaseSteps", "留空则自动编号"),
+                ),
                 Field("decided_on", QCoreApplication.translate("CaseSteps", "决定日期"), Kind.DATE),
                 Field(
                     "kinds",

@@ -28,7 +28,11 @@ def file_case_form(
         if c.valid_on(today)
     ]
     fields = [
-        Field("case_no", QCoreApplication.translate("FileCaseDialog", "案件编号")),
+        Field(
+            "case_no",
+            QCoreApplication.translate("FileCaseDialog", "案件编号"),
+            placeholder=QCoreApplication.translate("FileCaseDialog", "留空则自动编号"),
+        ),
         Field("filed_on", QCoreApplication.translate("FileCaseDialog", "立案日期"), Kind.DATE),
         Field(
             "clue_on",

@@ -57,6 +57,8 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     "closed_on": ("结案日期", "closing date"),
     "close_reason": ("结案说明", "closing note"),
     "as_of": ("计算日期", "as-of date"),
+    "template": ("编号模板", "number template"),
+    "number": ("编号", "number"),
     "collected_on_spot": ("当场收缴", "collected on the spot"),
     "on_spot_reason": ("当场收缴理由", "reason for collecting on the spot"),
     "officer_name": ("姓名", "name"),
@@ -247,6 +249,16 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "simple.on_spot_date": (
         "当场收缴的缴款日期应为决定当日",
         "money collected on the spot is paid on the decision day",
+    ),
+    # numbering
+    "numbering.template": (
+        "编号模板“{template}”应包含一次{{year}}和一次{{seq}}，"
+        "例如 沪浦川执罚〔{{year}}〕{{seq:06d}}号",
+        "the template “{template}” needs {{year}} and one {{seq}}, e.g. X〔{{year}}〕{{seq:06d}}",
+    ),
+    "numbering.not_issued": (
+        "编号{number}未由本程序发放或已作废",
+        "{number} was not issued or is void",
     ),
     # payments
     "payment.nothing_due": ("案件{case_no}没有应缴的罚没款", "case {case_no} has nothing to pay"),

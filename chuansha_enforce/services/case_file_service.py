@@ -6,6 +6,7 @@ the step and its audit record together and returns the case as it now stands.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,13 +26,16 @@ from chuansha_enforce.domain.case_file import (
     ReviewRound,
     SurchargePause,
 )
+from chuansha_enforce.domain.case_rules import check_decision_content
 from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import MajorAssessment, MajorFacts, assess_major
+from chuansha_enforce.domain.numbering import NumberKind
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
@@ -86,8 +90,14 @@ def major_facts(case: CaseFile, decision: Decision | None = None) -> MajorFacts:
 
 class CaseFileService:
     def __init__(
-        self, db: sqlite_utils.Database, clock: Clock, calendar: CalendarService, user: str
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        calendar: CalendarService,
+        numbering: NumberingService,
+        user: str,
     ) -> None:
+        self._numbering = numbering
         self._db = db
         self._clock = clock
         self._calendar = calendar
@@ -157,7 +167,9 @@ class CaseFileService:
         today = today_in_china(self._clock)
         with write_transaction(self._db):
             officers = self._officers(new.officer_certificates)
-            case_no = new.case_no.strip()
+            case_no = new.case_no.strip() or self._numbering.issue_within(
+                NumberKind.CASE, new.filed_on.year, None
+            )
             case_rules.check_filing(
                 case_no=case_no,
                 case_no_taken=bool(case_no) and self._cases.case_no_exists(case_no),
@@ -248,8 +260,15 @@ class CaseFileService:
         number = (decision.decision_no or "").strip() or None
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            given = number
+            if given is None and decision.outcome in (Outcome.PENALTY, Outcome.NO_PENALTY):
+                # Checked first, so a refused decision never consumes a number.
+                check_decision_content(dataclasses.replace(decision, decision_no="（自动编号）"))
+                given = self._numbering.issue_within(
+                    NumberKind.PENALTY_DECISION, decision.decided_on.year, case.case_no
+                )
             final = Decision(
-                number,
+                given,
                 decision.decided_on,
                 decision.outcome,
                 decision.kinds,

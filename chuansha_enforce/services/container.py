@@ -13,6 +13,7 @@ from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.demo_service import DemoService
+from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.officer_service import OfficerService
 from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
 from chuansha_enforce.services.statistics_service import StatisticsService
@@ -42,6 +43,7 @@ class Services:
     statistics: StatisticsService
     case_files: CaseFileService
     officers: OfficerService
+    numbering: NumberingService
     simple: SimpleDecisionService
     _db: sqlite_utils.Database
 
@@ -90,6 +92,7 @@ def build_services(
 
             migrated = migrate(db, db_path, backup=backup)
         calendar = CalendarService(CalendarOverrideRepository(db), clock)
+        numbering = NumberingService(db, clock, user)
         return Services(
             db_path=db_path,
             clock=clock,
@@ -99,7 +102,8 @@ def build_services(
             demo=DemoService(db, clock, user),
             calendar=calendar,
             statistics=StatisticsService(StatisticsRepository(db), calendar),
-            case_files=CaseFileService(db, clock, calendar, user),
+            case_files=CaseFileService(db, clock, calendar, numbering, user),
+            numbering=numbering,
             officers=OfficerService(db, clock, user),
             simple=SimpleDecisionService(db, clock, user),
             _db=db,

@@ -14,6 +14,7 @@ from chuansha_enforce.storage.schema_0001 import SCHEMA_0001
 from chuansha_enforce.storage.schema_0002 import SCHEMA_0002
 from chuansha_enforce.storage.schema_0003_search import apply_case_search_schema
 from chuansha_enforce.storage.schema_0004 import SCHEMA_0004
+from chuansha_enforce.storage.schema_0005 import SCHEMA_0005
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,12 @@ def _case_search(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0004_simple_procedure")
 def _simple_procedure(db: sqlite_utils.Database) -> None:
     for statement in split_statements(SCHEMA_0004):
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0005_numbering")
+def _numbering(db: sqlite_utils.Database) -> None:
+    for statement in split_statements(SCHEMA_0005):
         db.execute(statement)
 
 

@@ -291,117 +291,122 @@
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="275" />
+        <location filename="../../ui/case_steps.py" line="277" />
         <source>决定书文号</source>
         <translation>Decision number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="276" />
+        <location filename="../../ui/case_steps.py" line="278" />
+        <source>留空则自动编号</source>
+        <translation>Leave empty to number automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="280" />
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="279" />
+        <location filename="../../ui/case_steps.py" line="283" />
         <source>处罚种类</source>
         <translation>Penalty kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="292" />
+        <location filename="../../ui/case_steps.py" line="296" />
         <source>罚款金额（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="296" />
+        <location filename="../../ui/case_steps.py" line="300" />
         <source>没收金额（元）</source>
         <translation>Confiscation (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="301" />
+        <location filename="../../ui/case_steps.py" line="305" />
         <source>减轻处罚</source>
         <translation>Reduced penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="306" />
+        <location filename="../../ui/case_steps.py" line="310" />
         <source>不予处罚理由</source>
         <translation>Reason for no penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="316" />
+        <location filename="../../ui/case_steps.py" line="320" />
         <source>送达</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="318" />
+        <location filename="../../ui/case_steps.py" line="322" />
         <source>送达日期</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="321" />
+        <location filename="../../ui/case_steps.py" line="325" />
         <source>送达方式</source>
         <translation>Service method</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="331" />
+        <location filename="../../ui/case_steps.py" line="335" />
         <source>缴款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="333" />
+        <location filename="../../ui/case_steps.py" line="337" />
         <source>缴款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="335" />
+        <location filename="../../ui/case_steps.py" line="339" />
         <source>罚没款（元）</source>
         <translation>Fine paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="339" />
+        <location filename="../../ui/case_steps.py" line="343" />
         <source>加处罚款（元）</source>
         <translation>Surcharge (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="344" />
+        <location filename="../../ui/case_steps.py" line="348" />
         <source>缴款方式</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="347" />
+        <location filename="../../ui/case_steps.py" line="351" />
         <source>票据号</source>
         <translation>Receipt number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="354" />
+        <location filename="../../ui/case_steps.py" line="358" />
         <source>复议或诉讼期间</source>
         <translation>Reconsideration or litigation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="358" />
+        <location filename="../../ui/case_steps.py" line="362" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="363" />
+        <location filename="../../ui/case_steps.py" line="367" />
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="365" />
+        <location filename="../../ui/case_steps.py" line="369" />
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="372" />
+        <location filename="../../ui/case_steps.py" line="376" />
         <source>结案</source>
         <translation>Closing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="374" />
+        <location filename="../../ui/case_steps.py" line="378" />
         <source>结案日期</source>
         <translation>Closing date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="377" />
+        <location filename="../../ui/case_steps.py" line="381" />
         <source>结案说明</source>
         <translation>Closing note</translation>
     </message>
@@ -457,72 +462,77 @@
 <context>
     <name>FileCaseDialog</name>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="31" />
+        <location filename="../../ui/file_case_dialog.py" line="33" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="32" />
+        <location filename="../../ui/file_case_dialog.py" line="34" />
+        <source>留空则自动编号</source>
+        <translation>Leave empty to number automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_case_dialog.py" line="36" />
         <source>立案日期</source>
         <translation>Filing date</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="35" />
+        <location filename="../../ui/file_case_dialog.py" line="39" />
         <source>线索发现日期</source>
         <translation>Clue date</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="40" />
+        <location filename="../../ui/file_case_dialog.py" line="44" />
         <source>当事人类型</source>
         <translation>Party type</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="44" />
+        <location filename="../../ui/file_case_dialog.py" line="48" />
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="47" />
+        <location filename="../../ui/file_case_dialog.py" line="51" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="48" />
+        <location filename="../../ui/file_case_dialog.py" line="52" />
         <source>身份证号或统一社会信用代码</source>
         <translation>Resident ID or unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="50" />
+        <location filename="../../ui/file_case_dialog.py" line="54" />
         <source>案由</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="51" />
+        <location filename="../../ui/file_case_dialog.py" line="55" />
         <source>违法行为</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="52" />
+        <location filename="../../ui/file_case_dialog.py" line="56" />
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="53" />
+        <location filename="../../ui/file_case_dialog.py" line="57" />
         <source>违法地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="56" />
+        <location filename="../../ui/file_case_dialog.py" line="60" />
         <source>承办人一</source>
         <translation>Officer 1</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="62" />
+        <location filename="../../ui/file_case_dialog.py" line="66" />
         <source>承办人二</source>
         <translation>Officer 2</translation>
     </message>
     <message>
-        <location filename="../../ui/file_case_dialog.py" line="87" />
+        <location filename="../../ui/file_case_dialog.py" line="91" />
         <source>立案</source>
         <translation>Filing</translation>
     </message>

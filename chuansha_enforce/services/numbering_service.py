@@ -1,0 +1,85 @@
+"""Document numbering: next number per kind and year, never reused; voids kept with reasons."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.numbering import (
+    DEFAULT_TEMPLATES,
+    NumberKind,
+    check_template,
+    render_number,
+)
+from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.numbering_repository import IssuedNumber, NumberingRepository
+
+
+class NumberingService:
+    def __init__(self, db: sqlite_utils.Database, clock: Clock, user: str) -> None:
+        self._db = db
+        self._clock = clock
+        self._user = user
+        self._numbers = NumberingRepository(db)
+
+    def template(self, kind: NumberKind) -> str:
+        return self._numbers.template(kind.value) or DEFAULT_TEMPLATES[kind]
+
+    def set_template(self, kind: NumberKind, template: str) -> Changes:
+        clean = check_template(template)
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            self._numbers.set_template(kind.value, clean, at)
+            AuditLog(self._db).append(AuditEntry(at, self._user, "numbering.template",
+                                                 "number_template", kind.value, "ok",
+                                                 {"template": clean}))  # fmt: skip
+        return frozenset({Topic.SETTINGS})
+
+    def _next(self, kind: NumberKind, year: int) -> tuple[int, str]:
+        template = self.template(kind)
+        seq = self._numbers.last_seq(kind.value, year)
+        while True:
+            seq += 1
+            number = render_number(template, year, seq)
+            if not self._numbers.number_in_use(number):
+                return seq, number
+
+    def preview(self, kind: NumberKind, year: int) -> str:
+        """The number ``issue`` would give now (nothing is reserved)."""
+        return self._next(kind, year)[1]
+
+    def issue_within(self, kind: NumberKind, year: int, reference: str | None) -> str:
+        """Issue the next number inside the caller's write transaction."""
+        if not self._db.conn.in_transaction:
+            raise RuntimeError("issue_within needs the caller's write transaction")
+        seq, number = self._next(kind, year)
+        self._numbers.record(
+            kind=kind.value,
+            year=year,
+            seq=seq,
+            number=number,
+            reference=reference,
+            at=utc_timestamp(self._clock),
+        )
+        return number
+
+    def void(self, number: str, reason: str) -> Changes:
+        """A spoiled number stays on record with its reason; it is never issued again."""
+        why = reason.strip()
+        if not why:
+            raise DomainError("value.required", "reason")
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            if not self._numbers.void(number.strip(), why):
+                raise DomainError("numbering.not_issued", "number", {"number": number})
+            entry = AuditEntry(
+                at, self._user, "numbering.void", "number", number.strip(), "ok", {"reason": why}
+            )
+            AuditLog(self._db).append(entry)
+        return frozenset({Topic.SETTINGS})
+
+    def issued(self, kind: NumberKind, year: int) -> list[IssuedNumber]:
+        return self._numbers.issued(kind.value, year)
