@@ -26,6 +26,7 @@ from chuansha_enforce.services.container import Services
 from ui.case_detail import FLAG_COLOURS, CaseDetailDialog
 from ui.case_table_model import CaseTableModel
 from ui.file_case_dialog import file_case_form
+from ui.officer_registry import OfficerRegistryWidget
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
 
@@ -62,6 +63,9 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.case_view, self.tr("一般程序案件"))
         self.tabs.addTab(self.simple_entry, self.tr("简易程序录入"))
+        self.officer_registry = OfficerRegistryWidget(services, lang, self)
+        self.tabs.addTab(self.officer_registry, self.tr("执法人员"))
+        self.officer_registry.changed.connect(self.simple_entry.refresh_officers)
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None
 

@@ -123,3 +123,23 @@ def test_a_refused_step_shows_the_message_and_changes_nothing(qtbot: QtBot, svc:
     assert not form.try_submit()  # no advance notice yet
     assert "第六十二条" in form.error_label.text()
     assert database_digest(svc.db_path) == before
+
+
+def test_officer_registry_registers_and_refuses(qtbot: QtBot, svc: Services, tmp_path: Path):
+    window = MainWindow(svc, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    registry = window.officer_registry
+    assert registry.table.rowCount() == 2
+    form = registry.open_register()
+    fill(form, officer_name="孙丽", certificate_no="31150009", issued_on=D(2024, 1, 2))
+    assert form.try_submit()
+    assert registry.table.rowCount() == 3
+    names = {registry.table.item(r, 0).text() for r in range(3)}
+    assert "孙丽" in names
+    again = registry.open_register()
+    fill(again, officer_name="孙丽", certificate_no="31150009", issued_on=D(2024, 1, 2))
+    assert not again.try_submit()
+    assert again.error_label.text() == "执法证号：执法证号31150009已登记"
+    fill(again, certificate_no="31150010", status="注销")
+    assert not again.try_submit()
+    assert again.error_label.text().startswith("注销日期：")

@@ -1,0 +1,125 @@
+"""The officer registry: certificates with their dates and status, and registering one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.enums import CertificateStatus
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.records import OfficerRecord
+from chuansha_enforce.services.changes import Changes
+from chuansha_enforce.services.container import Services
+from ui.step_form import Field, FormValues, Kind, StepForm
+
+CONTEXT = "OfficerRegistry"
+
+
+class OfficerRegistryWidget(QWidget):
+    changed = Signal()
+
+    def __init__(self, services: Services, lang: Lang = "zh", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("officerRegistry")
+        self._services = services
+        self._lang = lang
+        self.table = QTableWidget(0, 6, self)
+        self.table.setObjectName("officerTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate(CONTEXT, "姓名"),
+                QCoreApplication.translate(CONTEXT, "执法证号"),
+                QCoreApplication.translate(CONTEXT, "发证日期"),
+                QCoreApplication.translate(CONTEXT, "有效期至"),
+                QCoreApplication.translate(CONTEXT, "状态"),
+                QCoreApplication.translate(CONTEXT, "注销日期"),
+            ]
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.register_button = QPushButton(
+            QCoreApplication.translate(CONTEXT, "登记执法人员…"), self
+        )
+        self.register_button.setObjectName("registerOfficer")
+        self.register_button.clicked.connect(self.open_register)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.register_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.form: StepForm | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        certificates = self._services.officers.certificates()
+        self.table.setRowCount(len(certificates))
+        for row, c in enumerate(certificates):
+            values = [
+                c.officer_name,
+                c.certificate_no,
+                c.issued_on.isoformat(),
+                c.expires_on.isoformat() if c.expires_on else "",
+                c.status.label,
+                c.cancelled_on.isoformat() if c.cancelled_on else "",
+            ]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+
+    def open_register(self) -> StepForm:
+        fields = [
+            Field("officer_name", QCoreApplication.translate(CONTEXT, "姓名")),
+            Field("certificate_no", QCoreApplication.translate(CONTEXT, "执法证号")),
+            Field("issued_on", QCoreApplication.translate(CONTEXT, "发证日期"), Kind.DATE),
+            Field(
+                "expires_on", QCoreApplication.translate(CONTEXT, "有效期至"), Kind.OPTIONAL_DATE
+            ),
+            Field(
+                "status",
+                QCoreApplication.translate(CONTEXT, "状态"),
+                Kind.CHOICE,
+                [(s.label, s) for s in CertificateStatus],
+            ),
+            Field(
+                "cancelled_on", QCoreApplication.translate(CONTEXT, "注销日期"), Kind.OPTIONAL_DATE
+            ),
+        ]
+
+        def submit(v: FormValues) -> Changes:
+            status = v.choice("status")
+            assert isinstance(status, CertificateStatus)
+            return self._services.officers.register(
+                OfficerRecord(
+                    v.text("officer_name"),
+                    v.text("certificate_no"),
+                    v.date("issued_on"),
+                    v.optional_date("expires_on"),
+                    status,
+                    v.optional_date("cancelled_on"),
+                )
+            )
+
+        form = StepForm(
+            QCoreApplication.translate(CONTEXT, "登记执法人员"),
+            fields,
+            submit,
+            today=today_in_china(self._services.clock),
+            lang=self._lang,
+            parent=self,
+        )
+        form.accepted.connect(self._registered)
+        self.form = form
+        form.open()
+        return form
+
+    def _registered(self) -> None:
+        self.reload()
+        self.changed.emit()
