@@ -225,3 +225,15 @@ def test_add_calendar_days_property(start: date, n: int, overrides: dict[date, b
     assert calendar.is_working_day(result.value)
     skipped = (end + timedelta(days=i) for i in range((result.value - end).days))
     assert not any(calendar.is_working_day(day) for day in skipped)
+
+
+@given(st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 10, 1)), st.integers(1, 30))
+def test_working_days_agree_with_a_day_by_day_count(start: date, n: int) -> None:
+    """Independent of WorkCalendar: walk day by day asking the official library itself."""
+    day, counted = start, 0
+    while counted < n:
+        day += timedelta(days=1)
+        counted += bool(chinese_calendar.is_workday(day))
+    result = WorkCalendar().add_working_days(start, n)
+    assert result.value == day
+    assert result.warnings == ()
