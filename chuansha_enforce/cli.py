@@ -22,6 +22,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import CaseListRow
+from chuansha_enforce.domain.settings import LABELS as SETTING_LABELS
 from chuansha_enforce.services.case_view_json import case_view_json
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.database_location import resolve_db_path
@@ -63,6 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     case_show.add_argument("case_no", metavar="NO", help="案件编号")
     case_show.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
     case_show.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
+
+    settings = commands.add_parser("settings", help="业务设置（期限、重大案件标准等）")
+    settings_commands = settings.add_subparsers(
+        dest="settings_command", required=True, metavar="SUBCOMMAND"
+    )
+    settings_show = settings_commands.add_parser("show", help="列出全部设置")
+    settings_show.add_argument("--json", action="store_true", help="以 JSON 输出")
+    settings_set = settings_commands.add_parser("set", help="修改一项设置")
+    settings_set.add_argument("name", help="设置名（见 settings show）")
+    settings_set.add_argument("value", help="新值")
 
     officer = commands.add_parser("officer", help="执法人员")
     officer_commands = officer.add_subparsers(dest="officer_command", required=True,
@@ -153,6 +164,20 @@ def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, la
     )
     for warning in view.clocks.warnings:
         print("  " + render("calendar.fallback", {"year": warning.year}, lang), file=sys.stderr)
+    return 0
+
+
+def _cmd_settings(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    if args.settings_command == "set":
+        services.settings.set(args.name, args.value)
+    current = services.settings.current().to_mapping()
+    if args.settings_command == "show" and args.json:
+        json.dump(current, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return 0
+    for name, value in current.items():
+        if args.settings_command == "show" or name == args.name:
+            print(f"{name}\t{value}\t{SETTING_LABELS.get(name, '')}", file=out)
     return 0
 
 
@@ -253,6 +278,7 @@ COMMANDS: dict[str, Handler] = {
     "case": _cmd_case,
     "stats": _cmd_stats,
     "officer": _cmd_officer,
+    "settings": _cmd_settings,
 }
 NEEDS_EXISTING_DB = frozenset({"case", "stats", "officer"})
 

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self._services = services
         self._settings = settings
         self._calendar = services.calendar.work_calendar()
+        self._due_soon = services.settings.current().due_soon_working_days
         self.setWindowTitle(self.tr("川沙新镇综合行政执法队 · 案件台账"))
         self.setObjectName("MainWindow")
 
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
             closed=row.status is CaseStatus.CLOSED,
             as_of=today_in_china(self._services.clock),
             calendar=self._calendar,
+            due_soon_days=self._due_soon,
         )
         return None if state is None else FLAG_COLOURS[state]
 

@@ -19,11 +19,20 @@ from chuansha_enforce.domain.deadlines import (
 from chuansha_enforce.domain.enums import Outcome, ServiceMethod
 from chuansha_enforce.domain.work_calendar import CalendarResult, CalendarWarning, WorkCalendar
 
-FILING_WORKING_DAYS = 7  # default setting: file within 7 working days of the clue
-STATEMENT_WORKING_DAYS = 3  # default setting: time to state and defend after the notice
 HEARING_REQUEST_WORKING_DAYS = 5  # APL 64
-DUE_SOON_WORKING_DAYS = 3  # default setting for the yellow flag
 PUBLIC_NOTICE_DAYS = 60  # Shanghai: public-notice service takes effect after 60 days
+
+
+DUE_SOON_DEFAULT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ClockRules:
+    """The settings the clocks read (defaults are local practice, see Settings)."""
+
+    filing_working_days: int = 7
+    statement_working_days: int = 3
+    due_soon_working_days: int = DUE_SOON_DEFAULT
 
 
 class ClockState(StrEnum):
@@ -59,13 +68,17 @@ class CaseClocks:
 
 
 def _state(
-    due: dt.date, done_on: dt.date | None, as_of: dt.date, calendar: WorkCalendar
+    due: dt.date,
+    done_on: dt.date | None,
+    as_of: dt.date,
+    calendar: WorkCalendar,
+    due_soon_days: int = DUE_SOON_DEFAULT,
 ) -> ClockState:
     if done_on is not None and done_on <= as_of:
         return ClockState.MET if done_on <= due else ClockState.MISSED
     if as_of > due:
         return ClockState.OVERDUE
-    if calendar.working_days_between(as_of, due) <= DUE_SOON_WORKING_DAYS:
+    if calendar.working_days_between(as_of, due) <= due_soon_days:
         return ClockState.DUE_SOON
     return ClockState.PENDING
 
@@ -78,8 +91,11 @@ def effective_service_date(case: CaseFile) -> dt.date | None:
     return case.served_on
 
 
-def case_clocks(case: CaseFile, as_of: dt.date, calendar: WorkCalendar) -> CaseClocks:
+def case_clocks(
+    case: CaseFile, as_of: dt.date, calendar: WorkCalendar, rules: ClockRules | None = None
+) -> CaseClocks:
     """The clocks that apply to the case's recorded steps, evaluated on ``as_of``."""
+    rules = rules or ClockRules()
     clocks: list[Clock] = []
     warnings: list[CalendarWarning] = []
 
@@ -89,13 +105,17 @@ def case_clocks(case: CaseFile, as_of: dt.date, calendar: WorkCalendar) -> CaseC
         """Record a clock. An untracked one is never overdue: either no act is recorded
         for it yet (disclosure), or it is the party's window, not the squad's duty."""
         warnings.extend(result.warnings)
-        state = _state(result.value, done_on, as_of, calendar) if tracked else ClockState.PENDING
+        state = (
+            _state(result.value, done_on, as_of, calendar, rules.due_soon_working_days)
+            if tracked
+            else ClockState.PENDING
+        )
         clocks.append(Clock(name, result.value, done_on, state))
         return result.value
 
     decision = case.decision
     if case.clue_on is not None:
-        add("filing_due", calendar.add_working_days(case.clue_on, FILING_WORKING_DAYS),
+        add("filing_due", calendar.add_working_days(case.clue_on, rules.filing_working_days),
             case.filed_on)  # fmt: skip
     add(
         "decision_due",
@@ -104,7 +124,7 @@ def case_clocks(case: CaseFile, as_of: dt.date, calendar: WorkCalendar) -> CaseC
     )
     if case.notice is not None and decision is None:
         add("statement_due",
-            calendar.add_working_days(case.notice.served_on, STATEMENT_WORKING_DAYS),
+            calendar.add_working_days(case.notice.served_on, rules.statement_working_days),
             case.notice.statement_on, tracked=False)  # fmt: skip
         if case.notice.hearing_offered:
             requested = case.hearing.requested_on if case.hearing else None
@@ -150,6 +170,7 @@ def list_flag(
     closed: bool,
     as_of: dt.date,
     calendar: WorkCalendar,
+    due_soon_days: int = DUE_SOON_DEFAULT,
 ) -> ClockState | None:
     """The flag a list row shows from its own dates: the decision or service clock.
 
@@ -163,5 +184,5 @@ def list_flag(
         due = service_due(decided_on, calendar).value
     else:
         return None
-    state = _state(due, None, as_of, calendar)
+    state = _state(due, None, as_of, calendar, due_soon_days)
     return state if state in (ClockState.DUE_SOON, ClockState.OVERDUE) else None

@@ -58,6 +58,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     "close_reason": ("结案说明", "closing note"),
     "as_of": ("计算日期", "as-of date"),
     "template": ("编号模板", "number template"),
+    "setting": ("设置", "setting"),
     "number": ("编号", "number"),
     "collected_on_spot": ("当场收缴", "collected on the spot"),
     "on_spot_reason": ("当场收缴理由", "reason for collecting on the spot"),
@@ -250,6 +251,9 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "当场收缴的缴款日期应为决定当日",
         "money collected on the spot is paid on the decision day",
     ),
+    # settings
+    "settings.unknown": ("没有名为“{name}”的设置", "there is no setting “{name}”"),
+    "settings.invalid": ("“{value}”不是“{name}”的有效值", "“{value}” is not valid for “{name}”"),
     # numbering
     "numbering.template": (
         "编号模板“{template}”应包含一次{{year}}和一次{{seq}}，"

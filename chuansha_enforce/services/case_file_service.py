@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from chuansha_enforce.domain import case_rules
-from chuansha_enforce.domain.case_deadlines import CaseClocks, case_clocks
+from chuansha_enforce.domain.case_deadlines import CaseClocks, ClockRules, case_clocks
 from chuansha_enforce.domain.case_file import (
     AdvanceNotice,
     CaseFile,
@@ -30,12 +30,18 @@ from chuansha_enforce.domain.case_rules import check_decision_content
 from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.major_case import MajorAssessment, MajorFacts, assess_major
+from chuansha_enforce.domain.major_case import (
+    MajorAssessment,
+    MajorFacts,
+    MajorThresholds,
+    assess_major,
+)
 from chuansha_enforce.domain.numbering import NumberKind
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.numbering_service import NumberingService
+from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
@@ -92,11 +98,14 @@ class CaseFileService:
     def __init__(
         self,
         db: sqlite_utils.Database,
+        *,
         clock: Clock,
         calendar: CalendarService,
         numbering: NumberingService,
+        settings: SettingsService,
         user: str,
     ) -> None:
+        self._settings = settings
         self._numbering = numbering
         self._db = db
         self._clock = clock
@@ -114,22 +123,32 @@ class CaseFileService:
             raise DomainError("case.not_found", "case_no", {"case_no": case_no})
         return self._cases.load(case_id)
 
+    def clock_rules(self) -> ClockRules:
+        s = self._settings.current()
+        return ClockRules(s.filing_working_days, s.statement_working_days, s.due_soon_working_days)
+
+    def thresholds(self) -> MajorThresholds:
+        s = self._settings.current()
+        return MajorThresholds(s.major_individual_fen, s.major_organisation_fen)
+
     def view(self, case_no: str, as_of: dt.date | None = None) -> CaseView:
         case = self.find(case_no)
         day = as_of or today_in_china(self._clock)
-        clocks = case_clocks(case, day, self._calendar.work_calendar())
-        return CaseView(case, day, clocks, assess_major(major_facts(case)))
+        clocks = case_clocks(case, day, self._calendar.work_calendar(), self.clock_rules())
+        return CaseView(case, day, clocks, assess_major(major_facts(case), self.thresholds()))
 
     def overdue(self, as_of: dt.date | None = None) -> list[CaseView]:
         """Open cases with a missed duty (decision, service or payment) on ``as_of``."""
         day = as_of or today_in_china(self._clock)
         calendar = self._calendar.work_calendar()
+        rules, thresholds = self.clock_rules(), self.thresholds()
         views = []
         for case_id in self._cases.overdue_candidates(day):
             case = self._cases.load(case_id)
-            clocks = case_clocks(case, day, calendar)
+            clocks = case_clocks(case, day, calendar, rules)
             if clocks.overdue:
-                views.append(CaseView(case, day, clocks, assess_major(major_facts(case))))
+                major = assess_major(major_facts(case), thresholds)
+                views.append(CaseView(case, day, clocks, major))
         return views
 
     # -- writing ------------------------------------------------------------------------
@@ -281,7 +300,7 @@ class CaseFileService:
                 case,
                 final,
                 decision_no_taken=number is not None and self._cases.decision_no_exists(number),
-                major=assess_major(major_facts(case, final)),
+                major=assess_major(major_facts(case, final), self.thresholds()),
                 today=today,
             )
             self._cases.save_decision(case.id, final, at)

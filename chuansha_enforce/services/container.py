@@ -15,6 +15,7 @@ from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.officer_service import OfficerService
+from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
@@ -44,6 +45,7 @@ class Services:
     case_files: CaseFileService
     officers: OfficerService
     numbering: NumberingService
+    settings: SettingsService
     simple: SimpleDecisionService
     _db: sqlite_utils.Database
 
@@ -93,6 +95,7 @@ def build_services(
             migrated = migrate(db, db_path, backup=backup)
         calendar = CalendarService(CalendarOverrideRepository(db), clock)
         numbering = NumberingService(db, clock, user)
+        settings = SettingsService(db, clock, user)
         return Services(
             db_path=db_path,
             clock=clock,
@@ -102,10 +105,18 @@ def build_services(
             demo=DemoService(db, clock, user),
             calendar=calendar,
             statistics=StatisticsService(StatisticsRepository(db), calendar),
-            case_files=CaseFileService(db, clock, calendar, numbering, user),
+            case_files=CaseFileService(
+                db,
+                clock=clock,
+                calendar=calendar,
+                numbering=numbering,
+                settings=settings,
+                user=user,
+            ),
+            settings=settings,
             numbering=numbering,
             officers=OfficerService(db, clock, user),
-            simple=SimpleDecisionService(db, clock, user),
+            simple=SimpleDecisionService(db, clock, settings, user),
             _db=db,
         )
     except BaseException:

@@ -11,6 +11,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import SimpleDecisionRecord
 from chuansha_enforce.domain.simple_rules import SimpleLimits, check_simple_decision
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
@@ -31,12 +32,12 @@ class SimpleResult:
 
 class SimpleDecisionService:
     def __init__(
-        self, db: sqlite_utils.Database, clock: Clock, user: str, limits: SimpleLimits | None = None
+        self, db: sqlite_utils.Database, clock: Clock, settings: SettingsService, user: str
     ) -> None:
         self._db = db
         self._clock = clock
         self._user = user
-        self._limits = limits or SimpleLimits()
+        self._settings = settings
         self._decisions = SimpleDecisionRepository(db)
 
     def record(self, decision: SimpleDecisionRecord) -> SimpleResult:
@@ -52,7 +53,11 @@ class SimpleDecisionService:
                 decision,
                 number_taken=self._decisions.number_exists(decision.decision_no.strip()),
                 officers=[found[n] for n in numbers],
-                limits=self._limits,
+                limits=SimpleLimits(
+                    individual_business_as_citizen=(
+                        self._settings.current().individual_business_as_citizen
+                    )
+                ),
                 today=today,
             )
             decision_id = self._decisions.insert(clean, [found[n] for n in numbers], at)

@@ -82,8 +82,13 @@ def refused(svc: Services, code: str, step: Callable[[], object]) -> DomainError
     return caught.value
 
 
-FINE = Decision("沪浦川执罚〔2024〕1号", D(2024, 4, 10), Outcome.PENALTY,
-                frozenset({PenaltyKind.FINE}), fine_fen=20_000)  # fmt: skip
+FINE = Decision(
+    "沪浦川执罚〔2024〕1号",
+    D(2024, 4, 10),
+    Outcome.PENALTY,
+    frozenset({PenaltyKind.FINE}),
+    fine_fen=20_000,
+)
 
 
 def test_a_case_walks_from_filing_to_closing(svc: Services) -> None:
@@ -114,15 +119,23 @@ def test_a_case_walks_from_filing_to_closing(svc: Services) -> None:
 
 def test_filing_rules(svc: Services) -> None:
     refused(svc, "officers.too_few", lambda: _file(svc, officer_certificates=("31150001",)))
-    refused(svc, "officers.too_few",
-            lambda: _file(svc, officer_certificates=("31150001", "31150001")))  # fmt: skip
-    error = refused(svc, "officers.invalid_on",
-                    lambda: _file(svc, officer_certificates=("31150001", "31150003")))  # fmt: skip
+    refused(
+        svc, "officers.too_few", lambda: _file(svc, officer_certificates=("31150001", "31150001"))
+    )
+    error = refused(
+        svc,
+        "officers.invalid_on",
+        lambda: _file(svc, officer_certificates=("31150001", "31150003")),
+    )
     assert error.params["name"] == "陈静"  # expired on 2024-03-01, filing 2024-03-04
-    refused(svc, "officers.invalid_on",
-            lambda: _file(svc, officer_certificates=("31150001", "31150004")))  # fmt: skip
-    refused(svc, "officers.unknown",
-            lambda: _file(svc, officer_certificates=("31150001", "99999999")))  # fmt: skip
+    refused(
+        svc,
+        "officers.invalid_on",
+        lambda: _file(svc, officer_certificates=("31150001", "31150004")),
+    )
+    refused(
+        svc, "officers.unknown", lambda: _file(svc, officer_certificates=("31150001", "99999999"))
+    )
     refused(svc, "date.future", lambda: _file(svc, filed_on=D(2024, 7, 1)))
     refused(svc, "case.clue_after_filing", lambda: _file(svc, clue_on=D(2024, 3, 5)))
     refused(svc, "value.required", lambda: _file(svc, cause="  "))
@@ -139,21 +152,40 @@ def test_a_penalty_needs_the_advance_notice_and_consistent_amounts(svc: Services
     svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1)))
     for code, decision in [
         ("decision.kinds_required", Decision("X1", D(2024, 4, 10), Outcome.PENALTY)),
-        ("decision.fine_required",
-         Decision("X1", D(2024, 4, 10), Outcome.PENALTY, frozenset({PenaltyKind.FINE}))),
-        ("decision.fine_without_kind",
-         Decision("X1", D(2024, 4, 10), Outcome.PENALTY, frozenset({PenaltyKind.WARNING}),
-                  fine_fen=100)),
-        ("decision.no_penalty_reason_required",
-         Decision("X1", D(2024, 4, 10), Outcome.NO_PENALTY)),
-        ("decision.outcome_has_penalty",
-         Decision("X1", D(2024, 4, 10), Outcome.NO_PENALTY, fine_fen=100,
-                  no_penalty_reason=NoPenaltyReason.FIRST_VIOLATION)),
-        ("date.too_early", Decision("X1", D(2024, 3, 1), Outcome.PENALTY,
-                                    frozenset({PenaltyKind.WARNING}))),
-        ("date.future", Decision("X1", D(2024, 7, 1), Outcome.PENALTY,
-                                 frozenset({PenaltyKind.WARNING}))),
-    ]:  # fmt: skip
+        (
+            "decision.fine_required",
+            Decision("X1", D(2024, 4, 10), Outcome.PENALTY, frozenset({PenaltyKind.FINE})),
+        ),
+        (
+            "decision.fine_without_kind",
+            Decision(
+                "X1",
+                D(2024, 4, 10),
+                Outcome.PENALTY,
+                frozenset({PenaltyKind.WARNING}),
+                fine_fen=100,
+            ),
+        ),
+        ("decision.no_penalty_reason_required", Decision("X1", D(2024, 4, 10), Outcome.NO_PENALTY)),
+        (
+            "decision.outcome_has_penalty",
+            Decision(
+                "X1",
+                D(2024, 4, 10),
+                Outcome.NO_PENALTY,
+                fine_fen=100,
+                no_penalty_reason=NoPenaltyReason.FIRST_VIOLATION,
+            ),
+        ),
+        (
+            "date.too_early",
+            Decision("X1", D(2024, 3, 1), Outcome.PENALTY, frozenset({PenaltyKind.WARNING})),
+        ),
+        (
+            "date.future",
+            Decision("X1", D(2024, 7, 1), Outcome.PENALTY, frozenset({PenaltyKind.WARNING})),
+        ),
+    ]:
         refused(svc, code, lambda d=decision: svc.case_files.decide(no, d))
     svc.case_files.decide(no, FINE)
     refused(svc, "case.already_decided", lambda: svc.case_files.decide(no, FINE))
@@ -165,21 +197,32 @@ def test_a_penalty_needs_the_advance_notice_and_consistent_amounts(svc: Services
 def test_a_major_case_needs_an_agreed_review(svc: Services) -> None:
     _file(svc)
     no = "川执立〔2024〕1号"
-    big = Decision("沪浦川执罚〔2024〕9号", D(2024, 5, 20), Outcome.PENALTY,
-                   frozenset({PenaltyKind.FINE}), fine_fen=500_000)  # 5,000 元: major  # fmt: skip
+    big = Decision(
+        "沪浦川执罚〔2024〕9号",
+        D(2024, 5, 20),
+        Outcome.PENALTY,
+        frozenset({PenaltyKind.FINE}),
+        fine_fen=500_000,
+    )  # 5,000 元: major
     svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1), hearing_offered=True))
     svc.case_files.record_hearing(no, Hearing(HearingState.WAIVED, requested_on=None))
     error = refused(svc, "decision.review_required", lambda: svc.case_files.decide(no, big))
     assert "对个人罚款5,000元以上" in str(error.params["reasons"])
     assert "当事人放弃听证" in str(error.params["reasons"])
-    refused(svc, "review.reviewer_is_officer",
-            lambda: svc.case_files.record_review(no, reviewer="李明", reviewed_on=D(2024, 5, 10),
-                                                 opinion=ReviewOpinion.AGREE))  # fmt: skip
-    svc.case_files.record_review(no, reviewer="周律", reviewed_on=D(2024, 5, 10),
-                                 opinion=ReviewOpinion.SUPPLEMENT)  # fmt: skip
+    refused(
+        svc,
+        "review.reviewer_is_officer",
+        lambda: svc.case_files.record_review(
+            no, reviewer="李明", reviewed_on=D(2024, 5, 10), opinion=ReviewOpinion.AGREE
+        ),
+    )
+    svc.case_files.record_review(
+        no, reviewer="周律", reviewed_on=D(2024, 5, 10), opinion=ReviewOpinion.SUPPLEMENT
+    )
     refused(svc, "decision.review_required", lambda: svc.case_files.decide(no, big))
-    svc.case_files.record_review(no, reviewer="周律", reviewed_on=D(2024, 5, 18),
-                                 opinion=ReviewOpinion.AGREE)  # fmt: skip
+    svc.case_files.record_review(
+        no, reviewer="周律", reviewed_on=D(2024, 5, 18), opinion=ReviewOpinion.AGREE
+    )
     result = svc.case_files.decide(no, big)
     assert [r.round_no for r in result.case.reviews] == [1, 2]
     assert svc.case_files.view(no).major.major
@@ -194,30 +237,42 @@ def test_hearing_rules(svc: Services) -> None:
     held = Hearing(HearingState.HELD, D(2024, 4, 3), D(2024, 4, 5), D(2024, 4, 16), "王建国")
     refused(svc, "hearing.not_offered", lambda: svc.case_files.record_hearing(no, held))
     svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1), hearing_offered=True))
-    refused(svc, "hearing.presiding_is_investigator",
-            lambda: svc.case_files.record_hearing(no, held))  # fmt: skip
+    refused(
+        svc, "hearing.presiding_is_investigator", lambda: svc.case_files.record_hearing(no, held)
+    )
     fair = Hearing(HearingState.HELD, D(2024, 4, 3), D(2024, 4, 5), D(2024, 4, 16), "孙法")
     svc.case_files.record_hearing(no, fair)
-    refused(svc, "review.reviewer_presided",
-            lambda: svc.case_files.record_review(no, reviewer="孙法", reviewed_on=D(2024, 4, 20),
-                                                 opinion=ReviewOpinion.AGREE))  # fmt: skip
+    refused(
+        svc,
+        "review.reviewer_presided",
+        lambda: svc.case_files.record_review(
+            no, reviewer="孙法", reviewed_on=D(2024, 4, 20), opinion=ReviewOpinion.AGREE
+        ),
+    )
 
 
 def test_service_payment_and_closing_rules(svc: Services) -> None:
     _file(svc)
     no = "川执立〔2024〕1号"
-    refused(svc, "case.not_decided",
-            lambda: svc.case_files.serve(no, D(2024, 4, 12), ServiceMethod.MAIL))  # fmt: skip
+    refused(
+        svc,
+        "case.not_decided",
+        lambda: svc.case_files.serve(no, D(2024, 4, 12), ServiceMethod.MAIL),
+    )
     refused(svc, "case.close_undecided", lambda: svc.case_files.close(no, D(2024, 4, 12)))
     svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1)))
     svc.case_files.decide(no, FINE)
     pay = PaymentRecord(D(2024, 4, 20), 20_000, 0, "银行缴款")
     refused(svc, "payment.before_service", lambda: svc.case_files.record_payment(no, pay))
-    refused(svc, "date.too_early",
-            lambda: svc.case_files.serve(no, D(2024, 4, 9), ServiceMethod.MAIL))  # fmt: skip
+    refused(
+        svc, "date.too_early", lambda: svc.case_files.serve(no, D(2024, 4, 9), ServiceMethod.MAIL)
+    )
     svc.case_files.serve(no, D(2024, 4, 12), ServiceMethod.MAIL)
-    refused(svc, "case.already_served",
-            lambda: svc.case_files.serve(no, D(2024, 4, 13), ServiceMethod.MAIL))  # fmt: skip
+    refused(
+        svc,
+        "case.already_served",
+        lambda: svc.case_files.serve(no, D(2024, 4, 13), ServiceMethod.MAIL),
+    )
     too_much = PaymentRecord(D(2024, 4, 20), 20_001, 0, "银行缴款")
     refused(svc, "payment.over_paid", lambda: svc.case_files.record_payment(no, too_much))
     greedy = PaymentRecord(D(2024, 4, 20), 100, 20_001, "银行缴款")
@@ -233,8 +288,12 @@ def test_surcharge_and_amount_due_as_of_a_date(svc: Services) -> None:
     _file(svc)
     no = "川执立〔2024〕1号"
     svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1)))
-    svc.case_files.decide(no, Decision("F500", D(2024, 4, 10), Outcome.PENALTY,
-                                       frozenset({PenaltyKind.FINE}), fine_fen=50_000))  # fmt: skip
+    svc.case_files.decide(
+        no,
+        Decision(
+            "F500", D(2024, 4, 10), Outcome.PENALTY, frozenset({PenaltyKind.FINE}), fine_fen=50_000
+        ),
+    )
     svc.case_files.serve(no, D(2024, 4, 12), ServiceMethod.DIRECT)
     # 15 days after 2024-04-12 is Saturday 2024-04-27, a rest day; Sunday 04-28 was a
     # make-up working day (May Day 2024), so the period ends then.
@@ -265,3 +324,22 @@ def test_decision_deadline_extension_and_overdue_flag(svc: Services) -> None:
     view = svc.case_files.view(no, D(2024, 6, 10))
     assert view.clocks.due_dates()["decision_due"] == "2024-07-02"  # 90 + 30 days
     assert not view.clocks.overdue
+
+
+def test_settings_change_the_rules_and_are_checked(svc: Services) -> None:
+    _file(svc)
+    no = "川执立〔2024〕1号"
+    svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1)))
+    big = Decision(
+        "B1", D(2024, 5, 20), Outcome.PENALTY, frozenset({PenaltyKind.FINE}), fine_fen=600_000
+    )
+    refused(svc, "decision.review_required", lambda: svc.case_files.decide(no, big))
+    svc.settings.set("major_individual_fen", "1000000")  # 10,000 元
+    assert svc.case_files.decide(no, big).case.decision is not None
+    assert not svc.case_files.view(no).major.major
+    error = refused(svc, "settings.invalid", lambda: svc.settings.set("due_soon_working_days", "x"))
+    assert error.field == "setting"
+    refused(svc, "settings.invalid", lambda: svc.settings.set("due_soon_working_days", "-1"))
+    refused(svc, "settings.unknown", lambda: svc.settings.set("colour", "red"))
+    svc.settings.set("individual_business_as_citizen", "否")
+    assert svc.settings.current().individual_business_as_citizen is False

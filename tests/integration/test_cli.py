@@ -191,3 +191,20 @@ def test_overdue_list_and_officer_list(demo_db: Path, capsys: pytest.CaptureFixt
     officers = json.loads(out)
     assert len(officers) >= 40
     assert {o["status"] for o in officers} <= {"有效", "注销", "暂扣"}
+
+
+def test_settings_show_and_set(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--db", str(db_path), "init")[0] == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "settings", "show", "--json")
+    assert code == 0
+    assert json.loads(out)["major_individual_fen"] == 500_000
+    code, out, _ = run(
+        capsys, "--db", str(db_path), "settings", "set", "due_soon_working_days", "5"
+    )
+    assert code == 0
+    assert out.startswith("due_soon_working_days\t5\t")
+    code, _, err = run(
+        capsys, "--db", str(db_path), "settings", "set", "due_soon_working_days", "五"
+    )
+    assert code == 1
+    assert err.strip() == "设置：“五”不是“提前提醒（工作日）”的有效值"

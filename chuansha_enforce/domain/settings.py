@@ -1,0 +1,90 @@
+"""Business settings kept in the database. Every *default* of DOMAIN.md is one of these:
+local practice we could not confirm, so the squad sees it and can change it."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from chuansha_enforce.domain.errors import DomainError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    organisation: str = "上海市浦东新区川沙新镇人民政府"
+    squad: str = "川沙新镇综合行政执法队"
+    filing_working_days: int = 7  # file within 7 working days of the clue
+    statement_working_days: int = 3  # time to state and defend after the notice
+    due_soon_working_days: int = 3  # yellow flag
+    review_working_days: int = 7  # legal review; +3 by approval
+    simple_filing_working_days: int = 3  # 简易程序决定备案
+    major_individual_fen: int = 500_000  # 5,000 元 (Shanghai)
+    major_organisation_fen: int = 5_000_000  # 50,000 元 (Shanghai)
+    hearing_individual_fen: int = 500_000  # large fine: hearing right (Shanghai)
+    hearing_organisation_fen: int = 5_000_000
+    individual_business_as_citizen: bool = True  # APL 51 limit for 个体工商户
+
+    def to_mapping(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+
+LABELS: Mapping[str, str] = {
+    "organisation": "处罚机关（文书署名）",
+    "squad": "执法队名称",
+    "filing_working_days": "发现线索后立案期限（工作日）",
+    "statement_working_days": "陈述申辩期限（工作日）",
+    "due_soon_working_days": "提前提醒（工作日）",
+    "review_working_days": "法制审核期限（工作日）",
+    "simple_filing_working_days": "简易程序决定备案期限（工作日）",
+    "major_individual_fen": "重大案件：对个人罚款（分）",
+    "major_organisation_fen": "重大案件：对单位罚款（分）",
+    "hearing_individual_fen": "听证：对个人较大数额罚款（分）",
+    "hearing_organisation_fen": "听证：对单位较大数额罚款（分）",
+    "individual_business_as_citizen": "简易程序中个体工商户按公民对待",
+}
+
+_DAY_LIMITS = (0, 60)
+_MONEY_LIMITS = (0, 10**12)
+
+
+def settings_from(stored: Mapping[str, object]) -> Settings:
+    """Build settings from stored values over the defaults, checking every value."""
+    base = Settings()
+    values: dict[str, object] = {}
+    for spec in dataclasses.fields(Settings):
+        if spec.name not in stored:
+            continue
+        values[spec.name] = coerce(spec.name, stored[spec.name], type(getattr(base, spec.name)))
+    unknown = sorted(set(stored) - {f.name for f in dataclasses.fields(Settings)})
+    if unknown:
+        raise DomainError("settings.unknown", "setting", {"name": "、".join(unknown)})
+    return dataclasses.replace(base, **values)  # type: ignore[arg-type]
+
+
+def coerce(name: str, value: object, kind: type) -> object:
+    """Turn a stored or typed value into the setting's type, or refuse it clearly."""
+    params = {"name": LABELS.get(name, name), "value": value}
+    field = "setting"
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "是", "y"):
+            return True
+        if text in ("0", "false", "no", "否", "n"):
+            return False
+        raise DomainError("settings.invalid", field, params)
+    if kind is int:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise DomainError("settings.invalid", field, params) from None
+        low, high = _MONEY_LIMITS if name.endswith("_fen") else _DAY_LIMITS
+        if not low <= number <= high:
+            raise DomainError("settings.invalid", field, params)
+        return number
+    text = str(value).strip()
+    if not text:
+        raise DomainError("settings.invalid", field, params)
+    return text

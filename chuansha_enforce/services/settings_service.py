@@ -1,0 +1,51 @@
+"""Reading and changing the business settings (audited; one transaction per change)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import sqlite_utils
+
+from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.settings import Settings, coerce, settings_from
+from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.settings_repository import SettingsRepository
+
+
+class SettingsService:
+    def __init__(self, db: sqlite_utils.Database, clock: Clock, user: str) -> None:
+        self._db = db
+        self._clock = clock
+        self._user = user
+        self._settings = SettingsRepository(db)
+
+    def current(self) -> Settings:
+        stored = {k: v for k, v in self._settings.all().items() if not k.startswith("_")}
+        known = {f.name for f in dataclasses.fields(Settings)}
+        return settings_from({k: v for k, v in stored.items() if k in known})
+
+    def set(self, name: str, value: object) -> Changes:
+        """Change one setting; the value is checked against the setting's type and range."""
+        defaults = Settings()
+        if name not in {f.name for f in dataclasses.fields(Settings)}:
+            raise DomainError("settings.unknown", "setting", {"name": name})
+        clean = coerce(name, value, type(getattr(defaults, name)))
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            old = getattr(self.current(), name)
+            self._settings.put(name, clean, at)
+            AuditLog(self._db).append(
+                AuditEntry(
+                    at,
+                    self._user,
+                    "settings.set",
+                    "setting",
+                    name,
+                    "ok",
+                    {"old": old, "new": clean},
+                )
+            )
+        return frozenset({Topic.SETTINGS})
