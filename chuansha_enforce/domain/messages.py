@@ -59,6 +59,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     "as_of": ("计算日期", "as-of date"),
     "template": ("编号模板", "number template"),
     "setting": ("设置", "setting"),
+    "form_no": ("表单编号", "form number"),
     "number": ("编号", "number"),
     "collected_on_spot": ("当场收缴", "collected on the spot"),
     "on_spot_reason": ("当场收缴理由", "reason for collecting on the spot"),
@@ -264,6 +265,14 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "编号{number}未由本程序发放或已作废",
         "{number} was not issued or is void",
     ),
+    # simple forms
+    "forms.run": (
+        "表单编号应以数字结尾，一次最多{max}张",
+        "a form number ends in digits; at most {max}",
+    ),
+    "forms.taken": ("这些表单编号已在库：{numbers}", "these form numbers exist: {numbers}"),
+    "forms.unknown": ("表单{form_no}不在表单库中", "form {form_no} is not in the stock"),
+    "forms.not_in_stock": ("表单{form_no}已使用或已作废", "form {form_no} is used or void"),
     # payments
     "payment.nothing_due": ("案件{case_no}没有应缴的罚没款", "case {case_no} has nothing to pay"),
     "payment.before_service": (

@@ -17,6 +17,7 @@ from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.officer_service import OfficerService
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
+from chuansha_enforce.services.simple_form_service import SimpleFormService
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.storage.audit_log import AuditLog
@@ -47,6 +48,7 @@ class Services:
     numbering: NumberingService
     settings: SettingsService
     simple: SimpleDecisionService
+    simple_forms: SimpleFormService
     _db: sqlite_utils.Database
 
     @property
@@ -117,6 +119,7 @@ def build_services(
             numbering=numbering,
             officers=OfficerService(db, clock, user),
             simple=SimpleDecisionService(db, clock, settings, user),
+            simple_forms=SimpleFormService(db, clock, user),
             _db=db,
         )
     except BaseException:

@@ -19,6 +19,7 @@ from chuansha_enforce.storage.simple_decision_repository import (
     SimpleDecisionRepository,
     SimplePage,
 )
+from chuansha_enforce.storage.simple_form_repository import SimpleFormRepository
 
 MAX_PAGE = 1000
 
@@ -38,6 +39,7 @@ class SimpleDecisionService:
         self._clock = clock
         self._user = user
         self._settings = settings
+        self._forms = SimpleFormRepository(db)
         self._decisions = SimpleDecisionRepository(db)
 
     def record(self, decision: SimpleDecisionRecord) -> SimpleResult:
@@ -60,7 +62,14 @@ class SimpleDecisionService:
                 ),
                 today=today,
             )
+            form = self._forms.get(clean.decision_no)
+            if form is not None and form.state != "in_stock":
+                raise DomainError(
+                    "forms.not_in_stock", "decision_no", {"form_no": clean.decision_no}
+                )
             decision_id = self._decisions.insert(clean, [found[n] for n in numbers], at)
+            if form is not None:
+                self._forms.mark_used(clean.decision_no, decision_id)
             AuditLog(self._db).append(
                 AuditEntry(
                     at,

@@ -103,3 +103,25 @@ def test_list_pages_newest_first(svc: Services) -> None:
         page = svc.simple.list_page(after=page.next_key, limit=3)
         seen.extend(r.decision_no for r in page.rows)
     assert seen == [f"S{n}" for n in reversed(range(7))]
+
+
+def test_form_stock_issue_use_and_void(svc: Services) -> None:
+    svc.simple_forms.issue("沪浦川执简〔2024〕000001号", 3, "31150001")
+    assert svc.simple_forms.counts() == {"in_stock": 3, "used": 0, "voided": 0}
+    svc.simple.record(BASE)  # BASE uses form …000001号
+    form = svc.simple_forms.form("沪浦川执简〔2024〕000001号")
+    assert form is not None
+    assert form.state == "used"
+    assert form.used_by == BASE.decision_no
+    svc.simple_forms.void("沪浦川执简〔2024〕000002号", "填写错误，作废")
+    refused(svc, "forms.not_in_stock", with_(decision_no="沪浦川执简〔2024〕000002号"))
+    assert svc.simple_forms.counts() == {"in_stock": 1, "used": 1, "voided": 1}
+    with pytest.raises(DomainError) as caught:
+        svc.simple_forms.void("沪浦川执简〔2024〕000001号", "已用")
+    assert caught.value.code == "forms.not_in_stock"
+    with pytest.raises(DomainError) as caught:
+        svc.simple_forms.issue("沪浦川执简〔2024〕000003号", 2, "31150001")
+    assert caught.value.code == "forms.taken"
+    assert caught.value.params["numbers"] == "沪浦川执简〔2024〕000003号"
+    # A number outside the stock is still accepted (stock keeping is optional).
+    svc.simple.record(with_(decision_no="手写001"))
