@@ -13,6 +13,7 @@ from chuansha_enforce.domain.enums import (
     Outcome,
     PartyType,
     PenaltyKind,
+    ReviewOpinion,
 )
 
 
@@ -48,6 +49,15 @@ class PaymentRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportedReview:
+    """A legal-review round carried over from a ledger (it has no signature)."""
+
+    reviewer: str
+    reviewed_on: dt.date
+    opinion: ReviewOpinion
+
+
+@dataclass(frozen=True, slots=True)
 class GeneralCaseRecord:
     """A general-procedure case as recorded (立案 to 结案)."""
 
@@ -71,6 +81,8 @@ class GeneralCaseRecord:
     closed_on: dt.date | None = None
     payments: tuple[PaymentRecord, ...] = ()
     notes: str | None = None
+    review: ImportedReview | None = None
+    major_flag_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

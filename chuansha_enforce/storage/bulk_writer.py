@@ -125,6 +125,7 @@ class BulkWriter:
             officer_rows: list[tuple[int, int]] = []
             penalty_rows: list[tuple[int, str]] = []
             payment_rows: list[tuple[object, ...]] = []
+            review_rows: list[tuple[object, ...]] = []
             for offset, case in enumerate(chunk):
                 cid = case_id + offset
                 case_rows.append(
@@ -139,7 +140,7 @@ class BulkWriter:
                         case.fine_fen, case.confiscation_fen,
                         None if case.served_on is None else case.served_on.isoformat(),
                         None if case.closed_on is None else case.closed_on.isoformat(),
-                        case.notes, self._at, self._at,
+                        case.notes, self._at, self._at, case.major_flag_reason,
                     )
                 )  # fmt: skip
                 officer_rows.extend((cid, certificate_ids[n]) for n in case.officer_certificates)
@@ -149,13 +150,26 @@ class BulkWriter:
                      p.receipt_no, self._at)
                     for p in case.payments
                 )  # fmt: skip
+                if case.review is not None:
+                    r = case.review
+                    review_rows.append(
+                        (
+                            cid,
+                            1,
+                            r.reviewer,
+                            r.reviewed_on.isoformat(),
+                            r.opinion.value,
+                            1,
+                            self._at,
+                        )
+                    )
             self._conn.executemany("INSERT INTO parties VALUES (?, ?, ?, ?, ?)", parties)
             self._conn.executemany(
                 "INSERT INTO general_cases (id, case_no, party_id, cause, violation, legal_basis,"
                 " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
                 " no_penalty_reason, fine_fen, confiscation_fen, served_on, closed_on, notes,"
-                " created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_at, updated_at, major_flag_reason)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 case_rows,
             )
             self._conn.executemany("INSERT INTO general_case_officers VALUES (?, ?)", officer_rows)
@@ -164,6 +178,11 @@ class BulkWriter:
                 "INSERT INTO payments (case_id, paid_on, amount_fen, surcharge_fen, channel,"
                 " receipt_no, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 payment_rows,
+            )
+            self._conn.executemany(
+                "INSERT INTO legal_review_rounds (case_id, round_no, reviewer, reviewed_on,"
+                " opinion, imported, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                review_rows,
             )
             count += len(chunk)
         return count
