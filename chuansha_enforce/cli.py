@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from chuansha_enforce import __version__
@@ -49,6 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2023, help="随机种子（同一种子得到相同数据）")
     demo.add_argument("--if-empty", action="store_true", help="数据库已有案件时不做任何事")
 
+    importer = commands.add_parser("import", help="导入台账（xlsx 或 csv，全部无误才写入）")
+    importer.add_argument("file", metavar="FILE", help="台账文件")
+    importer.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
+
+    export = commands.add_parser("export", help="导出")
+    export_commands = export.add_subparsers(dest="export_command", required=True, metavar="WHAT")
+    export_ledger = export_commands.add_parser("ledger", help="导出台账（xlsx）")
+    export_ledger.add_argument("--year", type=int, required=True, help="年度")
+    export_ledger.add_argument("-o", "--output", required=True, help="输出文件 .xlsx")
+
     stats = commands.add_parser("stats", help="年度统计（口径同官方统计表）")
     stats.add_argument("--year", type=int, required=True, help="统计年度")
     stats.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
@@ -76,8 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     settings_set.add_argument("value", help="新值")
 
     officer = commands.add_parser("officer", help="执法人员")
-    officer_commands = officer.add_subparsers(dest="officer_command", required=True,
-                                              metavar="SUBCOMMAND")  # fmt: skip
+    officer_commands = officer.add_subparsers(
+        dest="officer_command", required=True, metavar="SUBCOMMAND"
+    )
     officer_list = officer_commands.add_parser("list", help="执法人员和执法证")
     officer_list.add_argument("--json", action="store_true", help="以 JSON 输出")
     return parser
@@ -181,18 +193,77 @@ def _cmd_settings(args: argparse.Namespace, services: Services, out: TextIO, lan
     return 0
 
 
+def _cmd_import(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    report = services.ledger.import_file(Path(args.file), dry_run=args.dry_run)
+    for issue in report.errors:
+        print(issue.text(lang), file=sys.stderr)
+    for issue in report.warnings:
+        prefix = "提醒：" if lang == "zh" else "warning: "
+        print(prefix + issue.text(lang), file=sys.stderr)
+    if report.errors:
+        summary = (
+            f"发现 {len(report.errors)} 处错误，未写入任何数据"
+            if lang == "zh"
+            else f"{len(report.errors)} errors; nothing was written"
+        )
+        print(summary, file=sys.stderr)
+        return 1
+    verb = (
+        ("已导入" if report.written else "检查通过（未写入）")
+        if lang == "zh"
+        else ("imported" if report.written else "checked (nothing written)")
+    )
+    if lang == "zh":
+        print(
+            f"{verb}：执法人员 {report.officers} 名，一般程序案件 {report.general_cases} 件，"
+            f"简易程序决定 {report.simple_decisions} 件，提醒 {len(report.warnings)} 条",
+            file=out,
+        )
+    else:
+        print(
+            f"{verb}: {report.officers} officers, {report.general_cases} general cases, "
+            f"{report.simple_decisions} simple decisions, {len(report.warnings)} warnings",
+            file=out,
+        )
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    report = services.ledger.export_ledger(Path(args.output), args.year)
+    if lang == "zh":
+        print(
+            f"已导出 {report.path}：执法人员 {report.officers} 名，"
+            f"一般程序案件 {report.general_cases} 件，简易程序决定 {report.simple_decisions} 件",
+            file=out,
+        )
+    else:
+        print(
+            f"exported {report.path}: {report.officers} officers, {report.general_cases} "
+            f"general cases, {report.simple_decisions} simple decisions",
+            file=out,
+        )
+    return 0
+
+
 def _cmd_officer(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     certificates = services.officers.certificates()
     if args.json:
         json.dump(
-            [{"name": c.officer_name, "certificate_no": c.certificate_no,
-              "issued_on": c.issued_on.isoformat(),
-              "expires_on": c.expires_on.isoformat() if c.expires_on else None,
-              "status": c.status.label,
-              "cancelled_on": c.cancelled_on.isoformat() if c.cancelled_on else None}
-             for c in certificates],
-            out, ensure_ascii=False, indent=1,
-        )  # fmt: skip
+            [
+                {
+                    "name": c.officer_name,
+                    "certificate_no": c.certificate_no,
+                    "issued_on": c.issued_on.isoformat(),
+                    "expires_on": c.expires_on.isoformat() if c.expires_on else None,
+                    "status": c.status.label,
+                    "cancelled_on": c.cancelled_on.isoformat() if c.cancelled_on else None,
+                }
+                for c in certificates
+            ],
+            out,
+            ensure_ascii=False,
+            indent=1,
+        )
         out.write("\n")
         return 0
     for c in certificates:
@@ -279,8 +350,10 @@ COMMANDS: dict[str, Handler] = {
     "stats": _cmd_stats,
     "officer": _cmd_officer,
     "settings": _cmd_settings,
+    "import": _cmd_import,
+    "export": _cmd_export,
 }
-NEEDS_EXISTING_DB = frozenset({"case", "stats", "officer"})
+NEEDS_EXISTING_DB = frozenset({"case", "stats", "officer", "export"})
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

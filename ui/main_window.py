@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -23,9 +27,12 @@ from chuansha_enforce.domain.enums import CaseStatus
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_detail import FLAG_COLOURS, CaseDetailDialog
 from ui.case_table_model import CaseTableModel
+from ui.error_dialogs import show_error
 from ui.file_case_dialog import file_case_form
+from ui.import_dialog import ImportDialog
 from ui.officer_registry import OfficerRegistryWidget
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
@@ -135,6 +142,45 @@ class MainWindow(QMainWindow):
     def _simple_saved(self, _result: object) -> None:
         self.statusBar().showMessage(self.tr("简易程序决定已保存"), 5000)
 
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self._services, self._lang, self)
+        dialog.imported.connect(lambda _report: self.refresh_cases())
+        dialog.imported.connect(lambda _report: self.officer_registry.reload())
+        self.import_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _export_dialog(self) -> None:
+        year, ok = QInputDialog.getInt(
+            self,
+            self.tr("导出台账"),
+            self.tr("年度："),
+            today_in_china(self._services.clock).year,
+            1949,
+            9999,
+        )
+        if not ok:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出台账"), f"执法台账{year}.xlsx", "Excel (*.xlsx)"
+        )
+        if name:
+            self.export_ledger(Path(name), year)
+
+    def export_ledger(self, path: Path, year: int) -> bool:
+        try:
+            report = self._services.ledger.export_ledger(path, year)
+        except (DomainError, StorageError) as exc:
+            show_error(self, exc, self._lang)
+            return False
+        self.statusBar().showMessage(
+            self.tr("已导出 %1（一般程序案件 %2 件）")
+            .replace("%1", str(report.path))
+            .replace("%2", str(report.general_cases)),
+            8000,
+        )
+        return True
+
     def refresh_cases(self) -> None:
         self._calendar = self._services.calendar.work_calendar()
         self.case_model.reload()
@@ -151,6 +197,13 @@ class MainWindow(QMainWindow):
         simple.triggered.connect(self.show_simple_entry)
         case_menu.addAction(simple)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        import_action = QAction(self.tr("导入台账(&I)…"), self)
+        import_action.triggered.connect(self.open_import)
+        file_menu.addAction(import_action)
+        export_action = QAction(self.tr("导出台账(&E)…"), self)
+        export_action.triggered.connect(self._export_dialog)
+        file_menu.addAction(export_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut("Ctrl+Q")
         quit_action.triggered.connect(self.close)

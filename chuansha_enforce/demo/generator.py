@@ -29,10 +29,13 @@ from chuansha_enforce.domain.enums import (
     Outcome,
     PartyType,
     PenaltyKind,
+    ReviewOpinion,
 )
 from chuansha_enforce.domain.identity import resident_id_check_char, uscc_check_char
+from chuansha_enforce.domain.major_case import MajorFacts, assess_major
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
+    ImportedReview,
     OfficerRecord,
     PartyRecord,
     PaymentRecord,
@@ -61,6 +64,8 @@ _DEMOLISH = frozenset({PenaltyKind.OTHER})
 _NONE: frozenset[PenaltyKind] = frozenset()
 _GAINS = frozenset({"超出门窗和外墙经营", "占道设摊", "擅自占用道路堆放物品"})
 _CHANNELS = ("银行缴款", "银行缴款", "网上缴款", "网上缴款", "POS机刷卡")
+# Legal reviewers (法制审核员): qualified staff who are not enforcement officers here.
+_REVIEWERS = ("周明远", "沈佳怡", "陆文斌")
 _ALNUM = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100 alphabet, for organisation-code bodies
 _PERSON_SIMPLE = ((20, 5), (50, 35), (100, 35), (150, 8), (200, 17))  # yuan, weight
 _ORG_SIMPLE = ((200, 30), (300, 25), (500, 25), (1000, 10), (2000, 6), (3000, 4))
@@ -120,6 +125,8 @@ def generate_officers(plan: DemoPlan) -> list[OfficerRecord]:
     names: list[str] = []
     while len(names) < n:
         name = _person_name(rng.random, rng.random() < 0.7)
+        if name in _REVIEWERS:  # a reviewer is never one of the officers
+            continue
         if name not in names or len(names) > 2000:
             names.append(name)
     # Indices below n - new hold certificates older than the plan; 0 and 1 never lapse.
@@ -442,12 +449,21 @@ def _general_cases(
     party_for = _Parties(rng, 0, total > _BIG_RUN).get
     rows = []
     for vi, v in enumerate(cat.VIOLATIONS):
-        rows.append((
-            vi, v.name, v.legal_basis, v.cause_phrase, [_KINDS.index(k) for k, _ in v.parties],
-            *_cum([w for _, w in v.parties]), _fine_table(rng, *v.fine_yuan) if v.fine_yuan else [],
-            v.fine_yuan is not None and v.fine_yuan[1] <= 5000, v.name in _GAINS,
-            v.company_trades, v.shop_trades,
-        ))  # fmt: skip
+        rows.append(
+            (
+                vi,
+                v.name,
+                v.legal_basis,
+                v.cause_phrase,
+                [_KINDS.index(k) for k, _ in v.parties],
+                *_cum([w for _, w in v.parties]),
+                _fine_table(rng, *v.fine_yuan) if v.fine_yuan else [],
+                v.fine_yuan is not None and v.fine_yuan[1] <= 5000,
+                v.name in _GAINS,
+                v.company_trades,
+                v.shop_trades,
+            )
+        )
     vcum, vtotal = _cum([v.weight for v in cat.VIOLATIONS])
     decision_seq: dict[int, int] = {}
     receipt = 3_100_000_000 + int(rnd() * 10**8)
@@ -458,8 +474,20 @@ def _general_cases(
         m, case_prefix = len(days), f"川执立〔{year}〕"
         for seq in range(1, count + 1):
             filed = days[int((seq - 1 + rnd()) * m / count)]
-            (vi, violation, basis, phrase, pkinds, pcum, ptotal, fines, small, gains, companies,
-             shops) = rows[bisect(vcum, rnd() * vtotal)]  # fmt: skip
+            (
+                vi,
+                violation,
+                basis,
+                phrase,
+                pkinds,
+                pcum,
+                ptotal,
+                fines,
+                small,
+                gains,
+                companies,
+                shops,
+            ) = rows[bisect(vcum, rnd() * vtotal)]
             kind = pkinds[bisect(pcum, rnd() * ptotal)]
             party, cause = party_for(vi, kind, filed, companies if kind == 2 else shops, phrase)
             outcome, kinds, reason, fine, gained = penalty, _NONE, None, 0, 0
@@ -535,21 +563,58 @@ def _general_cases(
                         channel = _CHANNELS[int(rnd() * 5)]
                         payments = (
                             PaymentRecord(
-                                dates[paid - start], fine + gained, surcharge, channel,
+                                dates[paid - start],
+                                fine + gained,
+                                surcharge,
+                                channel,
                                 f"沪财非税{receipt}",
                             ),
-                        )  # fmt: skip
+                        )
                         closed = paid + 1 + int(rnd() * 10)
                 elif kinds is _DEMOLISH:
                     closed = served + 30 + int(rnd() * 150) if rnd() < 0.85 else None
                 else:
                     closed = served + 1 + int(rnd() * 20)
+            review = None
+            facts = MajorFacts(
+                party.kind,
+                fine,
+                gained,
+                kinds,
+                hearing,
+                crime_transfer=outcome is Outcome.TRANSFER_JUDICIAL,
+            )
+            if assess_major(facts).major:
+                # A major case is decided only after an agreed legal review (APL 58).
+                reviewed = max(filed, decided - 1 - int(rnd() * 4))
+                review = ImportedReview(
+                    _REVIEWERS[int(rnd() * len(_REVIEWERS))],
+                    dates[reviewed - start],
+                    ReviewOpinion.AGREE,
+                )
             yield GeneralCaseRecord(
-                case_no, party, cause, officers, dates[filed - start], violation, basis, place,
-                hearing, decision_no, dates[decided - start], outcome, kinds, reason, fine, gained,
+                case_no,
+                party,
+                cause,
+                officers,
+                dates[filed - start],
+                violation,
+                basis,
+                place,
+                hearing,
+                decision_no,
+                dates[decided - start],
+                outcome,
+                kinds,
+                reason,
+                fine,
+                gained,
                 None if served is None else dates[served - start],
-                None if closed is None or closed > end else dates[closed - start], payments, notes,
-            )  # fmt: skip
+                None if closed is None or closed > end else dates[closed - start],
+                payments,
+                notes,
+                review,
+            )
 
 
 def _simple_fines(low: int, high: int, cap: int, weighted: Sequence[tuple[int, int]]) -> list[int]:
@@ -568,10 +633,16 @@ def _simple_decisions(
         if v.simple_weight and v.fine_yuan:
             people = _simple_fines(*v.fine_yuan, 200, _PERSON_SIMPLE)  # 个体户 count as citizens
             orgs = _simple_fines(*v.fine_yuan, 3000, _ORG_SIMPLE) or people
-            rows.append((
-                vi, v, [_KINDS.index(k) for k, _ in v.parties], *_cum([w for _, w in v.parties]),
-                people, orgs,
-            ))  # fmt: skip
+            rows.append(
+                (
+                    vi,
+                    v,
+                    [_KINDS.index(k) for k, _ in v.parties],
+                    *_cum([w for _, w in v.parties]),
+                    people,
+                    orgs,
+                )
+            )
     vcum, vtotal = _cum([row[1].simple_weight for row in rows])
     warning, fined = PenaltyKind.WARNING, PenaltyKind.FINE
     for year in range(plan.first_year, plan.last_year + 1):
@@ -594,7 +665,16 @@ def _simple_decisions(
             elif fine and rnd() < 0.94:
                 paid = day + 1 + int(rnd() * 15)
             yield SimpleDecisionRecord(
-                f"{prefix}{seq:06d}号", party, cause, team(rnd, day, day), dates[day - start],
-                penalty_kind, v.name, places[int(rnd() * 4096)], fine, on_spot, None,
+                f"{prefix}{seq:06d}号",
+                party,
+                cause,
+                team(rnd, day, day),
+                dates[day - start],
+                penalty_kind,
+                v.name,
+                places[int(rnd() * 4096)],
+                fine,
+                on_spot,
+                None,
                 None if paid is None or paid > end else dates[paid - start],
-            )  # fmt: skip
+            )

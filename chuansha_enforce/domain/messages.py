@@ -60,6 +60,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     "template": ("编号模板", "number template"),
     "setting": ("设置", "setting"),
     "form_no": ("表单编号", "form number"),
+    "path": ("文件", "file"),
     "number": ("编号", "number"),
     "collected_on_spot": ("当场收缴", "collected on the spot"),
     "on_spot_reason": ("当场收缴理由", "reason for collecting on the spot"),
@@ -252,6 +253,48 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "当场收缴的缴款日期应为决定当日",
         "money collected on the spot is paid on the decision day",
     ),
+    # ledger import rules
+    "ledger.required": ("必须填写", "is required"),
+    "ledger.officer_unknown": (
+        "找不到执法人员“{officer}”（执法人员表或数据库中都没有）",
+        "no officer “{officer}” in the officers sheet or the database",
+    ),
+    "ledger.officer_ambiguous": (
+        "有多名执法人员叫“{officer}”，请写成 姓名(执法证号)",
+        "several officers are called “{officer}”; write name(certificate number)",
+    ),
+    "ledger.case_exists": ("案件编号{case_no}已存在（{where}）", "case {case_no} exists ({where})"),
+    "ledger.decision_exists": (
+        "决定书编号{decision_no}已存在（{where}）",
+        "decision {decision_no} exists ({where})",
+    ),
+    "ledger.decision_without_date": (
+        "填写了处罚种类或金额，但没有决定日期",
+        "kinds or amounts are given without a decision date",
+    ),
+    "ledger.outcome_alone": (
+        "“{value}”：不予处罚、撤销立案、移送只能单独填写",
+        "“{value}”: that outcome stands alone",
+    ),
+    "ledger.payment_incomplete": (
+        "缴款日期和实缴金额应同时填写",
+        "the payment date and amount go together",
+    ),
+    "ledger.paid_too_much": (
+        "实缴金额超过罚没款与法定最高加处罚款之和（{max}元）",
+        "paid more than the fine plus the largest lawful surcharge ({max} yuan)",
+    ),
+    "ledger.major_mismatch": (
+        "“重大案件”一栏与程序判断不一致（程序判断为：{computed}），以程序判断为准",
+        "the 重大案件 column disagrees with the classifier ({computed}); the classifier is used",
+    ),
+    "ledger.decision_late": (
+        "决定超过90日办案期限（应于{due}前作出）",
+        "decided after the 90-day limit (due {due})",
+    ),
+    "ledger.nothing": ("文件中没有可导入的工作表", "the file holds no sheet to import"),
+    "ledger.export_suffix": ("导出文件应为 .xlsx：{path}", "the export file must be .xlsx: {path}"),
+    "ledger.write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
     # settings
     "settings.unknown": ("没有名为“{name}”的设置", "there is no setting “{name}”"),
     "settings.invalid": ("“{value}”不是“{name}”的有效值", "“{value}” is not valid for “{name}”"),
@@ -287,6 +330,79 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "payment.surcharge_too_high": (
         "加处罚款不得超出罚款数额：最多还可收{max}元",
         "the surcharge cannot exceed the fine: {max} left",
+    ),
+    # ledger files
+    "ledger.format": (
+        "{name} 不是 .xlsx 或 .csv 文件。请在 Excel 中另存为“Excel 工作簿(*.xlsx)”或 CSV 后再导入",
+        "{name} is not an .xlsx or .csv file; save it from Excel as an Excel workbook (*.xlsx) "
+        "or CSV and import that",
+    ),
+    "ledger.not_found": ("找不到文件 {name}", "the file {name} was not found"),
+    "ledger.unreadable": (
+        "无法读取 {name}：文件已损坏，或不是有效的 {format} 文件",
+        "{name} cannot be read: it is damaged or not a valid {format} file",
+    ),
+    "ledger.encoding": (
+        "无法识别 {name} 的文字编码。请在 Excel 中另存为“CSV UTF-8”后再导入",
+        "the text encoding of {name} is not recognised; save it from Excel as “CSV UTF-8”",
+    ),
+    "ledger.empty": ("{name} 中没有任何内容", "{name} has no content"),
+    "ledger.sheet_unknown": (
+        "工作表名称“{name}”不符，只能是：{allowed}。请改名或删除该工作表",
+        "the sheet name “{name}” is not one of {allowed}; rename or delete the sheet",
+    ),
+    "ledger.sheet_unknown_hidden": (
+        "隐藏的工作表“{name}”名称不符，只能是：{allowed}。请取消隐藏后改名或删除",
+        "the hidden sheet “{name}” is not one of {allowed}; unhide it, then rename or delete it",
+    ),
+    "ledger.sheet_too_large": (
+        "工作表“{name}”的数据区域过大（{rows}行×{columns}列）。请删除末尾多余的行和列后再导入",
+        "the sheet “{name}” spans too much ({rows} rows × {columns} columns); delete the unused "
+        "rows and columns at its end",
+    ),
+    "ledger.sheet_duplicate": (
+        "有不止一个名为“{name}”的工作表",
+        "there is more than one sheet named “{name}”",
+    ),
+    "ledger.csv_kind": (
+        "无法从第1行的表头判断这是哪一种台账（{kinds}）",
+        "the headers in row 1 do not tell which ledger this is ({kinds})",
+    ),
+    "ledger.header_row": (
+        "第1行应为表头，但这一行是空的",
+        "row 1 must hold the headers but is empty",
+    ),
+    "ledger.header_row_moved": (
+        "表头应在第1行，却在第{row}行：请删除表头上方的标题行或空行",
+        "the headers must be in row 1 but are in row {row}; delete the title or blank rows above",
+    ),
+    "ledger.header_unknown": (
+        "“{header}”不是本表的表头；本表的表头有：{allowed}",
+        "“{header}” is not a header of this sheet; its headers are: {allowed}",
+    ),
+    "ledger.header_duplicate": (
+        "表头“{header}”出现了不止一次（第{columns}列）",
+        "the header “{header}” appears more than once (columns {columns})",
+    ),
+    "ledger.header_missing": ("缺少必填列“{header}”", "the required column “{header}” is missing"),
+    "ledger.header_blank": (
+        "第{column}列有数据但没有表头",
+        "column {column} holds data but has no header",
+    ),
+    "ledger.date": (
+        "“{value}”不是有效的日期（如 2023-03-05、2023/3/5、2023年3月5日，"
+        "年份在{min_year}到{max_year}之间）",
+        "“{value}” is not a valid date (e.g. 2023-03-05, 2023/3/5, 2023年3月5日; "
+        "a year from {min_year} to {max_year})",
+    ),
+    "ledger.bool": ("“{value}”应填“是”或“否”", "“{value}” should be 是 (yes) or 否 (no)"),
+    "ledger.choice": (
+        "“{value}”不是可选的值，应为：{allowed}",
+        "“{value}” is not one of: {allowed}",
+    ),
+    "ledger.officer": (
+        "“{value}”应写作“姓名”或“姓名(执法证号)”",
+        "“{value}” should be a name, or a name with the certificate number in brackets",
     ),
     # lists and demo
     "list.limit": ("每页条数应在1到{max}之间", "the page size must be between 1 and {max}"),

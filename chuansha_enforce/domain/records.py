@@ -126,3 +126,56 @@ class CasePage:
 
     rows: tuple[CaseListRow, ...]
     next_key: tuple[str, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportCase:
+    """A general case as one ledger row needs it (codes and ISO dates, money in fen)."""
+
+    case_no: str
+    decision_no: str | None
+    cause: str
+    violation: str | None
+    legal_basis: str | None
+    party_kind: str
+    party_name: str
+    id_number: str | None
+    location: str | None
+    officers: tuple[tuple[str, str], ...]  # (name, certificate number)
+    filed_on: str
+    hearing: str
+    major_flag_reason: str | None
+    reviewer: str | None
+    reviewed_on: str | None
+    opinion: str | None
+    decided_on: str | None
+    outcome: str | None
+    kinds: tuple[str, ...]
+    no_penalty_reason: str | None
+    fine_fen: int
+    confiscation_fen: int
+    served_on: str | None
+    paid_on: str | None
+    paid_fen: int
+    closed_on: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSimple:
+    """A simple decision as one ledger row needs it."""
+
+    decision_no: str
+    party_kind: str
+    party_name: str
+    id_number: str | None
+    cause: str
+    violation: str | None
+    location: str | None
+    officers: tuple[tuple[str, str], ...]
+    decided_on: str
+    penalty_kind: str
+    fine_fen: int
+    collected_on_spot: bool
+    paid_on: str | None
+    notes: str | None

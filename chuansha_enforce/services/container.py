@@ -13,6 +13,7 @@ from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.demo_service import DemoService
+from chuansha_enforce.services.ledger_service import LedgerService
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.officer_service import OfficerService
 from chuansha_enforce.services.settings_service import SettingsService
@@ -47,6 +48,7 @@ class Services:
     officers: OfficerService
     numbering: NumberingService
     settings: SettingsService
+    ledger: LedgerService
     simple: SimpleDecisionService
     simple_forms: SimpleFormService
     _db: sqlite_utils.Database
@@ -117,6 +119,7 @@ def build_services(
             ),
             settings=settings,
             numbering=numbering,
+            ledger=LedgerService(db, clock=clock, calendar=calendar, settings=settings, user=user),
             officers=OfficerService(db, clock, user),
             simple=SimpleDecisionService(db, clock, settings, user),
             simple_forms=SimpleFormService(db, clock, user),

@@ -538,104 +538,263 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="73" />
+        <source>导入台账</source>
+        <translation>Import a ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="81" />
+        <source>选择 xlsx 或 csv 台账文件</source>
+        <translation>Choose an xlsx or csv ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="82" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="84" />
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="87" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="90" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="102" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="102" />
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="102" />
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="102" />
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="102" />
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="105" />
+        <source>复制全部</source>
+        <translation>Copy all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="107" />
+        <source>另存为 CSV…</source>
+        <translation>Save as CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="130" />
+        <source>选择台账文件</source>
+        <translation>Choose a ledger file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="130" />
+        <source>台账 (*.xlsx *.csv)</source>
+        <translation>Ledgers (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="138" />
+        <source>请先选择文件</source>
+        <translation>Choose a file first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="142" />
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="142" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="183" />
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="184" />
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="198" />
+        <source>已取消，未写入任何数据</source>
+        <translation>Cancelled; nothing was written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="201" />
+        <source>发现 %1 处错误，未写入任何数据</source>
+        <translation>%1 errors; nothing was written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="204" />
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="204" />
+        <source>检查通过（未写入）</source>
+        <translation>Checked (nothing written)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="206" />
+        <source>%1：执法人员 %2 名，一般程序案件 %3 件，简易程序决定 %4 件，提醒 %5 条</source>
+        <translation>%1: %2 officers, %3 general cases, %4 simple decisions, %5 warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="230" />
+        <source>保存问题清单</source>
+        <translation>Save the issues</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>川沙新镇综合行政执法队 · 案件台账</source>
         <translation>Chuansha Enforcement Squad · Case Book</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>一般程序案件</source>
         <translation>General cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>简易程序录入</source>
         <translation>Simple decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>执法人员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>立案年度：</source>
         <translation>Filing year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>只读模式</source>
         <translation>Read-only mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>%1年节假日安排未载入，相关期限按周一至周五推算</source>
         <translation>%1 holiday schedule not loaded: deadlines there are counted Monday to Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>简易程序决定已保存</source>
         <translation>Simple decision saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="165" />
+        <source>导出台账</source>
+        <translation>Export a ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177" />
+        <source>已导出 %1（一般程序案件 %2 件）</source>
+        <translation>Exported %1 (%2 general cases)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="190" />
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>立案(&amp;N)…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>简易程序录入(&amp;S)</source>
         <translation>&amp;Simple decision entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="200" />
+        <source>导入台账(&amp;I)…</source>
+        <translation>&amp;Import a ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203" />
+        <source>导出台账(&amp;E)…</source>
+        <translation>&amp;Export a ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="207" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>综合行政执法队案件台账 %1
 数据库：%2
 SQLite %3</source>
@@ -644,7 +803,7 @@ Database: %2
 SQLite %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>一般程序案件 %1 件</source>
         <translation>%1 general-procedure cases</translation>
     </message>

@@ -105,7 +105,10 @@ def expected(year: int) -> dict[str, object]:
             + sum(s.fine_fen for s in simple if in_year(s.paid_on)),
             "outstanding_fen": outstanding,
         },
-        "legal_reviews": {"cases": 0, "rounds": 0},
+        "legal_reviews": {
+            "cases": sum(1 for c in cases if c.review and c.review.reviewed_on.year == year),
+            "rounds": sum(1 for c in cases if c.review and c.review.reviewed_on.year == year),
+        },
         "file_reviews": {"sampled": 0},
         "officers": {
             "valid_at_year_end": sum(valid(o) for o in officers),

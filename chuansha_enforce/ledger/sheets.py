@@ -1,0 +1,184 @@
+"""The 台账 sheets and their headers (LEDGER_FORMAT.md), and what reading one yields.
+
+Headers are the contract with the clerks: they are named here exactly once, in the order
+LEDGER_FORMAT.md lists them. ``required`` is the "yes" of that table; columns required only
+"when …" are checked per row by the caller, not at header level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Final
+
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.messages import Lang, render
+
+
+class SheetKind(StrEnum):
+    """A sheet of the ledger; the value is the sheet name (and the CSV kind)."""
+
+    OFFICERS = "执法人员"
+    GENERAL_CASES = "一般程序案件"
+    SIMPLE_DECISIONS = "简易程序案件"
+
+
+@dataclass(frozen=True)
+class HeaderSpec:
+    name: str
+    required: bool
+
+
+def _specs(*pairs: tuple[str, bool]) -> tuple[HeaderSpec, ...]:
+    return tuple(HeaderSpec(name, required) for name, required in pairs)
+
+
+OFFICER_HEADERS: Final = _specs(
+    ("姓名", True),
+    ("执法证号", True),
+    ("发证日期", True),
+    ("有效期至", False),
+    ("状态", False),
+    ("注销日期", False),
+)
+
+GENERAL_CASE_HEADERS: Final = _specs(
+    ("案件编号", True),
+    ("决定书文号", False),
+    ("案由", True),
+    ("违法行为", False),
+    ("法律依据", False),
+    ("当事人类型", True),
+    ("当事人", True),
+    ("证件号码", False),
+    ("违法地点", False),
+    ("承办人", True),
+    ("立案日期", True),
+    ("听证", False),
+    ("重大案件", False),
+    ("法制审核人", False),
+    ("法制审核日期", False),
+    ("法制审核结论", False),
+    ("决定日期", False),
+    ("处罚种类", False),
+    ("不予处罚理由", False),
+    ("罚款金额", False),
+    ("没收金额", False),
+    ("送达日期", False),
+    ("缴款日期", False),
+    ("实缴金额", False),
+    ("结案日期", False),
+    ("备注", False),
+)
+
+SIMPLE_DECISION_HEADERS: Final = _specs(
+    ("决定书编号", True),
+    ("当事人类型", True),
+    ("当事人", True),
+    ("证件号码", False),
+    ("案由", True),
+    ("违法行为", False),
+    ("违法地点", False),
+    ("执法人员", True),
+    ("决定日期", True),
+    ("处罚种类", True),
+    ("罚款金额", False),
+    ("当场收缴", False),
+    ("缴款日期", False),
+    ("备注", False),
+)
+
+HEADERS: Final[Mapping[SheetKind, tuple[HeaderSpec, ...]]] = MappingProxyType(
+    {
+        SheetKind.OFFICERS: OFFICER_HEADERS,
+        SheetKind.GENERAL_CASES: GENERAL_CASE_HEADERS,
+        SheetKind.SIMPLE_DECISIONS: SIMPLE_DECISION_HEADERS,
+    }
+)
+
+
+def header_names(kind: SheetKind) -> tuple[str, ...]:
+    """Every header of ``kind`` in LEDGER_FORMAT order (the order an export writes)."""
+    return tuple(spec.name for spec in HEADERS[kind])
+
+
+def required_headers(kind: SheetKind) -> tuple[str, ...]:
+    return tuple(spec.name for spec in HEADERS[kind] if spec.required)
+
+
+_EMPTY: Final[Mapping[str, object]] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class LedgerIssue:
+    """One problem in a ledger file, located as precisely as it can be.
+
+    ``sheet`` is the name messages use for the sheet (the xlsx sheet name, or the CSV file
+    name); ``row`` is the row number Excel shows; ``header`` the column's header. Any of them
+    is ``None`` when the problem is not that specific (an unreadable file has none).
+    """
+
+    sheet: str | None
+    row: int | None
+    header: str | None
+    code: str
+    params: Mapping[str, object] = field(default_factory=lambda: _EMPTY, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    @classmethod
+    def from_error(
+        cls, sheet: str | None, row: int | None, header: str | None, error: DomainError
+    ) -> LedgerIssue:
+        """The issue for a value parser's ``DomainError`` found at ``sheet``/``row``/``header``."""
+        return cls(sheet, row, header, error.code, error.params)
+
+    def text(self, lang: Lang = "zh") -> str:
+        """``一般程序案件 第5行 罚款金额：<message>``; in English
+        ``一般程序案件 row 5, 罚款金额: <message>``."""
+        message = render(self.code, self.params, lang)
+        zh = lang == "zh"
+        place: list[str] = []
+        if self.sheet is not None:
+            place.append(self.sheet)
+        if self.row is not None:
+            place.append(f"第{self.row}行" if zh else f"row {self.row}")
+        where = " ".join(place)
+        if self.header is not None:
+            if where:
+                where += " " if zh else ", "
+            where += self.header
+        if not where:
+            return message
+        return f"{where}{'：' if zh else ': '}{message}"
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One non-blank data row: ``row`` as Excel shows it, ``cells`` keyed by trimmed header.
+
+    Every recognised header of the sheet has a key; an empty cell is ``""``. Values keep the
+    native cell type from xlsx (``str``, ``float``, ``int``, ``bool``, ``date``, ``datetime``,
+    ``time``, ``timedelta``); CSV values are always ``str``. Strings are trimmed and
+    NFKC-normalised (full-width digits and letters become half-width).
+    """
+
+    row: int
+    cells: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """A sheet as read: ``name`` is what messages call it (sheet name, or CSV file name).
+
+    ``headers`` are the recognised headers in column order (unknown, duplicate and blank
+    headers are reported as issues and left out).
+    """
+
+    kind: SheetKind
+    name: str
+    headers: tuple[str, ...]
+    rows: tuple[RawRow, ...]

@@ -1,0 +1,208 @@
+"""Ledger import (all or nothing, every problem located) and export (the same format back)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.major_case import MajorThresholds
+from chuansha_enforce.domain.records import GeneralCaseRecord, OfficerRecord, SimpleDecisionRecord
+from chuansha_enforce.domain.simple_rules import SimpleLimits
+from chuansha_enforce.ledger.export_rows import (
+    general_case_rows,
+    officer_rows,
+    simple_decision_rows,
+)
+from chuansha_enforce.ledger.reader import read_ledger
+from chuansha_enforce.ledger.row_mapping import (
+    ImportContext,
+    general_case_from_row,
+    officer_from_row,
+    simple_decision_from_row,
+)
+from chuansha_enforce.ledger.sheets import LedgerIssue, SheetKind, header_names
+from chuansha_enforce.ledger.writer import write_xlsx
+from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.services.changes import NOTHING, Changes, Topic
+from chuansha_enforce.services.settings_service import SettingsService
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.bulk_writer import BulkWriter
+from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.ledger_export_repository import LedgerExportRepository
+from chuansha_enforce.storage.ledger_lookup import LedgerLookup
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    officers: int
+    general_cases: int
+    simple_decisions: int
+    errors: tuple[LedgerIssue, ...]
+    warnings: tuple[LedgerIssue, ...]
+    written: bool
+    cancelled: bool
+    changed: Changes
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    path: Path
+    officers: int
+    general_cases: int
+    simple_decisions: int
+
+
+class LedgerService:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        *,
+        clock: Clock,
+        calendar: CalendarService,
+        settings: SettingsService,
+        user: str,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._calendar = calendar
+        self._settings = settings
+        self._user = user
+
+    def _context(self) -> ImportContext:
+        s = self._settings.current()
+        lookup = LedgerLookup(self._db)
+        ctx = ImportContext(
+            today=today_in_china(self._clock),
+            calendar=self._calendar.work_calendar(),
+            thresholds=MajorThresholds(s.major_individual_fen, s.major_organisation_fen),
+            limits=SimpleLimits(individual_business_as_citizen=s.individual_business_as_citizen),
+            case_in_db=lookup.case,
+            decision_in_db=lookup.decision,
+            simple_in_db=lookup.simple,
+        )
+        for certificate in CaseFileRepository(self._db).certificates():
+            ctx.certificates[certificate.certificate_no] = certificate
+        return ctx
+
+    def import_file(
+        self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportReport:
+        """Check the whole file; write it in one transaction only if nothing is wrong."""
+        sheets, issues = read_ledger(Path(path))
+        errors: list[LedgerIssue] = list(issues)
+        warnings: list[LedgerIssue] = []
+        officers: list[OfficerRecord] = []
+        cases: list[GeneralCaseRecord] = []
+        simple: list[SimpleDecisionRecord] = []
+        ctx = self._context()
+        total = sum(len(s.rows) for s in sheets)
+        done = 0
+        order = {SheetKind.OFFICERS: 0, SheetKind.GENERAL_CASES: 1, SheetKind.SIMPLE_DECISIONS: 2}
+        for sheet in sorted(sheets, key=lambda s: order[s.kind]):
+            for row in sheet.rows:
+                if sheet.kind is SheetKind.OFFICERS:
+                    officer, checked = officer_from_row(sheet.name, row, ctx)
+                    if officer is not None:
+                        officers.append(officer)
+                elif sheet.kind is SheetKind.GENERAL_CASES:
+                    case, checked = general_case_from_row(sheet.name, row, ctx)
+                    if case is not None:
+                        cases.append(case)
+                else:
+                    decision, checked = simple_decision_from_row(sheet.name, row, ctx)
+                    if decision is not None:
+                        simple.append(decision)
+                errors.extend(checked.errors)
+                warnings.extend(checked.warnings)
+                done += 1
+                if progress is not None and done % 500 == 0 and not progress(done, total):
+                    return ImportReport(
+                        0, 0, 0, tuple(errors), tuple(warnings), False, True, NOTHING
+                    )
+        if not sheets and not errors:
+            errors.append(LedgerIssue(None, None, None, "ledger.nothing", {}))
+        if errors or dry_run:
+            return ImportReport(
+                len(officers),
+                len(cases),
+                len(simple),
+                tuple(errors),
+                tuple(warnings),
+                False,
+                False,
+                NOTHING,
+            )
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            writer = BulkWriter(self._db, at)
+            writer.add_officers(officers)
+            ids = writer.certificate_ids()
+            writer.add_general_cases(cases, ids)
+            writer.add_simple_decisions(simple, ids)
+            AuditLog(self._db).append(
+                AuditEntry(
+                    at,
+                    self._user,
+                    "ledger.import",
+                    "file",
+                    Path(path).name,
+                    "ok",
+                    {
+                        "officers": len(officers),
+                        "general_cases": len(cases),
+                        "simple_decisions": len(simple),
+                    },
+                )
+            )
+        changed = frozenset({Topic.OFFICERS, Topic.CASES, Topic.SIMPLE_DECISIONS, Topic.PAYMENTS})
+        return ImportReport(
+            len(officers), len(cases), len(simple), (), tuple(warnings), True, False, changed
+        )
+
+    def export_ledger(self, path: Path, year: int) -> ExportReport:
+        """Officers, the year's general cases and simple decisions, in the ledger format."""
+        if not 1949 <= year <= 9999:
+            raise DomainError("list.year", "year", {"year": year})
+        target = Path(path)
+        if target.suffix.lower() != ".xlsx":
+            raise DomainError("ledger.export_suffix", "path", {"path": str(target)})
+        repository = LedgerExportRepository(self._db)
+        officers = repository.officers()
+        cases = list(repository.general_cases(year))
+        simple = list(repository.simple_decisions(year))
+        try:
+            write_xlsx(
+                target,
+                [
+                    (
+                        SheetKind.OFFICERS.value,
+                        header_names(SheetKind.OFFICERS),
+                        officer_rows(officers),
+                    ),
+                    (
+                        SheetKind.GENERAL_CASES.value,
+                        header_names(SheetKind.GENERAL_CASES),
+                        general_case_rows(cases),
+                    ),
+                    (
+                        SheetKind.SIMPLE_DECISIONS.value,
+                        header_names(SheetKind.SIMPLE_DECISIONS),
+                        simple_decision_rows(simple),
+                    ),
+                ],
+            )
+        except OSError as exc:
+            raise DomainError(
+                "ledger.write_failed",
+                "path",
+                {"path": str(target), "detail": exc.strerror or str(exc)},
+            ) from exc
+        return ExportReport(target, len(officers), len(cases), len(simple))

@@ -1,0 +1,222 @@
+"""Ledger import through the service: every rule of LEDGER_FORMAT with a planted defect.
+
+Each defect is reported with its sheet, Excel row and header, and the database is left
+byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from chuansha_enforce.cli import main
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.services.container import Services, build_services
+from tests.conftest import database_digest
+from tests.ledger_files import CASE, OFFICERS, SIMPLE, ledger, with_
+
+D = dt.date
+NOW = dt.datetime(2024, 12, 20, 2, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def svc(tmp_path: Path) -> Iterator[Services]:
+    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as services:
+        yield services
+
+
+def test_a_clean_ledger_imports_whole(svc: Services, tmp_path: Path) -> None:
+    report = svc.ledger.import_file(ledger(tmp_path / "ok.xlsx"))
+    assert report.errors == ()
+    assert (report.officers, report.general_cases, report.simple_decisions) == (3, 1, 1)
+    case = svc.case_files.find("川执立〔2024〕000001号")
+    assert case.decision is not None
+    assert case.decision.fine_fen == 20_050
+    assert case.paid_fen == 20_050
+    assert case.status.label == "已结案"
+    figures = svc.statistics.annual(2024)
+    assert figures.simple.fines_decided_fen == 5_000
+    assert figures.officers.cancelled_in_year == 0
+
+
+def test_dry_run_writes_nothing(svc: Services, tmp_path: Path) -> None:
+    path = ledger(tmp_path / "ok.xlsx")
+    before = database_digest(svc.db_path)
+    report = svc.ledger.import_file(path, dry_run=True)
+    assert report.errors == ()
+    assert report.general_cases == 1
+    assert not report.written
+    assert database_digest(svc.db_path) == before
+
+
+GENERAL_DEFECTS = [
+    ("案件编号", {"案件编号": None}, "ledger.required"),
+    ("案由", {"案由": None}, "ledger.required"),
+    ("当事人类型", {"当事人类型": "公司"}, "ledger.choice"),
+    ("当事人", {"当事人": None}, "ledger.required"),
+    ("证件号码", {"证件号码": "310115199002290018"}, "id.resident.birth_date"),
+    ("证件号码", {"当事人类型": "法人", "证件号码": "91350100M000100Y44"}, "id.uscc.checksum"),
+    ("承办人", {"承办人": "王建国"}, "officers.too_few"),
+    ("承办人", {"承办人": "王建国、钱多多"}, "ledger.officer_unknown"),
+    ("承办人", {"承办人": "王建国、赵刚"}, "officers.invalid_on"),
+    ("立案日期", {"立案日期": "2024-02-30"}, "ledger.date"),
+    ("立案日期", {"立案日期": D(2025, 1, 1)}, "date.future"),
+    ("听证", {"听证": "要求听证"}, "ledger.choice"),
+    ("法制审核人", {"法制审核日期": D(2024, 4, 1), "法制审核结论": "同意"}, "ledger.required"),
+    (
+        "法制审核人",
+        {"法制审核人": "李明", "法制审核日期": D(2024, 4, 1), "法制审核结论": "同意"},
+        "review.reviewer_is_officer",
+    ),
+    ("法制审核结论", {"罚款金额": 6000, "实缴金额": 6000}, "decision.review_required"),
+    ("决定日期", {"决定日期": D(2024, 3, 1)}, "date.too_early"),
+    ("处罚种类", {"处罚种类": "罚款、不予处罚"}, "ledger.outcome_alone"),
+    ("处罚种类", {"处罚种类": "记过"}, "ledger.choice"),
+    ("处罚种类", {"处罚种类": None}, "ledger.required"),
+    (
+        "不予处罚理由",
+        {"处罚种类": "不予处罚", "罚款金额": None, "实缴金额": None, "缴款日期": None},
+        "decision.no_penalty_reason_required",
+    ),
+    ("罚款金额", {"罚款金额": "-5"}, "money.negative"),
+    ("罚款金额", {"罚款金额": "12.345"}, "money.too_many_decimals"),
+    ("罚款金额", {"处罚种类": "警告"}, "decision.fine_without_kind"),
+    ("罚款金额", {"罚款金额": None, "实缴金额": None, "缴款日期": None}, "decision.fine_required"),
+    ("送达日期", {"送达日期": D(2024, 4, 1)}, "date.too_early"),
+    ("缴款日期", {"缴款日期": D(2024, 4, 11)}, "date.too_early"),
+    ("实缴金额", {"实缴金额": 500}, "ledger.paid_too_much"),
+    (
+        "结案日期",
+        {
+            "决定日期": None,
+            "处罚种类": None,
+            "罚款金额": None,
+            "送达日期": None,
+            "缴款日期": None,
+            "实缴金额": None,
+        },
+        "case.close_undecided",
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "changes", "code"), GENERAL_DEFECTS)
+def test_general_case_defects_are_located(
+    svc: Services, tmp_path: Path, header: str, changes: dict[str, object], code: str
+) -> None:
+    renumbered = {"案件编号": "C2", "决定书文号": "D2", **changes}
+    path = ledger(tmp_path / "bad.xlsx", cases=[CASE, with_(CASE, **renumbered)])
+    before = database_digest(svc.db_path)
+    report = svc.ledger.import_file(path)
+    assert not report.written
+    assert database_digest(svc.db_path) == before
+    found = [(i.sheet, i.row, i.header, i.code) for i in report.errors]
+    assert ("一般程序案件", 3, header, code) in found, found
+
+
+def test_duplicate_numbers_name_the_earlier_row(svc: Services, tmp_path: Path) -> None:
+    report = svc.ledger.import_file(ledger(tmp_path / "dup.xlsx", cases=[CASE, CASE]))
+    codes = {(i.row, i.header, i.code) for i in report.errors}
+    assert (3, "案件编号", "ledger.case_exists") in codes
+    assert (3, "决定书文号", "ledger.decision_exists") in codes
+    text = next(i for i in report.errors if i.code == "ledger.case_exists").text()
+    assert text.startswith("一般程序案件 第3行 案件编号：")
+    assert "第2行" in text
+
+
+def test_a_case_already_in_the_database(svc: Services, tmp_path: Path) -> None:
+    assert svc.ledger.import_file(ledger(tmp_path / "a.xlsx")).written
+    again = ledger(tmp_path / "b.xlsx", officers=[], simple=[])
+    report = svc.ledger.import_file(again)
+    assert [(i.row, i.header, i.code) for i in report.errors][:1] == [
+        (2, "案件编号", "ledger.case_exists")
+    ]
+    assert "数据库中的案件" in report.errors[0].text()
+
+
+OFFICER_DEFECTS = [
+    ("执法证号", {"执法证号": "31150001"}, "officer.certificate_taken"),
+    ("发证日期", {"发证日期": "昨天"}, "ledger.date"),
+    ("状态", {"状态": "退休"}, "ledger.choice"),
+    ("注销日期", {"状态": "注销", "注销日期": None}, "officer.cancellation_date"),
+    ("有效期至", {"有效期至": D(2010, 1, 1)}, "officer.expires_before_issue"),
+]
+
+
+@pytest.mark.parametrize(("header", "changes", "code"), OFFICER_DEFECTS)
+def test_officer_defects_are_located(
+    svc: Services, tmp_path: Path, header: str, changes: dict[str, object], code: str
+) -> None:
+    bad = with_({"姓名": "孙丽", "执法证号": "31150009", "发证日期": D(2020, 1, 2)}, **changes)
+    report = svc.ledger.import_file(ledger(tmp_path / "bad.xlsx", officers=[*OFFICERS, bad]))
+    assert ("执法人员", 5, header, code) in [
+        (i.sheet, i.row, i.header, i.code) for i in report.errors
+    ]
+    assert not report.written
+
+
+SIMPLE_DEFECTS = [
+    ("处罚种类", {"处罚种类": "没收违法所得"}, "ledger.choice"),
+    ("罚款金额", {"罚款金额": 201, "当场收缴": None}, "simple.fine_over_limit"),
+    ("当场收缴", {"罚款金额": 150}, "simple.on_spot_not_allowed"),
+    ("执法人员", {"执法人员": "王建国"}, "officers.too_few"),
+    ("决定日期", {"决定日期": None}, "ledger.required"),
+    ("当场收缴", {"当场收缴": "也许"}, "ledger.bool"),
+]
+
+
+@pytest.mark.parametrize(("header", "changes", "code"), SIMPLE_DEFECTS)
+def test_simple_decision_defects_are_located(
+    svc: Services, tmp_path: Path, header: str, changes: dict[str, object], code: str
+) -> None:
+    report = svc.ledger.import_file(
+        ledger(tmp_path / "bad.xlsx", simple=[with_(SIMPLE, **changes)])
+    )
+    assert ("简易程序案件", 2, header, code) in [
+        (i.sheet, i.row, i.header, i.code) for i in report.errors
+    ]
+    assert not report.written
+
+
+def test_warnings_do_not_block(svc: Services, tmp_path: Path) -> None:
+    late = with_(CASE, 立案日期=D(2023, 12, 1), 重大案件="是")
+    report = svc.ledger.import_file(ledger(tmp_path / "w.xlsx", cases=[late]))
+    assert report.errors == ()
+    assert report.written
+    assert {i.code for i in report.warnings} == {"ledger.decision_late", "ledger.major_mismatch"}
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025])
+def test_export_then_import_gives_the_same_totals(demo_db: Path, tmp_path: Path, year: int) -> None:
+    exported = tmp_path / f"ledger-{year}.xlsx"
+    with build_services(demo_db, FixedClock(NOW.replace(year=2026))) as source:
+        source.ledger.export_ledger(exported, year)
+        expected = source.statistics.annual(year).to_json()
+    with build_services(tmp_path / "fresh.db", FixedClock(NOW.replace(year=2026))) as target:
+        report = target.ledger.import_file(exported)
+        assert report.errors == (), [i.text() for i in report.errors[:5]]
+        assert target.statistics.annual(year).to_json() == expected
+
+
+def test_cli_import_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "cli.db"
+    assert main(["--db", str(db), "import", str(ledger(tmp_path / "ok.xlsx"))]) == 0
+    assert "已导入" in capsys.readouterr().out
+    bad = ledger(tmp_path / "bad.xlsx", cases=[with_(CASE, 案件编号="X9", 罚款金额="abc")])
+    assert main(["--db", str(db), "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "一般程序案件 第2行 罚款金额：" in err
+    assert "未写入任何数据" in err
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"\x00\x01 not a workbook")
+    assert main(["--db", str(db), "import", str(junk)]) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 2  # the issue and the summary
+    out = tmp_path / "out.xlsx"
+    assert main(["--db", str(db), "export", "ledger", "--year", "2024", "-o", str(out)]) == 0
+    assert out.exists()
+    assert main(["--db", str(db), "stats", "--year", "2024", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.split("\n", 1)[1])["general"]["filed"] == 1
