@@ -55,6 +55,7 @@ class WorkCalendar:
         self._overrides: dict[date, bool] = dict(overrides or {})
         self._use_official = use_chinesecalendar
         self._covered: dict[int, bool] = {}
+        self._days: dict[date, tuple[bool, CalendarSource]] = {}
 
     def _official(self, day: date) -> bool | None:
         """The library's answer, or None when it has no data for the year."""
@@ -82,6 +83,16 @@ class WorkCalendar:
         return CalendarSource.FALLBACK
 
     def _lookup(self, day: date) -> tuple[bool, CalendarSource]:
+        # chinese_calendar scans its whole holiday table on every call (min/max over it):
+        # remember each day's answer; the overrides are fixed for this instance.
+        known = self._days.get(day)
+        if known is not None:
+            return known
+        answer = self._decide(day)
+        self._days[day] = answer
+        return answer
+
+    def _decide(self, day: date) -> tuple[bool, CalendarSource]:
         override = self._overrides.get(day)
         if override is not None:
             return override, CalendarSource.OVERRIDE
