@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -15,10 +16,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from chuansha_enforce.domain.money import format_fen
-from chuansha_enforce.domain.records import CaseListRow
+from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.services.case_service import CaseService
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class Searcher(Protocol):
+    def __call__(
+        self, query: str, *, after: tuple[str, int] | None, limit: int, year: int | None
+    ) -> CasePage: ...
 
 
 CONTEXT = "CaseTableModel"
@@ -75,8 +82,11 @@ class CaseTableModel(QAbstractTableModel):
         page_size: int = 200,
         year: int | None = None,
         flag: Callable[[CaseListRow], QColor | None] | None = None,
+        search: Searcher | None = None,
     ):
         super().__init__()
+        self._search = search
+        self._query = ""
         self._flag = flag
         self._flags: dict[int, QColor | None] = {}
         self._cases = cases
@@ -130,9 +140,14 @@ class CaseTableModel(QAbstractTableModel):
             return
         self._fetching = True  # views may call back into fetchMore while rows are inserted
         try:
-            page = self._cases.list_page(
-                after=self._next_key, limit=self._page_size, year=self._year
-            )
+            if self._query and self._search is not None:
+                page = self._search(
+                    self._query, after=self._next_key, limit=self._page_size, year=self._year
+                )
+            else:
+                page = self._cases.list_page(
+                    after=self._next_key, limit=self._page_size, year=self._year
+                )
             if page.rows:
                 first = len(self._rows)
                 self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
@@ -146,6 +161,11 @@ class CaseTableModel(QAbstractTableModel):
     # -- our API --------------------------------------------------------------------
     def case_at(self, row: int) -> CaseListRow:
         return self._rows[row]
+
+    def set_query(self, query: str) -> None:
+        """Show the cases matching ``query`` (all when blank), first page again."""
+        self._query = query.strip()
+        self.set_year(self._year)
 
     def set_year(self, year: int | None) -> None:
         """Show one filing year (or all) and start again from the first page."""

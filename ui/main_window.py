@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QTableView,
@@ -30,13 +31,14 @@ from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_detail import FLAG_COLOURS, CaseDetailDialog
 from ui.case_table_model import CaseTableModel
-from ui.error_dialogs import show_error
+from ui.error_dialogs import error_text, show_error
 from ui.file_case_dialog import file_case_form
 from ui.import_dialog import ImportDialog
 from ui.officer_registry import OfficerRegistryWidget
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
 
+SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (180, 86, 210, 80, 150, 250, 100, 86, 64)
 
 
@@ -51,7 +53,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
 
         self._lang = lang
-        self.case_model = CaseTableModel(services.cases, flag=self._row_flag)
+        self.case_model = CaseTableModel(
+            services.cases, flag=self._row_flag, search=services.search.search
+        )
         self.case_view = QTableView(self)
         self.case_view.setObjectName("caseView")
         self.case_view.setModel(self.case_model)
@@ -88,6 +92,21 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("filterToolbar")
         toolbar.addWidget(QLabel(self.tr("立案年度：")))
         toolbar.addWidget(self.year_filter)
+        toolbar.addSeparator()
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("search")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(
+            self.tr("搜索：案件编号、当事人、拼音首字母、证件号码后几位")
+        )
+        self.search_box.setMinimumWidth(320)
+        toolbar.addWidget(self.search_box)
+        # Search as you type, but only once typing pauses (each keystroke restarts it).
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
         self.addToolBar(toolbar)
 
         self._build_menus()
@@ -223,12 +242,26 @@ class MainWindow(QMainWindow):
             .replace("%3", self._services.sqlite_version),
         )
 
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        try:
+            self.case_model.set_query(self.search_box.text())
+        except DomainError as exc:
+            self.statusBar().showMessage(error_text(exc, self._lang), 8000)
+            return
+        self._update_count()
+
     def _year_changed(self, _index: int) -> None:
         year = self.year_filter.currentData()
         self.case_model.set_year(year)
         self._update_count()
 
     def _update_count(self) -> None:
+        if self.search_box.text().strip():
+            shown = self.case_model.rowCount()
+            more = "+" if self.case_model.canFetchMore(QModelIndex()) else ""
+            self.count_label.setText(self.tr("找到 %1 件").replace("%1", f"{shown}{more}"))
+            return
         year = self.year_filter.currentData()
         total = self._services.cases.count(year=year)
         self.count_label.setText(self.tr("一般程序案件 %1 件").replace("%1", f"{total:,}"))

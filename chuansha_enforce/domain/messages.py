@@ -61,6 +61,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     "setting": ("设置", "setting"),
     "form_no": ("表单编号", "form number"),
     "path": ("文件", "file"),
+    "query": ("搜索内容", "search"),
     "number": ("编号", "number"),
     "collected_on_spot": ("当场收缴", "collected on the spot"),
     "on_spot_reason": ("当场收缴理由", "reason for collecting on the spot"),
@@ -295,6 +296,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "ledger.nothing": ("文件中没有可导入的工作表", "the file holds no sheet to import"),
     "ledger.export_suffix": ("导出文件应为 .xlsx：{path}", "the export file must be .xlsx: {path}"),
     "ledger.write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
+    # search
+    "search.too_long": ("搜索内容最多{max}个字", "a search is at most {max} characters"),
     # settings
     "settings.unknown": ("没有名为“{name}”的设置", "there is no setting “{name}”"),
     "settings.invalid": ("“{value}”不是“{name}”的有效值", "“{value}” is not valid for “{name}”"),

@@ -11,6 +11,7 @@ import sqlite_utils
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService
+from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.ledger_service import LedgerService
@@ -25,6 +26,7 @@ from chuansha_enforce.storage.audit_log import AuditLog
 from chuansha_enforce.storage.backup import backup_database
 from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
+from chuansha_enforce.storage.case_search_repository import CaseSearchRepository
 from chuansha_enforce.storage.connection import SQLITE_VERSION, open_database
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
 from chuansha_enforce.storage.statistics_repository import StatisticsRepository
@@ -41,6 +43,7 @@ class Services:
     read_only: bool
     migrated: tuple[str, ...]
     cases: CaseService
+    search: CaseSearchService
     demo: DemoService
     calendar: CalendarService
     statistics: StatisticsService
@@ -98,6 +101,7 @@ def build_services(
 
             migrated = migrate(db, db_path, backup=backup)
         calendar = CalendarService(CalendarOverrideRepository(db), clock)
+        case_service = CaseService(CaseRepository(db))
         numbering = NumberingService(db, clock, user)
         settings = SettingsService(db, clock, user)
         return Services(
@@ -105,7 +109,8 @@ def build_services(
             clock=clock,
             read_only=read_only,
             migrated=tuple(migrated),
-            cases=CaseService(CaseRepository(db)),
+            cases=case_service,
+            search=CaseSearchService(case_service, CaseSearchRepository(db)),
             demo=DemoService(db, clock, user),
             calendar=calendar,
             statistics=StatisticsService(StatisticsRepository(db), calendar),

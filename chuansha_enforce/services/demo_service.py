@@ -19,6 +19,7 @@ from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.schema_0003_search import refresh_case_search
 
 MAX_DEMO_CASES = 5_000_000
 BULK_TABLES = (
@@ -64,6 +65,7 @@ class DemoService:
             with writer.indexes_rebuilt_after(BULK_TABLES):
                 n_general = writer.add_general_cases(iter_general_cases(plan, officers), ids)
                 n_simple = writer.add_simple_decisions(iter_simple_decisions(plan, officers), ids)
+            refresh_case_search(self._db)
             AuditLog(self._db).append(
                 AuditEntry(
                     at=at,

@@ -11,7 +11,7 @@ from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.domain.status import derive_case_status
 
-_COLUMNS = """
+LIST_COLUMNS = """
     c.id, c.case_no, p.name, p.kind, p.id_number, c.cause, c.filed_on, c.decided_on,
     c.fine_fen, c.served_on, c.closed_on, c.deleted_at
 """
@@ -37,12 +37,12 @@ class CaseRepository:
             where.append("(c.filed_on, c.id) < (?, ?)")
             params.extend(after)
         sql = (
-            f"SELECT {_COLUMNS} FROM general_cases c JOIN parties p ON p.id = c.party_id "
+            f"SELECT {LIST_COLUMNS} FROM general_cases c JOIN parties p ON p.id = c.party_id "
             f"WHERE {' AND '.join(where)} ORDER BY c.filed_on DESC, c.id DESC LIMIT ?"
         )
         params.append(limit + 1)
         fetched = self._db.execute(sql, params).fetchall()
-        rows = tuple(_row(r) for r in fetched[:limit])
+        rows = tuple(list_row(r) for r in fetched[:limit])
         next_key = (rows[-1].filed_on.isoformat(), rows[-1].id) if len(fetched) > limit else None
         return CasePage(rows=rows, next_key=next_key)
 
@@ -71,7 +71,7 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _row(r: tuple[object, ...]) -> CaseListRow:
+def list_row(r: tuple[object, ...]) -> CaseListRow:
     (
         case_id,
         case_no,

@@ -104,3 +104,22 @@ def test_smoke_on_a_newer_database_exits_1_with_the_message(tmp_path: Path) -> N
     )
     assert result.returncode == 1
     assert "更新版本" in result.stderr
+
+
+def test_search_as_you_type_filters_the_list(
+    qtbot: QtBot, demo_services: Services, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(demo_services, settings)
+    qtbot.addWidget(window)
+    window.show()
+    name = window.case_model.case_at(0).party_name
+    surname = name[0]
+    window.search_box.setText(surname)  # Chinese is set directly (keyClicks aborts on it)
+    qtbot.waitUntil(lambda: window.count_label.text().startswith("找到"), timeout=3000)
+    model = window.case_model
+    assert model.rowCount() > 0
+    assert all(surname in model.case_at(r).party_name for r in range(model.rowCount()))
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: window.count_label.text().startswith("一般程序案件"), timeout=3000)
+    assert model.rowCount() == min(200, demo_services.cases.count())
