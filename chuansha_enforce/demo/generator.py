@@ -23,6 +23,7 @@ from itertools import accumulate
 
 from chuansha_enforce.demo import catalogue as cat
 from chuansha_enforce.domain.enums import (
+    HEAVY_PENALTY_KINDS,
     CertificateStatus,
     HearingState,
     NoPenaltyReason,
@@ -32,7 +33,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
 )
 from chuansha_enforce.domain.identity import resident_id_check_char, uscc_check_char
-from chuansha_enforce.domain.major_case import MajorFacts, assess_major
+from chuansha_enforce.domain.major_case import MajorFacts, MajorThresholds, assess_major
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     ImportedReview,
@@ -66,6 +67,7 @@ _GAINS = frozenset({"超出门窗和外墙经营", "占道设摊", "擅自占用
 _CHANNELS = ("银行缴款", "银行缴款", "网上缴款", "网上缴款", "POS机刷卡")
 # Legal reviewers (法制审核员): qualified staff who are not enforcement officers here.
 _REVIEWERS = ("周明远", "沈佳怡", "陆文斌")
+_SMALLEST_MAJOR_FEN = min(MajorThresholds().individual_fen, MajorThresholds().organisation_fen)
 _ALNUM = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100 alphabet, for organisation-code bodies
 _PERSON_SIMPLE = ((20, 5), (50, 35), (100, 35), (150, 8), (200, 17))  # yuan, weight
 _ORG_SIMPLE = ((200, 30), (300, 25), (500, 25), (1000, 10), (2000, 6), (3000, 4))
@@ -576,15 +578,26 @@ def _general_cases(
                 else:
                     closed = served + 1 + int(rnd() * 20)
             review = None
-            facts = MajorFacts(
-                party.kind,
-                fine,
-                gained,
-                kinds,
-                hearing,
-                crime_transfer=outcome is Outcome.TRANSFER_JUDICIAL,
+            # Most cases are small: ask the classifier only when one of its tests could hold.
+            maybe_major = (
+                fine + gained >= _SMALLEST_MAJOR_FEN
+                or hearing is not HearingState.NONE
+                or bool(kinds & HEAVY_PENALTY_KINDS)
+                or outcome is Outcome.TRANSFER_JUDICIAL
             )
-            if assess_major(facts).major:
+            if (
+                maybe_major
+                and assess_major(
+                    MajorFacts(
+                        party.kind,
+                        fine,
+                        gained,
+                        kinds,
+                        hearing,
+                        crime_transfer=outcome is Outcome.TRANSFER_JUDICIAL,
+                    )
+                ).major
+            ):
                 # A major case is decided only after an agreed legal review (APL 58).
                 reviewed = max(filed, decided - 1 - int(rnd() * 4))
                 review = ImportedReview(
