@@ -39,6 +39,7 @@ from chuansha_enforce.domain.major_case import (
 from chuansha_enforce.domain.numbering import NumberKind
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.settings_service import SettingsService
@@ -175,11 +176,7 @@ class CaseFileService:
         )
 
     def _officers(self, numbers: Sequence[str]) -> list[Certificate]:
-        found = self._cases.certificates_by_number(n.strip() for n in numbers)
-        for number in numbers:
-            if number.strip() not in found:
-                raise DomainError("officers.unknown", "officers", {"certificate_no": number})
-        return [found[n.strip()] for n in numbers]
+        return certificates_named(self._db, numbers)
 
     def file_case(self, new: NewCase) -> StepResult:
         at = utc_timestamp(self._clock)

@@ -10,10 +10,10 @@ from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import SimpleDecisionRecord
 from chuansha_enforce.domain.simple_rules import SimpleLimits, check_simple_decision
+from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.simple_decision_repository import (
     SimpleDecisionRepository,
@@ -46,15 +46,11 @@ class SimpleDecisionService:
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
-            numbers = [n.strip() for n in decision.officer_certificates if n.strip()]
-            found = CaseFileRepository(self._db).certificates_by_number(numbers)
-            for number in numbers:
-                if number not in found:
-                    raise DomainError("officers.unknown", "officers", {"certificate_no": number})
+            officers = certificates_named(self._db, decision.officer_certificates)
             clean = check_simple_decision(
                 decision,
                 number_taken=self._decisions.number_exists(decision.decision_no.strip()),
-                officers=[found[n] for n in numbers],
+                officers=officers,
                 limits=SimpleLimits(
                     individual_business_as_citizen=(
                         self._settings.current().individual_business_as_citizen
@@ -67,7 +63,7 @@ class SimpleDecisionService:
                 raise DomainError(
                     "forms.not_in_stock", "decision_no", {"form_no": clean.decision_no}
                 )
-            decision_id = self._decisions.insert(clean, [found[n] for n in numbers], at)
+            decision_id = self._decisions.insert(clean, officers, at)
             if form is not None:
                 self._forms.mark_used(clean.decision_no, decision_id)
             AuditLog(self._db).append(

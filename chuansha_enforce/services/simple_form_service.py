@@ -13,9 +13,9 @@ import sqlite_utils
 
 from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.simple_form_repository import SimpleForm, SimpleFormRepository
 
@@ -44,15 +44,13 @@ class SimpleFormService:
         numbers = form_run(first.strip(), count)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
-            found = CaseFileRepository(self._db).certificates_by_number([certificate_no])
-            if certificate_no not in found:
-                raise DomainError(
-                    "officers.unknown", "officers", {"certificate_no": certificate_no}
-                )
+            if not certificate_no.strip():
+                raise DomainError("value.required", "officers")
+            (certificate,) = certificates_named(self._db, [certificate_no])
             taken = self._forms.existing(numbers)
             if taken:
                 raise DomainError("forms.taken", "form_no", {"numbers": "、".join(sorted(taken))})
-            self._forms.add(numbers, found[certificate_no].id, today_in_china(self._clock), at)
+            self._forms.add(numbers, certificate.id, today_in_china(self._clock), at)
             AuditLog(self._db).append(
                 AuditEntry(
                     at,
