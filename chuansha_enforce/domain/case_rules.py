@@ -133,12 +133,37 @@ def check_hearing(case: CaseFile, hearing: Hearing, today: dt.date) -> None:
             raise DomainError("hearing.notice_after_hearing", "notice_on")
 
 
+def check_reviewer(
+    reviewer: str, officers: Sequence[Certificate], presiding: str | None = None
+) -> None:
+    """The reviewer is never a handling officer of the case nor its hearing's presiding officer."""
+    if reviewer in {o.officer_name for o in officers}:
+        raise DomainError("review.reviewer_is_officer", "reviewer", {"name": reviewer})
+    if presiding is not None and presiding == reviewer:
+        raise DomainError("review.reviewer_presided", "reviewer", {"name": reviewer})
+
+
+def check_review_gate(
+    major: MajorAssessment,
+    latest: ReviewRound | None,
+    decided_on: dt.date,
+    field: str = "decided_on",
+) -> None:
+    """APL 58: a major case is decided only after the latest review round agreed."""
+    if not major.major:
+        return
+    agreed = (
+        latest is not None
+        and latest.opinion is ReviewOpinion.AGREE
+        and latest.reviewed_on <= decided_on
+    )
+    if not agreed:
+        raise DomainError("decision.review_required", field, {"reasons": "；".join(major.labels)})
+
+
 def check_review(case: CaseFile, review: ReviewRound, today: dt.date) -> None:
     reviewer = _required(review.reviewer, "reviewer")
-    if reviewer in {o.officer_name for o in case.officers}:
-        raise DomainError("review.reviewer_is_officer", "reviewer", {"name": reviewer})
-    if case.hearing is not None and case.hearing.presiding == reviewer:
-        raise DomainError("review.reviewer_presided", "reviewer", {"name": reviewer})
+    check_reviewer(reviewer, case.officers, case.hearing.presiding if case.hearing else None)
     not_future(review.reviewed_on, today, "reviewed_on")
     not_before(review.reviewed_on, case.filed_on, "reviewed_on", "立案日期")
     if case.decision is not None and not review.imported:
@@ -215,16 +240,7 @@ def check_decision(
             if held is not None and held > decision.decided_on:
                 raise DomainError("decision.before_hearing", "decided_on")
         check_officers(case.officers, decision.decided_on)
-    if major.major:
-        latest = case.latest_review()
-        agreed = (
-            latest is not None
-            and latest.opinion is ReviewOpinion.AGREE
-            and latest.reviewed_on <= decision.decided_on
-        )
-        if not agreed:
-            raise DomainError("decision.review_required", "decided_on",
-                              {"reasons": "；".join(major.labels)})  # fmt: skip
+    check_review_gate(major, case.latest_review(), decision.decided_on)
 
 
 def check_service(case: CaseFile, served_on: dt.date, today: dt.date) -> None:

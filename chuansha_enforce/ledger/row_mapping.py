@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from chuansha_enforce.domain import case_rules
-from chuansha_enforce.domain.case_file import Certificate, Decision
+from chuansha_enforce.domain.case_file import Certificate, Decision, ReviewRound
 from chuansha_enforce.domain.deadlines import decision_due
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
@@ -25,6 +25,7 @@ from chuansha_enforce.domain.enums import (
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import MajorFacts, MajorThresholds, assess_major
+from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     ImportedReview,
@@ -418,8 +419,8 @@ def general_case_from_row(
             r.issue(DomainError("ledger.required"), "reviewed_on")
         if not isinstance(opinion_text, str):
             r.issue(DomainError("ledger.required"), "opinion")
-        if reviewer and officers and reviewer in {o.officer_name for o in officers}:
-            r.issue(DomainError("review.reviewer_is_officer", None, {"name": reviewer}), "reviewer")
+        if reviewer and officers:
+            r.check(lambda: case_rules.check_reviewer(reviewer, officers))
         if reviewer and reviewed and isinstance(opinion_text, str):
             review = ImportedReview(reviewer, reviewed, ReviewOpinion.from_label(opinion_text))
     payments: tuple[PaymentRecord, ...] = ()
@@ -428,12 +429,8 @@ def general_case_from_row(
         if decision.outcome is not Outcome.PENALTY or due == 0:
             r.issue(DomainError("payment.nothing_due", None, {"case_no": case_no or ""}), "amount")
         elif paid > due + decision.fine_fen:
-            r.issue(
-                DomainError(
-                    "ledger.paid_too_much", None, {"max": f"{(due + decision.fine_fen) / 100:.2f}"}
-                ),
-                "amount",
-            )
+            limit = format_fen(due + decision.fine_fen)
+            r.issue(DomainError("ledger.paid_too_much", None, {"max": limit}), "amount")
         else:
             principal = min(paid, due)
             payments = (PaymentRecord(paid_on, principal, paid - principal, "台账导入"),)
@@ -447,15 +444,12 @@ def general_case_from_row(
             crime_transfer=decision.outcome is Outcome.TRANSFER_JUDICIAL,
         )
         major = assess_major(facts, ctx.thresholds)
-        if major.major and not (
-            review is not None
-            and review.opinion is ReviewOpinion.AGREE
-            and review.reviewed_on <= decision.decided_on
-        ):
-            r.issue(
-                DomainError("decision.review_required", None, {"reasons": "；".join(major.labels)}),
-                "opinion",
-            )
+        latest = (
+            None
+            if review is None
+            else ReviewRound(1, review.reviewer, review.reviewed_on, review.opinion, imported=True)
+        )
+        r.check(lambda: case_rules.check_review_gate(major, latest, decision.decided_on, "opinion"))
         if isinstance(major_text, bool) and major_text != major.major:
             r.issue(
                 DomainError(
