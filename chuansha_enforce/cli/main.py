@@ -13,11 +13,12 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from chuansha_enforce import __version__
+from chuansha_enforce.cli.command_group import CommandGroup, Handler
 from chuansha_enforce.demo.generator import DemoPlan
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
@@ -29,7 +30,8 @@ from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.database_location import resolve_db_path
 from chuansha_enforce.storage.errors import StorageError
 
-Handler = Callable[[argparse.Namespace, Services, TextIO, Lang], int]
+# Command groups in their own modules (one line each here); the core commands follow below.
+GROUPS: tuple[CommandGroup, ...] = ()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -92,6 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     officer_list = officer_commands.add_parser("list", help="执法人员和执法证")
     officer_list.add_argument("--json", action="store_true", help="以 JSON 输出")
+    for group in GROUPS:
+        group.add_parsers(commands)
     return parser
 
 
@@ -354,6 +358,9 @@ COMMANDS: dict[str, Handler] = {
     "export": _cmd_export,
 }
 NEEDS_EXISTING_DB = frozenset({"case", "stats", "officer", "export"})
+for _group in GROUPS:
+    COMMANDS.update(_group.handlers)
+    NEEDS_EXISTING_DB |= _group.needs_existing_db
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

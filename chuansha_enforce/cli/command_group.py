@@ -1,0 +1,30 @@
+"""What a command-group module gives the dispatcher.
+
+A group module defines ``GROUP = CommandGroup(add_parsers=..., handlers=...)``
+and is listed once in ``chuansha_enforce.cli.main.GROUPS``; the dispatcher does the rest
+(database, error doors, exit status).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TextIO
+
+from chuansha_enforce.domain.messages import Lang
+
+if TYPE_CHECKING:
+    from chuansha_enforce.services.container import Services
+
+Handler = Callable[[argparse.Namespace, "Services", TextIO, Lang], int]
+
+
+@dataclass(frozen=True)
+class CommandGroup:
+    add_parsers: Callable[[Any], None]
+    """Adds this group's sub-commands to the top-level ``add_subparsers`` action."""
+    handlers: dict[str, Handler]
+    """Top-level command name -> handler."""
+    needs_existing_db: frozenset[str] = field(default_factory=frozenset)
+    """Commands that must not create a database that is not there."""
