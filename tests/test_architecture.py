@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -90,3 +91,16 @@ def test_english_translation_covers_every_ui_string(tmp_path: Path) -> None:
     shipped = ROOT / "resources" / "translations" / "chuansha_enforce_en.ts"
     assert strings(fresh) - strings(shipped) == set()
     assert untranslated(shipped) == set()
+
+
+def test_ui_strings_are_marked_where_lupdate_can_see_them() -> None:
+    """lupdate reads only a literal context and a literal text: ``translate(CONTEXT, "…")``
+    or a ``_t("…")`` alias would leave the string out of the .ts and untranslated."""
+    hidden = re.compile(r'translate\(\s*[A-Za-z_][\w.]*\s*,\s*"|\b_t\(\s*"')
+    offenders = [
+        f"{path.name}:{number}"
+        for path in sorted((ROOT / "ui").glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if hidden.search(line)
+    ]
+    assert offenders == []

@@ -25,8 +25,11 @@ from chuansha_enforce.domain.messages import Lang  # noqa: E402
 from chuansha_enforce.services.container import Services, build_services  # noqa: E402
 from chuansha_enforce.services.database_location import APP_NAME, resolve_db_path  # noqa: E402
 from chuansha_enforce.services.errors import DomainError, StorageError  # noqa: E402
+from ui.account_dialog import install_account_menu  # noqa: E402
 from ui.crash_handler import install_crash_handler  # noqa: E402
 from ui.error_dialogs import error_text, show_error  # noqa: E402
+from ui.idle_lock import IdleLock  # noqa: E402
+from ui.login_dialog import log_in_at_start  # noqa: E402
 from ui.main_window import MainWindow, select_first_row  # noqa: E402
 from ui.qt_setup import (  # noqa: E402
     UI_LANGS,
@@ -34,6 +37,8 @@ from ui.qt_setup import (  # noqa: E402
     register_bundled_font,
     route_qt_messages_to_log,
 )
+from ui.startup_check import StartupCheck  # noqa: E402
+from ui.startup_recovery import offer_restore  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +75,9 @@ def create_application(argv: Sequence[str], lang: Lang) -> QApplication:
     return app
 
 
-def open_services(db: str | None) -> Services:
-    return build_services(resolve_db_path(db))
+def open_services(db: str | None, *, check_integrity: bool = False) -> Services:
+    """The window opens without waiting for the quick check; ``StartupCheck`` runs it."""
+    return build_services(resolve_db_path(db), check_integrity=check_integrity)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,17 +99,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DomainError, StorageError) as exc:
         if args.smoke:
             print(error_text(exc, lang), file=sys.stderr)
-        else:
+            return 1
+        if isinstance(exc, DomainError):
             show_error(None, exc, lang)
-        return 1
+            return 1
+        db_path = resolve_db_path(args.db)
+        recovered = offer_restore(exc, db_path, lang, lambda: open_services(args.db))
+        if recovered is None:
+            return 1
+        services = recovered
     services_ms = _ms(opened)
+    if services.session.login_required and not args.smoke:
+        logged_in = log_in_at_start(services, lang)
+        if logged_in is None:
+            return 0
+        services = logged_in
     with services:
         window = MainWindow(services, settings, lang)
+        account = services.session.account
+        if account is not None:
+            IdleLock(window, services, account, lang)  # owned by the window
+        install_account_menu(window, services, lang)
         window.show()
         select_first_row(window)
         app.processEvents()
         if not args.smoke:
-            return app.exec()
+            check = StartupCheck(window, services.backups, lang)
+            try:
+                return app.exec()
+            finally:
+                check.wait()
         shown_ms = _ms(STARTED)
         if args.screenshot:
             window.grab().save(args.screenshot)

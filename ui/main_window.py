@@ -29,12 +29,16 @@ from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
+from ui.backup_actions import SafetyActions
 from ui.case_detail import FLAG_COLOURS, CaseDetailDialog
 from ui.case_table_model import CaseTableModel
 from ui.error_dialogs import error_text, show_error
 from ui.file_case_dialog import file_case_form
+from ui.file_review_panel import FileReviewPanel
 from ui.import_dialog import ImportDialog
 from ui.officer_registry import OfficerRegistryWidget
+from ui.report_actions import ReportMenu
+from ui.review_queue import ReviewQueueWidget
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
 
@@ -78,6 +82,10 @@ class MainWindow(QMainWindow):
         self.officer_registry = OfficerRegistryWidget(services, lang, self)
         self.tabs.addTab(self.officer_registry, self.tr("执法人员"))
         self.officer_registry.changed.connect(self.simple_entry.refresh_officers)
+        self.file_review = FileReviewPanel(services, lang, self)
+        self.tabs.addTab(self.file_review, self.tr("案卷评查"))
+        self.review_queue = ReviewQueueWidget(services, lang, self)
+        self.tabs.addTab(self.review_queue, self.tr("法制审核"))
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None
 
@@ -222,11 +230,16 @@ class MainWindow(QMainWindow):
         export_action = QAction(self.tr("导出台账(&E)…"), self)
         export_action.triggered.connect(self._export_dialog)
         file_menu.addAction(export_action)
+        self.safety = SafetyActions(self, self._services, file_menu, self._settings, self._lang)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut("Ctrl+Q")
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.report_menu = ReportMenu(
+            self, self._services, self._lang, case_view=self.case_view, case_model=self.case_model
+        )
+        self.report_menu.install(self.menuBar())
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self._about)
@@ -275,6 +288,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("main_window/geometry", self.saveGeometry())
+        self.report_menu.wait()
+        self.safety.on_close()
         super().closeEvent(event)
 
 

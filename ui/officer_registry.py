@@ -20,8 +20,6 @@ from chuansha_enforce.services.changes import Changes
 from chuansha_enforce.services.container import Services
 from ui.step_form import Field, FormValues, Kind, StepForm
 
-CONTEXT = "OfficerRegistry"
-
 
 class OfficerRegistryWidget(QWidget):
     changed = Signal()
@@ -35,17 +33,17 @@ class OfficerRegistryWidget(QWidget):
         self.table.setObjectName("officerTable")
         self.table.setHorizontalHeaderLabels(
             [
-                QCoreApplication.translate(CONTEXT, "姓名"),
-                QCoreApplication.translate(CONTEXT, "执法证号"),
-                QCoreApplication.translate(CONTEXT, "发证日期"),
-                QCoreApplication.translate(CONTEXT, "有效期至"),
-                QCoreApplication.translate(CONTEXT, "状态"),
-                QCoreApplication.translate(CONTEXT, "注销日期"),
+                QCoreApplication.translate("OfficerRegistry", "姓名"),
+                QCoreApplication.translate("OfficerRegistry", "执法证号"),
+                QCoreApplication.translate("OfficerRegistry", "发证日期"),
+                QCoreApplication.translate("OfficerRegistry", "有效期至"),
+                QCoreApplication.translate("OfficerRegistry", "状态"),
+                QCoreApplication.translate("OfficerRegistry", "注销日期"),
             ]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.register_button = QPushButton(
-            QCoreApplication.translate(CONTEXT, "登记执法人员…"), self
+            QCoreApplication.translate("OfficerRegistry", "登记执法人员…"), self
         )
         self.register_button.setObjectName("registerOfficer")
         self.register_button.clicked.connect(self.open_register)
@@ -76,20 +74,26 @@ class OfficerRegistryWidget(QWidget):
 
     def open_register(self) -> StepForm:
         fields = [
-            Field("officer_name", QCoreApplication.translate(CONTEXT, "姓名")),
-            Field("certificate_no", QCoreApplication.translate(CONTEXT, "执法证号")),
-            Field("issued_on", QCoreApplication.translate(CONTEXT, "发证日期"), Kind.DATE),
+            Field("officer_name", QCoreApplication.translate("OfficerRegistry", "姓名")),
+            Field("certificate_no", QCoreApplication.translate("OfficerRegistry", "执法证号")),
             Field(
-                "expires_on", QCoreApplication.translate(CONTEXT, "有效期至"), Kind.OPTIONAL_DATE
+                "issued_on", QCoreApplication.translate("OfficerRegistry", "发证日期"), Kind.DATE
+            ),
+            Field(
+                "expires_on",
+                QCoreApplication.translate("OfficerRegistry", "有效期至"),
+                Kind.OPTIONAL_DATE,
             ),
             Field(
                 "status",
-                QCoreApplication.translate(CONTEXT, "状态"),
+                QCoreApplication.translate("OfficerRegistry", "状态"),
                 Kind.CHOICE,
                 [(s.label, s) for s in CertificateStatus],
             ),
             Field(
-                "cancelled_on", QCoreApplication.translate(CONTEXT, "注销日期"), Kind.OPTIONAL_DATE
+                "cancelled_on",
+                QCoreApplication.translate("OfficerRegistry", "注销日期"),
+                Kind.OPTIONAL_DATE,
             ),
         ]
 
@@ -108,7 +112,7 @@ class OfficerRegistryWidget(QWidget):
             )
 
         form = StepForm(
-            QCoreApplication.translate(CONTEXT, "登记执法人员"),
+            QCoreApplication.translate("OfficerRegistry", "登记执法人员"),
             fields,
             submit,
             today=today_in_china(self._services.clock),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from chuansha_enforce.domain.messages import Lang
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from chuansha_enforce.services.container import Services
 
 Handler = Callable[[argparse.Namespace, "Services", TextIO, Lang], int]
+PathHandler = Callable[[argparse.Namespace, Path, TextIO, Lang], int]
 
 
 @dataclass(frozen=True)
@@ -28,3 +30,5 @@ class CommandGroup:
     """Top-level command name -> handler."""
     needs_existing_db: frozenset[str] = field(default_factory=frozenset)
     """Commands that must not create a database that is not there."""
+    opens_database_itself: dict[str, PathHandler] = field(default_factory=dict)
+    """Commands given the database path instead of services (``restore`` of a damaged file)."""

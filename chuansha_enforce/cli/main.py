@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import TextIO
 
 from chuansha_enforce import __version__
-from chuansha_enforce.cli.command_group import CommandGroup, Handler
+from chuansha_enforce.cli import (
+    account_commands,
+    file_review_commands,
+    report_commands,
+    review_commands,
+    safety_commands,
+)
+from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler
+from chuansha_enforce.cli.login import cli_login, run_logged
 from chuansha_enforce.demo.generator import DemoPlan
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
@@ -28,10 +36,17 @@ from chuansha_enforce.domain.settings import LABELS as SETTING_LABELS
 from chuansha_enforce.services.case_view_json import case_view_json
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.database_location import resolve_db_path
+from chuansha_enforce.services.demo_service import MAX_DEMO_CASES
 from chuansha_enforce.storage.errors import StorageError
 
 # Command groups in their own modules (one line each here); the core commands follow below.
-GROUPS: tuple[CommandGroup, ...] = ()
+GROUPS: tuple[CommandGroup, ...] = (
+    file_review_commands.GROUP,
+    account_commands.GROUP,
+    review_commands.GROUP,
+    report_commands.GROUP,
+    safety_commands.GROUP,
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
         "--db", help="数据库文件（默认：用户数据目录，或环境变量 CHUANSHA_ENFORCE_DB）"
     )
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="输出语言")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="以此账户登录（密码取自环境变量 CHUANSHA_ENFORCE_PASSWORD，否则提示输入）；"
+        "已建立账户的数据库，写入都须登录",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -61,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     export_ledger = export_commands.add_parser("ledger", help="导出台账（xlsx）")
     export_ledger.add_argument("--year", type=int, required=True, help="年度")
     export_ledger.add_argument("-o", "--output", required=True, help="输出文件 .xlsx")
+    report_commands.add_disclosure_parser(export_commands)
 
     stats = commands.add_parser("stats", help="年度统计（口径同官方统计表）")
     stats.add_argument("--year", type=int, required=True, help="统计年度")
@@ -100,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_init(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    if services.read_only_reason is not None:  # another copy writes it, or a network share
+        raise services.read_only_reason
     done = "、".join(services.migrated) or ("无需升级" if lang == "zh" else "up to date")
     print(f"{services.db_path}: {done}", file=out)
     notice = services.calendar.startup_notice()
@@ -109,6 +133,8 @@ def _cmd_init(args: argparse.Namespace, services: Services, out: TextIO, lang: L
 
 
 def _cmd_demo(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    if args.cases is not None and not 1 <= args.cases <= MAX_DEMO_CASES:  # found by fuzzing
+        raise DomainError("demo.cases", "cases", {"max": MAX_DEMO_CASES})
     started = time.perf_counter()
     result = services.demo.fill(
         DemoPlan(seed=args.seed, general_cases=args.cases), only_if_empty=args.if_empty
@@ -233,6 +259,8 @@ def _cmd_import(args: argparse.Namespace, services: Services, out: TextIO, lang:
 
 
 def _cmd_export(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    if args.export_command == "disclosure":
+        return report_commands.export_disclosure(args, services, out, lang)
     report = services.ledger.export_ledger(Path(args.output), args.year)
     if lang == "zh":
         print(
@@ -358,9 +386,15 @@ COMMANDS: dict[str, Handler] = {
     "export": _cmd_export,
 }
 NEEDS_EXISTING_DB = frozenset({"case", "stats", "officer", "export"})
+# Commands that only read skip the start-up quick check (about 2 s on a million cases):
+# they change nothing, ``verify`` runs the full integrity check itself and ``backup``
+# checks the copy it makes. Every command that can write checks the file first.
+READING_COMMANDS = frozenset({"case", "stats", "officer", "export", "report", "verify", "backup"})
+PATH_COMMANDS: dict[str, PathHandler] = {}
 for _group in GROUPS:
     COMMANDS.update(_group.handlers)
     NEEDS_EXISTING_DB |= _group.needs_existing_db
+    PATH_COMMANDS.update(_group.opens_database_itself)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -372,8 +406,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         if args.command in NEEDS_EXISTING_DB and not db_path.exists():
             raise DomainError("cli.no_database", "db", {"path": str(db_path)})
-        with build_services(db_path) as services:
-            return COMMANDS[args.command](args, services, out, lang)
+        if args.command in PATH_COMMANDS:
+            return PATH_COMMANDS[args.command](args, db_path, out, lang)
+        with build_services(
+            db_path,
+            login=cli_login(args.user),
+            check_integrity=args.command not in READING_COMMANDS,
+        ) as services:
+            return run_logged(COMMANDS[args.command], args, services, out, lang)
     except DomainError as exc:
         print(render(exc.code, exc.params, lang, exc.field), file=sys.stderr)
         return 1

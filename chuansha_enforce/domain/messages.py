@@ -8,10 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
+from chuansha_enforce.domain.account_messages import ACCOUNT_FIELDS, ACCOUNT_MESSAGES
+
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 FIELDS: Mapping[str, tuple[str, str]] = {
+    **ACCOUNT_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -70,9 +73,22 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     "issued_on": ("发证日期", "issue date"),
     "expires_on": ("有效期至", "expiry date"),
     "cancelled_on": ("注销日期", "cancellation date"),
+    "count": ("抽查件数", "number of files"),
+    "percent": ("抽查比例（%）", "percentage"),
+    "stratify": ("分层方式", "stratification"),
+    "sample": ("抽查批次", "sample"),
+    "file": ("评查案卷", "reviewed file"),
+    "item": ("评查项目", "score-sheet item"),
+    "points": ("扣分", "points deducted"),
+    "sheet": ("评分标准", "score sheet"),
+    "note": ("说明", "note"),
+    "defect": ("问题", "defect"),
+    "rectification": ("整改情况", "rectification"),
+    "rectified_on": ("整改日期", "rectification date"),
 }
 
 MESSAGES: Mapping[str, tuple[str, str]] = {
+    **ACCOUNT_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),
@@ -415,6 +431,16 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "数据库中已有执法人员或案件，演示数据只能写入空数据库",
         "the database already holds officers or cases; demo data goes into an empty database",
     ),
+    # reports
+    "report.not_public": (
+        "案件{case_no}没有可公开的处罚信息（{reason}）",
+        "case {case_no} has no penalty information to publish ({reason})",
+    ),
+    "report.suffix": (
+        "文件名应以 {suffix} 结尾：{path}",
+        "the file name must end in {suffix}: {path}",
+    ),
+    "report.write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
     "cli.no_database": (
         "数据库文件 {path} 不存在。请先运行 init 或 demo，或用 --db 指定文件",
         "the database {path} does not exist; run init or demo first, or pass --db",
@@ -448,6 +474,119 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "{path} is not a database file of this program",
     ),
     "storage.missing": ("找不到数据库文件 {path}", "the database file {path} was not found"),
+    "storage.in_use": (
+        "另一个程序（进程 {pid}）正在使用数据库 {path}，本程序以只读方式打开：可以查看，不能修改。"
+        "请在那个程序中修改，或关闭它后重新打开本程序。",
+        "another copy of the program (process {pid}) is using {path}; this one opened it "
+        "read-only: you can look but not change. Make changes there, or close it and reopen",
+    ),
+    "storage.network": (
+        "数据库 {path} 在网络位置上（{kind}）。网络共享上的文件锁不可靠，写入可能损坏数据库，"
+        "因此只能查看，不能修改。请把数据库放在本机磁盘上，用备份在各电脑间传递。",
+        "{path} is on a network location ({kind}); file locking there is unreliable and "
+        "writing could damage the database, so it is opened read-only. Keep the database on "
+        "a local disk and move copies between computers as backups",
+    ),
+    "storage.check_failed": (
+        "数据库 {path} 未通过完整性检查（{detail}）。最新的完好备份是 {backup}："
+        '请在图形界面中按提示恢复，或运行 chuansha-enforce restore "{backup}"。',
+        "{path} failed its integrity check ({detail}). The newest good backup is {backup}: "
+        'restore it when the program offers, or run chuansha-enforce restore "{backup}"',
+    ),
+    "storage.check_failed_no_backup": (
+        "数据库 {path} 未通过完整性检查（{detail}），{folder} 中没有完好的备份。"
+        "请勿再使用此文件，并联系维护人员。",
+        "{path} failed its integrity check ({detail}) and {folder} holds no good backup; "
+        "stop using the file and call for support",
+    ),
+    # backups and restore
+    "backup.not_a_folder": (
+        "{path} 是一个文件，不是文件夹；请指定备份要放入的文件夹",
+        "{path} is a file, not a folder; give the folder to put the backup in",
+    ),
+    "restore.missing": ("找不到备份文件 {path}", "the backup file {path} was not found"),
+    "restore.same_file": (
+        "{path} 就是当前数据库本身，不能用它恢复",
+        "{path} is the current database itself; it cannot be restored over itself",
+    ),
+    "restore.live_file": (
+        "{path} 旁边有未并入的 -wal 文件：它是正在使用或未正常关闭的数据库，"
+        "不是备份。请选择备份文件",
+        "{path} has an unmerged -wal file beside it: it is a live database, not a backup; "
+        "choose a backup file",
+    ),
+    "restore.not_a_database": (
+        "{path} 不是数据库文件，未做任何改动",
+        "{path} is not a database file; nothing was changed",
+    ),
+    "restore.damaged": (
+        "备份文件 {path} 已损坏（{detail}），未做任何改动",
+        "the backup {path} is damaged ({detail}); nothing was changed",
+    ),
+    "restore.not_ours": (
+        "{path} 不是本程序的数据库或备份，未做任何改动",
+        "{path} is not a database or backup of this program; nothing was changed",
+    ),
+    "restore.newer": (
+        "备份 {path} 由更新版本的程序写入（未知的升级：{migrations}），"
+        "请先安装新版本，未做任何改动",
+        "the backup {path} was written by a newer version (unknown migrations: {migrations}); "
+        "install it first. Nothing was changed",
+    ),
+    "restore.chain_broken": (
+        "备份 {path} 的操作日志链在第 {record} 条处断开（记录可能被改动过），"
+        "不能用于恢复，未做任何改动",
+        "the audit chain of {path} breaks at record {record} (it may have been altered); "
+        "it cannot be restored. Nothing was changed",
+    ),
+    # case-file review
+    "file_review.size_choice": (
+        "请给出抽查件数或抽查比例（二者选一）",
+        "give either a number of files or a percentage, not both",
+    ),
+    "file_review.count": ("抽查件数至少为 1", "the number of files must be at least 1"),
+    "file_review.percent": ("抽查比例须在 1 到 100 之间", "the percentage must be 1 to 100"),
+    "file_review.seed": (
+        "随机种子须为 0 到 {max} 的整数",
+        "the seed must be an integer 0 to {max}",
+    ),
+    "file_review.stratify": (
+        "分层方式只能是 none、violation 或 officer",
+        "stratification must be none, violation or officer",
+    ),
+    "file_review.year": (
+        "评查年度须在 {min} 年到 {max} 年之间",
+        "the review year must be between {min} and {max}",
+    ),
+    "file_review.empty_population": (
+        "{year} 年没有可抽查的已结案卷",
+        "there are no closed files to sample in {year}",
+    ),
+    "file_review.no_sample": ("找不到抽查批次 {id}", "sample {id} does not exist"),
+    "file_review.no_file": ("找不到评查案卷 {id}", "reviewed file {id} does not exist"),
+    "file_review.no_defect": ("找不到问题记录 {id}", "defect {id} does not exist"),
+    "file_review.unknown_item": (
+        "评分标准中没有项目“{code}”",
+        "the score sheet has no item “{code}”",
+    ),
+    "file_review.points": (
+        "第 {row} 项“{item}”的扣分须大于 0 且不超过 {cap} 分",
+        "item {row} “{item}”: the deduction must be above 0 and at most {cap}",
+    ),
+    "file_review.finding_format": (
+        "“{value}”应写成“项目编码[:扣分[:说明]]”，扣分为整数",
+        "“{value}” must read ITEM[:POINTS[:NOTE]] with whole points",
+    ),
+    "file_review.sheet_invalid": ("评分标准有误：{detail}", "the score sheet is invalid: {detail}"),
+    "file_review.rescore_rectified": (
+        "案卷 {no} 已有问题整改完毕，不能重新评分",
+        "file {no} has rectified defects and cannot be scored again",
+    ),
+    "file_review.already_rectified": (
+        "案卷 {no} 的这个问题已于 {date} 整改",
+        "this defect of file {no} was already rectified on {date}",
+    ),
+    "value.too_long": ("最多 {max} 个字", "at most {max} characters"),
 }
 
 

@@ -18,6 +18,10 @@ class Settings:
     statement_working_days: int = 3  # time to state and defend after the notice
     due_soon_working_days: int = 3  # yellow flag
     review_working_days: int = 7  # legal review; +3 by approval
+    review_extension_working_days: int = 3  # legal review extension by approval
+    login_max_failures: int = 5  # wrong passwords in a row before the account locks
+    lockout_minutes: int = 30  # how long a locked account stays locked
+    idle_lock_minutes: int = 15  # the GUI locks after this long without input
     simple_filing_working_days: int = 3  # 简易程序决定备案
     major_individual_fen: int = 500_000  # 5,000 元 (Shanghai)
     major_organisation_fen: int = 5_000_000  # 50,000 元 (Shanghai)
@@ -36,6 +40,10 @@ LABELS: Mapping[str, str] = {
     "statement_working_days": "陈述申辩期限（工作日）",
     "due_soon_working_days": "提前提醒（工作日）",
     "review_working_days": "法制审核期限（工作日）",
+    "review_extension_working_days": "法制审核经批准可延长（工作日）",
+    "login_max_failures": "连续输错密码几次后锁定账户",
+    "lockout_minutes": "账户锁定时长（分钟）",
+    "idle_lock_minutes": "无操作自动锁屏（分钟）",
     "simple_filing_working_days": "简易程序决定备案期限（工作日）",
     "major_individual_fen": "重大案件：对个人罚款（分）",
     "major_organisation_fen": "重大案件：对单位罚款（分）",

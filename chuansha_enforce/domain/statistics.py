@@ -70,6 +70,8 @@ class AnnualFigures:
     legal_review_cases: int = 0
     legal_review_rounds: int = 0
     file_reviews_sampled: int = 0
+    file_review_grades: Mapping[str, int] = field(default_factory=dict)
+    """Graded sampled files by grade code (excellent, good, pass, fail)."""
     by_kind: Mapping[PenaltyKind, KindFigures] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, object]:
@@ -100,7 +102,14 @@ class AnnualFigures:
                 "cases": self.legal_review_cases,
                 "rounds": self.legal_review_rounds,
             },
-            "file_reviews": {"sampled": self.file_reviews_sampled},
+            "file_reviews": {
+                "sampled": self.file_reviews_sampled,
+                "graded": sum(self.file_review_grades.values()),
+                "grades": {
+                    code: self.file_review_grades.get(code, 0)
+                    for code in ("excellent", "good", "pass", "fail")
+                },
+            },
             "officers": {
                 "valid_at_year_end": self.officers.valid_at_year_end,
                 "issued_in_year": self.officers.issued_in_year,

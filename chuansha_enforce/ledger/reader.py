@@ -1,8 +1,10 @@
 """Reading a 台账 file (xlsx or csv) into raw sheets, with every structural problem as an issue.
 
 Nothing here raises on bad input: a file that cannot be read yields exactly one file-level
-issue, whatever its bytes. Values are not interpreted yet (see ``values``); they are only
-trimmed and their full-width digits and letters made ASCII.
+issue, whatever its bytes. Values are not interpreted yet (see ``values``): a sheet keeps
+its cells column by column as the file has them, and a string is trimmed and its full-width
+digits and letters made ASCII by whoever reads it (``RawSheet.rows``; the import, once per
+distinct value).
 """
 
 from __future__ import annotations
@@ -21,13 +23,12 @@ from python_calamine import CalamineWorkbook, SheetVisibleEnum
 from chuansha_enforce.ledger.sheets import (
     HEADERS,
     LedgerIssue,
-    RawRow,
     RawSheet,
     SheetKind,
     header_names,
     required_headers,
 )
-from chuansha_enforce.ledger.values import cell_text, find_full_width, normalise_text
+from chuansha_enforce.ledger.values import cell_text
 from chuansha_enforce.ledger.xlsx_extent import sheet_extents
 
 MAX_CELLS: Final = 40_000_000
@@ -237,6 +238,17 @@ def _is_blank_cell(value: object) -> bool:
     return value == "" or value is None or (isinstance(value, str) and not value.strip())
 
 
+def _is_blank_row(values: Sequence[object]) -> bool:
+    """Every cell empty or spaces only; a row with data usually says so in its first cell."""
+    for value in values:
+        if isinstance(value, str):
+            if value.strip():
+                return False
+        elif value is not None:
+            return False
+    return True
+
+
 def _first_filled_row(grid: Grid) -> int | None:
     for index, row in enumerate(grid):
         if not all(_is_blank_cell(value) for value in row):
@@ -313,22 +325,27 @@ def _build_sheet(
             issues.append(LedgerIssue(name, 1, spec.name, "ledger.header_missing", params))
 
     keys = tuple(columns)
+    width = len(keys)
     pick = _picker(tuple(columns.values()))
-    rows: list[RawRow] = []
+    kept: list[Sequence[object]] = []
+    row_numbers: list[int] = []
     stray: dict[int, int] = {}  # blank-header column -> first row with data in it
     for offset in range(1, len(grid)):
         raw = grid[offset]
         for index in blank_columns:
             if index not in stray and not _is_blank_cell(raw[index]):
                 stray[index] = offset + 1
-        values = _clean_row(raw, pick)
-        if values.count("") == len(values):
+        values = pick(raw)
+        if values.count("") == width or _is_blank_row(values):
             continue
-        rows.append(RawRow(offset + 1, dict(zip(keys, values, strict=True))))
+        kept.append(values)
+        row_numbers.append(offset + 1)
     for index, row_number in sorted(stray.items()):
         params = {"column": column_letter(index)}
         issues.append(LedgerIssue(name, row_number, None, "ledger.header_blank", params))
-    return RawSheet(kind, name, keys, tuple(rows))
+    # Column by column (a transposition done in C); strings are cleaned by whoever reads them.
+    cells = zip(*kept, strict=True) if kept else (() for _ in keys)
+    return RawSheet(kind, name, keys, tuple(row_numbers), dict(zip(keys, cells, strict=True)))
 
 
 def _picker(indexes: tuple[int, ...]) -> Callable[[Sequence[object]], Sequence[object]]:
@@ -340,22 +357,3 @@ def _picker(indexes: tuple[int, ...]) -> Callable[[Sequence[object]], Sequence[o
         return lambda raw: (raw[only],)
     getter = operator.itemgetter(*indexes)
     return getter
-
-
-def _clean_row(
-    raw: Sequence[object], pick: Callable[[Sequence[object]], Sequence[object]]
-) -> list[object]:
-    """The picked cells, strings trimmed and their full-width digits/letters made ASCII.
-
-    The hot loop of a read: one comprehension, no Python call for the usual string.
-    """
-    return [
-        (
-            value.strip()
-            if value.isascii() or find_full_width(value) is None
-            else normalise_text(value)
-        )
-        if type(value) is str
-        else value
-        for value in pick(raw)
-    ]

@@ -7,14 +7,16 @@ LEDGER_FORMAT.md lists them. ``required`` is the "yes" of that table; columns re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from types import MappingProxyType
 from typing import Final
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.ledger.values import normalise_text
 
 
 class SheetKind(StrEnum):
@@ -170,15 +172,41 @@ class RawRow:
     cells: Mapping[str, object]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RawSheet:
     """A sheet as read: ``name`` is what messages call it (sheet name, or CSV file name).
 
     ``headers`` are the recognised headers in column order (unknown, duplicate and blank
-    headers are reported as issues and left out).
+    headers are reported as issues and left out). ``row_numbers`` are the non-blank data
+    rows as Excel numbers them, and ``columns`` holds each header's cells for those rows, top
+    to bottom, exactly as the file has them: strings are not trimmed yet, so that a reader
+    of many rows (the import) cleans each distinct value once (``normalise_text``).
+    ``rows`` gives the same cells row by row, cleaned.
     """
 
     kind: SheetKind
     name: str
     headers: tuple[str, ...]
-    rows: tuple[RawRow, ...]
+    row_numbers: tuple[int, ...] = ()
+    columns: Mapping[str, Sequence[object]] = field(default_factory=dict)
+
+    @cached_property
+    def rows(self) -> tuple[RawRow, ...]:
+        """The rows with their cells by header, strings trimmed and normalised."""
+        headers = self.headers
+        cleaned = [
+            [normalise_text(v) if isinstance(v, str) else v for v in self.columns.get(header, ())]
+            for header in headers
+        ]
+        return tuple(
+            RawRow(number, dict(zip(headers, values, strict=True)))
+            for number, values in zip(self.row_numbers, zip(*cleaned, strict=True), strict=True)
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RawSheet):
+            return NotImplemented
+        mine = (self.kind, self.name, self.headers, self.rows)
+        return mine == (other.kind, other.name, other.headers, other.rows)
+
+    __hash__ = None  # type: ignore[assignment]

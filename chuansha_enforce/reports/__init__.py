@@ -1,1 +1,1 @@
-"""PDF renderers: a frozen view-model in, PDF bytes out (reportlab). Never queries."""
+"""The reports layer: a frozen view-model in, PDF (or CSV) bytes out. Renderers never query."""

@@ -38,11 +38,13 @@ from chuansha_enforce.domain.major_case import (
 )
 from chuansha_enforce.domain.numbering import NumberKind
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.services.account_service import accounts_in_use
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.settings_service import SettingsService
+from chuansha_enforce.services.signature_check import check_latest_signature
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
@@ -241,6 +243,9 @@ class CaseFileService:
         imported: bool = False,
     ) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            if not imported and accounts_in_use(self._db):
+                # With accounts, a review is signed by its reviewer (ReviewService.sign).
+                raise DomainError("review.signature_required", "reviewer")
             latest = case.latest_review()
             review = ReviewRound(
                 round_no=(latest.round_no + 1) if latest else 1,
@@ -300,6 +305,7 @@ class CaseFileService:
                 major=assess_major(major_facts(case, final), self.thresholds()),
                 today=today,
             )
+            check_latest_signature(self._db, case.id, case.case_no)
             self._cases.save_decision(case.id, final, at)
 
         detail = {"outcome": decision.outcome.value, "fine_fen": decision.fine_fen}

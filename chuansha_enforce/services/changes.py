@@ -11,6 +11,7 @@ class Topic(StrEnum):
     OFFICERS = "officers"
     PAYMENTS = "payments"
     SETTINGS = "settings"
+    FILE_REVIEWS = "file_reviews"
 
 
 Changes = frozenset[Topic]

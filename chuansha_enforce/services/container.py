@@ -2,34 +2,56 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
-from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.clock import Clock
+from chuansha_enforce.services.account_service import AccountService
+from chuansha_enforce.services.backup_service import BackupService
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
+from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
+from chuansha_enforce.services.file_review_service import FileReviewService
 from chuansha_enforce.services.ledger_service import LedgerService
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.officer_service import OfficerService
+from chuansha_enforce.services.report_service import ReportService
+from chuansha_enforce.services.review_service import ReviewService
+from chuansha_enforce.services.session import Login, Session, open_session
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
 from chuansha_enforce.services.simple_form_service import SimpleFormService
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
+from chuansha_enforce.services.verify_service import VerifyReport, VerifyService
 from chuansha_enforce.storage.audit_log import AuditLog
-from chuansha_enforce.storage.backup import backup_database
 from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.case_search_repository import CaseSearchRepository
-from chuansha_enforce.storage.connection import SQLITE_VERSION, open_database
+from chuansha_enforce.storage.connection import (
+    SQLITE_VERSION,
+    Refusal,
+    open_database,
+)
+from chuansha_enforce.storage.errors import (
+    DatabaseInUseError,
+    DatabaseReadOnlyError,
+    NetworkPathError,
+    StorageError,
+)
+from chuansha_enforce.storage.file_review_repository import FileReviewRepository
+from chuansha_enforce.storage.inspection import audit_head
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
+from chuansha_enforce.storage.network_location import network_kind
 from chuansha_enforce.storage.statistics_repository import StatisticsRepository
+from chuansha_enforce.storage.writer_lock import WriterLock, acquire_writer_lock, lock_holder_pid
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +76,41 @@ class Services:
     ledger: LedgerService
     simple: SimpleDecisionService
     simple_forms: SimpleFormService
+    file_reviews: FileReviewService
+    accounts: AccountService
+    session: Session
+    backups: BackupService
+    read_only_reason: StorageError | None
+    """Why a writable open became read-only (another copy writes, a network share …)."""
+    _lock: WriterLock | None
     _db: sqlite_utils.Database
+
+    @property
+    def reports(self) -> ReportService:
+        return ReportService(
+            self._db,
+            clock=self.clock,
+            statistics=self.statistics,
+            case_files=self.case_files,
+            settings=self.settings,
+        )
+
+    @property
+    def reviews(self) -> ReviewService:
+        """Legal review: submit, queue, sign (as the logged-in account)."""
+        return ReviewService(
+            self._db,
+            clock=self.clock,
+            calendar=self.calendar,
+            settings=self.settings,
+            case_files=self.case_files,
+            accounts=self.accounts,
+            user=self.session.user,
+        )
+
+    def verify(self, expected_heads: tuple[tuple[str, str], ...] = ()) -> VerifyReport:
+        """Integrity check, the whole audit chain and every signature, broken records listed."""
+        return VerifyService(self._db).run(expected_heads)
 
     @property
     def sqlite_version(self) -> str:
@@ -64,8 +120,14 @@ class Services:
         """The id of the first audit record that does not chain, or None when intact."""
         return AuditLog(self._db).verify()
 
+    def audit_head(self) -> str:
+        """The audit chain's newest hash: it moves with every recorded change."""
+        return audit_head(self._db)
+
     def close(self) -> None:
         self._db.close()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> Services:
         return self
@@ -78,15 +140,64 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+def _writer_refusal(db_path: Path) -> tuple[WriterLock | None, Refusal | None]:
+    """Take the writer lock, or say why this process may only read the file."""
+    kind = network_kind(db_path)
+    if kind is not None:
+        return None, functools.partial(NetworkPathError, db_path, kind=kind)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        lock = acquire_writer_lock(db_path)
+    except OSError:
+        return None, functools.partial(DatabaseReadOnlyError, db_path)
+    if lock is None:
+        pid = lock_holder_pid(db_path) or "?"
+        return None, functools.partial(DatabaseInUseError, db_path, pid=pid)
+    return lock, None
+
+
+def _check_on_open(db: sqlite_utils.Database, db_path: Path, backups: BackupService) -> None:
+    """The start-up quick check; a failure names the newest good backup to restore."""
+    failure = backups.check_result(db)
+    if failure is not None:
+        raise failure
+
+
 def build_services(
-    db_path: Path, clock: Clock | None = None, *, read_only: bool = False, user: str = SINGLE_USER
+    db_path: Path,
+    clock: Clock | None = None,
+    *,
+    read_only: bool = False,
+    user: str = SINGLE_USER,
+    login: Login | None = None,
+    password_cost: PasswordCost | None = None,
+    check_integrity: bool = True,
 ) -> Services:
-    """Open (and when writable, create or migrate) the database and wire the services."""
+    """Open (and when writable, create or migrate) the database and wire the services.
+
+    ``check_integrity=False`` leaves the start-up quick check (about 2 s for a million
+    cases) to the caller: the GUI runs it in the background once its window is painted
+    (``services.backups.check_live()``), and the CLI's read-only commands skip it.
+    """
     clock = clock or SystemClock()
     db_path = Path(db_path)
-    db = open_database(db_path, read_only=read_only)
+    backups = BackupService(db_path, clock)
+    lock, refusal = (None, None) if read_only else _writer_refusal(db_path)
+    if refusal is not None:
+        if not db_path.exists():
+            raise refusal()
+        log.info("opening %s read-only: %s", db_path, refusal().code)
+        read_only = True
+    try:
+        db = open_database(db_path, read_only=read_only, refusal=refusal)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
     try:
         log.info("SQLite %s, database %s, read_only=%s", SQLITE_VERSION, db_path, read_only)
+        if check_integrity:
+            _check_on_open(db, db_path, backups)
         if read_only:
             check_not_newer(db, db_path)
             migrated: list[str] = []
@@ -94,12 +205,16 @@ def build_services(
                 log.warning("read-only database has pending migrations: %s", pending_names(db))
         else:
 
-            def backup(label: str) -> Path:
-                stamp = utc_timestamp(clock).replace(":", "").replace("-", "")[:15]
-                target = backups_dir(db_path) / f"{db_path.stem}-{label}-{stamp}.db"
-                return backup_database(db, target)
+            def backup(label: str) -> Path | None:
+                return backups.backup_from(db, label).path
 
             migrated = migrate(db, db_path, backup=backup)
+        # Accounts: log in (or run single-user); with accounts and no login, only reads.
+        cost = password_cost or PRODUCTION_COST
+        session = open_session(
+            db, clock, login=login, cost=cost, default_user=user, read_only=read_only
+        )
+        user = session.user
         calendar = CalendarService(CalendarOverrideRepository(db), clock)
         case_service = CaseService(CaseRepository(db))
         numbering = NumberingService(db, clock, user)
@@ -113,7 +228,10 @@ def build_services(
             search=CaseSearchService(case_service, CaseSearchRepository(db)),
             demo=DemoService(db, clock, user),
             calendar=calendar,
-            statistics=StatisticsService(StatisticsRepository(db), calendar),
+            statistics=StatisticsService(
+                StatisticsRepository(db), calendar, FileReviewRepository(db)
+            ),
+            file_reviews=FileReviewService(db, clock, user),
             case_files=CaseFileService(
                 db,
                 clock=clock,
@@ -124,12 +242,35 @@ def build_services(
             ),
             settings=settings,
             numbering=numbering,
-            ledger=LedgerService(db, clock=clock, calendar=calendar, settings=settings, user=user),
+            ledger=LedgerService(
+                db,
+                clock=clock,
+                calendar=calendar,
+                settings=settings,
+                user=user,
+                before_write=(
+                    None if read_only else functools.partial(backups.backup, label="pre-import")
+                ),
+            ),
             officers=OfficerService(db, clock, user),
             simple=SimpleDecisionService(db, clock, settings, user),
             simple_forms=SimpleFormService(db, clock, user),
+            accounts=AccountService(
+                db,
+                clock=clock,
+                settings=settings,
+                cost=cost,
+                session=session.account,
+                read_only=read_only,
+            ),
+            session=session,
+            backups=backups,
+            read_only_reason=refusal() if refusal is not None else None,
+            _lock=lock,
             _db=db,
         )
     except BaseException:
         db.close()
+        if lock is not None:
+            lock.release()
         raise

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import sqlite_utils
 
@@ -18,12 +21,12 @@ from chuansha_enforce.ledger.export_rows import (
     officer_rows,
     simple_decision_rows,
 )
+from chuansha_enforce.ledger.import_context import ImportContext
 from chuansha_enforce.ledger.reader import read_ledger
 from chuansha_enforce.ledger.row_mapping import (
-    ImportContext,
-    general_case_from_row,
-    officer_from_row,
-    simple_decision_from_row,
+    general_cases_of,
+    officers_of,
+    simple_decisions_of,
 )
 from chuansha_enforce.ledger.sheets import LedgerIssue, SheetKind, header_names
 from chuansha_enforce.ledger.writer import write_xlsx
@@ -39,6 +42,33 @@ from chuansha_enforce.storage.ledger_lookup import LedgerLookup
 from chuansha_enforce.storage.schema_0003_search import refresh_case_search
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+R = TypeVar("R")
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a ledger is read, checked and written.
+
+    An import holds millions of young objects (cells, rows, records) that form no cycles;
+    the collector would walk them all again and again (about a third of a 100,000-row
+    import). Reference counting still frees everything; cycles wait until the end.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _kept(rows: Iterator[R | None], into: list[R]) -> Iterator[None]:
+    """Each row's record (when it has one) appended to ``into``; one step per row."""
+    append = into.append
+    for record in rows:
+        if record is not None:
+            append(record)
+        yield None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +100,9 @@ class LedgerService:
         calendar: CalendarService,
         settings: SettingsService,
         user: str,
+        before_write: Callable[[], object] | None = None,
     ) -> None:
+        self._before_write = before_write  # a verified backup before an import writes
         self._db = db
         self._clock = clock
         self._calendar = calendar
@@ -85,44 +117,41 @@ class LedgerService:
             calendar=self._calendar.work_calendar(),
             thresholds=MajorThresholds(s.major_individual_fen, s.major_organisation_fen),
             limits=SimpleLimits(individual_business_as_citizen=s.individual_business_as_citizen),
-            case_in_db=lookup.case,
-            decision_in_db=lookup.decision,
-            simple_in_db=lookup.simple,
+            cases_in_db=lookup.cases,
+            decisions_in_db=lookup.decisions,
+            simples_in_db=lookup.simple_decisions,
         )
         for certificate in CaseFileRepository(self._db).certificates():
-            ctx.certificates[certificate.certificate_no] = certificate
+            ctx.add_certificate(certificate)
         return ctx
 
     def import_file(
         self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
     ) -> ImportReport:
         """Check the whole file; write it in one transaction only if nothing is wrong."""
-        sheets, issues = read_ledger(Path(path))
+        with _cyclic_gc_paused():
+            return self._import(Path(path), dry_run=dry_run, progress=progress)
+
+    def _import(self, path: Path, *, dry_run: bool, progress: Progress | None) -> ImportReport:
+        sheets, issues = read_ledger(path)
         errors: list[LedgerIssue] = list(issues)
         warnings: list[LedgerIssue] = []
         officers: list[OfficerRecord] = []
         cases: list[GeneralCaseRecord] = []
         simple: list[SimpleDecisionRecord] = []
         ctx = self._context()
-        total = sum(len(s.rows) for s in sheets)
+        total = sum(len(s.row_numbers) for s in sheets)
         done = 0
         order = {SheetKind.OFFICERS: 0, SheetKind.GENERAL_CASES: 1, SheetKind.SIMPLE_DECISIONS: 2}
         for sheet in sorted(sheets, key=lambda s: order[s.kind]):
-            for row in sheet.rows:
-                if sheet.kind is SheetKind.OFFICERS:
-                    officer, checked = officer_from_row(sheet.name, row, ctx)
-                    if officer is not None:
-                        officers.append(officer)
-                elif sheet.kind is SheetKind.GENERAL_CASES:
-                    case, checked = general_case_from_row(sheet.name, row, ctx)
-                    if case is not None:
-                        cases.append(case)
-                else:
-                    decision, checked = simple_decision_from_row(sheet.name, row, ctx)
-                    if decision is not None:
-                        simple.append(decision)
-                errors.extend(checked.errors)
-                warnings.extend(checked.warnings)
+            records: Iterator[None]
+            if sheet.kind is SheetKind.OFFICERS:
+                records = _kept(officers_of(sheet, ctx, errors, warnings), officers)
+            elif sheet.kind is SheetKind.GENERAL_CASES:
+                records = _kept(general_cases_of(sheet, ctx, errors, warnings), cases)
+            else:
+                records = _kept(simple_decisions_of(sheet, ctx, errors, warnings), simple)
+            for _ in records:
                 done += 1
                 if progress is not None and done % 500 == 0 and not progress(done, total):
                     return ImportReport(
@@ -142,12 +171,15 @@ class LedgerService:
                 NOTHING,
             )
         at = utc_timestamp(self._clock)
+        if self._before_write is not None:
+            self._before_write()
         with write_transaction(self._db):
             writer = BulkWriter(self._db, at)
             writer.add_officers(officers)
             ids = writer.certificate_ids()
-            writer.add_general_cases(cases, ids)
-            writer.add_simple_decisions(simple, ids)
+            with writer.bulk_load(len(cases) + len(simple)):
+                writer.add_general_cases(cases, ids)
+                writer.add_simple_decisions(simple, ids)
             refresh_case_search(self._db)
             AuditLog(self._db).append(
                 AuditEntry(

@@ -7,28 +7,52 @@ import datetime as dt
 from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS, decision_due
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.statistics import AnnualFigures
+from chuansha_enforce.domain.statistics_breakdown import AnnualBreakdown, rank_violations
 from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.storage.file_review_repository import FileReviewRepository
 from chuansha_enforce.storage.statistics_repository import StatisticsRepository
 
 
 class StatisticsService:
-    def __init__(self, repository: StatisticsRepository, calendar: CalendarService) -> None:
+    def __init__(
+        self,
+        repository: StatisticsRepository,
+        calendar: CalendarService,
+        file_reviews: FileReviewRepository,
+    ) -> None:
         self._stats = repository
         self._calendar = calendar
+        self._file_reviews = file_reviews
 
     def annual(self, year: int) -> AnnualFigures:
         if not 1949 <= year <= 9999:
             raise DomainError("list.year", "year", {"year": year})
         review_cases, review_rounds = self._stats.legal_reviews(year)
+        sampled, grades = self._file_reviews.annual_counts(year)
         return AnnualFigures(
             year=year,
             legal_review_cases=review_cases,
             legal_review_rounds=review_rounds,
+            file_reviews_sampled=sampled,
+            file_review_grades=grades,
             general=self._stats.general(year, self._overdue_open(year)),
             simple=self._stats.simple(year),
             payments=self._stats.payments(year),
             officers=self._stats.officers(year),
             by_kind=self._stats.by_kind(year),
+        )
+
+    def breakdown(self, year: int) -> AnnualBreakdown:
+        """The annual report's extra figures: months, top violation categories, 减轻处罚."""
+        if not 1949 <= year <= 9999:
+            raise DomainError("list.year", "year", {"year": year})
+        top, other = rank_violations(*self._stats.violations(year))
+        return AnnualBreakdown(
+            year=year,
+            months=self._stats.months(year),
+            top_violations=top,
+            other_violations=other,
+            reduced_penalty=self._stats.reduced_penalties(year),
         )
 
     def _overdue_open(self, year: int) -> int:

@@ -6,7 +6,7 @@ import contextlib
 import errno
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -27,7 +27,22 @@ BUSY_TIMEOUT_MS = 5000
 SQLITE_VERSION = sqlite3.sqlite_version
 
 
-def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
+Refusal = Callable[[], StorageError]
+
+
+class ReadOnlyConnection(sqlite3.Connection):
+    """A connection opened read-only; ``refusal`` makes the error a write attempt raises.
+
+    It says why (another copy of the program writes the file, a network share, a
+    read-only file) before any write starts, instead of SQLite's bare "readonly".
+    """
+
+    refusal: Refusal | None = None
+
+
+def open_database(
+    path: Path, *, read_only: bool = False, refusal: Refusal | None = None
+) -> sqlite_utils.Database:
     """Open (creating when writable) the database file with the project's pragmas.
 
     Writable connections use WAL with ``synchronous=FULL`` so a committed transaction
@@ -38,7 +53,11 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Databa
         if read_only:
             if not path.exists():
                 raise DatabaseMissingError(path)
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            reader = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, factory=ReadOnlyConnection
+            )
+            reader.refusal = refusal or (lambda: DatabaseReadOnlyError(path))
+            conn: sqlite3.Connection = reader
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path))
@@ -75,6 +94,8 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     if conn.in_transaction:
         raise RuntimeError("write_transaction does not nest")
     path = database_path(db)
+    if isinstance(conn, ReadOnlyConnection) and conn.refusal is not None:
+        raise conn.refusal()
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as exc:

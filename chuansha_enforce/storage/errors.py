@@ -47,3 +47,27 @@ class NotADatabaseError(StorageError):
 
 class DatabaseMissingError(StorageError):
     code = "storage.missing"
+
+
+class DatabaseInUseError(StorageError):
+    """Another copy of the program writes this file: this one opened it read-only."""
+
+    code = "storage.in_use"
+
+
+class NetworkPathError(StorageError):
+    """The file is on a network share, where SQLite's locking cannot be trusted."""
+
+    code = "storage.network"
+
+
+class DatabaseCheckFailedError(DatabaseCorruptError):
+    """The start-up integrity check failed; ``params['backup']`` names the newest good backup."""
+
+    code = "storage.check_failed"
+
+
+class DatabaseCheckFailedNoBackupError(DatabaseCorruptError):
+    """The start-up integrity check failed and there is no good backup to offer."""
+
+    code = "storage.check_failed_no_backup"

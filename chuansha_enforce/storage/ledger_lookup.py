@@ -1,28 +1,60 @@
-"""Point look-ups an import needs: is this number already in the database, and where."""
+"""Look-ups an import needs: which of a file's numbers are already in the database, and where.
+
+One query per batch of numbers (passed as one JSON array and joined on the unique index),
+not one per row: a 100,000-row ledger asks three or four questions instead of 200,000.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection, Iterator
+from itertools import islice
+from typing import Final
+
 import sqlite_utils
+
+BATCH: Final = 50_000
+
+
+def _batches(numbers: Collection[str]) -> Iterator[str]:
+    iterator = iter(numbers)
+    while batch := list(islice(iterator, BATCH)):
+        yield json.dumps(batch, ensure_ascii=False)
 
 
 class LedgerLookup:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
-    def case(self, case_no: str) -> str | None:
-        row = self._db.execute(
-            "SELECT case_no FROM general_cases WHERE case_no = ?", [case_no]
-        ).fetchone()
-        return None if row is None else f"数据库中的案件 {row[0]}"
+    def _found(self, sql: str, numbers: Collection[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for batch in _batches(numbers):
+            found.update(self._db.execute(sql, [batch]).fetchall())
+        return found
 
-    def decision(self, decision_no: str) -> str | None:
-        row = self._db.execute(
-            "SELECT case_no FROM general_cases WHERE decision_no = ?", [decision_no]
-        ).fetchone()
-        return None if row is None else f"数据库中的案件 {row[0]}"
+    def cases(self, case_numbers: Collection[str]) -> dict[str, str]:
+        """Case number -> ``数据库中的案件 <number>`` for those already recorded."""
+        found = self._found(
+            "SELECT g.case_no, g.case_no FROM json_each(?) AS n"
+            " JOIN general_cases AS g ON g.case_no = n.value",
+            case_numbers,
+        )
+        return {number: f"数据库中的案件 {case_no}" for number, case_no in found.items()}
 
-    def simple(self, decision_no: str) -> str | None:
-        row = self._db.execute(
-            "SELECT decision_no FROM simple_decisions WHERE decision_no = ?", [decision_no]
-        ).fetchone()
-        return None if row is None else f"数据库中的简易程序决定 {row[0]}"
+    def decisions(self, decision_numbers: Collection[str]) -> dict[str, str]:
+        """Decision number -> the case that already carries it."""
+        found = self._found(
+            "SELECT g.decision_no, g.case_no FROM json_each(?) AS n"
+            " JOIN general_cases AS g ON g.decision_no = n.value",
+            decision_numbers,
+        )
+        return {number: f"数据库中的案件 {case_no}" for number, case_no in found.items()}
+
+    def simple_decisions(self, decision_numbers: Collection[str]) -> dict[str, str]:
+        """Simple-decision number -> ``数据库中的简易程序决定 <number>`` for those recorded."""
+        found = self._found(
+            "SELECT s.decision_no, s.decision_no FROM json_each(?) AS n"
+            " JOIN simple_decisions AS s ON s.decision_no = n.value",
+            decision_numbers,
+        )
+        return {number: f"数据库中的简易程序决定 {no}" for number, no in found.items()}

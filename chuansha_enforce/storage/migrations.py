@@ -15,6 +15,8 @@ from chuansha_enforce.storage.schema_0002 import SCHEMA_0002
 from chuansha_enforce.storage.schema_0003_search import apply_case_search_schema
 from chuansha_enforce.storage.schema_0004 import SCHEMA_0004
 from chuansha_enforce.storage.schema_0005 import SCHEMA_0005
+from chuansha_enforce.storage.schema_0006 import SCHEMA_0006
+from chuansha_enforce.storage.schema_0007 import SCHEMA_0007
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,18 @@ def _simple_procedure(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0005_numbering")
 def _numbering(db: sqlite_utils.Database) -> None:
     for statement in split_statements(SCHEMA_0005):
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0006_accounts_review")
+def _accounts_review(db: sqlite_utils.Database) -> None:
+    for statement in split_statements(SCHEMA_0006):
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0007_file_reviews")
+def _file_reviews(db: sqlite_utils.Database) -> None:
+    for statement in split_statements(SCHEMA_0007):
         db.execute(statement)
 
 

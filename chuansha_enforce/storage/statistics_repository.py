@@ -14,6 +14,7 @@ from chuansha_enforce.domain.statistics import (
     PaymentFigures,
     SimpleFigures,
 )
+from chuansha_enforce.domain.statistics_breakdown import MonthFigures
 
 LIVE = "deleted_at IS NULL"
 
@@ -144,3 +145,62 @@ class StatisticsRepository:
         ).fetchall()
         found = {PenaltyKind(kind): KindFigures(int(n), int(money or 0)) for kind, n, money in rows}
         return {kind: found[kind] for kind in PenaltyKind if kind in found}
+
+    # -- the annual report's breakdowns ---------------------------------------------------
+    def _by_month(self, sql: str, year: int) -> dict[int, int]:
+        return {int(m): int(n) for m, n in self._db.execute(sql, [year]).fetchall()}
+
+    def months(self, year: int) -> tuple[MonthFigures, ...]:
+        """Filed, closed and decided general cases and simple decisions, month by month."""
+        month = "CAST(substr({0}, 6, 2) AS INTEGER)"
+        filed = self._by_month(
+            f"SELECT {month.format('filed_on')}, count(*) FROM general_cases"
+            f" WHERE {LIVE} AND filed_year = ? GROUP BY 1",
+            year,
+        )
+        closed = self._by_month(
+            f"SELECT {month.format('closed_on')}, count(*) FROM general_cases"
+            f" WHERE {LIVE} AND closed_year = ? GROUP BY 1",
+            year,
+        )
+        decided = self._by_month(
+            f"SELECT {month.format('decided_on')}, count(*) FROM general_cases"
+            f" WHERE {LIVE} AND decided_year = ?"
+            " AND (outcome = 'penalty' OR outcome = 'no_penalty') GROUP BY 1",
+            year,
+        )
+        simple = self._by_month(
+            f"SELECT {month.format('decided_on')}, count(*) FROM simple_decisions"
+            f" WHERE {LIVE} AND decided_year = ? GROUP BY 1",
+            year,
+        )
+        return tuple(
+            MonthFigures(m, filed.get(m, 0), closed.get(m, 0), decided.get(m, 0), simple.get(m, 0))
+            for m in range(1, 13)
+        )
+
+    def violations(self, year: int) -> tuple[dict[str | None, int], dict[str | None, int]]:
+        """Cases filed in the year by violation category; money decided in it by category."""
+        filed: dict[str | None, int] = {}
+        for v, n in self._db.execute(
+            f"SELECT violation, count(*) FROM general_cases WHERE {LIVE} AND filed_year = ?"
+            " GROUP BY violation",
+            [year],
+        ).fetchall():
+            filed[v or None] = filed.get(v or None, 0) + int(n)
+        money: dict[str | None, int] = {}
+        for v, fen in self._db.execute(
+            "SELECT violation, sum(fine_fen + confiscation_fen) FROM general_cases"
+            f" WHERE {LIVE} AND decided_year = ? AND outcome = 'penalty' GROUP BY violation",
+            [year],
+        ).fetchall():
+            money[v or None] = money.get(v or None, 0) + int(fen or 0)
+        return filed, money
+
+    def reduced_penalties(self, year: int) -> int:
+        (count,) = self._one(
+            f"SELECT count(*) FROM general_cases WHERE {LIVE} AND decided_year = ?"
+            " AND outcome = 'penalty' AND reduced_penalty = 1",
+            [year],
+        )
+        return count

@@ -1,6 +1,64 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="33" />
+        <source>账户管理</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="55" />
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="56" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="57" />
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="58" />
+        <source>法律职业资格证号（审核员必填）</source>
+        <translation>Legal qualification number (required for reviewers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="59" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="60" />
+        <source>再输入一次</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="61" />
+        <source>添加账户</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="99" />
+        <source>已添加账户 %1</source>
+        <translation>Account %1 added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="111" />
+        <source>账户(&amp;U)</source>
+        <translation>&amp;Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="112" />
+        <source>账户管理…</source>
+        <translation>Manage accounts…</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <location filename="../../ui/case_detail.py" line="30" />
@@ -538,6 +596,264 @@
     </message>
 </context>
 <context>
+    <name>FileReviewPanel</name>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="59" />
+        <source>抽取样本</source>
+        <translation>Draw a sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="65" />
+        <source>结案年度</source>
+        <translation>Year closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="69" />
+        <source>抽查件数</source>
+        <translation>Number of files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="71" />
+        <source>抽查比例（%）</source>
+        <translation>Percentage (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="79" />
+        <source>样本量</source>
+        <translation>Sample size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="83" />
+        <source>留空则按当前时间生成，并随样本保存</source>
+        <translation>Leave empty to derive one from the clock; it is stored with the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="85" />
+        <source>随机种子</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="90" />
+        <location filename="../../ui/file_review_panel.py" line="122" />
+        <source>分层</source>
+        <translation>Stratum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="92" />
+        <source>同时抽查简易程序案卷</source>
+        <translation>Include simple-procedure files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="96" />
+        <source>不含以前已抽查的案卷</source>
+        <translation>Exclude files sampled before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="102" />
+        <source>抽取并保存样本</source>
+        <translation>Draw and save the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="119" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="120" />
+        <location filename="../../ui/file_review_panel.py" line="142" />
+        <source>案卷编号</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="121" />
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="123" />
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="124" />
+        <source>等次</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="125" />
+        <source>问题（未整改）</source>
+        <translation>Defects (open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="133" />
+        <source>评分…</source>
+        <translation>Score…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="143" />
+        <source>问题</source>
+        <translation>Defect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="144" />
+        <source>扣分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="145" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="146" />
+        <source>整改</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="153" />
+        <source>只看未整改</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="158" />
+        <source>登记整改…</source>
+        <translation>Record rectification…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="163" />
+        <source>抽查清单 PDF…</source>
+        <translation>Sample list PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="168" />
+        <source>整改清单 PDF…</source>
+        <translation>Rectification list PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="181" />
+        <source>抽查批次</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="195" />
+        <source>问题清单</source>
+        <translation>Defects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="264" />
+        <source>第 %1 批：%2 年，%3 件（已评 %4）</source>
+        <translation>Sample %1: %2, %3 files (%4 scored)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="279" />
+        <source>尚未抽取样本</source>
+        <translation>No sample drawn yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="283" />
+        <source>%1 件</source>
+        <translation>%1 files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="290" />
+        <source>总体：%1（共 %2 件）；样本量：%3；%4；随机种子：%5；抽取：%6 %7</source>
+        <translation>Population: %1 (%2 files); size: %3; %4; seed: %5; drawn by %6 at %7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="340" />
+        <source>否决</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="358" />
+        <source>案卷评查抽查清单</source>
+        <translation>Case-file review: sample list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="363" />
+        <source>案卷评查问题整改清单</source>
+        <translation>Case-file review: rectification list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="368" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="407" />
+        <source>整改日期</source>
+        <translation>Rectified on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="411" />
+        <source>整改情况</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_review_panel.py" line="422" />
+        <source>登记整改：%1 %2</source>
+        <translation>Record rectification: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>FileScoreDialog</name>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="54" />
+        <source>案卷评分：%1</source>
+        <translation>Score file %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="66" />
+        <source>否决项（任一项成立即为不合格，得 0 分）</source>
+        <translation>Veto items (any one fails the file with 0 points)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="69" />
+        <source>案卷形式（%1 分）</source>
+        <translation>File form (%1 points)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="72" />
+        <source>案卷内容（%1 分）</source>
+        <translation>Content (%1 points)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="94" />
+        <source> 分</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="96" />
+        <source>每处扣 %1 分，最多扣 %2 分</source>
+        <translation>%1 points per defect, at most %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="106" />
+        <source>问题说明</source>
+        <translation>Describe the defect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="148" />
+        <source>案卷形式 %1 分，案卷内容 %2 分，总分 %3 分：%4</source>
+        <translation>Form %1, content %2, total %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="157" />
+        <source>（否决项：%1）</source>
+        <translation> (veto: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="173" />
+        <source>未整改</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="174" />
+        <source>已整改（%1）</source>
+        <translation>Rectified (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/import_dialog.py" line="73" />
@@ -671,135 +987,189 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="46" />
+        <source>已锁定，请重新输入密码</source>
+        <translation>Locked: enter your password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="46" />
+        <location filename="../../ui/login_dialog.py" line="66" />
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="60" />
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="61" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="66" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="69" />
+        <source>退出程序</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="69" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="74" />
+        <source>本数据库已启用账户，请输入用户名和密码。</source>
+        <translation>This database has accounts: enter your user name and password.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>川沙新镇综合行政执法队 · 案件台账</source>
         <translation>Chuansha Enforcement Squad · Case Book</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>一般程序案件</source>
         <translation>General cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>简易程序录入</source>
         <translation>Simple decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>执法人员</source>
         <translation>Officers</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="86" />
+        <source>案卷评查</source>
+        <translation>File review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88" />
+        <source>法制审核</source>
+        <translation>Legal review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>立案年度：</source>
         <translation>Filing year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>搜索：案件编号、当事人、拼音首字母、证件号码后几位</source>
         <translation>Search: case number, party, pinyin initials, last digits of an ID</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>只读模式</source>
         <translation>Read-only mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>%1年节假日安排未载入，相关期限按周一至周五推算</source>
         <translation>%1 holiday schedule not loaded: deadlines there are counted Monday to Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>简易程序决定已保存</source>
         <translation>Simple decision saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>导出台账</source>
         <translation>Export a ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>已导出 %1（一般程序案件 %2 件）</source>
         <translation>Exported %1 (%2 general cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>立案(&amp;N)…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>简易程序录入(&amp;S)</source>
         <translation>&amp;Simple decision entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>导入台账(&amp;I)…</source>
         <translation>&amp;Import a ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>导出台账(&amp;E)…</source>
         <translation>&amp;Export a ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>综合行政执法队案件台账 %1
 数据库：%2
 SQLite %3</source>
@@ -808,14 +1178,496 @@ Database: %2
 SQLite %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>找到 %1 件</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="280" />
         <source>一般程序案件 %1 件</source>
         <translation>%1 general-procedure cases</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerRegistry</name>
+    <message>
+        <location filename="../../ui/officer_registry.py" line="36" />
+        <location filename="../../ui/officer_registry.py" line="77" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_registry.py" line="37" />
+        <location filename="../../ui/officer_registry.py" line="78" />
+        <source>执法证号</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_registry.py" line="38" />
+        <location filename="../../ui/officer_registry.py" line="80" />
+        <source>发证日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_registry.py" line="39" />
+        <location filename="../../ui/officer_registry.py" line="84" />
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_registry.py" line="40" />
+        <location filename="../../ui/officer_registry.py" line="89" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_registry.py" line="41" />
+        <location filename="../../ui/officer_registry.py" line="95" />
+        <source>注销日期</source>
+        <translation>Cancelled on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_registry.py" line="46" />
+        <source>登记执法人员…</source>
+        <translation>Register an officer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_registry.py" line="115" />
+        <source>登记执法人员</source>
+        <translation>Register an officer</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMenu</name>
+    <message>
+        <location filename="../../ui/report_actions.py" line="209" />
+        <source>报表(&amp;R)</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="212" />
+        <source>年度统计报表(&amp;A)…</source>
+        <translation>&amp;Annual statistics…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="213" />
+        <source>案件摘要(&amp;S)</source>
+        <translation>Case &amp;summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="214" />
+        <source>案件摘要公开版(&amp;P)</source>
+        <translation>&amp;Public case summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="215" />
+        <source>导出双公示信息(&amp;D)…</source>
+        <translation>Export &amp;disclosure list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="227" />
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="235" />
+        <source>年度统计报表</source>
+        <translation>Annual statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="249" />
+        <source>案件摘要</source>
+        <translation>Case summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="249" />
+        <source>请先在案件列表中选择一件案件</source>
+        <translation>Select a case in the case list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="255" />
+        <location filename="../../ui/report_actions.py" line="259" />
+        <source>导出双公示信息</source>
+        <translation>Export disclosure list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="281" />
+        <source>已导出 %1（公开 %2 条）</source>
+        <translation>Exported %1 (%2 public entries)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="295" />
+        <source>正在生成报表…</source>
+        <translation>Generating the report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="295" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="298" />
+        <location filename="../../ui/report_actions.py" line="341" />
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../ui/report_actions.py" line="113" />
+        <source>报表预览 - %1</source>
+        <translation>Report preview - %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="128" />
+        <source>共 %1 页</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="130" />
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="132" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="134" />
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="137" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_actions.py" line="165" />
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="47" />
+        <source>法制审核：%1</source>
+        <translation>Legal review: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="51" />
+        <source>（非重大案件）</source>
+        <translation>(not a major case)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="53" />
+        <source>%1　%2　重大案件理由：%3</source>
+        <translation>%1  %2  major because: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="62" />
+        <source>报送材料：%1；审核期限 %2</source>
+        <translation>Materials: %1; review due %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="67" />
+        <source>没有待审核的报送</source>
+        <translation>No submission waiting for review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="79" />
+        <source>审核要点（勾选有问题的要点并写明问题）</source>
+        <translation>Checklist (tick the items with a problem and say what it is)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="102" />
+        <source>审核结论</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="103" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="104" />
+        <source>密码（每次签署都要输入）</source>
+        <translation>Password (asked for every signature)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="111" />
+        <source>已有审核轮次：</source>
+        <translation>Review rounds so far:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="117" />
+        <source>签署</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="130" />
+        <source>签名有效</source>
+        <translation>signature valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="131" />
+        <source>签名无效</source>
+        <translation>signature INVALID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="132" />
+        <source>未签名</source>
+        <translation>not signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="133" />
+        <source>台账导入（无签名）</source>
+        <translation>imported from a ledger (no signature)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="141" />
+        <source>第%1轮　%2　%3　%4　%5</source>
+        <translation>Round %1  %2  %3  %4  %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="170" />
+        <source>第%1轮已签署：%2（%3）</source>
+        <translation>Round %1 signed: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <location filename="../../ui/review_queue.py" line="37" />
+        <source>案件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="38" />
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="39" />
+        <source>报送日期</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="40" />
+        <source>审核期限</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="41" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="42" />
+        <source>重大案件理由</source>
+        <translation>Why major</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="43" />
+        <source>报送材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="46" />
+        <source>待审核</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="47" />
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="48" />
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="101" />
+        <source>（非重大案件）</source>
+        <translation>(not a major case)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueWidget</name>
+    <message>
+        <location filename="../../ui/review_queue.py" line="122" />
+        <source>审核所选案件…</source>
+        <translation>Review the selected case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="125" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="133" />
+        <source>案件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="136" />
+        <source>报送材料，用顿号或逗号分隔</source>
+        <translation>Materials, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="137" />
+        <source>报送法制审核</source>
+        <translation>Submit for legal review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="141" />
+        <source>报送：</source>
+        <translation>Submit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="179" />
+        <source>%1 已报送，审核期限 %2</source>
+        <translation>%1 submitted; review due %2</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyActions</name>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="89" />
+        <source>备份(&amp;B)…</source>
+        <translation>Back &amp;up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="93" />
+        <source>恢复(&amp;R)…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="105" />
+        <source> —— 只读</source>
+        <translation> — read-only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="108" />
+        <source>只读：另一个程序正在使用此数据库，本窗口只能查看，不能修改</source>
+        <translation>Read-only: another copy of the program is using this database; this window can look but not change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="110" />
+        <source>只读：数据库在网络位置上，只能查看，不能修改</source>
+        <translation>Read-only: the database is on a network location; you can look but not change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="112" />
+        <source>只读：数据库不能写入，只能查看</source>
+        <translation>Read-only: the database cannot be written; you can only look</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="118" />
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="136" />
+        <source>备份到文件夹</source>
+        <translation>Back up to folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="146" />
+        <source>正在备份并检查…</source>
+        <translation>Backing up and checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="146" />
+        <source>隐藏</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="149" />
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="178" />
+        <source>已备份到 %1（已通过完整性检查）：%2</source>
+        <translation>Backed up to %1 (integrity checked): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="186" />
+        <location filename="../../ui/backup_actions.py" line="324" />
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="196" />
+        <source>选择要恢复的备份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="198" />
+        <source>备份 (*.db)</source>
+        <translation>Backups (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="208" />
+        <source>备份于 %1，内容：%2</source>
+        <translation>Taken %1, holding: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="212" />
+        <source>（没有清单，恢复前会完整检查）</source>
+        <translation>(no manifest; it is fully checked before restoring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="215" />
+        <source>用备份 %1 替换当前数据库？</source>
+        <translation>Replace the current database with the backup %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="219" />
+        <source>恢复前会先检查备份，并把当前数据库另存一份备份。</source>
+        <translation>The backup is checked first, and the current database is saved as a backup before it is replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="227" />
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="235" />
+        <source>正在检查备份并恢复…</source>
+        <translation>Checking the backup and restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="258" />
+        <source>已从 %1 恢复（%2）。</source>
+        <translation>Restored from %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="262" />
+        <source>恢复后的数据库：%1</source>
+        <translation>The restored database holds: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="267" />
+        <source>恢复前的数据库已保存为 %1</source>
+        <translation>The database as it was before is saved as %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="287" />
+        <location filename="../../ui/backup_actions.py" line="296" />
+        <location filename="../../ui/backup_actions.py" line="299" />
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="288" />
+        <source>请重新启动程序并登录。</source>
+        <translation>Please restart the program and log in.</translation>
     </message>
 </context>
 <context>
@@ -955,6 +1807,42 @@ SQLite %3</translation>
         <location filename="../../ui/simple_entry.py" line="394" />
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartupCheck</name>
+    <message>
+        <location filename="../../ui/startup_check.py" line="67" />
+        <source>数据库检查未通过</source>
+        <translation>Database check failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_check.py" line="87" />
+        <source>现在用这个备份恢复吗？当前文件会先另存一份，不会删除。</source>
+        <translation>Restore this backup now? The current file is saved aside first, not deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupRecovery</name>
+    <message>
+        <location filename="../../ui/startup_recovery.py" line="39" />
+        <source>现在用这个备份恢复吗？损坏的文件会另存一份，不会删除。</source>
+        <translation>Restore this backup now? The damaged file is kept as a copy, not deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_recovery.py" line="47" />
+        <source>数据库需要恢复</source>
+        <translation>The database needs restoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_recovery.py" line="60" />
+        <source>已从 %1 恢复。损坏的原文件保存在 %2。</source>
+        <translation>Restored from %1. The damaged file is kept at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_recovery.py" line="65" />
+        <source>已恢复</source>
+        <translation>Restored</translation>
     </message>
 </context>
 </TS>

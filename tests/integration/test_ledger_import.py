@@ -6,8 +6,11 @@ byte for byte as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,6 +66,7 @@ GENERAL_DEFECTS = [
     ("承办人", {"承办人": "王建国"}, "officers.too_few"),
     ("承办人", {"承办人": "王建国、钱多多"}, "ledger.officer_unknown"),
     ("承办人", {"承办人": "王建国、赵刚"}, "officers.invalid_on"),
+    ("承办人", {"承办人": "、，"}, "ledger.required"),  # separators only: no officer at all
     ("立案日期", {"立案日期": "2024-02-30"}, "ledger.date"),
     ("立案日期", {"立案日期": D(2025, 1, 1)}, "date.future"),
     ("听证", {"听证": "要求听证"}, "ledger.choice"),
@@ -138,6 +142,47 @@ def test_a_case_already_in_the_database(svc: Services, tmp_path: Path) -> None:
     assert "数据库中的案件" in report.errors[0].text()
 
 
+def test_every_number_already_in_the_database_is_named(svc: Services, tmp_path: Path) -> None:
+    assert svc.ledger.import_file(ledger(tmp_path / "a.xlsx")).written
+    before = database_digest(svc.db_path)
+    report = svc.ledger.import_file(ledger(tmp_path / "b.xlsx"))
+    assert not report.written
+    assert database_digest(svc.db_path) == before
+    found = {(i.sheet, i.row, i.header, i.code): i.text() for i in report.errors}
+    assert (
+        "数据库中的案件 川执立〔2024〕000001号"
+        in found[("一般程序案件", 2, "决定书文号", "ledger.decision_exists")]
+    )
+    assert (
+        "数据库中的简易程序决定"
+        in found[("简易程序案件", 2, "决定书编号", "ledger.decision_exists")]
+    )
+    assert ("执法人员", 2, "执法证号", "officer.certificate_taken") in found
+    assert gc.isenabled()  # the import pauses the cyclic collector only while it runs
+
+
+def _indexes(svc: Services) -> set[tuple[str, str]]:
+    with contextlib.closing(sqlite3.connect(svc.db_path)) as conn:
+        rows = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ).fetchall()
+    return {(name, sql) for name, sql in rows}
+
+
+def test_indexes_survive_big_and_small_imports(svc: Services, tmp_path: Path) -> None:
+    """A load as big as the database rebuilds the indexes after; a small one keeps them."""
+    schema = _indexes(svc)
+    many = [with_(CASE, 案件编号=f"C{n}", 决定书文号=f"D{n}") for n in range(9)]
+    assert svc.ledger.import_file(ledger(tmp_path / "many.xlsx", cases=many)).written
+    assert _indexes(svc) == schema
+    one = ledger(tmp_path / "one.xlsx", officers=[], cases=[with_(CASE, 案件编号="C9")], simple=[])
+    report = svc.ledger.import_file(one)
+    assert report.written, [i.text() for i in report.errors]
+    assert _indexes(svc) == schema
+    assert svc.statistics.annual(2024).general.filed == 10
+    assert svc.case_files.find("C9").case_no == "C9"
+
+
 OFFICER_DEFECTS = [
     ("执法证号", {"执法证号": "31150001"}, "officer.certificate_taken"),
     ("发证日期", {"发证日期": "昨天"}, "ledger.date"),
@@ -164,6 +209,7 @@ SIMPLE_DEFECTS = [
     ("罚款金额", {"罚款金额": 201, "当场收缴": None}, "simple.fine_over_limit"),
     ("当场收缴", {"罚款金额": 150}, "simple.on_spot_not_allowed"),
     ("执法人员", {"执法人员": "王建国"}, "officers.too_few"),
+    ("执法人员", {"执法人员": "；"}, "ledger.required"),
     ("决定日期", {"决定日期": None}, "ledger.required"),
     ("当场收缴", {"当场收缴": "也许"}, "ledger.bool"),
 ]

@@ -109,7 +109,11 @@ def expected(year: int) -> dict[str, object]:
             "cases": sum(1 for c in cases if c.review and c.review.reviewed_on.year == year),
             "rounds": sum(1 for c in cases if c.review and c.review.reviewed_on.year == year),
         },
-        "file_reviews": {"sampled": 0},
+        "file_reviews": {
+            "sampled": 0,
+            "graded": 0,
+            "grades": {"excellent": 0, "good": 0, "pass": 0, "fail": 0},
+        },
         "officers": {
             "valid_at_year_end": sum(valid(o) for o in officers),
             "issued_in_year": sum(in_year(o.issued_on) for o in officers),

@@ -1,0 +1,88 @@
+"""``report annual --year Y -o FILE.pdf``, ``report case NO -o FILE.pdf [--public]``,
+and the handler of ``export disclosure --year Y -o FILE.csv``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.messages import Lang
+
+if TYPE_CHECKING:
+    from chuansha_enforce.services.container import Services
+
+
+def _add_parsers(commands: Any) -> None:
+    report = commands.add_parser("report", help="报表（PDF）")
+    report_commands = report.add_subparsers(
+        dest="report_command", required=True, metavar="SUBCOMMAND"
+    )
+    annual = report_commands.add_parser("annual", help="年度统计报表")
+    annual.add_argument("--year", type=int, required=True, help="统计年度")
+    annual.add_argument("-o", "--output", required=True, help="输出文件 .pdf")
+    case = report_commands.add_parser("case", help="案件摘要")
+    case.add_argument("case_no", metavar="NO", help="案件编号")
+    case.add_argument("-o", "--output", required=True, help="输出文件 .pdf")
+    case.add_argument("--public", action="store_true", help="公开版（去标识化）")
+    case.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
+
+
+def add_disclosure_parser(export_commands: Any) -> None:
+    """``export disclosure`` (called from the ``export`` parser in ``cli.main``)."""
+    disclosure = export_commands.add_parser("disclosure", help="双公示信息（csv，去标识化）")
+    disclosure.add_argument("--year", type=int, required=True, help="处罚决定年度")
+    disclosure.add_argument("-o", "--output", required=True, help="输出文件 .csv")
+
+
+def _as_of(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError("date.invalid", "as_of", {"value": text}) from None
+
+
+def _written(out: TextIO, lang: Lang, path: Path, size: int, started: float) -> None:
+    seconds = time.perf_counter() - started
+    if lang == "zh":
+        print(f"已生成 {path}（{size:,} 字节，用时 {seconds:.2f} 秒）", file=out)
+    else:
+        print(f"written {path} ({size:,} bytes in {seconds:.2f} s)", file=out)
+
+
+def _cmd_report(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    started = time.perf_counter()
+    reports = services.reports
+    if args.report_command == "annual":
+        data = reports.annual_pdf(args.year)
+    else:
+        data = reports.case_pdf(args.case_no, public=args.public, as_of=_as_of(args.as_of))
+    path = reports.save(Path(args.output), data, ".pdf")
+    _written(out, lang, path, len(data), started)
+    return 0
+
+
+def export_disclosure(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    started = time.perf_counter()
+    data, listing = services.reports.disclosure_csv(args.year)
+    path = services.reports.save(Path(args.output), data, ".csv")
+    _written(out, lang, path, len(data), started)
+    held = sum(listing.withheld.values())
+    if lang == "zh":
+        print(f"公开 {len(listing.entries)} 条，不公开 {held} 条（未成年人、仅予警告）", file=out)
+    else:
+        print(f"{len(listing.entries)} published, {held} withheld (minors, warnings)", file=out)
+    return 0
+
+
+GROUP = CommandGroup(
+    add_parsers=_add_parsers,
+    handlers={"report": _cmd_report},
+    needs_existing_db=frozenset({"report"}),
+)

@@ -1,0 +1,234 @@
+"""``review ...`` (legal review, sign-off) and ``verify`` (integrity, audit chain, signatures)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any, TextIO
+
+from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.login import password_for
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.review_checklist import CHECKLIST, Finding
+from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.review_service import (
+    QueueItem,
+    RoundView,
+    SignRequest,
+    parse_opinion,
+)
+
+_ITEMS = "；".join(f"{code}={label}" for code, label in CHECKLIST.items())
+_SIGNATURE_LABELS = {
+    "valid": "签名有效",
+    "invalid": "签名无效",
+    "unsigned": "未签名",
+    "imported": "台账导入（无签名）",
+}
+
+
+def _add_review(commands: Any) -> None:
+    review = commands.add_parser(
+        "review",
+        help="法制审核：报送、待审队列、审核签署（审核员须以 --user 登录）",
+        description="重大执法决定法制审核。只有“同意”才能作出决定；每次重新报送审核为新的一轮。",
+    )
+    sub = review.add_subparsers(dest="review_command", required=True, metavar="SUBCOMMAND")
+    submit = sub.add_parser("submit", help="报送法制审核（附材料清单）")
+    submit.add_argument("case_no", metavar="NO", help="案件编号")
+    submit.add_argument(
+        "--material",
+        "-m",
+        action="append",
+        default=[],
+        required=True,
+        help="报送材料（可多次给出，如 -m 调查终结报告 -m 处罚决定书草稿）",
+    )
+    submit.add_argument("--note", help="说明")
+    for name in ("queue", "list"):
+        queue = sub.add_parser(name, help="待审核队列（含审核期限）")
+        queue.add_argument("--json", action="store_true", help="以 JSON 输出")
+    extend = sub.add_parser("extend", help="经批准延长审核期限（默认 3 个工作日，仅一次）")
+    extend.add_argument("case_no", metavar="NO", help="案件编号")
+    extend.add_argument("--approved-by", dest="approved_by", required=True, help="批准人")
+    extend.add_argument("--reason", required=True, help="延长理由")
+    sign = sub.add_parser(
+        "sign",
+        help="审核并签署（审核员；每次都要输入密码）",
+        description="记录本轮审核要点、审核结论和理由，并用审核员自己的密钥签署。"
+        f"审核要点代码：{_ITEMS}。未列出的要点记为无问题。",
+    )
+    sign.add_argument("case_no", metavar="NO", help="案件编号")
+    sign.add_argument(
+        "--opinion", required=True, help="同意 | 建议补充调查 | 建议修改后再报 | 不同意"
+    )
+    sign.add_argument("--note", "--reasons", dest="reasons", help="审核意见理由（非“同意”时必填）")
+    sign.add_argument(
+        "--problem",
+        action="append",
+        default=[],
+        metavar="ITEM=问题",
+        help="有问题的审核要点及问题说明（可多次给出，如 --problem evidence=缺现场照片）",
+    )
+    show = sub.add_parser("show", help="一件案件的各轮审核及签名验证结果")
+    show.add_argument("case_no", metavar="NO", help="案件编号")
+    show.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
+def _add_verify(commands: Any) -> None:
+    verify = commands.add_parser(
+        "verify",
+        help="检查数据库完整性、审计日志链和全部审核签名",
+        description="退出码 0：全部通过；1：列出每条有问题的记录（表、编号、问题）。"
+        "默认还核对备份时记下的审计链头，找出被删掉的最新审计记录。",
+    )
+    verify.add_argument(
+        "--expect-head",
+        dest="heads",
+        action="append",
+        default=[],
+        help="另外保存的审计链头（哈希），须仍在审计日志中",
+    )
+    verify.add_argument("--no-backups", action="store_true", help="不核对备份中记下的链头")
+    verify.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
+def _add_parsers(commands: Any) -> None:
+    _add_review(commands)
+    _add_verify(commands)
+
+
+def _finding(text: str) -> Finding:
+    item, sep, note = text.partition("=")
+    if not sep:
+        raise DomainError("review.problem_needs_note", "findings", {"item": item})
+    return Finding(item.strip(), False, note.strip())
+
+
+def _queue_json(item: QueueItem) -> dict[str, object]:
+    s = item.submission
+    return {
+        "case_no": s.case_no,
+        "party": s.party_name,
+        "submitted_on": s.submitted_on.isoformat(),
+        "submitted_by": s.submitted_by,
+        "materials": list(s.materials),
+        "due_on": s.due_on.isoformat(),
+        "extended": s.extended,
+        "state": item.state,
+        "working_days_left": item.working_days_left,
+        "major_reasons": list(item.major_reasons),
+    }
+
+
+def _round_json(view: RoundView) -> dict[str, object]:
+    r = view.round
+    return {
+        "round": r.round_no,
+        "reviewer": r.reviewer,
+        "reviewer_user": view.reviewer_user,
+        "reviewed_on": r.reviewed_on.isoformat(),
+        "opinion": r.opinion.label,
+        "reasons": r.note,
+        "imported": r.imported,
+        "findings": [
+            {"item": f.item, "label": f.label, "ok": f.ok, "note": f.note} for f in view.findings
+        ],
+        "signature": view.signature,
+        "signed_at": view.signed_at,
+        "problems": [p.what for p in view.problems],
+    }
+
+
+def _dump(data: object, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    reviews = services.reviews
+    command = args.review_command
+    if command == "submit":
+        s = reviews.submit(args.case_no, args.material, args.note)
+        print(f"{s.case_no} 已报送法制审核，审核期限 {s.due_on.isoformat()}", file=out)
+    elif command in ("queue", "list"):
+        items = reviews.queue()
+        if args.json:
+            _dump([_queue_json(i) for i in items], out)
+            return 0
+        for i in items:
+            s = i.submission
+            print(f"{s.case_no}\t{s.party_name}\t{s.submitted_on}\t{s.due_on}\t{i.state}", file=out)
+    elif command == "extend":
+        s = reviews.extend(args.case_no, args.approved_by, args.reason)
+        print(f"{s.case_no} 审核期限延长至 {s.due_on.isoformat()}", file=out)
+    elif command == "sign":
+        account = services.session.account
+        request = SignRequest(
+            opinion=parse_opinion(args.opinion),
+            reasons=args.reasons,
+            findings=tuple(_finding(p) for p in args.problem),
+            password=password_for(account.name) if account else "",
+        )
+        signed = reviews.sign(args.case_no, request).round
+        r = signed.round
+        print(f"{args.case_no} 第{r.round_no}轮法制审核：{r.opinion.label}（已签署）", file=out)
+    else:
+        views = reviews.rounds(args.case_no)
+        if args.json:
+            _dump([_round_json(v) for v in views], out)
+            return 0
+        for v in views:
+            r = v.round
+            state = _SIGNATURE_LABELS[v.signature]
+            print(
+                f"第{r.round_no}轮\t{r.reviewed_on}\t{r.reviewer}\t{r.opinion.label}\t{state}",
+                file=out,
+            )
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    heads = [("--expect-head", h) for h in args.heads]
+    if not args.no_backups:
+        heads += [(m.file, m.audit_head) for m in services.backups.list_backups() if m.audit_head]
+    report = services.verify(tuple(heads))
+    if args.json:
+        _dump(
+            {
+                "ok": report.ok,
+                "audit_records": report.audit_records,
+                "signatures": report.signatures,
+                "chain_head": report.chain_head,
+                "problems": [
+                    {"table": p.table, "id": p.id, "what": p.what} for p in report.problems
+                ],
+            },
+            out,
+        )
+    elif report.ok:
+        if lang == "zh":
+            print(
+                f"全部通过：数据库完整，审计日志 {report.audit_records} 条链接无误，"
+                f"审核签名 {report.signatures} 个验证通过",
+                file=out,
+            )
+        else:
+            print(
+                f"all hold: {report.audit_records} audit records, {report.signatures} signatures",
+                file=out,
+            )
+    else:
+        for p in report.problems:
+            print(f"{p.table}\t{p.id}\t{p.what}", file=out)
+        summary = "发现 {n} 处问题" if lang == "zh" else "{n} problems found"
+        print(summary.format(n=len(report.problems)), file=out)
+    return 0 if report.ok else 1
+
+
+GROUP = CommandGroup(
+    add_parsers=_add_parsers,
+    handlers={"review": _cmd_review, "verify": _cmd_verify},
+    needs_existing_db=frozenset({"review", "verify"}),
+)

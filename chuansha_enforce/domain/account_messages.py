@@ -1,0 +1,95 @@
+"""Catalogue entries for accounts, legal review and ``verify`` (merged into ``messages``)."""
+
+from __future__ import annotations
+
+ACCOUNT_FIELDS: dict[str, tuple[str, str]] = {
+    "user": ("用户", "user"),
+    "role": ("角色", "role"),
+    "password": ("密码", "password"),
+    "display_name": ("姓名", "display name"),
+    "qualification_no": ("法律职业资格证号", "legal qualification number"),
+    "findings": ("审核要点", "checklist findings"),
+    "reasons": ("审核意见理由", "reasons for the opinion"),
+    "materials": ("报送材料", "materials submitted"),
+    "signature": ("签名", "signature"),
+}
+
+ACCOUNT_MESSAGES: dict[str, tuple[str, str]] = {
+    "auth.forbidden": ("{name}（{role}）无权进行此操作", "{name} ({role}) may not do this"),
+    "auth.login_required": (
+        "此数据库已建立账户，写入前须登录（命令行：--user 用户名）",
+        "this database has accounts: log in before writing (command line: --user NAME)",
+    ),
+    "auth.bad_password": ("用户名或密码错误", "wrong user name or password"),
+    "auth.locked": (
+        "账户{name}因连续输错密码已锁定，请于{until}后再试",
+        "account {name} is locked after repeated wrong passwords; try again after {until}",
+    ),
+    "auth.disabled": ("账户{name}已停用", "account {name} is disabled"),
+    "auth.no_accounts": (
+        "此数据库尚无账户，以单用户方式运行，不需要 --user",
+        "this database has no accounts yet (single-user mode); --user is not needed",
+    ),
+    "account.bad_name": (
+        "用户名“{name}”无效：2到32个字母、数字、汉字或 _ . -",
+        "user name “{name}” is invalid: 2 to 32 letters, digits, Chinese characters or _ . -",
+    ),
+    "account.name_taken": ("用户名{name}已存在", "user name {name} is taken"),
+    "account.first_must_be_admin": (
+        "第一个账户必须是管理员（之后由管理员添加其他账户）",
+        "the first account must be an administrator (who then adds the others)",
+    ),
+    "account.password_too_short": (
+        "密码至少{min}个字符",
+        "the password needs at least {min} characters",
+    ),
+    "account.password_mismatch": ("两次输入的密码不一致", "the two passwords differ"),
+    "account.role_unknown": (
+        "角色应为 clerk、reviewer 或 admin",
+        "role is clerk, reviewer or admin",
+    ),
+    "review.qualification_required": (
+        "法制审核员须登记国家统一法律职业资格证号（行政处罚法第五十八条）",
+        "a legal reviewer needs the national legal qualification number on record (APL art. 58)",
+    ),
+    "review.unknown_item": ("没有审核要点“{item}”", "there is no checklist item “{item}”"),
+    "review.duplicate_item": ("审核要点“{item}”重复", "checklist item “{item}” is repeated"),
+    "review.problem_needs_note": (
+        "审核要点“{item}”有问题，须写明问题",
+        "checklist item “{item}” has a problem: say what it is",
+    ),
+    "review.reasons_required": (
+        "审核结论为“{opinion}”时须写明理由",
+        "the opinion “{opinion}” needs its reasons",
+    ),
+    "review.agree_with_problems": (
+        "审核要点有问题（{items}），不能出具“同意”意见",
+        "checklist problems ({items}): the opinion cannot be “agree”",
+    ),
+    "review.materials_required": ("须列出报送审核的材料", "list the materials submitted"),
+    "review.opinion_unknown": (
+        "审核结论应为：同意、建议补充调查、建议修改后再报、不同意",
+        "the opinion is one of: 同意, 建议补充调查, 建议修改后再报, 不同意",
+    ),
+    "review.not_submitted": (
+        "案件{case_no}没有待审核的报送，请先报送法制审核",
+        "case {case_no} has no pending submission for legal review; submit it first",
+    ),
+    "review.already_pending": (
+        "案件{case_no}已报送法制审核，尚待审核",
+        "case {case_no} is already waiting for legal review",
+    ),
+    "review.already_extended": (
+        "本次审核期限已延长过一次",
+        "this review's time limit was already extended once",
+    ),
+    "review.signature_required": (
+        "已启用账户：法制审核须由法制审核员在程序中签署，不能直接录入",
+        "accounts are in use: a legal review is signed in the program by a reviewer, not typed in",
+    ),
+    "review.signature_invalid": (
+        "案件{case_no}第{round}轮法制审核的签名验证不通过，不能据此作出决定",
+        "the signature of review round {round} of case {case_no} does not verify; "
+        "no decision on it",
+    ),
+}

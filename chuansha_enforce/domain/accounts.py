@@ -1,0 +1,126 @@
+"""Accounts, roles and what each role may do (DOMAIN §9); the lockout rule, clock injected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from chuansha_enforce.domain.clock import CHINA_TZ
+from chuansha_enforce.domain.errors import DomainError
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.CLERK: "内勤",
+    Role.REVIEWER: "法制审核员",
+    Role.ADMIN: "管理员",
+}
+
+
+class Permission(StrEnum):
+    MANAGE_USERS = "manage_users"
+    SUBMIT_REVIEW = "submit_review"
+    SIGN_REVIEW = "sign_review"
+    APPROVE_REVIEW_EXTENSION = "approve_review_extension"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.CLERK: frozenset({Permission.SUBMIT_REVIEW}),
+    Role.REVIEWER: frozenset({Permission.SIGN_REVIEW}),
+    Role.ADMIN: frozenset(
+        {Permission.MANAGE_USERS, Permission.SUBMIT_REVIEW, Permission.APPROVE_REVIEW_EXTENSION}
+    ),
+}
+
+_NAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """Who is logged in (or a stored user, without secrets)."""
+
+    id: int
+    name: str
+    display_name: str
+    role: Role
+    qualification_no: str | None = None
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+
+def require(account: Account | None, permission: Permission) -> None:
+    """Refuse unless ``account`` may do ``permission``; ``None`` is single-user mode."""
+    if account is not None and not account.can(permission):
+        raise DomainError(
+            "auth.forbidden", "user", {"name": account.name, "role": account.role.label}
+        )
+
+
+def check_user_name(name: str) -> str:
+    clean = name.strip()
+    if not _NAME.match(clean):
+        raise DomainError("account.bad_name", "user", {"name": name})
+    return clean
+
+
+def check_new_account(
+    *, role: Role, qualification_no: str | None, first: bool, password: str, min_length: int = 8
+) -> None:
+    if first and role is not Role.ADMIN:
+        raise DomainError("account.first_must_be_admin", "role")
+    if role is Role.REVIEWER and not (qualification_no or "").strip():
+        # APL 58: reviewing for the first time needs the national legal qualification.
+        raise DomainError("review.qualification_required", "qualification_no")
+    if len(password) < min_length:
+        raise DomainError("account.password_too_short", "password", {"min": min_length})
+
+
+@dataclass(frozen=True, slots=True)
+class LockoutPolicy:
+    """Lock after ``max_failures`` wrong passwords in a row, for ``minutes`` (settings)."""
+
+    max_failures: int = 5
+    minutes: int = 30
+
+
+@dataclass(frozen=True, slots=True)
+class LoginState:
+    failed: int
+    locked_until: dt.datetime | None
+
+    def locked_at(self, now: dt.datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
+
+
+def after_failure(state: LoginState, now: dt.datetime, policy: LockoutPolicy) -> LoginState:
+    """One more wrong password: the count grows; reaching the limit locks and restarts it."""
+    if state.locked_until is not None and now >= state.locked_until:
+        state = LoginState(0, None)
+    failed = state.failed + 1
+    if failed >= policy.max_failures:
+        return LoginState(0, now + dt.timedelta(minutes=policy.minutes))
+    return LoginState(failed, state.locked_until)
+
+
+def after_success() -> LoginState:
+    return LoginState(0, None)
+
+
+def check_not_locked(name: str, state: LoginState, now: dt.datetime) -> None:
+    if state.locked_at(now):
+        until = state.locked_until
+        assert until is not None
+        shown = until.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+        raise DomainError("auth.locked", "user", {"name": name, "until": shown})

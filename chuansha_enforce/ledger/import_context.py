@@ -1,0 +1,151 @@
+"""What ledger rows are checked against: officers and numbers already known, in the database
+or earlier in the file; and the results of pure domain rules for values seen before.
+
+The domain rules are the GUI's own (``case_rules.check_party``, ``assess_major``,
+``decision_due``); a ledger only asks them about the same party, the same facts or the same
+filing date many times, so each distinct question is put to them once per import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+
+from chuansha_enforce.domain import case_rules
+from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.deadlines import decision_due
+from chuansha_enforce.domain.enums import HearingState, PartyType, PenaltyKind
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.major_case import (
+    MajorAssessment,
+    MajorFacts,
+    MajorThresholds,
+    assess_major,
+)
+from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
+from chuansha_enforce.domain.simple_rules import SimpleLimits
+from chuansha_enforce.domain.work_calendar import WorkCalendar
+
+NumbersInDatabase = Callable[[Collection[str]], Mapping[str, str]]
+"""Of these numbers, those already in the database -> where (``数据库中的案件 …``)."""
+
+
+def _none_in_database(_numbers: Collection[str]) -> Mapping[str, str]:
+    return {}
+
+
+MajorKey = tuple[PartyType, int, int, frozenset[PenaltyKind], HearingState, bool]
+
+
+@dataclass
+class ImportContext:
+    """One import's view of the database and of the rows accepted so far."""
+
+    today: dt.date
+    calendar: WorkCalendar
+    thresholds: MajorThresholds = field(default_factory=MajorThresholds)
+    limits: SimpleLimits = field(default_factory=SimpleLimits)
+    certificates: dict[str, Certificate] = field(default_factory=dict)
+    case_numbers: dict[str, str] = field(default_factory=dict)  # number -> where in the file
+    decision_numbers: dict[str, str] = field(default_factory=dict)
+    simple_numbers: dict[str, str] = field(default_factory=dict)
+    cases_in_db: NumbersInDatabase = _none_in_database
+    decisions_in_db: NumbersInDatabase = _none_in_database
+    simples_in_db: NumbersInDatabase = _none_in_database
+    _next_id: int = -1
+    _known_cases: Mapping[str, str] = field(default_factory=dict)
+    _known_decisions: Mapping[str, str] = field(default_factory=dict)
+    _known_simples: Mapping[str, str] = field(default_factory=dict)
+    _by_name: dict[str, list[Certificate]] | None = None
+    _parties: dict[tuple[PartyType, str, str | None], PartyRecord | DomainError] = field(
+        default_factory=dict
+    )
+    _majors: dict[MajorKey, MajorAssessment] = field(default_factory=dict)
+    _decision_due: dict[dt.date, dt.date] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ numbers
+
+    def look_up_numbers(
+        self,
+        *,
+        cases: Collection[str] = (),
+        decisions: Collection[str] = (),
+        simples: Collection[str] = (),
+    ) -> None:
+        """Ask the database once which of a sheet's numbers it already holds."""
+        if cases:
+            self._known_cases = self.cases_in_db(cases)
+        if decisions:
+            self._known_decisions = self.decisions_in_db(decisions)
+        if simples:
+            self._known_simples = self.simples_in_db(simples)
+
+    def where_case(self, number: str) -> str | None:
+        return self.case_numbers.get(number) or self._known_cases.get(number)
+
+    def where_decision(self, number: str) -> str | None:
+        return self.decision_numbers.get(number) or self._known_decisions.get(number)
+
+    def where_simple(self, number: str) -> str | None:
+        return self.simple_numbers.get(number) or self._known_simples.get(number)
+
+    # ------------------------------------------------------------------ officers
+
+    def add_certificate(self, certificate: Certificate) -> None:
+        self.certificates[certificate.certificate_no] = certificate
+        self._by_name = None
+
+    def add_officer(self, officer: OfficerRecord) -> None:
+        self.add_certificate(
+            Certificate(
+                self._next_id,
+                officer.name,
+                officer.certificate_no,
+                officer.issued_on,
+                officer.expires_on,
+                officer.status,
+                officer.cancelled_on,
+            )
+        )
+        self._next_id -= 1
+
+    def by_name(self, name: str) -> list[Certificate]:
+        if self._by_name is None:
+            index: dict[str, list[Certificate]] = {}
+            for certificate in self.certificates.values():
+                index.setdefault(certificate.officer_name, []).append(certificate)
+            self._by_name = index
+        return self._by_name.get(name, [])
+
+    # ------------------------------------------------------------------ domain rules, once each
+
+    def checked_party(
+        self, kind: PartyType, name: str, id_number: str | None
+    ) -> PartyRecord | DomainError:
+        """``case_rules.check_party`` of this party: the cleaned record, or what is wrong."""
+        key = (kind, name, id_number)
+        found = self._parties.get(key)
+        if found is None:
+            try:
+                found = case_rules.check_party(PartyRecord(kind, name, id_number), self.today)
+            except DomainError as error:
+                found = error.with_traceback(None)
+            self._parties[key] = found
+        return found
+
+    def major(self, key: MajorKey) -> MajorAssessment:
+        """``assess_major`` of ``(party kind, fine, confiscation, kinds, hearing, transfer)``."""
+        found = self._majors.get(key)
+        if found is None:
+            kind, fine, confiscation, kinds, hearing, transfer = key
+            facts = MajorFacts(kind, fine, confiscation, kinds, hearing, crime_transfer=transfer)
+            found = self._majors[key] = assess_major(facts, self.thresholds)
+        return found
+
+    def decision_due(self, filed_on: dt.date) -> dt.date:
+        """The last day to decide a case filed on ``filed_on`` (``deadlines.decision_due``)."""
+        found = self._decision_due.get(filed_on)
+        if found is None:
+            found = self._decision_due[filed_on] = decision_due(filed_on, self.calendar).value
+        return found

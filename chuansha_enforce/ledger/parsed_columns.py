@@ -1,0 +1,169 @@
+"""A sheet's cells parsed column by column, each distinct value once, every failure located.
+
+A ledger repeats itself: a hundred thousand cases share a few hundred dates, a handful of
+kinds and amounts, a few thousand names. Each column keeps a memo from cell value to parse
+result, and the column is mapped through it in C (``map`` over ``dict.__getitem__``): only a
+value not seen before runs the parser. Rows come back as tuples in the order of the specs,
+an empty cell as ``None``; a row with a value that does not parse or a required value that
+is missing gets its issues (in column order) and ``None`` in place of the bad value, so the
+rules can still report everything else that is wrong in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.ledger.sheets import LedgerIssue, RawSheet
+from chuansha_enforce.ledger.values import cell_text, normalise_text
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """``key`` is the field code rules use; ``parse`` raises ``DomainError`` for a bad value
+    and may return ``None`` for a value that means nothing (a list of no names); it gets
+    strings trimmed and normalised, never empty. The default is text (``cell_text``).
+    ``unique`` marks a text column whose values differ in every row (numbers): not memoised.
+    """
+
+    key: str
+    header: str
+    parse: Callable[[object], object] = cell_text
+    required: bool = False
+    unique: bool = False
+
+    def __post_init__(self) -> None:
+        if self.unique and self.parse is not cell_text:
+            raise ValueError(f"only a text column can be unique: {self.key}")
+
+
+class SheetIssues:
+    """Where a sheet's errors and warnings go, each located at row and header."""
+
+    __slots__ = ("errors", "headers", "sheet", "warnings")
+
+    def __init__(
+        self,
+        sheet: str,
+        headers: Mapping[str, str],
+        errors: list[LedgerIssue],
+        warnings: list[LedgerIssue],
+    ) -> None:
+        self.sheet = sheet
+        self.headers = headers
+        self.errors = errors
+        self.warnings = warnings
+
+    def add(self, row: int, error: DomainError, key: str | None, *, warning: bool = False) -> None:
+        """The issue ``error`` on ``row``, at the header of its field (else of ``key``)."""
+        field = error.field or key
+        header = self.headers.get(field or "", field)
+        issue = LedgerIssue(self.sheet, row, header, error.code, error.params)
+        (self.warnings if warning else self.errors).append(issue)
+
+
+class _Memo(dict[object, object]):
+    """Parse results by cell value. Strings and dates are keys as they are; any other value
+    is keyed with its type, because ``True == 1 == 1.0`` as dictionary keys while a TRUE
+    cell, the number 1 and 1.0 are not the same cell (``TRUE`` is no amount of money)."""
+
+    __slots__ = ("_parse", "_typed", "failed")
+
+    def __init__(self, parse: Callable[[object], object]) -> None:
+        super().__init__()
+        self._parse = parse
+        self._typed: dict[tuple[type, object], object] = {}
+        self.failed = False
+
+    def _result(self, value: object) -> object:
+        if isinstance(value, str):
+            value = normalise_text(value)
+            if not value:
+                return None
+        elif value is None:
+            return None
+        try:
+            return self._parse(value)
+        except DomainError as error:
+            self.failed = True
+            return error.with_traceback(None)
+
+    def __missing__(self, value: object) -> object:
+        kind = value.__class__
+        if kind is str or kind is dt.date:
+            result = self[value] = self._result(value)
+            return result
+        key = (kind, value)
+        if key in self._typed:
+            return self._typed[key]
+        result = self._typed[key] = self._result(value)
+        return result
+
+
+class ParsedSheet:
+    """The cells of ``sheet`` parsed by ``specs``; :meth:`rows` yields them row by row."""
+
+    def __init__(self, sheet: RawSheet, specs: Sequence[ColumnSpec], issues: SheetIssues) -> None:
+        self._sheet = sheet
+        self._specs = tuple(specs)
+        self._issues = issues
+        count = len(sheet.row_numbers)
+        self._columns: dict[str, Sequence[object]] = {}
+        self._flagged: set[int] = set()
+        for spec in self._specs:
+            cells = sheet.columns.get(spec.header)
+            if cells is None:  # an optional column the sheet does not have
+                column: Sequence[object] = tuple(repeat(None, count))
+            else:
+                memo = _Memo(spec.parse)
+                if spec.unique:  # a memo of strings would only grow: each one is new
+                    column = [
+                        (normalise_text(v) or None) if v.__class__ is str else memo[v]
+                        for v in cells
+                    ]
+                else:
+                    column = list(map(memo.__getitem__, cells))
+                if memo.failed:
+                    self._flagged.update(
+                        i for i, v in enumerate(column) if isinstance(v, DomainError)
+                    )
+            if spec.required and None in column:
+                self._flagged.update(i for i, v in enumerate(column) if v is None)
+            self._columns[spec.key] = column
+
+    def texts(self, key: str) -> set[str]:
+        """The distinct strings parsed in column ``key`` (numbers to look up, say)."""
+        return {value for value in self._columns[key] if isinstance(value, str)}
+
+    def rows(self) -> Iterator[tuple[int, tuple[object, ...]]]:
+        """``(row number, values)`` per row, values in the order of the specs; a row's parse
+        issues are added just before it is yielded."""
+        row_numbers = self._sheet.row_numbers
+        columns = [self._columns[spec.key] for spec in self._specs]
+        flagged = self._flagged
+        for index, (row, values) in enumerate(
+            zip(row_numbers, zip(*columns, strict=True), strict=True)
+        ):
+            if index in flagged:
+                yield row, _report(row, values, self._specs, self._issues)
+            else:
+                yield row, values
+
+
+def _report(
+    row: int, values: tuple[object, ...], specs: Sequence[ColumnSpec], issues: SheetIssues
+) -> tuple[object, ...]:
+    """The row's parse issues added; its bad values made ``None``."""
+    cleaned: list[object] = []
+    for spec, value in zip(specs, values, strict=True):
+        if isinstance(value, DomainError):
+            issues.add(row, value, spec.key)
+            cleaned.append(None)
+            continue
+        if value is None and spec.required:
+            issues.add(row, DomainError("ledger.required"), spec.key)
+        cleaned.append(value)
+    return tuple(cleaned)

@@ -1,0 +1,189 @@
+"""Accounts: adding users, logging in with lockout, and checking a password again.
+
+A database with no accounts runs single-user. The first account needs no login and must be
+an administrator; every later one is added by a logged-in administrator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from chuansha_enforce.domain.accounts import (
+    Account,
+    LockoutPolicy,
+    LoginState,
+    Permission,
+    Role,
+    after_failure,
+    after_success,
+    check_new_account,
+    check_not_locked,
+    check_user_name,
+    require,
+)
+from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.services.credentials import (
+    PasswordCost,
+    hash_password,
+    new_key_pair,
+    password_matches,
+)
+from chuansha_enforce.services.settings_service import SettingsService
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.user_repository import NewUserRow, StoredUser, UserRepository
+from chuansha_enforce.storage.write_guard import login_bookkeeping
+
+
+@dataclass(frozen=True, slots=True)
+class NewUser:
+    name: str
+    role: Role
+    password: str
+    display_name: str | None = None
+    qualification_no: str | None = None
+
+
+def accounts_in_use(db: sqlite_utils.Database) -> bool:
+    """Once any account exists, writes name their user and reviews must be signed."""
+    return UserRepository(db).count() > 0
+
+
+class AccountService:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        *,
+        clock: Clock,
+        settings: SettingsService,
+        cost: PasswordCost,
+        session: Account | None,
+        read_only: bool = False,
+    ) -> None:
+        self._read_only = read_only
+        self._db = db
+        self._clock = clock
+        self._settings = settings
+        self._cost = cost
+        self._session = session
+        self._users = UserRepository(db)
+
+    @property
+    def session(self) -> Account | None:
+        """Who is logged in; ``None`` in single-user mode (or not logged in)."""
+        return self._session
+
+    def has_accounts(self) -> bool:
+        return self._users.count() > 0
+
+    def users(self) -> list[Account]:
+        return [u.account for u in self._users.all()] if self._users.table_exists() else []
+
+    def policy(self) -> LockoutPolicy:
+        current = self._settings.current()
+        return LockoutPolicy(current.login_max_failures, current.lockout_minutes)
+
+    # -- adding ---------------------------------------------------------------------------
+    def add_user(self, new: NewUser) -> Account:
+        name = check_user_name(new.name)
+        display = (new.display_name or "").strip() or name
+        qualification = (new.qualification_no or "").strip() or None
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            first = self._users.count() == 0
+            if not first:
+                if self._session is None:
+                    raise DomainError("auth.login_required", "user")
+                require(self._session, Permission.MANAGE_USERS)
+            check_new_account(
+                role=new.role, qualification_no=qualification, first=first, password=new.password
+            )
+            if self._users.by_name(name) is not None:
+                raise DomainError("account.name_taken", "user", {"name": name})
+            keys = new_key_pair(name, new.password, self._cost)
+            row = NewUserRow(
+                name=name,
+                display_name=display,
+                role=new.role,
+                qualification_no=qualification,
+                password_hash=hash_password(new.password, self._cost),
+                key_algorithm=keys.algorithm,
+                public_key=keys.public_key,
+                private_key_enc=keys.private_key_enc,
+                key_kdf=keys.kdf,
+            )
+            user_id = self._users.add(row, at)
+            actor = self._session.name if self._session else name
+            detail = {
+                "role": new.role.value,
+                "display_name": display,
+                "qualification_no": qualification,
+                "key_algorithm": keys.algorithm,
+                "public_key": keys.public_key.hex(),
+            }
+            AuditLog(self._db).append(AuditEntry(at, actor, "user.add", "user", name, "ok", detail))
+        return Account(user_id, name, display, new.role, qualification)
+
+    # -- logging in -----------------------------------------------------------------------
+    def login(self, name: str, password: str) -> Account:
+        """Check the password; wrong ones count, and the limit locks the account."""
+        return self.check_password(name.strip(), password, action="auth.login").account
+
+    def check_password(self, name: str, password: str, *, action: str) -> StoredUser:
+        """The stored user when ``password`` is theirs and the account may act now.
+
+        A failure is written (and committed) before the error is raised, so lockout holds
+        even though the caller's own work is refused.
+        """
+        now = self._clock.now()
+        at = utc_timestamp(self._clock)
+        failure: DomainError | None = None
+        if self._read_only:
+            # A read-only copy cannot count failures; it still refuses locked accounts.
+            user = self._users.by_name(name) if self._users.table_exists() else None
+            if user is None or user.disabled:
+                raise DomainError("auth.bad_password", "password")
+            check_not_locked(name, user.login, now)
+            if not password_matches(user.password_hash, password):
+                raise DomainError("auth.bad_password", "password")
+            return user
+        with login_bookkeeping(self._db), write_transaction(self._db):
+            user = self._users.by_name(name) if self._users.table_exists() else None
+            if user is None or user.disabled:
+                self._audit(at, name, action, "failed", {"reason": "unknown or disabled"})
+                failure = DomainError("auth.bad_password", "password")
+            else:
+                check_not_locked(name, user.login, now)
+                if password_matches(user.password_hash, password):
+                    if user.login != after_success():
+                        self._users.save_login_state(user.account.id, after_success(), at)
+                else:
+                    failure = self._count_failure(user, now, at, action)
+        if failure is not None:
+            raise failure
+        assert user is not None
+        return user
+
+    def _count_failure(
+        self, user: StoredUser, now: dt.datetime, at: str, action: str
+    ) -> DomainError:
+        state: LoginState = after_failure(user.login, now, self.policy())
+        self._users.save_login_state(user.account.id, state, at)
+        locked = state.locked_at(now)
+        detail: dict[str, object] = {"failed": state.failed, "locked": locked}
+        self._audit(at, user.account.name, action, "failed", detail)
+        if locked:
+            try:
+                check_not_locked(user.account.name, state, now)
+            except DomainError as error:
+                return error
+        return DomainError("auth.bad_password", "password")
+
+    def _audit(
+        self, at: str, name: str, action: str, outcome: str, detail: dict[str, object]
+    ) -> None:
+        AuditLog(self._db).append(AuditEntry(at, name, action, "user", name, outcome, detail))

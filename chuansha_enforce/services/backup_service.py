@@ -1,0 +1,326 @@
+"""Backups, their list, and restore: the use cases behind ``backup``, ``restore`` and 文件.
+
+Each call opens its own connection, so the GUI can run it on a worker thread. Backups in
+the default folder (``backups`` beside the database) are thinned by the retention policy;
+a folder the user names is left as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from chuansha_enforce.domain.backup_retention import (
+    DEFAULT_POLICY,
+    RetentionPolicy,
+    backups_to_keep,
+)
+from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.storage.backup import (
+    BackupManifest,
+    BackupProgress,
+    backup_database,
+    backup_files,
+    check_backup_file,
+    copy_raw,
+    read_manifest,
+    remove_backup,
+    remove_stale_partials,
+    settle_for_swap,
+    swap_in,
+    unique_backup_path,
+    verify_database_file,
+)
+from chuansha_enforce.storage.connection import SQLITE_VERSION, open_database, storage_error_from
+from chuansha_enforce.storage.errors import (
+    DatabaseCheckFailedError,
+    DatabaseCheckFailedNoBackupError,
+    DatabaseCorruptError,
+    DatabaseInUseError,
+    DatabaseLockedError,
+    NotADatabaseError,
+    StorageError,
+)
+from chuansha_enforce.storage.inspection import quick_check
+from chuansha_enforce.storage.migrations import known_names
+from chuansha_enforce.storage.writer_lock import acquire_writer_lock, lock_holder_pid
+
+__all__ = ["BackupManifest", "BackupService", "RestoreReport", "backups_dir"]
+
+STALE_PARTIAL_SECONDS = 3600
+log = logging.getLogger(__name__)
+
+
+def backups_dir(db_path: Path) -> Path:
+    return Path(db_path).parent / "backups"
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreReport:
+    restored_from: Path
+    manifest: BackupManifest
+    """What the restored database holds (counted on the verified copy that was swapped in)."""
+    safety_backup: Path | None
+    """The copy of the database as it was before the restore (None if there was none)."""
+    previous_damaged: bool
+    """The replaced database could not be read: ``safety_backup`` is a raw byte copy."""
+
+
+def _taken_at(manifest: BackupManifest) -> dt.datetime | None:
+    if not manifest.taken_at:
+        return None
+    try:
+        instant = dt.datetime.fromisoformat(manifest.taken_at)
+    except ValueError:
+        return None
+    return instant if instant.tzinfo else instant.replace(tzinfo=dt.UTC)
+
+
+class BackupService:
+    def __init__(
+        self, db_path: Path, clock: Clock, *, policy: RetentionPolicy = DEFAULT_POLICY
+    ) -> None:
+        self._db_path = Path(db_path)
+        self._clock = clock
+        self._policy = policy
+
+    @property
+    def folder(self) -> Path:
+        """Where automatic backups go: ``backups`` beside the database."""
+        return backups_dir(self._db_path)
+
+    def _target(self, folder: Path, label: str) -> Path:
+        stamp = self._clock.now().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        return unique_backup_path(folder, self._db_path.stem, stamp, label)
+
+    def backup_from(
+        self,
+        db: sqlite_utils.Database,
+        label: str,
+        folder: Path | None = None,
+        progress: BackupProgress | None = None,
+    ) -> BackupManifest:
+        """A verified backup through an open connection (before migrations, from the CLI)."""
+        target = self._target(folder or self.folder, label)
+        backup_database(
+            db,
+            target,
+            taken_at=utc_timestamp(self._clock),
+            label=label,
+            source=self._db_path,
+            progress=progress,
+        )
+        if folder is None:
+            self.prune(protect=target)
+        manifest = read_manifest(target)
+        if manifest is None:  # written a moment ago; only a vanished folder gets here
+            raise StorageError(target, detail="manifest")
+        return manifest
+
+    def backup(
+        self,
+        folder: Path | None = None,
+        *,
+        label: str = "manual",
+        progress: BackupProgress | None = None,
+    ) -> BackupManifest:
+        """Back up the database into ``folder`` (default: the backups folder, then prune)."""
+        if folder is not None and folder.exists() and not folder.is_dir():
+            raise DomainError("backup.not_a_folder", "path", {"path": str(folder)})
+        db = open_database(self._db_path, read_only=True)
+        try:
+            return self.backup_from(db, label, folder, progress)
+        finally:
+            db.close()
+
+    def list_backups(self, folder: Path | None = None) -> list[BackupManifest]:
+        """The backups of this database in ``folder``, newest first."""
+        found: list[BackupManifest] = []
+        for path in backup_files(folder or self.folder, self._db_path.stem):
+            manifest = read_manifest(path)
+            if manifest is None:
+                stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).isoformat()
+                manifest = BackupManifest(
+                    file=path.name,
+                    taken_at=stamp,
+                    label="",
+                    source="",
+                    sqlite_version="",
+                    app_version="",
+                    schema_version=None,
+                    migrations=(),
+                    tables={},
+                    audit_head="",
+                    audit_records=0,
+                    size_bytes=path.stat().st_size,
+                    sha256="",
+                    check="",
+                    path=path,
+                )
+            found.append(manifest)
+        return sorted(found, key=lambda m: (m.taken_at or "", m.file), reverse=True)
+
+    def prune(self, protect: Path | None = None) -> list[Path]:
+        """Delete the backups the retention policy does not keep; return what went.
+
+        ``protect`` (the backup just taken) stays whatever the policy says.
+        """
+        listed = self.list_backups()
+        dated = [(m.file, at) for m in listed if (at := _taken_at(m)) is not None]
+        keep = backups_to_keep(dated, self._clock.now(), self._policy)
+        if protect is not None:
+            keep |= {protect.name}
+        removed = []
+        for manifest in listed:
+            if manifest.path is not None and _taken_at(manifest) and manifest.file not in keep:
+                remove_backup(manifest.path)
+                removed.append(manifest.path)
+        # File ages are the file system's, so they are compared with the OS clock.
+        remove_stale_partials(self.folder, time.time() - STALE_PARTIAL_SECONDS)
+        return removed
+
+    def check_result(self, db: sqlite_utils.Database) -> StorageError | None:
+        """``quick_check`` through ``db``: None when it passes, else the error to show,
+        naming the newest good backup (or the folder that has none)."""
+        try:
+            result = quick_check(db.conn)
+        except Exception as exc:  # a damaged file can fail the check itself
+            result = str(storage_error_from(exc, self._db_path).params.get("detail") or exc)
+        if result == "ok":
+            return None
+        log.error("quick_check failed for %s: %s", self._db_path, result)
+        newest = self.newest_good()
+        if newest is None:
+            return DatabaseCheckFailedNoBackupError(
+                self._db_path, detail=result, folder=str(self.folder)
+            )
+        return DatabaseCheckFailedError(self._db_path, detail=result, backup=str(newest.path))
+
+    def check_live(self) -> StorageError | None:
+        """The start-up check on a connection of its own (safe on a worker thread)."""
+        try:
+            db = open_database(self._db_path, read_only=True)
+        except StorageError as exc:
+            return exc
+        try:
+            return self.check_result(db)
+        finally:
+            db.close()
+
+    def newest_good(self) -> BackupManifest | None:
+        """The newest backup that passes ``quick_check`` now (offered after a failed check)."""
+        for manifest in self.list_backups():
+            if manifest.path is not None and check_backup_file(manifest.path) == "ok":
+                return manifest
+        return None
+
+    # -- restore ------------------------------------------------------------------------
+    def _check_candidate(self, source: Path) -> None:
+        if not source.is_file():
+            raise DomainError("restore.missing", "path", {"path": str(source)})
+        if self._db_path.exists() and os.path.samefile(source, self._db_path):
+            raise DomainError("restore.same_file", "path", {"path": str(source)})
+        wal = source.with_name(source.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise DomainError("restore.live_file", "path", {"path": str(source)})
+
+    def _verified_copy(self, source: Path, staging: Path) -> BackupManifest:
+        try:
+            shutil.copyfile(source, staging)
+        except OSError as exc:
+            raise storage_error_from(exc, staging) from exc
+        verdict = verify_database_file(staging)
+        params: dict[str, object] = {"path": str(source), "detail": verdict.detail}
+        if verdict.problem == "not_a_database":
+            raise DomainError("restore.not_a_database", "path", params)
+        if verdict.problem == "damaged":
+            raise DomainError("restore.damaged", "path", params)
+        if verdict.problem == "not_ours":
+            raise DomainError("restore.not_ours", "path", params)
+        unknown = [name for name in verdict.migrations if name not in known_names()]
+        if unknown:
+            raise DomainError(
+                "restore.newer", "path", {"path": str(source), "migrations": "、".join(unknown)}
+            )
+        if verdict.problem == "chain_broken":
+            raise DomainError(
+                "restore.chain_broken",
+                "path",
+                {"path": str(source), "record": verdict.broken_record},
+            )
+        label = read_manifest(source)
+        return BackupManifest(
+            file=source.name,
+            taken_at=label.taken_at if label else None,
+            label=label.label if label else "",
+            source=str(source),
+            sqlite_version=label.sqlite_version if label else SQLITE_VERSION,
+            app_version=label.app_version if label else "",
+            schema_version=verdict.migrations[-1] if verdict.migrations else None,
+            migrations=verdict.migrations,
+            tables=verdict.tables,
+            audit_head=verdict.audit_head,
+            audit_records=verdict.audit_records,
+            size_bytes=staging.stat().st_size,
+            sha256=label.sha256 if label else "",
+            path=source,
+        )
+
+    def _save_current(self) -> tuple[Path | None, bool]:
+        """Back up the database about to be replaced; a raw copy if it cannot be read."""
+        if not self._db_path.exists():
+            return None, False
+        try:
+            saved = self.backup(label="pre-restore")
+        except (DatabaseCorruptError, NotADatabaseError):
+            target = self._target(self.folder, "damaged")
+            try:
+                return copy_raw(self._db_path, target), True
+            except OSError as exc:
+                raise storage_error_from(exc, target) from exc
+        return saved.path, False
+
+    def restore(
+        self, file: Path, *, before_swap: Callable[[], None] | None = None
+    ) -> RestoreReport:
+        """Verify ``file``, back up the current database, then swap the file in atomically.
+
+        ``before_swap`` runs once everything is checked and saved, just before the swap:
+        the GUI closes its own connections there. Any refusal leaves the database as it was.
+        """
+        source = Path(file)
+        self._check_candidate(source)
+        try:
+            self._db_path.parent.mkdir(parents=True, exist_ok=True)
+            lock = acquire_writer_lock(self._db_path)
+        except OSError as exc:
+            raise storage_error_from(exc, self._db_path) from exc
+        if lock is None:
+            raise DatabaseInUseError(self._db_path, pid=lock_holder_pid(self._db_path) or "?")
+        staging = self._db_path.with_name(self._db_path.name + ".restoring")
+        try:
+            for leftover in (staging, staging.with_name(staging.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+            manifest = self._verified_copy(source, staging)
+            saved, damaged = self._save_current()
+            if before_swap is not None:
+                before_swap()
+            try:
+                if not damaged and not settle_for_swap(self._db_path):
+                    raise DatabaseLockedError(self._db_path)
+                swap_in(staging, self._db_path)
+            except OSError as exc:
+                raise storage_error_from(exc, self._db_path) from exc
+        finally:
+            staging.unlink(missing_ok=True)
+            lock.release()
+        return RestoreReport(source, manifest, saved, damaged)

@@ -1,0 +1,124 @@
+"""Password hashes and reviewers' signing keys.
+
+- Passwords: Argon2id (argon2-cffi); the cost travels inside each hash, so verification
+  always uses the parameters the hash was made with.
+- Private keys: a raw Ed25519 key, encrypted with AES-256-GCM under a key derived from the
+  user's password by Argon2id (raw mode, its own salt). We chose this over ``cryptography``'s
+  ``BestAvailableEncryption`` PKCS#8 because that one derives its key with PBKDF2 at a cost
+  the library picks, while Argon2id is memory-hard and its parameters are stored with the key
+  (JSON in ``users.key_kdf``) so they can be raised later; GCM also authenticates, so a wrong
+  password is a clean failure (``InvalidTag``), never a garbage key. The user name and the
+  algorithm are bound in as associated data, so a key blob copied to another user fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+
+import argon2
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from chuansha_enforce.domain.review_signing import ED25519
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordCost:
+    """Argon2id cost. Production uses the defaults (RFC 9106 'low memory' profile);
+    tests pass a cheap one explicitly."""
+
+    time_cost: int = 3
+    memory_kib: int = 65_536
+    parallelism: int = 4
+
+
+PRODUCTION_COST = PasswordCost()
+
+
+def hash_password(password: str, cost: PasswordCost) -> str:
+    hasher = argon2.PasswordHasher(
+        time_cost=cost.time_cost, memory_cost=cost.memory_kib, parallelism=cost.parallelism
+    )
+    return hasher.hash(password)
+
+
+def password_matches(stored_hash: str, password: str) -> bool:
+    try:
+        return argon2.PasswordHasher().verify(stored_hash, password)
+    except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPair:
+    algorithm: str
+    public_key: bytes
+    private_key_enc: bytes
+    kdf: str  # JSON: how the encryption key is derived from the password
+
+
+def _derive(password: str, kdf: dict[str, object]) -> bytes:
+    return hash_secret_raw(
+        password.encode("utf-8"),
+        bytes.fromhex(str(kdf["salt"])),
+        time_cost=int(str(kdf["t"])),
+        memory_cost=int(str(kdf["m"])),
+        parallelism=int(str(kdf["p"])),
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def _aad(user: str, algorithm: str) -> bytes:
+    return f"chuansha-enforce/{algorithm}/{user}".encode()
+
+
+def new_key_pair(user: str, password: str, cost: PasswordCost) -> KeyPair:
+    private = Ed25519PrivateKey.generate()
+    public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    kdf: dict[str, object] = {
+        "kdf": "argon2id",
+        "salt": os.urandom(16).hex(),
+        "t": cost.time_cost,
+        "m": cost.memory_kib,
+        "p": cost.parallelism,
+        "cipher": "AES-256-GCM",
+    }
+    nonce = os.urandom(12)
+    sealed = AESGCM(_derive(password, kdf)).encrypt(
+        nonce, private.private_bytes_raw(), _aad(user, ED25519)
+    )
+    return KeyPair(ED25519, public, nonce + sealed, json.dumps(kdf, sort_keys=True))
+
+
+def unlock_private_key(
+    user: str, password: str, private_key_enc: bytes, kdf_json: str
+) -> Ed25519PrivateKey | None:
+    """The private key, or ``None`` when the password does not open it."""
+    kdf = json.loads(kdf_json)
+    try:
+        raw = AESGCM(_derive(password, kdf)).decrypt(
+            private_key_enc[:12], private_key_enc[12:], _aad(user, ED25519)
+        )
+    except InvalidTag:
+        return None
+    return Ed25519PrivateKey.from_private_bytes(raw)
+
+
+def sign(private_key: Ed25519PrivateKey, payload: bytes) -> bytes:
+    return private_key.sign(payload)
+
+
+def signature_valid(algorithm: str, public_key: bytes, signature: bytes, payload: bytes) -> bool:
+    if algorithm != ED25519:
+        return False  # SM2 and others: not implemented yet, so never accepted
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, payload)
+    except (InvalidSignature, ValueError):
+        return False
+    return True

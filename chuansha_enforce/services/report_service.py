@@ -1,0 +1,206 @@
+"""Reports: the service builds each frozen view-model, the reports layer turns it into bytes.
+
+The annual figures are the ``StatisticsService`` ones (the same computation as ``stats``);
+the public outputs get only de-identified entries (``domain.disclosure``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.clock import CHINA_TZ, Clock
+from chuansha_enforce.domain.disclosure import (
+    DisclosureEntry,
+    DisclosureSource,
+    Withheld,
+    disclose,
+    withheld,
+)
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.statistics_breakdown import official_table
+from chuansha_enforce.reports.annual_totals import render_annual_totals
+from chuansha_enforce.reports.base import Letterhead
+from chuansha_enforce.reports.case_summary import render_case_summary, render_public_case
+from chuansha_enforce.reports.disclosure import render_disclosure_csv
+from chuansha_enforce.reports.view_models import (
+    AnnualReportView,
+    CaseSummaryView,
+    PublicCaseView,
+    ReviewLine,
+    ReviewState,
+)
+from chuansha_enforce.services.case_file_service import CaseFileService
+from chuansha_enforce.services.settings_service import SettingsService
+from chuansha_enforce.services.statistics_service import StatisticsService
+from chuansha_enforce.storage.audit_log import AuditLog
+from chuansha_enforce.storage.disclosure_repository import DisclosureRepository
+
+WITHHELD_LABELS = {
+    Withheld.NOT_A_PENALTY: "未作出处罚决定",
+    Withheld.MINOR: "当事人为未成年人",
+    Withheld.WARNING_ONLY: "仅予警告",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DisclosureList:
+    year: int
+    entries: tuple[DisclosureEntry, ...]
+    withheld: dict[Withheld, int]
+
+
+def disclosure_source(case: CaseFile) -> DisclosureSource | None:
+    """What the disclosure rules read from a case file (None before any decision)."""
+    decision = case.decision
+    if decision is None:
+        return None
+    return DisclosureSource(
+        case_no=case.case_no,
+        party=case.party,
+        decision_no=decision.decision_no,
+        decided_on=decision.decided_on,
+        outcome=decision.outcome,
+        kinds=decision.kinds,
+        fine_fen=decision.fine_fen,
+        confiscation_fen=decision.confiscation_fen,
+        violation=case.violation,
+        legal_basis=case.legal_basis,
+        location=case.location,
+    )
+
+
+class ReportService:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        *,
+        clock: Clock,
+        statistics: StatisticsService,
+        case_files: CaseFileService,
+        settings: SettingsService,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._statistics = statistics
+        self._case_files = case_files
+        self._settings = settings
+
+    # -- view-models ------------------------------------------------------------------------
+    def letterhead(self, title: str) -> Letterhead:
+        current = self._settings.current()
+        generated = self._clock.now().astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+        return Letterhead(
+            organisation=current.organisation,
+            squad=current.squad,
+            title=title,
+            generated_at=generated,
+            audit_head=AuditLog(self._db).head(),
+        )
+
+    def case_summary(self, case_no: str, as_of: dt.date | None = None) -> CaseSummaryView:
+        view = self._case_files.view(case_no, as_of)
+        case = view.case
+        reviews = tuple(
+            ReviewLine(
+                round_no=r.round_no,
+                reviewer=r.reviewer,
+                reviewed_on=r.reviewed_on,
+                opinion=r.opinion.label,
+                state=ReviewState.IMPORTED if r.imported else ReviewState.UNSIGNED,
+                note=r.note,
+            )
+            for r in case.reviews
+        )
+        return CaseSummaryView(
+            letterhead=self.letterhead(f"案件摘要 {case.case_no}"),
+            case=case,
+            as_of=view.as_of,
+            clocks=view.clocks,
+            major_reasons=view.major.labels if view.major.major else (),
+            reviews=reviews,
+        )
+
+    def public_case(self, case_no: str) -> PublicCaseView:
+        """The de-identified version; refused when the decision is not to be published."""
+        case = self._case_files.find(case_no)
+        source = disclosure_source(case)
+        entry = None if source is None else disclose(source, self._settings.current().organisation)
+        if source is None or entry is None:
+            reason = (withheld(source) if source else None) or Withheld.NOT_A_PENALTY
+            raise DomainError(
+                "report.not_public",
+                "case_no",
+                {"case_no": case.case_no, "reason": WITHHELD_LABELS[reason]},
+            )
+        return PublicCaseView(self.letterhead(f"行政处罚决定信息公开 {entry.decision_no}"), entry)
+
+    def annual(self, year: int) -> AnnualReportView:
+        figures = self._statistics.annual(year)
+        breakdown = self._statistics.breakdown(year)
+        return AnnualReportView(
+            letterhead=self.letterhead(f"{year}年度行政执法统计"),
+            figures=figures,
+            breakdown=breakdown,
+            table=official_table(figures, breakdown.reduced_penalty),
+        )
+
+    def disclosure(self, year: int) -> DisclosureList:
+        if not 1949 <= year <= 9999:
+            raise DomainError("list.year", "year", {"year": year})
+        authority = self._settings.current().organisation
+        entries: list[DisclosureEntry] = []
+        skipped: Counter[Withheld] = Counter()
+        for source in DisclosureRepository(self._db).penalty_decisions(year):
+            reason = withheld(source)
+            entry = disclose(source, authority)
+            if reason is not None or entry is None:
+                skipped[reason or Withheld.NOT_A_PENALTY] += 1
+            else:
+                entries.append(entry)
+        return DisclosureList(year, tuple(entries), dict(skipped))
+
+    # -- bytes ------------------------------------------------------------------------------
+    def case_pdf(
+        self, case_no: str, *, public: bool = False, as_of: dt.date | None = None
+    ) -> bytes:
+        if public:
+            return render_public_case(self.public_case(case_no))
+        return render_case_summary(self.case_summary(case_no, as_of))
+
+    def annual_pdf(self, year: int) -> bytes:
+        return render_annual_totals(self.annual(year))
+
+    def disclosure_csv(self, year: int) -> tuple[bytes, DisclosureList]:
+        listing = self.disclosure(year)
+        return render_disclosure_csv(listing.entries), listing
+
+    def save(self, path: Path, data: bytes, suffix: str) -> Path:
+        """Write the bytes whole or not at all (a temporary file renamed into place)."""
+        path = Path(path)
+        if path.suffix.lower() != suffix:
+            raise DomainError("report.suffix", "path", {"path": str(path), "suffix": suffix})
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".report-", dir=path.parent)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(temporary, path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            raise DomainError(
+                "report.write_failed", "path", {"path": str(path), "detail": exc.strerror or exc}
+            ) from None
+        return path

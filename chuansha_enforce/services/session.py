@@ -1,0 +1,58 @@
+"""Who is acting: single-user mode, a logged-in account, or nobody (then nothing is written)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from chuansha_enforce.domain.accounts import Account
+from chuansha_enforce.domain.clock import Clock
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.services.account_service import AccountService
+from chuansha_enforce.services.credentials import PasswordCost
+from chuansha_enforce.services.settings_service import SettingsService
+from chuansha_enforce.storage.write_guard import refuse_writes
+
+
+@dataclass(frozen=True, slots=True)
+class Login:
+    """Credentials given at start (``--user`` and its password, or the login dialog)."""
+
+    name: str
+    password: str
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    account: Account | None
+    user: str  # the name written into the audit log and the records
+    login_required: bool  # accounts exist and nobody logged in: the connection only reads
+
+
+def open_session(
+    db: sqlite_utils.Database,
+    clock: Clock,
+    *,
+    login: Login | None,
+    cost: PasswordCost,
+    default_user: str,
+    read_only: bool,
+) -> Session:
+    accounts = AccountService(
+        db,
+        clock=clock,
+        settings=SettingsService(db, clock, default_user),
+        cost=cost,
+        session=None,
+        read_only=read_only,
+    )
+    if not accounts.has_accounts():
+        if login is not None:
+            raise DomainError("auth.no_accounts", "user")
+        return Session(None, default_user, login_required=False)
+    if login is None:
+        refuse_writes(db)
+        return Session(None, default_user, login_required=True)
+    account = accounts.login(login.name, login.password)
+    return Session(account, account.name, login_required=False)

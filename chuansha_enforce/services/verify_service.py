@@ -1,0 +1,111 @@
+"""``verify``: the file's integrity, the whole audit chain and every review signature.
+
+The report lists each broken record (table, id, what failed); an empty list means all hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from chuansha_enforce.services.signature_check import SignatureProblem, signature_problems
+from chuansha_enforce.storage.audit_log import GENESIS_HASH
+from chuansha_enforce.storage.integrity import (
+    audit_hashes,
+    audit_records,
+    chain_breaks,
+    integrity_messages,
+)
+from chuansha_enforce.storage.review_repository import ReviewRepository
+from chuansha_enforce.storage.user_repository import UserRepository
+
+Problem = SignatureProblem  # (table, id, what)
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyReport:
+    problems: tuple[Problem, ...]
+    audit_records: int
+    signatures: int
+    chain_head: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class VerifyService:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def run(self, expected_heads: Iterable[tuple[str, str]] = ()) -> VerifyReport:
+        """``expected_heads``: (where it was kept, hash) pairs, e.g. from backup manifests."""
+        problems: list[Problem] = [
+            Problem("database", "-", f"integrity_check: {message}")
+            for message in integrity_messages(self._db)
+        ]
+        breaks, count, head = chain_breaks(self._db)
+        problems += [Problem("audit_log", str(b.id), b.what) for b in breaks]
+        hashes = audit_hashes(self._db)
+        for source, expected in expected_heads:
+            if expected.strip() and expected.strip() not in hashes:
+                what = (
+                    f"chain head {expected.strip()[:12]}… kept in {source} is not in the audit"
+                    " log (newest records deleted, or restored from an older backup)"
+                )
+                problems.append(Problem("audit_log", "head", what))
+        signatures = self._signature_problems(hashes)
+        problems += signatures[0]
+        problems += self._user_problems()
+        return VerifyReport(tuple(problems), count, signatures[1], head)
+
+    def _signature_problems(self, hashes: set[str]) -> tuple[list[Problem], int]:
+        reviews, users = ReviewRepository(self._db), UserRepository(self._db)
+        if not users.table_exists():
+            return [], 0
+        problems: list[Problem] = []
+        signed = reviews.signatures()
+        by_id = {s.id: s for s in signed}
+        for sig in signed:
+            problems += signature_problems(sig, reviews, users)
+            if sig.chain_head != GENESIS_HASH and sig.chain_head not in hashes:
+                what = "audit-chain head at signing is not in the audit log"
+                problems.append(Problem("review_signatures", str(sig.id), what))
+        signed_rounds = {s.round_id for s in signed}
+        for round_id in reviews.rounds_by_program_reviewers():
+            if round_id not in signed_rounds:
+                what = "round made by an account has no signature"
+                problems.append(Problem("legal_review_rounds", str(round_id), what))
+        logged: set[int] = set()
+        for record in audit_records(self._db, "review.sign"):
+            sig_id = int(str(record.detail.get("signature_id", 0)))
+            logged.add(sig_id)
+            found = by_id.get(sig_id)
+            if found is None:
+                what = f"signature {sig_id} named by audit record {record.id} is missing"
+                problems.append(Problem("review_signatures", str(sig_id), what))
+            elif found.payload_hash != record.detail.get("payload_hash"):
+                what = f"payload hash differs from audit record {record.id}"
+                problems.append(Problem("review_signatures", str(sig_id), what))
+        for sig in signed:
+            if sig.id not in logged:
+                what = "no audit record of this signing"
+                problems.append(Problem("review_signatures", str(sig.id), what))
+        return problems, len(signed)
+
+    def _user_problems(self) -> list[Problem]:
+        users = UserRepository(self._db)
+        if not users.table_exists():
+            return []
+        keys = {
+            r.object_id: str(r.detail.get("public_key", ""))
+            for r in audit_records(self._db, "user.add")
+        }
+        problems = []
+        for user in users.all():
+            if keys.get(user.account.name) != user.public_key.hex():
+                what = "public key differs from the one recorded when the account was made"
+                problems.append(Problem("users", str(user.account.id), what))
+        return problems

@@ -1,0 +1,124 @@
+"""Accounts: who may log in, their password hash, lockout state and signing key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from chuansha_enforce.domain.accounts import Account, LoginState, Role
+
+
+@dataclass(frozen=True, slots=True)
+class StoredUser:
+    account: Account
+    password_hash: str
+    login: LoginState
+    key_algorithm: str
+    public_key: bytes
+    private_key_enc: bytes
+    key_kdf: str
+    disabled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NewUserRow:
+    name: str
+    display_name: str
+    role: Role
+    qualification_no: str | None
+    password_hash: str
+    key_algorithm: str
+    public_key: bytes
+    private_key_enc: bytes
+    key_kdf: str
+
+
+_COLUMNS = (
+    "id, name, display_name, role, qualification_no, password_hash, failed_logins,"
+    " locked_until, key_algorithm, public_key, private_key_enc, key_kdf, disabled_at"
+)
+
+
+def _blob(value: object) -> bytes:
+    if not isinstance(value, bytes):
+        raise TypeError(f"expected a BLOB, got {type(value).__name__}")
+    return value
+
+
+def _user(row: Sequence[object]) -> StoredUser:
+    locked = row[7]
+    return StoredUser(
+        account=Account(
+            id=int(str(row[0])),
+            name=str(row[1]),
+            display_name=str(row[2]),
+            role=Role(str(row[3])),
+            qualification_no=None if row[4] is None else str(row[4]),
+        ),
+        password_hash=str(row[5]),
+        login=LoginState(
+            int(str(row[6])), None if locked is None else dt.datetime.fromisoformat(str(locked))
+        ),
+        key_algorithm=str(row[8]),
+        public_key=_blob(row[9]),
+        private_key_enc=_blob(row[10]),
+        key_kdf=str(row[11]),
+        disabled=row[12] is not None,
+    )
+
+
+class UserRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def table_exists(self) -> bool:
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'"
+        return self._db.execute(query).fetchone() is not None
+
+    def count(self) -> int:
+        if not self.table_exists():
+            return 0
+        return int(self._db.execute("SELECT count(*) FROM users").fetchone()[0])
+
+    def by_name(self, name: str) -> StoredUser | None:
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM users WHERE name = ?", [name]).fetchone()
+        return None if row is None else _user(row)
+
+    def by_id(self, user_id: int) -> StoredUser | None:
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM users WHERE id = ?", [user_id]).fetchone()
+        return None if row is None else _user(row)
+
+    def all(self) -> list[StoredUser]:
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM users ORDER BY name").fetchall()
+        return [_user(r) for r in rows]
+
+    def add(self, new: NewUserRow, at: str) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO users (name, display_name, role, qualification_no, password_hash,"
+            " key_algorithm, public_key, private_key_enc, key_kdf, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                new.name,
+                new.display_name,
+                new.role.value,
+                new.qualification_no,
+                new.password_hash,
+                new.key_algorithm,
+                new.public_key,
+                new.private_key_enc,
+                new.key_kdf,
+                at,
+                at,
+            ],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def save_login_state(self, user_id: int, state: LoginState, at: str) -> None:
+        until = None if state.locked_until is None else state.locked_until.isoformat()
+        self._db.execute(
+            "UPDATE users SET failed_logins = ?, locked_until = ?, updated_at = ? WHERE id = ?",
+            [state.failed, until, at, user_id],
+        )

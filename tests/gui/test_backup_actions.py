@@ -1,0 +1,207 @@
+"""文件 → 备份/恢复 in the main window, the backup on close, read-only mode, start-up recovery."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.errors import StorageError
+from tests.conftest import NOW, database_digest
+from ui.main_window import MainWindow
+from ui.startup_recovery import offer_restore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def office_db(demo_db: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "office" / "cases.db"
+    with build_services(demo_db, FixedClock(NOW)) as services:
+        manifest = services.backups.backup(tmp_path / "seed")
+    assert manifest.path is not None
+    target.parent.mkdir()
+    shutil.copyfile(manifest.path, target)
+    return target
+
+
+@pytest.fixture
+def window(qtbot: QtBot, office_db: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    services = build_services(office_db, FixedClock(NOW))
+    main = MainWindow(services, settings)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.close()
+    services.close()
+
+
+def _rows(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def _services(window: MainWindow) -> Services:
+    return window._services
+
+
+def test_backup_from_the_file_menu_runs_with_progress(qtbot: QtBot, window: MainWindow) -> None:
+    texts = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
+    assert "备份(&B)…" in texts
+    assert "恢复(&R)…" in texts
+    with qtbot.waitSignal(window.safety.backed_up, timeout=20000) as done:
+        window.safety.start_backup()
+    manifest = done.args[0]
+    assert manifest.path.exists()
+    assert manifest.tables["general_cases"] == 600
+    assert "已通过完整性检查" in window.statusBar().currentMessage()
+
+
+def test_restore_confirms_and_shows_what_it_restored(
+    qtbot: QtBot, window: MainWindow, office_db: Path
+) -> None:
+    manifest = _services(window).backups.backup()
+    assert manifest.path is not None
+    question = window.safety.confirm_text(manifest.path)
+    assert "一般程序案件 600" in question
+    assert "先检查备份" in question
+    _services(window).settings.set("due_soon_working_days", "2")
+    report = window.safety.restore(manifest.path, ask=False)
+    assert report is not None
+    # The reopened window switched the file to WAL, so compare rows, not bytes.
+    assert _rows(office_db) == _rows(manifest.path)
+    replacement = window.safety.replacement
+    assert isinstance(replacement, MainWindow)
+    qtbot.addWidget(replacement)
+    assert replacement.isVisible()
+    assert not window.isVisible()
+    shown = window.safety.restored_box.text()
+    assert "一般程序案件 600" in shown
+    assert "恢复前的数据库已保存为" in shown
+    assert replacement.case_model.rowCount() > 0
+    window.safety.restored_box.close()
+    replacement.close()
+    _services(replacement).close()
+
+
+def test_a_refused_restore_changes_nothing(
+    qtbot: QtBot, window: MainWindow, office_db: Path, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"junk" * 2000)
+    before = database_digest(office_db)
+    shown: list[str] = []
+
+    # The refusal is shown in a message box; close it as soon as it appears.
+    def close_box() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                shown.append(widget.text())
+                widget.close()
+                return
+        QTimer.singleShot(50, close_box)
+
+    QTimer.singleShot(50, close_box)
+    assert window.safety.restore(junk, ask=False) is None
+    assert shown
+    assert "不是数据库文件" in shown[0]
+    assert database_digest(office_db) == before
+    assert window.isVisible()
+
+
+def test_a_changed_session_is_backed_up_on_close(window: MainWindow, office_db: Path) -> None:
+    folder = office_db.parent / "backups"
+    window.close()
+    assert not folder.exists()  # nothing changed: no backup
+    window.safety._closed = False
+    window.show()
+    _services(window).settings.set("due_soon_working_days", "2")
+    window.close()
+    saved = list(folder.glob("*-close.db"))
+    assert len(saved) == 1
+
+
+def test_a_second_copy_shows_read_only_mode(qtbot: QtBot, office_db: Path, tmp_path: Path) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from chuansha_enforce.services.container import build_services;"
+            "s = build_services(sys.argv[1]); print('open', flush=True); sys.stdin.readline()",
+            str(office_db),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "open"
+    try:
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        with build_services(office_db, FixedClock(NOW)) as services:
+            second = MainWindow(services, settings)
+            qtbot.addWidget(second)
+            second.show()
+            assert "只读" in second.windowTitle()
+            banner = second.safety.banner
+            assert banner is not None
+            assert banner.isVisible()
+            assert "另一个程序正在使用" in banner.text()
+            disabled = {a.text() for a in second.findChildren(type(second.safety.backup_action))}
+            enabled = {
+                a.text()
+                for a in second.findChildren(type(second.safety.backup_action))
+                if a.isEnabled()
+            }
+            assert "立案(&N)…" in disabled - enabled
+            assert "导入台账(&I)…" in disabled - enabled
+            assert not second.safety.restore_action.isEnabled()
+            assert second.safety.backup_action.isEnabled()  # reading, so backing up, is fine
+            second.close()
+    finally:
+        holder.communicate("\n", timeout=30)
+
+
+def test_start_up_recovery_offers_the_newest_good_backup(office_db: Path) -> None:
+    with build_services(office_db, FixedClock(NOW)) as services:
+        good = services.backups.backup()
+    with office_db.open("r+b") as file:
+        file.seek(4096 * 20 + 100)
+        file.write(b"\xff" * 200)
+    with pytest.raises(StorageError) as caught:
+        build_services(office_db, FixedClock(NOW))
+    asked: list[str] = []
+    told: list[str] = []
+
+    def ask(text: str) -> bool:
+        asked.append(text)
+        return True
+
+    recovered = offer_restore(
+        caught.value,
+        office_db,
+        "zh",
+        lambda: build_services(office_db, FixedClock(NOW)),
+        ask=ask,
+        tell=told.append,
+    )
+    assert recovered is not None
+    with recovered:
+        assert recovered.cases.count() == 600
+    assert str(good.path) in asked[0]
+    assert "损坏的原文件保存在" in told[0]

@@ -1,0 +1,147 @@
+"""Tampering with a real file behind the program's back: triggers dropped, data altered.
+
+``verify`` (the CLI, exit 1) names each broken record: table, id and what failed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from chuansha_enforce.cli import main
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.enums import ReviewOpinion
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.review_checklist import Finding
+from chuansha_enforce.services.review_service import SignRequest
+from tests.review_setup import BIG_FINE, CASE_NO, PASSWORDS, open_as, prepared
+
+
+def _signed(db_path: Path, clock: FixedClock, opinion: ReviewOpinion) -> int:
+    prepared(db_path, clock)
+    with open_as(db_path, clock, "zhou") as svc:
+        request = SignRequest(
+            opinion, "证据不足", (Finding("evidence", False, "缺少现场照片"),), PASSWORDS["zhou"]
+        )
+        return svc.reviews.sign(CASE_NO, request).round.round_id
+
+
+def _verify(capsys: pytest.CaptureFixture[str], db_path: Path) -> tuple[int, str]:
+    code = main(["--db", str(db_path), "verify"])
+    return code, capsys.readouterr().out
+
+
+def _attacker(db_path: Path, *statements: str) -> None:
+    """A raw connection that drops the guarding triggers first, as an attacker would."""
+    conn = sqlite3.connect(db_path)
+    for name in [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def test_an_intact_file_verifies(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+) -> None:
+    _signed(db_path, clock, ReviewOpinion.DISAGREE)
+    code, out = _verify(capsys, db_path)
+    assert code == 0, out
+    assert "全部通过" in out
+    assert "审核签名 1 个验证通过" in out
+
+
+def test_a_changed_signed_opinion_is_named(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+) -> None:
+    round_id = _signed(db_path, clock, ReviewOpinion.DISAGREE)
+    conn = sqlite3.connect(db_path)
+    with pytest.raises(sqlite3.IntegrityError, match="signed legal review round"):
+        conn.execute("UPDATE legal_review_rounds SET opinion = 'agree'")
+    conn.close()
+    _attacker(db_path, "UPDATE legal_review_rounds SET opinion = 'agree', note = NULL")
+    code, out = _verify(capsys, db_path)
+    assert code == 1
+    assert f"legal_review_rounds\t{round_id}\tsigned content changed" in out
+    # The forged 同意 does not unlock the decision either.
+    with open_as(db_path, clock, "clerk") as svc, pytest.raises(DomainError) as caught:
+        svc.case_files.decide(CASE_NO, BIG_FINE)
+    assert caught.value.code == "review.signature_invalid"
+
+
+def test_changed_findings_and_forged_signatures_are_named(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+) -> None:
+    round_id = _signed(db_path, clock, ReviewOpinion.DISAGREE)
+    _attacker(db_path, "UPDATE review_findings SET ok = 1, note = NULL WHERE item = 'evidence'")
+    code, out = _verify(capsys, db_path)
+    assert code == 1
+    assert f"legal_review_rounds\t{round_id}\tsigned content changed" in out
+    _attacker(
+        db_path,
+        "UPDATE review_findings SET ok = 0, note = '缺少现场照片' WHERE item = 'evidence'",
+        "UPDATE review_signatures SET signature = zeroblob(64)",
+    )
+    code, out = _verify(capsys, db_path)
+    assert code == 1
+    assert "review_signatures\t1\tsignature does not verify" in out
+    assert "signed content changed" not in out
+
+
+def test_a_deleted_signature_is_named(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+) -> None:
+    round_id = _signed(db_path, clock, ReviewOpinion.DISAGREE)
+    _attacker(
+        db_path,
+        "DELETE FROM review_signatures",
+        "UPDATE legal_review_rounds SET opinion = 'agree'",
+    )
+    code, out = _verify(capsys, db_path)
+    assert code == 1
+    assert f"legal_review_rounds\t{round_id}\tround made by an account has no signature" in out
+    assert "review_signatures\t1\tsignature 1 named by audit record" in out
+
+
+def test_audit_row_changes_and_deletions_are_named(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+) -> None:
+    _signed(db_path, clock, ReviewOpinion.DISAGREE)
+    conn = sqlite3.connect(db_path)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("UPDATE audit_log SET user = 'someone' WHERE id = 3")
+    conn.close()
+    _attacker(db_path, "UPDATE audit_log SET user = 'someone' WHERE id = 3")
+    code, out = _verify(capsys, db_path)
+    assert code == 1
+    assert "audit_log\t3\tcontent does not match its hash" in out
+    _attacker(db_path, "UPDATE audit_log SET user = 'admin' WHERE id = 3")  # put back
+    assert _verify(capsys, db_path)[0] == 0
+    _attacker(db_path, "DELETE FROM audit_log WHERE id = 5")
+    code, out = _verify(capsys, db_path)
+    assert code == 1
+    assert "audit_log\t6\tprevious hash does not match the record before" in out
+
+
+def test_deleting_the_newest_audit_rows_is_found_against_a_backup(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+) -> None:
+    _signed(db_path, clock, ReviewOpinion.DISAGREE)
+    with open_as(db_path, clock, "admin") as svc:
+        svc.settings.set("lockout_minutes", 20)
+    with open_as(db_path, clock) as svc:
+        kept = svc.backups.backup().audit_head
+    assert _verify(capsys, db_path)[0] == 0
+    _attacker(db_path, "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
+    # The remaining chain is valid on its own …
+    code, out = main(["--db", str(db_path), "verify", "--no-backups"]), capsys.readouterr().out
+    assert code == 0, out
+    # … but the head kept with the backup is gone.
+    code, out = _verify(capsys, db_path)
+    assert code == 1
+    assert f"chain head {kept[:12]}" in out
+    code = main(["--db", str(db_path), "verify", "--no-backups", "--expect-head", kept])
+    assert code == 1

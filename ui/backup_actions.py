@@ -1,0 +1,324 @@
+"""文件 → 备份… / 恢复…, the backup taken on close, and read-only mode for a second copy.
+
+Backups run on a worker thread (the backup service opens its own connection) with a
+progress dialog. A restore asks first, shows what the backup holds, swaps the file and then
+shows what it restored in a fresh main window on the restored database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QToolBar,
+    QWidget,
+)
+
+from chuansha_enforce.domain.backup_labels import contents_text
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.services.backup_service import BackupManifest, BackupService, RestoreReport
+from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.errors import DomainError, StorageError
+from ui.error_dialogs import error_text, show_error
+
+log = logging.getLogger(__name__)
+
+WRITE_ACTIONS = ("立案(&N)…", "简易程序录入(&S)", "导入台账(&I)…")
+
+
+def when(manifest: BackupManifest) -> str:
+    return (manifest.taken_at or "?")[:19].replace("T", " ") + " UTC"
+
+
+class BackupWorker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)  # BackupManifest
+    failed = Signal(str)
+
+    def __init__(self, backups: BackupService, folder: Path | None, lang: Lang) -> None:
+        super().__init__()
+        self._backups = backups
+        self._folder = folder
+        self._lang = lang
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            manifest = self._backups.backup(self._folder, progress=self.progressed.emit)
+        except StorageError as exc:
+            self.failed.emit(error_text(exc, self._lang))
+            return
+        self.finished.emit(manifest)
+
+
+class SafetyActions(QObject):
+    """Owned by the main window; adds its actions to the 文件 menu it is given."""
+
+    backed_up = Signal(object)  # BackupManifest
+    restored = Signal(object)  # RestoreReport
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        services: Services,
+        file_menu: QMenu,
+        settings: QSettings,
+        lang: Lang = "zh",
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._services = services
+        self._settings = settings
+        self._lang = lang
+        self._thread: QThread | None = None
+        self._worker: BackupWorker | None = None
+        self._closed = False
+        self.replacement: QMainWindow | None = None
+        self.backup_action = QAction(self.tr("备份(&B)…"), window)
+        self.backup_action.setObjectName("backupAction")
+        self.backup_action.triggered.connect(self._backup_dialog)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("恢复(&R)…"), window)
+        self.restore_action.setObjectName("restoreAction")
+        self.restore_action.triggered.connect(self._restore_dialog)
+        file_menu.addAction(self.restore_action)
+        self._opened_head = services.audit_head()
+        self.banner: QLabel | None = None
+        if services.read_only:
+            self._read_only_mode()
+
+    # -- read-only mode -----------------------------------------------------------------
+    def _read_only_mode(self) -> None:
+        window = self._window
+        window.setWindowTitle(window.windowTitle() + self.tr(" —— 只读"))
+        reason = self._services.read_only_reason
+        if reason is not None and reason.code == "storage.in_use":
+            short = self.tr("只读：另一个程序正在使用此数据库，本窗口只能查看，不能修改")
+        elif reason is not None and reason.code == "storage.network":
+            short = self.tr("只读：数据库在网络位置上，只能查看，不能修改")
+        else:
+            short = self.tr("只读：数据库不能写入，只能查看")
+        self.banner = QLabel(short, window)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setStyleSheet("color: #a61b1b; font-weight: bold; padding: 2px 8px;")
+        if reason is not None:
+            self.banner.setToolTip(error_text(reason, self._lang))
+        bar = QToolBar(self.tr("只读"), window)
+        bar.setObjectName("readOnlyBar")
+        bar.setMovable(False)
+        bar.addWidget(self.banner)
+        window.addToolBarBreak()
+        window.addToolBar(bar)
+        disabled = {QCoreApplication.translate("MainWindow", text) for text in WRITE_ACTIONS}
+        for action in window.findChildren(QAction):
+            if action.text() in disabled:
+                action.setEnabled(False)
+        self.restore_action.setEnabled(False)
+        entry = getattr(window, "simple_entry", None)
+        if isinstance(entry, QWidget):
+            entry.setEnabled(False)
+
+    # -- backup -------------------------------------------------------------------------
+    def _backup_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self._window, self.tr("备份到文件夹"), str(self._services.backups.folder)
+        )
+        if folder:
+            self.start_backup(Path(folder))
+
+    def start_backup(self, folder: Path | None = None) -> None:
+        """Back up on a worker thread with a progress dialog; ``backed_up`` when done."""
+        if self._thread is not None:
+            return
+        progress = QProgressDialog(
+            self.tr("正在备份并检查…"), self.tr("隐藏"), 0, 100, self._window
+        )
+        progress.setObjectName("backupProgress")
+        progress.setWindowTitle(self.tr("备份"))
+        progress.setMinimumDuration(300)
+        self.progress = progress
+        target = None if folder == self._services.backups.folder else folder
+        worker = BackupWorker(self._services.backups, target, self._lang)
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progressed.connect(self._progressed)  # queued: the dialog lives on this thread
+        worker.finished.connect(self._backup_done)
+        worker.failed.connect(self._backup_failed)
+        worker.finished.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.finished.connect(self._thread_done)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setValue(int(100 * done / max(total, 1)))
+
+    def _thread_done(self) -> None:
+        self.progress.reset()
+        if self._thread is not None:
+            self._thread.wait()
+        self._thread, self._worker = None, None
+
+    def _backup_done(self, manifest: BackupManifest) -> None:
+        self._window.statusBar().showMessage(
+            self.tr("已备份到 %1（已通过完整性检查）：%2")
+            .replace("%1", str(manifest.path))
+            .replace("%2", contents_text(manifest.tables, self._lang)),
+            10000,
+        )
+        self.backed_up.emit(manifest)
+
+    def _backup_failed(self, text: str) -> None:
+        QMessageBox.warning(self._window, self.tr("备份失败"), text)
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.wait()
+
+    # -- restore ------------------------------------------------------------------------
+    def _restore_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            self.tr("选择要恢复的备份"),
+            str(self._services.backups.folder),
+            self.tr("备份 (*.db)"),
+        )
+        if name:
+            self.restore(Path(name))
+
+    def confirm_text(self, path: Path) -> str:
+        manifest = next(
+            (m for m in self._services.backups.list_backups(path.parent) if m.path == path), None
+        )
+        about = (
+            self.tr("备份于 %1，内容：%2")
+            .replace("%1", when(manifest))
+            .replace("%2", contents_text(manifest.tables, self._lang))
+            if manifest is not None and manifest.tables
+            else self.tr("（没有清单，恢复前会完整检查）")
+        )
+        return (
+            self.tr("用备份 %1 替换当前数据库？").replace("%1", str(path))
+            + "\n"
+            + about
+            + "\n\n"
+            + self.tr("恢复前会先检查备份，并把当前数据库另存一份备份。")
+        )
+
+    def restore(self, path: Path, *, ask: bool = True) -> RestoreReport | None:
+        """Ask, verify, back up the current database, swap; then show what was restored."""
+        if ask:
+            answer = QMessageBox.question(
+                self._window,
+                self.tr("恢复"),
+                self.confirm_text(path),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        self.wait()
+        busy = QProgressDialog(self.tr("正在检查备份并恢复…"), "", 0, 0, self._window)
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.show()
+        QApplication.processEvents()
+        try:
+            report = self._services.backups.restore(path, before_swap=self._release)
+        except (DomainError, StorageError) as exc:
+            busy.close()
+            show_error(self._window, exc, self._lang)
+            return None
+        busy.close()
+        self.restored.emit(report)
+        self._reopen(report)
+        return report
+
+    def _release(self) -> None:
+        """Close this window's connection just before the file is swapped."""
+        self._closed = True
+        self._services.close()
+
+    def restored_text(self, report: RestoreReport) -> str:
+        text = (
+            self.tr("已从 %1 恢复（%2）。")
+            .replace("%1", str(report.restored_from))
+            .replace("%2", when(report.manifest))
+            + "\n"
+            + self.tr("恢复后的数据库：%1").replace(
+                "%1", contents_text(report.manifest.tables, self._lang)
+            )
+        )
+        if report.safety_backup is not None:
+            text += "\n" + self.tr("恢复前的数据库已保存为 %1").replace(
+                "%1", str(report.safety_backup)
+            )
+        return text
+
+    def _reopen(self, report: RestoreReport) -> None:
+        """A new main window on the restored file; this one closes without a backup."""
+        try:
+            services = build_services(self._services.db_path, self._services.clock)
+        except (DomainError, StorageError) as exc:
+            show_error(self._window, exc, self._lang)
+            self._window.close()
+            return
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(services.close)
+        if services.session.login_required:
+            services.close()
+            QMessageBox.information(
+                self._window,
+                self.tr("已恢复"),
+                self.restored_text(report) + "\n\n" + self.tr("请重新启动程序并登录。"),
+            )
+            self._window.close()
+            return
+        make_window = cast(Callable[[Services, QSettings, Lang], QMainWindow], type(self._window))
+        self.replacement = make_window(services, self._settings, self._lang)
+        self.replacement.show()
+        self._window.close()
+        self.replacement.statusBar().showMessage(self.tr("已恢复"), 10000)
+        self.restored_box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("已恢复"),
+            self.restored_text(report),
+            parent=self.replacement,
+        )
+        self.restored_box.setObjectName("restoredBox")
+        self.restored_box.open()
+
+    # -- close --------------------------------------------------------------------------
+    def on_close(self) -> None:
+        """A verified backup when this session changed the database (the audit chain moved)."""
+        self.wait()
+        if self._closed or self._services.read_only:
+            return
+        self._closed = True
+        try:
+            if self._services.audit_head() == self._opened_head:
+                return
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                manifest = self._services.backups.backup(label="close")
+            finally:
+                QApplication.restoreOverrideCursor()
+            log.info("backup on close: %s", manifest.path)
+        except StorageError as exc:
+            log.error("backup on close failed: %s", exc)
+            QMessageBox.warning(self._window, self.tr("备份失败"), error_text(exc, self._lang))

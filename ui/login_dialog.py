@@ -1,0 +1,102 @@
+"""Logging in (at start when accounts exist) and unlocking after the idle lock.
+
+The dialog only gathers a name and a password and hands them to ``attempt``; a refusal
+(wrong password, locked account) is shown in the dialog, which stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.errors import DomainError, StorageError
+from chuansha_enforce.services.session import Login
+from ui.error_dialogs import error_text
+
+T = TypeVar("T")
+
+
+class LoginDialog(QDialog, Generic[T]):
+    def __init__(
+        self,
+        attempt: Callable[[str, str], T],
+        lang: Lang = "zh",
+        *,
+        fixed_user: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self._attempt = attempt
+        self._lang = lang
+        self.result_value: T | None = None
+        unlocking = fixed_user is not None
+        self.setWindowTitle(self.tr("已锁定，请重新输入密码") if unlocking else self.tr("登录"))
+        self.name = QLineEdit(self)
+        self.name.setObjectName("loginName")
+        if fixed_user is not None:
+            self.name.setText(fixed_user)
+            self.name.setReadOnly(True)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("loginPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(self)
+        self.error.setObjectName("loginError")
+        self.error.setStyleSheet("color: #a61b1b;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("用户名"), self.name)
+        form.addRow(self.tr("密码"), self.password)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("解锁") if unlocking else self.tr("登录")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("退出程序") if unlocking else self.tr("取消")
+        )
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("本数据库已启用账户，请输入用户名和密码。"), self))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        (self.password if unlocking else self.name).setFocus()
+
+    def try_login(self) -> None:
+        try:
+            self.result_value = self._attempt(self.name.text().strip(), self.password.text())
+        except (DomainError, StorageError) as exc:
+            self.error.setText(error_text(exc, self._lang))
+            self.password.clear()
+            return
+        self.password.clear()
+        self.accept()
+
+
+def log_in_at_start(services: Services, lang: Lang = "zh") -> Services | None:
+    """Accounts exist: close the read-only start and reopen as whoever logs in (None: cancelled)."""
+    path = services.db_path
+    services.close()  # one writer per process: the logged-in services take the lock
+
+    def attempt(name: str, password: str) -> Services:
+        return build_services(path, login=Login(name, password))
+
+    dialog: LoginDialog[Services] = LoginDialog(attempt, lang)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_value

@@ -1,0 +1,357 @@
+"""The 报表 menu: PDFs built in the background, shown, printed and saved as the very same bytes.
+
+The worker opens its own read-only connection (DESIGN: background jobs open their own); the
+preview loads the PDF bytes into QtPdf, and printing paints those pages, so what is seen,
+printed and saved is one document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenuBar,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chuansha_enforce.domain.clock import Clock, today_in_china
+from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.errors import DomainError, StorageError
+from ui.case_table_model import CaseTableModel
+from ui.error_dialogs import show_error
+
+Job = Callable[[Services], bytes]
+
+
+class ReportWorker(QObject):
+    finished = Signal(bytes)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, clock: Clock, job: Job, lang: Lang) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._clock = clock
+        self._job = job
+        self._lang = lang
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            with build_services(self._db_path, self._clock, read_only=True) as services:
+                data = self._job(services)
+        except DomainError as exc:
+            self.failed.emit(render(exc.code, exc.params, self._lang, exc.field))
+            return
+        except StorageError as exc:
+            self.failed.emit(render(exc.code, exc.params, self._lang))
+            return
+        self.finished.emit(data)
+
+
+PRINT_DPI_MAX = 300
+"""Pages are rasterised at the printer's resolution, at most this (an A4 page at 1200 dpi
+would be a 550 MB image)."""
+
+
+def paint_pdf(document: QPdfDocument, printer: QPrinter) -> None:
+    """Paint every page of the loaded PDF onto the printer, fitted to its page."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return
+    try:
+        dpi = min(printer.resolution(), PRINT_DPI_MAX)
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            image = document.render(page, size)
+            target = painter.viewport()
+            fitted = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(target.topLeft(), fitted), image)
+    finally:
+        painter.end()
+
+
+class ReportPreview(QDialog):
+    """The PDF on screen, with print preview, print and save-as of the same bytes."""
+
+    def __init__(
+        self, services: Services, data: bytes, name: str, lang: Lang, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportPreview")
+        self.setWindowTitle(self.tr("报表预览 - %1").replace("%1", name))
+        self._services = services
+        self._lang = lang
+        self.data = data
+        self.suggested_name = name
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        pages = QLabel(self.tr("共 %1 页").replace("%1", str(self.document.pageCount())), self)
+        pages.setObjectName("pageCount")
+        preview = QPushButton(self.tr("打印预览…"), self)
+        preview.clicked.connect(self.print_preview)
+        print_button = QPushButton(self.tr("打印…"), self)
+        print_button.clicked.connect(self.print_dialog)
+        save = QPushButton(self.tr("另存为…"), self)
+        save.setObjectName("saveAs")
+        save.clicked.connect(self._save_dialog)
+        close = QPushButton(self.tr("关闭"), self)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(pages)
+        buttons.addStretch(1)
+        for button in (preview, print_button, save, close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 1000)
+
+    def print_to(self, printer: QPrinter) -> None:
+        paint_pdf(self.document, printer)
+
+    def print_preview(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.paintRequested.connect(self.print_to)
+        dialog.exec()
+
+    def print_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def _save_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存为"), self.suggested_name, "PDF (*.pdf)"
+        )
+        if name:
+            self.save_as(Path(name))
+
+    def save_as(self, path: Path) -> bool:
+        try:
+            self._services.reports.save(path, self.data, ".pdf")
+        except DomainError as exc:
+            show_error(self, exc, self._lang)
+            return False
+        return True
+
+
+class ReportMenu(QObject):
+    """The 报表 menu of the main window and the background jobs behind it."""
+
+    ready = Signal(object)  # ReportPreview, once a report is built and shown
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        services: Services,
+        lang: Lang,
+        *,
+        case_view: QTableView,
+        case_model: CaseTableModel,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._services = services
+        self._lang = lang
+        self._case_view = case_view
+        self._case_model = case_model
+        self._threads: dict[QThread, ReportWorker] = {}
+        self._busy = False
+        self.progress: QProgressDialog | None = None
+        self.preview: ReportPreview | None = None
+        self.error_box: QMessageBox | None = None
+        self._cancelled_flag = False
+        self._pending_name = ""
+
+    def install(self, menu_bar: QMenuBar) -> None:
+        menu = menu_bar.addMenu(self.tr("报表(&R)"))
+        menu.setObjectName("reportMenu")
+        entries: list[tuple[str, Callable[[], object]]] = [
+            (self.tr("年度统计报表(&A)…"), self._annual_dialog),
+            (self.tr("案件摘要(&S)"), lambda: self._case_report(public=False)),
+            (self.tr("案件摘要公开版(&P)"), lambda: self._case_report(public=True)),
+            (self.tr("导出双公示信息(&D)…"), self._disclosure_dialog),
+        ]
+        for text, slot in entries:
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    # -- asking -----------------------------------------------------------------------------
+    def _year(self, title: str) -> int | None:
+        year, ok = QInputDialog.getInt(
+            self._window,
+            title,
+            self.tr("年度："),
+            today_in_china(self._services.clock).year,
+            1949,
+            9999,
+        )
+        return year if ok else None
+
+    def _annual_dialog(self) -> None:
+        year = self._year(self.tr("年度统计报表"))
+        if year is not None:
+            self.annual(year)
+
+    def selected_case_no(self) -> str | None:
+        index = self._case_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self._case_model.case_at(index.row()).case_no
+
+    def _case_report(self, *, public: bool) -> None:
+        case_no = self.selected_case_no()
+        if case_no is None:
+            QMessageBox.information(
+                self._window, self.tr("案件摘要"), self.tr("请先在案件列表中选择一件案件")
+            )
+            return
+        self.case(case_no, public=public)
+
+    def _disclosure_dialog(self) -> None:
+        year = self._year(self.tr("导出双公示信息"))
+        if year is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, self.tr("导出双公示信息"), f"双公示{year}.csv", "CSV (*.csv)"
+        )
+        if name:
+            self.export_disclosure(Path(name), year)
+
+    # -- doing ------------------------------------------------------------------------------
+    def annual(self, year: int) -> None:
+        self.start(lambda s: s.reports.annual_pdf(year), f"年度统计{year}.pdf")
+
+    def case(self, case_no: str, *, public: bool = False) -> None:
+        suffix = "公开版" if public else "摘要"
+        safe = "".join(c for c in case_no if c not in '\\/:*?"<>|')
+        self.start(lambda s: s.reports.case_pdf(case_no, public=public), f"{safe}{suffix}.pdf")
+
+    def export_disclosure(self, path: Path, year: int) -> bool:
+        try:
+            data, listing = self._services.reports.disclosure_csv(year)
+            self._services.reports.save(path, data, ".csv")
+        except (DomainError, StorageError) as exc:
+            show_error(self._window, exc, self._lang)
+            return False
+        self._window.statusBar().showMessage(
+            self.tr("已导出 %1（公开 %2 条）")
+            .replace("%1", str(path))
+            .replace("%2", str(len(listing.entries))),
+            8000,
+        )
+        return True
+
+    def start(self, job: Job, name: str) -> None:
+        """Build the PDF on a worker thread; show progress until it arrives."""
+        if self._busy:
+            return
+        self._busy = True
+        self._pending_name = name
+        self.progress = QProgressDialog(
+            self.tr("正在生成报表…"), self.tr("取消"), 0, 0, self._window
+        )
+        self.progress.setObjectName("reportProgress")
+        self.progress.setWindowTitle(self.tr("报表"))
+        self.progress.setMinimumDuration(300)
+        self.progress.canceled.connect(self._cancelled)
+        thread = QThread(self)
+        worker = ReportWorker(self._services.db_path, self._services.clock, job, self._lang)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.finished.connect(self._finished)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.finished.connect(lambda: self._thread_done(thread))
+        self._threads[thread] = worker
+        self._cancelled_flag = False
+        thread.start()
+
+    def _cancelled(self) -> None:
+        # reportlab cannot be interrupted; the result is simply not shown.
+        self._cancelled_flag = True
+
+    def _close_progress(self) -> None:
+        self._busy = False
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self._cancelled)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _finished(self, data: bytes) -> None:
+        self._close_progress()
+        if self._cancelled_flag:
+            return
+        self.preview = ReportPreview(
+            self._services, data, self._pending_name, self._lang, self._window
+        )
+        self.preview.show()
+        self.ready.emit(self.preview)
+
+    def _failed(self, message: str) -> None:
+        self._close_progress()
+        self.failed.emit(message)
+        if not self._cancelled_flag:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("报表"), message, parent=self._window
+            )
+            box.setObjectName("reportError")
+            box.open()
+            self.error_box = box
+
+    def _thread_done(self, thread: QThread) -> None:
+        worker = self._threads.pop(thread, None)
+        if worker is not None:
+            worker.deleteLater()
+        thread.deleteLater()
+
+    def wait(self) -> None:
+        """Let running jobs end (the window is closing)."""
+        for thread in list(self._threads):
+            thread.quit()
+            thread.wait()

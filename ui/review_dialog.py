@@ -1,0 +1,177 @@
+"""Reviewing one case: the checklist, the opinion and reasons, and signing with the password.
+
+Earlier rounds are listed with their signature state, checked again each time the dialog
+shows them. Only a reviewer sees the sign button; a clerk sees the record only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.enums import ReviewOpinion
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.review_checklist import CHECKLIST, Finding
+from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.errors import DomainError, StorageError
+from chuansha_enforce.services.review_service import RoundView, SignRequest
+from ui.error_dialogs import error_text
+
+
+class ReviewDialog(QDialog):
+    signed = Signal()
+
+    def __init__(
+        self, services: Services, case_no: str, lang: Lang = "zh", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewDialog")
+        self._services = services
+        self._lang = lang
+        self.case_no = case_no
+        self.setWindowTitle(self.tr("法制审核：%1").replace("%1", case_no))
+        view = services.case_files.view(case_no)
+        submission = services.reviews.open_submission(case_no)
+        header = QLabel(self)
+        reasons = "；".join(view.major.labels) or self.tr("（非重大案件）")
+        header.setText(
+            self.tr("%1　%2　重大案件理由：%3")
+            .replace("%1", case_no)
+            .replace("%2", view.case.party.name)
+            .replace("%3", reasons)
+        )
+        header.setWordWrap(True)
+        materials = QLabel(self)
+        if submission is not None:
+            materials.setText(
+                self.tr("报送材料：%1；审核期限 %2")
+                .replace("%1", "、".join(submission.materials))
+                .replace("%2", submission.due_on.isoformat())
+            )
+        else:
+            materials.setText(self.tr("没有待审核的报送"))
+        self.rounds = QListWidget(self)
+        self.rounds.setObjectName("reviewRounds")
+        self.rounds.setMaximumHeight(110)
+
+        account = services.session.account
+        self.may_sign = (
+            account is not None
+            and account.can(Permission.SIGN_REVIEW)
+            and submission is not None
+            and not services.read_only
+        )
+        checklist = QGroupBox(self.tr("审核要点（勾选有问题的要点并写明问题）"), self)
+        grid = QGridLayout(checklist)
+        self.problems: dict[str, QCheckBox] = {}
+        self.notes: dict[str, QLineEdit] = {}
+        for row, (item, label) in enumerate(CHECKLIST.items()):
+            box = QCheckBox(label, checklist)
+            box.setObjectName(f"problem_{item}")
+            note = QLineEdit(checklist)
+            note.setObjectName(f"note_{item}")
+            grid.addWidget(box, row, 0)
+            grid.addWidget(note, row, 1)
+            self.problems[item], self.notes[item] = box, note
+        self.opinion = QComboBox(self)
+        self.opinion.setObjectName("opinion")
+        for opinion in ReviewOpinion:
+            self.opinion.addItem(opinion.label, opinion.value)
+        self.reasons = QPlainTextEdit(self)
+        self.reasons.setObjectName("reasons")
+        self.reasons.setMaximumHeight(70)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("signPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("审核结论"), self.opinion)
+        form.addRow(self.tr("理由"), self.reasons)
+        form.addRow(self.tr("密码（每次签署都要输入）"), self.password)
+        self.state = QLabel(self)
+        self.state.setObjectName("signedState")
+        self.state.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(materials)
+        layout.addWidget(QLabel(self.tr("已有审核轮次："), self))
+        layout.addWidget(self.rounds)
+        self.sign_button: QPushButton | None = None
+        if self.may_sign:
+            layout.addWidget(checklist)
+            layout.addLayout(form)
+            self.sign_button = QPushButton(self.tr("签署"), self)
+            self.sign_button.setObjectName("signButton")
+            self.sign_button.clicked.connect(self.sign)
+            layout.addWidget(self.sign_button)
+        else:
+            checklist.hide()
+            for widget in (self.opinion, self.reasons, self.password):
+                widget.hide()
+        layout.addWidget(self.state)
+        self._show_rounds(services.reviews.rounds(case_no))
+
+    def _state_text(self, view: RoundView) -> str:
+        return {
+            "valid": self.tr("签名有效"),
+            "invalid": self.tr("签名无效"),
+            "unsigned": self.tr("未签名"),
+            "imported": self.tr("台账导入（无签名）"),
+        }[view.signature]
+
+    def _show_rounds(self, views: list[RoundView]) -> None:
+        self.rounds.clear()
+        for v in views:
+            r = v.round
+            line = (
+                self.tr("第%1轮　%2　%3　%4　%5")
+                .replace("%1", str(r.round_no))
+                .replace("%2", r.reviewed_on.isoformat())
+                .replace("%3", r.reviewer)
+                .replace("%4", r.opinion.label)
+                .replace("%5", self._state_text(v))
+            )
+            self.rounds.addItem(line)
+
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(
+            Finding(item, False, self.notes[item].text())
+            for item, box in self.problems.items()
+            if box.isChecked()
+        )
+
+    def sign(self) -> None:
+        opinion = ReviewOpinion(str(self.opinion.currentData()))
+        request = SignRequest(
+            opinion, self.reasons.toPlainText(), self.findings(), self.password.text()
+        )
+        self.password.clear()
+        try:
+            done = self._services.reviews.sign(self.case_no, request).round
+        except (DomainError, StorageError) as exc:
+            self.state.setText(error_text(exc, self._lang))
+            return
+        self._show_rounds(self._services.reviews.rounds(self.case_no))
+        self.state.setText(
+            self.tr("第%1轮已签署：%2（%3）")
+            .replace("%1", str(done.round.round_no))
+            .replace("%2", done.round.opinion.label)
+            .replace("%3", self._state_text(done))
+        )
+        if self.sign_button is not None:
+            self.sign_button.setEnabled(False)
+        self.signed.emit()

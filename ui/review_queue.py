@@ -1,0 +1,185 @@
+"""The legal-review tab: the reviewers' queue with due dates, submitting a case, reviewing."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.errors import DomainError, StorageError
+from chuansha_enforce.services.review_service import QueueItem
+from ui.error_dialogs import error_text
+from ui.review_dialog import ReviewDialog
+
+CONTEXT = "ReviewQueue"
+COLUMN_SOURCES = (
+    QT_TRANSLATE_NOOP("ReviewQueue", "案件编号"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "当事人"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "报送日期"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "审核期限"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "状态"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "重大案件理由"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "报送材料"),
+)
+STATE_SOURCES = {
+    "open": QT_TRANSLATE_NOOP("ReviewQueue", "待审核"),
+    "due_soon": QT_TRANSLATE_NOOP("ReviewQueue", "即将到期"),
+    "overdue": QT_TRANSLATE_NOOP("ReviewQueue", "已逾期"),
+}
+STATE_COLOURS = {"due_soon": QColor("#fff3c4"), "overdue": QColor("#f8d0d0")}
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _t(text: object) -> str:
+    return QCoreApplication.translate(CONTEXT, str(text))
+
+
+class ReviewQueueModel(QAbstractTableModel):
+    """Open submissions, the most urgent first (a queue is short: loaded whole)."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self._services = services
+        self.items: list[QueueItem] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.items = self._services.reviews.queue()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMN_SOURCES)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _t(COLUMN_SOURCES[section]) if 0 <= section < len(COLUMN_SOURCES) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return STATE_COLOURS.get(item.state)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        s = item.submission
+        values = (
+            s.case_no,
+            s.party_name,
+            s.submitted_on.isoformat(),
+            s.due_on.isoformat(),
+            _t(STATE_SOURCES[item.state]),
+            "；".join(item.major_reasons)
+            or QCoreApplication.translate("ReviewQueue", "（非重大案件）"),
+            "、".join(s.materials),
+        )
+        return values[index.column()] if 0 <= index.column() < len(values) else None
+
+
+class ReviewQueueWidget(QWidget):
+    def __init__(self, services: Services, lang: Lang = "zh", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("reviewQueue")
+        self._services = services
+        self._lang = lang
+        self.model = ReviewQueueModel(services)
+        self.view = QTableView(self)
+        self.view.setObjectName("reviewQueueView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda index: self.open_review(index.row()))
+        account = services.session.account
+        self.review_button = QPushButton(self.tr("审核所选案件…"), self)
+        self.review_button.setObjectName("reviewButton")
+        self.review_button.clicked.connect(self._review_selected)
+        refresh = QPushButton(self.tr("刷新"), self)
+        refresh.clicked.connect(self.model.reload)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.review_button)
+        buttons.addWidget(refresh)
+        buttons.addStretch(1)
+        self.case_no = QLineEdit(self)
+        self.case_no.setObjectName("submitCaseNo")
+        self.case_no.setPlaceholderText(self.tr("案件编号"))
+        self.materials = QLineEdit(self)
+        self.materials.setObjectName("submitMaterials")
+        self.materials.setPlaceholderText(self.tr("报送材料，用顿号或逗号分隔"))
+        self.submit_button = QPushButton(self.tr("报送法制审核"), self)
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.clicked.connect(self.submit)
+        submit_row = QHBoxLayout()
+        submit_row.addWidget(QLabel(self.tr("报送："), self))
+        submit_row.addWidget(self.case_no, 1)
+        submit_row.addWidget(self.materials, 2)
+        submit_row.addWidget(self.submit_button)
+        may_submit = account is None or account.can(Permission.SUBMIT_REVIEW)
+        for widget in (self.case_no, self.materials, self.submit_button):
+            widget.setVisible(may_submit and not services.read_only)
+        self.message = QLabel(self)
+        self.message.setObjectName("reviewQueueMessage")
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(submit_row)
+        layout.addWidget(self.message)
+        self.dialog: ReviewDialog | None = None
+
+    def _review_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            self.open_review(rows[0].row())
+
+    def open_review(self, row: int) -> ReviewDialog | None:
+        if not 0 <= row < len(self.model.items):
+            return None
+        case_no = self.model.items[row].submission.case_no
+        self.dialog = ReviewDialog(self._services, case_no, self._lang, self)
+        self.dialog.signed.connect(self.model.reload)
+        self.dialog.show()
+        return self.dialog
+
+    def submit(self) -> None:
+        materials = [m for m in re.split(r"[、，,；;\n]", self.materials.text()) if m.strip()]
+        try:
+            submission = self._services.reviews.submit(self.case_no.text(), materials)
+        except (DomainError, StorageError) as exc:
+            self.message.setText(error_text(exc, self._lang))
+            return
+        self.message.setText(
+            self.tr("%1 已报送，审核期限 %2")
+            .replace("%1", submission.case_no)
+            .replace("%2", submission.due_on.isoformat())
+        )
+        self.case_no.clear()
+        self.materials.clear()
+        self.model.reload()
