@@ -157,8 +157,10 @@ class SafetyActions(QObject):
         worker.progressed.connect(self._progressed)  # queued: the dialog lives on this thread
         worker.finished.connect(self._backup_done)
         worker.failed.connect(self._backup_failed)
-        worker.finished.connect(thread.quit)
-        worker.failed.connect(thread.quit)
+        # Direct: stop the thread's event loop from the worker thread itself, without a
+        # round trip through this thread's event queue.
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         thread.finished.connect(self._thread_done)
         self._thread, self._worker = thread, worker
         thread.start()
@@ -186,7 +188,11 @@ class SafetyActions(QObject):
         QMessageBox.warning(self._window, self.tr("备份失败"), text)
 
     def wait(self) -> None:
+        """Let a running backup finish. ``quit`` first: the worker's own request to stop the
+        thread is queued to this (blocked) thread and would never arrive — a deadlock seen
+        when the window closed right after ``backed_up``."""
         if self._thread is not None:
+            self._thread.quit()
             self._thread.wait()
 
     # -- restore ------------------------------------------------------------------------

@@ -241,4 +241,5 @@ class ImportDialog(QDialog):
     def wait_finished(self) -> None:
         """For tests and closing: wait until the background work has ended."""
         if self._thread is not None:
+            self._thread.quit()  # the worker's own quit is queued to this (waiting) thread
             self._thread.wait()

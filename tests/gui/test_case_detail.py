@@ -11,8 +11,9 @@ from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from chuansha_enforce.domain.case_file import AdvanceNotice, Hearing
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enums import PartyType
+from chuansha_enforce.domain.enums import HearingState, PartyType
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
@@ -143,3 +144,44 @@ def test_officer_registry_registers_and_refuses(qtbot: QtBot, svc: Services, tmp
     fill(again, certificate_no="31150010", status="注销")
     assert not again.try_submit()
     assert again.error_label.text().startswith("注销日期：")
+
+
+def test_a_major_case_is_decided_in_the_gui_only_after_an_agreed_review(
+    qtbot: QtBot, svc: Services
+) -> None:
+    no = "川执立〔2024〕9号"
+    svc.case_files.file_case(NewCase(no, PartyRecord(PartyType.NATURAL_PERSON, "王五"), "案由",
+                                     D(2024, 5, 6), ("31150001", "31150002")))  # fmt: skip
+    svc.case_files.record_notice(no, AdvanceNotice(D(2024, 5, 8), hearing_offered=True))
+    svc.case_files.record_hearing(no, Hearing(HearingState.WAIVED, requested_on=None))
+    detail = CaseDetailDialog(svc, no)
+    qtbot.addWidget(detail)
+    detail.show()
+
+    def step(key: str, **values: object) -> StepForm:
+        detail.step_buttons[key].click()
+        assert detail.open_form is not None
+        fill(detail.open_form, **values)
+        return detail.open_form
+
+    decision = {"outcome": "处罚", "decision_no": "沪浦川执罚〔2024〕9号",
+                "decided_on": D(2024, 6, 20), "kinds": ["罚款"], "fine": "5000"}  # fmt: skip
+    before = database_digest(svc.db_path)
+    refused = step("decide", **decision)
+    assert not refused.try_submit()
+    assert "须经法制审核同意后才能作出决定" in refused.error_label.text()
+    assert database_digest(svc.db_path) == before
+    refused.reject()
+    assert step("review", reviewer="周律", reviewed_on=D(2024, 6, 10),
+                opinion="建议补充调查", reason="补充现场照片").try_submit()  # fmt: skip
+    again = step("decide", **decision)
+    assert not again.try_submit()
+    assert "须经法制审核同意" in again.error_label.text()
+    again.reject()
+    assert step("review", reviewer="周律", reviewed_on=D(2024, 6, 18), opinion="同意",
+                reason="事实清楚").try_submit()  # fmt: skip
+    assert step("decide", **decision).try_submit()
+    case = svc.case_files.find(no)
+    assert case.decision is not None
+    assert case.decision.fine_fen == 500_000
+    assert [r.opinion.label for r in case.reviews] == ["建议补充调查", "同意"]
