@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 from xml.sax.saxutils import escape
@@ -35,7 +34,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from chuansha_enforce.reports.letterhead import Letterhead
 from chuansha_enforce.resource_paths import font_path
+
+__all__ = ["FONT", "Letterhead", "NumberedCanvas", "ReportTemplate", "cn_date", "register_font"]
 
 FONT = "WenQuanYiMicroHei"
 """The embedded CJK font (TrueType outlines, subset into each PDF)."""
@@ -43,17 +45,6 @@ FONT = "WenQuanYiMicroHei"
 RULE_COLOUR = HexColor("#7a1f1f")
 GREY = HexColor("#555555")
 HEADER_FILL = HexColor("#efe7e1")
-
-
-@dataclass(frozen=True, slots=True)
-class Letterhead:
-    """What every page shows: who issues it, when it was generated, the audit-chain head."""
-
-    organisation: str
-    squad: str
-    title: str
-    generated_at: str
-    audit_head: str
 
 
 def register_font() -> str:

@@ -12,7 +12,7 @@ from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.disclosure import DisclosureEntry
 from chuansha_enforce.domain.statistics import AnnualFigures
 from chuansha_enforce.domain.statistics_breakdown import AnnualBreakdown, OfficialTable
-from chuansha_enforce.reports.base import Letterhead
+from chuansha_enforce.reports.letterhead import Letterhead
 
 
 class ReviewState(StrEnum):

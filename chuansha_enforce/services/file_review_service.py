@@ -35,13 +35,8 @@ from chuansha_enforce.domain.file_review_scoring import (
     score_file,
     sheet_from_json,
 )
-from chuansha_enforce.reports.base import Letterhead
-from chuansha_enforce.reports.file_review_lists import (
-    RectificationListView,
-    SampleListView,
-    render_rectification_list,
-    render_sample_list,
-)
+from chuansha_enforce.reports import lazy_renderers as renderers
+from chuansha_enforce.reports.letterhead import Letterhead
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
@@ -242,14 +237,16 @@ class FileReviewService:
     def sample_list_pdf(self, sample_id: int, letterhead: Letterhead) -> bytes:
         """抽查案卷清单: the sample's rule and each file with its score and grade."""
         sample = self._sample(sample_id)
-        view = SampleListView(letterhead, sample, tuple(self._repo.files(sample_id)))
-        return render_sample_list(view)
+        lists = renderers.file_review_lists
+        view = lists.SampleListView(letterhead, sample, tuple(self._repo.files(sample_id)))
+        return lists.render_sample_list(view)
 
     def rectification_list_pdf(self, sample_id: int, letterhead: Letterhead) -> bytes:
         """评查问题整改清单: every defect of the sample with its rectification."""
         sample = self._sample(sample_id)
-        view = RectificationListView(letterhead, sample, tuple(self._repo.defects(sample_id)))
-        return render_rectification_list(view)
+        lists = renderers.file_review_lists
+        view = lists.RectificationListView(letterhead, sample, tuple(self._repo.defects(sample_id)))
+        return lists.render_rectification_list(view)
 
     # -- annual figures -------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import MajorThresholds
 from chuansha_enforce.domain.records import GeneralCaseRecord, OfficerRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.simple_rules import SimpleLimits
+from chuansha_enforce.ledger import lazy_writer
 from chuansha_enforce.ledger.export_rows import (
     general_case_rows,
     officer_rows,
@@ -29,7 +30,6 @@ from chuansha_enforce.ledger.row_mapping import (
     simple_decisions_of,
 )
 from chuansha_enforce.ledger.sheets import LedgerIssue, SheetKind, header_names
-from chuansha_enforce.ledger.writer import write_xlsx
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import NOTHING, Changes, Topic
 from chuansha_enforce.services.settings_service import SettingsService
@@ -213,7 +213,7 @@ class LedgerService:
         cases = list(repository.general_cases(year))
         simple = list(repository.simple_decisions(year))
         try:
-            write_xlsx(
+            lazy_writer.writer.write_xlsx(
                 target,
                 [
                     (

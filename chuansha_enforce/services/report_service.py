@@ -26,10 +26,9 @@ from chuansha_enforce.domain.disclosure import (
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.statistics_breakdown import official_table
-from chuansha_enforce.reports.annual_totals import render_annual_totals
-from chuansha_enforce.reports.base import Letterhead
-from chuansha_enforce.reports.case_summary import render_case_summary, render_public_case
+from chuansha_enforce.reports import lazy_renderers as renderers
 from chuansha_enforce.reports.disclosure import render_disclosure_csv
+from chuansha_enforce.reports.letterhead import Letterhead
 from chuansha_enforce.reports.view_models import (
     AnnualReportView,
     CaseSummaryView,
@@ -172,11 +171,11 @@ class ReportService:
         self, case_no: str, *, public: bool = False, as_of: dt.date | None = None
     ) -> bytes:
         if public:
-            return render_public_case(self.public_case(case_no))
-        return render_case_summary(self.case_summary(case_no, as_of))
+            return renderers.case_summary.render_public_case(self.public_case(case_no))
+        return renderers.case_summary.render_case_summary(self.case_summary(case_no, as_of))
 
     def annual_pdf(self, year: int) -> bytes:
-        return render_annual_totals(self.annual(year))
+        return renderers.annual_totals.render_annual_totals(self.annual(year))
 
     def disclosure_csv(self, year: int) -> tuple[bytes, DisclosureList]:
         listing = self.disclosure(year)
