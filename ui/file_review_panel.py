@@ -128,6 +128,7 @@ class FileReviewPanel(QWidget):
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.files.horizontalHeader().setStretchLastSection(True)
+        self.files.verticalHeader().setVisible(False)  # 序号 is the first column
         self.files.doubleClicked.connect(lambda index: self.open_score(index.row()))
         self.score_button = QPushButton(
             QCoreApplication.translate("FileReviewPanel", "评分…"), self
@@ -149,6 +150,7 @@ class FileReviewPanel(QWidget):
         self.defects.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.defects.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.defects.horizontalHeader().setStretchLastSection(True)
+        self.defects.verticalHeader().setVisible(False)
         self.open_only = QCheckBox(
             QCoreApplication.translate("FileReviewPanel", "只看未整改"), self
         )

@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self.apply_search)
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
         self.addToolBar(toolbar)
+        # The year filter and the search belong to the case list: shown with its tab only.
+        self.tabs.currentChanged.connect(
+            lambda index: toolbar.setVisible(self.tabs.widget(index) is self.case_view)
+        )
 
         self._build_menus()
         self.count_label = QLabel(self)

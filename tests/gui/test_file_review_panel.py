@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtCore import QDate, QSettings
+from PySide6.QtWidgets import QDateEdit, QMessageBox, QPlainTextEdit, QToolBar
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.clock import FixedClock
@@ -18,6 +18,7 @@ from chuansha_enforce.domain.file_review_sampling import Stratify
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
 from ui.file_review_panel import FileReviewPanel
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -97,3 +98,19 @@ def test_a_refused_draw_shows_the_message_and_stores_nothing(
     assert not panel.draw_sample()
     assert "随机种子" in shown[-1]
     assert svc.file_reviews.samples() == []
+
+
+def test_the_case_filters_show_with_the_case_list_only(
+    qtbot: QtBot, svc: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(svc, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    toolbar = window.findChild(QToolBar, "filterToolbar")
+    assert toolbar is not None
+    assert toolbar.isVisible()
+    window.tabs.setCurrentWidget(window.file_review)
+    assert not toolbar.isVisible()
+    window.tabs.setCurrentWidget(window.case_view)
+    assert toolbar.isVisible()
+    window.close()
