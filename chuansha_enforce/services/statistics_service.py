@@ -29,30 +29,34 @@ class StatisticsService:
             raise DomainError("list.year", "year", {"year": year})
         review_cases, review_rounds = self._stats.legal_reviews(year)
         sampled, grades = self._file_reviews.annual_counts(year)
+        general, by_kind = self._stats.general(year, self._overdue_open(year))
         return AnnualFigures(
             year=year,
             legal_review_cases=review_cases,
             legal_review_rounds=review_rounds,
             file_reviews_sampled=sampled,
             file_review_grades=grades,
-            general=self._stats.general(year, self._overdue_open(year)),
+            general=general,
             simple=self._stats.simple(year),
             payments=self._stats.payments(year),
             officers=self._stats.officers(year),
-            by_kind=self._stats.by_kind(year),
+            by_kind=by_kind,
         )
 
     def breakdown(self, year: int) -> AnnualBreakdown:
         """The annual report's extra figures: months, top violation categories, 减轻处罚."""
         if not 1949 <= year <= 9999:
             raise DomainError("list.year", "year", {"year": year})
-        top, other = rank_violations(*self._stats.violations(year))
+        decisions = self._stats.decisions_breakdown(year)
+        top, other = rank_violations(
+            self._stats.filed_by_violation(year), decisions.money_by_violation
+        )
         return AnnualBreakdown(
             year=year,
-            months=self._stats.months(year),
+            months=self._stats.months(year, decisions.by_month),
             top_violations=top,
             other_violations=other,
-            reduced_penalty=self._stats.reduced_penalties(year),
+            reduced_penalty=decisions.reduced_penalty,
         )
 
     def _overdue_open(self, year: int) -> int:

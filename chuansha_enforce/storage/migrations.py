@@ -17,6 +17,7 @@ from chuansha_enforce.storage.schema_0004 import SCHEMA_0004
 from chuansha_enforce.storage.schema_0005 import SCHEMA_0005
 from chuansha_enforce.storage.schema_0006 import SCHEMA_0006
 from chuansha_enforce.storage.schema_0007 import SCHEMA_0007
+from chuansha_enforce.storage.schema_0008 import SCHEMA_0008
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,12 @@ def _accounts_review(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0007_file_reviews")
 def _file_reviews(db: sqlite_utils.Database) -> None:
     for statement in split_statements(SCHEMA_0007):
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0008_statistics_indexes")
+def _statistics_indexes(db: sqlite_utils.Database) -> None:
+    for statement in split_statements(SCHEMA_0008):
         db.execute(statement)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import sqlite_utils
 
@@ -17,6 +18,16 @@ from chuansha_enforce.domain.statistics import (
 from chuansha_enforce.domain.statistics_breakdown import MonthFigures
 
 LIVE = "deleted_at IS NULL"
+KindMap = dict[PenaltyKind, KindFigures]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionBreakdown:
+    """Decisions of one year: counted by month, penalty money by violation, 减轻处罚."""
+
+    by_month: dict[int, int]
+    money_by_violation: dict[str | None, int]
+    reduced_penalty: int
 
 
 class StatisticsRepository:
@@ -27,47 +38,90 @@ class StatisticsRepository:
         row = self._db.execute(sql, params).fetchone()
         return tuple(int(value or 0) for value in row)
 
-    def general(self, year: int, overdue_open: int) -> GeneralFigures:
-        start = f"{year}-01-01"
+    def _decision_groups(self, year: int) -> list[tuple[str | None, str | None, int, int, int]]:
+        """Decisions dated in the year by outcome and heaviest kind: count, fines, confiscation.
+
+        One range read of ``general_cases_decided_figures``, grouped in its order (no sort).
+        """
+        rows = self._db.execute(
+            "SELECT outcome, heaviest_kind, count(*), sum(fine_fen), sum(confiscation_fen)"
+            " FROM general_cases INDEXED BY general_cases_decided_figures"
+            f" WHERE {LIVE} AND decided_year = ? GROUP BY outcome, heaviest_kind",
+            [year],
+        ).fetchall()
+        return [(o, k, int(n), int(f or 0), int(c or 0)) for o, k, n, f, c in rows]
+
+    def general(self, year: int, overdue_open: int) -> tuple[GeneralFigures, KindMap]:
+        """The general-procedure figures and the 统计表 columns (decisions by heaviest kind)."""
         (filed,) = self._one(
-            f"SELECT count(*) FROM general_cases WHERE {LIVE} AND filed_year = ?", [year]
-        )
-        (closed,) = self._one(
-            f"SELECT count(*) FROM general_cases WHERE {LIVE} AND closed_year = ?", [year]
-        )
-        decided, fines, confiscated, no_penalty = self._one(
-            "SELECT sum(outcome = 'penalty' OR outcome = 'no_penalty'),"
-            " sum(CASE WHEN outcome = 'penalty' THEN fine_fen END),"
-            " sum(CASE WHEN outcome = 'penalty' THEN confiscation_fen END),"
-            " sum(outcome = 'no_penalty')"
-            f" FROM general_cases WHERE {LIVE} AND decided_year = ?",
+            "SELECT count(*) FROM general_cases INDEXED BY general_cases_filed_violation"
+            f" WHERE {LIVE} AND filed_year = ?",
             [year],
         )
-        open_sql = (
-            f"SELECT count(*) FROM general_cases WHERE {LIVE} AND filed_on < ?"
-            " AND (closed_on IS NULL OR closed_on >= ?)"
+        (closed,) = self._one(
+            "SELECT count(*) FROM general_cases INDEXED BY general_cases_closed_on"
+            f" WHERE {LIVE} AND closed_year = ?",
+            [year],
         )
-        (open_at_start,) = self._one(open_sql, [start, start])
-        next_start = f"{year + 1}-01-01"
-        (open_at_end,) = self._one(open_sql, [next_start, next_start])
-        return GeneralFigures(
+        groups = self._decision_groups(year)
+        penalty = [g for g in groups if g[0] == "penalty"]
+        no_penalty = sum(g[2] for g in groups if g[0] == "no_penalty")
+        kinds: dict[PenaltyKind, KindFigures] = {}
+        for _, kind, n, fines, confiscated in penalty:
+            if kind is not None:
+                kinds[PenaltyKind(kind)] = KindFigures(n, fines + confiscated)
+        open_at_start = self.open_at(dt.date(year, 1, 1))
+        figures = GeneralFigures(
             filed=filed,
             closed=closed,
-            decided=decided,
-            fines_decided_fen=fines,
-            confiscated_decided_fen=confiscated,
+            decided=sum(g[2] for g in penalty) + no_penalty,
+            fines_decided_fen=sum(g[3] for g in penalty),
+            confiscated_decided_fen=sum(g[4] for g in penalty),
             no_penalty=no_penalty,
             overdue_open=overdue_open,
             open_at_start=open_at_start,
-            open_at_end=open_at_end,
+            # Every closing is dated on or after its filing (CHECKs of 0001), so the cases
+            # open on 1 January next year are those open now, plus filed, less closed.
+            open_at_end=open_at_start + filed - closed,
         )
+        return figures, {kind: kinds[kind] for kind in PenaltyKind if kind in kinds}
+
+    def open_at(self, day: dt.date) -> int:
+        """Live cases filed before ``day`` and not closed before it.
+
+        A case closed before ``day`` was filed before it too (closed_on >= decided_on >=
+        filed_on are CHECKs), so this is filed-before less closed-before: two index range
+        counts instead of a scan of every case filed earlier.
+        """
+        (filed_before,) = self._one(
+            "SELECT count(*) FROM general_cases INDEXED BY general_cases_filed_year"
+            f" WHERE {LIVE} AND filed_year <= ? AND filed_on < ?",
+            [day.year, day.isoformat()],
+        )
+        (closed_before,) = self._one(
+            "SELECT count(*) FROM general_cases INDEXED BY general_cases_closed_on"
+            f" WHERE {LIVE} AND closed_year <= ? AND closed_on < ?",
+            [day.year, day.isoformat()],
+        )
+        return filed_before - closed_before
 
     def undecided_filing_dates(self, filed_before: dt.date, undecided_on: dt.date) -> list[dt.date]:
-        """Filing dates of cases filed before ``filed_before``, undecided on ``undecided_on``."""
+        """Filing dates of cases filed before ``filed_before``, undecided on ``undecided_on``.
+
+        Undecided: no decision (decided_year IS NULL) or one dated later (decided_year from
+        that year on, then the date itself), both ranges of the decisions index.
+        """
+        index = "general_cases INDEXED BY general_cases_decided_figures"
         rows = self._db.execute(
-            f"SELECT filed_on FROM general_cases WHERE {LIVE} AND filed_on < ?"
-            " AND (decided_on IS NULL OR decided_on > ?)",
-            [filed_before.isoformat(), undecided_on.isoformat()],
+            f"SELECT filed_on FROM {index} WHERE {LIVE} AND decided_year IS NULL AND filed_on < ?"
+            f" UNION ALL SELECT filed_on FROM {index} WHERE {LIVE} AND decided_year >= ?"
+            " AND decided_on > ? AND filed_on < ?",
+            [
+                filed_before.isoformat(),
+                undecided_on.year,
+                undecided_on.isoformat(),
+                filed_before.isoformat(),
+            ],
         ).fetchall()
         return [dt.date.fromisoformat(r[0]) for r in rows]
 
@@ -81,25 +135,18 @@ class StatisticsRepository:
 
     def payments(self, year: int) -> PaymentFigures:
         start, end = f"{year}-01-01", f"{year}-12-31"
-        (general_collected,) = self._one(
-            "SELECT sum(p.amount_fen + p.surcharge_fen) FROM payments p"
-            " JOIN general_cases c ON c.id = p.case_id AND c.deleted_at IS NULL"
-            " WHERE p.paid_year = ?",
-            [year],
+        (paid_in_year, paid_on_deleted) = self._one(
+            "SELECT (SELECT sum(amount_fen + surcharge_fen) FROM payments"
+            "  INDEXED BY payments_paid_year_amounts WHERE paid_year = ?),"
+            " (SELECT sum(p.amount_fen + p.surcharge_fen)"
+            "  FROM general_cases c INDEXED BY general_cases_deleted"
+            "  CROSS JOIN payments p INDEXED BY payments_case_paid ON p.case_id = c.id"
+            "  WHERE c.deleted_at IS NOT NULL AND p.paid_year = ?)",
+            [year, year],
         )
         (simple_collected,) = self._one(
             f"SELECT sum(fine_fen) FROM simple_decisions WHERE {LIVE} AND paid_on BETWEEN ? AND ?",
             [start, end],
-        )
-        (general_outstanding,) = self._one(
-            "SELECT sum(max(c.fine_fen + c.confiscation_fen - coalesce(paid.principal, 0), 0))"
-            " FROM general_cases c LEFT JOIN ("
-            "   SELECT case_id, sum(amount_fen) AS principal FROM payments"
-            "   WHERE paid_on <= ? GROUP BY case_id"
-            " ) AS paid ON paid.case_id = c.id"
-            " WHERE c.deleted_at IS NULL AND c.outcome = 'penalty' AND c.decided_on <= ?"
-            " AND c.fine_fen + c.confiscation_fen > 0",
-            [end, end],
         )
         (simple_outstanding,) = self._one(
             f"SELECT sum(fine_fen) FROM simple_decisions WHERE {LIVE} AND decided_on <= ?"
@@ -107,9 +154,37 @@ class StatisticsRepository:
             [end, end],
         )
         return PaymentFigures(
-            collected_fen=general_collected + simple_collected,
-            outstanding_fen=general_outstanding + simple_outstanding,
+            collected_fen=paid_in_year - paid_on_deleted + simple_collected,
+            outstanding_fen=self._general_outstanding(end) + simple_outstanding,
         )
+
+    def _general_outstanding(self, end: str) -> int:
+        """Money decided up to ``end`` and not paid by then, case by case (never below 0).
+
+        Σ decided − Σ per case min(principal paid by ``end``, decided): the first sum is a
+        range read of the decisions index, the second walks the payments in case order and
+        looks each case up in an id-ordered index, so no table row is read.
+        """
+        owed = (
+            f"{LIVE} AND outcome = 'penalty' AND decided_on <= ?"
+            " AND fine_fen + confiscation_fen > 0"
+        )
+        (decided,) = self._one(
+            "SELECT sum(fine_fen + confiscation_fen)"
+            " FROM general_cases INDEXED BY general_cases_decided_figures"
+            f" WHERE decided_year <= ? AND {owed}",
+            [int(end[:4]), end],
+        )
+        (paid,) = self._one(
+            "SELECT sum(min(paid, due)) FROM ("
+            "  SELECT sum(p.amount_fen) AS paid, c.fine_fen + c.confiscation_fen AS due"
+            "  FROM payments p INDEXED BY payments_case_paid"
+            "  CROSS JOIN general_cases c INDEXED BY general_cases_money_by_id ON c.id = p.case_id"
+            f"  WHERE p.paid_on <= ? AND {owed.replace('deleted_at', 'c.deleted_at')}"
+            "  GROUP BY p.case_id)",
+            [end, end],
+        )
+        return decided - paid
 
     def officers(self, year: int) -> OfficerFigures:
         end = f"{year}-12-31"
@@ -136,41 +211,59 @@ class StatisticsRepository:
         )
         return cases, rounds
 
-    def by_kind(self, year: int) -> dict[PenaltyKind, KindFigures]:
-        rows = self._db.execute(
-            "SELECT heaviest_kind, count(*), sum(fine_fen + confiscation_fen)"
-            f" FROM general_cases WHERE {LIVE} AND decided_year = ? AND outcome = 'penalty'"
-            " AND heaviest_kind IS NOT NULL GROUP BY heaviest_kind",
-            [year],
-        ).fetchall()
-        found = {PenaltyKind(kind): KindFigures(int(n), int(money or 0)) for kind, n, money in rows}
-        return {kind: found[kind] for kind in PenaltyKind if kind in found}
-
     # -- the annual report's breakdowns ---------------------------------------------------
     def _by_month(self, sql: str, year: int) -> dict[int, int]:
-        return {int(m): int(n) for m, n in self._db.execute(sql, [year]).fetchall()}
+        months: dict[int, int] = {}
+        for m, n in self._db.execute(sql, [year]).fetchall():
+            months[int(m)] = months.get(int(m), 0) + int(n)
+        return months
 
-    def months(self, year: int) -> tuple[MonthFigures, ...]:
-        """Filed, closed and decided general cases and simple decisions, month by month."""
-        month = "CAST(substr({0}, 6, 2) AS INTEGER)"
+    def decisions_breakdown(self, year: int) -> DecisionBreakdown:
+        """Decisions in the year month by month, penalty money by violation, and 减轻处罚.
+
+        One range read of ``general_cases_decided_figures`` grouped in index order (down to
+        the day, so no sort); the small result is summed here.
+        """
+        month = "CAST(substr(decided_on, 6, 2) AS INTEGER)"
+        rows = self._db.execute(
+            f"SELECT outcome, reduced_penalty, violation, {month}, count(*),"
+            " sum(fine_fen + confiscation_fen)"
+            " FROM general_cases INDEXED BY general_cases_decided_figures"
+            f" WHERE {LIVE} AND decided_year = ?"
+            " GROUP BY outcome, heaviest_kind, reduced_penalty, violation, decided_on",
+            [year],
+        ).fetchall()
+        months: dict[int, int] = {}
+        money: dict[str | None, int] = {}
+        reduced = 0
+        for outcome, reduced_penalty, violation, m, n, fen in rows:
+            if outcome in {"penalty", "no_penalty"}:
+                months[int(m)] = months.get(int(m), 0) + int(n)
+            if outcome == "penalty":
+                money[violation or None] = money.get(violation or None, 0) + int(fen or 0)
+                reduced += int(n) if reduced_penalty == 1 else 0
+        return DecisionBreakdown(months, money, reduced)
+
+    def months(self, year: int, decided: dict[int, int]) -> tuple[MonthFigures, ...]:
+        """Filed, closed and decided general cases and simple decisions, month by month.
+
+        Filings and closings are grouped by their date in the order of their year index (no
+        sort), then summed by month here.
+        """
         filed = self._by_month(
-            f"SELECT {month.format('filed_on')}, count(*) FROM general_cases"
-            f" WHERE {LIVE} AND filed_year = ? GROUP BY 1",
+            "SELECT CAST(substr(filed_on, 6, 2) AS INTEGER), count(*)"
+            " FROM general_cases INDEXED BY general_cases_filed_year"
+            f" WHERE {LIVE} AND filed_year = ? GROUP BY filed_on",
             year,
         )
         closed = self._by_month(
-            f"SELECT {month.format('closed_on')}, count(*) FROM general_cases"
-            f" WHERE {LIVE} AND closed_year = ? GROUP BY 1",
-            year,
-        )
-        decided = self._by_month(
-            f"SELECT {month.format('decided_on')}, count(*) FROM general_cases"
-            f" WHERE {LIVE} AND decided_year = ?"
-            " AND (outcome = 'penalty' OR outcome = 'no_penalty') GROUP BY 1",
+            "SELECT CAST(substr(closed_on, 6, 2) AS INTEGER), count(*)"
+            " FROM general_cases INDEXED BY general_cases_closed_on"
+            f" WHERE {LIVE} AND closed_year = ? GROUP BY closed_on",
             year,
         )
         simple = self._by_month(
-            f"SELECT {month.format('decided_on')}, count(*) FROM simple_decisions"
+            "SELECT CAST(substr(decided_on, 6, 2) AS INTEGER), count(*) FROM simple_decisions"
             f" WHERE {LIVE} AND decided_year = ? GROUP BY 1",
             year,
         )
@@ -179,28 +272,13 @@ class StatisticsRepository:
             for m in range(1, 13)
         )
 
-    def violations(self, year: int) -> tuple[dict[str | None, int], dict[str | None, int]]:
-        """Cases filed in the year by violation category; money decided in it by category."""
+    def filed_by_violation(self, year: int) -> dict[str | None, int]:
+        """Cases filed in the year by violation category (None: not recorded)."""
         filed: dict[str | None, int] = {}
         for v, n in self._db.execute(
-            f"SELECT violation, count(*) FROM general_cases WHERE {LIVE} AND filed_year = ?"
-            " GROUP BY violation",
+            "SELECT violation, count(*) FROM general_cases INDEXED BY general_cases_filed_violation"
+            f" WHERE {LIVE} AND filed_year = ? GROUP BY violation",
             [year],
         ).fetchall():
             filed[v or None] = filed.get(v or None, 0) + int(n)
-        money: dict[str | None, int] = {}
-        for v, fen in self._db.execute(
-            "SELECT violation, sum(fine_fen + confiscation_fen) FROM general_cases"
-            f" WHERE {LIVE} AND decided_year = ? AND outcome = 'penalty' GROUP BY violation",
-            [year],
-        ).fetchall():
-            money[v or None] = money.get(v or None, 0) + int(fen or 0)
-        return filed, money
-
-    def reduced_penalties(self, year: int) -> int:
-        (count,) = self._one(
-            f"SELECT count(*) FROM general_cases WHERE {LIVE} AND decided_year = ?"
-            " AND outcome = 'penalty' AND reduced_penalty = 1",
-            [year],
-        )
-        return count
+        return filed

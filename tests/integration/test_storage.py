@@ -60,7 +60,7 @@ def test_year_columns_are_indexed(db_path: Path) -> None:
         "EXPLAIN QUERY PLAN SELECT count(*) FROM general_cases"
         " WHERE deleted_at IS NULL AND decided_year = 2023"
     ).fetchall()
-    assert any("general_cases_decided_year" in str(step[-1]) for step in plan)
+    assert any("general_cases_decided_figures" in str(step[-1]) for step in plan)
     db.close()
 
 
