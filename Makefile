@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 QM := resources/translations/chuansha_enforce_en.qm
 
-.PHONY: run test lint bench dist translations clean
+.PHONY: run test lint bench dist check-dist translations clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（$(PYTHON)）/ Python 3.11 is required"; exit 1; }
@@ -34,6 +34,10 @@ bench: $(STAMP) $(QM)
 
 dist: $(STAMP) $(QM)
 	$(BIN)/pyinstaller --noconfirm build.spec
+
+# Checks an already built bundle (builds nothing): frozen CLI demo/stats/report, frozen GUI --smoke.
+check-dist:
+	$(PYTHON) packaging/check_bundle.py dist/chuansha-enforce
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -17,8 +17,8 @@ from pathlib import Path
 STARTED = time.perf_counter()
 
 import platformdirs  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings, QTranslator  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 
 from chuansha_enforce import __version__  # noqa: E402
 from chuansha_enforce.domain.messages import Lang  # noqa: E402
@@ -78,6 +78,17 @@ def create_application(argv: Sequence[str], lang: Lang) -> QApplication:
 def open_services(db: str | None, *, check_integrity: bool = False) -> Services:
     """The window opens without waiting for the quick check; ``StartupCheck`` runs it."""
     return build_services(resolve_db_path(db), check_integrity=check_integrity)
+
+
+def qt_button_texts() -> list[str]:
+    """What Qt's standard OK / Cancel buttons say: 确定 / 取消 once qtbase_zh_CN is loaded."""
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    try:
+        return [box.button(b).text() for b in (box.StandardButton.Ok, box.StandardButton.Cancel)]
+    finally:
+        box.deleteLater()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "rows_loaded": window.case_model.rowCount(),
                     "cases_total": services.cases.count(),
                     "font": app.font().family(),
+                    "qt_buttons": qt_button_texts(),
+                    "translators": [
+                        t.filePath() for t in app.findChildren(QTranslator) if t.filePath()
+                    ],
                     "sqlite": services.sqlite_version,
                     "db": str(services.db_path),
                 },

@@ -70,6 +70,7 @@ def test_smoke_run_writes_a_screenshot(demo_db: Path, tmp_path: Path) -> None:
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["rows_loaded"] > 0
     assert report["font"] == "WenQuanYi Micro Hei"
+    assert report["qt_buttons"] == ["确定", "取消"]  # Qt's own translator is loaded
     image = QImage(str(shot))
     assert not image.isNull()
     assert image.width() >= 600
