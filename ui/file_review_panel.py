@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.clock import china_time, today_in_china
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.file_review_records import FindingRow, SampledFileRow, SampleRow
 from chuansha_enforce.domain.file_review_sampling import MAX_SEED, SampleRule, Stratify
@@ -299,7 +299,7 @@ class FileReviewPanel(QWidget):
                 .replace("%4", Stratify(str(rule["stratify"])).label)
                 .replace("%5", str(sample.seed))
                 .replace("%6", sample.drawn_by)
-                .replace("%7", sample.drawn_at[:19].replace("T", " "))
+                .replace("%7", china_time(sample.drawn_at))
             )
         self.reload_files()
         self.reload_defects()

@@ -20,6 +20,14 @@ def today_in_china(clock: Clock) -> dt.date:
     return clock.now().astimezone(CHINA_TZ).date()
 
 
+def china_time(timestamp: str) -> str:
+    """A stored UTC timestamp as the office reads it: ``2026-11-27 10:00`` (Beijing time)."""
+    instant = dt.datetime.fromisoformat(timestamp)
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=dt.UTC)
+    return instant.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+
+
 def utc_timestamp(clock: Clock) -> str:
     """ISO-8601 UTC timestamp text for created/updated columns and the audit log."""
     return clock.now().astimezone(dt.UTC).isoformat(timespec="microseconds")

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.file_review_records import FindingRow, SampledFileRow, SampleRow
 from chuansha_enforce.domain.file_review_sampling import Stratify
 from chuansha_enforce.domain.file_review_scoring import Grade, ItemKind
@@ -40,7 +41,7 @@ def _rule_lines(sample: SampleRow) -> list[tuple[str, object]]:
         ("分层", Stratify(str(rule.get("stratify", "none"))).label),
         ("随机种子", sample.seed),
         ("抽取规则", rule.get("rank", "")),
-        ("抽取人、时间", f"{sample.drawn_by}  {sample.drawn_at[:19].replace('T', ' ')} (UTC)"),
+        ("抽取人、时间", f"{sample.drawn_by}  {china_time(sample.drawn_at)}"),
     ]
 
 

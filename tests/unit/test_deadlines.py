@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chuansha_enforce.domain.case_deadlines import ClockState, list_flag
+from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.deadlines import (
     Pause,
     cash_to_agency_due,
@@ -113,3 +114,9 @@ def test_list_flags_yellow_and_red(calendar: WorkCalendar) -> None:
     assert flag(D(2024, 6, 13), decided_on=D(2024, 6, 3)) is ClockState.DUE_SOON
     assert flag(D(2024, 6, 14), decided_on=D(2024, 6, 3)) is ClockState.OVERDUE
     assert flag(D(2024, 6, 14), decided_on=D(2024, 6, 3), served=True) is None
+
+
+def test_stored_utc_timestamps_read_in_beijing_time() -> None:
+    assert china_time("2026-11-27T02:00:00.000000+00:00") == "2026-11-27 10:00"
+    assert china_time("2026-12-31T16:30:00+00:00") == "2027-01-01 00:30"
+    assert china_time("2026-12-31T16:30:00") == "2027-01-01 00:30"  # naive = UTC
