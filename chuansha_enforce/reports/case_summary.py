@@ -159,9 +159,10 @@ class CaseSummaryReport(ReportTemplate):
         width = self.frame_width
         out: list[Flowable] = [Paragraph("四、处理决定", s["heading"])]
         decision = case.decision
+        no_money = [Paragraph("五、罚没款缴纳", s["heading"]), Paragraph("无罚没款。", s["body"])]
         if decision is None:
             out.append(Paragraph("尚未作出决定。", s["body"]))
-            return out
+            return out + no_money  # the sections keep their numbers
         kinds = sorted(decision.kinds, key=lambda k: k.severity)
         out.append(
             self.field_table(
@@ -182,7 +183,7 @@ class CaseSummaryReport(ReportTemplate):
             )
         )
         if case.money_decided_fen == 0:
-            return out
+            return out + no_money
         out.append(Paragraph("五、罚没款缴纳", s["heading"]))
         if case.payments:
             out.append(

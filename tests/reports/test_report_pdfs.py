@@ -145,6 +145,16 @@ def test_the_case_summary_shows_the_case(demo_services: Services) -> None:
     assert "按期完成" in text or "逾期完成" in text
 
 
+def test_the_sections_keep_their_numbers_without_a_decision(demo_services: Services) -> None:
+    rows = demo_services.cases.list_page(after=None, limit=200, year=2025).rows
+    undecided = next(r for r in rows if r.status.value == "filed")
+    text = pdf_text(demo_services.reports.case_pdf(undecided.case_no))
+    headings = re.findall(r"([一二三四五六七])、", text)
+    assert headings == ["一", "二", "三", "四", "五", "六"]
+    assert "尚未作出决定" in text
+    assert "无罚没款" in text
+
+
 def test_review_rounds_show_their_verification_state(demo_services: Services) -> None:
     reviewed = None
     after = None
