@@ -60,9 +60,14 @@ def make_accounts(path: Path, clock: FixedClock) -> None:
         )
 
 
-def make_major_case(svc: Services) -> None:
+def register_officers(svc: Services) -> None:
+    """Officers are the administrator's to register (DOMAIN §9)."""
     for officer in OFFICERS:
         svc.officers.register(officer)
+
+
+def make_major_case(svc: Services) -> None:
+    """The clerk's part: file the case, give notice, record the waived hearing."""
     svc.case_files.file_case(
         NewCase(
             case_no=CASE_NO,
@@ -80,6 +85,8 @@ def make_major_case(svc: Services) -> None:
 def prepared(path: Path, clock: FixedClock) -> None:
     """Accounts, the case (entered by the clerk) and its submission for review."""
     make_accounts(path, clock)
+    with open_as(path, clock, "admin") as svc:
+        register_officers(svc)
     with open_as(path, clock, "clerk") as svc:
         make_major_case(svc)
         svc.reviews.submit(CASE_NO, ["调查终结报告", "处罚决定书（草稿）"])

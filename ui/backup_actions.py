@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.backup_labels import contents_text
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.backup_service import BackupManifest, BackupService, RestoreReport
@@ -98,6 +99,12 @@ class SafetyActions(QObject):
         self.banner: QLabel | None = None
         if services.read_only:
             self._read_only_mode()
+        account = services.session.account
+        if account is not None and not account.can(Permission.MANAGE_BACKUPS):
+            # DOMAIN §9: backups and restores are the administrator's (the backup taken on
+            # close still runs for everyone).
+            self.backup_action.setEnabled(False)
+            self.restore_action.setEnabled(False)
 
     # -- read-only mode -----------------------------------------------------------------
     def _read_only_mode(self) -> None:

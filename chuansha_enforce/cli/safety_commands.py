@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.backup_labels import contents_text
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.backup_service import BackupManifest, BackupService
@@ -35,6 +36,7 @@ def _when(manifest: BackupManifest) -> str:
 
 
 def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    require(services.session.account, Permission.MANAGE_BACKUPS)  # DOMAIN §9: administrators
     folder = Path(args.output).expanduser() if args.output else None
     manifest = services.backups.backup(folder)
     contents = contents_text(manifest.tables, lang)

@@ -33,13 +33,33 @@ class Permission(StrEnum):
     SUBMIT_REVIEW = "submit_review"
     SIGN_REVIEW = "sign_review"
     APPROVE_REVIEW_EXTENSION = "approve_review_extension"
+    RECORD_CASES = "record_cases"  # cases, their steps, simple decisions, forms, imports
+    MANAGE_OFFICERS = "manage_officers"
+    MANAGE_SETTINGS = "manage_settings"  # settings, number templates, the score sheet
+    MANAGE_BACKUPS = "manage_backups"
+    DRAW_SAMPLES = "draw_samples"
+    SCORE_FILES = "score_files"
+    RECTIFY_DEFECTS = "rectify_defects"
 
 
+# DOMAIN §9. Reading, statistics, reports and exports are open to every role.
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.CLERK: frozenset({Permission.SUBMIT_REVIEW}),
-    Role.REVIEWER: frozenset({Permission.SIGN_REVIEW}),
+    Role.CLERK: frozenset(
+        {Permission.SUBMIT_REVIEW, Permission.RECORD_CASES, Permission.RECTIFY_DEFECTS}
+    ),
+    Role.REVIEWER: frozenset(
+        {Permission.SIGN_REVIEW, Permission.DRAW_SAMPLES, Permission.SCORE_FILES}
+    ),
     Role.ADMIN: frozenset(
-        {Permission.MANAGE_USERS, Permission.SUBMIT_REVIEW, Permission.APPROVE_REVIEW_EXTENSION}
+        {
+            Permission.MANAGE_USERS,
+            Permission.SUBMIT_REVIEW,
+            Permission.APPROVE_REVIEW_EXTENSION,
+            Permission.MANAGE_OFFICERS,
+            Permission.MANAGE_SETTINGS,
+            Permission.MANAGE_BACKUPS,
+            Permission.DRAW_SAMPLES,
+        }
     ),
 }
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from chuansha_enforce.domain import case_rules
+from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.case_deadlines import CaseClocks, ClockRules, case_clocks
 from chuansha_enforce.domain.case_file import (
     AdvanceNotice,
@@ -107,7 +108,9 @@ class CaseFileService:
         numbering: NumberingService,
         settings: SettingsService,
         user: str,
+        acting: Account | None = None,
     ) -> None:
+        self._acting = acting  # the logged-in account; None in single-user mode
         self._settings = settings
         self._numbering = numbering
         self._db = db
@@ -163,6 +166,7 @@ class CaseFileService:
         apply: Callable[[CaseFile, dt.date, str], None],
         changed: Changes = frozenset({Topic.CASES}),
     ) -> StepResult:
+        require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
@@ -181,6 +185,7 @@ class CaseFileService:
         return certificates_named(self._db, numbers)
 
     def file_case(self, new: NewCase) -> StepResult:
+        require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):

@@ -215,10 +215,11 @@ def build_services(
             db, clock, login=login, cost=cost, default_user=user, read_only=read_only
         )
         user = session.user
+        acting = session.account  # every writing service checks its role (DOMAIN §9)
         calendar = CalendarService(CalendarOverrideRepository(db), clock)
         case_service = CaseService(CaseRepository(db))
-        numbering = NumberingService(db, clock, user)
-        settings = SettingsService(db, clock, user)
+        numbering = NumberingService(db, clock, user, acting=acting)
+        settings = SettingsService(db, clock, user, acting=acting)
         return Services(
             db_path=db_path,
             clock=clock,
@@ -226,12 +227,12 @@ def build_services(
             migrated=tuple(migrated),
             cases=case_service,
             search=CaseSearchService(case_service, CaseSearchRepository(db)),
-            demo=DemoService(db, clock, user),
+            demo=DemoService(db, clock, user, acting=acting),
             calendar=calendar,
             statistics=StatisticsService(
                 StatisticsRepository(db), calendar, FileReviewRepository(db)
             ),
-            file_reviews=FileReviewService(db, clock, user),
+            file_reviews=FileReviewService(db, clock, user, acting=acting),
             case_files=CaseFileService(
                 db,
                 clock=clock,
@@ -239,6 +240,7 @@ def build_services(
                 numbering=numbering,
                 settings=settings,
                 user=user,
+                acting=acting,
             ),
             settings=settings,
             numbering=numbering,
@@ -251,10 +253,11 @@ def build_services(
                 before_write=(
                     None if read_only else functools.partial(backups.backup, label="pre-import")
                 ),
+                acting=acting,
             ),
-            officers=OfficerService(db, clock, user),
-            simple=SimpleDecisionService(db, clock, settings, user),
-            simple_forms=SimpleFormService(db, clock, user),
+            officers=OfficerService(db, clock, user, acting=acting),
+            simple=SimpleDecisionService(db, clock, settings, user, acting=acting),
+            simple_forms=SimpleFormService(db, clock, user, acting=acting),
             accounts=AccountService(
                 db,
                 clock=clock,

@@ -12,6 +12,7 @@ from chuansha_enforce.demo.generator import (
     iter_general_cases,
     iter_simple_decisions,
 )
+from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.changes import Changes, Topic
@@ -43,13 +44,22 @@ class DemoResult:
 
 
 class DemoService:
-    def __init__(self, db: sqlite_utils.Database, clock: Clock, user: str) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        user: str,
+        *,
+        acting: Account | None = None,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._user = user
+        self._acting = acting  # None in single-user mode
 
     def fill(self, plan: DemoPlan, *, only_if_empty: bool = False) -> DemoResult:
         """Write the plan's officers, general cases and simple decisions, all or nothing."""
+        require(self._acting, Permission.RECORD_CASES)
         if plan.general_cases is not None and not 1 <= plan.general_cases <= MAX_DEMO_CASES:
             raise DomainError("demo.cases", "cases", {"max": MAX_DEMO_CASES})
         at = utc_timestamp(self._clock)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.case_rules import not_before, not_future
 from chuansha_enforce.domain.clock import CHINA_TZ, Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
@@ -60,10 +61,18 @@ class FileReviewFigures:
 
 
 class FileReviewService:
-    def __init__(self, db: sqlite_utils.Database, clock: Clock, user: str) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        user: str,
+        *,
+        acting: Account | None = None,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._user = user
+        self._acting = acting  # None in single-user mode
         self._repo = FileReviewRepository(db)
 
     # -- the score sheet ------------------------------------------------------------------
@@ -74,6 +83,7 @@ class FileReviewService:
 
     def set_sheet(self, data: Mapping[str, object]) -> Changes:
         """Make ``data`` the sheet for samples drawn from now on (older samples keep theirs)."""
+        require(self._acting, Permission.MANAGE_SETTINGS)
         sheet = sheet_from_json(data)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
@@ -99,6 +109,7 @@ class FileReviewService:
 
     def draw(self, rule: SampleRule) -> DrawnSample:
         """Draw and store a sample of the year's closed files (one transaction)."""
+        require(self._acting, Permission.DRAW_SAMPLES)
         today = today_in_china(self._clock)
         if not EARLIEST_YEAR <= rule.year <= today.year:
             raise DomainError("file_review.year", "year", {"min": EARLIEST_YEAR, "max": today.year})
@@ -154,6 +165,7 @@ class FileReviewService:
 
     def score(self, file_id: int, findings: Sequence[Finding]) -> FileScore:
         """Score a file against its sample's sheet; its findings become its defect records."""
+        require(self._acting, Permission.SCORE_FILES)
         file = self.file(file_id)
         sheet = self.sheet_of(file.sample_id)
         for index, finding in enumerate(findings, start=1):
@@ -195,6 +207,7 @@ class FileReviewService:
 
     def rectify(self, finding_id: int, on: dt.date, rectification: str) -> Changes:
         """Record that a defect was put right: when and how."""
+        require(self._acting, Permission.RECTIFY_DEFECTS)
         text = rectification.strip()
         if not text:
             raise DomainError("value.required", "rectification")

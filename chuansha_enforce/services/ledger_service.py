@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import sqlite_utils
 
+from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import MajorThresholds
@@ -101,7 +102,9 @@ class LedgerService:
         settings: SettingsService,
         user: str,
         before_write: Callable[[], object] | None = None,
+        acting: Account | None = None,
     ) -> None:
+        self._acting = acting  # None in single-user mode
         self._before_write = before_write  # a verified backup before an import writes
         self._db = db
         self._clock = clock
@@ -129,6 +132,8 @@ class LedgerService:
         self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
     ) -> ImportReport:
         """Check the whole file; write it in one transaction only if nothing is wrong."""
+        if not dry_run:
+            require(self._acting, Permission.RECORD_CASES)
         with _cyclic_gc_paused():
             return self._import(Path(path), dry_run=dry_run, progress=progress)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.numbering import (
@@ -19,16 +20,25 @@ from chuansha_enforce.storage.numbering_repository import IssuedNumber, Numberin
 
 
 class NumberingService:
-    def __init__(self, db: sqlite_utils.Database, clock: Clock, user: str) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        user: str,
+        *,
+        acting: Account | None = None,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._user = user
+        self._acting = acting  # None in single-user mode
         self._numbers = NumberingRepository(db)
 
     def template(self, kind: NumberKind) -> str:
         return self._numbers.template(kind.value) or DEFAULT_TEMPLATES[kind]
 
     def set_template(self, kind: NumberKind, template: str) -> Changes:
+        require(self._acting, Permission.MANAGE_SETTINGS)
         clean = check_template(template)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
@@ -68,6 +78,7 @@ class NumberingService:
 
     def void(self, number: str, reason: str) -> Changes:
         """A spoiled number stays on record with its reason; it is never issued again."""
+        require(self._acting, Permission.RECORD_CASES)
         why = reason.strip()
         if not why:
             raise DomainError("value.required", "reason")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.case_file import Certificate
 from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.enums import CertificateStatus
@@ -17,15 +18,24 @@ from chuansha_enforce.storage.officer_repository import OfficerRepository
 
 
 class OfficerService:
-    def __init__(self, db: sqlite_utils.Database, clock: Clock, user: str) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        user: str,
+        *,
+        acting: Account | None = None,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._user = user
+        self._acting = acting  # None in single-user mode
 
     def certificates(self) -> list[Certificate]:
         return CaseFileRepository(self._db).certificates()
 
     def register(self, officer: OfficerRecord) -> Changes:
+        require(self._acting, Permission.MANAGE_OFFICERS)
         name = officer.name.strip()
         number = officer.certificate_no.strip()
         if not name:

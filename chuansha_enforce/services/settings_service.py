@@ -6,6 +6,7 @@ import dataclasses
 
 import sqlite_utils
 
+from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.settings import Settings, coerce, settings_from
@@ -16,10 +17,18 @@ from chuansha_enforce.storage.settings_repository import SettingsRepository
 
 
 class SettingsService:
-    def __init__(self, db: sqlite_utils.Database, clock: Clock, user: str) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        user: str,
+        *,
+        acting: Account | None = None,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._user = user
+        self._acting = acting  # None in single-user mode
         self._settings = SettingsRepository(db)
 
     def current(self) -> Settings:
@@ -29,6 +38,7 @@ class SettingsService:
 
     def set(self, name: str, value: object) -> Changes:
         """Change one setting; the value is checked against the setting's type and range."""
+        require(self._acting, Permission.MANAGE_SETTINGS)
         defaults = Settings()
         if name not in {f.name for f in dataclasses.fields(Settings)}:
             raise DomainError("settings.unknown", "setting", {"name": name})

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import SimpleDecisionRecord
@@ -33,16 +34,24 @@ class SimpleResult:
 
 class SimpleDecisionService:
     def __init__(
-        self, db: sqlite_utils.Database, clock: Clock, settings: SettingsService, user: str
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        settings: SettingsService,
+        user: str,
+        *,
+        acting: Account | None = None,
     ) -> None:
         self._db = db
         self._clock = clock
         self._user = user
+        self._acting = acting  # None in single-user mode
         self._settings = settings
         self._forms = SimpleFormRepository(db)
         self._decisions = SimpleDecisionRepository(db)
 
     def record(self, decision: SimpleDecisionRecord) -> SimpleResult:
+        require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):

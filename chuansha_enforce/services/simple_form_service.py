@@ -11,6 +11,7 @@ import re
 
 import sqlite_utils
 
+from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.certificate_lookup import certificates_named
@@ -34,13 +35,22 @@ def form_run(first: str, count: int) -> list[str]:
 
 
 class SimpleFormService:
-    def __init__(self, db: sqlite_utils.Database, clock: Clock, user: str) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        user: str,
+        *,
+        acting: Account | None = None,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._user = user
+        self._acting = acting  # None in single-user mode
         self._forms = SimpleFormRepository(db)
 
     def issue(self, first: str, count: int, certificate_no: str) -> Changes:
+        require(self._acting, Permission.RECORD_CASES)
         numbers = form_run(first.strip(), count)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
@@ -65,6 +75,7 @@ class SimpleFormService:
         return frozenset({Topic.SIMPLE_DECISIONS})
 
     def void(self, form_no: str, reason: str, voided_on: dt.date | None = None) -> Changes:
+        require(self._acting, Permission.RECORD_CASES)
         why = reason.strip()
         if not why:
             raise DomainError("value.required", "reason")

@@ -1,0 +1,136 @@
+"""Who may do what (DOMAIN §9), once accounts exist: each writing service checks the role of
+the logged-in account, and a refusal writes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from chuansha_enforce.cli import main
+from chuansha_enforce.domain.case_file import AdvanceNotice
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.enums import PartyType, PenaltyKind
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.file_review_sampling import SampleRule
+from chuansha_enforce.domain.file_review_scoring import Finding
+from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDecisionRecord
+from chuansha_enforce.services.case_file_service import NewCase
+from chuansha_enforce.services.container import Services
+from tests.conftest import NOW, database_digest
+from tests.review_setup import PASSWORDS, make_accounts, open_as
+
+D = dt.date
+Action = Callable[[Services], object]
+
+
+@pytest.fixture(scope="module")
+def office(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo office with accounts; one sample drawn and one file scored with a defect."""
+    path = tmp_path_factory.mktemp("roles") / "office.db"
+    shutil.copy(demo_db, path)
+    clock = FixedClock(NOW)
+    make_accounts(path, clock)
+    with open_as(path, clock, "zhou") as svc:
+        drawn = svc.file_reviews.draw(SampleRule(year=2025, seed=1, count=2))
+        svc.file_reviews.score(drawn.files[0].id, [Finding("numbering")])
+    return path
+
+
+def _an_open_case(svc: Services) -> str:
+    return next(r.case_no for r in svc.cases.list_page(after=None, limit=200).rows
+                if r.status.value == "filed")  # fmt: skip
+
+
+def _two_officers(svc: Services) -> tuple[str, ...]:
+    valid = [c.certificate_no for c in svc.officers.certificates() if c.status.value == "valid"]
+    return tuple(valid[:2])
+
+
+ACTIONS: dict[str, Action] = {
+    "file a case": lambda s: s.case_files.file_case(
+        NewCase(
+            "川执立〔2026〕900号",
+            PartyRecord(PartyType.NATURAL_PERSON, "赵六"),
+            "赵六占道设摊案",
+            D(2026, 11, 20),
+            _two_officers(s),
+        )
+    ),
+    "record a step": lambda s: s.case_files.record_notice(
+        _an_open_case(s), AdvanceNotice(D(2026, 11, 26))
+    ),
+    "record a simple decision": lambda s: s.simple.record(
+        SimpleDecisionRecord(
+            "沪浦川简〔2026〕900号",
+            PartyRecord(PartyType.NATURAL_PERSON, "钱七"),
+            "钱七乱张贴案",
+            _two_officers(s),
+            D(2026, 11, 26),
+            PenaltyKind.WARNING,
+        )
+    ),
+    "register an officer": lambda s: s.officers.register(
+        OfficerRecord("孙丽", "31159999", D(2024, 1, 2))
+    ),
+    "change a setting": lambda s: s.settings.set("due_soon_working_days", "2"),
+    "draw a sample": lambda s: s.file_reviews.draw(SampleRule(year=2024, seed=5, count=1)),
+    "score a file": lambda s: s.file_reviews.score(
+        s.file_reviews.files(s.file_reviews.samples()[-1].id)[1].id, []
+    ),
+    "record a rectification": lambda s: s.file_reviews.rectify(
+        s.file_reviews.defects(s.file_reviews.samples()[-1].id)[0].id, D(2026, 11, 27), "已补正"
+    ),
+}
+
+ALLOWED: dict[str, set[str]] = {
+    "clerk": {"file a case", "record a step", "record a simple decision",
+              "record a rectification"},
+    "zhou": {"draw a sample", "score a file"},
+    "admin": {"register an officer", "change a setting", "draw a sample"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("action", sorted(ACTIONS))
+@pytest.mark.parametrize("user", sorted(ALLOWED))
+def test_each_role_does_only_its_own_work(
+    office: Path, tmp_path: Path, user: str, action: str
+) -> None:
+    path = tmp_path / "office.db"
+    shutil.copy(office, path)
+    clock = FixedClock(NOW)
+    if action in ALLOWED[user]:
+        with open_as(path, clock, user) as svc:
+            ACTIONS[action](svc)
+        return
+    before = database_digest(path)
+    with open_as(path, clock, user) as svc, pytest.raises(DomainError) as refused:
+        ACTIONS[action](svc)
+    assert refused.value.code == "auth.forbidden"
+    assert database_digest(path) == before
+
+
+def test_single_user_mode_may_do_everything(demo_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "single.db"
+    shutil.copy(demo_db, path)
+    with open_as(path, FixedClock(NOW)) as svc:
+        for name in ("register an officer", "change a setting", "draw a sample", "file a case"):
+            ACTIONS[name](svc)
+
+
+def test_backups_are_the_administrators(
+    office: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "office.db"
+    shutil.copy(office, path)
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["clerk"])
+    assert main(["--db", str(path), "--user", "clerk", "backup", "-o", str(tmp_path / "b")]) == 1
+    assert "内勤）无权进行此操作" in capsys.readouterr().err
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["admin"])
+    assert main(["--db", str(path), "--user", "admin", "backup", "-o", str(tmp_path / "b")]) == 0
