@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.messages import Lang
@@ -254,8 +255,9 @@ class CaseDetailDialog(QDialog):
                     item.setBackground(colour)
                 self.clock_table.setItem(r, c, item)
         self.clock_table.resizeColumnsToContents()
+        records = self._services.may(Permission.RECORD_CASES)
         for step in steps():
-            self.step_buttons[step.key].setEnabled(step.available(case))
+            self.step_buttons[step.key].setEnabled(records and step.available(case))
 
     def open_step(self, step: Step) -> StepForm:
         """Open the step's form (non-blocking); a success reloads and signals the change."""

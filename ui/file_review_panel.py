@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.clock import china_time, today_in_china
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.file_review_records import FindingRow, SampledFileRow, SampleRow
@@ -211,9 +212,10 @@ class FileReviewPanel(QWidget):
         layout.addLayout(left)
         layout.addWidget(right, 1)
         self.reload_samples()
-        if services.read_only:
-            for button in (self.draw_button, self.score_button, self.rectify_button):
-                button.setEnabled(False)
+        # DOMAIN §9: reviewers (and administrators) draw, reviewers score, clerks rectify.
+        self.draw_button.setEnabled(services.may(Permission.DRAW_SAMPLES))
+        self.score_button.setEnabled(services.may(Permission.SCORE_FILES))
+        self.rectify_button.setEnabled(services.may(Permission.RECTIFY_DEFECTS))
 
     # -- drawing ------------------------------------------------------------------------
 
@@ -387,7 +389,7 @@ class FileReviewPanel(QWidget):
     # -- scoring and rectifying ---------------------------------------------------------
 
     def open_score(self, row: int) -> FileScoreDialog | None:
-        if not 0 <= row < len(self._file_rows):
+        if not self.score_button.isEnabled() or not 0 <= row < len(self._file_rows):
             return None
         dialog = FileScoreDialog(self._reviews, self._file_rows[row], lang=self._lang, parent=self)
         dialog.accepted.connect(self._scored)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from chuansha_enforce import __version__
+from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.case_deadlines import list_flag
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import CaseStatus
@@ -234,6 +235,9 @@ class MainWindow(QMainWindow):
         export_action = QAction(self.tr("导出台账(&E)…"), self)
         export_action.triggered.connect(self._export_dialog)
         file_menu.addAction(export_action)
+        records = self._services.may(Permission.RECORD_CASES)  # the clerk's work (DOMAIN §9)
+        for action in (new_case, simple, import_action):
+            action.setEnabled(records)
         self.safety = SafetyActions(self, self._services, file_menu, self._settings, self._lang)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&X)"), self)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import CertificateStatus
 from chuansha_enforce.domain.messages import Lang
@@ -47,6 +48,7 @@ class OfficerRegistryWidget(QWidget):
         )
         self.register_button.setObjectName("registerOfficer")
         self.register_button.clicked.connect(self.open_register)
+        self.register_button.setEnabled(services.may(Permission.MANAGE_OFFICERS))
         buttons = QHBoxLayout()
         buttons.addWidget(self.register_button)
         buttons.addStretch(1)

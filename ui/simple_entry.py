@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.messages import Lang
@@ -159,6 +160,7 @@ class SimpleEntryWidget(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep Tab among the fields
             button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(services.may(Permission.RECORD_CASES))
         self.clear_button.clicked.connect(self.clear)
 
         self._field_widgets: dict[str, QWidget] = {

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.services.account_service import AccountService
 from chuansha_enforce.services.backup_service import BackupService
@@ -107,6 +108,14 @@ class Services:
             accounts=self.accounts,
             user=self.session.user,
         )
+
+    def may(self, permission: Permission) -> bool:
+        """Whether this session may do it: the role of the logged-in account (DOMAIN §9);
+        single-user mode may do everything; a read-only session writes nothing."""
+        if self.read_only or self.session.login_required:
+            return False
+        account = self.session.account
+        return account is None or account.can(permission)
 
     def verify(self, expected_heads: tuple[tuple[str, str], ...] = ()) -> VerifyReport:
         """Integrity check, the whole audit chain and every signature, broken records listed."""
