@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
 from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.services.case_file_service import CaseView
 from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_steps import Step, steps
+from ui.error_dialogs import show_error
 from ui.step_form import StepForm
 
 CONTEXT = "CaseDetail"
@@ -162,6 +165,16 @@ class CaseDetailDialog(QDialog):
         self.header = QLabel(self)
         self.header.setObjectName("caseHeader")
         self.header.setWordWrap(True)
+        self.id_label = QLabel(self)
+        self.id_label.setObjectName("idNumber")
+        self.reveal_button = QPushButton(
+            QCoreApplication.translate("CaseDetail", "显示完整号码"), self
+        )
+        self.reveal_button.setObjectName("revealId")
+        self.reveal_button.setToolTip(
+            QCoreApplication.translate("CaseDetail", "查看完整证件号码会记入审计日志")
+        )
+        self.reveal_button.clicked.connect(self.reveal_id_number)
         self.major_label = QLabel(self)
         self.major_label.setObjectName("majorLabel")
         self.major_label.setWordWrap(True)
@@ -200,6 +213,11 @@ class CaseDetailDialog(QDialog):
         tables.addWidget(self.clock_table, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        id_row = QHBoxLayout()
+        id_row.addWidget(self.id_label)
+        id_row.addWidget(self.reveal_button)
+        id_row.addStretch(1)
+        layout.addLayout(id_row)
         layout.addWidget(self.major_label)
         layout.addLayout(tables, 1)
         layout.addWidget(self.money_label)
@@ -217,6 +235,12 @@ class CaseDetailDialog(QDialog):
             f"<b>{case.case_no}</b>　{case.status.label}　{case.party.kind.label}："
             f"{case.party.name}<br>{case.cause}"
         )
+        shown = id_number_for_list(case.party.kind, case.party.id_number)
+        self.id_label.setText(
+            QCoreApplication.translate("CaseDetail", "证件号码：%1").replace("%1", shown or "—")
+        )
+        # Only a masked number has more to show (an organisation's credit code is public).
+        self.reveal_button.setVisible(shown is not None and shown != case.party.id_number)
         if view.major.major:
             self.major_label.setText(
                 QCoreApplication.translate("CaseDetail", "重大案件：")
@@ -258,6 +282,19 @@ class CaseDetailDialog(QDialog):
         records = self._services.may(Permission.RECORD_CASES)
         for step in steps():
             self.step_buttons[step.key].setEnabled(records and step.available(case))
+
+    def reveal_id_number(self) -> bool:
+        """Show the full number; the core logs the viewing first (DOMAIN §8)."""
+        try:
+            full = self._services.case_files.reveal_id_number(self._case_no)
+        except (DomainError, StorageError) as exc:
+            show_error(self, exc, self._lang)
+            return False
+        self.id_label.setText(
+            QCoreApplication.translate("CaseDetail", "证件号码：%1").replace("%1", full or "—")
+        )
+        self.reveal_button.setVisible(False)
+        return True
 
     def open_step(self, step: Step) -> StepForm:
         """Open the step's form (non-blocking); a success reloads and signals the change."""

@@ -181,6 +181,22 @@ class CaseFileService:
             AuditEntry(at, self._user, action, "general_case", case_no, "ok", detail)
         )
 
+    def reveal_id_number(self, case_no: str) -> str | None:
+        """The party's full identity number; the viewing goes into the audit log first
+        (DOMAIN §8: lists mask it, and seeing it whole is logged). A session that cannot
+        write — read-only, or accounts without a login — is refused by the write itself."""
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            case = self.find(case_no)
+            if case.party.id_number is None:
+                return None
+            AuditLog(self._db).append(
+                AuditEntry(
+                    at, self._user, "party.id_viewed", "general_case", case.case_no, "ok", {}
+                )
+            )
+        return case.party.id_number
+
     def _officers(self, numbers: Sequence[str]) -> list[Certificate]:
         return certificates_named(self._db, numbers)
 

@@ -61,162 +61,178 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="30" />
+        <location filename="../../ui/case_detail.py" line="34" />
         <source>立案期限</source>
         <translation>Filing deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="31" />
+        <location filename="../../ui/case_detail.py" line="35" />
         <source>作出决定期限</source>
         <translation>Decision deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="32" />
+        <location filename="../../ui/case_detail.py" line="36" />
         <source>陈述申辩期限</source>
         <translation>Statement deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="33" />
+        <location filename="../../ui/case_detail.py" line="37" />
         <source>申请听证期限</source>
         <translation>Hearing request deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="34" />
+        <location filename="../../ui/case_detail.py" line="38" />
         <source>送达期限</source>
         <translation>Service deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="35" />
+        <location filename="../../ui/case_detail.py" line="39" />
         <source>公示期限</source>
         <translation>Disclosure deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="36" />
+        <location filename="../../ui/case_detail.py" line="40" />
         <source>缴款期限</source>
         <translation>Payment deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="39" />
+        <location filename="../../ui/case_detail.py" line="43" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="40" />
+        <location filename="../../ui/case_detail.py" line="44" />
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="41" />
+        <location filename="../../ui/case_detail.py" line="45" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="42" />
+        <location filename="../../ui/case_detail.py" line="46" />
         <source>按期完成</source>
         <translation>Done in time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="43" />
+        <location filename="../../ui/case_detail.py" line="47" />
         <source>逾期完成</source>
         <translation>Done late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="62" />
+        <location filename="../../ui/case_detail.py" line="66" />
         <source>发现线索</source>
         <translation>Clue found</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="66" />
+        <location filename="../../ui/case_detail.py" line="70" />
         <source>立案</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="72" />
+        <location filename="../../ui/case_detail.py" line="76" />
         <source>告知</source>
         <translation>Advance notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="80" />
+        <location filename="../../ui/case_detail.py" line="84" />
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="88" />
+        <location filename="../../ui/case_detail.py" line="92" />
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="96" />
+        <location filename="../../ui/case_detail.py" line="100" />
         <source>法制审核</source>
         <translation>Legal review</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="104" />
+        <location filename="../../ui/case_detail.py" line="108" />
         <source>集体讨论</source>
         <translation>Collective discussion</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="112" />
+        <location filename="../../ui/case_detail.py" line="116" />
         <source>延长办案期限</source>
         <translation>Extend the time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="124" />
+        <location filename="../../ui/case_detail.py" line="128" />
         <source>作出决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="129" />
+        <location filename="../../ui/case_detail.py" line="133" />
         <source>送达</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="135" />
+        <location filename="../../ui/case_detail.py" line="139" />
         <source>缴款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="143" />
+        <location filename="../../ui/case_detail.py" line="147" />
         <source>结案</source>
         <translation>Closing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="173" />
+        <location filename="../../ui/case_detail.py" line="171" />
+        <source>显示完整号码</source>
+        <translation>Show the full number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="175" />
+        <source>查看完整证件号码会记入审计日志</source>
+        <translation>Viewing the full ID number is written to the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="187" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="174" />
+        <location filename="../../ui/case_detail.py" line="188" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="175" />
+        <location filename="../../ui/case_detail.py" line="189" />
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="183" />
+        <location filename="../../ui/case_detail.py" line="197" />
         <source>期限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="184" />
+        <location filename="../../ui/case_detail.py" line="198" />
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="185" />
+        <location filename="../../ui/case_detail.py" line="199" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="221" />
+        <location filename="../../ui/case_detail.py" line="240" />
+        <location filename="../../ui/case_detail.py" line="294" />
+        <source>证件号码：%1</source>
+        <translation>ID number: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="246" />
         <source>重大案件：</source>
         <translation>Major case: </translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="228" />
+        <location filename="../../ui/case_detail.py" line="253" />
         <source>应缴 %1 元（罚没款 %2 元，已缴 %3 元，加处罚款 %4 元），截至 %5</source>
         <translation>Due %1 yuan (decided %2, paid %3, surcharge %4) as of %5</translation>
     </message>
@@ -598,199 +614,199 @@
 <context>
     <name>FileReviewPanel</name>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="59" />
+        <location filename="../../ui/file_review_panel.py" line="60" />
         <source>抽取样本</source>
         <translation>Draw a sample</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="65" />
+        <location filename="../../ui/file_review_panel.py" line="66" />
         <source>结案年度</source>
         <translation>Year closed</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="69" />
+        <location filename="../../ui/file_review_panel.py" line="70" />
         <source>抽查件数</source>
         <translation>Number of files</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="71" />
+        <location filename="../../ui/file_review_panel.py" line="72" />
         <source>抽查比例（%）</source>
         <translation>Percentage (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="79" />
+        <location filename="../../ui/file_review_panel.py" line="80" />
         <source>样本量</source>
         <translation>Sample size</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="83" />
+        <location filename="../../ui/file_review_panel.py" line="84" />
         <source>留空则按当前时间生成，并随样本保存</source>
         <translation>Leave empty to derive one from the clock; it is stored with the sample</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="85" />
+        <location filename="../../ui/file_review_panel.py" line="86" />
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="90" />
-        <location filename="../../ui/file_review_panel.py" line="122" />
+        <location filename="../../ui/file_review_panel.py" line="91" />
+        <location filename="../../ui/file_review_panel.py" line="123" />
         <source>分层</source>
         <translation>Stratum</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="92" />
+        <location filename="../../ui/file_review_panel.py" line="93" />
         <source>同时抽查简易程序案卷</source>
         <translation>Include simple-procedure files</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="96" />
+        <location filename="../../ui/file_review_panel.py" line="97" />
         <source>不含以前已抽查的案卷</source>
         <translation>Exclude files sampled before</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="102" />
+        <location filename="../../ui/file_review_panel.py" line="103" />
         <source>抽取并保存样本</source>
         <translation>Draw and save the sample</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="119" />
+        <location filename="../../ui/file_review_panel.py" line="120" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="120" />
-        <location filename="../../ui/file_review_panel.py" line="142" />
+        <location filename="../../ui/file_review_panel.py" line="121" />
+        <location filename="../../ui/file_review_panel.py" line="144" />
         <source>案卷编号</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="121" />
+        <location filename="../../ui/file_review_panel.py" line="122" />
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="123" />
+        <location filename="../../ui/file_review_panel.py" line="124" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="124" />
+        <location filename="../../ui/file_review_panel.py" line="125" />
         <source>等次</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="125" />
+        <location filename="../../ui/file_review_panel.py" line="126" />
         <source>问题（未整改）</source>
         <translation>Defects (open)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="133" />
+        <location filename="../../ui/file_review_panel.py" line="135" />
         <source>评分…</source>
         <translation>Score…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="143" />
+        <location filename="../../ui/file_review_panel.py" line="145" />
         <source>问题</source>
         <translation>Defect</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="144" />
+        <location filename="../../ui/file_review_panel.py" line="146" />
         <source>扣分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="145" />
+        <location filename="../../ui/file_review_panel.py" line="147" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="146" />
+        <location filename="../../ui/file_review_panel.py" line="148" />
         <source>整改</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="153" />
+        <location filename="../../ui/file_review_panel.py" line="156" />
         <source>只看未整改</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="158" />
+        <location filename="../../ui/file_review_panel.py" line="161" />
         <source>登记整改…</source>
         <translation>Record rectification…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="163" />
+        <location filename="../../ui/file_review_panel.py" line="166" />
         <source>抽查清单 PDF…</source>
         <translation>Sample list PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="168" />
+        <location filename="../../ui/file_review_panel.py" line="171" />
         <source>整改清单 PDF…</source>
         <translation>Rectification list PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="181" />
+        <location filename="../../ui/file_review_panel.py" line="184" />
         <source>抽查批次</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="195" />
+        <location filename="../../ui/file_review_panel.py" line="198" />
         <source>问题清单</source>
         <translation>Defects</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="264" />
+        <location filename="../../ui/file_review_panel.py" line="268" />
         <source>第 %1 批：%2 年，%3 件（已评 %4）</source>
         <translation>Sample %1: %2, %3 files (%4 scored)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="279" />
+        <location filename="../../ui/file_review_panel.py" line="283" />
         <source>尚未抽取样本</source>
         <translation>No sample drawn yet</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="283" />
+        <location filename="../../ui/file_review_panel.py" line="287" />
         <source>%1 件</source>
         <translation>%1 files</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="290" />
+        <location filename="../../ui/file_review_panel.py" line="294" />
         <source>总体：%1（共 %2 件）；样本量：%3；%4；随机种子：%5；抽取：%6 %7</source>
         <translation>Population: %1 (%2 files); size: %3; %4; seed: %5; drawn by %6 at %7</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="340" />
+        <location filename="../../ui/file_review_panel.py" line="344" />
         <source>否决</source>
         <translation>Veto</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="358" />
+        <location filename="../../ui/file_review_panel.py" line="362" />
         <source>案卷评查抽查清单</source>
         <translation>Case-file review: sample list</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="363" />
+        <location filename="../../ui/file_review_panel.py" line="367" />
         <source>案卷评查问题整改清单</source>
         <translation>Case-file review: rectification list</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="368" />
+        <location filename="../../ui/file_review_panel.py" line="372" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="407" />
+        <location filename="../../ui/file_review_panel.py" line="411" />
         <source>整改日期</source>
         <translation>Rectified on</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="411" />
+        <location filename="../../ui/file_review_panel.py" line="415" />
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="422" />
+        <location filename="../../ui/file_review_panel.py" line="426" />
         <source>登记整改：%1 %2</source>
         <translation>Record rectification: %1 %2</translation>
     </message>
@@ -1033,143 +1049,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="57" />
         <source>川沙新镇综合行政执法队 · 案件台账</source>
         <translation>Chuansha Enforcement Squad · Case Book</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>一般程序案件</source>
         <translation>General cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>简易程序录入</source>
         <translation>Simple decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>执法人员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>案卷评查</source>
         <translation>File review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>法制审核</source>
         <translation>Legal review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>立案年度：</source>
         <translation>Filing year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>搜索：案件编号、当事人、拼音首字母、证件号码后几位</source>
         <translation>Search: case number, party, pinyin initials, last digits of an ID</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>只读模式</source>
         <translation>Read-only mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>%1年节假日安排未载入，相关期限按周一至周五推算</source>
         <translation>%1 holiday schedule not loaded: deadlines there are counted Monday to Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>简易程序决定已保存</source>
         <translation>Simple decision saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>导出台账</source>
         <translation>Export a ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>已导出 %1（一般程序案件 %2 件）</source>
         <translation>Exported %1 (%2 general cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>立案(&amp;N)…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>简易程序录入(&amp;S)</source>
         <translation>&amp;Simple decision entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>导入台账(&amp;I)…</source>
         <translation>&amp;Import a ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>导出台账(&amp;E)…</source>
         <translation>&amp;Export a ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>综合行政执法队案件台账 %1
 数据库：%2
 SQLite %3</source>
@@ -1178,12 +1194,12 @@ Database: %2
 SQLite %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>找到 %1 件</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>一般程序案件 %1 件</source>
         <translation>%1 general-procedure cases</translation>
     </message>
@@ -1191,48 +1207,48 @@ SQLite %3</translation>
 <context>
     <name>OfficerRegistry</name>
     <message>
-        <location filename="../../ui/officer_registry.py" line="36" />
-        <location filename="../../ui/officer_registry.py" line="77" />
+        <location filename="../../ui/officer_registry.py" line="37" />
+        <location filename="../../ui/officer_registry.py" line="79" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_registry.py" line="37" />
-        <location filename="../../ui/officer_registry.py" line="78" />
+        <location filename="../../ui/officer_registry.py" line="38" />
+        <location filename="../../ui/officer_registry.py" line="80" />
         <source>执法证号</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_registry.py" line="38" />
-        <location filename="../../ui/officer_registry.py" line="80" />
+        <location filename="../../ui/officer_registry.py" line="39" />
+        <location filename="../../ui/officer_registry.py" line="82" />
         <source>发证日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_registry.py" line="39" />
-        <location filename="../../ui/officer_registry.py" line="84" />
+        <location filename="../../ui/officer_registry.py" line="40" />
+        <location filename="../../ui/officer_registry.py" line="86" />
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_registry.py" line="40" />
-        <location filename="../../ui/officer_registry.py" line="89" />
+        <location filename="../../ui/officer_registry.py" line="41" />
+        <location filename="../../ui/officer_registry.py" line="91" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_registry.py" line="41" />
-        <location filename="../../ui/officer_registry.py" line="95" />
+        <location filename="../../ui/officer_registry.py" line="42" />
+        <location filename="../../ui/officer_registry.py" line="97" />
         <source>注销日期</source>
         <translation>Cancelled on</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_registry.py" line="46" />
+        <location filename="../../ui/officer_registry.py" line="47" />
         <source>登记执法人员…</source>
         <translation>Register an officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_registry.py" line="115" />
+        <location filename="../../ui/officer_registry.py" line="117" />
         <source>登记执法人员</source>
         <translation>Register an officer</translation>
     </message>
@@ -1537,135 +1553,135 @@ SQLite %3</translation>
 <context>
     <name>SafetyActions</name>
     <message>
-        <location filename="../../ui/backup_actions.py" line="89" />
+        <location filename="../../ui/backup_actions.py" line="90" />
         <source>备份(&amp;B)…</source>
         <translation>Back &amp;up…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="93" />
+        <location filename="../../ui/backup_actions.py" line="94" />
         <source>恢复(&amp;R)…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="105" />
+        <location filename="../../ui/backup_actions.py" line="112" />
         <source> —— 只读</source>
         <translation> — read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="108" />
+        <location filename="../../ui/backup_actions.py" line="115" />
         <source>只读：另一个程序正在使用此数据库，本窗口只能查看，不能修改</source>
         <translation>Read-only: another copy of the program is using this database; this window can look but not change</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="110" />
+        <location filename="../../ui/backup_actions.py" line="117" />
         <source>只读：数据库在网络位置上，只能查看，不能修改</source>
         <translation>Read-only: the database is on a network location; you can look but not change</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="112" />
+        <location filename="../../ui/backup_actions.py" line="119" />
         <source>只读：数据库不能写入，只能查看</source>
         <translation>Read-only: the database cannot be written; you can only look</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="118" />
+        <location filename="../../ui/backup_actions.py" line="125" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="136" />
+        <location filename="../../ui/backup_actions.py" line="143" />
         <source>备份到文件夹</source>
         <translation>Back up to folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="146" />
+        <location filename="../../ui/backup_actions.py" line="153" />
         <source>正在备份并检查…</source>
         <translation>Backing up and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="146" />
+        <location filename="../../ui/backup_actions.py" line="153" />
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="149" />
+        <location filename="../../ui/backup_actions.py" line="156" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="178" />
+        <location filename="../../ui/backup_actions.py" line="187" />
         <source>已备份到 %1（已通过完整性检查）：%2</source>
         <translation>Backed up to %1 (integrity checked): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="186" />
-        <location filename="../../ui/backup_actions.py" line="324" />
+        <location filename="../../ui/backup_actions.py" line="195" />
+        <location filename="../../ui/backup_actions.py" line="337" />
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="196" />
+        <location filename="../../ui/backup_actions.py" line="209" />
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="198" />
+        <location filename="../../ui/backup_actions.py" line="211" />
         <source>备份 (*.db)</source>
         <translation>Backups (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="208" />
+        <location filename="../../ui/backup_actions.py" line="221" />
         <source>备份于 %1，内容：%2</source>
         <translation>Taken %1, holding: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="212" />
+        <location filename="../../ui/backup_actions.py" line="225" />
         <source>（没有清单，恢复前会完整检查）</source>
         <translation>(no manifest; it is fully checked before restoring)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="215" />
+        <location filename="../../ui/backup_actions.py" line="228" />
         <source>用备份 %1 替换当前数据库？</source>
         <translation>Replace the current database with the backup %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="219" />
+        <location filename="../../ui/backup_actions.py" line="232" />
         <source>恢复前会先检查备份，并把当前数据库另存一份备份。</source>
         <translation>The backup is checked first, and the current database is saved as a backup before it is replaced.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="227" />
+        <location filename="../../ui/backup_actions.py" line="240" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="235" />
+        <location filename="../../ui/backup_actions.py" line="248" />
         <source>正在检查备份并恢复…</source>
         <translation>Checking the backup and restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="258" />
+        <location filename="../../ui/backup_actions.py" line="271" />
         <source>已从 %1 恢复（%2）。</source>
         <translation>Restored from %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="262" />
+        <location filename="../../ui/backup_actions.py" line="275" />
         <source>恢复后的数据库：%1</source>
         <translation>The restored database holds: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="267" />
+        <location filename="../../ui/backup_actions.py" line="280" />
         <source>恢复前的数据库已保存为 %1</source>
         <translation>The database as it was before is saved as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="287" />
-        <location filename="../../ui/backup_actions.py" line="296" />
-        <location filename="../../ui/backup_actions.py" line="299" />
+        <location filename="../../ui/backup_actions.py" line="300" />
+        <location filename="../../ui/backup_actions.py" line="309" />
+        <location filename="../../ui/backup_actions.py" line="312" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="288" />
+        <location filename="../../ui/backup_actions.py" line="301" />
         <source>请重新启动程序并登录。</source>
         <translation>Please restart the program and log in.</translation>
     </message>
@@ -1673,138 +1689,138 @@ SQLite %3</translation>
 <context>
     <name>SimpleEntryWidget</name>
     <message>
-        <location filename="../../ui/simple_entry.py" line="105" />
-        <location filename="../../ui/simple_entry.py" line="263" />
+        <location filename="../../ui/simple_entry.py" line="106" />
+        <location filename="../../ui/simple_entry.py" line="265" />
         <source>简易程序决定快速录入</source>
         <translation>Simple-procedure decisions: fast entry</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="107" />
+        <location filename="../../ui/simple_entry.py" line="108" />
         <source>如 沪浦川执简〔2024〕000001号</source>
         <translation>e.g. 沪浦川执简〔2024〕000001号</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="121" />
+        <location filename="../../ui/simple_entry.py" line="122" />
         <source>姓名或单位名称</source>
         <translation>Name of the person or organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="124" />
+        <location filename="../../ui/simple_entry.py" line="125" />
         <source>身份证号或统一社会信用代码，可不填</source>
         <translation>Resident ID or unified social credit code (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="125" />
+        <location filename="../../ui/simple_entry.py" line="126" />
         <source>输入关键字可选择常见案由</source>
         <translation>Type a keyword to pick a common cause</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="137" />
+        <location filename="../../ui/simple_entry.py" line="138" />
         <source>如 50 或 200.00</source>
         <translation>e.g. 50 or 200.00</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="140" />
+        <location filename="../../ui/simple_entry.py" line="141" />
         <source>是（100元以下，或事后难以执行）</source>
         <translation>Yes (100 yuan or less, or hard to collect later)</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="142" />
+        <location filename="../../ui/simple_entry.py" line="143" />
         <source>罚款超过100元时必须填写</source>
         <translation>Required for a fine over 100 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="154" />
+        <location filename="../../ui/simple_entry.py" line="155" />
         <source>保存（Enter）</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="156" />
+        <location filename="../../ui/simple_entry.py" line="157" />
         <source>清空（Esc）</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="212" />
+        <location filename="../../ui/simple_entry.py" line="214" />
         <source>请选择</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="244" />
+        <location filename="../../ui/simple_entry.py" line="246" />
         <source>决定书编号</source>
         <translation>Decision no.</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="245" />
+        <location filename="../../ui/simple_entry.py" line="247" />
         <source>决定日期</source>
         <translation>Decided on</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="246" />
+        <location filename="../../ui/simple_entry.py" line="248" />
         <source>当事人类型</source>
         <translation>Party type</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="247" />
+        <location filename="../../ui/simple_entry.py" line="249" />
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="248" />
+        <location filename="../../ui/simple_entry.py" line="250" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="249" />
+        <location filename="../../ui/simple_entry.py" line="251" />
         <source>案由</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="250" />
+        <location filename="../../ui/simple_entry.py" line="252" />
         <source>违法地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="251" />
+        <location filename="../../ui/simple_entry.py" line="253" />
         <source>执法人员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="252" />
+        <location filename="../../ui/simple_entry.py" line="254" />
         <source>处罚种类</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="253" />
+        <location filename="../../ui/simple_entry.py" line="255" />
         <source>罚款金额（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="254" />
+        <location filename="../../ui/simple_entry.py" line="256" />
         <source>当场收缴</source>
         <translation>Collected on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="255" />
+        <location filename="../../ui/simple_entry.py" line="257" />
         <source>当场收缴理由</source>
         <translation>Reason for on-the-spot collection</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="256" />
+        <location filename="../../ui/simple_entry.py" line="258" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="269" />
+        <location filename="../../ui/simple_entry.py" line="271" />
         <source>Tab 下一项　Enter 保存　Esc 清空</source>
         <translation>Tab next field   Enter save   Esc clear</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="336" />
+        <location filename="../../ui/simple_entry.py" line="338" />
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/simple_entry.py" line="394" />
+        <location filename="../../ui/simple_entry.py" line="396" />
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
     </message>

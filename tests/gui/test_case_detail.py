@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QSettings
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.case_file import AdvanceNotice, Hearing
@@ -185,3 +193,43 @@ def test_a_major_case_is_decided_in_the_gui_only_after_an_agreed_review(
     assert case.decision is not None
     assert case.decision.fine_fen == 500_000
     assert [r.opinion.label for r in case.reviews] == ["建议补充调查", "同意"]
+
+
+def test_the_full_id_number_is_shown_on_request_and_logged(qtbot: QtBot, svc: Services) -> None:
+    no = "川执立〔2024〕11号"
+    svc.case_files.file_case(NewCase(no, PartyRecord(PartyType.NATURAL_PERSON, "赵六",
+                                                     "11010519491231002X"), "案由",
+                                     D(2024, 5, 6), ("31150001", "31150002")))  # fmt: skip
+    detail = CaseDetailDialog(svc, no)
+    qtbot.addWidget(detail)
+    detail.show()
+    assert detail.id_label.text() == "证件号码：110105********002X"
+    assert detail.reveal_button.isVisible()
+    audit = "SELECT count(*) FROM audit_log WHERE action = 'party.id_viewed'"
+    assert svc._db.execute(audit).fetchone()[0] == 0
+    assert detail.reveal_id_number()
+    assert detail.id_label.text() == "证件号码：11010519491231002X"
+    assert not detail.reveal_button.isVisible()
+    row = svc._db.execute(
+        "SELECT user, object_id FROM audit_log WHERE action = 'party.id_viewed'"
+    ).fetchall()
+    assert row == [("单用户", no)]
+    assert svc.verify_audit() is None
+
+
+def test_a_read_only_window_cannot_log_the_viewing_so_does_not_show_it(
+    qtbot: QtBot, svc: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    no = "川执立〔2024〕12号"
+    svc.case_files.file_case(NewCase(no, PartyRecord(PartyType.NATURAL_PERSON, "钱七",
+                                                     "11010519491231002X"), "案由",
+                                     D(2024, 5, 6), ("31150001", "31150002")))  # fmt: skip
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    with build_services(svc.db_path, FixedClock(NOW), read_only=True) as reader:
+        detail = CaseDetailDialog(reader, no)
+        qtbot.addWidget(detail)
+        assert not detail.reveal_id_number()
+        assert detail.id_label.text() == "证件号码：110105********002X"
+        detail.close()
+    assert len(shown) == 1
