@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from figures import record  # noqa: E402
+
 from tests.safety.kill_harness import run_kills  # noqa: E402
 
 KILLS = int(os.environ.get("BENCH_KILLS", "1000"))
@@ -30,6 +32,11 @@ def main() -> None:
         f"kills {report.killed}/{KILLS}, acknowledged writes {report.acknowledged} "
         f"(imports {report.imports_acknowledged}), imports cut by a kill {report.imports_cut}, "
         f"losses {len(report.problems)}, wall {seconds:.1f} s"
+    )
+    record(
+        f"SIGKILLs of a writer ({KILLS:,})",
+        f"{len(report.problems)} losses, {report.killed} kills",
+        "0 losses",
     )
     for problem in report.problems:
         print("  LOSS:", problem)

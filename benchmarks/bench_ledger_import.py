@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from figures import record
 from python_calamine import CalamineWorkbook
 
 from chuansha_enforce.demo.generator import DemoPlan
@@ -99,6 +100,11 @@ def _round(folder: Path, ledger: Path, number: int) -> None:
     print(
         "  " + _figures("import", full, raw),
         f"[{imported.general_cases:,} cases written; target ≤ 2×]",
+    )
+    record(
+        f"ledger import, {imported.general_cases:,} cases (round {number})",
+        f"{full[0]:.2f} s = {full[0] / raw[0]:.2f}× (CPU {full[1] / raw[1]:.2f}×)",
+        f"≤ 2× the raw read ({raw[0]:.2f} s)",
     )
 
 

@@ -1,37 +1,45 @@
-"""Annual totals and the annual PDF on the million-case demo, beside the plain SQL they need.
+"""Annual totals, the annual PDF and case PDFs on the million-case demo, beside plain SQL.
 
-``BENCH_DB`` names a database (migrated first with ``chuansha-enforce --db ... init`` when it
-is older; that writes a backup beside the usual ones); without it a fresh ``demo --cases
-1000000`` (``BENCH_CASES``) is made in ``BENCH_DIR`` (default a temporary folder).
-``BENCH_YEAR`` picks the year (default the latest year with filings). Everything is measured
-in-process on one read-only connection, best and median of ``BENCH_RUNS`` (default 3):
+The database is ``figures.database()`` (``BENCH_DB``, else ``BENCH_DIR/demo-{BENCH_CASES}.db``,
+default /tmp/bench/demo-1000000.db, made with ``demo --cases`` when missing), migrated first
+with ``chuansha-enforce --db ... init`` when it is older (that writes a backup beside the usual
+ones). ``BENCH_YEAR`` picks the year (default the latest year with filings). Everything is
+measured in-process, best and median of ``BENCH_RUNS`` (default 3):
 
 - the plain SQL: ``SELECT decided_year, count(*) ... GROUP BY decided_year`` over the live
   cases (the GROUP BY on the indexed year column), and the same with the money decided,
   ``sum(fine_fen)``, which no index covers;
+- the hand-written SQL of every figure ``stats --year Y`` prints (``hand_written_sql.py``: one
+  plain aggregate query per figure family, no index hints), on a raw sqlite3 connection;
+  checked once against ``statistics.annual(Y)`` (prints OK or MISMATCH);
 - ``statistics.annual(Y)`` (what ``stats --year Y`` prints), with its ratio to the plain SQL
-  (target ≤ 1.5×);
+  and to the hand-written SQL (target ≤ 1.5×);
 - ``statistics.breakdown(Y)`` (months, violation categories, 减轻处罚);
-- ``reports.annual_pdf(Y)`` (both of the above plus rendering; target under 2 s).
+- ``reports.annual_pdf(Y)`` (both of the above plus rendering; target under 2 s);
+- ``reports.case_pdf(NO)`` for ``BENCH_CASE_PDFS`` (default 5) penalty cases decided in the
+  year that have payments (no target of its own; printed beside the annual PDF's 2 s).
 """
 
 from __future__ import annotations
 
 import os
+import random
+import sqlite3
 import statistics
 import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+
+from figures import BIN, database, record
+from hand_written_sql import annual_by_hand, differences
 
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.storage.connection import open_database
 from chuansha_enforce.storage.migrations import pending_names
 
-BIN = Path(sys.executable).parent
-CASES = int(os.environ.get("BENCH_CASES", "1000000"))
+CASE_PDFS = int(os.environ.get("BENCH_CASE_PDFS", "5"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 PLAIN = (
     "SELECT decided_year, count(*) FROM general_cases WHERE deleted_at IS NULL"
@@ -41,24 +49,6 @@ PLAIN_MONEY = (
     "SELECT decided_year, count(*), sum(fine_fen) FROM general_cases WHERE deleted_at IS NULL"
     " GROUP BY decided_year"
 )
-
-
-def database() -> Path:
-    named = os.environ.get("BENCH_DB")
-    if named:
-        return Path(named)
-    folder = Path(os.environ.get("BENCH_DIR") or tempfile.mkdtemp(prefix="chuansha-stats-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"demo-{CASES}.db"
-    if not path.exists():
-        started = time.perf_counter()
-        subprocess.run(
-            [str(BIN / "chuansha-enforce"), "--db", str(path), "demo", "--cases", str(CASES)],
-            check=True,
-            capture_output=True,
-        )
-        print(f"demo --cases {CASES:,}: {time.perf_counter() - started:.1f} s")
-    return path
 
 
 def migrate_if_needed(path: Path) -> None:
@@ -88,6 +78,27 @@ def line(label: str, took: tuple[float, float], extra: str = "") -> None:
     print(f"{label:<44} best {took[0]:6.3f} s  median {took[1]:6.3f} s{extra}")
 
 
+def case_numbers(path: Path, year: int) -> list[str]:
+    """``CASE_PDFS`` penalty cases decided in ``year`` with payments, spread over the ids."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    last = int(db.execute("SELECT max(id) FROM general_cases").fetchone()[0])
+    rng = random.Random(year)
+    found: list[str] = []
+    for _ in range(CASE_PDFS * 50):
+        row = db.execute(
+            "SELECT case_no FROM general_cases c WHERE c.id >= ? AND c.deleted_at IS NULL"
+            " AND c.outcome = 'penalty' AND c.decided_year = ?"
+            " AND EXISTS (SELECT 1 FROM payments p WHERE p.case_id = c.id) LIMIT 1",
+            [rng.randint(1, last), year],
+        ).fetchone()
+        if row and row[0] not in found:
+            found.append(row[0])
+        if len(found) == CASE_PDFS:
+            break
+    db.close()
+    return found
+
+
 def main() -> None:
     path = database()
     migrate_if_needed(path)
@@ -104,12 +115,49 @@ def main() -> None:
         line("plain SQL: GROUP BY decided_year, count", plain)
         plain_money = timed(lambda: db.execute(PLAIN_MONEY).fetchall())
         line("plain SQL: GROUP BY decided_year, count+money", plain_money)
+        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        calendar = services.calendar.work_calendar()
+        by_hand = timed(lambda: annual_by_hand(raw, year, calendar))
+        line(f"hand-written SQL of every figure, {year}", by_hand)
+        figures = services.statistics.annual(year).to_json()
+        wrong = differences(annual_by_hand(raw, year, calendar), figures)
+        raw.close()
+        verdict = "OK" if not wrong else "MISMATCH " + "; ".join(wrong)
+        print(f"  hand-written SQL against statistics.annual({year}): {verdict}")
         annual = timed(lambda: services.statistics.annual(year))
-        ratios = f"{annual[0] / plain[0]:.2f}× count, {annual[0] / plain_money[0]:.2f}× money"
+        ratios = (
+            f"{annual[0] / plain[0]:.2f}× count, {annual[0] / plain_money[0]:.2f}× money,"
+            f" {annual[0] / by_hand[0]:.2f}× hand-written"
+        )
         line(f"statistics.annual({year})", annual, f"  = {ratios} (target ≤ 1.5×)")
+        record(
+            f"stats --year {year}: statistics.annual (best)",
+            f"{annual[0] * 1000:.0f} ms",
+            f"≤ 1.5× plain SQL: {annual[0] / by_hand[0]:.2f}× the hand-written SQL of every"
+            f" figure ({by_hand[0] * 1000:.0f} ms, {verdict.split()[0]}),"
+            f" {annual[0] / plain_money[0]:.1f}× one GROUP BY ({plain_money[0] * 1000:.0f} ms)",
+        )
         line(f"statistics.breakdown({year})", timed(lambda: services.statistics.breakdown(year)))
         pdf = timed(lambda: services.reports.annual_pdf(year))
         line(f"annual PDF {year}", pdf, "  (target < 2 s)")
+        record(f"annual PDF {year} (best)", f"{pdf[0]:.2f} s", "< 2 s")
+        numbers = case_numbers(path, year)
+        took = []
+        for case_no in numbers:
+            best, median = timed(partial(services.reports.case_pdf, case_no))
+            took.append(best)
+            line(f"case PDF {case_no}", (best, median))
+        if took:
+            line(
+                f"case PDF, {len(took)} cases",
+                (min(took), statistics.median(took)),
+                f"  (best/median of the cases' bests; no target, annual PDF {pdf[0]:.2f} s)",
+            )
+            record(
+                f"case PDF, {len(took)} decided cases with payments",
+                f"{min(took) * 1000:.0f}/{statistics.median(took) * 1000:.0f} ms best/median",
+                f"no target given; annual PDF {pdf[0]:.2f} s, < 2 s",
+            )
 
 
 if __name__ == "__main__":

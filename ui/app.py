@@ -17,7 +17,7 @@ from pathlib import Path
 STARTED = time.perf_counter()
 
 import platformdirs  # noqa: E402
-from PySide6.QtCore import QSettings, QTranslator  # noqa: E402
+from PySide6.QtCore import QModelIndex, QSettings, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 
 from chuansha_enforce import __version__  # noqa: E402
@@ -51,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=UI_LANGS, default=None, help="界面语言（默认中文）")
     parser.add_argument("--smoke", action="store_true", help="启动、载入案件列表、输出用时后退出")
     parser.add_argument("--screenshot", help="与 --smoke 同用：把主窗口截图保存到此文件")
+    parser.add_argument(
+        "--smoke-scroll",
+        type=int,
+        default=0,
+        metavar="N",
+        help="与 --smoke 同用：退出前把案件列表滚动到至少 N 行（测内存）",
+    )
     return parser
 
 
@@ -89,6 +96,17 @@ def qt_button_texts() -> list[str]:
         return [box.button(b).text() for b in (box.StandardButton.Ok, box.StandardButton.Cancel)]
     finally:
         box.deleteLater()
+
+
+def scroll_case_list(window: MainWindow, rows: int) -> float:
+    """Page the case list until ``rows`` are loaded (or it ends), show the last; ms taken."""
+    started = time.perf_counter()
+    model = window.case_model
+    while model.rowCount() < rows and model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        window.case_view.scrollToBottom()
+        QApplication.processEvents()
+    return _ms(started)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,6 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             finally:
                 check.wait()
         shown_ms = _ms(STARTED)
+        scrolled: dict[str, float] = {}
+        if args.smoke_scroll:
+            scrolled["scroll_ms"] = scroll_case_list(window, args.smoke_scroll)
         if args.screenshot:
             window.grab().save(args.screenshot)
         print(
@@ -158,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     ],
                     "sqlite": services.sqlite_version,
                     "db": str(services.db_path),
+                    **scrolled,
                 },
                 ensure_ascii=False,
             )
