@@ -148,8 +148,23 @@ def withheld(source: DisclosureSource) -> Withheld | None:
     return None
 
 
-def public_name(party: PartyRecord, style: NameStyle = NameStyle.SURNAME_MOU) -> str:
+def public_name(
+    party: PartyRecord,
+    style: NameStyle = NameStyle.SURNAME_MOU,
+    *,
+    business_full_name: bool = False,
+) -> str:
+    """A person's surname + 某; an organisation's name whole; a 个体工商户 whole when the
+    squad publishes them by full name (DOMAIN §8 setting), masked otherwise when it is known
+    only by its owner's resident ID."""
+    if business_full_name and party.kind is PartyType.INDIVIDUAL_BUSINESS:
+        return party.name.strip()
     return mask_person_name(party.name, style) if is_person(party) else party.name.strip()
+
+
+def name_style(setting: str) -> NameStyle:
+    """The settings value (``张某`` / ``张某某``) as a style."""
+    return NameStyle.SURNAME_MOU_PER_CHAR if setting == "张某某" else NameStyle.SURNAME_MOU
 
 
 def party_category(party: PartyRecord) -> str:
@@ -176,13 +191,17 @@ def penalty_content(kinds: frozenset[PenaltyKind], fine_fen: int, confiscation_f
 
 
 def disclose(
-    source: DisclosureSource, authority: str, style: NameStyle = NameStyle.SURNAME_MOU
+    source: DisclosureSource,
+    authority: str,
+    style: NameStyle = NameStyle.SURNAME_MOU,
+    *,
+    business_full_name: bool = False,
 ) -> DisclosureEntry | None:
     """The published entry for a decision, or None when it is withheld."""
     if withheld(source) is not None:
         return None
     party = source.party
-    name = public_name(party, style)
+    name = public_name(party, style, business_full_name=business_full_name)
     violation = (source.violation or "").strip()
     facts = f"{name}有{violation}的违法行为" if violation else f"{name}有违法行为"
     place = (source.location or "").strip()

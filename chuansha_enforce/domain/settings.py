@@ -28,6 +28,8 @@ class Settings:
     hearing_individual_fen: int = 500_000  # large fine: hearing right (Shanghai)
     hearing_organisation_fen: int = 5_000_000
     individual_business_as_citizen: bool = True  # APL 51 limit for 个体工商户
+    public_name_style: str = "张某"  # DOMAIN §8: how a person is named in published lists
+    public_business_full_name: bool = False  # publish a 个体工商户's name in full
 
     def to_mapping(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -50,7 +52,12 @@ LABELS: Mapping[str, str] = {
     "hearing_individual_fen": "听证：对个人较大数额罚款（分）",
     "hearing_organisation_fen": "听证：对单位较大数额罚款（分）",
     "individual_business_as_citizen": "简易程序中个体工商户按公民对待",
+    "public_name_style": "公开信息中自然人的称谓（张某 或 张某某）",
+    "public_business_full_name": "公开信息中个体工商户使用全称",
 }
+
+# Text settings that take one of a few values.
+CHOICES: Mapping[str, tuple[str, ...]] = {"public_name_style": ("张某", "张某某")}
 
 _DAY_LIMITS = (0, 60)
 _MONEY_LIMITS = (0, 10**12)
@@ -93,6 +100,6 @@ def coerce(name: str, value: object, kind: type) -> object:
             raise DomainError("settings.invalid", field, params)
         return number
     text = str(value).strip()
-    if not text:
+    if not text or (name in CHOICES and text not in CHOICES[name]):
         raise DomainError("settings.invalid", field, params)
     return text

@@ -22,6 +22,7 @@ from chuansha_enforce.domain.disclosure import (
     DisclosureSource,
     Withheld,
     disclose,
+    name_style,
     withheld,
 )
 from chuansha_enforce.domain.errors import DomainError
@@ -131,7 +132,7 @@ class ReportService:
         """The de-identified version; refused when the decision is not to be published."""
         case = self._case_files.find(case_no)
         source = disclosure_source(case)
-        entry = None if source is None else disclose(source, self._settings.current().organisation)
+        entry = None if source is None else self._disclose(source)
         if source is None or entry is None:
             reason = (withheld(source) if source else None) or Withheld.NOT_A_PENALTY
             raise DomainError(
@@ -140,6 +141,16 @@ class ReportService:
                 {"case_no": case.case_no, "reason": WITHHELD_LABELS[reason]},
             )
         return PublicCaseView(self.letterhead(f"行政处罚决定信息公开 {entry.decision_no}"), entry)
+
+    def _disclose(self, source: DisclosureSource) -> DisclosureEntry | None:
+        """The published entry under the squad's settings (authority, how names appear)."""
+        current = self._settings.current()
+        return disclose(
+            source,
+            current.organisation,
+            name_style(current.public_name_style),
+            business_full_name=current.public_business_full_name,
+        )
 
     def annual(self, year: int) -> AnnualReportView:
         figures = self._statistics.annual(year)
@@ -154,12 +165,11 @@ class ReportService:
     def disclosure(self, year: int) -> DisclosureList:
         if not 1949 <= year <= 9999:
             raise DomainError("list.year", "year", {"year": year})
-        authority = self._settings.current().organisation
         entries: list[DisclosureEntry] = []
         skipped: Counter[Withheld] = Counter()
         for source in DisclosureRepository(self._db).penalty_decisions(year):
             reason = withheld(source)
-            entry = disclose(source, authority)
+            entry = self._disclose(source)
             if reason is not None or entry is None:
                 skipped[reason or Withheld.NOT_A_PENALTY] += 1
             else:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from chuansha_enforce.domain.case_file import AdvanceNotice, Decision
+from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.disclosure import (
     DisclosureSource,
     NameStyle,
@@ -14,11 +17,13 @@ from chuansha_enforce.domain.disclosure import (
     disclose,
     is_minor,
     mask_person_name,
+    name_style,
     withheld,
 )
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.identity import resident_id_check_char
-from chuansha_enforce.domain.records import PartyRecord
+from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.domain.statistics import (
     AnnualFigures,
     GeneralFigures,
@@ -29,6 +34,9 @@ from chuansha_enforce.domain.statistics import (
 )
 from chuansha_enforce.domain.statistics_breakdown import official_table, rank_violations
 from chuansha_enforce.reports.disclosure import render_disclosure_csv
+from chuansha_enforce.services.case_file_service import NewCase
+from chuansha_enforce.services.container import build_services
+from tests.conftest import NOW
 
 D = dt.date
 
@@ -160,3 +168,55 @@ def test_the_csv_has_a_bom_the_headers_and_no_formula_cells() -> None:
     assert data.startswith("\ufeff行政相对人名称,")
     assert "'=HYPERLINK(1)" in data
     assert "0.1235" in data
+
+
+SHOP = PartyRecord(
+    PartyType.INDIVIDUAL_BUSINESS, "浦东新区川沙新镇阿强副食品商店", "11010519491231002X"
+)
+
+
+def test_the_settings_choose_how_people_and_shops_are_named() -> None:
+    shop = _source(SHOP, {PenaltyKind.FINE})
+    masked = disclose(shop, "镇政府")
+    assert masked is not None
+    assert masked.party_name == "浦某"  # known only by the owner's resident ID: a person
+    full = disclose(shop, "镇政府", business_full_name=True)
+    assert full is not None
+    assert full.party_name == SHOP.name
+    assert "11010519491231002X" not in " ".join(str(getattr(full, f)) for f in full.__slots__)
+    per_char = disclose(_source(PERSON, {PenaltyKind.FINE}), "镇政府", name_style("张某某"))
+    assert per_char is not None
+    assert per_char.party_name == "张某"  # 张三: one given-name character
+    assert name_style("张某") is NameStyle.SURNAME_MOU
+
+
+def test_the_disclosure_follows_the_settings(tmp_path: Path) -> None:
+    with build_services(tmp_path / "s.db", FixedClock(NOW)) as services:
+        for officer in (OfficerRecord("王建国", "31150001", D(2018, 3, 1)),
+                        OfficerRecord("李明", "31150002", D(2019, 5, 10))):  # fmt: skip
+            services.officers.register(officer)
+        for no, party in (("1", PartyRecord(PartyType.NATURAL_PERSON, "欧阳明远")), ("2", SHOP)):
+            case_no = f"川执立〔2026〕{no}号"
+            services.case_files.file_case(
+                NewCase(case_no, party, "占道设摊案", D(2026, 10, 9), ("31150001", "31150002"))
+            )
+            services.case_files.record_notice(case_no, AdvanceNotice(D(2026, 10, 12)))
+            services.case_files.decide(
+                case_no,
+                Decision(
+                    f"沪浦川执罚〔2026〕{no}号",
+                    D(2026, 10, 20),
+                    Outcome.PENALTY,
+                    frozenset({PenaltyKind.FINE}),
+                    fine_fen=20_000,
+                ),
+            )
+        names = [e.party_name for e in services.reports.disclosure(2026).entries]
+        assert sorted(names) == ["欧阳某", "浦某"]
+        services.settings.set("public_name_style", "张某某")
+        services.settings.set("public_business_full_name", "是")
+        names = [e.party_name for e in services.reports.disclosure(2026).entries]
+        assert sorted(names) == ["欧阳某某", SHOP.name]
+        with pytest.raises(DomainError) as refused:
+            services.settings.set("public_name_style", "全名")
+        assert refused.value.code == "settings.invalid"
