@@ -336,6 +336,14 @@ def swap_in(staging: Path, db_path: Path) -> None:
     The old WAL is empty by now (``settle_for_swap``) or belongs to a damaged file kept
     aside; it must not be replayed onto the restored file, so it goes.
     """
+    # Backups are kept in rollback-journal mode (one self-contained file); the live file is
+    # WAL. Switching here, before the swap, means the first open afterwards changes no byte
+    # of the restored file (a read-only command then leaves it exactly as restored).
+    conn = sqlite3.connect(staging)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    finally:
+        conn.close()
     os.replace(staging, db_path)
     for sidecar in _sidecars(db_path):
         sidecar.unlink(missing_ok=True)

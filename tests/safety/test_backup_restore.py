@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from chuansha_enforce.cli.main import main as cli_main
+from chuansha_enforce.demo.generator import DemoPlan
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import render
@@ -89,8 +90,12 @@ def test_backup_then_restore_gives_identical_data(office: Services, copy_db: Pat
     changed = dump(copy_db)
     assert changed != before
     report = office.backups.restore(manifest.path, before_swap=office.close)
-    # Byte for byte the verified backup, and row for row the database that was backed up.
-    assert database_digest(copy_db) == database_digest(manifest.path)
+    # Byte for byte the verified backup — apart from the header's journal mode (the live file
+    # uses WAL, backups a rollback journal) and the change counter that switch bumps — and
+    # row for row what was backed up.
+    assert _in_journal_mode(copy_db) == "wal"
+    assert _in_journal_mode(manifest.path) == "delete"
+    assert _without_journal_mode(copy_db) == _without_journal_mode(manifest.path)
     assert not copy_db.with_name("cases.db-wal").exists()
     assert dump(copy_db) == before
     assert report.manifest.tables["general_cases"] == 600
@@ -102,6 +107,19 @@ def test_backup_then_restore_gives_identical_data(office: Services, copy_db: Pat
     with build_services(copy_db, FixedClock(NOW)) as reopened:
         assert reopened.verify_audit() is None
         assert reopened.settings.current().due_soon_working_days != 2
+
+
+def _without_journal_mode(path: Path) -> bytes:
+    """The file with the header fields a journal-mode switch changes blanked: bytes 18–19
+    (write/read version, 2 = WAL), 24–27 (change counter), 92–95 (version-valid-for)."""
+    data = bytearray(path.read_bytes())
+    for start, end in ((18, 20), (24, 28), (92, 96)):
+        data[start:end] = bytes(end - start)
+    return bytes(data)
+
+
+def _in_journal_mode(path: Path) -> str:
+    return "wal" if path.read_bytes()[18:20] == b"\x02\x02" else "delete"
 
 
 def _tampered(source: Path, target: Path, sql: str) -> Path:
@@ -247,3 +265,15 @@ def test_cli_backup_and_restore(copy_db: Path, tmp_path: Path) -> None:
     assert cli_main(["--db", str(copy_db), "--lang", "en", "restore", str(saved)], out) == 0
     assert "general cases 600" in out.getvalue()
     assert "saved as" in out.getvalue()
+
+
+def test_a_restored_file_is_left_as_the_program_keeps_it(copy_db: Path) -> None:
+    """After a restore, opening the file (for a command that then fails) changes no byte."""
+    with build_services(copy_db, FixedClock(NOW)) as services:
+        manifest = services.backups.backup()
+    assert manifest.path is not None
+    BackupService(copy_db, FixedClock(NOW)).restore(manifest.path)
+    before = database_digest(copy_db)
+    with build_services(copy_db, FixedClock(NOW)) as services, pytest.raises(DomainError):
+        services.demo.fill(DemoPlan(general_cases=10))
+    assert database_digest(copy_db) == before
