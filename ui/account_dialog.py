@@ -24,6 +24,7 @@ from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import StorageError
 from ui.error_dialogs import error_text
+from ui.password_dialog import PasswordDialog
 
 
 class AccountDialog(QDialog):
@@ -103,12 +104,22 @@ class AccountDialog(QDialog):
 
 
 def install_account_menu(window: QMainWindow, services: Services, lang: Lang = "zh") -> None:
-    """An 账户 menu for administrators (and in single-user mode, to make the first account)."""
+    """An 账户 menu: 修改密码 for whoever is logged in; 账户管理 for administrators (and in
+    single-user mode, to make the first account)."""
     account = services.session.account
     first = not services.accounts.has_accounts()
-    if services.read_only or not (first or (account and account.can(Permission.MANAGE_USERS))):
+    manages = first or (account is not None and account.can(Permission.MANAGE_USERS))
+    if services.read_only or not (manages or account is not None):
         return
     menu = window.menuBar().addMenu(QCoreApplication.translate("AccountDialog", "账户(&U)"))
+    if account is not None:  # every logged-in user changes their own password
+        change = QAction(QCoreApplication.translate("AccountDialog", "修改密码…"), window)
+        change.setObjectName("changePassword")
+        name = account.name
+        change.triggered.connect(lambda: PasswordDialog(services, name, lang, window).exec())
+        menu.addAction(change)
+    if not manages:
+        return
     action = QAction(QCoreApplication.translate("AccountDialog", "账户管理…"), window)
     action.setObjectName("manageAccounts")
 

@@ -1,4 +1,4 @@
-"""``user add`` and ``user list``: accounts (the first needs no login; later ones an admin)."""
+"""``user add|passwd|disable|list``: accounts (the first needs no login; later ones an admin)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import json
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
-from chuansha_enforce.cli.login import NEW_PASSWORD_ENV, new_password
+from chuansha_enforce.cli.login import NEW_PASSWORD_ENV, PASSWORD_ENV, new_password, password_for
 from chuansha_enforce.domain.accounts import Role
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.container import Services
@@ -36,6 +37,14 @@ def _add_parsers(commands: Any) -> None:
     )
     add.add_argument("--display", help="姓名（默认同用户名；审核记录上显示此姓名）")
     add.add_argument("--qualification", help="法律职业资格证号（法制审核员必填）")
+    sub.add_parser(
+        "passwd",
+        help="修改自己的密码（须以 --user 登录）",
+        description=f"修改登录账户自己的密码：原密码取自 {PASSWORD_ENV} 或提示输入，"
+        f"新密码取自 {NEW_PASSWORD_ENV} 或提示输入两次。签名密钥随之改用新密码保护。",
+    )
+    disable = sub.add_parser("disable", help="停用账户（管理员；账户不会删除）")
+    disable.add_argument("name", metavar="NAME", help="用户名")
     listing = sub.add_parser("list", help="列出账户")
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
 
@@ -58,6 +67,17 @@ def _cmd_user(args: argparse.Namespace, services: Services, out: TextIO, lang: L
             )
         else:
             print(f"account {account.name} added ({account.role.value})", file=out)
+        return 0
+    if args.user_command == "passwd":
+        me = services.session.account
+        if me is None:
+            raise DomainError("auth.login_required", "user")
+        services.accounts.change_password(me.name, password_for(me.name), new_password(me.name))
+        print("密码已修改" if lang == "zh" else "password changed", file=out)
+        return 0
+    if args.user_command == "disable":
+        services.accounts.disable_user(args.name)
+        print(f"已停用账户 {args.name}" if lang == "zh" else f"{args.name} disabled", file=out)
         return 0
     accounts = services.accounts.users()
     if args.json:

@@ -35,6 +35,16 @@ ACCOUNT_MESSAGES: dict[str, tuple[str, str]] = {
         "user name “{name}” is invalid: 2 to 32 letters, digits, Chinese characters or _ . -",
     ),
     "account.name_taken": ("用户名{name}已存在", "user name {name} is taken"),
+    "account.unknown": ("没有可用的账户{name}", "there is no active account {name}"),
+    "account.last_admin": (
+        "{name}是最后一个管理员，不能停用",
+        "{name} is the last administrator and cannot be disabled",
+    ),
+    "account.password_unchanged": ("新密码不能与原密码相同", "the new password must differ"),
+    "account.key_unreadable": (
+        "账户{name}的签名密钥无法用此密码打开，请联系管理员",
+        "the signing key of {name} does not open with this password; ask the administrator",
+    ),
     "account.first_must_be_admin": (
         "第一个账户必须是管理员（之后由管理员添加其他账户）",
         "the first account must be an administrator (who then adds the others)",

@@ -103,6 +103,10 @@ def check_new_account(
     if role is Role.REVIEWER and not (qualification_no or "").strip():
         # APL 58: reviewing for the first time needs the national legal qualification.
         raise DomainError("review.qualification_required", "qualification_no")
+    check_password_length(password, min_length)
+
+
+def check_password_length(password: str, min_length: int = 8) -> None:
     if len(password) < min_length:
         raise DomainError("account.password_too_short", "password", {"min": min_length})
 

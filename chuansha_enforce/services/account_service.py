@@ -21,6 +21,7 @@ from chuansha_enforce.domain.accounts import (
     after_success,
     check_new_account,
     check_not_locked,
+    check_password_length,
     check_user_name,
     require,
 )
@@ -31,6 +32,8 @@ from chuansha_enforce.services.credentials import (
     hash_password,
     new_key_pair,
     password_matches,
+    seal_private_key,
+    unlock_private_key,
 )
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
@@ -129,6 +132,50 @@ class AccountService:
         return Account(user_id, name, display, new.role, qualification)
 
     # -- logging in -----------------------------------------------------------------------
+    # -- changing -------------------------------------------------------------------------
+    def change_password(self, name: str, old_password: str, new_password: str) -> None:
+        """The account's own password (the old one proves it); the signing key is re-sealed
+        under the new password, so earlier signatures stay verifiable with the same key."""
+        check_password_length(new_password)
+        if new_password == old_password:
+            raise DomainError("account.password_unchanged", "password")
+        user = self.check_password(name.strip(), old_password, action="user.password")
+        private = unlock_private_key(
+            user.account.name, old_password, user.private_key_enc, user.key_kdf
+        )
+        if private is None:  # the password opened the account but not its key: damaged row
+            raise DomainError("account.key_unreadable", "user", {"name": user.account.name})
+        sealed = seal_private_key(user.account.name, private, new_password, self._cost)
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            self._users.change_password(
+                user.account.id,
+                password_hash=hash_password(new_password, self._cost),
+                private_key_enc=sealed.private_key_enc,
+                key_kdf=sealed.kdf,
+                at=at,
+            )
+            self._audit(at, user.account.name, "user.password", "ok", {})
+
+    def disable_user(self, name: str) -> None:
+        """An administrator switches an account off; it is never deleted (its signatures and
+        audit records keep naming it). The last administrator cannot be disabled."""
+        if self._session is None:
+            raise DomainError("auth.login_required", "user")
+        require(self._session, Permission.MANAGE_USERS)
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            user = self._users.by_name(name.strip())
+            if user is None or user.disabled:
+                raise DomainError("account.unknown", "user", {"name": name})
+            admins = [
+                u for u in self._users.all() if u.account.role is Role.ADMIN and not u.disabled
+            ]
+            if user.account.role is Role.ADMIN and len(admins) == 1:
+                raise DomainError("account.last_admin", "user", {"name": user.account.name})
+            self._users.disable(user.account.id, at)
+            self._audit(at, self._session.name, "user.disable", "ok", {"user": user.account.name})
+
     def login(self, name: str, password: str) -> Account:
         """Check the password; wrong ones count, and the limit locks the account."""
         return self.check_password(name.strip(), password, action="auth.login").account

@@ -79,7 +79,13 @@ def _aad(user: str, algorithm: str) -> bytes:
 
 
 def new_key_pair(user: str, password: str, cost: PasswordCost) -> KeyPair:
-    private = Ed25519PrivateKey.generate()
+    return seal_private_key(user, Ed25519PrivateKey.generate(), password, cost)
+
+
+def seal_private_key(
+    user: str, private: Ed25519PrivateKey, password: str, cost: PasswordCost
+) -> KeyPair:
+    """Encrypt ``private`` under a key derived from ``password`` (fresh salt and nonce)."""
     public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     kdf: dict[str, object] = {
         "kdf": "argon2id",

@@ -116,6 +116,21 @@ class UserRepository:
         )
         return int(cursor.lastrowid or 0)
 
+    def change_password(
+        self, user_id: int, *, password_hash: str, private_key_enc: bytes, key_kdf: str, at: str
+    ) -> None:
+        """A new password hash and the same private key sealed under the new password."""
+        self._db.execute(
+            "UPDATE users SET password_hash = ?, private_key_enc = ?, key_kdf = ?,"
+            " failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?",
+            [password_hash, private_key_enc, key_kdf, at, user_id],
+        )
+
+    def disable(self, user_id: int, at: str) -> None:
+        self._db.execute(
+            "UPDATE users SET disabled_at = ?, updated_at = ? WHERE id = ?", [at, at, user_id]
+        )
+
     def save_login_state(self, user_id: int, state: LoginState, at: str) -> None:
         until = None if state.locked_until is None else state.locked_until.isoformat()
         self._db.execute(

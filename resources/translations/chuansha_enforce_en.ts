@@ -3,57 +3,62 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../ui/account_dialog.py" line="33" />
+        <location filename="../../ui/account_dialog.py" line="34" />
         <source>账户管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="55" />
+        <location filename="../../ui/account_dialog.py" line="56" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="56" />
+        <location filename="../../ui/account_dialog.py" line="57" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="57" />
+        <location filename="../../ui/account_dialog.py" line="58" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="58" />
+        <location filename="../../ui/account_dialog.py" line="59" />
         <source>法律职业资格证号（审核员必填）</source>
         <translation>Legal qualification number (required for reviewers)</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="59" />
+        <location filename="../../ui/account_dialog.py" line="60" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="60" />
+        <location filename="../../ui/account_dialog.py" line="61" />
         <source>再输入一次</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="61" />
+        <location filename="../../ui/account_dialog.py" line="62" />
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="99" />
+        <location filename="../../ui/account_dialog.py" line="100" />
         <source>已添加账户 %1</source>
         <translation>Account %1 added</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="111" />
+        <location filename="../../ui/account_dialog.py" line="114" />
         <source>账户(&amp;U)</source>
         <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="112" />
+        <location filename="../../ui/account_dialog.py" line="116" />
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="123" />
         <source>账户管理…</source>
         <translation>Manage accounts…</translation>
     </message>
@@ -1251,6 +1256,34 @@ SQLite %3</translation>
         <location filename="../../ui/officer_registry.py" line="117" />
         <source>登记执法人员</source>
         <translation>Register an officer</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="28" />
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="36" />
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="37" />
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="38" />
+        <source>新密码（至少 8 位）</source>
+        <translation>New password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.py" line="39" />
+        <source>再输入一次</source>
+        <translation>Repeat</translation>
     </message>
 </context>
 <context>
