@@ -40,6 +40,7 @@ from ui.import_dialog import ImportDialog
 from ui.officer_registry import OfficerRegistryWidget
 from ui.report_actions import ReportMenu
 from ui.review_queue import ReviewQueueWidget
+from ui.settings_dialog import SettingsDialog
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
 
@@ -239,6 +240,11 @@ class MainWindow(QMainWindow):
         for action in (new_case, simple, import_action):
             action.setEnabled(records)
         self.safety = SafetyActions(self, self._services, file_menu, self._settings, self._lang)
+        settings_action = QAction(self.tr("业务设置(&O)…"), self)
+        settings_action.setObjectName("settingsAction")
+        settings_action.triggered.connect(self.open_settings)
+        settings_action.setEnabled(self._services.may(Permission.MANAGE_SETTINGS))
+        file_menu.addAction(settings_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut("Ctrl+Q")
@@ -252,6 +258,12 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self._services, self._lang, self)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(

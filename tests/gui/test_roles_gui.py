@@ -30,6 +30,7 @@ def _enabled(window: MainWindow) -> dict[str, bool]:
         "new case": actions["立案(&N)…"],
         "import": actions["导入台账(&I)…"],
         "backup": actions["备份(&B)…"],
+        "settings": actions["业务设置(&O)…"],
         "register officer": window.officer_registry.register_button.isEnabled(),
         "save simple": window.simple_entry.save_button.isEnabled(),
         "draw": window.file_review.draw_button.isEnabled(),
@@ -43,9 +44,9 @@ def _enabled(window: MainWindow) -> dict[str, bool]:
     [
         ("clerk", {"new case", "import", "save simple", "rectify"}),
         ("zhou", {"draw", "score"}),
-        ("admin", {"backup", "register officer", "draw"}),
-        (None, {"new case", "import", "backup", "register officer", "save simple", "draw",
-                "score", "rectify"}),
+        ("admin", {"backup", "settings", "register officer", "draw"}),
+        (None, {"new case", "import", "backup", "settings", "register officer",
+                "save simple", "draw", "score", "rectify"}),
     ],
 )  # fmt: skip
 def test_each_role_sees_its_own_actions(
