@@ -1,6 +1,6 @@
-"""业务设置: every setting with its label and current value; the changed ones are saved one by
-one through the core, which checks each value; a refusal names the setting and keeps the rest
-of the form as typed."""
+"""业务设置: every setting with its label and current value; the changed ones are saved together
+through the core, which checks each value first; a refusal names the setting, writes nothing
+and keeps the form as typed."""
 
 from __future__ import annotations
 
@@ -103,14 +103,11 @@ class SettingsDialog(QDialog):
         }
 
     def save(self) -> bool:
-        """Save each changed setting (each one its own audited change); stop at a refusal."""
-        for name, value in self.changed().items():
-            try:
-                self._services.settings.set(name, value)
-            except (DomainError, StorageError) as exc:
-                self.error_label.setText(error_text(exc, self._lang))
-                self.inputs[name].setFocus()
-                self._current = self._services.settings.current()
-                return False
+        """Save the changed settings together: all of them, or none when one is refused."""
+        try:
+            self._services.settings.set_many(self.changed())
+        except (DomainError, StorageError) as exc:
+            self.error_label.setText(error_text(exc, self._lang))
+            return False
         self.accept()
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 
 import sqlite_utils
 
@@ -38,24 +39,33 @@ class SettingsService:
 
     def set(self, name: str, value: object) -> Changes:
         """Change one setting; the value is checked against the setting's type and range."""
+        return self.set_many({name: value})
+
+    def set_many(self, values: Mapping[str, object]) -> Changes:
+        """Change several settings at once: every value is checked first, then all are written
+        in one transaction (each with its audit record), or none is."""
         require(self._acting, Permission.MANAGE_SETTINGS)
         defaults = Settings()
-        if name not in {f.name for f in dataclasses.fields(Settings)}:
-            raise DomainError("settings.unknown", "setting", {"name": name})
-        clean = coerce(name, value, type(getattr(defaults, name)))
+        known = {f.name for f in dataclasses.fields(Settings)}
+        clean: dict[str, object] = {}
+        for name, value in values.items():
+            if name not in known:
+                raise DomainError("settings.unknown", "setting", {"name": name})
+            clean[name] = coerce(name, value, type(getattr(defaults, name)))
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
-            old = getattr(self.current(), name)
-            self._settings.put(name, clean, at)
-            AuditLog(self._db).append(
-                AuditEntry(
-                    at,
-                    self._user,
-                    "settings.set",
-                    "setting",
-                    name,
-                    "ok",
-                    {"old": old, "new": clean},
+            current = self.current()
+            for name, value in clean.items():
+                self._settings.put(name, value, at)
+                AuditLog(self._db).append(
+                    AuditEntry(
+                        at,
+                        self._user,
+                        "settings.set",
+                        "setting",
+                        name,
+                        "ok",
+                        {"old": getattr(current, name), "new": value},
+                    )
                 )
-            )
         return frozenset({Topic.SETTINGS})

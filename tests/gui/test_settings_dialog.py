@@ -61,6 +61,9 @@ def test_a_refused_value_names_the_setting_and_changes_nothing(
         )
         qtbot.addWidget(window)
         dialog = window.open_settings()
+        ok = dialog.inputs["due_soon_working_days"]
+        assert isinstance(ok, QSpinBox)
+        ok.setValue(4)  # valid, but saved only together with the others
         spin = dialog.inputs["review_working_days"]
         assert isinstance(spin, QSpinBox)
         spin.setValue(400)  # the core allows 0–60 days
