@@ -278,7 +278,7 @@ class FileReviewPanel(QWidget):
 
     def _sample_changed(self, _index: int) -> None:
         sample_id = self.current_sample()
-        sample = None if sample_id is None else self._reviews_sample(sample_id)
+        sample = None if sample_id is None else self._reviews.sample(sample_id)
         if sample is None:
             self.rule_label.setText(QCoreApplication.translate("FileReviewPanel", "尚未抽取样本"))
         else:
@@ -305,12 +305,6 @@ class FileReviewPanel(QWidget):
             )
         self.reload_files()
         self.reload_defects()
-
-    def _reviews_sample(self, sample_id: int) -> SampleRow | None:
-        for s in self._reviews.samples():
-            if s.id == sample_id:
-                return s
-        return None
 
     def reload_files(self) -> None:
         sample_id = self.current_sample()

@@ -241,6 +241,10 @@ class FileReviewService:
 
     # -- the two lists as PDFs ------------------------------------------------------------
 
+    def sample(self, sample_id: int) -> SampleRow:
+        """One sample with its stored rule; refused when there is no such sample."""
+        return self._sample(sample_id)
+
     def _sample(self, sample_id: int) -> SampleRow:
         sample = self._repo.sample(sample_id)
         if sample is None:

@@ -187,15 +187,21 @@ class FileReviewRepository:
             ],
         )
 
-    def samples(self, year: int | None = None) -> list[SampleRow]:
-        where = "" if year is None else " WHERE s.year = ?"
+    def samples(self, year: int | None = None, *, sample_id: int | None = None) -> list[SampleRow]:
+        """The samples, newest first: all, those of ``year``, or the one ``sample_id``."""
+        where = ""
+        params: tuple[int, ...] = ()
+        if sample_id is not None:
+            where, params = " WHERE s.id = ?", (sample_id,)
+        elif year is not None:
+            where, params = " WHERE s.year = ?", (year,)
         rows = self._db.execute(
             "SELECT s.id, s.year, s.seed, s.rule, s.sheet, s.population, s.drawn_at, s.drawn_by,"
             " (SELECT count(*) FROM file_review_files f WHERE f.sample_id = s.id),"
             " (SELECT count(*) FROM file_review_files f WHERE f.sample_id = s.id"
             "   AND f.grade IS NOT NULL)"
             f" FROM file_review_samples s{where} ORDER BY s.id DESC",
-            () if year is None else (year,),
+            params,
         ).fetchall()
         return [
             SampleRow(
@@ -214,10 +220,8 @@ class FileReviewRepository:
         ]
 
     def sample(self, sample_id: int) -> SampleRow | None:
-        for row in self.samples():
-            if row.id == sample_id:
-                return row
-        return None
+        found = self.samples(sample_id=sample_id)
+        return found[0] if found else None
 
     def files(self, sample_id: int) -> list[SampledFileRow]:
         rows = self._db.execute(
