@@ -18,6 +18,7 @@ from chuansha_enforce.storage.schema_0005 import SCHEMA_0005
 from chuansha_enforce.storage.schema_0006 import SCHEMA_0006
 from chuansha_enforce.storage.schema_0007 import SCHEMA_0007
 from chuansha_enforce.storage.schema_0008 import SCHEMA_0008
+from chuansha_enforce.storage.schema_0009 import SCHEMA_0009
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,11 @@ def _file_reviews(db: sqlite_utils.Database) -> None:
 def _statistics_indexes(db: sqlite_utils.Database) -> None:
     for statement in split_statements(SCHEMA_0008):
         db.execute(statement)
+
+
+@MIGRATIONS(name="0009_drop_duplicate_list_index")
+def _drop_duplicate_list_index(db: sqlite_utils.Database) -> None:
+    db.execute(SCHEMA_0009)
 
 
 def known_names(migrations: sqlite_utils.Migrations = MIGRATIONS) -> list[str]:

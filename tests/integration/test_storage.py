@@ -64,6 +64,33 @@ def test_year_columns_are_indexed(db_path: Path) -> None:
     db.close()
 
 
+def test_the_case_list_and_its_pages_read_one_index(db_path: Path) -> None:
+    """The list's first page, a later page and the year filter each walk an index in order.
+
+    (Migration 0009 dropped ``general_cases_list``, a prefix of ``general_cases_list_party``.)
+    """
+    db = open_database(db_path)
+    migrate(db, db_path)
+    head = (
+        "EXPLAIN QUERY PLAN SELECT c.id FROM general_cases c JOIN parties p ON p.id = c.party_id"
+        " WHERE c.deleted_at IS NULL"
+    )
+    tail = " ORDER BY c.filed_on DESC, c.id DESC LIMIT 51"
+    plans = {
+        "first": db.execute(head + tail).fetchall(),
+        "next": db.execute(head + " AND (c.filed_on, c.id) < ('2024-05-01', 9)" + tail).fetchall(),
+        "year": db.execute(head + " AND c.filed_year = 2024" + tail).fetchall(),
+    }
+    details = {name: " | ".join(str(step[-1]) for step in plan) for name, plan in plans.items()}
+    assert "USING INDEX general_cases_list_party" in details["first"], details
+    assert "USING INDEX general_cases_list_party (filed_on<?)" in details["next"], details
+    assert "USING INDEX general_cases_filed_year (filed_year=?)" in details["year"], details
+    assert not any("TEMP B-TREE" in detail for detail in details.values()), details
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "general_cases_list" not in names
+    db.close()
+
+
 def test_a_newer_database_is_refused_with_its_message(db_path: Path, clock: FixedClock) -> None:
     db = open_database(db_path)
     migrate(db, db_path)
