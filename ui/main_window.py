@@ -237,8 +237,11 @@ class MainWindow(QMainWindow):
         export_action.triggered.connect(self._export_dialog)
         file_menu.addAction(export_action)
         records = self._services.may(Permission.RECORD_CASES)  # the clerk's work (DOMAIN §9)
-        for action in (new_case, simple, import_action):
+        for action in (new_case, simple):
             action.setEnabled(records)
+        # A ledger brings cases (clerks) or officers (administrators); the import says which
+        # part a role may not bring.
+        import_action.setEnabled(records or self._services.may(Permission.MANAGE_OFFICERS))
         self.safety = SafetyActions(self, self._services, file_menu, self._settings, self._lang)
         settings_action = QAction(self.tr("业务设置(&O)…"), self)
         settings_action.setObjectName("settingsAction")

@@ -1,7 +1,10 @@
 """``backup [-o DIR]`` and ``restore FILE``: verified copies, and putting one back.
 
 ``restore`` opens the database itself rather than through the dispatcher: it must work when
-the current file fails its start-up check, which is exactly when it is needed.
+the current file fails its start-up check, which is exactly when it is needed. Backups are the
+administrator's (DOMAIN §9): a file with accounts is restored only by an administrator logged in
+with ``--user``. A file too damaged to read its accounts can be restored by anyone who has it
+(the damaged file is first kept as a raw copy, so nothing is lost).
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.login import cli_login
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.backup_labels import contents_text
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.backup_service import BackupManifest, BackupService
-from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.system_clock import SystemClock
+from chuansha_enforce.storage.errors import DatabaseCorruptError, NotADatabaseError
 
 
 def _add_parsers(commands: Any) -> None:
@@ -47,7 +53,22 @@ def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang:
     return 0
 
 
+def _require_restore_right(db_path: Path, user: str | None) -> None:
+    """An administrator's login when the current file has accounts (failed logins count)."""
+    if not db_path.exists():
+        return
+    try:
+        services = build_services(db_path, login=cli_login(user), check_integrity=False)
+    except (DatabaseCorruptError, NotADatabaseError):
+        return  # its accounts cannot be read: restoring is the way out
+    with services:
+        if services.session.login_required:
+            raise DomainError("auth.login_required", "user")
+        require(services.session.account, Permission.MANAGE_BACKUPS)
+
+
 def _cmd_restore(args: argparse.Namespace, db_path: Path, out: TextIO, lang: Lang) -> int:
+    _require_restore_right(db_path, args.user)
     report = BackupService(db_path, SystemClock()).restore(Path(args.file).expanduser())
     manifest = report.manifest
     contents = contents_text(manifest.tables, lang)

@@ -310,6 +310,20 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "decided after the 90-day limit (due {due})",
     ),
     "ledger.nothing": ("文件中没有可导入的工作表", "the file holds no sheet to import"),
+    "ledger.officers_need_admin": (
+        "文件含 {count} 名新执法人员：执法人员只能由管理员登记，{name}（{role}）不能导入此表"
+        "（请管理员导入，或删去执法人员表、只导入已登记人员办理的案件）",
+        "the file brings {count} new officers: only an administrator registers officers, and"
+        " {name} ({role}) may not import it (ask an administrator, or leave out the officers"
+        " sheet and import only cases of officers already on record)",
+    ),
+    "ledger.cases_need_clerk": (
+        "文件含 {count} 件案件和简易程序决定：案件由内勤登记，{name}（{role}）不能导入"
+        "（请内勤导入；管理员可只导入执法人员表）",
+        "the file brings {count} cases and simple decisions: clerks record cases, and {name}"
+        " ({role}) may not import them (ask a clerk; an administrator may import the officers"
+        " sheet alone)",
+    ),
     "ledger.export_suffix": ("导出文件应为 .xlsx：{path}", "the export file must be .xlsx: {path}"),
     "ledger.write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
     # search

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -30,7 +30,7 @@ from chuansha_enforce.ledger.row_mapping import (
     officers_of,
     simple_decisions_of,
 )
-from chuansha_enforce.ledger.sheets import LedgerIssue, SheetKind, header_names
+from chuansha_enforce.ledger.sheets import LedgerIssue, RawSheet, SheetKind, header_names
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import NOTHING, Changes, Topic
 from chuansha_enforce.services.settings_service import SettingsService
@@ -132,8 +132,9 @@ class LedgerService:
         self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
     ) -> ImportReport:
         """Check the whole file; write it in one transaction only if nothing is wrong."""
-        if not dry_run:
-            require(self._acting, Permission.RECORD_CASES)
+        acting = self._acting
+        if not (dry_run or acting is None or acting.can(Permission.MANAGE_OFFICERS)):
+            require(acting, Permission.RECORD_CASES)  # may bring neither cases nor officers
         with _cyclic_gc_paused():
             return self._import(Path(path), dry_run=dry_run, progress=progress)
 
@@ -164,6 +165,7 @@ class LedgerService:
                     )
         if not sheets and not errors:
             errors.append(LedgerIssue(None, None, None, "ledger.nothing", {}))
+        errors.extend(self._refused_by_role(sheets, officers, len(cases) + len(simple)))
         if errors or dry_run:
             return ImportReport(
                 len(officers),
@@ -205,6 +207,30 @@ class LedgerService:
         return ImportReport(
             len(officers), len(cases), len(simple), (), tuple(warnings), True, False, changed
         )
+
+    def _refused_by_role(
+        self, sheets: Sequence[RawSheet], officers: Sequence[OfficerRecord], decisions: int
+    ) -> list[LedgerIssue]:
+        """What the logged-in role may not bring in (DOMAIN §9), reported in the dry run too.
+
+        Officers are registered by administrators, cases and decisions by clerks. Every officer
+        of an officers sheet is new (a certificate already on record is an error of its row),
+        so a file bringing any needs an administrator; its cases may name officers already on
+        record. A file with both is imported in two parts, or before accounts exist.
+        """
+        acting = self._acting
+        if acting is None:
+            return []
+        who = {"name": acting.name, "role": acting.role.label}
+        refused: list[LedgerIssue] = []
+        if officers and not acting.can(Permission.MANAGE_OFFICERS):
+            sheet = next((s.name for s in sheets if s.kind is SheetKind.OFFICERS), None)
+            params = {"count": len(officers), **who}
+            refused.append(LedgerIssue(sheet, None, None, "ledger.officers_need_admin", params))
+        if decisions and not acting.can(Permission.RECORD_CASES):
+            params = {"count": decisions, **who}
+            refused.append(LedgerIssue(None, None, None, "ledger.cases_need_clerk", params))
+        return refused
 
     def export_ledger(self, path: Path, year: int) -> ExportReport:
         """Officers, the year's general cases and simple decisions, in the ledger format."""

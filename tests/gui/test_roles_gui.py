@@ -44,7 +44,7 @@ def _enabled(window: MainWindow) -> dict[str, bool]:
     [
         ("clerk", {"new case", "import", "save simple", "rectify"}),
         ("zhou", {"draw", "score"}),
-        ("admin", {"backup", "settings", "register officer", "draw"}),
+        ("admin", {"import", "backup", "settings", "register officer", "draw"}),
         (None, {"new case", "import", "backup", "settings", "register officer",
                 "save simple", "draw", "score", "rectify"}),
     ],

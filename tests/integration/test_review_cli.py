@@ -187,7 +187,12 @@ def test_only_agree_unlocks_a_major_decision_in_an_import(
         法制审核日期="2024-04-08",
         法制审核结论=opinion,
     )
-    path = ledger(tmp_path / "ledger.xlsx", cases=[major])
+    # Officers are the administrator's to bring in, cases the clerk's (DOMAIN §9).
+    officers = ledger(tmp_path / "officers.xlsx", cases=[], simple=[])
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["admin"])
+    code, _, err = run(capsys, "--db", str(db_path), "--user", "admin", "import", str(officers))
+    assert code == 0, err
+    path = ledger(tmp_path / "ledger.xlsx", officers=[], cases=[major])
     monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["clerk"])
     code, _, err = run(capsys, "--db", str(db_path), "--user", "clerk", "import", str(path))
     assert code == expected, err

@@ -21,6 +21,7 @@ from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDe
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
 from tests.conftest import NOW, database_digest
+from tests.ledger_files import OFFICERS, ledger
 from tests.review_setup import PASSWORDS, make_accounts, open_as
 
 D = dt.date
@@ -134,3 +135,76 @@ def test_backups_are_the_administrators(
     assert "内勤）无权进行此操作" in capsys.readouterr().err
     monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["admin"])
     assert main(["--db", str(path), "--user", "admin", "backup", "-o", str(tmp_path / "b")]) == 0
+
+
+def test_restores_are_the_administrators(
+    office: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "office.db"
+    shutil.copy(office, path)
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["admin"])
+    assert main(["--db", str(path), "--user", "admin", "backup", "-o", str(tmp_path / "b")]) == 0
+    (saved,) = (tmp_path / "b").glob("*.db")
+    as_admin = ["--db", str(path), "--user", "admin"]
+    assert main([*as_admin, "settings", "set", "lockout_minutes", "45"]) == 0
+    capsys.readouterr()
+
+    def lockout_minutes() -> int:
+        with open_as(path, FixedClock(NOW)) as svc:
+            return svc.settings.current().lockout_minutes
+
+    assert main(["--db", str(path), "restore", str(saved)]) == 1  # nobody logged in
+    assert "登录" in capsys.readouterr().err
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["clerk"])
+    assert main(["--db", str(path), "--user", "clerk", "restore", str(saved)]) == 1
+    assert "内勤）无权进行此操作" in capsys.readouterr().err
+    assert lockout_minutes() == 45  # both refusals left the file as it was
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["admin"])
+    assert main(["--db", str(path), "--user", "admin", "restore", str(saved)]) == 0
+    assert lockout_minutes() == 30
+
+
+def test_a_file_too_damaged_to_read_is_restored_without_a_login(
+    office: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "office.db"
+    shutil.copy(office, path)
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["admin"])
+    assert main(["--db", str(path), "--user", "admin", "backup", "-o", str(tmp_path / "b")]) == 0
+    (saved,) = (tmp_path / "b").glob("*.db")
+    path.write_bytes(b"\0" * 8192)  # its accounts can no longer be read
+    monkeypatch.delenv("CHUANSHA_ENFORCE_PASSWORD")
+    assert main(["--db", str(path), "restore", str(saved)]) == 0
+    with open_as(path, FixedClock(NOW), "admin") as svc:
+        assert svc.session.account is not None
+
+
+def test_clerks_import_cases_and_administrators_officers(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    clock = FixedClock(NOW)
+    make_accounts(path, clock)
+    everything = ledger(tmp_path / "all.xlsx")
+    with open_as(path, clock, "clerk") as svc:
+        before = database_digest(path)
+        for dry_run in (True, False):
+            report = svc.ledger.import_file(everything, dry_run=dry_run)
+            assert not report.written
+            (issue,) = [e for e in report.errors if e.code == "ledger.officers_need_admin"]
+            assert (issue.sheet, issue.params["count"]) == ("执法人员", len(OFFICERS))
+        assert database_digest(path) == before
+    with open_as(path, clock, "admin") as svc:
+        report = svc.ledger.import_file(everything)
+        assert [e.code for e in report.errors] == ["ledger.cases_need_clerk"]
+        assert (report.written, report.errors[0].params["count"]) == (False, 2)
+        assert database_digest(path) == before
+        report = svc.ledger.import_file(ledger(tmp_path / "officers.xlsx", cases=[], simple=[]))
+        assert (report.written, report.officers) == (True, len(OFFICERS))
+    with open_as(path, clock, "zhou") as svc, pytest.raises(DomainError) as refused:
+        svc.ledger.import_file(everything)  # a reviewer brings neither
+    assert refused.value.code == "auth.forbidden"
+    with open_as(path, clock, "clerk") as svc:
+        report = svc.ledger.import_file(ledger(tmp_path / "cases.xlsx", officers=[]))
+        assert (report.errors, report.written, report.general_cases) == ((), True, 1)
