@@ -266,6 +266,15 @@ class ReportMenu(QObject):
         self.start(lambda s: s.reports.annual_pdf(year), f"年度统计{year}.pdf")
 
     def case(self, case_no: str, *, public: bool = False) -> None:
+        if not public:
+            try:  # the internal summary carries full identity data: logged first (DOMAIN §8)
+                self._services.reports.record_full_copy(case_no)
+            except DomainError as exc:
+                self._failed(render(exc.code, exc.params, self._lang, exc.field))
+                return
+            except StorageError as exc:
+                self._failed(render(exc.code, exc.params, self._lang))
+                return
         suffix = "公开版" if public else "摘要"
         safe = "".join(c for c in case_no if c not in '\\/:*?"<>|')
         self.start(lambda s: s.reports.case_pdf(case_no, public=public), f"{safe}{suffix}.pdf")

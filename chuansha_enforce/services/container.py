@@ -94,6 +94,7 @@ class Services:
             statistics=self.statistics,
             case_files=self.case_files,
             settings=self.settings,
+            user=self.session.user,
         )
 
     @property

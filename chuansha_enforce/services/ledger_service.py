@@ -240,9 +240,25 @@ class LedgerService:
         if target.suffix.lower() != ".xlsx":
             raise DomainError("ledger.export_suffix", "path", {"path": str(target)})
         repository = LedgerExportRepository(self._db)
-        officers = repository.officers()
-        cases = list(repository.general_cases(year))
-        simple = list(repository.simple_decisions(year))
+        at = utc_timestamp(self._clock)
+        # The ledger carries every party's full identity number and address (DOMAIN §8): who
+        # exported which year goes into the audit log first; a session that cannot write
+        # (read-only, or accounts without a login) is refused before any file is made.
+        with write_transaction(self._db):
+            officers = repository.officers()
+            cases = list(repository.general_cases(year))
+            simple = list(repository.simple_decisions(year))
+            AuditLog(self._db).append(
+                AuditEntry(
+                    at,
+                    self._user,
+                    "ledger.export",
+                    "file",
+                    target.name,
+                    "ok",
+                    {"year": year, "general_cases": len(cases), "simple_decisions": len(simple)},
+                )
+            )
         try:
             lazy_writer.writer.write_xlsx(
                 target,

@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from chuansha_enforce.domain.case_file import CaseFile
-from chuansha_enforce.domain.clock import CHINA_TZ, Clock
+from chuansha_enforce.domain.clock import CHINA_TZ, Clock, utc_timestamp
 from chuansha_enforce.domain.disclosure import (
     DisclosureEntry,
     DisclosureSource,
@@ -40,7 +40,8 @@ from chuansha_enforce.reports.view_models import (
 from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.statistics_service import StatisticsService
-from chuansha_enforce.storage.audit_log import AuditLog
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.disclosure_repository import DisclosureRepository
 
 WITHHELD_LABELS = {
@@ -86,7 +87,9 @@ class ReportService:
         statistics: StatisticsService,
         case_files: CaseFileService,
         settings: SettingsService,
+        user: str,
     ) -> None:
+        self._user = user
         self._db = db
         self._clock = clock
         self._statistics = statistics
@@ -175,6 +178,23 @@ class ReportService:
             else:
                 entries.append(entry)
         return DisclosureList(year, tuple(entries), dict(skipped))
+
+    def record_full_copy(self, case_no: str) -> None:
+        """Log that the internal case summary is being made (DOMAIN §8, PIPL).
+
+        The internal PDF keeps the full identity number and address, so who made a copy and
+        when goes into the audit log first, as the revealing of a number on screen does; call
+        it before ``case_pdf`` (the PDF itself is built on a read-only connection in the GUI).
+        A session that cannot write (read-only, or accounts without a login) is refused here.
+        """
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            case = self._case_files.find(case_no)
+            AuditLog(self._db).append(
+                AuditEntry(
+                    at, self._user, "report.case_full", "general_case", case.case_no, "ok", {}
+                )
+            )
 
     # -- bytes ------------------------------------------------------------------------------
     def case_pdf(

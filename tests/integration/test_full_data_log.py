@@ -1,0 +1,94 @@
+"""Copies that carry full personal data are logged before they are made (DOMAIN §8).
+
+The internal case summary (PDF) and the ledger export hold full identity numbers and
+addresses; the public version and the 双公示 list do not. With accounts, nobody makes a
+logged copy without logging in.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from chuansha_enforce.cli import main
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.errors import DomainError
+from tests.conftest import NOW
+from tests.review_setup import PASSWORDS, make_accounts, open_as
+
+
+@pytest.fixture
+def office(demo_db: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "office.db"
+    shutil.copy(demo_db, path)
+    make_accounts(path, FixedClock(NOW))
+    return path
+
+
+def _logged(path: Path, action: str) -> list[tuple[str, str, dict[str, object]]]:
+    with open_as(path, FixedClock(NOW)) as svc:
+        rows = svc._db.execute(
+            "SELECT user, object_id, detail FROM audit_log WHERE action = ? ORDER BY id",
+            [action],
+        ).fetchall()
+    return [(user, object_id, json.loads(detail or "{}")) for user, object_id, detail in rows]
+
+
+def _a_published_case(path: Path) -> str:
+    """A case whose decision is published (so its public version can be made)."""
+    with open_as(path, FixedClock(NOW)) as svc:
+        for row in svc.cases.list_page(after=None, limit=500).rows:
+            try:
+                svc.reports.public_case(row.case_no)
+            except DomainError:
+                continue
+            return row.case_no
+    raise AssertionError("the demo has no published decision")
+
+
+def test_a_full_case_summary_is_logged_and_needs_a_login(
+    office: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    case_no = _a_published_case(office)
+    pdf = tmp_path / "summary.pdf"
+    assert main(["--db", str(office), "report", "case", case_no, "-o", str(pdf)]) == 1
+    assert "登录" in capsys.readouterr().err
+    assert not pdf.exists()
+    public = tmp_path / "public.pdf"
+    command = ["report", "case", case_no, "--public", "-o", str(public)]
+    assert main(["--db", str(office), *command]) == 0  # no login needed, nothing logged
+    assert _logged(office, "report.case_full") == []
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["clerk"])
+    as_clerk = ["--db", str(office), "--user", "clerk"]
+    assert main([*as_clerk, "report", "case", case_no, "-o", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert _logged(office, "report.case_full") == [("clerk", case_no, {})]
+    capsys.readouterr()
+    assert main(["--db", str(office), "verify"]) == 0
+
+
+def test_a_ledger_export_is_logged_and_needs_a_login(
+    office: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = tmp_path / "台账.xlsx"
+    export = ["export", "ledger", "--year", "2024", "-o", str(out)]
+    assert main(["--db", str(office), *export]) == 1
+    assert "登录" in capsys.readouterr().err
+    assert not out.exists()
+    assert _logged(office, "ledger.export") == []
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["clerk"])
+    assert main(["--db", str(office), "--user", "clerk", *export]) == 0
+    assert out.stat().st_size > 0
+    ((user, name, detail),) = _logged(office, "ledger.export")
+    assert (user, name, detail["year"]) == ("clerk", "台账.xlsx", 2024)
+    assert isinstance(detail["general_cases"], int)
+    assert detail["general_cases"] > 0
