@@ -55,12 +55,19 @@ def services(db_path: Path, clock: FixedClock) -> Iterator[Services]:
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small demo database, written once per session; tests copy it before writing."""
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A small demo database, written once per session; tests copy it before writing.
+
+    Every write is in the audit chain, so an unchanged chain head at the end of the session
+    shows that no test wrote to the shared file (which would make others depend on order).
+    """
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     with build_services(path, FixedClock(NOW)) as built:
         built.demo.fill(SMALL_PLAN)
-    return path
+        head = built.audit_head()
+    yield path
+    with build_services(path, FixedClock(NOW), read_only=True) as built:
+        assert built.audit_head() == head, "a test wrote to the shared demo database"
 
 
 @pytest.fixture

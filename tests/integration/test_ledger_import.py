@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import gc
 import json
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -239,7 +240,9 @@ def test_warnings_do_not_block(svc: Services, tmp_path: Path) -> None:
 @pytest.mark.parametrize("year", [2023, 2024, 2025])
 def test_export_then_import_gives_the_same_totals(demo_db: Path, tmp_path: Path, year: int) -> None:
     exported = tmp_path / f"ledger-{year}.xlsx"
-    with build_services(demo_db, FixedClock(NOW.replace(year=2026))) as source:
+    source_db = tmp_path / "source.db"
+    shutil.copy(demo_db, source_db)  # an export is logged: never write the shared demo file
+    with build_services(source_db, FixedClock(NOW.replace(year=2026))) as source:
         source.ledger.export_ledger(exported, year)
         expected = source.statistics.annual(year).to_json()
     with build_services(tmp_path / "fresh.db", FixedClock(NOW.replace(year=2026))) as target:
