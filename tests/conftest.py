@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,5 +73,15 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture
 def demo_services(demo_db: Path) -> Iterator[Services]:
+    """Services on the shared demo database: for tests that only read."""
     with build_services(demo_db, FixedClock(NOW)) as built:
+        yield built
+
+
+@pytest.fixture
+def demo_copy_services(demo_db: Path, tmp_path: Path) -> Iterator[Services]:
+    """Services on a private copy of the demo database: for tests that write."""
+    path = tmp_path / "demo-copy.db"
+    shutil.copy(demo_db, path)
+    with build_services(path, FixedClock(NOW)) as built:
         yield built

@@ -3,8 +3,6 @@ total, its defect rectified; a refused rectification shows the core's message.""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,20 +11,15 @@ from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QDateEdit, QMessageBox, QPlainTextEdit, QToolBar
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.file_review_sampling import Stratify
-from chuansha_enforce.services.container import Services, build_services
-from tests.conftest import NOW
+from chuansha_enforce.services.container import Services
 from ui.file_review_panel import FileReviewPanel
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def svc(demo_db: Path, tmp_path: Path) -> Iterator[Services]:
-    copy = tmp_path / "panel.db"
-    shutil.copy(demo_db, copy)
-    with build_services(copy, FixedClock(NOW)) as services:
-        yield services
+def svc(demo_copy_services: Services) -> Services:
+    return demo_copy_services
 
 
 def test_sample_score_and_rectify(qtbot: QtBot, svc: Services, tmp_path: Path) -> None:

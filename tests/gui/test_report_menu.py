@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.services.container import Services, build_services
-from tests.conftest import NOW
+from chuansha_enforce.services.container import Services
 from ui.main_window import MainWindow
 from ui.report_actions import ReportPreview
 
@@ -52,19 +47,10 @@ def test_the_annual_report_is_previewed_printed_and_saved_as_the_same_bytes(
     window.close()
 
 
-@pytest.fixture
-def own_services(demo_db: Path, tmp_path: Path) -> Iterator[Services]:
-    """A copy of the demo database: making a full case summary writes to the audit log."""
-    path = tmp_path / "own.db"
-    shutil.copy(demo_db, path)
-    with build_services(path, FixedClock(NOW)) as built:
-        yield built
-
-
 def test_a_case_report_for_the_selected_case_and_an_error(
-    qtbot: QtBot, own_services: Services, tmp_path: Path
+    qtbot: QtBot, demo_copy_services: Services, tmp_path: Path
 ) -> None:
-    demo_services = own_services
+    demo_services = demo_copy_services  # making a full case summary writes its audit record
     window = _window(qtbot, demo_services, tmp_path)
     window.case_view.selectRow(0)
     case_no = window.report_menu.selected_case_no()

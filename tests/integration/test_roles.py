@@ -122,33 +122,46 @@ def test_single_user_mode_may_do_everything(demo_db: Path, tmp_path: Path) -> No
             ACTIONS[name](svc)
 
 
+@pytest.fixture
+def office_copy(office: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "office.db"
+    shutil.copy(office, path)
+    return path
+
+
+def _cli_as(path: Path, user: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The command line's start for ``user`` (the password given through the environment)."""
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS[user])
+    return ["--db", str(path), "--user", user]
+
+
+def _admin_backup(path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    assert main([*_cli_as(path, "admin", monkeypatch), "backup", "-o", str(folder)]) == 0
+    (saved,) = folder.glob("*.db")
+    return saved
+
+
 def test_backups_are_the_administrators(
-    office: Path,
+    office_copy: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    path = tmp_path / "office.db"
-    shutil.copy(office, path)
-    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["clerk"])
-    assert main(["--db", str(path), "--user", "clerk", "backup", "-o", str(tmp_path / "b")]) == 1
+    as_clerk = _cli_as(office_copy, "clerk", monkeypatch)
+    assert main([*as_clerk, "backup", "-o", str(tmp_path / "b")]) == 1
     assert "内勤）无权进行此操作" in capsys.readouterr().err
-    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["admin"])
-    assert main(["--db", str(path), "--user", "admin", "backup", "-o", str(tmp_path / "b")]) == 0
+    assert _admin_backup(office_copy, tmp_path / "b", monkeypatch).exists()
 
 
 def test_restores_are_the_administrators(
-    office: Path,
+    office_copy: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    path = tmp_path / "office.db"
-    shutil.copy(office, path)
-    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["admin"])
-    assert main(["--db", str(path), "--user", "admin", "backup", "-o", str(tmp_path / "b")]) == 0
-    (saved,) = (tmp_path / "b").glob("*.db")
-    as_admin = ["--db", str(path), "--user", "admin"]
+    path = office_copy
+    saved = _admin_backup(path, tmp_path / "b", monkeypatch)
+    as_admin = _cli_as(path, "admin", monkeypatch)
     assert main([*as_admin, "settings", "set", "lockout_minutes", "45"]) == 0
     capsys.readouterr()
 
@@ -158,23 +171,18 @@ def test_restores_are_the_administrators(
 
     assert main(["--db", str(path), "restore", str(saved)]) == 1  # nobody logged in
     assert "登录" in capsys.readouterr().err
-    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["clerk"])
-    assert main(["--db", str(path), "--user", "clerk", "restore", str(saved)]) == 1
+    assert main([*_cli_as(path, "clerk", monkeypatch), "restore", str(saved)]) == 1
     assert "内勤）无权进行此操作" in capsys.readouterr().err
     assert lockout_minutes() == 45  # both refusals left the file as it was
-    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["admin"])
-    assert main(["--db", str(path), "--user", "admin", "restore", str(saved)]) == 0
+    assert main([*_cli_as(path, "admin", monkeypatch), "restore", str(saved)]) == 0
     assert lockout_minutes() == 30
 
 
 def test_a_file_too_damaged_to_read_is_restored_without_a_login(
-    office: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    office_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "office.db"
-    shutil.copy(office, path)
-    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["admin"])
-    assert main(["--db", str(path), "--user", "admin", "backup", "-o", str(tmp_path / "b")]) == 0
-    (saved,) = (tmp_path / "b").glob("*.db")
+    path = office_copy
+    saved = _admin_backup(path, tmp_path / "b", monkeypatch)
     path.write_bytes(b"\0" * 8192)  # its accounts can no longer be read
     monkeypatch.delenv("CHUANSHA_ENFORCE_PASSWORD")
     assert main(["--db", str(path), "restore", str(saved)]) == 0
