@@ -251,7 +251,9 @@ class SafetyActions(QObject):
         busy.show()
         QApplication.processEvents()
         try:
-            report = self._services.backups.restore(path, before_swap=self._release)
+            report = self._services.backups.restore(
+                path, user=self._services.session.user, before_swap=self._release
+            )
         except (DomainError, StorageError) as exc:
             busy.close()
             show_error(self._window, exc, self._lang)

@@ -20,8 +20,8 @@ from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.backup_labels import contents_text
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
-from chuansha_enforce.services.backup_service import BackupManifest, BackupService
-from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.backup_service import NOT_LOGGED_IN, BackupManifest, BackupService
+from chuansha_enforce.services.container import SINGLE_USER, Services, build_services
 from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.storage.errors import DatabaseCorruptError, NotADatabaseError
 
@@ -53,23 +53,26 @@ def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang:
     return 0
 
 
-def _require_restore_right(db_path: Path, user: str | None) -> None:
-    """An administrator's login when the current file has accounts (failed logins count)."""
+def _restoring_user(db_path: Path, user: str | None) -> str:
+    """Who restores: an administrator's login when the current file has accounts (failed
+    logins count), the single user without accounts, nobody when the file is unreadable."""
     if not db_path.exists():
-        return
+        return SINGLE_USER
     try:
         services = build_services(db_path, login=cli_login(user), check_integrity=False)
     except (DatabaseCorruptError, NotADatabaseError):
-        return  # its accounts cannot be read: restoring is the way out
+        return NOT_LOGGED_IN  # its accounts cannot be read: restoring is the way out
     with services:
         if services.session.login_required:
             raise DomainError("auth.login_required", "user")
         require(services.session.account, Permission.MANAGE_BACKUPS)
+        return services.session.user
 
 
 def _cmd_restore(args: argparse.Namespace, db_path: Path, out: TextIO, lang: Lang) -> int:
-    _require_restore_right(db_path, args.user)
-    report = BackupService(db_path, SystemClock()).restore(Path(args.file).expanduser())
+    user = _restoring_user(db_path, args.user)
+    service = BackupService(db_path, SystemClock())
+    report = service.restore(Path(args.file).expanduser(), user=user)
     manifest = report.manifest
     contents = contents_text(manifest.tables, lang)
     if lang == "zh":
@@ -90,8 +93,11 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path, out: TextIO, lang: Lan
         if report.safety_backup is not None:
             kind = "a raw copy of the unreadable file" if report.previous_damaged else "the"
             print(f"{kind} database as it was is saved as {report.safety_backup}", file=out)
-    if manifest.migrations and lang == "zh":
-        print("下次打开时会自动升级数据库结构（升级前另作备份）", file=sys.stderr)
+    if report.pending_migrations:  # an older backup: upgraded on the next open
+        if lang == "zh":
+            print("下次打开时会自动升级数据库结构（升级前另作备份）", file=sys.stderr)
+        else:
+            print("the next open upgrades the database structure (after a backup)", file=sys.stderr)
     return 0
 
 

@@ -13,7 +13,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import sqlite_utils
@@ -25,6 +25,7 @@ from chuansha_enforce.domain.backup_retention import (
 )
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.backup import (
     BackupManifest,
     BackupProgress,
@@ -40,7 +41,12 @@ from chuansha_enforce.storage.backup import (
     unique_backup_path,
     verify_database_file,
 )
-from chuansha_enforce.storage.connection import SQLITE_VERSION, open_database, storage_error_from
+from chuansha_enforce.storage.connection import (
+    SQLITE_VERSION,
+    open_database,
+    storage_error_from,
+    write_transaction,
+)
 from chuansha_enforce.storage.errors import (
     DatabaseCheckFailedError,
     DatabaseCheckFailedNoBackupError,
@@ -51,12 +57,15 @@ from chuansha_enforce.storage.errors import (
     StorageError,
 )
 from chuansha_enforce.storage.inspection import quick_check
+from chuansha_enforce.storage.integrity import audit_hashes
 from chuansha_enforce.storage.migrations import known_names
 from chuansha_enforce.storage.writer_lock import acquire_writer_lock, lock_holder_pid
 
 __all__ = ["BackupManifest", "BackupService", "RestoreReport", "backups_dir"]
 
 STALE_PARTIAL_SECONDS = 3600
+NOT_LOGGED_IN = "未登录"
+"""Who a restore is recorded under when nobody could log in (the file was unreadable)."""
 log = logging.getLogger(__name__)
 
 
@@ -73,6 +82,18 @@ class RestoreReport:
     """The copy of the database as it was before the restore (None if there was none)."""
     previous_damaged: bool
     """The replaced database could not be read: ``safety_backup`` is a raw byte copy."""
+
+    @property
+    def pending_migrations(self) -> tuple[str, ...]:
+        """Migrations the restored (older) file lacks: they run, after a backup, on next open."""
+        return tuple(name for name in known_names() if name not in self.manifest.migrations)
+
+
+def _staging_files(staging: Path) -> tuple[Path, ...]:
+    return (
+        staging,
+        *(staging.with_name(staging.name + end) for end in ("-journal", "-wal", "-shm")),
+    )
 
 
 def _taken_at(manifest: BackupManifest) -> dt.datetime | None:
@@ -289,13 +310,62 @@ class BackupService:
                 raise storage_error_from(exc, target) from exc
         return saved.path, False
 
+    def _superseded_heads(self, staging: Path) -> list[str]:
+        """Chain heads kept with backups that the restored chain does not contain.
+
+        After a restore from an older backup, the heads kept with later backups (and with the
+        pre-restore copy just made) are no longer in the audit log; the restore record lists
+        them so that ``verify`` knows they were replaced by a logged restore, not deleted.
+        """
+        db = open_database(staging, read_only=True)
+        try:
+            kept = audit_hashes(db)
+        finally:
+            db.close()
+        heads = {m.audit_head for m in self.list_backups() if m.audit_head}
+        return sorted(heads - kept)
+
+    def _log_restore(
+        self, staging: Path, user: str, manifest: BackupManifest, superseded: list[str]
+    ) -> BackupManifest:
+        """Append the restore to the restored file's own audit chain (who, from what, when)."""
+        db = open_database(staging)
+        try:
+            with write_transaction(db):
+                head = AuditLog(db).append(
+                    AuditEntry(
+                        utc_timestamp(self._clock),
+                        user,
+                        "database.restore",
+                        "database",
+                        None,
+                        "ok",
+                        {
+                            "from": manifest.file,
+                            "taken_at": manifest.taken_at,
+                            "superseded_heads": superseded,
+                        },
+                    )
+                )
+        finally:
+            db.close()
+        tables = {**manifest.tables, "audit_log": manifest.tables.get("audit_log", 0) + 1}
+        records = (manifest.audit_records or 0) + 1
+        return replace(manifest, tables=tables, audit_head=head, audit_records=records)
+
     def restore(
-        self, file: Path, *, before_swap: Callable[[], None] | None = None
+        self,
+        file: Path,
+        *,
+        user: str = NOT_LOGGED_IN,
+        before_swap: Callable[[], None] | None = None,
     ) -> RestoreReport:
         """Verify ``file``, back up the current database, then swap the file in atomically.
 
-        ``before_swap`` runs once everything is checked and saved, just before the swap:
-        the GUI closes its own connections there. Any refusal leaves the database as it was.
+        The restored file gets one audit record more than the backup: the restore itself, by
+        ``user``, naming the chain heads it replaced. ``before_swap`` runs once everything is
+        checked and saved, just before the swap: the GUI closes its own connections there.
+        Any refusal leaves the database as it was.
         """
         source = Path(file)
         self._check_candidate(source)
@@ -308,10 +378,11 @@ class BackupService:
             raise DatabaseInUseError(self._db_path, pid=lock_holder_pid(self._db_path) or "?")
         staging = self._db_path.with_name(self._db_path.name + ".restoring")
         try:
-            for leftover in (staging, staging.with_name(staging.name + "-journal")):
+            for leftover in _staging_files(staging):
                 leftover.unlink(missing_ok=True)
             manifest = self._verified_copy(source, staging)
             saved, damaged = self._save_current()
+            manifest = self._log_restore(staging, user, manifest, self._superseded_heads(staging))
             if before_swap is not None:
                 before_swap()
             try:
@@ -321,6 +392,7 @@ class BackupService:
             except OSError as exc:
                 raise storage_error_from(exc, self._db_path) from exc
         finally:
-            staging.unlink(missing_ok=True)
+            for leftover in _staging_files(staging):
+                leftover.unlink(missing_ok=True)
             lock.release()
         return RestoreReport(source, manifest, saved, damaged)

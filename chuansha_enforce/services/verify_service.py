@@ -40,6 +40,19 @@ class VerifyService:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
+    def _replaced_by_restores(self) -> set[str]:
+        """Heads that a logged restore replaced (they name a branch the restore undid).
+
+        The restore record is itself in the chain, so it is checked like any other record: a
+        head missing without such a record is still reported.
+        """
+        replaced: set[str] = set()
+        for record in audit_records(self._db, "database.restore"):
+            heads = record.detail.get("superseded_heads")
+            if isinstance(heads, list):
+                replaced.update(str(h) for h in heads)
+        return replaced
+
     def run(self, expected_heads: Iterable[tuple[str, str]] = ()) -> VerifyReport:
         """``expected_heads``: (where it was kept, hash) pairs, e.g. from backup manifests."""
         problems: list[Problem] = [
@@ -49,8 +62,9 @@ class VerifyService:
         breaks, count, head = chain_breaks(self._db)
         problems += [Problem("audit_log", str(b.id), b.what) for b in breaks]
         hashes = audit_hashes(self._db)
+        replaced = self._replaced_by_restores()
         for source, expected in expected_heads:
-            if expected.strip() and expected.strip() not in hashes:
+            if expected.strip() and expected.strip() not in hashes | replaced:
                 what = (
                     f"chain head {expected.strip()[:12]}… kept in {source} is not in the audit"
                     " log (newest records deleted, or restored from an older backup)"

@@ -145,3 +145,36 @@ def test_deleting_the_newest_audit_rows_is_found_against_a_backup(
     assert f"chain head {kept[:12]}" in out
     code = main(["--db", str(db_path), "verify", "--no-backups", "--expect-head", kept])
     assert code == 1
+
+
+def test_a_logged_restore_explains_only_the_heads_it_replaced(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+) -> None:
+    _signed(db_path, clock, ReviewOpinion.DISAGREE)
+    with open_as(db_path, clock) as svc:
+        older = svc.backups.backup(db_path.parent / "usb")
+    assert older.path is not None
+    with open_as(db_path, clock, "admin") as svc:
+        svc.settings.set("lockout_minutes", 20)
+        svc.backups.backup()  # its head is in the branch the restore will undo
+        report = svc.backups.restore(older.path, user="admin", before_swap=svc.close)
+    assert report.manifest.audit_head != older.audit_head
+    code, out = _verify(capsys, db_path)
+    assert code == 0, out  # the replaced heads are named by the restore record
+    with open_as(db_path, clock, "admin") as svc:
+        svc.settings.set("lockout_minutes", 25)
+        kept = svc.backups.backup().audit_head
+    # Deleting records made after the restore is still found against the newer backup.
+    _attacker(db_path, "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
+    code, out = _verify(capsys, db_path)
+    assert code == 1
+    assert f"chain head {kept[:12]}" in out
+    # And a forged restore record cannot be slipped in: its row breaks the chain.
+    _attacker(
+        db_path,
+        "UPDATE audit_log SET detail = json_set(detail, '$.superseded_heads', json_array("
+        f"'{kept}')) WHERE action = 'database.restore'",
+    )
+    code, out = _verify(capsys, db_path)
+    assert code == 1
+    assert "content does not match its hash" in out

@@ -89,15 +89,25 @@ def test_backup_then_restore_gives_identical_data(office: Services, copy_db: Pat
     _change_something(office)
     changed = dump(copy_db)
     assert changed != before
-    report = office.backups.restore(manifest.path, before_swap=office.close)
-    # Byte for byte the verified backup — apart from the header's journal mode (the live file
-    # uses WAL, backups a rollback journal) and the change counter that switch bumps — and
-    # row for row what was backed up.
+    head_before_restore = office.audit_head()
+    report = office.backups.restore(manifest.path, user="管理员甲", before_swap=office.close)
+    # Row for row what was backed up, plus one audit record: the restore itself, by whom,
+    # from which backup, naming the chain head it replaced. The live file is WAL (backups
+    # keep a rollback journal) and no WAL is left beside it.
     assert _in_journal_mode(copy_db) == "wal"
     assert _in_journal_mode(manifest.path) == "delete"
-    assert _without_journal_mode(copy_db) == _without_journal_mode(manifest.path)
     assert not copy_db.with_name("cases.db-wal").exists()
-    assert dump(copy_db) == before
+    restored = dump(copy_db)
+    added = [line for line in restored if line not in before]
+    assert [line for line in restored if line not in added] == before
+    assert len(added) == 1
+    assert added[0].startswith('INSERT INTO "audit_log"')
+    record = _last_audit_record(copy_db)
+    assert record[:2] == ("管理员甲", "database.restore")
+    assert record[2]["from"] == manifest.file
+    assert head_before_restore in record[2]["superseded_heads"]
+    assert report.manifest.audit_head == record[3]
+    assert report.manifest.tables["audit_log"] == manifest.tables["audit_log"] + 1
     assert report.manifest.tables["general_cases"] == 600
     assert report.manifest.taken_at == manifest.taken_at
     # The database as it was before the restore was kept, verified.
@@ -107,15 +117,22 @@ def test_backup_then_restore_gives_identical_data(office: Services, copy_db: Pat
     with build_services(copy_db, FixedClock(NOW)) as reopened:
         assert reopened.verify_audit() is None
         assert reopened.settings.current().due_soon_working_days != 2
+        # The head kept with the pre-restore copy is gone from the chain, but the logged
+        # restore names it: verify (with the backups' heads) passes.
+        kept = [(m.file, m.audit_head) for m in reopened.backups.list_backups()]
+        assert (report.safety_backup.name, head_before_restore) in kept
+        assert reopened.verify(tuple(kept)).ok
 
 
-def _without_journal_mode(path: Path) -> bytes:
-    """The file with the header fields a journal-mode switch changes blanked: bytes 18–19
-    (write/read version, 2 = WAL), 24–27 (change counter), 92–95 (version-valid-for)."""
-    data = bytearray(path.read_bytes())
-    for start, end in ((18, 20), (24, 28), (92, 96)):
-        data[start:end] = bytes(end - start)
-    return bytes(data)
+def _last_audit_record(path: Path) -> tuple[str, str, dict[str, object], str]:
+    conn = sqlite3.connect(path)
+    try:
+        user, action, detail, digest = conn.execute(
+            "SELECT user, action, detail, hash FROM audit_log ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    return user, action, json.loads(detail), digest
 
 
 def _in_journal_mode(path: Path) -> str:
