@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -208,6 +209,15 @@ class CaseDetailDialog(QDialog):
             button.clicked.connect(lambda _=False, s=step: self.open_step(s))
             self.step_buttons[step.key] = button
             buttons.addWidget(button, index // 5, index % 5)
+        self.delete_button = QPushButton(
+            QCoreApplication.translate("CaseDetail", "删除案件…"), self
+        )
+        self.delete_button.setObjectName("deleteCase")
+        self.delete_button.setToolTip(
+            QCoreApplication.translate("CaseDetail", "移入回收站（写明理由，可恢复）")
+        )
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.reason_dialog: QInputDialog | None = None
         tables = QHBoxLayout()
         tables.addWidget(self.timeline_table, 3)
         tables.addWidget(self.clock_table, 2)
@@ -222,6 +232,10 @@ class CaseDetailDialog(QDialog):
         layout.addLayout(tables, 1)
         layout.addWidget(self.money_label)
         layout.addLayout(buttons)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.delete_button)
+        layout.addLayout(bottom)
         self.resize(980, 560)
         self.open_form: StepForm | None = None
         self.reload()
@@ -282,6 +296,7 @@ class CaseDetailDialog(QDialog):
         records = self._services.may(Permission.RECORD_CASES)
         for step in steps():
             self.step_buttons[step.key].setEnabled(records and step.available(case))
+        self.delete_button.setEnabled(records)
 
     def reveal_id_number(self) -> bool:
         """Show the full number; the core logs the viewing first (DOMAIN §8)."""
@@ -294,6 +309,32 @@ class CaseDetailDialog(QDialog):
             QCoreApplication.translate("CaseDetail", "证件号码：%1").replace("%1", full or "—")
         )
         self.reveal_button.setVisible(False)
+        return True
+
+    def ask_delete(self) -> QInputDialog:
+        """Ask for the reason (non-blocking); a reason given deletes the case."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("deleteReason")
+        dialog.setWindowTitle(QCoreApplication.translate("CaseDetail", "删除案件"))
+        dialog.setLabelText(
+            QCoreApplication.translate(
+                "CaseDetail", "将案件 %1 移入回收站。删除理由（必填）："
+            ).replace("%1", self._case_no)
+        )
+        dialog.textValueSelected.connect(self.delete_case)
+        self.reason_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def delete_case(self, reason: str) -> bool:
+        """Move the case to the trash; the window closes and the list refreshes."""
+        try:
+            self._services.trash.delete(self._case_no, reason)
+        except (DomainError, StorageError) as exc:
+            show_error(self, exc, self._lang)
+            return False
+        self.changed.emit()
+        self.close()
         return True
 
     def open_step(self, step: Step) -> StepForm:

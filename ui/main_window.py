@@ -43,6 +43,7 @@ from ui.review_queue import ReviewQueueWidget
 from ui.settings_dialog import SettingsDialog
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
+from ui.trash_dialog import TrashDialog
 
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (180, 86, 210, 80, 150, 250, 100, 86, 64)
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.review_queue, self.tr("法制审核"))
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None
+        self.trash: TrashDialog | None = None
 
         self.year_filter = QComboBox(self)
         self.year_filter.setObjectName("yearFilter")
@@ -168,6 +170,12 @@ class MainWindow(QMainWindow):
         form.open()
         return form
 
+    def open_trash(self) -> TrashDialog:
+        self.trash = TrashDialog(self._services, self._lang, self)
+        self.trash.changed.connect(self.refresh_cases)
+        self.trash.show()
+        return self.trash
+
     def show_simple_entry(self) -> None:
         self.tabs.setCurrentWidget(self.simple_entry)
         self.simple_entry.setFocus()
@@ -229,6 +237,9 @@ class MainWindow(QMainWindow):
         simple.setShortcut("Ctrl+J")
         simple.triggered.connect(self.show_simple_entry)
         case_menu.addAction(simple)
+        trash = QAction(self.tr("回收站(&T)…"), self)
+        trash.triggered.connect(self.open_trash)
+        case_menu.addAction(trash)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         import_action = QAction(self.tr("导入台账(&I)…"), self)
         import_action.triggered.connect(self.open_import)

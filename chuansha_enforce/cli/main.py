@@ -20,6 +20,7 @@ from typing import TextIO
 from chuansha_enforce import __version__
 from chuansha_enforce.cli import (
     account_commands,
+    case_trash_commands,
     file_review_commands,
     report_commands,
     review_commands,
@@ -99,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     case_show.add_argument("case_no", metavar="NO", help="案件编号")
     case_show.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
     case_show.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
+    case_trash_commands.add_parsers(case_commands)
 
     settings = commands.add_parser("settings", help="业务设置（期限、重大案件标准等）")
     settings_commands = settings.add_subparsers(
@@ -306,6 +308,8 @@ def _cmd_officer(args: argparse.Namespace, services: Services, out: TextIO, lang
 def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     if args.case_command == "show":
         return _cmd_case_show(args, services, out, lang)
+    if args.case_command in case_trash_commands.SUBCOMMANDS:
+        return case_trash_commands.run(args, services, out, lang)
     if args.overdue:
         views = services.case_files.overdue()
         if args.json:
@@ -411,7 +415,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         with build_services(
             db_path,
             login=cli_login(args.user),
-            check_integrity=args.command not in READING_COMMANDS,
+            check_integrity=args.command not in READING_COMMANDS
+            or getattr(args, "case_command", None) in case_trash_commands.WRITING,
         ) as services:
             return run_logged(COMMANDS[args.command], args, services, out, lang)
     except DomainError as exc:

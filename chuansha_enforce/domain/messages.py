@@ -170,6 +170,26 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     # general-procedure steps
     "case.case_no_taken": ("案件编号{case_no}已存在", "case number {case_no} already exists"),
     "case.not_found": ("找不到案件{case_no}", "no case {case_no}"),
+    "case.in_trash": (
+        "案件{case_no}在回收站中（恢复后才能查看或办理）",
+        "case {case_no} is in the trash (take it back to see or work on it)",
+    ),
+    "trash.reason_required": ("删除案件须写明理由", "give the reason for deleting the case"),
+    "trash.reason_too_long": (
+        "删除理由不能超过 {max} 个字",
+        "the reason for deleting may have at most {max} characters",
+    ),
+    "trash.signed": (
+        "案件{case_no}有已签名的法制审核记录，不能删除（已签名的记录不得删改）",
+        "case {case_no} has a signed legal review and cannot be deleted (signed records are"
+        " never deleted or changed)",
+    ),
+    "trash.sampled": (
+        "案件{case_no}已抽入案卷评查，不能删除",
+        "case {case_no} was drawn for a case-file review and cannot be deleted",
+    ),
+    "trash.already": ("案件{case_no}已在回收站中", "case {case_no} is already in the trash"),
+    "trash.not_there": ("回收站中没有案件{case_no}", "case {case_no} is not in the trash"),
     "case.clue_after_filing": (
         "线索发现日期{date}不能晚于立案日期",
         "the clue date {date} is after filing",

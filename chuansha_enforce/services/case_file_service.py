@@ -48,6 +48,7 @@ from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.signature_check import check_latest_signature
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.connection import write_transaction
 
 
@@ -126,7 +127,9 @@ class CaseFileService:
     def find(self, case_no: str) -> CaseFile:
         case_id = self._cases.case_id(case_no.strip())
         if case_id is None:
-            raise DomainError("case.not_found", "case_no", {"case_no": case_no})
+            trashed = CaseTrashRepository(self._db).trashed_id(case_no.strip()) is not None
+            code = "case.in_trash" if trashed else "case.not_found"
+            raise DomainError(code, "case_no", {"case_no": case_no})
         return self._cases.load(case_id)
 
     def clock_rules(self) -> ClockRules:

@@ -17,6 +17,7 @@ from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
+from chuansha_enforce.services.case_trash_service import CaseTrashService
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.file_review_service import FileReviewService
@@ -95,6 +96,13 @@ class Services:
             case_files=self.case_files,
             settings=self.settings,
             user=self.session.user,
+        )
+
+    @property
+    def trash(self) -> CaseTrashService:
+        """Deleting general cases into a trash they can be taken back from."""
+        return CaseTrashService(
+            self._db, self.clock, self.session.user, acting=self.session.account
         )
 
     @property

@@ -19,6 +19,7 @@ from chuansha_enforce.storage.schema_0006 import SCHEMA_0006
 from chuansha_enforce.storage.schema_0007 import SCHEMA_0007
 from chuansha_enforce.storage.schema_0008 import SCHEMA_0008
 from chuansha_enforce.storage.schema_0009 import SCHEMA_0009
+from chuansha_enforce.storage.schema_0010 import SCHEMA_0010
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,12 @@ def _statistics_indexes(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0009_drop_duplicate_list_index")
 def _drop_duplicate_list_index(db: sqlite_utils.Database) -> None:
     db.execute(SCHEMA_0009)
+
+
+@MIGRATIONS(name="0010_case_trash")
+def _case_trash(db: sqlite_utils.Database) -> None:
+    for statement in split_statements(SCHEMA_0010):
+        db.execute(statement)
 
 
 def known_names(migrations: sqlite_utils.Migrations = MIGRATIONS) -> list[str]:

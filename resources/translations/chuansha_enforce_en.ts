@@ -66,180 +66,200 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="34" />
+        <location filename="../../ui/case_detail.py" line="35" />
         <source>立案期限</source>
         <translation>Filing deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="35" />
+        <location filename="../../ui/case_detail.py" line="36" />
         <source>作出决定期限</source>
         <translation>Decision deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="36" />
+        <location filename="../../ui/case_detail.py" line="37" />
         <source>陈述申辩期限</source>
         <translation>Statement deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="37" />
+        <location filename="../../ui/case_detail.py" line="38" />
         <source>申请听证期限</source>
         <translation>Hearing request deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="38" />
+        <location filename="../../ui/case_detail.py" line="39" />
         <source>送达期限</source>
         <translation>Service deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="39" />
+        <location filename="../../ui/case_detail.py" line="40" />
         <source>公示期限</source>
         <translation>Disclosure deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="40" />
+        <location filename="../../ui/case_detail.py" line="41" />
         <source>缴款期限</source>
         <translation>Payment deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="43" />
+        <location filename="../../ui/case_detail.py" line="44" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="44" />
+        <location filename="../../ui/case_detail.py" line="45" />
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="45" />
+        <location filename="../../ui/case_detail.py" line="46" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="46" />
+        <location filename="../../ui/case_detail.py" line="47" />
         <source>按期完成</source>
         <translation>Done in time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="47" />
+        <location filename="../../ui/case_detail.py" line="48" />
         <source>逾期完成</source>
         <translation>Done late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="66" />
+        <location filename="../../ui/case_detail.py" line="67" />
         <source>发现线索</source>
         <translation>Clue found</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="70" />
+        <location filename="../../ui/case_detail.py" line="71" />
         <source>立案</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="76" />
+        <location filename="../../ui/case_detail.py" line="77" />
         <source>告知</source>
         <translation>Advance notice</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="84" />
+        <location filename="../../ui/case_detail.py" line="85" />
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="92" />
+        <location filename="../../ui/case_detail.py" line="93" />
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="100" />
+        <location filename="../../ui/case_detail.py" line="101" />
         <source>法制审核</source>
         <translation>Legal review</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="108" />
+        <location filename="../../ui/case_detail.py" line="109" />
         <source>集体讨论</source>
         <translation>Collective discussion</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="116" />
+        <location filename="../../ui/case_detail.py" line="117" />
         <source>延长办案期限</source>
         <translation>Extend the time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="128" />
+        <location filename="../../ui/case_detail.py" line="129" />
         <source>作出决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="133" />
+        <location filename="../../ui/case_detail.py" line="134" />
         <source>送达</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="139" />
+        <location filename="../../ui/case_detail.py" line="140" />
         <source>缴款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="147" />
+        <location filename="../../ui/case_detail.py" line="148" />
         <source>结案</source>
         <translation>Closing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="171" />
+        <location filename="../../ui/case_detail.py" line="172" />
         <source>显示完整号码</source>
         <translation>Show the full number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="175" />
+        <location filename="../../ui/case_detail.py" line="176" />
         <source>查看完整证件号码会记入审计日志</source>
         <translation>Viewing the full ID number is written to the audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="187" />
+        <location filename="../../ui/case_detail.py" line="188" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="188" />
+        <location filename="../../ui/case_detail.py" line="189" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="189" />
+        <location filename="../../ui/case_detail.py" line="190" />
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="197" />
+        <location filename="../../ui/case_detail.py" line="198" />
         <source>期限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="198" />
+        <location filename="../../ui/case_detail.py" line="199" />
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="199" />
+        <location filename="../../ui/case_detail.py" line="200" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="240" />
-        <location filename="../../ui/case_detail.py" line="294" />
+        <location filename="../../ui/case_detail.py" line="213" />
+        <source>删除案件…</source>
+        <translation>Delete case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="217" />
+        <source>移入回收站（写明理由，可恢复）</source>
+        <translation>Move to the trash (with a reason; it can be taken back)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="254" />
+        <location filename="../../ui/case_detail.py" line="309" />
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="246" />
+        <location filename="../../ui/case_detail.py" line="260" />
         <source>重大案件：</source>
         <translation>Major case: </translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="253" />
+        <location filename="../../ui/case_detail.py" line="267" />
         <source>应缴 %1 元（罚没款 %2 元，已缴 %3 元，加处罚款 %4 元），截至 %5</source>
         <translation>Due %1 yuan (decided %2, paid %3, surcharge %4) as of %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="318" />
+        <source>删除案件</source>
+        <translation>Delete case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="320" />
+        <source>将案件 %1 移入回收站。删除理由（必填）：</source>
+        <translation>Move case %1 to the trash. Reason (required):</translation>
     </message>
 </context>
 <context>
@@ -781,37 +801,37 @@
         <translation>Population: %1 (%2 files); size: %3; %4; seed: %5; drawn by %6 at %7</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="344" />
+        <location filename="../../ui/file_review_panel.py" line="338" />
         <source>否决</source>
         <translation>Veto</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="362" />
+        <location filename="../../ui/file_review_panel.py" line="356" />
         <source>案卷评查抽查清单</source>
         <translation>Case-file review: sample list</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="367" />
+        <location filename="../../ui/file_review_panel.py" line="361" />
         <source>案卷评查问题整改清单</source>
         <translation>Case-file review: rectification list</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="372" />
+        <location filename="../../ui/file_review_panel.py" line="366" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="411" />
+        <location filename="../../ui/file_review_panel.py" line="405" />
         <source>整改日期</source>
         <translation>Rectified on</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="415" />
+        <location filename="../../ui/file_review_panel.py" line="409" />
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/file_review_panel.py" line="426" />
+        <location filename="../../ui/file_review_panel.py" line="420" />
         <source>登记整改：%1 %2</source>
         <translation>Record rectification: %1 %2</translation>
     </message>
@@ -1054,148 +1074,153 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>川沙新镇综合行政执法队 · 案件台账</source>
         <translation>Chuansha Enforcement Squad · Case Book</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>一般程序案件</source>
         <translation>General cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>简易程序录入</source>
         <translation>Simple decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>执法人员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>案卷评查</source>
         <translation>File review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>法制审核</source>
         <translation>Legal review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>立案年度：</source>
         <translation>Filing year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>搜索：案件编号、当事人、拼音首字母、证件号码后几位</source>
         <translation>Search: case number, party, pinyin initials, last digits of an ID</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>只读模式</source>
         <translation>Read-only mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>%1年节假日安排未载入，相关期限按周一至周五推算</source>
         <translation>%1 holiday schedule not loaded: deadlines there are counted Monday to Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>简易程序决定已保存</source>
         <translation>Simple decision saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>导出台账</source>
         <translation>Export a ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>已导出 %1（一般程序案件 %2 件）</source>
         <translation>Exported %1 (%2 general cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>立案(&amp;N)…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>简易程序录入(&amp;S)</source>
         <translation>&amp;Simple decision entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="240" />
+        <source>回收站(&amp;T)…</source>
+        <translation>&amp;Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="243" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>导入台账(&amp;I)…</source>
         <translation>&amp;Import a ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>导出台账(&amp;E)…</source>
         <translation>&amp;Export a ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>业务设置(&amp;O)…</source>
         <translation>Business &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>综合行政执法队案件台账 %1
 数据库：%2
 SQLite %3</source>
@@ -1204,12 +1229,12 @@ Database: %2
 SQLite %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>找到 %1 件</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>一般程序案件 %1 件</source>
         <translation>%1 general-procedure cases</translation>
     </message>
@@ -1345,23 +1370,23 @@ SQLite %3</translation>
         <translation>Export disclosure list</translation>
     </message>
     <message>
-        <location filename="../../ui/report_actions.py" line="281" />
+        <location filename="../../ui/report_actions.py" line="290" />
         <source>已导出 %1（公开 %2 条）</source>
         <translation>Exported %1 (%2 public entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_actions.py" line="295" />
+        <location filename="../../ui/report_actions.py" line="304" />
         <source>正在生成报表…</source>
         <translation>Generating the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_actions.py" line="295" />
+        <location filename="../../ui/report_actions.py" line="304" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/report_actions.py" line="298" />
-        <location filename="../../ui/report_actions.py" line="341" />
+        <location filename="../../ui/report_actions.py" line="307" />
+        <location filename="../../ui/report_actions.py" line="350" />
         <source>报表</source>
         <translation>Report</translation>
     </message>
@@ -1652,7 +1677,7 @@ SQLite %3</translation>
     </message>
     <message>
         <location filename="../../ui/backup_actions.py" line="195" />
-        <location filename="../../ui/backup_actions.py" line="337" />
+        <location filename="../../ui/backup_actions.py" line="339" />
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
@@ -1697,29 +1722,29 @@ SQLite %3</translation>
         <translation>Checking the backup and restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="271" />
+        <location filename="../../ui/backup_actions.py" line="273" />
         <source>已从 %1 恢复（%2）。</source>
         <translation>Restored from %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="275" />
+        <location filename="../../ui/backup_actions.py" line="277" />
         <source>恢复后的数据库：%1</source>
         <translation>The restored database holds: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="280" />
+        <location filename="../../ui/backup_actions.py" line="282" />
         <source>恢复前的数据库已保存为 %1</source>
         <translation>The database as it was before is saved as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="300" />
-        <location filename="../../ui/backup_actions.py" line="309" />
-        <location filename="../../ui/backup_actions.py" line="312" />
+        <location filename="../../ui/backup_actions.py" line="302" />
+        <location filename="../../ui/backup_actions.py" line="311" />
+        <location filename="../../ui/backup_actions.py" line="314" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="301" />
+        <location filename="../../ui/backup_actions.py" line="303" />
         <source>请重新启动程序并登录。</source>
         <translation>Please restart the program and log in.</translation>
     </message>
@@ -1905,6 +1930,59 @@ SQLite %3</translation>
         <location filename="../../ui/startup_recovery.py" line="65" />
         <source>已恢复</source>
         <translation>Restored</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="36" />
+        <source>案件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="37" />
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="38" />
+        <source>案由</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="39" />
+        <source>删除时间（UTC）</source>
+        <translation>Deleted at (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="40" />
+        <source>删除人</source>
+        <translation>Deleted by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="41" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="99" />
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="110" />
+        <source>删除的案件不计入列表、查询和统计；恢复后原样回到案件列表。案件编号不会重新使用。</source>
+        <translation>Deleted cases are left out of lists, searches and totals; taken back, they return as they were. Case numbers are never reused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="118" />
+        <source>恢复所选案件</source>
+        <translation>Take back the selected case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="123" />
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

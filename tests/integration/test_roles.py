@@ -82,6 +82,7 @@ ACTIONS: dict[str, Action] = {
     "score a file": lambda s: s.file_reviews.score(
         s.file_reviews.files(s.file_reviews.samples()[-1].id)[1].id, []
     ),
+    "delete a case": lambda s: s.trash.delete(_an_open_case(s), "重复登记"),
     "record a rectification": lambda s: s.file_reviews.rectify(
         s.file_reviews.defects(s.file_reviews.samples()[-1].id)[0].id, D(2026, 11, 27), "已补正"
     ),
@@ -89,7 +90,7 @@ ACTIONS: dict[str, Action] = {
 
 ALLOWED: dict[str, set[str]] = {
     "clerk": {"file a case", "record a step", "record a simple decision",
-              "record a rectification"},
+              "record a rectification", "delete a case"},
     "zhou": {"draw a sample", "score a file"},
     "admin": {"register an officer", "change a setting", "draw a sample"},
 }  # fmt: skip

@@ -1,0 +1,72 @@
+"""Moving a general case to the trash and taking it back (one transaction each, audited)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from chuansha_enforce.domain.accounts import Account, Permission, require
+from chuansha_enforce.domain.case_trash import TrashedCase, check_trashable, checked_reason
+from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
+from chuansha_enforce.storage.connection import write_transaction
+
+CHANGED: Changes = frozenset({Topic.CASES, Topic.PAYMENTS})
+"""A case leaving or returning moves the lists, the totals and the money owed."""
+
+
+class CaseTrashService:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        user: str,
+        *,
+        acting: Account | None = None,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._user = user
+        self._acting = acting  # None in single-user mode
+        self._trash = CaseTrashRepository(db)
+        self._cases = CaseFileRepository(db)
+
+    def listing(self) -> list[TrashedCase]:
+        return self._trash.listing()
+
+    def delete(self, case_no: str, reason: str) -> Changes:
+        """Move a case to the trash, with the reason; refused for signed or sampled cases."""
+        require(self._acting, Permission.RECORD_CASES)
+        number = case_no.strip()
+        text = checked_reason(reason)
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            case_id = self._cases.case_id(number)
+            if case_id is None:
+                code = "trash.already" if self._trash.trashed_id(number) else "case.not_found"
+                raise DomainError(code, "case_no", {"case_no": number})
+            check_trashable(number, self._trash.facts(case_id))
+            self._trash.move_in(case_id, at=at, user=self._user, reason=text)
+            self._audit(at, "case.delete", number, {"reason": text})
+        return CHANGED
+
+    def undelete(self, case_no: str) -> Changes:
+        """Take a case back from the trash, as it was."""
+        require(self._acting, Permission.RECORD_CASES)
+        number = case_no.strip()
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            case_id = self._trash.trashed_id(number)
+            if case_id is None:
+                raise DomainError("trash.not_there", "case_no", {"case_no": number})
+            self._trash.move_out(case_id, at=at)
+            self._audit(at, "case.undelete", number, {})
+        return CHANGED
+
+    def _audit(self, at: str, action: str, case_no: str, detail: dict[str, object]) -> None:
+        AuditLog(self._db).append(
+            AuditEntry(at, self._user, action, "general_case", case_no, "ok", detail)
+        )
