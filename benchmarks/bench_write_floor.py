@@ -44,8 +44,15 @@ SELECTIONS = {
 
 
 def _columns(conn: object, table: str) -> str:
-    rows = conn.execute(f"PRAGMA main.table_xinfo({table})").fetchall()  # type: ignore[attr-defined]
-    return ", ".join(r[1] for r in rows if r[6] == 0)  # stored columns, not generated ones
+    """Stored (not generated) columns the two files share: an older source file may lack
+    columns later migrations added (they stay NULL or take their default)."""
+
+    def stored(schema: str) -> list[str]:
+        rows = conn.execute(f"PRAGMA {schema}.table_xinfo({table})").fetchall()  # type: ignore[attr-defined]
+        return [r[1] for r in rows if r[6] == 0]
+
+    there = set(stored("src"))
+    return ", ".join(c for c in stored("main") if c in there)
 
 
 def floor(source: Path, cases: int, folder: Path) -> dict[str, float]:

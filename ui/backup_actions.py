@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.backup_labels import contents_text
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.backup_service import BackupManifest, BackupService, RestoreReport
@@ -233,7 +233,17 @@ class SafetyActions(QObject):
         )
 
     def restore(self, path: Path, *, ask: bool = True) -> RestoreReport | None:
-        """Ask, verify, back up the current database, swap; then show what was restored."""
+        """Ask, verify, back up the current database, swap; then show what was restored.
+
+        Administrators only (DOMAIN §9) — also when the start-up check offers a backup.
+        """
+        try:
+            if self._services.session.login_required:
+                raise DomainError("auth.login_required", "user")
+            require(self._services.session.account, Permission.MANAGE_BACKUPS)
+        except DomainError as exc:
+            show_error(self._window, exc, self._lang)
+            return None
         if ask:
             answer = QMessageBox.question(
                 self._window,

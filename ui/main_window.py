@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         self._calendar = self._services.calendar.work_calendar()
         self.case_model.reload()
         self._update_count()
+        self.review_queue.model.reload()  # a case deleted or taken back leaves or rejoins it
 
     def _build_menus(self) -> None:
         case_menu = self.menuBar().addMenu(self.tr("案件(&C)"))

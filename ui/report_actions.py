@@ -266,6 +266,8 @@ class ReportMenu(QObject):
         self.start(lambda s: s.reports.annual_pdf(year), f"年度统计{year}.pdf")
 
     def case(self, case_no: str, *, public: bool = False) -> None:
+        if self._busy:  # one report at a time (nothing is logged for a copy not made)
+            return
         if not public:
             try:  # the internal summary carries full identity data: logged first (DOMAIN §8)
                 self._services.reports.record_full_copy(case_no)

@@ -163,7 +163,12 @@ class ReviewQueueWidget(QWidget):
         if not 0 <= row < len(self.model.items):
             return None
         case_no = self.model.items[row].submission.case_no
-        self.dialog = ReviewDialog(self._services, case_no, self._lang, self)
+        try:
+            self.dialog = ReviewDialog(self._services, case_no, self._lang, self)
+        except (DomainError, StorageError) as exc:  # e.g. the case went to the trash meanwhile
+            self.message.setText(error_text(exc, self._lang))
+            self.model.reload()
+            return None
         self.dialog.signed.connect(self.model.reload)
         self.dialog.show()
         return self.dialog

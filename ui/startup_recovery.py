@@ -6,14 +6,49 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.backup_service import BackupService
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
+from chuansha_enforce.services.restore_authority import restoring_user
+from chuansha_enforce.services.session import Login
 from chuansha_enforce.services.system_clock import SystemClock
 from ui.error_dialogs import error_text, show_error
+from ui.login_dialog import LoginDialog
+
+Attempt = Callable[[str, str], str]
+"""Name and password in; the name to record the restore under out (or a DomainError)."""
+
+
+def _login_dialog(attempt: Attempt, lang: Lang) -> str | None:
+    dialog: LoginDialog[str] = LoginDialog(attempt, lang)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_value
+
+
+def _restoring_user(
+    db_path: Path,
+    backup: Path,
+    clock: SystemClock,
+    lang: Lang,
+    log_in: Callable[[Attempt], str | None] | None,
+) -> str | None:
+    """Administrators restore (DOMAIN §9): a login against the damaged file's accounts when
+    they can still be read, else the backup's; none when neither has accounts."""
+    try:
+        return restoring_user(db_path, backup, None, clock)
+    except DomainError as refusal:
+        if refusal.code != "auth.login_required":
+            show_error(None, refusal, lang)
+            return None
+
+    def attempt(name: str, password: str) -> str:
+        return restoring_user(db_path, backup, Login(name, password), clock)
+
+    return (log_in or (lambda a: _login_dialog(a, lang)))(attempt)
 
 
 def offer_restore(
@@ -24,6 +59,7 @@ def offer_restore(
     *,
     ask: Callable[[str], bool] | None = None,
     tell: Callable[[str], None] | None = None,
+    log_in: Callable[[Attempt], str | None] | None = None,
 ) -> Services | None:
     """Services on the restored file, or None (nothing offered, declined, or it failed).
 
@@ -50,8 +86,12 @@ def offer_restore(
 
     if not ask(question):
         return None
+    clock = SystemClock()
+    user = _restoring_user(db_path, backup, clock, lang, log_in)
+    if user is None:
+        return None
     try:
-        report = BackupService(db_path, SystemClock()).restore(backup)
+        report = BackupService(db_path, clock).restore(backup, user=user)
         services = reopen()
     except (DomainError, StorageError) as failure:
         show_error(None, failure, lang)

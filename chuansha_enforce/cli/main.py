@@ -401,6 +401,23 @@ for _group in GROUPS:
     PATH_COMMANDS.update(_group.opens_database_itself)
 
 
+def _writes(args: argparse.Namespace) -> bool:
+    """Whether the command writes (then the start-up integrity check runs first).
+
+    Among the reading commands, a case deletion writes, and so do the copies with full
+    personal data (the ledger export, the internal case summary): they are audited first.
+    """
+    if args.command not in READING_COMMANDS:
+        return True
+    if args.command == "case":
+        return args.case_command in case_trash_commands.WRITING
+    if args.command == "export":
+        return getattr(args, "export_command", None) == "ledger"
+    if args.command == "report":
+        return args.report_command == "case" and not args.public
+    return False
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = _parser().parse_args(argv)
@@ -415,8 +432,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         with build_services(
             db_path,
             login=cli_login(args.user),
-            check_integrity=args.command not in READING_COMMANDS
-            or getattr(args, "case_command", None) in case_trash_commands.WRITING,
+            check_integrity=_writes(args),
         ) as services:
             return run_logged(COMMANDS[args.command], args, services, out, lang)
     except DomainError as exc:

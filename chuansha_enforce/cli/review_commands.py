@@ -190,10 +190,10 @@ def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang:
 
 
 def _cmd_verify(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
-    heads = [("--expect-head", h) for h in args.heads]
-    if not args.no_backups:
-        heads += [(m.file, m.audit_head) for m in services.backups.list_backups() if m.audit_head]
-    report = services.verify(tuple(heads))
+    expected = tuple(("--expect-head", h) for h in args.heads)
+    kept = () if args.no_backups else services.backups.list_backups()
+    backups = tuple((m.file, m.audit_head) for m in kept if m.audit_head)
+    report = services.verify(expected, backups)
     if args.json:
         _dump(
             {
@@ -204,10 +204,32 @@ def _cmd_verify(args: argparse.Namespace, services: Services, out: TextIO, lang:
                 "problems": [
                     {"table": p.table, "id": p.id, "what": p.what} for p in report.problems
                 ],
+                "restores": [
+                    {
+                        "record": r.record_id,
+                        "user": r.user,
+                        "backup": r.backup,
+                        "replaced_heads": r.replaced_heads,
+                    }
+                    for r in report.restores
+                ],
             },
             out,
         )
-    elif report.ok:
+        return 0 if report.ok else 1
+    for r in report.restores:  # shown whatever the outcome: a person judges each restore
+        text = (
+            "注意：审计日志第 {id} 条记录了一次恢复"
+            "（{user}，从 {backup}，替换了 {n} 个较新的日志头）"
+            if lang == "zh"
+            else "note: audit record {id} is a restore ({user}, from {backup},"
+            " replacing {n} newer chain heads)"
+        )
+        print(
+            text.format(id=r.record_id, user=r.user, backup=r.backup, n=r.replaced_heads),
+            file=out,
+        )
+    if report.ok:
         if lang == "zh":
             print(
                 f"全部通过：数据库完整，审计日志 {report.audit_records} 条链接无误，"

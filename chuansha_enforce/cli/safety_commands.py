@@ -2,9 +2,9 @@
 
 ``restore`` opens the database itself rather than through the dispatcher: it must work when
 the current file fails its start-up check, which is exactly when it is needed. Backups are the
-administrator's (DOMAIN §9): a file with accounts is restored only by an administrator logged in
-with ``--user``. A file too damaged to read its accounts can be restored by anyone who has it
-(the damaged file is first kept as a raw copy, so nothing is lost).
+administrator's (DOMAIN §9): an administrator logs in with ``--user`` against the current file's
+accounts, or the backup's when the current file is missing or unreadable
+(``services.restore_authority``); the damaged file is first kept as a raw copy.
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.login import cli_login
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.backup_labels import contents_text
-from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
-from chuansha_enforce.services.backup_service import NOT_LOGGED_IN, BackupManifest, BackupService
-from chuansha_enforce.services.container import SINGLE_USER, Services, build_services
+from chuansha_enforce.services.backup_service import BackupManifest, BackupService
+from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.restore_authority import restoring_user
 from chuansha_enforce.services.system_clock import SystemClock
-from chuansha_enforce.storage.errors import DatabaseCorruptError, NotADatabaseError
 
 
 def _add_parsers(commands: Any) -> None:
@@ -53,26 +52,11 @@ def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang:
     return 0
 
 
-def _restoring_user(db_path: Path, user: str | None) -> str:
-    """Who restores: an administrator's login when the current file has accounts (failed
-    logins count), the single user without accounts, nobody when the file is unreadable."""
-    if not db_path.exists():
-        return SINGLE_USER
-    try:
-        services = build_services(db_path, login=cli_login(user), check_integrity=False)
-    except (DatabaseCorruptError, NotADatabaseError):
-        return NOT_LOGGED_IN  # its accounts cannot be read: restoring is the way out
-    with services:
-        if services.session.login_required:
-            raise DomainError("auth.login_required", "user")
-        require(services.session.account, Permission.MANAGE_BACKUPS)
-        return services.session.user
-
-
 def _cmd_restore(args: argparse.Namespace, db_path: Path, out: TextIO, lang: Lang) -> int:
-    user = _restoring_user(db_path, args.user)
-    service = BackupService(db_path, SystemClock())
-    report = service.restore(Path(args.file).expanduser(), user=user)
+    backup = Path(args.file).expanduser()
+    clock = SystemClock()
+    user = restoring_user(db_path, backup, cli_login(args.user), clock)
+    report = BackupService(db_path, clock).restore(backup, user=user)
     manifest = report.manifest
     contents = contents_text(manifest.tables, lang)
     if lang == "zh":

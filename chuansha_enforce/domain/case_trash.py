@@ -6,6 +6,8 @@ soft), never out of the file, and never when it carries records that must not ch
   edited, and the round belongs to its case.
 - A case drawn into a case-file review sample is not deleted: the sample must keep every file it
   was drawn with.
+- A case with a decision or a payment is not deleted: it is an act of the squad, in the totals,
+  the ledger and the published list; a wrong entry there is corrected, not deleted.
 
 A deleted case keeps its number (numbers are never reused); it leaves every list, search,
 total, queue and export until it is taken back.
@@ -38,6 +40,8 @@ class TrashFacts:
 
     signed_rounds: int
     samples: int
+    decided: bool
+    payments: int
 
 
 def checked_reason(reason: str) -> str:
@@ -54,3 +58,5 @@ def check_trashable(case_no: str, facts: TrashFacts) -> None:
         raise DomainError("trash.signed", "case_no", {"case_no": case_no})
     if facts.samples:
         raise DomainError("trash.sampled", "case_no", {"case_no": case_no})
+    if facts.decided or facts.payments:
+        raise DomainError("trash.decided", "case_no", {"case_no": case_no})

@@ -188,6 +188,16 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "案件{case_no}已抽入案卷评查，不能删除",
         "case {case_no} was drawn for a case-file review and cannot be deleted",
     ),
+    "trash.decided": (
+        "案件{case_no}已作出决定或已有缴款，不能删除（请更正有关记录）",
+        "case {case_no} has a decision or a payment and cannot be deleted (correct the record"
+        " instead)",
+    ),
+    "case.case_no_in_trash": (
+        "案件编号{case_no}已被回收站中的案件使用（编号不重复使用；可从回收站恢复该案件）",
+        "the case number {case_no} belongs to a case in the trash (numbers are never reused;"
+        " take that case back instead)",
+    ),
     "trash.already": ("案件{case_no}已在回收站中", "case {case_no} is already in the trash"),
     "trash.not_there": ("回收站中没有案件{case_no}", "case {case_no} is not in the trash"),
     "case.clue_after_filing": (

@@ -43,6 +43,7 @@ from chuansha_enforce.storage.backup import (
 )
 from chuansha_enforce.storage.connection import (
     SQLITE_VERSION,
+    fold_wal,
     open_database,
     storage_error_from,
     write_transaction,
@@ -347,8 +348,14 @@ class BackupService:
                         },
                     )
                 )
+            # Fold the WAL into the file now: the swap moves the file alone, and leftovers of
+            # the staging copy are removed afterwards.
+            fold_wal(db)
         finally:
             db.close()
+        wal = staging.with_name(staging.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise DatabaseLockedError(staging)
         tables = {**manifest.tables, "audit_log": manifest.tables.get("audit_log", 0) + 1}
         records = (manifest.audit_records or 0) + 1
         return replace(manifest, tables=tables, audit_head=head, audit_records=records)

@@ -212,6 +212,8 @@ class CaseFileService:
             case_no = new.case_no.strip() or self._numbering.issue_within(
                 NumberKind.CASE, new.filed_on.year, None
             )
+            if CaseTrashRepository(self._db).trashed_id(case_no) is not None:
+                raise DomainError("case.case_no_in_trash", "case_no", {"case_no": case_no})
             case_rules.check_filing(
                 case_no=case_no,
                 case_no_taken=bool(case_no) and self._cases.case_no_exists(case_no),

@@ -26,7 +26,7 @@ from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.officer_service import OfficerService
 from chuansha_enforce.services.report_service import ReportService
 from chuansha_enforce.services.review_service import ReviewService
-from chuansha_enforce.services.session import Login, Session, open_session
+from chuansha_enforce.services.session import SINGLE_USER, Login, Session, open_session
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
 from chuansha_enforce.services.simple_form_service import SimpleFormService
@@ -56,8 +56,6 @@ from chuansha_enforce.storage.statistics_repository import StatisticsRepository
 from chuansha_enforce.storage.writer_lock import WriterLock, acquire_writer_lock, lock_holder_pid
 
 log = logging.getLogger(__name__)
-
-SINGLE_USER = "单用户"
 
 
 @dataclass
@@ -126,9 +124,13 @@ class Services:
         account = self.session.account
         return account is None or account.can(permission)
 
-    def verify(self, expected_heads: tuple[tuple[str, str], ...] = ()) -> VerifyReport:
+    def verify(
+        self,
+        expected_heads: tuple[tuple[str, str], ...] = (),
+        backup_heads: tuple[tuple[str, str], ...] = (),
+    ) -> VerifyReport:
         """Integrity check, the whole audit chain and every signature, broken records listed."""
-        return VerifyService(self._db).run(expected_heads)
+        return VerifyService(self._db).run(expected_heads, backup_heads)
 
     @property
     def sqlite_version(self) -> str:

@@ -14,6 +14,9 @@ from chuansha_enforce.services.credentials import PasswordCost
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.write_guard import refuse_writes
 
+SINGLE_USER = "单用户"
+"""The name records carry while a database has no accounts."""
+
 
 @dataclass(frozen=True, slots=True)
 class Login:

@@ -25,11 +25,22 @@ Problem = SignatureProblem  # (table, id, what)
 
 
 @dataclass(frozen=True, slots=True)
+class RestoreNotice:
+    """A restore recorded in the chain: shown by every ``verify``, whatever its outcome."""
+
+    record_id: int
+    user: str
+    backup: str
+    replaced_heads: int
+
+
+@dataclass(frozen=True, slots=True)
 class VerifyReport:
     problems: tuple[Problem, ...]
     audit_records: int
     signatures: int
     chain_head: str
+    restores: tuple[RestoreNotice, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -40,21 +51,32 @@ class VerifyService:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
-    def _replaced_by_restores(self) -> set[str]:
-        """Heads that a logged restore replaced (they name a branch the restore undid).
+    def _restores(self) -> tuple[tuple[RestoreNotice, ...], set[str]]:
+        """The logged restores, and the chain heads they say they replaced.
 
-        The restore record is itself in the chain, so it is checked like any other record: a
-        head missing without such a record is still reported.
+        The chain has no secret: anyone able to write the file could append a restore record
+        of their own. So the replaced heads excuse only heads kept with backup manifests (which
+        such a person could delete as easily), never a head given with ``--expect-head``, and
+        every restore is shown by ``verify`` for a person to judge.
         """
+        notices: list[RestoreNotice] = []
         replaced: set[str] = set()
         for record in audit_records(self._db, "database.restore"):
             heads = record.detail.get("superseded_heads")
-            if isinstance(heads, list):
-                replaced.update(str(h) for h in heads)
-        return replaced
+            named = [str(h) for h in heads] if isinstance(heads, list) else []
+            replaced.update(named)
+            backup = str(record.detail.get("from") or "?")
+            notices.append(RestoreNotice(record.id, record.user, backup, len(named)))
+        return tuple(notices), replaced
 
-    def run(self, expected_heads: Iterable[tuple[str, str]] = ()) -> VerifyReport:
-        """``expected_heads``: (where it was kept, hash) pairs, e.g. from backup manifests."""
+    def run(
+        self,
+        expected_heads: Iterable[tuple[str, str]] = (),
+        backup_heads: Iterable[tuple[str, str]] = (),
+    ) -> VerifyReport:
+        """Heads are (where it was kept, hash) pairs that must still be in the chain:
+        ``expected_heads`` always (kept offline by a person), ``backup_heads`` (from backup
+        manifests) unless a logged restore replaced them."""
         problems: list[Problem] = [
             Problem("database", "-", f"integrity_check: {message}")
             for message in integrity_messages(self._db)
@@ -62,9 +84,11 @@ class VerifyService:
         breaks, count, head = chain_breaks(self._db)
         problems += [Problem("audit_log", str(b.id), b.what) for b in breaks]
         hashes = audit_hashes(self._db)
-        replaced = self._replaced_by_restores()
-        for source, expected in expected_heads:
-            if expected.strip() and expected.strip() not in hashes | replaced:
+        restores, replaced = self._restores()
+        wanted = [(source, head, hashes) for source, head in expected_heads]
+        wanted += [(source, head, hashes | replaced) for source, head in backup_heads]
+        for source, expected, known in wanted:
+            if expected.strip() and expected.strip() not in known:
                 what = (
                     f"chain head {expected.strip()[:12]}… kept in {source} is not in the audit"
                     " log (newest records deleted, or restored from an older backup)"
@@ -73,7 +97,7 @@ class VerifyService:
         signatures = self._signature_problems(hashes)
         problems += signatures[0]
         problems += self._user_problems()
-        return VerifyReport(tuple(problems), count, signatures[1], head)
+        return VerifyReport(tuple(problems), count, signatures[1], head, restores)
 
     def _signature_problems(self, hashes: set[str]) -> tuple[list[Problem], int]:
         reviews, users = ReviewRepository(self._db), UserRepository(self._db)

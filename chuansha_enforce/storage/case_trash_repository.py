@@ -28,7 +28,18 @@ class CaseTrashRepository:
         samples = self._db.execute(
             "SELECT count(*) FROM file_review_files WHERE case_id = ?", [case_id]
         ).fetchone()[0]
-        return TrashFacts(signed_rounds=int(signed), samples=int(samples))
+        decided, payments = self._db.execute(
+            "SELECT c.decided_on IS NOT NULL,"
+            " (SELECT count(*) FROM payments p WHERE p.case_id = c.id)"
+            " FROM general_cases c WHERE c.id = ?",
+            [case_id],
+        ).fetchone()
+        return TrashFacts(
+            signed_rounds=int(signed),
+            samples=int(samples),
+            decided=bool(decided),
+            payments=int(payments),
+        )
 
     def move_in(self, case_id: int, *, at: str, user: str, reason: str) -> None:
         self._db.execute(

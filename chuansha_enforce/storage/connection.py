@@ -83,6 +83,21 @@ def database_path(db: sqlite_utils.Database) -> Path:
     return Path(row[2]) if row and row[2] else Path(":memory:")
 
 
+def fold_wal(db: sqlite_utils.Database) -> None:
+    """Copy the WAL into the file and empty it (before the file is moved on its own)."""
+    with storage_errors(database_path(db)):
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@contextlib.contextmanager
+def storage_errors(path: Path) -> Iterator[None]:
+    """Reads outside a transaction: a damaged file surfaces as a typed storage error."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise storage_error_from(exc, path) from exc
+
+
 @contextlib.contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """One whole write: ``BEGIN IMMEDIATE`` … ``COMMIT``, or nothing at all.

@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
-from chuansha_enforce.services.errors import StorageError
+from chuansha_enforce.services.errors import DomainError, StorageError
 from tests.conftest import NOW, database_digest
+from tests.review_setup import PASSWORDS, make_accounts, open_as
 from ui.main_window import MainWindow
 from ui.startup_recovery import offer_restore
 
@@ -210,3 +211,35 @@ def test_start_up_recovery_offers_the_newest_good_backup(office_db: Path) -> Non
         assert recovered.cases.count() == 600
     assert str(good.path) in asked[0]
     assert "损坏的原文件保存在" in told[0]
+
+
+def test_start_up_recovery_with_accounts_asks_an_administrator(office_db: Path) -> None:
+    clock = FixedClock(NOW)
+    make_accounts(office_db, clock)
+    with open_as(office_db, clock, "admin") as services:
+        services.backups.backup()
+    with office_db.open("r+b") as file:
+        file.seek(4096 * 20 + 100)
+        file.write(b"\xff" * 200)
+    with pytest.raises(StorageError) as caught:
+        build_services(office_db, clock)
+    tried: list[str] = []
+
+    def log_in(attempt: Callable[[str, str], str]) -> str | None:
+        """The login dialog's part: a clerk is refused, then the administrator logs in."""
+        with pytest.raises(DomainError) as refused:
+            attempt("clerk", PASSWORDS["clerk"])
+        tried.append(refused.value.code)
+        return attempt("admin", PASSWORDS["admin"])
+
+    recovered = offer_restore(
+        caught.value, office_db, "zh", lambda: open_as(office_db, clock, "admin"),
+        ask=lambda _: True, tell=lambda _: None, log_in=log_in,
+    )  # fmt: skip
+    assert tried == ["auth.forbidden"]
+    assert recovered is not None
+    with recovered:
+        user, action = recovered._db.execute(
+            "SELECT user, action FROM audit_log ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert (user, action) == ("admin", "database.restore")

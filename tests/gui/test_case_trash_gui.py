@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services
 from tests.conftest import NOW
-from tests.review_setup import make_accounts, open_as
+from tests.review_setup import CASE_NO, make_accounts, open_as, prepared
 from ui.main_window import MainWindow
+from ui.review_queue import ReviewQueueWidget
 
 
 def _window(qtbot: QtBot, services: Services, tmp_path: Path) -> MainWindow:
@@ -77,3 +78,17 @@ def test_a_reviewer_can_neither_delete_nor_take_back(
         detail.close()
         trash.close()
         window.close()
+
+
+def test_a_queued_case_deleted_meanwhile_is_named_not_crashed(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "review.db"
+    clock = FixedClock(NOW)
+    prepared(path, clock)  # the clerk's major case, submitted for review
+    with open_as(path, clock, "clerk") as svc:
+        queue = ReviewQueueWidget(svc, "zh")
+        qtbot.addWidget(queue)
+        assert [i.submission.case_no for i in queue.model.items] == [CASE_NO]
+        svc.trash.delete(CASE_NO, "重复登记")  # while the queue still shows it
+        assert queue.open_review(0) is None
+        assert "在回收站中" in queue.message.text()
+        assert queue.model.items == []

@@ -21,38 +21,40 @@ from chuansha_enforce.services.review_service import SignRequest
 from tests.conftest import NOW, database_digest
 from tests.review_setup import CASE_NO, PASSWORDS, open_as, prepared
 
+YEAR = 2025
+
+
+def _open_case(svc: Services) -> str:
+    """A case filed in 2025 and not yet decided: it counts in the year's filings."""
+    rows = svc.cases.list_page(after=None, limit=500, year=YEAR).rows
+    return next(r.case_no for r in rows if svc.case_files.find(r.case_no).decision is None)
+
 
 def _decided_case(svc: Services) -> str:
-    """A case filed and decided in 2024 with a fine: it counts in filings and decisions."""
-    rows = svc.cases.list_page(after=None, limit=500, year=2024).rows
-    for row in rows:
-        decision = svc.case_files.find(row.case_no).decision
-        if row.fine_fen and decision is not None and decision.decided_on.year == 2024:
-            return row.case_no
-    raise AssertionError("the demo has no case filed and decided in 2024")
+    rows = svc.cases.list_page(after=None, limit=500, year=YEAR).rows
+    return next(r.case_no for r in rows if svc.case_files.find(r.case_no).decision is not None)
 
 
 def _totals(svc: Services) -> dict[str, Any]:
-    return dict(svc.statistics.annual(2024).to_json())
+    return dict(svc.statistics.annual(YEAR).to_json())
 
 
 def test_a_deleted_case_leaves_every_list_and_total_and_comes_back_whole(
     demo_copy_services: Services,
 ) -> None:
     svc = demo_copy_services
-    case_no = _decided_case(svc)
+    case_no = _open_case(svc)
     party = svc.case_files.find(case_no).party.name
     before = _totals(svc)
-    count = svc.cases.count(year=2024)
+    count = svc.cases.count(year=YEAR)
     assert case_no in [r.case_no for r in svc.search.search(party, limit=500).rows]
     svc.trash.delete(case_no, "  重复登记，\n另案已立 ")
     after = _totals(svc)
     assert after["general"]["filed"] == before["general"]["filed"] - 1
-    assert after["general"]["decided"] == before["general"]["decided"] - 1
-    assert svc.cases.count(year=2024) == count - 1
+    assert svc.cases.count(year=YEAR) == count - 1
     assert case_no not in [r.case_no for r in svc.search.search(party, limit=500).rows]
     assert case_no not in [
-        r.case_no for r in svc.cases.list_page(after=None, limit=1000, year=2024).rows
+        r.case_no for r in svc.cases.list_page(after=None, limit=1000, year=YEAR).rows
     ]
     (trashed,) = svc.trash.listing()
     assert (trashed.case_no, trashed.party_name) == (case_no, party)
@@ -62,7 +64,7 @@ def test_a_deleted_case_leaves_every_list_and_total_and_comes_back_whole(
     assert hidden.value.code == "case.in_trash"
     svc.trash.undelete(case_no)
     assert _totals(svc) == before
-    assert svc.cases.count(year=2024) == count
+    assert svc.cases.count(year=YEAR) == count
     assert svc.trash.listing() == []
     assert svc.case_files.find(case_no).party.name == party
     actions = svc._db.execute(
@@ -78,7 +80,7 @@ def test_a_deleted_case_leaves_every_list_and_total_and_comes_back_whole(
 
 def test_a_deleted_number_is_not_given_again(demo_copy_services: Services) -> None:
     svc = demo_copy_services
-    case_no = _decided_case(svc)
+    case_no = _open_case(svc)
     officers = tuple(svc.case_files.find(case_no).officers[i].certificate_no for i in (0, 1))
     svc.trash.delete(case_no, "录入错误")
     with pytest.raises(DomainError) as taken:
@@ -86,7 +88,7 @@ def test_a_deleted_number_is_not_given_again(demo_copy_services: Services) -> No
             NewCase(case_no, PartyRecord(PartyType.NATURAL_PERSON, "赵六"), "案由",
                     NOW.date(), officers)
         )  # fmt: skip
-    assert taken.value.field == "case_no"
+    assert (taken.value.code, taken.value.field) == ("case.case_no_in_trash", "case_no")
 
 
 @pytest.mark.parametrize(
@@ -96,7 +98,7 @@ def test_a_deleted_number_is_not_given_again(demo_copy_services: Services) -> No
 )  # fmt: skip
 def test_a_reason_is_required(demo_copy_services: Services, reason: str, code: str) -> None:
     svc = demo_copy_services
-    case_no = _decided_case(svc)
+    case_no = _open_case(svc)
     before = database_digest(svc.db_path)
     with pytest.raises(DomainError) as refused:
         svc.trash.delete(case_no, reason)
@@ -108,7 +110,7 @@ def test_unknown_already_deleted_and_not_deleted_cases_are_named(
     demo_copy_services: Services,
 ) -> None:
     svc = demo_copy_services
-    case_no = _decided_case(svc)
+    case_no = _open_case(svc)
     for call, code in (
         (lambda: svc.trash.delete("川执立〔1999〕1号", "录入错误"), "case.not_found"),
         (lambda: svc.trash.undelete(case_no), "trash.not_there"),
@@ -121,6 +123,16 @@ def test_unknown_already_deleted_and_not_deleted_cases_are_named(
     with pytest.raises(DomainError) as again:
         svc.trash.delete(case_no, "录入错误")
     assert again.value.code == "trash.already"
+    assert database_digest(svc.db_path) == before
+
+
+def test_a_decided_case_is_corrected_not_deleted(demo_copy_services: Services) -> None:
+    svc = demo_copy_services
+    case_no = _decided_case(svc)
+    before = database_digest(svc.db_path)
+    with pytest.raises(DomainError) as refused:
+        svc.trash.delete(case_no, "录入错误")
+    assert refused.value.code == "trash.decided"
     assert database_digest(svc.db_path) == before
 
 
@@ -151,7 +163,7 @@ def test_a_case_with_a_signed_review_is_not_deleted(db_path: Path, clock: FixedC
 def test_the_cli_deletes_lists_and_takes_back(
     demo_copy_services: Services, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    case_no = _decided_case(demo_copy_services)
+    case_no = _open_case(demo_copy_services)
     db = ["--db", str(demo_copy_services.db_path)]
     demo_copy_services.close()
     with pytest.raises(SystemExit) as usage:  # --reason is required: a usage error

@@ -179,16 +179,36 @@ def test_restores_are_the_administrators(
     assert lockout_minutes() == 30
 
 
-def test_a_file_too_damaged_to_read_is_restored_without_a_login(
-    office_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("damage", ["zeroed", "missing"])
+def test_an_unreadable_file_is_restored_by_an_administrator_of_the_backup(
+    office_copy: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    damage: str,
 ) -> None:
+    """Damaging or removing the file is no way round the login: the backup's accounts decide."""
     path = office_copy
     saved = _admin_backup(path, tmp_path / "b", monkeypatch)
-    path.write_bytes(b"\0" * 8192)  # its accounts can no longer be read
+    if damage == "zeroed":
+        path.write_bytes(b"\0" * 8192)  # its accounts can no longer be read
+    else:
+        path.unlink()
     monkeypatch.delenv("CHUANSHA_ENFORCE_PASSWORD")
-    assert main(["--db", str(path), "restore", str(saved)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(path), "restore", str(saved)]) == 1
+    assert "登录" in capsys.readouterr().err
+    assert main([*_cli_as(path, "clerk", monkeypatch), "restore", str(saved)]) == 1
+    assert "内勤）无权进行此操作" in capsys.readouterr().err
+    assert main([*_cli_as(path, "admin", monkeypatch), "restore", str(saved)]) == 0
+    capsys.readouterr()
     with open_as(path, FixedClock(NOW), "admin") as svc:
-        assert svc.session.account is not None
+        user, action = svc._db.execute(
+            "SELECT user, action FROM audit_log ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert (user, action) == ("admin", "database.restore")
+    assert main(["--db", str(path), "verify"]) == 0
+    assert "记录了一次恢复（admin，从 " in capsys.readouterr().out
 
 
 def test_clerks_import_cases_and_administrators_officers(tmp_path: Path) -> None:

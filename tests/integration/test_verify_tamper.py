@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.review_checklist import Finding
 from chuansha_enforce.services.review_service import SignRequest
+from chuansha_enforce.storage.audit_log import AuditEntry, chain_hash
 from tests.review_setup import BIG_FINE, CASE_NO, PASSWORDS, open_as, prepared
 
 
@@ -169,12 +171,26 @@ def test_a_logged_restore_explains_only_the_heads_it_replaced(
     code, out = _verify(capsys, db_path)
     assert code == 1
     assert f"chain head {kept[:12]}" in out
-    # And a forged restore record cannot be slipped in: its row breaks the chain.
+    # A forged restore record with a correct hash (the chain has no secret) excuses the
+    # backup's head, but verify shows it for a person to judge, and a head kept offline
+    # with --expect-head is never excused.
+    conn = sqlite3.connect(db_path)
+    prev = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0]
+    forged = AuditEntry(
+        "2026-11-27T03:00:00+00:00", "admin", "database.restore", "database", None, "ok",
+        {"from": "x.db", "superseded_heads": [kept], "taken_at": None},
+    )  # fmt: skip
+    conn.close()
     _attacker(
         db_path,
-        "UPDATE audit_log SET detail = json_set(detail, '$.superseded_heads', json_array("
-        f"'{kept}')) WHERE action = 'database.restore'",
+        "INSERT INTO audit_log (at, user, action, object_type, object_id, outcome, detail,"
+        f" prev_hash, hash) VALUES ('{forged.at}', 'admin', 'database.restore', 'database',"
+        f" NULL, 'ok', '{json.dumps(dict(forged.detail), ensure_ascii=False, sort_keys=True)}',"
+        f" '{prev}', '{chain_hash(prev, forged)}')",
     )
     code, out = _verify(capsys, db_path)
+    assert code == 0, out
+    assert "记录了一次恢复（admin，从 x.db，替换了 1 个较新的日志头）" in out
+    code = main(["--db", str(db_path), "verify", "--expect-head", kept])
     assert code == 1
-    assert "content does not match its hash" in out
+    assert f"chain head {kept[:12]}" in capsys.readouterr().out

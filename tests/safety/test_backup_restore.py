@@ -121,7 +121,11 @@ def test_backup_then_restore_gives_identical_data(office: Services, copy_db: Pat
         # restore names it: verify (with the backups' heads) passes.
         kept = [(m.file, m.audit_head) for m in reopened.backups.list_backups()]
         assert (report.safety_backup.name, head_before_restore) in kept
-        assert reopened.verify(tuple(kept)).ok
+        checked = reopened.verify(backup_heads=tuple(kept))
+        assert checked.ok
+        assert [(r.user, r.replaced_heads) for r in checked.restores] == [("管理员甲", 1)]
+        # A head a person kept offline is never excused by a restore record.
+        assert not reopened.verify(expected_heads=(("offline", head_before_restore),)).ok
 
 
 def _last_audit_record(path: Path) -> tuple[str, str, dict[str, object], str]:
