@@ -40,18 +40,20 @@ def _totals(svc: Services) -> dict[str, Any]:
 
 
 def test_a_deleted_case_leaves_every_list_and_total_and_comes_back_whole(
-    demo_copy_services: Services,
+    demo_copy_services: Services, tmp_path: Path
 ) -> None:
     svc = demo_copy_services
     case_no = _open_case(svc)
     party = svc.case_files.find(case_no).party.name
     before = _totals(svc)
     count = svc.cases.count(year=YEAR)
+    exported = svc.ledger.export_ledger(tmp_path / "before.xlsx", YEAR).general_cases
     assert case_no in [r.case_no for r in svc.search.search(party, limit=500).rows]
     svc.trash.delete(case_no, "  重复登记，\n另案已立 ")
     after = _totals(svc)
     assert after["general"]["filed"] == before["general"]["filed"] - 1
     assert svc.cases.count(year=YEAR) == count - 1
+    assert svc.ledger.export_ledger(tmp_path / "after.xlsx", YEAR).general_cases == exported - 1
     assert case_no not in [r.case_no for r in svc.search.search(party, limit=500).rows]
     assert case_no not in [
         r.case_no for r in svc.cases.list_page(after=None, limit=1000, year=YEAR).rows
