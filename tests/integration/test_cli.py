@@ -81,6 +81,39 @@ def test_demo_twice_is_refused_and_writes_nothing(
     conn.close()
 
 
+@pytest.mark.parametrize("used", ["officers only", "every case in the trash"])
+def test_demo_if_empty_leaves_a_used_file_alone(
+    capsys: pytest.CaptureFixture[str], db_path: Path, used: str
+) -> None:
+    """make run's first start: a file with officers (or only deleted cases) is not empty."""
+    db = ["--db", str(db_path)]
+    assert run(capsys, *db, "demo", "--cases", "3")[0] == 0
+    conn = sqlite3.connect(db_path)
+    if used == "officers only":
+        for table in (
+            "payments",
+            "general_case_penalties",
+            "general_case_officers",
+            "legal_review_rounds",
+            "general_cases",
+        ):
+            conn.execute(f"DELETE FROM {table}")  # fmt: skip
+        conn.commit()
+    else:
+        rows = conn.execute("SELECT case_no, decided_on FROM general_cases").fetchall()
+        for case_no, decided_on in rows:  # decided ones are marked deleted directly
+            if decided_on is None:
+                assert run(capsys, *db, "case", "delete", case_no, "--reason", "测试")[0] == 0
+        conn.execute("UPDATE general_cases SET deleted_at = '2026-11-27' WHERE deleted_at IS NULL")
+        conn.commit()
+    before = conn.execute("SELECT count(*) FROM general_cases").fetchone()[0]
+    code, out, _ = run(capsys, *db, "demo", "--if-empty")
+    assert code == 0
+    assert "未写入" in out
+    assert conn.execute("SELECT count(*) FROM general_cases").fetchone()[0] == before
+    conn.close()
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
