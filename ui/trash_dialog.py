@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.case_trash import TrashedCase
+from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
@@ -36,7 +37,7 @@ def _headers() -> list[str]:
         QCoreApplication.translate("TrashDialog", "案件编号"),
         QCoreApplication.translate("TrashDialog", "当事人"),
         QCoreApplication.translate("TrashDialog", "案由"),
-        QCoreApplication.translate("TrashDialog", "删除时间（UTC）"),
+        QCoreApplication.translate("TrashDialog", "删除时间"),
         QCoreApplication.translate("TrashDialog", "删除人"),
         QCoreApplication.translate("TrashDialog", "理由"),
     ]
@@ -76,14 +77,15 @@ class TrashModel(QAbstractTableModel):
         return str(section + 1) if orientation == Qt.Orientation.Vertical else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)  # long reasons
+        if not index.isValid() or role not in shown:
             return None
         t = self._rows[index.row()]
         values = (
             t.case_no,
             t.party_name,
             t.cause,
-            t.deleted_at[:16].replace("T", " "),
+            china_time(t.deleted_at),
             t.deleted_by,
             t.reason,
         )
@@ -106,6 +108,7 @@ class TrashDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.resizeColumnsToContents()
         note = QLabel(
             QCoreApplication.translate(
                 "TrashDialog",
@@ -130,7 +133,7 @@ class TrashDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.resize(900, 420)
+        self.resize(1040, 420)
 
     def restore_selected(self) -> bool:
         """Take the selected case back; the list and totals refresh through ``changed``."""
@@ -144,5 +147,6 @@ class TrashDialog(QDialog):
             show_error(self, exc, self._lang)
             return False
         self.model.reload()
+        self.view.resizeColumnsToContents()
         self.changed.emit()
         return True

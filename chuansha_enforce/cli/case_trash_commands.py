@@ -10,6 +10,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services
 
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -
         return 0
     for t in listing:
         print(
-            f"{t.case_no}\t{t.party_name}\t{t.deleted_at[:10]}\t{t.deleted_by}\t{t.reason}",
+            f"{t.case_no}\t{t.party_name}\t{china_time(t.deleted_at)}\t{t.deleted_by}\t{t.reason}",
             file=out,
         )
     return 0

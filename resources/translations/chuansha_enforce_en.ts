@@ -1160,67 +1160,67 @@
         <translation>Exported %1 (%2 general cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>立案(&amp;N)…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>简易程序录入(&amp;S)</source>
         <translation>&amp;Simple decision entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>导入台账(&amp;I)…</source>
         <translation>&amp;Import a ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>导出台账(&amp;E)…</source>
         <translation>&amp;Export a ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>业务设置(&amp;O)…</source>
         <translation>Business &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>综合行政执法队案件台账 %1
 数据库：%2
 SQLite %3</source>
@@ -1229,12 +1229,12 @@ Database: %2
 SQLite %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>找到 %1 件</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>一般程序案件 %1 件</source>
         <translation>%1 general-procedure cases</translation>
     </message>
@@ -1370,23 +1370,23 @@ SQLite %3</translation>
         <translation>Export disclosure list</translation>
     </message>
     <message>
-        <location filename="../../ui/report_actions.py" line="290" />
+        <location filename="../../ui/report_actions.py" line="292" />
         <source>已导出 %1（公开 %2 条）</source>
         <translation>Exported %1 (%2 public entries)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_actions.py" line="304" />
+        <location filename="../../ui/report_actions.py" line="306" />
         <source>正在生成报表…</source>
         <translation>Generating the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_actions.py" line="304" />
+        <location filename="../../ui/report_actions.py" line="306" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/report_actions.py" line="307" />
-        <location filename="../../ui/report_actions.py" line="350" />
+        <location filename="../../ui/report_actions.py" line="309" />
+        <location filename="../../ui/report_actions.py" line="352" />
         <source>报表</source>
         <translation>Report</translation>
     </message>
@@ -1608,7 +1608,7 @@ SQLite %3</translation>
         <translation>Submit:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_queue.py" line="179" />
+        <location filename="../../ui/review_queue.py" line="184" />
         <source>%1 已报送，审核期限 %2</source>
         <translation>%1 submitted; review due %2</translation>
     </message>
@@ -1677,7 +1677,7 @@ SQLite %3</translation>
     </message>
     <message>
         <location filename="../../ui/backup_actions.py" line="195" />
-        <location filename="../../ui/backup_actions.py" line="339" />
+        <location filename="../../ui/backup_actions.py" line="349" />
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
@@ -1712,39 +1712,39 @@ SQLite %3</translation>
         <translation>The backup is checked first, and the current database is saved as a backup before it is replaced.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="240" />
+        <location filename="../../ui/backup_actions.py" line="250" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="248" />
+        <location filename="../../ui/backup_actions.py" line="258" />
         <source>正在检查备份并恢复…</source>
         <translation>Checking the backup and restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="273" />
+        <location filename="../../ui/backup_actions.py" line="283" />
         <source>已从 %1 恢复（%2）。</source>
         <translation>Restored from %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="277" />
+        <location filename="../../ui/backup_actions.py" line="287" />
         <source>恢复后的数据库：%1</source>
         <translation>The restored database holds: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="282" />
+        <location filename="../../ui/backup_actions.py" line="292" />
         <source>恢复前的数据库已保存为 %1</source>
         <translation>The database as it was before is saved as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="302" />
-        <location filename="../../ui/backup_actions.py" line="311" />
-        <location filename="../../ui/backup_actions.py" line="314" />
+        <location filename="../../ui/backup_actions.py" line="312" />
+        <location filename="../../ui/backup_actions.py" line="321" />
+        <location filename="../../ui/backup_actions.py" line="324" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="303" />
+        <location filename="../../ui/backup_actions.py" line="313" />
         <source>请重新启动程序并登录。</source>
         <translation>Please restart the program and log in.</translation>
     </message>
@@ -1912,22 +1912,22 @@ SQLite %3</translation>
 <context>
     <name>StartupRecovery</name>
     <message>
-        <location filename="../../ui/startup_recovery.py" line="39" />
+        <location filename="../../ui/startup_recovery.py" line="75" />
         <source>现在用这个备份恢复吗？损坏的文件会另存一份，不会删除。</source>
         <translation>Restore this backup now? The damaged file is kept as a copy, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_recovery.py" line="47" />
+        <location filename="../../ui/startup_recovery.py" line="83" />
         <source>数据库需要恢复</source>
         <translation>The database needs restoring</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_recovery.py" line="60" />
+        <location filename="../../ui/startup_recovery.py" line="100" />
         <source>已从 %1 恢复。损坏的原文件保存在 %2。</source>
         <translation>Restored from %1. The damaged file is kept at %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_recovery.py" line="65" />
+        <location filename="../../ui/startup_recovery.py" line="105" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -1935,52 +1935,52 @@ SQLite %3</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="36" />
+        <location filename="../../ui/trash_dialog.py" line="37" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="37" />
+        <location filename="../../ui/trash_dialog.py" line="38" />
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="38" />
+        <location filename="../../ui/trash_dialog.py" line="39" />
         <source>案由</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="39" />
-        <source>删除时间（UTC）</source>
-        <translation>Deleted at (UTC)</translation>
+        <location filename="../../ui/trash_dialog.py" line="40" />
+        <source>删除时间</source>
+        <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="40" />
+        <location filename="../../ui/trash_dialog.py" line="41" />
         <source>删除人</source>
         <translation>Deleted by</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="41" />
+        <location filename="../../ui/trash_dialog.py" line="42" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="99" />
+        <location filename="../../ui/trash_dialog.py" line="100" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="110" />
+        <location filename="../../ui/trash_dialog.py" line="112" />
         <source>删除的案件不计入列表、查询和统计；恢复后原样回到案件列表。案件编号不会重新使用。</source>
         <translation>Deleted cases are left out of lists, searches and totals; taken back, they return as they were. Case numbers are never reused.</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="118" />
+        <location filename="../../ui/trash_dialog.py" line="120" />
         <source>恢复所选案件</source>
         <translation>Take back the selected case</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="123" />
+        <location filename="../../ui/trash_dialog.py" line="125" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
