@@ -32,9 +32,9 @@ def main() -> int:
     bin_dir = os.path.dirname(sys.executable)
     cli = os.path.join(bin_dir, "chuansha-enforce")
     gui = os.path.join(bin_dir, "chuansha-enforce-gui")
-    filled = subprocess.run([cli, "demo", "--if-empty"], check=False)
-    if filled.returncode != 0:
-        return filled.returncode
+    # A file that cannot take the demo (damaged, say) still opens in the GUI, which offers
+    # its recovery; the CLI has already said what is wrong.
+    subprocess.run([cli, "demo", "--if-empty"], check=False)
     if has_display(os.environ):
         return subprocess.run([gui, *sys.argv[1:]], check=False).returncode
     print(NO_DISPLAY, flush=True)

@@ -12,7 +12,7 @@ from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.backup_service import BackupService
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
-from chuansha_enforce.services.restore_authority import restoring_user
+from chuansha_enforce.services.restore_authority import Authorize, check_restore_right
 from chuansha_enforce.services.session import Login
 from chuansha_enforce.services.system_clock import SystemClock
 from ui.error_dialogs import error_text, show_error
@@ -29,26 +29,31 @@ def _login_dialog(attempt: Attempt, lang: Lang) -> str | None:
     return dialog.result_value
 
 
-def _restoring_user(
+def _authorize(
     db_path: Path,
-    backup: Path,
     clock: SystemClock,
     lang: Lang,
     log_in: Callable[[Attempt], str | None] | None,
-) -> str | None:
-    """Administrators restore (DOMAIN §9): a login against the damaged file's accounts when
-    they can still be read, else the backup's; none when neither has accounts."""
-    try:
-        return restoring_user(db_path, backup, None, clock)
-    except DomainError as refusal:
-        if refusal.code != "auth.login_required":
-            show_error(None, refusal, lang)
-            return None
+) -> Authorize:
+    """Administrators restore (DOMAIN §9): once the backup is verified, a login against the
+    damaged file's accounts when it has readable ones, else the backup's; none without."""
 
-    def attempt(name: str, password: str) -> str:
-        return restoring_user(db_path, backup, Login(name, password), clock)
+    def authorize(staging: Path) -> str:
+        try:
+            return check_restore_right(db_path, staging, None, clock)
+        except DomainError as refusal:
+            if refusal.code != "auth.login_required":
+                raise
 
-    return (log_in or (lambda a: _login_dialog(a, lang)))(attempt)
+        def attempt(name: str, password: str) -> str:
+            return check_restore_right(db_path, staging, Login(name, password), clock)
+
+        user = (log_in or (lambda a: _login_dialog(a, lang)))(attempt)
+        if user is None:
+            raise DomainError("restore.cancelled", "user")
+        return user
+
+    return authorize
 
 
 def offer_restore(
@@ -87,11 +92,10 @@ def offer_restore(
     if not ask(question):
         return None
     clock = SystemClock()
-    user = _restoring_user(db_path, backup, clock, lang, log_in)
-    if user is None:
-        return None
     try:
-        report = BackupService(db_path, clock).restore(backup, user=user)
+        report = BackupService(db_path, clock).restore(
+            backup, authorize=_authorize(db_path, clock, lang, log_in)
+        )
         services = reopen()
     except (DomainError, StorageError) as failure:
         show_error(None, failure, lang)

@@ -3,8 +3,8 @@
 ``restore`` opens the database itself rather than through the dispatcher: it must work when
 the current file fails its start-up check, which is exactly when it is needed. Backups are the
 administrator's (DOMAIN §9): an administrator logs in with ``--user`` against the current file's
-accounts, or the backup's when the current file is missing or unreadable
-(``services.restore_authority``); the damaged file is first kept as a raw copy.
+accounts, or the backup's when the current file has none (``services.restore_authority``); the
+damaged file is first kept as a raw copy.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from chuansha_enforce.domain.backup_labels import contents_text
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.backup_service import BackupManifest, BackupService
 from chuansha_enforce.services.container import Services
-from chuansha_enforce.services.restore_authority import restoring_user
+from chuansha_enforce.services.restore_authority import authorizer
 from chuansha_enforce.services.system_clock import SystemClock
 
 
@@ -53,10 +53,11 @@ def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang:
 
 
 def _cmd_restore(args: argparse.Namespace, db_path: Path, out: TextIO, lang: Lang) -> int:
-    backup = Path(args.file).expanduser()
     clock = SystemClock()
-    user = restoring_user(db_path, backup, cli_login(args.user), clock)
-    report = BackupService(db_path, clock).restore(backup, user=user)
+    authorize = authorizer(db_path, cli_login(args.user), clock)
+    report = BackupService(db_path, clock).restore(
+        Path(args.file).expanduser(), authorize=authorize
+    )
     manifest = report.manifest
     contents = contents_text(manifest.tables, lang)
     if lang == "zh":

@@ -174,6 +174,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "案件{case_no}在回收站中（恢复后才能查看或办理）",
         "case {case_no} is in the trash (take it back to see or work on it)",
     ),
+    "restore.cancelled": ("未登录，未恢复备份", "no login: nothing was restored"),
     "trash.reason_required": ("删除案件须写明理由", "give the reason for deleting the case"),
     "trash.reason_too_long": (
         "删除理由不能超过 {max} 个字",

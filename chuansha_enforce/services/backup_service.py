@@ -365,14 +365,16 @@ class BackupService:
         file: Path,
         *,
         user: str = NOT_LOGGED_IN,
+        authorize: Callable[[Path], str] | None = None,
         before_swap: Callable[[], None] | None = None,
     ) -> RestoreReport:
         """Verify ``file``, back up the current database, then swap the file in atomically.
 
         The restored file gets one audit record more than the backup: the restore itself, by
-        ``user``, naming the chain heads it replaced. ``before_swap`` runs once everything is
-        checked and saved, just before the swap: the GUI closes its own connections there.
-        Any refusal leaves the database as it was.
+        ``user`` — or by whom ``authorize`` names once the copy is verified (it may refuse;
+        see ``services.restore_authority``) — naming the chain heads it replaced.
+        ``before_swap`` runs once everything is checked and saved, just before the swap: the
+        GUI closes its own connections there. Any refusal leaves the database as it was.
         """
         source = Path(file)
         self._check_candidate(source)
@@ -388,6 +390,8 @@ class BackupService:
             for leftover in _staging_files(staging):
                 leftover.unlink(missing_ok=True)
             manifest = self._verified_copy(source, staging)
+            if authorize is not None:
+                user = authorize(staging)  # before anything is saved or changed
             saved, damaged = self._save_current()
             manifest = self._log_restore(staging, user, manifest, self._superseded_heads(staging))
             if before_swap is not None:

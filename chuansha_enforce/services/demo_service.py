@@ -18,6 +18,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.bulk_writer import BulkWriter
+from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.schema_0003_search import refresh_case_search
@@ -57,17 +58,25 @@ class DemoService:
         self._user = user
         self._acting = acting  # None in single-user mode
 
+    def _used(self) -> bool:
+        return bool(CaseFileRepository(self._db).certificates()) or (
+            CaseRepository(self._db).count() > 0
+        )
+
     def fill(self, plan: DemoPlan, *, only_if_empty: bool = False) -> DemoResult:
         """Write the plan's officers, general cases and simple decisions, all or nothing."""
+        # "Empty" means no officers (every case, in the trash or not, names two of them).
+        # --if-empty (make run's first start) leaves a used file alone, and finds that out by
+        # reading first, so it also works where this session may not write (accounts).
+        if only_if_empty and self._used():
+            return DemoResult(0, 0, 0, skipped=True, changed=frozenset())
         require(self._acting, Permission.RECORD_CASES)
         if plan.general_cases is not None and not 1 <= plan.general_cases <= MAX_DEMO_CASES:
             raise DomainError("demo.cases", "cases", {"max": MAX_DEMO_CASES})
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
             writer = BulkWriter(self._db, at)
-            # "Empty" means no officers and no cases, counting cases in the trash: --if-empty
-            # (make run's first start) then leaves any used file alone instead of failing.
-            if writer.certificate_ids() or CaseRepository(self._db).count() > 0:
+            if self._used():
                 if only_if_empty:
                     return DemoResult(0, 0, 0, skipped=True, changed=frozenset())
                 raise DomainError("demo.not_empty", "db")

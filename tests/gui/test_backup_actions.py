@@ -243,3 +243,36 @@ def test_start_up_recovery_with_accounts_asks_an_administrator(office_db: Path) 
             "SELECT user, action FROM audit_log ORDER BY id DESC LIMIT 1"
         ).fetchone()
     assert (user, action) == ("admin", "database.restore")
+
+
+def test_a_clerk_cannot_restore_even_when_the_start_up_check_offers_it(
+    qtbot: QtBot, office_db: Path, tmp_path: Path
+) -> None:
+    clock = FixedClock(NOW)
+    make_accounts(office_db, clock)
+    with open_as(office_db, clock, "admin") as services:
+        saved = services.backups.backup()
+    assert saved.path is not None
+    shown: list[str] = []
+
+    def close_box() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                shown.append(widget.text())
+                widget.close()
+                return
+        QTimer.singleShot(50, close_box)
+
+    with open_as(office_db, clock, "clerk") as services:
+        window = MainWindow(
+            services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        )
+        qtbot.addWidget(window)
+        assert not window.safety.restore_action.isEnabled()
+        before = database_digest(office_db)
+        QTimer.singleShot(50, close_box)
+        assert window.safety.restore(saved.path, ask=False) is None  # the start-up check's way
+        assert shown
+        assert "内勤）无权进行此操作" in shown[0]
+        assert database_digest(office_db) == before
+        window.close()

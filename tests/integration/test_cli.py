@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from chuansha_enforce.cli import main
+from chuansha_enforce.cli.main import _parser, _writes
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -241,3 +242,24 @@ def test_settings_show_and_set(db_path: Path, capsys: pytest.CaptureFixture[str]
     )
     assert code == 1
     assert err.strip() == "设置：“五”不是“提前提醒（工作日）”的有效值"
+
+
+@pytest.mark.parametrize(
+    ("argv", "writes"),
+    [
+        (["case", "list"], False),
+        (["case", "trash"], False),
+        (["case", "delete", "X", "--reason", "r"], True),
+        (["case", "undelete", "X"], True),
+        (["export", "ledger", "--year", "2024", "-o", "x.xlsx"], True),
+        (["export", "disclosure", "--year", "2024", "-o", "x.csv"], False),
+        (["report", "annual", "--year", "2024", "-o", "x.pdf"], False),
+        (["report", "case", "X", "-o", "x.pdf"], True),
+        (["report", "case", "X", "--public", "-o", "x.pdf"], False),
+        (["stats", "--year", "2024"], False),
+        (["demo"], True),
+        (["settings", "set", "a", "b"], True),
+    ],
+)
+def test_writing_commands_run_the_start_up_check(argv: list[str], writes: bool) -> None:
+    assert _writes(_parser().parse_args(argv)) is writes

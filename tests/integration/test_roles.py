@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from chuansha_enforce.cli import main
+from chuansha_enforce.domain.accounts import Role
 from chuansha_enforce.domain.case_file import AdvanceNotice
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
@@ -18,6 +19,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.file_review_sampling import SampleRule
 from chuansha_enforce.domain.file_review_scoring import Finding
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDecisionRecord
+from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
 from tests.conftest import NOW, database_digest
@@ -179,21 +181,26 @@ def test_restores_are_the_administrators(
     assert lockout_minutes() == 30
 
 
-@pytest.mark.parametrize("damage", ["zeroed", "missing"])
-def test_an_unreadable_file_is_restored_by_an_administrator_of_the_backup(
+@pytest.mark.parametrize("damage", ["zeroed", "missing", "emptied", "initialised"])
+def test_a_file_without_readable_accounts_is_restored_by_an_administrator_of_the_backup(
     office_copy: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     damage: str,
 ) -> None:
-    """Damaging or removing the file is no way round the login: the backup's accounts decide."""
+    """Damaging, removing, emptying or re-creating the file is no way round the login: when it
+    has no accounts to read, the backup's accounts decide."""
     path = office_copy
     saved = _admin_backup(path, tmp_path / "b", monkeypatch)
     if damage == "zeroed":
         path.write_bytes(b"\0" * 8192)  # its accounts can no longer be read
+    elif damage == "emptied":
+        path.write_bytes(b"")
     else:
         path.unlink()
+        if damage == "initialised":
+            assert main(["--db", str(path), "init"]) == 0  # a new file: single-user
     monkeypatch.delenv("CHUANSHA_ENFORCE_PASSWORD")
     capsys.readouterr()
     assert main(["--db", str(path), "restore", str(saved)]) == 1
@@ -237,3 +244,39 @@ def test_clerks_import_cases_and_administrators_officers(tmp_path: Path) -> None
     with open_as(path, clock, "clerk") as svc:
         report = svc.ledger.import_file(ledger(tmp_path / "cases.xlsx", officers=[]))
         assert (report.errors, report.written, report.general_cases) == ((), True, 1)
+
+
+def test_the_current_files_accounts_decide_when_it_has_them(
+    office_copy: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An administrator disabled since the backup cannot restore it, though the backup would
+    let them; the check writes nothing to the file it is about to replace."""
+    path = office_copy
+    saved = _admin_backup(path, tmp_path / "b", monkeypatch)
+    clock = FixedClock(NOW)
+    with open_as(path, clock, "admin") as svc:
+        svc.accounts.add_user(NewUser("boss", Role.ADMIN, "boss-password-1", "主任"))
+    with open_as(path, clock, "admin") as svc:
+        svc.accounts.disable_user("admin")
+    before = database_digest(path)
+    capsys.readouterr()
+    assert main([*_cli_as(path, "admin", monkeypatch), "restore", str(saved)]) == 1
+    capsys.readouterr()
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", "wrong-password")
+    assert main(["--db", str(path), "--user", "boss", "restore", str(saved)]) == 1
+    assert database_digest(path) == before
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", "boss-password-1")
+    assert main(["--db", str(path), "--user", "boss", "restore", str(saved)]) == 0
+
+
+def test_make_runs_demo_step_leaves_a_file_with_accounts_alone(
+    office_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``demo --if-empty`` (make run) needs no login to see that a used file is not empty."""
+    before = database_digest(office_copy)
+    assert main(["--db", str(office_copy), "demo", "--if-empty"]) == 0
+    assert "未写入" in capsys.readouterr().out
+    assert database_digest(office_copy) == before
