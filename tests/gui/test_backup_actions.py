@@ -104,15 +104,9 @@ def test_restore_confirms_and_shows_what_it_restored(
     _services(replacement).close()
 
 
-def test_a_refused_restore_changes_nothing(
-    qtbot: QtBot, window: MainWindow, office_db: Path, tmp_path: Path
-) -> None:
-    junk = tmp_path / "junk.db"
-    junk.write_bytes(b"junk" * 2000)
-    before = database_digest(office_db)
-    shown: list[str] = []
+def _close_boxes_into(shown: list[str]) -> None:
+    """Close the next message box as soon as it appears, keeping its text in ``shown``."""
 
-    # The refusal is shown in a message box; close it as soon as it appears.
     def close_box() -> None:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QMessageBox) and widget.isVisible():
@@ -122,6 +116,16 @@ def test_a_refused_restore_changes_nothing(
         QTimer.singleShot(50, close_box)
 
     QTimer.singleShot(50, close_box)
+
+
+def test_a_refused_restore_changes_nothing(
+    qtbot: QtBot, window: MainWindow, office_db: Path, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"junk" * 2000)
+    before = database_digest(office_db)
+    shown: list[str] = []
+    _close_boxes_into(shown)  # the refusal is shown in a message box
     assert window.safety.restore(junk, ask=False) is None
     assert shown
     assert "不是数据库文件" in shown[0]
@@ -254,15 +258,6 @@ def test_a_clerk_cannot_restore_even_when_the_start_up_check_offers_it(
         saved = services.backups.backup()
     assert saved.path is not None
     shown: list[str] = []
-
-    def close_box() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                shown.append(widget.text())
-                widget.close()
-                return
-        QTimer.singleShot(50, close_box)
-
     with open_as(office_db, clock, "clerk") as services:
         window = MainWindow(
             services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
@@ -270,7 +265,7 @@ def test_a_clerk_cannot_restore_even_when_the_start_up_check_offers_it(
         qtbot.addWidget(window)
         assert not window.safety.restore_action.isEnabled()
         before = database_digest(office_db)
-        QTimer.singleShot(50, close_box)
+        _close_boxes_into(shown)
         assert window.safety.restore(saved.path, ask=False) is None  # the start-up check's way
         assert shown
         assert "内勤）无权进行此操作" in shown[0]
