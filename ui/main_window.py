@@ -44,6 +44,7 @@ from ui.settings_dialog import SettingsDialog
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
 from ui.trash_dialog import TrashDialog
+from ui.verify_actions import VerifyActions
 
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (180, 86, 210, 80, 150, 250, 100, 86, 64)
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
         # part a role may not bring.
         import_action.setEnabled(records or self._services.may(Permission.MANAGE_OFFICERS))
         self.safety = SafetyActions(self, self._services, file_menu, self._settings, self._lang)
+        self.verifying = VerifyActions(self, self._services, file_menu, self._lang)
         settings_action = QAction(self.tr("业务设置(&O)…"), self)
         settings_action.setObjectName("settingsAction")
         settings_action.triggered.connect(self.open_settings)
@@ -324,6 +326,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("main_window/geometry", self.saveGeometry())
         self.report_menu.wait()
+        self.verifying.wait()
         self.safety.on_close()
         super().closeEvent(event)
 

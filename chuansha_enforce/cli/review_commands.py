@@ -18,6 +18,7 @@ from chuansha_enforce.services.review_service import (
     SignRequest,
     parse_opinion,
 )
+from chuansha_enforce.services.verify_text import verify_lines
 
 _ITEMS = "；".join(f"{code}={label}" for code, label in CHECKLIST.items())
 _SIGNATURE_LABELS = {
@@ -217,35 +218,8 @@ def _cmd_verify(args: argparse.Namespace, services: Services, out: TextIO, lang:
             out,
         )
         return 0 if report.ok else 1
-    for r in report.restores:  # shown whatever the outcome: a person judges each restore
-        text = (
-            "注意：审计日志第 {id} 条记录了一次恢复"
-            "（{user}，从 {backup}，替换了 {n} 个较新的日志头）"
-            if lang == "zh"
-            else "note: audit record {id} is a restore ({user}, from {backup},"
-            " replacing {n} newer chain heads)"
-        )
-        print(
-            text.format(id=r.record_id, user=r.user, backup=r.backup, n=r.replaced_heads),
-            file=out,
-        )
-    if report.ok:
-        if lang == "zh":
-            print(
-                f"全部通过：数据库完整，审计日志 {report.audit_records} 条链接无误，"
-                f"审核签名 {report.signatures} 个验证通过",
-                file=out,
-            )
-        else:
-            print(
-                f"all hold: {report.audit_records} audit records, {report.signatures} signatures",
-                file=out,
-            )
-    else:
-        for p in report.problems:
-            print(f"{p.table}\t{p.id}\t{p.what}", file=out)
-        summary = "发现 {n} 处问题" if lang == "zh" else "{n} problems found"
-        print(summary.format(n=len(report.problems)), file=out)
+    for line in verify_lines(report, lang):
+        print(line, file=out)
     return 0 if report.ok else 1
 
 

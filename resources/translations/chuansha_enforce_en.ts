@@ -1074,153 +1074,153 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>川沙新镇综合行政执法队 · 案件台账</source>
         <translation>Chuansha Enforcement Squad · Case Book</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>一般程序案件</source>
         <translation>General cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>简易程序录入</source>
         <translation>Simple decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>执法人员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>案卷评查</source>
         <translation>File review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>法制审核</source>
         <translation>Legal review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>立案年度：</source>
         <translation>Filing year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>搜索：案件编号、当事人、拼音首字母、证件号码后几位</source>
         <translation>Search: case number, party, pinyin initials, last digits of an ID</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>只读模式</source>
         <translation>Read-only mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>%1年节假日安排未载入，相关期限按周一至周五推算</source>
         <translation>%1 holiday schedule not loaded: deadlines there are counted Monday to Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>简易程序决定已保存</source>
         <translation>Simple decision saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>导出台账</source>
         <translation>Export a ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>已导出 %1（一般程序案件 %2 件）</source>
         <translation>Exported %1 (%2 general cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>立案(&amp;N)…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>简易程序录入(&amp;S)</source>
         <translation>&amp;Simple decision entry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>回收站(&amp;T)…</source>
         <translation>&amp;Trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>导入台账(&amp;I)…</source>
         <translation>&amp;Import a ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>导出台账(&amp;E)…</source>
         <translation>&amp;Export a ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>业务设置(&amp;O)…</source>
         <translation>Business &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>综合行政执法队案件台账 %1
 数据库：%2
 SQLite %3</source>
@@ -1229,12 +1229,12 @@ Database: %2
 SQLite %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>找到 %1 件</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>一般程序案件 %1 件</source>
         <translation>%1 general-procedure cases</translation>
     </message>
@@ -1912,22 +1912,22 @@ SQLite %3</translation>
 <context>
     <name>StartupRecovery</name>
     <message>
-        <location filename="../../ui/startup_recovery.py" line="75" />
+        <location filename="../../ui/startup_recovery.py" line="80" />
         <source>现在用这个备份恢复吗？损坏的文件会另存一份，不会删除。</source>
         <translation>Restore this backup now? The damaged file is kept as a copy, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_recovery.py" line="83" />
+        <location filename="../../ui/startup_recovery.py" line="88" />
         <source>数据库需要恢复</source>
         <translation>The database needs restoring</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_recovery.py" line="100" />
+        <location filename="../../ui/startup_recovery.py" line="104" />
         <source>已从 %1 恢复。损坏的原文件保存在 %2。</source>
         <translation>Restored from %1. The damaged file is kept at %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_recovery.py" line="105" />
+        <location filename="../../ui/startup_recovery.py" line="109" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -1965,24 +1965,48 @@ SQLite %3</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="100" />
+        <location filename="../../ui/trash_dialog.py" line="101" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="112" />
+        <location filename="../../ui/trash_dialog.py" line="113" />
         <source>删除的案件不计入列表、查询和统计；恢复后原样回到案件列表。案件编号不会重新使用。</source>
         <translation>Deleted cases are left out of lists, searches and totals; taken back, they return as they were. Case numbers are never reused.</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="120" />
+        <location filename="../../ui/trash_dialog.py" line="121" />
         <source>恢复所选案件</source>
         <translation>Take back the selected case</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="125" />
+        <location filename="../../ui/trash_dialog.py" line="126" />
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyActions</name>
+    <message>
+        <location filename="../../ui/verify_actions.py" line="65" />
+        <source>校验数据(&amp;V)…</source>
+        <translation>&amp;Verify data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_actions.py" line="67" />
+        <source>检查数据库完整性、操作日志链和审核签名</source>
+        <translation>Check the database, the audit chain and the review signatures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_actions.py" line="76" />
+        <source>正在校验数据库、操作日志和签名…</source>
+        <translation>Checking the database, the audit log and the signatures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_actions.py" line="79" />
+        <location filename="../../ui/verify_actions.py" line="102" />
+        <source>校验数据</source>
+        <translation>Verify data</translation>
     </message>
 </context>
 </TS>
