@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QThread,
     Signal,
     Slot,
 )
@@ -48,6 +47,7 @@ from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_table_model import CaseTableModel
 from ui.error_dialogs import show_error
+from ui.worker_threads import WorkerThreads
 
 Job = Callable[[Services], bytes]
 
@@ -197,7 +197,7 @@ class ReportMenu(QObject):
         self._lang = lang
         self._case_view = case_view
         self._case_model = case_model
-        self._threads: dict[QThread, ReportWorker] = {}
+        self._threads = WorkerThreads(self)
         self._busy = False
         self.progress: QProgressDialog | None = None
         self.preview: ReportPreview | None = None
@@ -309,18 +309,11 @@ class ReportMenu(QObject):
         self.progress.setWindowTitle(self.tr("报表"))
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancelled)
-        thread = QThread(self)
         worker = ReportWorker(self._services.db_path, self._services.clock, job, self._lang)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.finished.connect(self._finished)
         worker.failed.connect(self._failed)
-        worker.finished.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(lambda: self._thread_done(thread))
-        self._threads[thread] = worker
         self._cancelled_flag = False
-        thread.start()
+        self._threads.start(worker, worker.run, (worker.finished, worker.failed))
 
     def _cancelled(self) -> None:
         # reportlab cannot be interrupted; the result is simply not shown.
@@ -355,14 +348,6 @@ class ReportMenu(QObject):
             box.open()
             self.error_box = box
 
-    def _thread_done(self, thread: QThread) -> None:
-        worker = self._threads.pop(thread, None)
-        if worker is not None:
-            worker.deleteLater()
-        thread.deleteLater()
-
     def wait(self) -> None:
         """Let running jobs end (the window is closing)."""
-        for thread in list(self._threads):
-            thread.quit()
-            thread.wait()
+        self._threads.wait()

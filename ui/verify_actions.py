@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
 
@@ -15,6 +15,7 @@ from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.verify_text import verify_lines
+from ui.worker_threads import WorkerThreads
 
 SHOWN_LINES = 12
 """Lines in the message itself; all of them are under 显示详细信息."""
@@ -59,7 +60,7 @@ class VerifyActions(QObject):
         self._services = services
         self._lang = lang
         self._busy = False
-        self._threads: dict[QThread, VerifyWorker] = {}
+        self._threads = WorkerThreads(self)
         self.progress: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
         self.action = QAction(self.tr("校验数据(&V)…"), window)
@@ -79,17 +80,10 @@ class VerifyActions(QObject):
         self.progress.setWindowTitle(self.tr("校验数据"))
         self.progress.setCancelButton(None)  # SQLite's integrity check cannot be interrupted
         self.progress.setMinimumDuration(300)
-        thread = QThread(self)
         worker = VerifyWorker(self._services.db_path, self._services.clock, self._lang)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.finished.connect(self._finished)
         worker.failed.connect(self._failed)
-        worker.finished.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(lambda: self._thread_done(thread))
-        self._threads[thread] = worker
-        thread.start()
+        self._threads.start(worker, worker.run, (worker.finished, worker.failed))
 
     def _close_progress(self) -> None:
         self._busy = False  # a new check may start while this thread winds down
@@ -118,14 +112,6 @@ class VerifyActions(QObject):
         self._show(QMessageBox.Icon.Warning, [message])
         self.done.emit(False, message)
 
-    def _thread_done(self, thread: QThread) -> None:
-        worker = self._threads.pop(thread, None)
-        if worker is not None:
-            worker.deleteLater()
-        thread.deleteLater()
-
     def wait(self) -> None:
         """Let a running check end (the window is closing)."""
-        for thread in list(self._threads):
-            thread.quit()
-            thread.wait()
+        self._threads.wait()
