@@ -66,7 +66,8 @@ __all__ = ["BackupManifest", "BackupService", "RestoreReport", "backups_dir"]
 
 STALE_PARTIAL_SECONDS = 3600
 NOT_LOGGED_IN = "未登录"
-"""Who a restore is recorded under when nobody could log in (the file was unreadable)."""
+"""Who a restore is recorded under when the caller names nobody and passes no ``authorize``
+(the CLI and the GUI always do one or the other)."""
 log = logging.getLogger(__name__)
 
 

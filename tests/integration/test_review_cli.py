@@ -46,38 +46,11 @@ def test_user_add_first_admin_then_login_required(
     assert code == 1
     assert "用户名或密码错误" in err
     monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", "admin-pass-1")
-    code, _, err = run(
-        capsys,
-        "--db",
-        db,
-        "--user",
-        "admin",
-        "user",
-        "add",
-        "zhou",
-        "--role",
-        "reviewer",
-        "--display",
-        "周律",
-    )
+    add_zhou = ["--db", db, "--user", "admin", "user", "add", "zhou", "--role", "reviewer"]
+    code, _, err = run(capsys, *add_zhou, "--display", "周律")
     assert code == 1
     assert "法律职业资格证号" in err
-    code, out, _ = run(
-        capsys,
-        "--db",
-        db,
-        "--user",
-        "admin",
-        "user",
-        "add",
-        "zhou",
-        "--role",
-        "reviewer",
-        "--display",
-        "周律",
-        "--qualification",
-        "A2019310000123",
-    )
+    code, out, _ = run(capsys, *add_zhou, "--display", "周律", "--qualification", "A2019310000123")
     assert code == 0
     code, out, _ = run(capsys, "--db", db, "user", "list", "--json")  # reading needs no login
     assert code == 0
