@@ -9,6 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from chuansha_enforce.cli.main import _parser
 from chuansha_enforce.domain.messages import FIELDS, MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,3 +105,65 @@ def test_ui_strings_are_marked_where_lupdate_can_see_them() -> None:
         if hidden.search(line)
     ]
     assert offenders == []
+
+
+# Calls that read the computer's date or time (attribute name on the object they are called on).
+_REAL_DATE_CALLS = {
+    ("date", "today"),
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("datetime", "today"),
+    ("time", "time"),
+    ("time", "time_ns"),
+    ("time", "localtime"),
+    ("time", "gmtime"),
+    ("time", "ctime"),
+    ("QDate", "currentDate"),
+    ("QDateTime", "currentDateTime"),
+    ("QDateTime", "currentDateTimeUtc"),
+    ("QDateTime", "currentSecsSinceEpoch"),
+    ("QDateTime", "currentMSecsSinceEpoch"),
+}
+_CLOCK_MODULE = CORE / "services" / "system_clock.py"
+
+
+def _real_date_reads(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            name = (
+                owner.id
+                if isinstance(owner, ast.Name)
+                else owner.attr
+                if isinstance(owner, ast.Attribute)
+                else None
+            )
+            if (name, node.func.attr) in _REAL_DATE_CALLS:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}.{node.func.attr}()")
+        if isinstance(node, ast.ImportFrom) and node.module == "time":
+            names = {alias.name for alias in node.names}
+            if names & {"time", "localtime", "gmtime", "ctime", "time_ns"}:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} from time import …")
+    return found
+
+
+def test_only_the_clock_module_reads_the_real_date() -> None:
+    """Services take an injected clock; no other code (nor any test) reads today's date."""
+    files = [
+        p
+        for folder in (CORE, ROOT / "ui", ROOT / "tests")
+        for p in folder.rglob("*.py")
+        if p != _CLOCK_MODULE
+    ]
+    offenders = [hit for path in files for hit in _real_date_reads(path)]
+    assert offenders == []
+    assert _real_date_reads(_CLOCK_MODULE)  # the scan really sees a real-date read
+
+
+def test_the_cli_has_no_way_to_set_the_date() -> None:
+    """The clock is injected by tests only: no option and no environment variable sets it."""
+    parser_text = _parser().format_help()
+    assert "clock" not in parser_text.lower()
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in CORE.rglob("*.py"))
+    assert not re.search(r"environ[^\n]*(CLOCK|TODAY|DATE|NOW)", sources)

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 from chuansha_enforce.domain.messages import Lang
 
 if TYPE_CHECKING:
+    from chuansha_enforce.domain.clock import Clock
     from chuansha_enforce.services.container import Services
 
 Handler = Callable[[argparse.Namespace, "Services", TextIO, Lang], int]
-PathHandler = Callable[[argparse.Namespace, Path, TextIO, Lang], int]
+PathHandler = Callable[[argparse.Namespace, Path, TextIO, Lang, "Clock"], int]
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from chuansha_enforce.cli import (
 from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler
 from chuansha_enforce.cli.login import cli_login, run_logged
 from chuansha_enforce.demo.generator import DemoPlan
+from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
@@ -38,6 +39,7 @@ from chuansha_enforce.services.case_view_json import case_view_json
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.database_location import resolve_db_path
 from chuansha_enforce.services.demo_service import MAX_DEMO_CASES
+from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.storage.errors import StorageError
 
 # Command groups in their own modules (one line each here); the core commands follow below.
@@ -418,8 +420,12 @@ def _writes(args: argparse.Namespace) -> bool:
     return False
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, *, clock: Clock | None = None
+) -> int:
+    """Run one command. ``clock`` is for tests only (no option or variable sets the date)."""
     out = out or sys.stdout
+    clock = clock or SystemClock()
     args = _parser().parse_args(argv)
     lang: Lang = args.lang
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -428,9 +434,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if args.command in NEEDS_EXISTING_DB and not db_path.exists():
             raise DomainError("cli.no_database", "db", {"path": str(db_path)})
         if args.command in PATH_COMMANDS:
-            return PATH_COMMANDS[args.command](args, db_path, out, lang)
+            return PATH_COMMANDS[args.command](args, db_path, out, lang, clock)
         with build_services(
             db_path,
+            clock,
             login=cli_login(args.user),
             check_integrity=_writes(args),
         ) as services:

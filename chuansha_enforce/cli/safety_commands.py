@@ -18,11 +18,11 @@ from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.login import cli_login
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.backup_labels import contents_text
+from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.backup_service import BackupManifest, BackupService
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.restore_authority import authorizer
-from chuansha_enforce.services.system_clock import SystemClock
 
 
 def _add_parsers(commands: Any) -> None:
@@ -52,8 +52,9 @@ def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang:
     return 0
 
 
-def _cmd_restore(args: argparse.Namespace, db_path: Path, out: TextIO, lang: Lang) -> int:
-    clock = SystemClock()
+def _cmd_restore(
+    args: argparse.Namespace, db_path: Path, out: TextIO, lang: Lang, clock: Clock
+) -> int:
     authorize = authorizer(db_path, cli_login(args.user), clock)
     report = BackupService(db_path, clock).restore(
         Path(args.file).expanduser(), authorize=authorize

@@ -11,7 +11,6 @@ import datetime as dt
 import logging
 import os
 import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from chuansha_enforce.domain.backup_retention import (
 )
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.services.system_clock import file_system_seconds
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.backup import (
     BackupManifest,
@@ -208,7 +208,7 @@ class BackupService:
                 remove_backup(manifest.path)
                 removed.append(manifest.path)
         # File ages are the file system's, so they are compared with the OS clock.
-        remove_stale_partials(self.folder, time.time() - STALE_PARTIAL_SECONDS)
+        remove_stale_partials(self.folder, file_system_seconds() - STALE_PARTIAL_SECONDS)
         return removed
 
     def check_result(self, db: sqlite_utils.Database) -> StorageError | None:

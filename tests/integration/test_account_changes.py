@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.services.review_service import SignRequest
 from chuansha_enforce.services.session import Login
+from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 from tests.review_setup import CASE_NO, CHEAP, PASSWORDS, open_as, prepared
 

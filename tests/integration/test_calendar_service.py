@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.storage.connection import open_database, write_transaction
+from tests.cli_clock import main
 
 
 def _at(day: str) -> FixedClock:

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import PartyType, ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
@@ -18,6 +17,7 @@ from chuansha_enforce.domain.review_checklist import Finding
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.review_service import SignRequest
+from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 from tests.review_setup import CASE_NO, PASSWORDS, open_as, prepared
 

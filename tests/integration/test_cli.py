@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.cli.main import _parser, _writes
+from tests.cli_clock import main
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.errors import DomainError
+from tests.cli_clock import main
 from tests.conftest import NOW
 from tests.review_setup import PASSWORDS, make_accounts, open_as
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
+from tests.cli_clock import main
 from tests.conftest import database_digest
 from tests.ledger_files import CASE, OFFICERS, SIMPLE, ledger, with_
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.domain.clock import FixedClock
+from tests.cli_clock import main
 from tests.conftest import NOW
 from tests.ledger_files import CASE, ledger, with_
 from tests.review_setup import CASE_NO, PASSWORDS, make_accounts, prepared

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.domain.accounts import Role
 from chuansha_enforce.domain.case_file import AdvanceNotice
 from chuansha_enforce.domain.clock import FixedClock
@@ -22,6 +21,7 @@ from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDe
 from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
+from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 from tests.ledger_files import OFFICERS, ledger
 from tests.review_setup import PASSWORDS, make_accounts, open_as

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.demo.generator import (
     generate_officers,
     iter_general_cases,
@@ -20,6 +19,7 @@ from chuansha_enforce.domain.enums import CertificateStatus, Outcome, PenaltyKin
 from chuansha_enforce.domain.records import GeneralCaseRecord, OfficerRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.work_calendar import WorkCalendar
 from chuansha_enforce.services.container import Services
+from tests.cli_clock import main
 from tests.conftest import SMALL_PLAN
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, Hearing
 from chuansha_enforce.domain.enums import (
     HearingState,
@@ -23,6 +22,7 @@ from chuansha_enforce.domain.enums import (
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
+from tests.cli_clock import main
 
 D = dt.date
 CASE = "川执立〔2024〕1号"

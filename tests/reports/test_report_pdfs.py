@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from chuansha_enforce.cli import main
 from chuansha_enforce.demo.generator import generate_officers, iter_general_cases
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.money import fen_to_wan_yuan, format_fen
 from chuansha_enforce.services.container import Services, build_services
+from tests.cli_clock import main
 from tests.conftest import NOW, SMALL_PLAN
 
 

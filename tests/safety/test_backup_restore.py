@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli.main import main as cli_main
 from chuansha_enforce.demo.generator import DemoPlan
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.errors import DomainError
@@ -23,6 +22,7 @@ from chuansha_enforce.storage.errors import (
     DatabaseCheckFailedError,
     DatabaseCheckFailedNoBackupError,
 )
+from tests.cli_clock import main as cli_main
 from tests.conftest import NOW, database_digest
 
 

@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from chuansha_enforce.cli.login import NEW_PASSWORD_ENV, PASSWORD_ENV
 from chuansha_enforce.cli.main import _parser
-from chuansha_enforce.cli.main import main as cli_main
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import build_services
+from tests.cli_clock import main as cli_main
 from tests.conftest import NOW, database_digest
 
 Command = tuple[tuple[str, ...], list[argparse.Action]]

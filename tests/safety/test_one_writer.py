@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli.main import main as cli_main
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.messages import render
 from chuansha_enforce.services.container import build_services
@@ -20,6 +19,7 @@ from chuansha_enforce.storage.errors import (
     DatabaseReadOnlyError,
     DiskFullError,
 )
+from tests.cli_clock import main as cli_main
 from tests.conftest import NOW, database_digest
 from tests.ledger_files import CASE, ledger, with_
 
