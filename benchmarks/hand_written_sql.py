@@ -2,7 +2,8 @@
 
 One plain aggregate query per figure family, written as anyone would write it (no index
 hints, no rewriting into index ranges), run on a raw sqlite3 connection; the only Python is
-the overdue rule (the decision deadline from the work calendar), which no SQL can express.
+the overdue rule (the decision deadline, after approved extensions, from the work calendar),
+which no SQL can express.
 ``differences`` compares the result with ``statistics.annual(Y).to_json()`` so the baseline
 is known to compute the same numbers.
 """
@@ -58,12 +59,14 @@ def annual_by_hand(db: sqlite3.Connection, year: int, calendar: WorkCalendar) ->
     year_end = dt.date(year, 12, 31)
     overdue_open = sum(
         1
-        for (filed_on,) in db.execute(
-            f"SELECT filed_on FROM general_cases WHERE {LIVE} AND filed_on <= :end"
+        for (filed_on, extension_days) in db.execute(
+            "SELECT filed_on, (SELECT coalesce(sum(days), 0) FROM decision_extensions e"
+            "  WHERE e.case_id = c.id AND e.approved_on <= :end)"
+            f" FROM general_cases c WHERE {LIVE} AND filed_on <= :end"
             " AND (decided_on IS NULL OR decided_on > :end)",
             p,
         )
-        if decision_due(dt.date.fromisoformat(filed_on), calendar).value < year_end
+        if decision_due(dt.date.fromisoformat(filed_on), calendar, extension_days).value < year_end
     )
     simple_decided, simple_fines, warnings = _one(
         db,

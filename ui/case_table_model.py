@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Protocol
 
@@ -15,9 +16,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from chuansha_enforce.domain.case_deadlines import deadline_flag
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import CaseListRow, CasePage
+from chuansha_enforce.domain.work_calendar import WorkCalendar
 from chuansha_enforce.services.case_service import CaseService
+from ui.case_detail import FLAG_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -70,6 +74,15 @@ def _cell(row: CaseListRow, column: int) -> str:
         case 8:
             return row.status.label
     return ""
+
+
+def deadline_colour(
+    row: CaseListRow, as_of: dt.date, calendar: WorkCalendar, due_soon_days: int
+) -> QColor | None:
+    """A row's background: its deadline flag (the case window's states, extensions, service
+    and payment included) in the case window's colours; None for a case with nothing due."""
+    state = deadline_flag(row.duties, as_of, calendar, due_soon_days)
+    return None if state is None else FLAG_COLOURS[state]
 
 
 class CaseTableModel(QAbstractTableModel):

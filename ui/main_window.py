@@ -23,16 +23,14 @@ from PySide6.QtWidgets import (
 
 from chuansha_enforce import __version__
 from chuansha_enforce.domain.accounts import Permission
-from chuansha_enforce.domain.case_deadlines import list_flag
 from chuansha_enforce.domain.clock import today_in_china
-from chuansha_enforce.domain.enums import CaseStatus
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.backup_actions import SafetyActions
-from ui.case_detail import FLAG_COLOURS, CaseDetailDialog
-from ui.case_table_model import CaseTableModel
+from ui.case_detail import CaseDetailDialog
+from ui.case_table_model import CaseTableModel, deadline_colour
 from ui.error_dialogs import error_text, show_error
 from ui.file_case_dialog import file_case_form
 from ui.file_review_panel import FileReviewPanel
@@ -146,16 +144,8 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _row_flag(self, row: CaseListRow) -> QColor | None:
-        state = list_flag(
-            filed_on=row.filed_on,
-            decided_on=row.decided_on,
-            served=row.status in (CaseStatus.SERVED, CaseStatus.CLOSED),
-            closed=row.status is CaseStatus.CLOSED,
-            as_of=today_in_china(self._services.clock),
-            calendar=self._calendar,
-            due_soon_days=self._due_soon,
-        )
-        return None if state is None else FLAG_COLOURS[state]
+        today = today_in_china(self._services.clock)
+        return deadline_colour(row, today, self._calendar, self._due_soon)
 
     def open_case(self, row: int) -> CaseDetailDialog:
         case_no = self.case_model.case_at(row).case_no

@@ -312,8 +312,10 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         return _cmd_case_show(args, services, out, lang)
     if args.case_command in case_trash_commands.SUBCOMMANDS:
         return case_trash_commands.run(args, services, out, lang)
+    if args.limit < 0:
+        raise DomainError("list.limit", "limit", {"max": "∞"})
     if args.overdue:
-        views = services.case_files.overdue()
+        views = services.case_files.overdue(year=args.year, limit=args.limit or None)
         if args.json:
             json.dump([case_view_json(v, lang) for v in views], out, ensure_ascii=False, indent=1)
             out.write("\n")
@@ -322,8 +324,6 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
                 late = [c.name for c in v.clocks.clocks if c.state.value == "overdue"]
                 print(f"{v.case.case_no}\t{v.case.party.name}\t{','.join(late)}", file=out)
         return 0
-    if args.limit < 0:
-        raise DomainError("list.limit", "limit", {"max": "∞"})
     wanted = args.limit or None
     rows: list[CaseListRow] = []
     after: tuple[str, int] | None = None

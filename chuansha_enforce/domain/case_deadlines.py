@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.deadlines import (
+    DutyFacts,
     Pause,
     decision_due,
     disclosure_due,
@@ -84,11 +86,74 @@ def _state(
 
 
 def effective_service_date(case: CaseFile) -> dt.date | None:
-    if case.served_on is None:
+    return _effective_service(case.served_on, case.service_method is ServiceMethod.PUBLIC_NOTICE)
+
+
+def _effective_service(served_on: dt.date | None, public_notice: bool) -> dt.date | None:
+    if served_on is None or not public_notice:
+        return served_on
+    return served_on + dt.timedelta(days=PUBLIC_NOTICE_DAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    name: str
+    due: CalendarResult
+    done_on: dt.date | None
+
+
+def duty_facts(case: CaseFile) -> DutyFacts:
+    return DutyFacts(
+        filed_on=case.filed_on,
+        extension_days=case.extension_days,
+        decided_on=case.decision.decided_on if case.decision else None,
+        served_on=case.served_on,
+        public_notice=case.service_method is ServiceMethod.PUBLIC_NOTICE,
+        money_decided_fen=case.money_decided_fen,
+        paid_in_full_on=_paid_in_full_on(case),
+        closed=case.closed_on is not None,
+    )
+
+
+def duties(facts: DutyFacts, calendar: WorkCalendar) -> tuple[Duty, ...]:
+    """The decision, service and payment deadlines that apply, in that order."""
+    found = [
+        Duty(
+            "decision_due",
+            decision_due(facts.filed_on, calendar, facts.extension_days),
+            facts.decided_on,
+        )
+    ]
+    if facts.decided_on is not None:
+        found.append(Duty("service_due", service_due(facts.decided_on, calendar), facts.served_on))
+        served = _effective_service(facts.served_on, facts.public_notice)
+        if served is not None and facts.money_decided_fen > 0:
+            found.append(Duty("payment_due", payment_due(served, calendar), facts.paid_in_full_on))
+    return tuple(found)
+
+
+def deadline_flag(
+    facts: DutyFacts,
+    as_of: dt.date,
+    calendar: WorkCalendar,
+    due_soon_days: int = DUE_SOON_DEFAULT,
+) -> ClockState | None:
+    """The flag of an open case on ``as_of``: OVERDUE when a duty's deadline has passed
+    undone, else DUE_SOON when one is near; None otherwise and for a closed case.
+
+    The case list's colours, ``case list --overdue`` and the case window's clocks
+    (``case_clocks``) all evaluate ``duties`` with ``_state``.
+    """
+    if facts.closed:
         return None
-    if case.service_method is ServiceMethod.PUBLIC_NOTICE:
-        return case.served_on + dt.timedelta(days=PUBLIC_NOTICE_DAYS)
-    return case.served_on
+    states = {
+        _state(d.due.value, d.done_on, as_of, calendar, due_soon_days)
+        for d in duties(facts, calendar)
+    }
+    for flag in (ClockState.OVERDUE, ClockState.DUE_SOON):
+        if flag in states:
+            return flag
+    return None
 
 
 def case_clocks(
@@ -114,14 +179,11 @@ def case_clocks(
         return result.value
 
     decision = case.decision
+    duty = {d.name: d for d in duties(duty_facts(case), calendar)}
     if case.clue_on is not None:
         add("filing_due", calendar.add_working_days(case.clue_on, rules.filing_working_days),
             case.filed_on)  # fmt: skip
-    add(
-        "decision_due",
-        decision_due(case.filed_on, calendar, case.extension_days),
-        decision.decided_on if decision else None,
-    )
+    add("decision_due", duty["decision_due"].due, duty["decision_due"].done_on)
     if case.notice is not None and decision is None:
         add("statement_due",
             calendar.add_working_days(case.notice.served_on, rules.statement_working_days),
@@ -134,14 +196,14 @@ def case_clocks(
     surcharge = 0
     days = 0
     if decision is not None:
-        add("service_due", service_due(decision.decided_on, calendar), case.served_on)
+        add("service_due", duty["service_due"].due, duty["service_due"].done_on)
         if decision.outcome is Outcome.PENALTY:
             add("disclosure_due", disclosure_due(decision.decided_on, calendar), None,
                 tracked=False)  # fmt: skip
-        served = effective_service_date(case)
-        if served is not None and case.money_decided_fen > 0:
-            paid_in_full_on = _paid_in_full_on(case)
-            due = add("payment_due", payment_due(served, calendar), paid_in_full_on)
+        payment = duty.get("payment_due")
+        if payment is not None:
+            paid_in_full_on = payment.done_on
+            due = add("payment_due", payment.due, paid_in_full_on)
             until = min(as_of, paid_in_full_on) if paid_in_full_on else as_of
             pauses = tuple(Pause(p.start, p.end) for p in case.pauses)
             days = late_days(due, until, pauses)
@@ -153,36 +215,18 @@ def case_clocks(
 
 
 def _paid_in_full_on(case: CaseFile) -> dt.date | None:
+    return paid_in_full_on(
+        case.money_decided_fen, ((p.paid_on, p.amount_fen) for p in case.payments)
+    )
+
+
+def paid_in_full_on(
+    money_decided_fen: int, payments: Iterable[tuple[dt.date, int]]
+) -> dt.date | None:
     """The date the decided money was fully paid (principal), if it was."""
     running = 0
-    for payment in sorted(case.payments, key=lambda p: p.paid_on):
-        running += payment.amount_fen
-        if running >= case.money_decided_fen:
-            return payment.paid_on
+    for paid_on, amount_fen in sorted(payments, key=lambda p: p[0]):
+        running += amount_fen
+        if running >= money_decided_fen:
+            return paid_on
     return None
-
-
-def list_flag(
-    *,
-    filed_on: dt.date,
-    decided_on: dt.date | None,
-    served: bool,
-    closed: bool,
-    as_of: dt.date,
-    calendar: WorkCalendar,
-    due_soon_days: int = DUE_SOON_DEFAULT,
-) -> ClockState | None:
-    """The flag a list row shows from its own dates: the decision or service clock.
-
-    Extensions and payments need the whole file; the case detail shows those.
-    """
-    if closed:
-        return None
-    if decided_on is None:
-        due = decision_due(filed_on, calendar).value
-    elif not served:
-        due = service_due(decided_on, calendar).value
-    else:
-        return None
-    state = _state(due, None, as_of, calendar, due_soon_days)
-    return state if state in (ClockState.DUE_SOON, ClockState.OVERDUE) else None

@@ -33,6 +33,25 @@ class Pause:
     end: dt.date
 
 
+@dataclass(frozen=True, slots=True)
+class DutyFacts:
+    """The recorded facts the squad's own deadlines run from: deciding (after approved
+    extensions), serving the decision, and the party paying the decided money in full.
+
+    The case window reads them from the whole file (``case_deadlines.duty_facts``), the case
+    list from its row, extensions and payments: both decide a case's state the same way.
+    """
+
+    filed_on: dt.date
+    extension_days: int = 0
+    decided_on: dt.date | None = None
+    served_on: dt.date | None = None
+    public_notice: bool = False
+    money_decided_fen: int = 0
+    paid_in_full_on: dt.date | None = None
+    closed: bool = False
+
+
 def decision_due(
     filed_on: dt.date, calendar: WorkCalendar, extension_days: int = 0
 ) -> CalendarResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from chuansha_enforce.domain.deadlines import DutyFacts
 from chuansha_enforce.domain.enums import (
     CaseStatus,
     CertificateStatus,
@@ -118,6 +119,8 @@ class CaseListRow:
     decided_on: dt.date | None
     fine_fen: int
     status: CaseStatus
+    duties: DutyFacts
+    """What its deadline flag is computed from (``case_deadlines.deadline_flag``)."""
 
 
 @dataclass(frozen=True, slots=True)

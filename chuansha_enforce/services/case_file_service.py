@@ -15,7 +15,14 @@ import sqlite_utils
 
 from chuansha_enforce.domain import case_rules
 from chuansha_enforce.domain.accounts import Account, Permission, require
-from chuansha_enforce.domain.case_deadlines import CaseClocks, ClockRules, case_clocks
+from chuansha_enforce.domain.case_deadlines import (
+    CaseClocks,
+    ClockRules,
+    ClockState,
+    case_clocks,
+    deadline_flag,
+    duty_facts,
+)
 from chuansha_enforce.domain.case_file import (
     AdvanceNotice,
     CaseFile,
@@ -146,16 +153,25 @@ class CaseFileService:
         clocks = case_clocks(case, day, self._calendar.work_calendar(), self.clock_rules())
         return CaseView(case, day, clocks, assess_major(major_facts(case), self.thresholds()))
 
-    def overdue(self, as_of: dt.date | None = None) -> list[CaseView]:
-        """Open cases with a missed duty (decision, service or payment) on ``as_of``."""
+    def overdue(
+        self, as_of: dt.date | None = None, *, year: int | None = None, limit: int | None = None
+    ) -> list[CaseView]:
+        """Open cases with a missed duty (decision after extensions, service or payment) on
+        ``as_of``, newest-filed first: those filed in ``year`` (all years when None), at
+        most ``limit`` (all when None). The list's red rows, by the same ``deadline_flag``."""
+        if year is not None and not 1949 <= year <= 9999:
+            raise DomainError("list.year", "year", {"year": year})
         day = as_of or today_in_china(self._clock)
         calendar = self._calendar.work_calendar()
         rules, thresholds = self.clock_rules(), self.thresholds()
-        views = []
-        for case_id in self._cases.overdue_candidates(day):
+        views: list[CaseView] = []
+        for case_id in self._cases.overdue_candidates(day, year=year):
+            if limit is not None and len(views) >= limit:
+                break
             case = self._cases.load(case_id)
-            clocks = case_clocks(case, day, calendar, rules)
-            if clocks.overdue:
+            flag = deadline_flag(duty_facts(case), day, calendar, rules.due_soon_working_days)
+            if flag is ClockState.OVERDUE:
+                clocks = case_clocks(case, day, calendar, rules)
                 major = assess_major(major_facts(case), thresholds)
                 views.append(CaseView(case, day, clocks, major))
         return views

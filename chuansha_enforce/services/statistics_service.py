@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS, decision_due
+from chuansha_enforce.domain.case_deadlines import ClockState, deadline_flag
+from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS, DutyFacts
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.statistics import AnnualFigures
 from chuansha_enforce.domain.statistics_breakdown import AnnualBreakdown, rank_violations
@@ -60,13 +61,16 @@ class StatisticsService:
         )
 
     def _overdue_open(self, year: int) -> int:
-        """Cases still undecided at 31 December whose decision deadline had passed.
-
-        Approved extensions are not recorded yet, so none are applied.
-        """
+        """Cases still undecided at 31 December whose decision deadline, extended by the
+        extensions approved by then, had passed on that day (``deadline_flag``'s rule)."""
         year_end = dt.date(year, 12, 31)
         calendar = self._calendar.work_calendar()
-        candidates = self._stats.undecided_filing_dates(
+        candidates = self._stats.undecided_filings(
             year_end - dt.timedelta(days=DECISION_CALENDAR_DAYS), year_end
         )
-        return sum(1 for filed in candidates if decision_due(filed, calendar).value < year_end)
+        return sum(
+            1
+            for filed, extension_days in candidates
+            if deadline_flag(DutyFacts(filed, extension_days), year_end, calendar)
+            is ClockState.OVERDUE
+        )

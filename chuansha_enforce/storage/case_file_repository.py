@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import sqlite_utils
 
@@ -96,18 +96,21 @@ class CaseFileRepository:
         query = "SELECT 1 FROM general_cases WHERE decision_no = ?"
         return self._db.execute(query, [decision_no]).fetchone() is not None
 
-    def overdue_candidates(self, as_of: dt.date) -> list[int]:
-        """Open cases that may have a missed duty on ``as_of`` (exact check by the caller).
+    def overdue_candidates(self, as_of: dt.date, *, year: int | None = None) -> Iterator[int]:
+        """Open cases that may have a missed duty on ``as_of`` (exact check by the caller),
+        newest-filed first, filed in ``year`` when given; read as the caller goes on.
 
-        Each period is at least as long in calendar days as its statutory count, so this
-        prefilter never drops a case that is really overdue.
+        Each period is at least as long in calendar days as its statutory count (extensions
+        only lengthen the decision's), so this prefilter never drops a case really overdue.
         """
 
         def before(days: int) -> str:
             return (as_of - dt.timedelta(days=days)).isoformat()
 
+        in_year = "" if year is None else f" AND filed_year = {int(year)}"
         rows = self._db.execute(
-            "SELECT id FROM general_cases c WHERE deleted_at IS NULL AND closed_on IS NULL AND ("
+            "SELECT id FROM general_cases c WHERE deleted_at IS NULL AND closed_on IS NULL"
+            f"{in_year} AND ("
             " (decided_on IS NULL AND filed_on < ?)"
             " OR (decided_on IS NOT NULL AND served_on IS NULL AND decided_on < ?)"
             " OR (served_on IS NOT NULL AND outcome = 'penalty' AND served_on < ?"
@@ -115,8 +118,8 @@ class CaseFileRepository:
             "         FROM payments p WHERE p.case_id = c.id)))"
             " ORDER BY filed_on DESC, id DESC",
             [before(90), before(7), before(15)],
-        ).fetchall()
-        return [int(r[0]) for r in rows]
+        )
+        return (int(r[0]) for r in rows)
 
     # -- the whole file -----------------------------------------------------------------
     def load(self, case_id: int) -> CaseFile:

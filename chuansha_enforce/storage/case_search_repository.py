@@ -52,7 +52,7 @@ from chuansha_enforce.domain.pinyin_initials import search_keys
 from chuansha_enforce.domain.records import CasePage
 
 # The list's columns and row mapping, so that search rows are list rows.
-from chuansha_enforce.storage.case_repository import LIST_COLUMNS, list_row
+from chuansha_enforce.storage.case_repository import LIST_COLUMNS, list_rows
 from chuansha_enforce.storage.schema_0003_search import BIG_TAIL, LIST_INDEX
 
 log = logging.getLogger(__name__)
@@ -188,7 +188,7 @@ class CaseSearchRepository:
             if len(fetched) <= limit and boundary is not None:
                 rest = limit + 1 - len(fetched)
                 fetched += self._collect(rarest, terms, after=boundary, count=rest, year=year)
-        rows = tuple(list_row(r) for r in fetched[:limit])
+        rows = list_rows(self._db, fetched[:limit])
         next_key = (rows[-1].filed_on.isoformat(), rows[-1].id) if len(fetched) > limit else None
         return CasePage(rows=rows, next_key=next_key)
 

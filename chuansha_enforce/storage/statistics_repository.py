@@ -105,25 +105,36 @@ class StatisticsRepository:
         )
         return filed_before - closed_before
 
-    def undecided_filing_dates(self, filed_before: dt.date, undecided_on: dt.date) -> list[dt.date]:
-        """Filing dates of cases filed before ``filed_before``, undecided on ``undecided_on``.
+    def undecided_filings(
+        self, filed_before: dt.date, undecided_on: dt.date
+    ) -> list[tuple[dt.date, int]]:
+        """(Filing date, days of extensions approved by ``undecided_on``) of the cases filed
+        before ``filed_before`` and undecided on ``undecided_on``.
 
         Undecided: no decision (decided_year IS NULL) or one dated later (decided_year from
-        that year on, then the date itself), both ranges of the decisions index.
+        that year on, then the date itself), both ranges of the decisions index; the few
+        such cases' extensions are summed through ``decision_extensions_case``.
         """
         index = "general_cases INDEXED BY general_cases_decided_figures"
+        extended = (
+            "(SELECT coalesce(sum(e.days), 0) FROM decision_extensions e"
+            " WHERE e.case_id = u.id AND e.approved_on <= ?)"
+        )
         rows = self._db.execute(
-            f"SELECT filed_on FROM {index} WHERE {LIVE} AND decided_year IS NULL AND filed_on < ?"
-            f" UNION ALL SELECT filed_on FROM {index} WHERE {LIVE} AND decided_year >= ?"
-            " AND decided_on > ? AND filed_on < ?",
+            f"SELECT u.filed_on, {extended} FROM ("
+            f"SELECT id, filed_on FROM {index} WHERE {LIVE} AND decided_year IS NULL"
+            " AND filed_on < ?"
+            f" UNION ALL SELECT id, filed_on FROM {index} WHERE {LIVE} AND decided_year >= ?"
+            " AND decided_on > ? AND filed_on < ?) AS u",
             [
+                undecided_on.isoformat(),
                 filed_before.isoformat(),
                 undecided_on.year,
                 undecided_on.isoformat(),
                 filed_before.isoformat(),
             ],
         ).fetchall()
-        return [dt.date.fromisoformat(r[0]) for r in rows]
+        return [(dt.date.fromisoformat(r[0]), int(r[1])) for r in rows]
 
     def simple(self, year: int) -> SimpleFigures:
         decided, fines, warnings = self._one(

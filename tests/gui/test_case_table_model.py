@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.services.container import Services
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.services.container import Services, build_services
+from tests.deadline_cases import (
+    EXTENDED,
+    EXTENDED_2025,
+    LATE,
+    LATE_2025,
+    PAID,
+    UNPAID,
+    deadline_database,
+)
 from ui.case_table_model import CaseTableModel, column_titles
+from ui.main_window import MainWindow
 
 
 def test_qt_model_tester(qtmodeltester: ModelTester, demo_services: Services) -> None:
@@ -69,3 +83,31 @@ def test_year_filter_resets_and_reloads(demo_services: Services, qtbot: QtBot) -
         model.set_year(2024)
     assert model.rowCount() == demo_services.cases.count(year=2024)
     assert {model.case_at(r).filed_on.year for r in range(model.rowCount())} == {2024}
+
+
+def test_row_colours_follow_the_case_windows_deadlines(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    """Red for an unpaid fine past its payment day; white for a decision whose deadline was
+    extended past today (the list once showed these the other way round)."""
+    path = deadline_database(tmp_path / "cases.db")
+    with build_services(path, clock) as services:
+        window = MainWindow(
+            services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        )
+        qtbot.addWidget(window)
+        model = window.case_model
+        colours = {
+            model.case_at(r).case_no: model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole)
+            for r in range(model.rowCount())
+        }
+        window.close()
+    red = QColor("#f8c4c4")
+    assert colours == {
+        EXTENDED: None,
+        LATE: red,
+        EXTENDED_2025: red,
+        LATE_2025: red,
+        UNPAID: red,
+        PAID: None,
+    }

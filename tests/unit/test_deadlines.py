@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chuansha_enforce.domain.case_deadlines import ClockState, list_flag
+from chuansha_enforce.domain.case_deadlines import ClockState, deadline_flag
 from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.deadlines import (
+    DutyFacts,
     Pause,
     cash_to_agency_due,
     decision_due,
@@ -93,17 +96,8 @@ def test_late_days_skip_reconsideration_and_litigation() -> None:
 def test_list_flags_yellow_and_red(calendar: WorkCalendar) -> None:
     filed = D(2024, 3, 4)  # decision due 2024-06-03 (06-02 is a Sunday)
 
-    def flag(as_of: dt.date, **kw: object) -> ClockState | None:
-        args: dict[str, object] = {
-            "filed_on": filed,
-            "decided_on": None,
-            "served": False,
-            "closed": False,
-            "as_of": as_of,
-            "calendar": calendar,
-        }
-        args.update(kw)
-        return list_flag(**args)  # type: ignore[arg-type]
+    def flag(as_of: dt.date, **kw: Any) -> ClockState | None:
+        return deadline_flag(DutyFacts(filed, **kw), as_of, calendar)
 
     assert flag(D(2024, 5, 20)) is None
     assert flag(D(2024, 5, 29)) is ClockState.DUE_SOON
@@ -113,7 +107,41 @@ def test_list_flags_yellow_and_red(calendar: WorkCalendar) -> None:
     # decided 2024-06-03, service due 7 working days later: 2024-06-13 (06-10 Dragon Boat)
     assert flag(D(2024, 6, 13), decided_on=D(2024, 6, 3)) is ClockState.DUE_SOON
     assert flag(D(2024, 6, 14), decided_on=D(2024, 6, 3)) is ClockState.OVERDUE
-    assert flag(D(2024, 6, 14), decided_on=D(2024, 6, 3), served=True) is None
+    served = {"decided_on": D(2024, 6, 3), "served_on": D(2024, 6, 5)}
+    assert flag(D(2024, 6, 14), **served) is None
+
+
+def test_list_flag_uses_the_extended_decision_deadline(calendar: WorkCalendar) -> None:
+    filed = D(2024, 3, 4)  # due 2024-06-03; extended by 30 days: 2024-07-02 (a Tuesday)
+    assert deadline_flag(DutyFacts(filed), D(2024, 6, 4), calendar) is ClockState.OVERDUE
+    extended = DutyFacts(filed, extension_days=30)
+    assert deadline_flag(extended, D(2024, 6, 4), calendar) is None
+    assert deadline_flag(extended, D(2024, 6, 27), calendar) is ClockState.DUE_SOON
+    assert deadline_flag(extended, D(2024, 7, 2), calendar) is ClockState.DUE_SOON
+    assert deadline_flag(extended, D(2024, 7, 3), calendar) is ClockState.OVERDUE
+
+
+def test_list_flag_runs_the_payment_clock(calendar: WorkCalendar) -> None:
+    # served 2024-06-05: pay by 2024-06-20 (a Thursday)
+    owed = DutyFacts(
+        D(2024, 3, 4),
+        decided_on=D(2024, 6, 3),
+        served_on=D(2024, 6, 5),
+        money_decided_fen=20_000,
+    )
+    assert deadline_flag(owed, D(2024, 6, 14), calendar) is None
+    assert deadline_flag(owed, D(2024, 6, 17), calendar) is ClockState.DUE_SOON
+    assert deadline_flag(owed, D(2024, 6, 21), calendar) is ClockState.OVERDUE
+    paid = dataclasses.replace(owed, paid_in_full_on=D(2024, 6, 18))
+    assert deadline_flag(paid, D(2024, 6, 21), calendar) is None
+    late = dataclasses.replace(owed, paid_in_full_on=D(2024, 6, 25))
+    assert deadline_flag(late, D(2024, 6, 21), calendar) is ClockState.OVERDUE
+    assert deadline_flag(late, D(2024, 6, 25), calendar) is None  # paid late: nothing open
+    # public notice takes effect 60 days later (2024-08-04); pay by 2024-08-19 (a Monday)
+    noticed = dataclasses.replace(owed, public_notice=True)
+    assert deadline_flag(noticed, D(2024, 6, 21), calendar) is None
+    assert deadline_flag(noticed, D(2024, 8, 19), calendar) is ClockState.DUE_SOON
+    assert deadline_flag(noticed, D(2024, 8, 20), calendar) is ClockState.OVERDUE
 
 
 def test_stored_utc_timestamps_read_in_beijing_time() -> None:

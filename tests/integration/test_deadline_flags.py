@@ -1,0 +1,135 @@
+"""One deadline rule everywhere: the list's flags, ``case list --overdue``, ``case show`` and
+``stats`` agree on extended decisions and unpaid fines (the cases of tests/deadline_cases.py,
+on the fixed day 2026-11-27)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chuansha_enforce.domain.case_deadlines import ClockState, deadline_flag
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.services.container import build_services
+from tests.cli_clock import main
+from tests.conftest import NOW
+from tests.deadline_cases import (
+    EXTENDED,
+    EXTENDED_2025,
+    LATE,
+    LATE_2025,
+    PAID,
+    UNPAID,
+    deadline_database,
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def test_list_rows_flag_extended_decisions_and_unpaid_fines(tmp_path: Path) -> None:
+    path = deadline_database(tmp_path / "cases.db")
+    with build_services(path, FixedClock(NOW), read_only=True) as svc:
+        rows = svc.cases.list_page(limit=10).rows
+        calendar = svc.calendar.work_calendar()
+        flags = {r.case_no: deadline_flag(r.duties, NOW.date(), calendar) for r in rows}
+        searched = svc.search.search("张三", after=None, limit=10).rows
+        assert {r.case_no: r.duties for r in searched} == {r.case_no: r.duties for r in rows}
+    assert flags == {
+        EXTENDED: None,
+        LATE: ClockState.OVERDUE,
+        EXTENDED_2025: ClockState.OVERDUE,
+        LATE_2025: ClockState.OVERDUE,
+        UNPAID: ClockState.OVERDUE,
+        PAID: None,
+    }
+
+
+def test_case_list_overdue_and_case_show(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(deadline_database(tmp_path / "cases.db"))
+    code, out = run(capsys, "--db", db, "case", "list", "--overdue", "--json")
+    assert code == 0
+    listed = json.loads(out)
+    assert [c["case_no"] for c in listed] == [LATE, UNPAID, LATE_2025, EXTENDED_2025]
+    states = {c["case_no"]: c["deadline_states"] for c in listed}
+    assert states[UNPAID]["payment_due"] == "overdue"
+    assert states[LATE]["decision_due"] == "overdue"
+    code, out = run(capsys, "--db", db, "case", "list", "--overdue")
+    assert code == 0
+    assert out.splitlines()[1] == f"{UNPAID}\t张三\tpayment_due"
+    code, out = run(capsys, "--db", db, "case", "show", EXTENDED, "--json")
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["deadline_states"]["decision_due"] == "pending"
+    assert shown["deadlines"]["decision_due"] == "2026-12-28"
+
+
+def test_case_list_overdue_takes_year_and_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(deadline_database(tmp_path / "cases.db"))
+    code, out = run(capsys, "--db", db, "case", "list", "--overdue", "--year", "2025", "--json")
+    assert code == 0
+    assert [c["case_no"] for c in json.loads(out)] == [LATE_2025, EXTENDED_2025]
+    code, out = run(capsys, "--db", db, "case", "list", "--overdue", "--limit", "1")
+    assert code == 0
+    assert [line.split("\t")[0] for line in out.splitlines()] == [LATE]
+
+
+def test_stats_overdue_open_uses_the_extended_deadline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(deadline_database(tmp_path / "cases.db"))
+    code, out = run(capsys, "--db", db, "stats", "--year", "2025", "--json")
+    assert code == 0
+    assert json.loads(out)["general"]["overdue_open"] == 1  # 川执立〔2025〕2号 only
+
+
+def test_overdue_on_the_demo_respects_year_and_limit(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--db", str(demo_db), "case", "list", "--overdue", "--json", "--year", "2024"]
+    code, out = run(capsys, *argv, "--limit", "2")
+    assert code == 0
+    listed = json.loads(out)
+    assert [(c["case_no"], c["filed_on"]) for c in listed] == [
+        ("川执立〔2024〕000197号", "2024-12-25"),
+        ("川执立〔2024〕000133号", "2024-08-27"),
+    ]
+    assert [c["deadline_states"]["payment_due"] for c in listed] == ["overdue", "overdue"]
+    code, out = run(capsys, *argv, "--limit", "0")
+    assert code == 0
+    assert len(json.loads(out)) == 11
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [(["--limit", "-1"], "每页条数"), (["--year", "20"], "年度")],
+)
+def test_overdue_bad_input_exits_1(
+    demo_db: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code = main(["--db", str(demo_db), "case", "list", "--overdue", *argv])
+    assert code == 1
+    assert message in capsys.readouterr().err
+
+
+def test_installed_command_lists_overdue_by_year_and_limit(tmp_path: Path) -> None:
+    """As a user runs it; both 2025 cases are overdue on any day after 2026-01-29."""
+    db = deadline_database(tmp_path / "cases.db")
+    exe = Path(sys.executable).with_name("chuansha-enforce")
+    listed = subprocess.run(
+        [str(exe), "--db", str(db), "case", "list", "--overdue", "--year", "2025", "--limit", "1"],
+        env={"PATH": "/usr/bin:/bin"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert listed.stdout == f"{LATE_2025}\t张三\tdecision_due\n"
