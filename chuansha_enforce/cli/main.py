@@ -21,6 +21,7 @@ from chuansha_enforce import __version__
 from chuansha_enforce.cli import (
     account_commands,
     case_trash_commands,
+    dispute_commands,
     file_review_commands,
     report_commands,
     review_commands,
@@ -49,6 +50,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     review_commands.GROUP,
     report_commands.GROUP,
     safety_commands.GROUP,
+    dispute_commands.GROUP,
 )
 
 
