@@ -127,6 +127,16 @@ class DisputeRepository:
         ).fetchall()
         return [_row(r).record for r in rows]
 
+    def open_in(self, year: int) -> list[DisputeRecord]:
+        """Disputes pending at some time in ``year`` (received by its end, not concluded
+        before its start): what that year's ledger carries."""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM disputes WHERE received_on <= ?"
+            " AND (outcome_on IS NULL OR outcome_on >= ?) ORDER BY received_on, number, instance",
+            [f"{year:04d}-12-31", f"{year:04d}-01-01"],
+        ).fetchall()
+        return [_row(r).record for r in rows]
+
     def insert(self, record: DisputeRecord, *, at: str, user: str) -> int:
         cursor = self._db.execute(
             "INSERT INTO disputes (kind, number, instance, applicant, act, body, case_no,"
