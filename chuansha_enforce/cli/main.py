@@ -21,6 +21,7 @@ from chuansha_enforce import __version__
 from chuansha_enforce.cli import (
     account_commands,
     case_trash_commands,
+    dispute_commands,
     file_review_commands,
     report_commands,
     review_commands,
@@ -49,6 +50,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     review_commands.GROUP,
     report_commands.GROUP,
     safety_commands.GROUP,
+    dispute_commands.GROUP,
 )
 
 
@@ -250,13 +252,17 @@ def _cmd_import(args: argparse.Namespace, services: Services, out: TextIO, lang:
     if lang == "zh":
         print(
             f"{verb}：执法人员 {report.officers} 名，一般程序案件 {report.general_cases} 件，"
-            f"简易程序决定 {report.simple_decisions} 件，提醒 {len(report.warnings)} 条",
+            f"简易程序决定 {report.simple_decisions} 件，"
+            + (f"行政复议和行政诉讼 {report.disputes} 件，" if report.disputes else "")
+            + f"提醒 {len(report.warnings)} 条",
             file=out,
         )
     else:
         print(
             f"{verb}: {report.officers} officers, {report.general_cases} general cases, "
-            f"{report.simple_decisions} simple decisions, {len(report.warnings)} warnings",
+            f"{report.simple_decisions} simple decisions, "
+            + (f"{report.disputes} disputes, " if report.disputes else "")
+            + f"{len(report.warnings)} warnings",
             file=out,
         )
     return 0

@@ -85,11 +85,13 @@ def late_days(due: dt.date, as_of: dt.date, pauses: tuple[Pause, ...] = ()) -> i
     if as_of <= due:
         return 0
     days = (as_of - due).days
-    for pause in pauses:
-        first = max(pause.start, due + dt.timedelta(days=1))
+    counted_until = due  # overlapping pauses (a dispute and a manual pause) count once
+    for pause in sorted(pauses, key=lambda p: p.start):
+        first = max(pause.start, counted_until + dt.timedelta(days=1))
         last = min(pause.end, as_of)
         if last >= first:
             days -= (last - first).days + 1
+            counted_until = last
     return max(days, 0)
 
 

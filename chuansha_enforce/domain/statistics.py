@@ -16,6 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from chuansha_enforce.domain.disputes import (
+    LitigationFigures,
+    ReconsiderationFigures,
+    litigation_figures,
+    reconsideration_figures,
+)
 from chuansha_enforce.domain.enums import PenaltyKind
 
 
@@ -73,6 +79,10 @@ class AnnualFigures:
     file_review_grades: Mapping[str, int] = field(default_factory=dict)
     """Graded sampled files by grade code (excellent, good, pass, fail)."""
     by_kind: Mapping[PenaltyKind, KindFigures] = field(default_factory=dict)
+    reconsideration: ReconsiderationFigures = field(
+        default_factory=lambda: reconsideration_figures((), 0)
+    )
+    litigation: LitigationFigures = field(default_factory=lambda: litigation_figures((), 0))
 
     def to_json(self) -> dict[str, object]:
         """The ``stats --json`` object: dotted names of DESIGN.md as nested objects."""
@@ -115,6 +125,8 @@ class AnnualFigures:
                 "issued_in_year": self.officers.issued_in_year,
                 "cancelled_in_year": self.officers.cancelled_in_year,
             },
+            "reconsideration": self.reconsideration.to_json(),
+            "litigation": self.litigation.to_json(),
             "by_kind": {
                 kind.value: {"cases": figures.cases, "money_fen": figures.money_fen}
                 for kind, figures in self.by_kind.items()

@@ -25,6 +25,8 @@ class SheetKind(StrEnum):
     OFFICERS = "执法人员"
     GENERAL_CASES = "一般程序案件"
     SIMPLE_DECISIONS = "简易程序案件"
+    RECONSIDERATIONS = "行政复议"
+    LAWSUITS = "行政诉讼"
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,42 @@ SIMPLE_DECISION_HEADERS: Final = _specs(
     ("备注", False),
 )
 
+RECONSIDERATION_SHEET_HEADERS: Final = _specs(
+    ("复议案号", True),
+    ("申请人", True),
+    ("被申请行为", True),
+    ("案件编号", False),
+    ("复议机关", True),
+    ("收到申请日期", True),
+    ("答复日期", False),
+    ("结果", False),
+    ("结果日期", False),
+    ("备注", False),
+)
+
+LAWSUIT_SHEET_HEADERS: Final = _specs(
+    ("诉讼案号", True),
+    ("原告", True),
+    ("被诉行为", True),
+    ("案件编号", False),
+    ("法院", True),
+    ("审级", False),
+    ("收到起诉状日期", True),
+    ("答辩日期", False),
+    ("开庭日期", False),
+    ("负责人出庭", False),
+    ("结果", False),
+    ("结果日期", False),
+    ("备注", False),
+)
+
 HEADERS: Final[Mapping[SheetKind, tuple[HeaderSpec, ...]]] = MappingProxyType(
     {
         SheetKind.OFFICERS: OFFICER_HEADERS,
         SheetKind.GENERAL_CASES: GENERAL_CASE_HEADERS,
         SheetKind.SIMPLE_DECISIONS: SIMPLE_DECISION_HEADERS,
+        SheetKind.RECONSIDERATIONS: RECONSIDERATION_SHEET_HEADERS,
+        SheetKind.LAWSUITS: LAWSUIT_SHEET_HEADERS,
     }
 )
 

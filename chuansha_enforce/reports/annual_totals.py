@@ -12,6 +12,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from chuansha_enforce.domain.disputes import (
+    CORRECTION_RATE_FORMULA,
+    LEADER_RATE_FORMULA,
+    LOSS_RATE_FORMULA,
+    annual_paragraph,
+)
 from chuansha_enforce.domain.money import fen_to_wan_yuan, format_fen
 from chuansha_enforce.reports.base import ReportTemplate
 from chuansha_enforce.reports.charts import monthly_chart, violations_chart
@@ -65,6 +71,7 @@ class AnnualTotalsReport(ReportTemplate):
             ),
             KeepTogether([Paragraph("五、各月案件数", s["heading"]), *self._months()]),
             KeepTogether([Paragraph("六、主要违法行为类别", s["heading"]), *self._violations()]),
+            KeepTogether([Paragraph("七、行政复议和行政诉讼", s["heading"]), *self._disputes()]),
             KeepTogether(
                 [
                     Paragraph("统计口径", s["heading"]),
@@ -90,6 +97,17 @@ class AnnualTotalsReport(ReportTemplate):
             f"案卷评查 {f.file_reviews_sampled} 件；收缴罚没款 {_yuan(p.collected_fen)} 元，"
             f"年末未缴 {_yuan(p.outstanding_fen)} 元；年末逾期未决案件 {g.overdue_open} 起。"
         )
+
+    def _disputes(self) -> list[Flowable]:
+        """The seed's paragraph on disputes, each rate with its formula printed under it."""
+        f = self.view.figures
+        formulas = (CORRECTION_RATE_FORMULA, LOSS_RATE_FORMULA, LEADER_RATE_FORMULA)
+        return [
+            Paragraph(
+                escape(annual_paragraph(f.reconsideration, f.litigation)), self.styles["body"]
+            ),
+            *(Paragraph(escape(text), self.styles["note"]) for text in formulas),
+        ]
 
     def _figures_table(self) -> Flowable:
         f = self.view.figures

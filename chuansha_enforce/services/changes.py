@@ -12,6 +12,7 @@ class Topic(StrEnum):
     PAYMENTS = "payments"
     SETTINGS = "settings"
     FILE_REVIEWS = "file_reviews"
+    DISPUTES = "disputes"
 
 
 Changes = frozenset[Topic]

@@ -20,6 +20,7 @@ from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.case_trash_service import CaseTrashService
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
+from chuansha_enforce.services.dispute_service import DisputeService
 from chuansha_enforce.services.file_review_service import FileReviewService
 from chuansha_enforce.services.ledger_service import LedgerService
 from chuansha_enforce.services.numbering_service import NumberingService
@@ -42,6 +43,7 @@ from chuansha_enforce.storage.connection import (
     Refusal,
     open_database,
 )
+from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.errors import (
     DatabaseInUseError,
     DatabaseReadOnlyError,
@@ -101,6 +103,13 @@ class Services:
         """Deleting general cases into a trash they can be taken back from."""
         return CaseTrashService(
             self._db, self.clock, self.session.user, acting=self.session.account
+        )
+
+    @property
+    def disputes(self) -> DisputeService:
+        """Reconsiderations and lawsuits: the register, its deadlines and the annual rates."""
+        return DisputeService(
+            self._db, self.clock, self.calendar, self.session.user, acting=self.session.account
         )
 
     @property
@@ -250,7 +259,7 @@ def build_services(
             demo=DemoService(db, clock, user, acting=acting),
             calendar=calendar,
             statistics=StatisticsService(
-                StatisticsRepository(db), calendar, FileReviewRepository(db)
+                StatisticsRepository(db), calendar, FileReviewRepository(db), DisputeRepository(db)
             ),
             file_reviews=FileReviewService(db, clock, user, acting=acting),
             case_files=CaseFileService(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from chuansha_enforce.demo.disputes import iter_disputes
 from chuansha_enforce.demo.generator import (
     DemoPlan,
     generate_officers,
@@ -21,6 +22,7 @@ from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.schema_0003_search import refresh_case_search
 
 MAX_DEMO_CASES = 5_000_000
@@ -58,6 +60,28 @@ class DemoService:
         self._user = user
         self._acting = acting  # None in single-user mode
 
+    def _add_disputes(self, plan: DemoPlan, at: str) -> int:
+        """Reconsiderations and lawsuits for each year, some about the year's decisions."""
+        decided: dict[int, list[tuple[str, bool]]] = {}
+        for year in range(plan.first_year, plan.last_year + 1):
+            general = self._db.execute(
+                "SELECT decision_no FROM general_cases WHERE decided_year = ?"
+                " AND outcome = 'penalty' AND decision_no IS NOT NULL LIMIT 40",
+                [year],
+            ).fetchall()
+            simple = self._db.execute(
+                "SELECT decision_no FROM simple_decisions"
+                " WHERE decided_on BETWEEN ? AND ? LIMIT 20",
+                [f"{year:04d}-01-01", f"{year:04d}-12-31"],
+            ).fetchall()
+            decided[year] = [(r[0], False) for r in general] + [(r[0], True) for r in simple]
+        disputes = DisputeRepository(self._db)
+        count = 0
+        for record in iter_disputes(plan, decided):
+            disputes.insert(record, at=at, user=self._user)
+            count += 1
+        return count
+
     def _used(self) -> bool:
         return bool(CaseFileRepository(self._db).certificates()) or (
             CaseRepository(self._db).count() > 0
@@ -87,6 +111,7 @@ class DemoService:
                 n_general = writer.add_general_cases(iter_general_cases(plan, officers), ids)
                 n_simple = writer.add_simple_decisions(iter_simple_decisions(plan, officers), ids)
             refresh_case_search(self._db)
+            n_disputes = self._add_disputes(plan, at)
             AuditLog(self._db).append(
                 AuditEntry(
                     at=at,
@@ -100,6 +125,7 @@ class DemoService:
                         "officers": n_officers,
                         "general_cases": n_general,
                         "simple_decisions": n_simple,
+                        "disputes": n_disputes,
                     },
                 )
             )
@@ -109,6 +135,12 @@ class DemoService:
             n_simple,
             skipped=False,
             changed=frozenset(
-                {Topic.OFFICERS, Topic.CASES, Topic.SIMPLE_DECISIONS, Topic.PAYMENTS}
+                {
+                    Topic.OFFICERS,
+                    Topic.CASES,
+                    Topic.SIMPLE_DECISIONS,
+                    Topic.PAYMENTS,
+                    Topic.DISPUTES,
+                }
             ),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -13,11 +13,13 @@ import sqlite_utils
 
 from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.disputes import DisputeKind, DisputeRecord
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import MajorThresholds
 from chuansha_enforce.domain.records import GeneralCaseRecord, OfficerRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.simple_rules import SimpleLimits
 from chuansha_enforce.ledger import lazy_writer
+from chuansha_enforce.ledger.dispute_rows import dispute_rows, disputes_of
 from chuansha_enforce.ledger.export_rows import (
     general_case_rows,
     officer_rows,
@@ -38,6 +40,7 @@ from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.ledger_export_repository import LedgerExportRepository
 from chuansha_enforce.storage.ledger_lookup import LedgerLookup
 from chuansha_enforce.storage.schema_0003_search import refresh_case_search
@@ -82,6 +85,7 @@ class ImportReport:
     written: bool
     cancelled: bool
     changed: Changes
+    disputes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,18 +149,21 @@ class LedgerService:
         officers: list[OfficerRecord] = []
         cases: list[GeneralCaseRecord] = []
         simple: list[SimpleDecisionRecord] = []
+        disputes: list[DisputeRecord] = []
         ctx = self._context()
         total = sum(len(s.row_numbers) for s in sheets)
         done = 0
-        order = {SheetKind.OFFICERS: 0, SheetKind.GENERAL_CASES: 1, SheetKind.SIMPLE_DECISIONS: 2}
+        order = {kind: index for index, kind in enumerate(SheetKind)}  # disputes after cases
         for sheet in sorted(sheets, key=lambda s: order[s.kind]):
             records: Iterator[None]
             if sheet.kind is SheetKind.OFFICERS:
                 records = _kept(officers_of(sheet, ctx, errors, warnings), officers)
             elif sheet.kind is SheetKind.GENERAL_CASES:
                 records = _kept(general_cases_of(sheet, ctx, errors, warnings), cases)
-            else:
+            elif sheet.kind is SheetKind.SIMPLE_DECISIONS:
                 records = _kept(simple_decisions_of(sheet, ctx, errors, warnings), simple)
+            else:
+                records = _kept(disputes_of(sheet, ctx, errors, warnings), disputes)
             for _ in records:
                 done += 1
                 if progress is not None and done % 500 == 0 and not progress(done, total):
@@ -165,7 +172,9 @@ class LedgerService:
                     )
         if not sheets and not errors:
             errors.append(LedgerIssue(None, None, None, "ledger.nothing", {}))
-        errors.extend(self._refused_by_role(sheets, officers, len(cases) + len(simple)))
+        errors.extend(self._already_registered(sheets, disputes))
+        counted = len(cases) + len(simple) + len(disputes)
+        errors.extend(self._refused_by_role(sheets, officers, counted))
         if errors or dry_run:
             return ImportReport(
                 len(officers),
@@ -176,6 +185,7 @@ class LedgerService:
                 False,
                 False,
                 NOTHING,
+                len(disputes),
             )
         at = utc_timestamp(self._clock)
         if self._before_write is not None:
@@ -188,6 +198,9 @@ class LedgerService:
                 writer.add_general_cases(cases, ids)
                 writer.add_simple_decisions(simple, ids)
             refresh_case_search(self._db)
+            register = DisputeRepository(self._db)
+            for dispute in disputes:
+                register.insert(self._linked(register, dispute), at=at, user=self._user)
             AuditLog(self._db).append(
                 AuditEntry(
                     at,
@@ -200,13 +213,49 @@ class LedgerService:
                         "officers": len(officers),
                         "general_cases": len(cases),
                         "simple_decisions": len(simple),
+                        "disputes": len(disputes),
                     },
                 )
             )
-        changed = frozenset({Topic.OFFICERS, Topic.CASES, Topic.SIMPLE_DECISIONS, Topic.PAYMENTS})
-        return ImportReport(
-            len(officers), len(cases), len(simple), (), tuple(warnings), True, False, changed
+        changed = frozenset(
+            {Topic.OFFICERS, Topic.CASES, Topic.SIMPLE_DECISIONS, Topic.PAYMENTS, Topic.DISPUTES}
         )
+        return ImportReport(
+            len(officers),
+            len(cases),
+            len(simple),
+            (),
+            tuple(warnings),
+            True,
+            False,
+            changed,
+            len(disputes),
+        )
+
+    def _already_registered(
+        self, sheets: Sequence[RawSheet], disputes: Sequence[DisputeRecord]
+    ) -> list[LedgerIssue]:
+        """A dispute whose number is already in the register is an error of the file."""
+        register = DisputeRepository(self._db)
+        names = {s.kind: s.name for s in sheets}
+        found = []
+        for d in disputes:
+            if register.find(d.kind, d.number, d.instance) is not None:
+                sheet = names.get(
+                    SheetKind.RECONSIDERATIONS
+                    if d.kind is DisputeKind.RECONSIDERATION
+                    else SheetKind.LAWSUITS
+                )
+                params = {"kind": d.kind.label, "number": d.number, "instance": d.instance.label}
+                found.append(LedgerIssue(sheet, None, None, "dispute.number_taken", params))
+        return found
+
+    @staticmethod
+    def _linked(register: DisputeRepository, dispute: DisputeRecord) -> DisputeRecord:
+        if dispute.case_no is None:
+            return dispute
+        _, simple = register.act_exists(dispute.case_no)
+        return replace(dispute, simple_procedure=simple)
 
     def _refused_by_role(
         self, sheets: Sequence[RawSheet], officers: Sequence[OfficerRecord], decisions: int
@@ -248,6 +297,7 @@ class LedgerService:
             officers = repository.officers()
             cases = list(repository.general_cases(year))
             simple = list(repository.simple_decisions(year))
+            disputes = DisputeRepository(self._db).open_in(year)
             AuditLog(self._db).append(
                 AuditEntry(
                     at,
@@ -256,7 +306,12 @@ class LedgerService:
                     "file",
                     target.name,
                     "ok",
-                    {"year": year, "general_cases": len(cases), "simple_decisions": len(simple)},
+                    {
+                        "year": year,
+                        "general_cases": len(cases),
+                        "simple_decisions": len(simple),
+                        "disputes": len(disputes),
+                    },
                 )
             )
         try:
@@ -277,6 +332,16 @@ class LedgerService:
                         SheetKind.SIMPLE_DECISIONS.value,
                         header_names(SheetKind.SIMPLE_DECISIONS),
                         simple_decision_rows(simple),
+                    ),
+                    (
+                        SheetKind.RECONSIDERATIONS.value,
+                        header_names(SheetKind.RECONSIDERATIONS),
+                        dispute_rows(DisputeKind.RECONSIDERATION, disputes),
+                    ),
+                    (
+                        SheetKind.LAWSUITS.value,
+                        header_names(SheetKind.LAWSUITS),
+                        dispute_rows(DisputeKind.LITIGATION, disputes),
                     ),
                 ],
             )

@@ -6,10 +6,12 @@ import datetime as dt
 
 from chuansha_enforce.domain.case_deadlines import ClockState, deadline_flag
 from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS, DutyFacts
+from chuansha_enforce.domain.disputes import litigation_figures, reconsideration_figures
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.statistics import AnnualFigures
 from chuansha_enforce.domain.statistics_breakdown import AnnualBreakdown, rank_violations
 from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.file_review_repository import FileReviewRepository
 from chuansha_enforce.storage.statistics_repository import StatisticsRepository
 
@@ -20,10 +22,12 @@ class StatisticsService:
         repository: StatisticsRepository,
         calendar: CalendarService,
         file_reviews: FileReviewRepository,
+        disputes: DisputeRepository,
     ) -> None:
         self._stats = repository
         self._calendar = calendar
         self._file_reviews = file_reviews
+        self._disputes = disputes
 
     def annual(self, year: int) -> AnnualFigures:
         if not 1949 <= year <= 9999:
@@ -31,6 +35,7 @@ class StatisticsService:
         review_cases, review_rounds = self._stats.legal_reviews(year)
         sampled, grades = self._file_reviews.annual_counts(year)
         general, by_kind = self._stats.general(year, self._overdue_open(year))
+        disputes = self._disputes.for_year(year)
         return AnnualFigures(
             year=year,
             legal_review_cases=review_cases,
@@ -42,6 +47,8 @@ class StatisticsService:
             payments=self._stats.payments(year),
             officers=self._stats.officers(year),
             by_kind=by_kind,
+            reconsideration=reconsideration_figures(disputes, year),
+            litigation=litigation_figures(disputes, year),
         )
 
     def breakdown(self, year: int) -> AnnualBreakdown:

@@ -222,10 +222,12 @@ class CaseFileRepository:
             )
             for r in db.execute(
                 "SELECT kind, start_on, end_on FROM surcharge_pauses WHERE case_id = ?"
-                " ORDER BY start_on, id",
-                [cid],
+                " UNION ALL SELECT kind, received_on, coalesce(outcome_on, '9999-12-31')"
+                " FROM disputes WHERE case_no IN (?, ?)"
+                " ORDER BY 2",
+                [cid, case_no, decision_no or case_no],
             )
-        )
+        )  # a pending dispute about the case pauses its surcharge (APL 73) until its outcome
         decision = None
         if decided_on is not None:
             decision = Decision(

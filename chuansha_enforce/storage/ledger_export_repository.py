@@ -10,6 +10,12 @@ import sqlite_utils
 from chuansha_enforce.domain.records import ExportCase, ExportSimple, OfficerRecord
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 
+OPEN_DISPUTE = (
+    "d.received_on <= :end AND (d.outcome_on IS NULL OR d.outcome_on >= :start)"
+    " AND d.case_no IS NOT NULL"
+)
+"""A dispute pending at some time in the year: its act goes into that year's ledger too."""
+
 
 def _pairs(text: str | None) -> tuple[tuple[str, str], ...]:
     if not text:
@@ -30,10 +36,11 @@ class LedgerExportRepository:
         ]  # fmt: skip
 
     def general_cases(self, year: int) -> Iterator[ExportCase]:
-        """Cases that are open at some time in ``year`` or owe money at its end."""
+        """Cases that are open at some time in ``year`` or owe money at its end, and the acts
+        of the year's disputes (so that an export imports whole)."""
         start, end = dt.date(year, 1, 1).isoformat(), dt.date(year, 12, 31).isoformat()
         cursor = self._db.execute(
-            """
+            f"""
             SELECT c.case_no, c.decision_no, c.cause, c.violation, c.legal_basis, p.kind,
                    p.name, p.id_number, c.location,
                    (SELECT group_concat(o.name || char(31) || t.certificate_no, char(30))
@@ -57,7 +64,9 @@ class LedgerExportRepository:
              WHERE c.deleted_at IS NULL AND c.filed_on <= :end
                AND (c.closed_on IS NULL OR c.closed_on >= :start
                     OR (c.outcome = 'penalty'
-                        AND c.fine_fen + c.confiscation_fen > coalesce(pay.total, 0)))
+                        AND c.fine_fen + c.confiscation_fen > coalesce(pay.total, 0))
+                    OR c.case_no IN (SELECT case_no FROM disputes d WHERE {OPEN_DISPUTE})
+                    OR c.decision_no IN (SELECT case_no FROM disputes d WHERE {OPEN_DISPUTE}))
              ORDER BY c.filed_on, c.id
             """,
             {"start": start, "end": end},
@@ -75,7 +84,7 @@ class LedgerExportRepository:
         """Decisions of ``year``, and earlier ones paid in it or still unpaid at its end."""
         start, end = dt.date(year, 1, 1).isoformat(), dt.date(year, 12, 31).isoformat()
         cursor = self._db.execute(
-            """
+            f"""
             SELECT s.decision_no, p.kind, p.name, p.id_number, s.cause, s.violation, s.location,
                    (SELECT group_concat(o.name || char(31) || t.certificate_no, char(30))
                       FROM simple_decision_officers g
@@ -86,7 +95,8 @@ class LedgerExportRepository:
               FROM simple_decisions s JOIN parties p ON p.id = s.party_id
              WHERE s.deleted_at IS NULL AND s.decided_on <= :end
                AND (s.decided_on >= :start OR s.paid_on >= :start
-                    OR (s.paid_on IS NULL AND s.collected_on_spot = 0 AND s.fine_fen > 0))
+                    OR (s.paid_on IS NULL AND s.collected_on_spot = 0 AND s.fine_fen > 0)
+                    OR s.decision_no IN (SELECT case_no FROM disputes d WHERE {OPEN_DISPUTE}))
              ORDER BY s.decided_on, s.id
             """,
             {"start": start, "end": end},

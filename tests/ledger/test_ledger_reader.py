@@ -129,7 +129,10 @@ def test_misnamed_sheet_is_rejected_with_the_allowed_names(tmp_path: Path) -> No
             None,
             None,
             "ledger.sheet_unknown",
-            {"name": "一般案件", "allowed": "执法人员、一般程序案件、简易程序案件"},
+            {
+                "name": "一般案件",
+                "allowed": "执法人员、一般程序案件、简易程序案件、行政复议、行政诉讼",
+            },
         )
     ]
 

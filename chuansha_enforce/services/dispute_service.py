@@ -1,0 +1,190 @@
+"""The register of reconsiderations and lawsuits (DOMAIN §15): record, follow, count.
+
+Clerks record and update disputes; every role reads them. Each write is one transaction with
+its audit record; a dispute with an outcome is final here (corrections are their own step).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import sqlite_utils
+
+from chuansha_enforce.domain.accounts import Account, Permission, require
+from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.disputes import (
+    DisputeOutcome,
+    DisputeRecord,
+    LitigationFigures,
+    ReconsiderationFigures,
+    appeal_until,
+    check_dispute,
+    litigation_figures,
+    reconsideration_figures,
+    reply_due,
+)
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.work_calendar import CalendarResult
+from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.dispute_repository import DisputeRepository, StoredDispute
+
+CHANGED: Changes = frozenset({Topic.DISPUTES, Topic.CASES, Topic.PAYMENTS})
+"""A dispute pauses a case's surcharge and may undo its decision: cases and money move too."""
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeStep:
+    """What happened next on a pending dispute; None leaves a field as it was."""
+
+    replied_on: dt.date | None = None
+    hearing_on: dt.date | None = None
+    leader_appeared: bool | None = None
+    outcome: DisputeOutcome | None = None
+    outcome_on: dt.date | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeView:
+    """One dispute with its clocks, as the window and ``dispute show`` present it."""
+
+    id: int
+    record: DisputeRecord
+    reply_due: CalendarResult
+    appeal_until: CalendarResult | None
+    reply_late: bool
+    """Our reply or defence is not recorded and its day has passed, or it was late."""
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeFigures:
+    reconsideration: ReconsiderationFigures
+    litigation: LitigationFigures
+
+
+class DisputeService:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        clock: Clock,
+        calendar: CalendarService,
+        user: str,
+        *,
+        acting: Account | None = None,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._calendar = calendar
+        self._user = user
+        self._acting = acting  # None in single-user mode
+        self._disputes = DisputeRepository(db)
+
+    def add(self, record: DisputeRecord) -> tuple[int, Changes]:
+        """Record a new reconsideration or lawsuit; the act's number must be ours when given."""
+        require(self._acting, Permission.RECORD_CASES)
+        checked = check_dispute(record, today_in_china(self._clock))
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            if self._disputes.find(checked.kind, checked.number, checked.instance) is not None:
+                raise DomainError("dispute.number_taken", "dispute_no", _key(checked))
+            checked = self._linked(checked)
+            dispute_id = self._disputes.insert(checked, at=at, user=self._user)
+            self._audit(at, "dispute.add", dispute_id, checked)
+        return dispute_id, CHANGED
+
+    def update(self, dispute_id: int, step: DisputeStep) -> Changes:
+        """Record what happened next (reply, hearing, outcome …) on a pending dispute."""
+        require(self._acting, Permission.RECORD_CASES)
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            stored = self._stored(dispute_id)
+            old = stored.record
+            if old.outcome is not None and old.outcome_on is not None:
+                params = {**_key(old), "date": old.outcome_on.isoformat()}
+                raise DomainError("dispute.concluded", "dispute_id", params)
+            new = replace(
+                old,
+                replied_on=step.replied_on or old.replied_on,
+                hearing_on=step.hearing_on or old.hearing_on,
+                leader_appeared=(
+                    old.leader_appeared if step.leader_appeared is None else step.leader_appeared
+                ),
+                outcome=step.outcome or old.outcome,
+                outcome_on=step.outcome_on or old.outcome_on,
+                notes=step.notes or old.notes,
+            )
+            checked = self._linked(check_dispute(new, today_in_china(self._clock)))
+            self._disputes.update(dispute_id, checked, at=at)
+            self._audit(at, "dispute.update", dispute_id, checked)
+        return CHANGED
+
+    def view(self, dispute_id: int) -> DisputeView:
+        return self._view(self._stored(dispute_id))
+
+    def listing(
+        self, *, year: int | None = None, case_no: str | None = None, pending_only: bool = False
+    ) -> list[DisputeView]:
+        rows = self._disputes.listing(year=year, case_no=case_no, pending_only=pending_only)
+        return [self._view(row) for row in rows]
+
+    def annual(self, year: int) -> DisputeFigures:
+        records = self._disputes.for_year(year)
+        return DisputeFigures(
+            reconsideration=reconsideration_figures(records, year),
+            litigation=litigation_figures(records, year),
+        )
+
+    def _view(self, stored: StoredDispute) -> DisputeView:
+        calendar = self._calendar.work_calendar()
+        record = stored.record
+        due = reply_due(record, calendar)
+        today = today_in_china(self._clock)
+        replied = record.replied_on
+        late = (replied is None and record.pending and today > due.value) or (
+            replied is not None and replied > due.value
+        )
+        return DisputeView(stored.id, record, due, appeal_until(record, calendar), late)
+
+    def _stored(self, dispute_id: int) -> StoredDispute:
+        stored = self._disputes.get(dispute_id)
+        if stored is None:
+            raise DomainError("dispute.not_found", "dispute_id", {"id": dispute_id})
+        return stored
+
+    def _linked(self, record: DisputeRecord) -> DisputeRecord:
+        """A linked act must be in this database; a simple decision shortens the reply."""
+        if record.case_no is None:
+            return record
+        exists, simple = self._disputes.act_exists(record.case_no)
+        if not exists:
+            raise DomainError("dispute.case_unknown", "case_no", {"case_no": record.case_no})
+        return replace(record, simple_procedure=simple)
+
+    def _audit(self, at: str, action: str, dispute_id: int, record: DisputeRecord) -> None:
+        detail: dict[str, object] = {
+            "kind": record.kind.value,
+            "number": record.number,
+            "instance": record.instance.value,
+            "case_no": record.case_no,
+            "received_on": record.received_on.isoformat(),
+            "replied_on": _iso(record.replied_on),
+            "hearing_on": _iso(record.hearing_on),
+            "leader_appeared": record.leader_appeared,
+            "outcome": record.outcome.value if record.outcome else None,
+            "outcome_on": _iso(record.outcome_on),
+        }
+        AuditLog(self._db).append(
+            AuditEntry(at, self._user, action, "dispute", str(dispute_id), "ok", detail)
+        )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _key(record: DisputeRecord) -> dict[str, object]:
+    return {"kind": record.kind.label, "number": record.number, "instance": record.instance.label}
