@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +39,18 @@ def database_digest(path: Path) -> str:
         if part.exists():
             digest.update(part.read_bytes())
     return digest.hexdigest()
+
+
+def damage_database(path: Path, table: str = "file_review_sheets") -> None:
+    """Overwrite the first page of ``table``'s b-tree: damage the quick check always sees,
+    wherever the file's layout puts that page (a fixed offset may land on a free page once a
+    migration changes the layout). The default table is not read when a window opens."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()
+    with path.open("r+b") as file:
+        file.seek(page_size * (root[0] - 1))
+        file.write(b"\xff" * 200)
 
 
 @pytest.fixture

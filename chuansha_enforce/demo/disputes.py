@@ -82,8 +82,10 @@ def _one(
     received = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(0, 330))
     if received.weekday() >= 5:
         received -= dt.timedelta(days=received.weekday() - 4)
-    linked = acts and rng.random() < 0.7
-    case_no, simple = rng.choice(acts) if linked else (None, False)
+    # Every draw is made whether or not it is used, so that which acts exist (the database's)
+    # changes only the links, never the counts, dates or outcomes.
+    link, pick, other = rng.random(), rng.random(), rng.random()
+    case_no, simple = acts[int(pick * len(acts))] if acts and link < 0.7 else (None, False)
     recon = kind is DisputeKind.RECONSIDERATION
     outcome: DisputeOutcome | None = _pick(rng, _RECON_OUTCOMES if recon else _LIT_OUTCOMES)
     days = rng.randint(40, 90) if recon else rng.randint(60, 200)
@@ -101,7 +103,7 @@ def _one(
         kind=kind,
         number=f"浦府复〔{year}〕{n}号" if recon else f"（{year}）沪0115行初{n}号",
         applicant=_name(rng),
-        act=DisputedAct.PENALTY if case_no else rng.choice(_OTHER_ACTS),
+        act=DisputedAct.PENALTY if case_no else _OTHER_ACTS[int(other * len(_OTHER_ACTS))],
         body=RECONSIDERATION_BODY if recon else COURT,
         received_on=received,
         case_no=case_no,

@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Self
 
 from chuansha_enforce.domain.case_rules import not_before, not_future
-from chuansha_enforce.domain.enums import LABELS, LabelledEnum
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.work_calendar import CalendarResult, WorkCalendar
 
@@ -25,12 +26,28 @@ APPEAL_RULING_DAYS = 10
 TEXT_LIMIT = 200
 
 
-class DisputeKind(LabelledEnum):
+class DisputeEnum(StrEnum):
+    """Stored by code, shown by label; labels are kept per class (``_LABELS``), because StrEnum
+    members hash as their string and ``withdrawn`` or ``penalty`` also name other enums."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[type(self), self.value]
+
+    @classmethod
+    def from_label(cls, label: str) -> Self:
+        for member in cls:
+            if member.label == label:
+                return member
+        raise ValueError(label)
+
+
+class DisputeKind(DisputeEnum):
     RECONSIDERATION = "reconsideration"
     LITIGATION = "litigation"
 
 
-class DisputedAct(LabelledEnum):
+class DisputedAct(DisputeEnum):
     """The kind of act disputed: disputes concern any act of the town, not only penalties."""
 
     PENALTY = "penalty"
@@ -39,13 +56,13 @@ class DisputedAct(LabelledEnum):
     OTHER = "other"
 
 
-class Instance(LabelledEnum):
+class Instance(DisputeEnum):
     FIRST = "first"
     SECOND = "second"
     RETRIAL = "retrial"
 
 
-class DisputeOutcome(LabelledEnum):
+class DisputeOutcome(DisputeEnum):
     """Outcomes of both registers; each kind allows its own (``OUTCOMES``)."""
 
     UPHELD = "upheld"  # 维持
@@ -64,33 +81,31 @@ class DisputeOutcome(LabelledEnum):
     SUIT_DISMISSED = "suit_dismissed"  # 驳回起诉
 
 
-LABELS.update(
-    {
-        DisputeKind.RECONSIDERATION: "行政复议",
-        DisputeKind.LITIGATION: "行政诉讼",
-        DisputedAct.PENALTY: "行政处罚",
-        DisputedAct.COERCION: "行政强制",
-        DisputedAct.INFORMATION: "政府信息公开",
-        DisputedAct.OTHER: "其他",
-        Instance.FIRST: "一审",
-        Instance.SECOND: "二审",
-        Instance.RETRIAL: "再审",
-        DisputeOutcome.UPHELD: "维持",
-        DisputeOutcome.REJECTED: "驳回",
-        DisputeOutcome.CHANGED: "变更",
-        DisputeOutcome.REVOKED: "撤销",
-        DisputeOutcome.CONFIRMED_UNLAWFUL: "确认违法",
-        DisputeOutcome.CONFIRMED_VOID: "确认无效",
-        DisputeOutcome.ORDERED_TO_ACT: "责令履行",
-        DisputeOutcome.MEDIATED: "调解",
-        DisputeOutcome.SETTLED: "和解",
-        DisputeOutcome.WITHDRAWN: "撤回",
-        DisputeOutcome.TERMINATED: "终止",
-        DisputeOutcome.CLAIM_REJECTED: "驳回诉讼请求",
-        DisputeOutcome.COMPENSATION: "赔偿",
-        DisputeOutcome.SUIT_DISMISSED: "驳回起诉",
-    }
-)
+_LABELS: dict[tuple[type[DisputeEnum], str], str] = {
+    (DisputeKind, DisputeKind.RECONSIDERATION.value): "行政复议",
+    (DisputeKind, DisputeKind.LITIGATION.value): "行政诉讼",
+    (DisputedAct, DisputedAct.PENALTY.value): "行政处罚",
+    (DisputedAct, DisputedAct.COERCION.value): "行政强制",
+    (DisputedAct, DisputedAct.INFORMATION.value): "政府信息公开",
+    (DisputedAct, DisputedAct.OTHER.value): "其他",
+    (Instance, Instance.FIRST.value): "一审",
+    (Instance, Instance.SECOND.value): "二审",
+    (Instance, Instance.RETRIAL.value): "再审",
+    (DisputeOutcome, DisputeOutcome.UPHELD.value): "维持",
+    (DisputeOutcome, DisputeOutcome.REJECTED.value): "驳回",
+    (DisputeOutcome, DisputeOutcome.CHANGED.value): "变更",
+    (DisputeOutcome, DisputeOutcome.REVOKED.value): "撤销",
+    (DisputeOutcome, DisputeOutcome.CONFIRMED_UNLAWFUL.value): "确认违法",
+    (DisputeOutcome, DisputeOutcome.CONFIRMED_VOID.value): "确认无效",
+    (DisputeOutcome, DisputeOutcome.ORDERED_TO_ACT.value): "责令履行",
+    (DisputeOutcome, DisputeOutcome.MEDIATED.value): "调解",
+    (DisputeOutcome, DisputeOutcome.SETTLED.value): "和解",
+    (DisputeOutcome, DisputeOutcome.WITHDRAWN.value): "撤回",
+    (DisputeOutcome, DisputeOutcome.TERMINATED.value): "终止",
+    (DisputeOutcome, DisputeOutcome.CLAIM_REJECTED.value): "驳回诉讼请求",
+    (DisputeOutcome, DisputeOutcome.COMPENSATION.value): "赔偿",
+    (DisputeOutcome, DisputeOutcome.SUIT_DISMISSED.value): "驳回起诉",
+}
 
 _O = DisputeOutcome
 OUTCOMES: dict[DisputeKind, tuple[DisputeOutcome, ...]] = {

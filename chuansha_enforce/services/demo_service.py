@@ -62,20 +62,9 @@ class DemoService:
 
     def _add_disputes(self, plan: DemoPlan, at: str) -> int:
         """Reconsiderations and lawsuits for each year, some about the year's decisions."""
-        decided: dict[int, list[tuple[str, bool]]] = {}
-        for year in range(plan.first_year, plan.last_year + 1):
-            general = self._db.execute(
-                "SELECT decision_no FROM general_cases WHERE decided_year = ?"
-                " AND outcome = 'penalty' AND decision_no IS NOT NULL LIMIT 40",
-                [year],
-            ).fetchall()
-            simple = self._db.execute(
-                "SELECT decision_no FROM simple_decisions"
-                " WHERE decided_on BETWEEN ? AND ? LIMIT 20",
-                [f"{year:04d}-01-01", f"{year:04d}-12-31"],
-            ).fetchall()
-            decided[year] = [(r[0], False) for r in general] + [(r[0], True) for r in simple]
         disputes = DisputeRepository(self._db)
+        years = range(plan.first_year, plan.last_year + 1)
+        decided = {year: disputes.decided_acts(year) for year in years}
         count = 0
         for record in iter_disputes(plan, decided):
             disputes.insert(record, at=at, user=self._user)

@@ -163,6 +163,20 @@ class DisputeRepository:
         ).fetchall()
         return [_row(r).record for r in rows]
 
+    def decided_acts(self, year: int, limit: int = 40) -> list[tuple[str, bool]]:
+        """Some penalty decisions of ``year`` (number, is simple) that a dispute may concern."""
+        general = self._db.execute(
+            "SELECT decision_no FROM general_cases WHERE decided_year = ?"
+            " AND outcome = 'penalty' AND decision_no IS NOT NULL ORDER BY id LIMIT ?",
+            [year, limit],
+        ).fetchall()
+        simple = self._db.execute(
+            "SELECT decision_no FROM simple_decisions WHERE decided_on BETWEEN ? AND ?"
+            " ORDER BY id LIMIT ?",
+            [f"{year:04d}-01-01", f"{year:04d}-12-31", limit // 2],
+        ).fetchall()
+        return [(r[0], False) for r in general] + [(r[0], True) for r in simple]
+
     def act_exists(self, case_no: str) -> tuple[bool, bool]:
         """(a general case or a simple decision has this number, it is a simple decision)."""
         general = self._db.execute(

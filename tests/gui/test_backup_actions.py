@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.errors import DomainError, StorageError
-from tests.conftest import NOW, database_digest
+from tests.conftest import NOW, damage_database, database_digest
 from tests.review_setup import PASSWORDS, make_accounts, open_as
 from ui.main_window import MainWindow
 from ui.startup_recovery import offer_restore
@@ -190,9 +190,7 @@ def test_a_second_copy_shows_read_only_mode(qtbot: QtBot, office_db: Path, tmp_p
 def test_start_up_recovery_offers_the_newest_good_backup(office_db: Path) -> None:
     with build_services(office_db, FixedClock(NOW)) as services:
         good = services.backups.backup()
-    with office_db.open("r+b") as file:
-        file.seek(4096 * 20 + 100)
-        file.write(b"\xff" * 200)
+    damage_database(office_db)
     with pytest.raises(StorageError) as caught:
         build_services(office_db, FixedClock(NOW))
     asked: list[str] = []
@@ -222,9 +220,7 @@ def test_start_up_recovery_with_accounts_asks_an_administrator(office_db: Path) 
     make_accounts(office_db, clock)
     with open_as(office_db, clock, "admin") as services:
         services.backups.backup()
-    with office_db.open("r+b") as file:
-        file.seek(4096 * 20 + 100)
-        file.write(b"\xff" * 200)
+    damage_database(office_db)
     with pytest.raises(StorageError) as caught:
         build_services(office_db, clock)
     tried: list[str] = []

@@ -10,15 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import build_services
-from tests.conftest import NOW
+from tests.conftest import NOW, damage_database
 from ui.main_window import MainWindow
 from ui.startup_check import StartupCheck
-
-
-def _damage(path: Path) -> None:
-    with path.open("r+b") as file:
-        file.seek(4096 * 20 + 100)
-        file.write(b"\xff" * 200)
 
 
 def test_a_sound_file_passes_quietly(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:
@@ -45,7 +39,7 @@ def test_a_damaged_file_offers_the_newest_good_backup(
     shutil.copy(demo_db, db)
     with build_services(db, FixedClock(NOW)) as services:
         good = services.backups.backup()
-    _damage(db)
+    damage_database(db)
     asked: list[str] = []
     with build_services(db, FixedClock(NOW), check_integrity=False) as services:
         window = MainWindow(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from chuansha_enforce.demo.disputes import iter_disputes
 from chuansha_enforce.demo.generator import (
     generate_officers,
     iter_general_cases,
@@ -21,6 +22,53 @@ from chuansha_enforce.domain.work_calendar import WorkCalendar
 from chuansha_enforce.services.container import Services
 from tests.cli_clock import main
 from tests.conftest import SMALL_PLAN
+
+
+def _permille(numerator: int, denominator: int) -> int | None:
+    """Half up, by integer arithmetic (not the code under test's Decimal)."""
+    return None if denominator == 0 else (numerator * 2000 + denominator) // (2 * denominator)
+
+
+def disputes_expected(year: int) -> dict[str, dict[str, int | None]]:
+    """DOMAIN §15 restated: received by the day we got them, outcomes by the outcome date."""
+    records = list(iter_disputes(SMALL_PLAN, {}))  # which acts exist changes links, not counts
+    recon = [r for r in records if r.kind.value == "reconsideration"]
+    lit = [r for r in records if r.kind.value == "litigation"]
+    done_r = [
+        r.outcome.value for r in recon if r.outcome and r.outcome_on and r.outcome_on.year == year
+    ]
+    done_l = [r for r in lit if r.outcome and r.outcome_on and r.outcome_on.year == year]
+    wrong = {"changed", "revoked", "confirmed_unlawful", "confirmed_void", "ordered_to_act"}
+    corrected = sum(o in wrong for o in done_r)
+    decided = sum(o in wrong | {"upheld", "rejected"} for o in done_r)
+    first = [r for r in done_l if r.instance.value == "first"]
+    lost = sum(r.outcome.value in wrong | {"compensation"} for r in first if r.outcome)
+    heard = [r for r in lit if r.hearing_on and r.hearing_on.year == year]
+    leaders = sum(bool(r.leader_appeared) for r in heard)
+    return {
+        "reconsideration": {
+            "received": sum(r.received_on.year == year for r in recon),
+            "concluded": len(done_r),
+            "withdrawn": done_r.count("withdrawn"),
+            "rejected": done_r.count("rejected"),
+            "upheld": done_r.count("upheld"),
+            "corrected": corrected,
+            "mediated": done_r.count("mediated") + done_r.count("settled"),
+            "correction_rate_permille": _permille(corrected, decided),
+        },
+        "litigation": {
+            "received": sum(r.received_on.year == year for r in lit),
+            "concluded": len(done_l),
+            "withdrawn": sum(
+                r.outcome is not None and r.outcome.value == "withdrawn" for r in done_l
+            ),
+            "lost": lost,
+            "loss_rate_permille": _permille(lost, len(first)),
+            "hearings": len(heard),
+            "leader_appeared": leaders,
+            "leader_appearance_permille": _permille(leaders, len(heard)),
+        },
+    }
 
 
 def expected(year: int) -> dict[str, object]:
@@ -119,6 +167,7 @@ def expected(year: int) -> dict[str, object]:
             "issued_in_year": sum(in_year(o.issued_on) for o in officers),
             "cancelled_in_year": sum(in_year(o.cancelled_on) for o in officers),
         },
+        **disputes_expected(year),
         "by_kind": {
             kind.value: {"cases": by_kind[kind.value], "money_fen": money[kind.value]}
             for kind in PenaltyKind

@@ -23,7 +23,7 @@ from chuansha_enforce.storage.errors import (
     DatabaseCheckFailedNoBackupError,
 )
 from tests.cli_clock import main as cli_main
-from tests.conftest import NOW, database_digest
+from tests.conftest import NOW, damage_database, database_digest
 
 
 def dump(path: Path) -> list[str]:
@@ -57,9 +57,7 @@ def _change_something(services: Services) -> None:
 
 
 def corrupt(path: Path) -> None:
-    with path.open("r+b") as file:
-        file.seek(4096 * 20 + 100)
-        file.write(b"\xff" * 200)
+    damage_database(path)
 
 
 def test_a_backup_is_checked_and_has_a_manifest(office: Services) -> None:
