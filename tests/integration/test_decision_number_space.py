@@ -19,9 +19,9 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import render
-from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import database_digest
+from tests.integration.test_case_lifecycle import OFFICERS as LIFECYCLE_OFFICERS
 from tests.integration.test_case_lifecycle import _file, refused
 from tests.integration.test_simple_decisions import BASE
 from tests.ledger_files import CASE, OFFICERS, SIMPLE, ledger, with_
@@ -39,8 +39,8 @@ WARNING = Decision(NUMBER, D(2024, 4, 10), Outcome.PENALTY, frozenset({PenaltyKi
 @pytest.fixture
 def svc(tmp_path: Path) -> Iterator[Services]:
     with build_services(tmp_path / "cases.db", FixedClock(NOW)) as services:
-        services.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
-        services.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
+        for officer in LIFECYCLE_OFFICERS[:2]:  # 王建国 and 李明, valid all through 2024
+            services.officers.register(officer)
         yield services
 
 
