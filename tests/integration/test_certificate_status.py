@@ -75,3 +75,14 @@ def test_officer_list_shows_expired(services: Services, db_path: Path) -> None:
         "李明": ("2026-11-27", "有效"),
         "周敏": (None, "有效"),
     }
+
+
+def test_a_certificate_expiring_on_new_years_eve_counts_at_the_year_end(
+    services: Services,
+) -> None:
+    register = services.officers.register
+    register(OfficerRecord("王建国", "31150001", D(2018, 3, 1), expires_on=D(2025, 12, 31)))
+    register(OfficerRecord("李明", "31150002", D(2019, 5, 10), expires_on=D(2025, 12, 30)))
+    register(OfficerRecord("周敏", "31150003", D(2019, 5, 10)))
+    assert services.statistics.annual(2025).officers.valid_at_year_end == 2  # 王建国, 周敏
+    assert services.statistics.annual(2024).officers.valid_at_year_end == 3
