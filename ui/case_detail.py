@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.money import format_fen
@@ -40,18 +41,24 @@ CLOCK_NAMES = {
     "disclosure_due": QT_TRANSLATE_NOOP("CaseDetail", "公示期限"),
     "payment_due": QT_TRANSLATE_NOOP("CaseDetail", "缴款期限"),
 }
-STATE_NAMES = {
-    ClockState.PENDING: QT_TRANSLATE_NOOP("CaseDetail", "未到期"),
-    ClockState.DUE_SOON: QT_TRANSLATE_NOOP("CaseDetail", "即将到期"),
-    ClockState.OVERDUE: QT_TRANSLATE_NOOP("CaseDetail", "已逾期"),
-    ClockState.MET: QT_TRANSLATE_NOOP("CaseDetail", "按期完成"),
-    ClockState.MISSED: QT_TRANSLATE_NOOP("CaseDetail", "逾期完成"),
-}
-FLAG_COLOURS = {
-    ClockState.DUE_SOON: QColor("#fff3b0"),
-    ClockState.OVERDUE: QColor("#f8c4c4"),
-    ClockState.MISSED: QColor("#f8c4c4"),
-}
+STATE_NAMES = EnumMap(
+    ClockState,
+    {
+        ClockState.PENDING: QT_TRANSLATE_NOOP("CaseDetail", "未到期"),
+        ClockState.DUE_SOON: QT_TRANSLATE_NOOP("CaseDetail", "即将到期"),
+        ClockState.OVERDUE: QT_TRANSLATE_NOOP("CaseDetail", "已逾期"),
+        ClockState.MET: QT_TRANSLATE_NOOP("CaseDetail", "按期完成"),
+        ClockState.MISSED: QT_TRANSLATE_NOOP("CaseDetail", "逾期完成"),
+    },
+)
+FLAG_COLOURS = EnumMap(
+    ClockState,
+    {
+        ClockState.DUE_SOON: QColor("#fff3b0"),
+        ClockState.OVERDUE: QColor("#f8c4c4"),
+        ClockState.MISSED: QColor("#f8c4c4"),
+    },
+)
 
 
 def _tr(text: object) -> str:

@@ -60,6 +60,7 @@ class OfficerRegistryWidget(QWidget):
 
     def reload(self) -> None:
         certificates = self._services.officers.certificates()
+        today = today_in_china(self._services.clock)
         self.table.setRowCount(len(certificates))
         for row, c in enumerate(certificates):
             values = [
@@ -67,7 +68,7 @@ class OfficerRegistryWidget(QWidget):
                 c.certificate_no,
                 c.issued_on.isoformat(),
                 c.expires_on.isoformat() if c.expires_on else "",
-                c.status.label,
+                c.status_label(today),
                 c.cancelled_on.isoformat() if c.cancelled_on else "",
             ]
             for column, value in enumerate(values):

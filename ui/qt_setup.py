@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.resource_paths import font_path, translations_dir
 
 log = logging.getLogger(__name__)
@@ -23,13 +24,16 @@ UI_LANGS = ("zh", "en")
 
 # Said by the offscreen platform plugin for every top-level window; not a problem of ours.
 _EXPECTED_QT_NOISE = ("This plugin does not support propagateSizeHints()",)
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
+_QT_LEVELS = EnumMap(
+    QtMsgType,
+    {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    },
+)
 
 
 def route_qt_messages_to_log() -> None:

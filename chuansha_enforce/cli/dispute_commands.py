@@ -10,19 +10,19 @@ from typing import Any, TextIO, TypeVar
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.domain.disputes import (
     DisputedAct,
-    DisputeEnum,
     DisputeKind,
     DisputeRecord,
     Instance,
     outcome_from_label,
     outcome_label,
 )
+from chuansha_enforce.domain.enums import LabelledEnum
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.dispute_service import DisputeStep, DisputeView
 
-E = TypeVar("E", bound=DisputeEnum)
+E = TypeVar("E", bound=LabelledEnum)
 KINDS = {"复议": DisputeKind.RECONSIDERATION, "诉讼": DisputeKind.LITIGATION}
 YES_NO = {"是": True, "否": False}
 

@@ -30,7 +30,7 @@ from chuansha_enforce.cli import (
 from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler
 from chuansha_enforce.cli.login import cli_login, run_logged
 from chuansha_enforce.demo.generator import DemoPlan
-from chuansha_enforce.domain.clock import Clock
+from chuansha_enforce.domain.clock import Clock, today_in_china
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
@@ -289,6 +289,7 @@ def _cmd_export(args: argparse.Namespace, services: Services, out: TextIO, lang:
 
 def _cmd_officer(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     certificates = services.officers.certificates()
+    today = today_in_china(services.clock)
     if args.json:
         json.dump(
             [
@@ -297,7 +298,7 @@ def _cmd_officer(args: argparse.Namespace, services: Services, out: TextIO, lang
                     "certificate_no": c.certificate_no,
                     "issued_on": c.issued_on.isoformat(),
                     "expires_on": c.expires_on.isoformat() if c.expires_on else None,
-                    "status": c.status.label,
+                    "status": c.status_label(today),
                     "cancelled_on": c.cancelled_on.isoformat() if c.cancelled_on else None,
                 }
                 for c in certificates
@@ -309,7 +310,8 @@ def _cmd_officer(args: argparse.Namespace, services: Services, out: TextIO, lang
         out.write("\n")
         return 0
     for c in certificates:
-        print(f"{c.officer_name}\t{c.certificate_no}\t{c.issued_on}\t{c.status.label}", file=out)
+        status = c.status_label(today)
+        print(f"{c.officer_name}\t{c.certificate_no}\t{c.issued_on}\t{status}", file=out)
     return 0
 
 

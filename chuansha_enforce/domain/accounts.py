@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from chuansha_enforce.domain.clock import CHINA_TZ
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
 
 
@@ -21,11 +22,14 @@ class Role(StrEnum):
         return ROLE_LABELS[self]
 
 
-ROLE_LABELS: dict[Role, str] = {
-    Role.CLERK: "内勤",
-    Role.REVIEWER: "法制审核员",
-    Role.ADMIN: "管理员",
-}
+ROLE_LABELS = EnumMap(
+    Role,
+    {
+        Role.CLERK: "内勤",
+        Role.REVIEWER: "法制审核员",
+        Role.ADMIN: "管理员",
+    },
+)
 
 
 class Permission(StrEnum):
@@ -43,25 +47,28 @@ class Permission(StrEnum):
 
 
 # DOMAIN §9. Reading, statistics, reports and exports are open to every role.
-ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.CLERK: frozenset(
-        {Permission.SUBMIT_REVIEW, Permission.RECORD_CASES, Permission.RECTIFY_DEFECTS}
-    ),
-    Role.REVIEWER: frozenset(
-        {Permission.SIGN_REVIEW, Permission.DRAW_SAMPLES, Permission.SCORE_FILES}
-    ),
-    Role.ADMIN: frozenset(
-        {
-            Permission.MANAGE_USERS,
-            Permission.SUBMIT_REVIEW,
-            Permission.APPROVE_REVIEW_EXTENSION,
-            Permission.MANAGE_OFFICERS,
-            Permission.MANAGE_SETTINGS,
-            Permission.MANAGE_BACKUPS,
-            Permission.DRAW_SAMPLES,
-        }
-    ),
-}
+ROLE_PERMISSIONS = EnumMap[Role, frozenset[Permission]](
+    Role,
+    {
+        Role.CLERK: frozenset(
+            {Permission.SUBMIT_REVIEW, Permission.RECORD_CASES, Permission.RECTIFY_DEFECTS}
+        ),
+        Role.REVIEWER: frozenset(
+            {Permission.SIGN_REVIEW, Permission.DRAW_SAMPLES, Permission.SCORE_FILES}
+        ),
+        Role.ADMIN: frozenset(
+            {
+                Permission.MANAGE_USERS,
+                Permission.SUBMIT_REVIEW,
+                Permission.APPROVE_REVIEW_EXTENSION,
+                Permission.MANAGE_OFFICERS,
+                Permission.MANAGE_SETTINGS,
+                Permission.MANAGE_BACKUPS,
+                Permission.DRAW_SAMPLES,
+            }
+        ),
+    },
+)
 
 _NAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
 

@@ -19,6 +19,9 @@ from chuansha_enforce.domain.enums import (
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.status import derive_case_status
 
+EXPIRED_LABEL = "已过期"
+"""What the registry shows for a certificate past its expiry date (never stored)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Certificate:
@@ -33,13 +36,27 @@ class Certificate:
     cancelled_on: dt.date | None
 
     def valid_on(self, day: dt.date) -> bool:
-        """Issued by ``day``, not yet expired or cancelled, not suspended."""
+        """Issued by ``day``, not yet expired or cancelled, not suspended.
+
+        A certificate is valid through its expiry date inclusive (DOMAIN, Officers).
+        """
         return (
             self.issued_on <= day
-            and (self.expires_on is None or self.expires_on > day)
+            and (self.expires_on is None or self.expires_on >= day)
             and (self.cancelled_on is None or self.cancelled_on > day)
             and self.status is not CertificateStatus.SUSPENDED
         )
+
+    def expired_on(self, day: dt.date) -> bool:
+        """The expiry date has passed by ``day`` (the expiry date itself is still valid)."""
+        return self.expires_on is not None and self.expires_on < day
+
+    def status_label(self, today: dt.date) -> str:
+        """The status as the registry shows it: a certificate recorded 有效 whose expiry date
+        has passed reads 已过期; 注销 and 暂扣 read as recorded."""
+        if self.status is CertificateStatus.VALID and self.expired_on(today):
+            return EXPIRED_LABEL
+        return self.status.label
 
 
 @dataclass(frozen=True, slots=True)

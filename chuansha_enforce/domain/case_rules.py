@@ -220,15 +220,15 @@ def check_decision(
     case: CaseFile,
     decision: Decision,
     *,
-    decision_no_taken: bool,
+    decision_no_holder: str | None,
     major: MajorAssessment,
     today: dt.date,
 ) -> None:
     _undecided(case)
     check_decision_content(decision)
-    if decision_no_taken:
-        raise DomainError("decision.number_taken", "decision_no",
-                          {"decision_no": decision.decision_no})  # fmt: skip
+    if decision_no_holder is not None:
+        params = {"decision_no": decision.decision_no, "holder": decision_no_holder}
+        raise DomainError("decision.number_taken", "decision_no", params)
     not_future(decision.decided_on, today, "decided_on")
     not_before(decision.decided_on, case.filed_on, "decided_on", "立案日期")
     if decision.outcome is Outcome.PENALTY:

@@ -11,10 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
-from typing import Self
 
 from chuansha_enforce.domain.case_rules import not_before, not_future
+from chuansha_enforce.domain.enums import EnumMap, LabelledEnum
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.work_calendar import CalendarResult, WorkCalendar
 
@@ -26,89 +25,47 @@ APPEAL_RULING_DAYS = 10
 TEXT_LIMIT = 200
 
 
-class DisputeEnum(StrEnum):
-    """Stored by code, shown by label; labels are kept per class (``_LABELS``), because StrEnum
-    members hash as their string and ``withdrawn`` or ``penalty`` also name other enums."""
-
-    @property
-    def label(self) -> str:
-        return _LABELS[type(self), self.value]
-
-    @classmethod
-    def from_label(cls, label: str) -> Self:
-        for member in cls:
-            if member.label == label:
-                return member
-        raise ValueError(label)
+class DisputeKind(LabelledEnum):
+    RECONSIDERATION = "reconsideration", "行政复议"
+    LITIGATION = "litigation", "行政诉讼"
 
 
-class DisputeKind(DisputeEnum):
-    RECONSIDERATION = "reconsideration"
-    LITIGATION = "litigation"
-
-
-class DisputedAct(DisputeEnum):
+class DisputedAct(LabelledEnum):
     """The kind of act disputed: disputes concern any act of the town, not only penalties."""
 
-    PENALTY = "penalty"
-    COERCION = "coercion"
-    INFORMATION = "information"
-    OTHER = "other"
+    PENALTY = "penalty", "行政处罚"
+    COERCION = "coercion", "行政强制"
+    INFORMATION = "information", "政府信息公开"
+    OTHER = "other", "其他"
 
 
-class Instance(DisputeEnum):
-    FIRST = "first"
-    SECOND = "second"
-    RETRIAL = "retrial"
+class Instance(LabelledEnum):
+    FIRST = "first", "一审"
+    SECOND = "second", "二审"
+    RETRIAL = "retrial", "再审"
 
 
-class DisputeOutcome(DisputeEnum):
+class DisputeOutcome(LabelledEnum):
     """Outcomes of both registers; each kind allows its own (``OUTCOMES``)."""
 
-    UPHELD = "upheld"  # 维持
-    REJECTED = "rejected"  # 驳回（申请）
-    CHANGED = "changed"  # 变更
-    REVOKED = "revoked"  # 撤销
-    CONFIRMED_UNLAWFUL = "confirmed_unlawful"  # 确认违法
-    CONFIRMED_VOID = "confirmed_void"  # 确认无效
-    ORDERED_TO_ACT = "ordered_to_act"  # 责令履行
-    MEDIATED = "mediated"  # 调解
-    SETTLED = "settled"  # 和解
-    WITHDRAWN = "withdrawn"  # 撤回（申请）/ 撤诉
-    TERMINATED = "terminated"  # 终止
-    CLAIM_REJECTED = "claim_rejected"  # 驳回诉讼请求
-    COMPENSATION = "compensation"  # 赔偿
-    SUIT_DISMISSED = "suit_dismissed"  # 驳回起诉
+    UPHELD = "upheld", "维持"
+    REJECTED = "rejected", "驳回"  # 驳回申请
+    CHANGED = "changed", "变更"
+    REVOKED = "revoked", "撤销"
+    CONFIRMED_UNLAWFUL = "confirmed_unlawful", "确认违法"
+    CONFIRMED_VOID = "confirmed_void", "确认无效"
+    ORDERED_TO_ACT = "ordered_to_act", "责令履行"
+    MEDIATED = "mediated", "调解"
+    SETTLED = "settled", "和解"
+    WITHDRAWN = "withdrawn", "撤回"  # 撤回申请; a lawsuit's is written 撤诉
+    TERMINATED = "terminated", "终止"
+    CLAIM_REJECTED = "claim_rejected", "驳回诉讼请求"
+    COMPENSATION = "compensation", "赔偿"
+    SUIT_DISMISSED = "suit_dismissed", "驳回起诉"
 
-
-_LABELS: dict[tuple[type[DisputeEnum], str], str] = {
-    (DisputeKind, DisputeKind.RECONSIDERATION.value): "行政复议",
-    (DisputeKind, DisputeKind.LITIGATION.value): "行政诉讼",
-    (DisputedAct, DisputedAct.PENALTY.value): "行政处罚",
-    (DisputedAct, DisputedAct.COERCION.value): "行政强制",
-    (DisputedAct, DisputedAct.INFORMATION.value): "政府信息公开",
-    (DisputedAct, DisputedAct.OTHER.value): "其他",
-    (Instance, Instance.FIRST.value): "一审",
-    (Instance, Instance.SECOND.value): "二审",
-    (Instance, Instance.RETRIAL.value): "再审",
-    (DisputeOutcome, DisputeOutcome.UPHELD.value): "维持",
-    (DisputeOutcome, DisputeOutcome.REJECTED.value): "驳回",
-    (DisputeOutcome, DisputeOutcome.CHANGED.value): "变更",
-    (DisputeOutcome, DisputeOutcome.REVOKED.value): "撤销",
-    (DisputeOutcome, DisputeOutcome.CONFIRMED_UNLAWFUL.value): "确认违法",
-    (DisputeOutcome, DisputeOutcome.CONFIRMED_VOID.value): "确认无效",
-    (DisputeOutcome, DisputeOutcome.ORDERED_TO_ACT.value): "责令履行",
-    (DisputeOutcome, DisputeOutcome.MEDIATED.value): "调解",
-    (DisputeOutcome, DisputeOutcome.SETTLED.value): "和解",
-    (DisputeOutcome, DisputeOutcome.WITHDRAWN.value): "撤回",
-    (DisputeOutcome, DisputeOutcome.TERMINATED.value): "终止",
-    (DisputeOutcome, DisputeOutcome.CLAIM_REJECTED.value): "驳回诉讼请求",
-    (DisputeOutcome, DisputeOutcome.COMPENSATION.value): "赔偿",
-    (DisputeOutcome, DisputeOutcome.SUIT_DISMISSED.value): "驳回起诉",
-}
 
 _O = DisputeOutcome
-OUTCOMES: dict[DisputeKind, tuple[DisputeOutcome, ...]] = {
+OUTCOMES = EnumMap[DisputeKind, tuple[DisputeOutcome, ...]](DisputeKind, {
     DisputeKind.RECONSIDERATION: (
         _O.UPHELD, _O.REJECTED, _O.CHANGED, _O.REVOKED, _O.CONFIRMED_UNLAWFUL,
         _O.CONFIRMED_VOID, _O.ORDERED_TO_ACT, _O.MEDIATED, _O.SETTLED, _O.WITHDRAWN,
@@ -118,11 +75,11 @@ OUTCOMES: dict[DisputeKind, tuple[DisputeOutcome, ...]] = {
         _O.CLAIM_REJECTED, _O.REVOKED, _O.CHANGED, _O.CONFIRMED_UNLAWFUL, _O.CONFIRMED_VOID,
         _O.ORDERED_TO_ACT, _O.COMPENSATION, _O.WITHDRAWN, _O.SUIT_DISMISSED, _O.MEDIATED,
     ),
-}  # fmt: skip
+})  # fmt: skip
 """The outcomes each register allows (DOMAIN §15; LEDGER_FORMAT.md's sheets)."""
 
 # A lawsuit's withdrawal is written 撤诉 in the ledger; a reconsideration's 撤回.
-LITIGATION_LABELS = {_O.WITHDRAWN: "撤诉"}
+LITIGATION_LABELS = EnumMap(DisputeOutcome, {_O.WITHDRAWN: "撤诉"})
 
 CORRECTING = frozenset(
     {_O.CHANGED, _O.REVOKED, _O.CONFIRMED_UNLAWFUL, _O.CONFIRMED_VOID, _O.ORDERED_TO_ACT}

@@ -1,54 +1,116 @@
-"""Enumerations of the trade, stored by their code and shown by their Chinese label."""
+"""Enumerations of the trade, stored by their code and shown by their Chinese label.
+
+Each member carries its own label (``GENERAL = "general", "一般程序"``), so a label belongs to
+its class: two enums may share a code (``HearingState.NONE`` and ``Stratify.NONE`` are both
+``"none"``) without sharing a label. Members of a ``StrEnum`` hash and compare as their code,
+so a plain dict keyed by members would mix such members up; a table keyed by the members of
+one enum is an ``EnumMap``, which holds the members of that enum only.
+"""
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Self
+from collections.abc import Iterator, Mapping
+from enum import Enum, StrEnum
+from typing import Generic, Self, TypeVar
 
 
 class LabelledEnum(StrEnum):
-    """A code stored in the database, with a Chinese label for people (see ``LABELS``)."""
+    """A code stored in the database, with a Chinese label for people."""
+
+    _label: str
+
+    def __new__(cls, code: str, label: str | None = None) -> Self:
+        # Called with the label only while the class is built; ``Kind("code")`` looks a
+        # member up by its code and never reaches here. Every member must name its label.
+        if label is None:
+            raise TypeError(f"{cls.__name__} member {code!r} has no label")
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member._label = label
+        return member
 
     @property
     def label(self) -> str:
-        return LABELS[self]
+        return self._label
 
     @classmethod
     def from_label(cls, label: str) -> Self:
         for member in cls:
-            if LABELS[member] == label:
+            if member.label == label:
                 return member
         raise ValueError(label)
 
 
+K = TypeVar("K", bound=Enum)
+V = TypeVar("V")
+
+
+class EnumMap(Mapping[K, V], Generic[K, V]):
+    """A read-only table keyed by the members of one enum class, and of that class only.
+
+    A member of another enum is refused when the table is built and is never found in it,
+    even when its code is equal (``StrEnum`` members compare equal to their string code).
+    """
+
+    __slots__ = ("_enum", "_items")
+
+    def __init__(self, enum: type[K], items: Mapping[K, V]) -> None:
+        for key in items:
+            if type(key) is not enum:
+                raise TypeError(f"{key!r} is not a member of {enum.__name__}")
+        self._enum = enum
+        self._items: dict[K, V] = dict(items)
+
+    @property
+    def enum(self) -> type[K]:
+        return self._enum
+
+    def __getitem__(self, key: K) -> V:
+        if type(key) is not self._enum:
+            raise KeyError(key)
+        return self._items[key]
+
+    def __contains__(self, key: object) -> bool:
+        return type(key) is self._enum and key in self._items
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"EnumMap({self._enum.__name__}, {self._items!r})"
+
+
 class Procedure(LabelledEnum):
-    GENERAL = "general"
-    SIMPLE = "simple"
+    GENERAL = "general", "一般程序"
+    SIMPLE = "simple", "简易程序"
 
 
 class PartyType(LabelledEnum):
-    NATURAL_PERSON = "natural_person"
-    INDIVIDUAL_BUSINESS = "individual_business"
-    LEGAL_PERSON = "legal_person"
-    OTHER_ORGANISATION = "other_organisation"
+    NATURAL_PERSON = "natural_person", "自然人"
+    INDIVIDUAL_BUSINESS = "individual_business", "个体工商户"
+    LEGAL_PERSON = "legal_person", "法人"
+    OTHER_ORGANISATION = "other_organisation", "非法人组织"
 
 
 class PenaltyKind(LabelledEnum):
     """Penalty kinds, lightest first: the statistics order (DOMAIN §1, §7)."""
 
-    WARNING = "warning"
-    CRITICISM = "criticism"
-    FINE = "fine"
-    CONFISCATE_GAINS = "confiscate_gains"
-    CONFISCATE_PROPERTY = "confiscate_property"
-    SUSPEND_LICENCE = "suspend_licence"
-    DOWNGRADE_QUALIFICATION = "downgrade_qualification"
-    REVOKE_LICENCE = "revoke_licence"
-    RESTRICT_ACTIVITY = "restrict_activity"
-    SUSPEND_BUSINESS = "suspend_business"
-    ORDER_CLOSURE = "order_closure"
-    RESTRICT_PRACTICE = "restrict_practice"
-    OTHER = "other"
+    WARNING = "warning", "警告"
+    CRITICISM = "criticism", "通报批评"
+    FINE = "fine", "罚款"
+    CONFISCATE_GAINS = "confiscate_gains", "没收违法所得"
+    CONFISCATE_PROPERTY = "confiscate_property", "没收非法财物"
+    SUSPEND_LICENCE = "suspend_licence", "暂扣许可证件"
+    DOWNGRADE_QUALIFICATION = "downgrade_qualification", "降低资质等级"
+    REVOKE_LICENCE = "revoke_licence", "吊销许可证件"
+    RESTRICT_ACTIVITY = "restrict_activity", "限制开展生产经营活动"
+    SUSPEND_BUSINESS = "suspend_business", "责令停产停业"
+    ORDER_CLOSURE = "order_closure", "责令关闭"
+    RESTRICT_PRACTICE = "restrict_practice", "限制从业"
+    OTHER = "other", "其他"
 
     @property
     def severity(self) -> int:
@@ -56,7 +118,7 @@ class PenaltyKind(LabelledEnum):
         return _SEVERITY[self]
 
 
-_SEVERITY: dict[PenaltyKind, int] = {kind: rank for rank, kind in enumerate(PenaltyKind)}
+_SEVERITY = EnumMap(PenaltyKind, {kind: rank for rank, kind in enumerate(PenaltyKind)})
 
 HEAVY_PENALTY_KINDS = frozenset(
     {
@@ -86,129 +148,65 @@ def heaviest(kinds: frozenset[PenaltyKind] | set[PenaltyKind]) -> PenaltyKind:
 class Outcome(LabelledEnum):
     """How a decided general-procedure case ended."""
 
-    PENALTY = "penalty"
-    NO_PENALTY = "no_penalty"
-    WITHDRAWN = "withdrawn"
-    TRANSFER_JUDICIAL = "transfer_judicial"
-    TRANSFER_OTHER = "transfer_other"
+    PENALTY = "penalty", "处罚"
+    NO_PENALTY = "no_penalty", "不予处罚"
+    WITHDRAWN = "withdrawn", "撤销立案"
+    TRANSFER_JUDICIAL = "transfer_judicial", "移送司法机关"
+    TRANSFER_OTHER = "transfer_other", "移送其他部门"
 
 
 class NoPenaltyReason(LabelledEnum):
-    MINOR_CORRECTED = "minor_corrected"
-    FIRST_VIOLATION = "first_violation"
-    NO_FAULT = "no_fault"
-    UNDER_FOURTEEN = "under_fourteen"
-    MENTAL_ILLNESS = "mental_illness"
-    TIME_BARRED = "time_barred"
-    FACTS_UNPROVEN = "facts_unproven"
+    MINOR_CORRECTED = "minor_corrected", "轻微违法及时改正"
+    FIRST_VIOLATION = "first_violation", "首违不罚"
+    NO_FAULT = "no_fault", "无主观过错"
+    UNDER_FOURTEEN = "under_fourteen", "不满十四周岁"
+    MENTAL_ILLNESS = "mental_illness", "精神病人"
+    TIME_BARRED = "time_barred", "超过追责时效"
+    FACTS_UNPROVEN = "facts_unproven", "违法事实不能成立"
 
 
 class HearingState(LabelledEnum):
-    NONE = "none"
-    HELD = "held"
-    WAIVED = "waived"
+    NONE = "none", "否"
+    HELD = "held", "已听证"
+    WAIVED = "waived", "放弃听证"
 
 
 class CertificateStatus(LabelledEnum):
-    VALID = "valid"
-    CANCELLED = "cancelled"
-    SUSPENDED = "suspended"
+    VALID = "valid", "有效"
+    CANCELLED = "cancelled", "注销"
+    SUSPENDED = "suspended", "暂扣"
 
 
 class CaseStatus(LabelledEnum):
     """A general case's status, derived from its recorded steps."""
 
-    FILED = "filed"
-    DECIDED = "decided"
-    SERVED = "served"
-    CLOSED = "closed"
-    DELETED = "deleted"
-
-
-LABELS: dict[LabelledEnum, str] = {
-    Procedure.GENERAL: "一般程序",
-    Procedure.SIMPLE: "简易程序",
-    PartyType.NATURAL_PERSON: "自然人",
-    PartyType.INDIVIDUAL_BUSINESS: "个体工商户",
-    PartyType.LEGAL_PERSON: "法人",
-    PartyType.OTHER_ORGANISATION: "非法人组织",
-    PenaltyKind.WARNING: "警告",
-    PenaltyKind.CRITICISM: "通报批评",
-    PenaltyKind.FINE: "罚款",
-    PenaltyKind.CONFISCATE_GAINS: "没收违法所得",
-    PenaltyKind.CONFISCATE_PROPERTY: "没收非法财物",
-    PenaltyKind.SUSPEND_LICENCE: "暂扣许可证件",
-    PenaltyKind.DOWNGRADE_QUALIFICATION: "降低资质等级",
-    PenaltyKind.REVOKE_LICENCE: "吊销许可证件",
-    PenaltyKind.RESTRICT_ACTIVITY: "限制开展生产经营活动",
-    PenaltyKind.SUSPEND_BUSINESS: "责令停产停业",
-    PenaltyKind.ORDER_CLOSURE: "责令关闭",
-    PenaltyKind.RESTRICT_PRACTICE: "限制从业",
-    PenaltyKind.OTHER: "其他",
-    Outcome.PENALTY: "处罚",
-    Outcome.NO_PENALTY: "不予处罚",
-    Outcome.WITHDRAWN: "撤销立案",
-    Outcome.TRANSFER_JUDICIAL: "移送司法机关",
-    Outcome.TRANSFER_OTHER: "移送其他部门",
-    NoPenaltyReason.MINOR_CORRECTED: "轻微违法及时改正",
-    NoPenaltyReason.FIRST_VIOLATION: "首违不罚",
-    NoPenaltyReason.NO_FAULT: "无主观过错",
-    NoPenaltyReason.UNDER_FOURTEEN: "不满十四周岁",
-    NoPenaltyReason.MENTAL_ILLNESS: "精神病人",
-    NoPenaltyReason.TIME_BARRED: "超过追责时效",
-    NoPenaltyReason.FACTS_UNPROVEN: "违法事实不能成立",
-    HearingState.NONE: "否",
-    HearingState.HELD: "已听证",
-    HearingState.WAIVED: "放弃听证",
-    CertificateStatus.VALID: "有效",
-    CertificateStatus.CANCELLED: "注销",
-    CertificateStatus.SUSPENDED: "暂扣",
-    CaseStatus.FILED: "已立案",
-    CaseStatus.DECIDED: "已决定",
-    CaseStatus.SERVED: "已送达",
-    CaseStatus.CLOSED: "已结案",
-    CaseStatus.DELETED: "已删除",
-}
+    FILED = "filed", "已立案"
+    DECIDED = "decided", "已决定"
+    SERVED = "served", "已送达"
+    CLOSED = "closed", "已结案"
+    DELETED = "deleted", "已删除"
 
 
 class ReviewOpinion(LabelledEnum):
     """法制审核 opinions; only 同意 unlocks the decision."""
 
-    AGREE = "agree"
-    SUPPLEMENT = "supplement"
-    REVISE = "revise"
-    DISAGREE = "disagree"
+    AGREE = "agree", "同意"
+    SUPPLEMENT = "supplement", "建议补充调查"
+    REVISE = "revise", "建议修改后再报"
+    DISAGREE = "disagree", "不同意"
 
 
 class ServiceMethod(LabelledEnum):
     """送达方式; public-notice service takes effect after 60 days in Shanghai."""
 
-    DIRECT = "direct"
-    ON_THE_SPOT = "on_the_spot"
-    MAIL = "mail"
-    ELECTRONIC = "electronic"
-    LEFT_AT_RESIDENCE = "left_at_residence"
-    PUBLIC_NOTICE = "public_notice"
+    DIRECT = "direct", "直接送达"
+    ON_THE_SPOT = "on_the_spot", "当场交付"
+    MAIL = "mail", "邮寄送达"
+    ELECTRONIC = "electronic", "电子送达"
+    LEFT_AT_RESIDENCE = "left_at_residence", "留置送达"
+    PUBLIC_NOTICE = "public_notice", "公告送达"
 
 
 class PauseKind(LabelledEnum):
-    RECONSIDERATION = "reconsideration"
-    LITIGATION = "litigation"
-
-
-LABELS.update(
-    {
-        ReviewOpinion.AGREE: "同意",
-        ReviewOpinion.SUPPLEMENT: "建议补充调查",
-        ReviewOpinion.REVISE: "建议修改后再报",
-        ReviewOpinion.DISAGREE: "不同意",
-        ServiceMethod.DIRECT: "直接送达",
-        ServiceMethod.ON_THE_SPOT: "当场交付",
-        ServiceMethod.MAIL: "邮寄送达",
-        ServiceMethod.ELECTRONIC: "电子送达",
-        ServiceMethod.LEFT_AT_RESIDENCE: "留置送达",
-        ServiceMethod.PUBLIC_NOTICE: "公告送达",
-        PauseKind.RECONSIDERATION: "行政复议",
-        PauseKind.LITIGATION: "行政诉讼",
-    }
-)
+    RECONSIDERATION = "reconsideration", "行政复议"
+    LITIGATION = "litigation", "行政诉讼"

@@ -13,25 +13,16 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from chuansha_enforce.domain.enums import LABELS, LabelledEnum
+from chuansha_enforce.domain.enums import LabelledEnum
 from chuansha_enforce.domain.errors import DomainError
 
 MAX_SEED = 2**63 - 1
 
 
 class Stratify(LabelledEnum):
-    NONE = "none"
-    VIOLATION = "violation"
-    OFFICER = "officer"
-
-
-LABELS.update(
-    {
-        Stratify.NONE: "不分层",
-        Stratify.VIOLATION: "按违法行为类别分层",
-        Stratify.OFFICER: "按承办人分层",
-    }
-)
+    NONE = "none", "不分层"
+    VIOLATION = "violation", "按违法行为类别分层"
+    OFFICER = "officer", "按承办人分层"
 
 
 @dataclass(frozen=True, slots=True)

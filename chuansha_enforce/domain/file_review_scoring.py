@@ -12,34 +12,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from chuansha_enforce.domain.enums import LABELS, LabelledEnum
+from chuansha_enforce.domain.enums import LabelledEnum
 from chuansha_enforce.domain.errors import DomainError
 
 
 class ItemKind(LabelledEnum):
-    VETO = "veto"
-    FORM = "form"
-    CONTENT = "content"
+    VETO = "veto", "否决项"
+    FORM = "form", "案卷形式"
+    CONTENT = "content", "案卷内容"
 
 
 class Grade(LabelledEnum):
-    EXCELLENT = "excellent"
-    GOOD = "good"
-    PASS = "pass"
-    FAIL = "fail"
-
-
-LABELS.update(
-    {
-        ItemKind.VETO: "否决项",
-        ItemKind.FORM: "案卷形式",
-        ItemKind.CONTENT: "案卷内容",
-        Grade.EXCELLENT: "优秀",
-        Grade.GOOD: "良好",
-        Grade.PASS: "合格",
-        Grade.FAIL: "不合格",
-    }
-)
+    EXCELLENT = "excellent", "优秀"
+    GOOD = "good", "良好"
+    PASS = "pass", "合格"
+    FAIL = "fail", "不合格"
 
 
 @dataclass(frozen=True, slots=True)

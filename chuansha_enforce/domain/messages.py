@@ -272,8 +272,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "decision.no_penalty_reason_required": ("不予处罚必须选择理由", "no penalty needs its reason"),
     "decision.number_taken": (
-        "决定书文号{decision_no}已被使用",
-        "decision number {decision_no} is taken",
+        "决定书号{decision_no}已被{holder}使用（决定书文号与简易程序决定书编号共用一套编号）",
+        "decision number {decision_no} is already used by {holder}",
     ),
     "decision.without_notice": (
         "未告知当事人拟作出的处罚，不得作出处罚决定（行政处罚法第六十二条）",

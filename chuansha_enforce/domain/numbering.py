@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
 
 
@@ -14,11 +15,14 @@ class NumberKind(StrEnum):
     SIMPLE_DECISION = "simple_decision"  # 简易程序决定书编号
 
 
-DEFAULT_TEMPLATES = {
-    NumberKind.CASE: "川执立〔{year}〕{seq:06d}号",
-    NumberKind.PENALTY_DECISION: "沪浦川执罚〔{year}〕{seq:06d}号",
-    NumberKind.SIMPLE_DECISION: "沪浦川执简〔{year}〕{seq:06d}号",
-}
+DEFAULT_TEMPLATES = EnumMap(
+    NumberKind,
+    {
+        NumberKind.CASE: "川执立〔{year}〕{seq:06d}号",
+        NumberKind.PENALTY_DECISION: "沪浦川执罚〔{year}〕{seq:06d}号",
+        NumberKind.SIMPLE_DECISION: "沪浦川执简〔{year}〕{seq:06d}号",
+    },
+)
 
 _FIELD = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
 

@@ -34,7 +34,7 @@ class SimpleLimits:
 def check_simple_decision(
     decision: SimpleDecisionRecord,
     *,
-    number_taken: bool,
+    number_holder: str | None,
     officers: list[Certificate],
     limits: SimpleLimits,
     today: dt.date,
@@ -43,8 +43,9 @@ def check_simple_decision(
     number = decision.decision_no.strip()
     if not number:
         raise DomainError("value.required", "decision_no")
-    if number_taken:
-        raise DomainError("decision.number_taken", "decision_no", {"decision_no": number})
+    if number_holder is not None:
+        params = {"decision_no": number, "holder": number_holder}
+        raise DomainError("decision.number_taken", "decision_no", params)
     party = check_party(decision.party, today)
     cause = decision.cause.strip()
     if not cause:

@@ -21,6 +21,7 @@ from chuansha_enforce.domain.disputes import (
     outcome_from_label,
     outcome_label,
 )
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.ledger.import_context import ImportContext
 from chuansha_enforce.ledger.parsed_columns import ColumnSpec, ParsedSheet, SheetIssues
@@ -116,10 +117,13 @@ def _columns(kind: DisputeKind) -> tuple[ColumnSpec, ...]:
     )
 
 
-_KINDS = {
-    SheetKind.RECONSIDERATIONS: DisputeKind.RECONSIDERATION,
-    SheetKind.LAWSUITS: DisputeKind.LITIGATION,
-}
+_KINDS = EnumMap(
+    SheetKind,
+    {
+        SheetKind.RECONSIDERATIONS: DisputeKind.RECONSIDERATION,
+        SheetKind.LAWSUITS: DisputeKind.LITIGATION,
+    },
+)
 
 
 def disputes_of(

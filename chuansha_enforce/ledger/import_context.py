@@ -85,10 +85,17 @@ class ImportContext:
         return self.case_numbers.get(number) or self._known_cases.get(number)
 
     def where_decision(self, number: str) -> str | None:
-        return self.decision_numbers.get(number) or self._known_decisions.get(number)
+        """Where a decision number is already used: 决定书文号 and 简易程序决定书编号 share one
+        number space (LEDGER_FORMAT), in the file and in the database alike."""
+        return (
+            self.decision_numbers.get(number)
+            or self.simple_numbers.get(number)
+            or self._known_decisions.get(number)
+            or self._known_simples.get(number)
+        )
 
     def where_simple(self, number: str) -> str | None:
-        return self.simple_numbers.get(number) or self._known_simples.get(number)
+        return self.where_decision(number)
 
     # ------------------------------------------------------------------ officers
 

@@ -20,6 +20,7 @@ from typing import Final, NamedTuple
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.ledger.sheets import (
     HEADERS,
     LedgerIssue,
@@ -39,7 +40,7 @@ CSV_SUFFIX: Final = ".csv"
 
 _ZIP_MAGIC: Final = b"PK\x03\x04"
 _OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, or an encrypted workbook
-_KIND_ORDER: Final = {kind: index for index, kind in enumerate(SheetKind)}
+_KIND_ORDER: Final = EnumMap(SheetKind, {kind: index for index, kind in enumerate(SheetKind)})
 _ALLOWED_SHEETS: Final = "、".join(SheetKind)
 # Control characters never occur in a text CSV; their presence means binary content.
 _CONTROL_RE: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

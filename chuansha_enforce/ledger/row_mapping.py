@@ -367,7 +367,7 @@ def _simple_decision(
     )
     try:
         record = check_simple_decision(
-            draft, number_taken=False, officers=officers, limits=ctx.limits, today=ctx.today
+            draft, number_holder=None, officers=officers, limits=ctx.limits, today=ctx.today
         )
     except DomainError as error:
         issues.add(row, error, None)

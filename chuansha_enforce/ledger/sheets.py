@@ -14,6 +14,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Final
 
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.ledger.values import normalise_text
@@ -123,14 +124,15 @@ LAWSUIT_SHEET_HEADERS: Final = _specs(
     ("备注", False),
 )
 
-HEADERS: Final[Mapping[SheetKind, tuple[HeaderSpec, ...]]] = MappingProxyType(
+HEADERS: Final[Mapping[SheetKind, tuple[HeaderSpec, ...]]] = EnumMap(
+    SheetKind,
     {
         SheetKind.OFFICERS: OFFICER_HEADERS,
         SheetKind.GENERAL_CASES: GENERAL_CASE_HEADERS,
         SheetKind.SIMPLE_DECISIONS: SIMPLE_DECISION_HEADERS,
         SheetKind.RECONSIDERATIONS: RECONSIDERATION_SHEET_HEADERS,
         SheetKind.LAWSUITS: LAWSUIT_SHEET_HEADERS,
-    }
+    },
 )
 
 

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.disclosure import FIELDS, field_text
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.money import fen_to_chinese_upper, format_fen
 from chuansha_enforce.reports.base import ReportTemplate, cn_date
 from chuansha_enforce.reports.view_models import (
@@ -28,13 +29,16 @@ CLOCK_NAMES = {
     "disclosure_due": "公示期限",
     "payment_due": "缴款期限",
 }
-STATE_NAMES = {
-    ClockState.PENDING: "未到期",
-    ClockState.DUE_SOON: "即将到期",
-    ClockState.OVERDUE: "已逾期",
-    ClockState.MET: "按期完成",
-    ClockState.MISSED: "逾期完成",
-}
+STATE_NAMES = EnumMap(
+    ClockState,
+    {
+        ClockState.PENDING: "未到期",
+        ClockState.DUE_SOON: "即将到期",
+        ClockState.OVERDUE: "已逾期",
+        ClockState.MET: "按期完成",
+        ClockState.MISSED: "逾期完成",
+    },
+)
 
 
 def _money(fen: int) -> str:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from chuansha_enforce.domain.case_deadlines import CaseClocks
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.disclosure import DisclosureEntry
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.statistics import AnnualFigures
 from chuansha_enforce.domain.statistics_breakdown import AnnualBreakdown, OfficialTable
 from chuansha_enforce.reports.letterhead import Letterhead
@@ -24,12 +25,15 @@ class ReviewState(StrEnum):
     SIGNATURE_INVALID = "signature_invalid"
 
 
-REVIEW_STATE_LABELS: Mapping[ReviewState, str] = {
-    ReviewState.IMPORTED: "已导入（无签名）",
-    ReviewState.UNSIGNED: "未签名",
-    ReviewState.SIGNED: "已签名",
-    ReviewState.SIGNATURE_INVALID: "签名无效",
-}
+REVIEW_STATE_LABELS: Mapping[ReviewState, str] = EnumMap(
+    ReviewState,
+    {
+        ReviewState.IMPORTED: "已导入（无签名）",
+        ReviewState.UNSIGNED: "未签名",
+        ReviewState.SIGNED: "已签名",
+        ReviewState.SIGNATURE_INVALID: "签名无效",
+    },
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.decision_numbers import decision_number_holder
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,10 +341,11 @@ class CaseFileService:
                 decision.confiscation_fen,
                 decision.reduced_penalty,
             )
+            holder = None if number is None else decision_number_holder(self._db, number)
             case_rules.check_decision(
                 case,
                 final,
-                decision_no_taken=number is not None and self._cases.decision_no_exists(number),
+                decision_no_holder=holder,
                 major=assess_major(major_facts(case, final), self.thresholds()),
                 today=today,
             )

@@ -25,6 +25,7 @@ from chuansha_enforce.domain.disclosure import (
     name_style,
     withheld,
 )
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.statistics_breakdown import official_table
 from chuansha_enforce.reports import lazy_renderers as renderers
@@ -44,11 +45,14 @@ from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.disclosure_repository import DisclosureRepository
 
-WITHHELD_LABELS = {
-    Withheld.NOT_A_PENALTY: "未作出处罚决定",
-    Withheld.MINOR: "当事人为未成年人",
-    Withheld.WARNING_ONLY: "仅予警告",
-}
+WITHHELD_LABELS = EnumMap(
+    Withheld,
+    {
+        Withheld.NOT_A_PENALTY: "未作出处罚决定",
+        Withheld.MINOR: "当事人为未成年人",
+        Withheld.WARNING_ONLY: "仅予警告",
+    },
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.decision_numbers import decision_number_holder
 from chuansha_enforce.storage.simple_decision_repository import (
     SimpleDecisionRepository,
     SimplePage,
@@ -58,7 +59,7 @@ class SimpleDecisionService:
             officers = certificates_named(self._db, decision.officer_certificates)
             clean = check_simple_decision(
                 decision,
-                number_taken=self._decisions.number_exists(decision.decision_no.strip()),
+                number_holder=decision_number_holder(self._db, decision.decision_no.strip()),
                 officers=officers,
                 limits=SimpleLimits(
                     individual_business_as_citizen=(

@@ -42,19 +42,25 @@ class LedgerLookup:
         return {number: f"数据库中的案件 {case_no}" for number, case_no in found.items()}
 
     def decisions(self, decision_numbers: Collection[str]) -> dict[str, str]:
-        """Decision number -> the case that already carries it."""
-        found = self._found(
+        """Decision number -> the case or simple decision that already carries it.
+
+        A general case's 决定书文号 and a simple decision's 决定书编号 share one number space
+        (LEDGER_FORMAT), so both sheets ask both tables.
+        """
+        cases = self._found(
             "SELECT g.decision_no, g.case_no FROM json_each(?) AS n"
             " JOIN general_cases AS g ON g.decision_no = n.value",
             decision_numbers,
         )
-        return {number: f"数据库中的案件 {case_no}" for number, case_no in found.items()}
-
-    def simple_decisions(self, decision_numbers: Collection[str]) -> dict[str, str]:
-        """Simple-decision number -> ``数据库中的简易程序决定 <number>`` for those recorded."""
-        found = self._found(
+        simples = self._found(
             "SELECT s.decision_no, s.decision_no FROM json_each(?) AS n"
             " JOIN simple_decisions AS s ON s.decision_no = n.value",
             decision_numbers,
         )
-        return {number: f"数据库中的简易程序决定 {no}" for number, no in found.items()}
+        found = {number: f"数据库中的简易程序决定 {no}" for number, no in simples.items()}
+        found.update({number: f"数据库中的案件 {case_no}" for number, case_no in cases.items()})
+        return found
+
+    def simple_decisions(self, decision_numbers: Collection[str]) -> dict[str, str]:
+        """The same question for a simple-decision sheet: one number space."""
+        return self.decisions(decision_numbers)

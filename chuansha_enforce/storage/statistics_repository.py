@@ -201,7 +201,7 @@ class StatisticsRepository:
         end = f"{year}-12-31"
         (valid,) = self._one(
             "SELECT count(*) FROM certificates WHERE issued_on <= ?"
-            " AND (expires_on IS NULL OR expires_on > ?)"
+            " AND (expires_on IS NULL OR expires_on >= ?)"  # valid through its expiry date
             " AND (cancelled_on IS NULL OR cancelled_on > ?) AND status != 'suspended'",
             [end, end, end],
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -31,6 +32,7 @@ from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import StorageError
 from chuansha_enforce.services.simple_decision_service import SimpleResult
 from tests.conftest import database_digest
+from tests.ledger_files import CASE, ledger, with_
 from ui.qt_setup import install_translators
 from ui.simple_entry import SimpleEntryWidget, next_decision_no
 
@@ -466,3 +468,23 @@ def test_enter_in_an_open_completer_popup_picks_the_completion(
     assert services.simple.list_page().rows == ()
     key(qtbot, Qt.Key.Key_Return)  # the popup is closed: now Enter saves
     assert [r.cause for r in services.simple.list_page().rows] == ["个人混合投放生活垃圾"]
+
+
+def test_a_number_a_general_case_holds_is_refused(
+    qtbot: QtBot, entry: SimpleEntryWidget, services: Services, tmp_path: Path
+) -> None:
+    """Decision numbers share one number space (issue 14, item 6)."""
+    taken = "沪浦川执罚〔2024〕900001号"
+    case = with_(CASE, 决定书文号=taken)
+    assert services.ledger.import_file(ledger(tmp_path / "c.xlsx", [], [case], [])).written
+    before = database_digest(services.db_path)
+    fill_valid(entry, number=taken)
+    find(entry, QLineEdit, "notes").setFocus()
+    with qtbot.assertNotEmitted(entry.saved):
+        key(qtbot, Qt.Key.Key_Return)
+    assert find(entry, QLabel, "errorLabel").text() == (
+        "决定书文号：决定书号沪浦川执罚〔2024〕900001号已被案件 川执立〔2024〕000001号使用"
+        "（决定书文号与简易程序决定书编号共用一套编号）"
+    )
+    qtbot.waitUntil(lambda: focused() == "decisionNo")
+    assert database_digest(services.db_path) == before

@@ -224,7 +224,11 @@ def test_overdue_list_and_officer_list(demo_db: Path, capsys: pytest.CaptureFixt
     assert code == 0
     officers = json.loads(out)
     assert len(officers) >= 40
-    assert {o["status"] for o in officers} <= {"有效", "注销", "暂扣"}
+    assert {o["status"] for o in officers} <= {"有效", "注销", "暂扣", "已过期"}
+    for officer in officers:  # the clock's day is 2026-11-27; the expiry date is still valid
+        expires = officer["expires_on"] or "9999-12-31"
+        if officer["status"] in ("有效", "已过期"):
+            assert (officer["status"] == "已过期") is (expires < "2026-11-27"), officer
 
 
 def test_settings_show_and_set(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -112,7 +112,7 @@ def expected(year: int) -> dict[str, object]:
     def valid(o: OfficerRecord) -> bool:
         return (
             o.issued_on <= end
-            and (o.expires_on is None or o.expires_on > end)
+            and (o.expires_on is None or o.expires_on >= end)  # valid through the expiry date
             and (o.cancelled_on is None or o.cancelled_on > end)
             and o.status is not CertificateStatus.SUSPENDED
         )

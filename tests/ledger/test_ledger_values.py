@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chuansha_enforce.domain.enums import LABELS, PartyType
+from chuansha_enforce.domain.enums import PartyType
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import MAX_FEN, fen_to_yuan_text
 from chuansha_enforce.ledger.values import (
@@ -25,7 +25,7 @@ from chuansha_enforce.ledger.values import (
 )
 
 MARCH_5 = dt.date(2023, 3, 5)
-PARTY_TYPES = [LABELS[kind] for kind in PartyType]
+PARTY_TYPES = [kind.label for kind in PartyType]
 
 
 @pytest.mark.parametrize(

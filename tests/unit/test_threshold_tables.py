@@ -104,7 +104,7 @@ def _check(record: SimpleDecisionRecord, limits: SimpleLimits) -> str | None:
     """None when accepted, else the refusal's code."""
     try:
         check_simple_decision(
-            record, number_taken=False, officers=OFFICERS, limits=limits, today=DAY
+            record, number_holder=None, officers=OFFICERS, limits=limits, today=DAY
         )
     except DomainError as refusal:
         return refusal.code
