@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Final
 
 MULTILINE_FIELDS: Final = frozenset(
@@ -54,8 +55,8 @@ _LINE_RE: Final = re.compile(f"[{_REMOVED}]|\r\n|[\t\r\n\x85\u2028\u2029]")
 
 def clean_line(text: str) -> str:
     """A one-line value: controls and invisible characters gone, breaks and tabs spaces."""
-    if text.isascii() and text.isprintable():
-        return text.strip()
+    if text.isprintable():  # (no control, format or separator character: the usual case)
+        return _nfc(text).strip()
     if _LINE_RE.search(text) is not None:
         text = _LINE_RE.sub(lambda m: "" if _REMOVED_RE.fullmatch(m.group()) else " ", text)
     return _nfc(text).strip()
@@ -63,15 +64,17 @@ def clean_line(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """A free-text value: as :func:`clean_line`, but line breaks are kept (as ``\\n``)."""
-    if text.isascii() and text.isprintable():
-        return text.strip()
+    if text.isprintable():
+        return _nfc(text).strip()
     if _LINE_RE.search(text) is not None:
         text = _BREAK_RE.sub("\n", _REMOVED_RE.sub("", text)).replace("\t", " ")
     return _nfc(text).strip()
 
 
 def _nfc(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def is_clean(text: str, *, multiline: bool = False) -> bool:
@@ -91,22 +94,29 @@ def clean_value(name: str, value: object) -> object:
 def clean_fields(record: object) -> None:
     """Clean every text field of a (frozen) dataclass in place; call it from ``__post_init__``."""
     kind = type(record)
-    names = _TEXT_FIELDS.get(kind)
-    if names is None:
-        names = _TEXT_FIELDS[kind] = _text_fields(kind)
-    for name in names:
+    fields = _TEXT_FIELDS.get(kind)
+    if fields is None:
+        fields = _TEXT_FIELDS[kind] = _text_fields(kind)
+    for name, clean in fields:
         value = getattr(record, name)
-        cleaned = clean_value(name, value)
-        if cleaned is not value and cleaned != value:
+        if value is None:
+            continue
+        cleaned = clean(value) if value.__class__ is str else clean_value(name, value)
+        if cleaned != value:
             object.__setattr__(record, name, cleaned)
 
 
-_TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
+_TEXT_FIELDS: dict[type, tuple[tuple[str, Callable[[str], str]], ...]] = {}
 
 
-def _text_fields(kind: type) -> tuple[str, ...]:
-    """The fields of dataclass ``kind`` that may hold text (every one but numbers, dates…)."""
-    return tuple(f.name for f in dataclasses.fields(kind) if _may_hold_text(f.type))
+def _text_fields(kind: type) -> tuple[tuple[str, Callable[[str], str]], ...]:
+    """The fields of dataclass ``kind`` that may hold text (every one but numbers, dates…),
+    each with its rule."""
+    return tuple(
+        (f.name, clean_text if f.name in MULTILINE_FIELDS else clean_line)
+        for f in dataclasses.fields(kind)
+        if _may_hold_text(f.type)
+    )
 
 
 def _may_hold_text(annotation: object) -> bool:
