@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,9 +16,13 @@ from pypdf import PdfReader
 from chuansha_enforce.domain.case_file import AdvanceNotice, Decision
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind, ServiceMethod
+from chuansha_enforce.domain.file_review_sampling import SampleRule
+from chuansha_enforce.domain.file_review_scoring import Finding
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.file_review_service import MAX_NOTE_CHARS, MAX_RECTIFICATION_CHARS
+from tests.conftest import NOW as DEMO_NOW
 
 D = dt.date
 NOW = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)  # 2024-06-28 in Shanghai
@@ -92,3 +97,24 @@ def test_the_public_version_prints_3000_characters_over_pages(long_case: Service
 def test_the_annual_report_prints_a_3000_character_violation(long_case: Services) -> None:
     text = page_bodies(long_case.reports.annual_pdf(2024))
     assert LONG_VIOLATION in text
+
+
+def test_the_file_review_lists_print_the_longest_notes_over_pages(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "reviews.db"
+    shutil.copy(demo_db, copy)
+    note = LONG_VIOLATION.replace("违法段", "问题段")[:MAX_NOTE_CHARS]  # (the longest allowed)
+    rectified = LONG_PARTY[:MAX_RECTIFICATION_CHARS]
+    with build_services(copy, FixedClock(DEMO_NOW)) as svc:
+        drawn = svc.file_reviews.draw(SampleRule(year=2025, seed=3, count=1))
+        svc.file_reviews.score(drawn.files[0].id, [Finding("numbering", note=note)])
+        defect = svc.file_reviews.defects(drawn.sample.id)[0]
+        svc.file_reviews.rectify(defect.id, D(2026, 11, 27), rectified)
+        letterhead = svc.reports.letterhead("问题整改清单")
+        data = svc.file_reviews.rectification_list_pdf(drawn.sample.id, letterhead)
+        listing = svc.file_reviews.sample_list_pdf(drawn.sample.id, letterhead)
+    text = page_bodies(data)
+    assert note in text
+    assert rectified in text
+    assert listing.startswith(b"%PDF")
