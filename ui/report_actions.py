@@ -204,6 +204,7 @@ class ReportMenu(QObject):
         self.error_box: QMessageBox | None = None
         self._cancelled_flag = False
         self._pending_name = ""
+        self._full_copy: str | None = None  # the case whose internal summary is being made
 
     def install(self, menu_bar: QMenuBar) -> None:
         menu = menu_bar.addMenu(self.tr("报表(&R)"))
@@ -269,8 +270,8 @@ class ReportMenu(QObject):
         if self._busy:  # one report at a time (nothing is logged for a copy not made)
             return
         if not public:
-            try:  # the internal summary carries full identity data: logged first (DOMAIN §8)
-                self._services.reports.record_full_copy(case_no)
+            try:  # full identity data: refused unless its outcome can be logged (DOMAIN §8)
+                self._services.reports.check_full_copy(case_no)
             except DomainError as exc:
                 self._failed(render(exc.code, exc.params, self._lang, exc.field))
                 return
@@ -279,6 +280,7 @@ class ReportMenu(QObject):
                 return
         suffix = "公开版" if public else "摘要"
         safe = "".join(c for c in case_no if c not in '\\/:*?"<>|')
+        self._full_copy = None if public else case_no  # its outcome is logged when known
         self.start(lambda s: s.reports.case_pdf(case_no, public=public), f"{safe}{suffix}.pdf")
 
     def export_disclosure(self, path: Path, year: int) -> bool:
@@ -330,14 +332,33 @@ class ReportMenu(QObject):
     def _finished(self, data: bytes) -> None:
         self._close_progress()
         if self._cancelled_flag:
+            self._log_full_copy("cancelled", {})
             return
+        if not self._log_full_copy("ok", {}):
+            return  # a full copy that cannot be logged is not shown
         self.preview = ReportPreview(
             self._services, data, self._pending_name, self._lang, self._window
         )
         self.preview.show()
         self.ready.emit(self.preview)
 
+    def _log_full_copy(self, outcome: str, detail: dict[str, object]) -> bool:
+        """Log the outcome of the internal case summary being made (if that was the job)."""
+        case_no, self._full_copy = self._full_copy, None
+        if case_no is None:
+            return True
+        try:
+            self._services.reports.record_full_copy(case_no, outcome, detail)
+        except DomainError as exc:
+            self._failed(render(exc.code, exc.params, self._lang, exc.field))
+            return False
+        except StorageError as exc:
+            self._failed(render(exc.code, exc.params, self._lang))
+            return False
+        return True
+
     def _failed(self, message: str) -> None:
+        self._log_full_copy("failed", {})  # (the message may quote the case's text)
         self._close_progress()
         self.failed.emit(message)
         if not self._cancelled_flag:

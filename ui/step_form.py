@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import parse_yuan
+from chuansha_enforce.domain.text_input import clean_line, clean_text
 from chuansha_enforce.services.errors import DomainError, StorageError
 
 
@@ -228,9 +229,9 @@ class StepForm(QDialog):
             elif isinstance(widget, QSpinBox):
                 out.values[spec.key] = widget.value()
             elif isinstance(widget, QPlainTextEdit):
-                out.values[spec.key] = widget.toPlainText().strip()
+                out.values[spec.key] = clean_text(widget.toPlainText())  # (domain.text_input)
             elif isinstance(widget, QLineEdit):
-                text = widget.text().strip()
+                text = clean_line(widget.text())
                 if spec.kind is Kind.MONEY:
                     out.values[spec.key] = parse_yuan(text, spec.key) if text else 0
                 else:

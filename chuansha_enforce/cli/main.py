@@ -29,6 +29,7 @@ from chuansha_enforce.cli import (
 )
 from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler
 from chuansha_enforce.cli.login import cli_login, run_logged
+from chuansha_enforce.cli.text_arguments import clean_arguments
 from chuansha_enforce.demo.generator import DemoPlan
 from chuansha_enforce.domain.clock import Clock, today_in_china
 from chuansha_enforce.domain.errors import DomainError
@@ -434,7 +435,7 @@ def main(
     """Run one command. ``clock`` is for tests only (no option or variable sets the date)."""
     out = out or sys.stdout
     clock = clock or SystemClock()
-    args = _parser().parse_args(argv)
+    args = clean_arguments(_parser().parse_args(argv))  # text as every input (text_input)
     lang: Lang = args.lang
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     db_path = resolve_db_path(args.db)

@@ -59,12 +59,15 @@ def _written(out: TextIO, lang: Lang, path: Path, size: int, started: float) -> 
 def _cmd_report(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     started = time.perf_counter()
     reports = services.reports
+    if args.report_command == "case" and not args.public:
+        # full identity data: refused unless it can be logged, logged with its outcome
+        path, size = reports.save_full_copy(args.case_no, Path(args.output), _as_of(args.as_of))
+        _written(out, lang, path, size, started)
+        return 0
     if args.report_command == "annual":
         data = reports.annual_pdf(args.year)
     else:
-        if not args.public:
-            reports.record_full_copy(args.case_no)  # full identity data: logged first
-        data = reports.case_pdf(args.case_no, public=args.public, as_of=_as_of(args.as_of))
+        data = reports.case_pdf(args.case_no, public=True, as_of=_as_of(args.as_of))
     path = reports.save(Path(args.output), data, ".pdf")
     _written(out, lang, path, len(data), started)
     return 0

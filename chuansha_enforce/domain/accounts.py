@@ -10,6 +10,7 @@ from enum import StrEnum
 from chuansha_enforce.domain.clock import CHINA_TZ
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_input import clean_line
 
 
 class Role(StrEnum):
@@ -96,7 +97,7 @@ def require(account: Account | None, permission: Permission) -> None:
 
 
 def check_user_name(name: str) -> str:
-    clean = name.strip()
+    clean = clean_line(name)
     if not _NAME.match(clean):
         raise DomainError("account.bad_name", "user", {"name": name})
     return clean

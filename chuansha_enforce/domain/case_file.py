@@ -18,6 +18,7 @@ from chuansha_enforce.domain.enums import (
 )
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.status import derive_case_status
+from chuansha_enforce.domain.text_input import clean_fields
 
 EXPIRED_LABEL = "已过期"
 """What the registry shows for a certificate past its expiry date (never stored)."""
@@ -76,6 +77,9 @@ class Hearing:
     held_on: dt.date | None = None
     presiding: str | None = None
 
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
 
 @dataclass(frozen=True, slots=True)
 class ReviewRound:
@@ -88,6 +92,9 @@ class ReviewRound:
     imported: bool = False
     note: str | None = None
 
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
 
 @dataclass(frozen=True, slots=True)
 class Extension:
@@ -98,11 +105,17 @@ class Extension:
     days: int
     reason: str
 
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
 
 @dataclass(frozen=True, slots=True)
 class Discussion:
     held_on: dt.date
     minutes: str
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +128,9 @@ class Decision:
     fine_fen: int = 0
     confiscation_fen: int = 0
     reduced_penalty: bool = False
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
 
 
 @dataclass(frozen=True, slots=True)

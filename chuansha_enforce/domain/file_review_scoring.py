@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from chuansha_enforce.domain.enums import LabelledEnum
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_input import clean_text
 
 
 class ItemKind(LabelledEnum):
@@ -237,7 +238,7 @@ def score_file(sheet: ScoreSheet, findings: Iterable[Finding]) -> FileScore:
                     "points",
                     {"row": index, "item": item.label, "cap": item.cap},
                 )
-        scored.append(ScoredFinding(item, points, finding.note.strip()))
+        scored.append(ScoredFinding(item, points, clean_text(finding.note)))
     form = _part(sheet.form_total, scored, ItemKind.FORM)
     content = _part(sheet.content_total, scored, ItemKind.CONTENT)
     vetoed = any(f.item.kind is ItemKind.VETO for f in scored)

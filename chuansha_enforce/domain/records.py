@@ -1,4 +1,7 @@
-"""Frozen records that travel between the layers (repositories return these, never rows)."""
+"""Frozen records that travel between the layers (repositories return these, never rows).
+
+The input records clean their text as they are built (``domain.text_input``).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from chuansha_enforce.domain.enums import (
     PenaltyKind,
     ReviewOpinion,
 )
+from chuansha_enforce.domain.text_input import clean_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,9 @@ class OfficerRecord:
     status: CertificateStatus = CertificateStatus.VALID
     cancelled_on: dt.date | None = None
 
+    def __post_init__(self) -> None:
+        clean_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class PartyRecord:
@@ -39,6 +46,9 @@ class PartyRecord:
     id_number: str | None = None
     address: str | None = None
 
+    def __post_init__(self) -> None:
+        clean_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class PaymentRecord:
@@ -48,6 +58,9 @@ class PaymentRecord:
     channel: str = "银行缴款"
     receipt_no: str | None = None
 
+    def __post_init__(self) -> None:
+        clean_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class ImportedReview:
@@ -56,6 +69,9 @@ class ImportedReview:
     reviewer: str
     reviewed_on: dt.date
     opinion: ReviewOpinion
+
+    def __post_init__(self) -> None:
+        clean_fields(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +101,9 @@ class GeneralCaseRecord:
     review: ImportedReview | None = None
     major_flag_reason: str | None = None
 
+    def __post_init__(self) -> None:
+        clean_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class SimpleDecisionRecord:
@@ -103,6 +122,9 @@ class SimpleDecisionRecord:
     on_spot_reason: str | None = None
     paid_on: dt.date | None = None
     notes: str | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_input import clean_line, clean_text
 from chuansha_enforce.domain.work_calendar import CalendarResult, WorkCalendar
 
 CHECKLIST: Mapping[str, str] = {
@@ -49,7 +50,7 @@ def complete_findings(given: Iterable[Finding]) -> tuple[Finding, ...]:
             raise DomainError("review.unknown_item", "findings", {"item": finding.item})
         if finding.item in found:
             raise DomainError("review.duplicate_item", "findings", {"item": finding.label})
-        note = (finding.note or "").strip() or None
+        note = clean_text(finding.note or "") or None
         if not finding.ok and note is None:
             raise DomainError("review.problem_needs_note", "findings", {"item": finding.label})
         found[finding.item] = Finding(finding.item, finding.ok, note)
@@ -60,7 +61,7 @@ def check_opinion(
     opinion: ReviewOpinion, reasons: str | None, findings: Iterable[Finding]
 ) -> str | None:
     """Anything but 同意 needs reasons; 同意 cannot stand on a checklist with problems."""
-    text = (reasons or "").strip() or None
+    text = clean_text(reasons or "") or None
     if opinion is not ReviewOpinion.AGREE and text is None:
         raise DomainError("review.reasons_required", "reasons", {"opinion": opinion.label})
     problems = [f.label for f in findings if not f.ok]
@@ -70,7 +71,7 @@ def check_opinion(
 
 
 def check_materials(materials: Iterable[str]) -> tuple[str, ...]:
-    clean = tuple(dict.fromkeys(m.strip() for m in materials if m.strip()))
+    clean = tuple(dict.fromkeys(m for m in map(clean_line, materials) if m))
     if not clean:
         raise DomainError("review.materials_required", "materials")
     return clean

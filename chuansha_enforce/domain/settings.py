@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_input import clean_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,7 @@ def coerce(name: str, value: object, kind: type) -> object:
         if not low <= number <= high:
             raise DomainError("settings.invalid", field, params)
         return number
-    text = str(value).strip()
+    text = clean_line(str(value))
     if not text or (name in CHOICES and text not in CHOICES[name]):
         raise DomainError("settings.invalid", field, params)
     return text

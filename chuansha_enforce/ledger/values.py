@@ -18,6 +18,7 @@ from typing import Final
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import FEN_PER_YUAN, MAX_FEN, parse_yuan
+from chuansha_enforce.domain.text_input import clean_text
 
 MIN_YEAR: Final = 1949
 MAX_YEAR: Final = 2100
@@ -36,16 +37,18 @@ _FULL_WIDTH: Final = {
 
 
 def normalise_text(text: str) -> str:
-    """Trim spaces (also the ideographic space) and make full-width digits/letters ASCII."""
-    text = text.strip()
+    """Clean the text as every input is (``domain.text_input``: no control, bidi or zero-width
+    characters; line breaks kept for the free-text columns' sake), trim spaces (also the
+    ideographic space) and make full-width digits/letters ASCII."""
+    text = clean_text(text)
     if text.isascii() or _FULL_WIDTH_RE.search(text) is None:
         return text
     return text.translate(_FULL_WIDTH)
 
 
 def is_blank(value: object) -> bool:
-    """An empty cell: ``None`` or a string of spaces only."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    """An empty cell: ``None`` or a string of spaces (or invisible characters) only."""
+    return value is None or (isinstance(value, str) and not clean_text(value))
 
 
 def cell_text(value: object) -> str:

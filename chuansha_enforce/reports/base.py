@@ -194,13 +194,17 @@ class ReportTemplate:
         numeric_from: int | None = None,
         padding: float = 4,
     ) -> Table:
-        """A ruled table; text cells wrap, columns from ``numeric_from`` align right."""
+        """A ruled table; text cells wrap, columns from ``numeric_from`` align right.
+
+        A row taller than what is left of the page splits inside itself (``splitInRow``), so a
+        3,000-character fact runs on over pages instead of failing the layout; a line break in
+        free text stays a line break."""
         cell = self.styles[style]
         right = ParagraphStyle(f"{style}_right", parent=cell, alignment=TA_RIGHT)
         body = [
             [
                 Paragraph(
-                    escape(str(value)),
+                    escape(str(value)).replace("\n", "<br/>"),
                     right
                     if numeric_from is not None and c >= numeric_from and r >= header_rows
                     else cell,
@@ -209,7 +213,9 @@ class ReportTemplate:
             ]
             for r, row in enumerate(rows)
         ]
-        table = Table(body, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
+        table = Table(
+            body, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT", splitInRow=1
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -226,7 +232,8 @@ class ReportTemplate:
                 else [
                     ("GRID", (0, 0), (-1, -1), 0.4, GREY),
                     ("FONTNAME", (0, 0), (-1, -1), self.font),  # Table's default: Helvetica
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    # a label stays beside the start of its value when a long value runs on
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
                     ("LEFTPADDING", (0, 0), (-1, -1), padding),
                     ("RIGHTPADDING", (0, 0), (-1, -1), padding),

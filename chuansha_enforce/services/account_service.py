@@ -27,6 +27,7 @@ from chuansha_enforce.domain.accounts import (
 )
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_input import clean_line
 from chuansha_enforce.services.credentials import (
     PasswordCost,
     hash_password,
@@ -93,8 +94,8 @@ class AccountService:
     # -- adding ---------------------------------------------------------------------------
     def add_user(self, new: NewUser) -> Account:
         name = check_user_name(new.name)
-        display = (new.display_name or "").strip() or name
-        qualification = (new.qualification_no or "").strip() or None
+        display = clean_line(new.display_name or "") or name  # (a password is never cleaned)
+        qualification = clean_line(new.qualification_no or "") or None
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
             first = self._users.count() == 0

@@ -46,6 +46,7 @@ from chuansha_enforce.domain.major_case import (
 )
 from chuansha_enforce.domain.numbering import NumberKind
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.domain.text_input import clean_fields, clean_line, clean_text
 from chuansha_enforce.services.account_service import accounts_in_use
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.certificate_lookup import certificates_named
@@ -74,6 +75,9 @@ class NewCase:
     demolition_order: bool = False
     major_flag_reason: str | None = None
     notes: str | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # as typed or imported: one rule for text (domain.text_input)
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +305,7 @@ class CaseFileService:
             case_rules.check_review(case, review, today)
             self._cases.add_review(case.id, review, at)
 
-        detail = {"reviewer": reviewer, "opinion": opinion.value}
+        detail = {"reviewer": clean_line(reviewer), "opinion": opinion.value}
         return self._step(case_no, "case.review", detail, apply)
 
     def record_discussion(self, case_no: str, discussion: Discussion) -> StepResult:
@@ -379,9 +383,11 @@ class CaseFileService:
         return self._step(case_no, "case.pause", {"kind": pause.kind.value}, apply)
 
     def close(self, case_no: str, closed_on: dt.date, reason: str | None = None) -> StepResult:
+        reason = clean_text(reason or "") or None
+
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             outstanding = max(case.money_decided_fen - case.paid_fen, 0)
             case_rules.check_closing(case, closed_on, reason, outstanding, today)
-            self._cases.save_closing(case.id, closed_on, (reason or "").strip() or None, at)
+            self._cases.save_closing(case.id, closed_on, reason, at)
 
         return self._step(case_no, "case.close", {"closed_on": closed_on.isoformat()}, apply)

@@ -6,10 +6,12 @@ the public outputs get only de-identified entries (``domain.disclosure``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +46,7 @@ from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.disclosure_repository import DisclosureRepository
+from chuansha_enforce.storage.errors import StorageError
 
 WITHHELD_LABELS = EnumMap(
     Withheld,
@@ -183,22 +186,61 @@ class ReportService:
                 entries.append(entry)
         return DisclosureList(year, tuple(entries), dict(skipped))
 
-    def record_full_copy(self, case_no: str) -> None:
-        """Log that the internal case summary is being made (DOMAIN §8, PIPL).
+    def check_full_copy(self, case_no: str) -> None:
+        """Refuse, before anything is built, an internal case summary that could not be logged.
 
-        The internal PDF keeps the full identity number and address, so who made a copy and
-        when goes into the audit log first, as the revealing of a number on screen does; call
-        it before ``case_pdf`` (the PDF itself is built on a read-only connection in the GUI).
-        A session that cannot write (read-only, or accounts without a login) is refused here.
+        The internal PDF keeps the full identity number and address, so who made a copy, when,
+        and whether it was made goes into the audit log (DOMAIN §8, PIPL). A session that
+        cannot write (read-only, or accounts without a login) is refused here; nothing is
+        written. The outcome is logged by :meth:`record_full_copy` once it is known.
         """
+        with write_transaction(self._db):
+            self._case_files.find(case_no)
+
+    def record_full_copy(
+        self, case_no: str, outcome: str = "ok", detail: Mapping[str, object] | None = None
+    ) -> None:
+        """Log the internal case summary's outcome: ``ok`` only after the PDF was made (the
+        bytes exist; the CLI has written its file), else ``failed`` with the error's code,
+        or ``cancelled`` when the user dropped a PDF before it was shown."""
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
             case = self._case_files.find(case_no)
             AuditLog(self._db).append(
                 AuditEntry(
-                    at, self._user, "report.case_full", "general_case", case.case_no, "ok", {}
+                    at,
+                    self._user,
+                    "report.case_full",
+                    "general_case",
+                    case.case_no,
+                    outcome,
+                    dict(detail or {}),
                 )
             )
+
+    def save_full_copy(
+        self, case_no: str, path: Path, as_of: dt.date | None = None
+    ) -> tuple[Path, int]:
+        """Make the internal case summary, write it to ``path`` and log it (the CLI's way).
+
+        Refused before anything is built when the copy could not be logged; a failure to build
+        or to write is logged as ``failed``; the file stays only once ``ok`` is logged.
+        """
+        self.check_full_copy(case_no)
+        try:
+            data = self.case_pdf(case_no, as_of=as_of)
+            written = self.save(path, data, ".pdf")
+        except Exception as exc:
+            code = exc.code if isinstance(exc, DomainError | StorageError) else type(exc).__name__
+            with contextlib.suppress(DomainError, StorageError):  # the first error is the news
+                self.record_full_copy(case_no, "failed", {"error": code})
+            raise
+        try:
+            self.record_full_copy(case_no)
+        except BaseException:
+            written.unlink(missing_ok=True)  # no copy stays without its record
+            raise
+        return written, len(data)
 
     # -- bytes ------------------------------------------------------------------------------
     def case_pdf(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.services.container import Services
@@ -55,21 +56,45 @@ def test_a_case_report_for_the_selected_case_and_an_error(
     window.case_view.selectRow(0)
     case_no = window.report_menu.selected_case_no()
     assert case_no == window.case_model.case_at(0).case_no
+    expected = demo_services.reports.case_pdf(case_no)  # (its footer: the audit head before)
     with qtbot.waitSignal(window.report_menu.ready, timeout=60_000) as shown:
         window.report_menu.case(case_no)
     preview = shown.args[0]
     qtbot.addWidget(preview)
-    assert preview.data == demo_services.reports.case_pdf(case_no)
+    assert preview.data == expected
     preview.close()
     logged = demo_services._db.execute(
-        "SELECT object_id FROM audit_log WHERE action = 'report.case_full'"
+        "SELECT object_id, outcome FROM audit_log WHERE action = 'report.case_full'"
     ).fetchall()
-    assert logged == [(case_no,)]  # the full-data copy was logged before it was made
+    assert logged == [(case_no, "ok")]  # the full-data copy, logged once it was made
     with qtbot.waitSignal(window.report_menu.failed, timeout=60_000) as failed:
         window.report_menu.case("川执立〔1999〕1号")
     assert "找不到案件" in failed.args[0]
     assert window.report_menu.error_box is not None
     window.report_menu.error_box.close()
+    window.close()
+
+
+def test_a_case_summary_cancelled_before_it_is_shown_is_logged_as_cancelled(
+    qtbot: QtBot, demo_copy_services: Services, tmp_path: Path
+) -> None:
+    window = _window(qtbot, demo_copy_services, tmp_path)
+    case_no = window.case_model.case_at(0).case_no
+    window.report_menu.case(case_no)
+    assert window.report_menu.progress is not None
+    cancel = window.report_menu.progress.findChild(QPushButton)
+    assert cancel is not None
+    assert cancel.text() == "取消"
+    cancel.click()
+
+    def logged() -> list[tuple[str, str]]:
+        return demo_copy_services._db.execute(
+            "SELECT object_id, outcome FROM audit_log WHERE action = 'report.case_full'"
+        ).fetchall()
+
+    qtbot.waitUntil(lambda: logged() != [], timeout=60_000)
+    assert logged() == [(case_no, "cancelled")]  # no copy reached the user
+    assert window.report_menu.preview is None
     window.close()
 
 

@@ -29,12 +29,19 @@ def office(demo_db: Path, tmp_path: Path) -> Path:
 
 
 def _logged(path: Path, action: str) -> list[tuple[str, str, dict[str, object]]]:
+    return [(user, object_id, detail) for user, object_id, _outcome, detail in _log(path, action)]
+
+
+def _log(path: Path, action: str) -> list[tuple[str, str, str, dict[str, object]]]:
     with open_as(path, FixedClock(NOW)) as svc:
         rows = svc._db.execute(
-            "SELECT user, object_id, detail FROM audit_log WHERE action = ? ORDER BY id",
+            "SELECT user, object_id, outcome, detail FROM audit_log WHERE action = ? ORDER BY id",
             [action],
         ).fetchall()
-    return [(user, object_id, json.loads(detail or "{}")) for user, object_id, detail in rows]
+    return [
+        (user, object_id, outcome, json.loads(detail or "{}"))
+        for user, object_id, outcome, detail in rows
+    ]
 
 
 def _a_published_case(path: Path) -> str:
@@ -68,9 +75,31 @@ def test_a_full_case_summary_is_logged_and_needs_a_login(
     as_clerk = ["--db", str(office), "--user", "clerk"]
     assert main([*as_clerk, "report", "case", case_no, "-o", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert _logged(office, "report.case_full") == [("clerk", case_no, {})]
+    assert _log(office, "report.case_full") == [("clerk", case_no, "ok", {})]
     capsys.readouterr()
     assert main(["--db", str(office), "verify"]) == 0
+
+
+def test_a_full_case_summary_that_was_not_made_is_logged_as_failed(
+    office: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    case_no = _a_published_case(office)
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS["clerk"])
+    as_clerk = ["--db", str(office), "--user", "clerk", "report", "case", case_no]
+    wrong = tmp_path / "summary.txt"
+    assert main([*as_clerk, "-o", str(wrong)]) == 1
+    assert ".pdf" in capsys.readouterr().err
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert main([*as_clerk, "-o", str(blocked / "summary.pdf")]) == 1
+    assert not wrong.exists()
+    assert _log(office, "report.case_full") == [
+        ("clerk", case_no, "failed", {"error": "report.suffix"}),
+        ("clerk", case_no, "failed", {"error": "report.write_failed"}),
+    ]
 
 
 def test_a_ledger_export_is_logged_and_needs_a_login(

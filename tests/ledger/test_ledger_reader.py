@@ -388,7 +388,7 @@ def test_csv_rows_are_counted_as_excel_shows_them(tmp_path: Path) -> None:
     )
     sheets, issues = read_ledger(write_text(tmp_path / "o.csv", text, "utf-8"))
     assert [row.row for row in sheets[0].rows] == [2, 3, 5]
-    assert sheets[0].rows[1].cells["姓名"] == "李\r\n娜"
+    assert sheets[0].rows[1].cells["姓名"] == "李\n娜"  # a line break in a cell, as \n (text_input)
     assert [(i.row, i.code, i.params) for i in issues] == [
         (5, "ledger.header_blank", {"column": "D"})
     ]

@@ -1,0 +1,27 @@
+"""The command line's text arguments, cleaned as every text input is (``domain.text_input``).
+
+Called once on the parsed arguments, before any command runs, so no command can forget it.
+File paths are left as given (a file name is the file system's, not ours to change), and
+so would be a password.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Final
+
+from chuansha_enforce.domain.text_input import clean_value
+
+PATH_ARGUMENTS: Final = frozenset({"db", "file", "output"})
+
+
+def clean_arguments(args: argparse.Namespace) -> argparse.Namespace:
+    """``args`` with every text value (and list of texts) cleaned, paths excepted."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS or "password" in name:
+            continue
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, name, [clean_value(name, v) for v in value])
+        else:
+            setattr(args, name, clean_value(name, value))
+    return args
