@@ -25,7 +25,7 @@ from chuansha_enforce.domain.backup_retention import (
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.system_clock import file_system_seconds
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.audit_log import GENESIS_HASH, AuditEntry, AuditLog
 from chuansha_enforce.storage.backup import (
     BackupManifest,
     BackupProgress,
@@ -325,7 +325,7 @@ class BackupService:
         finally:
             db.close()
         heads = {m.audit_head for m in self.list_backups() if m.audit_head}
-        return sorted(heads - kept)
+        return sorted(heads - kept - {GENESIS_HASH})  # the empty chain's head starts them all
 
     def _log_restore(
         self, staging: Path, user: str, manifest: BackupManifest, superseded: list[str]
