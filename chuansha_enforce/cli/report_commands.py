@@ -63,6 +63,7 @@ def _cmd_report(args: argparse.Namespace, services: Services, out: TextIO, lang:
         data = reports.annual_pdf(args.year)
     else:
         if not args.public:
+            reports.check_output(Path(args.output), ".pdf")  # refused before anything is logged
             reports.record_full_copy(args.case_no)  # full identity data: logged first
         data = reports.case_pdf(args.case_no, public=args.public, as_of=_as_of(args.as_of))
     path = reports.save(Path(args.output), data, ".pdf")

@@ -356,7 +356,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         " sheet alone)",
     ),
     "ledger.export_suffix": ("导出文件应为 .xlsx：{path}", "the export file must be .xlsx: {path}"),
-    "ledger.write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
     # search
     "search.too_long": ("搜索内容最多{max}个字", "a search is at most {max} characters"),
     # settings
@@ -485,7 +484,23 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "文件名应以 {suffix} 结尾：{path}",
         "the file name must end in {suffix}: {path}",
     ),
-    "report.write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
+    # output files (reports, exports, lists)
+    "output.database_file": (
+        "不能保存到 {path}：那是数据库文件本身、它的附属文件或它的备份，写入会毁掉数据。"
+        "请另选文件名或文件夹",
+        "cannot save to {path}: it is the database file itself, one of its companion files "
+        "or one of its backups, and writing it would destroy the data; choose another name "
+        "or folder",
+    ),
+    "output.write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
+    "output.disk_full": (
+        "磁盘已满，未能写入 {path}。请清理磁盘后重试",
+        "the disk is full; {path} was not written. Free some space and try again",
+    ),
+    "output.read_only": (
+        "{path} 所在的存储介质是只读的，不能写入。请另选位置",
+        "{path} is on a read-only medium and cannot be written; choose another place",
+    ),
     "cli.no_database": (
         "数据库文件 {path} 不存在。请先运行 init 或 demo，或用 --db 指定文件",
         "the database {path} does not exist; run init or demo first, or pass --db",

@@ -156,10 +156,6 @@ class Services:
         self.close()
 
 
-def backups_dir(db_path: Path) -> Path:
-    return db_path.parent / "backups"
-
-
 def _writer_refusal(db_path: Path) -> tuple[WriterLock | None, Refusal | None]:
     """Take the writer lock, or say why this process may only read the file."""
     kind = network_kind(db_path)
