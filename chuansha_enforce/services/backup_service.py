@@ -56,6 +56,7 @@ from chuansha_enforce.storage.errors import (
     DatabaseInUseError,
     DatabaseLockedError,
     NotADatabaseError,
+    ReadOnlyMediumError,
     StorageError,
 )
 from chuansha_enforce.storage.inspection import quick_check
@@ -161,6 +162,12 @@ class BackupService:
         db = open_database(self._db_path, read_only=True)
         try:
             return self.backup_from(db, label, folder, progress)
+        except ReadOnlyMediumError:
+            if folder is None:  # the backups folder beside a database on a read-only medium
+                raise DomainError(
+                    "backup.read_only_medium", "path", {"path": str(self.folder)}
+                ) from None
+            raise
         finally:
             db.close()
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
+import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Literal
 
 import sqlite_utils
 
@@ -18,6 +21,7 @@ from chuansha_enforce.storage.errors import (
     DatabaseReadOnlyError,
     DiskFullError,
     NotADatabaseError,
+    ReadOnlyMediumError,
     StorageError,
 )
 
@@ -25,6 +29,35 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_VERSION = sqlite3.sqlite_version
+MIN_FREE_BYTES = 64 * 1024
+"""Below this a disk counts as full: SQLite cannot even make the 32 KiB shared-memory index
+that opening a WAL database needs (it fails with a bare "disk I/O error")."""
+
+Medium = Literal["read_only", "full"]
+
+
+def medium_problem(path: Path) -> Medium | None:
+    """Whether the file system holding ``path`` is read-only or full, as the OS reports it."""
+    folder = Path(path).parent
+    try:
+        if hasattr(os, "statvfs"):
+            stats = os.statvfs(folder)
+            if stats.f_flag & os.ST_RDONLY:
+                return "read_only"
+            free = stats.f_bavail * stats.f_frsize
+        else:  # Windows: a read-only medium shows up as the error of the first write
+            free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    return "full" if free < MIN_FREE_BYTES else None
+
+
+def _wal_has_content(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 Refusal = Callable[[], StorageError]
@@ -53,8 +86,13 @@ def open_database(
         if read_only:
             if not path.exists():
                 raise DatabaseMissingError(path)
+            query = "mode=ro"
+            if medium_problem(path) is not None and not _wal_has_content(path):
+                # Nothing can change the file (a read-only medium, a full disk): read it as it
+                # is, without the shared-memory index SQLite could not create there.
+                query += "&immutable=1"
             reader = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, factory=ReadOnlyConnection
+                f"{path.resolve().as_uri()}?{query}", uri=True, factory=ReadOnlyConnection
             )
             reader.refusal = refusal or (lambda: DatabaseReadOnlyError(path))
             conn: sqlite3.Connection = reader
@@ -133,10 +171,19 @@ def storage_error_from(exc: BaseException, path: Path) -> StorageError:
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             return DiskFullError(path)
-        if exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
+        if exc.errno == errno.EROFS:
+            return ReadOnlyMediumError(path)
+        if exc.errno in (errno.EACCES, errno.EPERM):
             return DatabaseReadOnlyError(path)
         return StorageError(path, detail=str(exc))
     text = str(exc).lower()
+    if "disk i/o error" in text or "unable to open" in text:
+        # SQLite does not say why; the file system does.
+        medium = medium_problem(path)
+        if medium == "full":
+            return DiskFullError(path)
+        if medium == "read_only":
+            return ReadOnlyMediumError(path)
     if "file is not a database" in text:
         return NotADatabaseError(path)
     if "malformed" in text or "corrupt" in text:
