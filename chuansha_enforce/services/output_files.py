@@ -16,7 +16,7 @@ from typing import IO
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.output_files import Save, write_atomically
-from chuansha_enforce.storage.backup import manifest_path
+from chuansha_enforce.storage.backup import read_manifest
 from chuansha_enforce.storage.writer_lock import lock_path
 
 COMPANIONS = ("-wal", "-shm", "-journal")
@@ -47,7 +47,7 @@ def refuse_database_files(target: Path, db_path: Path) -> None:
         any(_same_place(place, part) for part in database_files(db_path))
         or place.parent == backups
         or backups in place.parents
-        or (place.is_file() and manifest_path(place).is_file())
+        or (place.is_file() and read_manifest(place) is not None)
     ):
         raise DomainError("output.database_file", "path", {"path": str(target)})
 

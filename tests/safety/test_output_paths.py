@@ -159,6 +159,24 @@ def test_an_interrupted_write_leaves_no_partial_target(services: Services, tmp_p
     assert [p.name for p in existing.parent.iterdir()] == ["old.pdf"]
 
 
+def test_a_backup_kept_elsewhere_is_refused_and_other_files_are_not(
+    services: Services, tmp_path: Path
+) -> None:
+    kept = services.backups.backup(tmp_path / "U盘").path  # outside the backups folder
+    assert kept is not None
+    before = kept.read_bytes()
+    with pytest.raises(DomainError) as caught:
+        services.reports.save(kept, b"%PDF-1.4", ".pdf")
+    assert caught.value.code == "output.database_file"
+    assert kept.read_bytes() == before
+    # A file that merely has some JSON beside it is the user's to replace.
+    notes = tmp_path / "notes.pdf"
+    notes.write_bytes(b"old")
+    notes.with_name("notes.pdf.json").write_text('{"note": 1}', encoding="utf-8")
+    assert services.reports.save(notes, b"%PDF-1.4 new", ".pdf") == notes
+    assert notes.read_bytes() == b"%PDF-1.4 new"
+
+
 def test_links_to_the_database_are_refused(services: Services, tmp_path: Path) -> None:
     link, hard = tmp_path / "link.pdf", tmp_path / "hard.pdf"
     os.symlink(services.db_path, link)
