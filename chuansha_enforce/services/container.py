@@ -224,6 +224,18 @@ def build_services(
         read_only = True
     try:
         db = open_database(db_path, read_only=read_only, refusal=refusal)
+    except (DatabaseReadOnlyError, DiskFullError) as exc:
+        if lock is None:
+            raise
+        lock.release()
+        if not db_path.exists():
+            raise
+        # The OS refused the first write (a read-only file, a full disk): read it instead.
+        lock, read_only = None, True
+        refusal = functools.partial(
+            DiskFullOnOpenError if isinstance(exc, DiskFullError) else type(exc), db_path
+        )
+        db = open_database(db_path, read_only=True, refusal=refusal)
     except BaseException:
         if lock is not None:
             lock.release()

@@ -73,6 +73,42 @@ class ReadOnlyConnection(sqlite3.Connection):
     refusal: Refusal | None = None
 
 
+def _reader(path: Path, *, immutable: bool) -> ReadOnlyConnection:
+    """A read-only connection, proved to be a database by a first read."""
+    query = "mode=ro&immutable=1" if immutable else "mode=ro"
+    reader = sqlite3.connect(
+        f"{path.resolve().as_uri()}?{query}", uri=True, factory=ReadOnlyConnection
+    )
+    try:
+        reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        reader.execute("PRAGMA foreign_keys = ON")
+        reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        reader.close()
+        raise
+    return reader
+
+
+def _open_reader(path: Path) -> ReadOnlyConnection:
+    """Read-only, also where SQLite cannot make the WAL index (``-shm``) beside the file.
+
+    On a read-only medium or a full disk nothing can change the file: it is read as it is
+    (SQLite's ``immutable``), unless a WAL with content lies beside it. In a folder this account
+    may not write, a missing ``-wal`` means no one has the file open for writing now: it is
+    read as it is too.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if medium_problem(path) is not None and not _wal_has_content(path):
+        return _reader(path, immutable=True)
+    try:
+        return _reader(path, immutable=False)
+    except sqlite3.OperationalError as exc:
+        cannot_make_index = exc.sqlite_errorname.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
+        if wal.exists() or not cannot_make_index:
+            raise
+        return _reader(path, immutable=True)
+
+
 def open_database(
     path: Path, *, read_only: bool = False, refusal: Refusal | None = None
 ) -> sqlite_utils.Database:
@@ -86,29 +122,21 @@ def open_database(
         if read_only:
             if not path.exists():
                 raise DatabaseMissingError(path)
-            query = "mode=ro"
-            if medium_problem(path) is not None and not _wal_has_content(path):
-                # Nothing can change the file (a read-only medium, a full disk): read it as it
-                # is, without the shared-memory index SQLite could not create there.
-                query += "&immutable=1"
-            reader = sqlite3.connect(
-                f"{path.resolve().as_uri()}?{query}", uri=True, factory=ReadOnlyConnection
-            )
+            reader = _open_reader(path)
             reader.refusal = refusal or (lambda: DatabaseReadOnlyError(path))
-            conn: sqlite3.Connection = reader
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path))
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
+            return sqlite_utils.Database(reader, execute_plugins=False)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path))
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 log.warning("journal_mode is %s, not wal, for %s", mode, path)
             conn.execute("PRAGMA synchronous = FULL")
-        else:
-            # Reading proves the file is a database before we hand it out.
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except BaseException:
+            conn.close()
+            raise
     except sqlite3.Error as exc:
         raise storage_error_from(exc, path) from exc
     except OSError as exc:
