@@ -8,6 +8,7 @@ leaves the database as it was.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -27,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from chuansha_enforce.domain.clock import Clock
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.errors import StorageError
 from chuansha_enforce.services.ledger_service import ImportReport
+from ui.error_dialogs import show_error
 
 
 class ImportWorker(QObject):
@@ -231,12 +234,19 @@ class ImportDialog(QDialog):
         if name:
             self.save_issues(Path(name))
 
-    def save_issues(self, path: Path) -> None:
-        """UTF-8 with BOM, which Excel on Chinese Windows opens correctly."""
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["类别", "工作表", "行", "列", "说明"])
-            writer.writerows(self.issue_rows())
+    def save_issues(self, path: Path) -> bool:
+        """UTF-8 with BOM, which Excel on Chinese Windows opens correctly; written whole, and
+        never over the database or a backup (the core refuses those)."""
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        writer.writerow(["类别", "工作表", "行", "列", "说明"])
+        writer.writerows(self.issue_rows())
+        try:
+            self._services.reports.save(path, text.getvalue().encode("utf-8-sig"), ".csv")
+        except (DomainError, StorageError) as exc:
+            show_error(self, exc, self._lang)
+            return False
+        return True
 
     def wait_finished(self) -> None:
         """For tests and closing: wait until the background work has ended."""

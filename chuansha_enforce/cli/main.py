@@ -450,7 +450,12 @@ def main(
             login=cli_login(args.user),
             check_integrity=_writes(args),
         ) as services:
-            return run_logged(COMMANDS[args.command], args, services, out, lang)
+            code = run_logged(COMMANDS[args.command], args, services, out, lang)
+            reason = services.read_only_reason
+            if code == 0 and reason is not None:  # it only read: say why it could not write
+                notice = "提示：" if lang == "zh" else "notice: "
+                print(notice + render(reason.code, reason.params, lang), file=sys.stderr)
+            return code
     except DomainError as exc:
         print(render(exc.code, exc.params, lang, exc.field), file=sys.stderr)
         return 1

@@ -359,7 +359,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         " sheet alone)",
     ),
     "ledger.export_suffix": ("导出文件应为 .xlsx：{path}", "the export file must be .xlsx: {path}"),
-    "ledger.write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
     # search
     "search.too_long": ("搜索内容最多{max}个字", "a search is at most {max} characters"),
     # settings
@@ -488,7 +487,23 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "文件名应以 {suffix} 结尾：{path}",
         "the file name must end in {suffix}: {path}",
     ),
-    "report.write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
+    # output files (reports, exports, lists)
+    "output.database_file": (
+        "不能保存到 {path}：那是数据库文件本身、它的附属文件或它的备份，写入会毁掉数据。"
+        "请另选文件名或文件夹",
+        "cannot save to {path}: it is the database file itself, one of its companion files "
+        "or one of its backups, and writing it would destroy the data; choose another name "
+        "or folder",
+    ),
+    "output.write_failed": ("无法写入 {path}：{detail}", "cannot write {path}: {detail}"),
+    "output.disk_full": (
+        "磁盘已满，未能写入 {path}。请清理磁盘后重试",
+        "the disk is full; {path} was not written. Free some space and try again",
+    ),
+    "output.read_only": (
+        "{path} 所在的存储介质是只读的，不能写入。请另选位置",
+        "{path} is on a read-only medium and cannot be written; choose another place",
+    ),
     "cli.no_database": (
         "数据库文件 {path} 不存在。请先运行 init 或 demo，或用 --db 指定文件",
         "the database {path} does not exist; run init or demo first, or pass --db",
@@ -516,6 +531,18 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "storage.disk_full": (
         "磁盘已满，未能写入 {path}。请清理磁盘后重试，已有数据未受影响。",
         "the disk is full; nothing was written to {path}. Free some space and try again",
+    ),
+    "storage.read_only_medium": (
+        "数据库 {path} 所在的存储介质是只读的（如写保护的U盘、光盘），本程序以只读方式打开："
+        "可以查看，不能修改。如需修改，请把数据库复制到可写的磁盘上再打开。",
+        "{path} is on a read-only medium (a write-protected USB stick, a CD); it was opened "
+        "read-only: you can look but not change. To make changes, copy it to a writable disk",
+    ),
+    "storage.disk_full_on_open": (
+        "磁盘已满，数据库 {path} 以只读方式打开：可以查看，不能修改。"
+        "请清理磁盘后重新打开，已有数据未受影响。",
+        "the disk is full, so {path} was opened read-only: you can look but not change. "
+        "Free some space and open it again; the data is unaffected",
     ),
     "storage.not_a_database": (
         "{path} 不是本程序的数据库文件",
@@ -551,6 +578,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "backup.not_a_folder": (
         "{path} 是一个文件，不是文件夹；请指定备份要放入的文件夹",
         "{path} is a file, not a folder; give the folder to put the backup in",
+    ),
+    "backup.read_only_medium": (
+        "{path} 在只读的存储介质上，备份不能放在那里。请另选一个可写的文件夹"
+        "（命令行：backup -o 文件夹）",
+        "{path} is on a read-only medium and cannot hold the backup; choose a writable "
+        "folder (command line: backup -o FOLDER)",
     ),
     "restore.missing": ("找不到备份文件 {path}", "the backup file {path} was not found"),
     "restore.same_file": (

@@ -13,10 +13,9 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import functools
 import io
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Final
@@ -27,6 +26,8 @@ from openpyxl.cell.cell import (  # type: ignore[import-untyped, unused-ignore]
     ILLEGAL_CHARACTERS_RE,
 )
 
+from chuansha_enforce.output_files import write_atomically
+
 DATE_FORMAT: Final = "yyyy-mm-dd"
 MONEY_FORMAT: Final = "0.00"
 _FORMULA_OR_ERROR: Final = ("=", "#")
@@ -36,21 +37,22 @@ SheetData = tuple[str, Sequence[str], Iterable[Sequence[object]]]
 
 def write_xlsx(path: Path, sheets: Sequence[SheetData]) -> None:
     """One worksheet per ``(name, headers, rows)``, the header row first."""
+    write_atomically(path, functools.partial(save_xlsx, sheets=sheets))
+
+
+def save_xlsx(file: IO[bytes], sheets: Sequence[SheetData]) -> None:
+    """``write_xlsx`` into an open file (``output_files.write_atomically`` gives it one)."""
     workbook: Any = Workbook(write_only=True)
-
-    def save(file: IO[bytes]) -> None:
-        try:
-            for name, headers, rows in sheets:
-                worksheet = workbook.create_sheet(title=name)
-                worksheet.append([_text_cell(worksheet, str(header)) for header in headers])
-                for row in rows:
-                    worksheet.append([_xlsx_value(worksheet, value) for value in row])
-        except BaseException:
-            _discard(workbook)
-            raise
-        workbook.save(file)
-
-    _write_atomically(path, save)
+    try:
+        for name, headers, rows in sheets:
+            worksheet = workbook.create_sheet(title=name)
+            worksheet.append([_text_cell(worksheet, str(header)) for header in headers])
+            for row in rows:
+                worksheet.append([_xlsx_value(worksheet, value) for value in row])
+    except BaseException:
+        _discard(workbook)
+        raise
+    workbook.save(file)
 
 
 def _discard(workbook: Any) -> None:
@@ -82,7 +84,7 @@ def write_csv(
             writer.writerow(headers)
             writer.writerows([_csv_value(value) for value in row] for row in rows)
 
-    _write_atomically(path, save)
+    write_atomically(path, save)
 
 
 @contextlib.contextmanager
@@ -94,22 +96,6 @@ def _text_view(file: IO[bytes], encoding: str) -> Iterator[IO[str]]:
         wrapper.flush()
     finally:
         wrapper.detach()
-
-
-def _write_atomically(path: Path, save: Callable[[IO[bytes]], None]) -> None:
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            save(file)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _clean_text(text: str) -> str:

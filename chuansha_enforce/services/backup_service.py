@@ -24,8 +24,9 @@ from chuansha_enforce.domain.backup_retention import (
 )
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.services.output_files import backups_dir, refuse_database_files
 from chuansha_enforce.services.system_clock import file_system_seconds
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.audit_log import GENESIS_HASH, AuditEntry, AuditLog
 from chuansha_enforce.storage.backup import (
     BackupManifest,
     BackupProgress,
@@ -55,6 +56,7 @@ from chuansha_enforce.storage.errors import (
     DatabaseInUseError,
     DatabaseLockedError,
     NotADatabaseError,
+    ReadOnlyMediumError,
     StorageError,
 )
 from chuansha_enforce.storage.inspection import quick_check
@@ -69,10 +71,6 @@ NOT_LOGGED_IN = "未登录"
 """Who a restore is recorded under when the caller names nobody and passes no ``authorize``
 (the CLI and the GUI always do one or the other)."""
 log = logging.getLogger(__name__)
-
-
-def backups_dir(db_path: Path) -> Path:
-    return Path(db_path).parent / "backups"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +155,19 @@ class BackupService:
         progress: BackupProgress | None = None,
     ) -> BackupManifest:
         """Back up the database into ``folder`` (default: the backups folder, then prune)."""
-        if folder is not None and folder.exists() and not folder.is_dir():
-            raise DomainError("backup.not_a_folder", "path", {"path": str(folder)})
+        if folder is not None:
+            refuse_database_files(folder, self._db_path)  # e.g. a folder named cases.db-shm
+            if folder.exists() and not folder.is_dir():
+                raise DomainError("backup.not_a_folder", "path", {"path": str(folder)})
         db = open_database(self._db_path, read_only=True)
         try:
             return self.backup_from(db, label, folder, progress)
+        except ReadOnlyMediumError:
+            if folder is None:  # the backups folder beside a database on a read-only medium
+                raise DomainError(
+                    "backup.read_only_medium", "path", {"path": str(self.folder)}
+                ) from None
+            raise
         finally:
             db.close()
 
@@ -325,7 +331,7 @@ class BackupService:
         finally:
             db.close()
         heads = {m.audit_head for m in self.list_backups() if m.audit_head}
-        return sorted(heads - kept)
+        return sorted(heads - kept - {GENESIS_HASH})  # the empty chain's head starts them all
 
     def _log_restore(
         self, staging: Path, user: str, manifest: BackupManifest, superseded: list[str]

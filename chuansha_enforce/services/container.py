@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import logging
 from dataclasses import dataclass
@@ -40,14 +41,19 @@ from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.case_search_repository import CaseSearchRepository
 from chuansha_enforce.storage.connection import (
     SQLITE_VERSION,
+    Medium,
     Refusal,
+    medium_problem,
     open_database,
 )
 from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.errors import (
     DatabaseInUseError,
     DatabaseReadOnlyError,
+    DiskFullError,
+    DiskFullOnOpenError,
     NetworkPathError,
+    ReadOnlyMediumError,
     StorageError,
 )
 from chuansha_enforce.storage.file_review_repository import FileReviewRepository
@@ -165,8 +171,7 @@ class Services:
         self.close()
 
 
-def backups_dir(db_path: Path) -> Path:
-    return db_path.parent / "backups"
+MEDIUM_ERRORS: dict[int, Medium] = {errno.EROFS: "read_only", errno.ENOSPC: "full"}
 
 
 def _writer_refusal(db_path: Path) -> tuple[WriterLock | None, Refusal | None]:
@@ -174,11 +179,19 @@ def _writer_refusal(db_path: Path) -> tuple[WriterLock | None, Refusal | None]:
     kind = network_kind(db_path)
     if kind is not None:
         return None, functools.partial(NetworkPathError, db_path, kind=kind)
+    # A read-only medium or a full disk, as the OS reports it before or on the first write.
+    medium = medium_problem(db_path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        lock = acquire_writer_lock(db_path)
-    except OSError:
-        return None, functools.partial(DatabaseReadOnlyError, db_path)
+        lock = None if medium is not None else acquire_writer_lock(db_path)
+    except OSError as exc:
+        medium = MEDIUM_ERRORS.get(exc.errno or 0)
+        if medium is None:
+            return None, functools.partial(DatabaseReadOnlyError, db_path)
+    if medium == "read_only":
+        return None, functools.partial(ReadOnlyMediumError, db_path)
+    if medium == "full":
+        return None, functools.partial(DiskFullOnOpenError, db_path)
     if lock is None:
         pid = lock_holder_pid(db_path) or "?"
         return None, functools.partial(DatabaseInUseError, db_path, pid=pid)
@@ -213,12 +226,25 @@ def build_services(
     backups = BackupService(db_path, clock)
     lock, refusal = (None, None) if read_only else _writer_refusal(db_path)
     if refusal is not None:
-        if not db_path.exists():
-            raise refusal()
+        if not db_path.exists():  # nothing to read either
+            why = refusal()
+            raise DiskFullError(db_path) if isinstance(why, DiskFullError) else why
         log.info("opening %s read-only: %s", db_path, refusal().code)
         read_only = True
     try:
         db = open_database(db_path, read_only=read_only, refusal=refusal)
+    except (DatabaseReadOnlyError, DiskFullError) as exc:
+        if lock is None:
+            raise
+        lock.release()
+        if not db_path.exists():
+            raise
+        # The OS refused the first write (a read-only file, a full disk): read it instead.
+        lock, read_only = None, True
+        refusal = functools.partial(
+            DiskFullOnOpenError if isinstance(exc, DiskFullError) else type(exc), db_path
+        )
+        db = open_database(db_path, read_only=True, refusal=refusal)
     except BaseException:
         if lock is not None:
             lock.release()

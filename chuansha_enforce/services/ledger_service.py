@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -35,11 +36,12 @@ from chuansha_enforce.ledger.row_mapping import (
 from chuansha_enforce.ledger.sheets import LedgerIssue, RawSheet, SheetKind, header_names
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import NOTHING, Changes, Topic
+from chuansha_enforce.services.output_files import refuse_database_files, write_output
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
-from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.connection import database_path, write_transaction
 from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.ledger_export_repository import LedgerExportRepository
 from chuansha_enforce.storage.ledger_lookup import LedgerLookup
@@ -286,6 +288,8 @@ class LedgerService:
         if not 1949 <= year <= 9999:
             raise DomainError("list.year", "year", {"year": year})
         target = Path(path)
+        db_path = database_path(self._db)
+        refuse_database_files(target, db_path)  # before the export is logged
         if target.suffix.lower() != ".xlsx":
             raise DomainError("ledger.export_suffix", "path", {"path": str(target)})
         repository = LedgerExportRepository(self._db)
@@ -314,41 +318,30 @@ class LedgerService:
                     },
                 )
             )
-        try:
-            lazy_writer.writer.write_xlsx(
-                target,
-                [
-                    (
-                        SheetKind.OFFICERS.value,
-                        header_names(SheetKind.OFFICERS),
-                        officer_rows(officers),
-                    ),
-                    (
-                        SheetKind.GENERAL_CASES.value,
-                        header_names(SheetKind.GENERAL_CASES),
-                        general_case_rows(cases),
-                    ),
-                    (
-                        SheetKind.SIMPLE_DECISIONS.value,
-                        header_names(SheetKind.SIMPLE_DECISIONS),
-                        simple_decision_rows(simple),
-                    ),
-                    (
-                        SheetKind.RECONSIDERATIONS.value,
-                        header_names(SheetKind.RECONSIDERATIONS),
-                        dispute_rows(DisputeKind.RECONSIDERATION, disputes),
-                    ),
-                    (
-                        SheetKind.LAWSUITS.value,
-                        header_names(SheetKind.LAWSUITS),
-                        dispute_rows(DisputeKind.LITIGATION, disputes),
-                    ),
-                ],
-            )
-        except OSError as exc:
-            raise DomainError(
-                "ledger.write_failed",
-                "path",
-                {"path": str(target), "detail": exc.strerror or str(exc)},
-            ) from exc
+        sheets = [
+            (SheetKind.OFFICERS.value, header_names(SheetKind.OFFICERS), officer_rows(officers)),
+            (
+                SheetKind.GENERAL_CASES.value,
+                header_names(SheetKind.GENERAL_CASES),
+                general_case_rows(cases),
+            ),
+            (
+                SheetKind.SIMPLE_DECISIONS.value,
+                header_names(SheetKind.SIMPLE_DECISIONS),
+                simple_decision_rows(simple),
+            ),
+            (
+                SheetKind.RECONSIDERATIONS.value,
+                header_names(SheetKind.RECONSIDERATIONS),
+                dispute_rows(DisputeKind.RECONSIDERATION, disputes),
+            ),
+            (
+                SheetKind.LAWSUITS.value,
+                header_names(SheetKind.LAWSUITS),
+                dispute_rows(DisputeKind.LITIGATION, disputes),
+            ),
+        ]
+        write_output(
+            target, db_path, functools.partial(lazy_writer.writer.save_xlsx, sheets=sheets)
+        )
         return ExportReport(target, len(officers), len(cases), len(simple))

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -41,10 +39,15 @@ from chuansha_enforce.reports.view_models import (
     ReviewState,
 )
 from chuansha_enforce.services.case_file_service import CaseFileService
+from chuansha_enforce.services.output_files import (
+    bytes_saver,
+    refuse_database_files,
+    write_output,
+)
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.connection import database_path, write_transaction
 from chuansha_enforce.storage.disclosure_repository import DisclosureRepository
 from chuansha_enforce.storage.errors import StorageError
 
@@ -226,6 +229,7 @@ class ReportService:
         Refused before anything is built when the copy could not be logged; a failure to build
         or to write is logged as ``failed``; the file stays only once ``ok`` is logged.
         """
+        self.check_output(path, ".pdf")  # refused before anything is logged
         self.check_full_copy(case_no)
         try:
             data = self.case_pdf(case_no, as_of=as_of)
@@ -257,25 +261,14 @@ class ReportService:
         listing = self.disclosure(year)
         return render_disclosure_csv(listing.entries), listing
 
+    def check_output(self, path: Path, suffix: str) -> None:
+        """Refuse a destination before anything is done for it: the database, its companion
+        files and its backups, or a name without ``suffix``."""
+        refuse_database_files(Path(path), database_path(self._db))
+        if Path(path).suffix.lower() != suffix:
+            raise DomainError("report.suffix", "path", {"path": str(path), "suffix": suffix})
+
     def save(self, path: Path, data: bytes, suffix: str) -> Path:
         """Write the bytes whole or not at all (a temporary file renamed into place)."""
-        path = Path(path)
-        if path.suffix.lower() != suffix:
-            raise DomainError("report.suffix", "path", {"path": str(path), "suffix": suffix})
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".report-", dir=path.parent)
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(data)
-                    out.flush()
-                    os.fsync(out.fileno())
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError as exc:
-            raise DomainError(
-                "report.write_failed", "path", {"path": str(path), "detail": exc.strerror or exc}
-            ) from None
-        return path
+        self.check_output(path, suffix)
+        return write_output(Path(path), database_path(self._db), bytes_saver(data))

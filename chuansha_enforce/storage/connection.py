@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
+import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Literal
 
 import sqlite_utils
 
@@ -18,6 +21,7 @@ from chuansha_enforce.storage.errors import (
     DatabaseReadOnlyError,
     DiskFullError,
     NotADatabaseError,
+    ReadOnlyMediumError,
     StorageError,
 )
 
@@ -25,6 +29,35 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_VERSION = sqlite3.sqlite_version
+MIN_FREE_BYTES = 64 * 1024
+"""Below this a disk counts as full: SQLite cannot even make the 32 KiB shared-memory index
+that opening a WAL database needs (it fails with a bare "disk I/O error")."""
+
+Medium = Literal["read_only", "full"]
+
+
+def medium_problem(path: Path) -> Medium | None:
+    """Whether the file system holding ``path`` is read-only or full, as the OS reports it."""
+    folder = Path(path).parent
+    try:
+        if hasattr(os, "statvfs"):
+            stats = os.statvfs(folder)
+            if stats.f_flag & os.ST_RDONLY:
+                return "read_only"
+            free = stats.f_bavail * stats.f_frsize
+        else:  # Windows: a read-only medium shows up as the error of the first write
+            free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    return "full" if free < MIN_FREE_BYTES else None
+
+
+def _wal_has_content(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 Refusal = Callable[[], StorageError]
@@ -40,6 +73,42 @@ class ReadOnlyConnection(sqlite3.Connection):
     refusal: Refusal | None = None
 
 
+def _reader(path: Path, *, immutable: bool) -> ReadOnlyConnection:
+    """A read-only connection, proved to be a database by a first read."""
+    query = "mode=ro&immutable=1" if immutable else "mode=ro"
+    reader = sqlite3.connect(
+        f"{path.resolve().as_uri()}?{query}", uri=True, factory=ReadOnlyConnection
+    )
+    try:
+        reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        reader.execute("PRAGMA foreign_keys = ON")
+        reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        reader.close()
+        raise
+    return reader
+
+
+def _open_reader(path: Path) -> ReadOnlyConnection:
+    """Read-only, also where SQLite cannot make the WAL index (``-shm``) beside the file.
+
+    On a read-only medium or a full disk nothing can change the file: it is read as it is
+    (SQLite's ``immutable``), unless a WAL with content lies beside it. In a folder this account
+    may not write, a missing ``-wal`` means no one has the file open for writing now: it is
+    read as it is too.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if medium_problem(path) is not None and not _wal_has_content(path):
+        return _reader(path, immutable=True)
+    try:
+        return _reader(path, immutable=False)
+    except sqlite3.OperationalError as exc:
+        cannot_make_index = exc.sqlite_errorname.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
+        if wal.exists() or not cannot_make_index:
+            raise
+        return _reader(path, immutable=True)
+
+
 def open_database(
     path: Path, *, read_only: bool = False, refusal: Refusal | None = None
 ) -> sqlite_utils.Database:
@@ -53,24 +122,21 @@ def open_database(
         if read_only:
             if not path.exists():
                 raise DatabaseMissingError(path)
-            reader = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, factory=ReadOnlyConnection
-            )
+            reader = _open_reader(path)
             reader.refusal = refusal or (lambda: DatabaseReadOnlyError(path))
-            conn: sqlite3.Connection = reader
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path))
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
+            return sqlite_utils.Database(reader, execute_plugins=False)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path))
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 log.warning("journal_mode is %s, not wal, for %s", mode, path)
             conn.execute("PRAGMA synchronous = FULL")
-        else:
-            # Reading proves the file is a database before we hand it out.
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except BaseException:
+            conn.close()
+            raise
     except sqlite3.Error as exc:
         raise storage_error_from(exc, path) from exc
     except OSError as exc:
@@ -133,10 +199,19 @@ def storage_error_from(exc: BaseException, path: Path) -> StorageError:
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             return DiskFullError(path)
-        if exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
+        if exc.errno == errno.EROFS:
+            return ReadOnlyMediumError(path)
+        if exc.errno in (errno.EACCES, errno.EPERM):
             return DatabaseReadOnlyError(path)
         return StorageError(path, detail=str(exc))
     text = str(exc).lower()
+    if "disk i/o error" in text or "unable to open" in text:
+        # SQLite does not say why; the file system does.
+        medium = medium_problem(path)
+        if medium == "full":
+            return DiskFullError(path)
+        if medium == "read_only":
+            return ReadOnlyMediumError(path)
     if "file is not a database" in text:
         return NotADatabaseError(path)
     if "malformed" in text or "corrupt" in text:

@@ -41,6 +41,19 @@ class DiskFullError(StorageError):
     code = "storage.disk_full"
 
 
+class ReadOnlyMediumError(DatabaseReadOnlyError):
+    """The file system holding the database is read-only (a locked USB stick, a CD): the
+    database was opened read-only; reading works, writing is refused."""
+
+    code = "storage.read_only_medium"
+
+
+class DiskFullOnOpenError(DiskFullError):
+    """The disk was already full when the database was opened: opened read-only."""
+
+    code = "storage.disk_full_on_open"
+
+
 class NotADatabaseError(StorageError):
     code = "storage.not_a_database"
 

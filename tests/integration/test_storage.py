@@ -9,7 +9,8 @@ import pytest
 import sqlite_utils
 
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.services.container import backups_dir, build_services
+from chuansha_enforce.services.container import build_services
+from chuansha_enforce.services.output_files import backups_dir
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.backup import backup_database
 from chuansha_enforce.storage.bulk_writer import BulkWriter
