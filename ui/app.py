@@ -153,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         select_first_row(window)
         app.processEvents()
         if not args.smoke:
-            check = StartupCheck(window, services.backups, lang)
+            check = StartupCheck(window)
             try:
                 return app.exec()
             finally:

@@ -28,6 +28,7 @@ from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import CaseStatus
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.records import CaseListRow
+from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.backup_actions import SafetyActions
@@ -40,6 +41,7 @@ from ui.import_dialog import ImportDialog
 from ui.officer_registry import OfficerRegistryWidget
 from ui.report_actions import ReportMenu
 from ui.review_queue import ReviewQueueWidget
+from ui.runner import OperationRunner
 from ui.settings_dialog import SettingsDialog
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
 
         self._lang = lang
+        self.runner = OperationRunner(services, lang, self)
+        self.runner.changed.connect(self.on_changes)
         self.case_model = CaseTableModel(
             services.cases, flag=self._row_flag, search=services.search.search
         )
@@ -85,7 +89,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.simple_entry, self.tr("简易程序录入"))
         self.officer_registry = OfficerRegistryWidget(services, lang, self)
         self.tabs.addTab(self.officer_registry, self.tr("执法人员"))
-        self.officer_registry.changed.connect(self.simple_entry.refresh_officers)
+        self.officer_registry.changed.connect(self.runner.announce)
         self.file_review = FileReviewPanel(services, lang, self)
         self.tabs.addTab(self.file_review, self.tr("案卷评查"))
         self.review_queue = ReviewQueueWidget(services, lang, self)
@@ -160,20 +164,20 @@ class MainWindow(QMainWindow):
     def open_case(self, row: int) -> CaseDetailDialog:
         case_no = self.case_model.case_at(row).case_no
         self.detail = CaseDetailDialog(self._services, case_no, self._lang, self)
-        self.detail.changed.connect(self.refresh_cases)
+        self.detail.changed.connect(self.runner.announce)
         self.detail.show()
         return self.detail
 
     def file_case(self) -> StepForm:
         form = file_case_form(self._services, self._lang, self)
-        form.accepted.connect(self.refresh_cases)
+        form.accepted.connect(lambda: self.runner.announce(form.result_value))
         self.file_form = form
         form.open()
         return form
 
     def open_trash(self) -> TrashDialog:
         self.trash = TrashDialog(self._services, self._lang, self)
-        self.trash.changed.connect(self.refresh_cases)
+        self.trash.changed.connect(self.runner.announce)
         self.trash.show()
         return self.trash
 
@@ -185,9 +189,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("简易程序决定已保存"), 5000)
 
     def open_import(self) -> ImportDialog:
-        dialog = ImportDialog(self._services, self._lang, self)
-        dialog.imported.connect(lambda _report: self.refresh_cases())
-        dialog.imported.connect(lambda _report: self.officer_registry.reload())
+        dialog = ImportDialog(self.runner, self)
         self.import_dialog = dialog
         dialog.show()
         return dialog
@@ -223,6 +225,24 @@ class MainWindow(QMainWindow):
         )
         return True
 
+    def on_changes(self, changes: Changes, cases: tuple[str, ...] = ()) -> None:
+        """What an operation changed, refreshed by topic: a step on one case updates that row
+        of the list in place and the open case window; anything wider reloads the list."""
+        if changes & {Topic.CASES, Topic.PAYMENTS}:
+            if not cases or not all(self.case_model.refresh_case(no) for no in cases):
+                self.refresh_cases()
+            else:
+                self.review_queue.model.reload()
+            detail = self.detail
+            if detail is not None and detail.isVisible() and (not cases or detail.case_no in cases):
+                detail.reload()
+        if Topic.OFFICERS in changes:
+            self.officer_registry.reload()
+            self.simple_entry.refresh_officers()
+        if Topic.SETTINGS in changes:
+            self._due_soon = self._services.settings.current().due_soon_working_days
+            self.refresh_cases()
+
     def refresh_cases(self) -> None:
         self._calendar = self._services.calendar.work_calendar()
         self.case_model.reload()
@@ -255,8 +275,8 @@ class MainWindow(QMainWindow):
         # A ledger brings cases (clerks) or officers (administrators); the import says which
         # part a role may not bring.
         import_action.setEnabled(records or self._services.may(Permission.MANAGE_OFFICERS))
-        self.safety = SafetyActions(self, self._services, file_menu, self._settings, self._lang)
-        self.verifying = VerifyActions(self, self._services, file_menu, self._lang)
+        self.safety = SafetyActions(self, self.runner, file_menu, self._settings)
+        self.verifying = VerifyActions(self, self.runner, file_menu)
         settings_action = QAction(self.tr("业务设置(&O)…"), self)
         settings_action.setObjectName("settingsAction")
         settings_action.triggered.connect(self.open_settings)
@@ -268,7 +288,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.report_menu = ReportMenu(
-            self, self._services, self._lang, case_view=self.case_view, case_model=self.case_model
+            self, self.runner, case_view=self.case_view, case_model=self.case_model
         )
         self.report_menu.install(self.menuBar())
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))

@@ -1,8 +1,8 @@
 """The 报表 menu: PDFs built in the background, shown, printed and saved as the very same bytes.
 
-The worker opens its own read-only connection (DESIGN: background jobs open their own); the
-preview loads the PDF bytes into QtPdf, and printing paints those pages, so what is seen,
-printed and saved is one document.
+The job runs through the window's ``OperationRunner`` on its own read-only connection acting as
+the logged-in account (DESIGN: background jobs open their own); the preview loads the PDF bytes
+into QtPdf, and printing paints those pages, so what is seen, printed and saved is one document.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -41,40 +40,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.clock import Clock, today_in_china
-from chuansha_enforce.domain.messages import Lang, render
-from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_table_model import CaseTableModel
 from ui.error_dialogs import show_error
-from ui.worker_threads import WorkerThreads
+from ui.runner import OperationRunner
 
 Job = Callable[[Services], bytes]
-
-
-class ReportWorker(QObject):
-    finished = Signal(bytes)
-    failed = Signal(str)
-
-    def __init__(self, db_path: Path, clock: Clock, job: Job, lang: Lang) -> None:
-        super().__init__()
-        self._db_path = db_path
-        self._clock = clock
-        self._job = job
-        self._lang = lang
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            with build_services(self._db_path, self._clock, read_only=True) as services:
-                data = self._job(services)
-        except DomainError as exc:
-            self.failed.emit(render(exc.code, exc.params, self._lang, exc.field))
-            return
-        except StorageError as exc:
-            self.failed.emit(render(exc.code, exc.params, self._lang))
-            return
-        self.finished.emit(data)
 
 
 PRINT_DPI_MAX = 300
@@ -185,19 +159,18 @@ class ReportMenu(QObject):
     def __init__(
         self,
         window: QMainWindow,
-        services: Services,
-        lang: Lang,
+        runner: OperationRunner,
         *,
         case_view: QTableView,
         case_model: CaseTableModel,
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._services = services
-        self._lang = lang
+        self._runner = runner
+        self._services = runner.services
+        self._lang = runner.lang
         self._case_view = case_view
         self._case_model = case_model
-        self._threads = WorkerThreads(self)
         self._busy = False
         self.progress: QProgressDialog | None = None
         self.preview: ReportPreview | None = None
@@ -269,13 +242,12 @@ class ReportMenu(QObject):
         if self._busy:  # one report at a time (nothing is logged for a copy not made)
             return
         if not public:
-            try:  # the internal summary carries full identity data: logged first (DOMAIN §8)
-                self._services.reports.record_full_copy(case_no)
-            except DomainError as exc:
-                self._failed(render(exc.code, exc.params, self._lang, exc.field))
-                return
-            except StorageError as exc:
-                self._failed(render(exc.code, exc.params, self._lang))
+            # The internal summary carries full identity data: logged first (DOMAIN §8).
+            def log_copy(s: Services) -> bool:
+                s.reports.record_full_copy(case_no)
+                return True
+
+            if self._runner.run_op(log_copy, on_failed=self._failed) is None:
                 return
         suffix = "公开版" if public else "摘要"
         safe = "".join(c for c in case_no if c not in '\\/:*?"<>|')
@@ -309,11 +281,8 @@ class ReportMenu(QObject):
         self.progress.setWindowTitle(self.tr("报表"))
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancelled)
-        worker = ReportWorker(self._services.db_path, self._services.clock, job, self._lang)
-        worker.finished.connect(self._finished)
-        worker.failed.connect(self._failed)
         self._cancelled_flag = False
-        self._threads.start(worker, worker.run, (worker.finished, worker.failed))
+        self._runner.run_op(job, self._finished, background=True, on_failed=self._failed)
 
     def _cancelled(self) -> None:
         # reportlab cannot be interrupted; the result is simply not shown.
@@ -337,7 +306,7 @@ class ReportMenu(QObject):
         self.preview.show()
         self.ready.emit(self.preview)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, _exc: DomainError | StorageError | None = None) -> None:
         self._close_progress()
         self.failed.emit(message)
         if not self._cancelled_flag:
@@ -350,4 +319,4 @@ class ReportMenu(QObject):
 
     def wait(self) -> None:
         """Let running jobs end (the window is closing)."""
-        self._threads.wait()
+        self._runner.wait()

@@ -53,6 +53,7 @@ from chuansha_enforce.storage.inspection import audit_head
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
 from chuansha_enforce.storage.network_location import network_kind
 from chuansha_enforce.storage.statistics_repository import StatisticsRepository
+from chuansha_enforce.storage.write_guard import refuse_writes
 from chuansha_enforce.storage.writer_lock import WriterLock, acquire_writer_lock, lock_holder_pid
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,21 @@ class Services:
     """Why a writable open became read-only (another copy writes, a network share …)."""
     _lock: WriterLock | None
     _db: sqlite_utils.Database
+    _cost: PasswordCost = PRODUCTION_COST
+
+    def for_worker(self, *, read_only: bool) -> Services:
+        """Services on a connection of their own for a background job (DESIGN: background
+        jobs open their own connection), acting as this session's account: a clerk's import
+        writes as the clerk and meets the clerk's role checks. Never writable when this one
+        only reads. The caller closes them (``with``)."""
+        return build_services(
+            self.db_path,
+            self.clock,
+            read_only=read_only or self.read_only,
+            session=self.session,
+            password_cost=self._cost,
+            check_integrity=False,
+        )
 
     @property
     def reports(self) -> ReportService:
@@ -192,12 +208,16 @@ def build_services(
     login: Login | None = None,
     password_cost: PasswordCost | None = None,
     check_integrity: bool = True,
+    session: Session | None = None,
 ) -> Services:
     """Open (and when writable, create or migrate) the database and wire the services.
 
     ``check_integrity=False`` leaves the start-up quick check (about 2 s for a million
     cases) to the caller: the GUI runs it in the background once its window is painted
     (``services.backups.check_live()``), and the CLI's read-only commands skip it.
+
+    ``session`` continues a session already opened (``Services.for_worker``): nobody logs in
+    again, and a session that may only read keeps its connection read-only.
     """
     clock = clock or SystemClock()
     db_path = Path(db_path)
@@ -231,9 +251,12 @@ def build_services(
             migrated = migrate(db, db_path, backup=backup)
         # Accounts: log in (or run single-user); with accounts and no login, only reads.
         cost = password_cost or PRODUCTION_COST
-        session = open_session(
-            db, clock, login=login, cost=cost, default_user=user, read_only=read_only
-        )
+        if session is None:
+            session = open_session(
+                db, clock, login=login, cost=cost, default_user=user, read_only=read_only
+            )
+        elif session.login_required:
+            refuse_writes(db)
         user = session.user
         acting = session.account  # every writing service checks its role (DOMAIN §9)
         calendar = CalendarService(CalendarOverrideRepository(db), clock)
@@ -291,6 +314,7 @@ def build_services(
             read_only_reason=refusal() if refusal is not None else None,
             _lock=lock,
             _db=db,
+            _cost=cost,
         )
     except BaseException:
         db.close()
