@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         services = logged_in
     with services:
-        window = MainWindow(services, settings, lang)
+        window = MainWindow(services, settings, lang, remember_geometry=not args.smoke)
         account = services.session.account
         if account is not None:
             IdleLock(window, services, account, lang)  # owned by the window

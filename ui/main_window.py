@@ -53,10 +53,20 @@ COLUMN_WIDTHS = (180, 86, 210, 80, 150, 250, 100, 86, 64)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, settings: QSettings, lang: Lang = "zh") -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: QSettings,
+        lang: Lang = "zh",
+        *,
+        remember_geometry: bool = True,
+    ) -> None:
         super().__init__()
         self._services = services
         self._settings = settings
+        # The --smoke start-up check opens the window too; the size it had there (offscreen,
+        # whatever the screen) must not become the size of the user's first real window.
+        self._remember_geometry = remember_geometry
         self._calendar = services.calendar.work_calendar()
         self._due_soon = services.settings.current().due_soon_working_days
         self.setWindowTitle(self.tr("川沙新镇综合行政执法队 · 案件台账"))
@@ -344,7 +354,8 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        if self._remember_geometry:
+            self._settings.setValue("main_window/geometry", self.saveGeometry())
         self.report_menu.wait()
         self.verifying.wait()
         self.safety.on_close()

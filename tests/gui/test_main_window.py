@@ -84,6 +84,30 @@ def test_smoke_run_writes_a_screenshot(demo_db: Path, tmp_path: Path) -> None:
     assert dark > 500
 
 
+def test_smoke_stores_no_settings(tmp_path: Path) -> None:
+    """``make run`` without a display runs --smoke first: the window size it had there must
+    not become the size of the user's first real window (it opened at 748×613)."""
+    config = tmp_path / "config"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(config),
+    }
+    gui = Path(sys.executable).with_name("chuansha-enforce-gui")
+    result = subprocess.run(
+        [str(gui), "--db", str(tmp_path / "cases.db"), "--smoke"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["rows_loaded"] == 0
+    assert sorted(p.relative_to(config).as_posix() for p in config.rglob("*")) == []
+
+
 def test_smoke_on_a_newer_database_exits_1_with_the_message(tmp_path: Path) -> None:
     db = tmp_path / "newer.db"
     conn = sqlite3.connect(db)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from chuansha_enforce.domain.case_file import AdvanceNotice, Decision
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
-from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, PaymentRecord
+from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
@@ -130,8 +130,7 @@ LATER = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)
 def two_cases(tmp_path: Path) -> Iterator[Services]:
     """Two small cases; A is decided (a 200 元 fine) and waits to be served."""
     with build_services(tmp_path / "cases.db", FixedClock(LATER)) as svc:
-        svc.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
-        svc.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
+        register_officers(svc)  # 王建国 31150001, 李明 31150002
         for no, name, filed in ((CASE_A, "张三", D(2024, 5, 6)), (CASE_B, "李四", D(2024, 5, 7))):
             svc.case_files.file_case(
                 NewCase(
