@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         filename=str(log_path), level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s"
     )
-    route_qt_messages_to_log()
+    route_qt_messages_to_log(log_path)
     settings = QSettings(APP_NAME, APP_NAME)
     lang: Lang = args.lang or ("en" if settings.value("ui/lang") == "en" else "zh")
     app = create_application([sys.argv[0]], lang)
