@@ -198,3 +198,22 @@ def test_one_place_starts_threads_and_one_worker_runs_operations() -> None:
         if isinstance(node, ast.ClassDef) and node.name.endswith(("Worker", "Job"))
     )
     assert workers == ["runner.py:_Job"]
+
+
+def test_services_get_one_context_and_are_built_only_in_the_composition_root() -> None:
+    """The services that act as someone take one ``ServiceContext`` (db, clock, acting
+    account) and are constructed in ``services/container.py`` alone."""
+    acting: set[str] = set()
+    for path in (CORE / "services").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                isinstance(b, ast.Name) and b.id == "ContextService" for b in node.bases
+            ):
+                acting.add(node.name)
+    assert len(acting) >= 12  # the scan really finds them
+    builders: set[str] = set()
+    for path in [*CORE.rglob("*.py"), *(ROOT / "ui").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in acting:
+                builders.add(path.relative_to(ROOT).as_posix())
+    assert builders == {"chuansha_enforce/services/container.py"}

@@ -18,6 +18,7 @@ from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.case_trash_service import CaseTrashService
+from chuansha_enforce.services.context import ServiceContext
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.file_review_service import FileReviewService
@@ -85,6 +86,7 @@ class Services:
     """Why a writable open became read-only (another copy writes, a network share …)."""
     _lock: WriterLock | None
     _db: sqlite_utils.Database
+    _ctx: ServiceContext
     _cost: PasswordCost = PRODUCTION_COST
 
     def for_worker(self, *, read_only: bool) -> Services:
@@ -104,32 +106,26 @@ class Services:
     @property
     def reports(self) -> ReportService:
         return ReportService(
-            self._db,
-            clock=self.clock,
+            self._ctx,
             statistics=self.statistics,
             case_files=self.case_files,
             settings=self.settings,
-            user=self.session.user,
         )
 
     @property
     def trash(self) -> CaseTrashService:
         """Deleting general cases into a trash they can be taken back from."""
-        return CaseTrashService(
-            self._db, self.clock, self.session.user, acting=self.session.account
-        )
+        return CaseTrashService(self._ctx)
 
     @property
     def reviews(self) -> ReviewService:
         """Legal review: submit, queue, sign (as the logged-in account)."""
         return ReviewService(
-            self._db,
-            clock=self.clock,
+            self._ctx,
             calendar=self.calendar,
             settings=self.settings,
             case_files=self.case_files,
             accounts=self.accounts,
-            user=self.session.user,
         )
 
     def may(self, permission: Permission) -> bool:
@@ -199,6 +195,24 @@ def _check_on_open(db: sqlite_utils.Database, db_path: Path, backups: BackupServ
         raise failure
 
 
+def log_in(
+    db: sqlite_utils.Database,
+    clock: Clock,
+    *,
+    login: Login | None,
+    cost: PasswordCost,
+    user: str = SINGLE_USER,
+    read_only: bool,
+) -> Session:
+    """Who acts on ``db``: single-user, the account ``login`` names, or nobody (then the
+    connection only reads). The accounts are checked by services acting as nobody yet."""
+    nobody = ServiceContext(db, clock, user, None)
+    accounts = AccountService(
+        nobody, settings=SettingsService(nobody), cost=cost, read_only=read_only
+    )
+    return open_session(db, accounts, login=login, default_user=user)
+
+
 def build_services(
     db_path: Path,
     clock: Clock | None = None,
@@ -252,17 +266,15 @@ def build_services(
         # Accounts: log in (or run single-user); with accounts and no login, only reads.
         cost = password_cost or PRODUCTION_COST
         if session is None:
-            session = open_session(
-                db, clock, login=login, cost=cost, default_user=user, read_only=read_only
-            )
+            session = log_in(db, clock, login=login, cost=cost, user=user, read_only=read_only)
         elif session.login_required:
             refuse_writes(db)
-        user = session.user
-        acting = session.account  # every writing service checks its role (DOMAIN §9)
+        # Every service acts as the session's account and checks its role (DOMAIN §9).
+        ctx = ServiceContext(db, clock, session.user, session.account)
         calendar = CalendarService(CalendarOverrideRepository(db), clock)
         case_service = CaseService(CaseRepository(db))
-        numbering = NumberingService(db, clock, user, acting=acting)
-        settings = SettingsService(db, clock, user, acting=acting)
+        numbering = NumberingService(ctx)
+        settings = SettingsService(ctx)
         return Services(
             db_path=db_path,
             clock=clock,
@@ -270,50 +282,35 @@ def build_services(
             migrated=tuple(migrated),
             cases=case_service,
             search=CaseSearchService(case_service, CaseSearchRepository(db)),
-            demo=DemoService(db, clock, user, acting=acting),
+            demo=DemoService(ctx),
             calendar=calendar,
             statistics=StatisticsService(
                 StatisticsRepository(db), calendar, FileReviewRepository(db)
             ),
-            file_reviews=FileReviewService(db, clock, user, acting=acting),
+            file_reviews=FileReviewService(ctx),
             case_files=CaseFileService(
-                db,
-                clock=clock,
-                calendar=calendar,
-                numbering=numbering,
-                settings=settings,
-                user=user,
-                acting=acting,
+                ctx, calendar=calendar, numbering=numbering, settings=settings
             ),
             settings=settings,
             numbering=numbering,
             ledger=LedgerService(
-                db,
-                clock=clock,
+                ctx,
                 calendar=calendar,
                 settings=settings,
-                user=user,
                 before_write=(
                     None if read_only else functools.partial(backups.backup, label="pre-import")
                 ),
-                acting=acting,
             ),
-            officers=OfficerService(db, clock, user, acting=acting),
-            simple=SimpleDecisionService(db, clock, settings, user, acting=acting),
-            simple_forms=SimpleFormService(db, clock, user, acting=acting),
-            accounts=AccountService(
-                db,
-                clock=clock,
-                settings=settings,
-                cost=cost,
-                session=session.account,
-                read_only=read_only,
-            ),
+            officers=OfficerService(ctx),
+            simple=SimpleDecisionService(ctx, settings),
+            simple_forms=SimpleFormService(ctx),
+            accounts=AccountService(ctx, settings=settings, cost=cost, read_only=read_only),
             session=session,
             backups=backups,
             read_only_reason=refusal() if refusal is not None else None,
             _lock=lock,
             _db=db,
+            _ctx=ctx,
             _cost=cost,
         )
     except BaseException:
