@@ -30,11 +30,11 @@ from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.container import Services
-from chuansha_enforce.services.errors import DomainError, StorageError
+from chuansha_enforce.services.errors import DomainError
 from ui.backup_actions import SafetyActions
 from ui.case_detail import FLAG_COLOURS, CaseDetailDialog
 from ui.case_table_model import CaseTableModel
-from ui.error_dialogs import error_text, show_error
+from ui.error_dialogs import error_text
 from ui.file_case_dialog import file_case_form
 from ui.file_review_panel import FileReviewPanel
 from ui.import_dialog import ImportDialog
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.case_view.doubleClicked.connect(lambda index: self.open_case(index.row()))
         self.simple_entry = SimpleEntryWidget(services, lang, self)
         self.simple_entry.saved.connect(self._simple_saved)
+        self.simple_entry.saved.connect(self.runner.announce)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.case_view, self.tr("一般程序案件"))
@@ -222,10 +223,8 @@ class MainWindow(QMainWindow):
             self.export_ledger(Path(name), year)
 
     def export_ledger(self, path: Path, year: int) -> bool:
-        try:
-            report = self._services.ledger.export_ledger(path, year)
-        except (DomainError, StorageError) as exc:
-            show_error(self, exc, self._lang)
+        report = self.runner.run_op(lambda s: s.ledger.export_ledger(path, year), parent=self)
+        if report is None:
             return False
         self.statusBar().showMessage(
             self.tr("已导出 %1（一般程序案件 %2 件）")
@@ -308,6 +307,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self._services, self._lang, self)
+        dialog.accepted.connect(lambda: self.runner.announce(dialog.result_value))
         self.settings_dialog = dialog
         dialog.open()
         return dialog

@@ -44,6 +44,7 @@ from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
+from chuansha_enforce.services.report_service import DisclosureList
 from ui.case_table_model import CaseTableModel
 from ui.error_dialogs import show_error
 from ui.runner import OperationRunner
@@ -254,11 +255,13 @@ class ReportMenu(QObject):
         self.start(lambda s: s.reports.case_pdf(case_no, public=public), f"{safe}{suffix}.pdf")
 
     def export_disclosure(self, path: Path, year: int) -> bool:
-        try:
-            data, listing = self._services.reports.disclosure_csv(year)
-            self._services.reports.save(path, data, ".csv")
-        except (DomainError, StorageError) as exc:
-            show_error(self._window, exc, self._lang)
+        def export(s: Services) -> DisclosureList:
+            data, listing = s.reports.disclosure_csv(year)
+            s.reports.save(path, data, ".csv")
+            return listing
+
+        listing = self._runner.run_op(export, parent=self._window)
+        if listing is None:
             return False
         self._window.statusBar().showMessage(
             self.tr("已导出 %1（公开 %2 条）")

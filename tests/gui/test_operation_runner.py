@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings
-from PySide6.QtWidgets import QComboBox, QDateEdit
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.case_file import AdvanceNotice, Decision
@@ -206,4 +206,23 @@ def test_a_steps_changes_update_its_row_in_place_and_the_open_case_window(
     assert detail.header.text().split("　")[1] == "已结案"
     assert model.index(0, 8).data() == "已立案"  # the other row untouched
     detail.close()
+    window.close()
+
+
+def test_saved_settings_reach_the_case_list(
+    qtbot: QtBot, two_cases: Services, tmp_path: Path
+) -> None:
+    """A longer warning period, saved in 业务设置, flags an open case in the list at once."""
+    window = MainWindow(two_cases, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    model = window.case_model
+    assert model.case_at(0).case_no == CASE_B  # filed 2024-05-07, no decision yet
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    dialog = window.open_settings()
+    spin = dialog.inputs["due_soon_working_days"]
+    assert isinstance(spin, QSpinBox)
+    spin.setValue(60)
+    assert dialog.save()
+    assert model.case_at(0).case_no == CASE_B
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     window.close()
