@@ -67,6 +67,7 @@ class _Job(QObject):
 
     finished = Signal(object)
     failed = Signal(object)  # DomainError | StorageError
+    crashed = Signal(object)  # anything else: a bug
 
     def __init__(self, services: Services, op: Op[Any], read_only: bool) -> None:
         super().__init__()
@@ -81,6 +82,9 @@ class _Job(QObject):
                 result = self._op(services)
         except (DomainError, StorageError) as exc:
             self.failed.emit(exc)
+            return
+        except Exception as exc:  # a bug: raised again on the GUI thread (crash handler)
+            self.crashed.emit(exc)
             return
         self.finished.emit(result)
 
@@ -110,6 +114,13 @@ class _Reply(QObject):
     def failed(self, exc: Failure) -> None:
         self.deleteLater()
         self._runner._failed(exc, self._on_failed, self._parent)
+
+    @Slot(object)
+    def crashed(self, exc: Exception) -> None:
+        """A bug in a background job is raised here, on the GUI thread, where the crash
+        handler shows it (a dialog cannot be opened from the worker)."""
+        self.deleteLater()
+        raise exc
 
 
 class OperationRunner(QObject):
@@ -143,7 +154,8 @@ class OperationRunner(QObject):
             reply = _Reply(self, on_done, on_failed, parent)
             job.finished.connect(reply.done)
             job.failed.connect(reply.failed)
-            self._threads.start(job, job.run, (job.finished, job.failed))
+            job.crashed.connect(reply.crashed)
+            self._threads.start(job, job.run, (job.finished, job.failed, job.crashed))
             return None
         try:
             result = op(self.services)

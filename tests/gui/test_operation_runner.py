@@ -24,6 +24,7 @@ from tests.ledger_files import CASE, ledger
 from tests.review_setup import make_accounts, open_as, register_officers
 from ui.case_steps import steps
 from ui.main_window import MainWindow
+from ui.runner import OperationRunner
 
 D = dt.date
 
@@ -226,3 +227,22 @@ def test_saved_settings_reach_the_case_list(
     assert model.case_at(0).case_no == CASE_B
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     window.close()
+
+
+def test_a_bug_in_a_background_job_is_raised_on_the_gui_thread(
+    qtbot: QtBot, two_cases: Services
+) -> None:
+    runner = OperationRunner(two_cases)
+    threads: list[bool] = []
+
+    def broken(_s: Services) -> int:
+        raise ZeroDivisionError("bug")
+
+    with qtbot.capture_exceptions() as caught:
+        runner.run_op(broken, lambda _r: threads.append(True), background=True)
+        qtbot.waitUntil(lambda: len(caught) == 1, timeout=10_000)
+    runner.wait()
+    kind, value, _tb = caught[0]
+    assert kind is ZeroDivisionError
+    assert str(value) == "bug"
+    assert threads == []  # never reported as done
