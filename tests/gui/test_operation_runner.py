@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -242,7 +243,9 @@ def test_a_bug_in_a_background_job_is_raised_on_the_gui_thread(
         runner.run_op(broken, lambda _r: threads.append(True), background=True)
         qtbot.waitUntil(lambda: len(caught) == 1, timeout=10_000)
     runner.wait()
-    kind, value, _tb = caught[0]
+    kind, value, tb = caught[0]
     assert kind is ZeroDivisionError
     assert str(value) == "bug"
+    # raised again by the reply on the GUI thread, where the crash handler may open a dialog
+    assert traceback.extract_tb(tb)[0].name == "crashed"
     assert threads == []  # never reported as done
