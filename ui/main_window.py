@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.file_review = FileReviewPanel(services, lang, self)
         self.tabs.addTab(self.file_review, self.tr("案卷评查"))
         self.review_queue = ReviewQueueWidget(services, lang, self)
+        self.review_queue.changed.connect(self.runner.announce)
         self.tabs.addTab(self.review_queue, self.tr("法制审核"))
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None

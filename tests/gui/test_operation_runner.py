@@ -16,18 +16,23 @@ from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.case_file import AdvanceNotice, Decision
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
+from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind, ReviewOpinion
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase
+from chuansha_enforce.services.changes import Topic
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
 from tests.ledger_files import CASE, ledger
-from tests.review_setup import make_accounts, open_as, register_officers
+from tests.review_setup import PASSWORDS, make_accounts, open_as, prepared, register_officers
 from ui.case_steps import steps
 from ui.main_window import MainWindow
 from ui.runner import OperationRunner
 
 D = dt.date
+
+
+def _window(services: Services, tmp_path: Path) -> MainWindow:
+    return MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
@@ -39,7 +44,7 @@ def clerk_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     with open_as(path, clock, "admin") as admin:
         register_officers(admin)
     services = open_as(path, clock, "clerk")
-    window = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = _window(services, tmp_path)
     qtbot.addWidget(window)
     window.show()
     yield window
@@ -160,7 +165,7 @@ def two_cases(tmp_path: Path) -> Iterator[Services]:
 def test_a_steps_changes_update_its_row_in_place_and_the_open_case_window(
     qtbot: QtBot, two_cases: Services, tmp_path: Path
 ) -> None:
-    window = MainWindow(two_cases, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = _window(two_cases, tmp_path)
     qtbot.addWidget(window)
     window.show()
     model = window.case_model
@@ -215,7 +220,7 @@ def test_saved_settings_reach_the_case_list(
     qtbot: QtBot, two_cases: Services, tmp_path: Path
 ) -> None:
     """A longer warning period, saved in 业务设置, flags an open case in the list at once."""
-    window = MainWindow(two_cases, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = _window(two_cases, tmp_path)
     qtbot.addWidget(window)
     model = window.case_model
     assert model.case_at(0).case_no == CASE_B  # filed 2024-05-07, no decision yet
@@ -249,3 +254,24 @@ def test_a_bug_in_a_background_job_is_raised_on_the_gui_thread(
     # raised again by the reply on the GUI thread, where the crash handler may open a dialog
     assert traceback.extract_tb(tb)[0].name == "crashed"
     assert threads == []  # never reported as done
+
+
+def test_a_signature_in_the_review_queue_reaches_the_window(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "office.db"
+    clock = FixedClock(NOW)
+    prepared(path, clock)
+    with open_as(path, clock, "zhou") as services:
+        window = _window(services, tmp_path)
+        qtbot.addWidget(window)
+        dialog = window.review_queue.open_review(0)
+        assert dialog is not None
+        assert dialog.sign_button is not None
+        dialog.opinion.setCurrentIndex(dialog.opinion.findData(ReviewOpinion.AGREE.value))
+        dialog.reasons.setPlainText("事实清楚")
+        dialog.password.setText(PASSWORDS["zhou"])
+        with qtbot.waitSignal(window.runner.changed) as announced:
+            dialog.sign()
+        assert announced.args == [frozenset({Topic.CASES}), ()]
+        assert window.review_queue.model.rowCount() == 0
+        dialog.close()
+        window.close()
