@@ -167,3 +167,53 @@ def test_the_cli_has_no_way_to_set_the_date() -> None:
     assert "clock" not in parser_text.lower()
     sources = "\n".join(p.read_text(encoding="utf-8") for p in CORE.rglob("*.py"))
     assert not re.search(r"environ[^\n]*(CLOCK|TODAY|DATE|NOW)", sources)
+
+
+def _ui_calls(name: str) -> set[str]:
+    """The ui/ modules that call ``name`` (as a plain or an attribute call)."""
+    found: set[str] = set()
+    for path in (ROOT / "ui").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+                if called == name:
+                    found.add(path.name)
+    return found
+
+
+def test_the_window_builds_services_only_at_start_and_through_the_runner() -> None:
+    """Everything the window does runs through ``ui/runner.py`` (as the logged-in account);
+    only starting the program (and logging in at start) opens services of its own."""
+    assert _ui_calls("build_services") == {"app.py", "login_dialog.py", "runner.py"}
+    assert _ui_calls("for_worker") == {"runner.py"}
+
+
+def test_one_place_starts_threads_and_one_worker_runs_operations() -> None:
+    assert _ui_calls("QThread") == {"worker_threads.py"}
+    workers = sorted(
+        f"{path.name}:{node.name}"
+        for path in (ROOT / "ui").glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef) and node.name.endswith(("Worker", "Job"))
+    )
+    assert workers == ["runner.py:_Job"]
+
+
+def test_services_get_one_context_and_are_built_only_in_the_composition_root() -> None:
+    """The services that act as someone take one ``ServiceContext`` (db, clock, acting
+    account) and are constructed in ``services/container.py`` alone."""
+    acting: set[str] = set()
+    for path in (CORE / "services").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                isinstance(b, ast.Name) and b.id == "ContextService" for b in node.bases
+            ):
+                acting.add(node.name)
+    assert len(acting) >= 12  # the scan really finds them
+    builders: set[str] = set()
+    for path in [*CORE.rglob("*.py"), *(ROOT / "ui").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in acting:
+                builders.add(path.relative_to(ROOT).as_posix())
+    assert builders == {"chuansha_enforce/services/container.py"}

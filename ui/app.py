@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         filename=str(log_path), level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s"
     )
-    route_qt_messages_to_log()
+    route_qt_messages_to_log(log_path)
     settings = QSettings(APP_NAME, APP_NAME)
     lang: Lang = args.lang or ("en" if settings.value("ui/lang") == "en" else "zh")
     app = create_application([sys.argv[0]], lang)
@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         services = logged_in
     with services:
-        window = MainWindow(services, settings, lang)
+        window = MainWindow(services, settings, lang, remember_geometry=not args.smoke)
         account = services.session.account
         if account is not None:
             IdleLock(window, services, account, lang)  # owned by the window
@@ -153,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         select_first_row(window)
         app.processEvents()
         if not args.smoke:
-            check = StartupCheck(window, services.backups, lang)
+            check = StartupCheck(window)
             try:
                 return app.exec()
             finally:

@@ -1,8 +1,9 @@
 """文件 → 备份… / 恢复…, the backup taken on close, and read-only mode for a second copy.
 
-Backups run on a worker thread (the backup service opens its own connection) with a
-progress dialog. A restore asks first, shows what the backup holds, swaps the file and then
-shows what it restored in a fresh main window on the restored database.
+Backups run through the window's ``OperationRunner`` on a worker thread (the backup service
+opens its own connection) with a progress dialog. A restore asks first, shows what the backup
+holds, swaps the file and then shows what it restored in a fresh main window on the restored
+database.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,10 +30,11 @@ from PySide6.QtWidgets import (
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.backup_labels import contents_text
 from chuansha_enforce.domain.messages import Lang
-from chuansha_enforce.services.backup_service import BackupManifest, BackupService, RestoreReport
-from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.backup_service import BackupManifest, RestoreReport
+from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.error_dialogs import error_text, show_error
+from ui.runner import OperationRunner, Progress, reopen_services
 
 log = logging.getLogger(__name__)
 
@@ -41,27 +43,6 @@ WRITE_ACTIONS = ("立案(&N)…", "简易程序录入(&S)", "导入台账(&I)…
 
 def when(manifest: BackupManifest) -> str:
     return (manifest.taken_at or "?")[:19].replace("T", " ") + " UTC"
-
-
-class BackupWorker(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(object)  # BackupManifest
-    failed = Signal(str)
-
-    def __init__(self, backups: BackupService, folder: Path | None, lang: Lang) -> None:
-        super().__init__()
-        self._backups = backups
-        self._folder = folder
-        self._lang = lang
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            manifest = self._backups.backup(self._folder, progress=self.progressed.emit)
-        except StorageError as exc:
-            self.failed.emit(error_text(exc, self._lang))
-            return
-        self.finished.emit(manifest)
 
 
 class SafetyActions(QObject):
@@ -73,18 +54,18 @@ class SafetyActions(QObject):
     def __init__(
         self,
         window: QMainWindow,
-        services: Services,
+        runner: OperationRunner,
         file_menu: QMenu,
         settings: QSettings,
-        lang: Lang = "zh",
     ) -> None:
         super().__init__(window)
         self._window = window
+        self._runner = runner
+        services = runner.services
         self._services = services
         self._settings = settings
-        self._lang = lang
-        self._thread: QThread | None = None
-        self._worker: BackupWorker | None = None
+        self._lang: Lang = runner.lang
+        self._backing_up = False
         self._closed = False
         self.replacement: QMainWindow | None = None
         self.backup_action = QAction(self.tr("备份(&B)…"), window)
@@ -147,7 +128,7 @@ class SafetyActions(QObject):
 
     def start_backup(self, folder: Path | None = None) -> None:
         """Back up on a worker thread with a progress dialog; ``backed_up`` when done."""
-        if self._thread is not None:
+        if self._backing_up:
             return
         progress = QProgressDialog(
             self.tr("正在备份并检查…"), self.tr("隐藏"), 0, 100, self._window
@@ -157,32 +138,23 @@ class SafetyActions(QObject):
         progress.setMinimumDuration(300)
         self.progress = progress
         target = None if folder == self._services.backups.folder else folder
-        worker = BackupWorker(self._services.backups, target, self._lang)
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progressed.connect(self._progressed)  # queued: the dialog lives on this thread
-        worker.finished.connect(self._backup_done)
-        worker.failed.connect(self._backup_failed)
-        # Direct: stop the thread's event loop from the worker thread itself, without a
-        # round trip through this thread's event queue.
-        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.finished.connect(self._thread_done)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        reporter = Progress(self)
+        reporter.progressed.connect(self._progressed)  # queued: the dialog lives on this thread
+        self._backing_up = True
+        self._runner.run_op(
+            lambda s: s.backups.backup(target, progress=reporter.progressed.emit),
+            self._backup_done,
+            background=True,
+            on_failed=self._backup_failed,
+        )
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setValue(int(100 * done / max(total, 1)))
 
-    def _thread_done(self) -> None:
-        self.progress.reset()
-        if self._thread is not None:
-            self._thread.wait()
-        self._thread, self._worker = None, None
-
     def _backup_done(self, manifest: BackupManifest) -> None:
+        self._backing_up = False
+        self.progress.reset()
         self._window.statusBar().showMessage(
             self.tr("已备份到 %1（已通过完整性检查）：%2")
             .replace("%1", str(manifest.path))
@@ -191,16 +163,14 @@ class SafetyActions(QObject):
         )
         self.backed_up.emit(manifest)
 
-    def _backup_failed(self, text: str) -> None:
+    def _backup_failed(self, text: str, _exc: DomainError | StorageError) -> None:
+        self._backing_up = False
+        self.progress.reset()
         QMessageBox.warning(self._window, self.tr("备份失败"), text)
 
     def wait(self) -> None:
-        """Let a running backup finish. ``quit`` first: the worker's own request to stop the
-        thread is queued to this (blocked) thread and would never arrive — a deadlock seen
-        when the window closed right after ``backed_up``."""
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+        """Let a running backup (and any other job of the window) finish."""
+        self._runner.wait()
 
     # -- restore ------------------------------------------------------------------------
     def _restore_dialog(self) -> None:
@@ -297,7 +267,7 @@ class SafetyActions(QObject):
     def _reopen(self, report: RestoreReport) -> None:
         """A new main window on the restored file; this one closes without a backup."""
         try:
-            services = build_services(self._services.db_path, self._services.clock)
+            services = reopen_services(self._services)
         except (DomainError, StorageError) as exc:
             show_error(self._window, exc, self._lang)
             self._window.close()

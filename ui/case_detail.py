@@ -160,7 +160,7 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
 
 
 class CaseDetailDialog(QDialog):
-    changed = Signal()
+    changed = Signal(object)  # what a step or the deletion returned (its ``Changes``)
 
     def __init__(
         self, services: Services, case_no: str, lang: Lang = "zh", parent: QWidget | None = None
@@ -246,6 +246,10 @@ class CaseDetailDialog(QDialog):
         self.resize(980, 560)
         self.open_form: StepForm | None = None
         self.reload()
+
+    @property
+    def case_no(self) -> str:
+        return self._case_no
 
     def reload(self) -> None:
         view = self._services.case_files.view(self._case_no)
@@ -336,12 +340,12 @@ class CaseDetailDialog(QDialog):
     def delete_case(self, reason: str) -> bool:
         """Move the case to the trash; the window closes and the list refreshes."""
         try:
-            self._services.trash.delete(self._case_no, reason)
+            changes = self._services.trash.delete(self._case_no, reason)
         except (DomainError, StorageError) as exc:
             show_error(self, exc, self._lang)
             return False
-        self.changed.emit()
-        self.close()
+        self.close()  # before the list refreshes: a deleted case has no window to reload
+        self.changed.emit(changes)
         return True
 
     def open_step(self, step: Step) -> StepForm:
@@ -361,4 +365,5 @@ class CaseDetailDialog(QDialog):
 
     def _step_done(self) -> None:
         self.reload()
-        self.changed.emit()
+        if self.open_form is not None:
+            self.changed.emit(self.open_form.result_value)

@@ -193,3 +193,18 @@ class CaseTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.set_year(self._year)
+
+    def refresh_case(self, case_no: str) -> bool:
+        """Re-read one shown case in place (``dataChanged`` for its row, no reset), keeping the
+        scroll position and selection. False when it is not shown or no longer listed as it
+        was (deleted, or its filing date moved it): then the caller reloads."""
+        at = next((i for i, row in enumerate(self._rows) if row.case_no == case_no), None)
+        if at is None:
+            return False
+        fresh = self._cases.row(case_no)
+        if fresh is None or fresh.filed_on != self._rows[at].filed_on:
+            return False
+        self._rows[at] = fresh
+        self._flags.pop(fresh.id, None)
+        self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+        return True

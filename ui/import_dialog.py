@@ -1,8 +1,9 @@
 """Importing a ledger: check or import in the background, with progress, cancel and the issues.
 
-The work runs on its own thread with its own database connection (DESIGN: background jobs
-open their own connection); the service writes all or nothing, so cancelling or a refusal
-leaves the database as it was.
+The work runs through the window's ``OperationRunner`` on a thread with its own database
+connection, acting as the logged-in account (a clerk imports as the clerk, and the check meets
+the same role checks); the service writes all or nothing, so cancelling or a refusal leaves the
+database as it was.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import csv
 import io
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,57 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.clock import Clock
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.messages import Lang, render
-from chuansha_enforce.services.container import Services, build_services
-from chuansha_enforce.services.errors import StorageError
+from chuansha_enforce.domain.messages import render
+from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.ledger_service import ImportReport
-from ui.error_dialogs import show_error
-
-
-class ImportWorker(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(object)  # ImportReport
-    failed = Signal(str)
-
-    def __init__(self, db_path: Path, clock: Clock, path: Path, dry_run: bool, lang: Lang):
-        super().__init__()
-        self._db_path = db_path
-        self._clock = clock
-        self._path = path
-        self._dry_run = dry_run
-        self._lang = lang
-        self.cancelled = False
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self.cancelled
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            with build_services(self._db_path, self._clock) as services:
-                report = services.ledger.import_file(
-                    self._path, dry_run=self._dry_run, progress=self._progress
-                )
-        except StorageError as exc:
-            self.failed.emit(render(exc.code, exc.params, self._lang))
-            return
-        self.finished.emit(report)
+from ui.runner import OperationRunner, Progress
 
 
 class ImportDialog(QDialog):
     imported = Signal(object)  # ImportReport, after a successful write
 
-    def __init__(self, services: Services, lang: Lang = "zh", parent: QWidget | None = None):
+    def __init__(self, runner: OperationRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("导入台账"))
-        self._services = services
-        self._lang = lang
-        self._thread: QThread | None = None
-        self._worker: ImportWorker | None = None
+        self._runner = runner
+        self._lang = runner.lang
+        self._progress: Progress | None = None
         self.report: ImportReport | None = None
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("path")
@@ -145,24 +111,21 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("正在检查…") if dry_run else self.tr("正在导入…"))
         self.progress.setRange(0, 0)
         self._set_running(True)
-        worker = ImportWorker(
-            self._services.db_path, self._services.clock, Path(text), dry_run, self._lang
+        progress = Progress(self)
+        progress.progressed.connect(self._progressed)
+        self._progress = progress
+        path = Path(text)
+        self._runner.run_op(
+            lambda s: s.ledger.import_file(path, dry_run=dry_run, progress=progress),
+            self._finished,
+            background=True,
+            read_only=dry_run,
+            on_failed=self._failed,
         )
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progressed.connect(self._progressed)
-        worker.finished.connect(self._finished)
-        worker.failed.connect(self._failed)
-        worker.finished.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
-        self._worker, self._thread = worker, thread
-        thread.start()
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancelled = True
+        if self._progress is not None:
+            self._progress.cancel()
 
     def _set_running(self, running: bool) -> None:
         self.check_button.setEnabled(not running)
@@ -173,7 +136,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, _exc: DomainError | StorageError) -> None:
         self._set_running(False)
         self.progress.setRange(0, 1)
         self.summary.setText(message)
@@ -241,15 +204,12 @@ class ImportDialog(QDialog):
         writer = csv.writer(text)
         writer.writerow(["类别", "工作表", "行", "列", "说明"])
         writer.writerows(self.issue_rows())
-        try:
-            self._services.reports.save(path, text.getvalue().encode("utf-8-sig"), ".csv")
-        except (DomainError, StorageError) as exc:
-            show_error(self, exc, self._lang)
-            return False
-        return True
+        data = text.getvalue().encode("utf-8-sig")
+        return (
+            self._runner.run_op(lambda s: s.reports.save(path, data, ".csv"), parent=self)
+            is not None
+        )
 
     def wait_finished(self) -> None:
         """For tests and closing: wait until the background work has ended."""
-        if self._thread is not None:
-            self._thread.quit()  # the worker's own quit is queued to this (waiting) thread
-            self._thread.wait()
+        self._runner.wait()

@@ -19,10 +19,17 @@ def has_display(environ: dict[str, str] | os._Environ[str]) -> bool:
     return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
-NO_DISPLAY = """\
+XCB_PACKAGES = (
+    "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0"
+    " libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0"
+)
+"""The Debian (UOS, Kylin) packages Qt's xcb platform plugin loads; a desktop install has them,
+a minimal or server install often does not."""
+
+NO_DISPLAY = f"""\
 没有可用的显示器（未设置 DISPLAY / WAYLAND_DISPLAY），无法打开窗口。
   · 在虚拟显示器上运行：xvfb-run -a .venv/bin/chuansha-enforce-gui
-    （Debian/UOS/麒麟：apt-get install xvfb libxcb-icccm4 libxcb-keysyms1）
+    （Debian/UOS/麒麟：apt-get install xvfb {XCB_PACKAGES}）
   · 或只检查能否启动：QT_QPA_PLATFORM=offscreen .venv/bin/chuansha-enforce-gui --smoke
 No display (DISPLAY / WAYLAND_DISPLAY unset): run it under Xvfb as above, or use --smoke.
 现在以 offscreen 方式做一次启动检查 / Running an offscreen start-up check now:"""

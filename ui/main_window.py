@@ -26,18 +26,20 @@ from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.records import CaseListRow
+from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.container import Services
-from chuansha_enforce.services.errors import DomainError, StorageError
+from chuansha_enforce.services.errors import DomainError
 from ui.backup_actions import SafetyActions
 from ui.case_detail import CaseDetailDialog
 from ui.case_table_model import CaseTableModel, deadline_colour
-from ui.error_dialogs import error_text, show_error
+from ui.error_dialogs import error_text
 from ui.file_case_dialog import file_case_form
 from ui.file_review_panel import FileReviewPanel
 from ui.import_dialog import ImportDialog
 from ui.officer_registry import OfficerRegistryWidget
 from ui.report_actions import ReportMenu
 from ui.review_queue import ReviewQueueWidget
+from ui.runner import OperationRunner
 from ui.settings_dialog import SettingsDialog
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
@@ -49,16 +51,28 @@ COLUMN_WIDTHS = (180, 86, 210, 80, 150, 250, 100, 86, 64)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, settings: QSettings, lang: Lang = "zh") -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: QSettings,
+        lang: Lang = "zh",
+        *,
+        remember_geometry: bool = True,
+    ) -> None:
         super().__init__()
         self._services = services
         self._settings = settings
+        # The --smoke start-up check opens the window too; the size it had there (offscreen,
+        # whatever the screen) must not become the size of the user's first real window.
+        self._remember_geometry = remember_geometry
         self._calendar = services.calendar.work_calendar()
         self._due_soon = services.settings.current().due_soon_working_days
         self.setWindowTitle(self.tr("川沙新镇综合行政执法队 · 案件台账"))
         self.setObjectName("MainWindow")
 
         self._lang = lang
+        self.runner = OperationRunner(services, lang, self)
+        self.runner.changed.connect(self.on_changes)
         self.case_model = CaseTableModel(
             services.cases, flag=self._row_flag, search=services.search.search
         )
@@ -77,16 +91,18 @@ class MainWindow(QMainWindow):
         self.case_view.doubleClicked.connect(lambda index: self.open_case(index.row()))
         self.simple_entry = SimpleEntryWidget(services, lang, self)
         self.simple_entry.saved.connect(self._simple_saved)
+        self.simple_entry.saved.connect(self.runner.announce)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.case_view, self.tr("一般程序案件"))
         self.tabs.addTab(self.simple_entry, self.tr("简易程序录入"))
         self.officer_registry = OfficerRegistryWidget(services, lang, self)
         self.tabs.addTab(self.officer_registry, self.tr("执法人员"))
-        self.officer_registry.changed.connect(self.simple_entry.refresh_officers)
+        self.officer_registry.changed.connect(self.runner.announce)
         self.file_review = FileReviewPanel(services, lang, self)
         self.tabs.addTab(self.file_review, self.tr("案卷评查"))
         self.review_queue = ReviewQueueWidget(services, lang, self)
+        self.review_queue.changed.connect(self.runner.announce)
         self.tabs.addTab(self.review_queue, self.tr("法制审核"))
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None
@@ -150,20 +166,20 @@ class MainWindow(QMainWindow):
     def open_case(self, row: int) -> CaseDetailDialog:
         case_no = self.case_model.case_at(row).case_no
         self.detail = CaseDetailDialog(self._services, case_no, self._lang, self)
-        self.detail.changed.connect(self.refresh_cases)
+        self.detail.changed.connect(self.runner.announce)
         self.detail.show()
         return self.detail
 
     def file_case(self) -> StepForm:
         form = file_case_form(self._services, self._lang, self)
-        form.accepted.connect(self.refresh_cases)
+        form.accepted.connect(lambda: self.runner.announce(form.result_value))
         self.file_form = form
         form.open()
         return form
 
     def open_trash(self) -> TrashDialog:
         self.trash = TrashDialog(self._services, self._lang, self)
-        self.trash.changed.connect(self.refresh_cases)
+        self.trash.changed.connect(self.runner.announce)
         self.trash.show()
         return self.trash
 
@@ -175,9 +191,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("简易程序决定已保存"), 5000)
 
     def open_import(self) -> ImportDialog:
-        dialog = ImportDialog(self._services, self._lang, self)
-        dialog.imported.connect(lambda _report: self.refresh_cases())
-        dialog.imported.connect(lambda _report: self.officer_registry.reload())
+        dialog = ImportDialog(self.runner, self)
         self.import_dialog = dialog
         dialog.show()
         return dialog
@@ -200,10 +214,8 @@ class MainWindow(QMainWindow):
             self.export_ledger(Path(name), year)
 
     def export_ledger(self, path: Path, year: int) -> bool:
-        try:
-            report = self._services.ledger.export_ledger(path, year)
-        except (DomainError, StorageError) as exc:
-            show_error(self, exc, self._lang)
+        report = self.runner.run_op(lambda s: s.ledger.export_ledger(path, year), parent=self)
+        if report is None:
             return False
         self.statusBar().showMessage(
             self.tr("已导出 %1（一般程序案件 %2 件）")
@@ -212,6 +224,24 @@ class MainWindow(QMainWindow):
             8000,
         )
         return True
+
+    def on_changes(self, changes: Changes, cases: tuple[str, ...] = ()) -> None:
+        """What an operation changed, refreshed by topic: a step on one case updates that row
+        of the list in place and the open case window; anything wider reloads the list."""
+        if changes & {Topic.CASES, Topic.PAYMENTS}:
+            if not cases or not all(self.case_model.refresh_case(no) for no in cases):
+                self.refresh_cases()
+            else:
+                self.review_queue.model.reload()
+            detail = self.detail
+            if detail is not None and detail.isVisible() and (not cases or detail.case_no in cases):
+                detail.reload()
+        if Topic.OFFICERS in changes:
+            self.officer_registry.reload()
+            self.simple_entry.refresh_officers()
+        if Topic.SETTINGS in changes:
+            self._due_soon = self._services.settings.current().due_soon_working_days
+            self.refresh_cases()
 
     def refresh_cases(self) -> None:
         self._calendar = self._services.calendar.work_calendar()
@@ -245,8 +275,8 @@ class MainWindow(QMainWindow):
         # A ledger brings cases (clerks) or officers (administrators); the import says which
         # part a role may not bring.
         import_action.setEnabled(records or self._services.may(Permission.MANAGE_OFFICERS))
-        self.safety = SafetyActions(self, self._services, file_menu, self._settings, self._lang)
-        self.verifying = VerifyActions(self, self._services, file_menu, self._lang)
+        self.safety = SafetyActions(self, self.runner, file_menu, self._settings)
+        self.verifying = VerifyActions(self, self.runner, file_menu)
         settings_action = QAction(self.tr("业务设置(&O)…"), self)
         settings_action.setObjectName("settingsAction")
         settings_action.triggered.connect(self.open_settings)
@@ -258,7 +288,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.report_menu = ReportMenu(
-            self, self._services, self._lang, case_view=self.case_view, case_model=self.case_model
+            self, self.runner, case_view=self.case_view, case_model=self.case_model
         )
         self.report_menu.install(self.menuBar())
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
@@ -268,6 +298,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self._services, self._lang, self)
+        dialog.accepted.connect(lambda: self.runner.announce(dialog.result_value))
         self.settings_dialog = dialog
         dialog.open()
         return dialog
@@ -314,7 +345,8 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        if self._remember_geometry:
+            self._settings.setValue("main_window/geometry", self.saveGeometry())
         self.report_menu.wait()
         self.verifying.wait()
         self.safety.on_close()

@@ -23,7 +23,7 @@ from ui.step_form import Field, FormValues, Kind, StepForm
 
 
 class OfficerRegistryWidget(QWidget):
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a registration
 
     def __init__(self, services: Services, lang: Lang = "zh", parent: QWidget | None = None):
         super().__init__(parent)
@@ -129,4 +129,5 @@ class OfficerRegistryWidget(QWidget):
 
     def _registered(self) -> None:
         self.reload()
-        self.changed.emit()
+        if self.form is not None:
+            self.changed.emit(self.form.result_value)

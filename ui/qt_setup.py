@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import (
     QLibraryInfo,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.resource_paths import font_path, translations_dir
+from ui.launch import XCB_PACKAGES
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +40,48 @@ _QT_LEVELS = EnumMap(
 )
 
 
-def route_qt_messages_to_log() -> None:
-    """Qt's own messages go to our log file (not to a console a clerk never sees)."""
+CANNOT_START = """\
+图形界面无法启动：Qt 的显示插件无法载入或无法连接显示器。
+  · Debian/UOS/麒麟 缺少 xcb 库时请安装：
+    sudo apt-get install {packages}
+  · 没有显示器时可在虚拟显示器上运行：xvfb-run -a .venv/bin/chuansha-enforce-gui
+  · 或只检查能否启动：QT_QPA_PLATFORM=offscreen .venv/bin/chuansha-enforce-gui --smoke
+The GUI cannot start: Qt's platform plugin did not load or found no display. Install the
+packages above (Debian/UOS/Kylin), or run under xvfb-run, or check with --smoke.
+Qt 的原话 / Qt said:
+{said}
+日志 / log: {log}"""
+
+_PLATFORM_WORDS = ("platform plugin", "xcb", "display")
+
+
+def cannot_start_text(said: list[str], log_path: Path | None) -> str:
+    """What the terminal shows when Qt gives up at start (it would only abort)."""
+    fatal = said[-1] if said else ""
+    if not any(word in " ".join(said).lower() for word in _PLATFORM_WORDS):
+        return f"图形界面异常终止 / the GUI stopped: {fatal}\n日志 / log: {log_path or '-'}"
+    lines = "\n".join(f"  {line}" for text in said for line in text.strip().splitlines() if line)
+    return CANNOT_START.format(packages=XCB_PACKAGES, said=lines, log=log_path or "-")
+
+
+def route_qt_messages_to_log(log_path: Path | None = None) -> None:
+    """Qt's own messages go to our log file (not to a console a clerk never sees).
+
+    A fatal one is also said on stderr, with what led to it and the fix, before the program
+    ends with exit status 1: Qt would abort with nothing on the terminal (``make run`` showed
+    only ``Error 250`` when the xcb libraries were missing)."""
+    recent: list[str] = []
 
     def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
         if message in _EXPECTED_QT_NOISE:
             return
         logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+        recent.append(message)
+        del recent[:-5]
+        if kind == QtMsgType.QtFatalMsg:
+            print(cannot_start_text(recent, log_path), file=sys.stderr, flush=True)
+            logging.shutdown()
+            os._exit(1)  # Qt aborts after a fatal message; end plainly instead
 
     qInstallMessageHandler(handler)
 

@@ -1,8 +1,8 @@
 """The 报表 menu: PDFs built in the background, shown, printed and saved as the very same bytes.
 
-The worker opens its own read-only connection (DESIGN: background jobs open their own); the
-preview loads the PDF bytes into QtPdf, and printing paints those pages, so what is seen,
-printed and saved is one document.
+The job runs through the window's ``OperationRunner`` on its own read-only connection acting as
+the logged-in account (DESIGN: background jobs open their own); the preview loads the PDF bytes
+into QtPdf, and printing paints those pages, so what is seen, printed and saved is one document.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -41,40 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.clock import Clock, today_in_china
-from chuansha_enforce.domain.messages import Lang, render
-from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
+from chuansha_enforce.services.report_service import DisclosureList
 from ui.case_table_model import CaseTableModel
 from ui.error_dialogs import show_error
-from ui.worker_threads import WorkerThreads
+from ui.runner import OperationRunner
 
 Job = Callable[[Services], bytes]
-
-
-class ReportWorker(QObject):
-    finished = Signal(bytes)
-    failed = Signal(str)
-
-    def __init__(self, db_path: Path, clock: Clock, job: Job, lang: Lang) -> None:
-        super().__init__()
-        self._db_path = db_path
-        self._clock = clock
-        self._job = job
-        self._lang = lang
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            with build_services(self._db_path, self._clock, read_only=True) as services:
-                data = self._job(services)
-        except DomainError as exc:
-            self.failed.emit(render(exc.code, exc.params, self._lang, exc.field))
-            return
-        except StorageError as exc:
-            self.failed.emit(render(exc.code, exc.params, self._lang))
-            return
-        self.finished.emit(data)
 
 
 PRINT_DPI_MAX = 300
@@ -185,19 +160,18 @@ class ReportMenu(QObject):
     def __init__(
         self,
         window: QMainWindow,
-        services: Services,
-        lang: Lang,
+        runner: OperationRunner,
         *,
         case_view: QTableView,
         case_model: CaseTableModel,
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._services = services
-        self._lang = lang
+        self._runner = runner
+        self._services = runner.services
+        self._lang = runner.lang
         self._case_view = case_view
         self._case_model = case_model
-        self._threads = WorkerThreads(self)
         self._busy = False
         self.progress: QProgressDialog | None = None
         self.preview: ReportPreview | None = None
@@ -270,13 +244,12 @@ class ReportMenu(QObject):
         if self._busy:  # one report at a time (nothing is logged for a copy not made)
             return
         if not public:
-            try:  # full identity data: refused unless its outcome can be logged (DOMAIN §8)
-                self._services.reports.check_full_copy(case_no)
-            except DomainError as exc:
-                self._failed(render(exc.code, exc.params, self._lang, exc.field))
-                return
-            except StorageError as exc:
-                self._failed(render(exc.code, exc.params, self._lang))
+            # Full identity data: refused unless its outcome can be logged (DOMAIN §8).
+            def check_copy(s: Services) -> bool:
+                s.reports.check_full_copy(case_no)
+                return True
+
+            if self._runner.run_op(check_copy, on_failed=self._failed) is None:
                 return
         suffix = "公开版" if public else "摘要"
         safe = "".join(c for c in case_no if c not in '\\/:*?"<>|')
@@ -284,11 +257,13 @@ class ReportMenu(QObject):
         self.start(lambda s: s.reports.case_pdf(case_no, public=public), f"{safe}{suffix}.pdf")
 
     def export_disclosure(self, path: Path, year: int) -> bool:
-        try:
-            data, listing = self._services.reports.disclosure_csv(year)
-            self._services.reports.save(path, data, ".csv")
-        except (DomainError, StorageError) as exc:
-            show_error(self._window, exc, self._lang)
+        def export(s: Services) -> DisclosureList:
+            data, listing = s.reports.disclosure_csv(year)
+            s.reports.save(path, data, ".csv")
+            return listing
+
+        listing = self._runner.run_op(export, parent=self._window)
+        if listing is None:
             return False
         self._window.statusBar().showMessage(
             self.tr("已导出 %1（公开 %2 条）")
@@ -311,11 +286,8 @@ class ReportMenu(QObject):
         self.progress.setWindowTitle(self.tr("报表"))
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancelled)
-        worker = ReportWorker(self._services.db_path, self._services.clock, job, self._lang)
-        worker.finished.connect(self._finished)
-        worker.failed.connect(self._failed)
         self._cancelled_flag = False
-        self._threads.start(worker, worker.run, (worker.finished, worker.failed))
+        self._runner.run_op(job, self._finished, background=True, on_failed=self._failed)
 
     def _cancelled(self) -> None:
         # reportlab cannot be interrupted; the result is simply not shown.
@@ -347,17 +319,14 @@ class ReportMenu(QObject):
         case_no, self._full_copy = self._full_copy, None
         if case_no is None:
             return True
-        try:
-            self._services.reports.record_full_copy(case_no, outcome, detail)
-        except DomainError as exc:
-            self._failed(render(exc.code, exc.params, self._lang, exc.field))
-            return False
-        except StorageError as exc:
-            self._failed(render(exc.code, exc.params, self._lang))
-            return False
-        return True
 
-    def _failed(self, message: str) -> None:
+        def log(s: Services) -> bool:
+            s.reports.record_full_copy(case_no, outcome, detail)
+            return True
+
+        return self._runner.run_op(log, on_failed=self._failed) is not None
+
+    def _failed(self, message: str, _exc: DomainError | StorageError | None = None) -> None:
         self._log_full_copy("failed", {})  # (the message may quote the case's text)
         self._close_progress()
         self.failed.emit(message)
@@ -371,4 +340,4 @@ class ReportMenu(QObject):
 
     def wait(self) -> None:
         """Let running jobs end (the window is closing)."""
-        self._threads.wait()
+        self._runner.wait()

@@ -34,7 +34,7 @@ from ui.error_dialogs import error_text
 
 
 class ReviewDialog(QDialog):
-    signed = Signal()
+    signed = Signal(object)  # the Signed result, with its Changes
 
     def __init__(
         self, services: Services, case_no: str, lang: Lang = "zh", parent: QWidget | None = None
@@ -161,10 +161,11 @@ class ReviewDialog(QDialog):
         )
         self.password.clear()
         try:
-            done = self._services.reviews.sign(self.case_no, request).round
+            signed = self._services.reviews.sign(self.case_no, request)
         except (DomainError, StorageError) as exc:
             self.state.setText(error_text(exc, self._lang))
             return
+        done = signed.round
         self._show_rounds(self._services.reviews.rounds(self.case_no))
         self.state.setText(
             self.tr("第%1轮已签署：%2（%3）")
@@ -174,4 +175,4 @@ class ReviewDialog(QDialog):
         )
         if self.sign_button is not None:
             self.sign_button.setEnabled(False)
-        self.signed.emit()
+        self.signed.emit(signed)

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -105,6 +106,8 @@ class ReviewQueueModel(QAbstractTableModel):
 
 
 class ReviewQueueWidget(QWidget):
+    changed = Signal(object)  # what a signature returned (its Changes)
+
     def __init__(self, services: Services, lang: Lang = "zh", parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("reviewQueue")
@@ -169,7 +172,8 @@ class ReviewQueueWidget(QWidget):
             self.message.setText(error_text(exc, self._lang))
             self.model.reload()
             return None
-        self.dialog.signed.connect(self.model.reload)
+        self.dialog.signed.connect(lambda _signed: self.model.reload())
+        self.dialog.signed.connect(self.changed)
         self.dialog.show()
         return self.dialog
 

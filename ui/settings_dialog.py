@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.settings import CHOICES, LABELS, Settings
+from chuansha_enforce.services.changes import NOTHING, Changes
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import StorageError
 from ui.error_dialogs import error_text
@@ -38,6 +39,7 @@ class SettingsDialog(QDialog):
         self._services = services
         self._lang = lang
         self._current = services.settings.current()
+        self.result_value: Changes = NOTHING  # what saving changed
         self.inputs: dict[str, QWidget] = {}
         body = QWidget(self)
         form = QFormLayout(body)
@@ -105,7 +107,7 @@ class SettingsDialog(QDialog):
     def save(self) -> bool:
         """Save the changed settings together: all of them, or none when one is refused."""
         try:
-            self._services.settings.set_many(self.changed())
+            self.result_value = self._services.settings.set_many(self.changed())
         except (DomainError, StorageError) as exc:
             self.error_label.setText(error_text(exc, self._lang))
             return False

@@ -10,26 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from chuansha_enforce.domain.messages import Lang
-from chuansha_enforce.services.backup_service import BackupService
-from chuansha_enforce.services.errors import StorageError
+from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.error_dialogs import error_text, show_error
 from ui.main_window import MainWindow
-
-
-class _CheckWorker(QObject):
-    done = Signal(object)  # StorageError | None
-
-    def __init__(self, backups: BackupService) -> None:
-        super().__init__()
-        self._backups = backups
-
-    @Slot()
-    def run(self) -> None:
-        self.done.emit(self._backups.check_live())
 
 
 class StartupCheck(QObject):
@@ -37,29 +23,29 @@ class StartupCheck(QObject):
 
     finished = Signal(object)
 
-    def __init__(
-        self,
-        window: MainWindow,
-        backups: BackupService,
-        lang: Lang = "zh",
-        *,
-        ask: Callable[[str], bool] | None = None,
-    ) -> None:
+    def __init__(self, window: MainWindow, *, ask: Callable[[str], bool] | None = None) -> None:
         super().__init__(window)
         self._window = window
-        self._lang = lang
+        self._runner = window.runner
+        self._lang = window.runner.lang
         self._ask = ask or self._ask_user
         self.failure: StorageError | None = None
-        self._thread = QThread(self)
-        self._worker = _CheckWorker(backups)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.done.connect(self._done)
-        self._thread.start()
+        self._runner.run_op(
+            lambda s: s.backups.check_live(),
+            self._done,
+            background=True,
+            on_failed=self._not_opened,
+        )
 
     def wait(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
+        self._runner.wait()
+
+    def _not_opened(self, _text: str, exc: DomainError | StorageError) -> None:
+        """The worker could not even open the file: a storage failure is the check's answer."""
+        if isinstance(exc, StorageError):
+            self._done(exc)
+        else:
+            show_error(self._window, exc, self._lang)
 
     def _ask_user(self, question: str) -> bool:
         answer = QMessageBox.question(
@@ -73,7 +59,6 @@ class StartupCheck(QObject):
 
     @Slot(object)
     def _done(self, failure: StorageError | None) -> None:
-        self.wait()
         self.failure = failure
         self.finished.emit(failure)
         if failure is None:

@@ -93,7 +93,7 @@ class TrashModel(QAbstractTableModel):
 
 
 class TrashDialog(QDialog):
-    changed = Signal()
+    changed = Signal(object)  # the Changes of a case taken back
 
     def __init__(self, services: Services, lang: Lang = "zh", parent: QWidget | None = None):
         super().__init__(parent)
@@ -142,11 +142,11 @@ class TrashDialog(QDialog):
             return False
         case_no = self.model.case_at(rows[0].row()).case_no
         try:
-            self._services.trash.undelete(case_no)
+            changes = self._services.trash.undelete(case_no)
         except (DomainError, StorageError) as exc:
             show_error(self, exc, self._lang)
             return False
         self.model.reload()
         self.view.resizeColumnsToContents()
-        self.changed.emit()
+        self.changed.emit(changes)
         return True

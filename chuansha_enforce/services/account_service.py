@@ -25,9 +25,10 @@ from chuansha_enforce.domain.accounts import (
     check_user_name,
     require,
 )
-from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.clock import utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import clean_line
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.credentials import (
     PasswordCost,
     hash_password,
@@ -57,24 +58,21 @@ def accounts_in_use(db: sqlite_utils.Database) -> bool:
     return UserRepository(db).count() > 0
 
 
-class AccountService:
+class AccountService(ContextService):
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        ctx: ServiceContext,
         *,
-        clock: Clock,
         settings: SettingsService,
         cost: PasswordCost,
-        session: Account | None,
         read_only: bool = False,
     ) -> None:
+        super().__init__(ctx)
         self._read_only = read_only
-        self._db = db
-        self._clock = clock
         self._settings = settings
         self._cost = cost
-        self._session = session
-        self._users = UserRepository(db)
+        self._session = ctx.acting
+        self._users = UserRepository(ctx.db)
 
     @property
     def session(self) -> Account | None:

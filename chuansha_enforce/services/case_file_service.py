@@ -11,10 +11,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from chuansha_enforce.domain import case_rules
-from chuansha_enforce.domain.accounts import Account, Permission, require
+from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_deadlines import (
     CaseClocks,
     ClockRules,
@@ -35,7 +33,7 @@ from chuansha_enforce.domain.case_file import (
     SurchargePause,
 )
 from chuansha_enforce.domain.case_rules import check_decision_content
-from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import (
@@ -51,6 +49,7 @@ from chuansha_enforce.services.account_service import accounts_in_use
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.signature_check import check_latest_signature
@@ -111,26 +110,20 @@ def major_facts(case: CaseFile, decision: Decision | None = None) -> MajorFacts:
     )
 
 
-class CaseFileService:
+class CaseFileService(ContextService):
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        ctx: ServiceContext,
         *,
-        clock: Clock,
         calendar: CalendarService,
         numbering: NumberingService,
         settings: SettingsService,
-        user: str,
-        acting: Account | None = None,
     ) -> None:
-        self._acting = acting  # the logged-in account; None in single-user mode
+        super().__init__(ctx)
         self._settings = settings
         self._numbering = numbering
-        self._db = db
-        self._clock = clock
         self._calendar = calendar
-        self._user = user
-        self._cases = CaseFileRepository(db)
+        self._cases = CaseFileRepository(ctx.db)
 
     # -- reading ------------------------------------------------------------------------
     def certificates(self) -> list[Certificate]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.records import CasePage
+from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.storage.case_repository import CaseRepository
 
 MAX_PAGE = 1000
@@ -21,6 +21,10 @@ class CaseService:
         if year is not None and not 1949 <= year <= 9999:
             raise DomainError("list.year", "year", {"year": year})
         return self._cases.page(after=after, limit=limit, year=year)
+
+    def row(self, case_no: str) -> CaseListRow | None:
+        """The case's list row as it is now (None when deleted or unknown)."""
+        return self._cases.row(case_no)
 
     def count(self, *, year: int | None = None) -> int:
         return self._cases.count(year=year)

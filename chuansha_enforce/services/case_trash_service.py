@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
-from chuansha_enforce.domain.accounts import Account, Permission, require
+from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_trash import TrashedCase, check_trashable, checked_reason
-from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.clock import utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
@@ -18,21 +17,11 @@ CHANGED: Changes = frozenset({Topic.CASES, Topic.PAYMENTS})
 """A case leaving or returning moves the lists, the totals and the money owed."""
 
 
-class CaseTrashService:
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        clock: Clock,
-        user: str,
-        *,
-        acting: Account | None = None,
-    ) -> None:
-        self._db = db
-        self._clock = clock
-        self._user = user
-        self._acting = acting  # None in single-user mode
-        self._trash = CaseTrashRepository(db)
-        self._cases = CaseFileRepository(db)
+class CaseTrashService(ContextService):
+    def __init__(self, ctx: ServiceContext) -> None:
+        super().__init__(ctx)
+        self._trash = CaseTrashRepository(ctx.db)
+        self._cases = CaseFileRepository(ctx.db)
 
     def listing(self) -> list[TrashedCase]:
         return self._trash.listing()

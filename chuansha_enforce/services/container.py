@@ -19,6 +19,7 @@ from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.case_trash_service import CaseTrashService
+from chuansha_enforce.services.context import ServiceContext
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.dispute_service import DisputeService
@@ -61,6 +62,7 @@ from chuansha_enforce.storage.inspection import audit_head
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
 from chuansha_enforce.storage.network_location import network_kind
 from chuansha_enforce.storage.statistics_repository import StatisticsRepository
+from chuansha_enforce.storage.write_guard import refuse_writes
 from chuansha_enforce.storage.writer_lock import WriterLock, acquire_writer_lock, lock_holder_pid
 
 log = logging.getLogger(__name__)
@@ -92,43 +94,51 @@ class Services:
     """Why a writable open became read-only (another copy writes, a network share …)."""
     _lock: WriterLock | None
     _db: sqlite_utils.Database
+    _ctx: ServiceContext
+    _cost: PasswordCost = PRODUCTION_COST
+
+    def for_worker(self, *, read_only: bool) -> Services:
+        """Services on a connection of their own for a background job (DESIGN: background
+        jobs open their own connection), acting as this session's account: a clerk's import
+        writes as the clerk and meets the clerk's role checks. Never writable when this one
+        only reads. The caller closes them (``with``)."""
+        return build_services(
+            self.db_path,
+            self.clock,
+            read_only=read_only or self.read_only,
+            session=self.session,
+            password_cost=self._cost,
+            check_integrity=False,
+        )
 
     @property
     def reports(self) -> ReportService:
         return ReportService(
-            self._db,
-            clock=self.clock,
+            self._ctx,
             statistics=self.statistics,
             case_files=self.case_files,
             settings=self.settings,
-            user=self.session.user,
         )
 
     @property
     def trash(self) -> CaseTrashService:
         """Deleting general cases into a trash they can be taken back from."""
-        return CaseTrashService(
-            self._db, self.clock, self.session.user, acting=self.session.account
-        )
+        return CaseTrashService(self._ctx)
 
     @property
     def disputes(self) -> DisputeService:
         """Reconsiderations and lawsuits: the register, its deadlines and the annual rates."""
-        return DisputeService(
-            self._db, self.clock, self.calendar, self.session.user, acting=self.session.account
-        )
+        return DisputeService(self._ctx, self.calendar)
 
     @property
     def reviews(self) -> ReviewService:
         """Legal review: submit, queue, sign (as the logged-in account)."""
         return ReviewService(
-            self._db,
-            clock=self.clock,
+            self._ctx,
             calendar=self.calendar,
             settings=self.settings,
             case_files=self.case_files,
             accounts=self.accounts,
-            user=self.session.user,
         )
 
     def may(self, permission: Permission) -> bool:
@@ -205,6 +215,24 @@ def _check_on_open(db: sqlite_utils.Database, db_path: Path, backups: BackupServ
         raise failure
 
 
+def log_in(
+    db: sqlite_utils.Database,
+    clock: Clock,
+    *,
+    login: Login | None,
+    cost: PasswordCost,
+    user: str = SINGLE_USER,
+    read_only: bool,
+) -> Session:
+    """Who acts on ``db``: single-user, the account ``login`` names, or nobody (then the
+    connection only reads). The accounts are checked by services acting as nobody yet."""
+    nobody = ServiceContext(db, clock, user, None)
+    accounts = AccountService(
+        nobody, settings=SettingsService(nobody), cost=cost, read_only=read_only
+    )
+    return open_session(db, accounts, login=login, default_user=user)
+
+
 def build_services(
     db_path: Path,
     clock: Clock | None = None,
@@ -214,12 +242,16 @@ def build_services(
     login: Login | None = None,
     password_cost: PasswordCost | None = None,
     check_integrity: bool = True,
+    session: Session | None = None,
 ) -> Services:
     """Open (and when writable, create or migrate) the database and wire the services.
 
     ``check_integrity=False`` leaves the start-up quick check (about 2 s for a million
     cases) to the caller: the GUI runs it in the background once its window is painted
     (``services.backups.check_live()``), and the CLI's read-only commands skip it.
+
+    ``session`` continues a session already opened (``Services.for_worker``): nobody logs in
+    again, and a session that may only read keeps its connection read-only.
     """
     clock = clock or SystemClock()
     db_path = Path(db_path)
@@ -266,15 +298,16 @@ def build_services(
             migrated = migrate(db, db_path, backup=backup)
         # Accounts: log in (or run single-user); with accounts and no login, only reads.
         cost = password_cost or PRODUCTION_COST
-        session = open_session(
-            db, clock, login=login, cost=cost, default_user=user, read_only=read_only
-        )
-        user = session.user
-        acting = session.account  # every writing service checks its role (DOMAIN §9)
+        if session is None:
+            session = log_in(db, clock, login=login, cost=cost, user=user, read_only=read_only)
+        elif session.login_required:
+            refuse_writes(db)
+        # Every service acts as the session's account and checks its role (DOMAIN §9).
+        ctx = ServiceContext(db, clock, session.user, session.account)
         calendar = CalendarService(CalendarOverrideRepository(db), clock)
         case_service = CaseService(CaseRepository(db))
-        numbering = NumberingService(db, clock, user, acting=acting)
-        settings = SettingsService(db, clock, user, acting=acting)
+        numbering = NumberingService(ctx)
+        settings = SettingsService(ctx)
         return Services(
             db_path=db_path,
             clock=clock,
@@ -282,50 +315,36 @@ def build_services(
             migrated=tuple(migrated),
             cases=case_service,
             search=CaseSearchService(case_service, CaseSearchRepository(db)),
-            demo=DemoService(db, clock, user, acting=acting),
+            demo=DemoService(ctx),
             calendar=calendar,
             statistics=StatisticsService(
                 StatisticsRepository(db), calendar, FileReviewRepository(db), DisputeRepository(db)
             ),
-            file_reviews=FileReviewService(db, clock, user, acting=acting),
+            file_reviews=FileReviewService(ctx),
             case_files=CaseFileService(
-                db,
-                clock=clock,
-                calendar=calendar,
-                numbering=numbering,
-                settings=settings,
-                user=user,
-                acting=acting,
+                ctx, calendar=calendar, numbering=numbering, settings=settings
             ),
             settings=settings,
             numbering=numbering,
             ledger=LedgerService(
-                db,
-                clock=clock,
+                ctx,
                 calendar=calendar,
                 settings=settings,
-                user=user,
                 before_write=(
                     None if read_only else functools.partial(backups.backup, label="pre-import")
                 ),
-                acting=acting,
             ),
-            officers=OfficerService(db, clock, user, acting=acting),
-            simple=SimpleDecisionService(db, clock, settings, user, acting=acting),
-            simple_forms=SimpleFormService(db, clock, user, acting=acting),
-            accounts=AccountService(
-                db,
-                clock=clock,
-                settings=settings,
-                cost=cost,
-                session=session.account,
-                read_only=read_only,
-            ),
+            officers=OfficerService(ctx),
+            simple=SimpleDecisionService(ctx, settings),
+            simple_forms=SimpleFormService(ctx),
+            accounts=AccountService(ctx, settings=settings, cost=cost, read_only=read_only),
             session=session,
             backups=backups,
             read_only_reason=refusal() if refusal is not None else None,
             _lock=lock,
             _db=db,
+            _ctx=ctx,
+            _cost=cost,
         )
     except BaseException:
         db.close()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from chuansha_enforce.demo.disputes import iter_disputes
 from chuansha_enforce.demo.generator import (
     DemoPlan,
@@ -13,10 +11,11 @@ from chuansha_enforce.demo.generator import (
     iter_general_cases,
     iter_simple_decisions,
 )
-from chuansha_enforce.domain.accounts import Account, Permission, require
-from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.clock import utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
@@ -46,20 +45,7 @@ class DemoResult:
     changed: Changes
 
 
-class DemoService:
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        clock: Clock,
-        user: str,
-        *,
-        acting: Account | None = None,
-    ) -> None:
-        self._db = db
-        self._clock = clock
-        self._user = user
-        self._acting = acting  # None in single-user mode
-
+class DemoService(ContextService):
     def _add_disputes(self, plan: DemoPlan, at: str) -> int:
         """Reconsiderations and lawsuits for each year, some about the year's decisions."""
         disputes = DisputeRepository(self._db)

@@ -9,10 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-import sqlite_utils
-
-from chuansha_enforce.domain.accounts import Account, Permission, require
-from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.disputes import (
     DisputeOutcome,
     DisputeRecord,
@@ -28,6 +26,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.work_calendar import CalendarResult
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.dispute_repository import DisputeRepository, StoredDispute
@@ -66,22 +65,11 @@ class DisputeFigures:
     litigation: LitigationFigures
 
 
-class DisputeService:
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        clock: Clock,
-        calendar: CalendarService,
-        user: str,
-        *,
-        acting: Account | None = None,
-    ) -> None:
-        self._db = db
-        self._clock = clock
+class DisputeService(ContextService):
+    def __init__(self, ctx: ServiceContext, calendar: CalendarService) -> None:
+        super().__init__(ctx)
         self._calendar = calendar
-        self._user = user
-        self._acting = acting  # None in single-user mode
-        self._disputes = DisputeRepository(db)
+        self._disputes = DisputeRepository(ctx.db)
 
     def add(self, record: DisputeRecord) -> tuple[int, Changes]:
         """Record a new reconsideration or lawsuit; the act's number must be ours when given."""

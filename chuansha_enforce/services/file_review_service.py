@@ -9,11 +9,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import sqlite_utils
-
-from chuansha_enforce.domain.accounts import Account, Permission, require
+from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_rules import not_before, not_future
-from chuansha_enforce.domain.clock import CHINA_TZ, Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.clock import CHINA_TZ, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.file_review_records import (
     FindingRow,
@@ -39,6 +37,7 @@ from chuansha_enforce.domain.file_review_scoring import (
 from chuansha_enforce.reports import lazy_renderers as renderers
 from chuansha_enforce.reports.letterhead import Letterhead
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.file_review_repository import FileReviewRepository
@@ -60,20 +59,10 @@ class FileReviewFigures:
     grades: Mapping[str, int]
 
 
-class FileReviewService:
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        clock: Clock,
-        user: str,
-        *,
-        acting: Account | None = None,
-    ) -> None:
-        self._db = db
-        self._clock = clock
-        self._user = user
-        self._acting = acting  # None in single-user mode
-        self._repo = FileReviewRepository(db)
+class FileReviewService(ContextService):
+    def __init__(self, ctx: ServiceContext) -> None:
+        super().__init__(ctx)
+        self._repo = FileReviewRepository(ctx.db)
 
     # -- the score sheet ------------------------------------------------------------------
 

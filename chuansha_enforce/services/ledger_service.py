@@ -10,10 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-import sqlite_utils
-
-from chuansha_enforce.domain.accounts import Account, Permission, require
-from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.disputes import DisputeKind, DisputeRecord
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import MajorThresholds
@@ -36,6 +34,7 @@ from chuansha_enforce.ledger.row_mapping import (
 from chuansha_enforce.ledger.sheets import LedgerIssue, RawSheet, SheetKind, header_names
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import NOTHING, Changes, Topic
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.output_files import refuse_database_files, write_output
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
@@ -98,25 +97,19 @@ class ExportReport:
     simple_decisions: int
 
 
-class LedgerService:
+class LedgerService(ContextService):
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        ctx: ServiceContext,
         *,
-        clock: Clock,
         calendar: CalendarService,
         settings: SettingsService,
-        user: str,
         before_write: Callable[[], object] | None = None,
-        acting: Account | None = None,
     ) -> None:
-        self._acting = acting  # None in single-user mode
+        super().__init__(ctx)
         self._before_write = before_write  # a verified backup before an import writes
-        self._db = db
-        self._clock = clock
         self._calendar = calendar
         self._settings = settings
-        self._user = user
 
     def _context(self) -> ImportContext:
         s = self._settings.current()

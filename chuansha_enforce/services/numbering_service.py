@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
-from chuansha_enforce.domain.accounts import Account, Permission, require
-from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.clock import utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.numbering import (
     DEFAULT_TEMPLATES,
@@ -14,25 +12,16 @@ from chuansha_enforce.domain.numbering import (
     render_number,
 )
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.numbering_repository import IssuedNumber, NumberingRepository
 
 
-class NumberingService:
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        clock: Clock,
-        user: str,
-        *,
-        acting: Account | None = None,
-    ) -> None:
-        self._db = db
-        self._clock = clock
-        self._user = user
-        self._acting = acting  # None in single-user mode
-        self._numbers = NumberingRepository(db)
+class NumberingService(ContextService):
+    def __init__(self, ctx: ServiceContext) -> None:
+        super().__init__(ctx)
+        self._numbers = NumberingRepository(ctx.db)
 
     def template(self, kind: NumberKind) -> str:
         return self._numbers.template(kind.value) or DEFAULT_TEMPLATES[kind]

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
-from chuansha_enforce.domain.accounts import Account, Permission, require
+from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_file import Certificate
-from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.enums import CertificateStatus
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.officer_repository import OfficerRepository
 
 
-class OfficerService:
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        clock: Clock,
-        user: str,
-        *,
-        acting: Account | None = None,
-    ) -> None:
-        self._db = db
-        self._clock = clock
-        self._user = user
-        self._acting = acting  # None in single-user mode
-
+class OfficerService(ContextService):
     def certificates(self) -> list[Certificate]:
         return CaseFileRepository(self._db).certificates()
 

@@ -13,10 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from chuansha_enforce.domain.case_file import CaseFile
-from chuansha_enforce.domain.clock import CHINA_TZ, Clock, utc_timestamp
+from chuansha_enforce.domain.clock import CHINA_TZ, utc_timestamp
 from chuansha_enforce.domain.disclosure import (
     DisclosureEntry,
     DisclosureSource,
@@ -39,6 +37,7 @@ from chuansha_enforce.reports.view_models import (
     ReviewState,
 )
 from chuansha_enforce.services.case_file_service import CaseFileService
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.output_files import (
     bytes_saver,
     refuse_database_files,
@@ -88,20 +87,16 @@ def disclosure_source(case: CaseFile) -> DisclosureSource | None:
     )
 
 
-class ReportService:
+class ReportService(ContextService):
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        ctx: ServiceContext,
         *,
-        clock: Clock,
         statistics: StatisticsService,
         case_files: CaseFileService,
         settings: SettingsService,
-        user: str,
     ) -> None:
-        self._user = user
-        self._db = db
-        self._clock = clock
+        super().__init__(ctx)
         self._statistics = statistics
         self._case_files = case_files
         self._settings = settings

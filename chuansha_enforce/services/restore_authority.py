@@ -20,8 +20,9 @@ from pathlib import Path
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.services.container import log_in
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
-from chuansha_enforce.services.session import SINGLE_USER, Login, Session, open_session
+from chuansha_enforce.services.session import SINGLE_USER, Login, Session
 from chuansha_enforce.storage.connection import open_database, storage_errors
 from chuansha_enforce.storage.errors import StorageError
 
@@ -34,9 +35,7 @@ def _session(path: Path, login: Login | None, clock: Clock, cost: PasswordCost) 
     with storage_errors(path):
         db = open_database(path, read_only=True)
         try:
-            return open_session(
-                db, clock, login=login, cost=cost, default_user=SINGLE_USER, read_only=True
-            )
+            return log_in(db, clock, login=login, cost=cost, read_only=True)
         finally:
             db.close()
 

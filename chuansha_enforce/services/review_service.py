@@ -11,12 +11,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from chuansha_enforce.domain import case_rules
 from chuansha_enforce.domain.accounts import Account, Permission, require
 from chuansha_enforce.domain.case_file import ReviewRound
-from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.review_checklist import (
@@ -33,6 +31,7 @@ from chuansha_enforce.services.account_service import AccountService
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.credentials import sign, unlock_private_key
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.signature_check import SignatureProblem, signature_problems
@@ -90,27 +89,23 @@ def parse_opinion(text: str) -> ReviewOpinion:
     raise DomainError("review.opinion_unknown", "opinion")
 
 
-class ReviewService:
+class ReviewService(ContextService):
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        ctx: ServiceContext,
         *,
-        clock: Clock,
         calendar: CalendarService,
         settings: SettingsService,
         case_files: CaseFileService,
         accounts: AccountService,
-        user: str,
     ) -> None:
-        self._db = db
-        self._clock = clock
+        super().__init__(ctx)
         self._calendar = calendar
         self._settings = settings
         self._case_files = case_files
         self._accounts = accounts
-        self._user = user
-        self._reviews = ReviewRepository(db)
-        self._users = UserRepository(db)
+        self._reviews = ReviewRepository(ctx.db)
+        self._users = UserRepository(ctx.db)
 
     @property
     def session(self) -> Account | None:

@@ -7,11 +7,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from chuansha_enforce.domain.accounts import Account
-from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.account_service import AccountService
-from chuansha_enforce.services.credentials import PasswordCost
-from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.write_guard import refuse_writes
 
 SINGLE_USER = "单用户"
@@ -35,21 +32,12 @@ class Session:
 
 def open_session(
     db: sqlite_utils.Database,
-    clock: Clock,
+    accounts: AccountService,
     *,
     login: Login | None,
-    cost: PasswordCost,
     default_user: str,
-    read_only: bool,
 ) -> Session:
-    accounts = AccountService(
-        db,
-        clock=clock,
-        settings=SettingsService(db, clock, default_user),
-        cost=cost,
-        session=None,
-        read_only=read_only,
-    )
+    """Who acts on ``db``. ``accounts`` is the composition root's, acting as nobody yet."""
     if not accounts.has_accounts():
         if login is not None:
             raise DomainError("auth.no_accounts", "user")

@@ -5,32 +5,21 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
-import sqlite_utils
-
-from chuansha_enforce.domain.accounts import Account, Permission, require
-from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.clock import utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.settings import Settings, coerce, settings_from
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.settings_repository import SettingsRepository
 
 
-class SettingsService:
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        clock: Clock,
-        user: str,
-        *,
-        acting: Account | None = None,
-    ) -> None:
-        self._db = db
-        self._clock = clock
-        self._user = user
-        self._acting = acting  # None in single-user mode
-        self._settings = SettingsRepository(db)
+class SettingsService(ContextService):
+    def __init__(self, ctx: ServiceContext) -> None:
+        super().__init__(ctx)
+        self._settings = SettingsRepository(ctx.db)
 
     def current(self) -> Settings:
         stored = {k: v for k, v in self._settings.all().items() if not k.startswith("_")}

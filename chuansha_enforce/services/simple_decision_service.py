@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
-
-from chuansha_enforce.domain.accounts import Account, Permission, require
-from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import SimpleDecisionRecord
 from chuansha_enforce.domain.simple_rules import SimpleLimits, check_simple_decision
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
@@ -33,23 +32,12 @@ class SimpleResult:
     changed: Changes
 
 
-class SimpleDecisionService:
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        clock: Clock,
-        settings: SettingsService,
-        user: str,
-        *,
-        acting: Account | None = None,
-    ) -> None:
-        self._db = db
-        self._clock = clock
-        self._user = user
-        self._acting = acting  # None in single-user mode
+class SimpleDecisionService(ContextService):
+    def __init__(self, ctx: ServiceContext, settings: SettingsService) -> None:
+        super().__init__(ctx)
         self._settings = settings
-        self._forms = SimpleFormRepository(db)
-        self._decisions = SimpleDecisionRepository(db)
+        self._forms = SimpleFormRepository(ctx.db)
+        self._decisions = SimpleDecisionRepository(ctx.db)
 
     def record(self, decision: SimpleDecisionRecord) -> SimpleResult:
         require(self._acting, Permission.RECORD_CASES)

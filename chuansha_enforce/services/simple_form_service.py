@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import sqlite_utils
-
-from chuansha_enforce.domain.accounts import Account, Permission, require
-from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
+from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.simple_form_repository import SimpleForm, SimpleFormRepository
@@ -34,20 +33,10 @@ def form_run(first: str, count: int) -> list[str]:
     return [f"{head}{start + i:0{width}d}{tail}" for i in range(count)]
 
 
-class SimpleFormService:
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        clock: Clock,
-        user: str,
-        *,
-        acting: Account | None = None,
-    ) -> None:
-        self._db = db
-        self._clock = clock
-        self._user = user
-        self._acting = acting  # None in single-user mode
-        self._forms = SimpleFormRepository(db)
+class SimpleFormService(ContextService):
+    def __init__(self, ctx: ServiceContext) -> None:
+        super().__init__(ctx)
+        self._forms = SimpleFormRepository(ctx.db)
 
     def issue(self, first: str, count: int, certificate_no: str) -> Changes:
         require(self._acting, Permission.RECORD_CASES)

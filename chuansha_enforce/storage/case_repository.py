@@ -53,6 +53,15 @@ class CaseRepository:
         next_key = (rows[-1].filed_on.isoformat(), rows[-1].id) if len(fetched) > limit else None
         return CasePage(rows=rows, next_key=next_key)
 
+    def row(self, case_no: str) -> CaseListRow | None:
+        """One case's list row (None once deleted or unknown), to refresh it in place."""
+        fetched = self._db.execute(
+            f"SELECT {LIST_COLUMNS} FROM general_cases c JOIN parties p ON p.id = c.party_id "
+            "WHERE c.case_no = ? AND c.deleted_at IS NULL",
+            [case_no],
+        ).fetchone()
+        return None if fetched is None else list_rows(self._db, [fetched])[0]
+
     def count(self, *, year: int | None = None) -> int:
         if year is None:
             sql, params = "SELECT count(*) FROM general_cases WHERE deleted_at IS NULL", []

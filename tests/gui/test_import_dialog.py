@@ -16,6 +16,7 @@ from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import database_digest
 from tests.ledger_files import CASE, ledger, with_
 from ui.import_dialog import ImportDialog
+from ui.runner import OperationRunner
 
 NOW = dt.datetime(2024, 12, 20, 2, 0, tzinfo=dt.UTC)
 
@@ -27,7 +28,7 @@ def svc(tmp_path: Path) -> Iterator[Services]:
 
 
 def test_check_then_import(qtbot: QtBot, svc: Services, tmp_path: Path) -> None:
-    dialog = ImportDialog(svc)
+    dialog = ImportDialog(OperationRunner(svc))
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(ledger(tmp_path / "ok.xlsx")))
     before = database_digest(svc.db_path)
@@ -45,7 +46,7 @@ def test_check_then_import(qtbot: QtBot, svc: Services, tmp_path: Path) -> None:
 
 def test_errors_are_listed_copied_and_saved(qtbot: QtBot, svc: Services, tmp_path: Path) -> None:
     bad = ledger(tmp_path / "bad.xlsx", cases=[with_(CASE, 罚款金额="一百")])
-    dialog = ImportDialog(svc)
+    dialog = ImportDialog(OperationRunner(svc))
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(bad))
     before = database_digest(svc.db_path)

@@ -84,6 +84,65 @@ def test_smoke_run_writes_a_screenshot(demo_db: Path, tmp_path: Path) -> None:
     assert dark > 500
 
 
+def test_smoke_stores_no_settings(tmp_path: Path) -> None:
+    """``make run`` without a display runs --smoke first: the window size it had there must
+    not become the size of the user's first real window (it opened at 748×613)."""
+    config = tmp_path / "config"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(config),
+    }
+    gui = Path(sys.executable).with_name("chuansha-enforce-gui")
+    result = subprocess.run(
+        [str(gui), "--db", str(tmp_path / "cases.db"), "--smoke"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["rows_loaded"] == 0
+    assert sorted(p.relative_to(config).as_posix() for p in config.rglob("*")) == []
+
+
+def test_a_platform_plugin_that_cannot_load_is_explained_on_stderr(tmp_path: Path) -> None:
+    """A display, but Qt's xcb plugin cannot load (here a broken plugin file; on the clerk's
+    PC missing xcb libraries): the terminal says why and which packages to install, instead
+    of Qt aborting with the reason only in the log (``make: *** Error 250``)."""
+    plugins = tmp_path / "platforms"
+    plugins.mkdir()
+    (plugins / "libqxcb.so").write_bytes(b"not a shared library")
+    env = {k: v for k, v in os.environ.items() if k != "WAYLAND_DISPLAY"}
+    env |= {
+        "QT_QPA_PLATFORM": "xcb",
+        "QT_QPA_PLATFORM_PLUGIN_PATH": str(plugins),
+        "DISPLAY": ":99",  # no X server there either
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    gui = Path(sys.executable).with_name("chuansha-enforce-gui")
+    result = subprocess.run(
+        [str(gui), "--db", str(tmp_path / "cases.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1  # a plain failure, not Qt's abort (-6, make's Error 250)
+    err = result.stderr
+    assert err.startswith("图形界面无法启动：Qt 的显示插件无法载入或无法连接显示器。\n")
+    assert "sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 " in err
+    assert 'Could not load the Qt platform plugin "xcb"' in err  # Qt's own reason
+    assert "no Qt platform plugin could be initialized" in err
+    log = tmp_path / "state" / "chuansha-enforce" / "log"
+    assert f"日志 / log: {log / 'chuansha-enforce.log'}" in err
+
+
 def test_smoke_on_a_newer_database_exits_1_with_the_message(tmp_path: Path) -> None:
     db = tmp_path / "newer.db"
     conn = sqlite3.connect(db)

@@ -24,7 +24,7 @@ def test_a_sound_file_passes_quietly(qtbot: QtBot, demo_db: Path, tmp_path: Path
             services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
         )
         qtbot.addWidget(window)
-        check = StartupCheck(window, services.backups, ask=lambda q: bool(asked.append(q)))
+        check = StartupCheck(window, ask=lambda q: bool(asked.append(q)))
         with qtbot.waitSignal(check.finished, timeout=20_000) as blocker:
             pass
         assert blocker.args == [None]
@@ -46,7 +46,7 @@ def test_a_damaged_file_offers_the_newest_good_backup(
             services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
         )
         qtbot.addWidget(window)
-        check = StartupCheck(window, services.backups, ask=lambda q: bool(asked.append(q)))
+        check = StartupCheck(window, ask=lambda q: bool(asked.append(q)))
         with qtbot.waitSignal(check.finished, timeout=20_000) as blocker:
             pass
         failure = blocker.args[0]

@@ -1,0 +1,192 @@
+"""The one way the window runs an operation: on the GUI thread, or on a worker thread with a
+connection of its own that acts as the logged-in account (``Services.for_worker``).
+
+A refusal (``DomainError``) or a storage failure (``StorageError``) is rendered once, here; the
+``Changes`` an operation returns go to ``changed``, which the main window turns into refreshes
+by topic (``MainWindow.on_changes``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.services.changes import NOTHING, Changes, Topic
+from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.errors import DomainError, StorageError
+from ui.error_dialogs import error_text, show_error
+from ui.worker_threads import WorkerThreads
+
+T = TypeVar("T")
+Op = Callable[[Services], T]
+Failure = DomainError | StorageError
+
+
+def changes_of(result: object) -> tuple[Changes, tuple[str, ...]]:
+    """The topics a service result says it changed, and the one case it changed if it names
+    one (a case step's ``StepResult``)."""
+    if isinstance(result, frozenset) and all(isinstance(t, Topic) for t in result):
+        return frozenset(result), ()
+    changed = getattr(result, "changed", None)
+    if not isinstance(changed, frozenset):
+        return NOTHING, ()
+    case_no = getattr(getattr(result, "case", None), "case_no", None)
+    return frozenset(changed), ((case_no,) if isinstance(case_no, str) else ())
+
+
+def reopen_services(services: Services) -> Services:
+    """The database opened afresh (after a restore swapped the file): nobody is logged in on
+    it yet, so with accounts it only reads until the program is started and logged in again."""
+    return build_services(services.db_path, services.clock)
+
+
+class Progress(QObject):
+    """Handed to a long operation as its progress callback; ``cancel`` makes it return False
+    (the operation then stops and writes nothing). Emitted from the worker, shown here."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cancelled = False
+
+    def __call__(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self.cancelled
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+class _Job(QObject):
+    """The one worker: opens its own services, runs the operation, reports back."""
+
+    finished = Signal(object)
+    failed = Signal(object)  # DomainError | StorageError
+    crashed = Signal(object)  # anything else: a bug
+
+    def __init__(self, services: Services, op: Op[Any], read_only: bool) -> None:
+        super().__init__()
+        self._services = services
+        self._op = op
+        self._read_only = read_only
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            with self._services.for_worker(read_only=self._read_only) as services:
+                result = self._op(services)
+        except (DomainError, StorageError) as exc:
+            self.failed.emit(exc)
+            return
+        except Exception as exc:  # a bug: raised again on the GUI thread (crash handler)
+            self.crashed.emit(exc)
+            return
+        self.finished.emit(result)
+
+
+class _Reply(QObject):
+    """Lives on the GUI thread, so the job's signals reach these slots there (queued)."""
+
+    def __init__(
+        self,
+        runner: OperationRunner,
+        on_done: Callable[[Any], object] | None,
+        on_failed: Callable[[str, Failure], object] | None,
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(runner)
+        self._runner = runner
+        self._on_done = on_done
+        self._on_failed = on_failed
+        self._parent = parent
+
+    @Slot(object)
+    def done(self, result: object) -> None:
+        self.deleteLater()
+        self._runner._done(result, self._on_done)
+
+    @Slot(object)
+    def failed(self, exc: Failure) -> None:
+        self.deleteLater()
+        self._runner._failed(exc, self._on_failed, self._parent)
+
+    @Slot(object)
+    def crashed(self, exc: Exception) -> None:
+        """A bug in a background job is raised here, on the GUI thread, where the crash
+        handler shows it (a dialog cannot be opened from the worker)."""
+        self.deleteLater()
+        raise exc
+
+
+class OperationRunner(QObject):
+    """Owned by the main window (or a dialog under test); ``wait`` at close."""
+
+    changed = Signal(object, object)  # Changes, the case numbers it names (may be empty)
+
+    def __init__(self, services: Services, lang: Lang = "zh", parent: QObject | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.lang = lang
+        self._threads = WorkerThreads(self)
+
+    def run_op(
+        self,
+        op: Op[T],
+        on_done: Callable[[T], object] | None = None,
+        *,
+        background: bool = False,
+        read_only: bool = True,
+        on_failed: Callable[[str, Failure], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> T | None:
+        """Run ``op``. On the GUI thread it uses the window's services and returns the result
+        (None when refused); in the background it uses ``Services.for_worker(read_only=…)``
+        and returns None at once. Either way ``on_done`` gets the result, a refusal is shown
+        (in ``on_failed`` when given, else as a message box over ``parent``), and the
+        result's ``Changes`` go out on ``changed``."""
+        if background:
+            job = _Job(self.services, op, read_only)
+            reply = _Reply(self, on_done, on_failed, parent)
+            job.finished.connect(reply.done)
+            job.failed.connect(reply.failed)
+            job.crashed.connect(reply.crashed)
+            self._threads.start(job, job.run, (job.finished, job.failed, job.crashed))
+            return None
+        try:
+            result = op(self.services)
+        except (DomainError, StorageError) as exc:
+            self._failed(exc, on_failed, parent)
+            return None
+        self._done(result, on_done)
+        return result
+
+    def _done(self, result: Any, on_done: Callable[[Any], object] | None) -> None:
+        if on_done is not None:
+            on_done(result)
+        self.announce(result)
+
+    def announce(self, result: object) -> None:
+        """Send out what ``result`` changed (also for results a form got on its own)."""
+        changes, cases = changes_of(result)
+        if changes:
+            self.changed.emit(changes, cases)
+
+    def _failed(
+        self,
+        exc: Failure,
+        on_failed: Callable[[str, Failure], object] | None,
+        parent: QWidget | None,
+    ) -> None:
+        if on_failed is not None:
+            on_failed(error_text(exc, self.lang), exc)
+        else:
+            show_error(parent, exc, self.lang)
+
+    def wait(self) -> None:
+        """Let running jobs end (the window is closing)."""
+        self._threads.wait()
