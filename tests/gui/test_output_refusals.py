@@ -23,7 +23,7 @@ def test_every_save_action_refuses_the_database_and_says_so(
     qtbot: QtBot, services: Services, tmp_path: Path
 ) -> None:
     window = _window(qtbot, services, tmp_path)
-    dialog = ImportDialog(services)
+    dialog = ImportDialog(window.runner)
     qtbot.addWidget(dialog)
     preview = ReportPreview(services, services.reports.annual_pdf(2024), "年度.pdf", "zh", None)
     qtbot.addWidget(preview)

@@ -96,9 +96,10 @@ def test_a_full_case_summary_that_was_not_made_is_logged_as_failed(
     blocked.write_text("not a folder")
     assert main([*as_clerk, "-o", str(blocked / "summary.pdf")]) == 1
     assert not wrong.exists()
+    # A wrong name is refused before anything is built or logged; a copy that could not be
+    # written is logged as failed.
     assert _log(office, "report.case_full") == [
-        ("clerk", case_no, "failed", {"error": "report.suffix"}),
-        ("clerk", case_no, "failed", {"error": "report.write_failed"}),
+        ("clerk", case_no, "failed", {"error": "output.write_failed"}),
     ]
 
 
