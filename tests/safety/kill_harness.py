@@ -12,6 +12,7 @@ import random
 import selectors
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -111,6 +112,15 @@ class _Lines:
         return line.decode("utf-8")
 
 
+def _window(max_delay: float, import_times: list[float]) -> float:
+    """How long after its start a worker may live: ``max_delay``, or twice the typical time
+    its first import took, whichever is longer — on a loaded machine everything is slower, and
+    a fixed window would kill every worker before any import was acknowledged."""
+    if not import_times:
+        return max_delay
+    return max(max_delay, 2 * statistics.median(import_times))
+
+
 def run_kills(folder: Path, rounds: int, seed: int = 2024, max_delay: float = 0.25) -> KillReport:
     """Run ``rounds`` write-and-kill rounds on one database in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -132,6 +142,7 @@ def run_kills(folder: Path, rounds: int, seed: int = 2024, max_delay: float = 0.
     )
     assert server.stdin is not None
     said = Ledger()
+    import_times: list[float] = []
     try:
         lines = _Lines(server.stdout)
         for round_no in range(rounds):
@@ -141,7 +152,8 @@ def run_kills(folder: Path, rounds: int, seed: int = 2024, max_delay: float = 0.
             if first is None or not first.startswith("PID "):
                 raise RuntimeError(f"writer server said {first!r}")
             pid = int(first.split()[1])
-            deadline = time.monotonic() + rng.uniform(0.0, max_delay)
+            began = time.monotonic()
+            deadline = began + rng.uniform(0.0, _window(max_delay, import_times))
             status = None
             while status is None:
                 line = lines.next(deadline)
@@ -152,6 +164,8 @@ def run_kills(folder: Path, rounds: int, seed: int = 2024, max_delay: float = 0.
                 if line.startswith("REAPED"):
                     status = int(line.split()[2])
                 else:
+                    if line.startswith("ACK import"):
+                        import_times.append(time.monotonic() - began)
                     said.take(line)
             if not (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL):
                 errors.flush()
