@@ -20,6 +20,7 @@ from typing import TextIO
 from chuansha_enforce import __version__
 from chuansha_enforce.cli import (
     account_commands,
+    case_step_commands,
     case_trash_commands,
     file_review_commands,
     report_commands,
@@ -103,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     case_show.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
     case_show.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     case_trash_commands.add_parsers(case_commands)
+    case_step_commands.add_parsers(case_commands)
 
     settings = commands.add_parser("settings", help="业务设置（期限、重大案件标准等）")
     settings_commands = settings.add_subparsers(
@@ -312,6 +314,8 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         return _cmd_case_show(args, services, out, lang)
     if args.case_command in case_trash_commands.SUBCOMMANDS:
         return case_trash_commands.run(args, services, out, lang)
+    if args.case_command in case_step_commands.SUBCOMMANDS:
+        return case_step_commands.run(args, services, out, lang)
     if args.overdue:
         views = services.case_files.overdue()
         if args.json:
@@ -412,7 +416,7 @@ def _writes(args: argparse.Namespace) -> bool:
     if args.command not in READING_COMMANDS:
         return True
     if args.command == "case":
-        return args.case_command in case_trash_commands.WRITING
+        return args.case_command in case_trash_commands.WRITING | case_step_commands.WRITING
     if args.command == "export":
         return getattr(args, "export_command", None) == "ledger"
     if args.command == "report":

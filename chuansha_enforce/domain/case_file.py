@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from chuansha_enforce.domain.enums import (
     CaseStatus,
@@ -31,24 +32,48 @@ class Certificate:
     expires_on: dt.date | None
     status: CertificateStatus
     cancelled_on: dt.date | None
+    officer_id: int = 0  # the registry's person: identity in every check (DOMAIN §12)
 
     def valid_on(self, day: dt.date) -> bool:
-        """Issued by ``day``, not yet expired or cancelled, not suspended."""
+        """Issued by ``day``, valid through its expiry date inclusive (DOMAIN §12), not
+        cancelled, not suspended."""
         return (
             self.issued_on <= day
-            and (self.expires_on is None or self.expires_on > day)
+            and (self.expires_on is None or self.expires_on >= day)
             and (self.cancelled_on is None or self.cancelled_on > day)
             and self.status is not CertificateStatus.SUSPENDED
         )
 
 
+class StatementKind(StrEnum):
+    """What the party did with the right to state and defend (APL 44-45)."""
+
+    STATED = "stated"
+    WAIVED = "waived"
+
+    @property
+    def label(self) -> str:
+        return STATEMENT_LABELS[self]
+
+
+STATEMENT_LABELS = {StatementKind.STATED: "已陈述申辩", StatementKind.WAIVED: "书面放弃"}
+
+
 @dataclass(frozen=True, slots=True)
 class AdvanceNotice:
-    """告知: served on the party before any decision (APL 44, 62)."""
+    """告知: served on the party before any decision (APL 44, 62), with the penalty it
+    proposes, its facts and basis (DOMAIN §12)."""
 
     served_on: dt.date
     hearing_offered: bool = False
     statement_on: dt.date | None = None
+    proposed_kinds: frozenset[PenaltyKind] = frozenset()
+    proposed_fine_fen: int = 0
+    proposed_confiscation_fen: int = 0
+    facts: str | None = None
+    basis: str | None = None
+    heavy_marked: bool = False  # another heavy penalty the clerk marks (APL 63 (5))
+    statement_kind: StatementKind | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +83,12 @@ class Hearing:
     notice_on: dt.date | None = None
     held_on: dt.date | None = None
     presiding: str | None = None
+    waived_on: dt.date | None = None  # the party's written waiver
+
+    @property
+    def requested(self) -> bool:
+        """Asked for and neither held nor waived yet."""
+        return self.requested_on is not None and self.state is HearingState.NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +117,17 @@ class Extension:
 class Discussion:
     held_on: dt.date
     minutes: str
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OfficerChange:
+    """变更承办人: a recorded step (DOMAIN §12)."""
+
+    changed_on: dt.date
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +176,11 @@ class CaseFile:
     demolition_order: bool = False
     major_flag_reason: str | None = None
     notes: str | None = None
+    complex_reason: str | None = None
+    violation_on: dt.date | None = None
+    violation_continuing: bool = False
+    five_year_reason: str | None = None
+    officer_changes: tuple[OfficerChange, ...] = ()
 
     @property
     def status(self) -> CaseStatus:

@@ -20,6 +20,7 @@ from chuansha_enforce.storage.schema_0007 import SCHEMA_0007
 from chuansha_enforce.storage.schema_0008 import SCHEMA_0008
 from chuansha_enforce.storage.schema_0009 import SCHEMA_0009
 from chuansha_enforce.storage.schema_0010 import SCHEMA_0010
+from chuansha_enforce.storage.schema_0011 import SCHEMA_0011
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,12 @@ def _drop_duplicate_list_index(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0010_case_trash")
 def _case_trash(db: sqlite_utils.Database) -> None:
     for statement in split_statements(SCHEMA_0010):
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0011_case_gates")
+def _case_gates(db: sqlite_utils.Database) -> None:
+    for statement in split_statements(SCHEMA_0011):
         db.execute(statement)
 
 
