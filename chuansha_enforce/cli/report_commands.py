@@ -62,6 +62,8 @@ def _cmd_report(args: argparse.Namespace, services: Services, out: TextIO, lang:
     if args.report_command == "annual":
         data = reports.annual_pdf(args.year)
     else:
+        if Path(args.output).suffix.lower() != ".pdf":  # refused before the logging writes
+            raise DomainError("report.suffix", "path", {"path": args.output, "suffix": ".pdf"})
         if not args.public:
             reports.record_full_copy(args.case_no)  # full identity data: logged first
         data = reports.case_pdf(args.case_no, public=args.public, as_of=_as_of(args.as_of))

@@ -164,11 +164,11 @@ def check_hearing_gates(
     if hearing.state is not HearingState.HELD:
         return
     if hearing.notice_on is None:
-        raise DomainError("value.required", "notice_on")
+        raise DomainError("value.required", "hearing_notice_on")
     assert hearing.held_on is not None  # check_hearing requires it
     earliest = calendar.add_working_days(hearing.notice_on, rules.hearing_notice_working_days)
     if hearing.held_on < earliest.value:
-        raise DomainError("hearing.notice_too_short", "notice_on",
+        raise DomainError("hearing.notice_too_short", "hearing_notice_on",
                           {"days": rules.hearing_notice_working_days,
                            "earliest": earliest.value.isoformat()})  # fmt: skip
     if presiding is not None and presiding.officer_id in {

@@ -6,6 +6,7 @@ GATE_FIELDS: dict[str, tuple[str, str]] = {
     "facts": ("违法事实", "facts"),
     "legal_basis": ("处罚依据", "legal basis"),
     "waived_on": ("放弃听证日期", "date of the written waiver"),
+    "hearing_notice_on": ("听证通知日期", "hearing notice date"),
     "participants": ("参加人员", "participants"),
     "conclusion": ("讨论结论", "conclusion"),
     "violation_on": ("违法行为发生（终了）日期", "date the act happened (or ended)"),

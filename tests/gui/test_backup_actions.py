@@ -191,7 +191,7 @@ def test_start_up_recovery_offers_the_newest_good_backup(office_db: Path) -> Non
     with build_services(office_db, FixedClock(NOW)) as services:
         good = services.backups.backup()
     with office_db.open("r+b") as file:
-        file.seek(4096 * 20 + 100)
+        file.seek(4096 * 20)  # page 21 from its header: damage a half-empty page cannot hide
         file.write(b"\xff" * 200)
     with pytest.raises(StorageError) as caught:
         build_services(office_db, FixedClock(NOW))
@@ -223,7 +223,7 @@ def test_start_up_recovery_with_accounts_asks_an_administrator(office_db: Path) 
     with open_as(office_db, clock, "admin") as services:
         services.backups.backup()
     with office_db.open("r+b") as file:
-        file.seek(4096 * 20 + 100)
+        file.seek(4096 * 20)  # page 21 from its header: damage a half-empty page cannot hide
         file.write(b"\xff" * 200)
     with pytest.raises(StorageError) as caught:
         build_services(office_db, clock)

@@ -58,7 +58,7 @@ def _change_something(services: Services) -> None:
 
 def corrupt(path: Path) -> None:
     with path.open("r+b") as file:
-        file.seek(4096 * 20 + 100)
+        file.seek(4096 * 20)  # page 21 from its header: damage a half-empty page cannot hide
         file.write(b"\xff" * 200)
 
 
