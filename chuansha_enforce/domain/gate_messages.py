@@ -8,12 +8,11 @@ GATE_FIELDS: dict[str, tuple[str, str]] = {
     "waived_on": ("放弃听证日期", "date of the written waiver"),
     "hearing_notice_on": ("听证通知日期", "hearing notice date"),
     "participants": ("参加人员", "participants"),
-    "conclusion": ("讨论结论", "conclusion"),
     "violation_on": ("违法行为发生（终了）日期", "date the act happened (or ended)"),
     "complex_reason": ("复杂案件理由", "reason the case is complex"),
     "changed_on": ("变更日期", "date of the change"),
     "statement_kind": ("陈述申辩情况", "statement"),
-    "step": ("步骤", "step"),
+    "outcome": ("决定结果", "outcome"),
 }
 
 GATE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -104,8 +103,6 @@ GATE_MESSAGES: dict[str, tuple[str, str]] = {
         "no officer named {name} in the registry",
     ),
     "case.already_complex": ("本案已标记为复杂案件", "the case is already marked complex"),
-    "step.unavailable": ("此时不能{step}：{reason}", "{step} is not available now: {reason}"),
-    "cli.amount": ("“{value}”不是有效的金额（元）", "“{value}” is not an amount in yuan"),
     "cli.choice": (
         "“{value}”不是可选的值（可选：{choices}）",
         "“{value}” is not one of: {choices}",

@@ -262,6 +262,30 @@ def test_each_step_is_one_audited_write(book: Path, capsys: pytest.CaptureFixtur
     assert (shown["status"], shown["major"]) == ("已结案", False)
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["case", "decide", NO, "--on", "2023-10-09", "--outcome", "撤回"],
+         "决定结果：“撤回”不是可选的值（可选：处罚、不予处罚、撤销立案、移送司法机关、移送其他部门）"),
+        (["case", "serve", NO, "--on", "2023-10-09", "--method", "传真"],
+         "送达方式：“传真”不是可选的值（可选：直接送达、当场交付、邮寄送达、电子送达、留置送达、公告送达）"),
+        (["case", "statement", NO, "--on", "2023-09-28", "--kind", "口头"],
+         "陈述申辩情况：“口头”不是可选的值（可选：已陈述申辩、书面放弃）"),
+        (["case", "notice", NO, "--served", "2023-9-27", "--kinds", "罚款", "--amount", "200"],
+         "告知日期：“2023-9-27”不是有效的日期"),
+        (["case", "officers", NO, "--on", "2023-09-20", "--officers", "王建国,赵六",
+          "--reason", "调岗"], "承办人：执法人员名册中没有赵六"),
+    ],
+)  # fmt: skip
+def test_bad_input_names_its_field(
+    book: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert run(capsys, book, FILE)[0] == 0
+    before = database_digest(book)
+    assert run(capsys, book, argv) == (1, message + "\n")
+    assert database_digest(book) == before
+
+
 def test_a_refused_case_report_writes_nothing(
     book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
