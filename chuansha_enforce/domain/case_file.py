@@ -45,6 +45,28 @@ class Certificate:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposed (or decided) penalty: what a 法制审核 round reviews (DOMAIN §12)."""
+
+    kinds: frozenset[PenaltyKind]
+    fine_fen: int = 0
+    confiscation_fen: int = 0
+
+    def text(self) -> str:
+        """Stored form: ``kind,kind|fine|confiscation``."""
+        kinds = ",".join(sorted(k.value for k in self.kinds))
+        return f"{kinds}|{self.fine_fen}|{self.confiscation_fen}"
+
+    @classmethod
+    def from_text(cls, text: str | None) -> Proposal | None:
+        if not text:
+            return None
+        kinds, fine, confiscation = text.split("|")
+        chosen = frozenset(PenaltyKind(k) for k in kinds.split(",") if k)
+        return cls(chosen, int(fine), int(confiscation))
+
+
 class StatementKind(StrEnum):
     """What the party did with the right to state and defend (APL 44-45)."""
 
@@ -75,6 +97,12 @@ class AdvanceNotice:
     heavy_marked: bool = False  # another heavy penalty the clerk marks (APL 63 (5))
     statement_kind: StatementKind | None = None
 
+    @property
+    def proposal(self) -> Proposal | None:
+        if not self.proposed_kinds:
+            return None
+        return Proposal(self.proposed_kinds, self.proposed_fine_fen, self.proposed_confiscation_fen)
+
 
 @dataclass(frozen=True, slots=True)
 class Hearing:
@@ -101,6 +129,7 @@ class ReviewRound:
     opinion: ReviewOpinion
     imported: bool = False
     note: str | None = None
+    proposal: Proposal | None = None  # the proposed decision this round reviewed
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +169,10 @@ class Decision:
     fine_fen: int = 0
     confiscation_fen: int = 0
     reduced_penalty: bool = False
+
+    @property
+    def proposal(self) -> Proposal:
+        return Proposal(self.kinds, self.fine_fen, self.confiscation_fen)
 
 
 @dataclass(frozen=True, slots=True)

@@ -203,6 +203,11 @@ def check_decision_gates(
     """Every right of DOMAIN §12 that must have run before this decision."""
     if decision.outcome is Outcome.PENALTY:
         _check_notice_rights(case, decision, calendar, rules)
+    latest = case.latest_review()  # review binds the proposal it reviewed (DOMAIN §12)
+    reviewed = latest.proposal if latest is not None else None
+    if major.major and reviewed is not None and reviewed != decision.proposal:
+        assert latest is not None
+        raise DomainError("decision.review_differs", "decided_on", {"round": latest.round_no})
     needs_discussion = (major.major and rules.discussion_for_major) or bool(case.complex_reason)
     if needs_discussion and not any(d.held_on <= decision.decided_on for d in case.discussions):
         why = "；".join(major.labels) if major.major else f"复杂案件：{case.complex_reason}"

@@ -60,6 +60,11 @@ GATE_MESSAGES: dict[str, tuple[str, str]] = {
         "{reasons}：作出决定前须经集体讨论（行政处罚法第五十七条第二款）",
         "{reasons}: a collective discussion must come before the decision (APL art. 57②)",
     ),
+    "decision.review_differs": (
+        "决定与第{round}轮法制审核的拟处理意见不同，须就新的拟处理意见重新法制审核（行政处罚法第五十八条）",
+        "the decision differs from the proposal review round {round} agreed to: review it again "
+        "(APL art. 58)",
+    ),
     "hearing.request_late": (
         "听证申请日期{date}已过申请期限（至{until}，行政处罚法第六十四条）",
         "the request of {date} is after the request period ending {until} (APL art. 64)",

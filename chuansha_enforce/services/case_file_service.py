@@ -397,6 +397,7 @@ class CaseFileService:
                 opinion=opinion,
                 imported=imported,
                 note=note,
+                proposal=None if imported or case.notice is None else case.notice.proposal,
             )
             case_rules.check_review(case, review, today)
             self._cases.add_review(case.id, review, at)

@@ -16,6 +16,7 @@ from chuansha_enforce.domain.case_file import (
     Extension,
     Hearing,
     OfficerChange,
+    Proposal,
     ReviewRound,
     StatementKind,
     SurchargePause,
@@ -206,10 +207,16 @@ class CaseFileRepository:
             hearing = Hearing(HearingState(hearing_state))  # imported: the state only
         reviews = tuple(
             ReviewRound(
-                r[0], r[1], dt.date.fromisoformat(r[2]), ReviewOpinion(r[3]), bool(r[4]), r[5]
+                r[0],
+                r[1],
+                dt.date.fromisoformat(r[2]),
+                ReviewOpinion(r[3]),
+                bool(r[4]),
+                r[5],
+                Proposal.from_text(r[6]),
             )
             for r in db.execute(
-                "SELECT round_no, reviewer, reviewed_on, opinion, imported, note"
+                "SELECT round_no, reviewer, reviewed_on, opinion, imported, note, proposal"
                 " FROM legal_review_rounds WHERE case_id = ? ORDER BY round_no",
                 [cid],
             )
@@ -389,9 +396,10 @@ class CaseFileRepository:
     def add_review(self, case_id: int, review: ReviewRound, at: str) -> None:
         self._db.execute(
             "INSERT INTO legal_review_rounds (case_id, round_no, reviewer, reviewed_on, opinion,"
-            " imported, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " imported, note, created_at, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [case_id, review.round_no, review.reviewer, review.reviewed_on.isoformat(),
-             review.opinion.value, int(review.imported), review.note, at],
+             review.opinion.value, int(review.imported), review.note, at,
+             review.proposal.text() if review.proposal else None],
         )  # fmt: skip
         self._touch(case_id, at)
 

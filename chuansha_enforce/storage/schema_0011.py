@@ -18,6 +18,7 @@ ALTER TABLE advance_notices ADD COLUMN heavy_marked INTEGER NOT NULL DEFAULT 0
 ALTER TABLE advance_notices ADD COLUMN statement_kind TEXT
     CHECK (statement_kind IS NULL OR statement_kind = 'stated' OR statement_kind = 'waived');
 ALTER TABLE hearings ADD COLUMN waived_on TEXT;
+ALTER TABLE legal_review_rounds ADD COLUMN proposal TEXT;
 ALTER TABLE collective_discussions ADD COLUMN participants TEXT;
 ALTER TABLE general_cases ADD COLUMN complex_reason TEXT;
 ALTER TABLE general_cases ADD COLUMN violation_on TEXT;

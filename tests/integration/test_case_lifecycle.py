@@ -360,3 +360,24 @@ def test_settings_change_the_rules_and_are_checked(svc: Services) -> None:
     refused(svc, "settings.unknown", lambda: svc.settings.set("colour", "red"))
     svc.settings.set("individual_business_as_citizen", "否")
     assert svc.settings.current().individual_business_as_citizen is False
+
+
+def test_a_review_binds_the_proposal_it_reviewed(svc: Services) -> None:
+    """DOMAIN §12: a decision that differs from the agreed proposal needs a new round."""
+    _file(svc)
+    no = "川执立〔2024〕1号"
+    both = frozenset({PenaltyKind.WARNING, PenaltyKind.FINE})
+    svc.case_files.record_notice(
+        no, _notice(D(2024, 4, 1), 500_000, hearing_offered=True, proposed_kinds=both)
+    )
+    svc.case_files.record_hearing(no, Hearing(HearingState.WAIVED, waived_on=D(2024, 4, 2)))
+    svc.case_files.record_review(
+        no, reviewer="周律", reviewed_on=D(2024, 5, 10), opinion=ReviewOpinion.AGREE
+    )
+    svc.case_files.record_discussion(no, Discussion(D(2024, 5, 11), "同意", LEADERS))
+    fine_only = Decision("B1", D(2024, 5, 20), Outcome.PENALTY, frozenset({PenaltyKind.FINE}),
+                         fine_fen=500_000)  # fmt: skip
+    error = refused(svc, "decision.review_differs", lambda: svc.case_files.decide(no, fine_only))
+    assert error.params["round"] == 1
+    as_reviewed = Decision("B1", D(2024, 5, 20), Outcome.PENALTY, both, fine_fen=500_000)
+    assert svc.case_files.decide(no, as_reviewed).case.decision is not None

@@ -109,6 +109,12 @@ def rights_skipped(case: CaseFile, decision: Decision) -> list[str]:
         last = max(case.reviews, key=lambda r: r.round_no, default=None)
         if last is None or last.opinion is not ReviewOpinion.AGREE or last.reviewed_on > day:
             skipped.append("an agreed legal review (APL 58)")
+        elif last.proposal is not None and (
+            last.proposal.kinds,
+            last.proposal.fine_fen,
+            last.proposal.confiscation_fen,
+        ) != (decision.kinds, decision.fine_fen, decision.confiscation_fen):
+            skipped.append("the review agreed to this very decision (DOMAIN §12)")
     return skipped
 
 
