@@ -30,6 +30,7 @@ from chuansha_enforce.cli import (
 from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler
 from chuansha_enforce.cli.login import cli_login, run_logged
 from chuansha_enforce.demo.generator import DemoPlan
+from chuansha_enforce.domain.available_steps import STEP_TITLES
 from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
@@ -205,6 +206,10 @@ def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, la
         print(f"  {clock.name}: {clock.due.isoformat()} ({clock.state.value})", file=out)
     if view.major.major:
         print(f"  重大案件：{'；'.join(view.major.labels)}", file=out)
+    steps = data["steps"]
+    assert isinstance(steps, dict)
+    open_steps = "、".join(STEP_TITLES[k] for k, why in steps.items() if why is None)
+    print(f"  可办理：{open_steps}", file=out)
     print(
         f"  加处罚款 {format_fen(view.clocks.surcharge_fen)} 元，"
         f"应缴 {format_fen(view.clocks.amount_due_fen)} 元（截至 {view.as_of.isoformat()}）",

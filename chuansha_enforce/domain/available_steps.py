@@ -28,6 +28,22 @@ STEP_KEYS = (
     "close",
 )
 
+STEP_TITLES = {
+    "notice": "告知",
+    "statement": "陈述申辩",
+    "hearing": "听证",
+    "review": "法制审核",
+    "discussion": "集体讨论",
+    "complex": "标记复杂案件",
+    "extension": "延长办案期限",
+    "officers": "变更承办人",
+    "decide": "作出决定",
+    "serve": "送达",
+    "pay": "缴款",
+    "pause": "复议或诉讼期间",
+    "close": "结案",
+}
+
 
 def _undecided(case: CaseFile) -> DomainError | None:
     if case.decision is not None:

@@ -260,6 +260,24 @@ def test_each_step_is_one_audited_write(book: Path, capsys: pytest.CaptureFixtur
     )
     shown = json.loads(run(capsys, book, ["case", "show", NO, "--json"])[1])
     assert (shown["status"], shown["major"]) == ("已结案", False)
+    assert set(shown["steps"].values()) == {
+        "案件已于2023-10-20结案",
+        "决定书已于2023-10-09送达",
+        f"案件{NO}已作出决定，不能再记录此步骤",
+    }
+
+
+def test_case_show_lists_the_open_steps(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, book, FILE)[0] == 0
+    shown = json.loads(run(capsys, book, ["case", "show", NO, "--json"])[1])
+    assert shown["steps"]["statement"] == "尚未告知，不能记录陈述申辩（行政处罚法第四十四条）"
+    assert shown["steps"]["notice"] is None
+    code, text = run(capsys, book, ["case", "show", NO])
+    assert code == 0
+    assert (
+        "  可办理：告知、法制审核、集体讨论、标记复杂案件、延长办案期限、变更承办人、作出决定\n"
+        in text
+    )
 
 
 @pytest.mark.parametrize(
