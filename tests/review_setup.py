@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from chuansha_enforce.domain.accounts import Role
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, Hearing
+from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, Discussion, Hearing
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import HearingState, Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
@@ -67,7 +67,8 @@ def register_officers(svc: Services) -> None:
 
 
 def make_major_case(svc: Services) -> None:
-    """The clerk's part: file the case, give notice, record the waived hearing."""
+    """The clerk's part: file the case, give notice of the 6,000 元 fine (major by its amount),
+    record the written waiver of the hearing and the collective discussion (DOMAIN §12)."""
     svc.case_files.file_case(
         NewCase(
             case_no=CASE_NO,
@@ -78,8 +79,19 @@ def make_major_case(svc: Services) -> None:
             clue_on=D(2026, 10, 8),
         )
     )
-    svc.case_files.record_notice(CASE_NO, AdvanceNotice(D(2026, 10, 20), hearing_offered=True))
-    svc.case_files.record_hearing(CASE_NO, Hearing(HearingState.WAIVED))
+    notice = AdvanceNotice(
+        D(2026, 10, 20),
+        hearing_offered=True,
+        proposed_kinds=frozenset({PenaltyKind.FINE}),
+        proposed_fine_fen=600_000,
+        facts="占道设摊",
+        basis="《上海市市容环境卫生管理条例》第二十四条",
+    )
+    svc.case_files.record_notice(CASE_NO, notice)
+    svc.case_files.record_hearing(CASE_NO, Hearing(HearingState.WAIVED, waived_on=D(2026, 10, 21)))
+    svc.case_files.record_discussion(
+        CASE_NO, Discussion(D(2026, 10, 26), "同意罚款六千元", ("镇长", "分管副镇长", "执法队长"))
+    )
 
 
 def prepared(path: Path, clock: FixedClock) -> None:

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.available_steps import available_steps
 from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.identity import id_number_for_list
-from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.services.case_file_service import CaseView
 from chuansha_enforce.services.container import Services
@@ -305,8 +306,12 @@ class CaseDetailDialog(QDialog):
                 self.clock_table.setItem(r, c, item)
         self.clock_table.resizeColumnsToContents()
         records = self._services.may(Permission.RECORD_CASES)
-        for step in steps():
-            self.step_buttons[step.key].setEnabled(records and step.available(case))
+        for key, why_not in available_steps(case).items():
+            button = self.step_buttons[key]
+            button.setEnabled(records and why_not is None)
+            button.setToolTip(
+                "" if why_not is None else render(why_not.code, why_not.params, self._lang)
+            )
         self.delete_button.setEnabled(records)
 
     def reveal_id_number(self) -> bool:

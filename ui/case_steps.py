@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from chuansha_enforce.domain.case_file import (
+    STATEMENT_LABELS,
     AdvanceNotice,
     CaseFile,
     Decision,
     Discussion,
     Extension,
     Hearing,
+    StatementKind,
     SurchargePause,
 )
 from chuansha_enforce.domain.enums import (
@@ -48,16 +50,121 @@ def _labels(
 
 @dataclass(frozen=True)
 class Step:
+    """A form over one service call; whether it is open is ``available_steps``'s answer."""
+
     key: str
     title: str
     fields: Callable[[CaseFile], list[Field]]
     apply: Callable[[Services, str, FormValues], StepResult]
-    available: Callable[[CaseFile], bool]
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.replace("，", ",").split(",") if p.strip())
+
+
+PROPOSABLE_KINDS = (
+    PenaltyKind.WARNING,
+    PenaltyKind.FINE,
+    PenaltyKind.CONFISCATE_GAINS,
+    PenaltyKind.CONFISCATE_PROPERTY,
+    PenaltyKind.SUSPEND_LICENCE,
+    PenaltyKind.DOWNGRADE_QUALIFICATION,
+    PenaltyKind.REVOKE_LICENCE,
+    PenaltyKind.SUSPEND_BUSINESS,
+    PenaltyKind.ORDER_CLOSURE,
+    PenaltyKind.RESTRICT_PRACTICE,
+    PenaltyKind.OTHER,
+)
+
+
+def _kind_choices() -> list[tuple[str, object]]:
+    return [(k.label, k) for k in PROPOSABLE_KINDS]
+
+
+def _kinds(v: FormValues) -> frozenset[PenaltyKind]:
+    return frozenset(k for k in v.choices("kinds") if isinstance(k, PenaltyKind))
 
 
 def _notice(s: Services, no: str, v: FormValues) -> StepResult:
-    notice = AdvanceNotice(v.date("notice_on"), v.flag("hearing"), v.optional_date("statement_on"))
+    notice = AdvanceNotice(
+        v.date("notice_on"),
+        v.flag("hearing"),
+        v.optional_date("statement_on"),
+        proposed_kinds=_kinds(v),
+        proposed_fine_fen=v.fen("fine"),
+        proposed_confiscation_fen=v.fen("confiscation"),
+        facts=v.text("facts") or None,
+        basis=v.text("legal_basis") or None,
+        heavy_marked=v.flag("heavy"),
+    )
     return s.case_files.record_notice(no, notice)
+
+
+def notice_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("notice_on", QCoreApplication.translate("CaseSteps", "告知日期"), Kind.DATE),
+            Field(
+                "kinds",
+                QCoreApplication.translate("CaseSteps", "拟处罚种类"),
+                Kind.MULTI_CHOICE,
+                _kind_choices(),
+            ),
+            Field("fine", QCoreApplication.translate("CaseSteps", "拟罚款金额（元）"), Kind.MONEY),
+            Field(
+                "confiscation",
+                QCoreApplication.translate("CaseSteps", "拟没收金额（元）"),
+                Kind.MONEY,
+            ),
+            Field(
+                "facts",
+                QCoreApplication.translate("CaseSteps", "违法事实"),
+                Kind.LONG_TEXT,
+                default=c.violation or "",
+            ),
+            Field(
+                "legal_basis",
+                QCoreApplication.translate("CaseSteps", "处罚依据"),
+                Kind.LONG_TEXT,
+                default=c.legal_basis or "",
+            ),
+            Field("hearing", QCoreApplication.translate("CaseSteps", "告知听证权利"), Kind.BOOL),
+            Field(
+                "heavy",
+                QCoreApplication.translate("CaseSteps", "其他较重的行政处罚（有听证权）"),
+                Kind.BOOL,
+            ),
+            Field(
+                "statement_on",
+                QCoreApplication.translate("CaseSteps", "陈述申辩日期"),
+                Kind.OPTIONAL_DATE,
+            ),
+        ]
+
+    return Step("notice", QCoreApplication.translate("CaseSteps", "告知"), fields, _notice)
+
+
+def _statement(s: Services, no: str, v: FormValues) -> StepResult:
+    kind = v.choice("statement_kind")
+    assert isinstance(kind, StatementKind)
+    return s.case_files.record_statement(no, kind, v.date("statement_on"))
+
+
+def statement_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "statement_kind",
+                QCoreApplication.translate("CaseSteps", "陈述申辩情况"),
+                Kind.CHOICE,
+                [(label, kind) for kind, label in STATEMENT_LABELS.items()],
+            ),
+            Field("statement_on", QCoreApplication.translate("CaseSteps", "日期"), Kind.DATE),
+        ]
+
+    return Step(
+        "statement", QCoreApplication.translate("CaseSteps", "陈述申辩"), fields, _statement
+    )
 
 
 def _hearing(s: Services, no: str, v: FormValues) -> StepResult:
@@ -71,8 +178,48 @@ def _hearing(s: Services, no: str, v: FormValues) -> StepResult:
             v.optional_date("notice_on"),
             v.optional_date("held_on"),
             v.text("presiding") or None,
+            v.optional_date("waived_on"),
         ),
     )
+
+
+def hearing_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "hearing",
+                QCoreApplication.translate("CaseSteps", "听证情况"),
+                Kind.CHOICE,
+                [
+                    (QCoreApplication.translate("CaseSteps", "申请听证"), HearingState.NONE),
+                    (HearingState.HELD.label, HearingState.HELD),
+                    (HearingState.WAIVED.label, HearingState.WAIVED),
+                ],
+            ),
+            Field(
+                "requested_on",
+                QCoreApplication.translate("CaseSteps", "听证申请日期"),
+                Kind.OPTIONAL_DATE,
+            ),
+            Field(
+                "waived_on",
+                QCoreApplication.translate("CaseSteps", "书面放弃听证日期"),
+                Kind.OPTIONAL_DATE,
+            ),
+            Field(
+                "notice_on",
+                QCoreApplication.translate("CaseSteps", "听证通知日期"),
+                Kind.OPTIONAL_DATE,
+            ),
+            Field(
+                "held_on",
+                QCoreApplication.translate("CaseSteps", "举行日期"),
+                Kind.OPTIONAL_DATE,
+            ),
+            Field("presiding", QCoreApplication.translate("CaseSteps", "听证主持人")),
+        ]
+
+    return Step("hearing", QCoreApplication.translate("CaseSteps", "听证"), fields, _hearing)
 
 
 def _review(s: Services, no: str, v: FormValues) -> StepResult:
@@ -87,8 +234,59 @@ def _review(s: Services, no: str, v: FormValues) -> StepResult:
     )
 
 
+def review_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("reviewer", QCoreApplication.translate("CaseSteps", "法制审核人")),
+            Field(
+                "reviewed_on",
+                QCoreApplication.translate("CaseSteps", "法制审核日期"),
+                Kind.DATE,
+            ),
+            Field(
+                "opinion",
+                QCoreApplication.translate("CaseSteps", "法制审核结论"),
+                Kind.CHOICE,
+                _labels(ReviewOpinion),
+            ),
+            Field("reason", QCoreApplication.translate("CaseSteps", "意见和理由"), Kind.LONG_TEXT),
+        ]
+
+    return Step("review", QCoreApplication.translate("CaseSteps", "法制审核"), fields, _review)
+
+
 def _discussion(s: Services, no: str, v: FormValues) -> StepResult:
-    return s.case_files.record_discussion(no, Discussion(v.date("held_on"), v.text("minutes")))
+    discussion = Discussion(v.date("held_on"), v.text("minutes"), _names(v.text("participants")))
+    return s.case_files.record_discussion(no, discussion)
+
+
+def discussion_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("held_on", QCoreApplication.translate("CaseSteps", "讨论日期"), Kind.DATE),
+            Field(
+                "participants",
+                QCoreApplication.translate("CaseSteps", "参加人员（逗号分隔）"),
+            ),
+            Field("minutes", QCoreApplication.translate("CaseSteps", "讨论结论"), Kind.LONG_TEXT),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "集体讨论")
+    return Step("discussion", title, fields, _discussion)
+
+
+def complex_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("complex_reason", QCoreApplication.translate("CaseSteps", "理由"), Kind.LONG_TEXT)
+        ]
+
+    return Step(
+        "complex",
+        QCoreApplication.translate("CaseSteps", "标记复杂案件"),
+        fields,
+        lambda s, no, v: s.case_files.mark_complex(no, v.text("complex_reason")),
+    )
 
 
 def _extension(s: Services, no: str, v: FormValues) -> StepResult:
@@ -102,16 +300,54 @@ def _extension(s: Services, no: str, v: FormValues) -> StepResult:
     return s.case_files.extend_decision_deadline(no, extension)
 
 
+def extension_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("approved_by", QCoreApplication.translate("CaseSteps", "批准人")),
+            Field("approved_on", QCoreApplication.translate("CaseSteps", "批准日期"), Kind.DATE),
+            Field(
+                "days",
+                QCoreApplication.translate("CaseSteps", "延长天数"),
+                Kind.DAYS,
+                default=30,
+            ),
+            Field("reason", QCoreApplication.translate("CaseSteps", "理由"), Kind.LONG_TEXT),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "延长办案期限")
+    return Step("extension", title, fields, _extension)
+
+
+def officers_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("changed_on", QCoreApplication.translate("CaseSteps", "变更日期"), Kind.DATE),
+            Field(
+                "officers",
+                QCoreApplication.translate("CaseSteps", "新的承办人（姓名或 姓名(执法证号)）"),
+            ),
+            Field("reason", QCoreApplication.translate("CaseSteps", "理由"), Kind.LONG_TEXT),
+        ]
+
+    return Step(
+        "officers",
+        QCoreApplication.translate("CaseSteps", "变更承办人"),
+        fields,
+        lambda s, no, v: s.case_files.change_officers(
+            no, v.date("changed_on"), _names(v.text("officers")), v.text("reason")
+        ),
+    )
+
+
 def _decide(s: Services, no: str, v: FormValues) -> StepResult:
     outcome = v.choice("outcome")
     assert isinstance(outcome, Outcome)
     reason = v.choice("no_penalty_reason")
-    kinds = frozenset(k for k in v.choices("kinds") if isinstance(k, PenaltyKind))
     decision = Decision(
         decision_no=v.text("decision_no") or None,
         decided_on=v.date("decided_on"),
         outcome=outcome,
-        kinds=kinds if outcome is Outcome.PENALTY else frozenset(),
+        kinds=_kinds(v) if outcome is Outcome.PENALTY else frozenset(),
         no_penalty_reason=reason
         if isinstance(reason, NoPenaltyReason) and outcome is Outcome.NO_PENALTY
         else None,
@@ -122,10 +358,68 @@ def _decide(s: Services, no: str, v: FormValues) -> StepResult:
     return s.case_files.decide(no, decision)
 
 
+def decide_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "outcome",
+                QCoreApplication.translate("CaseSteps", "决定结果"),
+                Kind.CHOICE,
+                _labels(Outcome),
+            ),
+            Field(
+                "decision_no",
+                QCoreApplication.translate("CaseSteps", "决定书文号"),
+                placeholder=QCoreApplication.translate("CaseSteps", "留空则自动编号"),
+            ),
+            Field("decided_on", QCoreApplication.translate("CaseSteps", "决定日期"), Kind.DATE),
+            Field(
+                "kinds",
+                QCoreApplication.translate("CaseSteps", "处罚种类"),
+                Kind.MULTI_CHOICE,
+                _kind_choices(),
+            ),
+            Field("fine", QCoreApplication.translate("CaseSteps", "罚款金额（元）"), Kind.MONEY),
+            Field(
+                "confiscation",
+                QCoreApplication.translate("CaseSteps", "没收金额（元）"),
+                Kind.MONEY,
+            ),
+            Field(
+                "reduced_penalty",
+                QCoreApplication.translate("CaseSteps", "减轻处罚"),
+                Kind.BOOL,
+            ),
+            Field(
+                "no_penalty_reason",
+                QCoreApplication.translate("CaseSteps", "不予处罚理由"),
+                Kind.CHOICE,
+                [("", None), *_labels(NoPenaltyReason)],
+            ),
+        ]
+
+    return Step("decide", QCoreApplication.translate("CaseSteps", "作出决定"), fields, _decide)
+
+
 def _serve(s: Services, no: str, v: FormValues) -> StepResult:
     method = v.choice("service_method")
     assert isinstance(method, ServiceMethod)
     return s.case_files.serve(no, v.date("served_on"), method)
+
+
+def serve_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("served_on", QCoreApplication.translate("CaseSteps", "送达日期"), Kind.DATE),
+            Field(
+                "service_method",
+                QCoreApplication.translate("CaseSteps", "送达方式"),
+                Kind.CHOICE,
+                _labels(ServiceMethod),
+            ),
+        ]
+
+    return Step("serve", QCoreApplication.translate("CaseSteps", "送达"), fields, _serve)
 
 
 def _pay(s: Services, no: str, v: FormValues) -> StepResult:
@@ -139,6 +433,27 @@ def _pay(s: Services, no: str, v: FormValues) -> StepResult:
     return s.case_files.record_payment(no, payment)
 
 
+def pay_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("paid_on", QCoreApplication.translate("CaseSteps", "缴款日期"), Kind.DATE),
+            Field("amount", QCoreApplication.translate("CaseSteps", "罚没款（元）"), Kind.MONEY),
+            Field(
+                "surcharge",
+                QCoreApplication.translate("CaseSteps", "加处罚款（元）"),
+                Kind.MONEY,
+            ),
+            Field(
+                "channel",
+                QCoreApplication.translate("CaseSteps", "缴款方式"),
+                default="银行缴款",
+            ),
+            Field("receipt_no", QCoreApplication.translate("CaseSteps", "票据号")),
+        ]
+
+    return Step("pay", QCoreApplication.translate("CaseSteps", "缴款"), fields, _pay)
+
+
 def _pause(s: Services, no: str, v: FormValues) -> StepResult:
     kind = v.choice("pause_kind")
     assert isinstance(kind, PauseKind)
@@ -147,242 +462,58 @@ def _pause(s: Services, no: str, v: FormValues) -> StepResult:
     )
 
 
-def _close(s: Services, no: str, v: FormValues) -> StepResult:
-    return s.case_files.close(no, v.date("closed_on"), v.text("close_reason") or None)
+def pause_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "pause_kind",
+                QCoreApplication.translate("CaseSteps", "类型"),
+                Kind.CHOICE,
+                _labels(PauseKind),
+            ),
+            Field("pause_start", QCoreApplication.translate("CaseSteps", "开始日期"), Kind.DATE),
+            Field("pause_end", QCoreApplication.translate("CaseSteps", "结束日期"), Kind.DATE),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "复议或诉讼期间")
+    return Step("pause", title, fields, _pause)
 
 
-def _undecided(case: CaseFile) -> bool:
-    return case.decision is None
+def close_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("closed_on", QCoreApplication.translate("CaseSteps", "结案日期"), Kind.DATE),
+            Field(
+                "close_reason",
+                QCoreApplication.translate("CaseSteps", "结案说明"),
+                Kind.LONG_TEXT,
+            ),
+        ]
+
+    return Step(
+        "close",
+        QCoreApplication.translate("CaseSteps", "结案"),
+        fields,
+        lambda s, no, v: s.case_files.close(
+            no, v.date("closed_on"), v.text("close_reason") or None
+        ),
+    )
 
 
 def steps() -> list[Step]:
-    """The steps in the order of the procedure (DOMAIN §1)."""
+    """The steps in the order of the procedure (DOMAIN §1); keys as ``available_steps``."""
     return [
-        Step(
-            "notice",
-            QCoreApplication.translate("CaseSteps", "告知"),
-            lambda c: [
-                Field("notice_on", QCoreApplication.translate("CaseSteps", "告知日期"), Kind.DATE),
-                Field(
-                    "hearing", QCoreApplication.translate("CaseSteps", "告知听证权利"), Kind.BOOL
-                ),
-                Field(
-                    "statement_on",
-                    QCoreApplication.translate("CaseSteps", "陈述申辩日期"),
-                    Kind.OPTIONAL_DATE,
-                ),
-            ],
-            _notice,
-            _undecided,
-        ),
-        Step(
-            "hearing",
-            QCoreApplication.translate("CaseSteps", "听证"),
-            lambda c: [
-                Field(
-                    "hearing",
-                    QCoreApplication.translate("CaseSteps", "听证情况"),
-                    Kind.CHOICE,
-                    [
-                        (HearingState.HELD.label, HearingState.HELD),
-                        (HearingState.WAIVED.label, HearingState.WAIVED),
-                    ],
-                ),
-                Field(
-                    "requested_on",
-                    QCoreApplication.translate("CaseSteps", "听证申请日期"),
-                    Kind.OPTIONAL_DATE,
-                ),
-                Field(
-                    "notice_on",
-                    QCoreApplication.translate("CaseSteps", "听证通知日期"),
-                    Kind.OPTIONAL_DATE,
-                ),
-                Field(
-                    "held_on",
-                    QCoreApplication.translate("CaseSteps", "举行日期"),
-                    Kind.OPTIONAL_DATE,
-                ),
-                Field("presiding", QCoreApplication.translate("CaseSteps", "听证主持人")),
-            ],
-            _hearing,
-            lambda c: _undecided(c) and c.notice is not None and c.notice.hearing_offered,
-        ),
-        Step(
-            "review",
-            QCoreApplication.translate("CaseSteps", "法制审核"),
-            lambda c: [
-                Field("reviewer", QCoreApplication.translate("CaseSteps", "法制审核人")),
-                Field(
-                    "reviewed_on",
-                    QCoreApplication.translate("CaseSteps", "法制审核日期"),
-                    Kind.DATE,
-                ),
-                Field(
-                    "opinion",
-                    QCoreApplication.translate("CaseSteps", "法制审核结论"),
-                    Kind.CHOICE,
-                    _labels(ReviewOpinion),
-                ),
-                Field(
-                    "reason", QCoreApplication.translate("CaseSteps", "意见和理由"), Kind.LONG_TEXT
-                ),
-            ],
-            _review,
-            _undecided,
-        ),
-        Step(
-            "discussion",
-            QCoreApplication.translate("CaseSteps", "集体讨论"),
-            lambda c: [
-                Field("held_on", QCoreApplication.translate("CaseSteps", "讨论日期"), Kind.DATE),
-                Field(
-                    "minutes", QCoreApplication.translate("CaseSteps", "讨论记录"), Kind.LONG_TEXT
-                ),
-            ],
-            _discussion,
-            _undecided,
-        ),
-        Step(
-            "extension",
-            QCoreApplication.translate("CaseSteps", "延长办案期限"),
-            lambda c: [
-                Field("approved_by", QCoreApplication.translate("CaseSteps", "批准人")),
-                Field(
-                    "approved_on", QCoreApplication.translate("CaseSteps", "批准日期"), Kind.DATE
-                ),
-                Field(
-                    "days",
-                    QCoreApplication.translate("CaseSteps", "延长天数"),
-                    Kind.DAYS,
-                    default=30,
-                ),
-                Field("reason", QCoreApplication.translate("CaseSteps", "理由"), Kind.LONG_TEXT),
-            ],
-            _extension,
-            _undecided,
-        ),
-        Step(
-            "decide",
-            QCoreApplication.translate("CaseSteps", "作出决定"),
-            lambda c: [
-                Field(
-                    "outcome",
-                    QCoreApplication.translate("CaseSteps", "决定结果"),
-                    Kind.CHOICE,
-                    _labels(Outcome),
-                ),
-                Field(
-                    "decision_no",
-                    QCoreApplication.translate("CaseSteps", "决定书文号"),
-                    placeholder=QCoreApplication.translate("CaseSteps", "留空则自动编号"),
-                ),
-                Field("decided_on", QCoreApplication.translate("CaseSteps", "决定日期"), Kind.DATE),
-                Field(
-                    "kinds",
-                    QCoreApplication.translate("CaseSteps", "处罚种类"),
-                    Kind.MULTI_CHOICE,
-                    [
-                        (k.label, k)
-                        for k in (
-                            PenaltyKind.WARNING,
-                            PenaltyKind.FINE,
-                            PenaltyKind.CONFISCATE_GAINS,
-                            PenaltyKind.OTHER,
-                        )
-                    ],
-                ),
-                Field(
-                    "fine", QCoreApplication.translate("CaseSteps", "罚款金额（元）"), Kind.MONEY
-                ),
-                Field(
-                    "confiscation",
-                    QCoreApplication.translate("CaseSteps", "没收金额（元）"),
-                    Kind.MONEY,
-                ),
-                Field(
-                    "reduced_penalty",
-                    QCoreApplication.translate("CaseSteps", "减轻处罚"),
-                    Kind.BOOL,
-                ),
-                Field(
-                    "no_penalty_reason",
-                    QCoreApplication.translate("CaseSteps", "不予处罚理由"),
-                    Kind.CHOICE,
-                    [("", None), *_labels(NoPenaltyReason)],
-                ),
-            ],
-            _decide,
-            _undecided,
-        ),
-        Step(
-            "serve",
-            QCoreApplication.translate("CaseSteps", "送达"),
-            lambda c: [
-                Field("served_on", QCoreApplication.translate("CaseSteps", "送达日期"), Kind.DATE),
-                Field(
-                    "service_method",
-                    QCoreApplication.translate("CaseSteps", "送达方式"),
-                    Kind.CHOICE,
-                    _labels(ServiceMethod),
-                ),
-            ],
-            _serve,
-            lambda c: c.decision is not None and c.served_on is None,
-        ),
-        Step(
-            "pay",
-            QCoreApplication.translate("CaseSteps", "缴款"),
-            lambda c: [
-                Field("paid_on", QCoreApplication.translate("CaseSteps", "缴款日期"), Kind.DATE),
-                Field(
-                    "amount", QCoreApplication.translate("CaseSteps", "罚没款（元）"), Kind.MONEY
-                ),
-                Field(
-                    "surcharge",
-                    QCoreApplication.translate("CaseSteps", "加处罚款（元）"),
-                    Kind.MONEY,
-                ),
-                Field(
-                    "channel",
-                    QCoreApplication.translate("CaseSteps", "缴款方式"),
-                    default="银行缴款",
-                ),
-                Field("receipt_no", QCoreApplication.translate("CaseSteps", "票据号")),
-            ],
-            _pay,
-            lambda c: c.money_decided_fen > 0 and c.served_on is not None and c.closed_on is None,
-        ),
-        Step(
-            "pause",
-            QCoreApplication.translate("CaseSteps", "复议或诉讼期间"),
-            lambda c: [
-                Field(
-                    "pause_kind",
-                    QCoreApplication.translate("CaseSteps", "类型"),
-                    Kind.CHOICE,
-                    _labels(PauseKind),
-                ),
-                Field(
-                    "pause_start", QCoreApplication.translate("CaseSteps", "开始日期"), Kind.DATE
-                ),
-                Field("pause_end", QCoreApplication.translate("CaseSteps", "结束日期"), Kind.DATE),
-            ],
-            _pause,
-            lambda c: c.decision is not None and c.closed_on is None,
-        ),
-        Step(
-            "close",
-            QCoreApplication.translate("CaseSteps", "结案"),
-            lambda c: [
-                Field("closed_on", QCoreApplication.translate("CaseSteps", "结案日期"), Kind.DATE),
-                Field(
-                    "close_reason",
-                    QCoreApplication.translate("CaseSteps", "结案说明"),
-                    Kind.LONG_TEXT,
-                ),
-            ],
-            _close,
-            lambda c: c.decision is not None and c.closed_on is None,
-        ),
+        notice_step(),
+        statement_step(),
+        hearing_step(),
+        review_step(),
+        discussion_step(),
+        complex_step(),
+        extension_step(),
+        officers_step(),
+        decide_step(),
+        serve_step(),
+        pay_step(),
+        pause_step(),
+        close_step(),
     ]

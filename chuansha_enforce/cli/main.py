@@ -20,6 +20,7 @@ from typing import TextIO
 from chuansha_enforce import __version__
 from chuansha_enforce.cli import (
     account_commands,
+    case_step_commands,
     case_trash_commands,
     dispute_commands,
     file_review_commands,
@@ -31,6 +32,7 @@ from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandle
 from chuansha_enforce.cli.login import cli_login, run_logged
 from chuansha_enforce.cli.text_arguments import clean_arguments
 from chuansha_enforce.demo.generator import DemoPlan
+from chuansha_enforce.domain.available_steps import STEP_TITLES
 from chuansha_enforce.domain.clock import Clock, today_in_china
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
@@ -106,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     case_show.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
     case_show.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     case_trash_commands.add_parsers(case_commands)
+    case_step_commands.add_parsers(case_commands)
 
     settings = commands.add_parser("settings", help="业务设置（期限、重大案件标准等）")
     settings_commands = settings.add_subparsers(
@@ -206,6 +209,10 @@ def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, la
         print(f"  {clock.name}: {clock.due.isoformat()} ({clock.state.value})", file=out)
     if view.major.major:
         print(f"  重大案件：{'；'.join(view.major.labels)}", file=out)
+    steps = data["steps"]
+    assert isinstance(steps, dict)
+    open_steps = "、".join(STEP_TITLES[k] for k, why in steps.items() if why is None)
+    print(f"  可办理：{open_steps}", file=out)
     print(
         f"  加处罚款 {format_fen(view.clocks.surcharge_fen)} 元，"
         f"应缴 {format_fen(view.clocks.amount_due_fen)} 元（截至 {view.as_of.isoformat()}）",
@@ -321,6 +328,8 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         return _cmd_case_show(args, services, out, lang)
     if args.case_command in case_trash_commands.SUBCOMMANDS:
         return case_trash_commands.run(args, services, out, lang)
+    if args.case_command in case_step_commands.SUBCOMMANDS:
+        return case_step_commands.run(args, services, out, lang)
     if args.limit < 0:
         raise DomainError("list.limit", "limit", {"max": "∞"})
     if args.overdue:
@@ -421,7 +430,7 @@ def _writes(args: argparse.Namespace) -> bool:
     if args.command not in READING_COMMANDS:
         return True
     if args.command == "case":
-        return args.case_command in case_trash_commands.WRITING
+        return args.case_command in case_trash_commands.WRITING | case_step_commands.WRITING
     if args.command == "export":
         return getattr(args, "export_command", None) == "ledger"
     if args.command == "report":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from chuansha_enforce.domain.enums import (
     CaseStatus,
@@ -35,6 +36,7 @@ class Certificate:
     expires_on: dt.date | None
     status: CertificateStatus
     cancelled_on: dt.date | None
+    officer_id: int = 0  # the registry's person: identity in every check (DOMAIN §12)
 
     def valid_on(self, day: dt.date) -> bool:
         """Issued by ``day``, not yet expired or cancelled, not suspended.
@@ -61,12 +63,62 @@ class Certificate:
 
 
 @dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposed (or decided) penalty: what a 法制审核 round reviews (DOMAIN §12)."""
+
+    kinds: frozenset[PenaltyKind]
+    fine_fen: int = 0
+    confiscation_fen: int = 0
+
+    def text(self) -> str:
+        """Stored form: ``kind,kind|fine|confiscation``."""
+        kinds = ",".join(sorted(k.value for k in self.kinds))
+        return f"{kinds}|{self.fine_fen}|{self.confiscation_fen}"
+
+    @classmethod
+    def from_text(cls, text: str | None) -> Proposal | None:
+        if not text:
+            return None
+        kinds, fine, confiscation = text.split("|")
+        chosen = frozenset(PenaltyKind(k) for k in kinds.split(",") if k)
+        return cls(chosen, int(fine), int(confiscation))
+
+
+class StatementKind(StrEnum):
+    """What the party did with the right to state and defend (APL 44-45)."""
+
+    STATED = "stated"
+    WAIVED = "waived"
+
+    @property
+    def label(self) -> str:
+        return STATEMENT_LABELS[self]
+
+
+STATEMENT_LABELS = {StatementKind.STATED: "已陈述申辩", StatementKind.WAIVED: "书面放弃"}
+
+
+@dataclass(frozen=True, slots=True)
 class AdvanceNotice:
-    """告知: served on the party before any decision (APL 44, 62)."""
+    """告知: served on the party before any decision (APL 44, 62), with the penalty it
+    proposes, its facts and basis (DOMAIN §12)."""
 
     served_on: dt.date
     hearing_offered: bool = False
     statement_on: dt.date | None = None
+    proposed_kinds: frozenset[PenaltyKind] = frozenset()
+    proposed_fine_fen: int = 0
+    proposed_confiscation_fen: int = 0
+    facts: str | None = None
+    basis: str | None = None
+    heavy_marked: bool = False  # another heavy penalty the clerk marks (APL 63 (5))
+    statement_kind: StatementKind | None = None
+
+    @property
+    def proposal(self) -> Proposal | None:
+        if not self.proposed_kinds:
+            return None
+        return Proposal(self.proposed_kinds, self.proposed_fine_fen, self.proposed_confiscation_fen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +128,12 @@ class Hearing:
     notice_on: dt.date | None = None
     held_on: dt.date | None = None
     presiding: str | None = None
+    waived_on: dt.date | None = None  # the party's written waiver
+
+    @property
+    def requested(self) -> bool:
+        """Asked for and neither held nor waived yet."""
+        return self.requested_on is not None and self.state is HearingState.NONE
 
     def __post_init__(self) -> None:
         clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
@@ -91,6 +149,7 @@ class ReviewRound:
     opinion: ReviewOpinion
     imported: bool = False
     note: str | None = None
+    proposal: Proposal | None = None  # the proposed decision this round reviewed
 
     def __post_init__(self) -> None:
         clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
@@ -113,6 +172,17 @@ class Extension:
 class Discussion:
     held_on: dt.date
     minutes: str
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OfficerChange:
+    """变更承办人: a recorded step (DOMAIN §12)."""
+
+    changed_on: dt.date
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    reason: str
 
     def __post_init__(self) -> None:
         clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
@@ -131,6 +201,10 @@ class Decision:
 
     def __post_init__(self) -> None:
         clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+    @property
+    def proposal(self) -> Proposal:
+        return Proposal(self.kinds, self.fine_fen, self.confiscation_fen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +241,11 @@ class CaseFile:
     demolition_order: bool = False
     major_flag_reason: str | None = None
     notes: str | None = None
+    complex_reason: str | None = None
+    violation_on: dt.date | None = None
+    violation_continuing: bool = False
+    five_year_reason: str | None = None
+    officer_changes: tuple[OfficerChange, ...] = ()
 
     @property
     def status(self) -> CaseStatus:

@@ -14,7 +14,6 @@ REASON_LABELS = {
     "confiscation": "没收违法所得或非法财物达到重大数额",
     "heavy_kind": "作出{kind}处罚",
     "hearing_held": "经过听证",
-    "hearing_waived": "当事人放弃听证",
     "reduced_penalty": "减轻处罚",
     "demolition_order": "限期拆除已建成违法建筑",
     "crime_transfer": "涉嫌犯罪移送司法机关",
@@ -62,10 +61,8 @@ def assess_major(facts: MajorFacts, thresholds: MajorThresholds | None = None) -
         found.append(("confiscation", {}))
     for kind in sorted(facts.kinds & HEAVY_PENALTY_KINDS, key=lambda k: k.severity):
         found.append(("heavy_kind", {"kind": kind.label}))
-    if facts.hearing is HearingState.HELD:
+    if facts.hearing is HearingState.HELD:  # a waived hearing does not count (DOMAIN §3)
         found.append(("hearing_held", {}))
-    if facts.hearing is HearingState.WAIVED:
-        found.append(("hearing_waived", {}))
     if facts.reduced_penalty:
         found.append(("reduced_penalty", {}))
     if facts.demolition_order:

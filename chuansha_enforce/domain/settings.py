@@ -28,6 +28,12 @@ class Settings:
     major_organisation_fen: int = 5_000_000  # 50,000 元 (Shanghai)
     hearing_individual_fen: int = 500_000  # large fine: hearing right (Shanghai)
     hearing_organisation_fen: int = 5_000_000
+    hearing_confiscation_fen: int = 5_000_000  # large confiscation: hearing right (APL 63)
+    hearing_request_working_days: int = 5  # APL 64: the party asks within 5 working days
+    hearing_notice_working_days: int = 7  # APL 64: notice at least 7 working days before
+    discussion_for_major: bool = True  # DOMAIN §12: collective discussion before a major case
+    discussion_min_participants: int = 3  # leaders at a collective discussion
+    extension_first_max_days: int = 30  # first extension by the agency head
     individual_business_as_citizen: bool = True  # APL 51 limit for 个体工商户
     public_name_style: str = "张某"  # DOMAIN §8: how a person is named in published lists
     public_business_full_name: bool = False  # publish a 个体工商户's name in full
@@ -52,6 +58,12 @@ LABELS: Mapping[str, str] = {
     "major_organisation_fen": "重大案件：对单位罚款（分）",
     "hearing_individual_fen": "听证：对个人较大数额罚款（分）",
     "hearing_organisation_fen": "听证：对单位较大数额罚款（分）",
+    "hearing_confiscation_fen": "听证：较大数额没收（分）",
+    "hearing_request_working_days": "听证申请期限（工作日）",
+    "hearing_notice_working_days": "听证通知至少提前（工作日）",
+    "discussion_for_major": "重大案件决定前须集体讨论",
+    "discussion_min_participants": "集体讨论至少参加人数",
+    "extension_first_max_days": "首次延长办案期限最多（日）",
     "individual_business_as_citizen": "简易程序中个体工商户按公民对待",
     "public_name_style": "公开信息中自然人的称谓（张某 或 张某某）",
     "public_business_full_name": "公开信息中个体工商户使用全称",

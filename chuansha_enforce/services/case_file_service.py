@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from chuansha_enforce.domain import case_rules
+from chuansha_enforce.domain import case_gates, case_rules
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_deadlines import (
     CaseClocks,
@@ -29,9 +29,12 @@ from chuansha_enforce.domain.case_file import (
     Discussion,
     Extension,
     Hearing,
+    OfficerChange,
     ReviewRound,
+    StatementKind,
     SurchargePause,
 )
+from chuansha_enforce.domain.case_gates import GateRules
 from chuansha_enforce.domain.case_rules import check_decision_content
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
@@ -47,7 +50,11 @@ from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.text_input import clean_fields, clean_line, clean_text
 from chuansha_enforce.services.account_service import accounts_in_use
 from chuansha_enforce.services.calendar_service import CalendarService
-from chuansha_enforce.services.certificate_lookup import certificates_named
+from chuansha_enforce.services.certificate_lookup import (
+    certificates_named,
+    officer_named,
+    officers_named,
+)
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.numbering_service import NumberingService
@@ -74,6 +81,9 @@ class NewCase:
     demolition_order: bool = False
     major_flag_reason: str | None = None
     notes: str | None = None
+    violation_on: dt.date | None = None  # the act, or the end of a continuing act
+    violation_continuing: bool = False  # still going: the limitation has not begun
+    five_year_reason: str | None = None  # APL 36: life, health or financial safety, harm
 
     def __post_init__(self) -> None:
         clean_fields(self)  # as typed or imported: one rule for text (domain.text_input)
@@ -96,12 +106,24 @@ class CaseView:
 
 
 def major_facts(case: CaseFile, decision: Decision | None = None) -> MajorFacts:
+    """The facts §3 weighs: the decision's, or before it the penalty the notice proposes."""
     decided = decision or case.decision
+    proposed = case.notice if decided is None else None
+    if proposed is not None:
+        fine, confiscation, kinds = (
+            proposed.proposed_fine_fen,
+            proposed.proposed_confiscation_fen,
+            proposed.proposed_kinds,
+        )
+    else:
+        fine = decided.fine_fen if decided else 0
+        confiscation = decided.confiscation_fen if decided else 0
+        kinds = decided.kinds if decided else frozenset()
     return MajorFacts(
         party_kind=case.party.kind,
-        fine_fen=decided.fine_fen if decided else 0,
-        confiscation_fen=decided.confiscation_fen if decided else 0,
-        kinds=decided.kinds if decided else frozenset(),
+        fine_fen=fine,
+        confiscation_fen=confiscation,
+        kinds=kinds,
         hearing=case.hearing_state,
         reduced_penalty=bool(decided and decided.reduced_penalty),
         demolition_order=case.demolition_order,
@@ -140,6 +162,20 @@ class CaseFileService(ContextService):
     def clock_rules(self) -> ClockRules:
         s = self._settings.current()
         return ClockRules(s.filing_working_days, s.statement_working_days, s.due_soon_working_days)
+
+    def gate_rules(self) -> GateRules:
+        s = self._settings.current()
+        return GateRules(
+            statement_working_days=s.statement_working_days,
+            hearing_individual_fen=s.hearing_individual_fen,
+            hearing_organisation_fen=s.hearing_organisation_fen,
+            hearing_confiscation_fen=s.hearing_confiscation_fen,
+            hearing_request_working_days=s.hearing_request_working_days,
+            hearing_notice_working_days=s.hearing_notice_working_days,
+            discussion_for_major=s.discussion_for_major,
+            discussion_min_participants=s.discussion_min_participants,
+            extension_first_max_days=s.extension_first_max_days,
+        )
 
     def thresholds(self) -> MajorThresholds:
         s = self._settings.current()
@@ -214,6 +250,10 @@ class CaseFileService(ContextService):
             )
         return case.party.id_number
 
+    def officers_named(self, texts: Sequence[str], on: dt.date | None) -> list[Certificate]:
+        """Officers by certificate number, ``name(no)`` or name (the registry's identity)."""
+        return officers_named(self._db, texts, on)
+
     def _officers(self, numbers: Sequence[str]) -> list[Certificate]:
         return certificates_named(self._db, numbers)
 
@@ -237,6 +277,12 @@ class CaseFileService(ContextService):
                 officers=officers,
                 today=today,
             )
+            case_gates.check_limitation(
+                new.violation_on,
+                new.violation_continuing,
+                new.clue_on or new.filed_on,
+                new.five_year_reason,
+            )
             party = case_rules.check_party(new.party, today)
             case_id = self._cases.insert_case(
                 case_no=case_no,
@@ -252,6 +298,9 @@ class CaseFileService(ContextService):
                 major_flag_reason=new.major_flag_reason,
                 notes=new.notes,
                 at=at,
+                violation_on=new.violation_on,
+                violation_continuing=new.violation_continuing,
+                five_year_reason=(new.five_year_reason or "").strip() or None,
             )
             self._audit(at, "case.file", case_no, {"filed_on": new.filed_on.isoformat()})
             case = self._cases.load(case_id)
@@ -260,15 +309,83 @@ class CaseFileService(ContextService):
     def record_notice(self, case_no: str, notice: AdvanceNotice) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_notice(case, notice, today)
+            case_gates.check_notice_content(case, notice, self.gate_rules())
             self._cases.save_notice(case.id, notice, at)
 
-        return self._step(case_no, "case.notice", {"served_on": notice.served_on.isoformat()},
-                          apply)  # fmt: skip
+        detail = {
+            "served_on": notice.served_on.isoformat(),
+            "kinds": sorted(k.value for k in notice.proposed_kinds),
+            "fine_fen": notice.proposed_fine_fen,
+            "hearing_offered": notice.hearing_offered,
+        }
+        return self._step(case_no, "case.notice", detail, apply)
+
+    def record_statement(self, case_no: str, kind: StatementKind, on: dt.date) -> StepResult:
+        """The party stated and defended, or waived it in writing (APL 44-45)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            case_gates.check_statement(case, kind, on, today)
+            assert case.notice is not None
+            notice = dataclasses.replace(case.notice, statement_on=on, statement_kind=kind)
+            self._cases.save_notice(case.id, notice, at)
+
+        detail = {"kind": kind.value, "on": on.isoformat()}
+        return self._step(case_no, "case.statement", detail, apply)
+
+    def mark_complex(self, case_no: str, reason: str) -> StepResult:
+        """The clerk marks the case complex: a collective discussion must precede the decision."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            if case.decision is not None:
+                raise DomainError("case.already_decided", "complex_reason",
+                                  {"case_no": case.case_no})  # fmt: skip
+            if not reason.strip():
+                raise DomainError("value.required", "complex_reason")
+            if case.complex_reason:
+                raise DomainError("case.already_complex", "complex_reason")
+            self._cases.save_complex(case.id, reason.strip(), at)
+
+        return self._step(case_no, "case.complex", {"reason": reason.strip()}, apply)
+
+    def change_officers(
+        self, case_no: str, on: dt.date, officers: Sequence[str], reason: str
+    ) -> StepResult:
+        """变更承办人: new handling officers, valid on the day of the change (DOMAIN §12)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            if case.decision is not None:
+                raise DomainError("case.already_decided", "changed_on", {"case_no": case.case_no})
+            if not reason.strip():
+                raise DomainError("value.required", "reason")
+            case_rules.not_future(on, today, "changed_on")
+            case_rules.not_before(on, case.filed_on, "changed_on", "立案日期")
+            chosen = officers_named(self._db, officers, on)
+            case_rules.check_officers(chosen, on)
+            if {c.id for c in chosen} == {c.id for c in case.officers}:
+                raise DomainError("officers.change_same", "officers")
+            change = OfficerChange(
+                on,
+                tuple(c.certificate_no for c in case.officers),
+                tuple(c.certificate_no for c in chosen),
+                reason.strip(),
+            )
+            self._cases.change_officers(case.id, change, chosen, at)
+
+        detail = {"on": on.isoformat(), "reason": reason.strip()}
+        return self._step(case_no, "case.officers", detail, apply)
 
     def record_hearing(self, case_no: str, hearing: Hearing) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_hearing(case, hearing, today)
-            self._cases.save_hearing(case.id, hearing, at)
+            presiding = None
+            if hearing.presiding and hearing.presiding.strip():
+                registry = self._cases.certificates()
+                presiding = officer_named(registry, hearing.presiding, hearing.held_on,
+                                          "presiding")  # fmt: skip
+            calendar = self._calendar.work_calendar()
+            case_gates.check_hearing_gates(case, hearing, presiding, calendar, self.gate_rules())
+            named = presiding.officer_name if presiding is not None else hearing.presiding
+            self._cases.save_hearing(case.id, dataclasses.replace(hearing, presiding=named), at)
 
         return self._step(case_no, "case.hearing", {"state": hearing.state.value}, apply)
 
@@ -294,6 +411,7 @@ class CaseFileService(ContextService):
                 opinion=opinion,
                 imported=imported,
                 note=note,
+                proposal=None if imported or case.notice is None else case.notice.proposal,
             )
             case_rules.check_review(case, review, today)
             self._cases.add_review(case.id, review, at)
@@ -304,6 +422,7 @@ class CaseFileService(ContextService):
     def record_discussion(self, case_no: str, discussion: Discussion) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_discussion(case, discussion, today)
+            case_gates.check_discussion_gates(discussion, self.gate_rules())
             self._cases.add_discussion(case.id, discussion, at)
 
         detail = {"held_on": discussion.held_on.isoformat()}
@@ -312,6 +431,7 @@ class CaseFileService(ContextService):
     def extend_decision_deadline(self, case_no: str, extension: Extension) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_extension(case, extension, today)
+            case_gates.check_extension_gates(case, extension, self.gate_rules())
             self._cases.add_extension(case.id, extension, at)
 
         detail = {"days": extension.days, "approved_by": extension.approved_by}
@@ -339,12 +459,20 @@ class CaseFileService(ContextService):
                 decision.reduced_penalty,
             )
             holder = None if number is None else decision_number_holder(self._db, number)
+            major = assess_major(major_facts(case, final), self.thresholds())
             case_rules.check_decision(
                 case,
                 final,
                 decision_no_holder=holder,
-                major=assess_major(major_facts(case, final), self.thresholds()),
+                major=major,
                 today=today,
+            )
+            case_gates.check_decision_gates(
+                case,
+                final,
+                major=major,
+                calendar=self._calendar.work_calendar(),
+                rules=self.gate_rules(),
             )
             check_latest_signature(self._db, case.id, case.case_no)
             self._cases.save_decision(case.id, final, at)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from chuansha_enforce.domain.available_steps import available_steps
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.case_file_service import CaseView
@@ -78,4 +79,9 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
         "days_late": view.clocks.days_late,
         "surcharge_fen": view.clocks.surcharge_fen,
         "amount_due_fen": view.clocks.amount_due_fen,
+        # each case step: null when it is open now, else why not (available_steps)
+        "steps": {
+            key: None if why is None else render(why.code, why.params, lang)
+            for key, why in available_steps(case).items()
+        },
     }

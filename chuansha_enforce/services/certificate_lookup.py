@@ -1,7 +1,14 @@
-"""Certificates named by number, as every service that records officers needs them."""
+"""Certificates named by number or by name, as every service that records officers needs them.
+
+Identity is the registry's: a name is looked up in the officer registry (never compared as
+text), ``name(certificate no)`` picks one certificate, and a name shared by two people is
+refused as ambiguous (DOMAIN §12).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 
 import sqlite_utils
@@ -9,6 +16,8 @@ import sqlite_utils
 from chuansha_enforce.domain.case_file import Certificate
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+
+_NAME_AND_NUMBER = re.compile(r"^(?P<name>[^()（）]+)[(（](?P<no>[^()（）]+)[)）]$")
 
 
 def certificates_named(db: sqlite_utils.Database, numbers: Sequence[str]) -> list[Certificate]:
@@ -19,3 +28,42 @@ def certificates_named(db: sqlite_utils.Database, numbers: Sequence[str]) -> lis
         if number not in found:
             raise DomainError("officers.unknown", "officers", {"certificate_no": number})
     return [found[n] for n in wanted]
+
+
+def officer_named(
+    registry: Sequence[Certificate], text: str, on: dt.date | None, field: str = "officers"
+) -> Certificate | None:
+    """The registry's certificate for ``text`` (a certificate number, ``name(no)`` or a
+    name), preferring one valid on ``on``; None when the registry has no such person."""
+    text = text.strip()
+    match = _NAME_AND_NUMBER.match(text)
+    if match:
+        number = match["no"].strip()
+        for cert in registry:
+            if cert.certificate_no == number and cert.officer_name == match["name"].strip():
+                return cert
+        raise DomainError("officers.unknown", field, {"certificate_no": number})
+    for cert in registry:
+        if cert.certificate_no == text:
+            return cert
+    named = [c for c in registry if c.officer_name == text]
+    if len({c.officer_id for c in named}) > 1:
+        raise DomainError("officers.ambiguous", field, {"name": text})
+    if not named:
+        return None
+    valid = [c for c in named if on is not None and c.valid_on(on)]
+    return max(valid or named, key=lambda c: c.issued_on)
+
+
+def officers_named(
+    db: sqlite_utils.Database, texts: Sequence[str], on: dt.date | None
+) -> list[Certificate]:
+    """Each officer by number, ``name(no)`` or name; an unknown one is refused by name."""
+    registry = CaseFileRepository(db).certificates()
+    found: list[Certificate] = []
+    for text in (t.strip() for t in texts if t.strip()):
+        cert = officer_named(registry, text, on)
+        if cert is None:
+            raise DomainError("officers.unknown_name", "officers", {"name": text})
+        found.append(cert)
+    return found

@@ -244,6 +244,7 @@ class ReviewService(ContextService):
                 reviewed_on=today,
                 opinion=request.opinion,
                 note=reasons,
+                proposal=case.notice.proposal if case.notice else None,
             )
             case_rules.check_review(case, review, today)
             check_signer(account, case.officers, case.hearing.presiding if case.hearing else None)

@@ -15,7 +15,10 @@ from chuansha_enforce.domain.case_file import (
     Discussion,
     Extension,
     Hearing,
+    OfficerChange,
+    Proposal,
     ReviewRound,
+    StatementKind,
     SurchargePause,
 )
 from chuansha_enforce.domain.enums import (
@@ -42,7 +45,8 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 _CERT_COLUMNS = (
-    "c.id, o.name, c.certificate_no, c.issued_on, c.expires_on, c.status, c.cancelled_on"
+    "c.id, o.name, c.certificate_no, c.issued_on, c.expires_on, c.status, c.cancelled_on,"
+    " c.officer_id"
 )
 
 
@@ -55,7 +59,16 @@ def _certificate(row: Sequence[object]) -> Certificate:
         expires_on=_d(row[4]),
         status=CertificateStatus(str(row[5])),
         cancelled_on=_d(row[6]),
+        officer_id=int(str(row[7])),
     )
+
+
+def _kinds(text: object) -> frozenset[PenaltyKind]:
+    return frozenset(PenaltyKind(k) for k in str(text or "").split(",") if k)
+
+
+def _kinds_text(kinds: Iterable[PenaltyKind]) -> str:
+    return ",".join(sorted(k.value for k in kinds))
 
 
 class CaseFileRepository:
@@ -129,7 +142,8 @@ class CaseFileRepository:
             " c.violation, c.legal_basis, c.location, c.filed_on, c.clue_on, c.hearing,"
             " c.decision_no, c.decided_on, c.outcome, c.no_penalty_reason, c.fine_fen,"
             " c.confiscation_fen, c.reduced_penalty, c.served_on, c.service_method,"
-            " c.closed_on, c.close_reason, c.demolition_order, c.major_flag_reason, c.notes"
+            " c.closed_on, c.close_reason, c.demolition_order, c.major_flag_reason, c.notes,"
+            " c.complex_reason, c.violation_on, c.violation_continuing, c.five_year_reason"
             " FROM general_cases c JOIN parties p ON p.id = c.party_id WHERE c.id = ?",
             [case_id],
         ).fetchone()
@@ -138,7 +152,8 @@ class CaseFileRepository:
         (cid, case_no, kind, name, id_number, address, cause, violation, legal_basis,
          location, filed_on, clue_on, hearing_state, decision_no, decided_on, outcome,
          no_penalty_reason, fine, confiscation, reduced, served_on, service_method,
-         closed_on, close_reason, demolition, major_flag, notes) = row  # fmt: skip
+         closed_on, close_reason, demolition, major_flag, notes, complex_reason, violation_on,
+         continuing, five_year_reason) = row  # fmt: skip
         officers = tuple(
             _certificate(r)
             for r in db.execute(
@@ -155,19 +170,29 @@ class CaseFileRepository:
             )
         )
         notice_row = db.execute(
-            "SELECT served_on, hearing_offered, statement_on FROM advance_notices"
-            " WHERE case_id = ?",
+            "SELECT served_on, hearing_offered, statement_on, proposed_kinds, proposed_fine_fen,"
+            " proposed_confiscation_fen, facts, basis, heavy_marked, statement_kind"
+            " FROM advance_notices WHERE case_id = ?",
             [cid],
         ).fetchone()
         notice = (
             None
             if notice_row is None
             else AdvanceNotice(
-                dt.date.fromisoformat(notice_row[0]), bool(notice_row[1]), _d(notice_row[2])
+                dt.date.fromisoformat(notice_row[0]),
+                bool(notice_row[1]),
+                _d(notice_row[2]),
+                _kinds(notice_row[3]),
+                int(notice_row[4]),
+                int(notice_row[5]),
+                notice_row[6],
+                notice_row[7],
+                bool(notice_row[8]),
+                StatementKind(notice_row[9]) if notice_row[9] else None,
             )
         )
         hearing_row = db.execute(
-            "SELECT state, requested_on, notice_on, held_on, presiding FROM hearings"
+            "SELECT state, requested_on, notice_on, held_on, presiding, waived_on FROM hearings"
             " WHERE case_id = ?",
             [cid],
         ).fetchone()
@@ -179,23 +204,33 @@ class CaseFileRepository:
                 _d(hearing_row[2]),
                 _d(hearing_row[3]),
                 hearing_row[4],
+                _d(hearing_row[5]),
             )
         elif hearing_state != HearingState.NONE.value:
             hearing = Hearing(HearingState(hearing_state))  # imported: the state only
         reviews = tuple(
             ReviewRound(
-                r[0], r[1], dt.date.fromisoformat(r[2]), ReviewOpinion(r[3]), bool(r[4]), r[5]
+                r[0],
+                r[1],
+                dt.date.fromisoformat(r[2]),
+                ReviewOpinion(r[3]),
+                bool(r[4]),
+                r[5],
+                Proposal.from_text(r[6]),
             )
             for r in db.execute(
-                "SELECT round_no, reviewer, reviewed_on, opinion, imported, note"
+                "SELECT round_no, reviewer, reviewed_on, opinion, imported, note, proposal"
                 " FROM legal_review_rounds WHERE case_id = ? ORDER BY round_no",
                 [cid],
             )
         )
         discussions = tuple(
-            Discussion(dt.date.fromisoformat(r[0]), r[1])
+            Discussion(
+                dt.date.fromisoformat(r[0]), r[1], tuple(p for p in (r[2] or "").split(",") if p)
+            )
             for r in db.execute(
-                "SELECT held_on, minutes FROM collective_discussions WHERE case_id = ?"
+                "SELECT held_on, minutes, participants FROM collective_discussions"
+                " WHERE case_id = ?"
                 " ORDER BY held_on, id",
                 [cid],
             )
@@ -228,6 +263,16 @@ class CaseFileRepository:
                 [cid, case_no, decision_no or case_no],
             )
         )  # a pending dispute about the case pauses its surcharge (APL 73) until its outcome
+        changes = tuple(
+            OfficerChange(
+                dt.date.fromisoformat(r[0]), tuple(r[1].split(",")), tuple(r[2].split(",")), r[3]
+            )
+            for r in db.execute(
+                "SELECT changed_on, before_officers, after_officers, reason FROM officer_changes"
+                " WHERE case_id = ? ORDER BY changed_on, id",
+                [cid],
+            )
+        )
         decision = None
         if decided_on is not None:
             decision = Decision(
@@ -266,6 +311,11 @@ class CaseFileRepository:
             demolition_order=bool(demolition),
             major_flag_reason=major_flag,
             notes=notes,
+            complex_reason=complex_reason,
+            violation_on=_d(violation_on),
+            violation_continuing=bool(continuing),
+            five_year_reason=five_year_reason,
+            officer_changes=changes,
         )
 
     # -- writes -----------------------------------------------------------------------
@@ -285,6 +335,9 @@ class CaseFileRepository:
         major_flag_reason: str | None,
         notes: str | None,
         at: str,
+        violation_on: dt.date | None = None,
+        violation_continuing: bool = False,
+        five_year_reason: str | None = None,
     ) -> int:
         db = self._db
         party_id = db.execute(
@@ -294,9 +347,11 @@ class CaseFileRepository:
         case_id = db.execute(
             "INSERT INTO general_cases (case_no, party_id, cause, violation, legal_basis,"
             " location, filed_on, clue_on, demolition_order, major_flag_reason, notes,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, updated_at, violation_on, violation_continuing, five_year_reason)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [case_no, party_id, cause, violation, legal_basis, location, filed_on.isoformat(),
-             _iso(clue_on), int(demolition_order), major_flag_reason, notes, at, at],
+             _iso(clue_on), int(demolition_order), major_flag_reason, notes, at, at,
+             _iso(violation_on), int(violation_continuing), five_year_reason],
         ).lastrowid  # fmt: skip
         assert case_id is not None
         db.conn.executemany(
@@ -311,23 +366,32 @@ class CaseFileRepository:
     def save_notice(self, case_id: int, notice: AdvanceNotice, at: str) -> None:
         self._db.execute(
             "INSERT INTO advance_notices (case_id, served_on, hearing_offered, statement_on,"
-            " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET"
+            " created_at, proposed_kinds, proposed_fine_fen, proposed_confiscation_fen, facts,"
+            " basis, heavy_marked, statement_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (case_id) DO UPDATE SET"
             " served_on = excluded.served_on, hearing_offered = excluded.hearing_offered,"
-            " statement_on = excluded.statement_on",
+            " statement_on = excluded.statement_on, proposed_kinds = excluded.proposed_kinds,"
+            " proposed_fine_fen = excluded.proposed_fine_fen,"
+            " proposed_confiscation_fen = excluded.proposed_confiscation_fen,"
+            " facts = excluded.facts, basis = excluded.basis,"
+            " heavy_marked = excluded.heavy_marked, statement_kind = excluded.statement_kind",
             [case_id, notice.served_on.isoformat(), int(notice.hearing_offered),
-             _iso(notice.statement_on), at],
+             _iso(notice.statement_on), at, _kinds_text(notice.proposed_kinds),
+             notice.proposed_fine_fen, notice.proposed_confiscation_fen, notice.facts,
+             notice.basis, int(notice.heavy_marked),
+             notice.statement_kind.value if notice.statement_kind else None],
         )  # fmt: skip
         self._touch(case_id, at)
 
     def save_hearing(self, case_id: int, hearing: Hearing, at: str) -> None:
         self._db.execute(
             "INSERT INTO hearings (case_id, state, requested_on, notice_on, held_on, presiding,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET"
-            " state = excluded.state, requested_on = excluded.requested_on,"
+            " created_at, waived_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id)"
+            " DO UPDATE SET state = excluded.state, requested_on = excluded.requested_on,"
             " notice_on = excluded.notice_on, held_on = excluded.held_on,"
-            " presiding = excluded.presiding",
+            " presiding = excluded.presiding, waived_on = excluded.waived_on",
             [case_id, hearing.state.value, _iso(hearing.requested_on), _iso(hearing.notice_on),
-             _iso(hearing.held_on), hearing.presiding, at],
+             _iso(hearing.held_on), hearing.presiding, at, _iso(hearing.waived_on)],
         )  # fmt: skip
         self._db.execute(
             "UPDATE general_cases SET hearing = ?, updated_at = ? WHERE id = ?",
@@ -337,18 +401,20 @@ class CaseFileRepository:
     def add_review(self, case_id: int, review: ReviewRound, at: str) -> None:
         self._db.execute(
             "INSERT INTO legal_review_rounds (case_id, round_no, reviewer, reviewed_on, opinion,"
-            " imported, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " imported, note, created_at, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [case_id, review.round_no, review.reviewer, review.reviewed_on.isoformat(),
-             review.opinion.value, int(review.imported), review.note, at],
+             review.opinion.value, int(review.imported), review.note, at,
+             review.proposal.text() if review.proposal else None],
         )  # fmt: skip
         self._touch(case_id, at)
 
     def add_discussion(self, case_id: int, discussion: Discussion, at: str) -> None:
         self._db.execute(
-            "INSERT INTO collective_discussions (case_id, held_on, minutes, created_at)"
-            " VALUES (?, ?, ?, ?)",
-            [case_id, discussion.held_on.isoformat(), discussion.minutes, at],
-        )
+            "INSERT INTO collective_discussions (case_id, held_on, minutes, created_at,"
+            " participants) VALUES (?, ?, ?, ?, ?)",
+            [case_id, discussion.held_on.isoformat(), discussion.minutes, at,
+             ",".join(discussion.participants) or None],
+        )  # fmt: skip
         self._touch(case_id, at)
 
     def add_extension(self, case_id: int, extension: Extension, at: str) -> None:
@@ -414,3 +480,26 @@ class CaseFileRepository:
             "UPDATE general_cases SET closed_on = ?, close_reason = ?, updated_at = ? WHERE id = ?",
             [closed_on.isoformat(), reason, at, case_id],
         )
+
+    def save_complex(self, case_id: int, reason: str, at: str) -> None:
+        self._db.execute(
+            "UPDATE general_cases SET complex_reason = ?, updated_at = ? WHERE id = ?",
+            [reason, at, case_id],
+        )
+
+    def change_officers(
+        self, case_id: int, change: OfficerChange, officers: Sequence[Certificate], at: str
+    ) -> None:
+        """变更承办人: the case's officers become ``officers``; the change is kept."""
+        self._db.execute(
+            "INSERT INTO officer_changes (case_id, changed_on, before_officers, after_officers,"
+            " reason, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [case_id, change.changed_on.isoformat(), ",".join(change.before),
+             ",".join(change.after), change.reason, at],
+        )  # fmt: skip
+        self._db.execute("DELETE FROM general_case_officers WHERE case_id = ?", [case_id])
+        self._db.conn.executemany(
+            "INSERT INTO general_case_officers (case_id, certificate_id) VALUES (?, ?)",
+            [(case_id, o.id) for o in {o.id: o for o in officers}.values()],
+        )
+        self._touch(case_id, at)

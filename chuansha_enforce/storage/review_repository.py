@@ -224,7 +224,7 @@ class ReviewRepository:
         cursor = self._db.execute(
             "INSERT INTO legal_review_rounds (case_id, round_no, reviewer, reviewed_on, opinion,"
             " imported, note, created_at, previous_round_id, submission_id, reviewer_user_id,"
-            " reviewer_qualification) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
+            " reviewer_qualification, proposal) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
             [
                 new.case_id,
                 r.round_no,
@@ -237,6 +237,7 @@ class ReviewRepository:
                 new.submission_id,
                 new.reviewer_user_id,
                 new.qualification_no,
+                r.proposal.text() if r.proposal else None,
             ],
         )
         return int(cursor.lastrowid or 0)

@@ -265,6 +265,91 @@
 <context>
     <name>CaseSteps</name>
     <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>拟处罚种类</source>
+        <translation>Proposed penalty kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>拟罚款金额（元）</source>
+        <translation>Proposed fine (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>拟没收金额（元）</source>
+        <translation>Proposed confiscation (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>违法事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>处罚依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>其他较重的行政处罚（有听证权）</source>
+        <translation>Other heavy penalty (hearing right)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>陈述申辩情况</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>陈述申辩</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>申请听证</source>
+        <translation>Hearing requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>书面放弃听证日期</source>
+        <translation>Date of the written waiver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>参加人员（逗号分隔）</source>
+        <translation>Participants (comma separated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>讨论结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>标记复杂案件</source>
+        <translation>Mark as complex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>变更日期</source>
+        <translation>Date of the change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>新的承办人（姓名或 姓名(执法证号)）</source>
+        <translation>New handling officers (name or name(certificate no))</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>变更承办人</source>
+        <translation>Change handling officers</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_steps.py" line="163" />
         <source>告知</source>
         <translation>Advance notice</translation>

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.case_file import AdvanceNotice, Hearing
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enums import HearingState, PartyType
+from chuansha_enforce.domain.enums import HearingState, PartyType, PenaltyKind
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
@@ -83,6 +83,9 @@ def test_file_a_case_and_take_it_through_its_steps(
     qtbot.addWidget(detail)
     assert "川执立〔2024〕7号" in detail.header.text()
     assert not detail.step_buttons["serve"].isEnabled()
+    # available_steps says why a step is not open, beside its button
+    assert detail.step_buttons["serve"].toolTip() == "案件川执立〔2024〕7号尚未作出决定"
+    assert not detail.step_buttons["statement"].isEnabled()
 
     def step(key: str, **values: object) -> StepForm:
         detail.step_buttons[key].click()
@@ -90,7 +93,11 @@ def test_file_a_case_and_take_it_through_its_steps(
         fill(detail.open_form, **values)
         return detail.open_form
 
-    assert step("notice", notice_on=D(2024, 5, 20)).try_submit()
+    assert step("notice", notice_on=D(2024, 5, 20), kinds=["罚款"], fine="200",
+                facts="占道设摊", legal_basis="《上海市市容环境卫生管理条例》第二十四条",
+                ).try_submit()  # fmt: skip
+    assert detail.step_buttons["statement"].isEnabled()
+    assert detail.step_buttons["statement"].toolTip() == ""
     assert step("decide", outcome="处罚", decision_no="沪浦川执罚〔2024〕7号",
                 decided_on=D(2024, 6, 3), kinds=["罚款"], fine="200").try_submit()  # fmt: skip
     assert detail.step_buttons["serve"].isEnabled()
@@ -160,8 +167,16 @@ def test_a_major_case_is_decided_in_the_gui_only_after_an_agreed_review(
     no = "川执立〔2024〕9号"
     svc.case_files.file_case(NewCase(no, PartyRecord(PartyType.NATURAL_PERSON, "王五"), "案由",
                                      D(2024, 5, 6), ("31150001", "31150002")))  # fmt: skip
-    svc.case_files.record_notice(no, AdvanceNotice(D(2024, 5, 8), hearing_offered=True))
-    svc.case_files.record_hearing(no, Hearing(HearingState.WAIVED, requested_on=None))
+    notice = AdvanceNotice(
+        D(2024, 5, 8),
+        hearing_offered=True,
+        proposed_kinds=frozenset({PenaltyKind.FINE}),
+        proposed_fine_fen=500_000,
+        facts="占道设摊",
+        basis="《上海市市容环境卫生管理条例》第二十四条",
+    )
+    svc.case_files.record_notice(no, notice)
+    svc.case_files.record_hearing(no, Hearing(HearingState.WAIVED, waived_on=D(2024, 5, 9)))
     detail = CaseDetailDialog(svc, no)
     qtbot.addWidget(detail)
     detail.show()
@@ -188,6 +203,18 @@ def test_a_major_case_is_decided_in_the_gui_only_after_an_agreed_review(
     again.reject()
     assert step("review", reviewer="周律", reviewed_on=D(2024, 6, 18), opinion="同意",
                 reason="事实清楚").try_submit()  # fmt: skip
+    undiscussed = step("decide", **decision)
+    assert not undiscussed.try_submit()
+    assert "须经集体讨论（行政处罚法第五十七条第二款）" in undiscussed.error_label.text()
+    undiscussed.reject()
+    too_few = step("discussion", held_on=D(2024, 6, 19), participants="镇长，副镇长",
+                   minutes="同意罚款五千元")  # fmt: skip
+    assert not too_few.try_submit()
+    assert too_few.error_label.text() == (
+        "参加人员：集体讨论至少须有3名负责人参加（行政处罚法第五十七条第二款）"
+    )
+    fill(too_few, participants="镇长，副镇长，执法队长")
+    assert too_few.try_submit()
     assert step("decide", **decision).try_submit()
     case = svc.case_files.find(no)
     assert case.decision is not None

@@ -82,6 +82,21 @@ def refused(svc: Services, code: str, step: Callable[[], object]) -> DomainError
     return caught.value
 
 
+def _notice(served_on: dt.date, fine: int = 20_000, **changes: object) -> AdvanceNotice:
+    """A 告知 proposing a fine of ``fine`` fen, with its facts and basis (DOMAIN §12)."""
+    fields: dict[str, object] = {
+        "served_on": served_on,
+        "proposed_kinds": frozenset({PenaltyKind.FINE}),
+        "proposed_fine_fen": fine,
+        "facts": "占道设摊",
+        "basis": "《上海市市容环境卫生管理条例》第二十四条",
+    }
+    fields.update(changes)
+    return AdvanceNotice(**fields)  # type: ignore[arg-type]
+
+
+LEADERS = ("镇长", "分管副镇长", "执法队长")
+
 FINE = Decision(
     "沪浦川执罚〔2024〕1号",
     D(2024, 4, 10),
@@ -95,8 +110,8 @@ def test_a_case_walks_from_filing_to_closing(svc: Services) -> None:
     _file(svc)
     no = "川执立〔2024〕1号"
     assert svc.case_files.find(no).status.label == "已立案"
-    svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1), statement_on=D(2024, 4, 2)))
-    svc.case_files.record_discussion(no, Discussion(D(2024, 4, 8), "一致同意罚款二百元"))
+    svc.case_files.record_notice(no, _notice(D(2024, 4, 1), statement_on=D(2024, 4, 2)))
+    svc.case_files.record_discussion(no, Discussion(D(2024, 4, 8), "一致同意罚款二百元", LEADERS))
     svc.case_files.decide(no, FINE)
     assert svc.case_files.find(no).status.label == "已决定"
     svc.case_files.serve(no, D(2024, 4, 12), ServiceMethod.DIRECT)
@@ -149,7 +164,7 @@ def test_a_penalty_needs_the_advance_notice_and_consistent_amounts(svc: Services
     _file(svc)
     no = "川执立〔2024〕1号"
     refused(svc, "decision.without_notice", lambda: svc.case_files.decide(no, FINE))
-    svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1)))
+    svc.case_files.record_notice(no, _notice(D(2024, 4, 1)))
     for code, decision in [
         ("decision.kinds_required", Decision("X1", D(2024, 4, 10), Outcome.PENALTY)),
         (
@@ -190,7 +205,7 @@ def test_a_penalty_needs_the_advance_notice_and_consistent_amounts(svc: Services
     svc.case_files.decide(no, FINE)
     refused(svc, "case.already_decided", lambda: svc.case_files.decide(no, FINE))
     _file(svc, "川执立〔2024〕2号")
-    svc.case_files.record_notice("川执立〔2024〕2号", AdvanceNotice(D(2024, 4, 1)))
+    svc.case_files.record_notice("川执立〔2024〕2号", _notice(D(2024, 4, 1)))
     refused(svc, "decision.number_taken", lambda: svc.case_files.decide("川执立〔2024〕2号", FINE))
 
 
@@ -204,11 +219,11 @@ def test_a_major_case_needs_an_agreed_review(svc: Services) -> None:
         frozenset({PenaltyKind.FINE}),
         fine_fen=500_000,
     )  # 5,000 元: major
-    svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1), hearing_offered=True))
-    svc.case_files.record_hearing(no, Hearing(HearingState.WAIVED, requested_on=None))
+    svc.case_files.record_notice(no, _notice(D(2024, 4, 1), 500_000, hearing_offered=True))
+    svc.case_files.record_hearing(no, Hearing(HearingState.WAIVED, waived_on=D(2024, 4, 2)))
     error = refused(svc, "decision.review_required", lambda: svc.case_files.decide(no, big))
-    assert "对个人罚款5,000元以上" in str(error.params["reasons"])
-    assert "当事人放弃听证" in str(error.params["reasons"])
+    # a waived hearing does not make a case major (DOMAIN §3, corrected 2026-12)
+    assert error.params["reasons"] == "对个人罚款5,000元以上"
     refused(
         svc,
         "review.reviewer_is_officer",
@@ -223,6 +238,8 @@ def test_a_major_case_needs_an_agreed_review(svc: Services) -> None:
     svc.case_files.record_review(
         no, reviewer="周律", reviewed_on=D(2024, 5, 18), opinion=ReviewOpinion.AGREE
     )
+    refused(svc, "decision.discussion_required", lambda: svc.case_files.decide(no, big))
+    svc.case_files.record_discussion(no, Discussion(D(2024, 5, 19), "同意罚款五千元", LEADERS))
     result = svc.case_files.decide(no, big)
     assert [r.round_no for r in result.case.reviews] == [1, 2]
     assert svc.case_files.view(no).major.major
@@ -236,7 +253,7 @@ def test_hearing_rules(svc: Services) -> None:
     no = "川执立〔2024〕1号"
     held = Hearing(HearingState.HELD, D(2024, 4, 3), D(2024, 4, 5), D(2024, 4, 16), "王建国")
     refused(svc, "hearing.not_offered", lambda: svc.case_files.record_hearing(no, held))
-    svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1), hearing_offered=True))
+    svc.case_files.record_notice(no, _notice(D(2024, 4, 1), hearing_offered=True))
     refused(
         svc, "hearing.presiding_is_investigator", lambda: svc.case_files.record_hearing(no, held)
     )
@@ -260,7 +277,7 @@ def test_service_payment_and_closing_rules(svc: Services) -> None:
         lambda: svc.case_files.serve(no, D(2024, 4, 12), ServiceMethod.MAIL),
     )
     refused(svc, "case.close_undecided", lambda: svc.case_files.close(no, D(2024, 4, 12)))
-    svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1)))
+    svc.case_files.record_notice(no, _notice(D(2024, 4, 1)))
     svc.case_files.decide(no, FINE)
     pay = PaymentRecord(D(2024, 4, 20), 20_000, 0, "银行缴款")
     refused(svc, "payment.before_service", lambda: svc.case_files.record_payment(no, pay))
@@ -287,7 +304,7 @@ def test_service_payment_and_closing_rules(svc: Services) -> None:
 def test_surcharge_and_amount_due_as_of_a_date(svc: Services) -> None:
     _file(svc)
     no = "川执立〔2024〕1号"
-    svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1)))
+    svc.case_files.record_notice(no, _notice(D(2024, 4, 1), 50_000))
     svc.case_files.decide(
         no,
         Decision(
@@ -329,7 +346,7 @@ def test_decision_deadline_extension_and_overdue_flag(svc: Services) -> None:
 def test_settings_change_the_rules_and_are_checked(svc: Services) -> None:
     _file(svc)
     no = "川执立〔2024〕1号"
-    svc.case_files.record_notice(no, AdvanceNotice(D(2024, 4, 1)))
+    svc.case_files.record_notice(no, _notice(D(2024, 4, 1), 600_000, hearing_offered=True))
     big = Decision(
         "B1", D(2024, 5, 20), Outcome.PENALTY, frozenset({PenaltyKind.FINE}), fine_fen=600_000
     )
@@ -343,3 +360,24 @@ def test_settings_change_the_rules_and_are_checked(svc: Services) -> None:
     refused(svc, "settings.unknown", lambda: svc.settings.set("colour", "red"))
     svc.settings.set("individual_business_as_citizen", "否")
     assert svc.settings.current().individual_business_as_citizen is False
+
+
+def test_a_review_binds_the_proposal_it_reviewed(svc: Services) -> None:
+    """DOMAIN §12: a decision that differs from the agreed proposal needs a new round."""
+    _file(svc)
+    no = "川执立〔2024〕1号"
+    both = frozenset({PenaltyKind.WARNING, PenaltyKind.FINE})
+    svc.case_files.record_notice(
+        no, _notice(D(2024, 4, 1), 500_000, hearing_offered=True, proposed_kinds=both)
+    )
+    svc.case_files.record_hearing(no, Hearing(HearingState.WAIVED, waived_on=D(2024, 4, 2)))
+    svc.case_files.record_review(
+        no, reviewer="周律", reviewed_on=D(2024, 5, 10), opinion=ReviewOpinion.AGREE
+    )
+    svc.case_files.record_discussion(no, Discussion(D(2024, 5, 11), "同意", LEADERS))
+    fine_only = Decision("B1", D(2024, 5, 20), Outcome.PENALTY, frozenset({PenaltyKind.FINE}),
+                         fine_fen=500_000)  # fmt: skip
+    error = refused(svc, "decision.review_differs", lambda: svc.case_files.decide(no, fine_only))
+    assert error.params["round"] == 1
+    as_reviewed = Decision("B1", D(2024, 5, 20), Outcome.PENALTY, both, fine_fen=500_000)
+    assert svc.case_files.decide(no, as_reviewed).case.decision is not None

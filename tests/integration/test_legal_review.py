@@ -42,7 +42,7 @@ def test_queue_shows_due_dates_in_working_days(db_path: Path, clock: FixedClock)
         assert item.submission.materials == ("调查终结报告", "处罚决定书（草稿）")
         assert item.submission.due_on == D(2026, 12, 8)  # 7 working days later
         assert item.state == "open"
-        assert "当事人放弃听证" in item.major_reasons
+        assert item.major_reasons == ("对个人罚款5,000元以上",)  # a waiver is not a reason
         # 3 working days before the due date it is due soon; the day after, overdue.
         assert svc.reviews.queue(D(2026, 12, 3))[0].state == "due_soon"
         assert svc.reviews.queue(D(2026, 12, 9))[0].state == "overdue"

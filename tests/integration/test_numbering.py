@@ -75,7 +75,13 @@ def test_a_voided_number_is_kept_and_never_reissued(svc: Services) -> None:
 
 def test_decisions_are_numbered_and_a_refusal_consumes_no_number(svc: Services) -> None:
     case_no = _file(svc)
-    svc.case_files.record_notice(case_no, AdvanceNotice(D(2024, 5, 20)))
+    notice = AdvanceNotice(
+        D(2024, 5, 20),
+        proposed_kinds=frozenset({PenaltyKind.WARNING}),
+        facts="占道设摊",
+        basis="《上海市市容环境卫生管理条例》第二十四条",
+    )
+    svc.case_files.record_notice(case_no, notice)
     before = database_digest(svc.db_path)
     with pytest.raises(DomainError):
         svc.case_files.decide(case_no, Decision(None, D(2024, 6, 1), Outcome.PENALTY))

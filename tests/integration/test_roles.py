@@ -64,7 +64,13 @@ ACTIONS: dict[str, Action] = {
         )
     ),
     "record a step": lambda s: s.case_files.record_notice(
-        _an_open_case(s), AdvanceNotice(D(2026, 11, 26))
+        _an_open_case(s),
+        AdvanceNotice(
+            D(2026, 11, 26),
+            proposed_kinds=frozenset({PenaltyKind.WARNING}),
+            facts="占道设摊",
+            basis="《上海市市容环境卫生管理条例》第二十四条",
+        ),
     ),
     "record a simple decision": lambda s: s.simple.record(
         SimpleDecisionRecord(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, Hearing
+from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, Discussion, Hearing
 from chuansha_enforce.domain.enums import (
     HearingState,
     Outcome,
@@ -45,12 +45,21 @@ def decided(services: Services) -> Services:
             location="川沙路1号",
         )
     )
-    files.record_notice(CASE, AdvanceNotice(D(2024, 3, 11), hearing_offered=True))
-    files.record_hearing(CASE, Hearing(HearingState.WAIVED))
+    kinds = frozenset({PenaltyKind.FINE, PenaltyKind.SUSPEND_BUSINESS, PenaltyKind.WARNING})
+    notice = AdvanceNotice(
+        D(2024, 3, 11),
+        hearing_offered=True,
+        proposed_kinds=kinds,
+        proposed_fine_fen=2_000_000,
+        facts="夜间违规施工",
+        basis="《上海市环境保护条例》",
+    )
+    files.record_notice(CASE, notice)
+    files.record_hearing(CASE, Hearing(HearingState.WAIVED, waived_on=D(2024, 3, 12)))
+    files.record_discussion(CASE, Discussion(D(2024, 3, 21), "同意", ("镇长", "副镇长", "队长")))
     files.record_review(
         CASE, reviewer="法制员", reviewed_on=D(2024, 3, 20), opinion=ReviewOpinion.AGREE
     )
-    kinds = frozenset({PenaltyKind.FINE, PenaltyKind.SUSPEND_BUSINESS, PenaltyKind.WARNING})
     files.decide(CASE, Decision(None, D(2024, 3, 25), Outcome.PENALTY, kinds, fine_fen=2_000_000))
     return services
 

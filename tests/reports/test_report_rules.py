@@ -200,7 +200,14 @@ def test_the_disclosure_follows_the_settings(tmp_path: Path) -> None:
             services.case_files.file_case(
                 NewCase(case_no, party, "占道设摊案", D(2026, 10, 9), ("31150001", "31150002"))
             )
-            services.case_files.record_notice(case_no, AdvanceNotice(D(2026, 10, 12)))
+            notice = AdvanceNotice(
+                D(2026, 10, 12),
+                proposed_kinds=frozenset({PenaltyKind.FINE}),
+                proposed_fine_fen=20_000,
+                facts="占道设摊",
+                basis="《上海市市容环境卫生管理条例》第二十四条",
+            )
+            services.case_files.record_notice(case_no, notice)
             services.case_files.decide(
                 case_no,
                 Decision(

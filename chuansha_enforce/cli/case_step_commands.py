@@ -1,0 +1,354 @@
+"""``case <step> NO …``: every step the case window offers, one audited write each.
+
+Each step calls the same service method as the window, so the same rules and gates
+(DOMAIN §1, §12) refuse it: exit 0 with one audited write, or exit 1 with the refusal naming
+its rule and nothing written. Amounts are in 元 as the ledger writes them; officers by name or
+``name(certificate no)``; kinds, methods and outcomes by their Chinese labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any, TextIO, TypeVar
+
+from chuansha_enforce.domain.case_file import (
+    STATEMENT_LABELS,
+    AdvanceNotice,
+    Decision,
+    Discussion,
+    Extension,
+    Hearing,
+)
+from chuansha_enforce.domain.enums import (
+    HearingState,
+    LabelledEnum,
+    NoPenaltyReason,
+    Outcome,
+    PartyType,
+    PenaltyKind,
+    ServiceMethod,
+)
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.money import parse_yuan
+from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.services.case_file_service import NewCase, StepResult
+from chuansha_enforce.services.case_view_json import case_view_json
+from chuansha_enforce.services.container import Services
+
+E = TypeVar("E", bound=LabelledEnum)
+
+STEP_LABELS: dict[str, str] = {
+    "file": "立案",
+    "notice": "告知",
+    "statement": "陈述申辩",
+    "hearing": "听证",
+    "discuss": "集体讨论",
+    "complex": "标记复杂案件",
+    "extend": "延长办案期限",
+    "officers": "变更承办人",
+    "decide": "作出决定",
+    "serve": "送达",
+    "pay": "缴款",
+    "close": "结案",
+}
+SUBCOMMANDS = frozenset(STEP_LABELS)
+WRITING = SUBCOMMANDS
+"""Every step writes: the start-up integrity check runs first."""
+
+
+def _date(text: str | None, field: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError("date.invalid", field, {"value": text}) from None
+
+
+def _day(text: str, field: str) -> dt.date:
+    day = _date(text, field)
+    assert day is not None
+    return day
+
+
+def _fen(text: str | None, field: str) -> int:
+    return 0 if text is None or not text.strip() else parse_yuan(text, field)
+
+
+def _names(text: str | None) -> list[str]:
+    return [p.strip() for p in (text or "").replace("，", ",").split(",") if p.strip()]
+
+
+def _label(enum: type[E], text: str, field: str, aliases: dict[str, str] | None = None) -> E:
+    wanted = (aliases or {}).get(text.strip(), text.strip())
+    for member in enum:
+        if wanted in (member.label, member.value):
+            return member
+    choices = "、".join(m.label for m in enum)
+    raise DomainError("cli.choice", field, {"value": text, "choices": choices})
+
+
+def _kinds(text: str) -> frozenset[PenaltyKind]:
+    return frozenset(_label(PenaltyKind, k, "kinds") for k in _names(text))
+
+
+_METHODS = {
+    "直接": "直接送达",
+    "当场": "当场交付",
+    "邮寄": "邮寄送达",
+    "电子": "电子送达",
+    "留置": "留置送达",
+    "公告": "公告送达",
+}
+
+
+def add_parsers(case_commands: Any) -> None:
+    def step(name: str, help_text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = case_commands.add_parser(name, help=help_text)
+        if name != "file":
+            parser.add_argument("case_no", metavar="NO", help="案件编号")
+        parser.add_argument("--json", action="store_true", help="输出案件（同 case show --json）")
+        return parser
+
+    filing = step("file", "立案（输出案件编号）")
+    filing.add_argument("--filed", required=True, help="立案日期")
+    filing.add_argument("--party", required=True, help="当事人")
+    filing.add_argument("--party-type", required=True, help="自然人|个体工商户|法人|非法人组织")
+    filing.add_argument("--id", dest="id_number", help="证件号码")
+    filing.add_argument("--address", help="地址")
+    filing.add_argument("--cause", required=True, help="案由")
+    filing.add_argument("--officers", required=True, help="承办人：姓名或 姓名(执法证号)，逗号分隔")
+    filing.add_argument("--violation", help="违法事实")
+    filing.add_argument("--basis", help="处罚依据")
+    filing.add_argument("--violation-date", help="违法行为发生日期（持续的：终了日期）")
+    filing.add_argument(
+        "--continuing", action="store_true", help="违法行为仍在继续（如违法建筑未拆除）"
+    )
+    filing.add_argument("--discovered", help="发现日期（线索日期）")
+    filing.add_argument(
+        "--five-year-reason", help="涉及生命健康安全、金融安全且有危害后果的理由（五年时效）"
+    )
+    filing.add_argument("--no", dest="number", default="", help="案件编号（默认自动编号）")
+
+    notice = step("notice", "告知（拟处罚、事实、依据）")
+    notice.add_argument("--served", required=True, help="告知书送达日期")
+    notice.add_argument("--kinds", required=True, help="拟处罚种类，逗号分隔（如 罚款,警告）")
+    notice.add_argument("--amount", help="拟罚款金额（元）")
+    notice.add_argument("--confiscation", help="拟没收金额（元）")
+    notice.add_argument("--facts", help="违法事实（默认取立案时的违法事实）")
+    notice.add_argument("--basis", help="处罚依据（默认取立案时的处罚依据）")
+    notice.add_argument("--hearing-right", action="store_true", help="告知听证权利")
+    notice.add_argument("--heavy", action="store_true", help="其他较重的行政处罚（有听证权）")
+
+    statement = step("statement", "陈述申辩或书面放弃")
+    statement.add_argument("--on", required=True, help="日期")
+    statement.add_argument("--kind", required=True, help="已陈述申辩|书面放弃")
+
+    hearing = step("hearing", "听证：申请、放弃或举行")
+    which = hearing.add_mutually_exclusive_group(required=True)
+    which.add_argument("--requested", help="当事人申请听证的日期")
+    which.add_argument("--waived", help="当事人书面放弃听证的日期")
+    which.add_argument("--held", help="听证举行日期")
+    hearing.add_argument("--notice-served", help="听证通知送达日期（举行时必填）")
+    hearing.add_argument("--presiding", help="听证主持人：姓名或 姓名(执法证号)")
+
+    discuss = step("discuss", "集体讨论")
+    discuss.add_argument("--on", required=True, help="讨论日期")
+    discuss.add_argument("--participants", required=True, help="参加人员，逗号分隔")
+    discuss.add_argument("--conclusion", required=True, help="讨论结论")
+
+    complex_case = step("complex", "标记为复杂案件（决定前须集体讨论）")
+    complex_case.add_argument("--reason", required=True, help="理由")
+
+    extend = step("extend", "延长办案期限")
+    extend.add_argument("--on", required=True, help="批准日期")
+    extend.add_argument("--days", required=True, type=int, help="延长天数")
+    extend.add_argument("--approved-by", required=True, help="批准人")
+    extend.add_argument("--reason", required=True, help="理由")
+
+    officers = step("officers", "变更承办人")
+    officers.add_argument("--on", required=True, help="变更日期")
+    officers.add_argument("--officers", required=True, help="新的承办人，逗号分隔")
+    officers.add_argument("--reason", required=True, help="理由")
+
+    decide = step("decide", "作出决定")
+    decide.add_argument("--on", required=True, help="决定日期")
+    outcome = decide.add_mutually_exclusive_group(required=True)
+    outcome.add_argument("--kinds", help="处罚种类，逗号分隔")
+    outcome.add_argument("--no-penalty", help="不予处罚理由")
+    outcome.add_argument("--outcome", help="撤销立案|移送司法机关|移送其他部门")
+    decide.add_argument("--amount", help="罚款金额（元）")
+    decide.add_argument("--confiscation", help="没收金额（元）")
+    decide.add_argument("--reduced", action="store_true", help="减轻处罚")
+    decide.add_argument("--doc-no", help="决定书文号（默认自动编号）")
+
+    serve = step("serve", "送达决定书")
+    serve.add_argument("--on", required=True, help="送达日期（回执上的日期）")
+    serve.add_argument("--method", required=True, help="直接|当场|邮寄|电子|留置|公告")
+
+    pay = step("pay", "缴款")
+    pay.add_argument("--on", required=True, help="缴款日期")
+    pay.add_argument("--amount", required=True, help="罚没款（元）")
+    pay.add_argument("--surcharge", help="加处罚款（元）")
+    pay.add_argument("--channel", default="银行缴款", help="缴款方式")
+    pay.add_argument("--receipt", help="票据号")
+
+    close = step("close", "结案")
+    close.add_argument("--on", required=True, help="结案日期")
+    close.add_argument("--reason", help="结案说明")
+
+
+def _file(args: argparse.Namespace, services: Services) -> StepResult:
+    filed = _day(args.filed, "filed_on")
+    officers = services.case_files.officers_named(_names(args.officers), filed)
+    new = NewCase(
+        case_no=args.number,
+        party=PartyRecord(
+            _label(PartyType, args.party_type, "party_kind"),
+            args.party,
+            args.id_number,
+            args.address,
+        ),
+        cause=args.cause,
+        filed_on=filed,
+        officer_certificates=tuple(o.certificate_no for o in officers),
+        violation=args.violation,
+        legal_basis=args.basis,
+        clue_on=_date(args.discovered, "clue_on"),
+        violation_on=_date(args.violation_date, "violation_on"),
+        violation_continuing=args.continuing,
+        five_year_reason=args.five_year_reason,
+    )
+    return services.case_files.file_case(new)
+
+
+def _notice(args: argparse.Namespace, services: Services) -> StepResult:
+    case = services.case_files.find(args.case_no)
+    notice = AdvanceNotice(
+        served_on=_day(args.served, "notice_on"),
+        hearing_offered=args.hearing_right,
+        proposed_kinds=_kinds(args.kinds),
+        proposed_fine_fen=_fen(args.amount, "amount"),
+        proposed_confiscation_fen=_fen(args.confiscation, "confiscation"),
+        facts=args.facts or case.violation,
+        basis=args.basis or case.legal_basis,
+        heavy_marked=args.heavy,
+    )
+    return services.case_files.record_notice(args.case_no, notice)
+
+
+def _statement(args: argparse.Namespace, services: Services) -> StepResult:
+    kinds = {label: kind for kind, label in STATEMENT_LABELS.items()}
+    kind = kinds.get(args.kind.strip())
+    if kind is None:
+        choices = "、".join(kinds)
+        raise DomainError("cli.choice", "statement_kind", {"value": args.kind, "choices": choices})
+    return services.case_files.record_statement(args.case_no, kind, _day(args.on, "statement_on"))
+
+
+def _hearing(args: argparse.Namespace, services: Services) -> StepResult:
+    case = services.case_files.find(args.case_no)
+    requested = case.hearing.requested_on if case.hearing else None
+    if args.requested is not None:
+        hearing = Hearing(HearingState.NONE, requested_on=_date(args.requested, "requested_on"))
+    elif args.waived is not None:
+        hearing = Hearing(HearingState.WAIVED, requested, waived_on=_date(args.waived, "waived_on"))
+    else:
+        hearing = Hearing(
+            HearingState.HELD,
+            requested,
+            _date(args.notice_served, "notice_on"),
+            _date(args.held, "held_on"),
+            args.presiding,
+        )
+    return services.case_files.record_hearing(args.case_no, hearing)
+
+
+def _discuss(args: argparse.Namespace, services: Services) -> StepResult:
+    discussion = Discussion(
+        _day(args.on, "held_on"), args.conclusion, tuple(_names(args.participants))
+    )
+    return services.case_files.record_discussion(args.case_no, discussion)
+
+
+def _extend(args: argparse.Namespace, services: Services) -> StepResult:
+    extension = Extension(args.approved_by, _day(args.on, "approved_on"), args.days, args.reason)
+    return services.case_files.extend_decision_deadline(args.case_no, extension)
+
+
+def _decide(args: argparse.Namespace, services: Services) -> StepResult:
+    kinds: frozenset[PenaltyKind] = frozenset()
+    reason = None
+    if args.kinds is not None:
+        outcome, kinds = Outcome.PENALTY, _kinds(args.kinds)
+    elif args.no_penalty is not None:
+        outcome = Outcome.NO_PENALTY
+        reason = _label(NoPenaltyReason, args.no_penalty, "no_penalty_reason")
+    else:
+        outcome = _label(Outcome, args.outcome, "outcome")
+    decision = Decision(
+        decision_no=args.doc_no,
+        decided_on=_day(args.on, "decided_on"),
+        outcome=outcome,
+        kinds=kinds,
+        no_penalty_reason=reason,
+        fine_fen=_fen(args.amount, "fine"),
+        confiscation_fen=_fen(args.confiscation, "confiscation"),
+        reduced_penalty=args.reduced,
+    )
+    return services.case_files.decide(args.case_no, decision)
+
+
+def _serve(args: argparse.Namespace, services: Services) -> StepResult:
+    method = _label(ServiceMethod, args.method, "service_method", _METHODS)
+    return services.case_files.serve(args.case_no, _day(args.on, "served_on"), method)
+
+
+def _pay(args: argparse.Namespace, services: Services) -> StepResult:
+    payment = PaymentRecord(
+        _day(args.on, "paid_on"),
+        _fen(args.amount, "amount"),
+        _fen(args.surcharge, "surcharge"),
+        args.channel,
+        args.receipt,
+    )
+    return services.case_files.record_payment(args.case_no, payment)
+
+
+_STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
+    "file": _file,
+    "notice": _notice,
+    "statement": _statement,
+    "hearing": _hearing,
+    "discuss": _discuss,
+    "complex": lambda a, s: s.case_files.mark_complex(a.case_no, a.reason),
+    "extend": _extend,
+    "officers": lambda a, s: s.case_files.change_officers(
+        a.case_no, _day(a.on, "changed_on"), _names(a.officers), a.reason
+    ),
+    "decide": _decide,
+    "serve": _serve,
+    "pay": _pay,
+    "close": lambda a, s: s.case_files.close(a.case_no, _day(a.on, "closed_on"), a.reason),
+}
+
+
+def run(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    command = args.case_command
+    result = _STEPS[command](args, services)
+    case_no = result.case.case_no
+    if args.json:
+        view = services.case_files.view(case_no)
+        json.dump(case_view_json(view, lang), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif command == "file":
+        print(case_no, file=out)
+    else:
+        text = "已记录{step}：{no}" if lang == "zh" else "recorded {step}: {no}"
+        step = STEP_LABELS[command] if lang == "zh" else command
+        print(text.format(step=step, no=case_no), file=out)
+    return 0
