@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, Extension
+from chuansha_enforce.domain.case_file import Decision, Extension, StatementKind
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind, ServiceMethod
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
+from tests.notices import notice
 
 D = dt.date
 EXTENDED = "川执立〔2026〕1号"
@@ -43,10 +44,9 @@ def _file(svc: Services, case_no: str, filed_on: dt.date) -> None:
 
 def _fine(svc: Services, case_no: str, decision_no: str) -> None:
     _file(svc, case_no, D(2026, 6, 1))
-    svc.case_files.record_notice(
-        case_no, AdvanceNotice(D(2026, 7, 20), statement_on=D(2026, 7, 21))
-    )
     fine = frozenset({PenaltyKind.FINE})
+    svc.case_files.record_notice(case_no, notice(D(2026, 7, 20), fine, 10_000))
+    svc.case_files.record_statement(case_no, StatementKind.STATED, D(2026, 7, 21))
     decision = Decision(decision_no, D(2026, 8, 3), Outcome.PENALTY, fine, fine_fen=10_000)
     svc.case_files.decide(case_no, decision)
     svc.case_files.serve(case_no, D(2026, 8, 4), ServiceMethod.DIRECT)

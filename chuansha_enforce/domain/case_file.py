@@ -9,6 +9,7 @@ from enum import StrEnum
 from chuansha_enforce.domain.enums import (
     CaseStatus,
     CertificateStatus,
+    EnumMap,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -95,7 +96,9 @@ class StatementKind(StrEnum):
         return STATEMENT_LABELS[self]
 
 
-STATEMENT_LABELS = {StatementKind.STATED: "已陈述申辩", StatementKind.WAIVED: "书面放弃"}
+STATEMENT_LABELS = EnumMap(
+    StatementKind, {StatementKind.STATED: "已陈述申辩", StatementKind.WAIVED: "书面放弃"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +116,9 @@ class AdvanceNotice:
     basis: str | None = None
     heavy_marked: bool = False  # another heavy penalty the clerk marks (APL 63 (5))
     statement_kind: StatementKind | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # the notice's facts and basis as entered, cleaned
 
     @property
     def proposal(self) -> Proposal | None:
@@ -173,6 +179,9 @@ class Discussion:
     held_on: dt.date
     minutes: str
     participants: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
 
 
 @dataclass(frozen=True, slots=True)

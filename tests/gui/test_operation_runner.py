@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision
+from chuansha_enforce.domain.case_file import Decision
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind, ReviewOpinion
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
@@ -23,6 +23,7 @@ from chuansha_enforce.services.changes import Topic
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
 from tests.ledger_files import CASE, ledger
+from tests.notices import notice
 from tests.review_setup import PASSWORDS, make_accounts, open_as, prepared, register_officers
 from ui.case_steps import steps
 from ui.main_window import MainWindow
@@ -148,7 +149,7 @@ def two_cases(tmp_path: Path) -> Iterator[Services]:
                     ("31150001", "31150002"),
                 )
             )
-        svc.case_files.record_notice(CASE_A, AdvanceNotice(D(2024, 5, 8), hearing_offered=False))
+        svc.case_files.record_notice(CASE_A, notice(D(2024, 5, 8), fine_fen=20_000))
         svc.case_files.decide(
             CASE_A,
             Decision(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision
+from chuansha_enforce.domain.case_file import Decision
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
@@ -25,6 +25,7 @@ from tests.integration.test_case_lifecycle import OFFICERS as LIFECYCLE_OFFICERS
 from tests.integration.test_case_lifecycle import _file, refused
 from tests.integration.test_simple_decisions import BASE
 from tests.ledger_files import CASE, OFFICERS, SIMPLE, ledger, with_
+from tests.notices import notice
 
 D = dt.date
 NOW = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)  # 2024-06-28 in Shanghai
@@ -33,6 +34,7 @@ IN_FILE = (
     "简易程序案件 第2行 决定书编号："
     "决定书编号沪浦川执罚〔2024〕900001号已存在（一般程序案件 第2行）"
 )
+WARNED = notice(D(2024, 4, 1), frozenset({PenaltyKind.WARNING}))
 WARNING = Decision(NUMBER, D(2024, 4, 10), Outcome.PENALTY, frozenset({PenaltyKind.WARNING}))
 
 
@@ -51,7 +53,9 @@ def _text(error: DomainError) -> str:
 def test_a_case_cannot_take_a_simple_decisions_number(svc: Services) -> None:
     svc.simple.record(dataclasses.replace(BASE, decision_no=NUMBER))
     _file(svc)
-    svc.case_files.record_notice("川执立〔2024〕1号", AdvanceNotice(D(2024, 4, 1)))
+    svc.case_files.record_notice(
+        "川执立〔2024〕1号", notice(D(2024, 4, 1), frozenset({PenaltyKind.WARNING}))
+    )
     error = refused(
         svc, "decision.number_taken", lambda: svc.case_files.decide("川执立〔2024〕1号", WARNING)
     )
@@ -64,7 +68,9 @@ def test_a_case_cannot_take_a_simple_decisions_number(svc: Services) -> None:
 
 def test_a_simple_decision_cannot_take_a_cases_number(svc: Services) -> None:
     _file(svc)
-    svc.case_files.record_notice("川执立〔2024〕1号", AdvanceNotice(D(2024, 4, 1)))
+    svc.case_files.record_notice(
+        "川执立〔2024〕1号", notice(D(2024, 4, 1), frozenset({PenaltyKind.WARNING}))
+    )
     svc.case_files.decide("川执立〔2024〕1号", WARNING)
     before = database_digest(svc.db_path)
     with pytest.raises(DomainError) as caught:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision
+from chuansha_enforce.domain.case_file import Decision
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind, ServiceMethod
 from chuansha_enforce.domain.file_review_sampling import SampleRule
@@ -23,6 +23,7 @@ from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.file_review_service import MAX_NOTE_CHARS, MAX_RECTIFICATION_CHARS
 from tests.conftest import NOW as DEMO_NOW
+from tests.notices import notice
 
 D = dt.date
 NOW = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)  # 2024-06-28 in Shanghai
@@ -63,7 +64,7 @@ def long_case(tmp_path: Path) -> Iterator[Services]:
                 legal_basis="《上海市市容环境卫生管理条例》第二十二条",
             )
         )
-        svc.case_files.record_notice(CASE_NO, AdvanceNotice(D(2024, 4, 1)))
+        svc.case_files.record_notice(CASE_NO, notice(D(2024, 4, 1), fine_fen=50_000))
         svc.case_files.decide(
             CASE_NO,
             Decision(
