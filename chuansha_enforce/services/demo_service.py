@@ -23,6 +23,9 @@ from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.schema_0003_search import refresh_case_search
 
+# DemoPlan is re-exported: the CLI says what to generate without importing demo/ itself.
+__all__ = ["BULK_TABLES", "MAX_DEMO_CASES", "DemoPlan", "DemoResult", "DemoService"]
+
 MAX_DEMO_CASES = 5_000_000
 BULK_TABLES = (
     "parties",
