@@ -21,7 +21,9 @@ from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.schema_0003_search import refresh_case_search
+
+# DemoPlan is re-exported: the CLI says what to generate without importing demo/ itself.
+__all__ = ["BULK_TABLES", "MAX_DEMO_CASES", "DemoPlan", "DemoResult", "DemoService"]
 
 # DemoPlan is re-exported: the CLI says what to generate without importing demo/ itself.
 __all__ = ["BULK_TABLES", "MAX_DEMO_CASES", "DemoPlan", "DemoResult", "DemoService"]
@@ -89,7 +91,6 @@ class DemoService:
             with writer.indexes_rebuilt_after(BULK_TABLES):
                 n_general = writer.add_general_cases(iter_general_cases(plan, officers), ids)
                 n_simple = writer.add_simple_decisions(iter_simple_decisions(plan, officers), ids)
-            refresh_case_search(self._db)
             AuditLog(self._db).append(
                 AuditEntry(
                     at=at,

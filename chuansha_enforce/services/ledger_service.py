@@ -40,7 +40,6 @@ from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.ledger_export_repository import LedgerExportRepository
 from chuansha_enforce.storage.ledger_lookup import LedgerLookup
-from chuansha_enforce.storage.schema_0003_search import refresh_case_search
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 R = TypeVar("R")
@@ -187,7 +186,6 @@ class LedgerService:
             with writer.bulk_load(len(cases) + len(simple)):
                 writer.add_general_cases(cases, ids)
                 writer.add_simple_decisions(simple, ids)
-            refresh_case_search(self._db)
             AuditLog(self._db).append(
                 AuditEntry(
                     at,
