@@ -24,10 +24,11 @@ from pathlib import Path
 
 from figures import database, record
 
+from chuansha_enforce.storage import bulk_writer
 from chuansha_enforce.storage.bulk_writer import BULK_TABLES, BulkWriter
+from chuansha_enforce.storage.case_search_index import refresh_case_search
 from chuansha_enforce.storage.connection import open_database, write_transaction
 from chuansha_enforce.storage.migrations import migrate
-from chuansha_enforce.storage.schema_0003_search import refresh_case_search
 
 SIZES = [int(n) for n in os.environ.get("BENCH_FLOOR_CASES", "100000,1000000").split(",")]
 AT = dt.datetime(2025, 6, 30, 2, 0, tzinfo=dt.UTC).isoformat()
@@ -62,6 +63,14 @@ def floor(source: Path, cases: int, folder: Path) -> dict[str, float]:
     conn = db.conn
     conn.execute("ATTACH DATABASE ? AS src", (f"file:{source}?mode=ro",))
     phases: dict[str, float] = {}
+
+    def timed_refresh(db: object) -> None:
+        """The search refresh the writer runs at the end of the block, timed on its own."""
+        begun = time.perf_counter()
+        refresh_case_search(db)  # type: ignore[arg-type]
+        phases["search refresh"] = time.perf_counter() - begun
+
+    bulk_writer.refresh_case_search = timed_refresh  # type: ignore[assignment]
     started = time.perf_counter()
     with write_transaction(db):
         writer = BulkWriter(db, AT)  # the product's pragmas for a bulk load
@@ -79,10 +88,7 @@ def floor(source: Path, cases: int, folder: Path) -> dict[str, float]:
                 )
                 phases[f"insert {table}"] = time.perf_counter() - begun
             rows_done = time.perf_counter()
-        phases["index rebuild"] = time.perf_counter() - rows_done
-        begun = time.perf_counter()
-        refresh_case_search(db)
-        phases["search refresh"] = time.perf_counter() - begun
+        phases["index rebuild"] = time.perf_counter() - rows_done - phases["search refresh"]
         committing = time.perf_counter()
     phases["commit"] = time.perf_counter() - committing
     phases["total"] = time.perf_counter() - started

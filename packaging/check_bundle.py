@@ -107,7 +107,10 @@ def check_layout(bundle: Path) -> Path:
         str(p.relative_to(internal))
         for p in internal.rglob("*")
         if p.name.startswith(UNUSED)
-        or p.name.startswith(("libQt6Qml", "libQt6Quick", "libQt6WebEngine", "libQt6Multimedia"))
+        or p.name.startswith(
+            ("libQt6Qml", "libQt6Quick", "libQt6WebEngine", "libQt6Multimedia", "libQt6Virtual")
+        )
+        or p.name == "libqtvirtualkeyboardplugin.so"  # PySide6-Addons' (build.spec leaves it)
     )
     check(not unused, f"no unused Qt module or tkinter {unused if unused else ''}".rstrip())
     return internal

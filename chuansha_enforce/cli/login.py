@@ -11,8 +11,8 @@ from chuansha_enforce.cli.command_group import Handler
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.errors import DatabaseReadOnlyError
 from chuansha_enforce.services.session import Login
-from chuansha_enforce.storage.errors import DatabaseReadOnlyError
 
 PASSWORD_ENV = "CHUANSHA_ENFORCE_PASSWORD"
 NEW_PASSWORD_ENV = "CHUANSHA_ENFORCE_NEW_PASSWORD"

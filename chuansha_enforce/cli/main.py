@@ -31,7 +31,6 @@ from chuansha_enforce.cli import (
 from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler
 from chuansha_enforce.cli.login import cli_login, run_logged
 from chuansha_enforce.cli.text_arguments import clean_arguments
-from chuansha_enforce.demo.generator import DemoPlan
 from chuansha_enforce.domain.available_steps import STEP_TITLES
 from chuansha_enforce.domain.clock import Clock, today_in_china
 from chuansha_enforce.domain.errors import DomainError
@@ -42,9 +41,9 @@ from chuansha_enforce.domain.settings import LABELS as SETTING_LABELS
 from chuansha_enforce.services.case_view_json import case_view_json
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.database_location import resolve_db_path
-from chuansha_enforce.services.demo_service import MAX_DEMO_CASES
+from chuansha_enforce.services.demo_service import MAX_DEMO_CASES, DemoPlan
+from chuansha_enforce.services.errors import StorageError
 from chuansha_enforce.services.system_clock import SystemClock
-from chuansha_enforce.storage.errors import StorageError
 
 # Command groups in their own modules (one line each here); the core commands follow below.
 GROUPS: tuple[CommandGroup, ...] = (

@@ -22,7 +22,9 @@ from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.dispute_repository import DisputeRepository
-from chuansha_enforce.storage.schema_0003_search import refresh_case_search
+
+# DemoPlan is re-exported: the CLI says what to generate without importing demo/ itself.
+__all__ = ["BULK_TABLES", "MAX_DEMO_CASES", "DemoPlan", "DemoResult", "DemoService"]
 
 MAX_DEMO_CASES = 5_000_000
 BULK_TABLES = (
@@ -85,7 +87,6 @@ class DemoService(ContextService):
             with writer.indexes_rebuilt_after(BULK_TABLES):
                 n_general = writer.add_general_cases(iter_general_cases(plan, officers), ids)
                 n_simple = writer.add_simple_decisions(iter_simple_decisions(plan, officers), ids)
-            refresh_case_search(self._db)
             n_disputes = self._add_disputes(plan, at)
             AuditLog(self._db).append(
                 AuditEntry(

@@ -1,6 +1,10 @@
-"""The errors a caller of the services must be ready for (re-exported for the UI)."""
+"""The errors a caller of the services must be ready for (re-exported for the UI and the CLI)."""
 
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.storage.errors import DatabaseNewerError, StorageError
+from chuansha_enforce.storage.errors import (
+    DatabaseNewerError,
+    DatabaseReadOnlyError,
+    StorageError,
+)
 
-__all__ = ["DatabaseNewerError", "DomainError", "StorageError"]
+__all__ = ["DatabaseNewerError", "DatabaseReadOnlyError", "DomainError", "StorageError"]

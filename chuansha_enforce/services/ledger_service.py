@@ -44,7 +44,6 @@ from chuansha_enforce.storage.connection import database_path, write_transaction
 from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.ledger_export_repository import LedgerExportRepository
 from chuansha_enforce.storage.ledger_lookup import LedgerLookup
-from chuansha_enforce.storage.schema_0003_search import refresh_case_search
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 R = TypeVar("R")
@@ -192,7 +191,6 @@ class LedgerService(ContextService):
             with writer.bulk_load(len(cases) + len(simple)):
                 writer.add_general_cases(cases, ids)
                 writer.add_simple_decisions(simple, ids)
-            refresh_case_search(self._db)
             register = DisputeRepository(self._db)
             for dispute in disputes:
                 register.insert(self._linked(register, dispute), at=at, user=self._user)

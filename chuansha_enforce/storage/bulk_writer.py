@@ -2,6 +2,10 @@
 
 sqlite-utils' ``insert_all`` commits every batch (about 10× slower for a million rows and
 not all-or-nothing), so the bulk paths write here, in chunks, without committing.
+
+The writer keeps the case search up to date itself (``refresh_case_search``): after each
+``add_general_cases`` / ``add_simple_decisions``, or once at the end of a ``bulk_load`` /
+``indexes_rebuilt_after`` block (after the indexes are back, which the refresh reads).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from chuansha_enforce.domain.records import (
     PartyRecord,
     SimpleDecisionRecord,
 )
+from chuansha_enforce.storage.case_search_index import refresh_case_search
 
 T = TypeVar("T")
 CHUNK = 20_000
@@ -59,8 +64,11 @@ class BulkWriter:
     def __init__(self, db: sqlite_utils.Database, created_at: str) -> None:
         if not db.conn.in_transaction:
             raise RuntimeError("BulkWriter needs an open write transaction")
+        self._db = db
         self._conn = db.conn
         self._at = created_at
+        self._loads = 0
+        """Open ``bulk_load`` / ``indexes_rebuilt_after`` blocks: the refresh waits for them."""
         self._heaviest_codes: dict[frozenset[PenaltyKind], str] = {}
         # A million-row load maintains several indexes; with SQLite's default 2 MB page
         # cache most of the time goes to re-reading index pages. The pragma lasts for
@@ -73,8 +81,13 @@ class BulkWriter:
 
         Sorting a million keys once is far cheaper than a million random B-tree inserts.
         The stored CREATE INDEX text is replayed exactly; all inside the caller's
-        transaction, so a failure leaves both data and indexes as they were.
+        transaction, so a failure leaves both data and indexes as they were. Then the search
+        takes in the rows written in the block (reading the rebuilt indexes).
         """
+        with self._one_search_refresh():
+            yield from self._rebuilding(tables)
+
+    def _rebuilding(self, tables: Iterable[str]) -> Iterator[None]:
         names = tuple(tables)
         marks = ", ".join("?" for _ in names)
         indexes = self._conn.execute(
@@ -107,7 +120,21 @@ class BulkWriter:
         there = self._next_id("general_cases") + self._next_id("simple_decisions") - 2
         if new_rows > 0 and new_rows * REBUILD_SHARE >= there:
             return self.indexes_rebuilt_after(BULK_TABLES)
-        return contextlib.nullcontext()
+        return self._one_search_refresh()
+
+    @contextlib.contextmanager
+    def _one_search_refresh(self) -> Iterator[None]:
+        """The adds inside leave the search alone; it takes all their rows in at the end."""
+        self._loads += 1
+        try:
+            yield
+        finally:
+            self._loads -= 1
+        self._refresh_search()
+
+    def _refresh_search(self) -> None:
+        if not self._loads:
+            refresh_case_search(self._db)
 
     def _heaviest(self, kinds: frozenset[PenaltyKind]) -> str | None:
         """The code a decision is counted under; a handful of combinations, so cached."""
@@ -223,6 +250,7 @@ class BulkWriter:
                 review_rows,
             )
             count += len(chunk)
+        self._refresh_search()
         return count
 
     def add_simple_decisions(
@@ -258,4 +286,5 @@ class BulkWriter:
                 "INSERT INTO simple_decision_officers VALUES (?, ?)", officer_rows
             )
             count += len(chunk)
+        self._refresh_search()
         return count

@@ -19,7 +19,7 @@ matches by what it looks like:
 
 How a page is found (it must stay fast on a million cases):
 
-1. Each term is matched against the search dictionaries of ``schema_0003_search`` (distinct
+1. Each term is matched against the search dictionaries of ``case_search_index`` (distinct
    names with their pinyin keys, distinct causes, ID numbers; the first two held in memory per
    connection and read again when the database changes), plus the rows written since the
    dictionaries' last refresh. This gives each term SQL listing the ids of its candidate
@@ -53,7 +53,7 @@ from chuansha_enforce.domain.records import CasePage
 
 # The list's columns and row mapping, so that search rows are list rows.
 from chuansha_enforce.storage.case_repository import LIST_COLUMNS, list_rows
-from chuansha_enforce.storage.schema_0003_search import BIG_TAIL, LIST_INDEX
+from chuansha_enforce.storage.case_search_index import BIG_TAIL, LIST_INDEX
 
 log = logging.getLogger(__name__)
 

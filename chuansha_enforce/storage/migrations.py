@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -9,10 +10,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from chuansha_enforce.storage.case_search_index import refresh_case_search
+from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import DatabaseNewerError
 from chuansha_enforce.storage.schema_0001 import SCHEMA_0001
 from chuansha_enforce.storage.schema_0002 import SCHEMA_0002
-from chuansha_enforce.storage.schema_0003_search import apply_case_search_schema
+from chuansha_enforce.storage.schema_0003_search import SCHEMA_0003
 from chuansha_enforce.storage.schema_0004 import SCHEMA_0004
 from chuansha_enforce.storage.schema_0005 import SCHEMA_0005
 from chuansha_enforce.storage.schema_0006 import SCHEMA_0006
@@ -26,7 +29,6 @@ from chuansha_enforce.storage.schema_0012_case_gates import SCHEMA_0012_CASE_GAT
 log = logging.getLogger(__name__)
 
 MIGRATION_SET = "chuansha_enforce"
-MIGRATIONS = sqlite_utils.Migrations(MIGRATION_SET)
 
 
 def split_statements(script: str) -> list[str]:
@@ -49,98 +51,63 @@ def split_statements(script: str) -> list[str]:
     return statements
 
 
-@MIGRATIONS(name="0001_initial")
-def _initial(db: sqlite_utils.Database) -> None:
-    for statement in split_statements(SCHEMA_0001):
-        db.execute(statement)
+MigrationTable = tuple[tuple[str, str], ...]
+"""(name, SQL script) of each migration, in the order they apply."""
+
+MIGRATION_TABLE: MigrationTable = (
+    ("0001_initial", SCHEMA_0001),
+    ("0002_case_steps", SCHEMA_0002),
+    ("0003_case_search", SCHEMA_0003),
+    ("0004_simple_procedure", SCHEMA_0004),
+    ("0005_numbering", SCHEMA_0005),
+    ("0006_accounts_review", SCHEMA_0006),
+    ("0007_file_reviews", SCHEMA_0007),
+    ("0008_statistics_indexes", SCHEMA_0008),
+    ("0009_drop_duplicate_list_index", SCHEMA_0009),
+    ("0010_case_trash", SCHEMA_0010),
+    ("0011_disputes", SCHEMA_0011_DISPUTES),
+    ("0012_case_gates", SCHEMA_0012_CASE_GATES),
+)
+"""Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 
 
-@MIGRATIONS(name="0002_case_steps")
-def _case_steps(db: sqlite_utils.Database) -> None:
-    for statement in split_statements(SCHEMA_0002):
-        db.execute(statement)
+def _runner(schema: str) -> Callable[[sqlite_utils.Database], None]:
+    def run(db: sqlite_utils.Database) -> None:
+        for statement in split_statements(schema):
+            db.execute(statement)
+
+    return run
 
 
-@MIGRATIONS(name="0003_case_search")
-def _case_search(db: sqlite_utils.Database) -> None:
-    apply_case_search_schema(db)
+@functools.cache
+def _migration_set(table: MigrationTable) -> sqlite_utils.Migrations:
+    migrations = sqlite_utils.Migrations(MIGRATION_SET)
+    for name, schema in table:
+        migrations(name=name)(_runner(schema))
+    return migrations
 
 
-@MIGRATIONS(name="0004_simple_procedure")
-def _simple_procedure(db: sqlite_utils.Database) -> None:
-    for statement in split_statements(SCHEMA_0004):
-        db.execute(statement)
+MIGRATIONS = _migration_set(MIGRATION_TABLE)
 
 
-@MIGRATIONS(name="0005_numbering")
-def _numbering(db: sqlite_utils.Database) -> None:
-    for statement in split_statements(SCHEMA_0005):
-        db.execute(statement)
+def known_names(table: MigrationTable = MIGRATION_TABLE) -> list[str]:
+    return [name for name, _schema in table]
 
 
-@MIGRATIONS(name="0006_accounts_review")
-def _accounts_review(db: sqlite_utils.Database) -> None:
-    for statement in split_statements(SCHEMA_0006):
-        db.execute(statement)
+def applied_names(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.applied(db)]  # one set: a table only adds to it
 
 
-@MIGRATIONS(name="0007_file_reviews")
-def _file_reviews(db: sqlite_utils.Database) -> None:
-    for statement in split_statements(SCHEMA_0007):
-        db.execute(statement)
-
-
-@MIGRATIONS(name="0008_statistics_indexes")
-def _statistics_indexes(db: sqlite_utils.Database) -> None:
-    for statement in split_statements(SCHEMA_0008):
-        db.execute(statement)
-
-
-@MIGRATIONS(name="0009_drop_duplicate_list_index")
-def _drop_duplicate_list_index(db: sqlite_utils.Database) -> None:
-    db.execute(SCHEMA_0009)
-
-
-@MIGRATIONS(name="0010_case_trash")
-def _case_trash(db: sqlite_utils.Database) -> None:
-    for statement in split_statements(SCHEMA_0010):
-        db.execute(statement)
-
-
-@MIGRATIONS(name="0011_disputes")
-def _disputes(db: sqlite_utils.Database) -> None:
-    for statement in split_statements(SCHEMA_0011_DISPUTES):
-        db.execute(statement)
-
-
-@MIGRATIONS(name="0012_case_gates")
-def _case_gates(db: sqlite_utils.Database) -> None:
-    for statement in split_statements(SCHEMA_0012_CASE_GATES):
-        db.execute(statement)
-
-
-def known_names(migrations: sqlite_utils.Migrations = MIGRATIONS) -> list[str]:
-    return [m.name for m in migrations._migrations]
-
-
-def applied_names(
-    db: sqlite_utils.Database, migrations: sqlite_utils.Migrations = MIGRATIONS
-) -> list[str]:
-    return [m.name for m in migrations.applied(db)]
-
-
-def pending_names(
-    db: sqlite_utils.Database, migrations: sqlite_utils.Migrations = MIGRATIONS
-) -> list[str]:
-    return [m.name for m in migrations.pending(db)]
+def pending_names(db: sqlite_utils.Database, table: MigrationTable = MIGRATION_TABLE) -> list[str]:
+    return [m.name for m in _migration_set(table).pending(db)]
 
 
 def check_not_newer(
-    db: sqlite_utils.Database, path: Path, migrations: sqlite_utils.Migrations = MIGRATIONS
+    db: sqlite_utils.Database, path: Path, table: MigrationTable = MIGRATION_TABLE
 ) -> None:
     """Refuse a file that holds migrations this build does not know."""
-    known = known_names(migrations)
-    unknown = [name for name in applied_names(db, migrations) if name not in known]
+    known = known_names(table)
+    unknown = [name for name in applied_names(db) if name not in known]
     if unknown:
         raise DatabaseNewerError(path, migrations="、".join(unknown))
 
@@ -150,19 +117,24 @@ def migrate(
     path: Path,
     *,
     backup: Callable[[str], Path | None] | None = None,
-    migrations: sqlite_utils.Migrations = MIGRATIONS,
+    table: MigrationTable = MIGRATION_TABLE,
 ) -> list[str]:
     """Apply pending migrations, each in its own transaction; return their names.
 
     When the file already holds data (some migration applied before), ``backup`` is
-    called first with a label, so a failed or unwanted migration can be undone.
+    called first with a label, so a failed or unwanted migration can be undone. Then the
+    search dictionaries take in the rows already there (``refresh_case_search``; nothing
+    to do on a new file), in one more transaction.
     """
-    check_not_newer(db, path, migrations)
-    pending = pending_names(db, migrations)
+    check_not_newer(db, path, table)
+    pending = pending_names(db, table)
     if not pending:
         return []
-    if applied_names(db, migrations) and backup is not None:
+    if applied_names(db) and backup is not None:
         saved = backup("pre-migration")
         log.info("backup before migrating %s: %s", pending, saved)
-    migrations.apply(db)
+    _migration_set(table).apply(db)
+    if db["search_state"].exists():  # 0003_case_search and on
+        with write_transaction(db):
+            refresh_case_search(db)
     return pending

@@ -27,9 +27,9 @@ from chuansha_enforce.domain.records import CasePage, OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.case_search_service import MAX_QUERY, CaseSearchService
 from chuansha_enforce.services.container import Services
+from chuansha_enforce.storage.case_search_index import rebuild_case_search, refresh_case_search
 from chuansha_enforce.storage.case_search_repository import CaseSearchRepository, SearchTuning
 from chuansha_enforce.storage.connection import open_database, write_transaction
-from chuansha_enforce.storage.schema_0003_search import rebuild_case_search, refresh_case_search
 
 NEVER = math.inf
 TUNINGS = {

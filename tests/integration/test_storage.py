@@ -22,7 +22,7 @@ from chuansha_enforce.storage.errors import (
 )
 from chuansha_enforce.storage.migrations import (
     MIGRATION_SET,
-    MIGRATIONS,
+    MIGRATION_TABLE,
     applied_names,
     known_names,
     migrate,
@@ -111,13 +111,8 @@ def test_a_backup_is_taken_before_pending_migrations(db_path: Path) -> None:
     migrate(db, db_path)
     with write_transaction(db):
         db.execute("INSERT INTO settings VALUES ('marker', '1', 'now')")
-    later = sqlite_utils.Migrations(MIGRATION_SET)
-    for known in MIGRATIONS._migrations:
-        later(name=known.name)(known.fn)
-
-    @later(name="9999_add_notes")
-    def _add(db: sqlite_utils.Database) -> None:
-        db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT) STRICT")
+    notes = "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT) STRICT;"
+    later = (*MIGRATION_TABLE, ("9999_add_notes", notes))
 
     saved: list[Path] = []
 
@@ -125,7 +120,7 @@ def test_a_backup_is_taken_before_pending_migrations(db_path: Path) -> None:
         saved.append(backup_database(db, db_path.parent / f"{label}.db"))
         return saved[-1]
 
-    assert migrate(db, db_path, backup=backup, migrations=later) == ["9999_add_notes"]
+    assert migrate(db, db_path, backup=backup, table=later) == ["9999_add_notes"]
     assert [p.name for p in saved] == ["pre-migration.db"]
     copy = sqlite3.connect(saved[0])
     tables = {r[0] for r in copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -134,7 +129,7 @@ def test_a_backup_is_taken_before_pending_migrations(db_path: Path) -> None:
     copy.close()
     assert "notes" in db.table_names()
     # Nothing pending: no second backup.
-    assert migrate(db, db_path, backup=backup, migrations=later) == []
+    assert migrate(db, db_path, backup=backup, table=later) == []
     assert len(saved) == 1
     db.close()
 

@@ -1,0 +1,43 @@
+"""The migrations are one table of (name, SQL); the schema modules hold SQL for it only."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from chuansha_enforce.storage.migrations import MIGRATION_TABLE, known_names, split_statements
+
+PACKAGE = Path(__file__).resolve().parents[2] / "chuansha_enforce"
+
+
+def test_the_migrations_in_order() -> None:
+    assert known_names() == [
+        "0001_initial",
+        "0002_case_steps",
+        "0003_case_search",
+        "0004_simple_procedure",
+        "0005_numbering",
+        "0006_accounts_review",
+        "0007_file_reviews",
+        "0008_statistics_indexes",
+        "0009_drop_duplicate_list_index",
+        "0010_case_trash",
+    ]
+
+
+def test_every_schema_is_whole_statements() -> None:
+    for name, schema in MIGRATION_TABLE:
+        assert split_statements(schema), name  # raises on a statement cut short
+
+
+def test_only_the_migration_list_imports_the_schema_modules() -> None:
+    importers = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module is not None
+                and node.module.startswith("chuansha_enforce.storage.schema_")
+            ):
+                importers.append(path.relative_to(PACKAGE).as_posix())
+    assert sorted(set(importers)) == ["storage/migrations.py"]
