@@ -22,6 +22,8 @@ def test_the_migrations_in_order() -> None:
         "0008_statistics_indexes",
         "0009_drop_duplicate_list_index",
         "0010_case_trash",
+        "0011_disputes",
+        "0012_case_gates",
     ]
 
 
