@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.ledger.limits import MAX_SHORT_CHARS
 from chuansha_enforce.ledger.sheets import LedgerIssue, RawSheet
 from chuansha_enforce.ledger.values import cell_text, normalise_text
 
@@ -27,6 +28,7 @@ class ColumnSpec:
     and may return ``None`` for a value that means nothing (a list of no names); it gets
     strings trimmed and normalised, never empty. The default is text (``cell_text``).
     ``unique`` marks a text column whose values differ in every row (numbers): not memoised.
+    ``max_chars`` is the longest text a cell of the column may hold (``limits``).
     """
 
     key: str
@@ -34,6 +36,7 @@ class ColumnSpec:
     parse: Callable[[object], object] = cell_text
     required: bool = False
     unique: bool = False
+    max_chars: int = MAX_SHORT_CHARS
 
     def __post_init__(self) -> None:
         if self.unique and self.parse is not cell_text:
@@ -43,7 +46,7 @@ class ColumnSpec:
 class SheetIssues:
     """Where a sheet's errors and warnings go, each located at row and header."""
 
-    __slots__ = ("errors", "headers", "sheet", "warnings")
+    __slots__ = ("error_count", "errors", "headers", "sheet", "warnings")
 
     def __init__(
         self,
@@ -56,13 +59,19 @@ class SheetIssues:
         self.headers = headers
         self.errors = errors
         self.warnings = warnings
+        self.error_count = 0
+        """Errors added so far (``errors`` may keep only the first of them)."""
 
     def add(self, row: int, error: DomainError, key: str | None, *, warning: bool = False) -> None:
         """The issue ``error`` on ``row``, at the header of its field (else of ``key``)."""
         field = error.field or key
         header = self.headers.get(field or "", field)
         issue = LedgerIssue(self.sheet, row, header, error.code, error.params)
-        (self.warnings if warning else self.errors).append(issue)
+        if warning:
+            self.warnings.append(issue)
+        else:
+            self.error_count += 1
+            self.errors.append(issue)
 
 
 class _Memo(dict[object, object]):
@@ -70,11 +79,12 @@ class _Memo(dict[object, object]):
     is keyed with its type, because ``True == 1 == 1.0`` as dictionary keys while a TRUE
     cell, the number 1 and 1.0 are not the same cell (``TRUE`` is no amount of money)."""
 
-    __slots__ = ("_parse", "_typed", "failed")
+    __slots__ = ("_max_chars", "_parse", "_typed", "failed")
 
-    def __init__(self, parse: Callable[[object], object]) -> None:
+    def __init__(self, parse: Callable[[object], object], max_chars: int) -> None:
         super().__init__()
         self._parse = parse
+        self._max_chars = max_chars
         self._typed: dict[tuple[type, object], object] = {}
         self.failed = False
 
@@ -83,6 +93,10 @@ class _Memo(dict[object, object]):
             value = normalise_text(value)
             if not value:
                 return None
+            if len(value) > self._max_chars:
+                self.failed = True
+                params = {"length": len(value), "max": self._max_chars}
+                return DomainError("ledger.cell_too_long", None, params)
         elif value is None:
             return None
         try:
@@ -118,10 +132,13 @@ class ParsedSheet:
             if cells is None:  # an optional column the sheet does not have
                 column: Sequence[object] = tuple(repeat(None, count))
             else:
-                memo = _Memo(spec.parse)
+                memo = _Memo(spec.parse, spec.max_chars)
                 if spec.unique:  # a memo of strings would only grow: each one is new
+                    most = spec.max_chars
                     column = [
-                        (normalise_text(v) or None) if v.__class__ is str else memo[v]
+                        (normalise_text(v) or None)
+                        if v.__class__ is str and len(v) <= most
+                        else memo[v]
                         for v in cells
                     ]
                 else:

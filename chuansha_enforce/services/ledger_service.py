@@ -30,7 +30,13 @@ from chuansha_enforce.ledger.row_mapping import (
     officers_of,
     simple_decisions_of,
 )
-from chuansha_enforce.ledger.sheets import LedgerIssue, RawSheet, SheetKind, header_names
+from chuansha_enforce.ledger.sheets import (
+    IssueList,
+    LedgerIssue,
+    RawSheet,
+    SheetKind,
+    header_names,
+)
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import NOTHING, Changes, Topic
 from chuansha_enforce.services.settings_service import SettingsService
@@ -74,6 +80,9 @@ def _kept(rows: Iterator[R | None], into: list[R]) -> Iterator[None]:
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
+    """``errors`` and ``warnings`` are the first ``MAX_ISSUES_SHOWN`` of each; the counts
+    are of all of them."""
+
     officers: int
     general_cases: int
     simple_decisions: int
@@ -82,6 +91,8 @@ class ImportReport:
     written: bool
     cancelled: bool
     changed: Changes
+    error_count: int = 0
+    warning_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +151,9 @@ class LedgerService:
 
     def _import(self, path: Path, *, dry_run: bool, progress: Progress | None) -> ImportReport:
         sheets, issues = read_ledger(path)
-        errors: list[LedgerIssue] = list(issues)
-        warnings: list[LedgerIssue] = []
+        errors = IssueList()
+        errors.extend(issues)
+        warnings = IssueList()
         officers: list[OfficerRecord] = []
         cases: list[GeneralCaseRecord] = []
         simple: list[SimpleDecisionRecord] = []
@@ -161,7 +173,16 @@ class LedgerService:
                 done += 1
                 if progress is not None and done % 500 == 0 and not progress(done, total):
                     return ImportReport(
-                        0, 0, 0, tuple(errors), tuple(warnings), False, True, NOTHING
+                        0,
+                        0,
+                        0,
+                        tuple(errors),
+                        tuple(warnings),
+                        False,
+                        True,
+                        NOTHING,
+                        errors.total,
+                        warnings.total,
                     )
         if not sheets and not errors:
             errors.append(LedgerIssue(None, None, None, "ledger.nothing", {}))
@@ -176,6 +197,8 @@ class LedgerService:
                 False,
                 False,
                 NOTHING,
+                errors.total,
+                warnings.total,
             )
         at = utc_timestamp(self._clock)
         if self._before_write is not None:
@@ -205,7 +228,16 @@ class LedgerService:
             )
         changed = frozenset({Topic.OFFICERS, Topic.CASES, Topic.SIMPLE_DECISIONS, Topic.PAYMENTS})
         return ImportReport(
-            len(officers), len(cases), len(simple), (), tuple(warnings), True, False, changed
+            len(officers),
+            len(cases),
+            len(simple),
+            (),
+            tuple(warnings),
+            True,
+            False,
+            changed,
+            0,
+            warnings.total,
         )
 
     def _refused_by_role(
