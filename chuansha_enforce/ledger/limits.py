@@ -12,9 +12,9 @@ from typing import Final
 
 MiB: Final = 1024 * 1024
 
-MAX_SHEET_CELLS: Final = 3_000_000
+MAX_SHEET_CELLS: Final = 2_700_000
 """Rows x columns of a sheet, counted from A1 to the last cell holding a value (about
-115,000 rows of the 26 columns of 一般程序案件)."""
+103,000 rows of the 26 columns of 一般程序案件)."""
 
 MAX_SHEET_PART_BYTES: Final = 160 * MiB
 """A worksheet of an xlsx once decompressed (about 125,000 rows as the export writes them)."""
