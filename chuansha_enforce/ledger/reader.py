@@ -271,6 +271,7 @@ def _first_filled_row(grid: Grid) -> int | None:
 
 
 _HEADER_SEARCH_ROWS: Final = 10
+_SHOWN_HEADER: Final = 50  # an unknown header is quoted up to this many characters
 
 
 def _header_row_below(grid: Grid, kinds: Sequence[SheetKind]) -> int | None:
@@ -320,8 +321,9 @@ def _build_sheet(
         if not header:
             blank_columns.append(index)
         elif header not in allowed:
-            params = {"header": header, "allowed": "、".join(header_names(kind))}
-            header_issues.append(LedgerIssue(name, 1, header, "ledger.header_unknown", params))
+            shown = header if len(header) <= _SHOWN_HEADER else header[:_SHOWN_HEADER] + "…"
+            params = {"header": shown, "allowed": "、".join(header_names(kind))}
+            header_issues.append(LedgerIssue(name, 1, shown, "ledger.header_unknown", params))
         elif header in columns:
             where = f"{column_letter(columns[header])}、{column_letter(index)}"
             params = {"header": header, "columns": where}

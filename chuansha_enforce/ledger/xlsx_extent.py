@@ -48,9 +48,12 @@ _MAX_ENTRIES: Final = 10_000
 _LOCAL_HEADER: Final = struct.Struct("<4s22xHH")
 _LOCAL_MAGIC: Final = b"PK\x03\x04"
 
-# Every cell as Excel, WPS, LibreOffice and openpyxl write it begins ``<c r="B7"``; a cell
-# that does not (no reference, another spelling, a namespace prefix) sends the sheet to expat.
-_ODD_CELL_RE: Final = re.compile(rb'<c(?! r="[A-Z])[\s/>]')
+# Every cell as Excel, WPS, LibreOffice and openpyxl write it is ``<c r="B7"`` and a few
+# attributes spelt the same way; a cell that is not (no reference, another spelling, a
+# namespace prefix, a second ``r``, which calamine would take) sends the sheet to expat.
+_ODD_CELL_RE: Final = re.compile(
+    rb'<c(?! r="[A-Z]+[0-9]+"(?: (?:s|t|cm|vm|ph)="[^"<>]*")*/?>)[\s/>]'
+)
 _PREFIXED_CELL_RE: Final = re.compile(rb":c[\s/>]")
 _FAR_CELL_RE: Final = re.compile(
     rb'<c r="(?:([A-Z]{2,})[0-9]|[A-Z]((?:[0-9]{7,}|1(?:0[3-9]|[1-9][0-9])[0-9]{3}|[2-9][0-9]{5})))'
@@ -273,8 +276,8 @@ def _walk(pieces: Iterator[tuple[int, bytes]]) -> tuple[int, int]:
         parser.Parse(b"", True)
     except _TooLarge:
         pass
-    except expat.ExpatError:
-        pass  # calamine reports the broken XML itself
+    except expat.ExpatError as error:  # calamine may read what expat refuses: not loaded
+        raise _Damaged(f"XML: {error}") from None
     return state["rows"], state["columns"]
 
 
@@ -330,11 +333,15 @@ def _limit(part: str, parts: _Parts) -> int:
     return MAX_OTHER_PART_BYTES
 
 
+def _read_by_calamine(part: str, parts: _Parts) -> bool:
+    return part in parts.sheets or part == parts.shared or part.lower().endswith((".xml", ".rels"))
+
+
 def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], parts: _Parts) -> None:
     """Every part calamine may read, refused by the size it declares before it is inflated."""
     for info in infos:
-        if not info.filename.endswith((".xml", ".rels")):
-            continue  # pictures, printer settings: calamine does not read them
+        if not _read_by_calamine(info.filename, parts):
+            continue  # pictures, printer settings
         limit = _limit(info.filename, parts)
         if info.file_size > limit:
             sheet = parts.sheets.get(info.filename)
@@ -376,14 +383,27 @@ def inspect_xlsx(path: Path) -> dict[str, SheetExtent]:
         try:
             with zipfile.ZipFile(file) as archive:
                 infos = archive.infolist()
+                for name in (_WORKBOOK_PART, _WORKBOOK_RELS):  # read whole just below
+                    size = archive.getinfo(name).file_size
+                    if size > MAX_OTHER_PART_BYTES:
+                        most = megabytes(MAX_OTHER_PART_BYTES)
+                        code = "ledger.part_too_large"
+                        raise _refuse(path, code, part=name, size=megabytes(size), max=most)
                 parts = _parts(archive, {info.filename for info in infos})
+        except Refused:
+            raise
         except Exception:  # a damaged package: calamine says what is wrong with it
             return {}
         _check_sizes(path, infos, parts)
         by_name = {info.filename: info for info in infos}
         try:
             for info in infos:  # what the directory says of every part is true
-                if info.filename.endswith((".xml", ".rels")) and info.filename not in parts.sheets:
+                part = info.filename
+                if (
+                    _read_by_calamine(part, parts)
+                    and part not in parts.sheets
+                    and part != parts.shared
+                ):
                     for _ in _inflate(file, info):
                         pass
             lengths = _item_lengths(file, by_name[parts.shared]) if parts.shared else array("q")

@@ -94,6 +94,11 @@ class ImportReport:
     error_count: int = 0
     warning_count: int = 0
 
+    def __post_init__(self) -> None:
+        # never fewer than listed (a report made without the counts)
+        object.__setattr__(self, "error_count", max(self.error_count, len(self.errors)))
+        object.__setattr__(self, "warning_count", max(self.warning_count, len(self.warnings)))
+
 
 @dataclass(frozen=True, slots=True)
 class ExportReport:

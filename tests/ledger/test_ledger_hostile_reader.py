@@ -137,3 +137,23 @@ def test_a_cell_longer_than_its_column_allows_is_named_with_row_and_header(
     ]
     assert rows[0][1][0] is None
     assert rows[1][1][0] == "李" * 200
+
+
+def test_a_second_reference_in_a_cell_is_not_trusted_to_the_first(tmp_path: Path) -> None:
+    # calamine takes the last r: this cell is XFD1048576, not A2.
+    path = write_xlsx(
+        tmp_path / "twice.xlsx",
+        "执法人员",
+        sheet_data([row(1, HEADERS), '<row r="2"><c r="A2" r="XFD1048576"><v>1</v></c></row>']),
+    )
+    assert [(i.code, i.params.get("detail", "")[:4]) for i in read_ledger(path)[1]] == [
+        ("ledger.unreadable", "XML:")
+    ]
+
+
+def test_an_unknown_header_is_quoted_shortened(tmp_path: Path) -> None:
+    path = tmp_path / "header.csv"
+    text = "姓名,执法证号,发证日期," + "长" * 100_000 + "\n张伟,31150012,2023-01-05,\n"
+    path.write_text(text, encoding="utf-8")
+    issues = read_ledger(path)[1]
+    assert [(i.header, i.code) for i in issues] == [("长" * 50 + "…", "ledger.header_unknown")]
