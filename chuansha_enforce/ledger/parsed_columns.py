@@ -101,6 +101,18 @@ _MEMO_VALUES = 20_000
 a column of a hundred thousand different values would only double its memory."""
 
 
+def _detached(error: BaseException) -> DomainError:
+    """``error`` without its traceback, nor those of the errors it was raised from: they
+    hold the parsers' frames, and with them reference cycles that no collector frees while
+    an import runs (it pauses the cyclic collector), a few hundred bytes each failing cell."""
+    link: BaseException | None = error
+    while link is not None:
+        link.__traceback__ = None
+        link = link.__context__
+    assert isinstance(error, DomainError)
+    return error
+
+
 class _Memo(dict[object, object]):
     """Parse results by cell value. Strings and dates are keys as they are; any other value
     is keyed with its type, because ``True == 1 == 1.0`` as dictionary keys while a TRUE
@@ -144,7 +156,7 @@ class _Memo(dict[object, object]):
         try:
             return self._parse(value)
         except DomainError as error:
-            return error.with_traceback(None)
+            return _detached(error)
 
     def __missing__(self, value: object) -> object:
         kind = value.__class__
