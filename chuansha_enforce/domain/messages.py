@@ -425,6 +425,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "the sheet “{name}” spans too much ({rows} rows × {columns} columns; at most {max} "
         "cells); delete the unused rows and columns at its end, or split the ledger into files",
     ),
+    "ledger.workbook_too_large": (
+        "{name} 各工作表的数据区域合计超过{max}个单元格的上限，不予导入。请把台账分成几个文件",
+        "the sheets of {name} span more than {max} cells in all; split the ledger into several "
+        "files",
+    ),
     "ledger.sheet_part_too_large": (
         "工作表“{sheet}”解压后有{size} MB，超过{max} MB的上限，不予导入。请把台账分成几个文件",
         "the sheet “{sheet}” is {size} MB once unpacked, over the limit of {max} MB; split the "

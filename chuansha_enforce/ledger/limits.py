@@ -14,7 +14,8 @@ MiB: Final = 1024 * 1024
 
 MAX_SHEET_CELLS: Final = 1_300_000
 """Rows x columns of a sheet, counted from A1 to the last cell holding a value (50,000 rows
-of the 26 columns of 一般程序案件: checking a sheet that size takes about 400 MB)."""
+of the 26 columns of 一般程序案件: checking a sheet that size takes about 400 MB), and of all
+the sheets of a workbook together."""
 
 MAX_SHEET_PART_BYTES: Final = 80 * MiB
 """A worksheet of an xlsx once decompressed (about 60,000 rows as the export writes them)."""

@@ -407,6 +407,8 @@ def inspect_xlsx(path: Path) -> dict[str, SheetExtent]:
             lengths = _item_lengths(file, by_name[parts.shared]) if parts.shared else array("q")
             longest = max(lengths, default=0)
             extents: dict[str, SheetExtent] = {}
+            total = 0
+            bounded: list[str] = []  # sheets measured by a bound (_NEAR_ROWS x 26)
             for part, name in parts.sheets.items():
                 info = by_name[part]
                 scan = _scan(_pieces(_inflate(file, info)), longest > 0)
@@ -438,6 +440,15 @@ def inspect_xlsx(path: Path) -> dict[str, SheetExtent]:
                             max=most,
                         )
                 extents[name] = SheetExtent(rows, columns)
+                if not (scan.fallback or scan.exact):
+                    bounded.append(part)
+                total += rows * columns
+            if total > MAX_SHEET_CELLS:  # the sheets are checked one after the other
+                for part in bounded:  # a bound only: the real extent now
+                    rows, columns = _exact(_pieces(_inflate(file, by_name[part])))
+                    total += rows * columns - extents[parts.sheets[part]].rows * 26
+                if total > MAX_SHEET_CELLS:
+                    raise _refuse(path, "ledger.workbook_too_large", max=MAX_SHEET_CELLS)
         except _Damaged as error:
             raise _refuse(path, "ledger.unreadable", format="xlsx", detail=str(error)) from None
         return extents

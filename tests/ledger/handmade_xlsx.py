@@ -4,7 +4,7 @@ hundreds of MB costs the test neither the time nor the memory of building it who
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from pathlib import Path
 
@@ -32,11 +32,24 @@ WORKBOOK_RELS = (
 SHEET_HEAD = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_MAIN}">'
 
 
-def workbook(sheet: str) -> str:
+def workbook(sheet: str, *more: str) -> str:
+    """The first sheet is rId1 (worksheets/sheet1.xml); more sheets are rId3, rId4…"""
+    listed = f'<sheet name="{sheet}" sheetId="1" r:id="rId1"/>' + "".join(
+        f'<sheet name="{name}" sheetId="{n + 2}" r:id="rId{n + 3}"/>' for n, name in enumerate(more)
+    )
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" xmlns:r="{_OFFICE}">'
-        f'<sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        f"<sheets>{listed}</sheets></workbook>"
     )
+
+
+def _relations(more: int) -> str:
+    extra = "".join(
+        f'<Relationship Id="rId{n + 3}" Type="{_OFFICE}/worksheet" '
+        f'Target="worksheets/sheet{n + 2}.xml"/>'
+        for n in range(more)
+    )
+    return WORKBOOK_RELS.replace("</Relationships>", extra + "</Relationships>")
 
 
 def inline(ref: str, text: str) -> str:
@@ -52,6 +65,7 @@ def write_xlsx(
     sheet: str,
     sheet_xml: Iterable[str | bytes],
     shared: Iterable[str | bytes] | None = None,
+    more: Sequence[tuple[str, Iterable[str | bytes]]] = (),
 ) -> Path:
     """One sheet named ``sheet`` whose part is the pieces of ``sheet_xml`` (from the
     ``<worksheet>`` element on; the XML declaration is added), and a shared-string part of
@@ -59,9 +73,11 @@ def write_xlsx(
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", ROOT_RELS)
-        archive.writestr("xl/workbook.xml", workbook(sheet))
-        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        archive.writestr("xl/workbook.xml", workbook(sheet, *(name for name, _ in more)))
+        archive.writestr("xl/_rels/workbook.xml.rels", _relations(len(more)))
         _stream(archive, "xl/worksheets/sheet1.xml", chain([SHEET_HEAD], sheet_xml))
+        for n, (_, xml) in enumerate(more):
+            _stream(archive, f"xl/worksheets/sheet{n + 2}.xml", chain([SHEET_HEAD], xml))
         if shared is not None:
             _stream(archive, "xl/sharedStrings.xml", shared)
     return path

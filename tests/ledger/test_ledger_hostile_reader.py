@@ -157,3 +157,24 @@ def test_an_unknown_header_is_quoted_shortened(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     issues = read_ledger(path)[1]
     assert [(i.header, i.code) for i in issues] == [("长" * 50 + "…", "ledger.header_unknown")]
+
+
+def _numbers(rows: int, letters: str) -> list[str | bytes]:
+    return sheet_data(
+        f'<row r="{n}">' + "".join(f'<c r="{c}{n}"><v>1</v></c>' for c in letters) + "</row>"
+        for n in range(1, rows + 1)
+    )
+
+
+def test_the_sheets_of_a_workbook_share_the_cell_limit(tmp_path: Path) -> None:
+    # Each sheet within the limit, the two together not: they are checked one after the other.
+    letters = "ABCDEFGHIJKLMN"
+    path = write_xlsx(
+        tmp_path / "two.xlsx",
+        "一般程序案件",
+        _numbers(50_000, letters),
+        more=[("简易程序案件", _numbers(50_000, letters))],
+    )
+    assert [issue.text() for issue in read_ledger(path)[1]] == [
+        "two.xlsx 各工作表的数据区域合计超过1300000个单元格的上限，不予导入。请把台账分成几个文件"
+    ]
