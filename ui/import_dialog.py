@@ -163,9 +163,10 @@ class ImportDialog(QDialog):
         if report.cancelled:
             self.summary.setText(self.tr("已取消，未写入任何数据"))
         elif report.errors:
-            self.summary.setText(
-                self.tr("发现 %1 处错误，未写入任何数据").replace("%1", str(len(report.errors)))
-            )
+            text = self.tr("发现 %1 处错误，未写入任何数据").replace("%1", str(report.error_count))
+            if report.error_count > len(report.errors):
+                text += self.tr("（只列出了前 %1 处）").replace("%1", str(len(report.errors)))
+            self.summary.setText(text)
         else:
             done = self.tr("已导入") if report.written else self.tr("检查通过（未写入）")
             self.summary.setText(

@@ -243,12 +243,21 @@ def _cmd_import(args: argparse.Namespace, services: Services, out: TextIO, lang:
     for issue in report.warnings:
         prefix = "提醒：" if lang == "zh" else "warning: "
         print(prefix + issue.text(lang), file=sys.stderr)
+    if report.warning_count > len(report.warnings):
+        print(_not_listed(len(report.warnings), report.warning_count, lang), file=sys.stderr)
     if report.errors:
+        count = report.error_count
         summary = (
-            f"发现 {len(report.errors)} 处错误，未写入任何数据"
+            f"发现 {count} 处错误，未写入任何数据"
             if lang == "zh"
-            else f"{len(report.errors)} errors; nothing was written"
+            else f"{count} errors; nothing was written"
         )
+        if count > len(report.errors):
+            summary += (
+                f"（只列出了前 {len(report.errors)} 处）"
+                if lang == "zh"
+                else f" (only the first {len(report.errors)} are listed)"
+            )
         print(summary, file=sys.stderr)
         return 1
     verb = (
@@ -273,6 +282,12 @@ def _cmd_import(args: argparse.Namespace, services: Services, out: TextIO, lang:
             file=out,
         )
     return 0
+
+
+def _not_listed(shown: int, count: int, lang: Lang) -> str:
+    if lang == "zh":
+        return f"共 {count} 条提醒，只列出了前 {shown} 条"
+    return f"{count} warnings in all; only the first {shown} are listed"
 
 
 def _cmd_export(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:

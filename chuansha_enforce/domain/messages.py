@@ -425,9 +425,46 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "the hidden sheet “{name}” is not one of {allowed}; unhide it, then rename or delete it",
     ),
     "ledger.sheet_too_large": (
-        "工作表“{name}”的数据区域过大（{rows}行×{columns}列）。请删除末尾多余的行和列后再导入",
-        "the sheet “{name}” spans too much ({rows} rows × {columns} columns); delete the unused "
-        "rows and columns at its end",
+        "工作表“{name}”的数据区域过大（{rows}行×{columns}列，最多{max}个单元格）。"
+        "请删除末尾多余的行和列，或把台账分成几个文件后再导入",
+        "the sheet “{name}” spans too much ({rows} rows × {columns} columns; at most {max} "
+        "cells); delete the unused rows and columns at its end, or split the ledger into files",
+    ),
+    "ledger.workbook_too_large": (
+        "{name} 各工作表的数据区域合计超过{max}个单元格的上限，不予导入。请把台账分成几个文件",
+        "the sheets of {name} span more than {max} cells in all; split the ledger into several "
+        "files",
+    ),
+    "ledger.sheet_part_too_large": (
+        "工作表“{sheet}”解压后有{size} MB，超过{max} MB的上限，不予导入。请把台账分成几个文件",
+        "the sheet “{sheet}” is {size} MB once unpacked, over the limit of {max} MB; split the "
+        "ledger into several files",
+    ),
+    "ledger.part_too_large": (
+        "{name} 中的 {part} 解压后有{size} MB，超过{max} MB的上限，不是正常的台账文件，不予导入",
+        "{part} in {name} is {size} MB once unpacked, over the limit of {max} MB: not an "
+        "ordinary ledger, refused",
+    ),
+    "ledger.shared_text_too_large": (
+        "工作表“{sheet}”各单元格的文字合计超过{max} MB的上限（单元格文字过长或大量重复），不予导入",
+        "the cells of the sheet “{sheet}” hold more than {max} MB of text in all (cells too long "
+        "or repeated too often); refused",
+    ),
+    "ledger.too_many_parts": (
+        "{name} 含有{count}个部件，超过{max}个的上限，不是正常的台账文件，不予导入",
+        "{name} holds {count} parts, over the limit of {max}: not an ordinary ledger, refused",
+    ),
+    "ledger.file_too_large": (
+        "{name} 有{size} MB，超过{max} MB的上限，不予导入。请把台账分成几个文件",
+        "{name} is {size} MB, over the limit of {max} MB; split the ledger into several files",
+    ),
+    "ledger.cells_too_many": (
+        "{name} 的单元格超过{max}个的上限，不予导入。请把台账分成几个文件",
+        "{name} has more than {max} cells, over the limit; split the ledger into several files",
+    ),
+    "ledger.cell_too_long": (
+        "内容有{length}个字，超过本列{max}个字的上限",
+        "the cell holds {length} characters, over this column's limit of {max}",
     ),
     "ledger.sheet_duplicate": (
         "有不止一个名为“{name}”的工作表",

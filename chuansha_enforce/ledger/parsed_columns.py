@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.ledger.sheets import LedgerIssue, RawSheet
+from chuansha_enforce.ledger.limits import MAX_SHORT_CHARS
+from chuansha_enforce.ledger.sheets import IssueList, LedgerIssue, RawSheet
 from chuansha_enforce.ledger.values import cell_text, normalise_text
 
 
@@ -27,6 +28,7 @@ class ColumnSpec:
     and may return ``None`` for a value that means nothing (a list of no names); it gets
     strings trimmed and normalised, never empty. The default is text (``cell_text``).
     ``unique`` marks a text column whose values differ in every row (numbers): not memoised.
+    ``max_chars`` is the longest text a cell of the column may hold (``limits``).
     """
 
     key: str
@@ -34,6 +36,7 @@ class ColumnSpec:
     parse: Callable[[object], object] = cell_text
     required: bool = False
     unique: bool = False
+    max_chars: int = MAX_SHORT_CHARS
 
     def __post_init__(self) -> None:
         if self.unique and self.parse is not cell_text:
@@ -43,7 +46,7 @@ class ColumnSpec:
 class SheetIssues:
     """Where a sheet's errors and warnings go, each located at row and header."""
 
-    __slots__ = ("errors", "headers", "sheet", "warnings")
+    __slots__ = ("error_count", "errors", "headers", "sheet", "warnings")
 
     def __init__(
         self,
@@ -56,13 +59,58 @@ class SheetIssues:
         self.headers = headers
         self.errors = errors
         self.warnings = warnings
+        self.error_count = 0
+        """Errors added so far (``errors`` may keep only the first of them)."""
 
     def add(self, row: int, error: DomainError, key: str | None, *, warning: bool = False) -> None:
         """The issue ``error`` on ``row``, at the header of its field (else of ``key``)."""
         field = error.field or key
         header = self.headers.get(field or "", field)
         issue = LedgerIssue(self.sheet, row, header, error.code, error.params)
-        (self.warnings if warning else self.errors).append(issue)
+        if warning:
+            self.warnings.append(issue)
+        else:
+            self.error_count += 1
+            self.errors.append(issue)
+
+    def keeps_more(self) -> bool:
+        """Would another error be kept (not only counted)?"""
+        errors = self.errors
+        return not isinstance(errors, IssueList) or len(errors) < errors.keep
+
+    def count_error(self) -> None:
+        """One more error past those kept (``keeps_more`` is false): counted only."""
+        self.error_count += 1
+        if isinstance(self.errors, IssueList):
+            self.errors.total += 1
+
+
+class _Failed:
+    """A cell whose value does not parse. The error is made again from the cell when it is
+    reported, and only while errors are still kept: a column wrong in every one of a
+    hundred thousand cells holds no hundred thousand errors."""
+
+    __slots__ = ()
+
+
+FAILED = _Failed()
+_MEMO_FAILURES = 1_000
+"""Values that failed remembered per column (more are parsed again when met again)."""
+_MEMO_VALUES = 20_000
+"""Values remembered per column: a ledger repeats a few thousand dates, names and amounts;
+a column of a hundred thousand different values would only double its memory."""
+
+
+def _detached(error: BaseException) -> DomainError:
+    """``error`` without its traceback, nor those of the errors it was raised from: they
+    hold the parsers' frames, and with them reference cycles that no collector frees while
+    an import runs (it pauses the cyclic collector), a few hundred bytes each failing cell."""
+    link: BaseException | None = error
+    while link is not None:
+        link.__traceback__ = None
+        link = link.__context__
+    assert isinstance(error, DomainError)
+    return error
 
 
 class _Memo(dict[object, object]):
@@ -70,36 +118,58 @@ class _Memo(dict[object, object]):
     is keyed with its type, because ``True == 1 == 1.0`` as dictionary keys while a TRUE
     cell, the number 1 and 1.0 are not the same cell (``TRUE`` is no amount of money)."""
 
-    __slots__ = ("_parse", "_typed", "failed")
+    __slots__ = ("_failures", "_max_chars", "_parse", "_typed", "failed")
 
-    def __init__(self, parse: Callable[[object], object]) -> None:
+    def __init__(self, parse: Callable[[object], object], max_chars: int) -> None:
         super().__init__()
         self._parse = parse
+        self._max_chars = max_chars
         self._typed: dict[tuple[type, object], object] = {}
+        self._failures = 0
         self.failed = False
+
+    def error_of(self, value: object) -> DomainError:
+        """The error of a cell that failed (``FAILED`` in its column)."""
+        result = self._result(value)
+        assert isinstance(result, DomainError)
+        return result
+
+    def _checked(self, value: object) -> tuple[object, bool]:
+        """The result for ``value`` (``FAILED`` for an error), and whether to remember it."""
+        result = self._result(value)
+        if isinstance(result, DomainError):
+            self.failed = True
+            self._failures += 1
+            return FAILED, self._failures <= _MEMO_FAILURES
+        return result, len(self) + len(self._typed) < _MEMO_VALUES
 
     def _result(self, value: object) -> object:
         if isinstance(value, str):
             value = normalise_text(value)
             if not value:
                 return None
+            if len(value) > self._max_chars:
+                params = {"length": len(value), "max": self._max_chars}
+                return DomainError("ledger.cell_too_long", None, params)
         elif value is None:
             return None
         try:
             return self._parse(value)
         except DomainError as error:
-            self.failed = True
-            return error.with_traceback(None)
+            return _detached(error)
 
     def __missing__(self, value: object) -> object:
         kind = value.__class__
+        result, keep = self._checked(value)
         if kind is str or kind is dt.date:
-            result = self[value] = self._result(value)
+            if keep:
+                self[value] = result
             return result
         key = (kind, value)
         if key in self._typed:
             return self._typed[key]
-        result = self._typed[key] = self._result(value)
+        if keep:
+            self._typed[key] = result
         return result
 
 
@@ -112,24 +182,26 @@ class ParsedSheet:
         self._issues = issues
         count = len(sheet.row_numbers)
         self._columns: dict[str, Sequence[object]] = {}
+        self._memos: dict[str, _Memo] = {}
         self._flagged: set[int] = set()
         for spec in self._specs:
             cells = sheet.columns.get(spec.header)
             if cells is None:  # an optional column the sheet does not have
                 column: Sequence[object] = tuple(repeat(None, count))
             else:
-                memo = _Memo(spec.parse)
+                memo = self._memos[spec.key] = _Memo(spec.parse, spec.max_chars)
                 if spec.unique:  # a memo of strings would only grow: each one is new
+                    most = spec.max_chars
                     column = [
-                        (normalise_text(v) or None) if v.__class__ is str else memo[v]
+                        (normalise_text(v) or None)
+                        if v.__class__ is str and len(v) <= most
+                        else memo[v]
                         for v in cells
                     ]
                 else:
                     column = list(map(memo.__getitem__, cells))
                 if memo.failed:
-                    self._flagged.update(
-                        i for i, v in enumerate(column) if isinstance(v, DomainError)
-                    )
+                    self._flagged.update(i for i, v in enumerate(column) if v is FAILED)
             if spec.required and None in column:
                 self._flagged.update(i for i, v in enumerate(column) if v is None)
             self._columns[spec.key] = column
@@ -148,22 +220,24 @@ class ParsedSheet:
             zip(row_numbers, zip(*columns, strict=True), strict=True)
         ):
             if index in flagged:
-                yield row, _report(row, values, self._specs, self._issues)
+                yield row, self._report(index, row, values)
             else:
                 yield row, values
 
-
-def _report(
-    row: int, values: tuple[object, ...], specs: Sequence[ColumnSpec], issues: SheetIssues
-) -> tuple[object, ...]:
-    """The row's parse issues added; its bad values made ``None``."""
-    cleaned: list[object] = []
-    for spec, value in zip(specs, values, strict=True):
-        if isinstance(value, DomainError):
-            issues.add(row, value, spec.key)
-            cleaned.append(None)
-            continue
-        if value is None and spec.required:
-            issues.add(row, DomainError("ledger.required"), spec.key)
-        cleaned.append(value)
-    return tuple(cleaned)
+    def _report(self, index: int, row: int, values: tuple[object, ...]) -> tuple[object, ...]:
+        """The row's parse issues added; its bad values made ``None``."""
+        issues = self._issues
+        cleaned: list[object] = []
+        for spec, value in zip(self._specs, values, strict=True):
+            if value is FAILED:
+                if issues.keeps_more():
+                    raw = self._sheet.columns[spec.header][index]
+                    issues.add(row, self._memos[spec.key].error_of(raw), spec.key)
+                else:
+                    issues.count_error()
+                cleaned.append(None)
+                continue
+            if value is None and spec.required:
+                issues.add(row, DomainError("ledger.required"), spec.key)
+            cleaned.append(value)
+        return tuple(cleaned)

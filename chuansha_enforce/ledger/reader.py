@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Final
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from chuansha_enforce.domain.enums import EnumMap
+from chuansha_enforce.ledger.limits import MAX_CSV_BYTES, MAX_SHEET_CELLS, megabytes
 from chuansha_enforce.ledger.sheets import (
     HEADERS,
     LedgerIssue,
@@ -30,10 +30,7 @@ from chuansha_enforce.ledger.sheets import (
     required_headers,
 )
 from chuansha_enforce.ledger.values import cell_text
-from chuansha_enforce.ledger.xlsx_extent import sheet_extents
-
-MAX_CELLS: Final = 40_000_000
-"""Largest sheet area read (rows x columns from A1); a full-height 26-column sheet is 27M."""
+from chuansha_enforce.ledger.xlsx_extent import Refused, SheetExtent, inspect_xlsx
 
 XLSX_SUFFIX: Final = ".xlsx"
 CSV_SUFFIX: Final = ".csv"
@@ -88,74 +85,64 @@ def _is_rust_panic(error: BaseException) -> bool:
 # ---------------------------------------------------------------------------- xlsx
 
 
-class _Loaded(NamedTuple):
-    name: str
-    hidden: bool
-    grid: Grid | None  # None: too large to load
-    rows: int
-    columns: int
-
-
-def _load_workbook(path: Path) -> list[_Loaded]:
-    loaded: list[_Loaded] = []
-    # One stray value far down and right would have calamine allocate billions of cells and
-    # abort the process: such a sheet is measured first and never loaded.
-    extents = sheet_extents(path)
-    with CalamineWorkbook.from_path(path) as workbook:
-        for meta in workbook.sheets_metadata:
-            hidden = meta.visible != SheetVisibleEnum.Visible
-            rows, columns = extents.get(meta.name, (0, 0))
-            grid: Grid | None = None
-            if rows * columns <= MAX_CELLS:
-                sheet = workbook.get_sheet_by_name(meta.name)
-                end = sheet.end  # rows are read from A1, so the area counts from there too
-                rows, columns = (0, 0) if end is None else (end[0] + 1, end[1] + 1)
-                if rows * columns <= MAX_CELLS:
-                    grid = sheet.to_python(skip_empty_area=False)
-            loaded.append(_Loaded(meta.name, hidden, grid, rows, columns))
-    return loaded
-
-
 def _read_xlsx(path: Path, head: bytes) -> tuple[list[RawSheet], list[LedgerIssue]]:
     if head.startswith(_OLE_MAGIC):
         return [], [_file_issue("ledger.format", path)]
     if not head.startswith(_ZIP_MAGIC):
         return [], [_file_issue("ledger.unreadable", path, format="xlsx", detail="not a zip")]
+    sheets: list[RawSheet] = []
+    issues: list[LedgerIssue] = []
     try:
-        loaded = _load_workbook(path)
+        # Measured first: calamine would abort the process on a sheet too large to allocate.
+        extents = inspect_xlsx(path)
+        _load_workbook(path, extents, sheets, issues)
+    except Refused as refused:
+        return [], [refused.issue]
     except Exception as error:
         return [], [_file_issue("ledger.unreadable", path, format="xlsx", detail=str(error))]
     except BaseException as error:
         if not _is_rust_panic(error):
             raise
         return [], [_file_issue("ledger.unreadable", path, format="xlsx", detail=str(error))]
-
-    sheets: list[RawSheet] = []
-    issues: list[LedgerIssue] = []
-    taken: set[SheetKind] = set()
-    for name, hidden, grid, rows, columns in loaded:
-        trimmed = name.strip()
-        kind = next((k for k in SheetKind if k.value == trimmed), None)
-        if grid is None:
-            params = {"name": name, "rows": rows, "columns": columns}
-            issues.append(LedgerIssue(trimmed, None, None, "ledger.sheet_too_large", params))
-        elif kind is None:
-            # An empty leftover sheet ("Sheet1", a chart) can lose no data; one with content can.
-            if _first_filled_row(grid) is not None:
-                code = "ledger.sheet_unknown_hidden" if hidden else "ledger.sheet_unknown"
-                params = {"name": name, "allowed": _ALLOWED_SHEETS}
-                issues.append(LedgerIssue(trimmed, None, None, code, params))
-        elif kind in taken:
-            params = {"name": name}
-            issues.append(LedgerIssue(trimmed, None, None, "ledger.sheet_duplicate", params))
-        else:
-            taken.add(kind)
-            sheet = _build_sheet(kind, trimmed, grid, issues)
-            if sheet is not None:
-                sheets.append(sheet)
     if not sheets and not issues:
         issues.append(_file_issue("ledger.empty", path))
     return sheets, issues
+
+
+def _load_workbook(
+    path: Path,
+    extents: Mapping[str, SheetExtent],
+    sheets: list[RawSheet],
+    issues: list[LedgerIssue],
+) -> None:
+    """Each sheet loaded, checked and let go in turn (one grid in memory at a time)."""
+    taken: set[SheetKind] = set()
+    with CalamineWorkbook.from_path(path) as workbook:
+        for meta in workbook.sheets_metadata:
+            name = meta.name
+            if name not in extents:  # its part is missing: calamine could not read it
+                raise ValueError(f"sheet {name!r} has no part")
+            trimmed = name.strip()
+            kind = next((k for k in SheetKind if k.value == trimmed), None)
+            if kind is not None and kind in taken:
+                params = {"name": name}
+                issues.append(LedgerIssue(trimmed, None, None, "ledger.sheet_duplicate", params))
+                continue
+            grid = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            if kind is None:
+                # An empty leftover sheet ("Sheet1", a chart) can lose no data; one with
+                # content can.
+                if _first_filled_row(grid) is not None:
+                    hidden = meta.visible != SheetVisibleEnum.Visible
+                    code = "ledger.sheet_unknown_hidden" if hidden else "ledger.sheet_unknown"
+                    params = {"name": name, "allowed": _ALLOWED_SHEETS}
+                    issues.append(LedgerIssue(trimmed, None, None, code, params))
+                continue
+            taken.add(kind)
+            sheet = _build_sheet(kind, trimmed, grid, issues)
+            del grid
+            if sheet is not None:
+                sheets.append(sheet)
 
 
 # ---------------------------------------------------------------------------- csv
@@ -178,8 +165,22 @@ def _decode(data: bytes) -> str | None:
     return None
 
 
+_LINE_RE: Final = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends, as ``StringIO(text, newline="")`` gives them,
+    without the copy of four bytes a character that ``StringIO`` makes of a large file."""
+    for match in _LINE_RE.finditer(text):
+        yield match[0]
+
+
 def _read_csv(path: Path) -> tuple[list[RawSheet], list[LedgerIssue]]:
     try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            most = megabytes(MAX_CSV_BYTES)
+            return [], [_file_issue("ledger.file_too_large", path, size=megabytes(size), max=most)]
         data = path.read_bytes()
     except OSError as error:
         return [], [_file_issue("ledger.unreadable", path, format="CSV", detail=str(error))]
@@ -189,17 +190,30 @@ def _read_csv(path: Path) -> tuple[list[RawSheet], list[LedgerIssue]]:
     if not utf16 and _CONTROL_BYTES_RE.search(data):
         return [], [_file_issue("ledger.unreadable", path, format="CSV", detail="binary")]
     text = _decode(data)
+    del data
     if text is None:
         return [], [_file_issue("ledger.encoding", path)]
     if utf16 and _CONTROL_RE.search(text):
         return [], [_file_issue("ledger.unreadable", path, format="CSV", detail="binary")]
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    # A cell is as long as the file allows here; one too long for its column is reported at
+    # its row and header (csv's own limit of 131,072 would only say the file is damaged).
+    csv.field_size_limit(max(MAX_CSV_BYTES, csv.field_size_limit()))
+    grid: list[list[str]] = []
+    cells = 0
     try:
-        grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for row in csv.reader(_lines(text), delimiter=delimiter):
+            cells += len(row) or 1  # an empty line is a row too
+            if cells > MAX_SHEET_CELLS:
+                return [], [_file_issue("ledger.cells_too_many", path, max=MAX_SHEET_CELLS)]
+            grid.append(row)
     except csv.Error as error:
         return [], [_file_issue("ledger.unreadable", path, format="CSV", detail=str(error))]
+    del text
     width = max((len(row) for row in grid), default=0)
+    if width * len(grid) > MAX_SHEET_CELLS:  # short rows are filled up to the longest one
+        return [], [_file_issue("ledger.cells_too_many", path, max=MAX_SHEET_CELLS)]
     for row in grid:
         row.extend([""] * (width - len(row)))
 
@@ -258,6 +272,7 @@ def _first_filled_row(grid: Grid) -> int | None:
 
 
 _HEADER_SEARCH_ROWS: Final = 10
+_SHOWN_HEADER: Final = 50  # an unknown header is quoted up to this many characters
 
 
 def _header_row_below(grid: Grid, kinds: Sequence[SheetKind]) -> int | None:
@@ -307,8 +322,9 @@ def _build_sheet(
         if not header:
             blank_columns.append(index)
         elif header not in allowed:
-            params = {"header": header, "allowed": "、".join(header_names(kind))}
-            header_issues.append(LedgerIssue(name, 1, header, "ledger.header_unknown", params))
+            shown = header if len(header) <= _SHOWN_HEADER else header[:_SHOWN_HEADER] + "…"
+            params = {"header": shown, "allowed": "、".join(header_names(kind))}
+            header_issues.append(LedgerIssue(name, 1, shown, "ledger.header_unknown", params))
         elif header in columns:
             where = f"{column_letter(columns[header])}、{column_letter(index)}"
             params = {"header": header, "columns": where}

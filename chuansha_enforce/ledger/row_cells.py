@@ -23,6 +23,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.ledger.limits import MAX_SHORT_CHARS, MAX_TEXT_CHARS
 from chuansha_enforce.ledger.parsed_columns import ColumnSpec
 from chuansha_enforce.ledger.values import (
     cell_text,
@@ -91,6 +92,9 @@ OFFICER_HEADERS = {
     "status": "状态",
     "cancelled_on": "注销日期",
 }
+
+FREE_TEXT = frozenset({"cause", "violation", "legal_basis", "location", "notes"})
+"""The fields of facts and other free text; names, numbers, dates and choices are short."""
 
 # ---------------------------------------------------------------------------- cell parsers
 
@@ -227,9 +231,17 @@ def _specs(
     required: frozenset[str],
     unique: frozenset[str] = frozenset(),
 ) -> tuple[ColumnSpec, ...]:
-    """One spec per field; a field without a parser is text."""
+    """One spec per field; a field without a parser is text. Free text may be long
+    (``MAX_TEXT_CHARS``), anything else short (``MAX_SHORT_CHARS``)."""
     return tuple(
-        ColumnSpec(f, headers[f], parsers.get(f, cell_text), f in required, f in unique)
+        ColumnSpec(
+            f,
+            headers[f],
+            parsers.get(f, cell_text),
+            f in required,
+            f in unique,
+            MAX_TEXT_CHARS if f in FREE_TEXT else MAX_SHORT_CHARS,
+        )
         for f in fields
     )
 

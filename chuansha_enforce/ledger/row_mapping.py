@@ -147,7 +147,7 @@ def _officers(
 def _officer(
     c: OfficerCells, row: int, ctx: ImportContext, issues: SheetIssues
 ) -> OfficerRecord | None:
-    before = len(issues.errors)
+    before = issues.error_count
     name, number, issued, expires = c.officer_name, c.certificate_no, c.issued_on, c.expires_on
     status = CertificateStatus.VALID if c.status is None else c.status
     cancelled = c.cancelled_on
@@ -158,7 +158,7 @@ def _officer(
         issues.add(row, DomainError("officer.cancellation_date"), "cancelled_on")
     if issued is not None and expires is not None and expires < issued:
         issues.add(row, DomainError("officer.expires_before_issue"), "expires_on")
-    if len(issues.errors) > before or name is None or number is None or issued is None:
+    if issues.error_count > before or name is None or number is None or issued is None:
         return None
     officer = OfficerRecord(
         name,
@@ -205,7 +205,7 @@ def _decision(
 def _general_case(
     c: GeneralCells, row: int, ctx: ImportContext, issues: SheetIssues
 ) -> GeneralCaseRecord | None:
-    before = len(issues.errors)
+    before = issues.error_count
     today = ctx.today
     case_no, filed, decided = c.case_no, c.filed_on, c.decided_on
     served, paid_on, paid, closed = c.served_on, c.paid_on, c.amount, c.closed_on
@@ -303,7 +303,7 @@ def _general_case(
             error = DomainError("ledger.decision_late", None, params)
             issues.add(row, error, "decided_on", warning=True)
     cause = c.cause
-    if len(issues.errors) > before or not (case_no and cause and party and filed and officers):
+    if issues.error_count > before or not (case_no and cause and party and filed and officers):
         return None
     here = f"{issues.sheet} 第{row}行"
     ctx.case_numbers[case_no] = here
@@ -337,7 +337,7 @@ def _general_case(
 def _simple_decision(
     c: SimpleCells, row: int, ctx: ImportContext, issues: SheetIssues
 ) -> SimpleDecisionRecord | None:
-    before = len(issues.errors)
+    before = issues.error_count
     number, kind, name, cause = c.decision_no, c.party_kind, c.party_name, c.cause
     decided = c.decided_on
     officers = _officers(c.officers, decided, ctx, issues, row)
@@ -346,7 +346,7 @@ def _simple_decision(
     if where is not None:
         params = {"decision_no": number, "where": where}
         issues.add(row, DomainError("ledger.decision_exists", None, params), "decision_no")
-    if len(issues.errors) > before or not (
+    if issues.error_count > before or not (
         number and kind is not None and name and cause and decided and officers and c.kinds
     ):
         return None

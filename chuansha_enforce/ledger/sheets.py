@@ -7,7 +7,7 @@ LEDGER_FORMAT.md lists them. ``required`` is the "yes" of that table; columns re
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -17,6 +17,7 @@ from typing import Final
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.ledger.limits import MAX_ISSUES_SHOWN
 from chuansha_enforce.ledger.values import normalise_text
 
 
@@ -191,6 +192,26 @@ class LedgerIssue:
         if not where:
             return message
         return f"{where}{'：' if zh else ': '}{message}"
+
+
+class IssueList(list[LedgerIssue]):
+    """Issues as they are reported: every one counted (``total``), only the first ``keep``
+    kept, so that a file wrong in every one of millions of cells costs no more memory than
+    one wrong in a few (the total is always told)."""
+
+    def __init__(self, keep: int = MAX_ISSUES_SHOWN) -> None:
+        super().__init__()
+        self.keep = keep
+        self.total = 0
+
+    def append(self, issue: LedgerIssue, /) -> None:
+        self.total += 1
+        if len(self) < self.keep:
+            super().append(issue)
+
+    def extend(self, issues: Iterable[LedgerIssue], /) -> None:
+        for issue in issues:
+            self.append(issue)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,13 @@ from chuansha_enforce.ledger.row_mapping import (
     officers_of,
     simple_decisions_of,
 )
-from chuansha_enforce.ledger.sheets import LedgerIssue, RawSheet, SheetKind, header_names
+from chuansha_enforce.ledger.sheets import (
+    IssueList,
+    LedgerIssue,
+    RawSheet,
+    SheetKind,
+    header_names,
+)
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import NOTHING, Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
@@ -77,6 +83,9 @@ def _kept(rows: Iterator[R | None], into: list[R]) -> Iterator[None]:
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
+    """``errors`` and ``warnings`` are the first ``MAX_ISSUES_SHOWN`` of each; the counts
+    are of all of them."""
+
     officers: int
     general_cases: int
     simple_decisions: int
@@ -86,6 +95,13 @@ class ImportReport:
     cancelled: bool
     changed: Changes
     disputes: int = 0
+    error_count: int = 0
+    warning_count: int = 0
+
+    def __post_init__(self) -> None:
+        # never fewer than listed (a report made without the counts)
+        object.__setattr__(self, "error_count", max(self.error_count, len(self.errors)))
+        object.__setattr__(self, "warning_count", max(self.warning_count, len(self.warnings)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +154,9 @@ class LedgerService(ContextService):
 
     def _import(self, path: Path, *, dry_run: bool, progress: Progress | None) -> ImportReport:
         sheets, issues = read_ledger(path)
-        errors: list[LedgerIssue] = list(issues)
-        warnings: list[LedgerIssue] = []
+        errors = IssueList()
+        errors.extend(issues)
+        warnings = IssueList()
         officers: list[OfficerRecord] = []
         cases: list[GeneralCaseRecord] = []
         simple: list[SimpleDecisionRecord] = []
@@ -162,7 +179,16 @@ class LedgerService(ContextService):
                 done += 1
                 if progress is not None and done % 500 == 0 and not progress(done, total):
                     return ImportReport(
-                        0, 0, 0, tuple(errors), tuple(warnings), False, True, NOTHING
+                        0,
+                        0,
+                        0,
+                        tuple(errors),
+                        tuple(warnings),
+                        False,
+                        True,
+                        NOTHING,
+                        error_count=errors.total,
+                        warning_count=warnings.total,
                     )
         if not sheets and not errors:
             errors.append(LedgerIssue(None, None, None, "ledger.nothing", {}))
@@ -179,7 +205,9 @@ class LedgerService(ContextService):
                 False,
                 False,
                 NOTHING,
-                len(disputes),
+                error_count=errors.total,
+                warning_count=warnings.total,
+                disputes=len(disputes),
             )
         at = utc_timestamp(self._clock)
         if self._before_write is not None:
@@ -222,7 +250,8 @@ class LedgerService(ContextService):
             True,
             False,
             changed,
-            len(disputes),
+            warning_count=warnings.total,
+            disputes=len(disputes),
         )
 
     def _already_registered(

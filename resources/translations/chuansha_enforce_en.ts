@@ -1092,6 +1092,11 @@
         <translation>%1 errors; nothing was written</translation>
     </message>
     <message>
+        <location filename="../../ui/import_dialog.py" line="203" />
+        <source>（只列出了前 %1 处）</source>
+        <translation> (only the first %1 are listed)</translation>
+    </message>
+    <message>
         <location filename="../../ui/import_dialog.py" line="204" />
         <source>已导入</source>
         <translation>Imported</translation>

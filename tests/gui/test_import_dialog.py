@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import database_digest
+from tests.ledger.handmade_xlsx import inline, row, sheet_data, write_xlsx
 from tests.ledger_files import CASE, ledger, with_
 from ui.import_dialog import ImportDialog
 from ui.runner import OperationRunner
@@ -65,3 +66,50 @@ def test_errors_are_listed_copied_and_saved(qtbot: QtBot, svc: Services, tmp_pat
         read = list(csv.reader(handle))
     assert read[0] == ["类别", "工作表", "行", "列", "说明"]
     assert read[1:] == rows
+
+
+def _finished(qtbot: QtBot, svc: Services, path: Path) -> ImportDialog:
+    """The dialog once an import of ``path`` has ended."""
+    dialog = ImportDialog(svc)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(path))
+    dialog.start(dry_run=False)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    dialog.wait_finished()
+    return dialog
+
+
+def test_a_file_wrong_in_thousands_of_cells_lists_200_and_says_how_many(
+    qtbot: QtBot, svc: Services, tmp_path: Path
+) -> None:
+    bad = tmp_path / "dates.csv"
+    rows = "".join(f"张{n},3115{n:04d},不是日期\n" for n in range(1_000))
+    bad.write_text("姓名,执法证号,发证日期\n" + rows, encoding="utf-8")
+    before = database_digest(svc.db_path)
+    dialog = _finished(qtbot, svc, bad)
+    assert dialog.summary.text() == "发现 1000 处错误，未写入任何数据（只列出了前 200 处）"
+    assert len(dialog.issue_rows()) == 200
+    assert dialog.issue_rows()[-1][:4] == ["错误", "dates.csv", "201", "发证日期"]
+    assert database_digest(svc.db_path) == before
+
+
+def test_a_sheet_that_would_not_fit_in_memory_is_named_in_the_summary_table(
+    qtbot: QtBot, svc: Services, tmp_path: Path
+) -> None:
+    bad = write_xlsx(
+        tmp_path / "lying.xlsx",
+        "执法人员",
+        sheet_data([row(1, [inline("A1", "姓名")]), row(200, [inline("XFD200", "x")])], "A1:B2"),
+    )
+    dialog = _finished(qtbot, svc, bad)
+    assert dialog.summary.text() == "发现 1 处错误，未写入任何数据"
+    assert dialog.issue_rows() == [
+        [
+            "错误",
+            "执法人员",
+            "",
+            "",
+            "工作表“执法人员”的数据区域过大（200行×16384列，最多1300000个单元格）。"
+            "请删除末尾多余的行和列，或把台账分成几个文件后再导入",
+        ]
+    ]
