@@ -32,6 +32,7 @@ from chuansha_enforce.services.errors import DomainError
 from ui.backup_actions import SafetyActions
 from ui.case_detail import CaseDetailDialog
 from ui.case_table_model import CaseTableModel, deadline_colour
+from ui.dispute_panel import DisputePanel
 from ui.error_dialogs import error_text
 from ui.file_case_dialog import file_case_form
 from ui.file_review_panel import FileReviewPanel
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         self.review_queue = ReviewQueueWidget(services, lang, self)
         self.review_queue.changed.connect(self.runner.announce)
         self.tabs.addTab(self.review_queue, self.tr("法制审核"))
+        self.disputes = DisputePanel(self.runner, self)
+        self.tabs.addTab(self.disputes, self.tr("复议诉讼"))
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None
         self.trash: TrashDialog | None = None
@@ -236,12 +239,15 @@ class MainWindow(QMainWindow):
             detail = self.detail
             if detail is not None and detail.isVisible() and (not cases or detail.case_no in cases):
                 detail.reload()
+        if Topic.DISPUTES in changes:  # (with CASES: the open case window reloads above)
+            self.disputes.reload()
         if Topic.OFFICERS in changes:
             self.officer_registry.reload()
             self.simple_entry.refresh_officers()
         if Topic.SETTINGS in changes:
             self._due_soon = self._services.settings.current().due_soon_working_days
             self.refresh_cases()
+            self.disputes.reload()
 
     def refresh_cases(self) -> None:
         self._calendar = self._services.calendar.work_calendar()
