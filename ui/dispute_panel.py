@@ -44,10 +44,6 @@ from ui.runner import OperationRunner
 from ui.step_form import Field, FormValues, Kind, StepForm
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DisputePanel", text)
-
-
 def _raise(_text: str, exc: DomainError | StorageError) -> None:
     """A refusal goes back to the form, which shows it at the field it names."""
     raise exc
@@ -65,12 +61,18 @@ class DisputePanel(QWidget):
         self._flags = reply_flags(self._services)
         self.year_filter = QComboBox(self)
         self.year_filter.setObjectName("disputeYear")
-        self.pending_only = QCheckBox(_tr("仅显示未审结"), self)
+        self.pending_only = QCheckBox(
+            QCoreApplication.translate("DisputePanel", "仅显示未审结"), self
+        )
         self.pending_only.setObjectName("disputePending")
-        self.add_button = QPushButton(_tr("登记复议/诉讼…"), self)
+        self.add_button = QPushButton(
+            QCoreApplication.translate("DisputePanel", "登记复议/诉讼…"), self
+        )
         self.add_button.setObjectName("addDispute")
         self.add_button.clicked.connect(self.open_add)
-        self.update_button = QPushButton(_tr("记录进展…"), self)
+        self.update_button = QPushButton(
+            QCoreApplication.translate("DisputePanel", "记录进展…"), self
+        )
         self.update_button.setObjectName("updateDispute")
         self.update_button.clicked.connect(self.open_update)
         self.table = dispute_table(self)
@@ -83,7 +85,7 @@ class DisputePanel(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form: StepForm | None = None
         top = QHBoxLayout()
-        top.addWidget(QLabel(_tr("年度："), self))
+        top.addWidget(QLabel(QCoreApplication.translate("DisputePanel", "年度："), self))
         top.addWidget(self.year_filter)
         top.addWidget(self.pending_only)
         top.addStretch(1)
@@ -105,9 +107,11 @@ class DisputePanel(QWidget):
         years.add(today_in_china(self._services.clock).year)
         self.year_filter.blockSignals(True)
         self.year_filter.clear()
-        self.year_filter.addItem(_tr("全部年度"), None)
+        self.year_filter.addItem(QCoreApplication.translate("DisputePanel", "全部年度"), None)
         for year in sorted(years, reverse=True):
-            self.year_filter.addItem(_tr("%1年").replace("%1", str(year)), year)
+            self.year_filter.addItem(
+                QCoreApplication.translate("DisputePanel", "%1年").replace("%1", str(year)), year
+            )
         index = self.year_filter.findData(chosen)
         self.year_filter.setCurrentIndex(max(index, 0))
         self.year_filter.blockSignals(False)
@@ -149,7 +153,9 @@ class DisputePanel(QWidget):
             record = _new_record(values)
             return self._runner.run_op(lambda s: s.disputes.add(record)[1], on_failed=_raise)
 
-        return self._open(_tr("登记复议/诉讼"), add_fields(), submit, today)
+        return self._open(
+            QCoreApplication.translate("DisputePanel", "登记复议/诉讼"), add_fields(), submit, today
+        )
 
     def open_update(self) -> StepForm | None:
         view = self.selected()
@@ -161,7 +167,9 @@ class DisputePanel(QWidget):
             step = _step(values)
             return self._runner.run_op(lambda s: s.disputes.update(view.id, step), on_failed=_raise)
 
-        title = _tr("记录进展 - %1").replace("%1", view.record.number)
+        title = QCoreApplication.translate("DisputePanel", "记录进展 - %1").replace(
+            "%1", view.record.number
+        )
         return self._open(title, update_fields(view.record), submit, today)
 
     def _open(
@@ -185,41 +193,87 @@ def _choices(
 
 def add_fields() -> list[Field]:
     return [
-        Field("dispute_kind", _tr("类别"), Kind.CHOICE, _choices(DisputeKind)),
-        Field("dispute_no", _tr("复议或诉讼案号")),
-        Field("instance", _tr("审级（诉讼）"), Kind.CHOICE, _choices(Instance)),
-        Field("applicant", _tr("申请人/原告")),
-        Field("disputed_act", _tr("被申请（被诉）行为"), Kind.CHOICE, _choices(DisputedAct)),
-        Field("dispute_body", _tr("复议机关或法院")),
-        Field("received_on", _tr("收到申请书副本或起诉状日期"), Kind.DATE),
-        Field("case_no", _tr("关联案件编号（可空）")),
-        Field("notes", _tr("备注")),
+        Field(
+            "dispute_kind",
+            QCoreApplication.translate("DisputePanel", "类别"),
+            Kind.CHOICE,
+            _choices(DisputeKind),
+        ),
+        Field("dispute_no", QCoreApplication.translate("DisputePanel", "复议或诉讼案号")),
+        Field(
+            "instance",
+            QCoreApplication.translate("DisputePanel", "审级（诉讼）"),
+            Kind.CHOICE,
+            _choices(Instance),
+        ),
+        Field("applicant", QCoreApplication.translate("DisputePanel", "申请人/原告")),
+        Field(
+            "disputed_act",
+            QCoreApplication.translate("DisputePanel", "被申请（被诉）行为"),
+            Kind.CHOICE,
+            _choices(DisputedAct),
+        ),
+        Field("dispute_body", QCoreApplication.translate("DisputePanel", "复议机关或法院")),
+        Field(
+            "received_on",
+            QCoreApplication.translate("DisputePanel", "收到申请书副本或起诉状日期"),
+            Kind.DATE,
+        ),
+        Field("case_no", QCoreApplication.translate("DisputePanel", "关联案件编号（可空）")),
+        Field("notes", QCoreApplication.translate("DisputePanel", "备注")),
     ]
 
 
 def update_fields(record: DisputeRecord) -> list[Field]:
     leader: list[tuple[str, object]] = [
-        (_tr("未记录"), None),
-        (_tr("是"), True),
-        (_tr("否"), False),
+        (QCoreApplication.translate("DisputePanel", "未记录"), None),
+        (QCoreApplication.translate("DisputePanel", "是"), True),
+        (QCoreApplication.translate("DisputePanel", "否"), False),
     ]
-    outcomes: list[tuple[str, object]] = [(_tr("未审结"), None)]
+    outcomes: list[tuple[str, object]] = [
+        (QCoreApplication.translate("DisputePanel", "未审结"), None)
+    ]
     outcomes += [(outcome_label(record.kind, o), o) for o in OUTCOMES[record.kind]]
     fields = [
-        Field("replied_on", _tr("答复/答辩日期"), Kind.OPTIONAL_DATE, default=record.replied_on)
+        Field(
+            "replied_on",
+            QCoreApplication.translate("DisputePanel", "答复/答辩日期"),
+            Kind.OPTIONAL_DATE,
+            default=record.replied_on,
+        )
     ]
     if record.kind is DisputeKind.LITIGATION:
         fields += [
-            Field("hearing_on", _tr("开庭日期"), Kind.OPTIONAL_DATE, default=record.hearing_on),
             Field(
-                "leader_appeared", _tr("负责人出庭"), Kind.CHOICE, leader, record.leader_appeared
+                "hearing_on",
+                QCoreApplication.translate("DisputePanel", "开庭日期"),
+                Kind.OPTIONAL_DATE,
+                default=record.hearing_on,
+            ),
+            Field(
+                "leader_appeared",
+                QCoreApplication.translate("DisputePanel", "负责人出庭"),
+                Kind.CHOICE,
+                leader,
+                record.leader_appeared,
             ),
         ]
     return [
         *fields,
-        Field("outcome", _tr("结果"), Kind.CHOICE, outcomes, record.outcome),
-        Field("outcome_on", _tr("结果日期"), Kind.OPTIONAL_DATE, default=record.outcome_on),
-        Field("notes", _tr("备注"), default=record.notes),
+        Field(
+            "outcome",
+            QCoreApplication.translate("DisputePanel", "结果"),
+            Kind.CHOICE,
+            outcomes,
+            record.outcome,
+        ),
+        Field(
+            "outcome_on",
+            QCoreApplication.translate("DisputePanel", "结果日期"),
+            Kind.OPTIONAL_DATE,
+            default=record.outcome_on,
+        ),
+        Field("notes", QCoreApplication.translate("DisputePanel", "备注"), default=record.notes),
     ]
 
 
@@ -261,26 +315,38 @@ def detail_text(view: DisputeView) -> str:
     e = html.escape
     lines = [
         f"<b>{r.kind.label} {e(r.number)}</b>（{r.instance.label}）　{e(r.body)}",
-        _tr("申请人/原告：%1　被争议行为：%2")
+        QCoreApplication.translate("DisputePanel", "申请人/原告：%1　被争议行为：%2")
         .replace("%1", e(r.applicant))
         .replace("%2", r.act.label),
-        _tr("收到：%1　答复/答辩期限：%2　已答复：%3")
+        QCoreApplication.translate("DisputePanel", "收到：%1　答复/答辩期限：%2　已答复：%3")
         .replace("%1", r.received_on.isoformat())
         .replace("%2", view.reply_due.value.isoformat())
         .replace("%3", r.replied_on.isoformat() if r.replied_on else "—"),
     ]
     if r.hearing_on is not None:
-        leader = {True: _tr("是"), False: _tr("否"), None: "—"}[r.leader_appeared]
+        leader = {
+            True: QCoreApplication.translate("DisputePanel", "是"),
+            False: QCoreApplication.translate("DisputePanel", "否"),
+            None: "—",
+        }[r.leader_appeared]
         lines.append(
-            _tr("开庭：%1　负责人出庭：%2")
+            QCoreApplication.translate("DisputePanel", "开庭：%1　负责人出庭：%2")
             .replace("%1", r.hearing_on.isoformat())
             .replace("%2", leader)
         )
     if r.outcome is not None and r.outcome_on is not None:
-        line = _tr("结果：%1（%2）").replace("%1", outcome_label(r.kind, r.outcome))
+        line = QCoreApplication.translate("DisputePanel", "结果：%1（%2）").replace(
+            "%1", outcome_label(r.kind, r.outcome)
+        )
         lines.append(line.replace("%2", r.outcome_on.isoformat()))
     if view.appeal_until is not None:
-        lines.append(_tr("上诉期限：%1").replace("%1", view.appeal_until.value.isoformat()))
+        lines.append(
+            QCoreApplication.translate("DisputePanel", "上诉期限：%1").replace(
+                "%1", view.appeal_until.value.isoformat()
+            )
+        )
     if r.notes:
-        lines.append(_tr("备注：%1").replace("%1", e(r.notes)))
+        lines.append(
+            QCoreApplication.translate("DisputePanel", "备注：%1").replace("%1", e(r.notes))
+        )
     return "<br>".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -15,18 +15,31 @@ from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.dispute_service import DisputeView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DisputePanel", text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("DisputePanel", str(text))
 
 
-HEADERS = ("类别", "案号", "审级", "申请人/原告", "被争议行为", "关联案件", "收到日期",
-           "答复/答辩期限", "结果")  # fmt: skip
+HEADERS = (
+    QT_TRANSLATE_NOOP("DisputePanel", "类别"),
+    QT_TRANSLATE_NOOP("DisputePanel", "案号"),
+    QT_TRANSLATE_NOOP("DisputePanel", "审级"),
+    QT_TRANSLATE_NOOP("DisputePanel", "申请人/原告"),
+    QT_TRANSLATE_NOOP("DisputePanel", "被争议行为"),
+    QT_TRANSLATE_NOOP("DisputePanel", "关联案件"),
+    QT_TRANSLATE_NOOP("DisputePanel", "收到日期"),
+    QT_TRANSLATE_NOOP("DisputePanel", "答复/答辩期限"),
+    QT_TRANSLATE_NOOP("DisputePanel", "结果"),
+)
 
 
 def dispute_row(view: DisputeView) -> list[str]:
     """The list's cells for one dispute."""
     r = view.record
-    outcome = _tr("未审结") if r.outcome is None else outcome_label(r.kind, r.outcome)
+    outcome = (
+        QCoreApplication.translate("DisputePanel", "未审结")
+        if r.outcome is None
+        else outcome_label(r.kind, r.outcome)
+    )
     return [
         r.kind.label,
         r.number,

@@ -1084,6 +1084,11 @@
         <translation>General cases</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>复议诉讼</source>
+        <translation>Reconsiderations and lawsuits</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="85" />
         <source>简易程序录入</source>
         <translation>Simple decisions</translation>
@@ -2007,6 +2012,199 @@ SQLite %3</translation>
         <location filename="../../ui/verify_actions.py" line="102" />
         <source>校验数据</source>
         <translation>Verify data</translation>
+    </message>
+</context>
+<context>
+    <name>DisputePanel</name>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>仅显示未审结</source>
+        <translation>Pending only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>登记复议/诉讼…</source>
+        <translation>Record a dispute…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>记录进展…</source>
+        <translation>Record progress…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>登记复议/诉讼</source>
+        <translation>Record a dispute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>记录进展 - %1</source>
+        <translation>Record progress - %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>复议或诉讼案号</source>
+        <translation>Reconsideration or lawsuit number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>审级（诉讼）</source>
+        <translation>Instance (lawsuits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>申请人/原告</source>
+        <translation>Applicant/plaintiff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>被申请（被诉）行为</source>
+        <translation>Disputed act</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>复议机关或法院</source>
+        <translation>Reviewing body or court</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>收到申请书副本或起诉状日期</source>
+        <translation>Application or complaint received on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>关联案件编号（可空）</source>
+        <translation>Linked case number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>未审结</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>答复/答辩日期</source>
+        <translation>Reply or defence date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>开庭日期</source>
+        <translation>Hearing date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>负责人出庭</source>
+        <translation>Leader appeared</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>结果日期</source>
+        <translation>Outcome date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>申请人/原告：%1　被争议行为：%2</source>
+        <translation>Applicant/plaintiff: %1  Disputed act: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>收到：%1　答复/答辩期限：%2　已答复：%3</source>
+        <translation>Received: %1  Reply due: %2  Replied: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>开庭：%1　负责人出庭：%2</source>
+        <translation>Hearing: %1  Leader appeared: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>结果：%1（%2）</source>
+        <translation>Outcome: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>上诉期限：%1</source>
+        <translation>Appeal until: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>备注：%1</source>
+        <translation>Notes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>案号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>审级</source>
+        <translation>Instance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>被争议行为</source>
+        <translation>Disputed act</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>关联案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>答复/答辩期限</source>
+        <translation>Reply due</translation>
     </message>
 </context>
 </TS>
