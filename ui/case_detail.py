@@ -30,6 +30,7 @@ from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_steps import Step, steps
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.error_dialogs import show_error
+from ui.screen_fit import fit_to_screen
 from ui.step_form import StepForm
 
 CONTEXT = "CaseDetail"
@@ -252,7 +253,7 @@ class CaseDetailDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
-        self.resize(980, 560)
+        fit_to_screen(self, 980, 620)
         self.open_form: StepForm | None = None
         self.reload()
 

@@ -41,6 +41,7 @@ from ui.officer_registry import OfficerRegistryWidget
 from ui.report_actions import ReportMenu
 from ui.review_queue import ReviewQueueWidget
 from ui.runner import OperationRunner
+from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SettingsDialog
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
@@ -151,16 +152,22 @@ class MainWindow(QMainWindow):
         self.calendar_label = QLabel(self)
         self.calendar_label.setObjectName("calendarNotice")
         self.calendar_label.setStyleSheet("color: #a61b1b;")
-        notice = services.calendar.startup_notice()
-        if notice is not None:
-            text = render(notice.code, notice.params, lang)
-            short = self.tr("%1年节假日安排未载入，相关期限按周一至周五推算")
-            self.calendar_label.setText(short.replace("%1", str(notice.params["year"])))
-            self.calendar_label.setToolTip(text)
-            self.statusBar().addWidget(self.calendar_label)
+        self.statusBar().addWidget(self.calendar_label)
+        self._calendar_notice()
         self._restore_geometry()
         self.case_model.fetchMore()
         self._update_count()
+
+    def _calendar_notice(self) -> None:
+        """Say when deadlines reach a year without its holidays (gone once it is entered)."""
+        notice = self._services.calendar.startup_notice()
+        self.calendar_label.setVisible(notice is not None)
+        if notice is None:
+            self.calendar_label.clear()
+            return
+        short = self.tr("%1年节假日安排未载入，相关期限按周一至周五推算，请在“业务设置”中录入")
+        self.calendar_label.setText(short.replace("%1", str(notice.params["year"])))
+        self.calendar_label.setToolTip(render(notice.code, notice.params, self._lang))
 
     def _row_flag(self, row: CaseListRow) -> QColor | None:
         today = today_in_china(self._services.clock)
@@ -248,6 +255,7 @@ class MainWindow(QMainWindow):
             self._due_soon = self._services.settings.current().due_soon_working_days
             self.refresh_cases()
             self.disputes.reload()
+            self._calendar_notice()
 
     def refresh_cases(self) -> None:
         self._calendar = self._services.calendar.work_calendar()
@@ -303,7 +311,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self._services, self._lang, self)
+        dialog = SettingsDialog(self._services, self._lang, self, runner=self.runner)
         dialog.accepted.connect(lambda: self.runner.announce(dialog.result_value))
         self.settings_dialog = dialog
         dialog.open()
@@ -348,7 +356,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 760)
+            fit_to_screen(self, 1280, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._remember_geometry:

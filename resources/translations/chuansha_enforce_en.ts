@@ -1140,8 +1140,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="140" />
-        <source>%1年节假日安排未载入，相关期限按周一至周五推算</source>
-        <translation>%1 holiday schedule not loaded: deadlines there are counted Monday to Friday</translation>
+        <source>%1年节假日安排未载入，相关期限按周一至周五推算，请在“业务设置”中录入</source>
+        <translation>%1 holiday schedule not loaded: deadlines there are counted Monday to Friday; enter it in Business settings</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="185" />
@@ -1761,6 +1761,21 @@ SQLite %3</translation>
         <source>业务设置</source>
         <translation>Business settings</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="1" />
+        <source>业务参数</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="1" />
+        <source>节假日调休</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="1" />
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
 </context>
 <context>
     <name>SimpleEntryWidget</name>
@@ -2205,6 +2220,59 @@ SQLite %3</translation>
         <location filename="../../ui/dispute_panel.py" line="1" />
         <source>答复/答辩期限</source>
         <translation>Reply due</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayEditor</name>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>内置日历之外的法定节假日（休息）和调休上班日。每一行保存即生效，所有按工作日计算的期限随之更新。</source>
+        <translation>Public holidays (rest days) and swapped working days beyond the built-in calendar. Each row takes effect when saved; every deadline counted in working days follows.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>上班/休息</source>
+        <translation>Working/rest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>说明，如：元旦、春节调休上班</source>
+        <translation>Note, e.g. New Year, Spring Festival swap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>已保存 %1（%2）</source>
+        <translation>Saved %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>请先在表中选择要删除的一行</source>
+        <translation>Select the row to remove first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>已删除 %1（%2），该日按内置日历计算</source>
+        <translation>Removed %1 (%2); the built-in calendar decides that day again</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.file_review_sampling import SampleRule
 from chuansha_enforce.domain.file_review_scoring import Finding
+from chuansha_enforce.domain.holiday_overrides import HolidayOverride
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.case_file_service import NewCase
@@ -101,6 +102,7 @@ ACTIONS: dict[str, Action] = {
         s.file_reviews.files(s.file_reviews.samples()[-1].id)[1].id, []
     ),
     "delete a case": lambda s: s.trash.delete(_an_open_case(s), "重复登记"),
+    "enter a holiday": lambda s: s.holidays.set(HolidayOverride(D(2027, 1, 1), False, "元旦")),
     "record a dispute": lambda s: s.disputes.add(_dispute("浦府复〔2026〕2号")),
     "record a dispute's reply": lambda s: s.disputes.update(
         _the_dispute(s), DisputeStep(D(2026, 11, 20))
@@ -115,7 +117,7 @@ ALLOWED: dict[str, set[str]] = {
               "record a rectification", "delete a case", "record a dispute",
               "record a dispute's reply"},
     "zhou": {"draw a sample", "score a file"},
-    "admin": {"register an officer", "change a setting", "draw a sample"},
+    "admin": {"register an officer", "change a setting", "draw a sample", "enter a holiday"},
 }  # fmt: skip
 
 
