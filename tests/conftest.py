@@ -11,7 +11,9 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from tests.office_screen import offscreen_platform
+
+os.environ["QT_QPA_PLATFORM"] = offscreen_platform(Path("/tmp/chuansha-enforce-tests"))
 # Keep QSettings and platform folders out of the real user profile.
 os.environ.setdefault("XDG_CONFIG_HOME", "/tmp/chuansha-enforce-tests/config")
 os.environ.setdefault("XDG_DATA_HOME", "/tmp/chuansha-enforce-tests/data")

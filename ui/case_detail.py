@@ -29,7 +29,9 @@ from chuansha_enforce.services.case_file_service import CaseView
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_steps import Step, steps
+from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.error_dialogs import show_error
+from ui.screen_fit import fit_to_screen
 from ui.step_form import StepForm
 
 CONTEXT = "CaseDetail"
@@ -60,6 +62,10 @@ FLAG_COLOURS = EnumMap(
         ClockState.MISSED: QColor("#f8c4c4"),
     },
 )
+
+
+def flag_colour(state: ClockState | None) -> QColor | None:
+    return None if state is None else FLAG_COLOURS.get(state)
 
 
 def _tr(text: object) -> str:
@@ -238,13 +244,17 @@ class CaseDetailDialog(QDialog):
         layout.addLayout(id_row)
         layout.addWidget(self.major_label)
         layout.addLayout(tables, 1)
+        self.disputes = dispute_table(self)  # read-only: the 复议诉讼 tab records them
+        self.disputes.setObjectName("caseDisputes")
+        self.disputes.setMaximumHeight(110)
+        layout.addWidget(self.disputes)
         layout.addWidget(self.money_label)
         layout.addLayout(buttons)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
-        self.resize(980, 560)
+        fit_to_screen(self, 980, 620)
         self.open_form: StepForm | None = None
         self.reload()
 
@@ -305,6 +315,10 @@ class CaseDetailDialog(QDialog):
                     item.setBackground(colour)
                 self.clock_table.setItem(r, c, item)
         self.clock_table.resizeColumnsToContents()
+        disputes = self._services.disputes.listing(case_no=self._case_no)
+        flags = reply_flags(self._services)
+        fill_dispute_table(self.disputes, disputes, lambda v: flag_colour(flags(v)))
+        self.disputes.setVisible(bool(disputes))
         records = self._services.may(Permission.RECORD_CASES)
         for key, why_not in available_steps(case).items():
             button = self.step_buttons[key]

@@ -32,6 +32,7 @@ from chuansha_enforce.services.errors import DomainError
 from ui.backup_actions import SafetyActions
 from ui.case_detail import CaseDetailDialog
 from ui.case_table_model import CaseTableModel, deadline_colour
+from ui.dispute_panel import DisputePanel
 from ui.error_dialogs import error_text
 from ui.file_case_dialog import file_case_form
 from ui.file_review_panel import FileReviewPanel
@@ -40,6 +41,7 @@ from ui.officer_registry import OfficerRegistryWidget
 from ui.report_actions import ReportMenu
 from ui.review_queue import ReviewQueueWidget
 from ui.runner import OperationRunner
+from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SettingsDialog
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
@@ -104,6 +106,8 @@ class MainWindow(QMainWindow):
         self.review_queue = ReviewQueueWidget(services, lang, self)
         self.review_queue.changed.connect(self.runner.announce)
         self.tabs.addTab(self.review_queue, self.tr("法制审核"))
+        self.disputes = DisputePanel(self.runner, self)
+        self.tabs.addTab(self.disputes, self.tr("复议诉讼"))
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None
         self.trash: TrashDialog | None = None
@@ -148,16 +152,22 @@ class MainWindow(QMainWindow):
         self.calendar_label = QLabel(self)
         self.calendar_label.setObjectName("calendarNotice")
         self.calendar_label.setStyleSheet("color: #a61b1b;")
-        notice = services.calendar.startup_notice()
-        if notice is not None:
-            text = render(notice.code, notice.params, lang)
-            short = self.tr("%1年节假日安排未载入，相关期限按周一至周五推算")
-            self.calendar_label.setText(short.replace("%1", str(notice.params["year"])))
-            self.calendar_label.setToolTip(text)
-            self.statusBar().addWidget(self.calendar_label)
+        self.statusBar().addWidget(self.calendar_label)
+        self._calendar_notice()
         self._restore_geometry()
         self.case_model.fetchMore()
         self._update_count()
+
+    def _calendar_notice(self) -> None:
+        """Say when deadlines reach a year without its holidays (gone once it is entered)."""
+        notice = self._services.calendar.startup_notice()
+        self.calendar_label.setVisible(notice is not None)
+        if notice is None:
+            self.calendar_label.clear()
+            return
+        short = self.tr("%1年节假日安排未载入，相关期限按周一至周五推算，请在“业务设置”中录入")
+        self.calendar_label.setText(short.replace("%1", str(notice.params["year"])))
+        self.calendar_label.setToolTip(render(notice.code, notice.params, self._lang))
 
     def _row_flag(self, row: CaseListRow) -> QColor | None:
         today = today_in_china(self._services.clock)
@@ -236,12 +246,16 @@ class MainWindow(QMainWindow):
             detail = self.detail
             if detail is not None and detail.isVisible() and (not cases or detail.case_no in cases):
                 detail.reload()
+        if Topic.DISPUTES in changes:  # (with CASES: the open case window reloads above)
+            self.disputes.reload()
         if Topic.OFFICERS in changes:
             self.officer_registry.reload()
             self.simple_entry.refresh_officers()
         if Topic.SETTINGS in changes:
             self._due_soon = self._services.settings.current().due_soon_working_days
             self.refresh_cases()
+            self.disputes.reload()
+            self._calendar_notice()
 
     def refresh_cases(self) -> None:
         self._calendar = self._services.calendar.work_calendar()
@@ -297,7 +311,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self._services, self._lang, self)
+        dialog = SettingsDialog(self._services, self._lang, self, runner=self.runner)
         dialog.accepted.connect(lambda: self.runner.announce(dialog.result_value))
         self.settings_dialog = dialog
         dialog.open()
@@ -342,7 +356,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 760)
+            fit_to_screen(self, 1280, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._remember_geometry:

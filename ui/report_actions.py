@@ -48,6 +48,7 @@ from chuansha_enforce.services.report_service import DisclosureList
 from ui.case_table_model import CaseTableModel
 from ui.error_dialogs import show_error
 from ui.runner import OperationRunner
+from ui.screen_fit import fit_to_screen
 
 Job = Callable[[Services], bytes]
 
@@ -119,7 +120,7 @@ class ReportPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
 
     def print_to(self, printer: QPrinter) -> None:
         paint_pdf(self.document, printer)

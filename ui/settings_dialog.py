@@ -1,6 +1,6 @@
-"""业务设置: every setting with its label and current value; the changed ones are saved together
-through the core, which checks each value first; a refusal names the setting, writes nothing
-and keeps the form as typed."""
+"""业务设置: every setting with its label, unit and current value (money in 元); the changed ones
+are saved together through the core, which checks each value first; a refusal names the
+setting, writes nothing and keeps the form as typed. A second page keeps the 调休 table."""
 
 from __future__ import annotations
 
@@ -12,27 +12,48 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
-from chuansha_enforce.domain.settings import CHOICES, LABELS, Settings
+from chuansha_enforce.domain.money import format_fen
+from chuansha_enforce.domain.settings import (
+    CHOICES,
+    LABELS,
+    YUAN_LABELS,
+    Settings,
+    setting_from_yuan,
+)
 from chuansha_enforce.services.changes import NOTHING, Changes
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import StorageError
 from ui.error_dialogs import error_text
+from ui.holiday_editor import HolidayEditor
+from ui.runner import OperationRunner
+from ui.screen_fit import fit_to_screen
 
 MAX_SPIN = 2_000_000_000
+UNITS = (("_working_days", " 个工作日"), ("_minutes", " 分钟"), ("_failures", " 次"))
+"""The unit shown after a number, by the setting name's ending."""
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, services: Services, lang: Lang = "zh", parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        lang: Lang = "zh",
+        parent: QWidget | None = None,
+        *,
+        runner: OperationRunner | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("业务设置"))
@@ -47,10 +68,15 @@ class SettingsDialog(QDialog):
             widget = self._input(spec.name, getattr(self._current, spec.name))
             widget.setObjectName(f"setting_{spec.name}")
             self.inputs[spec.name] = widget
-            form.addRow(LABELS.get(spec.name, spec.name), widget)
+            label = YUAN_LABELS.get(spec.name) or LABELS.get(spec.name, spec.name)
+            form.addRow(label, self._with_unit(spec.name, widget))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.holidays = HolidayEditor(runner or OperationRunner(services, lang, self), self)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(scroll, self.tr("业务参数"))
+        self.pages.addTab(self.holidays, self.tr("节假日调休"))
         self.error_label = QLabel(self)
         self.error_label.setObjectName("settingsError")
         self.error_label.setStyleSheet("color: #a61b1b;")
@@ -61,12 +87,25 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.resize(620, 640)
+        fit_to_screen(self, 680, 640)
+
+    def _with_unit(self, name: str, widget: QWidget) -> QWidget:
+        """A money input with 元 after it; the others as they are."""
+        if name not in YUAN_LABELS:
+            return widget
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(widget, 1)
+        row.addWidget(QLabel(self.tr("元"), holder))
+        return holder
 
     def _input(self, name: str, value: object) -> QWidget:
+        if name in YUAN_LABELS and isinstance(value, int):
+            return QLineEdit(format_fen(value), self)
         if isinstance(value, bool):
             box = QCheckBox(self)
             box.setChecked(value)
@@ -75,6 +114,7 @@ class SettingsDialog(QDialog):
             spin = QSpinBox(self)
             spin.setRange(0, MAX_SPIN)  # the core checks each setting's own range
             spin.setValue(value)
+            spin.setSuffix(next((unit for end, unit in UNITS if name.endswith(end)), ""))
             return spin
         if name in CHOICES:
             combo = QComboBox(self)
@@ -85,9 +125,12 @@ class SettingsDialog(QDialog):
         return line
 
     def values(self) -> dict[str, object]:
+        """The form's values; money typed in 元 is given in 分 (refused when it is no amount)."""
         typed: dict[str, object] = {}
         for name, widget in self.inputs.items():
-            if isinstance(widget, QCheckBox):
+            if name in YUAN_LABELS and isinstance(widget, QLineEdit):
+                typed[name] = setting_from_yuan(name, widget.text())
+            elif isinstance(widget, QCheckBox):
                 typed[name] = widget.isChecked()
             elif isinstance(widget, QSpinBox):
                 typed[name] = widget.value()

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.case_rules import not_before, not_future
 from chuansha_enforce.domain.enums import EnumMap, LabelledEnum
 from chuansha_enforce.domain.errors import DomainError
@@ -199,6 +200,27 @@ def reply_due(record: DisputeRecord, calendar: WorkCalendar) -> CalendarResult:
         )
         return calendar.add_working_days(record.received_on, days)
     return calendar.add_calendar_days(record.received_on, LITIGATION_DEFENCE_DAYS)
+
+
+def reply_state(
+    record: DisputeRecord,
+    due: dt.date,
+    as_of: dt.date,
+    calendar: WorkCalendar,
+    due_soon_days: int,
+) -> ClockState | None:
+    """The reply or defence deadline as the case clocks show theirs: met or missed once
+    replied; overdue, due soon (within ``due_soon_days`` working days) or pending while
+    awaited; None for a dispute concluded without a reply (nothing is awaited)."""
+    if record.replied_on is not None:
+        return ClockState.MET if record.replied_on <= due else ClockState.MISSED
+    if not record.pending:
+        return None
+    if as_of > due:
+        return ClockState.OVERDUE
+    if calendar.working_days_between(as_of, due) <= due_soon_days:
+        return ClockState.DUE_SOON
+    return ClockState.PENDING
 
 
 def appeal_until(record: DisputeRecord, calendar: WorkCalendar) -> CalendarResult | None:

@@ -24,6 +24,8 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     "id_number": ("证件号码", "ID number"),
     "limit": ("每页条数", "page size"),
     "year": ("年度", "year"),
+    "override_day": ("调休日期", "override date"),
+    "override_note": ("调休说明", "override note"),
     "cases": ("案件数", "number of cases"),
     "seed": ("随机种子", "seed"),
     "db": ("数据库", "database"),
@@ -137,6 +139,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "the {year} holiday schedule is not loaded; dates were counted Monday to Friday — "
         "check them or enter the schedule in the settings",
     ),
+    "calendar.override_unknown": ("{day} 不在调休表中", "{day} is not in the override table"),
     "calendar.uncovered": (
         "内置日历只包含到{last}年的法定节假日和调休安排。未来90天内涉及{year}年的期限暂按周一至周五推算，"
         "并会标注提醒；国务院公布{year}年安排后，请在设置中录入。",

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.money import parse_yuan
 from chuansha_enforce.domain.text_input import clean_line
 
 
@@ -68,6 +69,24 @@ LABELS: Mapping[str, str] = {
     "public_name_style": "公开信息中自然人的称谓（张某 或 张某某）",
     "public_business_full_name": "公开信息中个体工商户使用全称",
 }
+
+YUAN_LABELS: Mapping[str, str] = {
+    "major_individual_fen": "重大案件：对个人罚款（元）",
+    "major_organisation_fen": "重大案件：对单位罚款（元）",
+    "hearing_individual_fen": "听证：对个人较大数额罚款（元）",
+    "hearing_organisation_fen": "听证：对单位较大数额罚款（元）",
+}
+"""The money settings as the window shows them: typed in 元, kept in 分."""
+
+
+def setting_from_yuan(name: str, text: str) -> int:
+    """A money setting typed in 元, in 分; refused naming the setting as the window shows it."""
+    try:
+        return parse_yuan(text, "setting")
+    except DomainError:
+        params = {"name": YUAN_LABELS.get(name, name), "value": text}
+        raise DomainError("settings.invalid", "setting", params) from None
+
 
 # Text settings that take one of a few values.
 CHOICES: Mapping[str, tuple[str, ...]] = {"public_name_style": ("张某", "张某某")}

@@ -24,6 +24,7 @@ from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.dispute_service import DisputeService
 from chuansha_enforce.services.file_review_service import FileReviewService
+from chuansha_enforce.services.holiday_service import HolidayService
 from chuansha_enforce.services.ledger_service import LedgerService
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.officer_service import OfficerService
@@ -129,6 +130,11 @@ class Services:
     def disputes(self) -> DisputeService:
         """Reconsiderations and lawsuits: the register, its deadlines and the annual rates."""
         return DisputeService(self._ctx, self.calendar)
+
+    @property
+    def holidays(self) -> HolidayService:
+        """The 调休 table an administrator keeps (the work calendar reads it)."""
+        return HolidayService(self._ctx)
 
     @property
     def reviews(self) -> ReviewService:

@@ -1174,6 +1174,11 @@
         <translation>General cases</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>复议诉讼</source>
+        <translation>Reconsiderations and lawsuits</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="85" />
         <source>简易程序录入</source>
         <translation>Simple decisions</translation>
@@ -1225,8 +1230,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="140" />
-        <source>%1年节假日安排未载入，相关期限按周一至周五推算</source>
-        <translation>%1 holiday schedule not loaded: deadlines there are counted Monday to Friday</translation>
+        <source>%1年节假日安排未载入，相关期限按周一至周五推算，请在“业务设置”中录入</source>
+        <translation>%1 holiday schedule not loaded: deadlines there are counted Monday to Friday; enter it in Business settings</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="185" />
@@ -1846,6 +1851,21 @@ SQLite %3</translation>
         <source>业务设置</source>
         <translation>Business settings</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="1" />
+        <source>业务参数</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="1" />
+        <source>节假日调休</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="1" />
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
 </context>
 <context>
     <name>SimpleEntryWidget</name>
@@ -2097,6 +2117,252 @@ SQLite %3</translation>
         <location filename="../../ui/verify_actions.py" line="102" />
         <source>校验数据</source>
         <translation>Verify data</translation>
+    </message>
+</context>
+<context>
+    <name>DisputePanel</name>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>仅显示未审结</source>
+        <translation>Pending only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>登记复议/诉讼…</source>
+        <translation>Record a dispute…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>记录进展…</source>
+        <translation>Record progress…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>登记复议/诉讼</source>
+        <translation>Record a dispute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>记录进展 - %1</source>
+        <translation>Record progress - %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>复议或诉讼案号</source>
+        <translation>Reconsideration or lawsuit number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>审级（诉讼）</source>
+        <translation>Instance (lawsuits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>申请人/原告</source>
+        <translation>Applicant/plaintiff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>被申请（被诉）行为</source>
+        <translation>Disputed act</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>复议机关或法院</source>
+        <translation>Reviewing body or court</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>收到申请书副本或起诉状日期</source>
+        <translation>Application or complaint received on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>关联案件编号（可空）</source>
+        <translation>Linked case number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>未审结</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>答复/答辩日期</source>
+        <translation>Reply or defence date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>开庭日期</source>
+        <translation>Hearing date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>负责人出庭</source>
+        <translation>Leader appeared</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>结果日期</source>
+        <translation>Outcome date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>申请人/原告：%1　被争议行为：%2</source>
+        <translation>Applicant/plaintiff: %1  Disputed act: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>收到：%1　答复/答辩期限：%2　已答复：%3</source>
+        <translation>Received: %1  Reply due: %2  Replied: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>开庭：%1　负责人出庭：%2</source>
+        <translation>Hearing: %1  Leader appeared: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>结果：%1（%2）</source>
+        <translation>Outcome: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>上诉期限：%1</source>
+        <translation>Appeal until: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>备注：%1</source>
+        <translation>Notes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>案号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>审级</source>
+        <translation>Instance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>被争议行为</source>
+        <translation>Disputed act</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>关联案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispute_panel.py" line="1" />
+        <source>答复/答辩期限</source>
+        <translation>Reply due</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayEditor</name>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>内置日历之外的法定节假日（休息）和调休上班日。每一行保存即生效，所有按工作日计算的期限随之更新。</source>
+        <translation>Public holidays (rest days) and swapped working days beyond the built-in calendar. Each row takes effect when saved; every deadline counted in working days follows.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>上班/休息</source>
+        <translation>Working/rest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>说明，如：元旦、春节调休上班</source>
+        <translation>Note, e.g. New Year, Spring Festival swap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>已保存 %1（%2）</source>
+        <translation>Saved %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>请先在表中选择要删除的一行</source>
+        <translation>Select the row to remove first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/holiday_editor.py" line="1" />
+        <source>已删除 %1（%2），该日按内置日历计算</source>
+        <translation>Removed %1 (%2); the built-in calendar decides that day again</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.holiday_overrides import HolidayOverride
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.storage.connection import open_database, write_transaction
 from tests.cli_clock import main
@@ -23,6 +24,16 @@ def test_late_november_warns_about_next_year(db_path: Path) -> None:
     assert notice is not None
     assert notice.code == "calendar.uncovered"
     assert notice.params == {"year": 2027, "last": 2026}
+
+
+@pytest.mark.parametrize("day", ["2026-12-01", "2026-12-31"])
+def test_december_warns_about_next_year_until_it_is_entered(db_path: Path, day: str) -> None:
+    with build_services(db_path, _at(day)) as services:
+        notice = services.calendar.startup_notice()
+        assert notice is not None
+        assert notice.params == {"year": 2027, "last": 2026}
+        services.holidays.set(HolidayOverride(dt.date(2027, 1, 1), False, "元旦"))
+        assert services.calendar.startup_notice() is None
 
 
 def test_no_warning_while_the_horizon_is_covered(db_path: Path) -> None:

@@ -13,14 +13,17 @@ import pytest
 from chuansha_enforce.domain.accounts import Role
 from chuansha_enforce.domain.case_file import AdvanceNotice
 from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.disputes import DisputedAct, DisputeKind, DisputeRecord
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.file_review_sampling import SampleRule
 from chuansha_enforce.domain.file_review_scoring import Finding
+from chuansha_enforce.domain.holiday_overrides import HolidayOverride
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.dispute_service import DisputeStep
 from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 from tests.ledger_files import OFFICERS, ledger
@@ -40,7 +43,21 @@ def office(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with open_as(path, clock, "zhou") as svc:
         drawn = svc.file_reviews.draw(SampleRule(year=2025, seed=1, count=2))
         svc.file_reviews.score(drawn.files[0].id, [Finding("numbering")])
+    with open_as(path, clock, "clerk") as svc:
+        svc.disputes.add(_dispute("浦府复〔2026〕1号"))
     return path
+
+
+def _dispute(number: str) -> DisputeRecord:
+    return DisputeRecord(
+        DisputeKind.RECONSIDERATION, number, "张三", DisputedAct.PENALTY, "浦东新区人民政府",
+        D(2026, 11, 10),
+    )  # fmt: skip
+
+
+def _the_dispute(svc: Services) -> int:
+    """The office's pending reconsideration (the demo's own disputes are concluded)."""
+    return next(v.id for v in svc.disputes.listing() if v.record.number == "浦府复〔2026〕1号")
 
 
 def _an_open_case(svc: Services) -> str:
@@ -91,6 +108,11 @@ ACTIONS: dict[str, Action] = {
         s.file_reviews.files(s.file_reviews.samples()[-1].id)[1].id, []
     ),
     "delete a case": lambda s: s.trash.delete(_an_open_case(s), "重复登记"),
+    "enter a holiday": lambda s: s.holidays.set(HolidayOverride(D(2027, 1, 1), False, "元旦")),
+    "record a dispute": lambda s: s.disputes.add(_dispute("浦府复〔2026〕2号")),
+    "record a dispute's reply": lambda s: s.disputes.update(
+        _the_dispute(s), DisputeStep(D(2026, 11, 20))
+    ),
     "record a rectification": lambda s: s.file_reviews.rectify(
         s.file_reviews.defects(s.file_reviews.samples()[-1].id)[0].id, D(2026, 11, 27), "已补正"
     ),
@@ -98,9 +120,10 @@ ACTIONS: dict[str, Action] = {
 
 ALLOWED: dict[str, set[str]] = {
     "clerk": {"file a case", "record a step", "record a simple decision",
-              "record a rectification", "delete a case"},
+              "record a rectification", "delete a case", "record a dispute",
+              "record a dispute's reply"},
     "zhou": {"draw a sample", "score a file"},
-    "admin": {"register an officer", "change a setting", "draw a sample"},
+    "admin": {"register an officer", "change a setting", "draw a sample", "enter a holiday"},
 }  # fmt: skip
 
 
@@ -121,6 +144,18 @@ def test_each_role_does_only_its_own_work(
         ACTIONS[action](svc)
     assert refused.value.code == "auth.forbidden"
     assert database_digest(path) == before
+
+
+@pytest.mark.parametrize("user", sorted(ALLOWED))
+def test_every_role_reads_the_dispute_register(office: Path, tmp_path: Path, user: str) -> None:
+    path = tmp_path / "office.db"
+    shutil.copy(office, path)
+    with open_as(path, FixedClock(NOW), user) as svc:
+        pending = [(v.record.number, v.reply_due.value) for v in svc.disputes.listing(
+            year=2026, pending_only=True
+        )]  # fmt: skip
+        assert pending == [("浦府复〔2026〕1号", D(2026, 11, 24))]
+        assert svc.disputes.view(_the_dispute(svc)).reply_late is True
 
 
 def test_single_user_mode_may_do_everything(demo_db: Path, tmp_path: Path) -> None:

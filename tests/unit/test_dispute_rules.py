@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.deadlines import Pause, late_days
 from chuansha_enforce.domain.disputes import (
     DisputedAct,
@@ -21,6 +22,7 @@ from chuansha_enforce.domain.disputes import (
     outcome_from_label,
     reconsideration_figures,
     reply_due,
+    reply_state,
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.work_calendar import WorkCalendar
@@ -195,3 +197,22 @@ def test_overlapping_pauses_count_once(
 ) -> None:
     found = late_days(D(2025, 3, 1), D(2025, 3, 31), tuple(Pause(a, b) for a, b in pauses))
     assert found == days
+
+
+@pytest.mark.parametrize(
+    ("replied", "outcome", "as_of", "state"),
+    [
+        (None, None, D(2025, 3, 10), ClockState.PENDING),  # 5 working days before the 17th
+        (None, None, D(2025, 3, 12), ClockState.DUE_SOON),  # 3 working days before
+        (None, None, D(2025, 3, 18), ClockState.OVERDUE),
+        (D(2025, 3, 17), None, D(2025, 3, 18), ClockState.MET),
+        (D(2025, 3, 18), None, D(2025, 3, 20), ClockState.MISSED),
+        (None, OUT.WITHDRAWN, D(2025, 3, 20), None),  # withdrawn before any reply
+    ],
+)
+def test_the_reply_deadline_is_flagged_as_the_case_clocks_are(
+    replied: dt.date | None, outcome: DisputeOutcome | None, as_of: dt.date, state: object
+) -> None:
+    record = _r(replied_on=replied, outcome=outcome, outcome_on=D(2025, 3, 9) if outcome else None)
+    assert reply_due(record, CAL).value == D(2025, 3, 17)
+    assert reply_state(record, D(2025, 3, 17), as_of, CAL, 3) == state
