@@ -70,7 +70,7 @@ def test_errors_are_listed_copied_and_saved(qtbot: QtBot, svc: Services, tmp_pat
 
 def _finished(qtbot: QtBot, svc: Services, path: Path) -> ImportDialog:
     """The dialog once an import of ``path`` has ended."""
-    dialog = ImportDialog(svc)
+    dialog = ImportDialog(OperationRunner(svc))
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(path))
     dialog.start(dry_run=False)
