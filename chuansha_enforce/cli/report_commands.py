@@ -32,6 +32,11 @@ def _add_parsers(commands: Any) -> None:
     case.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
 
 
+def _writes(args: argparse.Namespace) -> bool:
+    """Only the internal case summary (full identity data) writes: it is audited first."""
+    return bool(args.report_command == "case" and not args.public)
+
+
 def add_disclosure_parser(export_commands: Any) -> None:
     """``export disclosure`` (called from the ``export`` parser in ``cli.main``)."""
     disclosure = export_commands.add_parser("disclosure", help="双公示信息（csv，去标识化）")
@@ -90,4 +95,5 @@ GROUP = CommandGroup(
     add_parsers=_add_parsers,
     handlers={"report": _cmd_report},
     needs_existing_db=frozenset({"report"}),
+    writes=_writes,
 )

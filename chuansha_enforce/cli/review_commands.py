@@ -223,8 +223,14 @@ def _cmd_verify(args: argparse.Namespace, services: Services, out: TextIO, lang:
     return 0 if report.ok else 1
 
 
+def _writes(args: argparse.Namespace) -> bool:
+    """``verify`` only reads (it runs the full integrity check itself); ``review`` writes."""
+    return bool(args.command == "review")
+
+
 GROUP = CommandGroup(
     add_parsers=_add_parsers,
     handlers={"review": _cmd_review, "verify": _cmd_verify},
     needs_existing_db=frozenset({"review", "verify"}),
+    writes=_writes,
 )

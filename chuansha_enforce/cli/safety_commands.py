@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.command_group import CommandGroup, only_reads
 from chuansha_enforce.cli.login import cli_login
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.backup_labels import contents_text
@@ -92,4 +92,5 @@ GROUP = CommandGroup(
     handlers={"backup": _cmd_backup},
     needs_existing_db=frozenset({"backup"}),
     opens_database_itself={"restore": _cmd_restore},
+    writes=only_reads,  # ``backup`` checks the copy it makes; ``restore`` opens the file itself
 )
