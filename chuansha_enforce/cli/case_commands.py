@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from chuansha_enforce.cli import case_trash_commands
 from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import parse_date
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
@@ -53,6 +54,11 @@ def _row_json(row: CaseListRow) -> dict[str, object]:
     }
 
 
+def _clock_name(name: str, lang: Lang) -> str:
+    """作出决定期限 for ``decision_due`` (a clock the catalogue does not know keeps its code)."""
+    return render(f"clock.{name}", lang=lang)
+
+
 def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     view = services.case_files.view(args.case_no, parse_date(args.as_of, "as_of"))
     data = case_view_json(view, lang)
@@ -63,14 +69,12 @@ def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, la
     case = view.case
     print(f"{case.case_no}  {case.status.label}  {case.party.name}  {case.cause}", file=out)
     for clock in view.clocks.clocks:
-        print(f"  {clock.name}: {clock.due.isoformat()} ({clock.state.value})", file=out)
+        say(out, lang, "cli.case_clock", name=_clock_name(clock.name, lang), due=clock.due,
+            state=render(f"clock_state.{clock.state.value}", lang=lang))  # fmt: skip
     if view.major.major:
-        print(f"  重大案件：{'；'.join(view.major.labels)}", file=out)
-    print(
-        f"  加处罚款 {format_fen(view.clocks.surcharge_fen)} 元，"
-        f"应缴 {format_fen(view.clocks.amount_due_fen)} 元（截至 {view.as_of.isoformat()}）",
-        file=out,
-    )
+        say(out, lang, "cli.case_major", reasons="；".join(view.major.labels))
+    say(out, lang, "cli.case_amounts", surcharge=format_fen(view.clocks.surcharge_fen),
+        due=format_fen(view.clocks.amount_due_fen), as_of=view.as_of)  # fmt: skip
     for warning in view.clocks.warnings:
         print("  " + render("calendar.fallback", {"year": warning.year}, lang), file=sys.stderr)
     return 0
@@ -90,8 +94,11 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
             out.write("\n")
         else:
             for v in views:
-                late = [c.name for c in v.clocks.clocks if c.state.value == "overdue"]
-                print(f"{v.case.case_no}\t{v.case.party.name}\t{','.join(late)}", file=out)
+                late = [
+                    _clock_name(c.name, lang) for c in v.clocks.clocks if c.state.value == "overdue"
+                ]
+                listed = render("cli.list_separator", lang=lang).join(late)
+                print(f"{v.case.case_no}\t{v.case.party.name}\t{listed}", file=out)
         return 0
     wanted = args.limit or None
     rows: list[CaseListRow] = []
@@ -108,7 +115,7 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         out.write("\n")
         return 0
     for r in rows:
-        fine = format_fen(r.fine_fen) if r.fine_fen else "-"
+        fine = format_fen(r.fine_fen) if r.fine_fen else render("cli.no_fine", lang=lang)
         print(
             f"{r.case_no}\t{r.filed_on}\t{r.party_name}\t{r.cause}\t{fine}\t{r.status.label}",
             file=out,

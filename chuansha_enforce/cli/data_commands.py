@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from chuansha_enforce.cli import report_commands
 from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.say import say
 from chuansha_enforce.demo.generator import DemoPlan
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
@@ -47,8 +48,8 @@ def _writes(args: argparse.Namespace) -> bool:
 def _cmd_init(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     if services.read_only_reason is not None:  # another copy writes it, or a network share
         raise services.read_only_reason
-    done = "、".join(services.migrated) or ("无需升级" if lang == "zh" else "up to date")
-    print(f"{services.db_path}: {done}", file=out)
+    path, done = services.db_path, "、".join(services.migrated)
+    say(out, lang, "cli.migrated" if done else "cli.up_to_date", path=path, done=done)
     notice = services.calendar.startup_notice()
     if notice is not None:
         print(render(notice.code, notice.params, lang), file=sys.stderr)
@@ -64,24 +65,10 @@ def _cmd_demo(args: argparse.Namespace, services: Services, out: TextIO, lang: L
     )
     seconds = time.perf_counter() - started
     if result.skipped:
-        skipped = (
-            "数据库已有案件，未写入演示数据" if lang == "zh" else "cases exist; nothing written"
-        )
-        print(skipped, file=out)
+        say(out, lang, "cli.demo_skipped")
         return 0
-    if lang == "zh":
-        print(
-            f"已写入演示数据：执法人员 {result.officers} 名，"
-            f"一般程序案件 {result.general_cases} 件，"
-            f"简易程序决定 {result.simple_decisions} 件，用时 {seconds:.1f} 秒",
-            file=out,
-        )
-    else:
-        print(
-            f"demo data written: {result.officers} officers, {result.general_cases} general "
-            f"cases, {result.simple_decisions} simple decisions in {seconds:.1f} s",
-            file=out,
-        )
+    say(out, lang, "cli.demo_written", officers=result.officers, general=result.general_cases,
+        simple=result.simple_decisions, seconds=f"{seconds:.1f}")  # fmt: skip
     return 0
 
 
@@ -90,37 +77,17 @@ def _cmd_import(args: argparse.Namespace, services: Services, out: TextIO, lang:
     for issue in report.errors:
         print(issue.text(lang), file=sys.stderr)
     for issue in report.warnings:
-        prefix = "提醒：" if lang == "zh" else "warning: "
-        print(prefix + issue.text(lang), file=sys.stderr)
+        say(sys.stderr, lang, "cli.warning", text=issue.text(lang))
     if report.errors:
-        summary = (
-            f"发现 {len(report.errors)} 处错误，未写入任何数据"
-            if lang == "zh"
-            else f"{len(report.errors)} errors; nothing was written"
-        )
-        print(summary, file=sys.stderr)
+        say(sys.stderr, lang, "cli.import_failed", n=len(report.errors))
         return 1
-    verb = (
-        ("已导入" if report.written else "检查通过（未写入）")
-        if lang == "zh"
-        else ("imported" if report.written else "checked (nothing written)")
+    verb = render("cli.imported" if report.written else "cli.import_checked", lang=lang)
+    disputes = (
+        render("cli.import_disputes", {"n": report.disputes}, lang) if report.disputes else ""
     )
-    if lang == "zh":
-        print(
-            f"{verb}：执法人员 {report.officers} 名，一般程序案件 {report.general_cases} 件，"
-            f"简易程序决定 {report.simple_decisions} 件，"
-            + (f"行政复议和行政诉讼 {report.disputes} 件，" if report.disputes else "")
-            + f"提醒 {len(report.warnings)} 条",
-            file=out,
-        )
-    else:
-        print(
-            f"{verb}: {report.officers} officers, {report.general_cases} general cases, "
-            f"{report.simple_decisions} simple decisions, "
-            + (f"{report.disputes} disputes, " if report.disputes else "")
-            + f"{len(report.warnings)} warnings",
-            file=out,
-        )
+    say(out, lang, "cli.import_counts", verb=verb, officers=report.officers,
+        general=report.general_cases, simple=report.simple_decisions, disputes=disputes,
+        warnings=len(report.warnings))  # fmt: skip
     return 0
 
 
@@ -128,18 +95,8 @@ def _cmd_export(args: argparse.Namespace, services: Services, out: TextIO, lang:
     if args.export_command == "disclosure":
         return report_commands.export_disclosure(args, services, out, lang)
     report = services.ledger.export_ledger(Path(args.output), args.year)
-    if lang == "zh":
-        print(
-            f"已导出 {report.path}：执法人员 {report.officers} 名，"
-            f"一般程序案件 {report.general_cases} 件，简易程序决定 {report.simple_decisions} 件",
-            file=out,
-        )
-    else:
-        print(
-            f"exported {report.path}: {report.officers} officers, {report.general_cases} "
-            f"general cases, {report.simple_decisions} simple decisions",
-            file=out,
-        )
+    say(out, lang, "cli.exported", path=report.path, officers=report.officers,
+        general=report.general_cases, simple=report.simple_decisions)  # fmt: skip
     return 0
 
 

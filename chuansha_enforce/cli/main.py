@@ -111,8 +111,8 @@ def main(
             code = run_logged(COMMANDS[args.command], args, services, out, lang)
             reason = services.read_only_reason
             if code == 0 and reason is not None:  # it only read: say why it could not write
-                notice = "提示：" if lang == "zh" else "notice: "
-                print(notice + render(reason.code, reason.params, lang), file=sys.stderr)
+                text = render(reason.code, reason.params, lang)
+                print(render("cli.notice", {"text": text}, lang), file=sys.stderr)
             return code
     except DomainError as exc:
         print(render(exc.code, exc.params, lang, exc.field), file=sys.stderr)

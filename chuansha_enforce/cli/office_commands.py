@@ -7,6 +7,7 @@ import json
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.money import format_fen
@@ -91,30 +92,29 @@ def _cmd_stats(args: argparse.Namespace, services: Services, out: TextIO, lang: 
         out.write("\n")
         return 0
     g, s, p, o = figures.general, figures.simple, figures.payments, figures.officers
-    if lang == "zh":
-        print(
-            f"{figures.year}年：一般案件立案 {g.filed} 起，结案 {g.closed} 起"
-            f"（年初未结 {g.open_at_start} 起，年末未结 {g.open_at_end} 起），"
-            f"作出处罚决定 {g.decided} 起，处罚金额 {format_fen(g.fines_decided_fen)} 元，"
-            f"不予处罚 {g.no_penalty} 起，年末逾期未决 {g.overdue_open} 起；"
-            f"简易案件 {s.decided} 起，处罚金额 {format_fen(s.fines_decided_fen)} 元；"
-            f"执法证 {o.valid_at_year_end} 张"
-            f"（注销 {o.cancelled_in_year}，新办 {o.issued_in_year}）；"
-            f"法制审核 {figures.legal_review_cases} 起；"
-            f"案卷评查 {figures.file_reviews_sampled} 件；"
-            f"收缴罚没款 {format_fen(p.collected_fen)} 元，"
-            f"年末未缴 {format_fen(p.outstanding_fen)} 元。",
-            file=out,
-        )
-    else:
-        print(
-            f"{figures.year}: general cases filed {g.filed}, closed {g.closed}, decided "
-            f"{g.decided}, fines decided {format_fen(g.fines_decided_fen)} yuan; simple "
-            f"decisions {s.decided}, fines {format_fen(s.fines_decided_fen)} yuan; "
-            f"certificates {o.valid_at_year_end}; collected {format_fen(p.collected_fen)}, "
-            f"outstanding {format_fen(p.outstanding_fen)} yuan.",
-            file=out,
-        )
+    say(
+        out,
+        lang,
+        "cli.stats",
+        year=figures.year,
+        filed=g.filed,
+        closed=g.closed,
+        open_at_start=g.open_at_start,
+        open_at_end=g.open_at_end,
+        decided=g.decided,
+        fines=format_fen(g.fines_decided_fen),
+        no_penalty=g.no_penalty,
+        overdue_open=g.overdue_open,
+        simple=s.decided,
+        simple_fines=format_fen(s.fines_decided_fen),
+        certificates=o.valid_at_year_end,
+        cancelled=o.cancelled_in_year,
+        issued=o.issued_in_year,
+        reviews=figures.legal_review_cases,
+        sampled=figures.file_reviews_sampled,
+        collected=format_fen(p.collected_fen),
+        outstanding=format_fen(p.outstanding_fen),
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from chuansha_enforce.domain.account_messages import ACCOUNT_FIELDS, ACCOUNT_MESSAGES
+from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 
 Lang = Literal["zh", "en"]
@@ -91,6 +92,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
 
 MESSAGES: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_MESSAGES,
+    **CLI_MESSAGES,
     **DISPUTE_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
