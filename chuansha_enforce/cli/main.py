@@ -25,6 +25,7 @@ from chuansha_enforce.cli import (
     review_commands,
     safety_commands,
 )
+from chuansha_enforce.cli.cli_parser import language_of, parser_class
 from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler
 from chuansha_enforce.cli.login import cli_login, run_logged
 from chuansha_enforce.cli.text_arguments import clean_arguments
@@ -50,8 +51,9 @@ GROUPS: tuple[CommandGroup, ...] = (
 )
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
+    """The whole command line; its own words (usage, headings, errors) in ``lang``."""
+    parser = parser_class(lang)(
         prog="chuansha-enforce", description="综合行政执法队案件台账（命令行）"
     )
     parser.add_argument(
@@ -64,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
         help="以此账户登录（密码取自环境变量 CHUANSHA_ENFORCE_PASSWORD，否则提示输入）；"
         "已建立账户的数据库，写入都须登录",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="显示版本号并退出"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for group in GROUPS:
         group.add_parsers(commands)
@@ -93,7 +97,9 @@ def main(
     """Run one command. ``clock`` is for tests only (no option or variable sets the date)."""
     out = out or sys.stdout
     clock = clock or SystemClock()
-    args = clean_arguments(_parser().parse_args(argv))  # text as every input (text_input)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(language_of(words))
+    args = clean_arguments(parser.parse_args(words))  # text as every input (text_input)
     lang: Lang = args.lang
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     db_path = resolve_db_path(args.db)

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.clock import today_in_china
-from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.settings import LABELS as SETTING_LABELS
 from chuansha_enforce.services.container import Services
@@ -53,7 +53,8 @@ def _cmd_settings(args: argparse.Namespace, services: Services, out: TextIO, lan
         return 0
     for name, value in current.items():
         if args.settings_command == "show" or name == args.name:
-            print(f"{name}\t{value}\t{SETTING_LABELS.get(name, '')}", file=out)
+            shown = render(f"cli.{value}", lang=lang) if isinstance(value, bool) else value
+            print(f"{name}\t{shown}\t{SETTING_LABELS.get(name, '')}", file=out)
     return 0
 
 

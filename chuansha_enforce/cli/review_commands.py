@@ -21,7 +21,7 @@ from chuansha_enforce.services.review_service import (
 )
 from chuansha_enforce.services.verify_text import verify_lines
 
-_ITEMS = "；".join(f"{code}={label}" for code, label in CHECKLIST.items())
+_ITEMS = "； ".join(f"{code}={label}" for code, label in CHECKLIST.items())  # breaks at spaces
 
 
 def _add_review(commands: Any) -> None:

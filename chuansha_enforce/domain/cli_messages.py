@@ -67,6 +67,8 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "  加处罚款 {surcharge} 元，应缴 {due} 元（截至 {as_of}）",
         "  surcharge {surcharge} yuan, due {due} yuan (as of {as_of})",
     ),
+    "cli.True": ("是", "yes"),
+    "cli.False": ("否", "no"),
     "cli.list_separator": ("、", ", "),
     "cli.no_fine": ("—", "-"),
     "cli.trash_deleted": ("已将案件{no}移入回收站", "case {no} moved to the trash"),
