@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import NoReturn
 
@@ -109,7 +110,37 @@ def chinese_error(message: str) -> str:
     return message
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 class ChineseHelpFormatter(argparse.HelpFormatter):
+    """argparse's help formatter with Chinese words, aligned by display width (argparse counts
+    characters, so a column after ``--db 数据库`` would drift by one space per character)."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            invocation = self._format_action_invocation
+            headers = [invocation(action)]
+            headers += [invocation(sub) for sub in self._iter_indented_subactions(action)]
+            widest = max(display_width(h) for h in headers) + self._current_indent
+            self._action_max_length = max(self._action_max_length, widest)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        text = super()._format_action(action)
+        header = self._format_action_invocation(action)
+        extra = display_width(header) - len(header)
+        start = self._current_indent + len(header)
+        if not extra or text[start : start + 1] != " ":
+            return text  # no Chinese in it, or its help already starts on the next line
+        if text[start : start + extra + 2] == " " * (extra + 2):
+            return text[:start] + text[start + extra :]  # the padding argparse over-counted
+        help_position = min(self._action_max_length + 2, self._max_help_position)
+        rest = text[start:].lstrip(" ")  # too wide to share its line: the help goes below
+        return f"{text[:start]}\n{' ' * help_position}{rest}"
+
     def add_usage(
         self,
         usage: str | None,

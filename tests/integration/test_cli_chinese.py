@@ -195,3 +195,28 @@ def test_accounts_and_legal_review_print_chinese(
     login_names = frozenset(PASSWORDS)  # the accounts' user names: data, typed at login
     for said in outputs:
         assert english_words(said, ALLOWED | login_names) == [], said
+
+
+def test_help_columns_line_up_by_display_width(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Chinese character takes two columns: the help texts still start in one column."""
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit):
+        main(["case", "show", "--help"])
+    assert capsys.readouterr().out.splitlines()[-4:] == [
+        "选项：",
+        "  -h, --help    显示本帮助并退出",
+        "  --as-of 日期  按此日期计算（YYYY-MM-DD，默认今天）",
+        "  --json        以 JSON 输出（金额单位：分）",
+    ]
+    with pytest.raises(SystemExit):
+        main(["dispute", "add", "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index("  --applicant 申请人或原告")  # too wide: its help on the next line
+    assert lines[at - 1 : at + 3] == [
+        "  --no 编号             复议案号或诉讼案号",
+        "  --applicant 申请人或原告",
+        "                        申请人或原告",
+        "  --act 行为            被申请（被诉）行为：行政处罚、行政强制、政府信息公开、其他",
+    ]
