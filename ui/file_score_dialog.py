@@ -90,8 +90,11 @@ class FileScoreDialog(QDialog):
                     spin = QSpinBox(box)
                     spin.setObjectName(f"points_{item.code}")
                     spin.setRange(0, item.cap)
-                    spin.setPrefix("-")
+                    spin.setPrefix(QCoreApplication.translate("FileScoreDialog", "扣 "))
                     spin.setSuffix(QCoreApplication.translate("FileScoreDialog", " 分"))
+                    spin.setSpecialValueText(  # at 0: never "-0 分"
+                        QCoreApplication.translate("FileScoreDialog", "不扣分")
+                    )
                     spin.setToolTip(
                         QCoreApplication.translate("FileScoreDialog", "每处扣 %1 分，最多扣 %2 分")
                         .replace("%1", str(item.points))

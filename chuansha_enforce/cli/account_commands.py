@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.login import NEW_PASSWORD_ENV, PASSWORD_ENV, new_password, password_for
+from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.accounts import Role
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
@@ -60,24 +61,19 @@ def _cmd_user(args: argparse.Namespace, services: Services, out: TextIO, lang: L
                 qualification_no=args.qualification,
             )
         )
-        if lang == "zh":
-            print(
-                f"已添加账户 {account.name}（{account.display_name}，{account.role.label}）",
-                file=out,
-            )
-        else:
-            print(f"account {account.name} added ({account.role.value})", file=out)
+        say(out, lang, "cli.user_added", name=account.name, display=account.display_name,
+            role=account.role.label, role_code=account.role.value)  # fmt: skip
         return 0
     if args.user_command == "passwd":
         me = services.session.account
         if me is None:
             raise DomainError("auth.login_required", "user")
         services.accounts.change_password(me.name, password_for(me.name), new_password(me.name))
-        print("密码已修改" if lang == "zh" else "password changed", file=out)
+        say(out, lang, "cli.password_changed")
         return 0
     if args.user_command == "disable":
         services.accounts.disable_user(args.name)
-        print(f"已停用账户 {args.name}" if lang == "zh" else f"{args.name} disabled", file=out)
+        say(out, lang, "cli.user_disabled", name=args.name)
         return 0
     accounts = services.accounts.users()
     if args.json:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO, TypeVar
 
+from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.domain.case_file import (
     STATEMENT_LABELS,
     AdvanceNotice,
@@ -36,7 +37,6 @@ from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.money import parse_yuan
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase, StepResult
-from chuansha_enforce.services.case_view_json import case_view_json
 from chuansha_enforce.services.container import Services
 
 E = TypeVar("E", bound=LabelledEnum)

@@ -10,6 +10,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services
@@ -33,13 +34,11 @@ def run(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -
     command = args.case_command
     if command == "delete":
         services.trash.delete(args.case_no, args.reason)
-        text = "已将案件{no}移入回收站" if lang == "zh" else "case {no} moved to the trash"
-        print(text.format(no=args.case_no.strip()), file=out)
+        say(out, lang, "cli.trash_deleted", no=args.case_no.strip())
         return 0
     if command == "undelete":
         services.trash.undelete(args.case_no)
-        text = "已从回收站恢复案件{no}" if lang == "zh" else "case {no} taken back from the trash"
-        print(text.format(no=args.case_no.strip()), file=out)
+        say(out, lang, "cli.trash_restored", no=args.case_no.strip())
         return 0
     listing = services.trash.listing()
     if args.json:

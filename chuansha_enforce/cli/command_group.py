@@ -1,8 +1,9 @@
 """What a command-group module gives the dispatcher.
 
-A group module defines ``GROUP = CommandGroup(add_parsers=..., handlers=...)``
+A group module defines ``GROUP = CommandGroup(add_parsers=..., handlers=..., writes=...)``
 and is listed once in ``chuansha_enforce.cli.main.GROUPS``; the dispatcher does the rest
-(database, error doors, exit status).
+(database, error doors, exit status). Each group says itself which of its commands write
+(there is no central list): a writing command runs the start-up integrity check first.
 """
 
 from __future__ import annotations
@@ -23,6 +24,18 @@ Handler = Callable[[argparse.Namespace, "Services", TextIO, Lang], int]
 PathHandler = Callable[[argparse.Namespace, Path, TextIO, Lang, "Clock"], int]
 
 
+def always_writes(args: argparse.Namespace) -> bool:
+    """The safe default: the command may write, so the start-up check runs first."""
+    del args
+    return True
+
+
+def only_reads(args: argparse.Namespace) -> bool:
+    """The group's commands only read (they skip the start-up quick check)."""
+    del args
+    return False
+
+
 @dataclass(frozen=True)
 class CommandGroup:
     add_parsers: Callable[[Any], None]
@@ -33,3 +46,7 @@ class CommandGroup:
     """Commands that must not create a database that is not there."""
     opens_database_itself: dict[str, PathHandler] = field(default_factory=dict)
     """Commands given the database path instead of services (``restore`` of a damaged file)."""
+    writes: Callable[[argparse.Namespace], bool] = always_writes
+    """Whether the parsed command writes. Reading commands skip the start-up quick check
+    (about 2 s on a million cases): they change nothing. Copies with full personal data
+    count as writing: they are audited first."""

@@ -8,6 +8,7 @@ import json
 from typing import Any, TextIO, TypeVar
 
 from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.text_arguments import parse_date
 from chuansha_enforce.domain.disputes import (
     DisputedAct,
     DisputeKind,
@@ -70,15 +71,6 @@ def _step_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="以 JSON 输出登记结果")
 
 
-def _date(text: str | None, field: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise DomainError("date.invalid", field, {"value": text}) from None
-
-
 def _choice(enum: type[E], text: str, field: str) -> E:
     try:
         return enum.from_label(text.strip())
@@ -96,11 +88,11 @@ def _kind(text: str) -> DisputeKind:
 
 def _step(args: argparse.Namespace, kind: DisputeKind) -> DisputeStep:
     return DisputeStep(
-        replied_on=_date(args.replied, "replied_on"),
-        hearing_on=_date(args.hearing, "hearing_on"),
+        replied_on=parse_date(args.replied, "replied_on"),
+        hearing_on=parse_date(args.hearing, "hearing_on"),
         leader_appeared=YES_NO[args.leader_appeared] if args.leader_appeared else None,
         outcome=outcome_from_label(kind, args.outcome.strip()) if args.outcome else None,
-        outcome_on=_date(args.outcome_on, "outcome_on"),
+        outcome_on=parse_date(args.outcome_on, "outcome_on"),
         notes=args.notes,
     )
 
@@ -108,7 +100,7 @@ def _step(args: argparse.Namespace, kind: DisputeKind) -> DisputeStep:
 def _add(args: argparse.Namespace, services: Services) -> int:
     kind = _kind(args.kind)
     step = _step(args, kind)
-    received = _date(args.received, "received_on")
+    received = parse_date(args.received, "received_on")
     assert received is not None  # a required option
     record = DisputeRecord(
         kind=kind,

@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.say import say
+from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.file_review_sampling import SampleRule, Stratify
 from chuansha_enforce.domain.file_review_scoring import Finding, Grade, ItemKind
-from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.container import Services
 
 
@@ -107,14 +109,9 @@ def _cmd_sample(args: argparse.Namespace, services: Services, out: TextIO, lang:
             out,
         )
         return 0
-    print(
-        f"第 {drawn.sample.id} 批：{rule.year} 年可抽案卷 {drawn.sample.population} 件，"
-        f"抽取 {len(drawn.files)} 件（{rule.stratify.label}，种子 {rule.seed}）"
-        if lang == "zh"
-        else f"sample {drawn.sample.id}: {len(drawn.files)} of {drawn.sample.population} files "
-        f"of {rule.year} (seed {rule.seed}, {rule.stratify.value})",
-        file=out,
-    )
+    say(out, lang, "cli.sample_drawn", id=drawn.sample.id, year=rule.year,
+        population=drawn.sample.population, files=len(drawn.files), seed=rule.seed,
+        stratify=rule.stratify.label, stratify_code=rule.stratify.value)  # fmt: skip
     for f in drawn.files:
         print(f"{f.position}\t{f.id}\t{f.file_no}\t{f.stratum}\t{f.party_name}", file=out)
     return 0
@@ -145,10 +142,8 @@ def _cmd_file_review(args: argparse.Namespace, services: Services, out: TextIO, 
             )
             return 0
         for s in samples:
-            print(
-                f"{s.id}\t{s.year}\t种子 {s.seed}\t{s.files} 件（已评 {s.scored}）\t{s.drawn_at}",
-                file=out,
-            )
+            say(out, lang, "cli.sample_row", id=s.id, year=s.year, seed=s.seed, files=s.files,
+                scored=s.scored, drawn_at=china_time(s.drawn_at))  # fmt: skip
         return 0
     if command == "show":
         sheet = reviews.sheet_of(args.sample_id)
@@ -175,11 +170,13 @@ def _cmd_file_review(args: argparse.Namespace, services: Services, out: TextIO, 
             return 0
         del sheet
         for f in files:
-            grade = "未评" if f.grade is None else Grade(f.grade).label
-            total = "-" if f.total is None else str(f.total)
+            grade = (
+                render("cli.file_unscored", lang=lang) if f.grade is None else Grade(f.grade).label
+            )
+            total = render("cli.no_fine", lang=lang) if f.total is None else str(f.total)
+            defects = render("cli.file_defects", {"n": f.defects, "open": f.open_defects}, lang)
             print(
-                f"{f.position}\t{f.id}\t{f.file_no}\t{f.party_name}\t{total}\t{grade}"
-                f"\t问题 {f.defects}（未整改 {f.open_defects}）",
+                f"{f.position}\t{f.id}\t{f.file_no}\t{f.party_name}\t{total}\t{grade}\t{defects}",
                 file=out,
             )
         return 0
@@ -191,22 +188,17 @@ def _cmd_file_review(args: argparse.Namespace, services: Services, out: TextIO, 
         for kind in ItemKind:
             print(f"【{kind.label}】", file=out)
             for item in current.of_kind(kind):
-                cost = "" if kind is ItemKind.VETO else f"\t每处 -{item.points}，最多 -{item.cap}"
+                cost = "" if kind is ItemKind.VETO else "\t" + _cost(item.points, item.cap, lang)
                 print(f"  {item.code}\t{item.label}{cost}", file=out)
-        print(
-            f"等次：优秀 ≥ {current.excellent_min}，良好 ≥ {current.good_min}，"
-            f"合格 ≥ {current.pass_min}，否则或有否决项为不合格",
-            file=out,
-        )
+        say(out, lang, "cli.sheet_grades", excellent=current.excellent_min,
+            good=current.good_min, passed=current.pass_min)  # fmt: skip
         return 0
     if command == "score":
         result = reviews.score(args.file_id, [_finding(text) for text in args.finding])
-        print(
-            f"案卷形式 {result.form} 分，案卷内容 {result.content} 分，"
-            f"总分 {result.total} 分，{result.grade.label}"
-            + (f"（否决项：{'、'.join(result.veto_labels)}）" if result.vetoed else ""),
-            file=out,
-        )
+        vetoes = {"items": "、".join(result.veto_labels)}
+        veto = render("cli.file_veto", vetoes, lang) if result.vetoed else ""
+        say(out, lang, "cli.file_scored", form=result.form, content=result.content,
+            total=result.total, grade=result.grade.label, veto=veto)  # fmt: skip
         return 0
     if command == "defects":
         rows = reviews.defects(args.sample_id, open_only=args.open)
@@ -230,8 +222,16 @@ def _cmd_file_review(args: argparse.Namespace, services: Services, out: TextIO, 
             )
             return 0
         for d in rows:
-            state = f"已整改 {d.rectified_on}" if d.rectified_on else "未整改"
-            cost = "否决" if d.kind == ItemKind.VETO.value else f"-{d.points}"
+            state = (
+                render("cli.defect_rectified", {"date": d.rectified_on}, lang)
+                if d.rectified_on
+                else render("cli.defect_open", lang=lang)
+            )
+            cost = (
+                render("cli.defect_veto", lang=lang)
+                if d.kind == ItemKind.VETO.value
+                else render("cli.defect_cost", {"points": d.points}, lang)
+            )
             print(f"{d.id}\t{d.file_no}\t{d.item_label}\t{cost}\t{d.note}\t{state}", file=out)
         return 0
     if command == "pdf":
@@ -248,8 +248,15 @@ def _cmd_file_review(args: argparse.Namespace, services: Services, out: TextIO, 
         return 0
     # rectify
     reviews.rectify(args.defect_id, _date(args.on), args.text)
-    print("已登记整改" if lang == "zh" else "rectification recorded", file=out)
+    say(out, lang, "cli.rectified")
     return 0
+
+
+def _cost(points: int, cap: int, lang: Lang) -> str:
+    """每处扣 2 分，最多扣 10 分; an item without fixed points is judged (never "-0 分")."""
+    if points:
+        return render("cli.sheet_cost", {"points": points, "cap": cap}, lang)
+    return render("cli.sheet_cost_judged", {"cap": cap}, lang)
 
 
 def _finding(text: str) -> Finding:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 
@@ -32,6 +33,11 @@ def _add_parsers(commands: Any) -> None:
     case.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
 
 
+def _writes(args: argparse.Namespace) -> bool:
+    """Only the internal case summary (full identity data) writes: it is audited first."""
+    return bool(args.report_command == "case" and not args.public)
+
+
 def add_disclosure_parser(export_commands: Any) -> None:
     """``export disclosure`` (called from the ``export`` parser in ``cli.main``)."""
     disclosure = export_commands.add_parser("disclosure", help="双公示信息（csv，去标识化）")
@@ -50,10 +56,7 @@ def _as_of(text: str | None) -> dt.date | None:
 
 def _written(out: TextIO, lang: Lang, path: Path, size: int, started: float) -> None:
     seconds = time.perf_counter() - started
-    if lang == "zh":
-        print(f"已生成 {path}（{size:,} 字节，用时 {seconds:.2f} 秒）", file=out)
-    else:
-        print(f"written {path} ({size:,} bytes in {seconds:.2f} s)", file=out)
+    say(out, lang, "cli.written", path=path, size=f"{size:,}", seconds=f"{seconds:.2f}")
 
 
 def _cmd_report(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
@@ -79,10 +82,7 @@ def export_disclosure(args: argparse.Namespace, services: Services, out: TextIO,
     path = services.reports.save(Path(args.output), data, ".csv")
     _written(out, lang, path, len(data), started)
     held = sum(listing.withheld.values())
-    if lang == "zh":
-        print(f"公开 {len(listing.entries)} 条，不公开 {held} 条（未成年人、仅予警告）", file=out)
-    else:
-        print(f"{len(listing.entries)} published, {held} withheld (minors, warnings)", file=out)
+    say(out, lang, "cli.disclosure_counts", published=len(listing.entries), withheld=held)
     return 0
 
 
@@ -90,4 +90,5 @@ GROUP = CommandGroup(
     add_parsers=_add_parsers,
     handlers={"report": _cmd_report},
     needs_existing_db=frozenset({"report"}),
+    writes=_writes,
 )

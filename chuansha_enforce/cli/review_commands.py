@@ -8,8 +8,9 @@ from typing import Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.login import password_for
+from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.review_checklist import CHECKLIST, Finding
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.review_service import (
@@ -20,13 +21,7 @@ from chuansha_enforce.services.review_service import (
 )
 from chuansha_enforce.services.verify_text import verify_lines
 
-_ITEMS = "；".join(f"{code}={label}" for code, label in CHECKLIST.items())
-_SIGNATURE_LABELS = {
-    "valid": "签名有效",
-    "invalid": "签名无效",
-    "unsigned": "未签名",
-    "imported": "台账导入（无签名）",
-}
+_ITEMS = "； ".join(f"{code}={label}" for code, label in CHECKLIST.items())  # breaks at spaces
 
 
 def _add_review(commands: Any) -> None:
@@ -152,7 +147,7 @@ def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang:
     command = args.review_command
     if command == "submit":
         s = reviews.submit(args.case_no, args.material, args.note)
-        print(f"{s.case_no} 已报送法制审核，审核期限 {s.due_on.isoformat()}", file=out)
+        say(out, lang, "cli.review_submitted", no=s.case_no, due=s.due_on)
     elif command in ("queue", "list"):
         items = reviews.queue()
         if args.json:
@@ -160,10 +155,11 @@ def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang:
             return 0
         for i in items:
             s = i.submission
-            print(f"{s.case_no}\t{s.party_name}\t{s.submitted_on}\t{s.due_on}\t{i.state}", file=out)
+            state = render(f"review_state.{i.state}", lang=lang)
+            print(f"{s.case_no}\t{s.party_name}\t{s.submitted_on}\t{s.due_on}\t{state}", file=out)
     elif command == "extend":
         s = reviews.extend(args.case_no, args.approved_by, args.reason)
-        print(f"{s.case_no} 审核期限延长至 {s.due_on.isoformat()}", file=out)
+        say(out, lang, "cli.review_extended", no=s.case_no, due=s.due_on)
     elif command == "sign":
         account = services.session.account
         request = SignRequest(
@@ -174,7 +170,8 @@ def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang:
         )
         signed = reviews.sign(args.case_no, request).round
         r = signed.round
-        print(f"{args.case_no} 第{r.round_no}轮法制审核：{r.opinion.label}（已签署）", file=out)
+        say(out, lang, "cli.review_signed", no=args.case_no, round=r.round_no,
+            opinion=r.opinion.label)  # fmt: skip
     else:
         views = reviews.rounds(args.case_no)
         if args.json:
@@ -182,11 +179,9 @@ def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang:
             return 0
         for v in views:
             r = v.round
-            state = _SIGNATURE_LABELS[v.signature]
-            print(
-                f"第{r.round_no}轮\t{r.reviewed_on}\t{r.reviewer}\t{r.opinion.label}\t{state}",
-                file=out,
-            )
+            number = render("cli.review_round", {"round": r.round_no}, lang)
+            state = render(f"signature.{v.signature}", lang=lang)
+            print(f"{number}\t{r.reviewed_on}\t{r.reviewer}\t{r.opinion.label}\t{state}", file=out)
     return 0
 
 
@@ -223,8 +218,14 @@ def _cmd_verify(args: argparse.Namespace, services: Services, out: TextIO, lang:
     return 0 if report.ok else 1
 
 
+def _writes(args: argparse.Namespace) -> bool:
+    """``verify`` only reads (it runs the full integrity check itself); ``review`` writes."""
+    return bool(args.command == "review")
+
+
 GROUP = CommandGroup(
     add_parsers=_add_parsers,
     handlers={"review": _cmd_review, "verify": _cmd_verify},
     needs_existing_db=frozenset({"review", "verify"}),
+    writes=_writes,
 )

@@ -14,11 +14,12 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.command_group import CommandGroup, only_reads
 from chuansha_enforce.cli.login import cli_login
+from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.backup_labels import contents_text
-from chuansha_enforce.domain.clock import Clock
+from chuansha_enforce.domain.clock import Clock, china_time
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.backup_service import BackupManifest, BackupService
 from chuansha_enforce.services.container import Services
@@ -37,7 +38,8 @@ def _add_parsers(commands: Any) -> None:
 
 
 def _when(manifest: BackupManifest) -> str:
-    return (manifest.taken_at or "?")[:19].replace("T", " ")
+    """When the backup was taken, in Beijing time (the manifest keeps UTC)."""
+    return china_time(manifest.taken_at) if manifest.taken_at else "?"
 
 
 def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
@@ -45,10 +47,7 @@ def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang:
     folder = Path(args.output).expanduser() if args.output else None
     manifest = services.backups.backup(folder)
     contents = contents_text(manifest.tables, lang)
-    if lang == "zh":
-        print(f"已备份到 {manifest.path}（已通过完整性检查）：{contents}", file=out)
-    else:
-        print(f"backed up to {manifest.path} (integrity checked): {contents}", file=out)
+    say(out, lang, "cli.backed_up", path=manifest.path, contents=contents)
     return 0
 
 
@@ -61,29 +60,15 @@ def _cmd_restore(
     )
     manifest = report.manifest
     contents = contents_text(manifest.tables, lang)
-    if lang == "zh":
-        print(
-            f"已用 {report.restored_from}（备份于 {_when(manifest)} UTC，"
-            f"结构版本 {manifest.schema_version}）恢复 {db_path}：{contents}",
-            file=out,
+    say(out, lang, "cli.restored", source=report.restored_from, taken=_when(manifest),
+        schema=manifest.schema_version, db=db_path, contents=contents)  # fmt: skip
+    if report.safety_backup is not None:
+        kept = (
+            "cli.restore_kept_damaged" if report.previous_damaged else "cli.restore_kept_previous"
         )
-        if report.safety_backup is not None:
-            kind = "无法读取的原文件副本" if report.previous_damaged else "恢复前的数据库"
-            print(f"{kind}已保存为 {report.safety_backup}", file=out)
-    else:
-        print(
-            f"restored {db_path} from {report.restored_from} (taken {_when(manifest)} UTC, "
-            f"schema {manifest.schema_version}): {contents}",
-            file=out,
-        )
-        if report.safety_backup is not None:
-            kind = "a raw copy of the unreadable file" if report.previous_damaged else "the"
-            print(f"{kind} database as it was is saved as {report.safety_backup}", file=out)
+        say(out, lang, kept, path=report.safety_backup)
     if report.pending_migrations:  # an older backup: upgraded on the next open
-        if lang == "zh":
-            print("下次打开时会自动升级数据库结构（升级前另作备份）", file=sys.stderr)
-        else:
-            print("the next open upgrades the database structure (after a backup)", file=sys.stderr)
+        say(sys.stderr, lang, "cli.restore_upgrades_next")
     return 0
 
 
@@ -92,4 +77,5 @@ GROUP = CommandGroup(
     handlers={"backup": _cmd_backup},
     needs_existing_db=frozenset({"backup"}),
     opens_database_itself={"restore": _cmd_restore},
+    writes=only_reads,  # ``backup`` checks the copy it makes; ``restore`` opens the file itself
 )

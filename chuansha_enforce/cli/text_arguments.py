@@ -8,8 +8,10 @@ so would be a password.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import Final
 
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import clean_value
 
 PATH_ARGUMENTS: Final = frozenset({"db", "file", "output"})
@@ -25,3 +27,13 @@ def clean_arguments(args: argparse.Namespace) -> argparse.Namespace:
         else:
             setattr(args, name, clean_value(name, value))
     return args
+
+
+def parse_date(text: str | None, field: str) -> dt.date | None:
+    """An optional ``YYYY-MM-DD`` option; anything else is refused naming ``field``."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError("date.invalid", field, {"value": text}) from None

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from chuansha_enforce.domain.account_messages import ACCOUNT_FIELDS, ACCOUNT_MESSAGES
+from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 
@@ -95,6 +96,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
 
 MESSAGES: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_MESSAGES,
+    **CLI_MESSAGES,
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
     # money

@@ -40,7 +40,7 @@ def _rule_lines(sample: SampleRow) -> list[tuple[str, object]]:
         ("样本量", f"{size}（实抽 {sample.files} 件）"),
         ("分层", Stratify(str(rule.get("stratify", "none"))).label),
         ("随机种子", sample.seed),
-        ("抽取规则", rule.get("rank", "")),
+        ("抽取方法", f"按随机种子 {sample.seed} 抽取，同一数据、同一种子结果相同"),
         ("抽取人、时间", f"{sample.drawn_by}  {china_time(sample.drawn_at)}"),
     ]
 

@@ -949,6 +949,16 @@
         <translation> pt</translation>
     </message>
     <message>
+        <location filename="../../ui/file_score_dialog.py" line="93" />
+        <source>扣 </source>
+        <translation>minus </translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_score_dialog.py" line="96" />
+        <source>不扣分</source>
+        <translation>no deduction</translation>
+    </message>
+    <message>
         <location filename="../../ui/file_score_dialog.py" line="96" />
         <source>每处扣 %1 分，最多扣 %2 分</source>
         <translation>%1 points per defect, at most %2</translation>

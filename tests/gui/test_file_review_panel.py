@@ -40,7 +40,9 @@ def test_sample_score_and_rectify(qtbot: QtBot, svc: Services, tmp_path: Path) -
     dialog = panel.open_score(0)
     assert dialog is not None
     assert "总分 100 分：优秀" in dialog.total_label.text()
+    assert dialog.deductions["evidence_form"].text() == "不扣分"  # never "-0 分"
     dialog.deductions["evidence_form"].setValue(6)
+    assert dialog.deductions["evidence_form"].text() == "扣 6 分"
     dialog.notes["evidence_form"].setText("询问笔录缺当事人签名")
     dialog.deductions["late_filing"].setValue(5)
     assert "案卷形式 20 分，案卷内容 69 分，总分 89 分：良好" in dialog.total_label.text()

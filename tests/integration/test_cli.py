@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.cli.main import _parser, _writes
+from chuansha_enforce.cli.main import _parser
+from chuansha_enforce.cli.main import writes as command_writes
 from tests.cli_clock import main
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -266,4 +267,4 @@ def test_settings_show_and_set(db_path: Path, capsys: pytest.CaptureFixture[str]
     ],
 )
 def test_writing_commands_run_the_start_up_check(argv: list[str], writes: bool) -> None:
-    assert _writes(_parser().parse_args(argv)) is writes
+    assert command_writes(_parser().parse_args(argv)) is writes

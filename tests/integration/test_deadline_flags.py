@@ -63,7 +63,7 @@ def test_case_list_overdue_and_case_show(
     assert states[LATE]["decision_due"] == "overdue"
     code, out = run(capsys, "--db", db, "case", "list", "--overdue")
     assert code == 0
-    assert out.splitlines()[1] == f"{UNPAID}\t张三\tpayment_due"
+    assert out.splitlines()[1] == f"{UNPAID}\t张三\t缴款期限"
     code, out = run(capsys, "--db", db, "case", "show", EXTENDED, "--json")
     assert code == 0
     shown = json.loads(out)
@@ -132,4 +132,28 @@ def test_installed_command_lists_overdue_by_year_and_limit(tmp_path: Path) -> No
         capture_output=True,
         text=True,
     )
-    assert listed.stdout == f"{LATE_2025}\t张三\tdecision_due\n"
+    assert listed.stdout == f"{LATE_2025}\t张三\t作出决定期限\n"
+
+
+def test_case_show_names_each_clock_and_its_state_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 21 §4: 缴款期限（已逾期）, never ``payment_due (overdue)``; English says it too."""
+    db = str(deadline_database(tmp_path / "cases.db"))
+    code, out = run(capsys, "--db", db, "case", "show", UNPAID)
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "  作出决定期限：2026-08-31（按期完成）",
+        "  送达期限：2026-08-12（按期完成）",
+        "  公示期限：2026-08-12（未到期）",
+        "  缴款期限：2026-08-19（已逾期）",
+        "  可办理：缴款、复议或诉讼期间、结案",
+        "  加处罚款 100.00 元，应缴 200.00 元（截至 2026-11-27）",
+    ]
+    code, out = run(capsys, "--db", db, "--lang", "en", "case", "show", EXTENDED)
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "  decision due: 2026-12-28 (pending)",
+        "  steps open now: 告知、法制审核、集体讨论、标记复杂案件、延长办案期限、变更承办人、作出决定",
+        "  surcharge 0.00 yuan, due 0.00 yuan (as of 2026-11-27)",
+    ]
