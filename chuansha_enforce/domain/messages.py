@@ -10,6 +10,7 @@ from typing import Literal
 
 from chuansha_enforce.domain.account_messages import ACCOUNT_FIELDS, ACCOUNT_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
+from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -17,6 +18,7 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 FIELDS: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_FIELDS,
     **DISPUTE_FIELDS,
+    **DOCUMENT_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -92,6 +94,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
 MESSAGES: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_MESSAGES,
     **DISPUTE_MESSAGES,
+    **DOCUMENT_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),

@@ -21,6 +21,7 @@ from chuansha_enforce.storage.schema_0008 import SCHEMA_0008
 from chuansha_enforce.storage.schema_0009 import SCHEMA_0009
 from chuansha_enforce.storage.schema_0010 import SCHEMA_0010
 from chuansha_enforce.storage.schema_0011_disputes import SCHEMA_0011_DISPUTES
+from chuansha_enforce.storage.schema_0012_documents import SCHEMA_0012_DOCUMENTS
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +110,12 @@ def _case_trash(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="0011_disputes")
 def _disputes(db: sqlite_utils.Database) -> None:
     for statement in split_statements(SCHEMA_0011_DISPUTES):
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0012_documents")
+def _documents(db: sqlite_utils.Database) -> None:
+    for statement in split_statements(SCHEMA_0012_DOCUMENTS):
         db.execute(statement)
 
 
