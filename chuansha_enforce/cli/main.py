@@ -22,6 +22,7 @@ from chuansha_enforce.cli import (
     account_commands,
     case_trash_commands,
     dispute_commands,
+    doc_commands,
     file_review_commands,
     report_commands,
     review_commands,
@@ -52,6 +53,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     report_commands.GROUP,
     safety_commands.GROUP,
     dispute_commands.GROUP,
+    doc_commands.GROUP,
 )
 
 

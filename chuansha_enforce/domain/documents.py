@@ -12,6 +12,7 @@ from typing import Final
 
 from chuansha_enforce.domain.case_file import CaseFile, Decision
 from chuansha_enforce.domain.enums import EnumMap, LabelledEnum, Outcome, PenaltyKind
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import fen_to_chinese_upper, format_fen
 from chuansha_enforce.domain.numbering import NumberKind
 
@@ -210,3 +211,13 @@ def split_basis(legal_basis: str) -> tuple[str, str]:
                 return violated.strip(), penalty.strip()
     text = legal_basis.strip()
     return text, text
+
+
+def document_kind(text: str) -> DocumentKind:
+    """A kind from its code (``penalty_decision``) or its title (``行政处罚决定书``)."""
+    value = text.strip()
+    for kind in DocumentKind:
+        if value in (kind.value, kind.label):
+            return kind
+    choices = "、".join(f"{k.value}（{k.label}）" for k in DocumentKind)
+    raise DomainError("document.unknown_kind", "document_kind", {"value": text, "choices": choices})

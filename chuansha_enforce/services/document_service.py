@@ -274,6 +274,7 @@ class DocumentService(ContextService):
 
             data = render_docx(self.template(kind), view)
             written = write_output(Path(path), database_path(self._db), bytes_saver(data))
+            document_no = document_no or view.head.document_no or None  # a decision's own
             try:
                 self._documents.record_made(reference, kind.value, document_no, at)
                 AuditLog(self._db).append(
@@ -284,14 +285,14 @@ class DocumentService(ContextService):
                         "simple_decision" if simple else "general_case",
                         reference,
                         "ok",
-                        {"kind": kind.value, "document_no": document_no or view.head.document_no},
+                        {"kind": kind.value, "document_no": document_no},
                     )
                 )
             except BaseException:
                 with contextlib.suppress(OSError):
                     written.unlink()  # no document stays without its record
                 raise
-        return MadeFile(written, kind, document_no or view.head.document_no, len(data))
+        return MadeFile(written, kind, document_no, len(data))
 
     def template(self, kind: DocumentKind) -> Path:
         """The template in use: the squad's own copy when there is one, else the shipped one."""

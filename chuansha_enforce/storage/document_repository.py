@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from chuansha_enforce.domain.clock import CHINA_TZ
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 
@@ -18,6 +19,11 @@ class MadeDocument:
     first_made_at: str
     last_made_at: str
     times_made: int
+
+    @property
+    def first_made_on(self) -> dt.date:
+        """The day it was first made, in Shanghai."""
+        return dt.datetime.fromisoformat(self.first_made_at).astimezone(CHINA_TZ).date()
 
 
 @dataclass(frozen=True, slots=True)
