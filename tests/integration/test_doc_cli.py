@@ -48,7 +48,10 @@ def test_doc_list_and_make_in_process(tmp_path: Path) -> None:
     assert "壹仟零伍元叁角整" in text_of(target)
     out = io.StringIO()
     assert main(["--db", str(db), "doc", "list", FINE_NO], out) == 0
-    assert "penalty_decision\t行政处罚决定书\t已制作于 2026-11-27（沪浦川执罚〔2024〕000001号）" in out.getvalue()
+    assert (
+        "penalty_decision\t行政处罚决定书\t已制作于 2026-11-27（沪浦川执罚〔2024〕000001号）"
+        in out.getvalue()
+    )
 
 
 def test_doc_make_refusals_name_the_reason_and_change_nothing(tmp_path: Path) -> None:
