@@ -28,7 +28,9 @@ from chuansha_enforce.services.case_file_service import CaseView
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_steps import Step, steps
+from ui.document_menu import DocumentMenu
 from ui.error_dialogs import show_error
+from ui.runner import OperationRunner
 from ui.step_form import StepForm
 
 CONTEXT = "CaseDetail"
@@ -224,6 +226,12 @@ class CaseDetailDialog(QDialog):
             QCoreApplication.translate("CaseDetail", "移入回收站（写明理由，可恢复）")
         )
         self.delete_button.clicked.connect(self.ask_delete)
+        self.documents_button = QPushButton(QCoreApplication.translate("CaseDetail", "文书…"), self)
+        self.documents_button.setObjectName("documents")
+        self.documents_menu = DocumentMenu(
+            OperationRunner(services, lang, self), case_no, parent=self
+        )
+        self.documents_button.setMenu(self.documents_menu)
         self.reason_dialog: QInputDialog | None = None
         tables = QHBoxLayout()
         tables.addWidget(self.timeline_table, 3)
@@ -240,6 +248,7 @@ class CaseDetailDialog(QDialog):
         layout.addWidget(self.money_label)
         layout.addLayout(buttons)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.documents_button)
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
