@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import Services, build_services
+from tests.gui.test_case_detail import fill
 from tests.integration.test_documents import (
     FINE_NO,
     NOW,
@@ -83,3 +84,18 @@ def test_receipts_of_the_selected_cases_are_made_and_opened(
     text = "\n".join(p.text for p in docx.Document(str(warning)).paragraphs)
     assert "送达方式：当场交付" in text
     assert WARNING_NO in text
+
+
+def test_the_filing_form_records_the_address_and_the_legal_representative(
+    qtbot: QtBot, svc: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(svc, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    form = window.file_case()
+    fill(form, case_no="川执立〔2024〕9号", filed_on=D(2024, 5, 6), party_kind="法人",
+         party_name="上海某某物流有限公司", id_number="91350100M000100Y43",
+         party_address="川沙路9号", legal_representative="赵六", cause="某某物流公司堆物案",
+         officers="王建国（31150001）", officers_2="李明（31150002）")  # fmt: skip
+    assert form.try_submit()
+    party = svc.case_files.find("川执立〔2024〕9号").party
+    assert (party.address, party.legal_representative) == ("川沙路9号", "赵六")
