@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.opc.exceptions import OpcError
 from docxtpl import DocxTemplate
 
 from chuansha_enforce.domain.errors import DomainError
@@ -64,9 +65,9 @@ def render_docx(template: Path, view: DocumentView) -> bytes:
         raise DomainError(
             "document.template_syntax",
             "document_template",
-            {"template": template.name, "line": exc.lineno, "reason": exc.message or ""},
+            {"template": str(template), "line": exc.lineno, "reason": exc.message or ""},
         ) from None
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DomainError(
             "document.template_unreadable", "document_template", {"template": str(template)}
         ) from exc

@@ -432,3 +432,26 @@ def test_every_run_names_its_east_asian_font_and_size(svc: Services, tmp_path: P
     ]
     title = next(p for p in docx.Document(str(out)).paragraphs if p.text == "行政处罚决定书")
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
+
+
+def test_a_broken_or_unreadable_user_template_is_refused_before_anything_is_written(
+    svc: Services, tmp_path: Path
+) -> None:
+    _fine_case(svc)
+    target = _user_template(svc, DocumentKind.CORRECTION_ORDER)
+    document = docx.Document(str(target))
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            run.text = run.text.replace("{{ order }}", "{{ order ")
+    document.save(str(target))
+    before = database_digest(svc.db_path)
+    with pytest.raises(DomainError) as caught:
+        svc.documents.make(FINE_NO, DocumentKind.CORRECTION_ORDER, tmp_path / "a.docx")
+    assert caught.value.code == "document.template_syntax"
+    assert caught.value.params["template"] == str(target)
+    target.write_bytes(b"not a docx")
+    with pytest.raises(DomainError) as caught:
+        svc.documents.make(FINE_NO, DocumentKind.CORRECTION_ORDER, tmp_path / "a.docx")
+    assert caught.value.code == "document.template_unreadable"
+    assert not (tmp_path / "a.docx").exists()
+    assert database_digest(svc.db_path) == before  # no number was issued
