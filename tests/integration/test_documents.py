@@ -403,24 +403,40 @@ def test_a_user_template_that_moves_the_seal_is_used(svc: Services, tmp_path: Pa
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def test_every_run_names_its_east_asian_font_and_size(svc: Services, tmp_path: Path) -> None:
-    _fine_case(svc)
-    out = tmp_path / "d.docx"
-    svc.documents.make(FINE_NO, DocumentKind.PENALTY_DECISION, out)
-    with zipfile.ZipFile(out) as archive:
+def _run_fonts(path: Path) -> set[tuple[str, str]]:
+    """(East-Asian font, size in half-points) of every run of the document."""
+    with zipfile.ZipFile(path) as archive:
         root = etree.fromstring(archive.read("word/document.xml"))
-        section = root.find(f".//{W}sectPr")
-    runs = root.findall(f".//{W}r")
-    assert len(runs) > 15
     seen: set[tuple[str, str]] = set()
-    for run in runs:
+    for run in root.findall(f".//{W}r"):
         fonts = run.find(f"{W}rPr/{W}rFonts")
         size = run.find(f"{W}rPr/{W}sz")
         east_asian = fonts.get(f"{W}eastAsia") if fonts is not None else None
         half_points = size.get(f"{W}val") if size is not None else None
         seen.add((east_asian or "none", half_points or "none"))
+    return seen
+
+
+def test_every_run_names_its_east_asian_font_and_size(svc: Services, tmp_path: Path) -> None:
+    _fine_case(svc)
+    _warning_case(svc)
+    out = tmp_path / "d.docx"
+    svc.documents.make(FINE_NO, DocumentKind.PENALTY_DECISION, out)
     # 宋体 三号 for the agency and the title, 仿宋_GB2312 三号 for the text.
-    assert seen == {("宋体", "32"), ("仿宋_GB2312", "32")}
+    assert _run_fonts(out) == {("宋体", "32"), ("仿宋_GB2312", "32")}
+    # Every other document too; signature lines of forms are 仿宋_GB2312 四号.
+    for number in (FINE_NO, WARNING_NO):
+        for state in svc.documents.states(number):
+            if state.can_make:
+                path = tmp_path / f"{state.kind.value}.docx"
+                svc.documents.make(number, state.kind, path)
+                assert _run_fonts(path) <= {
+                    ("宋体", "32"),
+                    ("仿宋_GB2312", "32"),
+                    ("仿宋_GB2312", "28"),
+                }, state.kind
+    with zipfile.ZipFile(out) as archive:
+        section = etree.fromstring(archive.read("word/document.xml")).find(f".//{W}sectPr")
     page = section.find(f"{W}pgSz")
     margins = section.find(f"{W}pgMar")
     assert (page.get(f"{W}w"), page.get(f"{W}h")) == ("11906", "16838")  # A4 in twips
