@@ -188,6 +188,8 @@ class ExportCase:
     paid_fen: int
     closed_on: str | None
     notes: str | None
+    party_address: str | None = None
+    legal_representative: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

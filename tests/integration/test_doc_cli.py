@@ -103,3 +103,15 @@ def test_doc_make_as_an_installed_command(tmp_path: Path) -> None:
     wrong = run("doc", "make", case_no, "filing_approval", "-o", str(tmp_path / "x.pdf"))
     assert wrong.returncode == 1
     assert ".docx" in wrong.stderr
+
+
+def test_the_ledger_carries_the_address_and_the_legal_representative(tmp_path: Path) -> None:
+    """Exported from the case record, imported into an empty file, printed on the decision."""
+    db = _fine_db(tmp_path)
+    with build_services(db, FixedClock(NOW)) as first:
+        first.ledger.export_ledger(tmp_path / "台账.xlsx", 2024)
+    with build_services(tmp_path / "b.db", FixedClock(NOW)) as second:
+        report = second.ledger.import_file(tmp_path / "台账.xlsx")
+        assert report.errors == ()
+        party = second.case_files.find(FINE_NO).party
+        assert (party.address, party.legal_representative) == ("上海市浦东新区川沙路100号", "王五")
