@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import docx
+from pypdf import PdfReader
 
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.records import OfficerRecord
@@ -115,3 +116,12 @@ def test_the_ledger_carries_the_address_and_the_legal_representative(tmp_path: P
         assert report.errors == ()
         party = second.case_files.find(FINE_NO).party
         assert (party.address, party.legal_representative) == ("上海市浦东新区川沙路100号", "王五")
+
+
+def test_the_internal_case_summary_names_the_legal_representative(tmp_path: Path) -> None:
+    db = _fine_db(tmp_path)
+    with build_services(db, FixedClock(NOW)) as svc:
+        data = svc.reports.case_pdf(FINE_NO)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "法定代表人（负责人）" in text
+    assert "王五" in text
