@@ -25,6 +25,11 @@ DOCUMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "the document template {template} uses the unknown variable “{variable}”; "
         "nothing was made: correct the variable's name in the template",
     ),
+    "document.template_left_out": (
+        "文书模板 {template} 缺少必须载明的内容：{variable}，未生成文书",
+        "the document template {template} leaves out what the document must state: "
+        "{variable}; nothing was made",
+    ),
     "document.template_placeholder": (
         "文书模板 {template} 中有未填写的占位符（{variable}），未生成文书",
         "the document template {template} leaves a placeholder unfilled ({variable}); "

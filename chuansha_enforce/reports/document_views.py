@@ -145,3 +145,38 @@ DocumentView = (
     | PaymentReminderView
     | ClosingApprovalView
 )
+
+
+_HEAD = frozenset({"head.organisation", "head.title", "head.party_name"})
+_LETTER = _HEAD | {"head.document_no", "head.date"}
+_DECISION = _LETTER | {
+    "head.party_address",
+    "head.legal_representative",
+    "facts",
+    "evidence",
+    "provision_violated",
+    "penalty_provision",
+    "penalty",
+    "payment",
+    "remedy",
+}
+
+REQUIRED_FIELDS: dict[str, frozenset[str]] = {
+    "filing_approval": _HEAD | {"head.case_no", "facts", "legal_basis", "officers", "filed_on"},
+    "advance_notice": _LETTER
+    | {"facts", "provision_violated", "penalty_provision", "proposed_penalty", "hearing_text"},
+    "hearing_notice": _LETTER | {"hearing_date", "presiding"},
+    # APL 59: party and address, facts and evidence, both provisions, the penalty, how and by
+    # when to pay, the remedy, the agency and the date.
+    "penalty_decision": _DECISION,
+    # APL 52: the same on the spot, with the officers.
+    "simple_decision": _DECISION | {"officers"},
+    "no_penalty_decision": _LETTER | {"facts", "evidence", "legal_basis", "reason", "remedy"},
+    "correction_order": _LETTER | {"facts", "provision_violated", "order", "remedy"},
+    "demolition_order": _LETTER | {"facts", "provision_violated", "order", "remedy"},
+    "service_receipt": frozenset({"head.party_name", "r.title", "r.served_on", "r.method"}),
+    "payment_reminder": _LETTER | {"decision_no", "fine", "outstanding", "due_on", "surcharge"},
+    "closing_approval": _HEAD | {"head.case_no", "outcome", "performance", "closed_on"},
+}
+"""What a squad's own template may not leave out (the statute's items): a template without
+one of them is refused, never used to print an incomplete document."""

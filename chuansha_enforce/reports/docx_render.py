@@ -25,6 +25,10 @@ from chuansha_enforce.reports.document_views import DocumentView
 
 _UNDEFINED = re.compile(r"'(?:[^']*)' has no attribute '([^']+)'|'([^']+)' is undefined")
 _LEFT_OVER = re.compile(r"\{\{|\}\}|\{%|%\}")
+_USED = re.compile(
+    r"(?:\{\{-?|\{%-?p?\s*(?:(?:if|elif)\s+(?:not\s+)?|for\s+\w+\s+in\s))\s*([A-Za-z_][\w.]*)"
+)
+_LOOP = re.compile(r"\{%-?p?\s*for\s+(\w+)\s+in\s+(\w+)")
 
 
 def _context(view: DocumentView) -> dict[str, Any]:
@@ -41,8 +45,34 @@ def _names(value: object) -> set[str]:
     return out
 
 
-def render_docx(template: Path, view: DocumentView) -> bytes:
-    """The filled document, or ``DomainError`` naming the template and the bad variable."""
+def _template_text(doc: DocxTemplate) -> str:
+    doc.init_docx()
+    return re.sub(r"<[^>]+>", "", doc.patch_xml(doc.get_xml()))
+
+
+def _used_names(text: str) -> set[str]:
+    """Every dotted name of the context the template prints or tests (``head.party_name``,
+    ``remedy``, ``r.title`` inside ``for r in receipts``); Jinja's ``loop`` is left out."""
+    return {name for name in _USED.findall(text) if name.split(".")[0] != "loop"}
+
+
+def _loop_names(text: str, context: Mapping[str, Any]) -> set[str]:
+    """``r`` and ``r.title`` … for each ``for r in receipts`` over a list of the context."""
+    out: set[str] = set()
+    for var, listed in _LOOP.findall(text):
+        items = context.get(listed)
+        out.add(var)
+        if isinstance(items, list | tuple) and items and isinstance(items[0], Mapping):
+            out.update(f"{var}.{name}" for name in _names(items[0]))
+    return out
+
+
+def render_docx(
+    template: Path, view: DocumentView, required: frozenset[str] = frozenset()
+) -> bytes:
+    """The filled document, or ``DomainError`` naming the template and the bad variable.
+
+    ``required`` names what the template may not leave out (``REQUIRED_FIELDS``)."""
     if not template.is_file():
         raise DomainError(
             "document.template_missing", "document_template", {"template": str(template)}
@@ -54,6 +84,20 @@ def render_docx(template: Path, view: DocumentView) -> bytes:
         unknown = sorted(doc.get_undeclared_template_variables(jinja_env=env) - set(context))
         if unknown:
             raise _variable_error(template, unknown[0])
+        text = _template_text(doc)
+        used = _used_names(text)
+        known = _names(context) | _loop_names(text, context)
+        mistyped = sorted(used - known)
+        if mistyped:
+            raise _variable_error(template, mistyped[0])
+        left_out = sorted(required - used)
+        if left_out:
+            raise DomainError(
+                "document.template_left_out",
+                "document_template",
+                {"template": str(template), "variable": "、".join(left_out)},
+            )
+        doc = DocxTemplate(str(template))  # a fresh copy: the check loaded this one
         doc.render(context, jinja_env=env)
         buffer = io.BytesIO()
         doc.save(buffer)

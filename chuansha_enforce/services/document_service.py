@@ -36,6 +36,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.settings import Settings
 from chuansha_enforce.reports.document_views import (
+    REQUIRED_FIELDS,
     AdvanceNoticeView,
     ClosingApprovalView,
     DecisionView,
@@ -272,7 +273,7 @@ class DocumentService(ContextService):
             view = self.view(number, kind, document_no)
             from chuansha_enforce.reports.docx_render import render_docx  # noqa: PLC0415
 
-            data = render_docx(self.template(kind), view)
+            data = render_docx(self.template(kind), view, REQUIRED_FIELDS[kind.value])
             written = write_output(Path(path), database_path(self._db), bytes_saver(data))
             document_no = document_no or view.head.document_no or None  # a decision's own
             try:

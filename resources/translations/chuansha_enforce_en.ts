@@ -66,6 +66,10 @@
 <context>
     <name>CaseDetail</name>
     <message>
+        <source>文书…</source>
+        <translation>Documents…</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_detail.py" line="35" />
         <source>立案期限</source>
         <translation>Filing deadline</translation>
@@ -560,6 +564,18 @@
 </context>
 <context>
     <name>FileCaseDialog</name>
+    <message>
+        <source>单位当事人填写</source>
+        <translation>for an organisation</translation>
+    </message>
+    <message>
+        <source>法定代表人（负责人）</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>当事人住所（地址）</source>
+        <translation>Party's address</translation>
+    </message>
     <message>
         <location filename="../../ui/file_case_dialog.py" line="33" />
         <source>案件编号</source>
@@ -1073,6 +1089,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>打印所选案件的送达回证(&amp;R)</source>
+        <translation>&amp;Print the service receipts of the selected cases</translation>
+    </message>
     <message>
         <location filename="../../ui/main_window.py" line="60" />
         <source>川沙新镇综合行政执法队 · 案件台账</source>
@@ -2007,6 +2027,25 @@ SQLite %3</translation>
         <location filename="../../ui/verify_actions.py" line="102" />
         <source>校验数据</source>
         <translation>Verify data</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentMenu</name>
+    <message>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>可制作</source>
+        <translation>can make</translation>
+    </message>
+    <message>
+        <source>已制作于 %1</source>
+        <translation>made on %1</translation>
+    </message>
+    <message>
+        <source>尚缺：%1</source>
+        <translation>missing: %1</translation>
     </message>
 </context>
 </TS>

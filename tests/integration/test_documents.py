@@ -381,7 +381,7 @@ def test_a_user_template_with_a_mistyped_attribute_is_refused(
     document.save(str(target))
     with pytest.raises(DomainError) as caught:
         svc.documents.make(FINE_NO, DocumentKind.PENALTY_DECISION, tmp_path / "d.docx")
-    assert caught.value.params["variable"] == "party_adress"
+    assert caught.value.params["variable"] == "head.party_adress"
 
 
 def test_a_user_template_that_moves_the_seal_is_used(svc: Services, tmp_path: Path) -> None:
@@ -471,3 +471,20 @@ def test_a_broken_or_unreadable_user_template_is_refused_before_anything_is_writ
     assert caught.value.code == "document.template_unreadable"
     assert not (tmp_path / "a.docx").exists()
     assert database_digest(svc.db_path) == before  # no number was issued
+
+
+def test_a_user_template_that_leaves_out_the_remedy_is_refused(
+    svc: Services, tmp_path: Path
+) -> None:
+    _fine_case(svc)
+    target = _user_template(svc, DocumentKind.PENALTY_DECISION)
+    document = docx.Document(str(target))
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            run.text = run.text.replace("{{ remedy }}", "")
+    document.save(str(target))
+    with pytest.raises(DomainError) as caught:
+        svc.documents.make(FINE_NO, DocumentKind.PENALTY_DECISION, tmp_path / "d.docx")
+    assert caught.value.code == "document.template_left_out"
+    assert caught.value.params["variable"] == "remedy"
+    assert not (tmp_path / "d.docx").exists()
