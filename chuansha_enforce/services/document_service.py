@@ -265,18 +265,19 @@ class DocumentService(ContextService):
         self.check_output(path)
         self.view(number, kind)  # refused before any number is issued
         at = utc_timestamp(self._clock)
-        with write_transaction(self._db):
-            simple = self._simple(number)
-            reference = simple.decision.decision_no if simple else self._case(number).case_no
-            made = self._documents.made(reference).get(kind.value)
-            document_no = self._number(reference, kind, made)
-            view = self.view(number, kind, document_no)
-            from chuansha_enforce.reports.docx_render import render_docx  # noqa: PLC0415
+        written: Path | None = None
+        try:
+            with write_transaction(self._db):
+                simple = self._simple(number)
+                reference = simple.decision.decision_no if simple else self._case(number).case_no
+                made = self._documents.made(reference).get(kind.value)
+                document_no = self._number(reference, kind, made)
+                view = self.view(number, kind, document_no)
+                from chuansha_enforce.reports.docx_render import render_docx  # noqa: PLC0415
 
-            data = render_docx(self.template(kind), view, REQUIRED_FIELDS[kind.value])
-            written = write_output(Path(path), database_path(self._db), bytes_saver(data))
-            document_no = document_no or view.head.document_no or None  # a decision's own
-            try:
+                data = render_docx(self.template(kind), view, REQUIRED_FIELDS[kind.value])
+                written = write_output(Path(path), database_path(self._db), bytes_saver(data))
+                document_no = document_no or view.head.document_no or None  # a decision's own
                 self._documents.record_made(reference, kind.value, document_no, at)
                 AuditLog(self._db).append(
                     AuditEntry(
@@ -289,10 +290,11 @@ class DocumentService(ContextService):
                         {"kind": kind.value, "document_no": document_no},
                     )
                 )
-            except BaseException:
+        except BaseException:
+            if written is not None:
                 with contextlib.suppress(OSError):
                     written.unlink()  # no document stays without its record
-                raise
+            raise
         return MadeFile(written, kind, document_no, len(data))
 
     def template(self, kind: DocumentKind) -> Path:
