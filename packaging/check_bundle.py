@@ -39,6 +39,7 @@ REQUIRED = (
     "resources/fonts/COPYRIGHT.txt",
     "resources/fonts/LICENSE-Apache-2.0.txt",
     "resources/translations/chuansha_enforce_en.qm",
+    "resources/templates/penalty_decision.docx",  # 执法文书
     "PySide6/Qt/translations/qtbase_zh_CN.qm",
     "PySide6/QtPdf.abi3.so",  # the report preview
     "PySide6/QtPdfWidgets.abi3.so",

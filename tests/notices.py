@@ -17,10 +17,12 @@ def notice(
     fine_fen: int = 0,
     *,
     stated_on: dt.date | None = None,
+    hearing_offered: bool = False,
 ) -> AdvanceNotice:
     """Proposing ``kinds`` (and ``fine_fen``); ``stated_on`` records the party's statement."""
     return AdvanceNotice(
         served_on,
+        hearing_offered=hearing_offered,
         statement_on=stated_on,
         proposed_kinds=kinds,
         proposed_fine_fen=fine_fen,

@@ -30,7 +30,9 @@ from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_steps import Step, steps
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
+from ui.document_menu import DocumentMenu
 from ui.error_dialogs import show_error
+from ui.runner import OperationRunner
 from ui.screen_fit import fit_to_screen
 from ui.step_form import StepForm
 
@@ -231,6 +233,12 @@ class CaseDetailDialog(QDialog):
             QCoreApplication.translate("CaseDetail", "移入回收站（写明理由，可恢复）")
         )
         self.delete_button.clicked.connect(self.ask_delete)
+        self.documents_button = QPushButton(QCoreApplication.translate("CaseDetail", "文书…"), self)
+        self.documents_button.setObjectName("documents")
+        self.documents_menu = DocumentMenu(
+            OperationRunner(services, lang, self), case_no, parent=self
+        )
+        self.documents_button.setMenu(self.documents_menu)
         self.reason_dialog: QInputDialog | None = None
         tables = QHBoxLayout()
         tables.addWidget(self.timeline_table, 3)
@@ -251,6 +259,7 @@ class CaseDetailDialog(QDialog):
         layout.addWidget(self.money_label)
         layout.addLayout(buttons)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.documents_button)
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)

@@ -51,6 +51,12 @@ def file_case_form(
             QCoreApplication.translate("FileCaseDialog", "证件号码"),
             placeholder=QCoreApplication.translate("FileCaseDialog", "身份证号或统一社会信用代码"),
         ),
+        Field("party_address", QCoreApplication.translate("FileCaseDialog", "当事人住所（地址）")),
+        Field(
+            "legal_representative",
+            QCoreApplication.translate("FileCaseDialog", "法定代表人（负责人）"),
+            placeholder=QCoreApplication.translate("FileCaseDialog", "单位当事人填写"),
+        ),
         Field("cause", QCoreApplication.translate("FileCaseDialog", "案由")),
         Field("violation", QCoreApplication.translate("FileCaseDialog", "违法行为")),
         Field("legal_basis", QCoreApplication.translate("FileCaseDialog", "法律依据")),
@@ -76,7 +82,13 @@ def file_case_form(
         return services.case_files.file_case(
             NewCase(
                 case_no=v.text("case_no"),
-                party=PartyRecord(kind, v.text("party_name"), v.text("id_number") or None),
+                party=PartyRecord(
+                    kind,
+                    v.text("party_name"),
+                    v.text("id_number") or None,
+                    v.text("party_address") or None,
+                    v.text("legal_representative") or None,
+                ),
                 cause=v.text("cause"),
                 filed_on=v.date("filed_on"),
                 officer_certificates=chosen,

@@ -28,11 +28,13 @@ from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.document_service import MadeFile
 from chuansha_enforce.services.errors import DomainError
 from ui.backup_actions import SafetyActions
 from ui.case_detail import CaseDetailDialog
 from ui.case_table_model import CaseTableModel, deadline_colour
 from ui.dispute_panel import DisputePanel
+from ui.document_menu import Opener, make_service_receipts, open_with_system
 from ui.error_dialogs import error_text
 from ui.file_case_dialog import file_case_form
 from ui.file_review_panel import FileReviewPanel
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
 
         self._lang = lang
         self.runner = OperationRunner(services, lang, self)
+        self.open_document: Opener = open_with_system  # made 文书 open in WPS/Word
         self.runner.changed.connect(self.on_changes)
         self.case_model = CaseTableModel(
             services.cases, flag=self._row_flag, search=services.search.search
@@ -180,6 +183,12 @@ class MainWindow(QMainWindow):
         self.detail.show()
         return self.detail
 
+    def print_receipts(self) -> list[MadeFile]:
+        """The 送达回证 of every selected case, opened in WPS/Word for printing."""
+        rows = sorted({i.row() for i in self.case_view.selectionModel().selectedRows()})
+        numbers = [self.case_model.case_at(row).case_no for row in rows]
+        return make_service_receipts(self.runner, numbers, self.open_document, parent=self)
+
     def file_case(self) -> StepForm:
         form = file_case_form(self._services, self._lang, self)
         form.accepted.connect(lambda: self.runner.announce(form.result_value))
@@ -273,6 +282,10 @@ class MainWindow(QMainWindow):
         simple.setShortcut("Ctrl+J")
         simple.triggered.connect(self.show_simple_entry)
         case_menu.addAction(simple)
+        receipts = QAction(self.tr("打印所选案件的送达回证(&R)"), self)
+        receipts.setObjectName("printReceipts")
+        receipts.triggered.connect(self.print_receipts)
+        case_menu.addAction(receipts)
         trash = QAction(self.tr("回收站(&T)…"), self)
         trash.triggered.connect(self.open_trash)
         case_menu.addAction(trash)

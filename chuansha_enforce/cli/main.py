@@ -19,6 +19,7 @@ from chuansha_enforce.cli import (
     case_commands,
     data_commands,
     dispute_commands,
+    doc_commands,
     file_review_commands,
     office_commands,
     report_commands,
@@ -48,6 +49,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     report_commands.GROUP,
     safety_commands.GROUP,
     dispute_commands.GROUP,
+    doc_commands.GROUP,
 )
 
 

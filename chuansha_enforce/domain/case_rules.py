@@ -75,7 +75,13 @@ def check_party(party: PartyRecord, today: dt.date) -> PartyRecord:
     id_number = None
     if party.id_number and party.id_number.strip():
         id_number = validate_party_id(party.kind, party.id_number, "id_number", today=today)
-    return PartyRecord(party.kind, name, id_number, (party.address or "").strip() or None)
+    return PartyRecord(
+        party.kind,
+        name,
+        id_number,
+        (party.address or "").strip() or None,
+        (party.legal_representative or "").strip() or None,
+    )
 
 
 def check_filing(

@@ -121,13 +121,14 @@ def _integer_upper(yuan: int) -> str:
     return "".join(out)
 
 
-def fen_to_chinese_upper(fen: int) -> str:
+def fen_to_chinese_upper(fen: int, *, zheng_after_jiao: bool = False) -> str:
     """大写金额 per the bank rules for 票据和结算凭证.
 
     ``整`` follows ``元`` when there are no 角/分; none follows 角 or 分. A ``零`` goes
     between 元 and 分 when 角 is zero (mandatory rule); when only the 元 digit is zero
     before a 角 (``10.10``) the optional 零 is left out: ``壹拾元壹角``.
-    Leading ``壹拾`` is kept (``壹拾万元整``).
+    Leading ``壹拾`` is kept (``壹拾万元整``). ``zheng_after_jiao`` writes the 整 the rules
+    allow after 角 (``壹仟零伍元叁角整``), as the 执法文书 do; never after 分.
     """
     if fen < 0:
         raise DomainError("money.negative", None, {"value": fen})
@@ -147,5 +148,5 @@ def fen_to_chinese_upper(fen: int) -> str:
     elif yuan:
         out += "零"
     if fen_digit:
-        out += _UPPER_DIGITS[fen_digit] + "分"
-    return out
+        return out + _UPPER_DIGITS[fen_digit] + "分"
+    return out + "整" if zheng_after_jiao else out

@@ -13,6 +13,12 @@ class NumberKind(StrEnum):
     CASE = "case"  # 立案号
     PENALTY_DECISION = "penalty_decision"  # 行政处罚决定书文号
     SIMPLE_DECISION = "simple_decision"  # 简易程序决定书编号
+    ADVANCE_NOTICE = "advance_notice"  # 行政处罚事先告知书
+    HEARING_NOTICE = "hearing_notice"  # 听证通知书
+    CORRECTION_ORDER = "correction_order"  # 责令改正通知书
+    DEMOLITION_ORDER = "demolition_order"  # 责令限期拆除通知书
+    PAYMENT_REMINDER = "payment_reminder"  # 催告书
+    DEFERRAL_DECISION = "deferral_decision"  # 延期（分期）缴纳决定书
 
 
 DEFAULT_TEMPLATES = EnumMap(
@@ -21,6 +27,13 @@ DEFAULT_TEMPLATES = EnumMap(
         NumberKind.CASE: "川执立〔{year}〕{seq:06d}号",
         NumberKind.PENALTY_DECISION: "沪浦川执罚〔{year}〕{seq:06d}号",
         NumberKind.SIMPLE_DECISION: "沪浦川执简〔{year}〕{seq:06d}号",
+        # 机关代字 + 文书代字 + 〔年〕 + 序号 + 号 (DOMAIN §16); settings, never hard rules.
+        NumberKind.ADVANCE_NOTICE: "沪浦川执告〔{year}〕{seq:06d}号",
+        NumberKind.HEARING_NOTICE: "沪浦川执听〔{year}〕{seq:06d}号",
+        NumberKind.CORRECTION_ORDER: "沪浦川执改〔{year}〕{seq:06d}号",
+        NumberKind.DEMOLITION_ORDER: "沪浦川执拆〔{year}〕{seq:06d}号",
+        NumberKind.PAYMENT_REMINDER: "沪浦川执催〔{year}〕{seq:06d}号",
+        NumberKind.DEFERRAL_DECISION: "沪浦川执延〔{year}〕{seq:06d}号",
     },
 )
 

@@ -45,6 +45,8 @@ class PartyRecord:
     name: str
     id_number: str | None = None
     address: str | None = None
+    legal_representative: str | None = None
+    """法定代表人或者负责人 of an organisation (APL 59: named in the decision)."""
 
     def __post_init__(self) -> None:
         clean_fields(self)
@@ -122,6 +124,8 @@ class SimpleDecisionRecord:
     on_spot_reason: str | None = None
     paid_on: dt.date | None = None
     notes: str | None = None
+    legal_basis: str | None = None
+    """违反和处罚的依据 (APL 52: printed on the on-the-spot decision)."""
 
     def __post_init__(self) -> None:
         clean_fields(self)
@@ -184,6 +188,8 @@ class ExportCase:
     paid_fen: int
     closed_on: str | None
     notes: str | None
+    party_address: str | None = None
+    legal_representative: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,11 @@ class Settings:
     individual_business_as_citizen: bool = True  # APL 51 limit for 个体工商户
     public_name_style: str = "张某"  # DOMAIN §8: how a person is named in published lists
     public_business_full_name: bool = False  # publish a 个体工商户's name in full
+    # 执法文书 (DOMAIN §15, §16): the remedy names these; defaults to be confirmed locally.
+    reconsideration_body: str = "上海市浦东新区人民政府"
+    court: str = "上海市浦东新区人民法院"
+    payment_method: str = "持本决定书到指定的代收银行网点或者通过电子缴款渠道"
+    demolition_period_days: int = 15  # 责令限期拆除: the period the notice gives
 
     def to_mapping(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -68,6 +73,10 @@ LABELS: Mapping[str, str] = {
     "individual_business_as_citizen": "简易程序中个体工商户按公民对待",
     "public_name_style": "公开信息中自然人的称谓（张某 或 张某某）",
     "public_business_full_name": "公开信息中个体工商户使用全称",
+    "reconsideration_body": "行政复议机关（文书救济途径）",
+    "court": "行政诉讼管辖法院（文书救济途径）",
+    "payment_method": "罚款缴纳方式（决定书中的表述）",
+    "demolition_period_days": "责令限期拆除通知书给予的期限（日）",
 }
 
 YUAN_LABELS: Mapping[str, str] = {

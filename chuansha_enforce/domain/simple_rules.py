@@ -92,4 +92,5 @@ def check_simple_decision(
         on_spot_reason=reason,
         paid_on=paid_on,
         notes=(decision.notes or "").strip() or None,
+        legal_basis=(decision.legal_basis or "").strip() or None,
     )

@@ -73,6 +73,8 @@ def general_case_rows(cases: Iterable[ExportCase]) -> Iterator[Sequence[object]]
             _date(c.paid_on),
             _yuan(c.paid_fen),
             _date(c.closed_on),
+            c.party_address,
+            c.legal_representative,
             c.notes,
         ]
 

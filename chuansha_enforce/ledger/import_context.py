@@ -38,6 +38,10 @@ def _none_in_database(_numbers: Collection[str]) -> Mapping[str, str]:
 MajorKey = tuple[PartyType, int, int, frozenset[PenaltyKind], HearingState, bool]
 
 
+PartyKey = tuple[PartyType, str, str | None, str | None, str | None]
+"""Kind, name, ID number, address, legal representative: one party check each."""
+
+
 @dataclass
 class ImportContext:
     """One import's view of the database and of the rows accepted so far."""
@@ -58,9 +62,7 @@ class ImportContext:
     _known_decisions: Mapping[str, str] = field(default_factory=dict)
     _known_simples: Mapping[str, str] = field(default_factory=dict)
     _by_name: dict[str, list[Certificate]] | None = None
-    _parties: dict[tuple[PartyType, str, str | None], PartyRecord | DomainError] = field(
-        default_factory=dict
-    )
+    _parties: dict[PartyKey, PartyRecord | DomainError] = field(default_factory=dict)
     _majors: dict[MajorKey, MajorAssessment] = field(default_factory=dict)
     _decision_due: dict[dt.date, dt.date] = field(default_factory=dict)
 
@@ -128,14 +130,20 @@ class ImportContext:
     # ------------------------------------------------------------------ domain rules, once each
 
     def checked_party(
-        self, kind: PartyType, name: str, id_number: str | None
+        self,
+        kind: PartyType,
+        name: str,
+        id_number: str | None,
+        address: str | None = None,
+        legal_representative: str | None = None,
     ) -> PartyRecord | DomainError:
         """``case_rules.check_party`` of this party: the cleaned record, or what is wrong."""
-        key = (kind, name, id_number)
+        key = (kind, name, id_number, address, legal_representative)
         found = self._parties.get(key)
         if found is None:
+            party = PartyRecord(kind, name, id_number, address, legal_representative)
             try:
-                found = case_rules.check_party(PartyRecord(kind, name, id_number), self.today)
+                found = case_rules.check_party(party, self.today)
             except DomainError as error:
                 found = error.with_traceback(None)
             self._parties[key] = found

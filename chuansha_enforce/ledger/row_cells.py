@@ -65,6 +65,8 @@ GENERAL_HEADERS = {
     "paid_on": "缴款日期",
     "amount": "实缴金额",
     "closed_on": "结案日期",
+    "party_address": "当事人地址",
+    "legal_representative": "法定代表人",
     "notes": "备注",
 }
 SIMPLE_HEADERS = {
@@ -204,6 +206,8 @@ class GeneralCells(NamedTuple):
     paid_on: dt.date | None
     amount: int | None
     closed_on: dt.date | None
+    party_address: str | None
+    legal_representative: str | None
     notes: str | None
 
 

@@ -215,10 +215,13 @@ def _general_case(
     decision = _decision(c, decided, issues, row)
     party: PartyRecord | None = None
     if c.party_kind is not None and c.party_name:
-        checked = ctx.checked_party(c.party_kind, c.party_name, c.id_number)
+        checked = ctx.checked_party(
+            c.party_kind, c.party_name, c.id_number, c.party_address, c.legal_representative
+        )
         if isinstance(checked, DomainError):
             issues.add(row, checked, "id_number")
-            party = PartyRecord(c.party_kind, c.party_name, c.id_number)
+            party = PartyRecord(c.party_kind, c.party_name, c.id_number, c.party_address,
+                                c.legal_representative)  # fmt: skip
         else:
             party = checked
     if case_no:

@@ -76,6 +76,8 @@ GENERAL_CASE_HEADERS: Final = _specs(
     ("缴款日期", False),
     ("实缴金额", False),
     ("结案日期", False),
+    ("当事人地址", False),
+    ("法定代表人", False),
     ("备注", False),
 )
 

@@ -111,6 +111,11 @@ class CaseSummaryReport(ReportTemplate):
                     ("当事人类型", party.kind.label),
                     ("证件号码", party.id_number or "—"),
                     ("住所（地址）", party.address or "—"),
+                    *(
+                        [("法定代表人（负责人）", party.legal_representative)]
+                        if party.legal_representative
+                        else []
+                    ),
                     ("违法行为", case.violation or "—"),
                     ("法律依据", case.legal_basis or "—"),
                     ("违法地点", case.location or "—"),

@@ -23,6 +23,7 @@ from chuansha_enforce.services.context import ServiceContext
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.dispute_service import DisputeService
+from chuansha_enforce.services.document_service import DocumentService, user_templates_dir
 from chuansha_enforce.services.file_review_service import FileReviewService
 from chuansha_enforce.services.holiday_service import HolidayService
 from chuansha_enforce.services.ledger_service import LedgerService
@@ -145,6 +146,17 @@ class Services:
             settings=self.settings,
             case_files=self.case_files,
             accounts=self.accounts,
+        )
+
+    @property
+    def documents(self) -> DocumentService:
+        """执法文书 from the case data; the squad's own templates in the user data folder."""
+        return DocumentService(
+            self._ctx,
+            case_files=self.case_files,
+            settings=self.settings,
+            numbering=self.numbering,
+            user_templates=user_templates_dir(self.db_path),
         )
 
     def may(self, permission: Permission) -> bool:

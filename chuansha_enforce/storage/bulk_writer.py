@@ -58,6 +58,12 @@ def _iso(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+_PARTIES_INSERT = (
+    "INSERT INTO parties (id, kind, name, id_number, address, legal_representative)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
 class BulkWriter:
     """Writes records; the caller owns the transaction (see ``write_transaction``)."""
 
@@ -174,7 +180,7 @@ class BulkWriter:
 
     def _party_rows(self, parties: list[PartyRecord], first_id: int) -> list[tuple[object, ...]]:
         return [
-            (first_id + i, p.kind._value_, p.name, p.id_number, p.address)
+            (first_id + i, p.kind._value_, p.name, p.id_number, p.address, p.legal_representative)
             for i, p in enumerate(parties)
         ]
 
@@ -228,7 +234,7 @@ class BulkWriter:
                             self._at,
                         )
                     )
-            self._conn.executemany("INSERT INTO parties VALUES (?, ?, ?, ?, ?)", parties)
+            self._conn.executemany(_PARTIES_INSERT, parties)
             self._conn.executemany(
                 "INSERT INTO general_cases (id, case_no, party_id, cause, violation, legal_basis,"
                 " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
@@ -274,7 +280,7 @@ class BulkWriter:
                     )
                 )  # fmt: skip
                 officer_rows.extend((did, certificate_ids[n]) for n in d.officer_certificates)
-            self._conn.executemany("INSERT INTO parties VALUES (?, ?, ?, ?, ?)", parties)
+            self._conn.executemany(_PARTIES_INSERT, parties)
             self._conn.executemany(
                 "INSERT INTO simple_decisions (id, decision_no, party_id, cause, violation,"
                 " location, decided_on, penalty_kind, fine_fen, collected_on_spot,"

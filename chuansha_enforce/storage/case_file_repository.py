@@ -34,6 +34,7 @@ from chuansha_enforce.domain.enums import (
     heaviest,
 )
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.storage.parties import insert_party
 
 
 def _d(text: object) -> dt.date | None:
@@ -135,6 +136,14 @@ class CaseFileRepository:
         return (int(r[0]) for r in rows)
 
     # -- the whole file -----------------------------------------------------------------
+    def _legal_representative(self, case_id: int) -> str | None:
+        row = self._db.execute(
+            "SELECT p.legal_representative FROM general_cases c"
+            " JOIN parties p ON p.id = c.party_id WHERE c.id = ?",
+            [case_id],
+        ).fetchone()
+        return None if row is None else row[0]
+
     def load(self, case_id: int) -> CaseFile:
         db = self._db
         row = db.execute(
@@ -288,7 +297,9 @@ class CaseFileRepository:
         return CaseFile(
             id=int(cid),
             case_no=case_no,
-            party=PartyRecord(PartyType(kind), name, id_number, address),
+            party=PartyRecord(
+                PartyType(kind), name, id_number, address, self._legal_representative(cid)
+            ),
             cause=cause,
             filed_on=dt.date.fromisoformat(filed_on),
             officers=officers,
@@ -340,10 +351,7 @@ class CaseFileRepository:
         five_year_reason: str | None = None,
     ) -> int:
         db = self._db
-        party_id = db.execute(
-            "INSERT INTO parties (kind, name, id_number, address) VALUES (?, ?, ?, ?)",
-            [party.kind.value, party.name, party.id_number, party.address],
-        ).lastrowid
+        party_id = insert_party(db, party)
         case_id = db.execute(
             "INSERT INTO general_cases (case_no, party_id, cause, violation, legal_basis,"
             " location, filed_on, clue_on, demolition_order, major_flag_reason, notes,"

@@ -25,6 +25,7 @@ from chuansha_enforce.storage.schema_0009 import SCHEMA_0009
 from chuansha_enforce.storage.schema_0010 import SCHEMA_0010
 from chuansha_enforce.storage.schema_0011_disputes import SCHEMA_0011_DISPUTES
 from chuansha_enforce.storage.schema_0012_case_gates import SCHEMA_0012_CASE_GATES
+from chuansha_enforce.storage.schema_0013_documents import SCHEMA_0013_DOCUMENTS
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0010_case_trash", SCHEMA_0010),
     ("0011_disputes", SCHEMA_0011_DISPUTES),
     ("0012_case_gates", SCHEMA_0012_CASE_GATES),
+    ("0013_documents", SCHEMA_0013_DOCUMENTS),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 

@@ -12,6 +12,7 @@ from chuansha_enforce.domain.case_file import Certificate
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.records import SimpleDecisionRecord
+from chuansha_enforce.storage.parties import insert_party
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +48,12 @@ class SimpleDecisionRepository:
         self, decision: SimpleDecisionRecord, officers: Sequence[Certificate], at: str
     ) -> int:
         party = decision.party
-        party_id = self._db.execute(
-            "INSERT INTO parties (kind, name, id_number, address) VALUES (?, ?, ?, ?)",
-            [party.kind.value, party.name, party.id_number, party.address],
-        ).lastrowid
+        party_id = insert_party(self._db, party)
         decision_id = self._db.execute(
             "INSERT INTO simple_decisions (decision_no, party_id, cause, violation, location,"
             " decided_on, penalty_kind, fine_fen, collected_on_spot, on_spot_reason, paid_on,"
-            " notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " notes, created_at, updated_at, legal_basis)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 decision.decision_no,
                 party_id,
@@ -70,6 +69,7 @@ class SimpleDecisionRepository:
                 decision.notes,
                 at,
                 at,
+                decision.legal_basis,
             ],
         ).lastrowid
         assert decision_id is not None

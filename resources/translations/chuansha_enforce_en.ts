@@ -66,6 +66,10 @@
 <context>
     <name>CaseDetail</name>
     <message>
+        <source>文书…</source>
+        <translation>Documents…</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_detail.py" line="35" />
         <source>立案期限</source>
         <translation>Filing deadline</translation>
@@ -646,6 +650,18 @@
 <context>
     <name>FileCaseDialog</name>
     <message>
+        <source>单位当事人填写</source>
+        <translation>for an organisation</translation>
+    </message>
+    <message>
+        <source>法定代表人（负责人）</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>当事人住所（地址）</source>
+        <translation>Party's address</translation>
+    </message>
+    <message>
         <location filename="../../ui/file_case_dialog.py" line="33" />
         <source>案件编号</source>
         <translation>Case number</translation>
@@ -1173,6 +1189,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>打印所选案件的送达回证(&amp;R)</source>
+        <translation>&amp;Print the service receipts of the selected cases</translation>
+    </message>
     <message>
         <location filename="../../ui/main_window.py" line="60" />
         <source>川沙新镇综合行政执法队 · 案件台账</source>
@@ -2373,6 +2393,25 @@ SQLite %3</translation>
         <location filename="../../ui/holiday_editor.py" line="1" />
         <source>已删除 %1（%2），该日按内置日历计算</source>
         <translation>Removed %1 (%2); the built-in calendar decides that day again</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentMenu</name>
+    <message>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>可制作</source>
+        <translation>can make</translation>
+    </message>
+    <message>
+        <source>已制作于 %1</source>
+        <translation>made on %1</translation>
+    </message>
+    <message>
+        <source>尚缺：%1</source>
+        <translation>missing: %1</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,7 @@ def test_the_migrations_in_order() -> None:
         "0010_case_trash",
         "0011_disputes",
         "0012_case_gates",
+        "0013_documents",
     ]
 
 

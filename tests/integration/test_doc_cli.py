@@ -1,0 +1,127 @@
+"""``doc list`` and ``doc make`` as a user runs them: in-process with the fixed clock, and the
+installed command in its own process on a fresh demo file (nothing there depends on today)."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+from pypdf import PdfReader
+
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.records import OfficerRecord
+from chuansha_enforce.services.container import build_services
+from tests.cli_clock import main
+from tests.conftest import database_digest
+from tests.integration.test_documents import FINE_NO, NOW, D, _fine_case, text_of
+
+EXE = Path(sys.executable).with_name("chuansha-enforce")
+
+
+def _fine_db(tmp_path: Path) -> Path:
+    path = tmp_path / "cases.db"
+    with build_services(path, FixedClock(NOW)) as svc:
+        svc.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
+        svc.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
+        _fine_case(svc)
+    return path
+
+
+def test_doc_list_and_make_in_process(tmp_path: Path) -> None:
+    db = _fine_db(tmp_path)
+    out = io.StringIO()
+    assert main(["--db", str(db), "doc", "list", FINE_NO], out) == 0
+    lines = out.getvalue().splitlines()
+    assert "penalty_decision\t行政处罚决定书\t可制作" in lines
+    assert "closing_approval\t结案审批表\t尚缺：结案" in lines
+    assert "deferral_decision\t延期（分期）缴纳决定书\t尚缺：延期（分期）缴纳批准" in lines
+    target = tmp_path / "决定书.docx"
+    out = io.StringIO()
+    assert (
+        main(["--db", str(db), "doc", "make", FINE_NO, "行政处罚决定书", "-o", str(target)], out)
+        == 0
+    )
+    assert out.getvalue().strip() == f"已生成行政处罚决定书（沪浦川执罚〔2024〕000001号）：{target}"
+    assert "壹仟零伍元叁角整" in text_of(target)
+    out = io.StringIO()
+    assert main(["--db", str(db), "doc", "list", FINE_NO], out) == 0
+    assert (
+        "penalty_decision\t行政处罚决定书\t已制作于 2026-11-27（沪浦川执罚〔2024〕000001号）"
+        in out.getvalue()
+    )
+
+
+def test_doc_make_refusals_name_the_reason_and_change_nothing(tmp_path: Path) -> None:
+    db = _fine_db(tmp_path)
+    before = database_digest(db)
+    err = io.StringIO()
+    sys_stderr, sys.stderr = sys.stderr, err
+    try:
+        code = main(
+            ["--db", str(db), "doc", "make", FINE_NO, "结案审批表", "-o", str(tmp_path / "a.docx")]
+        )
+        unknown = main(
+            ["--db", str(db), "doc", "make", FINE_NO, "罚单", "-o", str(tmp_path / "b.docx")]
+        )
+    finally:
+        sys.stderr = sys_stderr
+    assert (code, unknown) == (1, 1)
+    assert f"{FINE_NO} 还不能制作结案审批表：尚缺 结案" in err.getvalue()
+    assert "没有“罚单”这种文书" in err.getvalue()
+    assert not (tmp_path / "a.docx").exists()
+    assert database_digest(db) == before
+
+
+def test_doc_make_as_an_installed_command(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
+           "XDG_DATA_HOME": str(tmp_path / "data")}  # fmt: skip
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [str(EXE), "--db", str(db), *args],
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert "Traceback" not in result.stderr, result.stderr
+        return result
+
+    assert run("demo", "--cases", "5", "--seed", "3").returncode == 0
+    with sqlite3.connect(db) as conn:
+        case_no, party = conn.execute(
+            "SELECT c.case_no, p.name FROM general_cases c JOIN parties p ON p.id = c.party_id"
+            " ORDER BY c.id LIMIT 1"
+        ).fetchone()
+    target = tmp_path / "立案审批表.docx"
+    made = run("doc", "make", case_no, "filing_approval", "-o", str(target))
+    assert made.returncode == 0, made.stderr
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert f"案件编号：{case_no}" in text
+    assert f"当事人：{party}" in text
+    wrong = run("doc", "make", case_no, "filing_approval", "-o", str(tmp_path / "x.pdf"))
+    assert wrong.returncode == 1
+    assert ".docx" in wrong.stderr
+
+
+def test_the_ledger_carries_the_address_and_the_legal_representative(tmp_path: Path) -> None:
+    """Exported from the case record, imported into an empty file, printed on the decision."""
+    db = _fine_db(tmp_path)
+    with build_services(db, FixedClock(NOW)) as first:
+        first.ledger.export_ledger(tmp_path / "台账.xlsx", 2024)
+    with build_services(tmp_path / "b.db", FixedClock(NOW)) as second:
+        report = second.ledger.import_file(tmp_path / "台账.xlsx")
+        assert report.errors == ()
+        party = second.case_files.find(FINE_NO).party
+        assert (party.address, party.legal_representative) == ("上海市浦东新区川沙路100号", "王五")
+
+
+def test_the_internal_case_summary_names_the_legal_representative(tmp_path: Path) -> None:
+    db = _fine_db(tmp_path)
+    with build_services(db, FixedClock(NOW)) as svc:
+        data = svc.reports.case_pdf(FINE_NO)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "法定代表人（负责人）" in text
+    assert "王五" in text
