@@ -20,6 +20,7 @@ from typing import NoReturn
 from chuansha_enforce.domain.messages import FIELDS, Lang, field_label
 
 PLACEHOLDERS: dict[str, str] = {
+    "KIND": "文书种类",
     "COMMAND": "命令",
     "SUBCOMMAND": "子命令",
     "WHAT": "导出内容",

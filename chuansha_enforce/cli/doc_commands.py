@@ -24,8 +24,8 @@ def _add_parsers(commands: Any) -> None:
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
     make = steps.add_parser("make", help="制作一份文书")
     make.add_argument("number", metavar="NO", help="案件编号（简易程序：决定书编号）")
-    kinds = "、".join(f"{k.value}（{k.label}）" for k in DocumentKind)
-    make.add_argument("kind", metavar="KIND", help=f"文书种类：{kinds}")
+    kinds = "、".join(k.label for k in DocumentKind)
+    make.add_argument("kind", metavar="KIND", help=f"文书种类（名称或代码）：{kinds}")
     make.add_argument("-o", "--output", required=True, help="输出文件 .docx")
 
 

@@ -25,7 +25,9 @@ from tests.cli_clock import main
 from tests.conftest import NOW
 from tests.review_setup import CASE_NO, PASSWORDS, prepared
 
-ALLOWED = frozenset({"PDF", "pdf", "CSV", "csv", "JSON", "xlsx", "SQLite", "ID", "URL", "db"})
+ALLOWED = frozenset(
+    {"PDF", "pdf", "CSV", "csv", "JSON", "xlsx", "docx", "SQLite", "ID", "URL", "db", "WPS", "Word"}
+)
 """Units and formats a clerk reads as they are."""
 WORD = re.compile(r"[A-Za-z]{2,}")
 SEPARATORS = re.compile(r"[\s，。；：、（）()\[\]{}|,:;'\"“”=<>≥…]+")
