@@ -339,6 +339,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "“重大案件”一栏与程序判断不一致（程序判断为：{computed}），以程序判断为准",
         "the 重大案件 column disagrees with the classifier ({computed}); the classifier is used",
     ),
+    "ledger.personal_data": (
+        "{field}含{what}：内部记录照录，公开输出（双公示、公开版）不含此栏原文",
+        "{field} holds {what}: the internal record keeps it; public outputs never print it",
+    ),
     "ledger.decision_late": (
         "决定超过90日办案期限（应于{due}前作出）",
         "decided after the 90-day limit (due {due})",

@@ -114,3 +114,28 @@ def labels(found: Iterable[Finding]) -> str:
 def withheld_text(found: Iterable[Finding]) -> str:
     """What a withheld public field says instead of its text."""
     return f"（已隐去：含{labels(found)}）"
+
+
+FREE_TEXT_LABELS: Final = {
+    "cause": "案由",
+    "violation": "违法行为",
+    "legal_basis": "法律依据",
+    "location": "违法地点",
+    "notes": "备注",
+}
+"""The free-text fields of a case the clerk is warned about, with their column names."""
+
+
+def free_text_findings(
+    texts: dict[str, str | None], person_name: str | None, *, person: bool
+) -> dict[str, frozenset[Finding]]:
+    """Per free-text field, the personal data it holds (the clerk is warned; the internal
+    record keeps it). The 案由 names the party by custom, so a name there is not reported;
+    the 违法地点 is a place, so an address there is not reported."""
+    found: dict[str, frozenset[Finding]] = {}
+    for field, text in texts.items():
+        names = [person_name] if person_name and field != "cause" else []
+        hits = find_personal_data(text, names=names, addresses=person and field != "location")
+        if hits:
+            found[field] = hits
+    return found
