@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Final
 
+from chuansha_enforce.domain.enums import PartyType
+from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.text_input import clean_line
 
 
@@ -127,11 +129,13 @@ FREE_TEXT_LABELS: Final = {
 
 
 def free_text_findings(
-    texts: dict[str, str | None], person_name: str | None, *, person: bool
+    texts: Mapping[str, str | None], party_name: str | None, kind: PartyType | None
 ) -> dict[str, frozenset[Finding]]:
     """Per free-text field, the personal data it holds (the clerk is warned; the internal
     record keeps it). The 案由 names the party by custom, so a name there is not reported;
     the 违法地点 is a place, so an address there is not reported."""
+    person = kind in {PartyType.NATURAL_PERSON, PartyType.INDIVIDUAL_BUSINESS}
+    person_name = party_name if kind is PartyType.NATURAL_PERSON else None
     found: dict[str, frozenset[Finding]] = {}
     for field, text in texts.items():
         names = [person_name] if person_name and field != "cause" else []
@@ -139,3 +143,13 @@ def free_text_findings(
         if hits:
             found[field] = hits
     return found
+
+
+def personal_data_warning(
+    texts: Mapping[str, str | None], party_name: str | None, kind: PartyType | None, lang: Lang
+) -> str:
+    """The window's warning for free-text fields holding personal data (empty: none)."""
+    return "\n".join(
+        render("ledger.personal_data", {"field": FREE_TEXT_LABELS[f], "what": labels(found)}, lang)
+        for f, found in free_text_findings(texts, party_name, kind).items()
+    )

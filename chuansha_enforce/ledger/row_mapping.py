@@ -14,13 +14,7 @@ from collections.abc import Callable, Iterator
 
 from chuansha_enforce.domain import case_rules
 from chuansha_enforce.domain.case_file import Certificate, Decision, ReviewRound
-from chuansha_enforce.domain.enums import (
-    CertificateStatus,
-    HearingState,
-    Outcome,
-    PartyType,
-    PenaltyKind,
-)
+from chuansha_enforce.domain.enums import CertificateStatus, HearingState, Outcome, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.personal_data import FREE_TEXT_LABELS, free_text_findings, labels
@@ -393,11 +387,7 @@ def _warn_personal_data(
 ) -> None:
     """A warning for each free-text cell holding personal data (the record keeps it as typed;
     the public outputs are built without it)."""
-    person = party is not None and party.kind in {
-        PartyType.NATURAL_PERSON,
-        PartyType.INDIVIDUAL_BUSINESS,
-    }
-    name = party.name if party is not None and party.kind is PartyType.NATURAL_PERSON else None
-    for field, found in free_text_findings(texts, name, person=person).items():
+    name, kind = (party.name, party.kind) if party is not None else (None, None)
+    for field, found in free_text_findings(texts, name, kind).items():
         params = {"field": FREE_TEXT_LABELS[field], "what": labels(found)}
         issues.add(row, DomainError("ledger.personal_data", None, params), field, warning=True)
