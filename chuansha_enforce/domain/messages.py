@@ -624,6 +624,23 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "the audit chain of {path} breaks at record {record} (it may have been altered); "
         "it cannot be restored. Nothing was changed",
     ),
+    "restore.no_manifest": (
+        "备份 {path} 旁没有清单文件（{manifest}），无法核对它是否被改动过，未做任何改动"
+        "（确认来源可靠时，命令行可加 --accept-unverified 恢复，此举会记入操作日志）",
+        "the backup {path} has no manifest ({manifest}) to check it against; nothing was "
+        "changed (if you trust its source, --accept-unverified restores it and is logged)",
+    ),
+    "restore.manifest_mismatch": (
+        "备份 {path} 与其清单不符（{what}：清单为 {expected}，文件为 {actual}），"
+        "备份可能被改动过，不能用于恢复，未做任何改动",
+        "the backup {path} does not match its manifest ({what}: manifest {expected}, file "
+        "{actual}); it may have been altered and cannot be restored. Nothing was changed",
+    ),
+    "restore.verify_failed": (
+        "备份 {path} 未通过校验（{table} {id}：{detail}），不能用于恢复，未做任何改动",
+        "the backup {path} fails verify ({table} {id}: {detail}); it cannot be restored. "
+        "Nothing was changed",
+    ),
     # case-file review
     "file_review.size_choice": (
         "请给出抽查件数或抽查比例（二者选一）",

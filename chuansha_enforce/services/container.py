@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import functools
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import sqlite_utils
@@ -35,7 +35,7 @@ from chuansha_enforce.services.simple_decision_service import SimpleDecisionServ
 from chuansha_enforce.services.simple_form_service import SimpleFormService
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
-from chuansha_enforce.services.verify_service import VerifyReport, VerifyService
+from chuansha_enforce.services.verify_service import Problem, VerifyReport, VerifyService
 from chuansha_enforce.storage.audit_log import AuditLog
 from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
@@ -153,9 +153,16 @@ class Services:
         self,
         expected_heads: tuple[tuple[str, str], ...] = (),
         backup_heads: tuple[tuple[str, str], ...] = (),
+        *,
+        check_backups: bool = True,
     ) -> VerifyReport:
-        """Integrity check, the whole audit chain and every signature, broken records listed."""
-        return VerifyService(self._db).run(expected_heads, backup_heads)
+        """Integrity check, the whole audit chain and every signature, broken records listed;
+        with ``check_backups``, every kept backup against its manifest too."""
+        report = VerifyService(self._db).run(expected_heads, backup_heads)
+        if not check_backups:
+            return report
+        kept = [Problem("backups", f, what) for f, what in self.backups.manifest_problems()]
+        return replace(report, problems=report.problems + tuple(kept)) if kept else report
 
     @property
     def sqlite_version(self) -> str:
