@@ -155,6 +155,11 @@ class SafetyActions(QObject):
     def _backup_done(self, manifest: BackupManifest) -> None:
         self._backing_up = False
         self.progress.reset()
+        try:
+            self._services.record_backup(manifest)  # logged, or the copy is removed
+        except (DomainError, StorageError) as exc:
+            self._backup_failed(error_text(exc, self._lang), exc)
+            return
         self._window.statusBar().showMessage(
             self.tr("已备份到 %1（已通过完整性检查）：%2")
             .replace("%1", str(manifest.path))
@@ -311,6 +316,7 @@ class SafetyActions(QObject):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 manifest = self._services.backups.backup(label="close")
+                self._services.record_backup(manifest)
             finally:
                 QApplication.restoreOverrideCursor()
             log.info("backup on close: %s", manifest.path)

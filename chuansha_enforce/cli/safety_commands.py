@@ -49,6 +49,7 @@ def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang:
     require(services.session.account, Permission.MANAGE_BACKUPS)  # DOMAIN §9: administrators
     folder = Path(args.output).expanduser() if args.output else None
     manifest = services.backups.backup(folder)
+    services.record_backup(manifest)  # a copy of all personal data: logged, or removed
     contents = contents_text(manifest.tables, lang)
     if lang == "zh":
         print(f"已备份到 {manifest.path}（已通过完整性检查）：{contents}", file=out)

@@ -368,6 +368,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     # settings
     "settings.unknown": ("没有名为“{name}”的设置", "there is no setting “{name}”"),
     "settings.invalid": ("“{value}”不是“{name}”的有效值", "“{value}” is not valid for “{name}”"),
+    "settings.out_of_range": (
+        "“{name}”应在{low}至{high}之间（填的是“{value}”）",
+        "“{name}” must be from {low} to {high} (given “{value}”)",
+    ),
     # numbering
     "numbering.template": (
         "编号模板“{template}”应包含一次{{year}}和一次{{seq}}，"

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Final
 
-from chuansha_enforce.domain.enums import PartyType
+from chuansha_enforce.domain.enums import EnumMap, PartyType
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.text_input import clean_line
 
@@ -41,13 +41,16 @@ class Finding(StrEnum):
         return _LABELS[self]
 
 
-_LABELS: Final = {
-    Finding.RESIDENT_ID: "身份证号码",
-    Finding.PHONE: "电话号码",
-    Finding.BANK_CARD: "银行卡号",
-    Finding.PERSON_NAME: "自然人姓名",
-    Finding.HOME_ADDRESS: "住址",
-}
+_LABELS: Final = EnumMap(
+    Finding,
+    {
+        Finding.RESIDENT_ID: "身份证号码",
+        Finding.PHONE: "电话号码",
+        Finding.BANK_CARD: "银行卡号",
+        Finding.PERSON_NAME: "自然人姓名",
+        Finding.HOME_ADDRESS: "住址",
+    },
+)
 
 _RUN_RE: Final = re.compile(r"(?<![0-9])[0-9](?:[ \-()]{0,2}[0-9])*(?:[ \-]?[Xx])?(?![0-9])")
 _MOBILE_STARTS: Final = frozenset(f"1{d}" for d in "3456789")

@@ -62,6 +62,9 @@ CHOICES: Mapping[str, tuple[str, ...]] = {"public_name_style": ("张某", "张�
 
 _DAY_LIMITS = (0, 60)
 _MONEY_LIMITS = (0, 10**12)
+_SAFE_LIMITS = {"login_max_failures": (3, 10), "lockout_minutes": (5, 1440)}
+"""Lockout settings that still lock (DOMAIN §9: 5 failures, 30 minutes): 0 failures or 0
+minutes would switch the lockout off, more than 10 tries would invite guessing."""
 
 
 def settings_from(stored: Mapping[str, object]) -> Settings:
@@ -97,8 +100,9 @@ def coerce(name: str, value: object, kind: type) -> object:
         except ValueError:
             raise DomainError("settings.invalid", field, params) from None
         low, high = _MONEY_LIMITS if name.endswith("_fen") else _DAY_LIMITS
+        low, high = _SAFE_LIMITS.get(name, (low, high))
         if not low <= number <= high:
-            raise DomainError("settings.invalid", field, params)
+            raise DomainError("settings.out_of_range", field, {**params, "low": low, "high": high})
         return number
     text = clean_line(str(value))
     if not text or (name in CHOICES and text not in CHOICES[name]):

@@ -100,6 +100,16 @@ def _staging_files(staging: Path) -> tuple[Path, ...]:
     )
 
 
+def remove_restore_leftovers(db_path: Path) -> list[Path]:
+    """The ``.restoring`` copy (and its journal) a killed restore left: removed at the next
+    start, by the process that holds the writer lock (so no restore is running)."""
+    staging = db_path.with_name(db_path.name + ".restoring")
+    removed = [p for p in _staging_files(staging) if p.exists()]
+    for leftover in removed:
+        leftover.unlink(missing_ok=True)
+    return removed
+
+
 def _taken_at(manifest: BackupManifest) -> dt.datetime | None:
     if not manifest.taken_at:
         return None

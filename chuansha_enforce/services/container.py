@@ -11,9 +11,9 @@ from pathlib import Path
 import sqlite_utils
 
 from chuansha_enforce.domain.accounts import Permission
-from chuansha_enforce.domain.clock import Clock
+from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.services.account_service import AccountService
-from chuansha_enforce.services.backup_service import BackupService
+from chuansha_enforce.services.backup_service import BackupService, remove_restore_leftovers
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.case_search_service import CaseSearchService
@@ -36,7 +36,8 @@ from chuansha_enforce.services.simple_form_service import SimpleFormService
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.services.verify_service import Problem, VerifyReport, VerifyService
-from chuansha_enforce.storage.audit_log import AuditLog
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.backup import BackupManifest, remove_backup
 from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.case_search_repository import CaseSearchRepository
@@ -46,6 +47,7 @@ from chuansha_enforce.storage.connection import (
     Refusal,
     medium_problem,
     open_database,
+    write_transaction,
 )
 from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.errors import (
@@ -172,6 +174,31 @@ class Services:
         """The id of the first audit record that does not chain, or None when intact."""
         return AuditLog(self._db).verify()
 
+    def record_backup(self, manifest: BackupManifest) -> None:
+        """Log a backup (a copy of all personal data): who, which file, where. A backup that
+        cannot be logged (a session that may not write) is removed and the error raised."""
+        detail: dict[str, object] = {
+            "folder": str(manifest.path.parent if manifest.path else ""),
+            "label": manifest.label,
+            "sha256": manifest.sha256,
+        }
+        entry = AuditEntry(
+            utc_timestamp(self.clock),
+            self.session.user,
+            "database.backup",
+            "database",
+            manifest.file,
+            "ok",
+            detail,
+        )
+        try:
+            with write_transaction(self._db):
+                AuditLog(self._db).append(entry)
+        except BaseException:
+            if manifest.path is not None:
+                remove_backup(manifest.path)
+            raise
+
     def audit_head(self) -> str:
         """The audit chain's newest hash: it moves with every recorded change."""
         return audit_head(self._db)
@@ -230,12 +257,19 @@ def log_in(
     cost: PasswordCost,
     user: str = SINGLE_USER,
     read_only: bool,
+    uncounted_checks: bool = False,
 ) -> Session:
     """Who acts on ``db``: single-user, the account ``login`` names, or nobody (then the
-    connection only reads). The accounts are checked by services acting as nobody yet."""
+    connection only reads). The accounts are checked by services acting as nobody yet.
+    A read-only connection cannot count a wrong password, so it refuses every login unless
+    ``uncounted_checks`` (the restore's check on the file it replaces)."""
     nobody = ServiceContext(db, clock, user, None)
     accounts = AccountService(
-        nobody, settings=SettingsService(nobody), cost=cost, read_only=read_only
+        nobody,
+        settings=SettingsService(nobody),
+        cost=cost,
+        read_only=read_only,
+        uncounted_checks=uncounted_checks,
     )
     return open_session(db, accounts, login=login, default_user=user)
 
@@ -290,6 +324,9 @@ def build_services(
         raise
     try:
         log.info("SQLite %s, database %s, read_only=%s", SQLITE_VERSION, db_path, read_only)
+        if lock is not None:
+            for leftover in remove_restore_leftovers(db_path):
+                log.warning("removed %s, left by a restore that did not finish", leftover)
         if check_integrity:
             _check_on_open(db, db_path, backups)
         if read_only:
