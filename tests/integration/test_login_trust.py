@@ -22,7 +22,6 @@ from chuansha_enforce.services.session import Login
 from tests.cli_clock import main as cli_main
 from tests.review_setup import CHEAP, PASSWORDS, make_accounts, open_as
 
-
 HOLD_LOCK = """
 import sys
 from pathlib import Path
