@@ -99,10 +99,15 @@ def coerce(name: str, value: object, kind: type) -> object:
             number = int(str(value).strip())
         except ValueError:
             raise DomainError("settings.invalid", field, params) from None
+        if name in _SAFE_LIMITS:
+            low, high = _SAFE_LIMITS[name]
+            if not low <= number <= high:
+                limits = {**params, "low": low, "high": high}
+                raise DomainError("settings.out_of_range", field, limits)
+            return number
         low, high = _MONEY_LIMITS if name.endswith("_fen") else _DAY_LIMITS
-        low, high = _SAFE_LIMITS.get(name, (low, high))
         if not low <= number <= high:
-            raise DomainError("settings.out_of_range", field, {**params, "low": low, "high": high})
+            raise DomainError("settings.invalid", field, params)
         return number
     text = clean_line(str(value))
     if not text or (name in CHOICES and text not in CHOICES[name]):
