@@ -48,8 +48,7 @@ def _when(manifest: BackupManifest) -> str:
 def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     require(services.session.account, Permission.MANAGE_BACKUPS)  # DOMAIN §9: administrators
     folder = Path(args.output).expanduser() if args.output else None
-    manifest = services.backups.backup(folder)
-    services.record_backup(manifest)  # a copy of all personal data: logged, or removed
+    manifest = services.backup(folder)  # a copy of all personal data: logged
     contents = contents_text(manifest.tables, lang)
     if lang == "zh":
         print(f"已备份到 {manifest.path}（已通过完整性检查）：{contents}", file=out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import logging
@@ -12,6 +13,7 @@ import sqlite_utils
 
 from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.account_service import AccountService
 from chuansha_enforce.services.backup_service import BackupService, remove_restore_leftovers
 from chuansha_enforce.services.calendar_service import CalendarService
@@ -37,7 +39,7 @@ from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.services.verify_service import Problem, VerifyReport, VerifyService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.backup import BackupManifest, remove_backup
+from chuansha_enforce.storage.backup import BackupManifest
 from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.case_search_repository import CaseSearchRepository
@@ -174,29 +176,37 @@ class Services:
         """The id of the first audit record that does not chain, or None when intact."""
         return AuditLog(self._db).verify()
 
-    def record_backup(self, manifest: BackupManifest) -> None:
-        """Log a backup (a copy of all personal data): who, which file, where. A backup that
-        cannot be logged (a session that may not write) is removed and the error raised."""
-        detail: dict[str, object] = {
-            "folder": str(manifest.path.parent if manifest.path else ""),
-            "label": manifest.label,
-            "sha256": manifest.sha256,
-        }
+    def record_backup(
+        self,
+        folder: Path | None,
+        outcome: str = "started",
+        detail: dict[str, object] | None = None,
+    ) -> None:
+        """Log a backup (a copy of all personal data): who, into which folder. Written before
+        the copy is taken, so the copy holds its own record and its manifest's chain head
+        covers it; a copy that then fails is logged ``failed``. Refused (nothing copied) when
+        the session may not write."""
+        where = str(folder if folder is not None else self.backups.folder)
         entry = AuditEntry(
             utc_timestamp(self.clock),
             self.session.user,
             "database.backup",
             "database",
-            manifest.file,
-            "ok",
-            detail,
+            None,
+            outcome,
+            {"folder": where, **(detail or {})},
         )
+        with write_transaction(self._db):
+            AuditLog(self._db).append(entry)
+
+    def backup(self, folder: Path | None = None, *, label: str = "manual") -> BackupManifest:
+        """A logged backup on this session's thread (the CLI's ``backup``, the close backup)."""
+        self.record_backup(folder, detail={"label": label})
         try:
-            with write_transaction(self._db):
-                AuditLog(self._db).append(entry)
-        except BaseException:
-            if manifest.path is not None:
-                remove_backup(manifest.path)
+            return self.backups.backup(folder, label=label)
+        except (DomainError, StorageError) as exc:
+            with contextlib.suppress(DomainError, StorageError):  # the first error is the news
+                self.record_backup(folder, "failed", {"label": label, "error": exc.code})
             raise
 
     def audit_head(self) -> str:
