@@ -141,6 +141,7 @@ class SafetyActions(QObject):
         self.progress = progress
         target = None if folder == self._services.backups.folder else folder
         try:
+            self._services.backups.check_folder(target)  # refused before anything is logged
             self._services.record_backup(target)  # a copy of all personal data: logged first
         except (DomainError, StorageError) as exc:
             progress.reset()

@@ -161,6 +161,14 @@ class BackupService:
             raise StorageError(target, detail="manifest")
         return manifest
 
+    def check_folder(self, folder: Path | None) -> None:
+        """Refuse a destination before anything is done for it: the database's own files
+        (e.g. a folder named cases.db-shm), or something that is not a folder."""
+        if folder is not None:
+            refuse_database_files(folder, self._db_path)
+            if folder.exists() and not folder.is_dir():
+                raise DomainError("backup.not_a_folder", "path", {"path": str(folder)})
+
     def backup(
         self,
         folder: Path | None = None,
@@ -169,10 +177,7 @@ class BackupService:
         progress: BackupProgress | None = None,
     ) -> BackupManifest:
         """Back up the database into ``folder`` (default: the backups folder, then prune)."""
-        if folder is not None:
-            refuse_database_files(folder, self._db_path)  # e.g. a folder named cases.db-shm
-            if folder.exists() and not folder.is_dir():
-                raise DomainError("backup.not_a_folder", "path", {"path": str(folder)})
+        self.check_folder(folder)
         db = open_database(self._db_path, read_only=True)
         try:
             return self.backup_from(db, label, folder, progress)

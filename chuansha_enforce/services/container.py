@@ -200,7 +200,9 @@ class Services:
             AuditLog(self._db).append(entry)
 
     def backup(self, folder: Path | None = None, *, label: str = "manual") -> BackupManifest:
-        """A logged backup on this session's thread (the CLI's ``backup``, the close backup)."""
+        """A logged backup on this session's thread (the CLI's ``backup``, the close backup).
+        A destination refused outright is refused before anything is logged."""
+        self.backups.check_folder(folder)
         self.record_backup(folder, detail={"label": label})
         try:
             return self.backups.backup(folder, label=label)
