@@ -8,6 +8,7 @@ database.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -66,6 +67,7 @@ class SafetyActions(QObject):
         self._settings = settings
         self._lang: Lang = runner.lang
         self._backing_up = False
+        self._backup_target: Path | None = None
         self._closed = False
         self.replacement: QMainWindow | None = None
         self.backup_action = QAction(self.tr("备份(&B)…"), window)
@@ -138,6 +140,14 @@ class SafetyActions(QObject):
         progress.setMinimumDuration(300)
         self.progress = progress
         target = None if folder == self._services.backups.folder else folder
+        try:
+            self._services.backups.check_folder(target)  # refused before anything is logged
+            self._services.record_backup(target)  # a copy of all personal data: logged first
+        except (DomainError, StorageError) as exc:
+            progress.reset()
+            QMessageBox.warning(self._window, self.tr("备份失败"), error_text(exc, self._lang))
+            return
+        self._backup_target = target
         reporter = Progress(self)
         reporter.progressed.connect(self._progressed)  # queued: the dialog lives on this thread
         self._backing_up = True
@@ -163,9 +173,11 @@ class SafetyActions(QObject):
         )
         self.backed_up.emit(manifest)
 
-    def _backup_failed(self, text: str, _exc: DomainError | StorageError) -> None:
+    def _backup_failed(self, text: str, exc: DomainError | StorageError) -> None:
         self._backing_up = False
         self.progress.reset()
+        with contextlib.suppress(DomainError, StorageError):  # the first error is the news
+            self._services.record_backup(self._backup_target, "failed", {"error": exc.code})
         QMessageBox.warning(self._window, self.tr("备份失败"), text)
 
     def wait(self) -> None:
@@ -310,7 +322,7 @@ class SafetyActions(QObject):
                 return
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                manifest = self._services.backups.backup(label="close")
+                manifest = self._services.backup(label="close")
             finally:
                 QApplication.restoreOverrideCursor()
             log.info("backup on close: %s", manifest.path)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import PartyType
 from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.personal_data import personal_data_warning
 from chuansha_enforce.domain.records import PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase, StepResult
 from chuansha_enforce.services.container import Services
@@ -99,7 +100,7 @@ def file_case_form(
             )
         )
 
-    return StepForm(
+    form = StepForm(
         QCoreApplication.translate("FileCaseDialog", "立案"),
         fields,
         submit,
@@ -107,3 +108,15 @@ def file_case_form(
         lang=lang,
         parent=parent,
     )
+
+    def warning(v: FormValues) -> str:
+        kind = v.choice("party_kind")
+        texts = {key: v.text(key) for key in ("cause", "violation", "legal_basis", "location")}
+        return personal_data_warning(
+            texts, v.text("party_name"), kind if isinstance(kind, PartyType) else None, lang
+        )
+
+    form.warn_while_typing(
+        ("party_kind", "party_name", "cause", "violation", "legal_basis", "location"), warning
+    )
+    return form

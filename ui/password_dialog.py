@@ -35,7 +35,7 @@ class PasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("账户"), QLabel(name, self))
         form.addRow(self.tr("原密码"), self.old)
-        form.addRow(self.tr("新密码（至少 8 位）"), self.new)
+        form.addRow(self.tr("新密码（至少 10 位，不能是常见密码）"), self.new)
         form.addRow(self.tr("再输入一次"), self.repeat)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("passwordError")

@@ -153,6 +153,11 @@ class StepForm(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
+        self.warning_label = QLabel(self)
+        self.warning_label.setObjectName("warningLabel")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color: #8a5a00;")
+        self.warning_label.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -161,6 +166,7 @@ class StepForm(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.warning_label)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
@@ -244,6 +250,22 @@ class StepForm(QDialog):
                     if box.isChecked()
                 ]
         return out
+
+    def warn_while_typing(self, keys: Sequence[str], warning: Callable[[FormValues], str]) -> None:
+        """Show ``warning(values)`` (empty: nothing) whenever one of the ``keys`` fields changes;
+        a warning never stops the form."""
+
+        def update() -> None:
+            text = warning(self.values())
+            self.warning_label.setText(text)
+            self.warning_label.setVisible(bool(text))
+
+        for key in keys:
+            widget = self.widgets[key]
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(update)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(update)
 
     def try_submit(self) -> bool:
         try:

@@ -189,7 +189,7 @@ def _cmd_verify(args: argparse.Namespace, services: Services, out: TextIO, lang:
     expected = tuple(("--expect-head", h) for h in args.heads)
     kept = () if args.no_backups else services.backups.list_backups()
     backups = tuple((m.file, m.audit_head) for m in kept if m.audit_head)
-    report = services.verify(expected, backups)
+    report = services.verify(expected, backups, check_backups=not args.no_backups)
     if args.json:
         _dump(
             {

@@ -35,6 +35,11 @@ def _add_parsers(commands: Any) -> None:
         "restore", help="从备份恢复（先检查备份，并先备份当前数据库，再整体替换）"
     )
     restore.add_argument("file", metavar="FILE", help="备份文件（.db）")
+    restore.add_argument(
+        "--accept-unverified",
+        action="store_true",
+        help="备份旁没有清单时仍恢复（无法核对是否被改动，此举记入操作日志）",
+    )
 
 
 def _when(manifest: BackupManifest) -> str:
@@ -45,7 +50,7 @@ def _when(manifest: BackupManifest) -> str:
 def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     require(services.session.account, Permission.MANAGE_BACKUPS)  # DOMAIN §9: administrators
     folder = Path(args.output).expanduser() if args.output else None
-    manifest = services.backups.backup(folder)
+    manifest = services.backup(folder)  # a copy of all personal data: logged
     contents = contents_text(manifest.tables, lang)
     say(out, lang, "cli.backed_up", path=manifest.path, contents=contents)
     return 0
@@ -56,7 +61,7 @@ def _cmd_restore(
 ) -> int:
     authorize = authorizer(db_path, cli_login(args.user), clock)
     report = BackupService(db_path, clock).restore(
-        Path(args.file).expanduser(), authorize=authorize
+        Path(args.file).expanduser(), authorize=authorize, accept_unverified=args.accept_unverified
     )
     manifest = report.manifest
     contents = contents_text(manifest.tables, lang)

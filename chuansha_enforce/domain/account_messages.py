@@ -25,6 +25,13 @@ ACCOUNT_MESSAGES: dict[str, tuple[str, str]] = {
         "账户{name}因连续输错密码已锁定，请于{until}后再试",
         "account {name} is locked after repeated wrong passwords; try again after {until}",
     ),
+    "auth.unrecordable": (
+        "数据库正由另一个程序写入（或位于只读位置）：输错密码将无法计入失败次数，"
+        "故此处不核对密码、不能登录{name}；请在正在使用数据库的程序中操作，或关闭它后再试",
+        "the database is being written by another program (or is read-only): a wrong password "
+        "could not be counted, so no password is checked and {name} cannot log in here; use "
+        "the program that has the database open, or close it and try again",
+    ),
     "auth.disabled": ("账户{name}已停用", "account {name} is disabled"),
     "auth.no_accounts": (
         "此数据库尚无账户，以单用户方式运行，不需要 --user",
@@ -52,6 +59,18 @@ ACCOUNT_MESSAGES: dict[str, tuple[str, str]] = {
     "account.password_too_short": (
         "密码至少{min}个字符",
         "the password needs at least {min} characters",
+    ),
+    "account.password_is_name": (
+        "密码不能与用户名相同",
+        "the password must not be the user name",
+    ),
+    "account.password_one_char": (
+        "密码不能由同一个字符重复组成",
+        "the password must not be one character repeated",
+    ),
+    "account.password_common": (
+        "这是最常见的一万个密码之一，容易被猜中，请换一个",
+        "this is one of the 10,000 most common passwords and easily guessed; choose another",
     ),
     "account.password_mismatch": ("两次输入的密码不一致", "the two passwords differ"),
     "account.role_unknown": (

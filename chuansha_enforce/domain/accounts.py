@@ -104,19 +104,37 @@ def check_user_name(name: str) -> str:
 
 
 def check_new_account(
-    *, role: Role, qualification_no: str | None, first: bool, password: str, min_length: int = 8
+    *,
+    role: Role,
+    qualification_no: str | None,
+    first: bool,
+    password: str,
+    name: str,
+    common: frozenset[str],
 ) -> None:
     if first and role is not Role.ADMIN:
         raise DomainError("account.first_must_be_admin", "role")
     if role is Role.REVIEWER and not (qualification_no or "").strip():
         # APL 58: reviewing for the first time needs the national legal qualification.
         raise DomainError("review.qualification_required", "qualification_no")
-    check_password_length(password, min_length)
+    check_password_policy(password, name, common)
 
 
-def check_password_length(password: str, min_length: int = 8) -> None:
-    if len(password) < min_length:
-        raise DomainError("account.password_too_short", "password", {"min": min_length})
+MIN_PASSWORD_LENGTH = 10
+
+
+def check_password_policy(password: str, name: str, common: frozenset[str]) -> None:
+    """At least 10 characters, not the user name, not one character repeated, not one of
+    the 10,000 most common passwords (``common``, lower case; compared ignoring case)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError("account.password_too_short", "password", {"min": MIN_PASSWORD_LENGTH})
+    folded = password.casefold()
+    if folded == name.casefold() or folded.strip() == name.strip().casefold():
+        raise DomainError("account.password_is_name", "password")
+    if len(set(password)) == 1:
+        raise DomainError("account.password_one_char", "password")
+    if folded in common:
+        raise DomainError("account.password_common", "password")
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from chuansha_enforce.domain.enums import (
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import INDIVIDUAL_KINDS, MajorAssessment
 from chuansha_enforce.domain.money import format_fen
+from chuansha_enforce.domain.text_input import name_key
 from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 # APL 63 (2)-(4): the kinds that carry a hearing right of themselves (not the major-case set).
@@ -176,6 +177,11 @@ def check_hearing_gates(
     }:
         raise DomainError("hearing.presiding_is_investigator", "presiding",
                           {"name": presiding.officer_name})  # fmt: skip
+    investigators = {name_key(o.officer_name) for o in case.officers}
+    if presiding is None and hearing.presiding and name_key(hearing.presiding) in investigators:
+        # not in the registry: only names to compare, as typed without spaces or invisibles
+        raise DomainError("hearing.presiding_is_investigator", "presiding",
+                          {"name": hearing.presiding})  # fmt: skip
 
 
 def _heavier(decision: Decision, notice: AdvanceNotice) -> bool:

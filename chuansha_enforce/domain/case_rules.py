@@ -32,6 +32,7 @@ from chuansha_enforce.domain.identity import validate_party_id
 from chuansha_enforce.domain.major_case import MajorAssessment
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.domain.text_input import name_key
 
 MIN_OFFICERS = 2  # APL 42
 
@@ -140,10 +141,13 @@ def check_hearing(case: CaseFile, hearing: Hearing, today: dt.date) -> None:
 def check_reviewer(
     reviewer: str, officers: Sequence[Certificate], presiding: str | None = None
 ) -> None:
-    """The reviewer is never a handling officer of the case nor its hearing's presiding officer."""
-    if reviewer in {o.officer_name for o in officers}:
+    """The reviewer is never a handling officer of the case nor its hearing's presiding officer
+    (names compared by :func:`name_key`: a zero-width space or a full-width letter is no
+    other person)."""
+    key = name_key(reviewer)
+    if key in {name_key(o.officer_name) for o in officers}:
         raise DomainError("review.reviewer_is_officer", "reviewer", {"name": reviewer})
-    if presiding is not None and presiding == reviewer:
+    if presiding is not None and name_key(presiding) == key:
         raise DomainError("review.reviewer_presided", "reviewer", {"name": reviewer})
 
 

@@ -1,16 +1,19 @@
 """Published penalty information (双公示, DOMAIN §8), built from structured data only.
 
-Nothing here copies free text that may carry personal data: the 案由 names the party, so the
-违法事实 is composed from the violation category and, for organisations only, the place.
+Nothing here copies free text as typed: the 违法行为类型 is the violation's catalogue name
+(``domain.violation_catalogue``), the 处罚依据 the law's title and article(s) read from the
+typed basis, and the 违法事实 is composed from these and, for organisations only, the place.
 Natural persons appear as surname + 某; ID numbers, home addresses, phone numbers and bank
-accounts are never in an entry (the entry has no field for them). Minors' cases and
-warning-only decisions are not published.
+accounts are never in an entry (the entry has no field for them). As a second line of defence
+every published field is scanned (``domain.personal_data``) and a field holding personal data
+is withheld with what and why in its place. Minors' cases and warning-only decisions are not
+published.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -18,7 +21,9 @@ from chuansha_enforce.domain.enums import CONFISCATION_KINDS, Outcome, PartyType
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.identity import resident_id_birth_date, validate_uscc
 from chuansha_enforce.domain.money import fen_to_wan_yuan, format_fen
+from chuansha_enforce.domain.personal_data import find_personal_data, withheld_text
 from chuansha_enforce.domain.records import PartyRecord
+from chuansha_enforce.domain.violation_catalogue import catalogue_name, law_and_articles
 
 ADULT_AGE = 18
 
@@ -96,6 +101,11 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("authority", "处罚机关"),
 )
 """Field name and its published column heading, in the published order."""
+
+NOT_IN_CATALOGUE = "（未公开：违法行为未列入违法行为目录，原文不公开）"
+BASIS_NOT_READ = "（未公开：未能读出“《法律名称》第X条”，原文不公开）"
+_UNSCANNED = frozenset({"credit_code", "fine_wan", "confiscation_wan", "decided_on"})
+"""Fields made by the program from validated values (a credit code may be all digits)."""
 
 
 def mask_person_name(name: str, style: NameStyle = NameStyle.SURNAME_MOU) -> str:
@@ -202,20 +212,23 @@ def disclose(
         return None
     party = source.party
     name = public_name(party, style, business_full_name=business_full_name)
-    violation = (source.violation or "").strip()
+    names = _private_names(party, business_full_name=business_full_name)
+    addresses = party.kind in {PartyType.NATURAL_PERSON, PartyType.INDIVIDUAL_BUSINESS}
+    violation = catalogue_name(source.violation)
     facts = f"{name}有{violation}的违法行为" if violation else f"{name}有违法行为"
     place = (source.location or "").strip()
-    if place and not is_person(party):  # a person's place may be their home
-        facts += f"，违法地点：{place}"
+    if place and not addresses:  # a person's place may be their home
+        found = find_personal_data(place, names=names)
+        facts += f"，违法地点：{withheld_text(found) if found else place}"
     ordered = sorted(source.kinds, key=lambda k: k.severity)
-    return DisclosureEntry(
+    entry = DisclosureEntry(
         party_name=name,
         party_category=party_category(party),
         credit_code=_credit_code(party) or "",
         decision_no=source.decision_no or "",
-        violation_type=violation,
+        violation_type=violation or NOT_IN_CATALOGUE,
         facts=facts + "。",
-        basis=(source.legal_basis or "").strip(),
+        basis=law_and_articles(source.legal_basis) or BASIS_NOT_READ,
         penalty_kinds="、".join(k.label for k in ordered),
         penalty_content=penalty_content(source.kinds, source.fine_fen, source.confiscation_fen),
         fine_wan=fen_to_wan_yuan(source.fine_fen),
@@ -223,6 +236,32 @@ def disclose(
         decided_on=source.decided_on,
         authority=authority,
     )
+    return _guarded(entry, names, addresses=addresses)
+
+
+def _private_names(party: PartyRecord, *, business_full_name: bool) -> tuple[str, ...]:
+    """The names that must not be published: a natural person's, and a 个体工商户's when it
+    is published as surname + 某."""
+    if party.kind is PartyType.NATURAL_PERSON:
+        return (party.name,)
+    if party.kind is PartyType.INDIVIDUAL_BUSINESS and is_person(party) and not business_full_name:
+        return (party.name,)
+    return ()
+
+
+def _guarded(entry: DisclosureEntry, names: tuple[str, ...], *, addresses: bool) -> DisclosureEntry:
+    """The entry with every field that holds personal data withheld, saying what and why."""
+    changes: dict[str, str] = {}
+    for field, _label in FIELDS:
+        if field in _UNSCANNED:
+            continue
+        text = field_text(entry, field)
+        found = find_personal_data(
+            text, names=names, addresses=addresses and field != "decision_no"
+        )
+        if found:
+            changes[field] = withheld_text(found)
+    return replace(entry, **changes) if changes else entry  # type: ignore[arg-type]
 
 
 def field_text(entry: DisclosureEntry, field: str) -> str:

@@ -350,6 +350,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "“重大案件”一栏与程序判断不一致（程序判断为：{computed}），以程序判断为准",
         "the 重大案件 column disagrees with the classifier ({computed}); the classifier is used",
     ),
+    "ledger.personal_data": (
+        "{field}含{what}：内部记录照录，公开输出（双公示、公开版）不含此栏原文",
+        "{field} holds {what}: the internal record keeps it; public outputs never print it",
+    ),
     "ledger.decision_late": (
         "决定超过90日办案期限（应于{due}前作出）",
         "decided after the 90-day limit (due {due})",
@@ -375,6 +379,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     # settings
     "settings.unknown": ("没有名为“{name}”的设置", "there is no setting “{name}”"),
     "settings.invalid": ("“{value}”不是“{name}”的有效值", "“{value}” is not valid for “{name}”"),
+    "settings.out_of_range": (
+        "“{name}”应在{low}至{high}之间（填的是“{value}”）",
+        "“{name}” must be from {low} to {high} (given “{value}”)",
+    ),
     # numbering
     "numbering.template": (
         "编号模板“{template}”应包含一次{{year}}和一次{{seq}}，"
@@ -667,6 +675,23 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "不能用于恢复，未做任何改动",
         "the audit chain of {path} breaks at record {record} (it may have been altered); "
         "it cannot be restored. Nothing was changed",
+    ),
+    "restore.no_manifest": (
+        "备份 {path} 旁没有清单文件（{manifest}），无法核对它是否被改动过，未做任何改动"
+        "（确认来源可靠时，命令行可加 --accept-unverified 恢复，此举会记入操作日志）",
+        "the backup {path} has no manifest ({manifest}) to check it against; nothing was "
+        "changed (if you trust its source, --accept-unverified restores it and is logged)",
+    ),
+    "restore.manifest_mismatch": (
+        "备份 {path} 与其清单不符（{what}：清单为 {expected}，文件为 {actual}），"
+        "备份可能被改动过，不能用于恢复，未做任何改动",
+        "the backup {path} does not match its manifest ({what}: manifest {expected}, file "
+        "{actual}); it may have been altered and cannot be restored. Nothing was changed",
+    ),
+    "restore.verify_failed": (
+        "备份 {path} 未通过校验（{table} {id}：{detail}），不能用于恢复，未做任何改动",
+        "the backup {path} fails verify ({table} {id}: {detail}); it cannot be restored. "
+        "Nothing was changed",
     ),
     # case-file review
     "file_review.size_choice": (

@@ -102,6 +102,9 @@ CHOICES: Mapping[str, tuple[str, ...]] = {"public_name_style": ("张某", "张�
 
 _DAY_LIMITS = (0, 60)
 _MONEY_LIMITS = (0, 10**12)
+_SAFE_LIMITS = {"login_max_failures": (3, 10), "lockout_minutes": (5, 1440)}
+"""Lockout settings that still lock (DOMAIN §9: 5 failures, 30 minutes): 0 failures or 0
+minutes would switch the lockout off, more than 10 tries would invite guessing."""
 
 
 def settings_from(stored: Mapping[str, object]) -> Settings:
@@ -136,6 +139,12 @@ def coerce(name: str, value: object, kind: type) -> object:
             number = int(str(value).strip())
         except ValueError:
             raise DomainError("settings.invalid", field, params) from None
+        if name in _SAFE_LIMITS:
+            low, high = _SAFE_LIMITS[name]
+            if not low <= number <= high:
+                limits = {**params, "low": low, "high": high}
+                raise DomainError("settings.out_of_range", field, limits)
+            return number
         low, high = _MONEY_LIMITS if name.endswith("_fen") else _DAY_LIMITS
         if not low <= number <= high:
             raise DomainError("settings.invalid", field, params)

@@ -71,6 +71,14 @@ def clean_text(text: str) -> str:
     return _nfc(text).strip()
 
 
+def name_key(name: str) -> str:
+    """What two names are compared by when no registry identity is at hand: NFKC (full-width
+    and compatibility forms folded), no invisible characters, no spaces at all, case folded.
+    ``周律``, ``周 律``, ``周律\u200b`` and ``周\u3000律`` are one person's name."""
+    text = unicodedata.normalize("NFKC", _REMOVED_RE.sub("", name))
+    return "".join(text.split()).casefold()
+
+
 def _nfc(text: str) -> str:
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text

@@ -17,6 +17,7 @@ from chuansha_enforce.domain.case_file import Certificate, Decision, ReviewRound
 from chuansha_enforce.domain.enums import CertificateStatus, HearingState, Outcome, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen
+from chuansha_enforce.domain.personal_data import FREE_TEXT_LABELS, free_text_findings, labels
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     ImportedReview,
@@ -306,6 +307,8 @@ def _general_case(
             error = DomainError("ledger.decision_late", None, params)
             issues.add(row, error, "decided_on", warning=True)
     cause = c.cause
+    texts = {"cause": cause, "violation": c.violation, "legal_basis": c.legal_basis}
+    _warn_personal_data(issues, row, party, {**texts, "location": c.location, "notes": c.notes})
     if issues.error_count > before or not (case_no and cause and party and filed and officers):
         return None
     here = f"{issues.sheet} 第{row}行"
@@ -349,6 +352,9 @@ def _simple_decision(
     if where is not None:
         params = {"decision_no": number, "where": where}
         issues.add(row, DomainError("ledger.decision_exists", None, params), "decision_no")
+    party = PartyRecord(kind, name) if kind is not None and name else None
+    texts = {"cause": cause, "violation": c.violation, "location": c.location, "notes": notes}
+    _warn_personal_data(issues, row, party, texts)
     if issues.error_count > before or not (
         number and kind is not None and name and cause and decided and officers and c.kinds
     ):
@@ -377,3 +383,14 @@ def _simple_decision(
         return None
     ctx.simple_numbers[number] = f"{issues.sheet} 第{row}行"
     return record
+
+
+def _warn_personal_data(
+    issues: SheetIssues, row: int, party: PartyRecord | None, texts: dict[str, str | None]
+) -> None:
+    """A warning for each free-text cell holding personal data (the record keeps it as typed;
+    the public outputs are built without it)."""
+    name, kind = (party.name, party.kind) if party is not None else (None, None)
+    for field, found in free_text_findings(texts, name, kind).items():
+        params = {"field": FREE_TEXT_LABELS[field], "what": labels(found)}
+        issues.add(row, DomainError("ledger.personal_data", None, params), field, warning=True)

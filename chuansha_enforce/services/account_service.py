@@ -21,7 +21,7 @@ from chuansha_enforce.domain.accounts import (
     after_success,
     check_new_account,
     check_not_locked,
-    check_password_length,
+    check_password_policy,
     check_user_name,
     require,
 )
@@ -37,6 +37,7 @@ from chuansha_enforce.services.credentials import (
     seal_private_key,
     unlock_private_key,
 )
+from chuansha_enforce.services.password_policy import common_passwords
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
@@ -66,9 +67,11 @@ class AccountService(ContextService):
         settings: SettingsService,
         cost: PasswordCost,
         read_only: bool = False,
+        uncounted_checks: bool = False,
     ) -> None:
         super().__init__(ctx)
         self._read_only = read_only
+        self._uncounted_checks = uncounted_checks
         self._settings = settings
         self._cost = cost
         self._session = ctx.acting
@@ -102,7 +105,12 @@ class AccountService(ContextService):
                     raise DomainError("auth.login_required", "user")
                 require(self._session, Permission.MANAGE_USERS)
             check_new_account(
-                role=new.role, qualification_no=qualification, first=first, password=new.password
+                role=new.role,
+                qualification_no=qualification,
+                first=first,
+                password=new.password,
+                name=name,
+                common=common_passwords(),
             )
             if self._users.by_name(name) is not None:
                 raise DomainError("account.name_taken", "user", {"name": name})
@@ -135,7 +143,7 @@ class AccountService(ContextService):
     def change_password(self, name: str, old_password: str, new_password: str) -> None:
         """The account's own password (the old one proves it); the signing key is re-sealed
         under the new password, so earlier signatures stay verifiable with the same key."""
-        check_password_length(new_password)
+        check_password_policy(new_password, name.strip(), common_passwords())
         if new_password == old_password:
             raise DomainError("account.password_unchanged", "password")
         user = self.check_password(name.strip(), old_password, action="user.password")
@@ -173,7 +181,9 @@ class AccountService(ContextService):
             if user.account.role is Role.ADMIN and len(admins) == 1:
                 raise DomainError("account.last_admin", "user", {"name": user.account.name})
             self._users.disable(user.account.id, at)
-            self._audit(at, self._session.name, "user.disable", "ok", {"user": user.account.name})
+            detail: dict[str, object] = {"user": user.account.name}
+            who = self._session.name
+            self._audit(at, who, "user.disable", "ok", detail, account=user.account.name)
 
     def login(self, name: str, password: str) -> Account:
         """Check the password; wrong ones count, and the limit locks the account."""
@@ -183,13 +193,19 @@ class AccountService(ContextService):
         """The stored user when ``password`` is theirs and the account may act now.
 
         A failure is written (and committed) before the error is raised, so lockout holds
-        even though the caller's own work is refused.
+        even though the caller's own work is refused; where a failure could not be written
+        (a read-only connection, a busy file) the password is not checked at all.
         """
         now = self._clock.now()
         at = utc_timestamp(self._clock)
         failure: DomainError | None = None
+        if self._read_only and not self._uncounted_checks:
+            # A failure here could not be counted (another process holds the writer lock, or
+            # the file is read-only): no password is checked, so none can be guessed here.
+            raise DomainError("auth.unrecordable", "user", {"name": name})
         if self._read_only:
-            # A read-only copy cannot count failures; it still refuses locked accounts.
+            # Only the restore's check on the file it replaces (``services.restore_authority``):
+            # it cannot count failures, and still refuses locked accounts.
             user = self._users.by_name(name) if self._users.table_exists() else None
             if user is None or user.disabled:
                 raise DomainError("auth.bad_password", "password")
@@ -202,13 +218,15 @@ class AccountService(ContextService):
             if user is None or user.disabled:
                 self._audit(at, name, action, "failed", {"reason": "unknown or disabled"})
                 failure = DomainError("auth.bad_password", "password")
+            elif user.login.locked_at(now):
+                # Logged, and the password is not even checked while the account is locked.
+                self._audit(at, name, action, "refused", {"reason": "locked"})
+                failure = _locked_error(name, user.login, now)
+            elif password_matches(user.password_hash, password):
+                if user.login != after_success():
+                    self._users.save_login_state(user.account.id, after_success(), at)
             else:
-                check_not_locked(name, user.login, now)
-                if password_matches(user.password_hash, password):
-                    if user.login != after_success():
-                        self._users.save_login_state(user.account.id, after_success(), at)
-                else:
-                    failure = self._count_failure(user, now, at, action)
+                failure = self._count_failure(user, now, at, action)
         if failure is not None:
             raise failure
         assert user is not None
@@ -223,13 +241,27 @@ class AccountService(ContextService):
         detail: dict[str, object] = {"failed": state.failed, "locked": locked}
         self._audit(at, user.account.name, action, "failed", detail)
         if locked:
-            try:
-                check_not_locked(user.account.name, state, now)
-            except DomainError as error:
-                return error
+            return _locked_error(user.account.name, state, now)
         return DomainError("auth.bad_password", "password")
 
     def _audit(
-        self, at: str, name: str, action: str, outcome: str, detail: dict[str, object]
+        self,
+        at: str,
+        name: str,
+        action: str,
+        outcome: str,
+        detail: dict[str, object],
+        *,
+        account: str | None = None,
     ) -> None:
-        AuditLog(self._db).append(AuditEntry(at, name, action, "user", name, outcome, detail))
+        """One audit record by ``name`` about ``account`` (default: their own account)."""
+        entry = AuditEntry(at, name, action, "user", account or name, outcome, detail)
+        AuditLog(self._db).append(entry)
+
+
+def _locked_error(name: str, state: LoginState, now: dt.datetime) -> DomainError:
+    try:
+        check_not_locked(name, state, now)
+    except DomainError as error:
+        return error
+    raise AssertionError("not locked")  # pragma: no cover - callers check locked_at first

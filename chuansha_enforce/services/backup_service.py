@@ -26,14 +26,18 @@ from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.output_files import backups_dir, refuse_database_files
 from chuansha_enforce.services.system_clock import file_system_seconds
+from chuansha_enforce.services.verify_service import VerifyService
 from chuansha_enforce.storage.audit_log import GENESIS_HASH, AuditEntry, AuditLog
 from chuansha_enforce.storage.backup import (
     BackupManifest,
     BackupProgress,
+    FileVerdict,
     backup_database,
     backup_files,
     check_backup_file,
     copy_raw,
+    manifest_mismatch,
+    manifest_path,
     read_manifest,
     remove_backup,
     remove_stale_partials,
@@ -96,6 +100,16 @@ def _staging_files(staging: Path) -> tuple[Path, ...]:
     )
 
 
+def remove_restore_leftovers(db_path: Path) -> list[Path]:
+    """The ``.restoring`` copy (and its journal) a killed restore left: removed at the next
+    start, by the process that holds the writer lock (so no restore is running)."""
+    staging = db_path.with_name(db_path.name + ".restoring")
+    removed = [p for p in _staging_files(staging) if p.exists()]
+    for leftover in removed:
+        leftover.unlink(missing_ok=True)
+    return removed
+
+
 def _taken_at(manifest: BackupManifest) -> dt.datetime | None:
     if not manifest.taken_at:
         return None
@@ -147,6 +161,14 @@ class BackupService:
             raise StorageError(target, detail="manifest")
         return manifest
 
+    def check_folder(self, folder: Path | None) -> None:
+        """Refuse a destination before anything is done for it: the database's own files
+        (e.g. a folder named cases.db-shm), or something that is not a folder."""
+        if folder is not None:
+            refuse_database_files(folder, self._db_path)
+            if folder.exists() and not folder.is_dir():
+                raise DomainError("backup.not_a_folder", "path", {"path": str(folder)})
+
     def backup(
         self,
         folder: Path | None = None,
@@ -155,10 +177,7 @@ class BackupService:
         progress: BackupProgress | None = None,
     ) -> BackupManifest:
         """Back up the database into ``folder`` (default: the backups folder, then prune)."""
-        if folder is not None:
-            refuse_database_files(folder, self._db_path)  # e.g. a folder named cases.db-shm
-            if folder.exists() and not folder.is_dir():
-                raise DomainError("backup.not_a_folder", "path", {"path": str(folder)})
+        self.check_folder(folder)
         db = open_database(self._db_path, read_only=True)
         try:
             return self.backup_from(db, label, folder, progress)
@@ -197,6 +216,26 @@ class BackupService:
                 )
             found.append(manifest)
         return sorted(found, key=lambda m: (m.taken_at or "", m.file), reverse=True)
+
+    def manifest_problems(self, folder: Path | None = None) -> list[tuple[str, str]]:
+        """Each kept backup checked against the manifest beside it (size, SHA-256): the
+        (file, what is wrong) pairs; empty when every backup is as it was taken."""
+        problems: list[tuple[str, str]] = []
+        for path in backup_files(folder or self.folder, self._db_path.stem):
+            manifest = read_manifest(path)
+            if manifest is None:
+                problems.append((path.name, "no manifest beside it: it cannot be checked"))
+                continue
+            try:
+                mismatch = manifest_mismatch(manifest, path)
+            except OSError as exc:
+                problems.append((path.name, f"cannot be read: {exc.strerror or exc}"))
+                continue
+            if mismatch is not None:
+                what, expected, actual = mismatch
+                text = f"{what} differs from its manifest ({expected} there, {actual} now)"
+                problems.append((path.name, text + ": the backup was changed after it was taken"))
+        return problems
 
     def prune(self, protect: Path | None = None) -> list[Path]:
         """Delete the backups the retention policy does not keep; return what went.
@@ -262,7 +301,9 @@ class BackupService:
         if wal.exists() and wal.stat().st_size > 0:
             raise DomainError("restore.live_file", "path", {"path": str(source)})
 
-    def _verified_copy(self, source: Path, staging: Path) -> BackupManifest:
+    def _verified_copy(
+        self, source: Path, staging: Path, *, accept_unverified: bool = False
+    ) -> BackupManifest:
         try:
             shutil.copyfile(source, staging)
         except OSError as exc:
@@ -287,6 +328,8 @@ class BackupService:
                 {"path": str(source), "record": verdict.broken_record},
             )
         label = read_manifest(source)
+        self._check_manifest(source, staging, label, verdict, accept_unverified)
+        self._check_verify(source, staging)
         return BackupManifest(
             file=source.name,
             taken_at=label.taken_at if label else None,
@@ -304,6 +347,40 @@ class BackupService:
             path=source,
         )
 
+    @staticmethod
+    def _check_manifest(
+        source: Path,
+        staging: Path,
+        label: BackupManifest | None,
+        verdict: FileVerdict,
+        accept_unverified: bool,
+    ) -> None:
+        """The staged copy against the manifest kept beside the backup: size, SHA-256, chain
+        head, schema version. No manifest refuses unless the caller accepts it unverified."""
+        if label is None:
+            if not accept_unverified:
+                params = {"path": str(source), "manifest": manifest_path(source).name}
+                raise DomainError("restore.no_manifest", "path", params)
+            return
+        mismatch = manifest_mismatch(label, staging, verdict)
+        if mismatch is not None:
+            what, expected, actual = mismatch
+            params = {"path": str(source), "what": what, "expected": expected, "actual": actual}
+            raise DomainError("restore.manifest_mismatch", "path", params)
+
+    @staticmethod
+    def _check_verify(source: Path, staging: Path) -> None:
+        """The full ``verify`` (chain, signatures, accounts) on the staged copy."""
+        db = open_database(staging, read_only=True)
+        try:
+            report = VerifyService(db).run()
+        finally:
+            db.close()
+        if report.problems:
+            first = report.problems[0]
+            params = {"path": str(source), "table": first.table, "id": first.id}
+            raise DomainError("restore.verify_failed", "path", {**params, "detail": first.what})
+
     def _save_current(self) -> tuple[Path | None, bool]:
         """Back up the database about to be replaced; a raw copy if it cannot be read."""
         if not self._db_path.exists():
@@ -313,7 +390,7 @@ class BackupService:
         except (DatabaseCorruptError, NotADatabaseError):
             target = self._target(self.folder, "damaged")
             try:
-                return copy_raw(self._db_path, target), True
+                return copy_raw(self._db_path, target, utc_timestamp(self._clock)), True
             except OSError as exc:
                 raise storage_error_from(exc, target) from exc
         return saved.path, False
@@ -334,7 +411,13 @@ class BackupService:
         return sorted(heads - kept - {GENESIS_HASH})  # the empty chain's head starts them all
 
     def _log_restore(
-        self, staging: Path, user: str, manifest: BackupManifest, superseded: list[str]
+        self,
+        staging: Path,
+        user: str,
+        manifest: BackupManifest,
+        superseded: list[str],
+        *,
+        unverified: bool = False,
     ) -> BackupManifest:
         """Append the restore to the restored file's own audit chain (who, from what, when)."""
         db = open_database(staging)
@@ -352,6 +435,11 @@ class BackupService:
                             "from": manifest.file,
                             "taken_at": manifest.taken_at,
                             "superseded_heads": superseded,
+                            **(
+                                {"unverified": "no manifest, --accept-unverified"}
+                                if unverified
+                                else {}
+                            ),
                         },
                     )
                 )
@@ -374,6 +462,7 @@ class BackupService:
         user: str = NOT_LOGGED_IN,
         authorize: Callable[[Path], str] | None = None,
         before_swap: Callable[[], None] | None = None,
+        accept_unverified: bool = False,
     ) -> RestoreReport:
         """Verify ``file``, back up the current database, then swap the file in atomically.
 
@@ -382,6 +471,10 @@ class BackupService:
         see ``services.restore_authority``) — naming the chain heads it replaced.
         ``before_swap`` runs once everything is checked and saved, just before the swap: the
         GUI closes its own connections there. Any refusal leaves the database as it was.
+
+        The copy must match the manifest beside the backup (size, SHA-256, chain head, schema
+        version) and pass the full ``verify``; a backup without a manifest is restored only
+        with ``accept_unverified``, which the restore record says.
         """
         source = Path(file)
         self._check_candidate(source)
@@ -396,11 +489,13 @@ class BackupService:
         try:
             for leftover in _staging_files(staging):
                 leftover.unlink(missing_ok=True)
-            manifest = self._verified_copy(source, staging)
+            manifest = self._verified_copy(source, staging, accept_unverified=accept_unverified)
+            unverified = read_manifest(source) is None
             if authorize is not None:
                 user = authorize(staging)  # before anything is saved or changed
             saved, damaged = self._save_current()
-            manifest = self._log_restore(staging, user, manifest, self._superseded_heads(staging))
+            superseded = self._superseded_heads(staging)
+            manifest = self._log_restore(staging, user, manifest, superseded, unverified=unverified)
             if before_swap is not None:
                 before_swap()
             try:

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from chuansha_enforce.domain.case_file import Certificate
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_input import name_key
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 
 _NAME_AND_NUMBER = re.compile(r"^(?P<name>[^()（）]+)[(（](?P<no>[^()（）]+)[)）]$")
@@ -40,13 +41,16 @@ def officer_named(
     if match:
         number = match["no"].strip()
         for cert in registry:
-            if cert.certificate_no == number and cert.officer_name == match["name"].strip():
+            if cert.certificate_no == number and name_key(cert.officer_name) == name_key(
+                match["name"]
+            ):
                 return cert
         raise DomainError("officers.unknown", field, {"certificate_no": number})
     for cert in registry:
         if cert.certificate_no == text:
             return cert
-    named = [c for c in registry if c.officer_name == text]
+    key = name_key(text)  # a name as typed: spaces and invisible characters do not count
+    named = [c for c in registry if name_key(c.officer_name) == key]
     if len({c.officer_id for c in named}) > 1:
         raise DomainError("officers.ambiguous", field, {"name": text})
     if not named:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import sqlite_utils
 
 from chuansha_enforce.domain.accounts import Permission
-from chuansha_enforce.domain.clock import Clock
+from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.account_service import AccountService
-from chuansha_enforce.services.backup_service import BackupService
+from chuansha_enforce.services.backup_service import BackupService, remove_restore_leftovers
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.case_search_service import CaseSearchService
@@ -37,8 +39,9 @@ from chuansha_enforce.services.simple_decision_service import SimpleDecisionServ
 from chuansha_enforce.services.simple_form_service import SimpleFormService
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
-from chuansha_enforce.services.verify_service import VerifyReport, VerifyService
-from chuansha_enforce.storage.audit_log import AuditLog
+from chuansha_enforce.services.verify_service import Problem, VerifyReport, VerifyService
+from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.backup import BackupManifest
 from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.case_search_repository import CaseSearchRepository
@@ -48,6 +51,7 @@ from chuansha_enforce.storage.connection import (
     Refusal,
     medium_problem,
     open_database,
+    write_transaction,
 )
 from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.errors import (
@@ -171,9 +175,16 @@ class Services:
         self,
         expected_heads: tuple[tuple[str, str], ...] = (),
         backup_heads: tuple[tuple[str, str], ...] = (),
+        *,
+        check_backups: bool = True,
     ) -> VerifyReport:
-        """Integrity check, the whole audit chain and every signature, broken records listed."""
-        return VerifyService(self._db).run(expected_heads, backup_heads)
+        """Integrity check, the whole audit chain and every signature, broken records listed;
+        with ``check_backups``, every kept backup against its manifest too."""
+        report = VerifyService(self._db).run(expected_heads, backup_heads)
+        if not check_backups:
+            return report
+        kept = [Problem("backups", f, what) for f, what in self.backups.manifest_problems()]
+        return replace(report, problems=report.problems + tuple(kept)) if kept else report
 
     @property
     def sqlite_version(self) -> str:
@@ -182,6 +193,41 @@ class Services:
     def verify_audit(self) -> int | None:
         """The id of the first audit record that does not chain, or None when intact."""
         return AuditLog(self._db).verify()
+
+    def record_backup(
+        self,
+        folder: Path | None,
+        outcome: str = "started",
+        detail: dict[str, object] | None = None,
+    ) -> None:
+        """Log a backup (a copy of all personal data): who, into which folder. Written before
+        the copy is taken, so the copy holds its own record and its manifest's chain head
+        covers it; a copy that then fails is logged ``failed``. Refused (nothing copied) when
+        the session may not write."""
+        where = str(folder if folder is not None else self.backups.folder)
+        entry = AuditEntry(
+            utc_timestamp(self.clock),
+            self.session.user,
+            "database.backup",
+            "database",
+            None,
+            outcome,
+            {"folder": where, **(detail or {})},
+        )
+        with write_transaction(self._db):
+            AuditLog(self._db).append(entry)
+
+    def backup(self, folder: Path | None = None, *, label: str = "manual") -> BackupManifest:
+        """A logged backup on this session's thread (the CLI's ``backup``, the close backup).
+        A destination refused outright is refused before anything is logged."""
+        self.backups.check_folder(folder)
+        self.record_backup(folder, detail={"label": label})
+        try:
+            return self.backups.backup(folder, label=label)
+        except (DomainError, StorageError) as exc:
+            with contextlib.suppress(DomainError, StorageError):  # the first error is the news
+                self.record_backup(folder, "failed", {"label": label, "error": exc.code})
+            raise
 
     def audit_head(self) -> str:
         """The audit chain's newest hash: it moves with every recorded change."""
@@ -241,12 +287,19 @@ def log_in(
     cost: PasswordCost,
     user: str = SINGLE_USER,
     read_only: bool,
+    uncounted_checks: bool = False,
 ) -> Session:
     """Who acts on ``db``: single-user, the account ``login`` names, or nobody (then the
-    connection only reads). The accounts are checked by services acting as nobody yet."""
+    connection only reads). The accounts are checked by services acting as nobody yet.
+    A read-only connection cannot count a wrong password, so it refuses every login unless
+    ``uncounted_checks`` (the restore's check on the file it replaces)."""
     nobody = ServiceContext(db, clock, user, None)
     accounts = AccountService(
-        nobody, settings=SettingsService(nobody), cost=cost, read_only=read_only
+        nobody,
+        settings=SettingsService(nobody),
+        cost=cost,
+        read_only=read_only,
+        uncounted_checks=uncounted_checks,
     )
     return open_session(db, accounts, login=login, default_user=user)
 
@@ -301,6 +354,9 @@ def build_services(
         raise
     try:
         log.info("SQLite %s, database %s, read_only=%s", SQLITE_VERSION, db_path, read_only)
+        if lock is not None:
+            for leftover in remove_restore_leftovers(db_path):
+                log.warning("removed %s, left by a restore that did not finish", leftover)
         if check_integrity:
             _check_on_open(db, db_path, backups)
         if read_only:

@@ -7,9 +7,9 @@ Backups are the administrator's (DOMAIN §9). Whose accounts decide:
 - otherwise nobody's: both are single-user files.
 
 The password is checked read-only: nothing is written to the file about to be replaced (it may
-be damaged, and it is kept as it was). Failed attempts are therefore not counted here; the
-lockout of an account still holds, and whoever can reach the file could attack its password
-hashes offline anyway.
+be damaged, and it is kept as it was). Failed attempts are therefore not counted here (the
+only read-only login the program allows; ``uncounted_checks``); the lockout of an account
+still holds, and whoever can reach the file could attack its password hashes offline anyway.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def _session(path: Path, login: Login | None, clock: Clock, cost: PasswordCost) 
     with storage_errors(path):
         db = open_database(path, read_only=True)
         try:
-            return log_in(db, clock, login=login, cost=cost, read_only=True)
+            return log_in(db, clock, login=login, cost=cost, read_only=True, uncounted_checks=True)
         finally:
             db.close()
 

@@ -234,6 +234,28 @@ def remove_stale_partials(folder: Path, older_than: float) -> None:
                 leftover.unlink()
 
 
+def manifest_mismatch(
+    manifest: BackupManifest, path: Path, verdict: FileVerdict | None = None
+) -> tuple[str, str, str] | None:
+    """The first way ``path`` differs from its manifest — (what, manifest's, file's) — or
+    None: its size and SHA-256, and when ``verdict`` (the file's full check) is given, its
+    audit-chain head and schema version."""
+    size = path.stat().st_size
+    if size != manifest.size_bytes:
+        return "大小（字节）", str(manifest.size_bytes), str(size)
+    digest = file_sha256(path)
+    if digest != manifest.sha256:
+        return "SHA-256", manifest.sha256[:16] + "…", digest[:16] + "…"
+    if verdict is None:
+        return None
+    if verdict.audit_head != manifest.audit_head:
+        return "操作日志链头", manifest.audit_head[:16] + "…", verdict.audit_head[:16] + "…"
+    schema = verdict.migrations[-1] if verdict.migrations else None
+    if schema != manifest.schema_version:
+        return "数据库结构版本", str(manifest.schema_version), str(schema)
+    return None
+
+
 def check_backup_file(path: Path) -> str:
     """``ok`` or what ``quick_check`` says about a backup file (opened read-only)."""
     try:
@@ -246,13 +268,31 @@ def check_backup_file(path: Path) -> str:
         return str(exc)
 
 
-def copy_raw(db_path: Path, target: Path) -> Path:
-    """A byte copy of a database that cannot be read any more (and its WAL), kept as evidence."""
+def copy_raw(db_path: Path, target: Path, taken_at: str | None = None) -> Path:
+    """A byte copy of a database that cannot be read any more (and its WAL), kept as evidence,
+    with a manifest of its size and SHA-256 (so ``verify`` can tell it was not changed since)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(db_path, target)
     wal = db_path.with_name(db_path.name + "-wal")
     if wal.exists():
         shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+    manifest = BackupManifest(
+        file=target.name,
+        taken_at=taken_at,
+        label="damaged",
+        source=str(db_path),
+        sqlite_version=SQLITE_VERSION,
+        app_version=__version__,
+        schema_version=None,
+        migrations=(),
+        tables={},
+        audit_head="",
+        audit_records=0,
+        size_bytes=target.stat().st_size,
+        sha256=file_sha256(target),
+        check="damaged",
+    )
+    manifest_path(target).write_text(manifest.to_json(), encoding="utf-8")
     return target
 
 

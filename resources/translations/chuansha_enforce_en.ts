@@ -1432,8 +1432,8 @@ SQLite %3</translation>
     </message>
     <message>
         <location filename="../../ui/password_dialog.py" line="38" />
-        <source>新密码（至少 8 位）</source>
-        <translation>New password (at least 8 characters)</translation>
+        <source>新密码（至少 10 位，不能是常见密码）</source>
+        <translation>New password (at least 10 characters, not a common one)</translation>
     </message>
     <message>
         <location filename="../../ui/password_dialog.py" line="39" />

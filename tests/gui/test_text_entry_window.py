@@ -105,3 +105,34 @@ def test_a_party_name_of_only_a_zero_width_space_is_refused_in_the_window(
     assert services.simple.list_page().rows == ()
     assert database_digest(services.db_path) == before
     entry.close()
+
+
+def test_the_file_case_form_warns_about_personal_data_and_still_files(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    _officers(services)
+    window = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    form = window.file_case()
+    typed = "王小明（身份证310115198503171230，电话13812345678）在其住所川沙路88弄8号占道设摊"
+    texts = {"case_no": "川执立〔2024〕10号", "party_name": "王小明", "cause": "王小明占道设摊案"}
+    for key, text in texts.items():
+        widget = form.widgets[key]
+        assert isinstance(widget, QLineEdit)
+        widget.setText(text)
+    assert form.warning_label.isHidden()  # a name in the 案由 is the custom
+    violation = form.widgets["violation"]
+    assert isinstance(violation, QLineEdit)
+    violation.setText(typed)
+    assert not form.warning_label.isHidden()
+    assert form.warning_label.text() == (
+        "违法行为含身份证号码、电话号码、自然人姓名、住址：内部记录照录，"
+        "公开输出（双公示、公开版）不含此栏原文"
+    )
+    for key in ("officers", "officers_2"):
+        combo = form.widgets[key]
+        assert isinstance(combo, QComboBox)
+        combo.setCurrentIndex(1 if key == "officers" else 2)
+    assert form.try_submit()
+    assert services.case_files.find("川执立〔2024〕10号").violation == typed
+    window.close()
