@@ -21,6 +21,7 @@ from chuansha_enforce.storage.schema_0008 import SCHEMA_0008
 from chuansha_enforce.storage.schema_0009 import SCHEMA_0009
 from chuansha_enforce.storage.schema_0010 import SCHEMA_0010
 from chuansha_enforce.storage.schema_0011_disputes import SCHEMA_0011_DISPUTES
+from chuansha_enforce.storage.schema_0012_seals import SCHEMA_0012_SEALS, apply_seals_schema
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,11 @@ def _case_trash(db: sqlite_utils.Database) -> None:
 def _disputes(db: sqlite_utils.Database) -> None:
     for statement in split_statements(SCHEMA_0011_DISPUTES):
         db.execute(statement)
+
+
+@MIGRATIONS(name="0012_seals")
+def _seals(db: sqlite_utils.Database) -> None:
+    apply_seals_schema(db, split_statements(SCHEMA_0012_SEALS))
 
 
 def known_names(migrations: sqlite_utils.Migrations = MIGRATIONS) -> list[str]:
