@@ -121,11 +121,11 @@ class VerifyService:
     def _seal_problems(self, vouched: str | None) -> list[Problem]:
         """Every row that differs from its seal, and seals that differ from the chain's sum."""
         conn = self._db.conn
-        problems = [Problem(p.table, p.key, f"row {p.what}") for p in seals.seal_problems(conn)]
+        problems = [Problem(p.table, p.key, p.what) for p in seals.seal_problems(conn)]
         if vouched is not None and int(vouched, 16) != seals.seal_sum(conn):
             what = (
                 "seals differ from the seal sum the newest audit record vouches for"
-                " (seals rewritten outside the program)"
+                " (seals rewritten outside the program, or the newest records deleted)"
             )
             problems.append(Problem("row_seals", "-", what))
         return problems

@@ -412,15 +412,15 @@ def _table_problems(conn: sqlite3.Connection, shape: TableShape) -> list[SealPro
             current = row_digest(shape.columns, found[2:])
             if current != stored:
                 differ = ", ".join(differing_columns(stored, current)) or "?"
-                what = f"differs from its audited state in: {differ}"
+                what = f"row differs from its audited state in: {differ}"
                 problems.append(SealProblem(name, key, what))
                 named.add(block)
         elif block not in blocks:
-            what = "has no audited state (added outside the program)"
+            what = "row has no audited state (added outside the program)"
             problems.append(SealProblem(name, key, what))
             named.add(block)
     for key in sorted(set(rows) - seen):
-        problems.append(SealProblem(name, key, "is missing (deleted outside the program)"))
+        problems.append(SealProblem(name, key, "row is missing (deleted outside the program)"))
         block_of = _block_of(conn, shape, key)
         if block_of is not None:
             named.add(block_of)
