@@ -241,9 +241,14 @@ class AccountService(ContextService):
                 check_not_locked(name, user.login, now)
                 if password_matches(user.password_hash, password):
                     if user.login != after_success():
-                        # The account row changes: the audit record seals it.
+                        # The account row changes: the audit record seals it (MACed
+                        # with the chain key this password unwraps).
                         self._users.save_login_state(user.account.id, after_success(), at)
-                        self._audit(at, name, action, "ok", {"failures_cleared": True})
+                        key = self._chain_key_of(user, password)
+                        if key is not None:
+                            chain_key.remember(self._db.conn, key)
+                        detail: dict[str, object] = {"after": action}
+                        self._audit(at, name, "user.failures_cleared", "ok", detail)
                 else:
                     failure = self._count_failure(user, now, at, action)
         if failure is not None:

@@ -25,7 +25,8 @@ _KEY_NOTES = {
 
 def verify_lines(report: VerifyReport, lang: Lang) -> list[str]:
     """Each logged restore (shown whatever the outcome: a person judges it), then either
-    the summary of what holds or one line per broken record and the count."""
+    the summary of what holds and whether the chain is keyed, or whether it is keyed, one
+    line per broken record and the count."""
     lines = []
     for r in report.restores:
         text = (
@@ -36,7 +37,7 @@ def verify_lines(report: VerifyReport, lang: Lang) -> list[str]:
             " replacing {n} newer chain heads)"
         )
         lines.append(text.format(id=r.record_id, user=r.user, backup=r.backup, n=r.replaced_heads))
-    lines.append(_KEY_NOTES[report.chain_key][0 if lang == "zh" else 1])
+    key_note = _KEY_NOTES[report.chain_key][0 if lang == "zh" else 1]
     if report.ok:
         lines.append(
             f"全部通过：数据库完整，审计日志 {report.audit_records} 条链接无误，"
@@ -44,7 +45,8 @@ def verify_lines(report: VerifyReport, lang: Lang) -> list[str]:
             if lang == "zh"
             else f"all hold: {report.audit_records} audit records, {report.signatures} signatures"
         )
-        return lines
+        return [*lines, key_note]
+    lines.append(key_note)
     lines += [f"{p.table}\t{p.id}\t{p.what}" for p in report.problems]
     summary = "发现 {n} 处问题" if lang == "zh" else "{n} problems found"
     lines.append(summary.format(n=len(report.problems)))
