@@ -53,10 +53,6 @@ class TableShape:
         return "json_array(" + ", ".join(f"{prefix}[{c}]" for c in self.pk) + ")"
 
     @property
-    def order_sql(self) -> str:
-        return ", ".join(f"[{c}]" for c in self.pk) if self.pk else "rowid"
-
-    @property
     def block_sql(self) -> str:
         first = f"[{self.pk[0]}]" if self.pk else "rowid"
         return f"({first} >> {BLOCK_SHIFT})"
@@ -151,20 +147,28 @@ def current_blocks(
     from_block: int | None = None,
     only: int | None = None,
 ) -> Iterator[tuple[int, str]]:
-    """(block, digest) of the rows now in the table, computed by SQLite block by block."""
-    params: list[object] = []
-    where = ""
+    """(block, digest) of the rows now in the table, computed by SQLite block by block.
+
+    One query per block over a key range (the rowid or primary key), so SQLite reads the
+    rows in key order without sorting, and one block costs one range read."""
+    first = f"[{shape.pk[0]}]" if shape.pk else "rowid"
+    low, high = conn.execute(f"SELECT min({first}), max({first}) FROM [{shape.name}]").fetchone()
+    if low is None:
+        return
+    blocks = range(int(low) >> BLOCK_SHIFT, (int(high) >> BLOCK_SHIFT) + 1)
     if only is not None:
-        where, params = f"WHERE {shape.block_sql} = ?", [only]
+        blocks = range(only, only + 1)
     elif from_block is not None:
-        where, params = f"WHERE {shape.block_sql} >= ?", [from_block]
+        blocks = range(max(from_block, blocks.start), blocks.stop)
     sql = (
-        f"SELECT b, group_concat(j, char(10)) FROM (SELECT {shape.block_sql} AS b,"
-        f" {shape.row_json_sql} AS j FROM [{shape.name}] {where} ORDER BY {shape.order_sql})"
-        " GROUP BY b"
+        f"SELECT group_concat({shape.row_json_sql}, char(10)) FROM [{shape.name}]"
+        f" WHERE {first} BETWEEN ? AND ?"
     )
-    for block, text in conn.execute(sql, params):
-        yield int(block), _block_digest(str(text))
+    for block in blocks:
+        text = conn.execute(sql, (block << BLOCK_SHIFT, ((block + 1) << BLOCK_SHIFT) - 1))
+        found = text.fetchone()[0]
+        if found is not None:
+            yield block, _block_digest(str(found))
 
 
 # -- tracking on the program's own connection ---------------------------------------------
