@@ -43,7 +43,7 @@ from chuansha_enforce.services.credentials import (
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage import chain_key
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.connection import database_path, write_transaction
 from chuansha_enforce.storage.user_repository import NewUserRow, StoredUser, UserRepository
 from chuansha_enforce.storage.write_guard import login_bookkeeping
 
@@ -194,6 +194,7 @@ class AccountService(ContextService):
         key = self._chain_key_of(user, password)
         if key is not None:
             chain_key.remember(self._db.conn, key)
+            chain_key.remember_file(database_path(self._db), key)
         return user.account
 
     # -- the audit chain's key ------------------------------------------------------------

@@ -11,9 +11,26 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import sqlite3
+from pathlib import Path
 
 _KEYS: dict[int, tuple[sqlite3.Connection, bytes]] = {}
+_FILES: dict[str, bytes] = {}
+"""The key a login in this process unwrapped, by database file: a restore, whose record is
+written on a connection of its own to the restored copy, MACs it with the same key."""
+
+
+def _file(path: Path) -> str:
+    return os.path.normcase(str(Path(path).resolve()))
+
+
+def remember_file(path: Path, key: bytes) -> None:
+    _FILES[_file(path)] = key
+
+
+def key_for_file(path: Path) -> bytes | None:
+    return _FILES.get(_file(path))
 
 
 def remember(conn: sqlite3.Connection, key: bytes) -> None:

@@ -234,3 +234,36 @@ def test_an_edit_of_bulk_loaded_rows_is_named_by_its_key_range(
         "general_cases\t0-255\trows in this key range differ from their audited state"
         " (changed, added or deleted outside the program)"
     ) in out
+
+
+def test_restores_by_a_logged_in_administrator_verify_clean_and_keyed(
+    db_path: Path,
+    clock: FixedClock,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _paid_case(db_path, clock)
+    with open_as(db_path, clock) as svc:
+        older = svc.backups.backup(db_path.parent / "usb")
+    assert older.path is not None
+    with open_as(db_path, clock, "admin") as svc:  # the window's way
+        svc.settings.set("lockout_minutes", 20)
+        svc.backups.restore(older.path, user="admin", before_swap=svc.close)
+    report = _report(db_path, clock)
+    assert _problems(report) == []
+    assert report.chain_key == "checked"
+    with open_as(db_path, clock, "admin") as svc:
+        svc.settings.set("lockout_minutes", 25)
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", "admin-pass-1")
+    argv = ["--db", str(db_path), "--user", "admin"]
+    assert main([*argv, "restore", str(older.path)]) == 0  # the command line's way
+    capsys.readouterr()
+    assert main([*argv, "verify", "--no-backups"]) == 0
+    out = capsys.readouterr().out
+    assert "审计日志链密钥校验通过（以登录账户解开的链密钥核对每条记录）" in out
+    conn = sqlite3.connect(db_path)
+    restores = conn.execute(
+        "SELECT count(*) FROM audit_log WHERE action = 'database.restore' AND mac IS NOT NULL"
+    ).fetchone()[0]
+    conn.close()
+    assert restores == 1  # the second restore put the older copy back: its own record only
