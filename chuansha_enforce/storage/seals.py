@@ -176,6 +176,20 @@ def current_blocks(
 class _State:
     installed: frozenset[str] = frozenset()
     bulk: dict[str, int] = field(default_factory=dict)
+    schema: int | None = None
+    shapes: dict[str, TableShape] = field(default_factory=dict)
+    ready: bool = False
+    """Whether the file has the seal tables (migration 0012 applied)."""
+
+
+def _shapes_by_name(conn: sqlite3.Connection, state: _State) -> dict[str, TableShape]:
+    """The sealed tables, read again only when the schema changed (``schema_version``)."""
+    version = int(conn.execute("PRAGMA main.schema_version").fetchone()[0])
+    if version != state.schema:
+        state.shapes = {s.name: s for s in shapes(conn)}
+        state.ready = "row_seals" in _main_tables(conn)
+        state.schema = version
+    return state.shapes
 
 
 _STATES: dict[int, tuple[sqlite3.Connection, _State]] = {}
@@ -219,9 +233,9 @@ def track(db: sqlite_utils.Database) -> None:
 def _track(conn: sqlite3.Connection) -> None:
     state = _state(conn)
     state.bulk.clear()
-    if "row_seals" not in _main_tables(conn):
+    tables = _shapes_by_name(conn, state)
+    if not state.ready:
         return
-    tables = {s.name: s for s in shapes(conn)}
     if frozenset(tables) == state.installed:
         return
     try:
@@ -248,9 +262,9 @@ def bulk_begin(db: sqlite_utils.Database, tables: Iterable[str]) -> None:
     seals every block from the one holding the current largest key on."""
     conn = db.conn
     state = _state(conn)
-    if "row_seals" not in _main_tables(conn):
+    by_name = _shapes_by_name(conn, state)
+    if not state.ready:
         return
-    by_name = {s.name: s for s in shapes(conn)}
     for name in tables:
         shape = by_name.get(name)
         if shape is None or name in state.bulk:
@@ -265,11 +279,11 @@ def bulk_begin(db: sqlite_utils.Database, tables: Iterable[str]) -> None:
 def seal_pending(conn: sqlite3.Connection, previous_sum: str | None) -> str | None:
     """Seal what this connection wrote since the last seal; return the new seal sum (hex),
     or None when the file has no seal tables yet. Runs inside the caller's transaction."""
-    if "row_seals" not in _main_tables(conn):
+    state = _state(conn)
+    by_name = _shapes_by_name(conn, state)
+    if not state.ready:
         return None
     total = int(previous_sum, 16) if previous_sum else seal_sum(conn)
-    state = _state(conn)
-    by_name = {s.name: s for s in shapes(conn)}
     touched_blocks: set[tuple[str, int]] = set()
     pending = (
         conn.execute("SELECT tbl, key FROM temp.seal_pending").fetchall()
