@@ -323,8 +323,19 @@ def _block_of(conn: sqlite3.Connection, shape: TableShape, key: str) -> int | No
         return None
 
 
-def _where_key(shape: TableShape) -> str:
-    return f"{shape.key_sql()} = ?"
+def _row_by_key(conn: sqlite3.Connection, shape: TableShape, key: str) -> tuple[object, ...] | None:
+    """The row with this seal key, found through the rowid or primary key (no scan)."""
+    cols = ", ".join(f"[{c}]" for c in shape.columns)
+    params: list[object]
+    if not shape.pk:
+        where, params = "rowid = ?", [int(key)]
+    elif len(shape.pk) == 1:
+        where, params = f"[{shape.pk[0]}] = ?", [key]
+    else:
+        where = " AND ".join(f"[{c}] = ?" for c in shape.pk)
+        params = list(json.loads(key))
+    row = conn.execute(f"SELECT {cols} FROM [{shape.name}] WHERE {where}", params).fetchone()
+    return None if row is None else tuple(row)
 
 
 def _seal_row(conn: sqlite3.Connection, shape: TableShape, key: str, total: int) -> int:
@@ -333,10 +344,7 @@ def _seal_row(conn: sqlite3.Connection, shape: TableShape, key: str, total: int)
     ).fetchone()
     if old is not None:
         total -= _row_term(shape.name, key, str(old[0]))
-    cols = ", ".join(f"[{c}]" for c in shape.columns)
-    row = conn.execute(
-        f"SELECT {cols} FROM [{shape.name}] WHERE {_where_key(shape)}", (key,)
-    ).fetchone()
+    row = _row_by_key(conn, shape, key)
     if row is None:
         conn.execute("DELETE FROM row_seals WHERE tbl = ? AND key = ?", (shape.name, key))
         return total
@@ -421,13 +429,12 @@ def _table_problems(conn: sqlite3.Connection, shape: TableShape) -> list[SealPro
     problems: list[SealProblem] = []
     named: set[int] = set()
     seen: set[str] = set()
-    cols = ", ".join(f"[{c}]" for c in shape.columns)
-    for found in conn.execute(f"SELECT {shape.key_sql()}, {shape.block_sql}, {cols} FROM [{name}]"):
+    for found in conn.execute(f"SELECT {shape.key_sql()}, {shape.block_sql} FROM [{name}]"):
         key, block = str(found[0]), int(found[1])
         seen.add(key)
         stored = rows.get(key)
         if stored is not None:
-            current = row_digest(shape.columns, found[2:])
+            current = row_digest(shape.columns, _row_by_key(conn, shape, key) or ())
             if current != stored:
                 differ = ", ".join(differing_columns(stored, current)) or "?"
                 what = f"row differs from its audited state in: {differ}"
