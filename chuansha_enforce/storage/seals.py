@@ -236,17 +236,25 @@ def _track(conn: sqlite3.Connection) -> None:
     tables = _shapes_by_name(conn, state)
     if not state.ready:
         return
-    if frozenset(tables) == state.installed:
+    missing = [shape for name, shape in tables.items() if name not in state.installed]
+    if not missing:
         return
+    own = not conn.in_transaction  # one transaction for all the TEMP DDL, not one each
     try:
+        if own:
+            conn.execute("BEGIN")
         conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS seal_pending"
             " (tbl TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (tbl, key)) WITHOUT ROWID"
         )
-        for shape in tables.values():
+        for shape in missing:
             for sql in _trigger_sql(shape):
                 conn.execute(sql)
+        if own:
+            conn.execute("COMMIT")
     except sqlite3.OperationalError:  # a read-only connection: it writes nothing to track
+        if own and conn.in_transaction:
+            conn.execute("ROLLBACK")
         return
     state.installed = frozenset(tables)
 
@@ -309,9 +317,7 @@ def seal_pending(conn: sqlite3.Connection, previous_sum: str | None) -> str | No
     for table, from_block in sorted(state.bulk.items()):
         total = _reseal_blocks(conn, by_name[table], total, from_block=from_block)
     if state.bulk:
-        state.bulk.clear()
-        state.installed = frozenset()
-        _track(conn)
+        _track(conn)  # the bulk tables' triggers again (``_track`` clears ``bulk``)
     return f"{total % MODULUS:064x}"
 
 
