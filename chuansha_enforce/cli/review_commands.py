@@ -197,6 +197,7 @@ def _cmd_verify(args: argparse.Namespace, services: Services, out: TextIO, lang:
                 "audit_records": report.audit_records,
                 "signatures": report.signatures,
                 "chain_head": report.chain_head,
+                "chain_key": report.chain_key,
                 "problems": [
                     {"table": p.table, "id": p.id, "what": p.what} for p in report.problems
                 ],

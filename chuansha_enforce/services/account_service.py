@@ -32,15 +32,19 @@ from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.credentials import (
     PasswordCost,
     hash_password,
+    new_chain_key,
     new_key_pair,
     password_matches,
     seal_private_key,
     unlock_private_key,
+    unwrap_chain_key,
+    wrap_chain_key,
 )
 from chuansha_enforce.services.password_policy import common_passwords
 from chuansha_enforce.services.settings_service import SettingsService
+from chuansha_enforce.storage import chain_key
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.connection import database_path, write_transaction
 from chuansha_enforce.storage.user_repository import NewUserRow, StoredUser, UserRepository
 from chuansha_enforce.storage.write_guard import login_bookkeeping
 
@@ -127,6 +131,9 @@ class AccountService(ContextService):
                 key_kdf=keys.kdf,
             )
             user_id = self._users.add(row, at)
+            if first and self._users.has_chain_keys_column():
+                chain_key.remember(self._db.conn, new_chain_key())
+            self.wrap_chain_key_for(user_id, name, new.password)
             actor = self._session.name if self._session else name
             detail = {
                 "role": new.role.value,
@@ -153,6 +160,7 @@ class AccountService(ContextService):
         if private is None:  # the password opened the account but not its key: damaged row
             raise DomainError("account.key_unreadable", "user", {"name": user.account.name})
         sealed = seal_private_key(user.account.name, private, new_password, self._cost)
+        key = self._chain_key_of(user, old_password)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
             self._users.change_password(
@@ -162,6 +170,9 @@ class AccountService(ContextService):
                 key_kdf=sealed.kdf,
                 at=at,
             )
+            if key is not None:
+                chain_key.remember(self._db.conn, key)
+            self.wrap_chain_key_for(user.account.id, user.account.name, new_password)
             self._audit(at, user.account.name, "user.password", "ok", {})
 
     def disable_user(self, name: str) -> None:
@@ -186,8 +197,33 @@ class AccountService(ContextService):
             self._audit(at, who, "user.disable", "ok", detail, account=user.account.name)
 
     def login(self, name: str, password: str) -> Account:
-        """Check the password; wrong ones count, and the limit locks the account."""
-        return self.check_password(name.strip(), password, action="auth.login").account
+        """Check the password; wrong ones count, and the limit locks the account. The
+        audit chain's key, wrapped for this account, is unwrapped and kept with the
+        connection, so every record written from now on is MACed."""
+        user = self.check_password(name.strip(), password, action="auth.login")
+        key = self._chain_key_of(user, password)
+        if key is not None:
+            chain_key.remember(self._db.conn, key)
+            chain_key.remember_file(database_path(self._db), key)
+        return user.account
+
+    # -- the audit chain's key ------------------------------------------------------------
+    def _chain_key_of(self, user: StoredUser, password: str) -> bytes | None:
+        wrapped = self._users.chain_key(user.account.id)
+        if wrapped is None:
+            return None
+        return unwrap_chain_key(user.account.name, password, wrapped[0], wrapped[1])
+
+    def wrap_chain_key_for(self, user_id: int, name: str, password: str) -> None:
+        """Wrap the chain key this connection holds (its logged-in account unwrapped it)
+        under ``password`` for the account: a new account, a changed password, and a
+        password reset (call this inside the reset's write transaction, before its audit
+        record). Nothing happens while the chain is unkeyed (no key held)."""
+        key = chain_key.key_for(self._db.conn)
+        if key is None or not self._users.has_chain_keys_column():
+            return
+        wrapped, kdf = wrap_chain_key(name, key, password, self._cost)
+        self._users.set_chain_key(user_id, wrapped, kdf)
 
     def check_password(self, name: str, password: str, *, action: str) -> StoredUser:
         """The stored user when ``password`` is theirs and the account may act now.
@@ -224,7 +260,14 @@ class AccountService(ContextService):
                 failure = _locked_error(name, user.login, now)
             elif password_matches(user.password_hash, password):
                 if user.login != after_success():
+                    # The account row changes: the audit record seals it (MACed with the
+                    # chain key this password unwraps).
                     self._users.save_login_state(user.account.id, after_success(), at)
+                    key = self._chain_key_of(user, password)
+                    if key is not None:
+                        chain_key.remember(self._db.conn, key)
+                    detail: dict[str, object] = {"after": action}
+                    self._audit(at, name, "user.failures_cleared", "ok", detail)
             else:
                 failure = self._count_failure(user, now, at, action)
         if failure is not None:

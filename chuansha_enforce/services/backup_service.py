@@ -27,6 +27,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.output_files import backups_dir, refuse_database_files
 from chuansha_enforce.services.system_clock import file_system_seconds
 from chuansha_enforce.services.verify_service import VerifyService
+from chuansha_enforce.storage import chain_key
 from chuansha_enforce.storage.audit_log import GENESIS_HASH, AuditEntry, AuditLog
 from chuansha_enforce.storage.backup import (
     BackupManifest,
@@ -421,6 +422,10 @@ class BackupService:
     ) -> BackupManifest:
         """Append the restore to the restored file's own audit chain (who, from what, when)."""
         db = open_database(staging)
+        # MACed with the chain key the administrator's login unwrapped (a keyed chain).
+        key = chain_key.key_for_file(self._db_path) or chain_key.key_for_file(staging)
+        if key is not None:
+            chain_key.remember(db.conn, key)
         try:
             with write_transaction(db):
                 head = AuditLog(db).append(
@@ -447,6 +452,7 @@ class BackupService:
             # the staging copy are removed afterwards.
             fold_wal(db)
         finally:
+            chain_key.forget(db.conn)
             db.close()
         wal = staging.with_name(staging.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:

@@ -87,14 +87,7 @@ def seal_private_key(
 ) -> KeyPair:
     """Encrypt ``private`` under a key derived from ``password`` (fresh salt and nonce)."""
     public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    kdf: dict[str, object] = {
-        "kdf": "argon2id",
-        "salt": os.urandom(16).hex(),
-        "t": cost.time_cost,
-        "m": cost.memory_kib,
-        "p": cost.parallelism,
-        "cipher": "AES-256-GCM",
-    }
+    kdf = _kdf(cost)
     nonce = os.urandom(12)
     sealed = AESGCM(_derive(password, kdf)).encrypt(
         nonce, private.private_bytes_raw(), _aad(user, ED25519)
@@ -114,6 +107,43 @@ def unlock_private_key(
     except InvalidTag:
         return None
     return Ed25519PrivateKey.from_private_bytes(raw)
+
+
+CHAIN_KEY = "audit-chain-key"
+
+
+def new_chain_key() -> bytes:
+    return os.urandom(32)
+
+
+def _kdf(cost: PasswordCost) -> dict[str, object]:
+    return {
+        "kdf": "argon2id",
+        "salt": os.urandom(16).hex(),
+        "t": cost.time_cost,
+        "m": cost.memory_kib,
+        "p": cost.parallelism,
+        "cipher": "AES-256-GCM",
+    }
+
+
+def wrap_chain_key(user: str, key: bytes, password: str, cost: PasswordCost) -> tuple[bytes, str]:
+    """The audit chain's key sealed under ``password`` for ``user`` (as the signing key is):
+    (nonce + ciphertext, kdf JSON)."""
+    kdf = _kdf(cost)
+    nonce = os.urandom(12)
+    sealed = AESGCM(_derive(password, kdf)).encrypt(nonce, key, _aad(user, CHAIN_KEY))
+    return nonce + sealed, json.dumps(kdf, sort_keys=True)
+
+
+def unwrap_chain_key(user: str, password: str, wrapped: bytes, kdf_json: str) -> bytes | None:
+    """The chain key, or ``None`` when the password does not open it."""
+    try:
+        return AESGCM(_derive(password, json.loads(kdf_json))).decrypt(
+            wrapped[:12], wrapped[12:], _aad(user, CHAIN_KEY)
+        )
+    except (InvalidTag, ValueError, KeyError):
+        return None
 
 
 def sign(private_key: Ed25519PrivateKey, payload: bytes) -> bytes:

@@ -7,21 +7,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 import sqlite_utils
 
 from chuansha_enforce.services.signature_check import SignatureProblem, signature_problems
+from chuansha_enforce.storage import chain_key, seals
 from chuansha_enforce.storage.audit_log import GENESIS_HASH
 from chuansha_enforce.storage.integrity import (
     audit_hashes,
     audit_records,
-    chain_breaks,
+    chain_state,
     integrity_messages,
 )
 from chuansha_enforce.storage.review_repository import ReviewRepository
 from chuansha_enforce.storage.user_repository import UserRepository
 
 Problem = SignatureProblem  # (table, id, what)
+ChainKeyState = Literal["unkeyed", "checked", "not_checked"]
+"""Single-user (or accounts made before the chain key): the plain chain only; the keyed
+chain's MACs checked with the key the logged-in account unwrapped; keyed, but nobody
+logged in, so the MACs could not be checked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,7 @@ class VerifyReport:
     signatures: int
     chain_head: str
     restores: tuple[RestoreNotice, ...] = ()
+    chain_key: ChainKeyState = "unkeyed"
 
     @property
     def ok(self) -> bool:
@@ -81,8 +88,12 @@ class VerifyService:
             Problem("database", "-", f"integrity_check: {message}")
             for message in integrity_messages(self._db)
         ]
-        breaks, count, head = chain_breaks(self._db)
-        problems += [Problem("audit_log", str(b.id), b.what) for b in breaks]
+        keyed = UserRepository(self._db).any_chain_key()
+        key = chain_key.key_for(self._db.conn) if keyed else None
+        state = chain_state(self._db, key, self._keyed_from() if keyed else None)
+        count, head = state.count, state.head
+        problems += [Problem("audit_log", str(b.id), b.what) for b in state.breaks]
+        problems += self._seal_problems(state.seals)
         # The empty chain's head (a file written before its first audit record) starts every
         # chain: a backup or a person may have kept it, and it is never missing.
         hashes = audit_hashes(self._db) | {GENESIS_HASH}
@@ -99,7 +110,25 @@ class VerifyService:
         signatures = self._signature_problems(hashes)
         problems += signatures[0]
         problems += self._user_problems()
-        return VerifyReport(tuple(problems), count, signatures[1], head, restores)
+        key_state: ChainKeyState = "unkeyed" if not keyed else "checked" if key else "not_checked"
+        return VerifyReport(tuple(problems), count, signatures[1], head, restores, key_state)
+
+    def _keyed_from(self) -> int:
+        """The first record that must carry a MAC: the first account's making."""
+        first = next(audit_records(self._db, "user.add"), None)
+        return 0 if first is None else first.id
+
+    def _seal_problems(self, vouched: str | None) -> list[Problem]:
+        """Every row that differs from its seal, and seals that differ from the chain's sum."""
+        conn = self._db.conn
+        problems = [Problem(p.table, p.key, p.what) for p in seals.seal_problems(conn)]
+        if vouched is not None and int(vouched, 16) != seals.seal_sum(conn):
+            what = (
+                "seals differ from the seal sum the newest audit record vouches for"
+                " (seals rewritten outside the program, or the newest records deleted)"
+            )
+            problems.append(Problem("row_seals", "-", what))
+        return problems
 
     def _signature_problems(self, hashes: set[str]) -> tuple[list[Problem], int]:
         reviews, users = ReviewRepository(self._db), UserRepository(self._db)

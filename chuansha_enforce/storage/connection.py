@@ -14,6 +14,7 @@ from typing import Literal
 
 import sqlite_utils
 
+from chuansha_enforce.storage import seals
 from chuansha_enforce.storage.errors import (
     DatabaseCorruptError,
     DatabaseLockedError,
@@ -178,6 +179,7 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     if isinstance(conn, ReadOnlyConnection) and conn.refusal is not None:
         raise conn.refusal()
     try:
+        seals.track(db)
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as exc:
         raise storage_error_from(exc, path) from exc

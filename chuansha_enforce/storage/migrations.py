@@ -26,6 +26,8 @@ from chuansha_enforce.storage.schema_0010 import SCHEMA_0010
 from chuansha_enforce.storage.schema_0011_disputes import SCHEMA_0011_DISPUTES
 from chuansha_enforce.storage.schema_0012_case_gates import SCHEMA_0012_CASE_GATES
 from chuansha_enforce.storage.schema_0013_documents import SCHEMA_0013_DOCUMENTS
+from chuansha_enforce.storage.schema_0014_seals import SCHEMA_0014_SEALS
+from chuansha_enforce.storage.seals import reseal_blocks
 
 log = logging.getLogger(__name__)
 
@@ -69,14 +71,23 @@ MIGRATION_TABLE: MigrationTable = (
     ("0011_disputes", SCHEMA_0011_DISPUTES),
     ("0012_case_gates", SCHEMA_0012_CASE_GATES),
     ("0013_documents", SCHEMA_0013_DOCUMENTS),
+    ("0014_seals", SCHEMA_0014_SEALS),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 
 
-def _runner(schema: str) -> Callable[[sqlite_utils.Database], None]:
+AFTER_SQL: dict[str, Callable[[sqlite_utils.Database], None]] = {"0014_seals": reseal_blocks}
+"""What a migration does after its SQL, in its transaction: the seals migration seals every
+row already in the file, so that the next audit record vouches for them."""
+
+
+def _runner(name: str, schema: str) -> Callable[[sqlite_utils.Database], None]:
     def run(db: sqlite_utils.Database) -> None:
         for statement in split_statements(schema):
             db.execute(statement)
+        after = AFTER_SQL.get(name)
+        if after is not None:
+            after(db)
 
     return run
 
@@ -85,7 +96,7 @@ def _runner(schema: str) -> Callable[[sqlite_utils.Database], None]:
 def _migration_set(table: MigrationTable) -> sqlite_utils.Migrations:
     migrations = sqlite_utils.Migrations(MIGRATION_SET)
     for name, schema in table:
-        migrations(name=name)(_runner(schema))
+        migrations(name=name)(_runner(name, schema))
     return migrations
 
 

@@ -126,6 +126,33 @@ class UserRepository:
             [password_hash, private_key_enc, key_kdf, at, user_id],
         )
 
+    def chain_key(self, user_id: int) -> tuple[bytes, str] | None:
+        """The audit chain's key wrapped for this account (and how), if it has one."""
+        if not self.has_chain_keys_column():
+            return None
+        row = self._db.execute(
+            "SELECT chain_key_enc, chain_key_kdf FROM users WHERE id = ?", [user_id]
+        ).fetchone()
+        if row is None or row[0] is None or row[1] is None:
+            return None
+        return _blob(row[0]), str(row[1])
+
+    def has_chain_keys_column(self) -> bool:
+        return "chain_key_enc" in {str(r[1]) for r in self._db.execute("PRAGMA table_info(users)")}
+
+    def any_chain_key(self) -> bool:
+        """Whether the chain is keyed: some account holds the wrapped key."""
+        if not self.table_exists() or not self.has_chain_keys_column():
+            return False
+        row = self._db.execute("SELECT 1 FROM users WHERE chain_key_enc IS NOT NULL").fetchone()
+        return row is not None
+
+    def set_chain_key(self, user_id: int, wrapped: bytes, kdf: str) -> None:
+        self._db.execute(
+            "UPDATE users SET chain_key_enc = ?, chain_key_kdf = ? WHERE id = ?",
+            [wrapped, kdf, user_id],
+        )
+
     def disable(self, user_id: int, at: str) -> None:
         self._db.execute(
             "UPDATE users SET disabled_at = ?, updated_at = ? WHERE id = ?", [at, at, user_id]

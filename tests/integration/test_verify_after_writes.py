@@ -131,7 +131,9 @@ def test_deleting_the_newest_records_of_a_new_file_is_still_found(tmp_path: Path
     result = run(db, "verify")
     assert result.returncode == 1
     assert "-manual.db is not in the audit log" in result.stdout  # the backup that kept it
-    assert "发现 1 处问题" in result.stdout
+    # The remaining newest record vouches for the seals before the settings change.
+    assert "row_seals\t-\tseals differ from the seal sum the newest audit record" in result.stdout
+    assert "发现 2 处问题" in result.stdout
     # Wiping the whole log leaves the empty chain, which the later backup's head rules out.
     conn = sqlite3.connect(db)
     conn.execute("DELETE FROM audit_log")

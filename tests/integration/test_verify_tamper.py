@@ -138,10 +138,13 @@ def test_deleting_the_newest_audit_rows_is_found_against_a_backup(
         kept = svc.backups.backup().audit_head
     assert _verify(capsys, db_path)[0] == 0
     _attacker(db_path, "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
-    # The remaining chain is valid on its own …
+    # The remaining chain links on its own, but its newest record vouches for the seals as
+    # they were before the deleted record's write …
     code, out = main(["--db", str(db_path), "verify", "--no-backups"]), capsys.readouterr().out
-    assert code == 0, out
-    # … but the head kept with the backup is gone.
+    assert code == 1, out
+    assert "row_seals\t-\tseals differ from the seal sum the newest audit record" in out
+    assert "发现 1 处问题" in out
+    # … and the head kept with the backup is gone.
     code, out = _verify(capsys, db_path)
     assert code == 1
     assert f"chain head {kept[:12]}" in out
@@ -189,8 +192,13 @@ def test_a_logged_restore_explains_only_the_heads_it_replaced(
         f" '{prev}', '{chain_hash(prev, forged)}')",
     )
     code, out = _verify(capsys, db_path)
-    assert code == 0, out
     assert "记录了一次恢复（admin，从 x.db，替换了 1 个较新的日志头）" in out
+    # The backup's head is excused, but the forged record carries no seal sum, and the
+    # deletion left seals the newest record does not vouch for.
+    assert code == 1, out
+    assert "audit_log\t13\tno seal sum after records that had one" in out
+    assert "row_seals\t-\tseals differ from the seal sum" in out
+    assert f"chain head {kept[:12]}" not in out
     code = main(["--db", str(db_path), "verify", "--expect-head", kept])
     assert code == 1
     assert f"chain head {kept[:12]}" in capsys.readouterr().out

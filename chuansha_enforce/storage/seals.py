@@ -1,0 +1,466 @@
+"""Seals: what every business and account row held when the program last wrote it.
+
+``verify`` recomputes each seal from the current rows and names every row whose content,
+existence or absence differs, and checks that the seals are the ones the audit chain vouches
+for (an attacker who rewrites a row and its seal still fails the chain's seal sum).
+
+- **Row seals** (``row_seals``): a row written by an ordinary write. The program's own
+  connection tracks the rows a write touches with TEMP triggers (they live in the connection,
+  never in the file, so dropping the file's triggers changes nothing); ``AuditLog.append``
+  seals them inside the same transaction. A row seal is a 128-bit hash of the row's non-NULL
+  columns plus a one-byte tag per column, so ``verify`` can name the columns that differ (the
+  tags only localise a change: the hash is what proves it).
+- **Block seals** (``block_seals``): bulk loads (ledger import, ``demo``) and the migration
+  that brought seals in seal rows by blocks of 256 keys, serialised by SQLite itself
+  (``json_array``) and hashed once per block, so a million-row load costs one hash per
+  256 rows, not one Python call per row. A block is named by its key range.
+- **Seal sum**: the sum (mod 2**256) of a hash of every seal; each audit record carries the
+  sum after its write (``audit_log.seals``, inside the chained hash).
+
+A migration that adds a column to a sealed table must call ``reseal_blocks`` for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+BLOCK_SHIFT = 8
+"""A block holds the keys ``n << 8`` to ``(n << 8) + 255``."""
+MODULUS = 2**256
+UNSEALED = {"audit_log", "row_seals", "block_seals", "_sqlite_migrations"}
+"""Tables that are the record itself, or derived (the search index is rebuilt from data)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableShape:
+    name: str
+    columns: tuple[str, ...]
+    blobs: frozenset[str]
+    pk: tuple[str, ...]
+    """The primary key columns of a WITHOUT ROWID table; empty for rowid tables."""
+
+    def key_sql(self, prefix: str = "") -> str:
+        if not self.pk:
+            return f"CAST({prefix}rowid AS TEXT)"
+        if len(self.pk) == 1:
+            return f"CAST({prefix}[{self.pk[0]}] AS TEXT)"
+        return "json_array(" + ", ".join(f"{prefix}[{c}]" for c in self.pk) + ")"
+
+    @property
+    def block_sql(self) -> str:
+        first = f"[{self.pk[0]}]" if self.pk else "rowid"
+        return f"({first} >> {BLOCK_SHIFT})"
+
+    @property
+    def row_json_sql(self) -> str:
+        parts = [f"hex([{c}])" if c in self.blobs else f"[{c}]" for c in self.columns]
+        return "json_array(" + ", ".join(parts) + ")"
+
+
+def _sealed(name: str) -> bool:
+    return not (name in UNSEALED or name.startswith(("sqlite_", "search_")))
+
+
+def shapes(conn: sqlite3.Connection) -> list[TableShape]:
+    """Every sealed table as it is now (virtual tables and their shadows left out)."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    virtual = [n for n, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL")]
+    found = []
+    for name, sql in sorted(rows):
+        if not _sealed(name) or name in virtual or any(name.startswith(v + "_") for v in virtual):
+            continue
+        info = conn.execute(f"PRAGMA table_info([{name}])").fetchall()
+        columns = tuple(str(r[1]) for r in info)
+        blobs = frozenset(str(r[1]) for r in info if str(r[2]).upper() == "BLOB")
+        without_rowid = "WITHOUT ROWID" in str(sql).upper()
+        pk = (
+            tuple(str(r[1]) for r in sorted(info, key=lambda r: r[5]) if r[5])
+            if without_rowid
+            else ()
+        )
+        found.append(TableShape(str(name), columns, blobs, pk))
+    return found
+
+
+# -- digests -----------------------------------------------------------------------------
+def _h(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def _plain(value: object) -> object:
+    return {"hex": value.hex()} if isinstance(value, bytes) else value
+
+
+def row_digest(columns: Sequence[str], values: Sequence[object]) -> str:
+    """``<128-bit hash> <column>=<tag>,...`` over the non-NULL columns."""
+    present = [(c, _plain(v)) for c, v in zip(columns, values, strict=True) if v is not None]
+    whole = json.dumps(present, ensure_ascii=False, separators=(",", ":"))
+    tags = ",".join(
+        f"{c}={_h(c + chr(0) + json.dumps(v, ensure_ascii=False)).hex()[:2]}" for c, v in present
+    )
+    return f"{_h(whole).hex()[:32]} {tags}"
+
+
+def differing_columns(stored: str, current: str) -> list[str]:
+    """The columns whose tags differ (or that appear in only one of the two)."""
+
+    def tags(digest: str) -> dict[str, str]:
+        part = digest.partition(" ")[2]
+        return dict(item.split("=", 1) for item in part.split(",") if "=" in item)
+
+    old, new = tags(stored), tags(current)
+    return sorted(c for c in old.keys() | new.keys() if old.get(c) != new.get(c))
+
+
+def _block_digest(text: str) -> str:
+    return _h(text).hex()
+
+
+def _row_term(table: str, key: str, digest: str) -> int:
+    return int.from_bytes(_h(f"row\0{table}\0{key}\0{digest}"), "big")
+
+
+def _block_term(table: str, block: int, digest: str) -> int:
+    return int.from_bytes(_h(f"block\0{table}\0{block}\0{digest}"), "big")
+
+
+def seal_sum(conn: sqlite3.Connection) -> int:
+    """The sum over every stored seal, recomputed from the seal tables."""
+    total = 0
+    for t, k, d in conn.execute("SELECT tbl, key, digest FROM row_seals"):
+        total += _row_term(t, k, d)
+    for t, b, d in conn.execute("SELECT tbl, block, digest FROM block_seals"):
+        total += _block_term(t, int(b), d)
+    return total % MODULUS
+
+
+def current_blocks(
+    conn: sqlite3.Connection,
+    shape: TableShape,
+    *,
+    from_block: int | None = None,
+    only: int | None = None,
+) -> Iterator[tuple[int, str]]:
+    """(block, digest) of the rows now in the table, computed by SQLite block by block.
+
+    One query per block over a key range (the rowid or primary key), so SQLite reads the
+    rows in key order without sorting, and one block costs one range read."""
+    first = f"[{shape.pk[0]}]" if shape.pk else "rowid"
+    low, high = conn.execute(f"SELECT min({first}), max({first}) FROM [{shape.name}]").fetchone()
+    if low is None:
+        return
+    blocks = range(int(low) >> BLOCK_SHIFT, (int(high) >> BLOCK_SHIFT) + 1)
+    if only is not None:
+        blocks = range(only, only + 1)
+    elif from_block is not None:
+        blocks = range(max(from_block, blocks.start), blocks.stop)
+    sql = (
+        f"SELECT group_concat({shape.row_json_sql}, char(10)) FROM [{shape.name}]"
+        f" WHERE {first} BETWEEN ? AND ?"
+    )
+    for block in blocks:
+        text = conn.execute(sql, (block << BLOCK_SHIFT, ((block + 1) << BLOCK_SHIFT) - 1))
+        found = text.fetchone()[0]
+        if found is not None:
+            yield block, _block_digest(str(found))
+
+
+# -- tracking on the program's own connection ---------------------------------------------
+@dataclass(slots=True)
+class _State:
+    installed: frozenset[str] = frozenset()
+    bulk: dict[str, int] = field(default_factory=dict)
+    schema: int | None = None
+    shapes: dict[str, TableShape] = field(default_factory=dict)
+    ready: bool = False
+    """Whether the file has the seal tables (migration 0012 applied)."""
+
+
+def _shapes_by_name(conn: sqlite3.Connection, state: _State) -> dict[str, TableShape]:
+    """The sealed tables, read again only when the schema changed (``schema_version``)."""
+    version = int(conn.execute("PRAGMA main.schema_version").fetchone()[0])
+    if version != state.schema:
+        state.shapes = {s.name: s for s in shapes(conn)}
+        state.ready = "row_seals" in _main_tables(conn)
+        state.schema = version
+    return state.shapes
+
+
+_STATES: dict[int, tuple[sqlite3.Connection, _State]] = {}
+
+
+def _state(conn: sqlite3.Connection) -> _State:
+    found = _STATES.get(id(conn))
+    if found is None or found[0] is not conn:
+        found = (conn, _State())
+        _STATES[id(conn)] = found
+    return found[1]
+
+
+def _trigger_sql(shape: TableShape) -> list[str]:
+    name, t = shape.name, shape.name.replace("'", "''")
+    add = "INSERT OR IGNORE INTO seal_pending VALUES ('{t}', {key});"
+    new, old = (
+        add.format(t=t, key=shape.key_sql("NEW.")),
+        add.format(t=t, key=shape.key_sql("OLD.")),
+    )
+    return [
+        f"CREATE TEMP TRIGGER IF NOT EXISTS [seal_{name}_i] AFTER INSERT ON main.[{name}]"
+        f" BEGIN {new} END",
+        f"CREATE TEMP TRIGGER IF NOT EXISTS [seal_{name}_u] AFTER UPDATE ON main.[{name}]"
+        f" BEGIN {old} {new} END",
+        f"CREATE TEMP TRIGGER IF NOT EXISTS [seal_{name}_d] AFTER DELETE ON main.[{name}]"
+        f" BEGIN {old} END",
+    ]
+
+
+def _drop_triggers(conn: sqlite3.Connection, name: str) -> None:
+    for suffix in ("i", "u", "d"):
+        conn.execute(f"DROP TRIGGER IF EXISTS temp.[seal_{name}_{suffix}]")
+
+
+def track(db: sqlite_utils.Database) -> None:
+    """Start (or refresh) tracking the rows writes touch; called as a write begins."""
+    _track(db.conn)
+
+
+def _track(conn: sqlite3.Connection) -> None:
+    state = _state(conn)
+    state.bulk.clear()
+    tables = _shapes_by_name(conn, state)
+    if not state.ready:
+        return
+    missing = [shape for name, shape in tables.items() if name not in state.installed]
+    if not missing:
+        return
+    own = not conn.in_transaction  # one transaction for all the TEMP DDL, not one each
+    try:
+        if own:
+            conn.execute("BEGIN")
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS seal_pending"
+            " (tbl TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (tbl, key)) WITHOUT ROWID"
+        )
+        for shape in missing:
+            for sql in _trigger_sql(shape):
+                conn.execute(sql)
+        if own:
+            conn.execute("COMMIT")
+    except sqlite3.OperationalError:  # a read-only connection: it writes nothing to track
+        if own and conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return
+    state.installed = frozenset(tables)
+
+
+def _main_tables(conn: sqlite3.Connection) -> set[str]:
+    return {
+        str(r[0]) for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type='table'")
+    }
+
+
+def bulk_begin(db: sqlite_utils.Database, tables: Iterable[str]) -> None:
+    """A bulk load follows: stop tracking these tables row by row; the next ``seal_pending``
+    seals every block from the one holding the current largest key on."""
+    conn = db.conn
+    state = _state(conn)
+    by_name = _shapes_by_name(conn, state)
+    if not state.ready:
+        return
+    for name in tables:
+        shape = by_name.get(name)
+        if shape is None or name in state.bulk:
+            continue
+        first = shape.pk[0] if shape.pk else "rowid"
+        top = conn.execute(f"SELECT max([{first}]) FROM [{name}]").fetchone()[0]
+        state.bulk[name] = 0 if top is None else int(top) >> BLOCK_SHIFT
+        _drop_triggers(conn, name)
+    state.installed = state.installed - frozenset(state.bulk)
+
+
+def seal_pending(conn: sqlite3.Connection, previous_sum: str | None) -> str | None:
+    """Seal what this connection wrote since the last seal; return the new seal sum (hex),
+    or None when the file has no seal tables yet. Runs inside the caller's transaction."""
+    state = _state(conn)
+    by_name = _shapes_by_name(conn, state)
+    if not state.ready:
+        return None
+    total = int(previous_sum, 16) if previous_sum else seal_sum(conn)
+    touched_blocks: set[tuple[str, int]] = set()
+    pending = (
+        conn.execute("SELECT tbl, key FROM temp.seal_pending").fetchall()
+        if "seal_pending"
+        in {str(r[0]) for r in conn.execute("SELECT name FROM temp.sqlite_master")}
+        else []
+    )
+    for table, key in pending:
+        shape = by_name.get(table)
+        if shape is None:
+            continue
+        total = _seal_row(conn, shape, str(key), total)
+        block = _block_of(conn, shape, str(key))
+        if block is not None:
+            touched_blocks.add((table, block))
+    if pending:
+        conn.execute("DELETE FROM temp.seal_pending")
+    for table, block in sorted(touched_blocks):
+        if conn.execute(
+            "SELECT 1 FROM block_seals WHERE tbl = ? AND block = ?", (table, block)
+        ).fetchone():
+            total = _reseal_blocks(conn, by_name[table], total, only=block)
+    for table, from_block in sorted(state.bulk.items()):
+        total = _reseal_blocks(conn, by_name[table], total, from_block=from_block)
+    if state.bulk:
+        _track(conn)  # the bulk tables' triggers again (``_track`` clears ``bulk``)
+    return f"{total % MODULUS:064x}"
+
+
+def _block_of(conn: sqlite3.Connection, shape: TableShape, key: str) -> int | None:
+    first = json.loads(key)[0] if len(shape.pk) > 1 else key
+    try:
+        return int(str(first)) >> BLOCK_SHIFT
+    except ValueError:
+        return None
+
+
+def _row_by_key(conn: sqlite3.Connection, shape: TableShape, key: str) -> tuple[object, ...] | None:
+    """The row with this seal key, found through the rowid or primary key (no scan)."""
+    cols = ", ".join(f"[{c}]" for c in shape.columns)
+    params: list[object]
+    if not shape.pk:
+        where, params = "rowid = ?", [int(key)]
+    elif len(shape.pk) == 1:
+        where, params = f"[{shape.pk[0]}] = ?", [key]
+    else:
+        where = " AND ".join(f"[{c}] = ?" for c in shape.pk)
+        params = list(json.loads(key))
+    row = conn.execute(f"SELECT {cols} FROM [{shape.name}] WHERE {where}", params).fetchone()
+    return None if row is None else tuple(row)
+
+
+def _seal_row(conn: sqlite3.Connection, shape: TableShape, key: str, total: int) -> int:
+    old = conn.execute(
+        "SELECT digest FROM row_seals WHERE tbl = ? AND key = ?", (shape.name, key)
+    ).fetchone()
+    if old is not None:
+        total -= _row_term(shape.name, key, str(old[0]))
+    row = _row_by_key(conn, shape, key)
+    if row is None:
+        conn.execute("DELETE FROM row_seals WHERE tbl = ? AND key = ?", (shape.name, key))
+        return total
+    digest = row_digest(shape.columns, row)
+    conn.execute(
+        "INSERT OR REPLACE INTO row_seals (tbl, key, digest) VALUES (?, ?, ?)",
+        (shape.name, key, digest),
+    )
+    return total + _row_term(shape.name, key, digest)
+
+
+def _reseal_blocks(
+    conn: sqlite3.Connection,
+    shape: TableShape,
+    total: int,
+    *,
+    from_block: int | None = None,
+    only: int | None = None,
+) -> int:
+    params: list[object] = [shape.name]
+    where = "tbl = ?"
+    if only is not None:
+        where, params = "tbl = ? AND block = ?", [shape.name, only]
+    elif from_block is not None:
+        where, params = "tbl = ? AND block >= ?", [shape.name, from_block]
+    for block, digest in conn.execute(
+        f"SELECT block, digest FROM block_seals WHERE {where}", params
+    ):
+        total -= _block_term(shape.name, int(block), str(digest))
+    conn.execute(f"DELETE FROM block_seals WHERE {where}", params)
+    fresh = list(current_blocks(conn, shape, from_block=from_block, only=only))
+    conn.executemany(
+        "INSERT INTO block_seals (tbl, block, digest) VALUES (?, ?, ?)",
+        [(shape.name, b, d) for b, d in fresh],
+    )
+    for block, digest in fresh:
+        total += _block_term(shape.name, block, digest)
+    return total
+
+
+def reseal_blocks(db: sqlite_utils.Database, tables: Iterable[str] | None = None) -> None:
+    """Seal whole tables by blocks (the migration that brings seals in, or one that changes
+    a sealed table's columns). The next audit record vouches for the new seal sum."""
+    conn = db.conn
+    wanted = None if tables is None else set(tables)
+    for shape in shapes(conn):
+        if wanted is None or shape.name in wanted:
+            _reseal_blocks(conn, shape, 0)
+
+
+# -- checking ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SealProblem:
+    table: str
+    key: str
+    what: str
+
+
+def _key_range(block: int) -> str:
+    low = block << BLOCK_SHIFT
+    return f"{low}-{low + (1 << BLOCK_SHIFT) - 1}"
+
+
+def seal_problems(conn: sqlite3.Connection) -> list[SealProblem]:
+    """Every row whose content, existence or absence differs from its seal (an empty list
+    when the file has no seal tables)."""
+    if "row_seals" not in _main_tables(conn):
+        return []
+    problems: list[SealProblem] = []
+    for shape in shapes(conn):
+        problems += _table_problems(conn, shape)
+    return problems
+
+
+def _table_problems(conn: sqlite3.Connection, shape: TableShape) -> list[SealProblem]:
+    name = shape.name
+    rows = dict(conn.execute("SELECT key, digest FROM row_seals WHERE tbl = ?", (name,)).fetchall())
+    blocks = {
+        int(b): str(d)
+        for b, d in conn.execute("SELECT block, digest FROM block_seals WHERE tbl = ?", (name,))
+    }
+    problems: list[SealProblem] = []
+    named: set[int] = set()
+    seen: set[str] = set()
+    for found in conn.execute(f"SELECT {shape.key_sql()}, {shape.block_sql} FROM [{name}]"):
+        key, block = str(found[0]), int(found[1])
+        seen.add(key)
+        stored = rows.get(key)
+        if stored is not None:
+            current = row_digest(shape.columns, _row_by_key(conn, shape, key) or ())
+            if current != stored:
+                differ = ", ".join(differing_columns(stored, current)) or "?"
+                what = f"row differs from its audited state in: {differ}"
+                problems.append(SealProblem(name, key, what))
+                named.add(block)
+        elif block not in blocks:
+            what = "row has no audited state (added outside the program)"
+            problems.append(SealProblem(name, key, what))
+            named.add(block)
+    for key in sorted(set(rows) - seen):
+        problems.append(SealProblem(name, key, "row is missing (deleted outside the program)"))
+        block_of = _block_of(conn, shape, key)
+        if block_of is not None:
+            named.add(block_of)
+    now = dict(current_blocks(conn, shape))
+    for block, digest in sorted(blocks.items()):
+        if now.get(block) != digest and block not in named:
+            what = (
+                "rows in this key range differ from their audited state"
+                " (changed, added or deleted outside the program)"
+            )
+            problems.append(SealProblem(name, _key_range(block), what))
+    return problems
