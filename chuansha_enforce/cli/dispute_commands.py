@@ -26,6 +26,12 @@ from chuansha_enforce.services.dispute_service import DisputeStep, DisputeView
 E = TypeVar("E", bound=LabelledEnum)
 KINDS = {"复议": DisputeKind.RECONSIDERATION, "诉讼": DisputeKind.LITIGATION}
 YES_NO = {"是": True, "否": False}
+CORRECT_FIELDS = {
+    "案号": "number", "申请人": "applicant", "原告": "applicant", "复议机关": "body",
+    "法院": "body", "案件编号": "case_no", "收到日期": "received_on", "答复日期": "replied_on",
+    "答辩日期": "replied_on", "开庭日期": "hearing_on", "负责人出庭": "leader_appeared",
+    "结果": "outcome", "结果日期": "outcome_on", "备注": "notes",
+}  # fmt: skip
 
 
 def _add_parsers(commands: Any) -> None:
@@ -50,6 +56,11 @@ def _add_parsers(commands: Any) -> None:
     update = steps.add_parser("update", help="登记答复、开庭、结果（尚未审结的）")
     update.add_argument("dispute_id", metavar="ID", type=int, help="登记号（dispute list 第一列）")
     _step_options(update)
+    correct = steps.add_parser("correct", help="更正一项登记内容（管理员；须写明理由）")
+    correct.add_argument("dispute_id", metavar="ID", type=int, help="登记号")
+    correct.add_argument("--field", required=True, help="更正项目：" + "、".join(CORRECT_FIELDS))
+    correct.add_argument("--value", required=True, help="新值（空字符串为清除）")
+    correct.add_argument("--reason", required=True, help="更正理由")
     show = steps.add_parser("show", help="一件复议或诉讼及其期限")
     show.add_argument("dispute_id", metavar="ID", type=int, help="登记号")
     show.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -198,6 +209,18 @@ def _cmd_dispute(args: argparse.Namespace, services: Services, out: TextIO, lang
             params = {"id": dispute_id, "kind": record.kind.label, "number": record.number,
                       "due": due}  # fmt: skip
             print(render(code, params, lang), file=out)
+        return 0
+    if command == "correct":
+        named = args.field.strip()
+        if named not in CORRECT_FIELDS:
+            choices = "、".join(CORRECT_FIELDS)
+            raise DomainError("value.choice", "field", {"value": named, "choices": choices})
+        field = CORRECT_FIELDS[named]
+        services.disputes.correct(args.dispute_id, field, args.value, args.reason)
+        record = services.disputes.view(args.dispute_id).record
+        params = {"id": args.dispute_id, "kind": record.kind.label, "number": record.number,
+                  "field": args.field.strip()}  # fmt: skip
+        print(render("cli.dispute_corrected", params, lang), file=out)
         return 0
     if command == "show":
         view = services.disputes.view(args.dispute_id)

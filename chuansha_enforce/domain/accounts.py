@@ -45,6 +45,7 @@ class Permission(StrEnum):
     DRAW_SAMPLES = "draw_samples"
     SCORE_FILES = "score_files"
     RECTIFY_DEFECTS = "rectify_defects"
+    CORRECT_RECORDS = "correct_records"  # a concluded dispute's record, with a reason
 
 
 # DOMAIN §9. Reading, statistics, reports and exports are open to every role.
@@ -66,6 +67,7 @@ ROLE_PERMISSIONS = EnumMap[Role, frozenset[Permission]](
                 Permission.MANAGE_SETTINGS,
                 Permission.MANAGE_BACKUPS,
                 Permission.DRAW_SAMPLES,
+                Permission.CORRECT_RECORDS,
             }
         ),
     },

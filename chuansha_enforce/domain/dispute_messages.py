@@ -17,6 +17,7 @@ DISPUTE_FIELDS: dict[str, tuple[str, str]] = {
     "outcome": ("结果", "outcome"),
     "outcome_on": ("结果日期", "outcome date"),
     "notes": ("备注", "notes"),
+    "field": ("更正项目", "field"),
 }
 
 DISPUTE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -60,6 +61,10 @@ DISPUTE_MESSAGES: dict[str, tuple[str, str]] = {
     "cli.dispute_updated": (
         "已更新{kind} {number}（登记号 {id}）",
         "updated {kind} {number} (id {id})",
+    ),
+    "cli.dispute_corrected": (
+        "已更正{kind} {number}（登记号 {id}）的{field}",
+        "corrected {field} of {kind} {number} (id {id})",
     ),
     "cli.dispute_pending": ("未审结（答复期限 {due}）", "pending (reply due {due})"),
 }

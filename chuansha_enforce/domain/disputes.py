@@ -379,3 +379,41 @@ def annual_paragraph(recon: ReconsiderationFigures, lit: LitigationFigures) -> s
     lit_parts.append(f"败诉率为{lit.loss_rate.percent_text()}")
     lit_parts.append(f"负责人出庭应诉率为{lit.leader_appearance.percent_text()}")
     return sentence + "，".join(lit_parts) + "。"
+
+
+CORRECTABLE = (
+    "number", "applicant", "body", "case_no", "received_on", "replied_on", "hearing_on",
+    "leader_appeared", "outcome", "outcome_on", "notes",
+)  # fmt: skip
+"""The fields of a dispute an administrator may correct (with a reason, audited)."""
+_CORRECTION_FIELDS = {
+    "number": "dispute_no", "body": "dispute_body", "applicant": "applicant",
+    "case_no": "case_no", "notes": "notes",
+}  # fmt: skip
+_DATES = frozenset({"received_on", "replied_on", "hearing_on", "outcome_on"})
+
+
+def corrected(record: DisputeRecord, field: str, value: str) -> DisputeRecord:
+    """``record`` with ``field`` set from ``value`` as typed (an empty value clears it)."""
+    if field not in CORRECTABLE:
+        raise DomainError(
+            "value.choice", "field", {"value": field, "choices": "、".join(CORRECTABLE)}
+        )
+    text = value.strip()
+    new: object
+    if field in _DATES:
+        try:
+            new = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            raise DomainError("date.invalid", field, {"value": value}) from None
+    elif field == "leader_appeared":
+        if text not in ("是", "否", ""):
+            raise DomainError("value.choice", field, {"value": value, "choices": "是、否"})
+        new = None if not text else text == "是"
+    elif field == "outcome":
+        new = outcome_from_label(record.kind, text) if text else None
+    else:
+        new = text
+    if field in ("received_on",) and new is None:
+        raise DomainError("value.required", field)
+    return replace(record, **{field: new})  # type: ignore[arg-type]  # typed per field above

@@ -18,6 +18,7 @@ from chuansha_enforce.domain.disputes import (
     ReconsiderationFigures,
     appeal_until,
     check_dispute,
+    corrected,
     litigation_figures,
     reconsideration_figures,
     reply_due,
@@ -110,6 +111,37 @@ class DisputeService(ContextService):
             self._audit(at, "dispute.update", dispute_id, checked)
         return CHANGED
 
+    def correct(self, dispute_id: int, field: str, value: str, reason: str) -> Changes:
+        """An administrator corrects a recorded field (a concluded dispute too), with a reason;
+        the audit record keeps the value before and after."""
+        require(self._acting, Permission.CORRECT_RECORDS)
+        why = (reason or "").strip()
+        if not why:
+            raise DomainError("value.required", "reason")
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            stored = self._stored(dispute_id)
+            old = stored.record
+            changed = corrected(old, field, value)
+            new = self._linked(check_dispute(changed, today_in_china(self._clock)))
+            moved = (new.kind, new.number, new.instance) != (old.kind, old.number, old.instance)
+            if moved and self._disputes.find(new.kind, new.number, new.instance) is not None:
+                raise DomainError("dispute.number_taken", "dispute_no", _key(new))
+            self._disputes.update(dispute_id, new, at=at)
+            before, after = getattr(old, field), getattr(new, field)
+            detail: dict[str, object] = {
+                "field": field,
+                "before": _plain(before),
+                "after": _plain(after),
+                "reason": why,
+            }
+            AuditLog(self._db).append(
+                AuditEntry(
+                    at, self._user, "dispute.correct", "dispute", str(dispute_id), "ok", detail
+                )
+            )
+        return CHANGED
+
     def view(self, dispute_id: int) -> DisputeView:
         return self._view(self._stored(dispute_id))
 
@@ -172,6 +204,14 @@ class DisputeService(ContextService):
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, DisputeOutcome):
+        return value.value
+    return value
 
 
 def _key(record: DisputeRecord) -> dict[str, object]:

@@ -205,7 +205,12 @@ def _state(conn: sqlite3.Connection) -> _State:
 
 def _trigger_sql(shape: TableShape) -> list[str]:
     name, t = shape.name, shape.name.replace("'", "''")
-    add = "INSERT OR IGNORE INTO seal_pending VALUES ('{t}', {key});"
+    # Not OR IGNORE: an outer UPSERT's conflict policy would override it inside the trigger
+    # (SQLite), so a row touched twice in one transaction would abort the write.
+    add = (
+        "INSERT INTO seal_pending SELECT '{t}', {key} WHERE NOT EXISTS"
+        " (SELECT 1 FROM seal_pending WHERE tbl = '{t}' AND key = {key});"
+    )
     new, old = (
         add.format(t=t, key=shape.key_sql("NEW.")),
         add.format(t=t, key=shape.key_sql("OLD.")),

@@ -20,6 +20,8 @@ from chuansha_enforce.domain.disputes import (
     DisputeRecord,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.ledger.sheets import SheetKind, header_names
+from chuansha_enforce.ledger.writer import write_xlsx
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.dispute_service import DisputeStep
 from tests.cli_clock import main
@@ -184,3 +186,99 @@ def test_the_installed_command(tmp_path: Path) -> None:
     assert "Traceback" not in bad.stderr
     assert "收到日期" in bad.stderr
     assert run("verify").returncode == 0
+
+
+def _seed_sheets(path: Path) -> Path:
+    """A ledger holding only the seed's 2023 disputes, on its two sheets (LEDGER_FORMAT.md)."""
+    recon = [
+        ["浦府复〔2023〕" + str(n + 1) + "号", f"申请人{n}", "行政处罚", None,
+         "上海市浦东新区人民政府", D(2023, n + 1, 10), D(2023, n + 1, 15),
+         "撤回" if n < 4 else "驳回", D(2023, n + 2, 20), None]
+        for n in range(10)
+    ]  # fmt: skip
+    lawsuits = [
+        ["（2023）沪0115行初" + str(n + 1) + "号", f"原告{n}", "政府信息公开", None,
+         "上海市浦东新区人民法院", "一审", D(2023, n % 10 + 1, 3), None,
+         None if n == 0 else D(2023, n % 10 + 2, 6), None if n == 0 else "是",
+         "撤诉" if n == 0 else "驳回诉讼请求", D(2023, n % 10 + 2, 25), None]
+        for n in range(14)
+    ]  # fmt: skip
+    write_xlsx(
+        path,
+        [
+            (SheetKind.RECONSIDERATIONS.value, header_names(SheetKind.RECONSIDERATIONS), recon),
+            (SheetKind.LAWSUITS.value, header_names(SheetKind.LAWSUITS), lawsuits),
+        ],
+    )
+    return path
+
+
+def test_the_seed_years_disputes_imported_from_a_ledger(tmp_path: Path) -> None:
+    """The seed's figures come out of an imported ledger too, through the installed command."""
+    exe = Path(sys.executable).with_name("chuansha-enforce")
+    db = tmp_path / "town.db"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(exe), "--db", str(db), *argv], env=env, capture_output=True,
+                              text=True, check=False, timeout=120)  # fmt: skip
+
+    imported = run("import", str(_seed_sheets(tmp_path / "复议诉讼2023.xlsx")))
+    assert imported.returncode == 0, imported.stderr
+    assert "行政复议和行政诉讼 24 件" in imported.stdout
+    figures = json.loads(run("stats", "--year", "2023", "--json").stdout)
+    assert figures["reconsideration"]["received"] == 10
+    assert figures["reconsideration"]["withdrawn"] == 4
+    assert figures["reconsideration"]["rejected"] == 6
+    assert figures["reconsideration"]["correction_rate_permille"] == 0
+    assert figures["litigation"]["received"] == 14
+    assert figures["litigation"]["withdrawn"] == 1
+    assert figures["litigation"]["loss_rate_permille"] == 0
+    assert figures["litigation"]["leader_appearance_permille"] == 1000
+    pdf = tmp_path / "annual.pdf"
+    assert run("report", "annual", "--year", "2023", "-o", str(pdf)).returncode == 0
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages).replace("\n", "")
+    assert "共处理行政复议案件10起，其中4起经调解申请人撤回申请，6起驳回申请，纠错率为0%" in text
+    assert "共处理行政诉讼案件14起，其中1起原告撤诉，败诉率为0%，负责人出庭应诉率为100%" in text
+    assert run("verify").returncode == 0
+
+
+def test_administrators_correct_a_concluded_dispute_with_a_reason(tmp_path: Path) -> None:
+    db = tmp_path / "roles.db"
+    clock = FixedClock(NOW)
+    make_accounts(db, clock)
+    record = DisputeRecord(DisputeKind.RECONSIDERATION, "浦府复〔2025〕3号", "王某",
+                           DisputedAct.PENALTY, "区政府", D(2025, 3, 3),
+                           outcome=DisputeOutcome.REJECTED, outcome_on=D(2025, 5, 6))  # fmt: skip
+    with open_as(db, clock, "clerk") as clerk:
+        dispute_id, _ = clerk.disputes.add(record)
+        before = database_digest(db)
+        with pytest.raises(DomainError) as refused:
+            clerk.disputes.correct(dispute_id, "outcome", "撤销", "录入错误")
+        assert refused.value.code == "auth.forbidden"
+        assert database_digest(db) == before
+    with open_as(db, clock, "admin") as admin:
+        before = database_digest(db)
+        with pytest.raises(DomainError) as no_reason:
+            admin.disputes.correct(dispute_id, "outcome", "撤销", "  ")
+        assert no_reason.value.field == "reason"
+        with pytest.raises(DomainError) as bad_outcome:
+            admin.disputes.correct(dispute_id, "outcome", "驳回诉讼请求", "录入错误")
+        assert bad_outcome.value.field == "outcome"
+        assert database_digest(db) == before
+        admin.disputes.correct(dispute_id, "outcome", "撤销", "复议决定书载明撤销，原录入错误")
+        assert admin.disputes.view(dispute_id).record.outcome is DisputeOutcome.REVOKED
+        logged = admin._db.execute(
+            "SELECT user, detail FROM audit_log WHERE action = 'dispute.correct'"
+        ).fetchall()
+        assert [(u, json.loads(d)) for u, d in logged] == [
+            ("admin", {"field": "outcome", "before": "rejected", "after": "revoked",
+                       "reason": "复议决定书载明撤销，原录入错误"}),
+        ]  # fmt: skip
+        figures = admin.statistics.annual(2025).reconsideration
+        assert (figures.corrected, figures.rejected, figures.correction_rate.permille) == (
+            1,
+            0,
+            1000,
+        )
+        assert admin.verify().ok

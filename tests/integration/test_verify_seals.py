@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, Discussion
+from chuansha_enforce.domain.case_file import Decision, Discussion
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind, ServiceMethod
 from chuansha_enforce.domain.records import PaymentRecord
@@ -21,6 +21,7 @@ from chuansha_enforce.storage import seals
 from chuansha_enforce.storage.audit_log import AuditEntry, chain_hash
 from tests.cli_clock import main
 from tests.ledger_files import ledger
+from tests.notices import notice
 from tests.review_setup import PERSON, open_as, prepared
 
 D = dt.date
@@ -33,8 +34,13 @@ def _paid_case(db_path: Path, clock: FixedClock) -> None:
     with open_as(db_path, clock, "clerk") as svc:
         new = NewCase(CASE, PERSON, "张三占道设摊案", D(2024, 3, 4), ("31150001", "31150002"))
         svc.case_files.file_case(new)
-        svc.case_files.record_notice(CASE, AdvanceNotice(D(2024, 4, 1), statement_on=D(2024, 4, 2)))
-        svc.case_files.record_discussion(CASE, Discussion(D(2024, 4, 8), "一致同意罚款二百元"))
+        svc.case_files.record_notice(
+            CASE, notice(D(2024, 4, 1), fine_fen=20_000, stated_on=D(2024, 4, 2))
+        )
+        leaders = ("镇长", "分管副镇长", "执法队长")
+        svc.case_files.record_discussion(
+            CASE, Discussion(D(2024, 4, 8), "一致同意罚款二百元", leaders)
+        )
         fine = Decision(
             "沪浦川执罚〔2024〕1号",
             D(2024, 4, 10),
