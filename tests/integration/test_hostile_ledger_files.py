@@ -101,7 +101,7 @@ def test_a_sheet_whose_dimension_lies_is_refused_by_its_real_extent(
         ),
     )
     assert _refused(db, ledger) == [
-        "执法人员：工作表“执法人员”的数据区域过大（1048576行×16384列，最多1300000个单元格）。"
+        "执法人员：工作表“执法人员”的数据区域过大（1048576行×16384列，最多2700000个单元格）。"
         "请删除末尾多余的行和列，或把台账分成几个文件后再导入",
         "发现 1 处错误，未写入任何数据",
     ]
@@ -119,10 +119,10 @@ def test_a_sheet_of_millions_of_tiny_cells_is_refused_before_it_is_loaded(
     db: Path, tmp_path: Path
 ) -> None:
     ledger = write_xlsx(
-        tmp_path / "cells.xlsx", "一般程序案件", sheet_data(_tiny_cells(60_000), "A1:Z2")
+        tmp_path / "cells.xlsx", "一般程序案件", sheet_data(_tiny_cells(110_000), "A1:Z2")
     )
     assert _refused(db, ledger) == [
-        "一般程序案件：工作表“一般程序案件”的数据区域过大（60000行×26列，最多1300000个单元格）。"
+        "一般程序案件：工作表“一般程序案件”的数据区域过大（110000行×26列，最多2700000个单元格）。"
         "请删除末尾多余的行和列，或把台账分成几个文件后再导入",
         "发现 1 处错误，未写入任何数据",
     ]
@@ -144,7 +144,7 @@ def test_one_huge_shared_string_is_refused_before_it_is_inflated(db: Path, tmp_p
     )
     assert ledger.stat().st_size < 2 * 1024 * 1024
     assert _refused(db, ledger) == [
-        "string.xlsx 中的 xl/sharedStrings.xml 解压后有301 MB，超过32 MB的上限，"
+        "string.xlsx 中的 xl/sharedStrings.xml 解压后有301 MB，超过64 MB的上限，"
         "不是正常的台账文件，不予导入",
         "发现 1 处错误，未写入任何数据",
     ]
@@ -158,13 +158,14 @@ def test_a_sheet_part_that_inflates_beyond_its_limit_is_refused(db: Path, tmp_pa
         [
             "<sheetData>",
             row(1, (inline(ref, text) for ref, text in OFFICER_HEADERS)),
-            *_repeated(b" ", 100 * 1024 * 1024),
+            *_repeated(b" ", 170 * 1024 * 1024),
             "</sheetData></worksheet>",
         ],
     )
     assert ledger.stat().st_size < 2 * 1024 * 1024
     assert _refused(db, ledger) == [
-        "执法人员：工作表“执法人员”解压后有101 MB，超过80 MB的上限，不予导入。请把台账分成几个文件",
+        "执法人员：工作表“执法人员”解压后有171 MB，超过160 MB的上限，不予导入。"
+        "请把台账分成几个文件",
         "发现 1 处错误，未写入任何数据",
     ]
 
@@ -179,7 +180,7 @@ def test_a_shared_string_repeated_in_many_cells_is_refused(db: Path, tmp_path: P
         shared_strings("姓名", "a" * 50_000),
     )
     assert _refused(db, ledger) == [
-        "执法人员：工作表“执法人员”各单元格的文字合计超过64 MB的上限（单元格文字过长或大量重复），"
+        "执法人员：工作表“执法人员”各单元格的文字合计超过128 MB的上限（单元格文字过长或大量重复），"
         "不予导入",
         "发现 1 处错误，未写入任何数据",
     ]
