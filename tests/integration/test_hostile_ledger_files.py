@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import pytest
 
+from tests.ledger.big_ledger import write_big_ledger
 from tests.ledger.handmade_xlsx import (
     inline,
     row,
@@ -222,3 +223,49 @@ def test_only_the_first_200_errors_are_printed_with_their_total(db: Path, tmp_pa
     assert lines[0].startswith("dates.csv 第2行 发证日期：“不是日期”不是有效的日期")
     assert lines[199].startswith("dates.csv 第201行 发证日期：")
     assert lines[-1] == "发现 5000 处错误，未写入任何数据（只列出了前 200 处）"
+
+
+# A hundred thousand cases (issue 14 item 12, issue 24): within the limits, imported whole
+# when valid, refused within 500 MB when not, however many of its rows are wrong.
+
+
+@pytest.mark.slow
+def test_a_valid_ledger_of_100000_cases_imports(tmp_path: Path) -> None:
+    ledger = write_big_ledger(tmp_path / "big.xlsx")
+    db = tmp_path / "big.db"
+    assert _run("--db", str(db), "init", cwd=tmp_path).code == 0
+    outcome = _run("--db", str(db), "import", str(ledger), cwd=tmp_path)
+    assert (outcome.code, outcome.stderr) == (0, "")
+    assert outcome.stdout.splitlines() == [
+        "已导入：执法人员 2 名，一般程序案件 100000 件，简易程序决定 300 件，提醒 0 条"
+    ]
+    assert outcome.peak_kb < PEAK_LIMIT_KB, f"peak {outcome.peak_kb // 1024} MB"
+
+
+_NOT_A_DATE = (
+    "立案日期：“不是日期”不是有效的日期"
+    "（如 2023-03-05、2023/3/5、2023年3月5日，年份在1949到2100之间）"
+)
+
+
+@pytest.mark.slow
+def test_100000_cases_wrong_in_every_row_are_refused_within_500_mb(
+    db: Path, tmp_path: Path
+) -> None:
+    ledger = write_big_ledger(tmp_path / "every.xlsx", bad=lambda row: True)
+    lines = _refused(db, ledger)
+    assert len(lines) == 201
+    assert lines[0] == f"一般程序案件 第2行 {_NOT_A_DATE}"
+    assert lines[199] == f"一般程序案件 第201行 {_NOT_A_DATE}"
+    assert lines[-1] == "发现 100000 处错误，未写入任何数据（只列出了前 200 处）"
+
+
+@pytest.mark.slow
+def test_100000_cases_wrong_in_their_last_row_are_refused_within_500_mb(
+    db: Path, tmp_path: Path
+) -> None:
+    ledger = write_big_ledger(tmp_path / "last.xlsx", bad=lambda row: row == 100_001)
+    assert _refused(db, ledger) == [
+        f"一般程序案件 第100001行 {_NOT_A_DATE}",
+        "发现 1 处错误，未写入任何数据",
+    ]
