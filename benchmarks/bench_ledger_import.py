@@ -1,6 +1,5 @@
-"""A 49,999-case ledger (with its header the 50,000 rows a sheet may hold, ``ledger.limits``):
-export it, import it into an empty database, and compare the import with the raw read of the
-same file by the reader library (target: import ≤ 2× raw read).
+"""A 100,000-case ledger: export it, import it into an empty database, and compare the import
+with the raw read of the same file by the reader library (target: import ≤ 2× raw read).
 
 ``BENCH_ROWS`` changes the size; ``BENCH_DIR`` keeps the files: a ledger already there is
 read again instead of being exported anew (the export takes about a minute). Each round
@@ -24,7 +23,7 @@ from chuansha_enforce.demo.generator import DemoPlan
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import build_services
 
-ROWS = int(os.environ.get("BENCH_ROWS", "49999"))
+ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
 CLOCK = FixedClock(dt.datetime(2025, 6, 30, 2, 0, tzinfo=dt.UTC))
 

@@ -1,5 +1,4 @@
-"""Read a 49,999-row 一般程序案件 ledger (the most a sheet may hold, ``ledger.limits``):
-``read_ledger`` against calamine's bare read.
+"""Read a 100,000-row 一般程序案件 ledger: ``read_ledger`` against calamine's bare read.
 
 Run: ``.venv/bin/python benchmarks/bench_ledger_read.py [--rows N] [--keep DIR]``; with
 ``--keep DIR`` an existing ``DIR/bench_ledger.xlsx`` is read again instead of being rewritten.
@@ -86,7 +85,7 @@ def _rows(count: int, seed: int) -> Iterator[list[object]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=49_999)
+    parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="write the workbook here and keep it")
     args = parser.parse_args()
 

@@ -1,7 +1,7 @@
 """How much of a ledger file is read at most (README, 导入台账的限制).
 
-A real ledger of a township squad is a few thousand rows; the limits leave room for tens
-of thousands and keep a hostile or broken file from taking the program down: every
+A real ledger of a township squad is a few thousand rows; the limits leave room for a
+hundred thousand and keep a hostile or broken file from taking the program down: every
 file beyond them is refused, before it is loaded, with a message naming the sheet (or the
 part of the file), and the memory an import needs stays well under 500 MB.
 """
@@ -12,25 +12,26 @@ from typing import Final
 
 MiB: Final = 1024 * 1024
 
-MAX_SHEET_CELLS: Final = 1_300_000
-"""Rows x columns of a sheet, counted from A1 to the last cell holding a value (50,000 rows
-of the 26 columns of 一般程序案件: checking a sheet that size takes about 400 MB), and of all
-the sheets of a workbook together."""
+MAX_SHEET_CELLS: Final = 2_700_000
+"""Rows x columns of a sheet, counted from A1 to the last cell holding a value (about
+103,000 rows of the 26 columns of 一般程序案件), and of all the sheets of a workbook together."""
 
-MAX_SHEET_PART_BYTES: Final = 80 * MiB
-"""A worksheet of an xlsx once decompressed (about 60,000 rows as the export writes them)."""
+MAX_SHEET_PART_BYTES: Final = 160 * MiB
+"""A worksheet of an xlsx once decompressed (about 125,000 rows as the export writes them)."""
 
-MAX_SHARED_STRINGS_BYTES: Final = 32 * MiB
+MAX_SHARED_STRINGS_BYTES: Final = 64 * MiB
 """The shared-string table of an xlsx once decompressed (Excel keeps each distinct text once)."""
 
-MAX_SHARED_TEXT_BYTES: Final = 64 * MiB
-"""The text of a sheet's cells that refer to shared strings, once every cell has its own copy."""
+MAX_SHARED_TEXT_BYTES: Final = 96 * MiB
+"""The text of a sheet's cells that refer to shared strings, once every cell has its own copy
+(calamine's and then Python's: 2.6 million cells of 23 bytes each are checked in 440 MB, of
+36 bytes in 510 MB; a 100,000-row ledger saved by Excel has about 48 MB of it)."""
 
 MAX_OTHER_PART_BYTES: Final = 16 * MiB
 """Any other part of an xlsx (workbook, styles, theme, pictures) once decompressed."""
 
-MAX_CSV_BYTES: Final = 32 * MiB
-"""A CSV file (about 90,000 rows of 一般程序案件; its cells are limited as a sheet's are)."""
+MAX_CSV_BYTES: Final = 64 * MiB
+"""A CSV file (about 150,000 rows of 一般程序案件; its cells are limited as a sheet's are)."""
 
 MAX_SHORT_CHARS: Final = 200
 """A name, number, date, amount or choice in one cell."""

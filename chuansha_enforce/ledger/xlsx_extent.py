@@ -55,8 +55,10 @@ _ODD_CELL_RE: Final = re.compile(
     rb'<c(?! r="[A-Z]+[0-9]+"(?: (?:s|t|cm|vm|ph)="[^"<>]*")*/?>)[\s/>]'
 )
 _PREFIXED_CELL_RE: Final = re.compile(rb":c[\s/>]")
-_FAR_CELL_RE: Final = re.compile(rb'<c r="(?:([A-Z]{2,})[0-9]|[A-Z]([0-9]{6,}|[5-9][0-9]{4}))')
-_NEAR_ROWS: Final = 49_999  # no cell found below it: x 26 columns is within MAX_SHEET_CELLS
+_FAR_CELL_RE: Final = re.compile(
+    rb'<c r="(?:([A-Z]{2,})[0-9]|[A-Z]((?:[0-9]{7,}|1(?:0[3-9]|[1-9][0-9])[0-9]{3}|[2-9][0-9]{5})))'
+)
+_NEAR_ROWS: Final = 102_999  # no cell found below it: x 26 columns is within MAX_SHEET_CELLS
 _CELL_REF_RE: Final = re.compile(rb'<c r="([A-Z]+)([0-9]+)"')
 _SHARED_INDEX_RE: Final = re.compile(
     rb"\bt\s*=\s*[\"']s[\"'][^>]*>\s*<(?:[\w.-]+:)?v>\s*([0-9]{1,10})\s*<"
@@ -197,7 +199,7 @@ class _Scan(NamedTuple):
 
 def _scan(pieces: Iterator[tuple[int, bytes]], count_shared: bool) -> _Scan:
     """The extent of a sheet whose cells all begin ``<c r="LETTERS…``, from the few cells
-    beyond column Z or below row 49,999 (the usual ledger has none of them)."""
+    beyond column Z or below row 102,999 (the usual ledger has none of them)."""
     columns = rows = shared = 0
     fallback = False
     for _, piece in pieces:
