@@ -1,5 +1,5 @@
 """A ledger of a hundred thousand cases written straight as xlsx parts (openpyxl takes about
-a minute for it): two officers, ``cases`` general cases with all 26 columns as an export
+a minute for it): two officers, ``cases`` general cases with all 28 columns as an export
 writes them (text inline, dates and amounts as numbers in date and money formats) and 300
 simple decisions. Every row is valid unless ``bad`` says so: then its 立案日期 reads
 ``不是日期`` (one error, at that row)."""
@@ -10,6 +10,8 @@ import datetime as dt
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from openpyxl.utils import get_column_letter
 
 from chuansha_enforce.ledger.sheets import SheetKind, header_names
 from tests.ledger.handmade_xlsx import CONTENT_TYPES, ROOT_RELS, SHEET_HEAD, WORKBOOK_RELS
@@ -51,7 +53,9 @@ def _yuan(ref: str, amount: int) -> str:
 def _header(kind: SheetKind) -> str:
     names = header_names(kind)
     return (
-        '<row r="1">' + "".join(_text(f"{chr(65 + i)}1", h) for i, h in enumerate(names)) + "</row>"
+        '<row r="1">'
+        + "".join(_text(f"{get_column_letter(i + 1)}1", h) for i, h in enumerate(names))
+        + "</row>"
     )
 
 
@@ -100,7 +104,7 @@ def _case_rows(cases: int, bad: Callable[[int], bool]) -> Iterator[str]:
                 _day(f"W{r}", paid),
                 _yuan(f"X{r}", fine),
                 _day(f"Y{r}", paid + dt.timedelta(days=5)),
-                _text(f"Z{r}", "当事人已当场改正。") if n % 5 == 0 else "",
+                _text(f"AB{r}", "当事人已当场改正。") if n % 5 == 0 else "",  # 备注
                 "</row>",
             )
         )
