@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO, TypeVar
 
+from chuansha_enforce.cli import text_arguments
 from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.domain.case_file import (
     STATEMENT_LABELS,
@@ -60,13 +61,7 @@ WRITING = SUBCOMMANDS
 """Every step writes: the start-up integrity check runs first."""
 
 
-def _date(text: str | None, field: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise DomainError("date.invalid", field, {"value": text}) from None
+_date = text_arguments.parse_date
 
 
 def _day(text: str, field: str) -> dt.date:
