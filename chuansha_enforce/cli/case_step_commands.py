@@ -14,8 +14,8 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO, TypeVar
 
-from chuansha_enforce.cli import text_arguments
 from chuansha_enforce.cli.case_view_json import case_view_json
+from chuansha_enforce.cli.text_arguments import parse_date
 from chuansha_enforce.domain.case_file import (
     STATEMENT_LABELS,
     AdvanceNotice,
@@ -61,11 +61,8 @@ WRITING = SUBCOMMANDS
 """Every step writes: the start-up integrity check runs first."""
 
 
-_date = text_arguments.parse_date
-
-
 def _day(text: str, field: str) -> dt.date:
-    day = _date(text, field)
+    day = parse_date(text, field)
     assert day is not None
     return day
 
@@ -213,8 +210,8 @@ def _file(args: argparse.Namespace, services: Services) -> StepResult:
         officer_certificates=tuple(o.certificate_no for o in officers),
         violation=args.violation,
         legal_basis=args.basis,
-        clue_on=_date(args.discovered, "clue_on"),
-        violation_on=_date(args.violation_date, "violation_on"),
+        clue_on=parse_date(args.discovered, "clue_on"),
+        violation_on=parse_date(args.violation_date, "violation_on"),
         violation_continuing=args.continuing,
         five_year_reason=args.five_year_reason,
     )
@@ -249,15 +246,22 @@ def _hearing(args: argparse.Namespace, services: Services) -> StepResult:
     case = services.case_files.find(args.case_no)
     requested = case.hearing.requested_on if case.hearing else None
     if args.requested is not None:
-        hearing = Hearing(HearingState.NONE, requested_on=_date(args.requested, "requested_on"))
+        hearing = Hearing(
+            HearingState.NONE,
+            requested_on=parse_date(args.requested, "requested_on"),
+        )
     elif args.waived is not None:
-        hearing = Hearing(HearingState.WAIVED, requested, waived_on=_date(args.waived, "waived_on"))
+        hearing = Hearing(
+            HearingState.WAIVED,
+            requested,
+            waived_on=parse_date(args.waived, "waived_on"),
+        )
     else:
         hearing = Hearing(
             HearingState.HELD,
             requested,
-            _date(args.notice_served, "notice_on"),
-            _date(args.held, "held_on"),
+            parse_date(args.notice_served, "notice_on"),
+            parse_date(args.held, "held_on"),
             args.presiding,
         )
     return services.case_files.record_hearing(args.case_no, hearing)
