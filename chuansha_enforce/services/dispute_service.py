@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.disputes import (
     DisputeOutcome,
@@ -22,6 +23,7 @@ from chuansha_enforce.domain.disputes import (
     litigation_figures,
     reconsideration_figures,
     reply_due,
+    reply_state,
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.work_calendar import CalendarResult
@@ -162,11 +164,8 @@ class DisputeService(ContextService):
         calendar = self._calendar.work_calendar()
         record = stored.record
         due = reply_due(record, calendar)
-        today = today_in_china(self._clock)
-        replied = record.replied_on
-        late = (replied is None and record.pending and today > due.value) or (
-            replied is not None and replied > due.value
-        )
+        state = reply_state(record, due.value, today_in_china(self._clock), calendar, 0)
+        late = state in (ClockState.OVERDUE, ClockState.MISSED)
         return DisputeView(stored.id, record, due, appeal_until(record, calendar), late)
 
     def _stored(self, dispute_id: int) -> StoredDispute:
