@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, TextIO, TypeVar
 
 from chuansha_enforce.cli.case_view_json import case_view_json
+from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import parse_date
 from chuansha_enforce.domain.case_file import (
     STATEMENT_LABELS,
@@ -347,7 +348,6 @@ def run(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -
     elif command == "file":
         print(case_no, file=out)
     else:
-        text = "已记录{step}：{no}" if lang == "zh" else "recorded {step}: {no}"
         step = STEP_LABELS[command] if lang == "zh" else command
-        print(text.format(step=step, no=case_no), file=out)
+        say(out, lang, "cli.step_recorded", step=step, no=case_no)
     return 0

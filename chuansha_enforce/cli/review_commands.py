@@ -12,6 +12,7 @@ from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.review_checklist import CHECKLIST, Finding
+from chuansha_enforce.presenters.verify_text import verify_lines
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.review_service import (
     QueueItem,
@@ -19,7 +20,6 @@ from chuansha_enforce.services.review_service import (
     SignRequest,
     parse_opinion,
 )
-from chuansha_enforce.services.verify_text import verify_lines
 
 _ITEMS = "； ".join(f"{code}={label}" for code, label in CHECKLIST.items())  # breaks at spaces
 

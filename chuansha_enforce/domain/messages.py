@@ -13,6 +13,7 @@ from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
+from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -102,6 +103,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
     **DOCUMENT_MESSAGES,
+    **PRESENTER_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),
