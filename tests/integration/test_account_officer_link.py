@@ -206,28 +206,38 @@ def test_the_installed_command_resets_and_links(db_path: Path, clock: FixedClock
     }
     db = [str(program), "--db", str(db_path), "--user", "admin", "account"]
     reset = subprocess.run(
-        [*db, "reset-password", "wang"], env=env, capture_output=True, text=True, timeout=120
+        [*db, "reset-password", "wang"],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert reset.returncode == 0, reset.stderr
     assert "已重置账户 wang 的密码" in reset.stdout
     link = subprocess.run(
-        [*db, "link", "zhou", "--officer", "李明"], env=env, capture_output=True, text=True,
+        [*db, "link", "zhou", "--officer", "李明"], check=False, env=env, capture_output=True, text=True,
         timeout=120,
     )  # fmt: skip
     assert link.returncode == 0, link.stderr
     listed = subprocess.run(
-        [*db, "list", "--json"], env=env, capture_output=True, text=True, timeout=120
+        [*db, "list", "--json"], check=False, env=env, capture_output=True, text=True, timeout=120
     )
     rows = {r["name"]: r for r in json.loads(listed.stdout)}
     assert rows["zhou"]["officer"] == "李明(31150002)"
     own = subprocess.run(
-        [*db, "reset-password", "admin"], env=env, capture_output=True, text=True, timeout=120
+        [*db, "reset-password", "admin"],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert own.returncode == 1
     assert "不能重置自己的密码" in own.stderr
     env["CHUANSHA_ENFORCE_PASSWORD"] = "wang-reset-pass-4"
     verify = subprocess.run(
         [str(program), "--db", str(db_path), "--user", "wang", "verify"],
-        env=env, capture_output=True, text=True, timeout=120,
+        check=False, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert verify.returncode == 0, verify.stdout + verify.stderr

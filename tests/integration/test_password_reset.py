@@ -56,8 +56,10 @@ def test_sign_reset_sign_again_and_both_signatures_verify(db_path: Path, clock: 
     new_key, new_sealed, kdf = _row(
         db_path, "SELECT public_key, private_key_enc, key_kdf FROM users WHERE name = 'zhou'"
     )
-    assert new_key != old_key and new_sealed != old_sealed  # a new pair; the old one gone
-    assert isinstance(new_sealed, bytes) and isinstance(kdf, str)
+    assert new_key != old_key  # a new pair; the old one gone
+    assert new_sealed != old_sealed
+    assert isinstance(new_sealed, bytes)
+    assert isinstance(kdf, str)
     # the new private key opens with the new password only; the old sealed copy is overwritten
     assert unlock_private_key("zhou", NEW, new_sealed, kdf) is not None
     assert unlock_private_key("zhou", PASSWORDS["zhou"], new_sealed, kdf) is None
@@ -88,9 +90,9 @@ def test_sign_reset_sign_again_and_both_signatures_verify(db_path: Path, clock: 
     ).fetchone()
     conn.close()
     assert keys == [old_key, new_key]
-    assert record[0] == "admin" and record[1] == "zhou"  # who reset whom
+    assert (record[0], record[1]) == ("admin", "zhou")  # who reset whom
     detail = json.loads(record[2])
-    assert detail["reset_by"] == "admin" and detail["user"] == "zhou"
+    assert (detail["reset_by"], detail["user"]) == ("admin", "zhou")
     assert detail["public_key"] == bytes(new_key).hex()  # type: ignore[arg-type]
     assert detail["retired_public_key"] == bytes(old_key).hex()  # type: ignore[arg-type]
 
@@ -110,14 +112,14 @@ def test_a_reset_clears_a_lock_and_the_account_logs_in(db_path: Path, clock: Fix
         assert states["clerk"].locked_until is not None
         svc.accounts.reset_password("clerk", "clerk-reset-pass-3")
         states = {s.account.name: s for s in svc.accounts.account_states()}
-        assert states["clerk"].locked_until is None and states["clerk"].failed_logins == 0
+        assert (states["clerk"].locked_until, states["clerk"].failed_logins) == (None, 0)
     login = Login("clerk", "clerk-reset-pass-3")
     with build_services(db_path, clock, login=login, password_cost=CHEAP) as svc:
         assert svc.verify().ok
 
 
 @pytest.mark.parametrize(
-    ("who", "target", "password", "code"),
+    "attempt",
     [
         ("clerk", "zhou", NEW, "auth.forbidden"),
         ("zhou", "clerk", NEW, "auth.forbidden"),
@@ -130,8 +132,9 @@ def test_a_reset_clears_a_lock_and_the_account_logs_in(db_path: Path, clock: Fix
     ],
 )
 def test_a_refused_reset_changes_nothing(
-    db_path: Path, clock: FixedClock, who: str, target: str, password: str, code: str
+    db_path: Path, clock: FixedClock, attempt: tuple[str, str, str, str]
 ) -> None:
+    who, target, password, code = attempt
     prepared(db_path, clock)
     with open_as(db_path, clock, who) as svc:
         before = database_digest(db_path)
@@ -201,7 +204,7 @@ def test_reset_password_through_the_cli(
     out = io.StringIO()
     assert main([*db, "account", "list", "--json"], out) == 0
     rows = {r["name"]: r for r in json.loads(out.getvalue())}
-    assert rows["zhou"]["failed_logins"] == 0 and rows["zhou"]["disabled"] is False
+    assert (rows["zhou"]["failed_logins"], rows["zhou"]["disabled"]) == (0, False)
     monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", NEW)
     out = io.StringIO()
     assert main(["--db", str(db_path), "--user", "zhou", "verify"], out) == 0
