@@ -216,8 +216,8 @@ def test_the_installed_command_resets_and_links(db_path: Path, clock: FixedClock
     assert reset.returncode == 0, reset.stderr
     assert "已重置账户 wang 的密码" in reset.stdout
     link = subprocess.run(
-        [*db, "link", "zhou", "--officer", "李明"], check=False, env=env, capture_output=True, text=True,
-        timeout=120,
+        [*db, "link", "zhou", "--officer", "李明"],
+        check=False, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert link.returncode == 0, link.stderr
     listed = subprocess.run(
