@@ -15,13 +15,12 @@ from pathlib import Path
 import pytest
 
 from chuansha_enforce.domain.accounts import Role
-from chuansha_enforce.domain.case_file import AdvanceNotice, Discussion, Hearing
+from chuansha_enforce.domain.case_file import Hearing
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enums import HearingState, PenaltyKind, ReviewOpinion
+from chuansha_enforce.domain.enums import HearingState, ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.account_service import NewUser
-from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.services.review_service import SignRequest
 from chuansha_enforce.services.session import Login
@@ -31,8 +30,8 @@ from tests.review_setup import (
     CASE_NO,
     CHEAP,
     PASSWORDS,
-    PERSON,
     make_accounts,
+    make_major_case,
     open_as,
     prepared,
     register_officers,
@@ -96,38 +95,15 @@ def _heard_case(path: Path, clock: FixedClock) -> None:
     with open_as(path, clock, "admin") as svc:
         register_officers(svc)
         svc.officers.register(OfficerRecord("赵六", "31150003", D(2017, 1, 5)))
+    held = Hearing(
+        HearingState.HELD,
+        requested_on=D(2026, 10, 21),
+        notice_on=D(2026, 10, 22),  # 7 working days before the hearing (APL 64)
+        held_on=D(2026, 11, 2),
+        presiding="赵六",
+    )
     with open_as(path, clock, "clerk") as svc:
-        svc.case_files.file_case(
-            NewCase(
-                case_no=HEARD_CASE,
-                party=PERSON,
-                cause="张三占道设摊案",
-                filed_on=D(2026, 10, 9),
-                officer_certificates=("31150001", "31150002"),
-                clue_on=D(2026, 10, 8),
-            )
-        )
-        notice = AdvanceNotice(
-            D(2026, 10, 20),
-            hearing_offered=True,
-            proposed_kinds=frozenset({PenaltyKind.FINE}),
-            proposed_fine_fen=600_000,
-            facts="占道设摊",
-            basis="《上海市市容环境卫生管理条例》第二十四条",
-        )
-        svc.case_files.record_notice(HEARD_CASE, notice)
-        held = Hearing(
-            HearingState.HELD,
-            requested_on=D(2026, 10, 21),
-            notice_on=D(2026, 10, 22),
-            held_on=D(2026, 11, 2),
-            presiding="赵六",
-        )
-        svc.case_files.record_hearing(HEARD_CASE, held)
-        svc.case_files.record_discussion(
-            HEARD_CASE,
-            Discussion(D(2026, 11, 5), "同意罚款六千元", ("镇长", "分管副镇长", "执法队长")),
-        )
+        make_major_case(svc, HEARD_CASE, held, D(2026, 11, 5))
         svc.reviews.submit(HEARD_CASE, ["调查终结报告", "听证笔录"])
 
 
@@ -204,40 +180,23 @@ def test_the_installed_command_resets_and_links(db_path: Path, clock: FixedClock
         "CHUANSHA_ENFORCE_PASSWORD": PASSWORDS["admin"],
         "CHUANSHA_ENFORCE_NEW_PASSWORD": "wang-reset-pass-4",
     }
-    db = [str(program), "--db", str(db_path), "--user", "admin", "account"]
-    reset = subprocess.run(
-        [*db, "reset-password", "wang"],
-        check=False,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+
+    def run(*words: str, user: str = "admin") -> subprocess.CompletedProcess[str]:
+        argv = [str(program), "--db", str(db_path), "--user", user, *words]
+        return subprocess.run(
+            argv, check=False, env=env, capture_output=True, text=True, timeout=120
+        )
+
+    reset = run("account", "reset-password", "wang")
     assert reset.returncode == 0, reset.stderr
     assert "已重置账户 wang 的密码" in reset.stdout
-    link = subprocess.run(
-        [*db, "link", "zhou", "--officer", "李明"],
-        check=False, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    link = run("account", "link", "zhou", "--officer", "李明")
     assert link.returncode == 0, link.stderr
-    listed = subprocess.run(
-        [*db, "list", "--json"], check=False, env=env, capture_output=True, text=True, timeout=120
-    )
-    rows = {r["name"]: r for r in json.loads(listed.stdout)}
+    rows = {r["name"]: r for r in json.loads(run("account", "list", "--json").stdout)}
     assert rows["zhou"]["officer"] == "李明(31150002)"
-    own = subprocess.run(
-        [*db, "reset-password", "admin"],
-        check=False,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    own = run("account", "reset-password", "admin")
     assert own.returncode == 1
     assert "不能重置自己的密码" in own.stderr
     env["CHUANSHA_ENFORCE_PASSWORD"] = "wang-reset-pass-4"
-    verify = subprocess.run(
-        [str(program), "--db", str(db_path), "--user", "wang", "verify"],
-        check=False, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    verify = run("verify", user="wang")
     assert verify.returncode == 0, verify.stdout + verify.stderr
