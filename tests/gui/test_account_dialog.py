@@ -44,7 +44,10 @@ def test_the_dialog_shows_states_resets_a_password_and_links_an_officer(
         services.accounts.disable_user("wang")
         dialog = AccountDialog(services)
         qtbot.addWidget(dialog)
-        dialog.resize(1000, 700)
+        least = dialog.minimumSizeHint()  # it fits the office's 1366×768 screen, in its frame
+        assert least.width() <= 1366 - 40, least
+        assert least.height() <= 768 - 80, least
+        dialog.resize(1000, 680)
         dialog.show()
         headers = [dialog.accounts.horizontalHeaderItem(c).text() for c in range(7)]
         assert headers == ["用户名", "姓名", "角色", "状态", "锁定至", "连续失败", "关联执法人员"]
