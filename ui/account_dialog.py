@@ -123,15 +123,13 @@ class AccountDialog(QDialog):
     def reload(self) -> None:
         self.states = self._services.accounts.account_states()
         self.accounts.setRowCount(len(self.states))
-        disabled = render("account.state_disabled", {}, self._lang)
-        normal = render("account.state_normal", {}, self._lang)
         for row, s in enumerate(self.states):
             locked = s.locked_until.astimezone(CHINA_TZ) if s.locked_until else None
             values = [
                 s.account.name,
                 s.account.display_name,
                 s.account.role.label,
-                disabled if s.disabled else normal,
+                render(s.state_code, {}, self._lang),
                 locked.strftime("%Y-%m-%d %H:%M") if locked else "",
                 str(s.failed_logins),
                 s.officer or "",

@@ -129,6 +129,7 @@ def _list(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang)
                 "role": s.account.role.value,
                 "qualification_no": s.account.qualification_no,
                 "disabled": s.disabled,
+                "must_change_password": s.must_change,
                 "failed_logins": s.failed_logins,
                 "locked_until": s.locked_until.isoformat() if s.locked_until else None,
                 "officer": s.officer,
@@ -140,7 +141,7 @@ def _list(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang)
         return 0
     for s in states:
         a = s.account
-        state = render("account.state_disabled" if s.disabled else "account.state_normal", {}, lang)
+        state = render(s.state_code, {}, lang)
         locked = (
             s.locked_until.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M") if s.locked_until else ""
         )

@@ -17,6 +17,11 @@ ACCOUNT_OFFICER_MESSAGES: dict[str, tuple[str, str]] = {
         "the logged-in account holds no audit-chain key to wrap for {name}'s new password;"
         " ask an administrator who holds it",
     ),
+    "account.must_change_password": (
+        "账户{name}的密码由管理员重置，须先用“修改密码”设定自己的密码（换发只属于本人的签名密钥）才能签名",
+        "the password of {name} was reset by an administrator: change it first (which issues a"
+        " signing key only you hold) before signing",
+    ),
     "account.officer_unknown": (
         "执法人员名录中没有“{name}”（可写 姓名(执法证号)）",
         "the officer registry has no “{name}” (write name(certificate no))",
@@ -36,4 +41,5 @@ ACCOUNT_OFFICER_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "account.state_normal": ("正常", "active"),
     "account.state_disabled": ("已停用", "disabled"),
+    "account.state_must_change": ("须本人改密码", "must change password"),
 }

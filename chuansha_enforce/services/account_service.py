@@ -67,6 +67,15 @@ class AccountState:
     locked_until: dt.datetime | None
     officer: str | None
     """The linked registry officer as ``姓名(执法证号)``, or None."""
+    must_change: bool = False
+    """The password was set by an administrator and not yet changed by its owner."""
+
+    @property
+    def state_code(self) -> str:
+        """The catalogue code of the state a list shows."""
+        if self.disabled:
+            return "account.state_disabled"
+        return "account.state_must_change" if self.must_change else "account.state_normal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,31 +178,59 @@ class AccountService(ContextService):
     # -- changing -------------------------------------------------------------------------
     def change_password(self, name: str, old_password: str, new_password: str) -> None:
         """The account's own password (the old one proves it); the signing key is re-sealed
-        under the new password, so earlier signatures stay verifiable with the same key."""
+        under the new password, so earlier signatures stay verifiable with the same key.
+
+        After an administrator's reset the account gets a key pair of its own instead (the
+        administrator knew the password that sealed the reset's key): the reset's key is
+        retired unused, the new public key recorded, and the account may sign again."""
         check_password_policy(new_password, name.strip(), common_passwords())
         if new_password == old_password:
             raise DomainError("account.password_unchanged", "password")
         user = self.check_password(name.strip(), old_password, action="user.password")
-        private = unlock_private_key(
-            user.account.name, old_password, user.private_key_enc, user.key_kdf
-        )
-        if private is None:  # the password opened the account but not its key: damaged row
-            raise DomainError("account.key_unreadable", "user", {"name": user.account.name})
-        sealed = seal_private_key(user.account.name, private, new_password, self._cost)
+        after_reset = self._users.reset_pending(user.account.id)
+        detail: dict[str, object] = {}
+        if after_reset:
+            keys = new_key_pair(user.account.name, new_password, self._cost)
+            sealed_key, kdf = keys.private_key_enc, keys.kdf
+            detail = {
+                "after_reset": True,
+                "key_algorithm": keys.algorithm,
+                "public_key": keys.public_key.hex(),
+                "retired_public_key": user.public_key.hex(),
+            }
+        else:
+            private = unlock_private_key(
+                user.account.name, old_password, user.private_key_enc, user.key_kdf
+            )
+            if private is None:  # the password opened the account but not its key: damaged
+                raise DomainError("account.key_unreadable", "user", {"name": user.account.name})
+            sealed = seal_private_key(user.account.name, private, new_password, self._cost)
+            sealed_key, kdf = sealed.private_key_enc, sealed.kdf
         key = self._chain_key_of(user, old_password)
         at = utc_timestamp(self._clock)
+        password_hash = hash_password(new_password, self._cost)
         with write_transaction(self._db):
-            self._users.change_password(
-                user.account.id,
-                password_hash=hash_password(new_password, self._cost),
-                private_key_enc=sealed.private_key_enc,
-                key_kdf=sealed.kdf,
-                at=at,
-            )
+            if after_reset:
+                new = NewKeys(password_hash, keys.algorithm, keys.public_key, sealed_key, kdf)
+                self._users.replace_keys(user, new, at)
+                self._users.clear_reset(user.account.id)
+            else:
+                self._users.change_password(
+                    user.account.id,
+                    password_hash=password_hash,
+                    private_key_enc=sealed_key,
+                    key_kdf=kdf,
+                    at=at,
+                )
             if key is not None:
                 chain_key.remember(self._db.conn, key)
             self.wrap_chain_key_for(user.account.id, user.account.name, new_password)
-            self._audit(at, user.account.name, "user.password", "ok", {})
+            self._audit(at, user.account.name, "user.password", "ok", detail)
+
+    def must_change_password(self, account: Account) -> bool:
+        """Whether ``account`` still has a password an administrator set (it signs nothing
+        until its owner changes it)."""
+        return self._users.reset_pending(account.id)
 
     def reset_password(self, name: str, new_password: str) -> Account:
         """An administrator gives another account a new password and a NEW signing key pair.
@@ -226,6 +263,7 @@ class AccountService(ContextService):
             if self._users.any_chain_key() and chain_key.key_for(self._db.conn) is None:
                 raise DomainError("account.chain_key_missing", "user", {"name": target})
             self._users.replace_keys(user, new, at)
+            self._users.mark_reset(user.account.id, at, admin.name)
             self.wrap_chain_key_for(user.account.id, target, new_password)
             detail: dict[str, object] = {
                 "user": target,
@@ -284,6 +322,7 @@ class AccountService(ContextService):
                 u.login.failed,
                 u.login.locked_until,
                 _officer_label(registry, u.account.officer_id),
+                self._users.reset_pending(u.account.id),
             )
             for u in self._users.all()
         ]

@@ -223,6 +223,8 @@ class ReviewService(ContextService):
     def sign(self, case_no: str, request: SignRequest) -> Signed:
         """Record this reviewer's round (checklist, opinion, reasons) and sign it."""
         account = check_signer(self.session, (), None)  # role first; the case comes below
+        if self._accounts.must_change_password(account):  # an administrator knows its password
+            raise DomainError("account.must_change_password", "password", {"name": account.name})
         findings = complete_findings(request.findings)
         reasons = check_opinion(request.opinion, request.reasons, findings)
         stored = self._accounts.check_password(account.name, request.password, action="review.sign")

@@ -166,14 +166,20 @@ class VerifyService:
 
     def _user_problems(self) -> list[Problem]:
         """Every account's key as the audit log recorded it: the current public key is the
-        one its making or its latest password reset recorded, and every retired key is one
+        one its making or its latest new key pair (a reset, the owner's first change after
+        it) recorded, and every retired key is one
         the log recorded for that account before (none slipped in to vouch for a forgery)."""
         users = UserRepository(self._db)
         if not users.table_exists():
             return []
         recorded: dict[str, list[str]] = {}
-        resets = audit_records(self._db, "user.password_reset")
-        for r in sorted([*audit_records(self._db, "user.add"), *resets], key=lambda r: r.id):
+        made = [
+            r
+            for action in ("user.add", "user.password_reset", "user.password")
+            for r in audit_records(self._db, action)
+            if action == "user.add" or "public_key" in r.detail  # (a plain change keeps its key)
+        ]
+        for r in sorted(made, key=lambda r: r.id):
             recorded.setdefault(str(r.object_id), []).append(str(r.detail.get("public_key", "")))
         problems = []
         by_id = {u.account.id: u for u in users.all()}

@@ -6,6 +6,9 @@ the signing keys an account held before a password reset.
 - ``user_retired_keys``: a reset gives the account a new key pair; its old public key is kept
   here for good, so every earlier signature still verifies. A public key may change only
   when the old one is on record here (the trigger replaces 0006's "never changes").
+- ``user_password_resets``: an account whose password an administrator set and its owner has
+  not yet changed: it signs nothing until then (the administrator knows that password), and
+  its owner's change gives it a key pair of its own.
 
 Both tables start empty, so no row seal changes (nothing to reseal).
 """
@@ -25,6 +28,12 @@ CREATE TABLE user_retired_keys (
     public_key BLOB NOT NULL,
     retired_at TEXT NOT NULL,
     UNIQUE (user_id, public_key)
+) STRICT;
+
+CREATE TABLE user_password_resets (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id),
+    reset_at TEXT NOT NULL,
+    reset_by TEXT NOT NULL
 ) STRICT;
 
 CREATE TRIGGER user_retired_keys_no_update BEFORE UPDATE ON user_retired_keys

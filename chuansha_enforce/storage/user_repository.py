@@ -195,6 +195,25 @@ class UserRepository:
         ).fetchall()
         return [RetiredKey(int(r[0]), str(r[1]), _blob(r[2]), str(r[3])) for r in rows]
 
+    def mark_reset(self, user_id: int, at: str, by: str) -> None:
+        """The password was set by an administrator (``by``): no signing until its owner
+        changes it."""
+        self.clear_reset(user_id)
+        self._db.execute(
+            "INSERT INTO user_password_resets (user_id, reset_at, reset_by) VALUES (?, ?, ?)",
+            [user_id, at, by],
+        )
+
+    def clear_reset(self, user_id: int) -> None:
+        self._db.execute("DELETE FROM user_password_resets WHERE user_id = ?", [user_id])
+
+    def reset_pending(self, user_id: int) -> bool:
+        """Whether the account still has the password an administrator set."""
+        if not self._has_table("user_password_resets"):
+            return False
+        query = "SELECT 1 FROM user_password_resets WHERE user_id = ?"
+        return self._db.execute(query, [user_id]).fetchone() is not None
+
     def link_officer(self, user_id: int, officer_id: int | None, at: str) -> None:
         """Link the account to the registry's officer (None removes the link)."""
         self._db.execute("DELETE FROM account_officers WHERE user_id = ?", [user_id])

@@ -24,6 +24,7 @@ from tests.conftest import database_digest
 from tests.review_setup import CASE_NO, CHEAP, PASSWORDS, open_as, prepared
 
 NEW = "zhou-reset-pass-7"
+OWN = "zhou-own-pass-after-reset"
 
 
 def _row(path: Path, sql: str, params: tuple[object, ...] = ()) -> tuple[object, ...]:
@@ -44,7 +45,9 @@ def _sign(path: Path, clock: FixedClock, password: str, reasons: str) -> None:
         svc.reviews.submit(CASE_NO, ["补充调查材料"])
 
 
-def test_sign_reset_sign_again_and_both_signatures_verify(db_path: Path, clock: FixedClock) -> None:
+def test_sign_reset_change_sign_again_and_both_signatures_verify(
+    db_path: Path, clock: FixedClock
+) -> None:
     prepared(db_path, clock)
     _sign(db_path, clock, PASSWORDS["zhou"], "请补充现场照片")
     old_key, old_sealed = _row(
@@ -74,22 +77,41 @@ def test_sign_reset_sign_again_and_both_signatures_verify(db_path: Path, clock: 
     with pytest.raises(DomainError) as old:
         open_as(db_path, clock, "zhou")  # the old password no longer opens the account
     assert old.value.code == "auth.bad_password"
-    _sign(db_path, clock, NEW, "请补充询问笔录")
-    login = Login("zhou", NEW)
+    # The administrator knows NEW: the account signs nothing until its owner changes it.
+    with build_services(db_path, clock, login=Login("zhou", NEW), password_cost=CHEAP):
+        pass  # (this login clears the failure the old password just counted)
+    before = database_digest(db_path)
+    with pytest.raises(DomainError) as waiting:
+        _sign(db_path, clock, NEW, "请补充询问笔录")
+    assert waiting.value.code == "account.must_change_password"
+    assert database_digest(db_path) == before
+    with build_services(db_path, clock, login=Login("zhou", NEW), password_cost=CHEAP) as svc:
+        svc.accounts.change_password("zhou", NEW, OWN)
+    own_key, own_sealed, own_kdf = _row(
+        db_path, "SELECT public_key, private_key_enc, key_kdf FROM users WHERE name = 'zhou'"
+    )
+    assert own_key not in (old_key, new_key)  # a pair of its own: the reset's key retired unused
+    assert isinstance(own_sealed, bytes)
+    assert isinstance(own_kdf, str)
+    assert unlock_private_key("zhou", NEW, own_sealed, own_kdf) is None
+    _sign(db_path, clock, OWN, "请补充询问笔录")
+    login = Login("zhou", OWN)
     with build_services(db_path, clock, login=login, password_cost=CHEAP) as svc:
         report = svc.verify()
         assert report.ok, report.problems
         assert report.signatures == 2
-        assert report.chain_key == "checked"  # the chain key was wrapped for the new password
+        assert report.chain_key == "checked"  # the chain key was wrapped for each new password
         rounds = svc.reviews.rounds(CASE_NO)
         assert [r.signature for r in rounds] == ["valid", "valid"]
     conn = sqlite3.connect(db_path)
     keys = [bytes(r[0]) for r in conn.execute("SELECT public_key FROM review_signatures")]
+    retired = [bytes(r[0]) for r in conn.execute("SELECT public_key FROM user_retired_keys")]
     record = conn.execute(
         "SELECT user, object_id, detail FROM audit_log WHERE action = 'user.password_reset'"
     ).fetchone()
     conn.close()
-    assert keys == [old_key, new_key]
+    assert keys == [old_key, own_key]
+    assert retired == [old_key, new_key]
     assert (record[0], record[1]) == ("admin", "zhou")  # who reset whom
     detail = json.loads(record[2])
     assert (detail["reset_by"], detail["user"]) == ("admin", "zhou")
