@@ -46,6 +46,7 @@ OPTION_PLACEHOLDERS: dict[str, str] = {
     "on": "日期",
     "text": "整改情况",
     "display": "姓名",
+    "officer": "姓名(证号)",
     "qualification": "资格证号",
     "role": "角色",
     "kind": "类别",

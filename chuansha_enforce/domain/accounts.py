@@ -85,6 +85,9 @@ class Account:
     display_name: str
     role: Role
     qualification_no: str | None = None
+    officer_id: int | None = None
+    """The officer registry's entry for the same person (linked by an administrator): the
+    review and hearing checks compare this id, not the spelling of names."""
 
     def can(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[self.role]

@@ -9,6 +9,10 @@ from collections.abc import Mapping
 from typing import Literal
 
 from chuansha_enforce.domain.account_messages import ACCOUNT_FIELDS, ACCOUNT_MESSAGES
+from chuansha_enforce.domain.account_officer_messages import (
+    ACCOUNT_OFFICER_FIELDS,
+    ACCOUNT_OFFICER_MESSAGES,
+)
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
@@ -20,6 +24,7 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 FIELDS: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_FIELDS,
+    **ACCOUNT_OFFICER_FIELDS,
     **DISPUTE_FIELDS,
     **GATE_FIELDS,
     **DOCUMENT_FIELDS,
@@ -99,6 +104,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
 
 MESSAGES: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_MESSAGES,
+    **ACCOUNT_OFFICER_MESSAGES,
     **CLI_MESSAGES,
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,

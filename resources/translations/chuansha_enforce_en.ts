@@ -62,6 +62,51 @@
         <source>账户管理…</source>
         <translation>Manage accounts…</translation>
     </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>连续失败</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>关联执法人员</source>
+        <translation>Linked officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>所选账户</source>
+        <translation>Selected account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>新密码（两次；该账户换发新签名密钥）</source>
+        <translation>New password (twice; the account gets a new signing key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>执法人员名录中的同一人</source>
+        <translation>The same person in the officer registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>（不关联）</source>
+        <translation>(not linked)</translation>
+    </message>
 </context>
 <context>
     <name>CaseDetail</name>

@@ -157,7 +157,7 @@ def test_an_admin_adds_a_reviewer_in_the_account_dialog(
         assert window.findChild(QAction, "manageAccounts") is not None
         dialog = AccountDialog(services, parent=window)
         qtbot.addWidget(dialog)
-        assert dialog.accounts.count() == 4
+        assert dialog.accounts.rowCount() == 4
         dialog.name.setText("wu")
         dialog.display.setText("吴律")
         dialog.role.setCurrentIndex(dialog.role.findData(Role.REVIEWER.value))
@@ -170,7 +170,7 @@ def test_an_admin_adds_a_reviewer_in_the_account_dialog(
         dialog.repeat.setText("wu-pass-12")
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
         assert dialog.message.text() == "已添加账户 wu"
-        assert dialog.accounts.count() == 5
+        assert dialog.accounts.rowCount() == 5
     with open_as(db_path, clock, "clerk") as services:
         window = QMainWindow()
         qtbot.addWidget(window)
