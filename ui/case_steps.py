@@ -15,10 +15,13 @@ from chuansha_enforce.domain.case_file import (
     Discussion,
     Extension,
     Hearing,
+    ServiceAttempt,
+    ServiceProof,
     StatementKind,
     SurchargePause,
 )
 from chuansha_enforce.domain.enums import (
+    AttemptResult,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -28,6 +31,7 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
 )
 from chuansha_enforce.domain.records import PaymentRecord
+from chuansha_enforce.domain.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
 from ui.step_form import Field, FormValues, Kind
@@ -404,7 +408,10 @@ def decide_step() -> Step:
 def _serve(s: Services, no: str, v: FormValues) -> StepResult:
     method = v.choice("service_method")
     assert isinstance(method, ServiceMethod)
-    return s.case_files.serve(no, v.date("served_on"), method)
+    proof = ServiceProof(
+        v.text("service_witness") or None, v.flag("service_recorded"), v.optional_date("consent_on")
+    )
+    return s.case_files.serve(no, v.date("served_on"), method, proof)
 
 
 def serve_step() -> Step:
@@ -417,9 +424,62 @@ def serve_step() -> Step:
                 Kind.CHOICE,
                 _labels(ServiceMethod),
             ),
+            Field(
+                "service_witness",
+                QCoreApplication.translate("CaseSteps", "见证人（留置送达）"),
+                placeholder=QCoreApplication.translate("CaseSteps", "基层组织或所在单位的见证人"),
+            ),
+            Field(
+                "service_recorded",
+                QCoreApplication.translate("CaseSteps", "已拍照录像记录（留置送达）"),
+                Kind.BOOL,
+            ),
+            Field(
+                "consent_on",
+                QCoreApplication.translate("CaseSteps", "同意电子送达日期"),
+                Kind.OPTIONAL_DATE,
+            ),
         ]
 
     return Step("serve", QCoreApplication.translate("CaseSteps", "送达"), fields, _serve)
+
+
+def _serve_attempt(s: Services, no: str, v: FormValues) -> StepResult:
+    method = v.choice("service_method")
+    result = v.choice("attempt_result")
+    assert isinstance(method, ServiceMethod)
+    assert isinstance(result, AttemptResult)
+    attempt = ServiceAttempt(v.date("attempted_on"), method, result, v.text("note") or None)
+    return s.case_files.record_service_attempt(no, attempt)
+
+
+def serve_attempt_step() -> Step:
+    """送达未成功: the record a 公告送达 needs first (DOMAIN §14)."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("attempted_on", QCoreApplication.translate("CaseSteps", "尝试日期"), Kind.DATE),
+            Field(
+                "service_method",
+                QCoreApplication.translate("CaseSteps", "送达方式"),
+                Kind.CHOICE,
+                [(m.label, m) for m in ATTEMPT_METHODS],
+            ),
+            Field(
+                "attempt_result",
+                QCoreApplication.translate("CaseSteps", "结果"),
+                Kind.CHOICE,
+                [(r.label, r) for r in AttemptResult],
+            ),
+            Field(
+                "note",
+                QCoreApplication.translate("CaseSteps", "经过"),
+                placeholder=QCoreApplication.translate("CaseSteps", "如 无人应门、查无此人"),
+            ),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "送达未成功")
+    return Step("serve_attempt", title, fields, _serve_attempt)
 
 
 def _pay(s: Services, no: str, v: FormValues) -> StepResult:
@@ -512,6 +572,7 @@ def steps() -> list[Step]:
         extension_step(),
         officers_step(),
         decide_step(),
+        serve_attempt_step(),
         serve_step(),
         pay_step(),
         pause_step(),

@@ -24,8 +24,11 @@ from chuansha_enforce.domain.case_file import (
     Discussion,
     Extension,
     Hearing,
+    ServiceAttempt,
+    ServiceProof,
 )
 from chuansha_enforce.domain.enums import (
+    AttemptResult,
     HearingState,
     LabelledEnum,
     NoPenaltyReason,
@@ -53,6 +56,7 @@ STEP_LABELS: dict[str, str] = {
     "extend": "延长办案期限",
     "officers": "变更承办人",
     "decide": "作出决定",
+    "serve-attempt": "送达未成功",
     "serve": "送达",
     "pay": "缴款",
     "close": "结案",
@@ -96,7 +100,9 @@ _METHODS = {
     "电子": "电子送达",
     "留置": "留置送达",
     "公告": "公告送达",
+    "委托": "委托送达",
 }
+_RESULTS = {"未成功": "未成功", "下落不明": "下落不明"}
 
 
 def add_parsers(case_commands: Any) -> None:
@@ -179,9 +185,20 @@ def add_parsers(case_commands: Any) -> None:
     decide.add_argument("--reduced", action="store_true", help="减轻处罚")
     decide.add_argument("--doc-no", help="决定书文号（默认自动编号）")
 
+    attempt = step("serve-attempt", "记录一次未成功的送达（公告送达前须有）")
+    attempt.add_argument("--on", required=True, help="尝试日期")
+    attempt.add_argument("--method", required=True, help="直接|留置|邮寄|委托")
+    attempt.add_argument("--result", default="未成功", help="未成功|下落不明（默认 未成功）")
+    attempt.add_argument("--note", help="经过（如 无人应门、地址查无此人）")
+
     serve = step("serve", "送达决定书")
     serve.add_argument("--on", required=True, help="送达日期（回执上的日期）")
-    serve.add_argument("--method", required=True, help="直接|当场|邮寄|电子|留置|公告")
+    serve.add_argument("--method", required=True, help="直接|当场|邮寄|委托|电子|留置|公告")
+    serve.add_argument("--witness", help="留置送达的见证人（基层组织或所在单位）")
+    serve.add_argument(
+        "--recorded", action="store_true", help="留置送达以拍照、录像方式记录送达过程"
+    )
+    serve.add_argument("--consent-on", help="当事人书面同意电子送达的日期（送达地址确认书）")
 
     pay = step("pay", "缴款")
     pay.add_argument("--on", required=True, help="缴款日期")
@@ -305,7 +322,18 @@ def _decide(args: argparse.Namespace, services: Services) -> StepResult:
 
 def _serve(args: argparse.Namespace, services: Services) -> StepResult:
     method = _label(ServiceMethod, args.method, "service_method", _METHODS)
-    return services.case_files.serve(args.case_no, _day(args.on, "served_on"), method)
+    proof = ServiceProof(args.witness, args.recorded, parse_date(args.consent_on, "consent_on"))
+    return services.case_files.serve(args.case_no, _day(args.on, "served_on"), method, proof)
+
+
+def _serve_attempt(args: argparse.Namespace, services: Services) -> StepResult:
+    attempt = ServiceAttempt(
+        _day(args.on, "attempted_on"),
+        _label(ServiceMethod, args.method, "service_method", _METHODS),
+        _label(AttemptResult, args.result, "attempt_result", _RESULTS),
+        args.note,
+    )
+    return services.case_files.record_service_attempt(args.case_no, attempt)
 
 
 def _pay(args: argparse.Namespace, services: Services) -> StepResult:
@@ -331,6 +359,7 @@ _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
         a.case_no, _day(a.on, "changed_on"), _names(a.officers), a.reason
     ),
     "decide": _decide,
+    "serve-attempt": _serve_attempt,
     "serve": _serve,
     "pay": _pay,
     "close": lambda a, s: s.case_files.close(a.case_no, _day(a.on, "closed_on"), a.reason),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from chuansha_enforce.domain.enums import (
+    AttemptResult,
     CaseStatus,
     CertificateStatus,
     EnumMap,
@@ -217,6 +218,32 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
+class ServiceAttempt:
+    """A service that did not reach the party, recorded (DOMAIN §14: service by the book)."""
+
+    attempted_on: dt.date
+    method: ServiceMethod
+    result: AttemptResult
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceProof:
+    """What makes a service valid beside its date and method: the witness or the photo or
+    video record of a 留置送达, the party's written consent to 电子送达."""
+
+    witness: str | None = None
+    recorded: bool = False
+    consent_on: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+
+@dataclass(frozen=True, slots=True)
 class SurchargePause:
     kind: PauseKind
     start: dt.date
@@ -255,6 +282,8 @@ class CaseFile:
     violation_continuing: bool = False
     five_year_reason: str | None = None
     officer_changes: tuple[OfficerChange, ...] = ()
+    service_attempts: tuple[ServiceAttempt, ...] = ()
+    service_proof: ServiceProof | None = None
 
     @property
     def status(self) -> CaseStatus:

@@ -205,6 +205,14 @@ class ServiceMethod(LabelledEnum):
     ELECTRONIC = "electronic", "电子送达"
     LEFT_AT_RESIDENCE = "left_at_residence", "留置送达"
     PUBLIC_NOTICE = "public_notice", "公告送达"
+    ENTRUSTED = "entrusted", "委托送达"
+
+
+class AttemptResult(LabelledEnum):
+    """How a recorded service attempt ended (DOMAIN §14, service by the book)."""
+
+    FAILED = "failed", "未成功"
+    NOT_FOUND = "not_found", "下落不明"
 
 
 class PauseKind(LabelledEnum):

@@ -14,6 +14,7 @@ from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
+from chuansha_enforce.domain.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -22,6 +23,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_FIELDS,
     **DISPUTE_FIELDS,
     **GATE_FIELDS,
+    **SERVICE_FIELDS,
     **DOCUMENT_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
@@ -104,6 +106,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **GATE_MESSAGES,
     **DOCUMENT_MESSAGES,
     **PRESENTER_MESSAGES,
+    **SERVICE_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),

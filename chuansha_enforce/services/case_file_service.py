@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from chuansha_enforce.domain import case_gates, case_rules
+from chuansha_enforce.domain import case_gates, case_rules, service_rules
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_deadlines import (
     CaseClocks,
@@ -31,6 +31,8 @@ from chuansha_enforce.domain.case_file import (
     Hearing,
     OfficerChange,
     ReviewRound,
+    ServiceAttempt,
+    ServiceProof,
     StatementKind,
     SurchargePause,
 )
@@ -65,6 +67,7 @@ from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.decision_numbers import decision_number_holder
+from chuansha_enforce.storage.service_repository import ServiceRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,12 +483,43 @@ class CaseFileService(ContextService):
         detail = {"outcome": decision.outcome.value, "fine_fen": decision.fine_fen}
         return self._step(case_no, "case.decide", detail, apply)
 
-    def serve(self, case_no: str, served_on: dt.date, method: ServiceMethod) -> StepResult:
+    def serve(
+        self,
+        case_no: str,
+        served_on: dt.date,
+        method: ServiceMethod,
+        proof: ServiceProof | None = None,
+    ) -> StepResult:
+        """送达, by the book (``domain.service_rules``): 公告 after a recorded attempt, 留置 with
+        a witness or a photo/video record, 电子 with the party's consent."""
+        given = proof or ServiceProof()
+
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_service(case, served_on, today)
+            service_rules.check_proof(case, served_on, method, given)
             self._cases.save_service(case.id, served_on, method, at)
+            ServiceRepository(self._db).save_proof(case.id, given, at)
 
-        return self._step(case_no, "case.serve", {"served_on": served_on.isoformat()}, apply)
+        detail: dict[str, object] = {"served_on": served_on.isoformat(), "method": method.value}
+        if given.witness or given.recorded:
+            detail["witness"] = given.witness or "（拍照录像）"
+        if given.consent_on is not None:
+            detail["consent_on"] = given.consent_on.isoformat()
+        return self._step(case_no, "case.serve", detail, apply)
+
+    def record_service_attempt(self, case_no: str, attempt: ServiceAttempt) -> StepResult:
+        """A service that did not reach the party (the record a 公告送达 needs)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            service_rules.check_attempt(case, attempt, today)
+            ServiceRepository(self._db).add_attempt(case.id, attempt, at)
+
+        detail = {
+            "attempted_on": attempt.attempted_on.isoformat(),
+            "method": attempt.method.value,
+            "result": attempt.result.value,
+        }
+        return self._step(case_no, "case.serve_attempt", detail, apply)
 
     def record_payment(self, case_no: str, payment: PaymentRecord) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
