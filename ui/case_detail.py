@@ -178,6 +178,14 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
             (d.decided_on.isoformat(), QCoreApplication.translate("CaseDetail", "作出决定"), detail)
         )
     rows += service_rows(case)
+    rows += [
+        (
+            e.obtained_on.isoformat(),
+            QCoreApplication.translate("CaseDetail", "证据"),
+            f"{e.kind.label}：{e.description}",
+        )
+        for e in case.evidence
+    ]
     for payment in case.payments:
         rows.append(
             (

@@ -13,6 +13,7 @@ from chuansha_enforce.domain.case_file import (
     CaseFile,
     Decision,
     Discussion,
+    EvidenceItem,
     Extension,
     Hearing,
     ServiceAttempt,
@@ -22,6 +23,7 @@ from chuansha_enforce.domain.case_file import (
 )
 from chuansha_enforce.domain.enums import (
     AttemptResult,
+    EvidenceKind,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -444,6 +446,36 @@ def serve_step() -> Step:
     return Step("serve", QCoreApplication.translate("CaseSteps", "送达"), fields, _serve)
 
 
+def _evidence(s: Services, no: str, v: FormValues) -> StepResult:
+    kind = v.choice("evidence_kind")
+    assert isinstance(kind, EvidenceKind)
+    item = EvidenceItem(kind, v.text("evidence_description"), v.date("obtained_on"))
+    return s.case_files.record_evidence(no, item)
+
+
+def evidence_step() -> Step:
+    """登记证据: one piece of evidence, listed in the 决定书 (APL 46, 59)."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "evidence_kind",
+                QCoreApplication.translate("CaseSteps", "证据种类"),
+                Kind.CHOICE,
+                [(k.label, k) for k in EvidenceKind],
+            ),
+            Field(
+                "evidence_description",
+                QCoreApplication.translate("CaseSteps", "证据内容"),
+                placeholder=QCoreApplication.translate("CaseSteps", "如 现场检查笔录、现场照片6张"),
+            ),
+            Field("obtained_on", QCoreApplication.translate("CaseSteps", "取证日期"), Kind.DATE),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "登记证据")
+    return Step("evidence", title, fields, _evidence)
+
+
 def _serve_attempt(s: Services, no: str, v: FormValues) -> StepResult:
     method = v.choice("service_method")
     result = v.choice("attempt_result")
@@ -563,6 +595,7 @@ def close_step() -> Step:
 def steps() -> list[Step]:
     """The steps in the order of the procedure (DOMAIN §1); keys as ``available_steps``."""
     return [
+        evidence_step(),
         notice_step(),
         statement_step(),
         hearing_step(),

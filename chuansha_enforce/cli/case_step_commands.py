@@ -22,6 +22,7 @@ from chuansha_enforce.domain.case_file import (
     AdvanceNotice,
     Decision,
     Discussion,
+    EvidenceItem,
     Extension,
     Hearing,
     ServiceAttempt,
@@ -29,6 +30,7 @@ from chuansha_enforce.domain.case_file import (
 )
 from chuansha_enforce.domain.enums import (
     AttemptResult,
+    EvidenceKind,
     HearingState,
     LabelledEnum,
     NoPenaltyReason,
@@ -48,6 +50,7 @@ E = TypeVar("E", bound=LabelledEnum)
 
 STEP_LABELS: dict[str, str] = {
     "file": "立案",
+    "evidence": "登记证据",
     "notice": "告知",
     "statement": "陈述申辩",
     "hearing": "听证",
@@ -102,6 +105,11 @@ _METHODS = {
     "公告": "公告送达",
     "委托": "委托送达",
 }
+_EVIDENCE = {
+    "现场笔录": "勘验笔录、现场笔录",
+    "勘验笔录": "勘验笔录、现场笔录",
+    "当事人陈述": "当事人的陈述",
+}
 _RESULTS = {"未成功": "未成功", "下落不明": "下落不明"}
 
 
@@ -132,6 +140,11 @@ def add_parsers(case_commands: Any) -> None:
         "--five-year-reason", help="涉及生命健康安全、金融安全且有危害后果的理由（五年时效）"
     )
     filing.add_argument("--no", dest="number", default="", help="案件编号（默认自动编号）")
+
+    evidence = step("evidence", "登记一项证据（决定书列明，行政处罚法第四十六条、第五十九条）")
+    evidence.add_argument("--kind", required=True, help="、".join(k.label for k in EvidenceKind))
+    evidence.add_argument("--description", required=True, help="证据内容（如 现场检查笔录一份）")
+    evidence.add_argument("--on", required=True, help="取证日期")
 
     notice = step("notice", "告知（拟处罚、事实、依据）")
     notice.add_argument("--served", required=True, help="告知书送达日期")
@@ -326,6 +339,15 @@ def _serve(args: argparse.Namespace, services: Services) -> StepResult:
     return services.case_files.serve(args.case_no, _day(args.on, "served_on"), method, proof)
 
 
+def _evidence(args: argparse.Namespace, services: Services) -> StepResult:
+    item = EvidenceItem(
+        _label(EvidenceKind, args.kind, "evidence_kind", _EVIDENCE),
+        args.description,
+        _day(args.on, "obtained_on"),
+    )
+    return services.case_files.record_evidence(args.case_no, item)
+
+
 def _serve_attempt(args: argparse.Namespace, services: Services) -> StepResult:
     attempt = ServiceAttempt(
         _day(args.on, "attempted_on"),
@@ -349,6 +371,7 @@ def _pay(args: argparse.Namespace, services: Services) -> StepResult:
 
 _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "file": _file,
+    "evidence": _evidence,
     "notice": _notice,
     "statement": _statement,
     "hearing": _hearing,

@@ -57,6 +57,14 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
         },
         "served_on": case.served_on.isoformat() if case.served_on else None,
         "service_method": case.service_method.label if case.service_method else None,
+        "evidence": [
+            {
+                "kind": e.kind.label,
+                "description": e.description,
+                "obtained_on": e.obtained_on.isoformat(),
+            }
+            for e in case.evidence
+        ],
         "service_attempts": [
             {
                 "attempted_on": a.attempted_on.isoformat(),

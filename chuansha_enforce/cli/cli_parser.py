@@ -74,6 +74,7 @@ OPTION_PLACEHOLDERS: dict[str, str] = {
     "party_type": "当事人类型",
     "receipt": "票据号",
     "result": "结果",
+    "description": "内容",
     "witness": "见证人",
     "consent_on": "同意日期",
     "requested": "申请日期",

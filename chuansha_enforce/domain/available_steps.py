@@ -13,6 +13,7 @@ from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.errors import DomainError
 
 STEP_KEYS = (
+    "evidence",
     "notice",
     "statement",
     "hearing",
@@ -30,6 +31,7 @@ STEP_KEYS = (
 )
 
 STEP_TITLES = {
+    "evidence": "登记证据",
     "notice": "告知",
     "statement": "陈述申辩",
     "hearing": "听证",
@@ -102,6 +104,7 @@ def _after_decision(case: CaseFile) -> DomainError | None:
 
 
 _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
+    "evidence": _undecided,
     "notice": _undecided,
     "statement": _statement,
     "hearing": _hearing,

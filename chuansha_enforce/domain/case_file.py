@@ -11,6 +11,7 @@ from chuansha_enforce.domain.enums import (
     CaseStatus,
     CertificateStatus,
     EnumMap,
+    EvidenceKind,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -218,6 +219,22 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceItem:
+    """One piece of evidence in the case file (APL 46), listed in the 决定书 (APL 59)."""
+
+    kind: EvidenceKind
+    description: str
+    obtained_on: dt.date
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+    @property
+    def text(self) -> str:
+        return f"{self.kind.label}：{self.description}（{self.obtained_on.isoformat()}）"
+
+
+@dataclass(frozen=True, slots=True)
 class ServiceAttempt:
     """A service that did not reach the party, recorded (DOMAIN §14: service by the book)."""
 
@@ -284,6 +301,7 @@ class CaseFile:
     officer_changes: tuple[OfficerChange, ...] = ()
     service_attempts: tuple[ServiceAttempt, ...] = ()
     service_proof: ServiceProof | None = None
+    evidence: tuple[EvidenceItem, ...] = ()
 
     @property
     def status(self) -> CaseStatus:

@@ -1,4 +1,5 @@
-"""Catalogue entries for service by the book (DOMAIN §14; merged into ``messages``)."""
+"""Catalogue entries for service by the book (DOMAIN §14) and the evidence a case file holds
+(APL 46; merged into ``messages``)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,17 @@ SERVICE_FIELDS: dict[str, tuple[str, str]] = {
     "attempt_result": ("尝试结果", "result of the attempt"),
     "service_witness": ("见证人", "witness"),
     "consent_on": ("电子送达同意日期", "date of consent to electronic service"),
+    "evidence_kind": ("证据种类", "kind of evidence"),
+    "evidence_description": ("证据内容", "what the evidence is"),
+    "obtained_on": ("取证日期", "date obtained"),
 }
 
 SERVICE_MESSAGES: dict[str, tuple[str, str]] = {
+    "evidence.after_decision": (
+        "案件{case_no}已作出决定，不能再补充证据：应先查明事实、取得证据再作决定（行政处罚法第四十条）",
+        "case {case_no} is decided: evidence is gathered before the decision (APL art. 40)",
+    ),
+    "evidence.too_long": ("不能超过 {max} 个字", "at most {max} characters"),
     "service.attempt_method": (
         "送达尝试只记录直接送达、留置送达、邮寄送达或委托送达（可选：{methods}）",
         "an attempt is recorded for direct, left-at-residence, postal or entrusted service "

@@ -27,6 +27,7 @@ from chuansha_enforce.domain.case_file import (
     Certificate,
     Decision,
     Discussion,
+    EvidenceItem,
     Extension,
     Hearing,
     OfficerChange,
@@ -41,6 +42,7 @@ from chuansha_enforce.domain.case_rules import check_decision_content
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.evidence_rules import check_evidence
 from chuansha_enforce.domain.major_case import (
     MajorAssessment,
     MajorFacts,
@@ -506,6 +508,16 @@ class CaseFileService(ContextService):
         if given.consent_on is not None:
             detail["consent_on"] = given.consent_on.isoformat()
         return self._step(case_no, "case.serve", detail, apply)
+
+    def record_evidence(self, case_no: str, item: EvidenceItem) -> StepResult:
+        """登记证据: one piece of evidence, before the decision (``domain.evidence_rules``)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_evidence(case, item, today)
+            ServiceRepository(self._db).add_evidence(case.id, item, at)
+
+        detail = {"kind": item.kind.value, "obtained_on": item.obtained_on.isoformat()}
+        return self._step(case_no, "case.evidence", detail, apply)
 
     def record_service_attempt(self, case_no: str, attempt: ServiceAttempt) -> StepResult:
         """A service that did not reach the party (the record a 公告送达 needs)."""

@@ -330,6 +330,7 @@ class CaseFileRepository:
             officer_changes=changes,
             service_attempts=ServiceRepository(db).attempts(cid),
             service_proof=ServiceRepository(db).proof(cid),
+            evidence=ServiceRepository(db).evidence(cid),
         )
 
     # -- writes -----------------------------------------------------------------------

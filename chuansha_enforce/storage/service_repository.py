@@ -1,4 +1,5 @@
-"""A decision's service by the book: failed attempts and the proof of the service."""
+"""A decision's service by the book (failed attempts, the proof of the service) and the
+evidence a case file holds."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import datetime as dt
 
 import sqlite_utils
 
-from chuansha_enforce.domain.case_file import ServiceAttempt, ServiceProof
-from chuansha_enforce.domain.enums import AttemptResult, ServiceMethod
+from chuansha_enforce.domain.case_file import EvidenceItem, ServiceAttempt, ServiceProof
+from chuansha_enforce.domain.enums import AttemptResult, EvidenceKind, ServiceMethod
 
 
 class ServiceRepository:
@@ -53,4 +54,21 @@ class ServiceRepository:
             "INSERT INTO service_proofs (case_id, witness, recorded, consent_on, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
             [case_id, proof.witness, int(proof.recorded), consent, at],
+        )
+
+    def evidence(self, case_id: int) -> tuple[EvidenceItem, ...]:
+        return tuple(
+            EvidenceItem(EvidenceKind(r[0]), r[1], dt.date.fromisoformat(r[2]))
+            for r in self._db.execute(
+                "SELECT kind, description, obtained_on FROM case_evidence"
+                " WHERE case_id = ? ORDER BY obtained_on, id",
+                [case_id],
+            )
+        )
+
+    def add_evidence(self, case_id: int, item: EvidenceItem, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO case_evidence (case_id, kind, description, obtained_on, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [case_id, item.kind.value, item.description, item.obtained_on.isoformat(), at],
         )

@@ -281,6 +281,10 @@
         <source>同意电子送达 %1</source>
         <translation>consent to electronic service %1</translation>
     </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>
@@ -649,6 +653,26 @@
     <message>
         <source>送达未成功</source>
         <translation>Service not achieved</translation>
+    </message>
+    <message>
+        <source>证据种类</source>
+        <translation>Kind of evidence</translation>
+    </message>
+    <message>
+        <source>证据内容</source>
+        <translation>What it is</translation>
+    </message>
+    <message>
+        <source>取证日期</source>
+        <translation>Date obtained</translation>
+    </message>
+    <message>
+        <source>登记证据</source>
+        <translation>Record evidence</translation>
+    </message>
+    <message>
+        <source>如 现场检查笔录、现场照片6张</source>
+        <translation>e.g. on-site inspection record, 6 photos</translation>
     </message>
 </context>
 <context>

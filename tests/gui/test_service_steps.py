@@ -95,3 +95,36 @@ def test_left_service_needs_a_witness_in_the_window(qtbot: QtBot, svc: Services)
         detail.timeline_table.item(r, 2).text() for r in range(detail.timeline_table.rowCount())
     ]
     assert "留置送达，见证人 居委会 赵敏" in rows
+
+
+def test_evidence_is_recorded_in_the_window_and_shown_in_the_timeline(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    with build_services(tmp_path / "other.db", FixedClock(NOW)) as svc:
+        svc.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
+        svc.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
+        svc.case_files.file_case(
+            NewCase("C2", PartyRecord(PartyType.NATURAL_PERSON, "王五"), "王五占道设摊案",
+                    D(2024, 5, 6), ("31150001", "31150002"), clue_on=D(2024, 5, 3))
+        )  # fmt: skip
+        detail = CaseDetailDialog(svc, "C2")
+        qtbot.addWidget(detail)
+        detail.show()
+        detail.step_buttons["evidence"].click()
+        form = detail.open_form
+        assert form is not None
+        fill(form, evidence_kind="视听资料", evidence_description="现场照片6张",
+             obtained_on=D(2024, 5, 2))  # fmt: skip
+        before = database_digest(svc.db_path)
+        assert not form.try_submit()
+        assert form.error_label.text() == (
+            "取证日期：日期2024-05-02早于违法行为或发现线索日期（2024-05-03）"
+        )
+        assert database_digest(svc.db_path) == before
+        fill(form, obtained_on=D(2024, 5, 3))
+        assert form.try_submit()
+        rows = [
+            tuple(detail.timeline_table.item(r, c).text() for c in range(3))
+            for r in range(detail.timeline_table.rowCount())
+        ]
+        assert ("2024-05-03", "证据", "视听资料：现场照片6张") in rows

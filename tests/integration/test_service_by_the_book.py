@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.services.container import build_services
-from tests.cli_clock import main
-from tests.conftest import NOW, database_digest
-from tests.integration.test_case_gates_cli import FILE, NO, NOTICE, OFFICERS, STATED, decide
+from tests.conftest import database_digest
+from tests.integration import test_case_gates_cli as gates_cli
+from tests.integration.test_case_gates_cli import FILE, NO, NOTICE, STATED, decide, run
 
 DECIDED = [FILE, NOTICE, STATED, decide("2023-09-29")]
+
+book = gates_cli.book  # the same fixture: a fresh file with the officers registered
 
 
 def serve(on: str, method: str, *extra: str) -> list[str]:
@@ -79,21 +79,6 @@ ROWS: list[tuple[str, Steps, Sequence[str], str, Steps]] = [
      "尝试结果：“拒收”不是可选的值（可选：未成功、下落不明）",
      [attempt("2023-10-09", "直接", "--result", "未成功")]),
 ]  # fmt: skip
-
-
-@pytest.fixture
-def book(tmp_path: Path) -> Path:
-    path = tmp_path / "cases.db"
-    with build_services(path, FixedClock(NOW)) as services:
-        for officer in OFFICERS:
-            services.officers.register(officer)
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], db: Path, argv: Sequence[str]) -> tuple[int, str]:
-    code = main(["--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, err or out
 
 
 @pytest.mark.parametrize(("setup", "refused", "message", "lawful"),
