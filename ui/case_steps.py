@@ -21,6 +21,7 @@ from chuansha_enforce.domain.case_file import (
     StatementKind,
     SurchargePause,
 )
+from chuansha_enforce.domain.discretion import CIRCUMSTANCES, Deviation, DiscretionChoice
 from chuansha_enforce.domain.enums import (
     AttemptResult,
     EvidenceKind,
@@ -361,7 +362,13 @@ def _decide(s: Services, no: str, v: FormValues) -> StepResult:
         confiscation_fen=v.fen("confiscation"),
         reduced_penalty=v.flag("reduced_penalty"),
     )
-    return s.case_files.decide(no, decision)
+    deviation = v.choice("deviation")
+    choice = DiscretionChoice(
+        v.text("circumstance") or None,
+        deviation if isinstance(deviation, Deviation) else None,
+        v.text("deviation_reason") or None,
+    )
+    return s.case_files.decide(no, decision, choice)
 
 
 def decide_step() -> Step:
@@ -402,6 +409,19 @@ def decide_step() -> Step:
                 Kind.CHOICE,
                 [("", None), *_labels(NoPenaltyReason)],
             ),
+            Field(
+                "circumstance",
+                QCoreApplication.translate("CaseSteps", "情节（裁量基准）"),
+                Kind.CHOICE,
+                [("", None), *((c, c) for c in CIRCUMSTANCES)],
+            ),
+            Field(
+                "deviation",
+                QCoreApplication.translate("CaseSteps", "裁量偏离"),
+                Kind.CHOICE,
+                [("", None), *((d.label, d) for d in Deviation)],
+            ),
+            Field("deviation_reason", QCoreApplication.translate("CaseSteps", "偏离理由")),
         ]
 
     return Step("decide", QCoreApplication.translate("CaseSteps", "作出决定"), fields, _decide)

@@ -28,6 +28,7 @@ from chuansha_enforce.domain.case_file import (
     ServiceAttempt,
     ServiceProof,
 )
+from chuansha_enforce.domain.discretion import Deviation, DiscretionChoice
 from chuansha_enforce.domain.enums import (
     AttemptResult,
     EvidenceKind,
@@ -196,6 +197,9 @@ def add_parsers(case_commands: Any) -> None:
     decide.add_argument("--amount", help="罚款金额（元）")
     decide.add_argument("--confiscation", help="没收金额（元）")
     decide.add_argument("--reduced", action="store_true", help="减轻处罚")
+    decide.add_argument("--circumstance", help="情节（裁量基准的用语，如 轻微、一般、较重、严重）")
+    decide.add_argument("--deviation", help="从轻|减轻|从重（罚款在裁量基准之外时）")
+    decide.add_argument("--deviation-reason", help="从轻、减轻或从重的理由")
     decide.add_argument("--doc-no", help="决定书文号（默认自动编号）")
 
     attempt = step("serve-attempt", "记录一次未成功的送达（公告送达前须有）")
@@ -330,7 +334,9 @@ def _decide(args: argparse.Namespace, services: Services) -> StepResult:
         confiscation_fen=_fen(args.confiscation, "confiscation"),
         reduced_penalty=args.reduced,
     )
-    return services.case_files.decide(args.case_no, decision)
+    deviation = _label(Deviation, args.deviation, "deviation") if args.deviation else None
+    choice = DiscretionChoice(args.circumstance, deviation, args.deviation_reason)
+    return services.case_files.decide(args.case_no, decision, choice)
 
 
 def _serve(args: argparse.Namespace, services: Services) -> StepResult:

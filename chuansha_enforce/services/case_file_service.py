@@ -40,6 +40,14 @@ from chuansha_enforce.domain.case_file import (
 from chuansha_enforce.domain.case_gates import GateRules
 from chuansha_enforce.domain.case_rules import check_decision_content
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.discretion import (
+    Deviation,
+    DiscretionChoice,
+    benchmark_in_force,
+    check_discretion,
+    same_act,
+    statutory_range,
+)
 from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.evidence_rules import check_evidence
@@ -52,6 +60,7 @@ from chuansha_enforce.domain.major_case import (
 from chuansha_enforce.domain.numbering import NumberKind
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.text_input import clean_fields, clean_line, clean_text
+from chuansha_enforce.domain.violation_catalogue import catalogue_name
 from chuansha_enforce.services.account_service import accounts_in_use
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.certificate_lookup import (
@@ -69,6 +78,7 @@ from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.decision_numbers import decision_number_holder
+from chuansha_enforce.storage.discretion_repository import DiscretionRepository
 from chuansha_enforce.storage.service_repository import ServiceRepository
 
 
@@ -442,7 +452,14 @@ class CaseFileService(ContextService):
         detail = {"days": extension.days, "approved_by": extension.approved_by}
         return self._step(case_no, "case.extension", detail, apply)
 
-    def decide(self, case_no: str, decision: Decision) -> StepResult:
+    def decide(
+        self, case_no: str, decision: Decision, discretion: DiscretionChoice | None = None
+    ) -> StepResult:
+        """作出决定; a fine with a circumstance or a deviation is checked against the discretion
+        benchmark (DOMAIN §17), and no fine twice for the same act (APL 29)."""
+        choice = discretion or DiscretionChoice()
+        if choice.deviation is Deviation.MITIGATED:
+            decision = dataclasses.replace(decision, reduced_penalty=True)  # 减轻: major (§3)
         number = (decision.decision_no or "").strip() or None
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
@@ -479,11 +496,43 @@ class CaseFileService(ContextService):
                 calendar=self._calendar.work_calendar(),
                 rules=self.gate_rules(),
             )
+            self._check_discretion(case, final, choice)
             check_latest_signature(self._db, case.id, case.case_no)
             self._cases.save_decision(case.id, final, at)
+            DiscretionRepository(self._db).save_choice(case.id, choice, at)
 
         detail = {"outcome": decision.outcome.value, "fine_fen": decision.fine_fen}
         return self._step(case_no, "case.decide", detail, apply)
+
+    def _check_discretion(self, case: CaseFile, final: Decision, choice: DiscretionChoice) -> None:
+        if final.outcome is not Outcome.PENALTY or final.fine_fen <= 0:
+            if choice.circumstance or choice.deviation:
+                raise DomainError("discretion.fine_only", "deviation")
+            return
+        repo = DiscretionRepository(self._db)
+        earlier = same_act(
+            repo.earlier_fines(case.id, case.party.name, case.party.id_number),
+            case.violation,
+            case.violation_on,
+            case.location,
+        )
+        if earlier is not None:
+            assert case.violation_on is not None
+            params = {"case_no": earlier.case_no, "date": case.violation_on.isoformat(),
+                      "place": case.location or "未记录地点"}  # fmt: skip
+            raise DomainError("discretion.same_act", "decided_on", params)
+        if not (choice.circumstance or choice.deviation):
+            return  # the benchmark is consulted once a circumstance or deviation is recorded
+        name = catalogue_name(case.violation)
+        rows = repo.benchmarks()
+        on = final.decided_on
+        statutory = statutory_range(rows, name, on) if name else None
+        band = (
+            benchmark_in_force(rows, name, choice.circumstance, on)
+            if name and choice.circumstance
+            else None
+        )
+        check_discretion(final.fine_fen, choice, statutory, band)
 
     def serve(
         self,

@@ -674,6 +674,18 @@
         <source>如 现场检查笔录、现场照片6张</source>
         <translation>e.g. on-site inspection record, 6 photos</translation>
     </message>
+    <message>
+        <source>情节（裁量基准）</source>
+        <translation>Circumstance (benchmark)</translation>
+    </message>
+    <message>
+        <source>裁量偏离</source>
+        <translation>Deviation</translation>
+    </message>
+    <message>
+        <source>偏离理由</source>
+        <translation>Reason for the deviation</translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import database_digest
 from tests.integration import test_case_gates_cli as gates_cli
 from tests.integration.test_case_gates_cli import FILE, NO, NOTICE, STATED, decide, run
+from tests.step_rows import refuse_then_pass
 
 DECIDED = [FILE, NOTICE, STATED, decide("2023-09-29")]
 
@@ -92,16 +92,8 @@ def test_each_service_rule_refuses_then_the_lawful_path_passes(
     message: str,
     lawful: Steps,
 ) -> None:
-    for argv in [*DECIDED, *setup]:
-        code, text = run(capsys, book, argv)
-        assert code == 0, (argv, text)
-    before = database_digest(book)
-    code, err = run(capsys, book, refused)
-    assert (code, err) == (1, message + "\n")
-    assert database_digest(book) == before
-    for argv in lawful:
-        code, text = run(capsys, book, argv)
-        assert code == 0, text
+    row = ([*DECIDED, *setup], refused, message, lawful)
+    assert refuse_then_pass(run, capsys, book, row) == message + "\n"
 
 
 def test_the_attempts_and_the_proof_are_shown_and_audited(

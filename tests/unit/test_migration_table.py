@@ -27,6 +27,7 @@ def test_the_migrations_in_order() -> None:
         "0013_documents",
         "0014_seals",
         "0023_service",
+        "0024_discretion",
     ]
 
 
