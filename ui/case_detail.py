@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.available_steps import available_steps
 from chuansha_enforce.domain.case_deadlines import ClockState
+from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.identity import id_number_for_list
@@ -72,6 +73,38 @@ def flag_colour(state: ClockState | None) -> QColor | None:
 
 def _tr(text: object) -> str:
     return QCoreApplication.translate(CONTEXT, str(text))
+
+
+def service_rows(case: CaseFile) -> list[tuple[str, str, str]]:
+    """Each failed attempt, then the service with what proves it (DOMAIN §14)."""
+    rows = [
+        (
+            a.attempted_on.isoformat(),
+            QCoreApplication.translate("CaseDetail", "送达未成功"),
+            "，".join(p for p in (a.method.label, a.result.label, a.note or "") if p),
+        )
+        for a in case.service_attempts
+    ]
+    if case.served_on:
+        parts = [case.service_method.label if case.service_method else ""]
+        proof = case.service_proof
+        if proof and proof.witness:
+            parts.append(
+                QCoreApplication.translate("CaseDetail", "见证人 %1").replace("%1", proof.witness)
+            )
+        if proof and proof.recorded:
+            parts.append(QCoreApplication.translate("CaseDetail", "拍照录像记录"))
+        if proof and proof.consent_on:
+            consent = QCoreApplication.translate("CaseDetail", "同意电子送达 %1")
+            parts.append(consent.replace("%1", proof.consent_on.isoformat()))
+        rows.append(
+            (
+                case.served_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "送达"),
+                "，".join(p for p in parts if p),
+            )
+        )
+    return rows
 
 
 def timeline(view: CaseView) -> list[tuple[str, str, str]]:
@@ -144,11 +177,15 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
         rows.append(
             (d.decided_on.isoformat(), QCoreApplication.translate("CaseDetail", "作出决定"), detail)
         )
-    if case.served_on:
-        method = case.service_method.label if case.service_method else ""
-        rows.append(
-            (case.served_on.isoformat(), QCoreApplication.translate("CaseDetail", "送达"), method)
+    rows += service_rows(case)
+    rows += [
+        (
+            e.obtained_on.isoformat(),
+            QCoreApplication.translate("CaseDetail", "证据"),
+            f"{e.kind.label}：{e.description}",
         )
+        for e in case.evidence
+    ]
     for payment in case.payments:
         rows.append(
             (

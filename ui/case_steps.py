@@ -13,12 +13,18 @@ from chuansha_enforce.domain.case_file import (
     CaseFile,
     Decision,
     Discussion,
+    EvidenceItem,
     Extension,
     Hearing,
+    ServiceAttempt,
+    ServiceProof,
     StatementKind,
     SurchargePause,
 )
+from chuansha_enforce.domain.discretion import CIRCUMSTANCES, Deviation, DiscretionChoice
 from chuansha_enforce.domain.enums import (
+    AttemptResult,
+    EvidenceKind,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -28,6 +34,7 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
 )
 from chuansha_enforce.domain.records import PaymentRecord
+from chuansha_enforce.domain.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
 from ui.step_form import Field, FormValues, Kind
@@ -355,7 +362,13 @@ def _decide(s: Services, no: str, v: FormValues) -> StepResult:
         confiscation_fen=v.fen("confiscation"),
         reduced_penalty=v.flag("reduced_penalty"),
     )
-    return s.case_files.decide(no, decision)
+    deviation = v.choice("deviation")
+    choice = DiscretionChoice(
+        v.text("circumstance") or None,
+        deviation if isinstance(deviation, Deviation) else None,
+        v.text("deviation_reason") or None,
+    )
+    return s.case_files.decide(no, decision, choice)
 
 
 def decide_step() -> Step:
@@ -396,6 +409,19 @@ def decide_step() -> Step:
                 Kind.CHOICE,
                 [("", None), *_labels(NoPenaltyReason)],
             ),
+            Field(
+                "circumstance",
+                QCoreApplication.translate("CaseSteps", "情节（裁量基准）"),
+                Kind.CHOICE,
+                [("", None), *((c, c) for c in CIRCUMSTANCES)],
+            ),
+            Field(
+                "deviation",
+                QCoreApplication.translate("CaseSteps", "裁量偏离"),
+                Kind.CHOICE,
+                [("", None), *((d.label, d) for d in Deviation)],
+            ),
+            Field("deviation_reason", QCoreApplication.translate("CaseSteps", "偏离理由")),
         ]
 
     return Step("decide", QCoreApplication.translate("CaseSteps", "作出决定"), fields, _decide)
@@ -404,7 +430,10 @@ def decide_step() -> Step:
 def _serve(s: Services, no: str, v: FormValues) -> StepResult:
     method = v.choice("service_method")
     assert isinstance(method, ServiceMethod)
-    return s.case_files.serve(no, v.date("served_on"), method)
+    proof = ServiceProof(
+        v.text("service_witness") or None, v.flag("service_recorded"), v.optional_date("consent_on")
+    )
+    return s.case_files.serve(no, v.date("served_on"), method, proof)
 
 
 def serve_step() -> Step:
@@ -417,9 +446,92 @@ def serve_step() -> Step:
                 Kind.CHOICE,
                 _labels(ServiceMethod),
             ),
+            Field(
+                "service_witness",
+                QCoreApplication.translate("CaseSteps", "见证人（留置送达）"),
+                placeholder=QCoreApplication.translate("CaseSteps", "基层组织或所在单位的见证人"),
+            ),
+            Field(
+                "service_recorded",
+                QCoreApplication.translate("CaseSteps", "已拍照录像记录（留置送达）"),
+                Kind.BOOL,
+            ),
+            Field(
+                "consent_on",
+                QCoreApplication.translate("CaseSteps", "同意电子送达日期"),
+                Kind.OPTIONAL_DATE,
+            ),
         ]
 
     return Step("serve", QCoreApplication.translate("CaseSteps", "送达"), fields, _serve)
+
+
+def _evidence(s: Services, no: str, v: FormValues) -> StepResult:
+    kind = v.choice("evidence_kind")
+    assert isinstance(kind, EvidenceKind)
+    item = EvidenceItem(kind, v.text("evidence_description"), v.date("obtained_on"))
+    return s.case_files.record_evidence(no, item)
+
+
+def evidence_step() -> Step:
+    """登记证据: one piece of evidence, listed in the 决定书 (APL 46, 59)."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "evidence_kind",
+                QCoreApplication.translate("CaseSteps", "证据种类"),
+                Kind.CHOICE,
+                [(k.label, k) for k in EvidenceKind],
+            ),
+            Field(
+                "evidence_description",
+                QCoreApplication.translate("CaseSteps", "证据内容"),
+                placeholder=QCoreApplication.translate("CaseSteps", "如 现场检查笔录、现场照片6张"),
+            ),
+            Field("obtained_on", QCoreApplication.translate("CaseSteps", "取证日期"), Kind.DATE),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "登记证据")
+    return Step("evidence", title, fields, _evidence)
+
+
+def _serve_attempt(s: Services, no: str, v: FormValues) -> StepResult:
+    method = v.choice("service_method")
+    result = v.choice("attempt_result")
+    assert isinstance(method, ServiceMethod)
+    assert isinstance(result, AttemptResult)
+    attempt = ServiceAttempt(v.date("attempted_on"), method, result, v.text("note") or None)
+    return s.case_files.record_service_attempt(no, attempt)
+
+
+def serve_attempt_step() -> Step:
+    """送达未成功: the record a 公告送达 needs first (DOMAIN §14)."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("attempted_on", QCoreApplication.translate("CaseSteps", "尝试日期"), Kind.DATE),
+            Field(
+                "service_method",
+                QCoreApplication.translate("CaseSteps", "送达方式"),
+                Kind.CHOICE,
+                [(m.label, m) for m in ATTEMPT_METHODS],
+            ),
+            Field(
+                "attempt_result",
+                QCoreApplication.translate("CaseSteps", "结果"),
+                Kind.CHOICE,
+                [(r.label, r) for r in AttemptResult],
+            ),
+            Field(
+                "note",
+                QCoreApplication.translate("CaseSteps", "经过"),
+                placeholder=QCoreApplication.translate("CaseSteps", "如 无人应门、查无此人"),
+            ),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "送达未成功")
+    return Step("serve_attempt", title, fields, _serve_attempt)
 
 
 def _pay(s: Services, no: str, v: FormValues) -> StepResult:
@@ -503,6 +615,7 @@ def close_step() -> Step:
 def steps() -> list[Step]:
     """The steps in the order of the procedure (DOMAIN §1); keys as ``available_steps``."""
     return [
+        evidence_step(),
         notice_step(),
         statement_step(),
         hearing_step(),
@@ -512,6 +625,7 @@ def steps() -> list[Step]:
         extension_step(),
         officers_step(),
         decide_step(),
+        serve_attempt_step(),
         serve_step(),
         pay_step(),
         pause_step(),

@@ -22,10 +22,16 @@ from chuansha_enforce.domain.case_file import (
     AdvanceNotice,
     Decision,
     Discussion,
+    EvidenceItem,
     Extension,
     Hearing,
+    ServiceAttempt,
+    ServiceProof,
 )
+from chuansha_enforce.domain.discretion import Deviation, DiscretionChoice
 from chuansha_enforce.domain.enums import (
+    AttemptResult,
+    EvidenceKind,
     HearingState,
     LabelledEnum,
     NoPenaltyReason,
@@ -45,6 +51,7 @@ E = TypeVar("E", bound=LabelledEnum)
 
 STEP_LABELS: dict[str, str] = {
     "file": "立案",
+    "evidence": "登记证据",
     "notice": "告知",
     "statement": "陈述申辩",
     "hearing": "听证",
@@ -53,6 +60,7 @@ STEP_LABELS: dict[str, str] = {
     "extend": "延长办案期限",
     "officers": "变更承办人",
     "decide": "作出决定",
+    "serve-attempt": "送达未成功",
     "serve": "送达",
     "pay": "缴款",
     "close": "结案",
@@ -96,7 +104,14 @@ _METHODS = {
     "电子": "电子送达",
     "留置": "留置送达",
     "公告": "公告送达",
+    "委托": "委托送达",
 }
+_EVIDENCE = {
+    "现场笔录": "勘验笔录、现场笔录",
+    "勘验笔录": "勘验笔录、现场笔录",
+    "当事人陈述": "当事人的陈述",
+}
+_RESULTS = {"未成功": "未成功", "下落不明": "下落不明"}
 
 
 def add_parsers(case_commands: Any) -> None:
@@ -126,6 +141,11 @@ def add_parsers(case_commands: Any) -> None:
         "--five-year-reason", help="涉及生命健康安全、金融安全且有危害后果的理由（五年时效）"
     )
     filing.add_argument("--no", dest="number", default="", help="案件编号（默认自动编号）")
+
+    evidence = step("evidence", "登记一项证据（决定书列明，行政处罚法第四十六条、第五十九条）")
+    evidence.add_argument("--kind", required=True, help="、".join(k.label for k in EvidenceKind))
+    evidence.add_argument("--description", required=True, help="证据内容（如 现场检查笔录一份）")
+    evidence.add_argument("--on", required=True, help="取证日期")
 
     notice = step("notice", "告知（拟处罚、事实、依据）")
     notice.add_argument("--served", required=True, help="告知书送达日期")
@@ -177,11 +197,25 @@ def add_parsers(case_commands: Any) -> None:
     decide.add_argument("--amount", help="罚款金额（元）")
     decide.add_argument("--confiscation", help="没收金额（元）")
     decide.add_argument("--reduced", action="store_true", help="减轻处罚")
+    decide.add_argument("--circumstance", help="情节（裁量基准的用语，如 轻微、一般、较重、严重）")
+    decide.add_argument("--deviation", help="从轻|减轻|从重（罚款在裁量基准之外时）")
+    decide.add_argument("--deviation-reason", help="从轻、减轻或从重的理由")
     decide.add_argument("--doc-no", help="决定书文号（默认自动编号）")
+
+    attempt = step("serve-attempt", "记录一次未成功的送达（公告送达前须有）")
+    attempt.add_argument("--on", required=True, help="尝试日期")
+    attempt.add_argument("--method", required=True, help="直接|留置|邮寄|委托")
+    attempt.add_argument("--result", default="未成功", help="未成功|下落不明（默认 未成功）")
+    attempt.add_argument("--note", help="经过（如 无人应门、地址查无此人）")
 
     serve = step("serve", "送达决定书")
     serve.add_argument("--on", required=True, help="送达日期（回执上的日期）")
-    serve.add_argument("--method", required=True, help="直接|当场|邮寄|电子|留置|公告")
+    serve.add_argument("--method", required=True, help="直接|当场|邮寄|委托|电子|留置|公告")
+    serve.add_argument("--witness", help="留置送达的见证人（基层组织或所在单位）")
+    serve.add_argument(
+        "--recorded", action="store_true", help="留置送达以拍照、录像方式记录送达过程"
+    )
+    serve.add_argument("--consent-on", help="当事人书面同意电子送达的日期（送达地址确认书）")
 
     pay = step("pay", "缴款")
     pay.add_argument("--on", required=True, help="缴款日期")
@@ -300,12 +334,34 @@ def _decide(args: argparse.Namespace, services: Services) -> StepResult:
         confiscation_fen=_fen(args.confiscation, "confiscation"),
         reduced_penalty=args.reduced,
     )
-    return services.case_files.decide(args.case_no, decision)
+    deviation = _label(Deviation, args.deviation, "deviation") if args.deviation else None
+    choice = DiscretionChoice(args.circumstance, deviation, args.deviation_reason)
+    return services.case_files.decide(args.case_no, decision, choice)
 
 
 def _serve(args: argparse.Namespace, services: Services) -> StepResult:
     method = _label(ServiceMethod, args.method, "service_method", _METHODS)
-    return services.case_files.serve(args.case_no, _day(args.on, "served_on"), method)
+    proof = ServiceProof(args.witness, args.recorded, parse_date(args.consent_on, "consent_on"))
+    return services.case_files.serve(args.case_no, _day(args.on, "served_on"), method, proof)
+
+
+def _evidence(args: argparse.Namespace, services: Services) -> StepResult:
+    item = EvidenceItem(
+        _label(EvidenceKind, args.kind, "evidence_kind", _EVIDENCE),
+        args.description,
+        _day(args.on, "obtained_on"),
+    )
+    return services.case_files.record_evidence(args.case_no, item)
+
+
+def _serve_attempt(args: argparse.Namespace, services: Services) -> StepResult:
+    attempt = ServiceAttempt(
+        _day(args.on, "attempted_on"),
+        _label(ServiceMethod, args.method, "service_method", _METHODS),
+        _label(AttemptResult, args.result, "attempt_result", _RESULTS),
+        args.note,
+    )
+    return services.case_files.record_service_attempt(args.case_no, attempt)
 
 
 def _pay(args: argparse.Namespace, services: Services) -> StepResult:
@@ -321,6 +377,7 @@ def _pay(args: argparse.Namespace, services: Services) -> StepResult:
 
 _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "file": _file,
+    "evidence": _evidence,
     "notice": _notice,
     "statement": _statement,
     "hearing": _hearing,
@@ -331,6 +388,7 @@ _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
         a.case_no, _day(a.on, "changed_on"), _names(a.officers), a.reason
     ),
     "decide": _decide,
+    "serve-attempt": _serve_attempt,
     "serve": _serve,
     "pay": _pay,
     "close": lambda a, s: s.case_files.close(a.case_no, _day(a.on, "closed_on"), a.reason),

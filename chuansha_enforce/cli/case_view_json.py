@@ -11,6 +11,7 @@ from chuansha_enforce.services.case_file_service import CaseView
 def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
     case = view.case
     decision = case.decision
+    proof = case.service_proof
     return {
         "case_no": case.case_no,
         "status": case.status.label,
@@ -56,6 +57,26 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
         },
         "served_on": case.served_on.isoformat() if case.served_on else None,
         "service_method": case.service_method.label if case.service_method else None,
+        "evidence": [
+            {
+                "kind": e.kind.label,
+                "description": e.description,
+                "obtained_on": e.obtained_on.isoformat(),
+            }
+            for e in case.evidence
+        ],
+        "service_attempts": [
+            {
+                "attempted_on": a.attempted_on.isoformat(),
+                "method": a.method.label,
+                "result": a.result.label,
+                "note": a.note,
+            }
+            for a in case.service_attempts
+        ],
+        "service_witness": proof.witness if proof else None,
+        "service_recorded": bool(proof and proof.recorded),
+        "service_consent_on": proof.consent_on.isoformat() if proof and proof.consent_on else None,
         "payments": [
             {
                 "paid_on": p.paid_on.isoformat(),

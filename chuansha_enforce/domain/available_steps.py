@@ -13,6 +13,7 @@ from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.errors import DomainError
 
 STEP_KEYS = (
+    "evidence",
     "notice",
     "statement",
     "hearing",
@@ -22,6 +23,7 @@ STEP_KEYS = (
     "extension",
     "officers",
     "decide",
+    "serve_attempt",
     "serve",
     "pay",
     "pause",
@@ -29,6 +31,7 @@ STEP_KEYS = (
 )
 
 STEP_TITLES = {
+    "evidence": "登记证据",
     "notice": "告知",
     "statement": "陈述申辩",
     "hearing": "听证",
@@ -38,6 +41,7 @@ STEP_TITLES = {
     "extension": "延长办案期限",
     "officers": "变更承办人",
     "decide": "作出决定",
+    "serve_attempt": "送达未成功",
     "serve": "送达",
     "pay": "缴款",
     "pause": "复议或诉讼期间",
@@ -100,6 +104,7 @@ def _after_decision(case: CaseFile) -> DomainError | None:
 
 
 _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
+    "evidence": _undecided,
     "notice": _undecided,
     "statement": _statement,
     "hearing": _hearing,
@@ -109,6 +114,7 @@ _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "extension": _undecided,
     "officers": _undecided,
     "decide": _undecided,
+    "serve_attempt": _serve,
     "serve": _serve,
     "pay": _pay,
     "pause": _after_decision,

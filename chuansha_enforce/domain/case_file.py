@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from chuansha_enforce.domain.enums import (
+    AttemptResult,
     CaseStatus,
     CertificateStatus,
     EnumMap,
+    EvidenceKind,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -217,6 +219,48 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceItem:
+    """One piece of evidence in the case file (APL 46), listed in the 决定书 (APL 59)."""
+
+    kind: EvidenceKind
+    description: str
+    obtained_on: dt.date
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+    @property
+    def text(self) -> str:
+        return f"{self.kind.label}：{self.description}（{self.obtained_on.isoformat()}）"
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceAttempt:
+    """A service that did not reach the party, recorded (DOMAIN §14: service by the book)."""
+
+    attempted_on: dt.date
+    method: ServiceMethod
+    result: AttemptResult
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceProof:
+    """What makes a service valid beside its date and method: the witness or the photo or
+    video record of a 留置送达, the party's written consent to 电子送达."""
+
+    witness: str | None = None
+    recorded: bool = False
+    consent_on: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+
+@dataclass(frozen=True, slots=True)
 class SurchargePause:
     kind: PauseKind
     start: dt.date
@@ -255,6 +299,9 @@ class CaseFile:
     violation_continuing: bool = False
     five_year_reason: str | None = None
     officer_changes: tuple[OfficerChange, ...] = ()
+    service_attempts: tuple[ServiceAttempt, ...] = ()
+    service_proof: ServiceProof | None = None
+    evidence: tuple[EvidenceItem, ...] = ()
 
     @property
     def status(self) -> CaseStatus:

@@ -14,10 +14,12 @@ from chuansha_enforce.domain.account_officer_messages import (
     ACCOUNT_OFFICER_MESSAGES,
 )
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
+from chuansha_enforce.domain.discretion_messages import DISCRETION_FIELDS, DISCRETION_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
+from chuansha_enforce.domain.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -27,6 +29,8 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_OFFICER_FIELDS,
     **DISPUTE_FIELDS,
     **GATE_FIELDS,
+    **SERVICE_FIELDS,
+    **DISCRETION_FIELDS,
     **DOCUMENT_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
@@ -110,6 +114,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **GATE_MESSAGES,
     **DOCUMENT_MESSAGES,
     **PRESENTER_MESSAGES,
+    **SERVICE_MESSAGES,
+    **DISCRETION_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),

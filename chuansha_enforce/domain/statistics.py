@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from chuansha_enforce.domain.discretion import Deviation
 from chuansha_enforce.domain.disputes import (
     LitigationFigures,
     ReconsiderationFigures,
@@ -83,6 +84,8 @@ class AnnualFigures:
         default_factory=lambda: reconsideration_figures((), 0)
     )
     litigation: LitigationFigures = field(default_factory=lambda: litigation_figures((), 0))
+    deviations: Mapping[str, int] = field(default_factory=dict)
+    """Penalty decisions outside the discretion benchmark by deviation code (DOMAIN §17)."""
 
     def to_json(self) -> dict[str, object]:
         """The ``stats --json`` object: dotted names of DESIGN.md as nested objects."""
@@ -98,6 +101,7 @@ class AnnualFigures:
                 "overdue_open": self.general.overdue_open,
                 "open_at_start": self.general.open_at_start,
                 "open_at_end": self.general.open_at_end,
+                "deviations": {d.label: self.deviations.get(d.value, 0) for d in Deviation},
             },
             "simple": {
                 "decided": self.simple.decided,

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from chuansha_enforce.domain import case_gates, case_rules
+from chuansha_enforce.domain import case_gates, case_rules, service_rules
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_deadlines import (
     CaseClocks,
@@ -27,18 +27,30 @@ from chuansha_enforce.domain.case_file import (
     Certificate,
     Decision,
     Discussion,
+    EvidenceItem,
     Extension,
     Hearing,
     OfficerChange,
     ReviewRound,
+    ServiceAttempt,
+    ServiceProof,
     StatementKind,
     SurchargePause,
 )
 from chuansha_enforce.domain.case_gates import GateRules
 from chuansha_enforce.domain.case_rules import check_decision_content
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.discretion import (
+    Deviation,
+    DiscretionChoice,
+    benchmark_in_force,
+    check_discretion,
+    same_act,
+    statutory_range,
+)
 from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.evidence_rules import check_evidence
 from chuansha_enforce.domain.major_case import (
     MajorAssessment,
     MajorFacts,
@@ -48,6 +60,7 @@ from chuansha_enforce.domain.major_case import (
 from chuansha_enforce.domain.numbering import NumberKind
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.text_input import clean_fields, clean_line, clean_text
+from chuansha_enforce.domain.violation_catalogue import catalogue_name
 from chuansha_enforce.services.account_service import accounts_in_use
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.certificate_lookup import (
@@ -65,6 +78,8 @@ from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.decision_numbers import decision_number_holder
+from chuansha_enforce.storage.discretion_repository import DiscretionRepository
+from chuansha_enforce.storage.service_repository import ServiceRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +452,14 @@ class CaseFileService(ContextService):
         detail = {"days": extension.days, "approved_by": extension.approved_by}
         return self._step(case_no, "case.extension", detail, apply)
 
-    def decide(self, case_no: str, decision: Decision) -> StepResult:
+    def decide(
+        self, case_no: str, decision: Decision, discretion: DiscretionChoice | None = None
+    ) -> StepResult:
+        """作出决定; a fine with a circumstance or a deviation is checked against the discretion
+        benchmark (DOMAIN §17), and no fine twice for the same act (APL 29)."""
+        choice = discretion or DiscretionChoice()
+        if choice.deviation is Deviation.MITIGATED:
+            decision = dataclasses.replace(decision, reduced_penalty=True)  # 减轻: major (§3)
         number = (decision.decision_no or "").strip() or None
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
@@ -474,18 +496,91 @@ class CaseFileService(ContextService):
                 calendar=self._calendar.work_calendar(),
                 rules=self.gate_rules(),
             )
+            self._check_discretion(case, final, choice)
             check_latest_signature(self._db, case.id, case.case_no)
             self._cases.save_decision(case.id, final, at)
+            DiscretionRepository(self._db).save_choice(case.id, choice, at)
 
         detail = {"outcome": decision.outcome.value, "fine_fen": decision.fine_fen}
         return self._step(case_no, "case.decide", detail, apply)
 
-    def serve(self, case_no: str, served_on: dt.date, method: ServiceMethod) -> StepResult:
+    def _check_discretion(self, case: CaseFile, final: Decision, choice: DiscretionChoice) -> None:
+        if final.outcome is not Outcome.PENALTY or final.fine_fen <= 0:
+            if choice.circumstance or choice.deviation:
+                raise DomainError("discretion.fine_only", "deviation")
+            return
+        repo = DiscretionRepository(self._db)
+        earlier = same_act(
+            repo.earlier_fines(case.id, case.party.name, case.party.id_number),
+            case.violation,
+            case.violation_on,
+            case.location,
+        )
+        if earlier is not None:
+            assert case.violation_on is not None
+            params = {"case_no": earlier.case_no, "date": case.violation_on.isoformat(),
+                      "place": case.location or "未记录地点"}  # fmt: skip
+            raise DomainError("discretion.same_act", "decided_on", params)
+        if not (choice.circumstance or choice.deviation):
+            return  # the benchmark is consulted once a circumstance or deviation is recorded
+        name = catalogue_name(case.violation)
+        rows = repo.benchmarks()
+        on = final.decided_on
+        statutory = statutory_range(rows, name, on) if name else None
+        band = (
+            benchmark_in_force(rows, name, choice.circumstance, on)
+            if name and choice.circumstance
+            else None
+        )
+        check_discretion(final.fine_fen, choice, statutory, band)
+
+    def serve(
+        self,
+        case_no: str,
+        served_on: dt.date,
+        method: ServiceMethod,
+        proof: ServiceProof | None = None,
+    ) -> StepResult:
+        """送达, by the book (``domain.service_rules``): 公告 after a recorded attempt, 留置 with
+        a witness or a photo/video record, 电子 with the party's consent."""
+        given = proof or ServiceProof()
+
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_service(case, served_on, today)
+            service_rules.check_proof(case, served_on, method, given)
             self._cases.save_service(case.id, served_on, method, at)
+            ServiceRepository(self._db).save_proof(case.id, given, at)
 
-        return self._step(case_no, "case.serve", {"served_on": served_on.isoformat()}, apply)
+        detail: dict[str, object] = {"served_on": served_on.isoformat(), "method": method.value}
+        if given.witness or given.recorded:
+            detail["witness"] = given.witness or "（拍照录像）"
+        if given.consent_on is not None:
+            detail["consent_on"] = given.consent_on.isoformat()
+        return self._step(case_no, "case.serve", detail, apply)
+
+    def record_evidence(self, case_no: str, item: EvidenceItem) -> StepResult:
+        """登记证据: one piece of evidence, before the decision (``domain.evidence_rules``)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_evidence(case, item, today)
+            ServiceRepository(self._db).add_evidence(case.id, item, at)
+
+        detail = {"kind": item.kind.value, "obtained_on": item.obtained_on.isoformat()}
+        return self._step(case_no, "case.evidence", detail, apply)
+
+    def record_service_attempt(self, case_no: str, attempt: ServiceAttempt) -> StepResult:
+        """A service that did not reach the party (the record a 公告送达 needs)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            service_rules.check_attempt(case, attempt, today)
+            ServiceRepository(self._db).add_attempt(case.id, attempt, at)
+
+        detail = {
+            "attempted_on": attempt.attempted_on.isoformat(),
+            "method": attempt.method.value,
+            "result": attempt.result.value,
+        }
+        return self._step(case_no, "case.serve_attempt", detail, apply)
 
     def record_payment(self, case_no: str, payment: PaymentRecord) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:

@@ -33,6 +33,7 @@ from chuansha_enforce.domain.documents import (
 )
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.evidence_rules import evidence_text
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.settings import Settings
 from chuansha_enforce.reports.document_views import (
@@ -70,7 +71,6 @@ from chuansha_enforce.storage.document_repository import (
 
 DOCX = ".docx"
 TEMPLATES_FOLDER = "templates"
-EVIDENCE = "案卷（案件编号{case_no}）所附证据材料"
 CORRECTION = "责令当事人立即改正上述违法行为。"
 BLANK = "—"
 
@@ -398,7 +398,7 @@ class _CaseViews:
             return DecisionView(
                 head=self.head(kind, decision.decided_on, decision.decision_no),
                 facts=facts,
-                evidence=EVIDENCE.format(case_no=c.case_no),
+                evidence=evidence_text(c),
                 provision_violated=violated,
                 penalty_provision=provision,
                 penalty=penalty_text(decision),
@@ -418,7 +418,7 @@ class _CaseViews:
             return NoPenaltyDecisionView(
                 head=self.head(kind, decision.decided_on, decision.decision_no),
                 facts=facts,
-                evidence=EVIDENCE.format(case_no=c.case_no),
+                evidence=evidence_text(c),
                 legal_basis=_text(c.legal_basis),
                 reason=reason.label if reason else BLANK,
                 remedy=self.remedy(decision.decided_on),

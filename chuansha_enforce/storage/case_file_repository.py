@@ -35,6 +35,7 @@ from chuansha_enforce.domain.enums import (
 )
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.storage.parties import insert_party
+from chuansha_enforce.storage.service_repository import ServiceRepository
 
 
 def _d(text: object) -> dt.date | None:
@@ -327,6 +328,9 @@ class CaseFileRepository:
             violation_continuing=bool(continuing),
             five_year_reason=five_year_reason,
             officer_changes=changes,
+            service_attempts=ServiceRepository(db).attempts(cid),
+            service_proof=ServiceRepository(db).proof(cid),
+            evidence=ServiceRepository(db).evidence(cid),
         )
 
     # -- writes -----------------------------------------------------------------------

@@ -293,3 +293,23 @@ class StatisticsRepository:
         ).fetchall():
             filed[v or None] = filed.get(v or None, 0) + int(n)
         return filed
+
+    def deviations(self, year: int) -> dict[str, int]:
+        """Penalty decisions dated in the year outside the discretion benchmark, by deviation
+        code (DOMAIN §17): 从轻 and 从重 as recorded, 减轻 as every reduced penalty."""
+        found = {
+            str(code): int(n)
+            for code, n in self._db.execute(
+                "SELECT d.deviation, count(*) FROM decision_discretion d"
+                " JOIN general_cases c ON c.id = d.case_id"
+                " WHERE d.deviation IN ('lighter', 'heavier') AND c.deleted_at IS NULL"
+                " AND c.outcome = 'penalty' AND c.decided_year = ? GROUP BY d.deviation",
+                [year],
+            )
+        }
+        (reduced,) = self._one(
+            f"SELECT count(*) FROM general_cases WHERE {LIVE} AND decided_year = ?"
+            " AND outcome = 'penalty' AND reduced_penalty = 1",
+            [year],
+        )
+        return {**found, "mitigated": reduced}

@@ -310,6 +310,26 @@
         <source>将案件 %1 移入回收站。删除理由（必填）：</source>
         <translation>Move case %1 to the trash. Reason (required):</translation>
     </message>
+    <message>
+        <source>送达未成功</source>
+        <translation>Service not achieved</translation>
+    </message>
+    <message>
+        <source>见证人 %1</source>
+        <translation>witness %1</translation>
+    </message>
+    <message>
+        <source>拍照录像记录</source>
+        <translation>photo/video record</translation>
+    </message>
+    <message>
+        <source>同意电子送达 %1</source>
+        <translation>consent to electronic service %1</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>
@@ -642,6 +662,74 @@
         <location filename="../../ui/case_steps.py" line="381" />
         <source>结案说明</source>
         <translation>Closing note</translation>
+    </message>
+    <message>
+        <source>见证人（留置送达）</source>
+        <translation>Witness (service by leaving)</translation>
+    </message>
+    <message>
+        <source>基层组织或所在单位的见证人</source>
+        <translation>a witness from the grassroots organisation or employer</translation>
+    </message>
+    <message>
+        <source>已拍照录像记录（留置送达）</source>
+        <translation>Photo or video record (service by leaving)</translation>
+    </message>
+    <message>
+        <source>同意电子送达日期</source>
+        <translation>Consent to electronic service on</translation>
+    </message>
+    <message>
+        <source>尝试日期</source>
+        <translation>Date of the attempt</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>经过</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>如 无人应门、查无此人</source>
+        <translation>e.g. nobody at home, no such person</translation>
+    </message>
+    <message>
+        <source>送达未成功</source>
+        <translation>Service not achieved</translation>
+    </message>
+    <message>
+        <source>证据种类</source>
+        <translation>Kind of evidence</translation>
+    </message>
+    <message>
+        <source>证据内容</source>
+        <translation>What it is</translation>
+    </message>
+    <message>
+        <source>取证日期</source>
+        <translation>Date obtained</translation>
+    </message>
+    <message>
+        <source>登记证据</source>
+        <translation>Record evidence</translation>
+    </message>
+    <message>
+        <source>如 现场检查笔录、现场照片6张</source>
+        <translation>e.g. on-site inspection record, 6 photos</translation>
+    </message>
+    <message>
+        <source>情节（裁量基准）</source>
+        <translation>Circumstance (benchmark)</translation>
+    </message>
+    <message>
+        <source>裁量偏离</source>
+        <translation>Deviation</translation>
+    </message>
+    <message>
+        <source>偏离理由</source>
+        <translation>Reason for the deviation</translation>
     </message>
 </context>
 <context>

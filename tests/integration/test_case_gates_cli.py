@@ -275,8 +275,8 @@ def test_case_show_lists_the_open_steps(book: Path, capsys: pytest.CaptureFixtur
     code, text = run(capsys, book, ["case", "show", NO])
     assert code == 0
     assert (
-        "  可办理：告知、法制审核、集体讨论、标记复杂案件、延长办案期限、变更承办人、作出决定\n"
-        in text
+        "  可办理：登记证据、告知、法制审核、集体讨论、标记复杂案件、延长办案期限、变更承办人、"
+        "作出决定\n" in text
     )
 
 
@@ -286,7 +286,7 @@ def test_case_show_lists_the_open_steps(book: Path, capsys: pytest.CaptureFixtur
         (["case", "decide", NO, "--on", "2023-10-09", "--outcome", "撤回"],
          "决定结果：“撤回”不是可选的值（可选：处罚、不予处罚、撤销立案、移送司法机关、移送其他部门）"),
         (["case", "serve", NO, "--on", "2023-10-09", "--method", "传真"],
-         "送达方式：“传真”不是可选的值（可选：直接送达、当场交付、邮寄送达、电子送达、留置送达、公告送达）"),
+         "送达方式：“传真”不是可选的值（可选：直接送达、当场交付、邮寄送达、电子送达、留置送达、公告送达、委托送达）"),
         (["case", "statement", NO, "--on", "2023-09-28", "--kind", "口头"],
          "陈述申辩情况：“口头”不是可选的值（可选：已陈述申辩、书面放弃）"),
         (["case", "notice", NO, "--served", "2023-9-27", "--kinds", "罚款", "--amount", "200"],

@@ -157,10 +157,12 @@ def _why(case: CaseFile) -> dict[str, str | None]:
 def test_available_steps_say_why_not() -> None:
     assert tuple(available_steps(CASE)) == STEP_KEYS
     assert _why(CASE) == {
-        "notice": None, "statement": "statement.no_notice", "hearing": "hearing.not_offered",
+        "evidence": None, "notice": None, "statement": "statement.no_notice",
+        "hearing": "hearing.not_offered",
         "review": None, "discussion": None, "complex": None, "extension": None,
-        "officers": None, "decide": None, "serve": "case.not_decided",
-        "pay": "case.not_decided", "pause": "case.not_decided", "close": "case.not_decided",
+        "officers": None, "decide": None, "serve_attempt": "case.not_decided",
+        "serve": "case.not_decided", "pay": "case.not_decided", "pause": "case.not_decided",
+        "close": "case.not_decided",
     }  # fmt: skip
     noticed = dataclasses.replace(CASE, notice=AdvanceNotice(D(2023, 9, 27), True),
                                   complex_reason="涉及多个部门")  # fmt: skip

@@ -27,6 +27,8 @@ def test_the_migrations_in_order() -> None:
         "0013_documents",
         "0014_seals",
         "0015_account_officers",
+        "0023_service",
+        "0024_discretion",
     ]
 
 
