@@ -11,6 +11,16 @@ DISCRETION_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 DISCRETION_MESSAGES: dict[str, tuple[str, str]] = {
+    "cli.import_benchmarks": ("裁量基准 {n} 行，", "{n} benchmark rows, "),
+    "discretion.duplicate_row": (
+        "与第{row}行的违法行为、情节和生效日期相同",
+        "the same violation, circumstance and effective date as row {row}",
+    ),
+    "ledger.benchmarks_need_admin": (
+        "裁量基准 {count} 行只能由管理员导入（当前登录：{name}，{role}）",
+        "the {count} benchmark rows can be imported by an administrator only "
+        "(logged in: {name}, {role})",
+    ),
     "discretion.fine_only": (
         "情节和裁量偏离只用于罚款决定",
         "a circumstance or deviation belongs to a decision with a fine",

@@ -29,6 +29,7 @@ class SheetKind(StrEnum):
     SIMPLE_DECISIONS = "简易程序案件"
     RECONSIDERATIONS = "行政复议"
     LAWSUITS = "行政诉讼"
+    BENCHMARKS = "裁量基准"
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,18 @@ LAWSUIT_SHEET_HEADERS: Final = _specs(
     ("备注", False),
 )
 
+BENCHMARK_SHEET_HEADERS: Final = _specs(
+    ("违法行为", True),
+    ("法律依据", True),
+    ("情节", True),
+    ("法定下限", True),
+    ("法定上限", True),
+    ("罚款下限", True),
+    ("罚款上限", True),
+    ("依据文件", False),
+    ("生效日期", True),
+)
+
 HEADERS: Final[Mapping[SheetKind, tuple[HeaderSpec, ...]]] = EnumMap(
     SheetKind,
     {
@@ -135,6 +148,7 @@ HEADERS: Final[Mapping[SheetKind, tuple[HeaderSpec, ...]]] = EnumMap(
         SheetKind.SIMPLE_DECISIONS: SIMPLE_DECISION_HEADERS,
         SheetKind.RECONSIDERATIONS: RECONSIDERATION_SHEET_HEADERS,
         SheetKind.LAWSUITS: LAWSUIT_SHEET_HEADERS,
+        SheetKind.BENCHMARKS: BENCHMARK_SHEET_HEADERS,
     },
 )
 

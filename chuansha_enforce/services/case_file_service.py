@@ -523,7 +523,7 @@ class CaseFileService(ContextService):
             raise DomainError("discretion.same_act", "decided_on", params)
         if not (choice.circumstance or choice.deviation):
             return  # the benchmark is consulted once a circumstance or deviation is recorded
-        name = catalogue_name(case.violation)
+        name = catalogue_name(case.violation) or (case.violation or "").strip() or None
         rows = repo.benchmarks()
         on = final.decided_on
         statutory = statutory_range(rows, name, on) if name else None
