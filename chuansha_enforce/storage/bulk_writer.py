@@ -280,7 +280,9 @@ class BulkWriter:
                         did, d.decision_no, party_id + offset, d.cause, d.violation, d.location,
                         d.decided_on.isoformat(), d.penalty_kind.value, d.fine_fen,
                         int(d.collected_on_spot), d.on_spot_reason, _iso(d.paid_on), d.notes,
-                        self._at, self._at,
+                        self._at, self._at, d.surcharge_fen or None, d.receipt_no,
+                        _iso(d.cash_to_agency_on), _iso(d.cash_to_bank_on),
+                        _iso(d.filed_with_agency_on),
                     )
                 )  # fmt: skip
                 officer_rows.extend((did, certificate_ids[n]) for n in d.officer_certificates)
@@ -288,8 +290,9 @@ class BulkWriter:
             self._conn.executemany(
                 "INSERT INTO simple_decisions (id, decision_no, party_id, cause, violation,"
                 " location, decided_on, penalty_kind, fine_fen, collected_on_spot,"
-                " on_spot_reason, paid_on, notes, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " on_spot_reason, paid_on, notes, created_at, updated_at, surcharge_fen,"
+                " receipt_no, cash_to_agency_on, cash_to_bank_on, filed_with_agency_on)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             self._conn.executemany(

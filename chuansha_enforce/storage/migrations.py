@@ -27,6 +27,7 @@ from chuansha_enforce.storage.schema_0011_disputes import SCHEMA_0011_DISPUTES
 from chuansha_enforce.storage.schema_0012_case_gates import SCHEMA_0012_CASE_GATES
 from chuansha_enforce.storage.schema_0013_documents import SCHEMA_0013_DOCUMENTS
 from chuansha_enforce.storage.schema_0014_seals import SCHEMA_0014_SEALS
+from chuansha_enforce.storage.schema_0017_simple_payments import SCHEMA_0017_SIMPLE_PAYMENTS
 from chuansha_enforce.storage.seals import reseal_blocks
 
 log = logging.getLogger(__name__)
@@ -72,13 +73,18 @@ MIGRATION_TABLE: MigrationTable = (
     ("0012_case_gates", SCHEMA_0012_CASE_GATES),
     ("0013_documents", SCHEMA_0013_DOCUMENTS),
     ("0014_seals", SCHEMA_0014_SEALS),
+    ("0017_simple_payments", SCHEMA_0017_SIMPLE_PAYMENTS),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 
 
-AFTER_SQL: dict[str, Callable[[sqlite_utils.Database], None]] = {"0014_seals": reseal_blocks}
+AFTER_SQL: dict[str, Callable[[sqlite_utils.Database], None]] = {
+    "0014_seals": reseal_blocks,
+    "0017_simple_payments": functools.partial(reseal_blocks, tables=["simple_decisions"]),
+}
 """What a migration does after its SQL, in its transaction: the seals migration seals every
-row already in the file, so that the next audit record vouches for them."""
+row already in the file, so that the next audit record vouches for them; a migration that
+adds a column to a sealed table seals that table's blocks again."""
 
 
 def _runner(name: str, schema: str) -> Callable[[sqlite_utils.Database], None]:
