@@ -8,6 +8,7 @@ SIMPLE_PAYMENT_FIELDS: dict[str, tuple[str, str]] = {
     "cash_to_bank_on": ("存入银行日期", "date the cash was paid into the bank"),
     "filed_with_agency_on": ("备案日期", "filing date"),
     "simple_decision": ("简易程序决定书编号", "simple decision number"),
+    "location": ("违法地点", "place of the violation"),
 }
 
 SIMPLE_PAYMENT_MESSAGES: dict[str, tuple[str, str]] = {
@@ -43,6 +44,7 @@ SIMPLE_PAYMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "请至少填写票据号、交回机关日期、存入银行日期或备案日期之一",
         "give a receipt number, a hand-over, bank or filing date",
     ),
+    "simple.receipt_missing": ("未登记票据号", "no receipt number"),
     "simple.year": ("年度{year}不在可查询范围内", "year {year} is out of range"),
     # CLI sentences
     "cli.simple_added": (
@@ -58,7 +60,6 @@ SIMPLE_PAYMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "已登记 {decision_no} 的票据、交回和备案情况",
         "recorded the receipt, hand-over and filing of {decision_no}",
     ),
-    "cli.simple_clock": ("  {name}：{due}　{state}", "  {name}: {due}  {state}"),
     "cli.simple_amounts": (
         "  加处罚款 {surcharge} 元，应缴 {due} 元（截至 {as_of}）",
         "  surcharge {surcharge} yuan, due {due} yuan (as of {as_of})",
@@ -67,13 +68,7 @@ SIMPLE_PAYMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "  当场收缴的罚款尚未登记票据号",
         "  cash collected on the spot has no receipt number yet",
     ),
-    "simple.clock.payment_due": ("缴款期限", "payment due"),
-    "simple.clock.cash_to_agency_due": ("交回机关期限", "hand-over to the agency due"),
-    "simple.clock.cash_to_bank_due": ("存入银行期限", "bank deposit due"),
-    "simple.clock.filing_due": ("备案期限", "filing due"),
-    "simple.state.met": ("按期完成", "done on time"),
-    "simple.state.missed": ("逾期完成", "done late"),
-    "simple.state.overdue": ("已逾期", "overdue"),
-    "simple.state.due_soon": ("即将到期", "due soon"),
-    "simple.state.pending": ("未到期", "pending"),
+    "clock.cash_to_agency_due": ("交回机关期限", "hand-over to the agency due"),
+    "clock.cash_to_bank_due": ("存入银行期限", "bank deposit due"),
+    "clock.agency_filing_due": ("备案期限", "filing with the agency due"),
 }

@@ -133,7 +133,7 @@ def simple_clocks(
                      decision.cash_to_agency_on)  # fmt: skip
         received = decision.cash_to_agency_on or agency
         add("cash_to_bank_due", cash_to_bank_due(received, calendar), decision.cash_to_bank_on)
-    add("filing_due",
+    add("agency_filing_due",
         simple_filing_due(decision.decided_on, calendar, rules.filing_working_days),
         decision.filed_with_agency_on)  # fmt: skip
     unique = tuple(sorted(set(warnings), key=lambda w: w.year))
