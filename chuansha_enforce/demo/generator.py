@@ -659,11 +659,12 @@ class _SimpleAfter:
         self, decision: SimpleDecisionRecord, day: int, paid: int | None
     ) -> SimpleDecisionRecord:
         rnd, surcharge = self._rnd, 0
+        due = day + 15
         if paid is not None and not decision.collected_on_spot and rnd() < self.LATE_PAYERS:
             late = 50 + int(rnd() * 40)
-            if _calendar_proof(self._dates[day + 15 - self._start]):
+            if due <= self._end and _calendar_proof(self._dates[due - self._start]):
                 late = 1 + int(rnd() * 40)
-            paid = day + 15 + late
+            paid = due + late
             surcharge = min(decision.fine_fen, decision.fine_fen * 3 * late // 100)
         paid_on = self._day(paid)
         receipt = agency = bank = None
