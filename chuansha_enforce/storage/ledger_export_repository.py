@@ -92,7 +92,9 @@ class LedgerExportRepository:
                       JOIN certificates t ON t.id = g.certificate_id
                       JOIN officers o ON o.id = t.officer_id WHERE g.decision_id = s.id),
                    s.decided_on, s.penalty_kind, s.fine_fen, s.collected_on_spot, s.paid_on,
-                   coalesce(s.notes, s.on_spot_reason), s.surcharge_fen, s.receipt_no,
+                   coalesce(s.notes, s.on_spot_reason),
+                   (SELECT u.surcharge_fen FROM simple_surcharges u WHERE u.decision_id = s.id),
+                   s.receipt_no,
                    s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on
               FROM simple_decisions s JOIN parties p ON p.id = s.party_id
              WHERE s.deleted_at IS NULL AND s.decided_on <= :end

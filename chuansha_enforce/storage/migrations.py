@@ -78,13 +78,9 @@ MIGRATION_TABLE: MigrationTable = (
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 
 
-AFTER_SQL: dict[str, Callable[[sqlite_utils.Database], None]] = {
-    "0014_seals": reseal_blocks,
-    "0017_simple_payments": functools.partial(reseal_blocks, tables=["simple_decisions"]),
-}
+AFTER_SQL: dict[str, Callable[[sqlite_utils.Database], None]] = {"0014_seals": reseal_blocks}
 """What a migration does after its SQL, in its transaction: the seals migration seals every
-row already in the file, so that the next audit record vouches for them; a migration that
-adds a column to a sealed table seals that table's blocks again."""
+row already in the file, so that the next audit record vouches for them."""
 
 
 def _runner(name: str, schema: str) -> Callable[[sqlite_utils.Database], None]:

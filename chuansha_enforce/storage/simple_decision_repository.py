@@ -56,12 +56,13 @@ def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
-_AFTER_COLUMNS = "surcharge_fen, receipt_no, cash_to_agency_on, cash_to_bank_on, filed_with_agency_on"
+_AFTER_COLUMNS = "receipt_no, cash_to_agency_on, cash_to_bank_on, filed_with_agency_on"
+_SURCHARGE = "(SELECT u.surcharge_fen FROM simple_surcharges u WHERE u.decision_id = s.id)"
+"""The 加处罚款 paid with a decision's fine (a table of its own: migration 0017)."""
 
 
 def _after_values(decision: SimpleDecisionRecord) -> list[object]:
     return [
-        decision.surcharge_fen or None,
         decision.receipt_no,
         _iso(decision.cash_to_agency_on),
         _iso(decision.cash_to_bank_on),
@@ -86,7 +87,7 @@ class SimpleDecisionRepository:
             "INSERT INTO simple_decisions (decision_no, party_id, cause, violation, location,"
             " decided_on, penalty_kind, fine_fen, collected_on_spot, on_spot_reason, paid_on,"
             f" notes, created_at, updated_at, legal_basis, {_AFTER_COLUMNS})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 decision.decision_no,
                 party_id,
@@ -111,14 +112,25 @@ class SimpleDecisionRepository:
             "INSERT INTO simple_decision_officers (decision_id, certificate_id) VALUES (?, ?)",
             [(decision_id, o.id) for o in {o.id: o for o in officers}.values()],
         )
+        self._write_surcharge(int(decision_id), decision.surcharge_fen)
         return int(decision_id)
+
+    def _write_surcharge(self, decision_id: int, surcharge_fen: int) -> None:
+        if surcharge_fen:
+            self._db.execute(
+                "INSERT INTO simple_surcharges (decision_id, surcharge_fen) VALUES (?, ?)"
+                " ON CONFLICT (decision_id) DO UPDATE SET surcharge_fen = excluded.surcharge_fen",
+                [decision_id, surcharge_fen],
+            )
+        else:
+            self._db.execute("DELETE FROM simple_surcharges WHERE decision_id = ?", [decision_id])
 
     def find(self, decision_no: str) -> StoredSimple | None:
         """A live decision by its number, with its officers' certificates and names."""
         row = self._db.execute(
             "SELECT s.id, s.decision_no, p.kind, p.name, p.id_number, s.cause, s.decided_on,"
             " s.penalty_kind, s.violation, s.location, s.fine_fen, s.collected_on_spot,"
-            " s.on_spot_reason, s.paid_on, s.notes, s.legal_basis, s.surcharge_fen,"
+            f" s.on_spot_reason, s.paid_on, s.notes, s.legal_basis, {_SURCHARGE},"
             " s.receipt_no, s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on"
             " FROM simple_decisions s JOIN parties p ON p.id = s.party_id"
             " WHERE s.decision_no = ? AND s.deleted_at IS NULL",
@@ -159,11 +171,11 @@ class SimpleDecisionRepository:
     def record_after(self, decision_id: int, decision: SimpleDecisionRecord, at: str) -> None:
         """Write the payment, receipt, cash hand-over and 备案 of a decision."""
         self._db.execute(
-            "UPDATE simple_decisions SET paid_on = ?, surcharge_fen = ?, receipt_no = ?,"
-            " cash_to_agency_on = ?, cash_to_bank_on = ?, filed_with_agency_on = ?,"
-            " updated_at = ? WHERE id = ?",
+            "UPDATE simple_decisions SET paid_on = ?, receipt_no = ?, cash_to_agency_on = ?,"
+            " cash_to_bank_on = ?, filed_with_agency_on = ?, updated_at = ? WHERE id = ?",
             [_iso(decision.paid_on), *_after_values(decision), at, decision_id],
         )
+        self._write_surcharge(decision_id, decision.surcharge_fen)
 
     def page(
         self, *, after: tuple[str, int] | None, limit: int, year: int | None = None
@@ -178,7 +190,7 @@ class SimpleDecisionRepository:
             params.extend(after)
         rows = self._db.execute(
             "SELECT s.id, s.decision_no, s.decided_on, p.name, p.kind, p.id_number, s.cause,"
-            " s.penalty_kind, s.fine_fen, s.collected_on_spot, s.paid_on, s.surcharge_fen,"
+            f" s.penalty_kind, s.fine_fen, s.collected_on_spot, s.paid_on, {_SURCHARGE},"
             " s.receipt_no, s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on"
             " FROM simple_decisions s JOIN parties p ON p.id = s.party_id"
             f" WHERE {' AND '.join(where)} ORDER BY s.decided_on DESC, s.id DESC LIMIT ?",

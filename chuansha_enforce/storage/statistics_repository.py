@@ -164,8 +164,10 @@ class StatisticsRepository:
             [year, year, year, year],
         )
         simple_collected, simple_surcharge = self._one(
-            "SELECT sum(fine_fen), sum(surcharge_fen) FROM simple_decisions"
-            f" INDEXED BY simple_decisions_paid WHERE {LIVE} AND paid_on BETWEEN ? AND ?",
+            "SELECT sum(s.fine_fen), sum(u.surcharge_fen)"
+            " FROM simple_decisions s INDEXED BY simple_decisions_paid"
+            " LEFT JOIN simple_surcharges u ON u.decision_id = s.id"
+            " WHERE s.deleted_at IS NULL AND s.paid_on BETWEEN ? AND ?",
             [start, end],
         )
         simple_outstanding = self.simple_outstanding(end)

@@ -30,21 +30,22 @@ COLLECTED = """
 SELECT (SELECT coalesce(sum(p.amount_fen + p.surcharge_fen), 0)
           FROM payments p JOIN general_cases c ON c.id = p.case_id
          WHERE c.deleted_at IS NULL AND substr(p.paid_on, 1, 4) = :year)
-     + (SELECT coalesce(sum(s.fine_fen + coalesce(s.surcharge_fen, 0)), 0)
-          FROM simple_decisions s
+     + (SELECT coalesce(sum(s.fine_fen + coalesce(u.surcharge_fen, 0)), 0)
+          FROM simple_decisions s LEFT JOIN simple_surcharges u ON u.decision_id = s.id
          WHERE s.deleted_at IS NULL AND substr(s.paid_on, 1, 4) = :year)
 """
 SURCHARGE = """
 SELECT (SELECT coalesce(sum(p.surcharge_fen), 0)
           FROM payments p JOIN general_cases c ON c.id = p.case_id
          WHERE c.deleted_at IS NULL AND substr(p.paid_on, 1, 4) = :year)
-     + (SELECT coalesce(sum(s.surcharge_fen), 0)
-          FROM simple_decisions s
+     + (SELECT coalesce(sum(u.surcharge_fen), 0)
+          FROM simple_decisions s JOIN simple_surcharges u ON u.decision_id = s.id
          WHERE s.deleted_at IS NULL AND substr(s.paid_on, 1, 4) = :year)
 """
 SIMPLE_SURCHARGE = """
-SELECT coalesce(sum(surcharge_fen), 0) FROM simple_decisions
- WHERE deleted_at IS NULL AND substr(paid_on, 1, 4) = :year
+SELECT coalesce(sum(u.surcharge_fen), 0)
+  FROM simple_decisions s JOIN simple_surcharges u ON u.decision_id = s.id
+ WHERE s.deleted_at IS NULL AND substr(s.paid_on, 1, 4) = :year
 """
 GENERAL_OUTSTANDING = """
 SELECT coalesce(sum(max(c.fine_fen + c.confiscation_fen
@@ -59,8 +60,9 @@ SELECT coalesce(sum(fine_fen), 0) FROM simple_decisions
    AND decided_on <= :end AND (paid_on IS NULL OR paid_on > :end)
 """
 LATE_SIMPLE = """
-SELECT decided_on, fine_fen, paid_on, coalesce(surcharge_fen, 0) FROM simple_decisions
- WHERE deleted_at IS NULL AND paid_on IS NOT NULL AND collected_on_spot = 0
+SELECT s.decided_on, s.fine_fen, s.paid_on, coalesce(u.surcharge_fen, 0)
+  FROM simple_decisions s LEFT JOIN simple_surcharges u ON u.decision_id = s.id
+ WHERE s.deleted_at IS NULL AND s.paid_on IS NOT NULL AND s.collected_on_spot = 0
 """
 
 

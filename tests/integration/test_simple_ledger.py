@@ -21,9 +21,10 @@ from tests.ledger_files import SIMPLE, ledger, with_
 D = dt.date
 PLAN = DemoPlan(seed=23, first_year=2023, last_year=2024, general_cases=100, simple_per_year=400)
 AFTER = (
-    "SELECT decision_no, decided_on, fine_fen, collected_on_spot, paid_on, surcharge_fen,"
+    "SELECT decision_no, decided_on, fine_fen, collected_on_spot, paid_on, u.surcharge_fen,"
     " receipt_no, cash_to_agency_on, cash_to_bank_on, filed_with_agency_on"
-    " FROM simple_decisions WHERE decided_on LIKE ? ORDER BY decision_no"
+    " FROM simple_decisions s LEFT JOIN simple_surcharges u ON u.decision_id = s.id"
+    " WHERE decided_on LIKE ? ORDER BY decision_no"
 )
 
 

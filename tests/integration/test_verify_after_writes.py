@@ -102,6 +102,12 @@ def test_every_writing_command_leaves_a_file_that_verifies(tmp_path: Path) -> No
         ("report", "case", CASE_NO, "-o", str(tmp_path / "摘要.pdf")),
         ("report", "annual", "--year", "2024", "-o", str(tmp_path / "年度.pdf")),
         ("sample", "--year", "2024", "--count", "1", "--seed", "3"),
+        ("simple", "handover", "沪浦川执简〔2024〕000001号", "--receipt", "R1",
+         "--to-agency", "2024-06-03", "--to-bank", "2024-06-05", "--filed", "2024-06-03"),
+        ("simple", "add", "--no", "简2024-2", "--on", "2024-07-01", "--party", "张三",
+         "--party-type", "自然人", "--cause", "跨门营业", "--officers", "王建国,李明",
+         "--kind", "罚款", "--amount", "200"),
+        ("simple", "pay", "简2024-2", "--on", "2024-08-01"),
         ("restore", str(empty_chain)),  # back to the file as it was before its first import
         ("import", str(ledger(tmp_path / "再次.xlsx"))),
     ]
