@@ -319,12 +319,14 @@ def _handover(args: argparse.Namespace, services: Services, out: TextIO, lang: L
 
 SUBCOMMANDS: dict[str, Subcommand] = {
     "add": Subcommand("登记一份简易程序决定（与快速录入相同的规则）", _add_arguments, _add, True),
-    "list": Subcommand("简易程序决定列表（按决定日期由新到旧，含逾期标记）", _list_arguments,
-                       _list, False),  # fmt: skip
+    "list": Subcommand(
+        "简易程序决定列表（按决定日期由新到旧，含逾期标记）", _list_arguments, _list, False
+    ),
     "show": Subcommand("一份简易程序决定及其缴款、交回、备案期限", _show_arguments, _show, False),
     "pay": Subcommand("登记缴款（逾期的自动计算加处罚款）", _pay_arguments, _pay, True),
-    "handover": Subcommand("登记票据号、交回机关、存入银行和备案日期", _handover_arguments,
-                           _handover, True),  # fmt: skip
+    "handover": Subcommand(
+        "登记票据号、交回机关、存入银行和备案日期", _handover_arguments, _handover, True
+    ),
 }
 """Each ``simple`` sub-command: its help, its arguments, its handler, whether it writes."""
 

@@ -649,7 +649,9 @@ class _SimpleAfter:
         self._receipt = 3_100_000
 
     def _day(self, ordinal: int | None) -> dt.date | None:
-        return None if ordinal is None or ordinal > self._end else self._dates[ordinal - self._start]
+        if ordinal is None or ordinal > self._end:
+            return None
+        return self._dates[ordinal - self._start]
 
     def _done(self, since: int) -> int:
         rnd = self._rnd

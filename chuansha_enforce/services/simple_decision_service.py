@@ -210,10 +210,10 @@ class SimpleDecisionService(ContextService):
         detail: dict[str, object],
     ) -> None:
         self._decisions.record_after(stored.id, changed, at)
-        AuditLog(self._db).append(
-            AuditEntry(at, self._user, action, "simple_decision", changed.decision_no, "ok",
-                       detail)  # fmt: skip
+        entry = AuditEntry(
+            at, self._user, action, "simple_decision", changed.decision_no, "ok", detail
         )
+        AuditLog(self._db).append(entry)
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -76,33 +76,24 @@ def test_payment_is_due_15_days_after_the_decision(
 
 
 SURCHARGE = [
-    # as of (unpaid), state, days late, surcharge fen, amount due fen — fine 200 元, due 02-18
-    (D(2024, 2, 13), ClockState.DUE_SOON, 0, 0, 20_000),  # the naive 15th day: not late
-    (D(2024, 2, 17), ClockState.DUE_SOON, 0, 0, 20_000),  # limit - 1
-    (D(2024, 2, 18), ClockState.DUE_SOON, 0, 0, 20_000),  # limit
-    (D(2024, 2, 19), ClockState.OVERDUE, 1, 600, 20_600),  # limit + 1: 3 % a day
-    (D(2024, 3, 22), ClockState.OVERDUE, 33, 19_800, 39_800),
-    (D(2024, 3, 23), ClockState.OVERDUE, 34, 20_000, 40_000),  # capped at the fine
-    (D(2024, 6, 1), ClockState.OVERDUE, 104, 20_000, 40_000),
+    # as of (unpaid), state, (days late, surcharge fen, amount due fen) — fine 200 元, due 02-18
+    (D(2024, 2, 13), ClockState.DUE_SOON, (0, 0, 20_000)),  # the naive 15th day: not late
+    (D(2024, 2, 17), ClockState.DUE_SOON, (0, 0, 20_000)),  # limit - 1
+    (D(2024, 2, 18), ClockState.DUE_SOON, (0, 0, 20_000)),  # limit
+    (D(2024, 2, 19), ClockState.OVERDUE, (1, 600, 20_600)),  # limit + 1: 3 % a day
+    (D(2024, 3, 22), ClockState.OVERDUE, (33, 19_800, 39_800)),
+    (D(2024, 3, 23), ClockState.OVERDUE, (34, 20_000, 40_000)),  # capped at the fine
+    (D(2024, 6, 1), ClockState.OVERDUE, (104, 20_000, 40_000)),
 ]
 
 
-@pytest.mark.parametrize(("as_of", "state", "days", "surcharge", "due"), SURCHARGE)
+@pytest.mark.parametrize(("as_of", "state", "figures"), SURCHARGE)
 def test_an_unpaid_fine_earns_the_surcharge_from_the_day_after_the_due_date(
-    calendar: WorkCalendar,
-    as_of: dt.date,
-    state: ClockState,
-    days: int,
-    surcharge: int,
-    due: int,
+    calendar: WorkCalendar, as_of: dt.date, state: ClockState, figures: tuple[int, int, int]
 ) -> None:
     clocks = simple_clocks(decision(D(2024, 1, 29)), as_of, calendar)
     assert clock(clocks, "payment_due") == (D(2024, 2, 18), state)
-    assert (clocks.days_late, clocks.surcharge_fen, clocks.amount_due_fen) == (
-        days,
-        surcharge,
-        due,
-    )
+    assert (clocks.days_late, clocks.surcharge_fen, clocks.amount_due_fen) == figures
 
 
 PAID = [
@@ -143,30 +134,28 @@ def test_a_warning_or_cash_on_the_spot_has_no_payment_clock(calendar: WorkCalend
 
 # -- cash on the spot: 2 working days to the agency, 2 more to the bank ----------------------
 HANDOVER = [
-    # collected, handed to the agency, agency due, agency state, bank due (from the hand-over)
-    (D(2024, 2, 8), D(2024, 2, 9), D(2024, 2, 18), ClockState.MET, D(2024, 2, 19)),
-    (D(2024, 2, 8), D(2024, 2, 18), D(2024, 2, 18), ClockState.MET, D(2024, 2, 20)),  # limit
-    (D(2024, 2, 8), D(2024, 2, 19), D(2024, 2, 18), ClockState.MISSED, D(2024, 2, 21)),
-    (D(2023, 9, 27), D(2023, 10, 7), D(2023, 10, 7), ClockState.MET, D(2023, 10, 9)),
-    (D(2023, 9, 27), D(2023, 10, 8), D(2023, 10, 7), ClockState.MISSED, D(2023, 10, 10)),
-    (D(2024, 4, 30), D(2024, 5, 7), D(2024, 5, 7), ClockState.MET, D(2024, 5, 9)),
+    # collected, handed to the agency, (agency due, its state), bank due (from the hand-over)
+    (D(2024, 2, 8), D(2024, 2, 9), (D(2024, 2, 18), ClockState.MET), D(2024, 2, 19)),
+    (D(2024, 2, 8), D(2024, 2, 18), (D(2024, 2, 18), ClockState.MET), D(2024, 2, 20)),  # limit
+    (D(2024, 2, 8), D(2024, 2, 19), (D(2024, 2, 18), ClockState.MISSED), D(2024, 2, 21)),
+    (D(2023, 9, 27), D(2023, 10, 7), (D(2023, 10, 7), ClockState.MET), D(2023, 10, 9)),
+    (D(2023, 9, 27), D(2023, 10, 8), (D(2023, 10, 7), ClockState.MISSED), D(2023, 10, 10)),
+    (D(2024, 4, 30), D(2024, 5, 7), (D(2024, 5, 7), ClockState.MET), D(2024, 5, 9)),
 ]
 
 
-@pytest.mark.parametrize(("collected", "handed", "agency_due", "agency_state", "bank_due"),
-                         HANDOVER)  # fmt: skip
+@pytest.mark.parametrize(("collected", "handed", "agency", "bank_due"), HANDOVER)
 def test_cash_reaches_the_agency_in_2_working_days_and_the_bank_in_2_more(
     calendar: WorkCalendar,
     collected: dt.date,
     handed: dt.date,
-    agency_due: dt.date,
-    agency_state: ClockState,
+    agency: tuple[dt.date, ClockState],
     bank_due: dt.date,
 ) -> None:
     cash = decision(collected, fine_fen=5_000, on_spot=True, receipt_no="沪财罚0002",
                     cash_to_agency_on=handed)  # fmt: skip
     clocks = simple_clocks(cash, D(2024, 12, 31), calendar)
-    assert clock(clocks, "cash_to_agency_due") == (agency_due, agency_state)
+    assert clock(clocks, "cash_to_agency_due") == agency
     assert clock(clocks, "cash_to_bank_due") == (bank_due, ClockState.OVERDUE)
 
 
