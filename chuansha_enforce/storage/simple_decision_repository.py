@@ -43,6 +43,8 @@ class SimplePage:
 
 @dataclass(frozen=True, slots=True)
 class StoredSimple:
+    """A recorded decision with its officers' names (the form prints both officers)."""
+
     id: int
     decision: SimpleDecisionRecord
     officer_names: tuple[str, ...]
@@ -126,12 +128,14 @@ class SimpleDecisionRepository:
             self._db.execute("DELETE FROM simple_surcharges WHERE decision_id = ?", [decision_id])
 
     def find(self, decision_no: str) -> StoredSimple | None:
-        """A live decision by its number, with its officers' certificates and names."""
+        """A live decision by its number, with its officers' certificates and names (in the
+        order they were registered) and the party's address and representative."""
         row = self._db.execute(
             "SELECT s.id, s.decision_no, p.kind, p.name, p.id_number, s.cause, s.decided_on,"
             " s.penalty_kind, s.violation, s.location, s.fine_fen, s.collected_on_spot,"
             f" s.on_spot_reason, s.paid_on, s.notes, s.legal_basis, {_SURCHARGE},"
-            " s.receipt_no, s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on"
+            " s.receipt_no, s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on,"
+            " p.address, p.legal_representative"
             " FROM simple_decisions s JOIN parties p ON p.id = s.party_id"
             " WHERE s.decision_no = ? AND s.deleted_at IS NULL",
             [decision_no],
@@ -141,13 +145,12 @@ class SimpleDecisionRepository:
         officers = self._db.execute(
             "SELECT t.certificate_no, o.name FROM simple_decision_officers g"
             " JOIN certificates t ON t.id = g.certificate_id"
-            " JOIN officers o ON o.id = t.officer_id WHERE g.decision_id = ?"
-            " ORDER BY t.certificate_no",
+            " JOIN officers o ON o.id = t.officer_id WHERE g.decision_id = ? ORDER BY t.id",
             [row[0]],
         ).fetchall()
         decision = SimpleDecisionRecord(
             decision_no=row[1],
-            party=PartyRecord(PartyType(row[2]), row[3], row[4]),
+            party=PartyRecord(PartyType(row[2]), row[3], row[4], row[21], row[22]),
             cause=row[5],
             officer_certificates=tuple(o[0] for o in officers),
             decided_on=dt.date.fromisoformat(row[6]),

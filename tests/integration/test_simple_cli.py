@@ -6,36 +6,19 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import database_digest
+from tests.integration.test_cli_processes import _run
 from tests.ledger_files import ledger
 
-EXE = Path(sys.executable).with_name("chuansha-enforce")
 OFFICERS = "王建国,李明"
 
 
 def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(db.parent),
-        "XDG_DATA_HOME": str(db.parent / "data"),
-        "XDG_CONFIG_HOME": str(db.parent / "config"),
-        "LANG": "C.UTF-8",
-    }
-    result = subprocess.run(
-        [str(EXE), "--db", str(db), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
+    return _run(db, *args)
 
 
 def ok(db: Path, *args: str) -> str:
