@@ -25,6 +25,7 @@ from chuansha_enforce.cli.text_arguments import parse_date
 from chuansha_enforce.domain.case_deadlines import CaseClocks
 from chuansha_enforce.domain.enums import LabelledEnum, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen, parse_yuan
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
@@ -98,7 +99,7 @@ def _view_json(view: SimpleView, lang: Lang) -> dict[str, object]:
         "decided_on": d.decided_on.isoformat(),
         "party": d.party.name,
         "party_kind": d.party.kind.label,
-        "id_number": d.party.id_number,
+        "id_number": id_number_for_list(d.party.kind, d.party.id_number),
         "cause": d.cause,
         "violation": d.violation,
         "location": d.location,

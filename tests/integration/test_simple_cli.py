@@ -44,8 +44,8 @@ def shown(db: Path, number: str, as_of: str) -> dict[str, object]:
 
 def add(db: Path, number: str, on: str, amount: str, *extra: str) -> str:
     return ok(db, "simple", "add", "--no", number, "--on", on, "--party", "张三",
-              "--party-type", "自然人", "--cause", "跨门营业", "--officers", OFFICERS,
-              "--kind", "罚款", "--amount", amount, *extra)  # fmt: skip
+              "--party-type", "自然人", "--id", "11010519491231002X", "--cause", "跨门营业",
+              "--officers", OFFICERS, "--kind", "罚款", "--amount", amount, *extra)  # fmt: skip
 
 
 @pytest.fixture
@@ -62,6 +62,7 @@ def test_a_late_payment_earns_the_surcharge(db: Path) -> None:
     assert due["deadlines"] == {"payment_due": "2024-02-18", "agency_filing_due": "2024-02-01"}
     assert due["deadline_states"] == {"payment_due": "due_soon", "agency_filing_due": "met"}
     assert (due["surcharge_fen"], due["amount_due_fen"]) == (0, 20_000)
+    assert due["id_number"] == "110105********002X"  # masked, as every list shows it
     late = shown(db, "简2024-001", "2024-02-19")
     assert late["deadline_states"] == {"payment_due": "overdue", "agency_filing_due": "met"}
     assert (late["days_late"], late["surcharge_fen"], late["amount_due_fen"]) == (1, 600, 20_600)
