@@ -27,6 +27,7 @@ from chuansha_enforce.domain.case_deadlines import (
 )
 from chuansha_enforce.domain.case_rules import not_before, not_future
 from chuansha_enforce.domain.deadlines import (
+    Pause,
     cash_to_agency_due,
     cash_to_bank_due,
     late_days,
@@ -95,10 +96,13 @@ def simple_filing_due(
     return calendar.add_working_days(decided_on, working_days)
 
 
-def surcharge_on(fine_fen: int, due: dt.date, day: dt.date) -> tuple[int, int]:
+def surcharge_on(
+    fine_fen: int, due: dt.date, day: dt.date, pauses: tuple[Pause, ...] = ()
+) -> tuple[int, int]:
     """(late days, 加处罚款) of a fine due on ``due`` and unpaid up to ``day``: the general
-    procedure's rule (``deadlines.late_days`` and ``deadlines.surcharge_fen``)."""
-    days = late_days(due, day)
+    procedure's rule (``deadlines.late_days`` and ``deadlines.surcharge_fen``), paused while
+    a reconsideration or lawsuit about the decision runs (APL 73)."""
+    days = late_days(due, day, pauses)
     return days, surcharge_fen(fine_fen, days)
 
 
@@ -107,8 +111,10 @@ def simple_clocks(
     as_of: dt.date,
     calendar: WorkCalendar,
     rules: SimpleClockRules | None = None,
+    pauses: tuple[Pause, ...] = (),
 ) -> CaseClocks:
-    """The clocks of a simple decision on ``as_of``; surcharge and amount due as of then."""
+    """The clocks of a simple decision on ``as_of``; surcharge and amount due as of then
+    (``pauses``: the reconsiderations and lawsuits about it, APL 73)."""
     rules = rules or SimpleClockRules()
     clocks: list[Clock] = []
     warnings: list[CalendarWarning] = []
@@ -125,7 +131,8 @@ def simple_clocks(
         due = add("payment_due", simple_payment_due(decision.decided_on, calendar),
                   decision.paid_on)  # fmt: skip
         paid = decision.paid_on
-        days, surcharge = surcharge_on(decision.fine_fen, due, min(as_of, paid) if paid else as_of)
+        until = min(as_of, paid) if paid else as_of
+        days, surcharge = surcharge_on(decision.fine_fen, due, until, pauses)
         principal = 0 if paid is not None and paid <= as_of else decision.fine_fen
         due_now = principal + max(surcharge - decision.surcharge_fen, 0)
     if decision.collected_on_spot:
@@ -190,6 +197,8 @@ def with_payment(
     receipt_no: str | None,
     calendar: WorkCalendar,
     today: dt.date,
+    *,
+    pauses: tuple[Pause, ...] = (),
 ) -> SimpleDecisionRecord:
     """The decision paid in full on ``paid_on``, with the 加处罚款 the delay earned."""
     if decision.penalty_kind is not PenaltyKind.FINE or decision.fine_fen <= 0:
@@ -202,7 +211,7 @@ def with_payment(
     not_before(paid_on, decision.decided_on, "paid_on", "决定日期")
     not_future(paid_on, today, "paid_on")
     due = simple_payment_due(decision.decided_on, calendar).value
-    _days, surcharge = surcharge_on(decision.fine_fen, due, paid_on)
+    _days, surcharge = surcharge_on(decision.fine_fen, due, paid_on, pauses)
     paid = dataclasses.replace(
         decision,
         paid_on=paid_on,

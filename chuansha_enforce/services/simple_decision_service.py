@@ -136,7 +136,11 @@ class SimpleDecisionService(ContextService):
 
     def clocks(self, decision: SimpleMoney, as_of: dt.date | None = None) -> CaseClocks:
         day = as_of or today_in_china(self._clock)
-        return simple_clocks(decision, day, self._calendar.work_calendar(), self.clock_rules())
+        pauses = self._decisions.dispute_pauses([decision.decision_no]).get(
+            decision.decision_no, ()
+        )
+        calendar = self._calendar.work_calendar()
+        return simple_clocks(decision, day, calendar, self.clock_rules(), pauses)
 
     def listing(
         self,
@@ -150,8 +154,12 @@ class SimpleDecisionService(ContextService):
         day = as_of or today_in_china(self._clock)
         page = self.list_page(after=after, limit=limit, year=year)
         calendar, rules = self._calendar.work_calendar(), self.clock_rules()
+        pauses = self._decisions.dispute_pauses([row.decision_no for row in page.rows])
         items = tuple(
-            SimpleListItem(row, simple_clocks(row, day, calendar, rules)) for row in page.rows
+            SimpleListItem(
+                row, simple_clocks(row, day, calendar, rules, pauses.get(row.decision_no, ()))
+            )
+            for row in page.rows
         )
         return SimpleListing(items, page.next_key, day)
 
@@ -178,7 +186,11 @@ class SimpleDecisionService(ContextService):
         with write_transaction(self._db):
             stored = self._stored(decision_no)
             calendar = self._calendar.work_calendar()
-            paid = with_payment(stored.decision, paid_on, receipt_no, calendar, today)
+            number = stored.decision.decision_no
+            pauses = self._decisions.dispute_pauses([number]).get(number, ())
+            paid = with_payment(
+                stored.decision, paid_on, receipt_no, calendar, today, pauses=pauses
+            )
             self._write_after(stored, paid, at, "simple.pay",
                               {"paid_on": paid_on.isoformat(), "fine_fen": paid.fine_fen,
                                "surcharge_fen": paid.surcharge_fen})  # fmt: skip

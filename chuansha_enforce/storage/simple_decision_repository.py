@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.deadlines import Pause
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
@@ -170,6 +171,22 @@ class SimpleDecisionRepository:
             filed_with_agency_on=_day(row[20]),
         )
         return StoredSimple(int(row[0]), decision, tuple(o[1] for o in officers))
+
+    def dispute_pauses(self, decision_nos: Sequence[str]) -> dict[str, tuple[Pause, ...]]:
+        """The reconsiderations and lawsuits about each decision, as surcharge pauses from
+        receipt to outcome (APL 73; a pending one runs on)."""
+        found: dict[str, list[Pause]] = {}
+        for start in range(0, len(decision_nos), 500):
+            chunk = list(decision_nos[start : start + 500])
+            marks = ", ".join("?" * len(chunk))
+            for number, received, until in self._db.execute(
+                "SELECT case_no, received_on, coalesce(outcome_on, '9999-12-31') FROM disputes"
+                f" WHERE case_no IN ({marks}) ORDER BY received_on",
+                chunk,
+            ):
+                pause = Pause(dt.date.fromisoformat(received), dt.date.fromisoformat(until))
+                found.setdefault(number, []).append(pause)
+        return {number: tuple(pauses) for number, pauses in found.items()}
 
     def record_after(self, decision_id: int, decision: SimpleDecisionRecord, at: str) -> None:
         """Write the payment, receipt, cash hand-over and 备案 of a decision."""

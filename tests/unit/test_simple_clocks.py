@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from chuansha_enforce.domain.case_deadlines import ClockState
+from chuansha_enforce.domain.deadlines import Pause
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
@@ -279,3 +280,15 @@ def test_a_hand_over_keeps_what_was_recorded_before() -> None:
         D(2024, 2, 9),
         D(2024, 2, 18),
     )
+
+
+def test_a_reconsideration_pauses_the_surcharge(calendar: WorkCalendar) -> None:
+    """APL 73: received 2024-02-10, decided 2024-03-01; due 02-18, as of 03-05: 16 days after
+    the due date, 12 of them (02-19 to 03-01) paused, 4 counted."""
+    pause = (Pause(D(2024, 2, 10), D(2024, 3, 1)),)
+    made = decision(D(2024, 1, 29))
+    clocks = simple_clocks(made, D(2024, 3, 5), calendar, pauses=pause)
+    assert (clocks.days_late, clocks.surcharge_fen) == (4, 2_400)
+    assert simple_clocks(made, D(2024, 3, 5), calendar).days_late == 16
+    paid = with_payment(made, D(2024, 3, 5), None, calendar, TODAY, pauses=pause)
+    assert paid.surcharge_fen == 2_400
