@@ -177,3 +177,10 @@ def test_the_help_of_the_group_is_chinese(db: Path) -> None:
     for name in ("add", "list", "show", "pay", "handover"):
         assert f"    {name}" in out
     assert "登记票据号、交回机关、存入银行和备案日期" in out
+
+
+def test_the_filing_period_follows_its_setting(db: Path) -> None:
+    add(db, "简2024-009", "2024-02-08", "100")
+    assert shown(db, "简2024-009", "2024-02-09")["deadlines"]["agency_filing_due"] == "2024-02-19"
+    ok(db, "settings", "set", "simple_filing_working_days", "5")
+    assert shown(db, "简2024-009", "2024-02-09")["deadlines"]["agency_filing_due"] == "2024-02-21"
