@@ -134,13 +134,14 @@ def _item_json(item: SimpleListItem) -> dict[str, object]:
 def _flag_text(decision: SimpleMoney, clocks: CaseClocks, lang: Lang) -> str:
     """The late or open clocks of a list line, e.g. 缴款期限已逾期、备案期限逾期完成."""
     flags = [
-        render(f"clock.{c.name}", lang=lang) + render(f"clock_state.{c.state.value}", lang=lang)
+        render("simple.flag", {"name": render(f"clock.{c.name}", lang=lang),
+                               "state": render(f"clock_state.{c.state.value}", lang=lang)}, lang)
         for c in clocks.clocks
         if c.state.value in ("overdue", "missed", "due_soon")
-    ]
+    ]  # fmt: skip
     if receipt_missing(decision):
         flags.append(render("simple.receipt_missing", lang=lang))
-    return "、".join(flags) or "—"
+    return ("、" if lang == "zh" else "; ").join(flags) or "—"
 
 
 def _print_clocks(view: SimpleView, out: TextIO, lang: Lang) -> None:

@@ -45,6 +45,7 @@ SIMPLE_PAYMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "give a receipt number, a hand-over, bank or filing date",
     ),
     "simple.receipt_missing": ("未登记票据号", "no receipt number"),
+    "simple.flag": ("{name}{state}", "{name} {state}"),
     # CLI sentences
     "cli.simple_added": (
         "已登记简易程序决定 {decision_no}",

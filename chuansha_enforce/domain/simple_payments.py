@@ -241,7 +241,7 @@ def with_handover(
 ) -> SimpleDecisionRecord:
     """The decision with the receipt, cash hand-over and 备案 dates recorded."""
     if handover.empty:
-        raise DomainError("simple.handover_empty", "cash_to_agency_on")
+        raise DomainError("simple.handover_empty")
     receipt = (handover.receipt_no or "").strip() or None
     changed = dataclasses.replace(
         decision,

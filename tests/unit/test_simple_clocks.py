@@ -257,7 +257,7 @@ def test_hand_overs_that_cannot_be_recorded() -> None:
     fine = decision(D(2024, 2, 8))
     day = D(2024, 2, 9)
     cases = [
-        (cash, Handover(), ("simple.handover_empty", "cash_to_agency_on")),
+        (cash, Handover(), ("simple.handover_empty", None)),
         (fine, Handover(cash_to_agency_on=day), ("simple.cash_not_on_spot", "cash_to_agency_on")),
         (fine, Handover(receipt_no="R1"), ("simple.receipt_without_payment", "receipt_no")),
         (cash, Handover(cash_to_bank_on=day), ("simple.bank_before_agency", "cash_to_bank_on")),
