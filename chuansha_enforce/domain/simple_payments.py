@@ -133,8 +133,10 @@ def simple_clocks(
         paid = decision.paid_on
         until = min(as_of, paid) if paid else as_of
         days, surcharge = surcharge_on(decision.fine_fen, due, until, pauses)
-        principal = 0 if paid is not None and paid <= as_of else decision.fine_fen
-        due_now = principal + max(surcharge - decision.surcharge_fen, 0)
+        paid_by_then = paid is not None and paid <= as_of
+        principal = 0 if paid_by_then else decision.fine_fen
+        surcharge_paid = decision.surcharge_fen if paid_by_then else 0
+        due_now = principal + max(surcharge - surcharge_paid, 0)
     if decision.collected_on_spot:
         agency = add("cash_to_agency_due", cash_to_agency_due(decision.decided_on, calendar),
                      decision.cash_to_agency_on)  # fmt: skip

@@ -292,3 +292,13 @@ def test_a_reconsideration_pauses_the_surcharge(calendar: WorkCalendar) -> None:
     assert simple_clocks(made, D(2024, 3, 5), calendar).days_late == 16
     paid = with_payment(made, D(2024, 3, 5), None, calendar, TODAY, pauses=pause)
     assert paid.surcharge_fen == 2_400
+
+
+def test_as_of_a_day_before_the_payment_the_fine_and_surcharge_are_still_owed(
+    calendar: WorkCalendar,
+) -> None:
+    paid = with_payment(decision(D(2024, 1, 29)), D(2024, 2, 28), None, calendar, TODAY)
+    before = simple_clocks(paid, D(2024, 2, 20), calendar)  # 2 days late then, not yet paid
+    assert (before.surcharge_fen, before.amount_due_fen) == (1_200, 21_200)
+    after = simple_clocks(paid, D(2024, 2, 28), calendar)
+    assert (after.surcharge_fen, after.amount_due_fen) == (6_000, 0)
