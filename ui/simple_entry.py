@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
-from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import parse_yuan
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
+from chuansha_enforce.domain.simple_payments import is_late, receipt_missing
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.error_dialogs import error_text
@@ -151,6 +153,9 @@ class SimpleEntryWidget(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setStyleSheet(STATUS_STYLE)
+        self.deadline_label = QLabel(self)
+        self.deadline_label.setObjectName("deadlineLabel")
+        self.deadline_label.setWordWrap(True)
 
         self.save_button = QPushButton(self.tr("保存（Enter）"), self)
         self.save_button.setObjectName("saveButton")
@@ -298,6 +303,7 @@ class SimpleEntryWidget(QWidget):
         column.addWidget(line)
         column.addWidget(self.error_label)
         column.addLayout(buttons)
+        column.addWidget(self.deadline_label)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
@@ -394,8 +400,23 @@ class SimpleEntryWidget(QWidget):
         self._remember(self._causes, result.decision.cause)
         self._clear_decision(next_decision_no(number) or "")
         self.status_label.setText(self.tr("已保存 %1").replace("%1", number))
+        self.show_deadlines(result.decision)
         self.saved.emit(result)
         return True
+
+    def show_deadlines(self, decision: SimpleDecisionRecord) -> None:
+        """The clocks the saved decision starts (payment, cash hand-over, 备案), late ones red."""
+        clocks = self._services.simple.clocks(decision)
+        parts = []
+        for clock in clocks.clocks:
+            text = f"{render(f'clock.{clock.name}', lang=self._lang)} {clock.due.isoformat()}"
+            if clock.state in (ClockState.OVERDUE, ClockState.MISSED):
+                text += render(f"clock_state.{clock.state.value}", lang=self._lang)
+            parts.append(text)
+        if receipt_missing(decision):
+            parts.append(render("simple.receipt_missing", lang=self._lang))
+        self.deadline_label.setText(f"{decision.decision_no}：" + "；".join(parts))
+        self.deadline_label.setStyleSheet(ERROR_STYLE if is_late(clocks) else "")
 
     def clear(self) -> None:
         """Clear the decision being typed; the patrol's date, officers and party type stay."""

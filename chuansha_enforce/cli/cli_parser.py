@@ -25,6 +25,7 @@ PLACEHOLDERS: dict[str, str] = {
     "SUBCOMMAND": "子命令",
     "WHAT": "导出内容",
     "NO": "案件编号",
+    "DECISION_NO": "决定书编号",
     "FILE": "文件",
     "NAME": "名称",
     "SAMPLE": "批次号",

@@ -20,6 +20,10 @@ from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
 from chuansha_enforce.domain.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
+from chuansha_enforce.domain.simple_payment_messages import (
+    SIMPLE_PAYMENT_FIELDS,
+    SIMPLE_PAYMENT_MESSAGES,
+)
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -32,6 +36,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **SERVICE_FIELDS,
     **DISCRETION_FIELDS,
     **DOCUMENT_FIELDS,
+    **SIMPLE_PAYMENT_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -116,6 +121,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **PRESENTER_MESSAGES,
     **SERVICE_MESSAGES,
     **DISCRETION_MESSAGES,
+    **SIMPLE_PAYMENT_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),

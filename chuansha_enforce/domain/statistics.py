@@ -48,8 +48,13 @@ class SimpleFigures:
 
 @dataclass(frozen=True, slots=True)
 class PaymentFigures:
+    """Both procedures: paid in the year (with 加处罚款), the surcharge part, and unpaid at
+    the year's end; ``simple_outstanding_fen`` is the simple-procedure part of the last."""
+
     collected_fen: int
     outstanding_fen: int
+    surcharge_fen: int = 0
+    simple_outstanding_fen: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +112,12 @@ class AnnualFigures:
                 "decided": self.simple.decided,
                 "fines_decided_fen": self.simple.fines_decided_fen,
                 "warnings": self.simple.warnings,
+                "outstanding_fen": self.payments.simple_outstanding_fen,
             },
             "payments": {
                 "collected_fen": self.payments.collected_fen,
                 "outstanding_fen": self.payments.outstanding_fen,
+                "surcharge_fen": self.payments.surcharge_fen,
             },
             "legal_reviews": {
                 "cases": self.legal_review_cases,

@@ -96,6 +96,11 @@ SIMPLE_DECISION_HEADERS: Final = _specs(
     ("罚款金额", False),
     ("当场收缴", False),
     ("缴款日期", False),
+    ("加处罚款", False),
+    ("票据号", False),
+    ("交回机关日期", False),
+    ("存入银行日期", False),
+    ("备案日期", False),
     ("备注", False),
 )
 

@@ -409,7 +409,7 @@ def build_services(
                 ),
             ),
             officers=OfficerService(ctx),
-            simple=SimpleDecisionService(ctx, settings),
+            simple=SimpleDecisionService(ctx, settings, calendar),
             simple_forms=SimpleFormService(ctx),
             accounts=AccountService(ctx, settings=settings, cost=cost, read_only=read_only),
             session=session,

@@ -35,6 +35,7 @@ BULK_TABLES = (
     "payments",
     "simple_decisions",
     "simple_decision_officers",
+    "simple_surcharges",
 )
 
 

@@ -29,6 +29,7 @@ def test_the_migrations_in_order() -> None:
         "0015_account_officers",
         "0023_service",
         "0024_discretion",
+        "0017_simple_payments",
     ]
 
 
