@@ -6,6 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from chuansha_enforce.domain.enforcement_steps import (
+    CourtApplication,
+    InstalmentPlan,
+    PaymentReminder,
+)
 from chuansha_enforce.domain.enums import (
     CaseStatus,
     CertificateStatus,
@@ -255,6 +260,9 @@ class CaseFile:
     violation_continuing: bool = False
     five_year_reason: str | None = None
     officer_changes: tuple[OfficerChange, ...] = ()
+    instalment_plan: InstalmentPlan | None = None  # APL 66② (DOMAIN §14)
+    reminder: PaymentReminder | None = None  # 催告书
+    court: CourtApplication | None = None  # 申请法院强制执行
 
     @property
     def status(self) -> CaseStatus:

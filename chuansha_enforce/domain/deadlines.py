@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from chuansha_enforce.domain.enforcement_steps import EnforcementFacts, InstalmentPlan
 from chuansha_enforce.domain.money import ROUNDING
 from chuansha_enforce.domain.work_calendar import CalendarResult, WorkCalendar
 
@@ -50,6 +51,9 @@ class DutyFacts:
     money_decided_fen: int = 0
     paid_in_full_on: dt.date | None = None
     closed: bool = False
+    plan: InstalmentPlan | None = None  # approved instalments replace the payment's due date
+    payments: tuple[tuple[dt.date, int], ...] = ()  # (paid on, principal), with a plan
+    enforcement: EnforcementFacts | None = None  # the court's window (DOMAIN §14)
 
 
 def decision_due(

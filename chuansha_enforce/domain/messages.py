@@ -12,6 +12,7 @@ from chuansha_enforce.domain.account_messages import ACCOUNT_FIELDS, ACCOUNT_MES
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
+from chuansha_enforce.domain.enforcement_messages import ENFORCEMENT_FIELDS, ENFORCEMENT_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 
 Lang = Literal["zh", "en"]
@@ -22,6 +23,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **DISPUTE_FIELDS,
     **GATE_FIELDS,
     **DOCUMENT_FIELDS,
+    **ENFORCEMENT_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -102,6 +104,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
     **DOCUMENT_MESSAGES,
+    **ENFORCEMENT_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),

@@ -21,6 +21,12 @@ from chuansha_enforce.domain.case_file import (
     StatementKind,
     SurchargePause,
 )
+from chuansha_enforce.domain.enforcement_steps import (
+    CourtApplication,
+    Instalment,
+    InstalmentPlan,
+    PaymentReminder,
+)
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
     HearingState,
@@ -282,6 +288,7 @@ class CaseFileRepository:
                 [cid],
             )
         )
+        plan, reminder, court = self._enforcement(cid)
         decision = None
         if decided_on is not None:
             decision = Decision(
@@ -327,7 +334,47 @@ class CaseFileRepository:
             violation_continuing=bool(continuing),
             five_year_reason=five_year_reason,
             officer_changes=changes,
+            instalment_plan=plan,
+            reminder=reminder,
+            court=court,
         )
+
+    def _enforcement(
+        self, case_id: int
+    ) -> tuple[InstalmentPlan | None, PaymentReminder | None, CourtApplication | None]:
+        """The steps after the decision (DOMAIN §14): the plan, the 催告, the application."""
+        db = self._db
+        plan = None
+        approved = db.execute(
+            "SELECT approved_on FROM instalment_plans WHERE case_id = ?", [case_id]
+        ).fetchone()
+        if approved is not None:
+            items = tuple(
+                Instalment(dt.date.fromisoformat(r[0]), int(r[1]))
+                for r in db.execute(
+                    "SELECT due_on, amount_fen FROM instalments WHERE case_id = ? ORDER BY due_on",
+                    [case_id],
+                )
+            )
+            plan = InstalmentPlan(dt.date.fromisoformat(approved[0]), items)
+        row = db.execute(
+            "SELECT served_on, until_on FROM payment_reminders WHERE case_id = ?", [case_id]
+        ).fetchone()
+        reminder = (
+            None
+            if row is None
+            else PaymentReminder(dt.date.fromisoformat(row[0]), dt.date.fromisoformat(row[1]))
+        )
+        row = db.execute(
+            "SELECT applied_on, ruling_on, ruling FROM court_applications WHERE case_id = ?",
+            [case_id],
+        ).fetchone()
+        court = (
+            None
+            if row is None
+            else CourtApplication(dt.date.fromisoformat(row[0]), _d(row[1]), row[2])
+        )
+        return plan, reminder, court
 
     # -- writes -----------------------------------------------------------------------
     def insert_case(
@@ -480,6 +527,39 @@ class CaseFileRepository:
             "INSERT INTO surcharge_pauses (case_id, kind, start_on, end_on, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
             [case_id, pause.kind.value, pause.start.isoformat(), pause.end.isoformat(), at],
+        )
+        self._touch(case_id, at)
+
+    def save_plan(self, case_id: int, plan: InstalmentPlan, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO instalment_plans (case_id, approved_on, created_at) VALUES (?, ?, ?)",
+            [case_id, plan.approved_on.isoformat(), at],
+        )
+        self._db.conn.executemany(
+            "INSERT INTO instalments (case_id, due_on, amount_fen) VALUES (?, ?, ?)",
+            [(case_id, i.due_on.isoformat(), i.amount_fen) for i in plan.instalments],
+        )
+        self._touch(case_id, at)
+
+    def save_reminder(self, case_id: int, reminder: PaymentReminder, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO payment_reminders (case_id, served_on, until_on, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            [case_id, reminder.served_on.isoformat(), reminder.until.isoformat(), at],
+        )
+        self._touch(case_id, at)
+
+    def save_court_application(self, case_id: int, applied_on: dt.date, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO court_applications (case_id, applied_on, created_at) VALUES (?, ?, ?)",
+            [case_id, applied_on.isoformat(), at],
+        )
+        self._touch(case_id, at)
+
+    def save_court_ruling(self, case_id: int, ruling_on: dt.date, ruling: str, at: str) -> None:
+        self._db.execute(
+            "UPDATE court_applications SET ruling_on = ?, ruling = ? WHERE case_id = ?",
+            [ruling_on.isoformat(), ruling, case_id],
         )
         self._touch(case_id, at)
 
