@@ -73,6 +73,7 @@ OPTION_PLACEHOLDERS: dict[str, str] = {
     "party": "当事人",
     "party_type": "当事人类型",
     "receipt": "票据号",
+    "result": "裁定结果",
     "requested": "申请日期",
     "served": "送达日期",
     "violation": "违法事实",

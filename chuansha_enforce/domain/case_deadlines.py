@@ -218,10 +218,7 @@ def case_clocks(
                 days = late_days(due, until, pauses)
                 surcharge = surcharge_fen(decision.fine_fen, days)
             else:  # each instalment earns its own surcharge, never above the fine in all
-                paid = ((p.paid_on, p.amount_fen) for p in case.payments)
-                states = instalment_states(
-                    case.instalment_plan, case.money_decided_fen, paid, pauses, as_of
-                )
+                states = case_instalments(case, as_of)
                 days = max(s.days_late for s in states)
                 surcharge = min(sum(s.surcharge_fen for s in states), decision.fine_fen)
     principal_left = max(case.money_decided_fen - case.paid_fen, 0)
@@ -264,6 +261,17 @@ def instalment_states(
                             surcharge_fen(item.amount_fen, days))
         )  # fmt: skip
     return tuple(states)
+
+
+def case_instalments(case: CaseFile, as_of: dt.date) -> tuple[InstalmentState, ...]:
+    """The instalments of the case's approved plan as of ``as_of`` (none without a plan);
+    the surcharge pauses (APL 73) count for each."""
+    plan = case.instalment_plan
+    if plan is None:
+        return ()
+    pauses = tuple(Pause(p.start, p.end) for p in case.pauses)
+    paid = ((p.paid_on, p.amount_fen) for p in case.payments)
+    return instalment_states(plan, case.money_decided_fen, paid, pauses, as_of)
 
 
 def plan_payment_due(states: tuple[InstalmentState, ...]) -> InstalmentState:

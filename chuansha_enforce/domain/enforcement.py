@@ -102,7 +102,11 @@ def check_plan(
         if item.amount_fen <= 0:
             raise DomainError("enforcement.plan_amount", "plan", {"n": number})
         if item.due_on <= previous:
-            params = {"n": str(number), "date": item.due_on.isoformat(), "after": previous.isoformat()}
+            params = {
+                "n": str(number),
+                "date": item.due_on.isoformat(),
+                "after": previous.isoformat(),
+            }
             raise DomainError("enforcement.plan_order", "plan", params)
         previous = item.due_on
     owed = case.money_decided_fen - case.paid_fen

@@ -20,6 +20,10 @@ ENFORCEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "a postponement or instalments must be approved before the payment period ends "
         "({due}; APL art. 66)",
     ),
+    "enforcement.plan_item": (
+        "第{n}期“{value}”应写作 缴款期限:金额（元），如 2026-12-01:500",
+        "instalment {n} “{value}” should read due-date:amount in yuan, e.g. 2026-12-01:500",
+    ),
     "enforcement.plan_amount": (
         "第{n}期的金额须大于0",
         "instalment {n} needs an amount above 0",
