@@ -24,7 +24,8 @@ from chuansha_enforce.domain.case_file import (
     Extension,
     Hearing,
 )
-from chuansha_enforce.domain.enforcement_steps import Instalment, InstalmentPlan, PaymentReminder
+from chuansha_enforce.domain.enforcement import parse_plan
+from chuansha_enforce.domain.enforcement_steps import InstalmentPlan, PaymentReminder
 from chuansha_enforce.domain.enums import (
     HearingState,
     LabelledEnum,
@@ -340,19 +341,8 @@ def _pay(args: argparse.Namespace, services: Services) -> StepResult:
     return services.case_files.record_payment(args.case_no, payment)
 
 
-def _plan(text: str) -> tuple[Instalment, ...]:
-    """``2026-12-01:500,2027-01-01:500``: each instalment's due date and amount in 元."""
-    items = []
-    for number, part in enumerate(_names(text), start=1):
-        day, colon, amount = part.replace("：", ":").partition(":")
-        if not colon or not amount.strip():
-            raise DomainError("enforcement.plan_item", "plan", {"n": str(number), "value": part})
-        items.append(Instalment(_day(day.strip(), "plan"), parse_yuan(amount.strip(), "plan")))
-    return tuple(items)
-
-
 def _instalments(args: argparse.Namespace, services: Services) -> StepResult:
-    plan = InstalmentPlan(_day(args.approved_on, "approved_on"), _plan(args.plan))
+    plan = InstalmentPlan(_day(args.approved_on, "approved_on"), parse_plan(args.plan))
     return services.case_files.approve_instalments(args.case_no, plan)
 
 

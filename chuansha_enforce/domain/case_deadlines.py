@@ -87,10 +87,10 @@ def state_on(
 
 
 def effective_service_date(case: CaseFile) -> dt.date | None:
-    return _effective_service(case.served_on, case.service_method is ServiceMethod.PUBLIC_NOTICE)
+    return effective_service(case.served_on, case.service_method is ServiceMethod.PUBLIC_NOTICE)
 
 
-def _effective_service(served_on: dt.date | None, public_notice: bool) -> dt.date | None:
+def effective_service(served_on: dt.date | None, public_notice: bool) -> dt.date | None:
     if served_on is None or not public_notice:
         return served_on
     return served_on + dt.timedelta(days=PUBLIC_NOTICE_DAYS)
@@ -108,6 +108,8 @@ def duty_facts(case: CaseFile) -> DutyFacts:
     return DutyFacts(
         plan=plan,
         payments=() if plan is None else tuple((p.paid_on, p.amount_fen) for p in case.payments),
+        reminder_on=case.reminder.served_on if case.reminder else None,
+        applied_on=case.court.applied_on if case.court else None,
         filed_on=case.filed_on,
         extension_days=case.extension_days,
         decided_on=case.decision.decided_on if case.decision else None,
@@ -130,7 +132,7 @@ def duties(facts: DutyFacts, calendar: WorkCalendar) -> tuple[Duty, ...]:
     ]
     if facts.decided_on is not None:
         found.append(Duty("service_due", service_due(facts.decided_on, calendar), facts.served_on))
-        served = _effective_service(facts.served_on, facts.public_notice)
+        served = effective_service(facts.served_on, facts.public_notice)
         if served is not None and facts.money_decided_fen > 0 and facts.plan is not None:
             states = instalment_states(facts.plan, facts.money_decided_fen, facts.payments, ())
             current = plan_payment_due(states)

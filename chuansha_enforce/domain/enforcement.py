@@ -21,11 +21,14 @@ from __future__ import annotations
 import calendar as month_calendar
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chuansha_enforce.domain.case_deadlines import (
     Clock,
     ClockState,
+    deadline_flag,
+    duty_facts,
+    effective_service,
     effective_service_date,
     instalment_states,
     paid_in_full_on,
@@ -33,7 +36,7 @@ from chuansha_enforce.domain.case_deadlines import (
 )
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.case_rules import not_before, not_future
-from chuansha_enforce.domain.deadlines import payment_due
+from chuansha_enforce.domain.deadlines import DutyFacts, payment_due
 from chuansha_enforce.domain.disputes import (
     FINAL_WITHOUT_APPEAL,
     DisputeKind,
@@ -44,12 +47,12 @@ from chuansha_enforce.domain.disputes import (
 )
 from chuansha_enforce.domain.enforcement_steps import (
     CourtApplication,
-    EnforcementFacts,
+    Instalment,
     InstalmentPlan,
     PaymentReminder,
 )
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.money import format_fen
+from chuansha_enforce.domain.money import format_fen, parse_yuan
 from chuansha_enforce.domain.work_calendar import CalendarResult, CalendarWarning, WorkCalendar
 
 REMINDER_WORKING_DAYS = 10  # 行政强制法 54: apply 10 days after the 催告 was served
@@ -81,6 +84,23 @@ def _later(*results: CalendarResult) -> CalendarResult:
 
 
 # -- instalments ------------------------------------------------------------------------
+def parse_plan(text: str) -> tuple[Instalment, ...]:
+    """``2026-12-01:500,2027-01-01:500`` (commas or lines between instalments): each new due
+    date and the amount in 元, as the CLI and the window take them."""
+    parts = [p.strip() for p in text.replace("，", ",").replace("\n", ",").split(",")]
+    items = []
+    for number, part in enumerate((p for p in parts if p), start=1):
+        day, colon, amount = part.replace("：", ":").partition(":")
+        if not colon or not amount.strip():
+            raise DomainError("enforcement.plan_item", "plan", {"n": str(number), "value": part})
+        try:
+            due = dt.date.fromisoformat(day.strip())
+        except ValueError:
+            raise DomainError("date.invalid", "plan", {"value": day.strip()}) from None
+        items.append(Instalment(due, parse_yuan(amount.strip(), "plan")))
+    return tuple(items)
+
+
 def check_plan(
     case: CaseFile, plan: InstalmentPlan, today: dt.date, calendar: WorkCalendar
 ) -> None:
@@ -218,23 +238,14 @@ class CourtWindow:
     closes: CalendarResult | None
 
 
-def enforcement_facts(case: CaseFile, disputes: Sequence[DisputeRecord]) -> EnforcementFacts | None:
-    """The window's facts of a case whose decided money was served on the party."""
-    served = effective_service_date(case)
-    if served is None or case.money_decided_fen <= 0:
+def court_window(facts: DutyFacts, calendar: WorkCalendar) -> CourtWindow | None:
+    """The window of a case whose decided money was served on the party (None otherwise).
+    The case window reads its facts from the whole file and the disputes register, the case
+    list from its page's rows: both through here."""
+    served = effective_service(facts.served_on, facts.public_notice)
+    if served is None or facts.money_decided_fen <= 0:
         return None
-    return EnforcementFacts(
-        served_on=served,
-        owed=case.money_decided_fen - case.paid_fen > 0,
-        plan=case.instalment_plan,
-        reminder_on=case.reminder.served_on if case.reminder else None,
-        applied_on=case.court.applied_on if case.court else None,
-        disputes=tuple(disputes),
-    )
-
-
-def court_window(facts: EnforcementFacts, calendar: WorkCalendar) -> CourtWindow:
-    end = remedies_end(facts.served_on, facts.disputes, calendar)
+    end = remedies_end(served, facts.disputes, calendar)
     if end is None:
         return CourtWindow(None, None)
     opens = None
@@ -249,17 +260,34 @@ def court_window(facts: EnforcementFacts, calendar: WorkCalendar) -> CourtWindow
 
 
 def court_flag(
-    facts: EnforcementFacts | None, as_of: dt.date, calendar: WorkCalendar, due_soon_days: int
+    facts: DutyFacts, as_of: dt.date, calendar: WorkCalendar, due_soon_days: int
 ) -> ClockState | None:
-    """The case list's colour for the court's window: OVERDUE once it closed with money
-    owed and no application, DUE_SOON while it is closing; None otherwise."""
-    if facts is None or not facts.owed or facts.applied_on is not None:
+    """The case list's colour for the court's window of an open case: OVERDUE once it closed
+    with money owed and no application, DUE_SOON while it is closing; None otherwise."""
+    owed = facts.paid_in_full_on is None or facts.paid_in_full_on > as_of
+    if facts.closed or not owed or facts.applied_on is not None:
         return None
-    closes = court_window(facts, calendar).closes
-    if closes is None:
+    window = court_window(facts, calendar)
+    if window is None or window.closes is None:
         return None
-    state = state_on(closes.value, None, as_of, calendar, due_soon_days)
+    state = state_on(window.closes.value, None, as_of, calendar, due_soon_days)
     return state if state in (ClockState.OVERDUE, ClockState.DUE_SOON) else None
+
+
+def case_flag(
+    facts: DutyFacts, as_of: dt.date, calendar: WorkCalendar, due_soon_days: int
+) -> ClockState | None:
+    """A case's flag in the list (``deadline_flag``), the court's window taking over from the
+    missed payment once the 催告 is served: yellow while the window is closing, red once it
+    closed without an application."""
+    if facts.reminder_on is None or facts.reminder_on > as_of:
+        return deadline_flag(facts, as_of, calendar, due_soon_days)
+    others = deadline_flag(replace(facts, money_decided_fen=0), as_of, calendar, due_soon_days)
+    court = court_flag(facts, as_of, calendar, due_soon_days)
+    for flag in (ClockState.OVERDUE, ClockState.DUE_SOON):
+        if flag in (others, court):
+            return flag
+    return None
 
 
 def check_court_application(
@@ -319,8 +347,8 @@ def enforcement_clocks(
     if due is not None:
         state = ClockState.MET if reminded else state_on(due, None, as_of, calendar, due_soon_days)
         clocks.append(Clock("reminder_due", due, reminded, state))
-    facts = enforcement_facts(case, disputes)
-    window = court_window(facts, calendar) if facts else CourtWindow(None, None)
+    window = court_window(replace(duty_facts(case), disputes=tuple(disputes)), calendar)
+    window = window or CourtWindow(None, None)
     applied = case.court.applied_on if case.court else None
     owed = case.money_decided_fen - case.paid_fen > 0
     if window.opens is not None:

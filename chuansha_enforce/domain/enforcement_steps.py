@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from chuansha_enforce.domain.text_input import clean_fields
-
-if TYPE_CHECKING:  # disputes read the case clocks, which read these records
-    from chuansha_enforce.domain.disputes import DisputeRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,17 +53,3 @@ class CourtApplication:
 
     def __post_init__(self) -> None:
         clean_fields(self)  # the ruling as entered, cleaned (domain.text_input)
-
-
-@dataclass(frozen=True, slots=True)
-class EnforcementFacts:
-    """What the court's window is computed from (the case window reads them from the whole
-    file, the case list from its page's rows): the effective service date, whether money is
-    still owed, the approved plan, the 催告 and application dates, the disputes about it."""
-
-    served_on: dt.date
-    owed: bool
-    plan: InstalmentPlan | None = None
-    reminder_on: dt.date | None = None
-    applied_on: dt.date | None = None
-    disputes: tuple[DisputeRecord, ...] = ()

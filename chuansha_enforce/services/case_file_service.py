@@ -18,7 +18,6 @@ from chuansha_enforce.domain.case_deadlines import (
     ClockRules,
     ClockState,
     case_clocks,
-    deadline_flag,
     duty_facts,
 )
 from chuansha_enforce.domain.case_file import (
@@ -39,13 +38,13 @@ from chuansha_enforce.domain.case_rules import check_decision_content
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.disputes import DisputeRecord
 from chuansha_enforce.domain.enforcement import (
+    case_flag,
     check_court_application,
     check_court_ruling,
     check_plan,
     check_reminder,
     court_window,
     enforcement_clocks,
-    enforcement_facts,
 )
 from chuansha_enforce.domain.enforcement_steps import (
     CourtApplication,
@@ -80,7 +79,7 @@ from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.decision_numbers import decision_number_holder
-from chuansha_enforce.storage.dispute_repository import DisputeRepository
+from chuansha_enforce.storage.enforcement_lookup import disputes_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,11 +205,7 @@ class CaseFileService(ContextService):
 
     def disputes_about(self, case: CaseFile) -> tuple[DisputeRecord, ...]:
         """The reconsiderations and lawsuits naming the case or its decision number."""
-        disputes = DisputeRepository(self._db)
-        numbers = dict.fromkeys(
-            n for n in (case.case_no, case.decision and case.decision.decision_no) if n
-        )
-        return tuple(d for n in numbers for d in disputes.for_case(n))
+        return disputes_for(self._db, [case.id]).get(case.id, ())
 
     def _clocks(self, case: CaseFile, day: dt.date) -> CaseClocks:
         """The case's clocks with those after the decision (DOMAIN §14) added."""
@@ -240,7 +235,8 @@ class CaseFileService(ContextService):
             if limit is not None and len(views) >= limit:
                 break
             case = self._cases.load(case_id)
-            flag = deadline_flag(duty_facts(case), day, calendar, rules.due_soon_working_days)
+            facts = dataclasses.replace(duty_facts(case), disputes=self.disputes_about(case))
+            flag = case_flag(facts, day, calendar, rules.due_soon_working_days)
             if flag is ClockState.OVERDUE:
                 clocks = self._clocks(case, day)
                 major = assess_major(major_facts(case), thresholds)
@@ -568,8 +564,8 @@ class CaseFileService(ContextService):
         """申请人民法院强制执行, within the window (行政强制法 53, 54)."""
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
-            facts = enforcement_facts(case, self.disputes_about(case))
-            window = court_window(facts, self._calendar.work_calendar()) if facts else None
+            facts = dataclasses.replace(duty_facts(case), disputes=self.disputes_about(case))
+            window = court_window(facts, self._calendar.work_calendar())
             check_court_application(case, CourtApplication(applied_on), today, window)
             self._cases.save_court_application(case.id, applied_on, at)
 

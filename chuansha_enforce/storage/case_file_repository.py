@@ -23,7 +23,6 @@ from chuansha_enforce.domain.case_file import (
 )
 from chuansha_enforce.domain.enforcement_steps import (
     CourtApplication,
-    Instalment,
     InstalmentPlan,
     PaymentReminder,
 )
@@ -40,6 +39,11 @@ from chuansha_enforce.domain.enums import (
     heaviest,
 )
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.storage.enforcement_lookup import (
+    applications_for,
+    plans_for,
+    reminders_for,
+)
 from chuansha_enforce.storage.parties import insert_party
 
 
@@ -343,37 +347,10 @@ class CaseFileRepository:
         self, case_id: int
     ) -> tuple[InstalmentPlan | None, PaymentReminder | None, CourtApplication | None]:
         """The steps after the decision (DOMAIN §14): the plan, the 催告, the application."""
-        db = self._db
-        plan = None
-        approved = db.execute(
-            "SELECT approved_on FROM instalment_plans WHERE case_id = ?", [case_id]
-        ).fetchone()
-        if approved is not None:
-            items = tuple(
-                Instalment(dt.date.fromisoformat(r[0]), int(r[1]))
-                for r in db.execute(
-                    "SELECT due_on, amount_fen FROM instalments WHERE case_id = ? ORDER BY due_on",
-                    [case_id],
-                )
-            )
-            plan = InstalmentPlan(dt.date.fromisoformat(approved[0]), items)
-        row = db.execute(
-            "SELECT served_on, until_on FROM payment_reminders WHERE case_id = ?", [case_id]
-        ).fetchone()
-        reminder = (
-            None
-            if row is None
-            else PaymentReminder(dt.date.fromisoformat(row[0]), dt.date.fromisoformat(row[1]))
-        )
-        row = db.execute(
-            "SELECT applied_on, ruling_on, ruling FROM court_applications WHERE case_id = ?",
-            [case_id],
-        ).fetchone()
-        court = (
-            None
-            if row is None
-            else CourtApplication(dt.date.fromisoformat(row[0]), _d(row[1]), row[2])
-        )
+        ids = [case_id]
+        plan = plans_for(self._db, ids).get(case_id)
+        reminder = reminders_for(self._db, ids).get(case_id)
+        court = applications_for(self._db, ids).get(case_id)
         return plan, reminder, court
 
     # -- writes -----------------------------------------------------------------------

@@ -265,6 +265,50 @@
         <source>将案件 %1 移入回收站。删除理由（必填）：</source>
         <translation>Move case %1 to the trash. Reason (required):</translation>
     </message>
+    <message>
+        <source>催告</source>
+        <translation>Payment reminder</translation>
+    </message>
+    <message>
+        <source>可申请法院强制执行之日</source>
+        <translation>Court application possible from</translation>
+    </message>
+    <message>
+        <source>申请法院强制执行期限</source>
+        <translation>Court application deadline</translation>
+    </message>
+    <message>
+        <source>批准延期（分期）缴纳</source>
+        <translation>Postponement or instalments approved</translation>
+    </message>
+    <message>
+        <source>%1缴清</source>
+        <translation>paid in full on %1</translation>
+    </message>
+    <message>
+        <source>未缴清</source>
+        <translation>not paid in full</translation>
+    </message>
+    <message>
+        <source>%1 元，%2，加处罚款 %3 元</source>
+        <translation>%1 yuan, %2, surcharge %3 yuan</translation>
+    </message>
+    <message>
+        <source>第%1期缴款期限</source>
+        <translation>Instalment %1 due</translation>
+    </message>
+    <message>
+        <source>履行期限 %1</source>
+        <translation>pay by %1</translation>
+    </message>
+    <message>
+        <source>申请法院强制执行</source>
+        <translation>Application to the court</translation>
+    </message>
+    <message>
+        <source>法院裁定</source>
+        <translation>Court's ruling</translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>
@@ -597,6 +641,46 @@
         <location filename="../../ui/case_steps.py" line="381" />
         <source>结案说明</source>
         <translation>Closing note</translation>
+    </message>
+    <message>
+        <source>各期缴款期限:金额（元），每行一期</source>
+        <translation>Each instalment as due-date:amount (yuan), one per line</translation>
+    </message>
+    <message>
+        <source>延期（分期）缴纳</source>
+        <translation>Postponement or instalments</translation>
+    </message>
+    <message>
+        <source>催告书送达日期</source>
+        <translation>Reminder served on</translation>
+    </message>
+    <message>
+        <source>催告履行期限</source>
+        <translation>Reminder: pay by</translation>
+    </message>
+    <message>
+        <source>催告</source>
+        <translation>Payment reminder</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Application date</translation>
+    </message>
+    <message>
+        <source>申请法院强制执行</source>
+        <translation>Application to the court</translation>
+    </message>
+    <message>
+        <source>裁定日期</source>
+        <translation>Ruling date</translation>
+    </message>
+    <message>
+        <source>裁定结果</source>
+        <translation>Ruling</translation>
+    </message>
+    <message>
+        <source>法院裁定</source>
+        <translation>Court's ruling</translation>
     </message>
 </context>
 <context>
