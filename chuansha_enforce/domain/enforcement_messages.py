@@ -11,6 +11,9 @@ ENFORCEMENT_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 ENFORCEMENT_MESSAGES: dict[str, tuple[str, str]] = {
+    "clock.reminder_due": ("催告", "payment reminder due"),
+    "clock.court_application_from": ("可申请法院强制执行之日", "court application possible from"),
+    "clock.court_application_by": ("申请法院强制执行期限", "court application due"),
     "enforcement.plan_exists": (
         "本案已于{date}批准延期（分期）缴纳，不能再次批准",
         "a postponement or instalment plan was approved on {date} already",
