@@ -49,6 +49,7 @@ class SimpleFigures:
 class PaymentFigures:
     collected_fen: int
     outstanding_fen: int
+    surcharge_fen: int = 0  # 加处罚款 collected in the year (included in collected_fen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,7 @@ class AnnualFigures:
             "payments": {
                 "collected_fen": self.payments.collected_fen,
                 "outstanding_fen": self.payments.outstanding_fen,
+                "surcharge_fen": self.payments.surcharge_fen,
             },
             "legal_reviews": {
                 "cases": self.legal_review_cases,

@@ -146,14 +146,20 @@ class StatisticsRepository:
 
     def payments(self, year: int) -> PaymentFigures:
         start, end = f"{year}-01-01", f"{year}-12-31"
-        (paid_in_year, paid_on_deleted) = self._one(
+        (paid_in_year, paid_on_deleted, surcharge_in_year, surcharge_on_deleted) = self._one(
             "SELECT (SELECT sum(amount_fen + surcharge_fen) FROM payments"
             "  INDEXED BY payments_paid_year_amounts WHERE paid_year = ?),"
             " (SELECT sum(p.amount_fen + p.surcharge_fen)"
             "  FROM general_cases c INDEXED BY general_cases_deleted"
             "  CROSS JOIN payments p INDEXED BY payments_case_paid ON p.case_id = c.id"
+            "  WHERE c.deleted_at IS NOT NULL AND p.paid_year = ?),"
+            " (SELECT sum(surcharge_fen) FROM payments"
+            "  INDEXED BY payments_paid_year_amounts WHERE paid_year = ?),"
+            " (SELECT sum(p.surcharge_fen)"
+            "  FROM general_cases c INDEXED BY general_cases_deleted"
+            "  CROSS JOIN payments p INDEXED BY payments_case_paid ON p.case_id = c.id"
             "  WHERE c.deleted_at IS NOT NULL AND p.paid_year = ?)",
-            [year, year],
+            [year, year, year, year],
         )
         (simple_collected,) = self._one(
             f"SELECT sum(fine_fen) FROM simple_decisions WHERE {LIVE} AND paid_on BETWEEN ? AND ?",
@@ -167,6 +173,7 @@ class StatisticsRepository:
         return PaymentFigures(
             collected_fen=paid_in_year - paid_on_deleted + simple_collected,
             outstanding_fen=self._general_outstanding(end) + simple_outstanding,
+            surcharge_fen=surcharge_in_year - surcharge_on_deleted,
         )
 
     def _general_outstanding(self, end: str) -> int:

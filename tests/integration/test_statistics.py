@@ -152,6 +152,9 @@ def expected(year: int) -> dict[str, object]:
             )
             + sum(s.fine_fen for s in simple if in_year(s.paid_on)),
             "outstanding_fen": outstanding,
+            "surcharge_fen": sum(
+                p.surcharge_fen for c in cases for p in c.payments if in_year(p.paid_on)
+            ),
         },
         "legal_reviews": {
             "cases": sum(1 for c in cases if c.review and c.review.reviewed_on.year == year),
