@@ -302,6 +302,8 @@ def check_court_application(
         raise DomainError("enforcement.applied_already", "applied_on", params)
     if case.reminder is None:
         raise DomainError("enforcement.no_reminder", "applied_on")
+    if case.money_decided_fen - case.paid_fen <= 0:
+        raise DomainError("enforcement.paid_in_full", "applied_on")
     not_future(application.applied_on, today, "applied_on")
     if window is None or window.opens is None:
         raise DomainError("enforcement.dispute_pending", "applied_on")

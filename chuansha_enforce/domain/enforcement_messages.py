@@ -62,6 +62,10 @@ ENFORCEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "serve a payment reminder before applying to the court "
         "(Administrative Coercion Law art. 54)",
     ),
+    "enforcement.paid_in_full": (
+        "罚没款已缴清，无需申请法院强制执行",
+        "the money is paid in full: nothing to ask the court to enforce",
+    ),
     "enforcement.dispute_pending": (
         "本案的行政复议或行政诉讼尚未审结，不能申请法院强制执行",
         "a reconsideration or lawsuit about the case is still pending: "
