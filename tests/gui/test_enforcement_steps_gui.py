@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, StatementKind
@@ -48,6 +49,14 @@ def svc(tmp_path: Path) -> Iterator[Services]:
         yield services
 
 
+def cells(table: QTableWidget, key: int, *columns: int) -> dict[str, tuple[str, ...]]:
+    """A table's rows by the text of column ``key``: the texts of ``columns``."""
+    return {
+        table.item(r, key).text(): tuple(table.item(r, c).text() for c in columns)
+        for r in range(table.rowCount())
+    }
+
+
 def test_the_instalment_form_and_what_follows(qtbot: QtBot, svc: Services) -> None:
     detail = CaseDetailDialog(svc, NO)
     qtbot.addWidget(detail)
@@ -79,32 +88,17 @@ def test_the_instalment_form_and_what_follows(qtbot: QtBot, svc: Services) -> No
     assert detail.step_buttons["instalments"].toolTip() == (
         "本案已于2025-03-25批准延期（分期）缴纳，不能再次批准"
     )
-    rows = {
-        detail.timeline_table.item(r, 1).text(): (
-            detail.timeline_table.item(r, 0).text(),
-            detail.timeline_table.item(r, 2).text(),
-        )
-        for r in range(detail.timeline_table.rowCount())
-    }
+    rows = cells(detail.timeline_table, 1, 0, 2)
     # as of 2025-07-01: the first instalment 62 days late (capped at its 1,000 元), the second
     # 32 days late (3 % a day of 1,000 元)
     assert rows["批准延期（分期）缴纳"] == ("2025-03-25", "2期")
     assert rows["第1期缴款期限"] == ("2025-04-30", "1,000.00 元，未缴清，加处罚款 1,000.00 元")
     assert rows["第2期缴款期限"] == ("2025-05-30", "1,000.00 元，未缴清，加处罚款 960.00 元")
     assert step("pay", paid_on=D(2025, 4, 30), amount="1000").try_submit()
-    rows = {
-        detail.timeline_table.item(r, 1).text(): detail.timeline_table.item(r, 2).text()
-        for r in range(detail.timeline_table.rowCount())
-    }
-    assert rows["第1期缴款期限"] == "1,000.00 元，2025-04-30缴清，加处罚款 0.00 元"
+    rows = cells(detail.timeline_table, 1, 0, 2)
+    assert rows["第1期缴款期限"][1] == "1,000.00 元，2025-04-30缴清，加处罚款 0.00 元"
     assert step("remind", served_on=D(2025, 6, 3), until=D(2025, 6, 13)).try_submit()
-    clocks = {
-        detail.clock_table.item(r, 0).text(): (
-            detail.clock_table.item(r, 1).text(),
-            detail.clock_table.item(r, 2).text(),
-        )
-        for r in range(detail.clock_table.rowCount())
-    }
+    clocks = cells(detail.clock_table, 0, 1, 2)
     assert clocks["催告"] == ("2025-05-31", "按期完成")
     assert clocks["可申请法院强制执行之日"] == ("2025-09-15", "未到期")
     assert clocks["申请法院强制执行期限"] == ("2025-12-15", "未到期")

@@ -24,8 +24,8 @@ import pytest
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import build_services
-from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
+from tests.integration.test_case_gates_cli import run
 from tests.ledger_files import ledger
 
 D = dt.date
@@ -145,12 +145,6 @@ def book(tmp_path: Path) -> Path:
         services.officers.register(OfficerRecord("孙强", "31150101", D(2020, 1, 1)))
         services.officers.register(OfficerRecord("钱芳", "31150102", D(2021, 6, 1)))
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], db: Path, argv: Sequence[str]) -> tuple[int, str]:
-    code = main(["--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, err or out
 
 
 REFUSALS: list[tuple[str, Sequence[Sequence[str]], Sequence[str], str]] = [
