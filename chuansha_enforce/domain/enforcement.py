@@ -339,20 +339,26 @@ def enforcement_clocks(
     due_soon_days: int,
 ) -> tuple[tuple[Clock, ...], tuple[CalendarWarning, ...]]:
     """``reminder_due``, ``court_application_from`` and ``court_application_by`` where they
-    apply: once a due date was missed, or a 催告 or an application is recorded."""
+    apply: once a due date was missed with money still owed on ``as_of``, or a 催告 or an
+    application is recorded. A step recorded after ``as_of`` is not done yet on it."""
+    facts = duty_facts(case)
+    owed = facts.paid_in_full_on is None or facts.paid_in_full_on > as_of
+
+    def done(day: dt.date | None) -> dt.date | None:
+        return day if day is not None and day <= as_of else None
+
+    reminded = done(case.reminder.served_on if case.reminder else None)
+    applied = done(case.court.applied_on if case.court else None)
     due = reminder_due(case, calendar, as_of)
-    reminded = case.reminder.served_on if case.reminder else None
-    if due is None and reminded is None:
+    if (due is None or not owed) and reminded is None:
         return (), ()
     clocks: list[Clock] = []
     warnings: list[CalendarWarning] = []
     if due is not None:
         state = ClockState.MET if reminded else state_on(due, None, as_of, calendar, due_soon_days)
         clocks.append(Clock("reminder_due", due, reminded, state))
-    window = court_window(replace(duty_facts(case), disputes=tuple(disputes)), calendar)
+    window = court_window(replace(facts, disputes=tuple(disputes)), calendar)
     window = window or CourtWindow(None, None)
-    applied = case.court.applied_on if case.court else None
-    owed = case.money_decided_fen - case.paid_fen > 0
     if window.opens is not None:
         warnings.extend(window.opens.warnings)
         clocks.append(Clock("court_application_from", window.opens.value, applied,

@@ -395,3 +395,16 @@ def test_the_reminder_and_the_application_are_checked() -> None:
 def test_state_on_is_the_one_rule() -> None:
     assert state_on(D(2024, 1, 8), D(2024, 1, 8), D(2024, 2, 1), CAL) is ClockState.MET
     assert state_on(D(2024, 1, 8), D(2024, 1, 9), D(2024, 2, 1), CAL) is ClockState.MISSED
+
+
+def test_no_reminder_is_due_once_paid_and_steps_count_from_their_date() -> None:
+    paid_late = case(D(2023, 3, 31), payments=(PaymentRecord(D(2023, 4, 25), 300_000),))
+    assert enforcement_clocks(paid_late, (), D(2023, 4, 24), CAL, 3)[0][0].name == "reminder_due"
+    assert enforcement_clocks(paid_late, (), D(2023, 4, 25), CAL, 3) == ((), ())
+    reminded = case(D(2023, 3, 31), reminder=PaymentReminder(D(2023, 4, 20), D(2023, 5, 4)))
+    before = {c.name: c.state for c in enforcement_clocks(reminded, (), D(2023, 4, 19), CAL, 3)[0]}
+    assert before == {
+        "reminder_due": ClockState.OVERDUE,  # due 04-18, served only on 04-20
+        "court_application_from": ClockState.PENDING,
+        "court_application_by": ClockState.PENDING,
+    }
