@@ -21,7 +21,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.enforcement import case_flag
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import build_services
 from tests.conftest import NOW, database_digest
@@ -228,3 +230,52 @@ def test_english_names_the_new_clocks(book: Path, capsys: pytest.CaptureFixture[
     assert "  payment reminder due: 2025-05-31 (met)" in out
     assert "  court application possible from: 2025-09-15 (pending)" in out
     assert "  court application due: 2025-12-15 (pending)" in out
+
+
+def test_the_deferral_decision_waits_for_the_approval(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv in DECIDED:
+        assert run(capsys, book, argv)[0] == 0
+    out = tmp_path / "deferral.docx"
+    before = database_digest(book)
+    code, err = run(capsys, book, ["doc", "make", NO, "延期（分期）缴纳决定书", "-o", str(out)])
+    assert code == 1
+    assert err == f"文书种类：{NO} 还不能制作延期（分期）缴纳决定书：尚缺 延期（分期）缴纳批准\n"
+    assert not out.exists()
+    assert database_digest(book) == before
+    assert run(capsys, book, ["case", "instalments", NO, "--approved-on", "2025-03-31",
+                              "--plan", "2025-06-30:2000"])[0] == 0  # fmt: skip
+    assert run(capsys, book, ["doc", "make", NO, "延期（分期）缴纳决定书", "-o", str(out)])[0] == 0
+    text = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "缴款期限：2025年6月30日前缴纳人民币2,000.00元（大写：贰仟元整）；" in text
+    assert any("本机关决定同意你（单位）延期缴纳" in t for t in text)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "flag"),
+    [
+        (D(2025, 6, 2), ClockState.OVERDUE),  # the instalment missed, no 催告 yet
+        (D(2025, 6, 3), None),  # the 催告 served: the court's window takes over
+        (D(2025, 12, 9), None),  # 4 working days before the window closes on 12-15
+        (D(2025, 12, 10), ClockState.DUE_SOON),  # closing
+        (D(2025, 12, 15), ClockState.DUE_SOON),
+        (D(2025, 12, 16), ClockState.OVERDUE),  # closed without an application
+    ],
+)
+def test_the_case_list_colours_the_court_window(
+    book: Path, capsys: pytest.CaptureFixture[str], as_of: D, flag: ClockState | None
+) -> None:
+    for argv in (*DECIDED, PLAN, FIRST_PAID, REMIND):
+        assert run(capsys, book, argv)[0] == 0
+    with build_services(book, FixedClock(NOW)) as services:
+        (row,) = services.cases.list_page().rows
+        calendar = services.calendar.work_calendar()
+        due_soon = services.case_files.clock_rules().due_soon_working_days
+        assert case_flag(row.duties, as_of, calendar, due_soon) is flag
+        overdue = [v.case.case_no for v in services.case_files.overdue(as_of)]
+        assert overdue == ([NO] if flag is ClockState.OVERDUE else [])
+        services.case_files.apply_to_court(NO, D(2025, 9, 15))
+        (row,) = services.cases.list_page().rows
+        assert case_flag(row.duties, as_of, calendar, due_soon) is (
+            ClockState.OVERDUE if as_of < D(2025, 6, 3) else None)  # fmt: skip
