@@ -27,7 +27,7 @@ from chuansha_enforce.domain.enforcement import case_flag
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import build_services
 from tests.conftest import NOW, database_digest
-from tests.integration.test_case_gates_cli import run
+from tests.integration.test_case_gates_cli import refused_after, run
 from tests.ledger_files import ledger
 
 D = dt.date
@@ -195,15 +195,7 @@ def test_refusals_name_their_field_and_write_nothing(
     refused: Sequence[str],
     message: str,
 ) -> None:
-    for argv in setup:
-        code, text = run(capsys, book, argv)
-        assert code == 0, (argv, text)
-    before = database_digest(book)
-    code, err = run(capsys, book, refused)
-    assert code == 1
-    assert message in err
-    assert "Traceback" not in err
-    assert database_digest(book) == before
+    refused_after(capsys, book, setup, refused, message)
 
 
 def test_the_open_steps_follow_the_case(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
