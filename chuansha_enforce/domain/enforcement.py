@@ -66,6 +66,8 @@ ENDED_WITHOUT_DECISION = frozenset(
      DisputeOutcome.SETTLED}
 )  # fmt: skip
 """A reconsideration ended so leaves the party the lawsuit period counted from service."""
+NOTHING_TO_ENFORCE = frozenset({DisputeOutcome.REVOKED, DisputeOutcome.CONFIRMED_VOID})
+"""A decision revoked or void has nothing left for a court to enforce."""
 
 
 def months_after(start: dt.date, months: int, calendar: WorkCalendar) -> CalendarResult:
@@ -244,6 +246,8 @@ def court_window(facts: DutyFacts, calendar: WorkCalendar) -> CourtWindow | None
     list from its page's rows: both through here."""
     served = effective_service(facts.served_on, facts.public_notice)
     if served is None or facts.money_decided_fen <= 0:
+        return None
+    if any(d.outcome in NOTHING_TO_ENFORCE for d in facts.disputes):
         return None
     end = remedies_end(served, facts.disputes, calendar)
     if end is None:

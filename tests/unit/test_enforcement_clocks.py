@@ -408,3 +408,15 @@ def test_no_reminder_is_due_once_paid_and_steps_count_from_their_date() -> None:
         "court_application_from": ClockState.PENDING,
         "court_application_by": ClockState.PENDING,
     }
+
+
+def test_a_revoked_decision_has_no_court_window() -> None:
+    revoked = dispute(DisputeKind.RECONSIDERATION, DisputeOutcome.REVOKED, D(2023, 6, 1))
+    facts = dataclasses.replace(duty_facts(case(D(2023, 3, 31))), disputes=(revoked,))
+    assert court_window(facts, CAL) is None
+    changed = dispute(DisputeKind.RECONSIDERATION, DisputeOutcome.CHANGED, D(2023, 6, 1))
+    window = court_window(dataclasses.replace(facts, disputes=(changed,)), CAL)
+    assert window is not None
+    assert window.closes is not None
+    # changed on 06-01: 15 days to sue (06-16), 3 months more: 09-16, a Saturday
+    assert window.closes.value == D(2023, 9, 18)
