@@ -11,6 +11,12 @@ ENFORCEMENT_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 ENFORCEMENT_MESSAGES: dict[str, tuple[str, str]] = {
+    "cli.case_instalment": (
+        "  第{n}期：{due} 应缴 {amount} 元，{paid}，加处罚款 {surcharge} 元",
+        "  instalment {n}: {amount} yuan due {due}, {paid}, surcharge {surcharge} yuan",
+    ),
+    "cli.instalment_paid": ("{date}缴清", "paid in full on {date}"),
+    "cli.instalment_owed": ("未缴清", "not paid in full"),
     "clock.reminder_due": ("催告", "payment reminder due"),
     "clock.court_application_from": ("可申请法院强制执行之日", "court application possible from"),
     "clock.court_application_by": ("申请法院强制执行期限", "court application due"),

@@ -214,7 +214,9 @@ def test_the_open_steps_follow_the_case(book: Path, capsys: pytest.CaptureFixtur
     assert steps["court_ruling"] is None
 
 
-def test_english_names_the_new_clocks(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_case_show_names_the_new_clocks_and_each_instalment(
+    book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for argv in (*DECIDED, PLAN, FIRST_PAID, REMIND):
         assert run(capsys, book, argv)[0] == 0
     code, out = run(capsys, book, ["--lang", "en", "case", "show", NO, "--as-of", "2025-06-20"])
@@ -222,6 +224,22 @@ def test_english_names_the_new_clocks(book: Path, capsys: pytest.CaptureFixture[
     assert "  payment reminder due: 2025-05-31 (met)" in out
     assert "  court application possible from: 2025-09-15 (pending)" in out
     assert "  court application due: 2025-12-15 (pending)" in out
+    assert (
+        "  instalment 1: 1,000.00 yuan due 2025-04-30, paid in full on 2025-04-30, "
+        "surcharge 0.00 yuan" in out
+    )
+    code, out = run(capsys, book, ["case", "show", NO, "--as-of", "2025-06-20"])
+    assert code == 0
+    lines = out.splitlines()
+    first = lines.index("  第1期：2025-04-30 应缴 1,000.00 元，2025-04-30缴清，加处罚款 0.00 元")
+    assert lines[first - 3 : first + 3] == [
+        "  催告：2025-05-31（按期完成）",
+        "  可申请法院强制执行之日：2025-09-15（未到期）",
+        "  申请法院强制执行期限：2025-12-15（未到期）",
+        "  第1期：2025-04-30 应缴 1,000.00 元，2025-04-30缴清，加处罚款 0.00 元",
+        "  第2期：2025-05-30 应缴 1,000.00 元，未缴清，加处罚款 630.00 元",  # 21 days
+        "  可办理：缴款、复议或诉讼期间、申请法院强制执行、结案",
+    ]
 
 
 def test_the_deferral_decision_waits_for_the_approval(
