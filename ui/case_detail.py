@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.available_steps import available_steps
-from chuansha_enforce.domain.case_deadlines import ClockState
+from chuansha_enforce.domain.case_deadlines import ClockState, case_instalments
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import EnumMap
@@ -46,6 +46,9 @@ CLOCK_NAMES = {
     "service_due": QT_TRANSLATE_NOOP("CaseDetail", "送达期限"),
     "disclosure_due": QT_TRANSLATE_NOOP("CaseDetail", "公示期限"),
     "payment_due": QT_TRANSLATE_NOOP("CaseDetail", "缴款期限"),
+    "reminder_due": QT_TRANSLATE_NOOP("CaseDetail", "催告"),
+    "court_application_from": QT_TRANSLATE_NOOP("CaseDetail", "可申请法院强制执行之日"),
+    "court_application_by": QT_TRANSLATE_NOOP("CaseDetail", "申请法院强制执行期限"),
 }
 STATE_NAMES = EnumMap(
     ClockState,
@@ -194,6 +197,7 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
                 f"{format_fen(payment.amount_fen + payment.surcharge_fen)} 元",
             )
         )
+    rows.extend(enforcement_rows(view))
     if case.closed_on:
         rows.append(
             (
@@ -203,6 +207,53 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
             )
         )
     return sorted(rows, key=lambda r: r[0])
+
+
+def enforcement_rows(view: CaseView) -> list[tuple[str, str, str]]:
+    """The steps after the decision (DOMAIN §14): the approved plan and each instalment (due,
+    paid, surcharge as of the view's date), the 催告, the application and the ruling."""
+    case = view.case
+    rows: list[tuple[str, str, str]] = []
+    plan = case.instalment_plan
+    if plan is not None:
+        approved = QCoreApplication.translate("CaseDetail", "批准延期（分期）缴纳")
+        rows.append((plan.approved_on.isoformat(), approved, f"{len(plan.instalments)}期"))
+    for number, item in enumerate(case_instalments(case, view.as_of), start=1):
+        paid = (
+            QCoreApplication.translate("CaseDetail", "%1缴清").replace(
+                "%1", item.paid_on.isoformat()
+            )
+            if item.paid_on
+            else QCoreApplication.translate("CaseDetail", "未缴清")
+        )
+        detail = (
+            QCoreApplication.translate("CaseDetail", "%1 元，%2，加处罚款 %3 元")
+            .replace("%1", format_fen(item.amount_fen))
+            .replace("%2", paid)
+            .replace("%3", format_fen(item.surcharge_fen))
+        )
+        title = QCoreApplication.translate("CaseDetail", "第%1期缴款期限").replace(
+            "%1", str(number)
+        )
+        rows.append((item.due_on.isoformat(), title, detail))
+    if case.reminder is not None:
+        until = QCoreApplication.translate("CaseDetail", "履行期限 %1").replace(
+            "%1", case.reminder.until.isoformat()
+        )
+        rows.append(
+            (
+                case.reminder.served_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "催告"),
+                until,
+            )
+        )
+    if case.court is not None:
+        applied = QCoreApplication.translate("CaseDetail", "申请法院强制执行")
+        rows.append((case.court.applied_on.isoformat(), applied, ""))
+        if case.court.ruling_on is not None:
+            ruled = QCoreApplication.translate("CaseDetail", "法院裁定")
+            rows.append((case.court.ruling_on.isoformat(), ruled, case.court.ruling or ""))
+    return rows
 
 
 class CaseDetailDialog(QDialog):

@@ -22,6 +22,8 @@ from chuansha_enforce.domain.case_file import (
     SurchargePause,
 )
 from chuansha_enforce.domain.discretion import CIRCUMSTANCES, Deviation, DiscretionChoice
+from chuansha_enforce.domain.enforcement import parse_plan
+from chuansha_enforce.domain.enforcement_steps import InstalmentPlan, PaymentReminder
 from chuansha_enforce.domain.enums import (
     AttemptResult,
     EvidenceKind,
@@ -591,6 +593,75 @@ def pause_step() -> Step:
     return Step("pause", title, fields, _pause)
 
 
+def instalments_step() -> Step:
+    """延期（分期）缴纳 (APL 66②): the approval date and each new due date with its amount."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("approved_on", QCoreApplication.translate("CaseSteps", "批准日期"), Kind.DATE),
+            Field(
+                "plan",
+                QCoreApplication.translate("CaseSteps", "各期缴款期限:金额（元），每行一期"),
+                Kind.LONG_TEXT,
+                placeholder="2026-12-31:500",
+            ),
+        ]
+
+    def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        plan = InstalmentPlan(v.date("approved_on"), parse_plan(v.text("plan")))
+        return s.case_files.approve_instalments(no, plan)
+
+    title = QCoreApplication.translate("CaseSteps", "延期（分期）缴纳")
+    return Step("instalments", title, fields, apply)
+
+
+def remind_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "served_on", QCoreApplication.translate("CaseSteps", "催告书送达日期"), Kind.DATE
+            ),
+            Field("until", QCoreApplication.translate("CaseSteps", "催告履行期限"), Kind.DATE),
+        ]
+
+    def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        reminder = PaymentReminder(v.date("served_on"), v.date("until"))
+        return s.case_files.record_reminder(no, reminder)
+
+    return Step("remind", QCoreApplication.translate("CaseSteps", "催告"), fields, apply)
+
+
+def court_apply_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [Field("applied_on", QCoreApplication.translate("CaseSteps", "申请日期"), Kind.DATE)]
+
+    title = QCoreApplication.translate("CaseSteps", "申请法院强制执行")
+    return Step(
+        "court_apply",
+        title,
+        fields,
+        lambda s, no, v: s.case_files.apply_to_court(no, v.date("applied_on")),
+    )
+
+
+def court_ruling_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("ruling_on", QCoreApplication.translate("CaseSteps", "裁定日期"), Kind.DATE),
+            Field("ruling", QCoreApplication.translate("CaseSteps", "裁定结果")),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "法院裁定")
+    return Step(
+        "court_ruling",
+        title,
+        fields,
+        lambda s, no, v: s.case_files.record_court_ruling(
+            no, v.date("ruling_on"), v.text("ruling")
+        ),
+    )
+
+
 def close_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
         return [
@@ -629,5 +700,9 @@ def steps() -> list[Step]:
         serve_step(),
         pay_step(),
         pause_step(),
+        instalments_step(),
+        remind_step(),
+        court_apply_step(),
+        court_ruling_step(),
         close_step(),
     ]

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from chuansha_enforce.domain.case_deadlines import deadline_flag
+from chuansha_enforce.domain.enforcement import case_flag
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.domain.work_calendar import WorkCalendar
@@ -80,8 +80,9 @@ def deadline_colour(
     row: CaseListRow, as_of: dt.date, calendar: WorkCalendar, due_soon_days: int
 ) -> QColor | None:
     """A row's background: its deadline flag (the case window's states, extensions, service
-    and payment included) in the case window's colours; None for a case with nothing due."""
-    state = deadline_flag(row.duties, as_of, calendar, due_soon_days)
+    and payment included; after a 催告 the court's window, ``case_flag``) in the case window's
+    colours; None for a case with nothing due."""
+    state = case_flag(row.duties, as_of, calendar, due_soon_days)
     return None if state is None else FLAG_COLOURS[state]
 
 

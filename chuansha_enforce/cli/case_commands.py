@@ -13,6 +13,7 @@ from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import parse_date
 from chuansha_enforce.domain.available_steps import STEP_TITLES
+from chuansha_enforce.domain.case_deadlines import case_instalments
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
@@ -73,6 +74,15 @@ def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, la
     for clock in view.clocks.clocks:
         say(out, lang, "cli.case_clock", name=_clock_name(clock.name, lang), due=clock.due,
             state=render(f"clock_state.{clock.state.value}", lang=lang))  # fmt: skip
+    for n, item in enumerate(case_instalments(case, view.as_of), start=1):
+        paid = (
+            render("cli.instalment_paid", {"date": item.paid_on}, lang)
+            if item.paid_on
+            else render("cli.instalment_owed", lang=lang)
+        )
+        say(out, lang, "cli.case_instalment", n=n, due=item.due_on,
+            amount=format_fen(item.amount_fen), paid=paid,
+            surcharge=format_fen(item.surcharge_fen))  # fmt: skip
     if view.major.major:
         say(out, lang, "cli.case_major", reasons="；".join(view.major.labels))
     steps = data["steps"]

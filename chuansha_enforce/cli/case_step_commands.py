@@ -29,6 +29,8 @@ from chuansha_enforce.domain.case_file import (
     ServiceProof,
 )
 from chuansha_enforce.domain.discretion import Deviation, DiscretionChoice
+from chuansha_enforce.domain.enforcement import parse_plan
+from chuansha_enforce.domain.enforcement_steps import InstalmentPlan, PaymentReminder
 from chuansha_enforce.domain.enums import (
     AttemptResult,
     EvidenceKind,
@@ -63,6 +65,10 @@ STEP_LABELS: dict[str, str] = {
     "serve-attempt": "送达未成功",
     "serve": "送达",
     "pay": "缴款",
+    "instalments": "延期（分期）缴纳",
+    "remind": "催告",
+    "court-apply": "申请法院强制执行",
+    "court-ruling": "法院裁定",
     "close": "结案",
 }
 SUBCOMMANDS = frozenset(STEP_LABELS)
@@ -224,6 +230,23 @@ def add_parsers(case_commands: Any) -> None:
     pay.add_argument("--channel", default="银行缴款", help="缴款方式")
     pay.add_argument("--receipt", help="票据号")
 
+    instalments = step("instalments", "批准延期或分期缴纳（行政处罚法第六十六条）")
+    instalments.add_argument("--approved-on", required=True, help="批准日期")
+    instalments.add_argument(
+        "--plan", required=True, help="各期缴款期限和金额（元）：日期:金额，逗号分隔"
+    )
+
+    remind = step("remind", "送达催告书（行政强制法第三十五条、第五十四条）")
+    remind.add_argument("--served", required=True, help="催告书送达日期")
+    remind.add_argument("--until", required=True, help="催告履行期限")
+
+    court_apply = step("court-apply", "申请人民法院强制执行（行政强制法第五十三条）")
+    court_apply.add_argument("--on", required=True, help="申请日期")
+
+    court_ruling = step("court-ruling", "记录法院的裁定")
+    court_ruling.add_argument("--on", required=True, help="裁定日期")
+    court_ruling.add_argument("--result", required=True, help="裁定结果")
+
     close = step("close", "结案")
     close.add_argument("--on", required=True, help="结案日期")
     close.add_argument("--reason", help="结案说明")
@@ -375,6 +398,16 @@ def _pay(args: argparse.Namespace, services: Services) -> StepResult:
     return services.case_files.record_payment(args.case_no, payment)
 
 
+def _instalments(args: argparse.Namespace, services: Services) -> StepResult:
+    plan = InstalmentPlan(_day(args.approved_on, "approved_on"), parse_plan(args.plan))
+    return services.case_files.approve_instalments(args.case_no, plan)
+
+
+def _remind(args: argparse.Namespace, services: Services) -> StepResult:
+    reminder = PaymentReminder(_day(args.served, "served_on"), _day(args.until, "until"))
+    return services.case_files.record_reminder(args.case_no, reminder)
+
+
 _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "file": _file,
     "evidence": _evidence,
@@ -391,6 +424,12 @@ _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "serve-attempt": _serve_attempt,
     "serve": _serve,
     "pay": _pay,
+    "instalments": _instalments,
+    "remind": _remind,
+    "court-apply": lambda a, s: s.case_files.apply_to_court(a.case_no, _day(a.on, "applied_on")),
+    "court-ruling": lambda a, s: s.case_files.record_court_ruling(
+        a.case_no, _day(a.on, "ruling_on"), a.result
+    ),
     "close": lambda a, s: s.case_files.close(a.case_no, _day(a.on, "closed_on"), a.reason),
 }
 

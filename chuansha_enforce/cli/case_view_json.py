@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chuansha_enforce.domain.available_steps import available_steps
+from chuansha_enforce.domain.case_deadlines import case_instalments
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.case_file_service import CaseView
@@ -87,6 +88,34 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
             }
             for p in case.payments
         ],
+        "instalments": None
+        if case.instalment_plan is None
+        else {
+            "approved_on": case.instalment_plan.approved_on.isoformat(),
+            "items": [
+                {
+                    "due_on": i.due_on.isoformat(),
+                    "amount_fen": i.amount_fen,
+                    "paid_on": i.paid_on.isoformat() if i.paid_on else None,
+                    "days_late": i.days_late,
+                    "surcharge_fen": i.surcharge_fen,
+                }
+                for i in case_instalments(case, view.as_of)
+            ],
+        },
+        "reminder": None
+        if case.reminder is None
+        else {
+            "served_on": case.reminder.served_on.isoformat(),
+            "until": case.reminder.until.isoformat(),
+        },
+        "court": None
+        if case.court is None
+        else {
+            "applied_on": case.court.applied_on.isoformat(),
+            "ruling_on": case.court.ruling_on.isoformat() if case.court.ruling_on else None,
+            "ruling": case.court.ruling,
+        },
         "closed_on": case.closed_on.isoformat() if case.closed_on else None,
         "major": view.major.major,
         "major_reasons": list(view.major.labels),

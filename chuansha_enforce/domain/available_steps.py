@@ -27,6 +27,10 @@ STEP_KEYS = (
     "serve",
     "pay",
     "pause",
+    "instalments",
+    "remind",
+    "court_apply",
+    "court_ruling",
     "close",
 )
 
@@ -45,6 +49,10 @@ STEP_TITLES = {
     "serve": "送达",
     "pay": "缴款",
     "pause": "复议或诉讼期间",
+    "instalments": "延期（分期）缴纳",
+    "remind": "催告",
+    "court_apply": "申请法院强制执行",
+    "court_ruling": "法院裁定",
     "close": "结案",
 }
 
@@ -103,6 +111,38 @@ def _after_decision(case: CaseFile) -> DomainError | None:
     return _decided(case) or _open(case)
 
 
+def _instalments(case: CaseFile) -> DomainError | None:
+    if case.instalment_plan is not None:
+        params = {"date": case.instalment_plan.approved_on.isoformat()}
+        return DomainError("enforcement.plan_exists", None, params)
+    return _pay(case)
+
+
+def _remind(case: CaseFile) -> DomainError | None:
+    if case.reminder is not None:
+        params = {"date": case.reminder.served_on.isoformat()}
+        return DomainError("enforcement.reminder_exists", None, params)
+    return _pay(case)
+
+
+def _court_apply(case: CaseFile) -> DomainError | None:
+    if case.court is not None:
+        params = {"date": case.court.applied_on.isoformat()}
+        return DomainError("enforcement.applied_already", None, params)
+    if case.reminder is None:
+        return _pay(case) or DomainError("enforcement.no_reminder", None)
+    return _open(case)
+
+
+def _court_ruling(case: CaseFile) -> DomainError | None:
+    if case.court is None:
+        return DomainError("enforcement.not_applied", None)
+    if case.court.ruling_on is not None:
+        params = {"date": case.court.ruling_on.isoformat()}
+        return DomainError("enforcement.ruled_already", None, params)
+    return None
+
+
 _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "evidence": _undecided,
     "notice": _undecided,
@@ -118,6 +158,10 @@ _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "serve": _serve,
     "pay": _pay,
     "pause": _after_decision,
+    "instalments": _instalments,
+    "remind": _remind,
+    "court_apply": _court_apply,
+    "court_ruling": _court_ruling,
     "close": _after_decision,
 }
 

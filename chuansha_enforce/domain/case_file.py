@@ -6,6 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from chuansha_enforce.domain.enforcement_steps import (
+    CourtApplication,
+    InstalmentPlan,
+    PaymentReminder,
+)
 from chuansha_enforce.domain.enums import (
     AttemptResult,
     CaseStatus,
@@ -302,6 +307,9 @@ class CaseFile:
     service_attempts: tuple[ServiceAttempt, ...] = ()
     service_proof: ServiceProof | None = None
     evidence: tuple[EvidenceItem, ...] = ()
+    instalment_plan: InstalmentPlan | None = None  # APL 66② (DOMAIN §14)
+    reminder: PaymentReminder | None = None  # 催告书
+    court: CourtApplication | None = None  # 申请法院强制执行
 
     @property
     def status(self) -> CaseStatus:

@@ -146,7 +146,7 @@ def missing_steps(
         )
     elif kind is DocumentKind.DEFERRAL_DECISION:
         need(case.money_decided_fen > 0, STEP_FINE)
-        missing.append(STEP_DEFERRAL)  # the case file has no such step yet
+        need(case.instalment_plan is not None, STEP_DEFERRAL)
     elif kind is DocumentKind.CLOSING_APPROVAL:
         need(case.closed_on is not None, STEP_CLOSING)
     elif kind is DocumentKind.SIMPLE_DECISION:

@@ -17,6 +17,7 @@ from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.discretion_messages import DISCRETION_FIELDS, DISCRETION_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
+from chuansha_enforce.domain.enforcement_messages import ENFORCEMENT_FIELDS, ENFORCEMENT_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
 from chuansha_enforce.domain.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
@@ -37,6 +38,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **DISCRETION_FIELDS,
     **DOCUMENT_FIELDS,
     **SIMPLE_PAYMENT_FIELDS,
+    **ENFORCEMENT_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -122,6 +124,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **SERVICE_MESSAGES,
     **DISCRETION_MESSAGES,
     **SIMPLE_PAYMENT_MESSAGES,
+    **ENFORCEMENT_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),

@@ -23,7 +23,7 @@ from chuansha_enforce.domain.case_deadlines import (
     CaseClocks,
     Clock,
     ClockState,
-    _state,
+    state_on,
 )
 from chuansha_enforce.domain.case_rules import not_before, not_future
 from chuansha_enforce.domain.deadlines import (
@@ -121,7 +121,7 @@ def simple_clocks(
 
     def add(name: str, result: CalendarResult, done_on: dt.date | None) -> dt.date:
         warnings.extend(result.warnings)
-        state = _state(result.value, done_on, as_of, calendar, rules.due_soon_working_days)
+        state = state_on(result.value, done_on, as_of, calendar, rules.due_soon_working_days)
         clocks.append(Clock(name, result.value, done_on, state))
         return result.value
 

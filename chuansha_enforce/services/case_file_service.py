@@ -18,7 +18,6 @@ from chuansha_enforce.domain.case_deadlines import (
     ClockRules,
     ClockState,
     case_clocks,
-    deadline_flag,
     duty_facts,
 )
 from chuansha_enforce.domain.case_file import (
@@ -47,6 +46,21 @@ from chuansha_enforce.domain.discretion import (
     check_discretion,
     same_act,
     statutory_range,
+)
+from chuansha_enforce.domain.disputes import DisputeRecord
+from chuansha_enforce.domain.enforcement import (
+    case_flag,
+    check_court_application,
+    check_court_ruling,
+    check_plan,
+    check_reminder,
+    court_window,
+    enforcement_clocks,
+)
+from chuansha_enforce.domain.enforcement_steps import (
+    CourtApplication,
+    InstalmentPlan,
+    PaymentReminder,
 )
 from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
@@ -79,6 +93,7 @@ from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.decision_numbers import decision_number_holder
 from chuansha_enforce.storage.discretion_repository import DiscretionRepository
+from chuansha_enforce.storage.enforcement_lookup import disputes_for
 from chuansha_enforce.storage.service_repository import ServiceRepository
 
 
@@ -199,8 +214,25 @@ class CaseFileService(ContextService):
     def view(self, case_no: str, as_of: dt.date | None = None) -> CaseView:
         case = self.find(case_no)
         day = as_of or today_in_china(self._clock)
-        clocks = case_clocks(case, day, self._calendar.work_calendar(), self.clock_rules())
-        return CaseView(case, day, clocks, assess_major(major_facts(case), self.thresholds()))
+        return CaseView(
+            case, day, self._clocks(case, day), assess_major(major_facts(case), self.thresholds())
+        )
+
+    def disputes_about(self, case: CaseFile) -> tuple[DisputeRecord, ...]:
+        """The reconsiderations and lawsuits naming the case or its decision number."""
+        return disputes_for(self._db, [case.id]).get(case.id, ())
+
+    def _clocks(self, case: CaseFile, day: dt.date) -> CaseClocks:
+        """The case's clocks with those after the decision (DOMAIN §14) added."""
+        calendar, rules = self._calendar.work_calendar(), self.clock_rules()
+        clocks = case_clocks(case, day, calendar, rules)
+        extra, warnings = enforcement_clocks(
+            case, self.disputes_about(case), day, calendar, rules.due_soon_working_days
+        )
+        if not extra:
+            return clocks
+        merged = tuple(sorted(set(clocks.warnings) | set(warnings), key=lambda w: w.year))
+        return dataclasses.replace(clocks, clocks=clocks.clocks + extra, warnings=merged)
 
     def overdue(
         self, as_of: dt.date | None = None, *, year: int | None = None, limit: int | None = None
@@ -218,9 +250,10 @@ class CaseFileService(ContextService):
             if limit is not None and len(views) >= limit:
                 break
             case = self._cases.load(case_id)
-            flag = deadline_flag(duty_facts(case), day, calendar, rules.due_soon_working_days)
+            facts = dataclasses.replace(duty_facts(case), disputes=self.disputes_about(case))
+            flag = case_flag(facts, day, calendar, rules.due_soon_working_days)
             if flag is ClockState.OVERDUE:
-                clocks = case_clocks(case, day, calendar, rules)
+                clocks = self._clocks(case, day)
                 major = assess_major(major_facts(case), thresholds)
                 views.append(CaseView(case, day, clocks, major))
         return views
@@ -597,6 +630,51 @@ class CaseFileService(ContextService):
             self._cases.add_pause(case.id, pause, at)
 
         return self._step(case_no, "case.pause", {"kind": pause.kind.value}, apply)
+
+    # -- after the decision (DOMAIN §14) ----------------------------------------------------
+    def approve_instalments(self, case_no: str, plan: InstalmentPlan) -> StepResult:
+        """延期（分期）缴纳 approved (APL 66②): the money owed gets new due dates."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_plan(case, plan, today, self._calendar.work_calendar())
+            self._cases.save_plan(case.id, plan, at)
+
+        detail = {
+            "approved_on": plan.approved_on.isoformat(),
+            "instalments": [[i.due_on.isoformat(), i.amount_fen] for i in plan.instalments],
+        }
+        return self._step(case_no, "case.instalments", detail, apply)
+
+    def record_reminder(self, case_no: str, reminder: PaymentReminder) -> StepResult:
+        """催告书 served after a missed due date (行政强制法 35, 54)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_reminder(case, reminder, today, self._calendar.work_calendar())
+            self._cases.save_reminder(case.id, reminder, at)
+
+        detail = {"served_on": reminder.served_on.isoformat(), "until": reminder.until.isoformat()}
+        return self._step(case_no, "case.reminder", detail, apply)
+
+    def apply_to_court(self, case_no: str, applied_on: dt.date) -> StepResult:
+        """申请人民法院强制执行, within the window (行政强制法 53, 54)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            facts = dataclasses.replace(duty_facts(case), disputes=self.disputes_about(case))
+            window = court_window(facts, self._calendar.work_calendar())
+            check_court_application(case, CourtApplication(applied_on), today, window)
+            self._cases.save_court_application(case.id, applied_on, at)
+
+        return self._step(
+            case_no, "case.court_apply", {"applied_on": applied_on.isoformat()}, apply
+        )
+
+    def record_court_ruling(self, case_no: str, ruling_on: dt.date, ruling: str) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            text = check_court_ruling(case, ruling_on, clean_line(ruling), today)
+            self._cases.save_court_ruling(case.id, ruling_on, text, at)
+
+        detail = {"ruling_on": ruling_on.isoformat(), "ruling": clean_line(ruling)}
+        return self._step(case_no, "case.court_ruling", detail, apply)
 
     def close(self, case_no: str, closed_on: dt.date, reason: str | None = None) -> StepResult:
         reason = clean_text(reason or "") or None

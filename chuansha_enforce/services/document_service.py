@@ -41,10 +41,12 @@ from chuansha_enforce.reports.document_views import (
     AdvanceNoticeView,
     ClosingApprovalView,
     DecisionView,
+    DeferralDecisionView,
     DocumentHead,
     DocumentView,
     FilingApprovalView,
     HearingNoticeView,
+    InstalmentLine,
     NoPenaltyDecisionView,
     OrderView,
     PaymentReminderView,
@@ -455,6 +457,29 @@ class _CaseViews:
                 outstanding=amount_text(outstanding_fen(c)),
                 due_on=chinese_date(due),
                 surcharge=amount_text(self.clocks.surcharge_fen),
+            )
+        if kind is DocumentKind.DEFERRAL_DECISION:
+            plan = c.instalment_plan
+            assert decision is not None
+            assert c.served_on is not None
+            assert plan is not None
+            single = len(plan.instalments) == 1
+            return DeferralDecisionView(
+                head=self.head(kind, plan.approved_on),
+                decision_no=_text(decision.decision_no),
+                decided_on=chinese_date(decision.decided_on),
+                served_on=chinese_date(c.served_on),
+                fine=amount_text(c.money_decided_fen),
+                owed=amount_text(plan.total_fen),
+                manner="延期" if single else "分期",
+                instalments=tuple(
+                    InstalmentLine(
+                        "缴款期限" if single else f"第{n}期",
+                        chinese_date(item.due_on),
+                        amount_text(item.amount_fen),
+                    )
+                    for n, item in enumerate(plan.instalments, start=1)
+                ),
             )
         if kind is DocumentKind.CLOSING_APPROVAL:
             assert c.closed_on is not None

@@ -329,6 +329,48 @@
     <message>
         <source>证据</source>
         <translation>Evidence</translation>
+        <source>催告</source>
+        <translation>Payment reminder</translation>
+    </message>
+    <message>
+        <source>可申请法院强制执行之日</source>
+        <translation>Court application possible from</translation>
+    </message>
+    <message>
+        <source>申请法院强制执行期限</source>
+        <translation>Court application deadline</translation>
+    </message>
+    <message>
+        <source>批准延期（分期）缴纳</source>
+        <translation>Postponement or instalments approved</translation>
+    </message>
+    <message>
+        <source>%1缴清</source>
+        <translation>paid in full on %1</translation>
+    </message>
+    <message>
+        <source>未缴清</source>
+        <translation>not paid in full</translation>
+    </message>
+    <message>
+        <source>%1 元，%2，加处罚款 %3 元</source>
+        <translation>%1 yuan, %2, surcharge %3 yuan</translation>
+    </message>
+    <message>
+        <source>第%1期缴款期限</source>
+        <translation>Instalment %1 due</translation>
+    </message>
+    <message>
+        <source>履行期限 %1</source>
+        <translation>pay by %1</translation>
+    </message>
+    <message>
+        <source>申请法院强制执行</source>
+        <translation>Application to the court</translation>
+    </message>
+    <message>
+        <source>法院裁定</source>
+        <translation>Court's ruling</translation>
     </message>
 </context>
 <context>
@@ -730,6 +772,44 @@
     <message>
         <source>偏离理由</source>
         <translation>Reason for the deviation</translation>
+        <source>各期缴款期限:金额（元），每行一期</source>
+        <translation>Each instalment as due-date:amount (yuan), one per line</translation>
+    </message>
+    <message>
+        <source>延期（分期）缴纳</source>
+        <translation>Postponement or instalments</translation>
+    </message>
+    <message>
+        <source>催告书送达日期</source>
+        <translation>Reminder served on</translation>
+    </message>
+    <message>
+        <source>催告履行期限</source>
+        <translation>Reminder: pay by</translation>
+    </message>
+    <message>
+        <source>催告</source>
+        <translation>Payment reminder</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Application date</translation>
+    </message>
+    <message>
+        <source>申请法院强制执行</source>
+        <translation>Application to the court</translation>
+    </message>
+    <message>
+        <source>裁定日期</source>
+        <translation>Ruling date</translation>
+    </message>
+    <message>
+        <source>裁定结果</source>
+        <translation>Ruling</translation>
+    </message>
+    <message>
+        <source>法院裁定</source>
+        <translation>Court's ruling</translation>
     </message>
 </context>
 <context>

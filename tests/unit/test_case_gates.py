@@ -162,6 +162,8 @@ def test_available_steps_say_why_not() -> None:
         "review": None, "discussion": None, "complex": None, "extension": None,
         "officers": None, "decide": None, "serve_attempt": "case.not_decided",
         "serve": "case.not_decided", "pay": "case.not_decided", "pause": "case.not_decided",
+        "instalments": "case.not_decided", "remind": "case.not_decided",
+        "court_apply": "case.not_decided", "court_ruling": "enforcement.not_applied",
         "close": "case.not_decided",
     }  # fmt: skip
     noticed = dataclasses.replace(CASE, notice=AdvanceNotice(D(2023, 9, 27), True),
