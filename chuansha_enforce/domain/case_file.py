@@ -18,6 +18,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
     ServiceMethod,
 )
+from chuansha_enforce.domain.corrections import CorrectionEntry
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.status import derive_case_status
 from chuansha_enforce.domain.text_input import clean_fields
@@ -255,6 +256,9 @@ class CaseFile:
     violation_continuing: bool = False
     five_year_reason: str | None = None
     officer_changes: tuple[OfficerChange, ...] = ()
+    corrections: tuple[CorrectionEntry, ...] = ()
+    superseded_round: int | None = None
+    """The latest review round a correction superseded (what it approved was changed)."""
 
     @property
     def status(self) -> CaseStatus:
@@ -290,3 +294,19 @@ class CaseFile:
 
     def latest_review(self) -> ReviewRound | None:
         return max(self.reviews, key=lambda r: r.round_no, default=None)
+
+    @property
+    def proposal_under_review(self) -> Proposal | None:
+        """What a review round reviews: the notice's proposal, or after the decision (a round
+        that follows a correction) the decision as corrected."""
+        if self.decision is not None:
+            return self.decision.proposal
+        return self.notice.proposal if self.notice else None
+
+    @property
+    def needs_new_review(self) -> bool:
+        """A correction superseded the latest review round: a new round must follow."""
+        latest = self.latest_review()
+        return self.superseded_round is not None and (
+            latest is None or latest.round_no <= self.superseded_round
+        )

@@ -299,3 +299,14 @@ def check_limitation(
     if discovered_on > _years_after(violation_on, 5):
         raise DomainError("filing.time_barred", "violation_on",
                           {"date": violation_on.isoformat(), "years": 5})  # fmt: skip
+
+
+def check_review_current(case: CaseFile) -> None:
+    """A correction changed what the latest signed review approved: no step goes on until
+    a new review round is recorded (DOMAIN §12: corrections are new rounds)."""
+    if not case.needs_new_review:
+        return
+    labels = [c.label for c in case.corrections if c.superseded_round == case.superseded_round]
+    params = {"case_no": case.case_no, "round": case.superseded_round,
+              "label": "、".join(dict.fromkeys(labels))}  # fmt: skip
+    raise DomainError("review.superseded", "opinion", params)

@@ -34,6 +34,7 @@ from chuansha_enforce.domain.enums import (
     heaviest,
 )
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.storage.correction_repository import CorrectionRepository
 from chuansha_enforce.storage.parties import insert_party
 
 
@@ -282,6 +283,7 @@ class CaseFileRepository:
                 [cid],
             )
         )
+        corrections = CorrectionRepository(db)
         decision = None
         if decided_on is not None:
             decision = Decision(
@@ -327,6 +329,8 @@ class CaseFileRepository:
             violation_continuing=bool(continuing),
             five_year_reason=five_year_reason,
             officer_changes=changes,
+            corrections=corrections.for_case(cid),
+            superseded_round=corrections.superseded_round(cid),
         )
 
     # -- writes -----------------------------------------------------------------------
