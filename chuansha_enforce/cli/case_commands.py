@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from chuansha_enforce.cli import case_step_commands, case_trash_commands
+from chuansha_enforce.cli import case_step_commands, case_trash_commands, correct_commands
 from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
@@ -34,11 +34,13 @@ def _add_parsers(commands: Any) -> None:
     case_show.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     case_trash_commands.add_parsers(case_commands)
     case_step_commands.add_parsers(case_commands)
+    correct_commands.add_case_parser(case_commands)
 
 
 def _writes(args: argparse.Namespace) -> bool:
     """``list``/``show``/``trash`` only read; deleting and taking back write."""
-    return args.case_command in case_trash_commands.WRITING | case_step_commands.WRITING
+    writing = case_trash_commands.WRITING | case_step_commands.WRITING | {"correct"}
+    return args.case_command in writing
 
 
 def _row_json(row: CaseListRow) -> dict[str, object]:
@@ -91,6 +93,8 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         return _cmd_case_show(args, services, out, lang)
     if args.case_command in case_trash_commands.SUBCOMMANDS:
         return case_trash_commands.run(args, services, out, lang)
+    if args.case_command == "correct":
+        return correct_commands.run_case(args, services, out, lang)
     if args.case_command in case_step_commands.SUBCOMMANDS:
         return case_step_commands.run(args, services, out, lang)
     if args.limit < 0:

@@ -25,6 +25,7 @@ from chuansha_enforce.cli import (
     report_commands,
     review_commands,
     safety_commands,
+    simple_group,
 )
 from chuansha_enforce.cli.cli_parser import language_of, parser_class
 from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler
@@ -50,6 +51,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     safety_commands.GROUP,
     dispute_commands.GROUP,
     doc_commands.GROUP,
+    simple_group.GROUP,
 )
 
 

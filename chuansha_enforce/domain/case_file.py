@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from chuansha_enforce.domain.corrections import CorrectionEntry
 from chuansha_enforce.domain.enums import (
     CaseStatus,
     CertificateStatus,
@@ -18,7 +19,6 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
     ServiceMethod,
 )
-from chuansha_enforce.domain.corrections import CorrectionEntry
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.status import derive_case_status
 from chuansha_enforce.domain.text_input import clean_fields

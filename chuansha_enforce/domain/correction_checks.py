@@ -140,7 +140,8 @@ def check_case_correction(
                "decided_on", "告知日期")  # fmt: skip
         return case
     if key in DECISION_FIELDS:
-        _check_decision(case, today, decision_no_holder, major, calendar, rules)
+        _check_decision(case, today=today, holder=decision_no_holder, major=major,
+                        calendar=calendar, rules=rules)  # fmt: skip
         return case
     if key == "served_on":
         served = cast(dt.date, case.served_on)
@@ -165,6 +166,7 @@ def check_case_correction(
 
 def _check_decision(
     case: CaseFile,
+    *,
     today: dt.date,
     holder: str | None,
     major: MajorAssessment,

@@ -49,6 +49,19 @@ CORRECTION_MESSAGES: dict[str, tuple[str, str]] = {
         "没有执法证号为{certificate_no}的执法人员",
         "no officer holds certificate {certificate_no}",
     ),
+    "cli.corrected": (
+        "已更正 {record} 的{label}：{before} → {after}",
+        "corrected {label} of {record}: {before} → {after}",
+    ),
+    "cli.correction_superseded": (
+        "第{round}轮法制审核所审核的内容已改变，该轮审核失效：须重新提交法制审核，经新一轮审核后才能继续",
+        "what review round {round} approved has changed: the round is superseded; submit the"
+        " case for a new review round before going on",
+    ),
+    "cli.correction_publication": (
+        "该决定的公示内容已改变：须撤回原公示并重新公示",
+        "the published decision changed: withdraw its publication and publish it again",
+    ),
     "review.superseded": (
         "案件{case_no}的第{round}轮法制审核已因更正（{label}）失效，须重新提交法制审核并经新一轮审核后才能继续",
         "legal review round {round} of case {case_no} was superseded by a correction ({label});"

@@ -22,9 +22,9 @@ from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.case_trash_service import CaseTrashService
 from chuansha_enforce.services.context import ServiceContext
+from chuansha_enforce.services.correction_service import CorrectionService
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
-from chuansha_enforce.services.correction_service import CorrectionService
 from chuansha_enforce.services.dispute_service import DisputeService
 from chuansha_enforce.services.document_service import DocumentService, user_templates_dir
 from chuansha_enforce.services.file_review_service import FileReviewService

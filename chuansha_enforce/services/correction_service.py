@@ -43,7 +43,7 @@ from chuansha_enforce.domain.corrections import (
     shown,
     shown_money,
 )
-from chuansha_enforce.domain.enums import Outcome, ReviewOpinion
+from chuansha_enforce.domain.enums import EnumMap, Outcome, ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import assess_major
 from chuansha_enforce.domain.simple_rules import SimpleLimits, check_simple_decision
@@ -60,13 +60,16 @@ from chuansha_enforce.storage.correction_repository import CorrectionRepository
 from chuansha_enforce.storage.decision_numbers import decision_number_holder
 from chuansha_enforce.storage.review_repository import ReviewRepository
 
-_AUDIT_TARGET = {
-    RecordKind.CASE: ("case.correct", "general_case"),
-    RecordKind.PAYMENT: ("case.correct", "general_case"),
-    RecordKind.SIMPLE: ("simple.correct", "simple_decision"),
-    RecordKind.OFFICER: ("officer.correct", "certificate"),
-    RecordKind.DISPUTE: ("dispute.correct", "dispute"),
-}
+_AUDIT_TARGET = EnumMap(
+    RecordKind,
+    {
+        RecordKind.CASE: ("case.correct", "general_case"),
+        RecordKind.PAYMENT: ("case.correct", "general_case"),
+        RecordKind.SIMPLE: ("simple.correct", "simple_decision"),
+        RecordKind.OFFICER: ("officer.correct", "certificate"),
+        RecordKind.DISPUTE: ("dispute.correct", "dispute"),
+    },
+)
 
 
 @dataclass(frozen=True, slots=True)

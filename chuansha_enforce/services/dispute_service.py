@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.corrections import Correction, RecordKind, check_reason, shown
 from chuansha_enforce.domain.disputes import (
     DisputeOutcome,
     DisputeRecord,
@@ -26,7 +27,6 @@ from chuansha_enforce.domain.disputes import (
     reply_due,
     reply_state,
 )
-from chuansha_enforce.domain.corrections import Correction, RecordKind, check_reason, shown
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.work_calendar import CalendarResult
 from chuansha_enforce.services.calendar_service import CalendarService

@@ -65,7 +65,8 @@ def test_correcting_a_decided_fine_supersedes_the_signed_review(
         assert result.superseded_round == 1
         assert result.affects_publication is True  # the publication service hooks here
         case = svc.case_files.find(CASE_NO)
-        assert case.decision is not None and case.decision.fine_fen == 550_000
+        assert case.decision is not None
+        assert case.decision.fine_fen == 550_000
         assert case.needs_new_review
         assert [(c.label, c.before, c.after, c.superseded_round) for c in case.corrections] == [
             ("罚款金额", "6,000.00元", "5,500.00元", 1)
@@ -95,8 +96,10 @@ def test_correcting_a_decided_fine_supersedes_the_signed_review(
         case = svc.case_files.find(CASE_NO)
         assert not case.needs_new_review
         latest = case.latest_review()
-        assert latest is not None and latest.round_no == 2
-        assert latest.proposal is not None and latest.proposal.fine_fen == 550_000
+        assert latest is not None
+        assert latest.round_no == 2
+        assert latest.proposal is not None
+        assert latest.proposal.fine_fen == 550_000
         served = svc.case_files.serve(CASE_NO, D(2026, 11, 27), ServiceMethod.DIRECT)
         assert served.case.served_on == D(2026, 11, 27)
         assert svc.verify().ok
@@ -105,8 +108,11 @@ def test_correcting_a_decided_fine_supersedes_the_signed_review(
 def test_refused_corrections_leave_the_file_as_it_was(db_path: Path, clock: FixedClock) -> None:
     decided(db_path, clock)
     with open_as(db_path, clock, "zhou") as svc:  # a reviewer corrects nothing
-        _refused(db_path, "auth.forbidden",
-                 lambda: svc.corrections.correct_case(CASE_NO, "罚款金额", "5500", "错"))  # fmt: skip
+        _refused(
+            db_path,
+            "auth.forbidden",
+            lambda: svc.corrections.correct_case(CASE_NO, "罚款金额", "5500", "错"),
+        )
     with open_as(db_path, clock, "clerk") as svc:
         fix = svc.corrections.correct_case
         unknown = _refused(db_path, "correction.unknown_field",
@@ -114,8 +120,12 @@ def test_refused_corrections_leave_the_file_as_it_was(db_path: Path, clock: Fixe
         assert render(unknown.code, unknown.params, field=unknown.field).startswith(
             "更正项目：不能更正“金额”；可更正的项目：案由、违法行为、法律依据、地点、立案日期、当事人"
         )
-        assert _refused(db_path, "value.required",
-                        lambda: fix(CASE_NO, "罚款金额", "5500", "  ")).field == "reason"  # fmt: skip
+        assert (
+            _refused(
+                db_path, "value.required", lambda: fix(CASE_NO, "罚款金额", "5500", "  ")
+            ).field
+            == "reason"
+        )
         # The rules of entry: no heavier than the notice proposed (APL 45), no future date,
         # a valid ID number, a decision number held by no other decision.
         _refused(db_path, "decision.heavier_than_notice",
@@ -125,8 +135,11 @@ def test_refused_corrections_leave_the_file_as_it_was(db_path: Path, clock: Fixe
         _refused(db_path, "date.future", lambda: fix(CASE_NO, "决定日期", "2026-11-28", "错"))
         _refused(db_path, "date.invalid", lambda: fix(CASE_NO, "决定日期", "2026-13-01", "错"))
         _refused(db_path, "money.invalid", lambda: fix(CASE_NO, "罚款金额", "五千", "错"))
-        id_error = _refused(db_path, "id.resident.checksum",
-                            lambda: fix(CASE_NO, "证件号码", "110105194912310021", "错"))  # fmt: skip
+        id_error = _refused(
+            db_path,
+            "id.resident.checksum",
+            lambda: fix(CASE_NO, "证件号码", "110105194912310021", "错"),
+        )
         assert id_error.field == "id_number"
         _refused(db_path, "correction.unchanged", lambda: fix(CASE_NO, "当事人", "张三", "错"))
         _refused(
@@ -148,8 +161,11 @@ def test_payments_are_corrected_within_what_is_due(db_path: Path, clock: FixedCl
         assert (result.label, result.before, result.after) == ("第1笔缴款金额", "1,000.00元",
                                                                "1,200.00元")  # fmt: skip
         assert result.superseded_round is None  # money paid is not what the review approved
-        _refused(db_path, "payment.over_paid",
-                 lambda: svc.corrections.correct_case(CASE_NO, "缴款金额", "6001", "错"))  # fmt: skip
+        _refused(
+            db_path,
+            "payment.over_paid",
+            lambda: svc.corrections.correct_case(CASE_NO, "缴款金额", "6001", "错"),
+        )
         _refused(db_path, "date.too_early",
                  lambda: svc.corrections.correct_case(CASE_NO, "缴款日期", "2026-11-26", "错",
                                                       payment=1))  # fmt: skip
@@ -199,8 +215,11 @@ def test_correcting_a_simple_decision(db_path: Path, clock: FixedClock) -> None:
 def test_administrators_correct_an_officers_certificate(db_path: Path, clock: FixedClock) -> None:
     prepared(db_path, clock)
     with open_as(db_path, clock, "clerk") as svc:
-        _refused(db_path, "auth.forbidden",
-                 lambda: svc.corrections.correct_officer("31150002", "姓名", "李铭", "错"))  # fmt: skip
+        _refused(
+            db_path,
+            "auth.forbidden",
+            lambda: svc.corrections.correct_officer("31150002", "姓名", "李铭", "错"),
+        )
     with open_as(db_path, clock, "admin") as svc:
         fix = svc.corrections.correct_officer
         fix("31150002", "姓名", "李铭", "执法证上为李铭")
@@ -232,6 +251,7 @@ def test_the_notice_facts_are_corrected_by_the_notice_rules(
         result = svc.corrections.correct_case(CASE_NO, "违法事实", "占道设摊经营", "补全")
         assert (result.superseded_round, result.affects_publication) == (None, False)
         notice = svc.case_files.find(CASE_NO).notice
-        assert notice is not None and notice.facts == "占道设摊经营"
+        assert notice is not None
+        assert notice.facts == "占道设摊经营"
         case = svc.case_files.find(CASE_NO)
         assert dataclasses.replace(case, corrections=()).corrections == ()

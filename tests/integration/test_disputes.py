@@ -273,7 +273,8 @@ def test_administrators_correct_a_concluded_dispute_with_a_reason(tmp_path: Path
             "SELECT user, detail FROM audit_log WHERE action = 'dispute.correct'"
         ).fetchall()
         assert [(u, json.loads(d)) for u, d in logged] == [
-            ("admin", {"field": "outcome", "label": "决定结果", "before": "rejected", "after": "revoked",
+            ("admin", {"field": "outcome", "label": "决定结果", "before": "rejected",
+                       "after": "revoked",
                        "reason": "复议决定书载明撤销，原录入错误"}),
         ]  # fmt: skip
         figures = admin.statistics.annual(2025).reconsideration
