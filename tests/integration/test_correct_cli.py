@@ -58,7 +58,7 @@ def book(tmp_path: Path) -> Path:
                 D(2025, 6, 20),
                 PenaltyKind.FINE,
                 fine_fen=5_000,
-            )  # fmt: skip
+            )
         )
     return db
 
