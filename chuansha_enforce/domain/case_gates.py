@@ -301,12 +301,19 @@ def check_limitation(
                           {"date": violation_on.isoformat(), "years": 5})  # fmt: skip
 
 
-def check_review_current(case: CaseFile) -> None:
-    """A correction changed what the latest signed review approved: no step goes on until
-    a new review round is recorded (DOMAIN §12: corrections are new rounds)."""
+def review_superseded(case: CaseFile) -> DomainError | None:
+    """Why no step goes on: a correction changed what the latest signed review approved,
+    and no new round followed yet (DOMAIN §12: corrections are new rounds)."""
     if not case.needs_new_review:
-        return
+        return None
     labels = [c.label for c in case.corrections if c.superseded_round == case.superseded_round]
     params = {"case_no": case.case_no, "round": case.superseded_round,
               "label": "、".join(dict.fromkeys(labels))}  # fmt: skip
-    raise DomainError("review.superseded", "opinion", params)
+    return DomainError("review.superseded", "opinion", params)
+
+
+def check_review_current(case: CaseFile) -> None:
+    """Refuse a step while a superseded review waits for its new round."""
+    error = review_superseded(case)
+    if error is not None:
+        raise error

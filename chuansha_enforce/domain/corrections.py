@@ -180,6 +180,13 @@ def shown_money(fen: int) -> str:
     return format_fen(fen) + "元"
 
 
+def shown_field(spec: FieldSpec, value: object) -> str | None:
+    """A field's value as the audit log keeps it (money in 元 with its unit)."""
+    if spec.kind is ValueKind.MONEY and isinstance(value, int):
+        return shown_money(value)
+    return shown(value)
+
+
 @dataclass(frozen=True, slots=True)
 class CorrectionEntry:
     """One recorded correction, as the timeline and ``case show`` present it."""

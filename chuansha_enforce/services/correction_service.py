@@ -35,13 +35,11 @@ from chuansha_enforce.domain.corrections import (
     CorrectionEntry,
     FieldSpec,
     RecordKind,
-    ValueKind,
     check_changed,
     check_reason,
     field_named,
     parse_value,
-    shown,
-    shown_money,
+    shown_field,
 )
 from chuansha_enforce.domain.enums import EnumMap, Outcome, ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
@@ -104,12 +102,6 @@ def log_correction(db: sqlite_utils.Database, at: str, user: str, c: Correction,
     AuditLog(db).append(AuditEntry(at, user, action, target, audit_key, "ok", detail))
 
 
-def _shown(spec: FieldSpec, value: object) -> str | None:
-    if spec.kind is ValueKind.MONEY and isinstance(value, int):
-        return shown_money(value)
-    return shown(value)
-
-
 class CorrectionService(ContextService):
     def __init__(
         self,
@@ -141,8 +133,8 @@ class CorrectionService(ContextService):
             case = self._case_files.find(case_no)
             index = ((payment or len(case.payments)) - 1) if spec.payment else 0
             new = corrected_case(case, spec, parsed, index)
-            before = _shown(spec, case_value(case, spec, index))
-            after = _shown(spec, case_value(new, spec, index))
+            before = shown_field(spec, case_value(case, spec, index))
+            after = shown_field(spec, case_value(new, spec, index))
             check_changed(before, after, spec.label)
             holder = None
             if spec.key == "decision_no" and new.decision is not None:
@@ -157,7 +149,7 @@ class CorrectionService(ContextService):
                 rules=self._case_files.gate_rules(),
                 payment=index,
             )
-            after = _shown(spec, case_value(checked, spec, index))
+            after = shown_field(spec, case_value(checked, spec, index))
             round_id, round_no = self._superseded(case) if spec.reviewed else (None, None)
             decision = checked.decision
             published = (
@@ -183,6 +175,14 @@ class CorrectionService(ContextService):
         if latest is None or latest.imported or latest.opinion is not ReviewOpinion.AGREE:
             return None, None
         return ReviewRepository(self._db).last_round_id(case.id), latest.round_no
+
+    def case_value(self, case_no: str, spec: FieldSpec, payment: int | None = None) -> str | None:
+        """A field's value now, as a correction shows it (the window fills it in)."""
+        case = self._case_files.find(case_no)
+        index = ((payment or len(case.payments)) - 1) if spec.payment else 0
+        if spec.payment and not 0 <= index < len(case.payments):
+            return None
+        return shown_field(spec, case_value(case, spec, index))
 
     # -- simple decisions ---------------------------------------------------------------
     def correct_simple(
@@ -211,8 +211,8 @@ class CorrectionService(ContextService):
                 limits=SimpleLimits(individual_business_as_citizen=individual),
                 today=today,
             )
-            before = _shown(spec, simple_value(old, spec))
-            after = _shown(spec, simple_value(checked, spec))
+            before = shown_field(spec, simple_value(old, spec))
+            after = shown_field(spec, simple_value(checked, spec))
             check_changed(before, after, spec.label)
             self._log.write_simple(stored, checked, at)
             correction = Correction(RecordKind.SIMPLE, str(stored.id), spec.key, spec.label,
@@ -221,6 +221,10 @@ class CorrectionService(ContextService):
             log_correction(self._db, at, self._user, correction, checked.decision_no)
         changed = frozenset({Topic.SIMPLE_DECISIONS})
         return CorrectionResult(spec.label, before, after, None, spec.published, changed)
+
+    def simple_value(self, decision_no: str, spec: FieldSpec) -> str | None:
+        stored = self._log.simple(decision_no.strip())
+        return None if stored is None else shown_field(spec, simple_value(stored.record, spec))
 
     def simple_corrections(self, decision_no: str) -> tuple[CorrectionEntry, ...]:
         stored = self._log.simple(decision_no.strip())
@@ -250,14 +254,18 @@ class CorrectionService(ContextService):
             if renumbered and self._log.officer(checked.certificate_no) is not None:
                 raise DomainError("officer.certificate_taken", "certificate_no",
                                   {"certificate_no": checked.certificate_no})  # fmt: skip
-            before = _shown(spec, officer_value(old, spec))
-            after = _shown(spec, officer_value(checked, spec))
+            before = shown_field(spec, officer_value(old, spec))
+            after = shown_field(spec, officer_value(checked, spec))
             check_changed(before, after, spec.label)
             self._log.write_officer(stored, checked)
             correction = Correction(RecordKind.OFFICER, str(stored.certificate_id), spec.key,
                                     spec.label, before, after, why)  # fmt: skip
             log_correction(self._db, at, self._user, correction, checked.certificate_no)
         return CorrectionResult(spec.label, before, after, None, False, frozenset({Topic.OFFICERS}))
+
+    def officer_value(self, certificate_no: str, spec: FieldSpec) -> str | None:
+        stored = self._log.officer(certificate_no.strip())
+        return None if stored is None else shown_field(spec, officer_value(stored.record, spec))
 
     def officer_corrections(self, certificate_no: str) -> tuple[CorrectionEntry, ...]:
         stored = self._log.officer(certificate_no.strip())

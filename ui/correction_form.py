@@ -1,0 +1,104 @@
+"""更正…: pick the field, type the new value and the reason; the core checks and records it.
+
+One form for every record: a case (its fields, steps and payments), a simple decision and an
+officer's certificate. The field list is the core's (``domain.corrections``); picking a
+field shows its current value; a refusal is shown in the form, which stays open with the
+input kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.corrections import SIMPLE_FIELDS, FieldSpec
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.services.changes import Changes
+from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.correction_service import CorrectionResult
+from ui.step_form import Field, FormValues, Kind, StepForm
+
+Submit = Callable[[FormValues, FieldSpec], CorrectionResult]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Correction", text)
+
+
+def correction_form(
+    services: Services,
+    title: str,
+    fields: Sequence[FieldSpec],
+    submit: Submit,
+    *,
+    current: Callable[[FieldSpec], str | None],
+    extra: Sequence[Field] = (),
+    lang: Lang = "zh",
+    parent: QWidget | None = None,
+) -> StepForm:
+    """The form; its ``result_value`` is the correction's ``Changes`` once accepted, and
+    ``form.correction`` the ``CorrectionResult`` (what it superseded, publication)."""
+    specs = list(fields)
+    form_fields = [
+        *extra,
+        Field("field", _tr("更正项目"), Kind.CHOICE, [(s.label, s) for s in specs]),
+        Field("value", _tr("新值"), placeholder=_tr("日期 YYYY-MM-DD，金额单位：元")),
+        Field("reason", _tr("更正理由"), Kind.LONG_TEXT),
+    ]
+    holder: dict[str, CorrectionResult] = {}
+
+    def send(values: FormValues) -> Changes:
+        spec = values.choice("field")
+        assert isinstance(spec, FieldSpec)
+        result = submit(values, spec)
+        holder["result"] = result
+        form.correction = result  # type: ignore[attr-defined]
+        return result.changed
+
+    form = StepForm(
+        title, form_fields, send, today=today_in_china(services.clock), lang=lang, parent=parent
+    )
+    form.setObjectName("correctionForm")
+    form.correction = None  # type: ignore[attr-defined]
+    combo = form.widgets["field"]
+    value = form.widgets["value"]
+    assert isinstance(combo, QComboBox)
+    assert isinstance(value, QLineEdit)
+
+    def show_current(index: int) -> None:
+        if index < 0:
+            return
+        try:
+            shown = current(specs[index])
+        except DomainError:  # (a record that went away: the form will say so on OK)
+            shown = None
+        value.setText(shown or "")
+        value.selectAll()
+
+    combo.currentIndexChanged.connect(show_current)
+    show_current(combo.currentIndex())
+    return form
+
+
+def simple_correction_form(
+    services: Services, decision_no: str, *, lang: Lang = "zh", parent: QWidget | None = None
+) -> StepForm:
+    """更正… of a simple decision: its number (filled in, may be changed) and the field."""
+    corrections = services.corrections
+    number = Field("decision_no", _tr("决定书文号"), default=decision_no)
+    return correction_form(
+        services,
+        _tr("更正简易程序决定"),
+        SIMPLE_FIELDS,
+        lambda v, spec: corrections.correct_simple(
+            v.text("decision_no"), spec.key, v.text("value"), v.text("reason")
+        ),
+        current=lambda spec: corrections.simple_value(decision_no, spec),
+        extra=(number,),
+        lang=lang,
+        parent=parent,
+    )
