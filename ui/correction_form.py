@@ -25,10 +25,6 @@ from ui.step_form import Field, FormValues, Kind, StepForm
 Submit = Callable[[FormValues, FieldSpec], CorrectionResult]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Correction", text)
-
-
 def correction_form(
     services: Services,
     title: str,
@@ -45,9 +41,18 @@ def correction_form(
     specs = list(fields)
     form_fields = [
         *extra,
-        Field("field", _tr("更正项目"), Kind.CHOICE, [(s.label, s) for s in specs]),
-        Field("value", _tr("新值"), placeholder=_tr("日期 YYYY-MM-DD，金额单位：元")),
-        Field("reason", _tr("更正理由"), Kind.LONG_TEXT),
+        Field(
+            "field",
+            QCoreApplication.translate("Correction", "更正项目"),
+            Kind.CHOICE,
+            [(s.label, s) for s in specs],
+        ),
+        Field(
+            "value",
+            QCoreApplication.translate("Correction", "新值"),
+            placeholder=QCoreApplication.translate("Correction", "日期 YYYY-MM-DD，金额单位：元"),
+        ),
+        Field("reason", QCoreApplication.translate("Correction", "更正理由"), Kind.LONG_TEXT),
     ]
     holder: dict[str, CorrectionResult] = {}
 
@@ -89,10 +94,12 @@ def simple_correction_form(
 ) -> StepForm:
     """更正… of a simple decision: its number (filled in, may be changed) and the field."""
     corrections = services.corrections
-    number = Field("decision_no", _tr("决定书文号"), default=decision_no)
+    number = Field(
+        "decision_no", QCoreApplication.translate("Correction", "决定书文号"), default=decision_no
+    )
     return correction_form(
         services,
-        _tr("更正简易程序决定"),
+        QCoreApplication.translate("Correction", "更正简易程序决定"),
         SIMPLE_FIELDS,
         lambda v, spec: corrections.correct_simple(
             v.text("decision_no"), spec.key, v.text("value"), v.text("reason")
