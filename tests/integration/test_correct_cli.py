@@ -5,6 +5,7 @@ with the tests' clock for the refusals."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,13 @@ def test_corrections_as_a_user_runs_them(book: Path) -> None:
         f"已更正 {NO} 的罚款金额：500.00元 → 450.00元\n"
         "该决定的公示内容已改变：须撤回原公示并重新公示\n"
     )
+    shown = json.loads(_cli(book, "case", "show", NO, "--json").stdout)
+    [entry] = shown["corrections"]
+    assert (entry["field"], entry["before"], entry["after"], entry["reason"]) == (
+        "罚款金额", "500.00元", "450.00元", "决定书载明四百五十元"
+    )  # fmt: skip
+    assert (entry["superseded_round"], entry["affects_publication"]) == (None, True)
+    assert shown["needs_new_review"] is False
     before = database_digest(book)
     unknown = _cli(book, "case", "correct", NO, "--field", "金额", "--value", "1", "--reason", "错")
     assert unknown.returncode == 1
