@@ -424,10 +424,7 @@ class CaseDetailDialog(QDialog):
             lang=self._lang,
             parent=self,
         )
-        form.accepted.connect(self._step_done)
-        self.open_form = form
-        form.open()
-        return form
+        return self._show_form(form)
 
     def open_correction(self) -> StepForm:
         """更正… (non-blocking): pick the field, the new value, the reason."""
@@ -459,6 +456,10 @@ class CaseDetailDialog(QDialog):
             lang=self._lang,
             parent=self,
         )
+        return self._show_form(form)
+
+    def _show_form(self, form: StepForm) -> StepForm:
+        """Open a step's or a correction's form; its success reloads and signals the change."""
         form.accepted.connect(self._step_done)
         self.open_form = form
         form.open()

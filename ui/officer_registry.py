@@ -137,10 +137,7 @@ class OfficerRegistryWidget(QWidget):
             lang=self._lang,
             parent=self,
         )
-        form.accepted.connect(self._registered)
-        self.form = form
-        form.open()
-        return form
+        return self._show_form(form)
 
     def open_correction(self) -> StepForm:
         """更正… of the selected certificate (the first when none is selected)."""
@@ -169,6 +166,9 @@ class OfficerRegistryWidget(QWidget):
             lang=self._lang,
             parent=self,
         )
+        return self._show_form(form)
+
+    def _show_form(self, form: StepForm) -> StepForm:
         form.accepted.connect(self._registered)
         self.form = form
         form.open()

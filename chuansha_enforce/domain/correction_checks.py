@@ -221,14 +221,12 @@ def corrected_simple(
     return changed
 
 
-def officer_value(record: OfficerRecord, spec: FieldSpec) -> Value | CertificateStatus:
+def officer_value(record: OfficerRecord, spec: FieldSpec) -> Value:
     what = {"officer_name": "name"}.get(spec.key, spec.key)
-    return cast(Value | CertificateStatus, getattr(record, what))
+    return cast(Value, getattr(record, what))
 
 
-def corrected_officer(
-    record: OfficerRecord, spec: FieldSpec, value: Value | CertificateStatus
-) -> OfficerRecord:
+def corrected_officer(record: OfficerRecord, spec: FieldSpec, value: Value) -> OfficerRecord:
     """The certificate with one field changed. 注销 is recorded by its date: a 注销日期 marks
     the certificate 注销, clearing it makes it 有效; 状态 sets 有效 or 暂扣."""
     if spec.key == "cancelled_on":

@@ -121,7 +121,16 @@ def field_named(fields: tuple[FieldSpec, ...], name: str) -> FieldSpec:
     )
 
 
-Value = str | int | dt.date | frozenset[PenaltyKind] | PenaltyKind | PartyType | None
+Value = (
+    str
+    | int
+    | dt.date
+    | frozenset[PenaltyKind]
+    | PenaltyKind
+    | PartyType
+    | CertificateStatus
+    | None
+)
 
 
 def _label_of(enum: type[PartyType] | type[CertificateStatus] | type[PenaltyKind], text: str,
@@ -133,7 +142,7 @@ def _label_of(enum: type[PartyType] | type[CertificateStatus] | type[PenaltyKind
     raise DomainError("value.choice", field, {"value": text, "choices": choices})
 
 
-def parse_value(spec: FieldSpec, text: str) -> Value | CertificateStatus:
+def parse_value(spec: FieldSpec, text: str) -> Value:
     """The value as typed, in the field's type; an empty text clears an optional field."""
     typed = clean_text(text or "")
     if spec.kind is ValueKind.TEXT:

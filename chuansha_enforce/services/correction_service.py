@@ -10,6 +10,7 @@ hook for its withdrawal and republication (DOMAIN §16 publication).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -35,6 +36,7 @@ from chuansha_enforce.domain.corrections import (
     CorrectionEntry,
     FieldSpec,
     RecordKind,
+    Value,
     check_changed,
     check_reason,
     field_named,
@@ -54,7 +56,11 @@ from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.correction_repository import CorrectionRepository
+from chuansha_enforce.storage.correction_repository import (
+    CorrectionRepository,
+    StoredOfficer,
+    StoredSimple,
+)
 from chuansha_enforce.storage.decision_numbers import decision_number_holder
 from chuansha_enforce.storage.review_repository import ReviewRepository
 
@@ -102,6 +108,18 @@ def log_correction(db: sqlite_utils.Database, at: str, user: str, c: Correction,
     AuditLog(db).append(AuditEntry(at, user, action, target, audit_key, "ok", detail))
 
 
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """A correction as asked, checked before the transaction: who may, which field, the
+    value in its type, the reason; and the moment."""
+
+    spec: FieldSpec
+    value: Value
+    reason: str
+    at: str
+    today: dt.date
+
+
 class CorrectionService(ContextService):
     def __init__(
         self,
@@ -117,22 +135,46 @@ class CorrectionService(ContextService):
         self._settings = settings
         self._log = CorrectionRepository(ctx.db)
 
+    def _ask(
+        self,
+        permission: Permission,
+        fields: tuple[FieldSpec, ...],
+        field: str,
+        value: str,
+        reason: str,
+    ) -> _Asked:
+        require(self._acting, permission)
+        why = check_reason(reason)
+        spec = field_named(fields, field)
+        parsed = parse_value(spec, value)
+        return _Asked(spec, parsed, why, utc_timestamp(self._clock), today_in_china(self._clock))
+
+    def _simple(self, decision_no: str) -> StoredSimple:
+        stored = self._log.simple(decision_no.strip())
+        if stored is None:
+            raise DomainError("correction.simple_not_found", "decision_no",
+                              {"decision_no": decision_no})  # fmt: skip
+        return stored
+
+    def _officer(self, certificate_no: str) -> StoredOfficer:
+        stored = self._log.officer(certificate_no.strip())
+        if stored is None:
+            raise DomainError("correction.officer_not_found", "certificate_no",
+                              {"certificate_no": certificate_no})  # fmt: skip
+        return stored
+
     # -- general cases ------------------------------------------------------------------
     def correct_case(
         self, case_no: str, field: str, value: str, reason: str, *, payment: int | None = None
     ) -> CorrectionResult:
         """Correct one field of a case (``payment``: which payment, 1 = the first; the latest
         when not given)."""
-        require(self._acting, Permission.CORRECT_RECORDS)
-        why = check_reason(reason)
-        spec = field_named(CASE_FIELDS, field)
-        parsed = parse_value(spec, value)
-        at = utc_timestamp(self._clock)
-        today = today_in_china(self._clock)
+        asked = self._ask(Permission.CORRECT_RECORDS, CASE_FIELDS, field, value, reason)
+        spec, why, at = asked.spec, asked.reason, asked.at
         with write_transaction(self._db):
             case = self._case_files.find(case_no)
             index = ((payment or len(case.payments)) - 1) if spec.payment else 0
-            new = corrected_case(case, spec, parsed, index)
+            new = corrected_case(case, spec, asked.value, index)
             before = shown_field(spec, case_value(case, spec, index))
             after = shown_field(spec, case_value(new, spec, index))
             check_changed(before, after, spec.label)
@@ -142,7 +184,7 @@ class CorrectionService(ContextService):
             checked = check_case_correction(
                 new,
                 spec,
-                today=today,
+                today=asked.today,
                 decision_no_holder=holder,
                 major=assess_major(major_facts(new), self._case_files.thresholds()),
                 calendar=self._calendar.work_calendar(),
@@ -188,19 +230,12 @@ class CorrectionService(ContextService):
     def correct_simple(
         self, decision_no: str, field: str, value: str, reason: str
     ) -> CorrectionResult:
-        require(self._acting, Permission.CORRECT_RECORDS)
-        why = check_reason(reason)
-        spec = field_named(SIMPLE_FIELDS, field)
-        parsed = parse_value(spec, value)
-        at = utc_timestamp(self._clock)
-        today = today_in_china(self._clock)
+        asked = self._ask(Permission.CORRECT_RECORDS, SIMPLE_FIELDS, field, value, reason)
+        spec, why, at = asked.spec, asked.reason, asked.at
         with write_transaction(self._db):
-            stored = self._log.simple(decision_no.strip())
-            if stored is None:
-                raise DomainError("correction.simple_not_found", "decision_no",
-                                  {"decision_no": decision_no})  # fmt: skip
+            stored = self._simple(decision_no)
             old = stored.record
-            new = corrected_simple(old, spec, parsed)
+            new = corrected_simple(old, spec, asked.value)
             renumbered = new.decision_no.strip() != old.decision_no
             holder = decision_number_holder(self._db, new.decision_no.strip())
             individual = self._settings.current().individual_business_as_citizen
@@ -209,7 +244,7 @@ class CorrectionService(ContextService):
                 number_holder=holder if renumbered else None,
                 officers=certificates_named(self._db, old.officer_certificates),
                 limits=SimpleLimits(individual_business_as_citizen=individual),
-                today=today,
+                today=asked.today,
             )
             before = shown_field(spec, simple_value(old, spec))
             after = shown_field(spec, simple_value(checked, spec))
@@ -237,19 +272,12 @@ class CorrectionService(ContextService):
         self, certificate_no: str, field: str, value: str, reason: str
     ) -> CorrectionResult:
         """An administrator corrects an officer's certificate data, with a reason."""
-        require(self._acting, Permission.MANAGE_OFFICERS)
-        why = check_reason(reason)
-        spec = field_named(OFFICER_FIELDS, field)
-        parsed = parse_value(spec, value)
-        at = utc_timestamp(self._clock)
-        today = today_in_china(self._clock)
+        asked = self._ask(Permission.MANAGE_OFFICERS, OFFICER_FIELDS, field, value, reason)
+        spec, why, at = asked.spec, asked.reason, asked.at
         with write_transaction(self._db):
-            stored = self._log.officer(certificate_no.strip())
-            if stored is None:
-                raise DomainError("correction.officer_not_found", "certificate_no",
-                                  {"certificate_no": certificate_no})  # fmt: skip
+            stored = self._officer(certificate_no)
             old = stored.record
-            checked = check_officer(corrected_officer(old, spec, parsed), today)
+            checked = check_officer(corrected_officer(old, spec, asked.value), asked.today)
             renumbered = checked.certificate_no != old.certificate_no
             if renumbered and self._log.officer(checked.certificate_no) is not None:
                 raise DomainError("officer.certificate_taken", "certificate_no",

@@ -10,8 +10,9 @@ import sqlite_utils
 
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.corrections import Correction, CorrectionEntry, RecordKind
-from chuansha_enforce.domain.enums import CertificateStatus, PartyType, PenaltyKind
-from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDecisionRecord
+from chuansha_enforce.domain.enums import CertificateStatus
+from chuansha_enforce.domain.records import OfficerRecord, SimpleDecisionRecord
+from chuansha_enforce.storage.document_repository import DocumentRepository
 
 if TYPE_CHECKING:
     from chuansha_enforce.storage.case_file_repository import CaseFileRepository
@@ -149,42 +150,16 @@ class CorrectionRepository:
 
     # -- simple decisions ---------------------------------------------------------------
     def simple(self, decision_no: str) -> StoredSimple | None:
+        """The simple decision as recorded (read as the documents read it), with its keys."""
         row = self._db.execute(
-            "SELECT s.id, s.party_id, s.decision_no, p.kind, p.name, p.id_number, p.address,"
-            " p.legal_representative, s.cause, s.decided_on, s.penalty_kind, s.violation,"
-            " s.location, s.fine_fen, s.collected_on_spot, s.on_spot_reason, s.paid_on,"
-            " s.notes, s.legal_basis FROM simple_decisions s JOIN parties p ON p.id = s.party_id"
-            " WHERE s.decision_no = ? AND s.deleted_at IS NULL",
+            "SELECT id, party_id FROM simple_decisions"
+            " WHERE decision_no = ? AND deleted_at IS NULL",
             [decision_no],
         ).fetchone()
-        if row is None:
+        found = DocumentRepository(self._db).simple_decision(decision_no)
+        if row is None or found is None:
             return None
-        officers = tuple(
-            str(r[0])
-            for r in self._db.execute(
-                "SELECT c.certificate_no FROM simple_decision_officers o"
-                " JOIN certificates c ON c.id = o.certificate_id WHERE o.decision_id = ?"
-                " ORDER BY c.id",
-                [row[0]],
-            )
-        )
-        record = SimpleDecisionRecord(
-            decision_no=row[2],
-            party=PartyRecord(PartyType(row[3]), row[4], row[5], row[6], row[7]),
-            cause=row[8],
-            officer_certificates=officers,
-            decided_on=dt.date.fromisoformat(row[9]),
-            penalty_kind=PenaltyKind(row[10]),
-            violation=row[11],
-            location=row[12],
-            fine_fen=int(row[13]),
-            collected_on_spot=bool(row[14]),
-            on_spot_reason=row[15],
-            paid_on=_d(row[16]),
-            notes=row[17],
-            legal_basis=row[18],
-        )
-        return StoredSimple(int(row[0]), int(row[1]), record)
+        return StoredSimple(int(row[0]), int(row[1]), found.decision)
 
     def write_simple(self, stored: StoredSimple, record: SimpleDecisionRecord, at: str) -> None:
         p = record.party
