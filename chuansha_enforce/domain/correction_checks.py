@@ -17,7 +17,12 @@ from chuansha_enforce.domain import case_gates, case_rules
 from chuansha_enforce.domain.case_file import AdvanceNotice, CaseFile, Decision
 from chuansha_enforce.domain.case_gates import GateRules
 from chuansha_enforce.domain.corrections import FieldSpec, Value
-from chuansha_enforce.domain.enums import CertificateStatus, Outcome, PenaltyKind
+from chuansha_enforce.domain.enums import (
+    CONFISCATION_KINDS,
+    CertificateStatus,
+    Outcome,
+    PenaltyKind,
+)
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import MajorAssessment
 from chuansha_enforce.domain.money import format_fen
@@ -96,7 +101,15 @@ def corrected_case(case: CaseFile, spec: FieldSpec, value: Value, payment: int) 
     if key in DECISION_FIELDS:
         assert case.decision is not None
         what = {"fine": "fine_fen", "confiscation": "confiscation_fen"}.get(key, key)
-        return dataclasses.replace(case, decision=_with(case.decision, what, value))
+        decision = _with(case.decision, what, value)
+        if key == "kinds":  # a kind taken out takes its amount with it
+            kinds = decision.kinds
+            decision = dataclasses.replace(
+                decision,
+                fine_fen=decision.fine_fen if PenaltyKind.FINE in kinds else 0,
+                confiscation_fen=decision.confiscation_fen if kinds & CONFISCATION_KINDS else 0,
+            )
+        return dataclasses.replace(case, decision=decision)
     return _with(case, key, value)
 
 
@@ -258,3 +271,13 @@ def check_officer(officer: OfficerRecord, today: dt.date) -> OfficerRecord:
     return OfficerRecord(
         name, number, officer.issued_on, officer.expires_on, officer.status, officer.cancelled_on
     )
+
+
+def amounts_cleared(before: CaseFile, after: CaseFile) -> list[tuple[str, int, int]]:
+    """The decision's amounts a change of kinds set to 0: (label, before, after) in fen."""
+    old, new = before.decision, after.decision
+    if old is None or new is None:
+        return []
+    pairs = (("罚款金额", old.fine_fen, new.fine_fen),
+             ("没收金额", old.confiscation_fen, new.confiscation_fen))  # fmt: skip
+    return [(label, a, b) for label, a, b in pairs if a != b]

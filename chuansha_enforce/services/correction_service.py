@@ -19,6 +19,7 @@ from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.correction_checks import (
+    amounts_cleared,
     case_value,
     check_case_correction,
     check_officer,
@@ -42,6 +43,7 @@ from chuansha_enforce.domain.corrections import (
     field_named,
     parse_value,
     shown_field,
+    shown_money,
 )
 from chuansha_enforce.domain.enums import EnumMap, Outcome, ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
@@ -192,6 +194,11 @@ class CorrectionService(ContextService):
                 payment=index,
             )
             after = shown_field(spec, case_value(checked, spec, index))
+            if spec.key == "kinds":
+                after = "；".join(
+                    [after or "", *(f"{label} {shown_money(a)} → {shown_money(b)}"
+                                    for label, a, b in amounts_cleared(case, checked))]
+                )  # fmt: skip
             round_id, round_no = self._superseded(case) if spec.reviewed else (None, None)
             decision = checked.decision
             published = (
