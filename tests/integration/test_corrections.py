@@ -260,9 +260,9 @@ def test_the_notice_facts_are_corrected_by_the_notice_rules(
 def test_a_kind_taken_out_takes_its_amount_with_it(db_path: Path, clock: FixedClock) -> None:
     decided(db_path, clock)
     with open_as(db_path, clock, "clerk") as svc:
-        _refused(db_path, "value.choice",
-                 lambda: svc.corrections.correct_case(CASE_NO, "处罚种类", "罚金", "错"))  # fmt: skip
-        result = svc.corrections.correct_case(CASE_NO, "处罚种类", "警告", "决定书为警告")
+        fix = svc.corrections.correct_case
+        _refused(db_path, "value.choice", lambda: fix(CASE_NO, "处罚种类", "罚金", "错"))
+        result = fix(CASE_NO, "处罚种类", "警告", "决定书为警告")
         assert (result.before, result.after) == ("罚款", "警告；罚款金额 6,000.00元 → 0.00元")
         assert result.superseded_round == 1
         decision = svc.case_files.find(CASE_NO).decision
