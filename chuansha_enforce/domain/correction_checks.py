@@ -137,6 +137,10 @@ def check_case_correction(
         case_rules.check_filing(case_no=case.case_no, case_no_taken=False, cause=case.cause,
                                 filed_on=case.filed_on, clue_on=case.clue_on,
                                 officers=case.officers, today=today)  # fmt: skip
+        discovered = case.clue_on or case.filed_on
+        case_gates.check_limitation(
+            case.violation_on, case.violation_continuing, discovered, case.five_year_reason
+        )
         _after(
             case.notice.served_on if case.notice else None, case.filed_on, "notice_on", "立案日期"
         )

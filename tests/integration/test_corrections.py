@@ -269,3 +269,21 @@ def test_a_kind_taken_out_takes_its_amount_with_it(db_path: Path, clock: FixedCl
         assert decision is not None
         assert (decision.kinds, decision.fine_fen) == (frozenset({PenaltyKind.WARNING}), 0)
         assert svc.verify().ok
+
+
+def test_the_filing_date_keeps_the_order_of_the_steps(db_path: Path, clock: FixedClock) -> None:
+    decided(db_path, clock)
+    with open_as(db_path, clock, "clerk") as svc:
+        fix = svc.corrections.correct_case
+        late = _refused(
+            db_path, "date.too_early", lambda: fix(CASE_NO, "立案日期", "2026-10-21", "错")
+        )
+        assert (late.field, late.params["what"]) == ("notice_on", "立案日期")
+        early = _refused(db_path, "case.clue_after_filing",
+                         lambda: fix(CASE_NO, "立案日期", "2026-10-07", "错"))  # fmt: skip
+        assert early.field == "clue_on"
+        result = fix(CASE_NO, "立案日期", "2026-10-08", "立案审批表日期为10月8日")
+        assert (result.before, result.after, result.superseded_round) == (
+            "2026-10-09", "2026-10-08", None
+        )  # fmt: skip
+        assert svc.case_files.find(CASE_NO).filed_on.isoformat() == "2026-10-08"
