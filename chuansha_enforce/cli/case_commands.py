@@ -13,6 +13,8 @@ from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import parse_date
 from chuansha_enforce.domain.available_steps import STEP_TITLES
+from chuansha_enforce.domain.case_gates import review_superseded
+from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
@@ -83,6 +85,15 @@ def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, la
         steps="、".join(STEP_TITLES[k] for k, why in steps.items() if why is None))  # fmt: skip
     say(out, lang, "cli.case_amounts", surcharge=format_fen(view.clocks.surcharge_fen),
         due=format_fen(view.clocks.amount_due_fen), as_of=view.as_of)  # fmt: skip
+    empty = render("cli.empty_value", lang=lang)
+    for c in case.corrections:
+        say(out, lang, "cli.case_correction", at=china_time(c.at), label=c.label,
+            before=c.before or empty, after=c.after or empty, reason=c.reason,
+            user=c.user)  # fmt: skip
+    if case.needs_new_review:
+        error = review_superseded(case)
+        assert error is not None
+        print(render(error.code, error.params, lang), file=out)
     for warning in view.clocks.warnings:
         print("  " + render("calendar.fallback", {"year": warning.year}, lang), file=sys.stderr)
     return 0

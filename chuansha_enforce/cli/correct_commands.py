@@ -17,7 +17,7 @@ from chuansha_enforce.domain.corrections import (
     FieldSpec,
     field_labels,
 )
-from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.correction_service import CorrectionResult
 
@@ -46,7 +46,7 @@ def add_officer_parser(officer_commands: Any) -> None:
 
 def print_result(out: TextIO, lang: Lang, result: CorrectionResult, record: str) -> None:
     """What was corrected, and what it sets going (a new review round, a republication)."""
-    empty = "（空）" if lang == "zh" else "(empty)"
+    empty = render("cli.empty_value", lang=lang)
     say(out, lang, "cli.corrected", record=record, label=result.label,
         before=result.before or empty, after=result.after or empty)  # fmt: skip
     if result.superseded_round is not None:

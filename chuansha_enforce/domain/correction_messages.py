@@ -53,6 +53,11 @@ CORRECTION_MESSAGES: dict[str, tuple[str, str]] = {
         "已更正 {record} 的{label}：{before} → {after}",
         "corrected {label} of {record}: {before} → {after}",
     ),
+    "cli.empty_value": ("（空）", "(empty)"),
+    "cli.case_correction": (
+        "更正 {at}　{label}：{before} → {after}（理由：{reason}；{user}）",
+        "correction {at}  {label}: {before} → {after} (reason: {reason}; {user})",
+    ),
     "cli.correction_superseded": (
         "第{round}轮法制审核所审核的内容已改变，该轮审核失效：须重新提交法制审核，经新一轮审核后才能继续",
         "what review round {round} approved has changed: the round is superseded; submit the"

@@ -142,3 +142,13 @@ def test_english_mode_still_speaks(book: Path, capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().err == (
         "status: to cancel a certificate correct its cancellation date\n"
     )
+
+
+def test_case_show_lists_the_corrections(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--db", str(book), "case", "correct", NO, "--field", "地点", "--value", "川沙路1号",
+            "--reason", "补录地点"]  # fmt: skip
+    assert main(argv) == 0
+    assert capsys.readouterr().out == f"已更正 {NO} 的地点：（空） → 川沙路1号\n"
+    assert main(["--db", str(book), "case", "show", NO]) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("更正 ")]
+    assert line == "更正 2026-11-27 10:00　地点：（空） → 川沙路1号（理由：补录地点；单用户）"
