@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from chuansha_enforce.domain.clock import today_in_china
-from chuansha_enforce.domain.corrections import SIMPLE_FIELDS, FieldSpec
+from chuansha_enforce.domain.clock import china_time, today_in_china
+from chuansha_enforce.domain.corrections import SIMPLE_FIELDS, CorrectionEntry, FieldSpec
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.changes import Changes
@@ -33,6 +33,7 @@ def correction_form(
     *,
     current: Callable[[FieldSpec], str | None],
     extra: Sequence[Field] = (),
+    history: Sequence[CorrectionEntry] = (),
     lang: Lang = "zh",
     parent: QWidget | None = None,
 ) -> StepForm:
@@ -86,6 +87,20 @@ def correction_form(
 
     combo.currentIndexChanged.connect(show_current)
     show_current(combo.currentIndex())
+    if history:
+        earlier = QLabel(
+            QCoreApplication.translate("Correction", "已有更正：")
+            + "；".join(
+                f"{china_time(e.at)} {e.label} {e.before or ''} → {e.after or ''}（{e.reason}）"
+                for e in history
+            ),
+            form,
+        )
+        earlier.setObjectName("correctionHistory")
+        earlier.setWordWrap(True)
+        layout = form.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, earlier)
     return form
 
 
@@ -106,6 +121,7 @@ def simple_correction_form(
         ),
         current=lambda spec: corrections.simple_value(decision_no, spec),
         extra=(number,),
+        history=corrections.simple_corrections(decision_no),
         lang=lang,
         parent=parent,
     )

@@ -163,6 +163,7 @@ class OfficerRegistryWidget(QWidget):
             ),
             current=lambda spec: corrections.officer_value(number, spec),
             extra=(extra,),
+            history=corrections.officer_corrections(number),
             lang=self._lang,
             parent=self,
         )

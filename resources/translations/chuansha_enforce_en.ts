@@ -2504,5 +2504,9 @@ SQLite %3</translation>
         <source>更正简易程序决定</source>
         <translation>Correct a simple-procedure decision</translation>
     </message>
+    <message>
+        <source>已有更正：</source>
+        <translation>Earlier corrections: </translation>
+    </message>
 </context>
 </TS>

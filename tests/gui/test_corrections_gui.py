@@ -7,7 +7,14 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.clock import FixedClock
@@ -124,7 +131,13 @@ def test_correcting_a_simple_decision_in_the_entry_view(
         assert _value(form) == "李四"
         fill(form, value="李小四", reason="身份证姓名为李小四")
         assert form.try_submit()
-        fill(form := view.open_correction(), field="罚款金额", value="300", reason="错")
+        form = view.open_correction()
+        history = form.findChild(QLabel, "correctionHistory")
+        assert history is not None
+        assert history.text() == (
+            "已有更正：2026-11-27 10:00 当事人 李四 → 李小四（身份证姓名为李小四）"
+        )
+        fill(form, field="罚款金额", value="300", reason="错")
         assert not form.try_submit()
         assert "200.00" in form.error_label.text()
         [row] = svc.simple.list_page().rows
