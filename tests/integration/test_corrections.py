@@ -287,3 +287,28 @@ def test_the_filing_date_keeps_the_order_of_the_steps(db_path: Path, clock: Fixe
             "2026-10-09", "2026-10-08", None
         )  # fmt: skip
         assert svc.case_files.find(CASE_NO).filed_on.isoformat() == "2026-10-08"
+
+
+@pytest.mark.parametrize(
+    ("party_kind", "fine", "after"),
+    [
+        ("自然人", "200", "200.00元"),  # the simple-procedure limit for a person (APL 51)
+        ("自然人", "200.01", None),
+        ("法人", "3000", "3,000.00元"),  # and for an organisation
+        ("法人", "3000.01", None),
+    ],
+)
+def test_a_corrected_simple_fine_meets_the_limit_of_entry(
+    db_path: Path, clock: FixedClock, party_kind: str, fine: str, after: str | None
+) -> None:
+    prepared(db_path, clock)
+    with open_as(db_path, clock, "clerk") as svc:
+        svc.simple.record(SIMPLE)
+        fix = svc.corrections.correct_simple
+        if party_kind != "自然人":
+            fix(SIMPLE.decision_no, "当事人类型", party_kind, "当事人为公司")
+        if after is None:
+            _refused(db_path, "simple.fine_over_limit",
+                     lambda: fix(SIMPLE.decision_no, "罚款金额", fine, "录入"))  # fmt: skip
+        else:
+            assert fix(SIMPLE.decision_no, "罚款金额", fine, "录入").after == after
