@@ -37,8 +37,7 @@ def correction_form(
     lang: Lang = "zh",
     parent: QWidget | None = None,
 ) -> StepForm:
-    """The form; its ``result_value`` is the correction's ``Changes`` once accepted, and
-    ``form.correction`` the ``CorrectionResult`` (what it superseded, publication)."""
+    """The form; its ``result_value`` is the correction's ``Changes`` once accepted."""
     specs = list(fields)
     form_fields = [
         *extra,
@@ -55,21 +54,16 @@ def correction_form(
         ),
         Field("reason", QCoreApplication.translate("Correction", "更正理由"), Kind.LONG_TEXT),
     ]
-    holder: dict[str, CorrectionResult] = {}
 
     def send(values: FormValues) -> Changes:
         spec = values.choice("field")
         assert isinstance(spec, FieldSpec)
-        result = submit(values, spec)
-        holder["result"] = result
-        form.correction = result  # type: ignore[attr-defined]
-        return result.changed
+        return submit(values, spec).changed
 
     form = StepForm(
         title, form_fields, send, today=today_in_china(services.clock), lang=lang, parent=parent
     )
     form.setObjectName("correctionForm")
-    form.correction = None  # type: ignore[attr-defined]
     combo = form.widgets["field"]
     value = form.widgets["value"]
     assert isinstance(combo, QComboBox)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from chuansha_enforce.domain.enums import CertificateStatus, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
@@ -133,8 +134,11 @@ Value = (
 )
 
 
-def _label_of(enum: type[PartyType] | type[CertificateStatus] | type[PenaltyKind], text: str,
-              field: str) -> PartyType | CertificateStatus | PenaltyKind:  # fmt: skip
+L = TypeVar("L", PartyType, CertificateStatus, PenaltyKind)
+
+
+def _label_of(enum: type[L], text: str, field: str) -> L:
+    """The member named by its Chinese label (or its code); refused naming the choices."""
     for member in enum:
         if text in (member.label, member.value):
             return member
@@ -162,7 +166,7 @@ def parse_value(spec: FieldSpec, text: str) -> Value:
         return parse_yuan(typed, spec.key) if typed else 0
     if spec.kind is ValueKind.KINDS:
         names = [p.strip() for p in typed.replace("，", ",").replace("、", ",").split(",")]
-        return frozenset(_label_of(PenaltyKind, n, spec.key) for n in names if n)  # type: ignore[misc]
+        return frozenset(_label_of(PenaltyKind, n, spec.key) for n in names if n)
     if spec.kind is ValueKind.KIND:
         return _label_of(PenaltyKind, typed, spec.key)
     if spec.kind is ValueKind.PARTY_TYPE:
