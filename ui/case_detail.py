@@ -114,12 +114,18 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
                 case.hearing.presiding or "",
             )
         )
+    superseded = case.superseded_round
     for review in case.reviews:
         rows.append(
             (
                 review.reviewed_on.isoformat(),
                 QCoreApplication.translate("CaseDetail", "法制审核"),
-                f"{review.reviewer}：{review.opinion.label}",
+                f"{review.reviewer}：{review.opinion.label}"
+                + (
+                    QCoreApplication.translate("CaseDetail", "（已因更正失效）")
+                    if superseded is not None and review.round_no <= superseded
+                    else ""
+                ),
             )
         )
     for discussion in case.discussions:

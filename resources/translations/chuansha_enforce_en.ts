@@ -305,6 +305,10 @@
         <source>更正 %1</source>
         <translation>Correct %1</translation>
     </message>
+    <message>
+        <source>（已因更正失效）</source>
+        <translation> (superseded by a correction)</translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>

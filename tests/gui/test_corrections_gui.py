@@ -86,6 +86,8 @@ def test_correcting_a_decided_fine_in_the_case_window(
             tuple(dialog.timeline_table.item(r, c).text() for c in range(3))
             for r in range(dialog.timeline_table.rowCount())
         ]
+        [review] = [r for r in rows if r[1] == "法制审核"]
+        assert review[2] == "周律：同意（已因更正失效）"
         [row] = [r for r in rows if r[1] == "更正"]
         assert row[0].startswith("2026-11-27 ")  # Beijing time
         assert row[2] == (
