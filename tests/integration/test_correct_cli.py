@@ -152,3 +152,15 @@ def test_case_show_lists_the_corrections(book: Path, capsys: pytest.CaptureFixtu
     assert main(["--db", str(book), "case", "show", NO]) == 0
     [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("更正 ")]
     assert line == "更正 2026-11-27 10:00　地点：（空） → 川沙路1号（理由：补录地点；单用户）"
+
+
+def test_the_delete_refusal_points_to_the_correction(
+    book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = database_digest(book)
+    assert main(["--db", str(book), "case", "delete", NO, "--reason", "罚款录错了"]) == 1
+    assert capsys.readouterr().err == (
+        f"案件编号：案件{NO}已作出决定或已有缴款，不能删除；请更正有关记录（案件窗口“更正…”，"
+        f"或命令 case correct {NO} --field 项目 --value 新值 --reason 理由）\n"
+    )
+    assert database_digest(book) == before
