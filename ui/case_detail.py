@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -21,7 +23,8 @@ from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.available_steps import available_steps
 from chuansha_enforce.domain.case_deadlines import ClockState, case_instalments
 from chuansha_enforce.domain.case_file import CaseFile
-from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.clock import china_time, today_in_china
+from chuansha_enforce.domain.corrections import CASE_FIELDS, CorrectionEntry
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
@@ -30,12 +33,13 @@ from chuansha_enforce.services.case_file_service import CaseView
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_steps import Step, steps
+from ui.correction_form import correction_form
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.document_menu import DocumentMenu
 from ui.error_dialogs import show_error
 from ui.runner import OperationRunner
 from ui.screen_fit import fit_to_screen
-from ui.step_form import StepForm
+from ui.step_form import Field, FormValues, StepForm
 
 CONTEXT = "CaseDetail"
 CLOCK_NAMES = {
@@ -146,12 +150,18 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
                 case.hearing.presiding or "",
             )
         )
+    superseded = case.superseded_round
     for review in case.reviews:
         rows.append(
             (
                 review.reviewed_on.isoformat(),
                 QCoreApplication.translate("CaseDetail", "法制审核"),
-                f"{review.reviewer}：{review.opinion.label}",
+                f"{review.reviewer}：{review.opinion.label}"
+                + (
+                    QCoreApplication.translate("CaseDetail", "（已因更正失效）")
+                    if superseded is not None and review.round_no <= superseded
+                    else ""
+                ),
             )
         )
     for discussion in case.discussions:
@@ -206,6 +216,7 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
                 case.close_reason or "",
             )
         )
+    rows.extend(correction_rows(case.corrections))
     return sorted(rows, key=lambda r: r[0])
 
 
@@ -253,6 +264,31 @@ def enforcement_rows(view: CaseView) -> list[tuple[str, str, str]]:
         if case.court.ruling_on is not None:
             ruled = QCoreApplication.translate("CaseDetail", "法院裁定")
             rows.append((case.court.ruling_on.isoformat(), ruled, case.court.ruling or ""))
+    return rows
+
+
+def correction_rows(entries: Sequence[CorrectionEntry]) -> list[tuple[str, str, str]]:
+    """Each correction as a timeline row: when (Beijing time), what, before → after, why."""
+    rows = []
+    for entry in entries:
+        empty = QCoreApplication.translate("CaseDetail", "（空）")
+        detail = (
+            QCoreApplication.translate("CaseDetail", "%1：%2 → %3（理由：%4；%5）")
+            .replace("%1", entry.label)
+            .replace("%2", entry.before or empty)
+            .replace("%3", entry.after or empty)
+            .replace("%4", entry.reason)
+            .replace("%5", entry.user)
+        )
+        if entry.superseded_round is not None:
+            detail += QCoreApplication.translate(
+                "CaseDetail", "；第%1轮法制审核失效，须重新审核"
+            ).replace("%1", str(entry.superseded_round))
+        if entry.affects_publication:
+            detail += QCoreApplication.translate("CaseDetail", "；须撤回并重新公示")
+        rows.append(
+            (china_time(entry.at), QCoreApplication.translate("CaseDetail", "更正"), detail)
+        )
     return rows
 
 
@@ -321,6 +357,12 @@ class CaseDetailDialog(QDialog):
             QCoreApplication.translate("CaseDetail", "移入回收站（写明理由，可恢复）")
         )
         self.delete_button.clicked.connect(self.ask_delete)
+        self.correct_button = QPushButton(QCoreApplication.translate("CaseDetail", "更正…"), self)
+        self.correct_button.setObjectName("correctCase")
+        self.correct_button.setToolTip(
+            QCoreApplication.translate("CaseDetail", "更正已登记的内容（写明理由，记入审计日志）")
+        )
+        self.correct_button.clicked.connect(self.open_correction)
         self.documents_button = QPushButton(QCoreApplication.translate("CaseDetail", "文书…"), self)
         self.documents_button.setObjectName("documents")
         self.documents_menu = DocumentMenu(
@@ -348,6 +390,7 @@ class CaseDetailDialog(QDialog):
         layout.addLayout(buttons)
         bottom = QHBoxLayout()
         bottom.addWidget(self.documents_button)
+        bottom.addWidget(self.correct_button)
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
@@ -424,6 +467,7 @@ class CaseDetailDialog(QDialog):
                 "" if why_not is None else render(why_not.code, why_not.params, self._lang)
             )
         self.delete_button.setEnabled(records)
+        self.correct_button.setEnabled(self._services.may(Permission.CORRECT_RECORDS))
 
     def reveal_id_number(self) -> bool:
         """Show the full number; the core logs the viewing first (DOMAIN §8)."""
@@ -474,6 +518,42 @@ class CaseDetailDialog(QDialog):
             lang=self._lang,
             parent=self,
         )
+        return self._show_form(form)
+
+    def open_correction(self) -> StepForm:
+        """更正… (non-blocking): pick the field, the new value, the reason."""
+        services, case_no = self._services, self._case_no
+        payment = Field(
+            "payment",
+            QCoreApplication.translate("CaseDetail", "第几笔缴款"),
+            placeholder=QCoreApplication.translate("CaseDetail", "只用于缴款项目；默认最后一笔"),
+        )
+
+        def which(values: FormValues) -> int | None:
+            text = values.text("payment")
+            if not text:
+                return None
+            if not text.isdigit():
+                count = len(self.view.case.payments)
+                raise DomainError("correction.no_payment", "payment", {"n": text, "count": count})
+            return int(text)
+
+        form = correction_form(
+            services,
+            QCoreApplication.translate("CaseDetail", "更正 %1").replace("%1", case_no),
+            CASE_FIELDS,
+            lambda v, spec: services.corrections.correct_case(
+                case_no, spec.key, v.text("value"), v.text("reason"), payment=which(v)
+            ),
+            current=lambda spec: services.corrections.case_value(case_no, spec),
+            extra=(payment,),
+            lang=self._lang,
+            parent=self,
+        )
+        return self._show_form(form)
+
+    def _show_form(self, form: StepForm) -> StepForm:
+        """Open a step's or a correction's form; its success reloads and signals the change."""
         form.accepted.connect(self._step_done)
         self.open_form = form
         form.open()

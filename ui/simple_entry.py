@@ -38,7 +38,9 @@ from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.simple_payments import is_late, receipt_missing
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
+from ui.correction_form import simple_correction_form
 from ui.error_dialogs import error_text
+from ui.step_form import StepForm
 
 COMMON_CAUSES: tuple[str, ...] = (
     "占道设摊",
@@ -167,6 +169,15 @@ class SimpleEntryWidget(QWidget):
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(services.may(Permission.RECORD_CASES))
         self.clear_button.clicked.connect(self.clear)
+        self.correct_button = QPushButton(self.tr("更正…"), self)
+        self.correct_button.setObjectName("correctSimple")
+        self.correct_button.setToolTip(self.tr("更正已保存的简易程序决定（写明理由）"))
+        self.correct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.correct_button.setAutoDefault(False)
+        self.correct_button.clicked.connect(self.open_correction)
+        self.correct_button.setEnabled(services.may(Permission.CORRECT_RECORDS))
+        self.last_saved = ""
+        self.correction: StepForm | None = None
 
         self._field_widgets: dict[str, QWidget] = {
             "decision_no": self.decision_no,
@@ -286,6 +297,7 @@ class SimpleEntryWidget(QWidget):
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.correct_button)
 
         header = QHBoxLayout()
         header.addWidget(title)
@@ -400,6 +412,7 @@ class SimpleEntryWidget(QWidget):
         self._remember(self._causes, result.decision.cause)
         self._clear_decision(next_decision_no(number) or "")
         self.status_label.setText(self.tr("已保存 %1").replace("%1", number))
+        self.last_saved = number
         self.show_deadlines(result.decision)
         self.saved.emit(result)
         return True
@@ -417,6 +430,18 @@ class SimpleEntryWidget(QWidget):
             parts.append(render("simple.receipt_missing", lang=self._lang))
         self.deadline_label.setText(f"{decision.decision_no}：" + "；".join(parts))
         self.deadline_label.setStyleSheet(ERROR_STYLE if is_late(clocks) else "")
+
+    def open_correction(self) -> StepForm:
+        """更正… of a saved decision (the last one saved here is filled in)."""
+        form = simple_correction_form(self._services, self.last_saved, lang=self._lang, parent=self)
+        form.accepted.connect(self._corrected)
+        self.correction = form
+        form.open()
+        return form
+
+    def _corrected(self) -> None:
+        if self.correction is not None and self.correction.result_value is not None:
+            self.status_label.setText(self.tr("已更正"))
 
     def clear(self) -> None:
         """Clear the decision being typed; the patrol's date, officers and party type stay."""

@@ -7,13 +7,15 @@ import json
 import sys
 from typing import Any, TextIO
 
-from chuansha_enforce.cli import case_step_commands, case_trash_commands
+from chuansha_enforce.cli import case_step_commands, case_trash_commands, correct_commands
 from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import parse_date
 from chuansha_enforce.domain.available_steps import STEP_TITLES
 from chuansha_enforce.domain.case_deadlines import case_instalments
+from chuansha_enforce.domain.case_gates import review_superseded
+from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
@@ -35,11 +37,13 @@ def _add_parsers(commands: Any) -> None:
     case_show.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     case_trash_commands.add_parsers(case_commands)
     case_step_commands.add_parsers(case_commands)
+    correct_commands.add_case_parser(case_commands)
 
 
 def _writes(args: argparse.Namespace) -> bool:
     """``list``/``show``/``trash`` only read; deleting and taking back write."""
-    return args.case_command in case_trash_commands.WRITING | case_step_commands.WRITING
+    writing = case_trash_commands.WRITING | case_step_commands.WRITING | {"correct"}
+    return args.case_command in writing
 
 
 def _row_json(row: CaseListRow) -> dict[str, object]:
@@ -91,6 +95,15 @@ def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, la
         steps="、".join(STEP_TITLES[k] for k, why in steps.items() if why is None))  # fmt: skip
     say(out, lang, "cli.case_amounts", surcharge=format_fen(view.clocks.surcharge_fen),
         due=format_fen(view.clocks.amount_due_fen), as_of=view.as_of)  # fmt: skip
+    empty = render("cli.empty_value", lang=lang)
+    for c in case.corrections:
+        say(out, lang, "cli.case_correction", at=china_time(c.at), label=c.label,
+            before=c.before or empty, after=c.after or empty, reason=c.reason,
+            user=c.user)  # fmt: skip
+    if case.needs_new_review:
+        error = review_superseded(case)
+        assert error is not None
+        print(render(error.code, error.params, lang), file=out)
     for warning in view.clocks.warnings:
         print("  " + render("calendar.fallback", {"year": warning.year}, lang), file=sys.stderr)
     return 0
@@ -101,6 +114,8 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         return _cmd_case_show(args, services, out, lang)
     if args.case_command in case_trash_commands.SUBCOMMANDS:
         return case_trash_commands.run(args, services, out, lang)
+    if args.case_command == "correct":
+        return correct_commands.run_case(args, services, out, lang)
     if args.case_command in case_step_commands.SUBCOMMANDS:
         return case_step_commands.run(args, services, out, lang)
     if args.limit < 0:

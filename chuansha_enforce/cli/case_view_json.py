@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from chuansha_enforce.domain.available_steps import available_steps
 from chuansha_enforce.domain.case_deadlines import case_instalments
+from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.case_file_service import CaseView
@@ -129,6 +130,20 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
         "days_late": view.clocks.days_late,
         "surcharge_fen": view.clocks.surcharge_fen,
         "amount_due_fen": view.clocks.amount_due_fen,
+        "needs_new_review": case.needs_new_review,
+        "corrections": [
+            {
+                "at": china_time(c.at),
+                "user": c.user,
+                "field": c.label,
+                "before": c.before,
+                "after": c.after,
+                "reason": c.reason,
+                "superseded_round": c.superseded_round,
+                "affects_publication": c.affects_publication,
+            }
+            for c in case.corrections
+        ],
         # each case step: null when it is open now, else why not (available_steps)
         "steps": {
             key: None if why is None else render(why.code, why.params, lang)

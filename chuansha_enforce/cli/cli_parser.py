@@ -33,6 +33,7 @@ PLACEHOLDERS: dict[str, str] = {
     "DIR": "文件夹",
     "ID": "登记号",
     "ITEM=问题": "要点=问题",
+    "CERTIFICATE_NO": "执法证号",
 }
 """Placeholders the parsers name in English capitals, as a Chinese reader sees them."""
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO, TypeVar
 
+from chuansha_enforce.cli import simple_correct_command
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import parse_date
@@ -338,13 +339,18 @@ def _add_parsers(commands: Any) -> None:
     steps = simple.add_subparsers(dest="simple_command", required=True, metavar="SUBCOMMAND")
     for name, sub in SUBCOMMANDS.items():
         sub.add_arguments(steps.add_parser(name, help=sub.help))
+    simple_correct_command.add_parser(steps)  # 更正: the one correction mechanism's command
 
 
 def _writes(args: argparse.Namespace) -> bool:
+    if args.simple_command == simple_correct_command.COMMAND:
+        return True
     return SUBCOMMANDS[args.simple_command].writes
 
 
 def _cmd_simple(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    if args.simple_command == simple_correct_command.COMMAND:
+        return simple_correct_command.handler(args, services, out, lang)
     return SUBCOMMANDS[args.simple_command].run(args, services, out, lang)
 
 

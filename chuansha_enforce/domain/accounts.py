@@ -45,7 +45,7 @@ class Permission(StrEnum):
     DRAW_SAMPLES = "draw_samples"
     SCORE_FILES = "score_files"
     RECTIFY_DEFECTS = "rectify_defects"
-    CORRECT_RECORDS = "correct_records"  # a concluded dispute's record, with a reason
+    CORRECT_RECORDS = "correct_records"  # 更正 of any recorded field, with a reason
 
 
 # DOMAIN §9. Reading, statistics, reports and exports are open to every role.
@@ -53,7 +53,12 @@ ROLE_PERMISSIONS = EnumMap[Role, frozenset[Permission]](
     Role,
     {
         Role.CLERK: frozenset(
-            {Permission.SUBMIT_REVIEW, Permission.RECORD_CASES, Permission.RECTIFY_DEFECTS}
+            {
+                Permission.SUBMIT_REVIEW,
+                Permission.RECORD_CASES,
+                Permission.RECTIFY_DEFECTS,
+                Permission.CORRECT_RECORDS,
+            }
         ),
         Role.REVIEWER: frozenset(
             {Permission.SIGN_REVIEW, Permission.DRAW_SAMPLES, Permission.SCORE_FILES}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.case_gates import review_superseded
 from chuansha_enforce.domain.errors import DomainError
 
 STEP_KEYS = (
@@ -167,5 +168,9 @@ _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
 
 
 def available_steps(case: CaseFile) -> dict[str, DomainError | None]:
-    """Each step of ``STEP_KEYS``: None when it is open, else why not."""
+    """Each step of ``STEP_KEYS``: None when it is open, else why not. After a correction
+    that superseded the review, only a new review round is open."""
+    superseded = review_superseded(case)
+    if superseded is not None:
+        return {key: None if key == "review" else superseded for key in STEP_KEYS}
     return {key: _RULES[key](case) for key in STEP_KEYS}

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from chuansha_enforce.domain.corrections import CorrectionEntry
 from chuansha_enforce.domain.enforcement_steps import (
     CourtApplication,
     InstalmentPlan,
@@ -310,6 +311,9 @@ class CaseFile:
     instalment_plan: InstalmentPlan | None = None  # APL 66② (DOMAIN §14)
     reminder: PaymentReminder | None = None  # 催告书
     court: CourtApplication | None = None  # 申请法院强制执行
+    corrections: tuple[CorrectionEntry, ...] = ()
+    superseded_round: int | None = None
+    """The latest review round a correction superseded (what it approved was changed)."""
 
     @property
     def status(self) -> CaseStatus:
@@ -345,3 +349,19 @@ class CaseFile:
 
     def latest_review(self) -> ReviewRound | None:
         return max(self.reviews, key=lambda r: r.round_no, default=None)
+
+    @property
+    def proposal_under_review(self) -> Proposal | None:
+        """What a review round reviews: the notice's proposal, or after the decision (a round
+        that follows a correction) the decision as corrected."""
+        if self.decision is not None:
+            return self.decision.proposal
+        return self.notice.proposal if self.notice else None
+
+    @property
+    def needs_new_review(self) -> bool:
+        """A correction superseded the latest review round: a new round must follow."""
+        latest = self.latest_review()
+        return self.superseded_round is not None and (
+            latest is None or latest.round_no <= self.superseded_round
+        )

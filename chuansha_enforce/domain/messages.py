@@ -14,6 +14,7 @@ from chuansha_enforce.domain.account_officer_messages import (
     ACCOUNT_OFFICER_MESSAGES,
 )
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
+from chuansha_enforce.domain.correction_messages import CORRECTION_FIELDS, CORRECTION_MESSAGES
 from chuansha_enforce.domain.discretion_messages import DISCRETION_FIELDS, DISCRETION_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
@@ -39,6 +40,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **DOCUMENT_FIELDS,
     **SIMPLE_PAYMENT_FIELDS,
     **ENFORCEMENT_FIELDS,
+    **CORRECTION_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -125,6 +127,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **DISCRETION_MESSAGES,
     **SIMPLE_PAYMENT_MESSAGES,
     **ENFORCEMENT_MESSAGES,
+    **CORRECTION_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),
@@ -227,9 +230,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "case {case_no} was drawn for a case-file review and cannot be deleted",
     ),
     "trash.decided": (
-        "案件{case_no}已作出决定或已有缴款，不能删除（请更正有关记录）",
-        "case {case_no} has a decision or a payment and cannot be deleted (correct the record"
-        " instead)",
+        "案件{case_no}已作出决定或已有缴款，不能删除；请更正有关记录（案件窗口“更正…”，"
+        "或命令 case correct {case_no} --field 项目 --value 新值 --reason 理由）",
+        "case {case_no} has a decision or a payment and cannot be deleted; correct the record"
+        " instead (“Correct…” in the case window, or case correct {case_no} --field NAME"
+        " --value VALUE --reason TEXT)",
     ),
     "case.case_no_in_trash": (
         "案件编号{case_no}已被回收站中的案件使用（编号不重复使用；可从回收站恢复该案件）",

@@ -272,6 +272,8 @@ class CaseFileService(ContextService):
         today = today_in_china(self._clock)
         with write_transaction(self._db):
             case = self.find(case_no)
+            if action != "case.review":
+                case_gates.check_review_current(case)
             apply(case, today, at)
             self._audit(at, action, case.case_no, detail)
             updated = self._cases.load(case.id)
@@ -459,7 +461,7 @@ class CaseFileService(ContextService):
                 opinion=opinion,
                 imported=imported,
                 note=note,
-                proposal=None if imported or case.notice is None else case.notice.proposal,
+                proposal=None if imported else case.proposal_under_review,
             )
             case_rules.check_review(case, review, today)
             self._cases.add_review(case.id, review, at)

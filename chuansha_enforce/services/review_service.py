@@ -132,7 +132,7 @@ class ReviewService(ContextService):
         today = today_in_china(self._clock)
         with write_transaction(self._db):
             case = self._case_files.find(case_no)
-            if case.decision is not None:
+            if case.decision is not None and not case.needs_new_review:
                 raise DomainError("case.already_decided", "case_no", {"case_no": case.case_no})
             if self._reviews.open_submission(case.id) is not None:
                 raise DomainError("review.already_pending", "case_no", {"case_no": case.case_no})
@@ -247,7 +247,7 @@ class ReviewService(ContextService):
                 reviewed_on=today,
                 opinion=request.opinion,
                 note=reasons,
-                proposal=case.notice.proposal if case.notice else None,
+                proposal=case.proposal_under_review,
             )
             case_rules.check_review(case, review, today)
             presiding = case.hearing.presiding if case.hearing else None

@@ -39,6 +39,7 @@ from chuansha_enforce.domain.enums import (
     heaviest,
 )
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.storage.correction_repository import CorrectionRepository
 from chuansha_enforce.storage.enforcement_lookup import (
     applications_for,
     plans_for,
@@ -294,6 +295,7 @@ class CaseFileRepository:
             )
         )
         plan, reminder, court = self._enforcement(cid)
+        corrections = CorrectionRepository(db)
         decision = None
         if decided_on is not None:
             decision = Decision(
@@ -345,6 +347,8 @@ class CaseFileRepository:
             instalment_plan=plan,
             reminder=reminder,
             court=court,
+            corrections=corrections.for_case(cid),
+            superseded_round=corrections.superseded_round(cid),
         )
 
     def _enforcement(

@@ -371,6 +371,48 @@
     <message>
         <source>法院裁定</source>
         <translation>Court's ruling</translation>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>%1：%2 → %3（理由：%4；%5）</source>
+        <translation>%1: %2 → %3 (reason: %4; %5)</translation>
+    </message>
+    <message>
+        <source>；第%1轮法制审核失效，须重新审核</source>
+        <translation>; legal review round %1 superseded, a new review is needed</translation>
+    </message>
+    <message>
+        <source>；须撤回并重新公示</source>
+        <translation>; the publication must be withdrawn and republished</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>更正已登记的内容（写明理由，记入审计日志）</source>
+        <translation>Correct a recorded value (give the reason; it goes into the audit log)</translation>
+    </message>
+    <message>
+        <source>第几笔缴款</source>
+        <translation>Payment no.</translation>
+    </message>
+    <message>
+        <source>只用于缴款项目；默认最后一笔</source>
+        <translation>Payment fields only; the latest by default</translation>
+    </message>
+    <message>
+        <source>更正 %1</source>
+        <translation>Correct %1</translation>
+    </message>
+    <message>
+        <source>（已因更正失效）</source>
+        <translation> (superseded by a correction)</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +1667,18 @@ SQLite %3</translation>
         <source>登记执法人员</source>
         <translation>Register an officer</translation>
     </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>更正选中执法人员的姓名或执法证信息（管理员；写明理由）</source>
+        <translation>Correct the selected officer's name or certificate (administrators; give the reason)</translation>
+    </message>
+    <message>
+        <source>更正执法人员信息</source>
+        <translation>Correct officer data</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -2248,6 +2302,18 @@ SQLite %3</translation>
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
     </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>更正已保存的简易程序决定（写明理由）</source>
+        <translation>Correct a saved decision (give the reason)</translation>
+    </message>
+    <message>
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
 </context>
 <context>
     <name>StartupCheck</name>
@@ -2625,6 +2691,37 @@ SQLite %3</translation>
     <message>
         <source>尚缺：%1</source>
         <translation>missing: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Correction</name>
+    <message>
+        <source>更正项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>日期 YYYY-MM-DD，金额单位：元</source>
+        <translation>Dates YYYY-MM-DD, amounts in yuan</translation>
+    </message>
+    <message>
+        <source>更正理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>决定书文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>更正简易程序决定</source>
+        <translation>Correct a simple-procedure decision</translation>
+    </message>
+    <message>
+        <source>已有更正：</source>
+        <translation>Earlier corrections: </translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,7 @@ def test_the_migrations_in_order() -> None:
         "0024_discretion",
         "0017_simple_payments",
         "0018_enforcement",
+        "0021_corrections",
     ]
 
 
