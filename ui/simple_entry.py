@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -33,6 +32,7 @@ from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.money import parse_yuan
+from chuansha_enforce.domain.numbering import next_decision_no
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
@@ -56,26 +56,12 @@ COMMON_CAUSES: tuple[str, ...] = (
 
 SIMPLE_KINDS: tuple[PenaltyKind, ...] = (PenaltyKind.FINE, PenaltyKind.WARNING)
 
-_LAST_DIGITS = re.compile(r"^(?P<head>.*?)(?P<digits>[0-9]+)(?P<tail>[^0-9]*)$", re.DOTALL)
 _FIRST_DATE = QDate(2000, 1, 1)
 
 PANEL_MIN_WIDTH = 640
 PANEL_MAX_WIDTH = 860
 ERROR_STYLE = "color: #b00020;"
 STATUS_STYLE = "color: #1b5e20;"
-
-
-def next_decision_no(number: str) -> str | None:
-    """The number after ``number``: its last run of digits plus one, zero padding kept.
-
-    ``沪浦川执简〔2024〕000001号`` -> ``沪浦川执简〔2024〕000002号``; None without digits.
-    """
-    match = _LAST_DIGITS.match(number.strip())
-    if match is None:
-        return None
-    digits = match.group("digits")
-    following = str(int(digits) + 1).zfill(len(digits))
-    return f"{match.group('head')}{following}{match.group('tail')}"
 
 
 def _qdate(day: dt.date) -> QDate:

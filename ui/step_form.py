@@ -32,6 +32,7 @@ from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import parse_yuan
 from chuansha_enforce.domain.text_input import clean_line, clean_text
 from chuansha_enforce.services.errors import DomainError, StorageError
+from ui.officer_picker import OfficerPicker
 
 
 class Kind(Enum):
@@ -44,6 +45,7 @@ class Kind(Enum):
     CHOICE = "choice"
     MULTI_CHOICE = "multi_choice"
     DAYS = "days"
+    OFFICER = "officer"  # choices: (name, certificate number); the value: the number or None
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,11 @@ class StepForm(QDialog):
             box = QCheckBox(self)
             box.setChecked(bool(default))
             return box
+        if spec.kind is Kind.OFFICER:
+            picker = OfficerPicker(self)
+            picker.set_officers([(str(name), str(no)) for name, no in spec.choices])
+            picker.choose(None if default is None else str(default))
+            return picker
         if spec.kind is Kind.CHOICE:
             # Qt would turn enum members into plain strings: keep the data on our side.
             combo = QComboBox(self)
@@ -229,6 +236,8 @@ class StepForm(QDialog):
                 out.values[spec.key] = widget.value()
             elif isinstance(widget, QCheckBox):
                 out.values[spec.key] = widget.isChecked()
+            elif isinstance(widget, OfficerPicker):
+                out.values[spec.key] = widget.certificate()
             elif isinstance(widget, QComboBox):
                 index = widget.currentIndex()
                 out.values[spec.key] = spec.choices[index][1] if index >= 0 else None
