@@ -61,7 +61,8 @@ def test_a_free_form_number_is_refused_unless_allowed(services: Services) -> Non
     assert "“abc”不符合编号格式（如 川执立〔2026〕000001号）" in text
     assert "管理员" in text
     assert database_digest(services.db_path) == before
-    assert services.case_files.file_case(_new("川执立〔2026〕7号")).case.case_no == "川执立〔2026〕7号"
+    filed = services.case_files.file_case(_new("川执立〔2026〕7号"))
+    assert filed.case.case_no == "川执立〔2026〕7号"
     services.settings.set("free_case_numbers", True)
     assert services.case_files.file_case(_new("abc")).case.case_no == "abc"
     services.settings.set("free_case_numbers", False)
