@@ -28,6 +28,8 @@ def file_case_form(
         for c in services.officers.certificates()
         if c.valid_on(today)
     ]
+    recent = services.officers.recent_case_officers()
+    first, second = (*recent, None, None)[:2]
     fields = [
         Field(
             "case_no",
@@ -67,12 +69,14 @@ def file_case_form(
             QCoreApplication.translate("FileCaseDialog", "承办人一"),
             Kind.OFFICER,
             officers,
+            default=first,
         ),
         Field(
             "officers_2",
             QCoreApplication.translate("FileCaseDialog", "承办人二"),
             Kind.OFFICER,
             officers,
+            default=second,
         ),
     ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
@@ -20,7 +20,9 @@ Officer = tuple[str, str]
 
 
 def officer_label(name: str, certificate_no: str) -> str:
-    return f"{name}（{certificate_no}）"
+    """张三（31150001）; "Zhang San (31150001)" in English (the entry form's translation)."""
+    text = QCoreApplication.translate("SimpleEntryWidget", "%1（%2）")
+    return text.replace("%1", name).replace("%2", certificate_no)
 
 
 def pinyin_order(officers: Sequence[Officer]) -> list[Officer]:
@@ -111,9 +113,9 @@ class OfficerPicker(QComboBox):
         self.setCurrentIndex(index)
         if index < 0:
             self.setEditText("")
-        popup = self.completer().popup() if self.completer() is not None else None
-        if popup is not None:
-            popup.hide()
+        completer = self.completer()
+        if completer is not None:
+            completer.popup().hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Tab or Backtab while the list is open: take the highlighted officer (the first

@@ -37,6 +37,7 @@ from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.error_dialogs import error_text
+from ui.officer_picker import OfficerPicker
 
 COMMON_CAUSES: tuple[str, ...] = (
     "占道设摊",
@@ -174,6 +175,7 @@ class SimpleEntryWidget(QWidget):
         self.penalty_kind.currentIndexChanged.connect(self._penalty_kind_changed)
         self.on_spot.toggled.connect(self._on_spot_toggled)
         self.refresh_officers()
+        self._resume()
         self._penalty_kind_changed()
         self._on_spot_toggled(False)
         self.decision_no.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -193,13 +195,10 @@ class SimpleEntryWidget(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         return completer
 
-    def _officer_combo(self, name: str) -> QComboBox:
-        combo = QComboBox(self)
+    def _officer_combo(self, name: str) -> OfficerPicker:
+        combo = OfficerPicker(self)
         combo.setObjectName(name)
-        combo.setEditable(False)
-        combo.setPlaceholderText(self.tr("请选择"))
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.setMinimumWidth(180)
+        combo.setMinimumWidth(200)
         return combo
 
     def _build_layout(self) -> None:
@@ -314,20 +313,22 @@ class SimpleEntryWidget(QWidget):
     def refresh_officers(self) -> None:
         """Offer the officers whose certificates are valid on the chosen date."""
         day = self.decision_date()
-        valid = [c for c in self._services.officers.certificates() if c.valid_on(day)]
+        valid = [
+            (c.officer_name, c.certificate_no)
+            for c in self._services.officers.certificates()
+            if c.valid_on(day)
+        ]
         for combo in (self.officer1, self.officer2):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            try:
-                combo.clear()
-                for certificate in valid:
-                    text = self.tr("%1（%2）")
-                    text = text.replace("%1", certificate.officer_name)
-                    text = text.replace("%2", certificate.certificate_no)
-                    combo.addItem(text, certificate.certificate_no)
-                combo.setCurrentIndex(combo.findData(chosen) if chosen is not None else -1)
-            finally:
-                combo.blockSignals(False)
+            combo.set_officers(valid)
+
+    def _resume(self) -> None:
+        """After a restart: the number after the decision entered last, and its officers."""
+        recent = self._services.simple.recent_entry()
+        self.decision_no.setText(recent.next_number or "")
+        for combo, certificate_no in zip(
+            (self.officer1, self.officer2), (*recent.officers, None, None), strict=False
+        ):
+            combo.choose(certificate_no)
 
     def _date_changed(self, _date: QDate) -> None:
         self.refresh_officers()
@@ -396,9 +397,9 @@ class SimpleEntryWidget(QWidget):
         fine_fen = parse_yuan(self.fine.text(), "fine") if kind is PenaltyKind.FINE else 0
         party_kind = PartyType(self.party_kind.currentData())
         officers = tuple(
-            str(combo.currentData())
-            for combo in (self.officer1, self.officer2)
-            if combo.currentIndex() >= 0
+            number
+            for number in (self.officer1.certificate(), self.officer2.certificate())
+            if number is not None
         )
         on_spot = self.on_spot.isEnabled() and self.on_spot.isChecked()
         return SimpleDecisionRecord(
@@ -418,7 +419,7 @@ class SimpleEntryWidget(QWidget):
     def _show_error(self, exc: DomainError) -> None:
         self.error_label.setText(error_text(exc, self._lang))
         target = self._field_widgets.get(exc.field or "", self.decision_no)
-        if target is self.officer1 and self.officer1.currentIndex() >= 0:
+        if target is self.officer1 and self.officer1.certificate() is not None:
             target = self.officer2  # the first is chosen: the second is what is missing
         if target is self.on_spot and self.on_spot_reason.isEnabled():
             target = self.on_spot_reason  # e.g. over 100 元 on the spot: the reason is missing
