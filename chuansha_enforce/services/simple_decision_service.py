@@ -24,6 +24,8 @@ from chuansha_enforce.storage.simple_decision_repository import (
 )
 from chuansha_enforce.storage.simple_form_repository import SimpleFormRepository
 
+__all__ = ["RecentEntry", "SimpleDecisionService", "SimpleDetail", "SimpleListRow", "SimpleResult"]
+
 MAX_PAGE = 1000
 MAX_NUMBER_STEPS = 1000
 """Numbers stepped over (already used or voided) when offering the next decision number."""
