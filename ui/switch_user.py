@@ -7,8 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
+from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.credentials import PasswordCost
 from chuansha_enforce.services.session import Login
 from ui.login_dialog import LoginDialog
 
@@ -27,14 +29,22 @@ def user_text(services: Services) -> str:
 
 
 def log_in_again(
-    db_path: Path, lang: Lang = "zh", parent: QWidget | None = None
+    db_path: Path,
+    lang: Lang = "zh",
+    parent: QWidget | None = None,
+    *,
+    clock: Clock | None = None,
+    password_cost: PasswordCost | None = None,
 ) -> Services | None:
-    """After 切换用户 closed the window and its services: who logs in now (None: cancelled)."""
+    """After 切换用户 closed the window and its services: who logs in now (None: cancelled).
+    ``clock`` and ``password_cost`` are the tests' (the program's own when None)."""
 
     def attempt(name: str, password: str) -> Services:
-        return build_services(db_path, login=Login(name, password))
+        login = Login(name, password)
+        return build_services(db_path, clock, login=login, password_cost=password_cost)
 
     dialog: LoginDialog[Services] = LoginDialog(attempt, lang, parent=parent)
+    dialog.setObjectName("switchUserDialog")
     dialog.setWindowTitle(QCoreApplication.translate("SwitchUser", "切换用户"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
