@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -192,6 +192,9 @@ class CaseDetailDialog(QDialog):
             QCoreApplication.translate("CaseDetail", "查看完整证件号码会记入审计日志")
         )
         self.reveal_button.clicked.connect(self.reveal_id_number)
+        # Viewing the full number is logged: never the focus nor the default (issue 21 §2b).
+        self.reveal_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.reveal_button.setAutoDefault(False)
         self.major_label = QLabel(self)
         self.major_label.setObjectName("majorLabel")
         self.major_label.setWordWrap(True)
@@ -207,6 +210,7 @@ class CaseDetailDialog(QDialog):
             ]
         )
         self.timeline_table.horizontalHeader().setStretchLastSection(True)
+        self.timeline_table.setTabKeyNavigation(False)  # Tab goes on to the step buttons
         self.clock_table = QTableWidget(0, 3, self)
         self.clock_table.setObjectName("clocks")
         self.clock_table.setHorizontalHeaderLabels(
@@ -217,6 +221,7 @@ class CaseDetailDialog(QDialog):
             ]
         )
         self.clock_table.horizontalHeader().setStretchLastSection(True)
+        self.clock_table.setTabKeyNavigation(False)
         self.step_buttons: dict[str, QPushButton] = {}
         buttons = QGridLayout()
         for index, step in enumerate(steps()):
@@ -233,6 +238,7 @@ class CaseDetailDialog(QDialog):
             QCoreApplication.translate("CaseDetail", "移入回收站（写明理由，可恢复）")
         )
         self.delete_button.clicked.connect(self.ask_delete)
+        self.delete_button.setAutoDefault(False)
         self.documents_button = QPushButton(QCoreApplication.translate("CaseDetail", "文书…"), self)
         self.documents_button.setObjectName("documents")
         self.documents_menu = DocumentMenu(
@@ -255,6 +261,7 @@ class CaseDetailDialog(QDialog):
         self.disputes = dispute_table(self)  # read-only: the 复议诉讼 tab records them
         self.disputes.setObjectName("caseDisputes")
         self.disputes.setMaximumHeight(110)
+        self.disputes.setTabKeyNavigation(False)
         layout.addWidget(self.disputes)
         layout.addWidget(self.money_label)
         layout.addLayout(buttons)
@@ -329,13 +336,28 @@ class CaseDetailDialog(QDialog):
         fill_dispute_table(self.disputes, disputes, lambda v: flag_colour(flags(v)))
         self.disputes.setVisible(bool(disputes))
         records = self._services.may(Permission.RECORD_CASES)
+        signed_reviews = self._services.accounts.has_accounts()
         for key, why_not in available_steps(case).items():
             button = self.step_buttons[key]
-            button.setEnabled(records and why_not is None)
-            button.setToolTip(
-                "" if why_not is None else render(why_not.code, why_not.params, self._lang)
-            )
+            reason = None if why_not is None else render(why_not.code, why_not.params, self._lang)
+            if key == "review" and signed_reviews:
+                # With accounts a review is the reviewer's signed round (法制审核 tab): say so
+                # now rather than refuse after the form is filled (issue 21 §3).
+                reason = render("review.signature_required", {}, self._lang, "reviewer")
+            button.setEnabled(records and reason is None)
+            button.setToolTip(reason or "")
+            button.setAccessibleDescription(reason or "")
         self.delete_button.setEnabled(records)
+        self._focus_next_step()
+
+    def _focus_next_step(self) -> None:
+        """Focus on the first step that may be taken now (never on 删除案件 or the full ID
+        number): Enter opens it, Tab moves along the steps."""
+        for button in self.step_buttons.values():
+            if button.isEnabled():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.documents_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reveal_id_number(self) -> bool:
         """Show the full number; the core logs the viewing first (DOMAIN §8)."""

@@ -27,6 +27,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
     ServiceMethod,
 )
+from chuansha_enforce.domain.money import fen_to_yuan_text
 from chuansha_enforce.domain.records import PaymentRecord
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
@@ -437,7 +438,15 @@ def pay_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
         return [
             Field("paid_on", QCoreApplication.translate("CaseSteps", "缴款日期"), Kind.DATE),
-            Field("amount", QCoreApplication.translate("CaseSteps", "罚没款（元）"), Kind.MONEY),
+            Field(
+                "amount",
+                QCoreApplication.translate("CaseSteps", "罚没款（元）"),
+                Kind.MONEY,
+                # the amount still due is offered (issue 21 §2b)
+                default=fen_to_yuan_text(due)
+                if (due := c.money_decided_fen - c.paid_fen) > 0
+                else None,
+            ),
             Field(
                 "surcharge",
                 QCoreApplication.translate("CaseSteps", "加处罚款（元）"),

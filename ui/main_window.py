@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolBar,
+    QWidget,
 )
 
 from chuansha_enforce import __version__
@@ -45,6 +46,7 @@ from ui.review_queue import ReviewQueueWidget
 from ui.runner import OperationRunner
 from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SettingsDialog
+from ui.side_by_side import place_beside
 from ui.simple_entry import SimpleEntryWidget
 from ui.simple_list import SimpleListWidget
 from ui.step_form import StepForm
@@ -159,6 +161,9 @@ class MainWindow(QMainWindow):
 
         self.switch_requested = False
         self._build_menus()
+        self.review_queue.open_case_requested.connect(self.open_case_beside_review)
+        self.review_queue.summary_requested.connect(self.report_menu.case)
+        self.report_menu.ready.connect(self._beside_review)
         self.user_label = QLabel(user_text(services), self)
         self.user_label.setObjectName("userLabel")
         self.statusBar().addPermanentWidget(self.user_label)
@@ -218,12 +223,25 @@ class MainWindow(QMainWindow):
         self.switch_requested = True
         self.close()
 
-    def open_case(self, row: int) -> CaseDetailDialog:
-        case_no = self.case_model.case_at(row).case_no
+    def open_case_no(self, case_no: str) -> CaseDetailDialog:
         self.detail = CaseDetailDialog(self._services, case_no, self._lang, self)
         self.detail.changed.connect(self.runner.announce)
         self.detail.show()
         return self.detail
+
+    def open_case_beside_review(self, case_no: str) -> CaseDetailDialog:
+        """From the review queue or its form: the case window, left of the signing form."""
+        detail = self.open_case_no(case_no)
+        self._beside_review(detail)
+        return detail
+
+    def _beside_review(self, reading: QWidget) -> None:
+        form = self.review_queue.dialog
+        if form is not None and form.isVisible():
+            place_beside(reading, form)
+
+    def open_case(self, row: int) -> CaseDetailDialog:
+        return self.open_case_no(self.case_model.case_at(row).case_no)
 
     def print_receipts(self) -> list[MadeFile]:
         """The 送达回证 of every selected case, opened in WPS/Word for printing."""
@@ -246,7 +264,8 @@ class MainWindow(QMainWindow):
 
     def show_simple_entry(self) -> None:
         self.tabs.setCurrentWidget(self.simple_entry)
-        self.simple_entry.setFocus()
+        self.simple_entry.decision_no.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.simple_entry.decision_no.selectAll()
 
     def _simple_saved(self, _result: object) -> None:
         self.statusBar().showMessage(self.tr("简易程序决定已保存"), 5000)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.error_dialogs import error_text
 from ui.officer_picker import OfficerPicker
+from ui.step_form import OneTabDateEdit
 
 COMMON_CAUSES: tuple[str, ...] = (
     "占道设摊",
@@ -73,13 +73,6 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class _DateEdit(QDateEdit):
-    """A date field that Tab leaves in one press (typing a full section moves to the next)."""
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
-
-
 class SimpleEntryWidget(QWidget):
     """The entry form; ``saved`` carries the ``SimpleResult`` of each decision written."""
 
@@ -93,7 +86,7 @@ class SimpleEntryWidget(QWidget):
         self.setWindowTitle(self.tr("简易程序决定快速录入"))
 
         self.decision_no = self._line_edit("decisionNo", self.tr("如 沪浦川执简〔2024〕000001号"))
-        self.decided_on = _DateEdit(self)
+        self.decided_on = OneTabDateEdit(self)
         self.decided_on.setObjectName("decidedOn")
         self.decided_on.setCalendarPopup(True)
         self.decided_on.setDisplayFormat("yyyy-MM-dd")

@@ -97,13 +97,21 @@ def from_qdate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
+class OneTabDateEdit(QDateEdit):
+    """A date field that Tab leaves in one press (typing a full section moves to the next)."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class OptionalDate(QWidget):
     """A date that may be left out: a check box switches the date on."""
 
     def __init__(self, default: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.enabled = QCheckBox(self)
-        self.edit = QDateEdit(to_qdate(default), self)
+        self.edit = OneTabDateEdit(self)
+        self.edit.setDate(to_qdate(default))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setEnabled(False)
@@ -175,7 +183,8 @@ class StepForm(QDialog):
     def _make(self, spec: Field, today: dt.date) -> QWidget:
         default = spec.default
         if spec.kind is Kind.DATE:
-            edit = QDateEdit(to_qdate(default if isinstance(default, dt.date) else today), self)
+            edit = OneTabDateEdit(self)
+            edit.setDate(to_qdate(default if isinstance(default, dt.date) else today))
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             return edit
