@@ -168,6 +168,24 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
     return sorted(rows, key=lambda r: r[0])
 
 
+STEP_KEYS = {
+    "notice": "G",
+    "statement": "C",
+    "hearing": "T",
+    "review": "R",
+    "discussion": "L",
+    "complex": "X",
+    "extension": "Y",
+    "officers": "B",
+    "decide": "D",
+    "serve": "S",
+    "pay": "P",
+    "pause": "Z",
+    "close": "J",
+}
+"""Alt+letter opens a step (告知 Alt+G, 作出决定 Alt+D, 送达 Alt+S, 缴款 Alt+P, 结案 Alt+J)."""
+
+
 class CaseDetailDialog(QDialog):
     changed = Signal(object)  # what a step or the deletion returned (its ``Changes``)
 
@@ -225,7 +243,9 @@ class CaseDetailDialog(QDialog):
         self.step_buttons: dict[str, QPushButton] = {}
         buttons = QGridLayout()
         for index, step in enumerate(steps()):
-            button = QPushButton(step.title, self)
+            letter = STEP_KEYS.get(step.key)
+            title = f"{step.title}(&{letter})" if letter else step.title
+            button = QPushButton(title, self)
             button.setObjectName(f"step_{step.key}")
             button.clicked.connect(lambda _=False, s=step: self.open_step(s))
             self.step_buttons[step.key] = button

@@ -361,6 +361,7 @@ def _decide(s: Services, no: str, v: FormValues) -> StepResult:
 
 def decide_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
+        proposal = c.notice.proposal if c.notice is not None else None
         return [
             Field(
                 "outcome",
@@ -379,8 +380,17 @@ def decide_step() -> Step:
                 QCoreApplication.translate("CaseSteps", "处罚种类"),
                 Kind.MULTI_CHOICE,
                 _kind_choices(),
+                # what the notice proposed is offered (issue 21 §2b)
+                default=sorted(proposal.kinds) if proposal else None,
             ),
-            Field("fine", QCoreApplication.translate("CaseSteps", "罚款金额（元）"), Kind.MONEY),
+            Field(
+                "fine",
+                QCoreApplication.translate("CaseSteps", "罚款金额（元）"),
+                Kind.MONEY,
+                default=fen_to_yuan_text(proposal.fine_fen)
+                if proposal and proposal.fine_fen
+                else None,
+            ),
             Field(
                 "confiscation",
                 QCoreApplication.translate("CaseSteps", "没收金额（元）"),

@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +34,13 @@ from chuansha_enforce.domain.money import parse_yuan
 from chuansha_enforce.domain.text_input import clean_line, clean_text
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.officer_picker import OfficerPicker
+
+ARROWS: dict[int, int] = {
+    Qt.Key.Key_Right.value: 1,
+    Qt.Key.Key_Down.value: 1,
+    Qt.Key.Key_Left.value: -1,
+    Qt.Key.Key_Up.value: -1,
+}
 
 
 class Kind(Enum):
@@ -211,12 +219,23 @@ class StepForm(QDialog):
                 combo.setCurrentIndex(data.index(default))
             return combo
         if spec.kind is Kind.MULTI_CHOICE:
+            # One Tab stop for the group (its first box); the arrow keys move between boxes,
+            # Space ticks one (issue 21 §2b). The default: the data ticked at first.
             holder = QWidget(self)
             row = QHBoxLayout(holder)
             row.setContentsMargins(0, 0, 0, 0)
-            for label, _data in spec.choices:
-                row.addWidget(QCheckBox(label, holder))
+            ticked = list(default) if isinstance(default, list | tuple | frozenset | set) else []
+            for index, (label, value) in enumerate(spec.choices):
+                box = QCheckBox(label, holder)
+                box.setChecked(value in ticked)
+                if index:
+                    box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+                box.installEventFilter(self)
+                row.addWidget(box)
             row.addStretch(1)
+            first = holder.findChildren(QCheckBox)
+            if first:
+                holder.setFocusProxy(first[0])
             return holder
         if spec.kind is Kind.DAYS:
             spin = QSpinBox(self)
@@ -233,6 +252,24 @@ class StepForm(QDialog):
         if default is not None:
             line.setText(str(default))
         return line
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys move between the boxes of a multiple choice."""
+        if (
+            isinstance(watched, QCheckBox)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ARROWS
+        ):
+            holder = watched.parentWidget()
+            boxes = holder.findChildren(QCheckBox) if holder is not None else []
+            if watched in boxes:
+                step = ARROWS[event.key()]
+                boxes[(boxes.index(watched) + step) % len(boxes)].setFocus(
+                    Qt.FocusReason.TabFocusReason
+                )
+                return True
+        return super().eventFilter(watched, event)
 
     def values(self) -> FormValues:
         """Read every field; a malformed amount raises the core's DomainError."""
