@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -243,9 +243,14 @@ class CaseDetailDialog(QDialog):
         self.step_buttons: dict[str, QPushButton] = {}
         buttons = QGridLayout()
         for index, step in enumerate(steps()):
+            button = QPushButton(step.title, self)
             letter = STEP_KEYS.get(step.key)
-            title = f"{step.title}(&{letter})" if letter else step.title
-            button = QPushButton(title, self)
+            if letter:  # a shortcut, not a mnemonic: the same on every platform, at once
+                shortcut = QShortcut(QKeySequence(f"Alt+{letter}"), self)
+                shortcut.activated.connect(
+                    lambda b=button: b.click() if b.isEnabled() and b.isVisible() else None
+                )
+                button.setProperty("shortcutText", f"Alt+{letter}")
             button.setObjectName(f"step_{step.key}")
             button.clicked.connect(lambda _=False, s=step: self.open_step(s))
             self.step_buttons[step.key] = button
@@ -365,7 +370,7 @@ class CaseDetailDialog(QDialog):
                 # now rather than refuse after the form is filled (issue 21 §3).
                 reason = render("review.signature_required", {}, self._lang, "reviewer")
             button.setEnabled(records and reason is None)
-            button.setToolTip(reason or "")
+            button.setToolTip(reason or str(button.property("shortcutText") or ""))
             button.setAccessibleDescription(reason or "")
         self.delete_button.setEnabled(records)
         self._focus_next_step()
@@ -434,6 +439,7 @@ class CaseDetailDialog(QDialog):
         return form
 
     def _step_done(self) -> None:
+        self.activateWindow()  # back from the form: the keys go on here
         self.reload()
         if self.open_form is not None:
             self.changed.emit(self.open_form.result_value)

@@ -226,8 +226,15 @@ class MainWindow(QMainWindow):
     def open_case_no(self, case_no: str) -> CaseDetailDialog:
         self.detail = CaseDetailDialog(self._services, case_no, self._lang, self)
         self.detail.changed.connect(self.runner.announce)
+        self.detail.finished.connect(self._back_to_list)
         self.detail.show()
         return self.detail
+
+    def _back_to_list(self, _result: int = 0) -> None:
+        """The case window closed: the keys go on in the list, on the same row."""
+        if self.tabs.currentWidget() is self.case_view:
+            self.activateWindow()
+            self.case_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_case_beside_review(self, case_no: str) -> CaseDetailDialog:
         """From the review queue or its form: the case window, left of the signing form."""
@@ -252,6 +259,7 @@ class MainWindow(QMainWindow):
     def file_case(self) -> StepForm:
         form = file_case_form(self._services, self._lang, self)
         form.accepted.connect(lambda: self.runner.announce(form.result_value))
+        form.finished.connect(self._back_to_list)
         self.file_form = form
         form.open()
         return form

@@ -244,6 +244,8 @@ class StepForm(QDialog):
             return spin
         if spec.kind is Kind.LONG_TEXT:
             text = QPlainTextEdit(self)
+            if default is not None:
+                text.setPlainText(str(default))  # e.g. the notice's facts: the case's violation
             text.setTabChangesFocus(True)
             text.setFixedHeight(72)
             return text
