@@ -368,7 +368,7 @@ class CaseDetailDialog(QDialog):
             if key == "review" and signed_reviews:
                 # With accounts a review is the reviewer's signed round (法制审核 tab): say so
                 # now rather than refuse after the form is filled (issue 21 §3).
-                reason = render("review.signature_required", {}, self._lang, "reviewer")
+                reason = render("review.signature_required", {}, self._lang)
             button.setEnabled(records and reason is None)
             button.setToolTip(reason or str(button.property("shortcutText") or ""))
             button.setAccessibleDescription(reason or "")
