@@ -29,7 +29,7 @@ from ui.account_dialog import install_account_menu  # noqa: E402
 from ui.crash_handler import install_crash_handler  # noqa: E402
 from ui.error_dialogs import error_text, show_error  # noqa: E402
 from ui.idle_lock import IdleLock  # noqa: E402
-from ui.login_dialog import log_in_at_start  # noqa: E402
+from ui.login_dialog import log_in_again, log_in_at_start  # noqa: E402
 from ui.main_window import MainWindow, select_first_row  # noqa: E402
 from ui.qt_setup import (  # noqa: E402
     UI_LANGS,
@@ -39,7 +39,6 @@ from ui.qt_setup import (  # noqa: E402
 )
 from ui.startup_check import StartupCheck  # noqa: E402
 from ui.startup_recovery import offer_restore  # noqa: E402
-from ui.switch_user import log_in_again  # noqa: E402
 
 log = logging.getLogger(__name__)
 

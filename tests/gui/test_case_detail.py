@@ -97,7 +97,7 @@ def test_file_a_case_and_take_it_through_its_steps(
                 facts="占道设摊", legal_basis="《上海市市容环境卫生管理条例》第二十四条",
                 ).try_submit()  # fmt: skip
     assert detail.step_buttons["statement"].isEnabled()
-    assert detail.step_buttons["statement"].toolTip() == ""
+    assert detail.step_buttons["statement"].toolTip() == "Alt+C"  # open: its shortcut
     assert step("decide", outcome="处罚", decision_no="沪浦川执罚〔2024〕7号",
                 decided_on=D(2024, 6, 3), kinds=["罚款"], fine="200").try_submit()  # fmt: skip
     assert detail.step_buttons["serve"].isEnabled()

@@ -19,11 +19,10 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
 from tests.review_setup import CHEAP, PASSWORDS, open_as, prepared
-from ui.login_dialog import LoginDialog
+from ui.login_dialog import LoginDialog, log_in_again
 from ui.main_window import MainWindow, select_first_row
 from ui.officer_picker import OfficerPicker
 from ui.simple_entry import SimpleEntryWidget
-from ui.switch_user import log_in_again
 
 
 def _window(qtbot: QtBot, services: Services, tmp_path: Path) -> MainWindow:
