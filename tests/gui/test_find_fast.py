@@ -12,13 +12,14 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
 from tests.review_setup import CHEAP, PASSWORDS, open_as, prepared
+from ui.case_picker import CasePicker
 from ui.login_dialog import LoginDialog, log_in_again
 from ui.main_window import MainWindow, select_first_row
 from ui.officer_picker import OfficerPicker
@@ -225,3 +226,41 @@ def test_single_user_mode_says_so(qtbot: QtBot, demo_db: Path, tmp_path: Path) -
         select_first_row(window)
         assert dt.date.fromisoformat(window.case_model.case_at(0).filed_on.isoformat())
         window.close()
+
+
+def test_a_case_number_typed_in_a_dialog_takes_short_forms(
+    qtbot: QtBot, demo_services: Services, qapp: QApplication
+) -> None:
+    picker = CasePicker(demo_services)
+    qtbot.addWidget(picker)
+    picker.show()
+    line = picker.lineEdit()
+    assert line is not None
+    QTest.keyClicks(line, "2024-2")  # offered as typed, like the search box
+    offered = [picker.itemData(i) for i in range(picker.count())]
+    assert offered == ["川执立〔2024〕000002号", "川执立〔2023〕000172号"]
+    assert picker.case_no() == "川执立〔2024〕000002号"  # its own number beats a decision no.
+    picker.setEditText("〔2023〕17号")
+    assert picker.case_no() == "川执立〔2023〕000017号"
+
+    def choose() -> None:
+        chooser = qapp.activeModalWidget()
+        assert isinstance(chooser, QInputDialog)
+        assert chooser.objectName() == "caseChoice"
+        assert "川执立〔2023〕000002号" in chooser.comboBoxItems()
+        chooser.setTextValue("川执立〔2023〕000002号")
+        chooser.accept()
+
+    picker.clear_text()
+    picker.setEditText("000002")  # several cases: a pick list
+    QTimer.singleShot(0, choose)
+    assert picker.case_no() == "川执立〔2023〕000002号"
+
+    def cancel() -> None:
+        chooser = qapp.activeModalWidget()
+        assert isinstance(chooser, QInputDialog)
+        chooser.reject()
+
+    picker.setEditText("000002")
+    QTimer.singleShot(0, cancel)
+    assert picker.case_no() is None
