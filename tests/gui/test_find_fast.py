@@ -19,6 +19,7 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
 from tests.review_setup import CHEAP, PASSWORDS, open_as, prepared
+from ui import case_table_model
 from ui.case_picker import CasePicker
 from ui.login_dialog import LoginDialog, log_in_again
 from ui.main_window import MainWindow, select_first_row
@@ -264,3 +265,20 @@ def test_a_case_number_typed_in_a_dialog_takes_short_forms(
     picker.setEditText("000002")
     QTimer.singleShot(0, cancel)
     assert picker.case_no() is None
+
+
+@pytest.mark.parametrize(
+    ("cap", "ordered"),
+    [(199, 200), (200, 200), (201, 400), (600, 600), (601, 600)],  # pages of 200, 600 cases
+)
+def test_a_header_click_orders_up_to_the_cap(
+    demo_services: Services, monkeypatch: pytest.MonkeyPatch, cap: int, ordered: int
+) -> None:
+    monkeypatch.setattr(case_table_model, "MAX_SORTED", cap)
+    model = case_table_model.CaseTableModel(demo_services.cases)
+    model.fetchMore()
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == ordered
+    assert not model.canFetchMore()
+    filed = [model.case_at(i).filed_on for i in range(ordered)]
+    assert filed == sorted(filed)

@@ -108,3 +108,24 @@ def test_the_installed_command_takes_short_forms(tmp_path: Path) -> None:
     assert "请写出完整的案件编号" in several.stderr
     assert first in several.stderr
     assert database_digest(db) == before
+
+
+@pytest.mark.parametrize(
+    ("limit", "listed", "more"),
+    [(4, 4, True), (5, 5, False), (6, 5, False)],  # "000002" matches five demo cases
+)
+def test_candidates_listed_up_to_the_limit(
+    demo_services: Services, limit: int, listed: int, more: bool
+) -> None:
+    found, has_more = demo_services.search.candidates("000002", limit)
+    assert (len(found), has_more) == (listed, more)
+
+
+def test_more_than_ten_candidates_are_counted_with_a_plus(demo_services: Services) -> None:
+    with pytest.raises(DomainError) as five:
+        demo_services.search.resolve("000002")  # 2023/2024/2025-2 and two decision numbers
+    assert five.value.params["count"] == "5"
+    with pytest.raises(DomainError) as many:
+        demo_services.search.resolve("川执立〔2024〕")  # a year's 200 cases: the first ten
+    assert many.value.params["count"] == "10+"
+    assert str(many.value.params["numbers"]).count("川执立〔2024〕") == 10
