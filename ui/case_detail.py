@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -292,6 +292,30 @@ def correction_rows(entries: Sequence[CorrectionEntry]) -> list[tuple[str, str, 
     return rows
 
 
+STEP_KEYS = {
+    "evidence": "E",
+    "notice": "G",
+    "statement": "C",
+    "hearing": "T",
+    "review": "R",
+    "discussion": "L",
+    "complex": "X",
+    "extension": "Y",
+    "officers": "B",
+    "decide": "D",
+    "serve_attempt": "W",
+    "serve": "S",
+    "pay": "P",
+    "instalments": "I",
+    "remind": "M",
+    "court_apply": "A",
+    "court_ruling": "U",
+    "pause": "Z",
+    "close": "J",
+}
+"""Alt+letter opens a step (a shortcut, the same on every platform)."""
+
+
 class CaseDetailDialog(QDialog):
     changed = Signal(object)  # what a step or the deletion returned (its ``Changes``)
 
@@ -316,6 +340,9 @@ class CaseDetailDialog(QDialog):
             QCoreApplication.translate("CaseDetail", "查看完整证件号码会记入审计日志")
         )
         self.reveal_button.clicked.connect(self.reveal_id_number)
+        # Viewing the full number is logged: never the focus nor the default (issue 21 §2b).
+        self.reveal_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.reveal_button.setAutoDefault(False)
         self.major_label = QLabel(self)
         self.major_label.setObjectName("majorLabel")
         self.major_label.setWordWrap(True)
@@ -331,6 +358,7 @@ class CaseDetailDialog(QDialog):
             ]
         )
         self.timeline_table.horizontalHeader().setStretchLastSection(True)
+        self.timeline_table.setTabKeyNavigation(False)  # Tab goes on to the step buttons
         self.clock_table = QTableWidget(0, 3, self)
         self.clock_table.setObjectName("clocks")
         self.clock_table.setHorizontalHeaderLabels(
@@ -341,10 +369,18 @@ class CaseDetailDialog(QDialog):
             ]
         )
         self.clock_table.horizontalHeader().setStretchLastSection(True)
+        self.clock_table.setTabKeyNavigation(False)
         self.step_buttons: dict[str, QPushButton] = {}
         buttons = QGridLayout()
         for index, step in enumerate(steps()):
             button = QPushButton(step.title, self)
+            letter = STEP_KEYS.get(step.key)
+            if letter:  # a shortcut, not a mnemonic: the same on every platform, at once
+                shortcut = QShortcut(QKeySequence(f"Alt+{letter}"), self)
+                shortcut.activated.connect(
+                    lambda b=button: b.click() if b.isEnabled() and b.isVisible() else None
+                )
+                button.setProperty("shortcutText", f"Alt+{letter}")
             button.setObjectName(f"step_{step.key}")
             button.clicked.connect(lambda _=False, s=step: self.open_step(s))
             self.step_buttons[step.key] = button
@@ -363,6 +399,8 @@ class CaseDetailDialog(QDialog):
             QCoreApplication.translate("CaseDetail", "更正已登记的内容（写明理由，记入审计日志）")
         )
         self.correct_button.clicked.connect(self.open_correction)
+        self.correct_button.setAutoDefault(False)
+        self.delete_button.setAutoDefault(False)
         self.documents_button = QPushButton(QCoreApplication.translate("CaseDetail", "文书…"), self)
         self.documents_button.setObjectName("documents")
         self.documents_menu = DocumentMenu(
@@ -385,6 +423,7 @@ class CaseDetailDialog(QDialog):
         self.disputes = dispute_table(self)  # read-only: the 复议诉讼 tab records them
         self.disputes.setObjectName("caseDisputes")
         self.disputes.setMaximumHeight(110)
+        self.disputes.setTabKeyNavigation(False)
         layout.addWidget(self.disputes)
         layout.addWidget(self.money_label)
         layout.addLayout(buttons)
@@ -460,14 +499,29 @@ class CaseDetailDialog(QDialog):
         fill_dispute_table(self.disputes, disputes, lambda v: flag_colour(flags(v)))
         self.disputes.setVisible(bool(disputes))
         records = self._services.may(Permission.RECORD_CASES)
+        signed_reviews = self._services.accounts.has_accounts()
         for key, why_not in available_steps(case).items():
             button = self.step_buttons[key]
-            button.setEnabled(records and why_not is None)
-            button.setToolTip(
-                "" if why_not is None else render(why_not.code, why_not.params, self._lang)
-            )
+            reason = None if why_not is None else render(why_not.code, why_not.params, self._lang)
+            if key == "review" and signed_reviews:
+                # With accounts a review is the reviewer's signed round (法制审核 tab): say so
+                # now rather than refuse after the form is filled (issue 21 §3).
+                reason = render("review.signature_required", {}, self._lang)
+            button.setEnabled(records and reason is None)
+            button.setToolTip(reason or str(button.property("shortcutText") or ""))
+            button.setAccessibleDescription(reason or "")
         self.delete_button.setEnabled(records)
         self.correct_button.setEnabled(self._services.may(Permission.CORRECT_RECORDS))
+        self._focus_next_step()
+
+    def _focus_next_step(self) -> None:
+        """Focus on the first step that may be taken now (never on 删除案件 or the full ID
+        number): Enter opens it, Tab moves along the steps."""
+        for button in self.step_buttons.values():
+            if button.isEnabled():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.documents_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reveal_id_number(self) -> bool:
         """Show the full number; the core logs the viewing first (DOMAIN §8)."""
@@ -560,6 +614,7 @@ class CaseDetailDialog(QDialog):
         return form
 
     def _step_done(self) -> None:
+        self.activateWindow()  # back from the form: the keys go on here
         self.reload()
         if self.open_form is not None:
             self.changed.emit(self.open_form.result_value)

@@ -35,6 +35,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
     ServiceMethod,
 )
+from chuansha_enforce.domain.money import fen_to_yuan_text
 from chuansha_enforce.domain.records import PaymentRecord
 from chuansha_enforce.domain.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.services.case_file_service import StepResult
@@ -375,6 +376,7 @@ def _decide(s: Services, no: str, v: FormValues) -> StepResult:
 
 def decide_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
+        proposal = c.notice.proposal if c.notice is not None else None
         return [
             Field(
                 "outcome",
@@ -393,8 +395,17 @@ def decide_step() -> Step:
                 QCoreApplication.translate("CaseSteps", "处罚种类"),
                 Kind.MULTI_CHOICE,
                 _kind_choices(),
+                # what the notice proposed is offered (issue 21 §2b)
+                default=sorted(proposal.kinds) if proposal else None,
             ),
-            Field("fine", QCoreApplication.translate("CaseSteps", "罚款金额（元）"), Kind.MONEY),
+            Field(
+                "fine",
+                QCoreApplication.translate("CaseSteps", "罚款金额（元）"),
+                Kind.MONEY,
+                default=fen_to_yuan_text(proposal.fine_fen)
+                if proposal and proposal.fine_fen
+                else None,
+            ),
             Field(
                 "confiscation",
                 QCoreApplication.translate("CaseSteps", "没收金额（元）"),
@@ -551,7 +562,15 @@ def pay_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
         return [
             Field("paid_on", QCoreApplication.translate("CaseSteps", "缴款日期"), Kind.DATE),
-            Field("amount", QCoreApplication.translate("CaseSteps", "罚没款（元）"), Kind.MONEY),
+            Field(
+                "amount",
+                QCoreApplication.translate("CaseSteps", "罚没款（元）"),
+                Kind.MONEY,
+                # the amount still due is offered (issue 21 §2b)
+                default=fen_to_yuan_text(due)
+                if (due := c.money_decided_fen - c.paid_fen) > 0
+                else None,
+            ),
             Field(
                 "surcharge",
                 QCoreApplication.translate("CaseSteps", "加处罚款（元）"),

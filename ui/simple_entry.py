@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -34,13 +32,15 @@ from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import parse_yuan
+from chuansha_enforce.domain.numbering import next_decision_no
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.simple_payments import is_late, receipt_missing
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.correction_form import simple_correction_form
 from ui.error_dialogs import error_text
-from ui.step_form import StepForm
+from ui.officer_picker import OfficerPicker
+from ui.step_form import OneTabDateEdit, StepForm
 
 COMMON_CAUSES: tuple[str, ...] = (
     "占道设摊",
@@ -60,7 +60,6 @@ COMMON_CAUSES: tuple[str, ...] = (
 
 SIMPLE_KINDS: tuple[PenaltyKind, ...] = (PenaltyKind.FINE, PenaltyKind.WARNING)
 
-_LAST_DIGITS = re.compile(r"^(?P<head>.*?)(?P<digits>[0-9]+)(?P<tail>[^0-9]*)$", re.DOTALL)
 _FIRST_DATE = QDate(2000, 1, 1)
 
 PANEL_MIN_WIDTH = 640
@@ -69,32 +68,12 @@ ERROR_STYLE = "color: #b00020;"
 STATUS_STYLE = "color: #1b5e20;"
 
 
-def next_decision_no(number: str) -> str | None:
-    """The number after ``number``: its last run of digits plus one, zero padding kept.
-
-    ``沪浦川执简〔2024〕000001号`` -> ``沪浦川执简〔2024〕000002号``; None without digits.
-    """
-    match = _LAST_DIGITS.match(number.strip())
-    if match is None:
-        return None
-    digits = match.group("digits")
-    following = str(int(digits) + 1).zfill(len(digits))
-    return f"{match.group('head')}{following}{match.group('tail')}"
-
-
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
 def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
-
-
-class _DateEdit(QDateEdit):
-    """A date field that Tab leaves in one press (typing a full section moves to the next)."""
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
 
 
 class SimpleEntryWidget(QWidget):
@@ -110,7 +89,7 @@ class SimpleEntryWidget(QWidget):
         self.setWindowTitle(self.tr("简易程序决定快速录入"))
 
         self.decision_no = self._line_edit("decisionNo", self.tr("如 沪浦川执简〔2024〕000001号"))
-        self.decided_on = _DateEdit(self)
+        self.decided_on = OneTabDateEdit(self)
         self.decided_on.setObjectName("decidedOn")
         self.decided_on.setCalendarPopup(True)
         self.decided_on.setDisplayFormat("yyyy-MM-dd")
@@ -204,6 +183,7 @@ class SimpleEntryWidget(QWidget):
         self.penalty_kind.currentIndexChanged.connect(self._penalty_kind_changed)
         self.on_spot.toggled.connect(self._on_spot_toggled)
         self.refresh_officers()
+        self._resume()
         self._penalty_kind_changed()
         self._on_spot_toggled(False)
         self.decision_no.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -223,13 +203,10 @@ class SimpleEntryWidget(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         return completer
 
-    def _officer_combo(self, name: str) -> QComboBox:
-        combo = QComboBox(self)
+    def _officer_combo(self, name: str) -> OfficerPicker:
+        combo = OfficerPicker(self)
         combo.setObjectName(name)
-        combo.setEditable(False)
-        combo.setPlaceholderText(self.tr("请选择"))
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.setMinimumWidth(180)
+        combo.setMinimumWidth(200)
         return combo
 
     def _build_layout(self) -> None:
@@ -346,20 +323,22 @@ class SimpleEntryWidget(QWidget):
     def refresh_officers(self) -> None:
         """Offer the officers whose certificates are valid on the chosen date."""
         day = self.decision_date()
-        valid = [c for c in self._services.officers.certificates() if c.valid_on(day)]
+        valid = [
+            (c.officer_name, c.certificate_no)
+            for c in self._services.officers.certificates()
+            if c.valid_on(day)
+        ]
         for combo in (self.officer1, self.officer2):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            try:
-                combo.clear()
-                for certificate in valid:
-                    text = self.tr("%1（%2）")
-                    text = text.replace("%1", certificate.officer_name)
-                    text = text.replace("%2", certificate.certificate_no)
-                    combo.addItem(text, certificate.certificate_no)
-                combo.setCurrentIndex(combo.findData(chosen) if chosen is not None else -1)
-            finally:
-                combo.blockSignals(False)
+            combo.set_officers(valid)
+
+    def _resume(self) -> None:
+        """After a restart: the number after the decision entered last, and its officers."""
+        recent = self._services.simple.recent_entry()
+        self.decision_no.setText(recent.next_number or "")
+        for combo, certificate_no in zip(
+            (self.officer1, self.officer2), (*recent.officers, None, None), strict=False
+        ):
+            combo.choose(certificate_no)
 
     def _date_changed(self, _date: QDate) -> None:
         self.refresh_officers()
@@ -456,9 +435,9 @@ class SimpleEntryWidget(QWidget):
         fine_fen = parse_yuan(self.fine.text(), "fine") if kind is PenaltyKind.FINE else 0
         party_kind = PartyType(self.party_kind.currentData())
         officers = tuple(
-            str(combo.currentData())
-            for combo in (self.officer1, self.officer2)
-            if combo.currentIndex() >= 0
+            number
+            for number in (self.officer1.certificate(), self.officer2.certificate())
+            if number is not None
         )
         on_spot = self.on_spot.isEnabled() and self.on_spot.isChecked()
         return SimpleDecisionRecord(
@@ -478,7 +457,7 @@ class SimpleEntryWidget(QWidget):
     def _show_error(self, exc: DomainError) -> None:
         self.error_label.setText(error_text(exc, self._lang))
         target = self._field_widgets.get(exc.field or "", self.decision_no)
-        if target is self.officer1 and self.officer1.currentIndex() >= 0:
+        if target is self.officer1 and self.officer1.certificate() is not None:
             target = self.officer2  # the first is chosen: the second is what is missing
         if target is self.on_spot and self.on_spot_reason.isEnabled():
             target = self.on_spot_reason  # e.g. over 100 元 on the spot: the reason is missing

@@ -11,7 +11,7 @@ from chuansha_enforce.cli import case_step_commands, case_trash_commands, correc
 from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.cli.text_arguments import parse_date
+from chuansha_enforce.cli.text_arguments import add_case_number, parse_date
 from chuansha_enforce.domain.available_steps import STEP_TITLES
 from chuansha_enforce.domain.case_deadlines import case_instalments
 from chuansha_enforce.domain.case_gates import review_superseded
@@ -32,7 +32,7 @@ def _add_parsers(commands: Any) -> None:
     case_list.add_argument("--json", action="store_true", help="以 JSON 输出")
     case_list.add_argument("--overdue", action="store_true", help="只列出有期限已过的案件")
     case_show = case_commands.add_parser("show", help="一件案件及其期限和应缴金额")
-    case_show.add_argument("case_no", metavar="NO", help="案件编号")
+    add_case_number(case_show)
     case_show.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
     case_show.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     case_trash_commands.add_parsers(case_commands)

@@ -16,7 +16,7 @@ from typing import Any, TextIO, TypeVar
 
 from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.cli.text_arguments import parse_date
+from chuansha_enforce.cli.text_arguments import add_case_number, parse_date
 from chuansha_enforce.domain.case_file import (
     STATEMENT_LABELS,
     AdvanceNotice,
@@ -124,7 +124,7 @@ def add_parsers(case_commands: Any) -> None:
     def step(name: str, help_text: str) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = case_commands.add_parser(name, help=help_text)
         if name != "file":
-            parser.add_argument("case_no", metavar="NO", help="案件编号")
+            add_case_number(parser)
         parser.add_argument("--json", action="store_true", help="输出案件（同 case show --json）")
         return parser
 

@@ -118,6 +118,8 @@ def main(
             login=cli_login(args.user),
             check_integrity=writes(args),
         ) as services:
+            if getattr(args, "case_short_form", False):
+                args.case_no = services.search.resolve(args.case_no)
             code = run_logged(COMMANDS[args.command], args, services, out, lang)
             reason = services.read_only_reason
             if code == 0 and reason is not None:  # it only read: say why it could not write

@@ -19,6 +19,7 @@ from chuansha_enforce.domain.discretion_messages import DISCRETION_FIELDS, DISCR
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.enforcement_messages import ENFORCEMENT_FIELDS, ENFORCEMENT_MESSAGES
+from chuansha_enforce.domain.find_messages import FIND_FIELDS, FIND_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
 from chuansha_enforce.domain.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
@@ -37,6 +38,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **GATE_FIELDS,
     **SERVICE_FIELDS,
     **DISCRETION_FIELDS,
+    **FIND_FIELDS,
     **DOCUMENT_FIELDS,
     **SIMPLE_PAYMENT_FIELDS,
     **ENFORCEMENT_FIELDS,
@@ -121,6 +123,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **CLI_MESSAGES,
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
+    **FIND_MESSAGES,
     **DOCUMENT_MESSAGES,
     **PRESENTER_MESSAGES,
     **SERVICE_MESSAGES,

@@ -71,7 +71,7 @@ from chuansha_enforce.domain.major_case import (
     MajorThresholds,
     assess_major,
 )
-from chuansha_enforce.domain.numbering import NumberKind
+from chuansha_enforce.domain.numbering import NumberKind, fits_template, render_number
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.text_input import clean_fields, clean_line, clean_text
 from chuansha_enforce.domain.violation_catalogue import catalogue_name
@@ -313,7 +313,14 @@ class CaseFileService(ContextService):
         today = today_in_china(self._clock)
         with write_transaction(self._db):
             officers = self._officers(new.officer_certificates)
-            case_no = new.case_no.strip() or self._numbering.issue_within(
+            typed = new.case_no.strip()
+            template = self._numbering.template(NumberKind.CASE)
+            free = self._settings.current().free_case_numbers
+            if typed and not free and not fits_template(typed, template):
+                example = render_number(template, new.filed_on.year, 1)
+                params = {"case_no": typed, "example": example}
+                raise DomainError("numbering.free_form", "case_no", params)
+            case_no = typed or self._numbering.issue_within(
                 NumberKind.CASE, new.filed_on.year, None
             )
             if CaseTrashRepository(self._db).trashed_id(case_no) is not None:

@@ -20,6 +20,10 @@ class OfficerService(ContextService):
     def certificates(self) -> list[Certificate]:
         return CaseFileRepository(self._db).certificates()
 
+    def recent_case_officers(self) -> tuple[str, ...]:
+        """The officers of the case filed last: 立案 offers them again (issue 21 §2b)."""
+        return OfficerRepository(self._db).last_case_officers()
+
     def register(self, officer: OfficerRecord) -> Changes:
         require(self._acting, Permission.MANAGE_OFFICERS)
         clean = check_officer(officer, today_in_china(self._clock))

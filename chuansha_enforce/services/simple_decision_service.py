@@ -9,6 +9,7 @@ from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_deadlines import CaseClocks
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.numbering import next_decision_no
 from chuansha_enforce.domain.records import SimpleDecisionRecord
 from chuansha_enforce.domain.simple_payments import (
     Handover,
@@ -35,7 +36,28 @@ from chuansha_enforce.storage.simple_decision_repository import (
 )
 from chuansha_enforce.storage.simple_form_repository import SimpleFormRepository
 
+__all__ = ["RecentEntry", "SimpleDecisionService", "SimpleDetail", "SimpleListRow", "SimpleResult"]
+
 MAX_PAGE = 1000
+MAX_NUMBER_STEPS = 1000
+"""Numbers stepped over (already used or voided) when offering the next decision number."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecentEntry:
+    """What the entry form starts with after a restart: the number after the decision entered
+    last (past numbers already used or voided) and that decision's officers."""
+
+    next_number: str | None
+    officers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SimpleDetail:
+    row: SimpleListRow
+    location: str | None
+    notes: str | None
+    officers: tuple[str, ...]  # 姓名（证号）
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +248,34 @@ class SimpleDecisionService(ContextService):
             at, self._user, action, "simple_decision", changed.decision_no, "ok", detail
         )
         AuditLog(self._db).append(entry)
+
+    def recent_entry(self) -> RecentEntry:
+        last = self._decisions.last_recorded()
+        if last is None:
+            return RecentEntry(None, ())
+        number: str | None = last[0]
+        for _ in range(MAX_NUMBER_STEPS):
+            number = next_decision_no(number) if number is not None else None
+            if number is None:
+                break
+            form = self._forms.get(number)
+            taken = decision_number_holder(self._db, number) is not None
+            if not taken and (form is None or form.state == "in_stock"):
+                break
+        return RecentEntry(number, last[1])
+
+    def find(self, text: str, limit: int = 200) -> tuple[SimpleListRow, ...]:
+        """Decisions whose number, party, cause or place contains ``text`` (all when blank)."""
+        if not 1 <= limit <= MAX_PAGE:
+            raise DomainError("list.limit", "limit", {"max": MAX_PAGE})
+        typed = text.strip()
+        if not typed:
+            return self._decisions.page(after=None, limit=limit).rows
+        return self._decisions.search(typed, limit)
+
+    def detail(self, row: SimpleListRow) -> SimpleDetail:
+        location, notes, officers = self._decisions.detail(row.id)
+        return SimpleDetail(row, location, notes, officers)
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -197,6 +197,49 @@ class SimpleDecisionRepository:
         )
         self._write_surcharge(decision_id, decision.surcharge_fen)
 
+    def last_recorded(self) -> tuple[str, tuple[str, ...]] | None:
+        """The number and officers' certificate numbers of the decision entered last."""
+        row = self._db.execute(
+            "SELECT id, decision_no FROM simple_decisions WHERE deleted_at IS NULL"
+            " ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        officers = self._db.execute(
+            "SELECT c.certificate_no FROM simple_decision_officers o"
+            " JOIN certificates c ON c.id = o.certificate_id WHERE o.decision_id = ?"
+            " ORDER BY c.certificate_no",
+            [row[0]],
+        ).fetchall()
+        return str(row[1]), tuple(str(r[0]) for r in officers)
+
+    def search(self, text: str, limit: int) -> tuple[SimpleListRow, ...]:
+        """Decisions whose number, party name, cause or location contains ``text``; newest
+        first."""
+        rows = self._db.execute(
+            f"SELECT {_LIST_COLUMNS} FROM simple_decisions s JOIN parties p ON p.id = s.party_id"
+            " WHERE s.deleted_at IS NULL AND (instr(s.decision_no, ?) > 0 OR instr(p.name, ?) > 0"
+            " OR instr(s.cause, ?) > 0 OR instr(coalesce(s.location, ''), ?) > 0)"
+            " ORDER BY s.decided_on DESC, s.id DESC LIMIT ?",
+            [text, text, text, text, limit],
+        ).fetchall()
+        return tuple(_list_row(r) for r in rows)
+
+    def detail(self, decision_id: int) -> tuple[str | None, str | None, tuple[str, ...]]:
+        """(location, notes, officers as 姓名（证号）) of one decision."""
+        row = self._db.execute(
+            "SELECT location, notes FROM simple_decisions WHERE id = ?", [decision_id]
+        ).fetchone()
+        officers = self._db.execute(
+            "SELECT f.name, c.certificate_no FROM simple_decision_officers o"
+            " JOIN certificates c ON c.id = o.certificate_id"
+            " JOIN officers f ON f.id = c.officer_id WHERE o.decision_id = ?"
+            " ORDER BY c.certificate_no",
+            [decision_id],
+        ).fetchall()
+        names = tuple(f"{name}（{number}）" for name, number in officers)
+        return (row[0], row[1], names) if row else (None, None, names)
+
     def page(
         self, *, after: tuple[str, int] | None, limit: int, year: int | None = None
     ) -> SimplePage:
@@ -209,33 +252,39 @@ class SimpleDecisionRepository:
             where.append("(s.decided_on, s.id) < (?, ?)")
             params.extend(after)
         rows = self._db.execute(
-            "SELECT s.id, s.decision_no, s.decided_on, p.name, p.kind, p.id_number, s.cause,"
-            f" s.penalty_kind, s.fine_fen, s.collected_on_spot, s.paid_on, {_SURCHARGE},"
-            " s.receipt_no, s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on"
-            " FROM simple_decisions s JOIN parties p ON p.id = s.party_id"
+            f"SELECT {_LIST_COLUMNS} FROM simple_decisions s JOIN parties p ON p.id = s.party_id"
             f" WHERE {' AND '.join(where)} ORDER BY s.decided_on DESC, s.id DESC LIMIT ?",
             [*params, limit + 1],
         ).fetchall()
-        items = tuple(
-            SimpleListRow(
-                id=int(r[0]),
-                decision_no=r[1],
-                decided_on=dt.date.fromisoformat(r[2]),
-                party_name=r[3],
-                party_kind=PartyType(r[4]),
-                id_number_masked=id_number_for_list(PartyType(r[4]), r[5]),
-                cause=r[6],
-                penalty_kind=PenaltyKind(r[7]),
-                fine_fen=int(r[8]),
-                collected_on_spot=bool(r[9]),
-                paid_on=_day(r[10]),
-                surcharge_fen=int(r[11] or 0),
-                receipt_no=r[12],
-                cash_to_agency_on=_day(r[13]),
-                cash_to_bank_on=_day(r[14]),
-                filed_with_agency_on=_day(r[15]),
-            )
-            for r in rows[:limit]
-        )
+        items = tuple(_list_row(r) for r in rows[:limit])
         next_key = (items[-1].decided_on.isoformat(), items[-1].id) if len(rows) > limit else None
         return SimplePage(items, next_key)
+
+
+_LIST_COLUMNS = (
+    "s.id, s.decision_no, s.decided_on, p.name, p.kind, p.id_number, s.cause, s.penalty_kind,"
+    f" s.fine_fen, s.collected_on_spot, s.paid_on, {_SURCHARGE}, s.receipt_no,"
+    " s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on"
+)
+
+
+def _list_row(r: Sequence[object]) -> SimpleListRow:
+    kind = PartyType(str(r[4]))
+    return SimpleListRow(
+        id=int(str(r[0])),
+        decision_no=str(r[1]),
+        decided_on=dt.date.fromisoformat(str(r[2])),
+        party_name=str(r[3]),
+        party_kind=kind,
+        id_number_masked=id_number_for_list(kind, None if r[5] is None else str(r[5])),
+        cause=str(r[6]),
+        penalty_kind=PenaltyKind(str(r[7])),
+        fine_fen=int(str(r[8])),
+        collected_on_spot=bool(r[9]),
+        paid_on=_day(None if r[10] is None else str(r[10])),
+        surcharge_fen=int(str(r[11] or 0)),
+        receipt_no=None if r[12] is None else str(r[12]),
+        cash_to_agency_on=_day(None if r[13] is None else str(r[13])),
+        cash_to_bank_on=_day(None if r[14] is None else str(r[14])),
+        filed_with_agency_on=_day(None if r[15] is None else str(r[15])),
+    )

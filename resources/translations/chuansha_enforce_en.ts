@@ -1618,6 +1618,21 @@ SQLite %3</translation>
         <source>一般程序案件 %1 件</source>
         <translation>%1 general-procedure cases</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>简易程序决定</source>
+        <translation>Simple decisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="358" />
+        <source>查找案件(&amp;F)</source>
+        <translation>&amp;Find cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="387" />
+        <source>切换用户(&amp;W)…</source>
+        <translation>S&amp;witch user…</translation>
+    </message>
 </context>
 <context>
     <name>OfficerRegistry</name>
@@ -1908,6 +1923,31 @@ SQLite %3</translation>
         <source>第%1轮已签署：%2（%3）</source>
         <translation>Round %1 signed: %2 (%3)</translation>
     </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="46" />
+        <source>只有法制审核人员可以签署；当前用户：%1（%2）</source>
+        <translation>Only a legal reviewer may sign; logged in: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="51" />
+        <source>数据库以只读方式打开，不能签署</source>
+        <translation>The database is open read-only: nothing can be signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="53" />
+        <source>本案没有待审核的报送，无需签署</source>
+        <translation>This case has no submission awaiting review: nothing to sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="96" />
+        <source>打开案件(&amp;O)</source>
+        <translation>&amp;Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="99" />
+        <source>案件摘要PDF(&amp;P)</source>
+        <translation>Case summary &amp;PDF</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueue</name>
@@ -2003,6 +2043,21 @@ SQLite %3</translation>
         <location filename="../../ui/review_queue.py" line="184" />
         <source>%1 已报送，审核期限 %2</source>
         <translation>%1 submitted; review due %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="135" />
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="140" />
+        <source>案件摘要PDF</source>
+        <translation>Case summary PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="195" />
+        <source>请先在审核队列中选择一件案件</source>
+        <translation>Select a case in the review queue first</translation>
     </message>
 </context>
 <context>
@@ -2722,6 +2777,168 @@ SQLite %3</translation>
     <message>
         <source>已有更正：</source>
         <translation>Earlier corrections: </translation>
+    <name>CasePicker</name>
+    <message>
+        <location filename="../../ui/case_picker.py" line="24" />
+        <source>案件编号，可只写末尾，如 2026-7；或当事人</source>
+        <translation>Case number (the end is enough, e.g. 2026-7) or party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_picker.py" line="56" />
+        <source>选择案件</source>
+        <translation>Choose a case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_picker.py" line="57" />
+        <source>“%1”对应多件案件，请选择：</source>
+        <translation>“%1” matches several cases; choose one:</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerPicker</name>
+    <message>
+        <location filename="../../ui/officer_picker.py" line="63" />
+        <source>姓名、拼音首字母或证号</source>
+        <translation>Name, pinyin initials or certificate no.</translation>
+    </message>
+</context>
+<context>
+    <name>SimpleDecisionDialog</name>
+    <message>
+        <location filename="../../ui/simple_list.py" line="42" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="43" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="44" />
+        <source>决定书编号</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="45" />
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="46" />
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="47" />
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="48" />
+        <source>案由</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="49" />
+        <source>违法地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="50" />
+        <source>执法人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="51" />
+        <source>处罚种类</source>
+        <translation>Penalty kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="52" />
+        <source>罚款金额（元）</source>
+        <translation>Fine (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="53" />
+        <source>当场收缴</source>
+        <translation>Collected on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="54" />
+        <source>缴款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="55" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>SimpleListWidget</name>
+    <message>
+        <location filename="../../ui/simple_list.py" line="77" />
+        <source>搜索：决定书编号、当事人、案由、地点</source>
+        <translation>Search: decision no., party, cause, place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="86" />
+        <source>决定书编号</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="87" />
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="88" />
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="89" />
+        <source>案由</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="90" />
+        <source>罚款金额（元）</source>
+        <translation>Fine (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="91" />
+        <source>处罚种类</source>
+        <translation>Penalty kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="116" />
+        <source>共 %1 件</source>
+        <translation>%1 in all</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchUser</name>
+    <message>
+        <location filename="../../ui/switch_user.py" line="23" />
+        <source>当前用户：%1（%2）</source>
+        <translation>Logged in: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/switch_user.py" line="28" />
+        <source>未登录（只读）</source>
+        <translation>Not logged in (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/switch_user.py" line="31" />
+        <source>单用户模式</source>
+        <translation>Single-user mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/switch_user.py" line="48" />
+        <source>切换用户</source>
+        <translation>Switch user</translation>
     </message>
 </context>
 </TS>

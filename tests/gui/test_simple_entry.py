@@ -402,7 +402,8 @@ def test_officers_offered_are_those_valid_on_the_date(
     today = {"王建国（31150001）", "李明（31150002）", "陈静（31150003）"}
     assert set(officer_texts(first)) == today
     assert set(officer_texts(second)) == today
-    assert first.isEditable() is False
+    # in pinyin order (chen, li, wang), typed into to filter
+    assert officer_texts(first) == ["陈静（31150003）", "李明（31150002）", "王建国（31150001）"]
     second.setCurrentIndex(second.findData("31150003"))  # 陈静
 
     date_edit = find(entry, QDateEdit, "decidedOn")
