@@ -414,6 +414,14 @@
         <source>（已因更正失效）</source>
         <translation> (superseded by a correction)</translation>
     </message>
+    <message>
+        <source>催告</source>
+        <translation>Payment reminder</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>
@@ -852,6 +860,10 @@
     <message>
         <source>法院裁定</source>
         <translation>Court's ruling</translation>
+    </message>
+    <message>
+        <source>各期缴款期限:金额（元），每行一期</source>
+        <translation>Each instalment as due date:amount (yuan), one per line</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +2789,9 @@ SQLite %3</translation>
     <message>
         <source>已有更正：</source>
         <translation>Earlier corrections: </translation>
+    </message>
+</context>
+<context>
     <name>CasePicker</name>
     <message>
         <location filename="../../ui/case_picker.py" line="24" />
