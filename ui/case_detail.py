@@ -45,6 +45,7 @@ CLOCK_NAMES = {
     "service_due": QT_TRANSLATE_NOOP("CaseDetail", "送达期限"),
     "disclosure_due": QT_TRANSLATE_NOOP("CaseDetail", "公示期限"),
     "payment_due": QT_TRANSLATE_NOOP("CaseDetail", "缴款期限"),
+    "publication_withdrawal_due": QT_TRANSLATE_NOOP("CaseDetail", "撤回公示期限"),
 }
 STATE_NAMES = EnumMap(
     ClockState,
@@ -54,6 +55,7 @@ STATE_NAMES = EnumMap(
         ClockState.OVERDUE: QT_TRANSLATE_NOOP("CaseDetail", "已逾期"),
         ClockState.MET: QT_TRANSLATE_NOOP("CaseDetail", "按期完成"),
         ClockState.MISSED: QT_TRANSLATE_NOOP("CaseDetail", "逾期完成"),
+        ClockState.UNRECORDED: QT_TRANSLATE_NOOP("CaseDetail", "未记录（启用前）"),
     },
 )
 FLAG_COLOURS = EnumMap(

@@ -13,6 +13,7 @@ from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
+from chuansha_enforce.domain.publication_messages import PUBLICATION_FIELDS, PUBLICATION_MESSAGES
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -22,6 +23,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **DISPUTE_FIELDS,
     **GATE_FIELDS,
     **DOCUMENT_FIELDS,
+    **PUBLICATION_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -102,6 +104,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
     **DOCUMENT_MESSAGES,
+    **PUBLICATION_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),
@@ -233,10 +236,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "case.close_unserved": (
         "决定书尚未送达，不能结案",
         "the decision has not been served; it cannot close",
-    ),
-    "case.close_unpaid": (
-        "尚有{outstanding}元未缴纳：请说明结案理由（如已申请强制执行）",
-        "{outstanding} yuan is unpaid: give the reason for closing (e.g. enforcement applied for)",
     ),
     "hearing.not_offered": (
         "尚未告知当事人听证权利，不能记录听证",

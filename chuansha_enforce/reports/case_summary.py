@@ -28,6 +28,7 @@ CLOCK_NAMES = {
     "service_due": "送达期限",
     "disclosure_due": "公示期限",
     "payment_due": "缴款期限",
+    "publication_withdrawal_due": "撤回公示期限",
 }
 STATE_NAMES = EnumMap(
     ClockState,
@@ -37,6 +38,7 @@ STATE_NAMES = EnumMap(
         ClockState.OVERDUE: "已逾期",
         ClockState.MET: "按期完成",
         ClockState.MISSED: "逾期完成",
+        ClockState.UNRECORDED: "未记录（启用前）",
     },
 )
 

@@ -33,8 +33,10 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
     heaviest,
 )
+from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.storage.parties import insert_party
+from chuansha_enforce.storage.publication_repository import PublicationRepository
 
 
 def _d(text: object) -> dt.date | None:
@@ -294,6 +296,8 @@ class CaseFileRepository:
                 confiscation_fen=int(confiscation),
                 reduced_penalty=bool(reduced),
             )
+        publications = PublicationRepository(db)
+        close_kind, close_approved_by = publications.closing(cid)
         return CaseFile(
             id=int(cid),
             case_no=case_no,
@@ -327,6 +331,9 @@ class CaseFileRepository:
             violation_continuing=bool(continuing),
             five_year_reason=five_year_reason,
             officer_changes=changes,
+            publication=publications.publication(cid, case_no, decision_no),
+            close_reason_kind=UnpaidCloseReason(close_kind) if close_kind else None,
+            close_approved_by=close_approved_by,
         )
 
     # -- writes -----------------------------------------------------------------------
