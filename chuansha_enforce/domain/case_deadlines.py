@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.case_file import CaseFile, Decision
 from chuansha_enforce.domain.deadlines import (
     DutyFacts,
     Pause,
@@ -22,6 +22,7 @@ from chuansha_enforce.domain.deadlines import (
 from chuansha_enforce.domain.disclosure import is_minor
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind, ServiceMethod
 from chuansha_enforce.domain.publication import withdrawal_due
+from chuansha_enforce.domain.records import PartyRecord
 from chuansha_enforce.domain.work_calendar import CalendarResult, CalendarWarning, WorkCalendar
 
 HEARING_REQUEST_WORKING_DAYS = 5  # APL 64
@@ -237,12 +238,15 @@ class AddClock(Protocol):
 
 def publication_required(case: CaseFile) -> bool:
     """A penalty decision that is published (not a warning alone, not a minor's: §8)."""
-    decision = case.decision
-    if decision is None or decision.outcome is not Outcome.PENALTY or not decision.kinds:
+    return case.decision is not None and publication_required_for(case.decision, case.party)
+
+
+def publication_required_for(decision: Decision, party: PartyRecord) -> bool:
+    """The same for a decision and its party (the ledger import asks before any case exists)."""
+    if decision.outcome is not Outcome.PENALTY or not decision.kinds:
         return False
-    return not (
-        decision.kinds <= {PenaltyKind.WARNING} or is_minor(case.party, decision.decided_on)
-    )
+    warning_only = decision.kinds <= {PenaltyKind.WARNING}
+    return not (warning_only or is_minor(party, decision.decided_on))
 
 
 def publication_clocks(case: CaseFile, add: AddClock, calendar: WorkCalendar) -> None:

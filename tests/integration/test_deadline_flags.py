@@ -63,7 +63,7 @@ def test_case_list_overdue_and_case_show(
     assert states[LATE]["decision_due"] == "overdue"
     code, out = run(capsys, "--db", db, "case", "list", "--overdue")
     assert code == 0
-    assert out.splitlines()[1] == f"{UNPAID}\t张三\t缴款期限"
+    assert out.splitlines()[1] == f"{UNPAID}\t张三\t公示期限、缴款期限"
     code, out = run(capsys, "--db", db, "case", "show", EXTENDED, "--json")
     assert code == 0
     shown = json.loads(out)
@@ -145,7 +145,7 @@ def test_case_show_names_each_clock_and_its_state_in_words(
     assert out.splitlines()[1:] == [
         "  作出决定期限：2026-08-31（按期完成）",
         "  送达期限：2026-08-12（按期完成）",
-        "  公示期限：2026-08-12（未到期）",
+        "  公示期限：2026-08-12（已逾期）",  # recorded in the program, never published
         "  缴款期限：2026-08-19（已逾期）",
         "  可办理：缴款、复议或诉讼期间、结案",
         "  加处罚款 100.00 元，应缴 200.00 元（截至 2026-11-27）",
