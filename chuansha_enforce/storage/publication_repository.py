@@ -110,6 +110,23 @@ class PublicationRepository:
             [kind, approved_by, case_id],
         )
 
+    def withdraw_set_aside(self, last_day: dt.date, at: str) -> int:
+        """The demo's withdrawals: each published decision a dispute set aside is withdrawn the
+        day after the outcome (or on its publication day, if later), up to ``last_day``."""
+        cursor = self._db.execute(
+            "UPDATE general_cases AS c SET publication_withdrawal_reason = w.reason,"
+            " publication_withdrawn_on = w.day, updated_at = ?"
+            " FROM (SELECT g.id, max(g.published_on, date(min(d.outcome_on), '+1 day')) AS day,"
+            "        '复议诉讼结果：' || d.number AS reason"
+            "       FROM general_cases g JOIN disputes d"
+            "         ON d.case_no IN (g.case_no, coalesce(g.decision_no, g.case_no))"
+            f"     WHERE d.outcome IN ({_AGAINST_SQL}) AND g.published_on IS NOT NULL"
+            "        AND g.publication_withdrawn_on IS NULL GROUP BY g.id) AS w"
+            " WHERE c.id = w.id AND w.day <= ?",
+            [at, *_AGAINST, last_day.isoformat()],
+        )
+        return int(cursor.rowcount)
+
     def due_candidates(self) -> list[int]:
         """Cases that may have something due: open ones, penalty decisions not yet published
         (unrecorded history left out), and published ones set aside and not yet withdrawn."""
