@@ -34,6 +34,7 @@ D = dt.date
 OFFICIAL = WorkCalendar()
 FALLBACK = "calendar.fallback"
 ADULT = PartyRecord(PartyType.NATURAL_PERSON, "张三", "11010519491231002X")
+DECIDED = D(2023, 9, 27)
 MINOR = PartyRecord(PartyType.NATURAL_PERSON, "小明", "310115201501010017")
 
 
@@ -90,7 +91,7 @@ def _case(
     publication: Publication,
     kinds: frozenset[PenaltyKind] = frozenset({PenaltyKind.FINE}),
     party: PartyRecord = ADULT,
-    decided: dt.date = D(2023, 9, 27),
+    decided: dt.date = DECIDED,
 ) -> CaseFile:
     decision = Decision("沪浦川执罚〔2023〕1号", decided, Outcome.PENALTY, kinds, fine_fen=20_000)
     return CaseFile(1, "川执立〔2023〕1号", party, "占道设摊案", D(2023, 9, 1), (),
@@ -189,8 +190,11 @@ def test_the_due_list_takes_overdue_items_and_those_within_the_horizon() -> None
     assert not [i for i in listed if i[0] == "A"]
 
 
+CloseRow = tuple[int, UnpaidCloseReason | None, str | None, str | None, bool, str | None]
+
+
 @pytest.mark.parametrize(
-    ("outstanding", "kind", "text", "approver", "reviewer", "refusal"),
+    "row",
     [
         (0, None, None, None, False, None),  # paid up: no reason needed
         (1, None, None, None, False, "case.close_unpaid"),  # 0.01 元 left is unpaid
@@ -200,19 +204,13 @@ def test_the_due_list_takes_overdue_items_and_those_within_the_horizon() -> None
         (1, UnpaidCloseReason.PARTY_GONE, None, None, False, None),
         (1, UnpaidCloseReason.OTHER, None, "周敏", True, "case.close_other_text"),
         (1, UnpaidCloseReason.OTHER, "当事人出国", None, False, "case.close_other_approval"),
-        (1, UnpaidCloseReason.OTHER, "当事人出国", "王建国", False,
-         "case.close_approver_not_reviewer"),  # fmt: skip
+        (1, UnpaidCloseReason.OTHER, "出国", "王建国", False, "case.close_approver_not_reviewer"),
         (1, UnpaidCloseReason.OTHER, "当事人出国", "周敏", True, None),
     ],
 )
-def test_closing_with_money_unpaid_needs_a_listed_reason(
-    outstanding: int,
-    kind: UnpaidCloseReason | None,
-    text: str | None,
-    approver: str | None,
-    reviewer: bool,
-    refusal: str | None,
-) -> None:
+def test_closing_with_money_unpaid_needs_a_listed_reason(row: CloseRow) -> None:
+    """(outstanding fen, listed reason, text, approver, approver is a reviewer, refusal)."""
+    outstanding, kind, text, approver, reviewer, refusal = row
     if refusal is None:
         check_unpaid_close(outstanding, kind, text, approver, reviewer)
         return
@@ -223,14 +221,14 @@ def test_closing_with_money_unpaid_needs_a_listed_reason(
 
 def test_withdrawal_needs_a_publication_a_reason_and_a_date_in_order() -> None:
     published = Publication(D(2023, 10, 10))
+    withdrawn = Publication(D(2023, 10, 10), withdrawn_on=D(2023, 10, 11))
     today = D(2023, 12, 1)
     for publication, on, reason, code in (
         (Publication(), D(2023, 10, 11), "撤销", "publication.not_published"),
         (published, D(2023, 10, 9), "撤销", "date.too_early"),
         (published, D(2023, 12, 2), "撤销", "date.future"),
         (published, D(2023, 10, 11), "  ", "value.required"),
-        (Publication(D(2023, 10, 10), withdrawn_on=D(2023, 10, 11)), D(2023, 10, 12), "撤销",
-         "publication.already_withdrawn"),  # fmt: skip
+        (withdrawn, D(2023, 10, 12), "撤销", "publication.already_withdrawn"),
     ):
         with pytest.raises(DomainError) as refused:
             check_withdrawal(publication, on, reason, today)
