@@ -35,8 +35,9 @@ def withdrawal_row(
     *,
     business_full_name: bool = False,
 ) -> tuple[str, ...]:
-    """One published line: the reason is withheld when it holds personal data."""
-    found = find_personal_data(source.reason, names=(source.party.name,), addresses=True)
+    """One published line: the reason is withheld when it holds personal data (numbers, the
+    party's name; not the address test, which reads a document number 〔2026〕7号 as one)."""
+    found = find_personal_data(source.reason, names=(source.party.name,))
     return (
         source.decision_no or "",
         public_name(source.party, style, business_full_name=business_full_name),
