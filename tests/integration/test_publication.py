@@ -11,6 +11,7 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,19 +43,18 @@ def path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def svc(path: Path) -> Services:
-    built = build_services(path, FixedClock(NOW))
-    yield built  # type: ignore[misc]
-    built.close()
+def svc(path: Path) -> Iterator[Services]:
+    with build_services(path, FixedClock(NOW)) as built:
+        yield built
 
 
-def _revoke(svc: Services, on: dt.date = D(2026, 11, 20)) -> None:
-    """A reconsideration revokes PAID's decision on ``on`` (a Friday)."""
+def _revoke(svc: Services) -> None:
+    """A reconsideration revokes PAID's decision on 2026-11-20 (a Friday)."""
     svc.disputes.add(
         DisputeRecord(
             DisputeKind.RECONSIDERATION, "浦府复〔2026〕7号", "张三", DisputedAct.PENALTY,
             "上海市浦东新区人民政府", D(2026, 9, 1), case_no=PAID_DECISION,
-            outcome=DisputeOutcome.REVOKED, outcome_on=on,
+            outcome=DisputeOutcome.REVOKED, outcome_on=D(2026, 11, 20),
         )
     )  # fmt: skip
 
@@ -82,7 +82,8 @@ def test_a_revoked_decision_is_withdrawn_and_left_out_of_the_disclosure_export(
     # Set aside but not yet withdrawn: already out of the list to be published.
     data, listing = svc.reports.disclosure_csv(2026)
     text = data.decode("utf-8-sig")
-    assert UNPAID_DECISION in text and PAID_DECISION not in text
+    assert UNPAID_DECISION in text
+    assert PAID_DECISION not in text
     svc.publications.withdraw(PAID, D(2026, 11, 25), "行政复议决定撤销（浦府复〔2026〕7号）")
     assert _states(svc, PAID)["publication_withdrawal_due"] is ClockState.MET
     assert all(i.kind is not DueKind.WITHDRAWAL for i in svc.publications.due_list().items)
@@ -114,7 +115,7 @@ def test_a_correction_sets_the_decision_aside_through_the_service_hook(svc: Serv
 
 def test_refused_publication_steps_leave_the_database_as_it_was(svc: Services, path: Path) -> None:
     before = database_digest(path)
-    for call, code in (
+    refusals: list[tuple[Callable[[], object], str]] = [
         (lambda: svc.publications.publish(UNPAID, D(2026, 8, 2)), "date.too_early"),
         (lambda: svc.publications.publish(UNPAID, D(2026, 11, 28)), "date.future"),
         (lambda: svc.publications.publish(LATE, D(2026, 11, 2)), "publication.not_publishable"),
@@ -122,7 +123,8 @@ def test_refused_publication_steps_leave_the_database_as_it_was(svc: Services, p
          "publication.not_published"),
         (lambda: svc.publications.decision_set_aside(LATE, D(2026, 11, 2), "x", "y"),
          "publication.set_aside_undecided"),
-    ):  # fmt: skip
+    ]  # fmt: skip
+    for call, code in refusals:
         with pytest.raises(DomainError) as refused:
             call()
         assert refused.value.code == code
@@ -208,7 +210,8 @@ def test_installed_command_publishes_withdraws_closes_and_lists_what_is_due(
     before = database_digest(path)
     early = _cli(path, "case", "publish", UNPAID, "--on", "2026-08-02")
     assert early.returncode == 1
-    assert "公示日期" in early.stderr and "Traceback" not in early.stderr
+    assert "公示日期" in early.stderr
+    assert "Traceback" not in early.stderr
     unpaid = _cli(path, "case", "close", UNPAID, "--on", "2026-11-20", "--reason", "已申请")
     assert unpaid.returncode == 1
     assert "法院已受理强制执行申请、法院裁定终结执行" in unpaid.stderr
@@ -237,4 +240,5 @@ def test_installed_command_publishes_withdraws_closes_and_lists_what_is_due(
     public = tmp_path / "p.csv"
     assert _cli(path, "export", "disclosure", "--year", "2026", "-o", str(public)).returncode == 0
     text = public.read_text(encoding="utf-8-sig")
-    assert PAID_DECISION not in text and UNPAID_DECISION in text
+    assert PAID_DECISION not in text
+    assert UNPAID_DECISION in text
