@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from chuansha_enforce.domain.case_deadlines import publication_required
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.errors import DomainError
 
@@ -26,6 +27,8 @@ STEP_KEYS = (
     "pay",
     "pause",
     "close",
+    "publish",
+    "withdraw_publication",
 )
 
 STEP_TITLES = {
@@ -42,6 +45,8 @@ STEP_TITLES = {
     "pay": "缴款",
     "pause": "复议或诉讼期间",
     "close": "结案",
+    "publish": "公示",
+    "withdraw_publication": "撤回公示",
 }
 
 
@@ -99,6 +104,32 @@ def _after_decision(case: CaseFile) -> DomainError | None:
     return _decided(case) or _open(case)
 
 
+def _publish(case: CaseFile) -> DomainError | None:
+    """Open for a published kind of decision not yet published nor set aside (closed or not:
+    publication does not wait for the case to close)."""
+    publication = case.publication
+    if case.decision is None or not publication_required(case):
+        return _decided(case) or DomainError("publication.not_publishable", None)
+    if publication.published_on is not None:
+        date = publication.published_on.isoformat()
+        return DomainError("publication.already_published", None, {"date": date})
+    set_aside = publication.set_aside
+    if set_aside is not None:
+        params = {"date": set_aside.on.isoformat(), "by": set_aside.reason}
+        return DomainError("publication.set_aside", None, params)
+    return None
+
+
+def _withdraw(case: CaseFile) -> DomainError | None:
+    publication = case.publication
+    if publication.published_on is None:
+        return DomainError("publication.not_published", None)
+    if publication.withdrawn_on is not None:
+        date = publication.withdrawn_on.isoformat()
+        return DomainError("publication.already_withdrawn", None, {"date": date})
+    return None
+
+
 _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "notice": _undecided,
     "statement": _statement,
@@ -113,6 +144,8 @@ _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "pay": _pay,
     "pause": _after_decision,
     "close": _after_decision,
+    "publish": _publish,
+    "withdraw_publication": _withdraw,
 }
 
 

@@ -48,6 +48,16 @@ class DueItem:
     working_days_left: int  # working days from the as-of day to the due day; negative when late
 
 
+@dataclass(frozen=True, slots=True)
+class DueList:
+    """Everything due by ``until`` (``days`` working days after ``as_of``) or overdue."""
+
+    as_of: dt.date
+    days: int
+    until: dt.date
+    items: tuple[DueItem, ...]
+
+
 def horizon_end(as_of: dt.date, days: int, calendar: WorkCalendar) -> dt.date:
     """The last day the list looks at: ``days`` working days after ``as_of``."""
     return calendar.add_working_days(as_of, days).value

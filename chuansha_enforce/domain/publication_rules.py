@@ -78,7 +78,7 @@ def check_unpaid_close(
     if kind is None:
         choices = "、".join(r.label for r in UnpaidCloseReason)
         params = {"outstanding": amount, "choices": choices}
-        raise DomainError("case.close_unpaid", "close_reason", params)
+        raise DomainError("case.close_unpaid", "close_reason_kind", params)
     if kind is UnpaidCloseReason.OTHER:
         if note is None:
             raise DomainError("case.close_other_text", "close_reason", {"outstanding": amount})

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
 import sqlite_utils
 
@@ -23,6 +22,7 @@ from chuansha_enforce.domain.due_list import (
     DUE_DAYS_DEFAULT,
     DUE_DAYS_MAX,
     DueItem,
+    DueList,
     due_items,
     horizon_end,
     sorted_items,
@@ -39,16 +39,6 @@ from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.publication_repository import PublicationRepository
-
-
-@dataclass(frozen=True, slots=True)
-class DueList:
-    """Everything due by ``until`` (``days`` working days after ``as_of``) or overdue."""
-
-    as_of: dt.date
-    days: int
-    until: dt.date
-    items: tuple[DueItem, ...]
 
 
 def record_set_aside(db: sqlite_utils.Database, case_id: int, set_aside: SetAside, at: str) -> None:

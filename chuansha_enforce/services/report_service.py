@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from chuansha_enforce.domain.disclosure import (
     name_style,
     withheld,
 )
+from chuansha_enforce.domain.due_list import DueItem, DueList
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.statistics_breakdown import official_table
@@ -256,6 +257,12 @@ class ReportService(ContextService):
 
     def annual_pdf(self, year: int) -> bytes:
         return renderers.annual_totals.render_annual_totals(self.annual(year))
+
+    def due_list_pdf(self, listing: DueList, items: Sequence[DueItem] | None = None) -> bytes:
+        """The due list as printed (待办事项清单), its items in the order shown."""
+        shown = tuple(listing.items if items is None else items)
+        view = renderers.due_list.DueListView(self.letterhead("待办事项清单"), listing, shown)
+        return renderers.due_list.render_due_list(view)
 
     def withdrawals_csv(self, year: int) -> tuple[bytes, int]:
         """The publications withdrawn in ``year`` (撤回公示), de-identified; and their count."""
