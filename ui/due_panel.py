@@ -51,10 +51,12 @@ def _t(text: object) -> str:
 
 def state_text(item: DueItem) -> str:
     if item.overdue:
-        return _t("已逾期 %1 个工作日").replace("%1", str(-item.working_days_left))
+        text = QCoreApplication.translate("DuePanel", "已逾期 %1 个工作日")
+        return text.replace("%1", str(-item.working_days_left))
     if item.working_days_left == 0:
-        return _t("今日到期")
-    return _t("剩 %1 个工作日").replace("%1", str(item.working_days_left))
+        return QCoreApplication.translate("DuePanel", "今日到期")
+    text = QCoreApplication.translate("DuePanel", "剩 %1 个工作日")
+    return text.replace("%1", str(item.working_days_left))
 
 
 def _sort_key(item: DueItem, column: int) -> tuple[object, ...]:

@@ -147,7 +147,7 @@ def test_case_show_names_each_clock_and_its_state_in_words(
         "  送达期限：2026-08-12（按期完成）",
         "  公示期限：2026-08-12（已逾期）",  # recorded in the program, never published
         "  缴款期限：2026-08-19（已逾期）",
-        "  可办理：缴款、复议或诉讼期间、结案",
+        "  可办理：缴款、复议或诉讼期间、结案、公示",
         "  加处罚款 100.00 元，应缴 200.00 元（截至 2026-11-27）",
     ]
     code, out = run(capsys, "--db", db, "--lang", "en", "case", "show", EXTENDED)
