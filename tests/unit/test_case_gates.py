@@ -161,6 +161,7 @@ def test_available_steps_say_why_not() -> None:
         "review": None, "discussion": None, "complex": None, "extension": None,
         "officers": None, "decide": None, "serve": "case.not_decided",
         "pay": "case.not_decided", "pause": "case.not_decided", "close": "case.not_decided",
+        "publish": "case.not_decided", "withdraw_publication": "publication.not_published",
     }  # fmt: skip
     noticed = dataclasses.replace(CASE, notice=AdvanceNotice(D(2023, 9, 27), True),
                                   complex_reason="涉及多个部门")  # fmt: skip
