@@ -167,6 +167,31 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
                 case.close_reason or "",
             )
         )
+    publication = case.publication
+    if publication.published_on:
+        rows.append(
+            (
+                publication.published_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "公示"),
+                "",
+            )
+        )
+    for set_aside in publication.set_asides:
+        rows.append(
+            (
+                set_aside.on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "决定被撤销、变更或确认违法"),
+                f"{set_aside.reference} {set_aside.reason}",
+            )
+        )
+    if publication.withdrawn_on:
+        rows.append(
+            (
+                publication.withdrawn_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "撤回公示"),
+                publication.withdrawal_reason or "",
+            )
+        )
     return sorted(rows, key=lambda r: r[0])
 
 

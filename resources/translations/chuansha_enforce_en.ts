@@ -67,6 +67,21 @@
     <name>CaseDetail</name>
     <message>
         <location filename="../../ui/case_detail.py" line="1" />
+        <source>公示</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1" />
+        <source>决定被撤销、变更或确认违法</source>
+        <translation>Decision set aside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1" />
+        <source>撤回公示</source>
+        <translation>Publication withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1" />
         <source>撤回公示期限</source>
         <translation>Publication withdrawal due</translation>
     </message>

@@ -21,7 +21,7 @@ from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW, database_digest
 from tests.deadline_cases import LATE, PAID, UNPAID, add_deadline_cases
 from tests.gui.test_case_detail import fill
-from ui.case_detail import CaseDetailDialog
+from ui.case_detail import CaseDetailDialog, timeline
 from ui.main_window import MainWindow
 
 D = dt.date
@@ -106,6 +106,9 @@ def test_days_ahead_and_a_step_recorded_reload_the_list(window: MainWindow, svc:
     assert result is not None
     assert panel.model.rowCount() == before - 1
     assert all(r[2] != "撤回公示" for r in _rows(window))
+    rows = timeline(svc.case_files.view(PAID))
+    assert ("2026-11-20", "决定被撤销、变更或确认违法", "浦府复〔2026〕7号 撤销") in rows
+    assert ("2026-11-26", "撤回公示", "复议撤销") in rows
 
 
 def test_the_close_form_refuses_closing_unpaid_without_a_listed_reason(

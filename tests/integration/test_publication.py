@@ -227,6 +227,13 @@ def test_installed_command_publishes_withdraws_closes_and_lists_what_is_due(
     shown = json.loads(withdrawn.stdout)
     assert shown["deadlines"]["publication_withdrawal_due"] == "2026-11-25"
     assert shown["deadline_states"]["publication_withdrawal_due"] == "met"
+    assert shown["publication"] == {
+        "published_on": "2026-08-12",
+        "unrecorded": False,
+        "set_aside_on": "2026-11-20",
+        "withdrawn_on": "2026-11-25",
+        "withdrawal_reason": "复议撤销",
+    }
     closed = _cli(path, "case", "close", UNPAID, "--on", "2026-11-20",
                   "--reason", "法院已受理强制执行申请")  # fmt: skip
     assert closed.returncode == 0, closed.stderr
