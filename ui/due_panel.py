@@ -8,10 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -31,6 +28,7 @@ from PySide6.QtWidgets import (
 from chuansha_enforce.domain.due_list import DUE_DAYS_DEFAULT, DUE_DAYS_MAX, DueItem, DueList
 from chuansha_enforce.services.container import Services
 from ui.runner import OperationRunner
+from ui.short_list_model import Index, ShortListModel
 
 CONTEXT = "DuePanel"
 COLUMN_SOURCES = (
@@ -42,7 +40,6 @@ COLUMN_SOURCES = (
 )
 OVERDUE_COLOUR = QColor("#f8c4c4")
 SOON_COLOUR = QColor("#fff3b0")
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _t(text: object) -> str:
@@ -70,11 +67,11 @@ def _sort_key(item: DueItem, column: int) -> tuple[object, ...]:
     return (keys[column], item.due, item.reference)
 
 
-class DueListModel(QAbstractTableModel):
+class DueListModel(ShortListModel):
     """The due items (a list for one morning is short: loaded whole, sorted in the model)."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(CONTEXT, COLUMN_SOURCES)
         self.listing: DueList | None = None
         self.items: list[DueItem] = []
 
@@ -83,19 +80,6 @@ class DueListModel(QAbstractTableModel):
         self.listing = listing
         self.items = list(listing.items)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMN_SOURCES)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(COLUMN_SOURCES[section]) if 0 <= section < len(COLUMN_SOURCES) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.items):

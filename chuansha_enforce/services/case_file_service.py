@@ -247,6 +247,17 @@ class CaseFileService(ContextService):
             updated = self._cases.load(case.id)
         return StepResult(updated, changed)
 
+    def run_step(
+        self,
+        case_no: str,
+        action: str,
+        detail: Mapping[str, object],
+        apply: Callable[[CaseFile, dt.date, str], None],
+    ) -> StepResult:
+        """A step another service adds to the case (publication, …): the same checks of the
+        account, one transaction with its audit record, the case as it now stands."""
+        return self._step(case_no, action, detail, apply)
+
     def _audit(self, at: str, action: str, case_no: str, detail: Mapping[str, object]) -> None:
         AuditLog(self._db).append(
             AuditEntry(at, self._user, action, "general_case", case_no, "ok", detail)

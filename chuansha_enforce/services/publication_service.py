@@ -10,14 +10,13 @@ A dispute's outcome needs no call: the register is read directly (``AGAINST_THE_
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 
 import sqlite_utils
 
-from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_deadlines import case_clocks, publication_required
 from chuansha_enforce.domain.case_file import CaseFile
-from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.due_list import (
     DUE_DAYS_DEFAULT,
     DUE_DAYS_MAX,
@@ -33,11 +32,8 @@ from chuansha_enforce.domain.publication_rules import check_publish, check_withd
 from chuansha_enforce.domain.text_input import clean_text
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService, StepResult
-from chuansha_enforce.services.changes import Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
-from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.publication_repository import PublicationRepository
 
 
@@ -55,25 +51,6 @@ class PublicationService(ContextService):
         self._calendar = calendar
         self._repo = PublicationRepository(ctx.db)
 
-    def _step(
-        self,
-        case_no: str,
-        action: str,
-        detail: Mapping[str, object],
-        apply: Callable[[CaseFile, dt.date, str], None],
-    ) -> StepResult:
-        require(self._acting, Permission.RECORD_CASES)
-        at = utc_timestamp(self._clock)
-        today = today_in_china(self._clock)
-        with write_transaction(self._db):
-            case = self._case_files.find(case_no)
-            apply(case, today, at)
-            AuditLog(self._db).append(
-                AuditEntry(at, self._user, action, "general_case", case.case_no, "ok", detail)
-            )
-            updated = CaseFileRepository(self._db).load(case.id)
-        return StepResult(updated, frozenset({Topic.CASES}))
-
     def publish(self, case_no: str, on: dt.date) -> StepResult:
         """``case publish``: the date the decision was published (三项制度: 7 working days)."""
 
@@ -82,7 +59,9 @@ class PublicationService(ContextService):
             check_publish(decided_on, publication_required(case), case.publication, on, today)
             self._repo.save_published(case.id, on, at)
 
-        return self._step(case_no, "case.publish", {"published_on": on.isoformat()}, apply)
+        return self._case_files.run_step(
+            case_no, "case.publish", {"published_on": on.isoformat()}, apply
+        )
 
     def withdraw(self, case_no: str, on: dt.date, reason: str) -> StepResult:
         """``case withdraw-publication``: the publication taken down (APL 48②)."""
@@ -93,7 +72,7 @@ class PublicationService(ContextService):
             self._repo.save_withdrawal(case.id, on, cleaned, at)
 
         detail = {"withdrawn_on": on.isoformat(), "reason": text}
-        return self._step(case_no, "case.withdraw_publication", detail, apply)
+        return self._case_files.run_step(case_no, "case.withdraw_publication", detail, apply)
 
     def decision_set_aside(
         self,
@@ -122,7 +101,7 @@ class PublicationService(ContextService):
             record_set_aside(self._db, case.id, SetAside(on, source, reference, text), at)
 
         detail = {"on": on.isoformat(), "source": source.value, "reference": reference}
-        return self._step(case_no, "case.decision_set_aside", detail, apply)
+        return self._case_files.run_step(case_no, "case.decision_set_aside", detail, apply)
 
     # -- the due list -------------------------------------------------------------------
     def due_list(self, as_of: dt.date | None = None, days: int = DUE_DAYS_DEFAULT) -> DueList:
