@@ -166,12 +166,17 @@ class DuePanel(QWidget):
         header = self.view.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         late = sum(1 for i in listing.items if i.overdue)
+        fallback = "".join(
+            self.tr("（%1年按周一至周五推算，请核对调休）").replace("%1", str(w.year))
+            for w in listing.warnings
+        )
         self.summary.setText(
             self.tr("截至 %1，至 %2 到期及已逾期：%3 项，其中已逾期 %4 项")
             .replace("%1", listing.as_of.isoformat())
             .replace("%2", listing.until.isoformat())
             .replace("%3", str(len(listing.items)))
             .replace("%4", str(late))
+            + fallback
         )
 
     def _print_dialog(self) -> None:

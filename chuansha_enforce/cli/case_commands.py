@@ -106,6 +106,7 @@ def _due_list(args: argparse.Namespace, services: Services, out: TextIO, lang: L
             "days": listing.days,
             "until": listing.until.isoformat(),
             "items": [due_item_json(i) for i in items],
+            "calendar_warnings": [w.year for w in listing.warnings],
         }
         json.dump(data, out, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -116,6 +117,8 @@ def _due_list(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         state = render("clock_state.overdue" if i.overdue else "clock_state.pending", lang=lang)
         kind = i.kind.label if lang == "zh" else i.kind.value
         print(f"{i.due}\t{state}\t{kind}\t{i.reference}\t{i.party}", file=out)
+    for warning in listing.warnings:
+        print("  " + render("calendar.fallback", {"year": warning.year}, lang), file=sys.stderr)
     return 0
 
 

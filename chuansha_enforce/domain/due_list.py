@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from chuansha_enforce.domain.case_deadlines import Clock, ClockState
 from chuansha_enforce.domain.enums import LabelledEnum
-from chuansha_enforce.domain.work_calendar import WorkCalendar
+from chuansha_enforce.domain.work_calendar import CalendarResult, CalendarWarning, WorkCalendar
 
 DUE_DAYS_DEFAULT = 5  # working days ahead the list looks by default
 DUE_DAYS_MAX = 250
@@ -56,11 +56,12 @@ class DueList:
     days: int
     until: dt.date
     items: tuple[DueItem, ...]
+    warnings: tuple[CalendarWarning, ...] = ()  # years counted Mon–Fri (DOMAIN §2)
 
 
-def horizon_end(as_of: dt.date, days: int, calendar: WorkCalendar) -> dt.date:
+def horizon_end(as_of: dt.date, days: int, calendar: WorkCalendar) -> CalendarResult:
     """The last day the list looks at: ``days`` working days after ``as_of``."""
-    return calendar.add_working_days(as_of, days).value
+    return calendar.add_working_days(as_of, days)
 
 
 def due_items(

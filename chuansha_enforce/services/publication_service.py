@@ -30,11 +30,15 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.publication import SetAside, SetAsideSource
 from chuansha_enforce.domain.publication_rules import check_publish, check_withdrawal
 from chuansha_enforce.domain.text_input import clean_text
+from chuansha_enforce.domain.work_calendar import CalendarWarning
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService, StepResult
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.publication_repository import PublicationRepository
+
+DueSource = Callable[[dt.date, dt.date, set[CalendarWarning]], Iterable[DueItem]]
+"""(as of, until, the calendar warnings met, to add to) -> the source's due items."""
 
 
 def record_set_aside(db: sqlite_utils.Database, case_id: int, set_aside: SetAside, at: str) -> None:
@@ -110,24 +114,30 @@ class PublicationService(ContextService):
             raise DomainError("due.days", "due_days", {"max": DUE_DAYS_MAX})
         day = as_of or today_in_china(self._clock)
         calendar = self._calendar.work_calendar()
-        until = horizon_end(day, days, calendar)
+        horizon = horizon_end(day, days, calendar)
+        until = horizon.value
         items: list[DueItem] = []
+        warnings: set[CalendarWarning] = set(horizon.warnings)
         for source in self._sources():
-            items.extend(source(day, until))
-        return DueList(day, days, until, tuple(sorted_items(items)))
+            items.extend(source(day, until, warnings))
+        ordered = tuple(sorted(warnings, key=lambda w: w.year))
+        return DueList(day, days, until, tuple(sorted_items(items)), ordered)
 
-    def _sources(self) -> tuple[Callable[[dt.date, dt.date], Iterable[DueItem]], ...]:
+    def _sources(self) -> tuple[DueSource, ...]:
         """Where due items come from. Another register (simple decisions' hand-over and
         备案) adds its own source here; general cases' new clocks need only a ``DueKind``."""
         return (self._general_case_items,)
 
-    def _general_case_items(self, as_of: dt.date, until: dt.date) -> Iterable[DueItem]:
+    def _general_case_items(
+        self, as_of: dt.date, until: dt.date, warnings: set[CalendarWarning]
+    ) -> Iterable[DueItem]:
         calendar = self._calendar.work_calendar()
         rules = self._case_files.clock_rules()
         cases = CaseFileRepository(self._db)
         for case_id in self._repo.due_candidates():
             case = cases.load(case_id)
             clocks = case_clocks(case, as_of, calendar, rules)
+            warnings.update(clocks.warnings)
             yield from due_items(
                 case.case_no,
                 case.party.name,

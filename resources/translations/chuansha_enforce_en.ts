@@ -2228,6 +2228,11 @@ SQLite %3</translation>
     <name>DuePanel</name>
     <message>
         <location filename="../../ui/due_panel.py" line="1" />
+        <source>（%1年按周一至周五推算，请核对调休）</source>
+        <translation> (%1 counted Monday to Friday: check the official schedule)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
         <source>到期日</source>
         <translation>Due</translation>
     </message>

@@ -249,3 +249,12 @@ def test_installed_command_publishes_withdraws_closes_and_lists_what_is_due(
     text = public.read_text(encoding="utf-8-sig")
     assert PAID_DECISION not in text
     assert UNPAID_DECISION in text
+
+
+def test_a_due_list_reaching_into_2027_says_it_counted_monday_to_friday(path: Path) -> None:
+    late_december = dt.datetime(2026, 12, 28, 2, 0, tzinfo=dt.UTC)
+    with build_services(path, FixedClock(late_december), read_only=True) as svc:
+        listing = svc.publications.due_list(days=5)
+        assert listing.until == D(2027, 1, 4)  # 2027-01-01 (Friday) counted as a working day
+        assert [w.year for w in listing.warnings] == [2027]
+        assert svc.publications.due_list(as_of=D(2026, 12, 1), days=5).warnings == ()

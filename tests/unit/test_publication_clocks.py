@@ -172,9 +172,10 @@ def test_a_decision_set_aside_before_publication_is_not_published_at_all() -> No
 
 def test_the_due_list_takes_overdue_items_and_those_within_the_horizon() -> None:
     """Five working days from 2023-09-27 reach 2023-10-10 (the make-up days count)."""
-    until = horizon_end(D(2023, 9, 27), 5, OFFICIAL)
+    until = horizon_end(D(2023, 9, 27), 5, OFFICIAL).value
     assert until == D(2023, 10, 10)
-    assert horizon_end(D(2023, 9, 27), 0, OFFICIAL) == D(2023, 9, 27)
+    assert horizon_end(D(2023, 9, 27), 0, OFFICIAL).value == D(2023, 9, 27)
+    assert [w.year for w in horizon_end(D(2026, 12, 28), 5, OFFICIAL).warnings] == [2027]
     on_time = _case(Publication(), decided=D(2023, 9, 27))  # due 10-12: outside
     late = _case(Publication(), decided=D(2023, 9, 1))  # due 09-12: overdue
     near = _case(Publication(), decided=D(2023, 9, 22))  # due 10-09: inside
