@@ -47,9 +47,9 @@ PUBLICATION_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "case.close_unpaid": (
         "尚有{outstanding}元未缴纳，只能以下列理由之一结案：{choices}"
-        "（DOMAIN §14；行政强制法第五十三条）",
+        "（申请法院强制执行见《行政强制法》第五十三条，终结执行见第四十条）",
         "{outstanding} yuan is unpaid: a case closes unpaid only for one of: {choices}"
-        " (DOMAIN §14; Administrative Coercion Law Art. 53)",
+        " (court enforcement: Administrative Coercion Law Art. 53; ending it: Art. 40)",
     ),
     "case.close_other_text": (
         "以“其他”理由在尚有{outstanding}元未缴纳时结案，须写明具体理由",
