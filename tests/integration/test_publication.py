@@ -111,6 +111,8 @@ def test_a_correction_sets_the_decision_aside_through_the_service_hook(svc: Serv
         "2026-11-27"
     )
     assert _states(svc, PAID)["publication_withdrawal_due"] is ClockState.DUE_SOON
+    svc.publications.withdraw(PAID, D(2026, 11, 27), "更正撤回")
+    assert svc.verify(check_backups=False).problems == ()  # the new rows are sealed
 
 
 def test_refused_publication_steps_leave_the_database_as_it_was(svc: Services, path: Path) -> None:
