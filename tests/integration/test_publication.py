@@ -260,3 +260,17 @@ def test_a_due_list_reaching_into_2027_says_it_counted_monday_to_friday(path: Pa
         assert listing.until == D(2027, 1, 4)  # 2027-01-01 (Friday) counted as a working day
         assert [w.year for w in listing.warnings] == [2027]
         assert svc.publications.due_list(as_of=D(2026, 12, 1), days=5).warnings == ()
+
+
+def test_the_demo_publishes_its_decisions_so_history_is_not_due(demo_services: Services) -> None:
+    """The demo (2023–2025, read on 2026-11-27) publishes each decision 1–6 days after it: the
+    only publications due are of decisions of its last days, still to come on 2025-12-31; the
+    decisions a dispute set aside are withdrawn, so no withdrawal is due."""
+    items = demo_services.publications.due_list(days=5).items
+    published = [i for i in items if i.kind is DueKind.PUBLICATION]
+    assert all(i.due >= D(2025, 12, 24) for i in published)
+    assert all(i.kind is not DueKind.WITHDRAWAL for i in items)
+    for item in published:
+        case = demo_services.case_files.find(item.reference)
+        assert case.decision is not None
+        assert case.decision.decided_on >= D(2025, 12, 15)
