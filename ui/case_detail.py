@@ -53,6 +53,7 @@ CLOCK_NAMES = {
     "reminder_due": QT_TRANSLATE_NOOP("CaseDetail", "催告"),
     "court_application_from": QT_TRANSLATE_NOOP("CaseDetail", "可申请法院强制执行之日"),
     "court_application_by": QT_TRANSLATE_NOOP("CaseDetail", "申请法院强制执行期限"),
+    "publication_withdrawal_due": QT_TRANSLATE_NOOP("CaseDetail", "撤回公示期限"),
 }
 STATE_NAMES = EnumMap(
     ClockState,
@@ -62,6 +63,7 @@ STATE_NAMES = EnumMap(
         ClockState.OVERDUE: QT_TRANSLATE_NOOP("CaseDetail", "已逾期"),
         ClockState.MET: QT_TRANSLATE_NOOP("CaseDetail", "按期完成"),
         ClockState.MISSED: QT_TRANSLATE_NOOP("CaseDetail", "逾期完成"),
+        ClockState.UNRECORDED: QT_TRANSLATE_NOOP("CaseDetail", "未记录（启用前）"),
     },
 )
 FLAG_COLOURS = EnumMap(
@@ -217,6 +219,31 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
             )
         )
     rows.extend(correction_rows(case.corrections))
+    publication = case.publication
+    if publication.published_on:
+        rows.append(
+            (
+                publication.published_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "公示"),
+                "",
+            )
+        )
+    for set_aside in publication.set_asides:
+        rows.append(
+            (
+                set_aside.on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "决定被撤销、变更或确认违法"),
+                f"{set_aside.reference} {set_aside.reason}",
+            )
+        )
+    if publication.withdrawn_on:
+        rows.append(
+            (
+                publication.withdrawn_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "撤回公示"),
+                publication.withdrawal_reason or "",
+            )
+        )
     return sorted(rows, key=lambda r: r[0])
 
 

@@ -36,6 +36,7 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
 )
 from chuansha_enforce.domain.money import fen_to_yuan_text
+from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.records import PaymentRecord
 from chuansha_enforce.domain.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.services.case_file_service import StepResult
@@ -681,23 +682,76 @@ def court_ruling_step() -> Step:
     )
 
 
+def _close(s: Services, no: str, v: FormValues) -> StepResult:
+    kind = v.choice("close_reason_kind")
+    return s.case_files.close(
+        no,
+        v.date("closed_on"),
+        v.text("close_reason") or None,
+        reason_kind=kind if isinstance(kind, UnpaidCloseReason) else None,
+        approved_by=v.text("close_approved_by") or None,
+    )
+
+
 def close_step() -> Step:
+    """结案; with money unpaid only for a listed reason, 其他 with its text and a legal
+    reviewer's approval (DOMAIN §14): the service refuses otherwise, naming the rule."""
+
     def fields(c: CaseFile) -> list[Field]:
+        paid_up = (QCoreApplication.translate("CaseSteps", "（已缴清，无需理由）"), None)
+        reasons: list[tuple[str, object]] = [paid_up, *((r.label, r) for r in UnpaidCloseReason)]
         return [
             Field("closed_on", QCoreApplication.translate("CaseSteps", "结案日期"), Kind.DATE),
             Field(
+                "close_reason_kind",
+                QCoreApplication.translate("CaseSteps", "未缴清结案理由"),
+                Kind.CHOICE,
+                reasons,
+            ),
+            Field(
                 "close_reason",
-                QCoreApplication.translate("CaseSteps", "结案说明"),
+                QCoreApplication.translate("CaseSteps", "结案说明（“其他”须写明理由）"),
+                Kind.LONG_TEXT,
+            ),
+            Field(
+                "close_approved_by",
+                QCoreApplication.translate("CaseSteps", "批准人（“其他”时：法制审核员）"),
+            ),
+        ]
+
+    return Step("close", QCoreApplication.translate("CaseSteps", "结案"), fields, _close)
+
+
+def publish_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [Field("published_on", QCoreApplication.translate("CaseSteps", "公示日期"),
+                      Kind.DATE)]  # fmt: skip
+
+    return Step(
+        "publish",
+        QCoreApplication.translate("CaseSteps", "公示"),
+        fields,
+        lambda s, no, v: s.publications.publish(no, v.date("published_on")),
+    )
+
+
+def withdraw_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("withdrawn_on", QCoreApplication.translate("CaseSteps", "撤回日期"), Kind.DATE),
+            Field(
+                "withdrawal_reason",
+                QCoreApplication.translate("CaseSteps", "撤回原因"),
                 Kind.LONG_TEXT,
             ),
         ]
 
     return Step(
-        "close",
-        QCoreApplication.translate("CaseSteps", "结案"),
+        "withdraw_publication",
+        QCoreApplication.translate("CaseSteps", "撤回公示"),
         fields,
-        lambda s, no, v: s.case_files.close(
-            no, v.date("closed_on"), v.text("close_reason") or None
+        lambda s, no, v: s.publications.withdraw(
+            no, v.date("withdrawn_on"), v.text("withdrawal_reason")
         ),
     )
 
@@ -724,4 +778,6 @@ def steps() -> list[Step]:
         court_apply_step(),
         court_ruling_step(),
         close_step(),
+        publish_step(),
+        withdraw_step(),
     ]

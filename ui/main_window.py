@@ -36,6 +36,7 @@ from ui.case_detail import CaseDetailDialog
 from ui.case_table_model import CaseTableModel, deadline_colour
 from ui.dispute_panel import DisputePanel
 from ui.document_menu import Opener, make_service_receipts, open_with_system
+from ui.due_panel import DuePanel
 from ui.error_dialogs import error_text
 from ui.file_case_dialog import file_case_form
 from ui.file_review_panel import FileReviewPanel
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.review_queue, self.tr("法制审核"))
         self.disputes = DisputePanel(self.runner, self)
         self.tabs.addTab(self.disputes, self.tr("复议诉讼"))
+        self.due = DuePanel(self.runner, self)
+        self.tabs.addTab(self.due, self.tr("待办"))
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None
         self.trash: TrashDialog | None = None
@@ -324,8 +327,10 @@ class MainWindow(QMainWindow):
             detail = self.detail
             if detail is not None and detail.isVisible() and (not cases or detail.case_no in cases):
                 detail.reload()
+            self.due.reload()
         if Topic.DISPUTES in changes:  # (with CASES: the open case window reloads above)
             self.disputes.reload()
+            self.due.reload()  # a dispute's outcome may set a decision aside
         if Topic.OFFICERS in changes:
             self.officer_registry.reload()
             self.simple_entry.refresh_officers()

@@ -7,12 +7,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -36,6 +33,7 @@ from chuansha_enforce.services.review_service import QueueItem
 from ui.case_picker import CasePicker
 from ui.error_dialogs import error_text
 from ui.review_dialog import ReviewDialog
+from ui.short_list_model import Index, ShortListModel
 
 CONTEXT = "ReviewQueue"
 COLUMN_SOURCES = (
@@ -53,18 +51,17 @@ STATE_SOURCES = {
     "overdue": QT_TRANSLATE_NOOP("ReviewQueue", "已逾期"),
 }
 STATE_COLOURS = {"due_soon": QColor("#fff3c4"), "overdue": QColor("#f8d0d0")}
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _t(text: object) -> str:
     return QCoreApplication.translate(CONTEXT, str(text))
 
 
-class ReviewQueueModel(QAbstractTableModel):
+class ReviewQueueModel(ShortListModel):
     """Open submissions, the most urgent first (a queue is short: loaded whole)."""
 
     def __init__(self, services: Services) -> None:
-        super().__init__()
+        super().__init__(CONTEXT, COLUMN_SOURCES)
         self._services = services
         self.items: list[QueueItem] = []
         self.reload()
@@ -73,19 +70,6 @@ class ReviewQueueModel(QAbstractTableModel):
         self.beginResetModel()
         self.items = self._services.reviews.queue()
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMN_SOURCES)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(COLUMN_SOURCES[section]) if 0 <= section < len(COLUMN_SOURCES) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.items):

@@ -16,6 +16,7 @@ from chuansha_enforce.domain.available_steps import STEP_TITLES
 from chuansha_enforce.domain.case_deadlines import case_instalments
 from chuansha_enforce.domain.case_gates import review_superseded
 from chuansha_enforce.domain.clock import china_time
+from chuansha_enforce.domain.due_list import DUE_DAYS_DEFAULT, due_item_json
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
@@ -31,6 +32,16 @@ def _add_parsers(commands: Any) -> None:
     case_list.add_argument("--limit", type=int, default=50, help="最多列出几件（0 = 全部）")
     case_list.add_argument("--json", action="store_true", help="以 JSON 输出")
     case_list.add_argument("--overdue", action="store_true", help="只列出有期限已过的案件")
+    case_list.add_argument(
+        "--due", action="store_true", help="待办：今后若干工作日内到期及已逾期的事项"
+    )
+    case_list.add_argument(
+        "--days",
+        dest="due_days",
+        type=int,
+        default=DUE_DAYS_DEFAULT,
+        help=f"与 --due 同用：向后看几个工作日（默认 {DUE_DAYS_DEFAULT}）",
+    )
     case_show = case_commands.add_parser("show", help="一件案件及其期限和应缴金额")
     add_case_number(case_show)
     case_show.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
@@ -109,6 +120,31 @@ def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, la
     return 0
 
 
+def _due_list(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    listing = services.publications.due_list(days=args.due_days)
+    items = listing.items[: args.limit] if args.limit else listing.items
+    if args.json:
+        data = {
+            "as_of": listing.as_of.isoformat(),
+            "days": listing.days,
+            "until": listing.until.isoformat(),
+            "items": [due_item_json(i) for i in items],
+            "calendar_warnings": [w.year for w in listing.warnings],
+        }
+        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return 0
+    say(out, lang, "cli.due_heading", as_of=listing.as_of, until=listing.until,
+        count=len(listing.items))  # fmt: skip
+    for i in items:
+        state = render("clock_state.overdue" if i.overdue else "clock_state.pending", lang=lang)
+        kind = i.kind.label if lang == "zh" else i.kind.value
+        print(f"{i.due}\t{state}\t{kind}\t{i.reference}\t{i.party}", file=out)
+    for warning in listing.warnings:
+        print("  " + render("calendar.fallback", {"year": warning.year}, lang), file=sys.stderr)
+    return 0
+
+
 def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     if args.case_command == "show":
         return _cmd_case_show(args, services, out, lang)
@@ -120,6 +156,8 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         return case_step_commands.run(args, services, out, lang)
     if args.limit < 0:
         raise DomainError("list.limit", "limit", {"max": "∞"})
+    if args.due:
+        return _due_list(args, services, out, lang)
     if args.overdue:
         views = services.case_files.overdue(year=args.year, limit=args.limit or None)
         if args.json:

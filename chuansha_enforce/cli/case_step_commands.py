@@ -45,6 +45,7 @@ from chuansha_enforce.domain.enums import (
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.money import parse_yuan
+from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase, StepResult
 from chuansha_enforce.services.container import Services
@@ -70,6 +71,8 @@ STEP_LABELS: dict[str, str] = {
     "court-apply": "申请法院强制执行",
     "court-ruling": "法院裁定",
     "close": "结案",
+    "publish": "公示",
+    "withdraw-publication": "撤回公示",
 }
 SUBCOMMANDS = frozenset(STEP_LABELS)
 WRITING = SUBCOMMANDS
@@ -249,7 +252,17 @@ def add_parsers(case_commands: Any) -> None:
 
     close = step("close", "结案")
     close.add_argument("--on", required=True, help="结案日期")
-    close.add_argument("--reason", help="结案说明")
+    close.add_argument(
+        "--reason",
+        help="结案说明；尚有罚没款未缴时须为：" + "、".join(r.label for r in UnpaidCloseReason),
+    )
+    close.add_argument("--note", help="具体理由（“其他”时必填）")
+    close.add_argument("--approved-by", dest="approved_by", help="批准人（“其他”时：法制审核员）")
+    publish = step("publish", "记录决定公示日期（决定后 7 个工作日内）")
+    publish.add_argument("--on", required=True, help="公示日期")
+    withdraw = step("withdraw-publication", "撤回公示（决定被撤销、变更或确认违法后 3 个工作日内）")
+    withdraw.add_argument("--on", required=True, help="撤回日期")
+    withdraw.add_argument("--reason", required=True, help="撤回原因")
 
 
 def _file(args: argparse.Namespace, services: Services) -> StepResult:
@@ -408,6 +421,21 @@ def _remind(args: argparse.Namespace, services: Services) -> StepResult:
     return services.case_files.record_reminder(args.case_no, reminder)
 
 
+def _close(args: argparse.Namespace, services: Services) -> StepResult:
+    """``--reason`` names a listed reason for closing unpaid (by its label), or is the closing
+    note of a case paid up; ``--note`` is the text of a listed reason (其他 needs it)."""
+    text = (args.reason or "").strip()
+    kind = next((r for r in UnpaidCloseReason if text in (r.label, r.value)), None)
+    note = args.note if kind is not None else (args.note or text or None)
+    return services.case_files.close(
+        args.case_no,
+        _day(args.on, "closed_on"),
+        note,
+        reason_kind=kind,
+        approved_by=args.approved_by,
+    )
+
+
 _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "file": _file,
     "evidence": _evidence,
@@ -430,7 +458,11 @@ _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "court-ruling": lambda a, s: s.case_files.record_court_ruling(
         a.case_no, _day(a.on, "ruling_on"), a.result
     ),
-    "close": lambda a, s: s.case_files.close(a.case_no, _day(a.on, "closed_on"), a.reason),
+    "close": _close,
+    "publish": lambda a, s: s.publications.publish(a.case_no, _day(a.on, "published_on")),
+    "withdraw-publication": lambda a, s: s.publications.withdraw(
+        a.case_no, _day(a.on, "withdrawn_on"), a.reason
+    ),
 }
 
 

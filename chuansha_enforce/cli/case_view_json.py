@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from chuansha_enforce.domain.available_steps import available_steps
 from chuansha_enforce.domain.case_deadlines import case_instalments
 from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.case_file_service import CaseView
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
@@ -128,6 +134,17 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
         ],
         "paid_fen": case.paid_fen,
         "days_late": view.clocks.days_late,
+        "publication": {
+            "published_on": _iso(case.publication.published_on),
+            "unrecorded": case.publication.unrecorded,
+            "set_aside_on": _iso(
+                case.publication.set_aside.on if case.publication.set_aside else None
+            ),
+            "withdrawn_on": _iso(case.publication.withdrawn_on),
+            "withdrawal_reason": case.publication.withdrawal_reason,
+        },
+        "close_reason": case.close_reason,
+        "close_reason_kind": case.close_reason_kind.label if case.close_reason_kind else None,
         "surcharge_fen": view.clocks.surcharge_fen,
         "amount_due_fen": view.clocks.amount_due_fen,
         "needs_new_review": case.needs_new_review,

@@ -44,6 +44,9 @@ def add_disclosure_parser(export_commands: Any) -> None:
     disclosure = export_commands.add_parser("disclosure", help="双公示信息（csv，去标识化）")
     disclosure.add_argument("--year", type=int, required=True, help="处罚决定年度")
     disclosure.add_argument("-o", "--output", required=True, help="输出文件 .csv")
+    disclosure.add_argument(
+        "--withdrawals", action="store_true", help="改为输出该年度撤回公示的决定清单"
+    )
 
 
 def _as_of(text: str | None) -> dt.date | None:
@@ -79,6 +82,12 @@ def _cmd_report(args: argparse.Namespace, services: Services, out: TextIO, lang:
 
 def export_disclosure(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     started = time.perf_counter()
+    if args.withdrawals:
+        rows, count = services.reports.withdrawals_csv(args.year)
+        path = services.reports.save(Path(args.output), rows, ".csv")
+        _written(out, lang, path, len(rows), started)
+        say(out, lang, "cli.withdrawal_count", count=count)
+        return 0
     data, listing = services.reports.disclosure_csv(args.year)
     path = services.reports.save(Path(args.output), data, ".csv")
     _written(out, lang, path, len(data), started)

@@ -540,7 +540,7 @@ def _general_cases(
                     case_no, party, cause, officers, dates[filed - start], violation, basis, place
                 )
                 continue
-            decision_no = served = closed = None
+            decision_no = served = closed = published = None
             payments: tuple[PaymentRecord, ...] = ()
             if not lawful:
                 closed = decided + int(rnd() * 5)
@@ -548,6 +548,8 @@ def _general_cases(
                 dyear = dates[decided - start].year
                 dseq = decision_seq[dyear] = decision_seq.get(dyear, 0) + 1
                 decision_no = f"沪浦川执罚〔{dyear}〕{dseq:06d}号"
+                if outcome is penalty and kinds is not _WARNING:
+                    published = _published(decided, dseq, end)
                 served = decided if rnd() < 0.4 else decided + 1 + int(rnd() * 7)
                 if served > end:
                     served = None
@@ -627,6 +629,7 @@ def _general_cases(
                 payments,
                 notes,
                 review,
+                published_on=None if published is None else dates[published - start],
             )
 
 
@@ -685,6 +688,14 @@ class _SimpleAfter:
             cash_to_bank_on=self._day(bank) if self._day(agency) else None,
             filed_with_agency_on=self._day(self._done(day)),
         )
+
+
+def _published(decided: int, seq: int, end: int) -> int | None:
+    """公示: 1 to 6 calendar days after the decision (so within the 7 working days), one in
+    97 a fortnight late; None while it is still to come after the last generated day. Drawn
+    from the decision's number, not the random stream, so every other figure stays put."""
+    day = decided + (14 if seq % 97 == 0 else 1 + seq % 6)
+    return None if day > end else day
 
 
 def _simple_fines(low: int, high: int, cap: int, weighted: Sequence[tuple[int, int]]) -> list[int]:

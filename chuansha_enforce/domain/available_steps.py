@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from chuansha_enforce.domain.case_deadlines import publication_required
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.case_gates import review_superseded
 from chuansha_enforce.domain.errors import DomainError
@@ -33,6 +34,8 @@ STEP_KEYS = (
     "court_apply",
     "court_ruling",
     "close",
+    "publish",
+    "withdraw_publication",
 )
 
 STEP_TITLES = {
@@ -55,6 +58,8 @@ STEP_TITLES = {
     "court_apply": "申请法院强制执行",
     "court_ruling": "法院裁定",
     "close": "结案",
+    "publish": "公示",
+    "withdraw_publication": "撤回公示",
 }
 
 
@@ -144,6 +149,32 @@ def _court_ruling(case: CaseFile) -> DomainError | None:
     return None
 
 
+def _publish(case: CaseFile) -> DomainError | None:
+    """Open for a published kind of decision not yet published nor set aside (closed or not:
+    publication does not wait for the case to close)."""
+    publication = case.publication
+    if case.decision is None or not publication_required(case):
+        return _decided(case) or DomainError("publication.not_publishable", None)
+    if publication.published_on is not None:
+        date = publication.published_on.isoformat()
+        return DomainError("publication.already_published", None, {"date": date})
+    set_aside = publication.set_aside
+    if set_aside is not None:
+        params = {"date": set_aside.on.isoformat(), "by": set_aside.reason}
+        return DomainError("publication.set_aside", None, params)
+    return None
+
+
+def _withdraw(case: CaseFile) -> DomainError | None:
+    publication = case.publication
+    if publication.published_on is None:
+        return DomainError("publication.not_published", None)
+    if publication.withdrawn_on is not None:
+        date = publication.withdrawn_on.isoformat()
+        return DomainError("publication.already_withdrawn", None, {"date": date})
+    return None
+
+
 _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "evidence": _undecided,
     "notice": _undecided,
@@ -164,6 +195,8 @@ _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "court_apply": _court_apply,
     "court_ruling": _court_ruling,
     "close": _after_decision,
+    "publish": _publish,
+    "withdraw_publication": _withdraw,
 }
 
 

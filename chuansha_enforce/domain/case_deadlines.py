@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
-from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.case_file import CaseFile, Decision
 from chuansha_enforce.domain.deadlines import (
     DutyFacts,
     Pause,
@@ -18,8 +19,11 @@ from chuansha_enforce.domain.deadlines import (
     service_due,
     surcharge_fen,
 )
+from chuansha_enforce.domain.disclosure import is_minor
 from chuansha_enforce.domain.enforcement_steps import InstalmentPlan
-from chuansha_enforce.domain.enums import Outcome, ServiceMethod
+from chuansha_enforce.domain.enums import Outcome, PenaltyKind, ServiceMethod
+from chuansha_enforce.domain.publication import withdrawal_due
+from chuansha_enforce.domain.records import PartyRecord
 from chuansha_enforce.domain.work_calendar import CalendarResult, CalendarWarning, WorkCalendar
 
 HEARING_REQUEST_WORKING_DAYS = 5  # APL 64
@@ -44,6 +48,7 @@ class ClockState(StrEnum):
     OVERDUE = "overdue"
     MET = "met"
     MISSED = "missed"
+    UNRECORDED = "unrecorded"  # history imported without the act's date: never late
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,13 +180,20 @@ def case_clocks(
     warnings: list[CalendarWarning] = []
 
     def add(
-        name: str, result: CalendarResult, done_on: dt.date | None, *, tracked: bool = True
+        name: str,
+        result: CalendarResult,
+        done_on: dt.date | None,
+        *,
+        tracked: bool = True,
+        unrecorded: bool = False,
     ) -> dt.date:
-        """Record a clock. An untracked one is never overdue: either no act is recorded
-        for it yet (disclosure), or it is the party's window, not the squad's duty."""
+        """Record a clock. An untracked one is never overdue: it is the party's window, not
+        the squad's duty; an unrecorded one is history imported without the act's date."""
         warnings.extend(result.warnings)
         state = (
-            state_on(result.value, done_on, as_of, calendar, rules.due_soon_working_days)
+            ClockState.UNRECORDED
+            if unrecorded
+            else state_on(result.value, done_on, as_of, calendar, rules.due_soon_working_days)
             if tracked
             else ClockState.PENDING
         )
@@ -207,9 +219,7 @@ def case_clocks(
     days = 0
     if decision is not None:
         add("service_due", duty["service_due"].due, duty["service_due"].done_on)
-        if decision.outcome is Outcome.PENALTY:
-            add("disclosure_due", disclosure_due(decision.decided_on, calendar), None,
-                tracked=False)  # fmt: skip
+        publication_clocks(case, add, calendar)
         payment = duty.get("payment_due")
         if payment is not None:
             paid_in_full_on = payment.done_on
@@ -279,6 +289,49 @@ def case_instalments(case: CaseFile, as_of: dt.date) -> tuple[InstalmentState, .
 def plan_payment_due(states: tuple[InstalmentState, ...]) -> InstalmentState:
     """The instalment the party owes next (the last one once all are paid)."""
     return next((s for s in states if s.paid_on is None), states[-1])
+
+
+class AddClock(Protocol):
+    def __call__(
+        self,
+        name: str,
+        result: CalendarResult,
+        done_on: dt.date | None,
+        *,
+        tracked: bool = True,
+        unrecorded: bool = False,
+    ) -> dt.date: ...
+
+
+def publication_required(case: CaseFile) -> bool:
+    """A penalty decision that is published (not a warning alone, not a minor's: §8)."""
+    return case.decision is not None and publication_required_for(case.decision, case.party)
+
+
+def publication_required_for(decision: Decision, party: PartyRecord) -> bool:
+    """The same for a decision and its party (the ledger import asks before any case exists)."""
+    if decision.outcome is not Outcome.PENALTY or not decision.kinds:
+        return False
+    warning_only = decision.kinds <= {PenaltyKind.WARNING}
+    return not (warning_only or is_minor(party, decision.decided_on))
+
+
+def publication_clocks(case: CaseFile, add: AddClock, calendar: WorkCalendar) -> None:
+    """公示 within 7 working days of the decision (late when missed, unless the decision is
+    unrecorded history, ``domain.publication``); once a published decision is revoked, changed
+    or declared unlawful, its withdrawal within 3 working days (APL 48②). A decision set
+    aside before it was published is not published at all."""
+    if case.decision is None or not publication_required(case):
+        return
+    publication = case.publication
+    set_aside = publication.set_aside
+    if publication.published_on is None and set_aside is not None:
+        return
+    add("disclosure_due", disclosure_due(case.decision.decided_on, calendar),
+        publication.published_on, unrecorded=not publication.tracked)  # fmt: skip
+    if set_aside is not None:
+        add("publication_withdrawal_due", withdrawal_due(set_aside.on, calendar),
+            publication.withdrawn_on)  # fmt: skip
 
 
 def _paid_in_full_on(case: CaseFile) -> dt.date | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from chuansha_enforce.domain.corrections import CorrectionEntry
@@ -26,6 +26,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
     ServiceMethod,
 )
+from chuansha_enforce.domain.publication import Publication, UnpaidCloseReason
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.status import derive_case_status
 from chuansha_enforce.domain.text_input import clean_fields
@@ -314,6 +315,9 @@ class CaseFile:
     corrections: tuple[CorrectionEntry, ...] = ()
     superseded_round: int | None = None
     """The latest review round a correction superseded (what it approved was changed)."""
+    publication: Publication = field(default_factory=Publication)  # 公示 and its withdrawal
+    close_reason_kind: UnpaidCloseReason | None = None  # closed with money unpaid (§14)
+    close_approved_by: str | None = None  # the reviewer who approved closing for 其他
 
     @property
     def status(self) -> CaseStatus:

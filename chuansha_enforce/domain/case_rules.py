@@ -301,7 +301,3 @@ def check_closing(
         if case.served_on is None:
             raise DomainError("case.close_unserved", "closed_on")
         not_before(closed_on, case.served_on, "closed_on", "送达日期")
-    if outstanding_fen > 0 and not (reason or "").strip():
-        raise DomainError(
-            "case.close_unpaid", "close_reason", {"outstanding": format_fen(outstanding_fen)}
-        )

@@ -47,6 +47,7 @@ class Withheld(StrEnum):
     NOT_A_PENALTY = "not_a_penalty"
     MINOR = "minor"
     WARNING_ONLY = "warning_only"
+    WITHDRAWN = "withdrawn"  # revoked, changed or declared unlawful: withdrawn (APL 48②)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class DisclosureSource:
     violation: str | None
     legal_basis: str | None
     location: str | None
+    withdrawn: bool = False  # withdrawn, or set aside and to be withdrawn (APL 48②)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +153,8 @@ def withheld(source: DisclosureSource) -> Withheld | None:
     """Why this decision is not published, or None when it is."""
     if source.outcome is not Outcome.PENALTY or not source.kinds:
         return Withheld.NOT_A_PENALTY
+    if source.withdrawn:
+        return Withheld.WITHDRAWN
     if is_minor(source.party, source.decided_on):
         return Withheld.MINOR
     if source.kinds <= {PenaltyKind.WARNING}:

@@ -94,8 +94,9 @@ APPEALABLE_RULINGS = frozenset({_O.SUIT_DISMISSED})
 """A ruling dismissing the suit may be appealed within 10 days (行政诉讼法 Art. 85)."""
 FINAL_WITHOUT_APPEAL = frozenset({_O.WITHDRAWN, _O.MEDIATED})
 """A withdrawal allowed by ruling, or a mediation, ends the case without an appeal."""
-AGAINST_THE_ACT = CORRECTING
-"""Outcomes that revoke, change or declare the decision unlawful: the publication is withdrawn."""
+AGAINST_THE_ACT = frozenset({_O.CHANGED, _O.REVOKED, _O.CONFIRMED_UNLAWFUL, _O.CONFIRMED_VOID})
+"""Outcomes that revoke, change or declare the decision unlawful or void: its publication is
+withdrawn within 3 working days (APL 48②). 责令履行 orders an act and sets nothing aside."""
 
 
 def outcome_label(kind: DisputeKind, outcome: DisputeOutcome) -> str:

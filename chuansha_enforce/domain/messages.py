@@ -22,6 +22,7 @@ from chuansha_enforce.domain.enforcement_messages import ENFORCEMENT_FIELDS, ENF
 from chuansha_enforce.domain.find_messages import FIND_FIELDS, FIND_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
+from chuansha_enforce.domain.publication_messages import PUBLICATION_FIELDS, PUBLICATION_MESSAGES
 from chuansha_enforce.domain.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
 from chuansha_enforce.domain.simple_payment_messages import (
     SIMPLE_PAYMENT_FIELDS,
@@ -43,6 +44,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **SIMPLE_PAYMENT_FIELDS,
     **ENFORCEMENT_FIELDS,
     **CORRECTION_FIELDS,
+    **PUBLICATION_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -131,6 +133,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **SIMPLE_PAYMENT_MESSAGES,
     **ENFORCEMENT_MESSAGES,
     **CORRECTION_MESSAGES,
+    **PUBLICATION_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),
@@ -264,10 +267,6 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "case.close_unserved": (
         "决定书尚未送达，不能结案",
         "the decision has not been served; it cannot close",
-    ),
-    "case.close_unpaid": (
-        "尚有{outstanding}元未缴纳：请说明结案理由（如已申请强制执行）",
-        "{outstanding} yuan is unpaid: give the reason for closing (e.g. enforcement applied for)",
     ),
     "hearing.not_offered": (
         "尚未告知当事人听证权利，不能记录听证",

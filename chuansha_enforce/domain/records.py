@@ -102,6 +102,8 @@ class GeneralCaseRecord:
     notes: str | None = None
     review: ImportedReview | None = None
     major_flag_reason: str | None = None
+    published_on: dt.date | None = None  # 公示日期
+    publication_unrecorded: bool = False  # imported history without a 公示日期 (§14)
 
     def __post_init__(self) -> None:
         clean_fields(self)
@@ -200,6 +202,7 @@ class ExportCase:
     notes: str | None
     party_address: str | None = None
     legal_representative: str | None = None
+    published_on: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,7 @@ def general_case_rows(cases: Iterable[ExportCase]) -> Iterator[Sequence[object]]
             _date(c.closed_on),
             c.party_address,
             c.legal_representative,
+            _date(c.published_on),
             c.notes,
         ]
 

@@ -67,6 +67,7 @@ GENERAL_HEADERS = {
     "closed_on": "结案日期",
     "party_address": "当事人地址",
     "legal_representative": "法定代表人",
+    "published_on": "公示日期",
     "notes": "备注",
 }
 SIMPLE_HEADERS = {
@@ -213,6 +214,7 @@ class GeneralCells(NamedTuple):
     closed_on: dt.date | None
     party_address: str | None
     legal_representative: str | None
+    published_on: dt.date | None
     notes: str | None
 
 
@@ -291,6 +293,7 @@ GENERAL_COLUMNS = _specs(
         "paid_on": parse_date,
         "amount": parse_money,
         "closed_on": parse_date,
+        "published_on": parse_date,
     },
     frozenset({"case_no", "cause", "party_kind", "party_name", "officers", "filed_on"}),
     unique=frozenset({"case_no", "decision_no"}),

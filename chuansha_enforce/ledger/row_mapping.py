@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from chuansha_enforce.domain import case_rules
+from chuansha_enforce.domain.case_deadlines import publication_required_for
 from chuansha_enforce.domain.case_file import Certificate, Decision, ReviewRound
 from chuansha_enforce.domain.enums import CertificateStatus, HearingState, Outcome, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
@@ -248,6 +249,7 @@ def _general_case(
         _check_date(issues, row, "paid_on", paid_on, earlier=served, what="送达日期", today=today)
     if closed is not None:
         _check_date(issues, row, "closed_on", closed, earlier=decided, what="决定日期", today=today)
+    published, unrecorded = _publication(c, decision, party, row, issues, today=today)
     if reviewed is not None:
         _check_date(
             issues, row, "reviewed_on", reviewed, earlier=filed, what="立案日期", today=today
@@ -337,7 +339,39 @@ def _general_case(
         payments=payments,
         notes=c.notes,
         review=review,
+        published_on=published,
+        publication_unrecorded=unrecorded,
     )
+
+
+def _publication(
+    c: GeneralCells,
+    decision: Decision | None,
+    party: PartyRecord | None,
+    row: int,
+    issues: SheetIssues,
+    *,
+    today: dt.date,
+) -> tuple[dt.date | None, bool]:
+    """公示日期: on or after the decision of a penalty. A published penalty decision imported
+    without one is history from before the program (``domain.publication``): marked
+    unrecorded, listed as a warning, never late and never on the due list."""
+    published = c.published_on
+    penalty = decision is not None and decision.outcome is Outcome.PENALTY
+    if published is not None:
+        if not penalty:
+            issues.add(row, DomainError("publication.not_publishable"), "published_on")
+            return None, False
+        assert decision is not None
+        earlier = decision.decided_on
+        _check_date(issues, row, "published_on", published, earlier=earlier, what="决定日期",
+                    today=today)  # fmt: skip
+        return published, False
+    if not penalty or decision is None or party is None:
+        return None, False
+    if publication_required_for(decision, party):
+        issues.add(row, DomainError("publication.unrecorded"), "published_on", warning=True)
+    return None, True
 
 
 def _simple_decision(

@@ -79,6 +79,7 @@ GENERAL_CASE_HEADERS: Final = _specs(
     ("结案日期", False),
     ("当事人地址", False),
     ("法定代表人", False),
+    ("公示日期", False),
     ("备注", False),
 )
 

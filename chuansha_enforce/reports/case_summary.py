@@ -28,6 +28,7 @@ CLOCK_NAMES = {
     "service_due": "送达期限",
     "disclosure_due": "公示期限",
     "payment_due": "缴款期限",
+    "publication_withdrawal_due": "撤回公示期限",
 }
 STATE_NAMES = EnumMap(
     ClockState,
@@ -37,6 +38,7 @@ STATE_NAMES = EnumMap(
         ClockState.OVERDUE: "已逾期",
         ClockState.MET: "按期完成",
         ClockState.MISSED: "逾期完成",
+        ClockState.UNRECORDED: "未记录（启用前）",
     },
 )
 
@@ -85,6 +87,15 @@ def timeline(case: CaseFile) -> list[tuple[str, str, str]]:
         steps.append(("暂停计算", cn_date(pause.start), note))
     if case.closed_on:
         steps.append(("结案", cn_date(case.closed_on), case.close_reason or ""))
+    publication = case.publication
+    if publication.published_on:
+        steps.append(("公示", cn_date(publication.published_on), ""))
+    for set_aside in publication.set_asides:
+        steps.append(("决定被撤销、变更或确认违法", cn_date(set_aside.on),
+                      f"{set_aside.reference} {set_aside.reason}"))  # fmt: skip
+    if publication.withdrawn_on:
+        steps.append(("撤回公示", cn_date(publication.withdrawn_on),
+                      publication.withdrawal_reason or ""))  # fmt: skip
     return steps
 
 

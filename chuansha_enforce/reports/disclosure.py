@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from chuansha_enforce.domain.disclosure import FIELDS, DisclosureEntry, field_text
 
@@ -17,9 +17,17 @@ def _cell(text: str) -> str:
 
 
 def render_disclosure_csv(entries: Iterable[DisclosureEntry]) -> bytes:
+    return render_rows_csv(
+        [label for _name, label in FIELDS],
+        ([field_text(entry, name) for name, _label in FIELDS] for entry in entries),
+    )
+
+
+def render_rows_csv(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """Any public list (the withdrawals) in the same CSV form as the 双公示 list."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([label for _name, label in FIELDS])
-    for entry in entries:
-        writer.writerow([_cell(field_text(entry, name)) for name, _label in FIELDS])
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_cell(text) for text in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -11,8 +11,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import sqlite_utils
+
 from chuansha_enforce.domain import case_gates, case_rules, service_rules
-from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.accounts import Permission, Role, require
 from chuansha_enforce.domain.case_deadlines import (
     CaseClocks,
     ClockRules,
@@ -72,8 +74,10 @@ from chuansha_enforce.domain.major_case import (
     assess_major,
 )
 from chuansha_enforce.domain.numbering import NumberKind, fits_template, render_number
+from chuansha_enforce.domain.publication import UnpaidCloseReason
+from chuansha_enforce.domain.publication_rules import check_unpaid_close
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
-from chuansha_enforce.domain.text_input import clean_fields, clean_line, clean_text
+from chuansha_enforce.domain.text_input import clean_fields, clean_line
 from chuansha_enforce.domain.violation_catalogue import catalogue_name
 from chuansha_enforce.services.account_service import accounts_in_use
 from chuansha_enforce.services.calendar_service import CalendarService
@@ -94,7 +98,9 @@ from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.decision_numbers import decision_number_holder
 from chuansha_enforce.storage.discretion_repository import DiscretionRepository
 from chuansha_enforce.storage.enforcement_lookup import disputes_for
+from chuansha_enforce.storage.publication_repository import PublicationRepository
 from chuansha_enforce.storage.service_repository import ServiceRepository
+from chuansha_enforce.storage.user_repository import UserRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +166,18 @@ def major_facts(case: CaseFile, decision: Decision | None = None) -> MajorFacts:
         crime_transfer=bool(decided and decided.outcome is Outcome.TRANSFER_JUDICIAL),
         manual_reason=case.major_flag_reason,
     )
+
+
+def reviewer_may_approve(db: sqlite_utils.Database, name: str | None) -> bool:
+    """A named approver is a legal reviewer's active account; without accounts (single-user
+    mode) the name as written is recorded."""
+    text = (name or "").strip()
+    if not text:
+        return False
+    if not accounts_in_use(db):
+        return True
+    user = UserRepository(db).by_name(text)
+    return user is not None and user.account.role is Role.REVIEWER and not user.disabled
 
 
 class CaseFileService(ContextService):
@@ -278,6 +296,17 @@ class CaseFileService(ContextService):
             self._audit(at, action, case.case_no, detail)
             updated = self._cases.load(case.id)
         return StepResult(updated, changed)
+
+    def run_step(
+        self,
+        case_no: str,
+        action: str,
+        detail: Mapping[str, object],
+        apply: Callable[[CaseFile, dt.date, str], None],
+    ) -> StepResult:
+        """A step another service adds to the case (publication, …): the same checks of the
+        account, one transaction with its audit record, the case as it now stands."""
+        return self._step(case_no, action, detail, apply)
 
     def _audit(self, at: str, action: str, case_no: str, detail: Mapping[str, object]) -> None:
         AuditLog(self._db).append(
@@ -685,12 +714,36 @@ class CaseFileService(ContextService):
         detail = {"ruling_on": ruling_on.isoformat(), "ruling": clean_line(ruling)}
         return self._step(case_no, "case.court_ruling", detail, apply)
 
-    def close(self, case_no: str, closed_on: dt.date, reason: str | None = None) -> StepResult:
-        reason = clean_text(reason or "") or None
+    def close(
+        self,
+        case_no: str,
+        closed_on: dt.date,
+        reason: str | None = None,
+        *,
+        reason_kind: UnpaidCloseReason | None = None,
+        approved_by: str | None = None,
+    ) -> StepResult:
+        """结案. With money unpaid only for a listed reason; 其他 with its text and a legal
+        reviewer's approval (DOMAIN §14, ``publication_rules.check_unpaid_close``)."""
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             outstanding = max(case.money_decided_fen - case.paid_fen, 0)
             case_rules.check_closing(case, closed_on, reason, outstanding, today)
-            self._cases.save_closing(case.id, closed_on, reason, at)
+            approver_ok = reviewer_may_approve(self._db, approved_by)
+            note, approver = check_unpaid_close(
+                outstanding, reason_kind, reason, approved_by, approver_ok
+            )
+            kind = reason_kind if outstanding > 0 else None
+            label = reason_kind.label if reason_kind else None
+            text = "：".join(t for t in (label, note) if t) or None
+            self._cases.save_closing(case.id, closed_on, text, at)
+            PublicationRepository(self._db).save_closing_kind(
+                case.id, kind.value if kind else None, approver if kind else None
+            )
 
-        return self._step(case_no, "case.close", {"closed_on": closed_on.isoformat()}, apply)
+        detail = {
+            "closed_on": closed_on.isoformat(),
+            "reason_kind": reason_kind.value if reason_kind else None,
+            "approved_by": approved_by,
+        }
+        return self._step(case_no, "case.close", detail, apply)

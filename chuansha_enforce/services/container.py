@@ -32,6 +32,7 @@ from chuansha_enforce.services.holiday_service import HolidayService
 from chuansha_enforce.services.ledger_service import LedgerService
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.officer_service import OfficerService
+from chuansha_enforce.services.publication_service import PublicationService
 from chuansha_enforce.services.report_service import ReportService
 from chuansha_enforce.services.review_service import ReviewService
 from chuansha_enforce.services.session import SINGLE_USER, Login, Session, open_session
@@ -143,6 +144,11 @@ class Services:
         return CorrectionService(
             self._ctx, case_files=self.case_files, calendar=self.calendar, settings=self.settings
         )
+
+    @property
+    def publications(self) -> PublicationService:
+        """Publication and its withdrawal, decisions set aside, and the due list."""
+        return PublicationService(self._ctx, case_files=self.case_files, calendar=self.calendar)
 
     @property
     def holidays(self) -> HolidayService:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from chuansha_enforce.demo.disputes import iter_disputes
@@ -22,6 +23,7 @@ from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.dispute_repository import DisputeRepository
+from chuansha_enforce.storage.publication_repository import PublicationRepository
 
 # DemoPlan is re-exported: the CLI says what to generate without importing demo/ itself.
 __all__ = ["BULK_TABLES", "MAX_DEMO_CASES", "DemoPlan", "DemoResult", "DemoService"]
@@ -58,6 +60,8 @@ class DemoService(ContextService):
         for record in iter_disputes(plan, decided):
             disputes.insert(record, at=at, user=self._user)
             count += 1
+        # A decision a dispute set aside has its publication withdrawn (APL 48②).
+        PublicationRepository(self._db).withdraw_set_aside(dt.date(plan.last_year, 12, 31), at)
         return count
 
     def _used(self) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,11 +23,13 @@ from chuansha_enforce.domain.disclosure import (
     name_style,
     withheld,
 )
+from chuansha_enforce.domain.due_list import DueItem, DueList
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.statistics_breakdown import official_table
+from chuansha_enforce.domain.withdrawal_disclosure import WITHDRAWAL_HEADERS, withdrawal_row
 from chuansha_enforce.reports import lazy_renderers as renderers
-from chuansha_enforce.reports.disclosure import render_disclosure_csv
+from chuansha_enforce.reports.disclosure import render_disclosure_csv, render_rows_csv
 from chuansha_enforce.reports.letterhead import Letterhead
 from chuansha_enforce.reports.view_models import (
     AnnualReportView,
@@ -49,6 +51,7 @@ from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import database_path, write_transaction
 from chuansha_enforce.storage.disclosure_repository import DisclosureRepository
 from chuansha_enforce.storage.errors import StorageError
+from chuansha_enforce.storage.publication_repository import PublicationRepository
 
 WITHHELD_LABELS = EnumMap(
     Withheld,
@@ -56,6 +59,7 @@ WITHHELD_LABELS = EnumMap(
         Withheld.NOT_A_PENALTY: "未作出处罚决定",
         Withheld.MINOR: "当事人为未成年人",
         Withheld.WARNING_ONLY: "仅予警告",
+        Withheld.WITHDRAWN: "决定已被撤销、变更或确认违法（撤回公示）",
     },
 )
 
@@ -84,6 +88,8 @@ def disclosure_source(case: CaseFile) -> DisclosureSource | None:
         violation=case.violation,
         legal_basis=case.legal_basis,
         location=case.location,
+        withdrawn=case.publication.withdrawn_on is not None
+        or case.publication.set_aside is not None,
     )
 
 
@@ -251,6 +257,24 @@ class ReportService(ContextService):
 
     def annual_pdf(self, year: int) -> bytes:
         return renderers.annual_totals.render_annual_totals(self.annual(year))
+
+    def due_list_pdf(self, listing: DueList, items: Sequence[DueItem] | None = None) -> bytes:
+        """The due list as printed (待办事项清单), its items in the order shown."""
+        shown = tuple(listing.items if items is None else items)
+        view = renderers.due_list.DueListView(self.letterhead("待办事项清单"), listing, shown)
+        return renderers.due_list.render_due_list(view)
+
+    def withdrawals_csv(self, year: int) -> tuple[bytes, int]:
+        """The publications withdrawn in ``year`` (撤回公示), de-identified; and their count."""
+        if not 1949 <= year <= 9999:
+            raise DomainError("list.year", "year", {"year": year})
+        current = self._settings.current()
+        style = name_style(current.public_name_style)
+        rows = [
+            withdrawal_row(s, style, business_full_name=current.public_business_full_name)
+            for s in PublicationRepository(self._db).withdrawals(year)
+        ]
+        return render_rows_csv(WITHDRAWAL_HEADERS, rows), len(rows)
 
     def disclosure_csv(self, year: int) -> tuple[bytes, DisclosureList]:
         listing = self.disclosure(year)

@@ -218,6 +218,7 @@ class BulkWriter:
                         None if case.served_on is None else case.served_on.isoformat(),
                         None if case.closed_on is None else case.closed_on.isoformat(),
                         case.notes, self._at, self._at, case.major_flag_reason,
+                        _iso(case.published_on), 1 if case.publication_unrecorded else None,
                     )
                 )  # fmt: skip
                 officer_rows.extend((cid, certificate_ids[n]) for n in case.officer_certificates)
@@ -245,8 +246,9 @@ class BulkWriter:
                 "INSERT INTO general_cases (id, case_no, party_id, cause, violation, legal_basis,"
                 " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
                 " no_penalty_reason, fine_fen, confiscation_fen, served_on, closed_on, notes,"
-                " created_at, updated_at, major_flag_reason)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_at, updated_at, major_flag_reason, published_on,"
+                " publication_unrecorded)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 case_rows,
             )
             self._conn.executemany("INSERT INTO general_case_officers VALUES (?, ?)", officer_rows)

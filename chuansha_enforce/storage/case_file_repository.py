@@ -38,6 +38,7 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
     heaviest,
 )
+from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.storage.correction_repository import CorrectionRepository
 from chuansha_enforce.storage.enforcement_lookup import (
@@ -46,6 +47,7 @@ from chuansha_enforce.storage.enforcement_lookup import (
     reminders_for,
 )
 from chuansha_enforce.storage.parties import insert_party
+from chuansha_enforce.storage.publication_repository import PublicationRepository
 from chuansha_enforce.storage.service_repository import ServiceRepository
 
 
@@ -308,6 +310,8 @@ class CaseFileRepository:
                 confiscation_fen=int(confiscation),
                 reduced_penalty=bool(reduced),
             )
+        publications = PublicationRepository(db)
+        close_kind, close_approved_by = publications.closing(cid)
         return CaseFile(
             id=int(cid),
             case_no=case_no,
@@ -349,6 +353,9 @@ class CaseFileRepository:
             court=court,
             corrections=corrections.for_case(cid),
             superseded_round=corrections.superseded_round(cid),
+            publication=publications.publication(cid, case_no, decision_no),
+            close_reason_kind=UnpaidCloseReason(close_kind) if close_kind else None,
+            close_approved_by=close_approved_by,
         )
 
     def _enforcement(

@@ -10,6 +10,7 @@ import sqlite_utils
 from chuansha_enforce.domain.disclosure import DisclosureSource
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.records import PartyRecord
+from chuansha_enforce.storage.publication_repository import WITHDRAWN_PARAMS, WITHDRAWN_SQL
 
 
 class DisclosureRepository:
@@ -23,11 +24,12 @@ class DisclosureRepository:
             " c.decided_on, c.outcome, c.fine_fen, c.confiscation_fen, c.violation,"
             " c.legal_basis, c.location,"
             " (SELECT group_concat(k.kind) FROM general_case_penalties k"
-            "  WHERE k.case_id = c.id)"
+            "  WHERE k.case_id = c.id),"
+            f" {WITHDRAWN_SQL}"
             " FROM general_cases c JOIN parties p ON p.id = c.party_id"
             " WHERE c.deleted_at IS NULL AND c.decided_year = ? AND c.outcome = 'penalty'"
             " ORDER BY c.decided_on, c.decision_no, c.id",
-            [year],
+            [*WITHDRAWN_PARAMS, year],
         )
         for row in rows:
             yield DisclosureSource(
@@ -42,4 +44,5 @@ class DisclosureRepository:
                 violation=row[10],
                 legal_basis=row[11],
                 location=row[12],
+                withdrawn=bool(row[14]),
             )

@@ -28,6 +28,7 @@ from chuansha_enforce.storage.schema_0012_case_gates import SCHEMA_0012_CASE_GAT
 from chuansha_enforce.storage.schema_0013_documents import SCHEMA_0013_DOCUMENTS
 from chuansha_enforce.storage.schema_0014_seals import SCHEMA_0014_SEALS
 from chuansha_enforce.storage.schema_0015_account_officers import SCHEMA_0015_ACCOUNT_OFFICERS
+from chuansha_enforce.storage.schema_0016_publication import SCHEMA_0016_PUBLICATION
 from chuansha_enforce.storage.schema_0017_simple_payments import SCHEMA_0017_SIMPLE_PAYMENTS
 from chuansha_enforce.storage.schema_0018_enforcement import SCHEMA_0018_ENFORCEMENT
 from chuansha_enforce.storage.schema_0021_corrections import SCHEMA_0021_CORRECTIONS
@@ -84,6 +85,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0017_simple_payments", SCHEMA_0017_SIMPLE_PAYMENTS),
     ("0018_enforcement", SCHEMA_0018_ENFORCEMENT),
     ("0021_corrections", SCHEMA_0021_CORRECTIONS),
+    ("0016_publication", SCHEMA_0016_PUBLICATION),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 

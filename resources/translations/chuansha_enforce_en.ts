@@ -111,6 +111,31 @@
 <context>
     <name>CaseDetail</name>
     <message>
+        <location filename="../../ui/case_detail.py" line="1" />
+        <source>公示</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1" />
+        <source>决定被撤销、变更或确认违法</source>
+        <translation>Decision set aside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1" />
+        <source>撤回公示</source>
+        <translation>Publication withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1" />
+        <source>撤回公示期限</source>
+        <translation>Publication withdrawal due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1" />
+        <source>未记录（启用前）</source>
+        <translation>not recorded (before the program)</translation>
+    </message>
+    <message>
         <source>文书…</source>
         <translation>Documents…</translation>
     </message>
@@ -425,6 +450,51 @@
 </context>
 <context>
     <name>CaseSteps</name>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>公示日期</source>
+        <translation>Publication date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>公示</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>撤回日期</source>
+        <translation>Withdrawal date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>撤回原因</source>
+        <translation>Reason for the withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>撤回公示</source>
+        <translation>Withdraw publication</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>（已缴清，无需理由）</source>
+        <translation>(paid up, no reason needed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>未缴清结案理由</source>
+        <translation>Reason for closing unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>结案说明（“其他”须写明理由）</source>
+        <translation>Closing note (required for “other”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>批准人（“其他”时：法制审核员）</source>
+        <translation>Approved by (for “other”: a legal reviewer)</translation>
+    </message>
     <message>
         <location filename="../../ui/case_steps.py" line="1" />
         <source>拟处罚种类</source>
@@ -1456,6 +1526,11 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>待办</source>
+        <translation>Due</translation>
+    </message>
     <message>
         <source>打印所选案件的送达回证(&amp;R)</source>
         <translation>&amp;Print the service receipts of the selected cases</translation>
@@ -2493,6 +2568,79 @@ SQLite %3</translation>
         <location filename="../../ui/verify_actions.py" line="102" />
         <source>校验数据</source>
         <translation>Verify data</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>（%1年按周一至周五推算，请核对调休）</source>
+        <translation> (%1 counted Monday to Friday: check the official schedule)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>事项</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>已逾期 %1 个工作日</source>
+        <translation>%1 working days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>今日到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>剩 %1 个工作日</source>
+        <translation>%1 working days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>打印为 PDF…</source>
+        <translation>Print to PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>今后工作日数：</source>
+        <translation>Working days ahead:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>截至 %1，至 %2 到期及已逾期：%3 项，其中已逾期 %4 项</source>
+        <translation>As of %1, due by %2 or overdue: %3 items, %4 of them overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>打印为 PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_panel.py" line="1" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>

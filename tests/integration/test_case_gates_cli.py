@@ -273,6 +273,8 @@ def test_each_step_is_one_audited_write(book: Path, capsys: pytest.CaptureFixtur
     shown = json.loads(run(capsys, book, ["case", "show", NO, "--json"])[1])
     assert (shown["status"], shown["major"]) == ("已结案", False)
     assert set(shown["steps"].values()) == {
+        None,  # 公示: publication does not wait for the closing
+        "该决定尚未公示，无需撤回（先记录公示日期）",
         "案件已于2023-10-20结案",
         "决定书已于2023-10-09送达",
         f"案件{NO}已作出决定，不能再记录此步骤",

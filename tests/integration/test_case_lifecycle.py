@@ -33,6 +33,7 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
@@ -116,6 +117,7 @@ def test_a_case_walks_from_filing_to_closing(svc: Services) -> None:
     assert svc.case_files.find(no).status.label == "已决定"
     svc.case_files.serve(no, D(2024, 4, 12), ServiceMethod.DIRECT)
     svc.case_files.record_payment(no, PaymentRecord(D(2024, 4, 20), 20_000, 0, "银行缴款", "A1"))
+    svc.publications.publish(no, D(2024, 4, 19))  # the 7th working day after 04-10
     result = svc.case_files.close(no, D(2024, 4, 25))
     assert result.case.status.label == "已结案"
     view = svc.case_files.view(no)
@@ -125,7 +127,7 @@ def test_a_case_walks_from_filing_to_closing(svc: Services) -> None:
         "filing_due": "met",
         "decision_due": "met",
         "service_due": "met",
-        "disclosure_due": "pending",
+        "disclosure_due": "met",
         "payment_due": "met",
     }
     assert svc.statistics.annual(2024).general.closed == 1
@@ -297,7 +299,7 @@ def test_service_payment_and_closing_rules(svc: Services) -> None:
     svc.case_files.record_payment(no, PaymentRecord(D(2024, 4, 20), 5_000, 0, "银行缴款"))
     error = refused(svc, "case.close_unpaid", lambda: svc.case_files.close(no, D(2024, 5, 1)))
     assert error.params["outstanding"] == "150.00"
-    svc.case_files.close(no, D(2024, 5, 1), "已申请法院强制执行")
+    svc.case_files.close(no, D(2024, 5, 1), reason_kind=UnpaidCloseReason.COURT_ACCEPTED)
     refused(svc, "case.already_closed", lambda: svc.case_files.close(no, D(2024, 5, 2), "x"))
 
 

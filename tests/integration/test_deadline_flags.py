@@ -145,7 +145,7 @@ def test_case_show_names_each_clock_and_its_state_in_words(
     assert out.splitlines()[1:] == [
         "  作出决定期限：2026-08-31（按期完成）",
         "  送达期限：2026-08-12（按期完成）",
-        "  公示期限：2026-08-12（未到期）",
+        "  公示期限：2026-08-12（已逾期）",  # recorded in the program, never published
         "  缴款期限：2026-08-19（已逾期）",
         "  催告：2026-08-20（已逾期）",  # the day after the missed due date (DOMAIN §14)
         # 3 months after the lawsuit period (6 months after 2026-08-04), in 2027's fallback

@@ -44,6 +44,7 @@ UNDECIDED: dict[str, object] = dict.fromkeys(
     [
         "决定书文号",
         "决定日期",
+        "公示日期",
         "处罚种类",
         "罚款金额",
         "送达日期",
@@ -52,7 +53,7 @@ UNDECIDED: dict[str, object] = dict.fromkeys(
         "结案日期",
     ]
 )
-NO_MONEY: dict[str, object] = dict.fromkeys(["罚款金额", "缴款日期", "实缴金额"])
+NO_MONEY: dict[str, object] = dict.fromkeys(["罚款金额", "缴款日期", "实缴金额", "公示日期"])
 REVIEW: dict[str, object] = {
     "法制审核人": "周敏",
     "法制审核日期": D(2024, 4, 8),

@@ -24,7 +24,7 @@ OPEN_CASE = with_(
     案件编号=OPEN_NO,
     **dict.fromkeys(
         ["决定书文号", "决定日期", "处罚种类", "罚款金额", "送达日期", "缴款日期", "实缴金额",
-         "结案日期"]
+         "结案日期", "公示日期"]
     ),
 )  # fmt: skip
 GENESIS = "0" * 64
@@ -99,6 +99,16 @@ def test_every_writing_command_leaves_a_file_that_verifies(tmp_path: Path) -> No
         ("case", "undelete", OPEN_NO),
         ("export", "ledger", "--year", "2024", "-o", str(tmp_path / "导出.xlsx")),
         ("export", "disclosure", "--year", "2024", "-o", str(tmp_path / "双公示.csv")),
+        ("case", "withdraw-publication", CASE_NO, "--on", "2024-05-06", "--reason", "更正"),
+        (
+            "export",
+            "disclosure",
+            "--year",
+            "2024",
+            "-o",
+            str(tmp_path / "撤回.csv"),
+            "--withdrawals",
+        ),
         ("report", "case", CASE_NO, "-o", str(tmp_path / "摘要.pdf")),
         ("report", "annual", "--year", "2024", "-o", str(tmp_path / "年度.pdf")),
         ("sample", "--year", "2024", "--count", "1", "--seed", "3"),

@@ -1,5 +1,5 @@
 """A ledger of a hundred thousand cases written straight as xlsx parts (openpyxl takes about
-a minute for it): two officers, ``cases`` general cases with all 28 columns as an export
+a minute for it): two officers, ``cases`` general cases with all 29 columns as an export
 writes them (text inline, dates and amounts as numbers in date and money formats) and 300
 simple decisions. Every row is valid unless ``bad`` says so: then its 立案日期 reads
 ``不是日期`` (one error, at that row)."""
@@ -104,7 +104,8 @@ def _case_rows(cases: int, bad: Callable[[int], bool]) -> Iterator[str]:
                 _day(f"W{r}", paid),
                 _yuan(f"X{r}", fine),
                 _day(f"Y{r}", paid + dt.timedelta(days=5)),
-                _text(f"AB{r}", "当事人已当场改正。") if n % 5 == 0 else "",  # 备注
+                _day(f"AB{r}", decided + dt.timedelta(days=3)),  # 公示日期
+                _text(f"AC{r}", "当事人已当场改正。") if n % 5 == 0 else "",  # 备注
                 "</row>",
             )
         )

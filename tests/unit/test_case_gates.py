@@ -165,6 +165,7 @@ def test_available_steps_say_why_not() -> None:
         "instalments": "case.not_decided", "remind": "case.not_decided",
         "court_apply": "case.not_decided", "court_ruling": "enforcement.not_applied",
         "close": "case.not_decided",
+        "publish": "case.not_decided", "withdraw_publication": "publication.not_published",
     }  # fmt: skip
     noticed = dataclasses.replace(CASE, notice=AdvanceNotice(D(2023, 9, 27), True),
                                   complex_reason="涉及多个部门")  # fmt: skip
