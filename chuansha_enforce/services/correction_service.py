@@ -48,12 +48,14 @@ from chuansha_enforce.domain.corrections import (
 from chuansha_enforce.domain.enums import EnumMap, Outcome, ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import assess_major
+from chuansha_enforce.domain.publication import SetAside, SetAsideSource
 from chuansha_enforce.domain.simple_rules import SimpleLimits, check_simple_decision
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService, major_facts
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.publication_service import record_set_aside
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
@@ -206,6 +208,12 @@ class CorrectionService(ContextService):
                 and decision is not None
                 and decision.outcome in (Outcome.PENALTY, Outcome.NO_PENALTY)
             )
+            shown = case.publication
+            if published and shown.published_on is not None and shown.withdrawn_on is None:
+                # the public sees a decision that is no longer the one on record: its
+                # publication is withdrawn within 3 working days (APL 48②)
+                changed_by = SetAside(asked.today, SetAsideSource.CORRECTION, spec.label, why)
+                record_set_aside(self._db, case.id, changed_by, at)
             cases = CaseFileRepository(self._db)
             self._log.write_case(cases, spec.key, checked, index, at)
             kind = RecordKind.PAYMENT if spec.payment else RecordKind.CASE
