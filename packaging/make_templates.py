@@ -182,7 +182,7 @@ TEMPLATES: dict[str, list[tuple[str, str]]] = {
         ("small", "受送达人签名或者盖章：                日期："),
         ("small", "送达人签名：                          日期："),
         ("small", "见证人签名：                          日期："),
-        ("small", "备注："),
+        ("small", "备注：{{ r.note }}"),
         ("p", "{%p endfor %}"),
     ],
     "payment_reminder": [

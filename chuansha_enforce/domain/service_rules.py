@@ -66,3 +66,22 @@ def check_proof(
             raise DomainError("service.consent_after_service", "consent_on", params)
     elif proof.consent_on is not None:
         raise DomainError("service.consent_not_used", "consent_on")
+
+
+def service_note(case: CaseFile) -> str:
+    """What the 送达回证 notes about the service: each earlier attempt, then the witness, the
+    photo/video record or the consent that makes it valid (empty when there is nothing)."""
+    parts = [
+        f"{a.attempted_on.isoformat()}{a.method.label}{a.result.label}"
+        + (f"（{a.note}）" if a.note else "")
+        for a in case.service_attempts
+    ]
+    proof = case.service_proof
+    if proof is not None:
+        if proof.witness:
+            parts.append(f"见证人：{proof.witness}")
+        if proof.recorded:
+            parts.append("已拍照录像记录送达过程")
+        if proof.consent_on is not None:
+            parts.append(f"当事人于{proof.consent_on.isoformat()}书面同意电子送达")
+    return "；".join(parts)

@@ -101,6 +101,8 @@ class ServedDocument:
     served_on: str
     method: str
     place: str
+    note: str = ""
+    """Earlier attempts and what proves the service (a witness, a record, a consent)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,9 @@ REQUIRED_FIELDS: dict[str, frozenset[str]] = {
     "no_penalty_decision": _LETTER | {"facts", "evidence", "legal_basis", "reason", "remedy"},
     "correction_order": _LETTER | {"facts", "provision_violated", "order", "remedy"},
     "demolition_order": _LETTER | {"facts", "provision_violated", "order", "remedy"},
-    "service_receipt": frozenset({"head.party_name", "r.title", "r.served_on", "r.method"}),
+    "service_receipt": frozenset(
+        {"head.party_name", "r.title", "r.served_on", "r.method", "r.note"}
+    ),
     "payment_reminder": _LETTER | {"decision_no", "fine", "outstanding", "due_on", "surcharge"},
     "deferral_decision": _LETTER | {"decision_no", "owed", "manner", "i.due_on", "i.amount"},
     "closing_approval": _HEAD | {"head.case_no", "outcome", "performance", "closed_on"},

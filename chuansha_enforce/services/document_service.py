@@ -35,6 +35,7 @@ from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.evidence_rules import evidence_text
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
+from chuansha_enforce.domain.service_rules import service_note
 from chuansha_enforce.domain.settings import Settings
 from chuansha_enforce.reports.document_views import (
     REQUIRED_FIELDS,
@@ -543,6 +544,7 @@ class _CaseViews:
                     chinese_date(c.served_on),
                     method,
                     place,
+                    service_note(c),
                 )
             )
         return tuple(out)

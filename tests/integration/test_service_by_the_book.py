@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests.integration import test_case_gates_cli as gates_cli
@@ -151,3 +152,18 @@ def test_the_installed_command_records_a_left_service_with_its_witness(book: Pat
         "居委会 赵敏",
         False,
     )
+
+
+def test_the_service_receipt_prints_the_attempts_and_the_witness(
+    book: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    steps = [*DECIDED, attempt("2023-10-09", "直接", "--note", "无人应门"),
+             serve("2023-10-10", "留置", "--witness", "居委会 赵敏")]  # fmt: skip
+    for argv in steps:
+        assert run(capsys, book, argv)[0] == 0, argv
+    out = tmp_path / "回证.docx"
+    code, text = run(capsys, book, ["doc", "make", NO, "送达回证", "-o", str(out)])
+    assert code == 0, text
+    printed = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "送达方式：留置送达" in printed
+    assert "备注：2023-10-09直接送达未成功（无人应门）；见证人：居委会 赵敏" in printed
