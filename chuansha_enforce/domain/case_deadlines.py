@@ -105,7 +105,7 @@ class Duty:
 def duty_facts(case: CaseFile) -> DutyFacts:
     return DutyFacts(
         filed_on=case.filed_on,
-        extension_days=case.extension_days,
+        extension_days=case.extension_days + case.paused_days,
         decided_on=case.decision.decided_on if case.decision else None,
         served_on=case.served_on,
         public_notice=case.service_method is ServiceMethod.PUBLIC_NOTICE,

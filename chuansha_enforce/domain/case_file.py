@@ -9,6 +9,7 @@ from enum import StrEnum
 from chuansha_enforce.domain.enums import (
     CaseStatus,
     CertificateStatus,
+    DecisionPauseKind,
     EnumMap,
     HearingState,
     NoPenaltyReason,
@@ -224,6 +225,24 @@ class SurchargePause:
 
 
 @dataclass(frozen=True, slots=True)
+class DecisionPause:
+    """A period (both ends inclusive) that does not count toward the decision deadline:
+    time for a hearing, expert appraisal, public notice or a suspension (DOMAIN §12)."""
+
+    kind: DecisionPauseKind
+    start: dt.date
+    end: dt.date
+    reason: str | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
 class CaseFile:
     id: int
     case_no: str
@@ -255,6 +274,7 @@ class CaseFile:
     violation_continuing: bool = False
     five_year_reason: str | None = None
     officer_changes: tuple[OfficerChange, ...] = ()
+    decision_pauses: tuple[DecisionPause, ...] = ()
 
     @property
     def status(self) -> CaseStatus:
@@ -272,6 +292,11 @@ class CaseFile:
     @property
     def extension_days(self) -> int:
         return sum(e.days for e in self.extensions)
+
+    @property
+    def paused_days(self) -> int:
+        """Days that do not count toward the decision deadline (pauses never overlap)."""
+        return sum(p.days for p in self.decision_pauses)
 
     @property
     def money_decided_fen(self) -> int:

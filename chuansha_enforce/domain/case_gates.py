@@ -29,6 +29,7 @@ from chuansha_enforce.domain.enums import (
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import INDIVIDUAL_KINDS, MajorAssessment
 from chuansha_enforce.domain.money import format_fen
+from chuansha_enforce.domain.settings import Settings
 from chuansha_enforce.domain.text_input import name_key
 from chuansha_enforce.domain.work_calendar import WorkCalendar
 
@@ -57,6 +58,21 @@ class GateRules:
     discussion_for_major: bool = True
     discussion_min_participants: int = 3
     extension_first_max_days: int = 30
+
+
+def gate_rules_from(s: Settings) -> GateRules:
+    """The gates' rules as the settings give them (the window, the CLI and the ledger)."""
+    return GateRules(
+        statement_working_days=s.statement_working_days,
+        hearing_individual_fen=s.hearing_individual_fen,
+        hearing_organisation_fen=s.hearing_organisation_fen,
+        hearing_confiscation_fen=s.hearing_confiscation_fen,
+        hearing_request_working_days=s.hearing_request_working_days,
+        hearing_notice_working_days=s.hearing_notice_working_days,
+        discussion_for_major=s.discussion_for_major,
+        discussion_min_participants=s.discussion_min_participants,
+        extension_first_max_days=s.extension_first_max_days,
+    )
 
 
 def hearing_right(

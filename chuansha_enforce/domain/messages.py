@@ -12,6 +12,10 @@ from chuansha_enforce.domain.account_messages import ACCOUNT_FIELDS, ACCOUNT_MES
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
+from chuansha_enforce.domain.gate_detail_messages import (
+    GATE_DETAIL_FIELDS,
+    GATE_DETAIL_MESSAGES,
+)
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 
 Lang = Literal["zh", "en"]
@@ -21,6 +25,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_FIELDS,
     **DISPUTE_FIELDS,
     **GATE_FIELDS,
+    **GATE_DETAIL_FIELDS,
     **DOCUMENT_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
@@ -101,6 +106,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **CLI_MESSAGES,
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
+    **GATE_DETAIL_MESSAGES,
     **DOCUMENT_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from chuansha_enforce.domain import case_rules
 from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.case_gates import GateRules
 from chuansha_enforce.domain.deadlines import decision_due
 from chuansha_enforce.domain.enums import HearingState, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
@@ -43,6 +44,20 @@ PartyKey = tuple[PartyType, str, str | None, str | None, str | None]
 
 
 @dataclass
+class HistoryRows:
+    """Rows decided before ``gates_from`` that lack gate columns: one warning per sheet."""
+
+    rows: int = 0
+    first: int = 0
+    columns: list[str] = field(default_factory=list)
+
+    def note(self, row: int, missing: list[str]) -> None:
+        self.rows += 1
+        self.first = self.first or row
+        self.columns.extend(c for c in missing if c not in self.columns)
+
+
+@dataclass
 class ImportContext:
     """One import's view of the database and of the rows accepted so far."""
 
@@ -57,6 +72,10 @@ class ImportContext:
     cases_in_db: NumbersInDatabase = _none_in_database
     decisions_in_db: NumbersInDatabase = _none_in_database
     simples_in_db: NumbersInDatabase = _none_in_database
+    gates_from: dt.date | None = None
+    """Rows decided on or after it must carry their gate columns (None: every row is history)."""
+    gate_rules: GateRules = field(default_factory=GateRules)
+    history: HistoryRows = field(default_factory=HistoryRows)
     _next_id: int = -1
     _known_cases: Mapping[str, str] = field(default_factory=dict)
     _known_decisions: Mapping[str, str] = field(default_factory=dict)

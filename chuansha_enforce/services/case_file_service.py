@@ -164,18 +164,7 @@ class CaseFileService(ContextService):
         return ClockRules(s.filing_working_days, s.statement_working_days, s.due_soon_working_days)
 
     def gate_rules(self) -> GateRules:
-        s = self._settings.current()
-        return GateRules(
-            statement_working_days=s.statement_working_days,
-            hearing_individual_fen=s.hearing_individual_fen,
-            hearing_organisation_fen=s.hearing_organisation_fen,
-            hearing_confiscation_fen=s.hearing_confiscation_fen,
-            hearing_request_working_days=s.hearing_request_working_days,
-            hearing_notice_working_days=s.hearing_notice_working_days,
-            discussion_for_major=s.discussion_for_major,
-            discussion_min_participants=s.discussion_min_participants,
-            extension_first_max_days=s.extension_first_max_days,
-        )
+        return case_gates.gate_rules_from(self._settings.current())
 
     def thresholds(self) -> MajorThresholds:
         s = self._settings.current()

@@ -12,6 +12,7 @@ from chuansha_enforce.domain.case_file import (
     CaseFile,
     Certificate,
     Decision,
+    DecisionPause,
     Discussion,
     Extension,
     Hearing,
@@ -23,6 +24,7 @@ from chuansha_enforce.domain.case_file import (
 )
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
+    DecisionPauseKind,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -282,6 +284,19 @@ class CaseFileRepository:
                 [cid],
             )
         )
+        decision_pauses = tuple(
+            DecisionPause(
+                DecisionPauseKind(r[0]),
+                dt.date.fromisoformat(r[1]),
+                dt.date.fromisoformat(r[2]),
+                r[3],
+            )
+            for r in db.execute(
+                "SELECT kind, start_on, end_on, reason FROM decision_pauses WHERE case_id = ?"
+                " ORDER BY start_on, id",
+                [cid],
+            )
+        )
         decision = None
         if decided_on is not None:
             decision = Decision(
@@ -327,6 +342,7 @@ class CaseFileRepository:
             violation_continuing=bool(continuing),
             five_year_reason=five_year_reason,
             officer_changes=changes,
+            decision_pauses=decision_pauses,
         )
 
     # -- writes -----------------------------------------------------------------------
@@ -481,6 +497,15 @@ class CaseFileRepository:
             " VALUES (?, ?, ?, ?, ?)",
             [case_id, pause.kind.value, pause.start.isoformat(), pause.end.isoformat(), at],
         )
+        self._touch(case_id, at)
+
+    def add_decision_pause(self, case_id: int, pause: DecisionPause, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO decision_pauses (case_id, kind, start_on, end_on, reason, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [case_id, pause.kind.value, pause.start.isoformat(), pause.end.isoformat(),
+             pause.reason, at],
+        )  # fmt: skip
         self._touch(case_id, at)
 
     def save_closing(self, case_id: int, closed_on: dt.date, reason: str | None, at: str) -> None:

@@ -53,9 +53,19 @@ class LedgerExportRepository:
                      WHERE k.case_id = c.id),
                    c.no_penalty_reason, c.fine_fen, c.confiscation_fen, c.served_on,
                    pay.last_paid, coalesce(pay.total, 0), c.closed_on, c.notes,
-                   p.address, p.legal_representative
+                   p.address, p.legal_representative,
+                   c.violation_on, c.clue_on, n.served_on, n.proposed_kinds,
+                   coalesce(n.proposed_fine_fen, 0), n.statement_kind, h.held_on, h.presiding,
+                   (SELECT max(held_on) FROM collective_discussions d WHERE d.case_id = c.id),
+                   (SELECT coalesce(sum(days), 0) FROM decision_extensions e
+                     WHERE e.case_id = c.id)
+                   + (SELECT coalesce(sum(CAST(julianday(end_on) - julianday(start_on)
+                                          AS INTEGER) + 1), 0)
+                        FROM decision_pauses q WHERE q.case_id = c.id)
               FROM general_cases c
               JOIN parties p ON p.id = c.party_id
+              LEFT JOIN advance_notices n ON n.case_id = c.id
+              LEFT JOIN hearings h ON h.case_id = c.id
               LEFT JOIN legal_review_rounds r ON r.case_id = c.id AND r.round_no =
                    (SELECT max(round_no) FROM legal_review_rounds x WHERE x.case_id = c.id)
               LEFT JOIN (SELECT case_id, max(paid_on) AS last_paid,
@@ -78,7 +88,9 @@ class LedgerExportRepository:
                 _pairs(row[9]), row[10], row[11], row[12], row[13], row[14], row[15], row[16],
                 row[17], tuple(sorted((row[18] or "").split("\x1e"))) if row[18] else (),
                 row[19], int(row[20]), int(row[21]), row[22], row[23], int(row[24]), row[25],
-                row[26], row[27], row[28],
+                row[26], row[27], row[28], row[29], row[30], row[31],
+                tuple(sorted(row[32].split(","))) if row[32] else (), int(row[33]), row[34],
+                row[35], row[36], row[37], int(row[38]),
             )  # fmt: skip
 
     def simple_decisions(self, year: int) -> Iterator[ExportSimple]:
@@ -92,7 +104,7 @@ class LedgerExportRepository:
                       JOIN certificates t ON t.id = g.certificate_id
                       JOIN officers o ON o.id = t.officer_id WHERE g.decision_id = s.id),
                    s.decided_on, s.penalty_kind, s.fine_fen, s.collected_on_spot, s.paid_on,
-                   coalesce(s.notes, s.on_spot_reason)
+                   coalesce(s.notes, s.on_spot_reason), s.legal_basis
               FROM simple_decisions s JOIN parties p ON p.id = s.party_id
              WHERE s.deleted_at IS NULL AND s.decided_on <= :end
                AND (s.decided_on >= :start OR s.paid_on >= :start
@@ -106,5 +118,5 @@ class LedgerExportRepository:
             yield ExportSimple(
                 row[0], row[1], row[2], row[3], row[4], row[5], row[6], _pairs(row[7]), row[8],
                 row[9], int(row[10]), bool(row[11]),
-                row[12] if row[12] is None or row[12] <= end else None, row[13],
+                row[12] if row[12] is None or row[12] <= end else None, row[13], row[14],
             )  # fmt: skip

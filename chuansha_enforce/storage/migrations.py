@@ -27,6 +27,7 @@ from chuansha_enforce.storage.schema_0011_disputes import SCHEMA_0011_DISPUTES
 from chuansha_enforce.storage.schema_0012_case_gates import SCHEMA_0012_CASE_GATES
 from chuansha_enforce.storage.schema_0013_documents import SCHEMA_0013_DOCUMENTS
 from chuansha_enforce.storage.schema_0014_seals import SCHEMA_0014_SEALS
+from chuansha_enforce.storage.schema_0020_gate_details import SCHEMA_0020_GATE_DETAILS
 from chuansha_enforce.storage.seals import reseal_blocks
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0012_case_gates", SCHEMA_0012_CASE_GATES),
     ("0013_documents", SCHEMA_0013_DOCUMENTS),
     ("0014_seals", SCHEMA_0014_SEALS),
+    ("0020_gate_details", SCHEMA_0020_GATE_DETAILS),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 
