@@ -12,6 +12,7 @@ from chuansha_enforce.domain.case_file import (
     AdvanceNotice,
     CaseFile,
     Decision,
+    DecisionPause,
     Discussion,
     Extension,
     Hearing,
@@ -19,6 +20,7 @@ from chuansha_enforce.domain.case_file import (
     SurchargePause,
 )
 from chuansha_enforce.domain.enums import (
+    DecisionPauseKind,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -43,7 +45,8 @@ def _labels(
     | type[NoPenaltyReason]
     | type[ReviewOpinion]
     | type[ServiceMethod]
-    | type[PauseKind],
+    | type[PauseKind]
+    | type[DecisionPauseKind],
 ) -> list[tuple[str, object]]:
     return [(member.label, member) for member in enum]
 
@@ -318,6 +321,35 @@ def extension_step() -> Step:
     return Step("extension", title, fields, _extension)
 
 
+def _decision_pause(s: Services, no: str, v: FormValues) -> StepResult:
+    kind = v.choice("pause_kind")
+    assert isinstance(kind, DecisionPauseKind)
+    pause = DecisionPause(
+        kind, v.date("pause_from"), v.date("pause_until"), v.text("pause_reason") or None
+    )
+    return s.case_files.record_decision_pause(no, pause)
+
+
+def decision_pause_step() -> Step:
+    """Time for a hearing, appraisal, public notice or a suspension (DOMAIN §12)."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "pause_kind",
+                QCoreApplication.translate("CaseSteps", "事由"),
+                Kind.CHOICE,
+                _labels(DecisionPauseKind),
+            ),
+            Field("pause_from", QCoreApplication.translate("CaseSteps", "起始日期"), Kind.DATE),
+            Field("pause_until", QCoreApplication.translate("CaseSteps", "截止日期"), Kind.DATE),
+            Field("pause_reason", QCoreApplication.translate("CaseSteps", "说明"), Kind.LONG_TEXT),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "不计入办案期限的期间")
+    return Step("decision_pause", title, fields, _decision_pause)
+
+
 def officers_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
         return [
@@ -510,6 +542,7 @@ def steps() -> list[Step]:
         discussion_step(),
         complex_step(),
         extension_step(),
+        decision_pause_step(),
         officers_step(),
         decide_step(),
         serve_step(),

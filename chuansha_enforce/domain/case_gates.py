@@ -14,11 +14,13 @@ from chuansha_enforce.domain.case_file import (
     CaseFile,
     Certificate,
     Decision,
+    DecisionPause,
     Discussion,
     Extension,
     Hearing,
     StatementKind,
 )
+from chuansha_enforce.domain.case_rules import not_before, not_future
 from chuansha_enforce.domain.enums import (
     CONFISCATION_KINDS,
     HearingState,
@@ -315,3 +317,18 @@ def check_limitation(
     if discovered_on > _years_after(violation_on, 5):
         raise DomainError("filing.time_barred", "violation_on",
                           {"date": violation_on.isoformat(), "years": 5})  # fmt: skip
+
+
+def check_decision_pause(case: CaseFile, pause: DecisionPause, today: dt.date) -> None:
+    """Time for a hearing, expert appraisal, public notice or a suspension does not count
+    toward the decision deadline (DOMAIN §12): recorded before the decision, from the
+    filing date on, never overlapping a period already recorded."""
+    if case.decision is not None:
+        raise DomainError("case.already_decided", "pause_from", {"case_no": case.case_no})
+    not_before(pause.start, case.filed_on, "pause_from", "立案日期")
+    not_before(pause.end, pause.start, "pause_until", "起始日期")
+    not_future(pause.start, today, "pause_from")
+    for other in case.decision_pauses:
+        if other.start <= pause.end and pause.start <= other.end:
+            period = {"start": other.start.isoformat(), "end": other.end.isoformat()}
+            raise DomainError("pause.overlaps", "pause_from", period)

@@ -47,12 +47,4 @@ GATE_DETAIL_MESSAGES: dict[str, tuple[str, str]] = {
         "与已记录的中止期间（{start}至{end}）重叠",
         "overlaps the paused period already recorded ({start} to {end})",
     ),
-    "pause.order": (
-        "截止日期不能早于起始日期",
-        "the last day cannot be before the first day",
-    ),
-    "pause.before_filing": (
-        "中止期间不能早于立案日期{filed}",
-        "a paused period cannot start before the filing date {filed}",
-    ),
 }

@@ -26,6 +26,7 @@ from chuansha_enforce.domain.case_file import (
     CaseFile,
     Certificate,
     Decision,
+    DecisionPause,
     Discussion,
     Extension,
     Hearing,
@@ -491,6 +492,17 @@ class CaseFileService(ContextService):
             self._cases.add_pause(case.id, pause, at)
 
         return self._step(case_no, "case.pause", {"kind": pause.kind.value}, apply)
+
+    def record_decision_pause(self, case_no: str, pause: DecisionPause) -> StepResult:
+        """A period that does not count toward the decision deadline (DOMAIN §12)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            case_gates.check_decision_pause(case, pause, today)
+            self._cases.add_decision_pause(case.id, pause, at)
+
+        detail = {"kind": pause.kind.value, "from": pause.start.isoformat(),
+                  "until": pause.end.isoformat()}  # fmt: skip
+        return self._step(case_no, "case.decision_pause", detail, apply)
 
     def close(self, case_no: str, closed_on: dt.date, reason: str | None = None) -> StepResult:
         reason = clean_text(reason or "") or None

@@ -242,8 +242,8 @@ def test_a_valid_ledger_of_100000_cases_imports(tmp_path: Path) -> None:
     assert outcome.code == 0
     # decided in 2024, before gates_from: history without its notices, one warning (DOMAIN §12)
     assert outcome.stderr.splitlines() == [
-        "提醒：一般程序案件 第2行：100000行（自第2行起）决定日期早于2025-01-01（设置“gates_from”），"
-        "作为历史记录导入；缺少：告知日期、拟处罚种类"
+        "提醒：一般程序案件 第2行：100000行（自第2行起）决定日期早于2025-01-01"
+        "（设置“gates_from”），作为历史记录导入；缺少：告知日期、拟处罚种类"
     ]
     assert outcome.stdout.splitlines() == [
         "已导入：执法人员 2 名，一般程序案件 100000 件，简易程序决定 300 件，提醒 1 条"

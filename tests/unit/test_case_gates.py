@@ -159,7 +159,7 @@ def test_available_steps_say_why_not() -> None:
     assert _why(CASE) == {
         "notice": None, "statement": "statement.no_notice", "hearing": "hearing.not_offered",
         "review": None, "discussion": None, "complex": None, "extension": None,
-        "officers": None, "decide": None, "serve": "case.not_decided",
+        "decision_pause": None, "officers": None, "decide": None, "serve": "case.not_decided",
         "pay": "case.not_decided", "pause": "case.not_decided", "close": "case.not_decided",
     }  # fmt: skip
     noticed = dataclasses.replace(CASE, notice=AdvanceNotice(D(2023, 9, 27), True),
@@ -173,7 +173,7 @@ def test_available_steps_say_why_not() -> None:
         ),
     )
     undecided_only = ("notice", "statement", "hearing", "review", "discussion", "complex",
-                      "extension", "officers", "decide")  # fmt: skip
+                      "extension", "decision_pause", "officers", "decide")  # fmt: skip
     assert {_why(decided)[k] for k in undecided_only} == {"case.already_decided"}
     assert (_why(decided)["serve"], _why(decided)["pay"]) == (None, "payment.before_service")
     served = dataclasses.replace(decided, served_on=D(2023, 10, 10))
