@@ -55,6 +55,8 @@ class RowFacts:
     decision: Decision | None
     hearing: HearingState
     major: MajorAssessment | None
+    errors_before: int
+    """The sheet's error count when the row began: a row with errors is no history."""
 
 
 def _proposed(c: GeneralCells, row: int, issues: SheetIssues) -> frozenset[PenaltyKind]:
@@ -161,7 +163,7 @@ def imported_gates(
                 params = {"decided": decision.decided_on.isoformat(),
                           "gates_from": str(ctx.gates_from), "articles": articles}  # fmt: skip
                 issues.add(row, DomainError("ledger.gate_columns_missing", None, params), key)
-        elif missing and issues.error_count == before:
+        elif missing and issues.error_count == facts.errors_before:
             ctx.history.note(row, [issues.headers[key] for key, _a in missing])
     if issues.error_count > before:
         return None

@@ -310,7 +310,7 @@ def _general_case(
             error = DomainError("ledger.decision_late", None, params)
             issues.add(row, error, "decided_on", warning=True)
     cause = c.cause
-    facts = RowFacts(case_no, cause, party, filed, officers, decision, hearing, major)
+    facts = RowFacts(case_no, cause, party, filed, officers, decision, hearing, major, before)
 
     def resolve(refs: tuple[OfficerRef, ...], on: dt.date | None) -> list[Certificate] | None:
         return _officers(refs, on, ctx, issues, row, key="presiding")

@@ -275,8 +275,8 @@ def test_case_show_lists_the_open_steps(book: Path, capsys: pytest.CaptureFixtur
     code, text = run(capsys, book, ["case", "show", NO])
     assert code == 0
     assert (
-        "  可办理：告知、法制审核、集体讨论、标记复杂案件、延长办案期限、变更承办人、作出决定\n"
-        in text
+        "  可办理：告知、法制审核、集体讨论、标记复杂案件、延长办案期限、不计入办案期限的期间、"
+        "变更承办人、作出决定\n" in text
     )
 
 
