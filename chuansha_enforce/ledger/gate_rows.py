@@ -117,6 +117,11 @@ def _missing(c: GeneralCells, facts: RowFacts, proposed: frozenset[PenaltyKind],
     return missing
 
 
+def _whole(facts: RowFacts) -> bool:
+    """The row's required cells parsed (a cell's parse error comes before the row's count)."""
+    return bool(facts.case_no and facts.cause and facts.party and facts.filed and facts.officers)
+
+
 def imported_gates(
     c: GeneralCells,
     row: int,
@@ -163,7 +168,7 @@ def imported_gates(
                 params = {"decided": decision.decided_on.isoformat(),
                           "gates_from": str(ctx.gates_from), "articles": articles}  # fmt: skip
                 issues.add(row, DomainError("ledger.gate_columns_missing", None, params), key)
-        elif missing and issues.error_count == facts.errors_before:
+        elif missing and issues.error_count == facts.errors_before and _whole(facts):
             ctx.history.note(row, [issues.headers[key] for key, _a in missing])
     if issues.error_count > before:
         return None
