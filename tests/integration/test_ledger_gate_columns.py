@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from chuansha_enforce.ledger.sheets import SheetKind
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW, database_digest
-from tests.ledger_files import CASE, OFFICERS, ledger
+from tests.ledger_files import CASE, OFFICERS, SIMPLE, ledger
 
 D = dt.date
 K = PenaltyKind
@@ -259,3 +260,22 @@ def test_export_then_import_into_an_empty_database_is_lossless(tmp_path: Path) -
     assert [d.held_on for d in after.case.discussions] == [D(2024, 4, 19)]
     assert (after.case.violation_on, after.case.clue_on) == (D(2024, 2, 20), D(2024, 3, 1))
     assert json.dumps(after.clocks.due_dates()) == json.dumps(before.clocks.due_dates())
+
+
+def test_a_simple_decision_keeps_its_legal_basis_through_the_ledger(tmp_path: Path) -> None:
+    basis = "《上海市市容环境卫生管理条例》第二十二条"
+    simple = {**SIMPLE, "法律依据": basis}
+    exported = tmp_path / "simple.xlsx"
+    with build_services(tmp_path / "s1.db", FixedClock(NOW)) as services:
+        report = services.ledger.import_file(
+            ledger(tmp_path / "in.xlsx", cases=[], simple=[simple])
+        )
+        assert report.errors == ()
+        services.ledger.export_ledger(exported, 2024)
+    sheets, _problems = read_ledger(exported)
+    rows = next(s for s in sheets if s.kind is SheetKind.SIMPLE_DECISIONS).rows
+    assert [r.cells["法律依据"] for r in rows] == [basis]
+    with build_services(tmp_path / "s2.db", FixedClock(NOW)) as services:
+        assert services.ledger.import_file(exported).errors == ()
+    with sqlite3.connect(tmp_path / "s2.db") as conn:
+        assert conn.execute("SELECT legal_basis FROM simple_decisions").fetchall() == [(basis,)]
