@@ -173,11 +173,13 @@ def statement_step() -> Step:
 def _hearing(s: Services, no: str, v: FormValues) -> StepResult:
     state = v.choice("hearing")
     assert isinstance(state, HearingState)
+    recorded = s.case_files.find(no).hearing  # a request recorded earlier stays on record
+    requested = v.optional_date("requested_on") or (recorded.requested_on if recorded else None)
     return s.case_files.record_hearing(
         no,
         Hearing(
             state,
-            v.optional_date("requested_on"),
+            requested,
             v.optional_date("notice_on"),
             v.optional_date("held_on"),
             v.text("presiding") or None,
