@@ -6,6 +6,7 @@ of the step, whichever door (window, CLI) the step came through.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -63,18 +64,9 @@ class GateRules:
 
 
 def gate_rules_from(s: Settings) -> GateRules:
-    """The gates' rules as the settings give them (the window, the CLI and the ledger)."""
-    return GateRules(
-        statement_working_days=s.statement_working_days,
-        hearing_individual_fen=s.hearing_individual_fen,
-        hearing_organisation_fen=s.hearing_organisation_fen,
-        hearing_confiscation_fen=s.hearing_confiscation_fen,
-        hearing_request_working_days=s.hearing_request_working_days,
-        hearing_notice_working_days=s.hearing_notice_working_days,
-        discussion_for_major=s.discussion_for_major,
-        discussion_min_participants=s.discussion_min_participants,
-        extension_first_max_days=s.extension_first_max_days,
-    )
+    """The gates' rules as the settings give them (the window, the CLI and the ledger): every
+    field of ``GateRules`` is the setting of its name."""
+    return GateRules(**{f.name: getattr(s, f.name) for f in dataclasses.fields(GateRules)})
 
 
 def hearing_right(

@@ -148,7 +148,7 @@ def imported_gates(
             if filed is not None:
                 case_rules.not_before(day, filed, key, "立案日期")
             if decision is not None:
-                case_rules.not_before(decision.decided_on, day, "decided_on", ctx_label(key))
+                case_rules.not_before(decision.decided_on, day, "decided_on", issues.headers[key])
         except DomainError as error:
             issues.add(row, error, key)
     if c.violation_on is not None and c.clue_on is not None and c.violation_on > c.clue_on:
@@ -211,10 +211,6 @@ def warn_history(ctx: ImportContext, issues: SheetIssues) -> None:
     issues.add(history.first, DomainError("ledger.gate_columns_history", None, params), None,
                warning=True)  # fmt: skip
     ctx.history = HistoryRows()
-
-
-def ctx_label(key: str) -> str:
-    return {"notice_on": "告知日期", "hearing_on": "听证日期", "discussed_on": "集体讨论日期"}[key]
 
 
 def notice_of(gates: ImportedGates, facts_text: str | None, basis: str | None

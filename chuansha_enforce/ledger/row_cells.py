@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
+from chuansha_enforce.domain.case_file import STATEMENT_LABELS
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
     HearingState,
@@ -175,7 +176,10 @@ _opinion = _choice(ReviewOpinion)
 _no_penalty_reason = _choice(NoPenaltyReason)
 
 
-STATEMENT_WORDS = {"未提出": None, "已陈述申辩": "stated", "书面放弃": "waived"}
+STATEMENT_WORDS = {
+    "未提出": None,
+    **{label: kind.value for kind, label in STATEMENT_LABELS.items()},
+}
 """陈述申辩: the party's statement (StatementKind's values); 未提出 (the default) is none."""
 
 
