@@ -151,8 +151,12 @@ def imported_gates(
                 case_rules.not_before(decision.decided_on, day, "decided_on", issues.headers[key])
         except DomainError as error:
             issues.add(row, error, key)
-    if c.violation_on is not None and c.clue_on is not None and c.violation_on > c.clue_on:
-        issues.add(row, DomainError("filing.violation_after_discovery"), "violation_on")
+    if c.violation_on is not None and c.clue_on is not None:
+        try:  # APL 36: the ledger cannot state the 5-year case, so a barred act is a warning
+            case_gates.check_limitation(c.violation_on, False, c.clue_on, None)
+        except DomainError as error:
+            barred = error.code == "filing.time_barred"
+            issues.add(row, error, "violation_on", warning=barred)
     extension_days = 0
     if c.extended_to is not None and filed is not None:
         due = filed + dt.timedelta(days=DECISION_CALENDAR_DAYS)

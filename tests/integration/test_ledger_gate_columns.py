@@ -282,3 +282,21 @@ def test_a_simple_decision_keeps_its_legal_basis_through_the_ledger(tmp_path: Pa
         assert services.ledger.import_file(exported).errors == ()
     with sqlite3.connect(tmp_path / "s2.db") as conn:
         assert conn.execute("SELECT legal_basis FROM simple_decisions").fetchall() == [(basis,)]
+
+
+def test_limitation_columns(svc: Services, tmp_path: Path) -> None:
+    """违法行为发生日期 after 发现日期 is refused; more than 2 years before it is a warning
+    (APL 36: the 5-year case has no column to state its reason)."""
+    late = with_(GATED, 违法行为发生日期=D(2024, 3, 2), 发现日期=D(2024, 3, 1))
+    report = _import(svc, tmp_path / "l.xlsx", [late])
+    assert [(i.header, i.code) for i in report.errors] == [
+        ("违法行为发生日期", "filing.violation_after_discovery")
+    ]
+    barred = with_(GATED, 违法行为发生日期=D(2022, 2, 28), 发现日期=D(2024, 3, 1))
+    report = _import(svc, tmp_path / "b.xlsx", [barred])
+    assert report.errors == ()
+    assert [(i.header, i.code) for i in report.warnings] == [
+        ("违法行为发生日期", "filing.time_barred")
+    ]
+    case = svc.case_files.find(str(CASE["案件编号"]))
+    assert (case.violation_on, case.clue_on) == (D(2022, 2, 28), D(2024, 3, 1))
