@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from chuansha_enforce.domain import case_rules
 from chuansha_enforce.domain.case_file import Certificate
 from chuansha_enforce.domain.case_gates import GateRules
-from chuansha_enforce.domain.deadlines import decision_due
+from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS, decision_due
 from chuansha_enforce.domain.enums import HearingState, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import (
@@ -177,8 +177,13 @@ class ImportContext:
             found = self._majors[key] = assess_major(facts, self.thresholds)
         return found
 
-    def decision_due(self, filed_on: dt.date) -> dt.date:
-        """The last day to decide a case filed on ``filed_on`` (``deadlines.decision_due``)."""
+    def decision_due(self, filed_on: dt.date, extended_to: dt.date | None = None) -> dt.date:
+        """The last day to decide a case filed on ``filed_on`` (``deadlines.decision_due``),
+        or the later deadline the row's 延长期限至 gives (extensions and paused time)."""
+        if extended_to is not None:
+            days = (extended_to - filed_on).days - DECISION_CALENDAR_DAYS
+            if days > 0:
+                return decision_due(filed_on, self.calendar, days).value
         found = self._decision_due.get(filed_on)
         if found is None:
             found = self._decision_due[filed_on] = decision_due(filed_on, self.calendar).value

@@ -304,7 +304,7 @@ def _general_case(
             error = DomainError("ledger.major_mismatch", None, params)
             issues.add(row, error, "major", warning=True)
     if filed is not None:
-        deadline = ctx.decision_due(filed)
+        deadline = ctx.decision_due(filed, c.extended_to)
         if (decided or today) > deadline:
             params = {"due": deadline.isoformat()}
             error = DomainError("ledger.decision_late", None, params)

@@ -300,3 +300,18 @@ def test_limitation_columns(svc: Services, tmp_path: Path) -> None:
     ]
     case = svc.case_files.find(str(CASE["案件编号"]))
     assert (case.violation_on, case.clue_on) == (D(2022, 2, 28), D(2024, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("extended_to", "late"),
+    [(None, True), (D(2024, 6, 14), True), (D(2024, 6, 15), False)],
+)
+def test_an_extended_deadline_is_not_late(
+    svc: Services, tmp_path: Path, extended_to: dt.date | None, late: bool
+) -> None:
+    """Filed 2024-03-04: 90 days end 2024-06-02 (a Sunday, so 06-03); decided 06-15."""
+    row = with_(GATED, 决定日期=D(2024, 6, 15), 送达日期=D(2024, 6, 16), 缴款日期=D(2024, 6, 20),
+                结案日期=D(2024, 6, 25), 延长期限至=extended_to)  # fmt: skip
+    report = _import(svc, tmp_path / "e.xlsx", [row])
+    assert report.errors == ()
+    assert ("ledger.decision_late" in {i.code for i in report.warnings}) is late
