@@ -75,16 +75,16 @@ def _tr(text: object) -> str:
     return QCoreApplication.translate(CONTEXT, str(text))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseDetail", text)
-
-
 def _kinds_text(kinds: frozenset[PenaltyKind], fine_fen: int, confiscation_fen: int) -> str:
     text = "、".join(k.label for k in sorted(kinds, key=lambda k: k.severity))
     if fine_fen:
-        text += _t("，罚款 %1 元").replace("%1", format_fen(fine_fen))
+        text += QCoreApplication.translate("CaseDetail", "，罚款 %1 元").replace(
+            "%1", format_fen(fine_fen)
+        )
     if confiscation_fen:
-        text += _t("，没收 %1 元").replace("%1", format_fen(confiscation_fen))
+        text += QCoreApplication.translate("CaseDetail", "，没收 %1 元").replace(
+            "%1", format_fen(confiscation_fen)
+        )
     return text
 
 
@@ -92,18 +92,20 @@ def _notice_rows(case: CaseFile) -> list[tuple[str, str, str]]:
     notice = case.notice
     if notice is None:
         return []
-    detail = _t("拟：%1").replace(
+    detail = QCoreApplication.translate("CaseDetail", "拟：%1").replace(
         "%1",
         _kinds_text(notice.proposed_kinds, notice.proposed_fine_fen,
                     notice.proposed_confiscation_fen) or "—",
     )  # fmt: skip
     if notice.hearing_offered:
-        detail += _t("；已告知听证权利")
-    rows = [(notice.served_on.isoformat(), _t("告知"), detail)]
+        detail += QCoreApplication.translate("CaseDetail", "；已告知听证权利")
+    rows = [
+        (notice.served_on.isoformat(), QCoreApplication.translate("CaseDetail", "告知"), detail)
+    ]
     if notice.statement_kind is not None or notice.statement_on is not None:
         kind = notice.statement_kind.label if notice.statement_kind else ""
         day = notice.statement_on or notice.served_on
-        rows.append((day.isoformat(), _t("陈述申辩"), kind))
+        rows.append((day.isoformat(), QCoreApplication.translate("CaseDetail", "陈述申辩"), kind))
     return rows
 
 
@@ -113,14 +115,32 @@ def _hearing_rows(case: CaseFile) -> list[tuple[str, str, str]]:
         return []
     rows = []
     if hearing.requested_on:
-        rows.append((hearing.requested_on.isoformat(), _t("申请听证"), ""))
+        rows.append(
+            (
+                hearing.requested_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "申请听证"),
+                "",
+            )
+        )
     if hearing.waived_on:
-        rows.append((hearing.waived_on.isoformat(), _t("书面放弃听证"), ""))
+        rows.append(
+            (
+                hearing.waived_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "书面放弃听证"),
+                "",
+            )
+        )
     if hearing.held_on:
-        detail = _t("主持人：%1").replace("%1", hearing.presiding or "—")
+        detail = QCoreApplication.translate("CaseDetail", "主持人：%1").replace(
+            "%1", hearing.presiding or "—"
+        )
         if hearing.notice_on:
-            detail += _t("；通知送达 %1").replace("%1", hearing.notice_on.isoformat())
-        rows.append((hearing.held_on.isoformat(), _t("听证"), detail))
+            detail += QCoreApplication.translate("CaseDetail", "；通知送达 %1").replace(
+                "%1", hearing.notice_on.isoformat()
+            )
+        rows.append(
+            (hearing.held_on.isoformat(), QCoreApplication.translate("CaseDetail", "听证"), detail)
+        )
     return rows
 
 
@@ -131,31 +151,65 @@ def _gate_rows(case: CaseFile) -> list[tuple[str, str, str]]:
         detail = f"{review.reviewer}：{review.opinion.label}"
         if review.proposal is not None:
             p = review.proposal
-            detail += _t("（审核的拟处理意见：%1）").replace(
+            detail += QCoreApplication.translate("CaseDetail", "（审核的拟处理意见：%1）").replace(
                 "%1", _kinds_text(p.kinds, p.fine_fen, p.confiscation_fen)
             )
-        rows.append((review.reviewed_on.isoformat(), _t("法制审核"), detail))
+        rows.append(
+            (
+                review.reviewed_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "法制审核"),
+                detail,
+            )
+        )
     for discussion in case.discussions:
         detail = (
-            _t("参加：%1；结论：%2")
+            QCoreApplication.translate("CaseDetail", "参加：%1；结论：%2")
             .replace("%1", "、".join(discussion.participants) or "—")
             .replace("%2", discussion.minutes)
         )
-        rows.append((discussion.held_on.isoformat(), _t("集体讨论"), detail))
+        rows.append(
+            (
+                discussion.held_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "集体讨论"),
+                detail,
+            )
+        )
     for extension in case.extensions:
-        detail = _t("%1天，批准人：%2，理由：%3").replace("%1", str(extension.days))
+        detail = QCoreApplication.translate("CaseDetail", "%1天，批准人：%2，理由：%3").replace(
+            "%1", str(extension.days)
+        )
         detail = detail.replace("%2", extension.approved_by).replace("%3", extension.reason)
-        rows.append((extension.approved_on.isoformat(), _t("延长办案期限"), detail))
+        rows.append(
+            (
+                extension.approved_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "延长办案期限"),
+                detail,
+            )
+        )
     for pause in case.decision_pauses:
-        detail = _t("%1：%2至%3，共%4天不计入办案期限").replace("%1", pause.kind.label)
+        detail = QCoreApplication.translate(
+            "CaseDetail", "%1：%2至%3，共%4天不计入办案期限"
+        ).replace("%1", pause.kind.label)
         detail = detail.replace("%2", pause.start.isoformat()).replace("%3", pause.end.isoformat())
         detail = detail.replace("%4", str(pause.days))
         if pause.reason:
             detail += f"（{pause.reason}）"
-        rows.append((pause.start.isoformat(), _t("不计入办案期限的期间"), detail))
+        rows.append(
+            (
+                pause.start.isoformat(),
+                QCoreApplication.translate("CaseDetail", "不计入办案期限的期间"),
+                detail,
+            )
+        )
     for change in case.officer_changes:
         detail = "、".join(change.before) + " → " + "、".join(change.after) + f"（{change.reason}）"
-        rows.append((change.changed_on.isoformat(), _t("变更承办人"), detail))
+        rows.append(
+            (
+                change.changed_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "变更承办人"),
+                detail,
+            )
+        )
     return rows
 
 
@@ -164,10 +218,10 @@ def case_facts(case: CaseFile) -> str:
     address); a line only for what was entered."""
     lines = []
     for label, value in (
-        (_t("违法行为"), case.violation),
-        (_t("法律依据"), case.legal_basis),
-        (_t("违法地点"), case.location),
-        (_t("当事人地址"), case.party.address),
+        (QCoreApplication.translate("CaseDetail", "违法行为"), case.violation),
+        (QCoreApplication.translate("CaseDetail", "法律依据"), case.legal_basis),
+        (QCoreApplication.translate("CaseDetail", "违法地点"), case.location),
+        (QCoreApplication.translate("CaseDetail", "当事人地址"), case.party.address),
     ):
         if value:
             lines.append(f"{label}：{value}")
