@@ -27,6 +27,7 @@ from chuansha_enforce.domain.enums import CONFISCATION_KINDS, HearingState, Outc
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import MajorAssessment
 from chuansha_enforce.domain.records import ImportedGates, PartyRecord
+from chuansha_enforce.domain.text_input import name_key
 from chuansha_enforce.ledger.import_context import HistoryRows, ImportContext
 from chuansha_enforce.ledger.parsed_columns import SheetIssues
 from chuansha_enforce.ledger.row_cells import GeneralCells, OfficerRef
@@ -77,16 +78,31 @@ def _proposed(c: GeneralCells, row: int, issues: SheetIssues) -> frozenset[Penal
 
 
 def _presiding(
-    c: GeneralCells, row: int, facts: RowFacts, resolve: Resolve, issues: SheetIssues
+    c: GeneralCells,
+    row: int,
+    ctx: ImportContext,
+    issues: SheetIssues,
+    *,
+    facts: RowFacts,
+    resolve: Resolve,
 ) -> str | None:
-    """The presiding officer as the registry names him, never one of the investigators."""
+    """The presiding officer, never one of the investigators: by registry identity when the
+    registry knows the name (as the window and the CLI compare), else by the name as typed."""
     if c.presiding is None:
         return None
-    found = resolve(((c.presiding, *parse_officer_ref(c.presiding)),), c.hearing_on)
+    name, number = parse_officer_ref(c.presiding)
+    investigators = facts.officers or ()
+    if number is None and not ctx.by_name(name):
+        if name_key(name) in {name_key(o.officer_name) for o in investigators}:
+            params = {"name": name}
+            error = DomainError("hearing.presiding_is_investigator", None, params)
+            issues.add(row, error, "presiding")
+            return None
+        return c.presiding
+    found = resolve(((c.presiding, name, number),), c.hearing_on)
     if not found:
         return None
     chair = found[0]
-    investigators = facts.officers or ()
     if any(
         o.certificate_no == chair.certificate_no
         or (o.officer_id and o.officer_id == chair.officer_id)
@@ -139,7 +155,7 @@ def imported_gates(
         issues.add(row, DomainError("ledger.notice_needs_date"), "notice_on")
     if (c.hearing_on or c.presiding) and facts.hearing is not HearingState.HELD:
         issues.add(row, DomainError("ledger.hearing_detail_without_hearing"), "hearing_on")
-    presiding = _presiding(c, row, facts, resolve, issues)
+    presiding = _presiding(c, row, ctx, issues, facts=facts, resolve=resolve)
     for key, day in (("notice_on", c.notice_on), ("hearing_on", c.hearing_on),
                      ("discussed_on", c.discussed_on)):  # fmt: skip
         if day is None:

@@ -315,3 +315,17 @@ def test_an_extended_deadline_is_not_late(
     report = _import(svc, tmp_path / "e.xlsx", [row])
     assert report.errors == ()
     assert ("ledger.decision_late" in {i.code for i in report.warnings}) is late
+
+
+def test_a_presiding_officer_outside_the_registry_is_compared_by_name(
+    svc: Services, tmp_path: Path
+) -> None:
+    """As in the window and the CLI: a name the registry does not know is kept as typed and
+    compared with the investigators' names (here a legal adviser presided)."""
+    held = with_(GATED, 听证="已听证", 听证日期=D(2024, 4, 9), 听证主持人="赵法制",
+                 集体讨论日期=D(2024, 4, 9), **REVIEWED)  # fmt: skip
+    report = _import(svc, tmp_path / "o.xlsx", [held])
+    assert report.errors == ()
+    hearing = svc.case_files.find(str(CASE["案件编号"])).hearing
+    assert hearing is not None
+    assert (hearing.held_on, hearing.presiding) == (D(2024, 4, 9), "赵法制")
