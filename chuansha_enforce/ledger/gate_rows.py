@@ -192,6 +192,8 @@ def imported_gates(
             ctx.history.note(row, [issues.headers[key] for key, _a in missing])
     if issues.error_count > before:
         return None
+    if not (c.notice_on or c.hearing_on or presiding or c.discussed_on or extension_days > 0):
+        return None  # nothing before the decision on record (most history rows): no object
     confiscation = decision.confiscation_fen if decision and proposed & CONFISCATION_KINDS else 0
     gates = ImportedGates(
         notice_on=c.notice_on,
