@@ -55,7 +55,10 @@ class LedgerExportRepository:
                    pay.last_paid, coalesce(pay.total, 0), c.closed_on, c.notes,
                    p.address, p.legal_representative,
                    c.violation_on, c.clue_on, n.served_on, n.proposed_kinds,
-                   coalesce(n.proposed_fine_fen, 0), n.statement_kind, h.held_on, h.presiding,
+                   coalesce(n.proposed_fine_fen, 0),
+                   coalesce(n.statement_kind,
+                            CASE WHEN n.statement_on IS NOT NULL THEN 'stated' END),
+                   h.held_on, h.presiding,
                    (SELECT max(held_on) FROM collective_discussions d WHERE d.case_id = c.id),
                    (SELECT coalesce(sum(days), 0) FROM decision_extensions e
                      WHERE e.case_id = c.id)
