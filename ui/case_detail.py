@@ -25,7 +25,7 @@ from chuansha_enforce.domain.case_deadlines import ClockState, case_instalments
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.clock import china_time, today_in_china
 from chuansha_enforce.domain.corrections import CASE_FIELDS, CorrectionEntry
-from chuansha_enforce.domain.enums import EnumMap
+from chuansha_enforce.domain.enums import EnumMap, PenaltyKind
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
@@ -116,6 +116,162 @@ def service_rows(case: CaseFile) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _kinds_text(kinds: frozenset[PenaltyKind], fine_fen: int, confiscation_fen: int) -> str:
+    text = "、".join(k.label for k in sorted(kinds, key=lambda k: k.severity))
+    if fine_fen:
+        text += QCoreApplication.translate("CaseDetail", "，罚款 %1 元").replace(
+            "%1", format_fen(fine_fen)
+        )
+    if confiscation_fen:
+        text += QCoreApplication.translate("CaseDetail", "，没收 %1 元").replace(
+            "%1", format_fen(confiscation_fen)
+        )
+    return text
+
+
+def _notice_rows(case: CaseFile) -> list[tuple[str, str, str]]:
+    notice = case.notice
+    if notice is None:
+        return []
+    detail = QCoreApplication.translate("CaseDetail", "拟：%1").replace(
+        "%1",
+        _kinds_text(notice.proposed_kinds, notice.proposed_fine_fen,
+                    notice.proposed_confiscation_fen) or "—",
+    )  # fmt: skip
+    if notice.hearing_offered:
+        detail += QCoreApplication.translate("CaseDetail", "；已告知听证权利")
+    rows = [
+        (notice.served_on.isoformat(), QCoreApplication.translate("CaseDetail", "告知"), detail)
+    ]
+    if notice.statement_kind is not None or notice.statement_on is not None:
+        kind = notice.statement_kind.label if notice.statement_kind else ""
+        day = notice.statement_on or notice.served_on
+        rows.append((day.isoformat(), QCoreApplication.translate("CaseDetail", "陈述申辩"), kind))
+    return rows
+
+
+def _hearing_rows(case: CaseFile) -> list[tuple[str, str, str]]:
+    hearing = case.hearing
+    if hearing is None:
+        return []
+    rows = []
+    if hearing.requested_on:
+        rows.append(
+            (
+                hearing.requested_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "申请听证"),
+                "",
+            )
+        )
+    if hearing.waived_on:
+        rows.append(
+            (
+                hearing.waived_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "书面放弃听证"),
+                "",
+            )
+        )
+    if hearing.held_on:
+        detail = QCoreApplication.translate("CaseDetail", "主持人：%1").replace(
+            "%1", hearing.presiding or "—"
+        )
+        if hearing.notice_on:
+            detail += QCoreApplication.translate("CaseDetail", "；通知送达 %1").replace(
+                "%1", hearing.notice_on.isoformat()
+            )
+        rows.append(
+            (hearing.held_on.isoformat(), QCoreApplication.translate("CaseDetail", "听证"), detail)
+        )
+    return rows
+
+
+def _gate_rows(case: CaseFile) -> list[tuple[str, str, str]]:
+    """The steps before the decision with what was recorded of them (DOMAIN §12)."""
+    rows = _notice_rows(case) + _hearing_rows(case)
+    for review in case.reviews:
+        detail = f"{review.reviewer}：{review.opinion.label}"
+        if review.proposal is not None:
+            p = review.proposal
+            detail += QCoreApplication.translate("CaseDetail", "（审核的拟处理意见：%1）").replace(
+                "%1", _kinds_text(p.kinds, p.fine_fen, p.confiscation_fen)
+            )
+        superseded = case.superseded_round
+        if superseded is not None and review.round_no <= superseded:
+            detail += QCoreApplication.translate("CaseDetail", "（已因更正失效）")
+        rows.append(
+            (
+                review.reviewed_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "法制审核"),
+                detail,
+            )
+        )
+    for discussion in case.discussions:
+        detail = (
+            QCoreApplication.translate("CaseDetail", "参加：%1；结论：%2")
+            .replace("%1", "、".join(discussion.participants) or "—")
+            .replace("%2", discussion.minutes)
+        )
+        rows.append(
+            (
+                discussion.held_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "集体讨论"),
+                detail,
+            )
+        )
+    for extension in case.extensions:
+        detail = QCoreApplication.translate("CaseDetail", "%1天，批准人：%2，理由：%3").replace(
+            "%1", str(extension.days)
+        )
+        detail = detail.replace("%2", extension.approved_by).replace("%3", extension.reason)
+        rows.append(
+            (
+                extension.approved_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "延长办案期限"),
+                detail,
+            )
+        )
+    for pause in case.decision_pauses:
+        detail = QCoreApplication.translate(
+            "CaseDetail", "%1：%2至%3，共%4天不计入办案期限"
+        ).replace("%1", pause.kind.label)
+        detail = detail.replace("%2", pause.start.isoformat()).replace("%3", pause.end.isoformat())
+        detail = detail.replace("%4", str(pause.days))
+        if pause.reason:
+            detail += f"（{pause.reason}）"
+        rows.append(
+            (
+                pause.start.isoformat(),
+                QCoreApplication.translate("CaseDetail", "不计入办案期限的期间"),
+                detail,
+            )
+        )
+    for change in case.officer_changes:
+        detail = "、".join(change.before) + " → " + "、".join(change.after) + f"（{change.reason}）"
+        rows.append(
+            (
+                change.changed_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "变更承办人"),
+                detail,
+            )
+        )
+    return rows
+
+
+def case_facts(case: CaseFile) -> str:
+    """The facts entered at filing, as the case window shows them (违法行为, 法律依据, place,
+    address); a line only for what was entered."""
+    lines = []
+    for label, value in (
+        (QCoreApplication.translate("CaseDetail", "违法行为"), case.violation),
+        (QCoreApplication.translate("CaseDetail", "法律依据"), case.legal_basis),
+        (QCoreApplication.translate("CaseDetail", "违法地点"), case.location),
+        (QCoreApplication.translate("CaseDetail", "当事人地址"), case.party.address),
+    ):
+        if value:
+            lines.append(f"{label}：{value}")
+    return "\n".join(lines)
+
+
 def timeline(view: CaseView) -> list[tuple[str, str, str]]:
     """(date, step, detail) rows in date order."""
     case = view.case
@@ -128,60 +284,7 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
     rows.append(
         (case.filed_on.isoformat(), QCoreApplication.translate("CaseDetail", "立案"), officers)
     )
-    if case.notice:
-        rows.append(
-            (
-                case.notice.served_on.isoformat(),
-                QCoreApplication.translate("CaseDetail", "告知"),
-                "",
-            )
-        )
-        if case.notice.statement_on:
-            rows.append(
-                (
-                    case.notice.statement_on.isoformat(),
-                    QCoreApplication.translate("CaseDetail", "陈述申辩"),
-                    "",
-                )
-            )
-    if case.hearing and case.hearing.held_on:
-        rows.append(
-            (
-                case.hearing.held_on.isoformat(),
-                QCoreApplication.translate("CaseDetail", "听证"),
-                case.hearing.presiding or "",
-            )
-        )
-    superseded = case.superseded_round
-    for review in case.reviews:
-        rows.append(
-            (
-                review.reviewed_on.isoformat(),
-                QCoreApplication.translate("CaseDetail", "法制审核"),
-                f"{review.reviewer}：{review.opinion.label}"
-                + (
-                    QCoreApplication.translate("CaseDetail", "（已因更正失效）")
-                    if superseded is not None and review.round_no <= superseded
-                    else ""
-                ),
-            )
-        )
-    for discussion in case.discussions:
-        rows.append(
-            (
-                discussion.held_on.isoformat(),
-                QCoreApplication.translate("CaseDetail", "集体讨论"),
-                discussion.minutes,
-            )
-        )
-    for extension in case.extensions:
-        rows.append(
-            (
-                extension.approved_on.isoformat(),
-                QCoreApplication.translate("CaseDetail", "延长办案期限"),
-                f"{extension.days}天，{extension.approved_by}",
-            )
-        )
+    rows.extend(_gate_rows(case))
     if case.decision:
         d = case.decision
         detail = d.outcome.label
@@ -328,6 +431,7 @@ STEP_KEYS = {
     "discussion": "L",
     "complex": "X",
     "extension": "Y",
+    "decision_pause": "Q",
     "officers": "B",
     "decide": "D",
     "serve_attempt": "W",
@@ -339,6 +443,8 @@ STEP_KEYS = {
     "court_ruling": "U",
     "pause": "Z",
     "close": "J",
+    "publish": "F",
+    "withdraw_publication": "H",
 }
 """Alt+letter opens a step (a shortcut, the same on every platform)."""
 
@@ -357,6 +463,9 @@ class CaseDetailDialog(QDialog):
         self.header = QLabel(self)
         self.header.setObjectName("caseHeader")
         self.header.setWordWrap(True)
+        self.facts_label = QLabel(self)
+        self.facts_label.setObjectName("caseFacts")
+        self.facts_label.setWordWrap(True)
         self.id_label = QLabel(self)
         self.id_label.setObjectName("idNumber")
         self.reveal_button = QPushButton(
@@ -440,6 +549,7 @@ class CaseDetailDialog(QDialog):
         tables.addWidget(self.clock_table, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.facts_label)
         id_row = QHBoxLayout()
         id_row.addWidget(self.id_label)
         id_row.addWidget(self.reveal_button)
@@ -477,6 +587,8 @@ class CaseDetailDialog(QDialog):
             f"<b>{case.case_no}</b>　{case.status.label}　{case.party.kind.label}："
             f"{case.party.name}<br>{case.cause}"
         )
+        self.facts_label.setText(case_facts(case))
+        self.facts_label.setVisible(bool(self.facts_label.text()))
         shown = id_number_for_list(case.party.kind, case.party.id_number)
         self.id_label.setText(
             QCoreApplication.translate("CaseDetail", "证件号码：%1").replace("%1", shown or "—")

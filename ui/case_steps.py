@@ -12,6 +12,7 @@ from chuansha_enforce.domain.case_file import (
     AdvanceNotice,
     CaseFile,
     Decision,
+    DecisionPause,
     Discussion,
     EvidenceItem,
     Extension,
@@ -26,6 +27,7 @@ from chuansha_enforce.domain.enforcement import parse_plan
 from chuansha_enforce.domain.enforcement_steps import InstalmentPlan, PaymentReminder
 from chuansha_enforce.domain.enums import (
     AttemptResult,
+    DecisionPauseKind,
     EvidenceKind,
     HearingState,
     NoPenaltyReason,
@@ -54,7 +56,8 @@ def _labels(
     | type[NoPenaltyReason]
     | type[ReviewOpinion]
     | type[ServiceMethod]
-    | type[PauseKind],
+    | type[PauseKind]
+    | type[DecisionPauseKind],
 ) -> list[tuple[str, object]]:
     return [(member.label, member) for member in enum]
 
@@ -181,11 +184,13 @@ def statement_step() -> Step:
 def _hearing(s: Services, no: str, v: FormValues) -> StepResult:
     state = v.choice("hearing")
     assert isinstance(state, HearingState)
+    recorded = s.case_files.find(no).hearing  # a request recorded earlier stays on record
+    requested = v.optional_date("requested_on") or (recorded.requested_on if recorded else None)
     return s.case_files.record_hearing(
         no,
         Hearing(
             state,
-            v.optional_date("requested_on"),
+            requested,
             v.optional_date("notice_on"),
             v.optional_date("held_on"),
             v.text("presiding") or None,
@@ -327,6 +332,35 @@ def extension_step() -> Step:
 
     title = QCoreApplication.translate("CaseSteps", "延长办案期限")
     return Step("extension", title, fields, _extension)
+
+
+def _decision_pause(s: Services, no: str, v: FormValues) -> StepResult:
+    kind = v.choice("pause_kind")
+    assert isinstance(kind, DecisionPauseKind)
+    pause = DecisionPause(
+        kind, v.date("pause_from"), v.date("pause_until"), v.text("pause_reason") or None
+    )
+    return s.case_files.record_decision_pause(no, pause)
+
+
+def decision_pause_step() -> Step:
+    """Time for a hearing, appraisal, public notice or a suspension (DOMAIN §12)."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "pause_kind",
+                QCoreApplication.translate("CaseSteps", "事由"),
+                Kind.CHOICE,
+                _labels(DecisionPauseKind),
+            ),
+            Field("pause_from", QCoreApplication.translate("CaseSteps", "起始日期"), Kind.DATE),
+            Field("pause_until", QCoreApplication.translate("CaseSteps", "截止日期"), Kind.DATE),
+            Field("pause_reason", QCoreApplication.translate("CaseSteps", "说明"), Kind.LONG_TEXT),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "不计入办案期限的期间")
+    return Step("decision_pause", title, fields, _decision_pause)
 
 
 def officers_step() -> Step:
@@ -767,6 +801,7 @@ def steps() -> list[Step]:
         discussion_step(),
         complex_step(),
         extension_step(),
+        decision_pause_step(),
         officers_step(),
         decide_step(),
         serve_attempt_step(),

@@ -110,6 +110,9 @@ class SimpleEntryWidget(QWidget):
         self._causes = QStringListModel(list(COMMON_CAUSES), self)
         self.cause.setCompleter(self._completer(self._causes))
         self.location = self._line_edit("location")
+        self.legal_basis = self._line_edit(
+            "legalBasis", self.tr("违反和处罚的依据（如 条例第二十二条）")
+        )
 
         self.officer1 = self._officer_combo("officer1")
         self.officer2 = self._officer_combo("officer2")
@@ -167,6 +170,7 @@ class SimpleEntryWidget(QWidget):
             "cause": self.cause,
             "violation": self.cause,
             "location": self.location,
+            "legal_basis": self.legal_basis,
             "officers": self.officer1,
             "kinds": self.penalty_kind,
             "fine": self.fine,
@@ -243,6 +247,7 @@ class SimpleEntryWidget(QWidget):
             (self.tr("证件号码"), self.id_number, self.id_number),
             (self.tr("案由"), self.cause, self.cause),
             (self.tr("违法地点"), self.location, self.location),
+            (self.tr("法律依据"), self.legal_basis, self.legal_basis),
             (self.tr("执法人员"), officers, self.officer1),
             (self.tr("处罚种类"), penalty_row, self.penalty_kind),
             (self.tr("罚款金额（元）"), fine_row, self.fine),
@@ -308,6 +313,7 @@ class SimpleEntryWidget(QWidget):
             self.id_number,
             self.cause,
             self.location,
+            self.legal_basis,
             self.officer1,
             self.officer2,
             self.penalty_kind,
@@ -448,6 +454,7 @@ class SimpleEntryWidget(QWidget):
             decided_on=self.decision_date(),
             penalty_kind=kind,
             location=self.location.text() or None,
+            legal_basis=self.legal_basis.text() or None,
             fine_fen=fine_fen,
             collected_on_spot=on_spot,
             on_spot_reason=self.on_spot_reason.text() if on_spot else None,
@@ -472,6 +479,7 @@ class SimpleEntryWidget(QWidget):
             self.id_number,
             self.cause,
             self.location,
+            self.legal_basis,
             self.fine,
             self.on_spot_reason,
             self.notes,

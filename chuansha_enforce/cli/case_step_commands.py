@@ -21,6 +21,7 @@ from chuansha_enforce.domain.case_file import (
     STATEMENT_LABELS,
     AdvanceNotice,
     Decision,
+    DecisionPause,
     Discussion,
     EvidenceItem,
     Extension,
@@ -33,6 +34,7 @@ from chuansha_enforce.domain.enforcement import parse_plan
 from chuansha_enforce.domain.enforcement_steps import InstalmentPlan, PaymentReminder
 from chuansha_enforce.domain.enums import (
     AttemptResult,
+    DecisionPauseKind,
     EvidenceKind,
     HearingState,
     LabelledEnum,
@@ -61,6 +63,7 @@ STEP_LABELS: dict[str, str] = {
     "discuss": "集体讨论",
     "complex": "标记复杂案件",
     "extend": "延长办案期限",
+    "decision-pause": "不计入办案期限的期间",
     "officers": "变更承办人",
     "decide": "作出决定",
     "serve-attempt": "送达未成功",
@@ -191,6 +194,12 @@ def add_parsers(case_commands: Any) -> None:
     extend.add_argument("--days", required=True, type=int, help="延长天数")
     extend.add_argument("--approved-by", required=True, help="批准人")
     extend.add_argument("--reason", required=True, help="理由")
+
+    pause = step("decision-pause", "听证、鉴定、公告或中止的期间，不计入办案期限")
+    pause.add_argument("--kind", required=True, help="听证|鉴定|公告|中止")
+    pause.add_argument("--from", dest="pause_from", required=True, help="起始日期")
+    pause.add_argument("--until", dest="pause_until", required=True, help="截止日期（含）")
+    pause.add_argument("--reason", help="说明")
 
     officers = step("officers", "变更承办人")
     officers.add_argument("--on", required=True, help="变更日期")
@@ -350,6 +359,16 @@ def _extend(args: argparse.Namespace, services: Services) -> StepResult:
     return services.case_files.extend_decision_deadline(args.case_no, extension)
 
 
+def _decision_pause(args: argparse.Namespace, services: Services) -> StepResult:
+    pause = DecisionPause(
+        _label(DecisionPauseKind, args.kind, "pause_kind"),
+        _day(args.pause_from, "pause_from"),
+        _day(args.pause_until, "pause_until"),
+        args.reason,
+    )
+    return services.case_files.record_decision_pause(args.case_no, pause)
+
+
 def _decide(args: argparse.Namespace, services: Services) -> StepResult:
     kinds: frozenset[PenaltyKind] = frozenset()
     reason = None
@@ -445,6 +464,7 @@ _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "discuss": _discuss,
     "complex": lambda a, s: s.case_files.mark_complex(a.case_no, a.reason),
     "extend": _extend,
+    "decision-pause": _decision_pause,
     "officers": lambda a, s: s.case_files.change_officers(
         a.case_no, _day(a.on, "changed_on"), _names(a.officers), a.reason
     ),

@@ -116,7 +116,7 @@ def duty_facts(case: CaseFile) -> DutyFacts:
         reminder_on=case.reminder.served_on if case.reminder else None,
         applied_on=case.court.applied_on if case.court else None,
         filed_on=case.filed_on,
-        extension_days=case.extension_days,
+        extension_days=case.extension_days + case.paused_days,
         decided_on=case.decision.decided_on if case.decision else None,
         served_on=case.served_on,
         public_notice=case.service_method is ServiceMethod.PUBLIC_NOTICE,

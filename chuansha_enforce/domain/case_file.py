@@ -16,6 +16,7 @@ from chuansha_enforce.domain.enums import (
     AttemptResult,
     CaseStatus,
     CertificateStatus,
+    DecisionPauseKind,
     EnumMap,
     EvidenceKind,
     HearingState,
@@ -275,6 +276,24 @@ class SurchargePause:
 
 
 @dataclass(frozen=True, slots=True)
+class DecisionPause:
+    """A period (both ends inclusive) that does not count toward the decision deadline:
+    time for a hearing, expert appraisal, public notice or a suspension (DOMAIN §12)."""
+
+    kind: DecisionPauseKind
+    start: dt.date
+    end: dt.date
+    reason: str | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
 class CaseFile:
     id: int
     case_no: str
@@ -318,6 +337,7 @@ class CaseFile:
     publication: Publication = field(default_factory=Publication)  # 公示 and its withdrawal
     close_reason_kind: UnpaidCloseReason | None = None  # closed with money unpaid (§14)
     close_approved_by: str | None = None  # the reviewer who approved closing for 其他
+    decision_pauses: tuple[DecisionPause, ...] = ()
 
     @property
     def status(self) -> CaseStatus:
@@ -335,6 +355,11 @@ class CaseFile:
     @property
     def extension_days(self) -> int:
         return sum(e.days for e in self.extensions)
+
+    @property
+    def paused_days(self) -> int:
+        """Days that do not count toward the decision deadline (pauses never overlap)."""
+        return sum(p.days for p in self.decision_pauses)
 
     @property
     def money_decided_fen(self) -> int:

@@ -6,6 +6,7 @@ of the step, whichever door (window, CLI) the step came through.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -14,11 +15,13 @@ from chuansha_enforce.domain.case_file import (
     CaseFile,
     Certificate,
     Decision,
+    DecisionPause,
     Discussion,
     Extension,
     Hearing,
     StatementKind,
 )
+from chuansha_enforce.domain.case_rules import not_before, not_future
 from chuansha_enforce.domain.enums import (
     CONFISCATION_KINDS,
     HearingState,
@@ -29,6 +32,7 @@ from chuansha_enforce.domain.enums import (
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import INDIVIDUAL_KINDS, MajorAssessment
 from chuansha_enforce.domain.money import format_fen
+from chuansha_enforce.domain.settings import Settings
 from chuansha_enforce.domain.text_input import name_key
 from chuansha_enforce.domain.work_calendar import WorkCalendar
 
@@ -57,6 +61,12 @@ class GateRules:
     discussion_for_major: bool = True
     discussion_min_participants: int = 3
     extension_first_max_days: int = 30
+
+
+def gate_rules_from(s: Settings) -> GateRules:
+    """The gates' rules as the settings give them (the window, the CLI and the ledger): every
+    field of ``GateRules`` is the setting of its name."""
+    return GateRules(**{f.name: getattr(s, f.name) for f in dataclasses.fields(GateRules)})
 
 
 def hearing_right(
@@ -317,3 +327,18 @@ def check_review_current(case: CaseFile) -> None:
     error = review_superseded(case)
     if error is not None:
         raise error
+
+
+def check_decision_pause(case: CaseFile, pause: DecisionPause, today: dt.date) -> None:
+    """Time for a hearing, expert appraisal, public notice or a suspension does not count
+    toward the decision deadline (DOMAIN §12): recorded before the decision, from the
+    filing date on, never overlapping a period already recorded."""
+    if case.decision is not None:
+        raise DomainError("case.already_decided", "pause_from", {"case_no": case.case_no})
+    not_before(pause.start, case.filed_on, "pause_from", "立案日期")
+    not_before(pause.end, pause.start, "pause_until", "起始日期")
+    not_future(pause.start, today, "pause_from")
+    for other in case.decision_pauses:
+        if other.start <= pause.end and pause.start <= other.end:
+            period = {"start": other.start.isoformat(), "end": other.end.isoformat()}
+            raise DomainError("pause.overlaps", "pause_from", period)

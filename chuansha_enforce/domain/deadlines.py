@@ -49,6 +49,7 @@ class DutyFacts:
 
     filed_on: dt.date
     extension_days: int = 0
+    """Approved extensions plus the paused days (DOMAIN §12): both push the deadline."""
     decided_on: dt.date | None = None
     served_on: dt.date | None = None
     public_notice: bool = False

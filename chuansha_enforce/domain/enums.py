@@ -231,3 +231,12 @@ class AttemptResult(LabelledEnum):
 class PauseKind(LabelledEnum):
     RECONSIDERATION = "reconsideration", "行政复议"
     LITIGATION = "litigation", "行政诉讼"
+
+
+class DecisionPauseKind(LabelledEnum):
+    """Time that does not count toward the decision deadline (DOMAIN §12)."""
+
+    HEARING = "hearing", "听证"
+    APPRAISAL = "appraisal", "鉴定"
+    ANNOUNCEMENT = "announcement", "公告"
+    SUSPENSION = "suspension", "中止"

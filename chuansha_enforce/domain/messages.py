@@ -20,6 +20,10 @@ from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.enforcement_messages import ENFORCEMENT_FIELDS, ENFORCEMENT_MESSAGES
 from chuansha_enforce.domain.find_messages import FIND_FIELDS, FIND_MESSAGES
+from chuansha_enforce.domain.gate_detail_messages import (
+    GATE_DETAIL_FIELDS,
+    GATE_DETAIL_MESSAGES,
+)
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
 from chuansha_enforce.domain.publication_messages import PUBLICATION_FIELDS, PUBLICATION_MESSAGES
@@ -40,6 +44,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **SERVICE_FIELDS,
     **DISCRETION_FIELDS,
     **FIND_FIELDS,
+    **GATE_DETAIL_FIELDS,
     **DOCUMENT_FIELDS,
     **SIMPLE_PAYMENT_FIELDS,
     **ENFORCEMENT_FIELDS,
@@ -126,6 +131,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
     **FIND_MESSAGES,
+    **GATE_DETAIL_MESSAGES,
     **DOCUMENT_MESSAGES,
     **PRESENTER_MESSAGES,
     **SERVICE_MESSAGES,

@@ -77,6 +77,25 @@ class ImportedReview:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportedGates:
+    """The steps before a decision as a ledger row gives them (LEDGER_FORMAT: 告知日期 to
+    延长期限至): the notice with its proposal and the party's statement, the hearing held,
+    the collective discussion and the approved extension, in days."""
+
+    notice_on: dt.date | None = None
+    proposed_kinds: frozenset[PenaltyKind] = frozenset()
+    proposed_fine_fen: int = 0
+    proposed_confiscation_fen: int = 0
+    hearing_offered: bool = False
+    statement: str | None = None  # StatementKind's value: 'stated' / 'waived'
+    hearing_on: dt.date | None = None
+    presiding: str | None = None
+    discussed_on: dt.date | None = None
+    extension_days: int = 0
+    extension_approved_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class GeneralCaseRecord:
     """A general-procedure case as recorded (立案 to 结案)."""
 
@@ -104,6 +123,9 @@ class GeneralCaseRecord:
     major_flag_reason: str | None = None
     published_on: dt.date | None = None  # 公示日期
     publication_unrecorded: bool = False  # imported history without a 公示日期 (§14)
+    gates: ImportedGates | None = None
+    violation_on: dt.date | None = None
+    clue_on: dt.date | None = None
 
     def __post_init__(self) -> None:
         clean_fields(self)
@@ -203,6 +225,17 @@ class ExportCase:
     party_address: str | None = None
     legal_representative: str | None = None
     published_on: str | None = None
+    violation_on: str | None = None
+    clue_on: str | None = None
+    notice_on: str | None = None
+    proposed_kinds: tuple[str, ...] = ()
+    proposed_fine_fen: int = 0
+    statement: str | None = None
+    hearing_on: str | None = None
+    presiding: str | None = None
+    discussed_on: str | None = None
+    extended_days: int = 0
+    """Approved extensions plus the paused days: the decision deadline is filing + 90 + this."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,3 +261,4 @@ class ExportSimple:
     cash_to_agency_on: str | None = None
     cash_to_bank_on: str | None = None
     filed_with_agency_on: str | None = None
+    legal_basis: str | None = None

@@ -4,6 +4,7 @@ local practice we could not confirm, so the squad sees it and can change it."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -44,6 +45,9 @@ class Settings:
     payment_method: str = "持本决定书到指定的代收银行网点或者通过电子缴款渠道"
     demolition_period_days: int = 15  # 责令限期拆除: the period the notice gives
     free_case_numbers: bool = False  # a typed case number need not follow the template
+    # DOMAIN §12: ledger rows decided from this day on must carry their gate columns;
+    # empty = the day the database was created (its first recorded change).
+    gates_from: str = ""
 
     def to_mapping(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -79,6 +83,7 @@ LABELS: Mapping[str, str] = {
     "payment_method": "罚款缴纳方式（决定书中的表述）",
     "demolition_period_days": "责令限期拆除通知书给予的期限（日）",
     "free_case_numbers": "允许不符合编号格式的案件编号（自由编号）",
+    "gates_from": "台账中自此日起决定的案件须有告知、听证等程序记录（空=建库之日）",
 }
 
 YUAN_LABELS: Mapping[str, str] = {
@@ -107,6 +112,19 @@ _MONEY_LIMITS = (0, 10**12)
 _SAFE_LIMITS = {"login_max_failures": (3, 10), "lockout_minutes": (5, 1440)}
 """Lockout settings that still lock (DOMAIN §9: 5 failures, 30 minutes): 0 failures or 0
 minutes would switch the lockout off, more than 10 tries would invite guessing."""
+
+
+DATE_SETTINGS = frozenset({"gates_from"})
+"""Settings holding an ISO date; empty means their documented default."""
+
+
+def _date_setting(text: str, params: Mapping[str, object]) -> str:
+    if not text:
+        return ""
+    try:
+        return dt.date.fromisoformat(text.replace("/", "-")).isoformat()
+    except ValueError:
+        raise DomainError("settings.invalid", "setting", params) from None
 
 
 def settings_from(stored: Mapping[str, object]) -> Settings:
@@ -152,6 +170,8 @@ def coerce(name: str, value: object, kind: type) -> object:
             raise DomainError("settings.invalid", field, params)
         return number
     text = clean_line(str(value))
+    if name in DATE_SETTINGS:
+        return _date_setting(text, params)
     if not text or (name in CHOICES and text not in CHOICES[name]):
         raise DomainError("settings.invalid", field, params)
     return text

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from chuansha_enforce.domain.case_file import StatementKind
+from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS
 from chuansha_enforce.domain.enums import (
     HearingState,
     NoPenaltyReason,
@@ -44,6 +46,30 @@ def _kinds(case: ExportCase) -> str | None:
     return "、".join(k.label for k in ordered)
 
 
+def _gate_cells(c: ExportCase) -> list[object]:
+    """违法行为发生日期 to 延长期限至 (DOMAIN §12). 延长期限至 is the deadline the approved
+    extensions and the paused days give: imported back, it gives the same decision clock."""
+    proposed = sorted((PenaltyKind(k) for k in c.proposed_kinds), key=lambda k: k.severity)
+    filed = _date(c.filed_on)
+    extended = (
+        filed + dt.timedelta(days=DECISION_CALENDAR_DAYS + c.extended_days)
+        if filed is not None and c.extended_days > 0
+        else None
+    )
+    return [
+        _date(c.violation_on),
+        _date(c.clue_on),
+        _date(c.notice_on),
+        "、".join(k.label for k in proposed) or None,
+        _yuan(c.proposed_fine_fen),
+        StatementKind(c.statement).label if c.statement else None,
+        _date(c.hearing_on),
+        c.presiding,
+        _date(c.discussed_on),
+        extended,
+    ]
+
+
 def general_case_rows(cases: Iterable[ExportCase]) -> Iterator[Sequence[object]]:
     for c in cases:
         hearing = HearingState(c.hearing)
@@ -73,6 +99,7 @@ def general_case_rows(cases: Iterable[ExportCase]) -> Iterator[Sequence[object]]
             _date(c.paid_on),
             _yuan(c.paid_fen),
             _date(c.closed_on),
+            *_gate_cells(c),
             c.party_address,
             c.legal_representative,
             _date(c.published_on),
@@ -94,6 +121,7 @@ def simple_decision_rows(decisions: Iterable[ExportSimple]) -> Iterator[Sequence
             _date(d.decided_on),
             PenaltyKind(d.penalty_kind).label,
             _yuan(d.fine_fen),
+            d.legal_basis,
             "是" if d.collected_on_spot else None,
             _date(d.paid_on),
             _yuan(d.surcharge_fen) if d.surcharge_fen else None,

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from chuansha_enforce.domain import case_rules
 from chuansha_enforce.domain.case_file import Certificate
-from chuansha_enforce.domain.deadlines import decision_due
+from chuansha_enforce.domain.case_gates import GateRules
+from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS, decision_due
 from chuansha_enforce.domain.enums import HearingState, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import (
@@ -43,6 +44,20 @@ PartyKey = tuple[PartyType, str, str | None, str | None, str | None]
 
 
 @dataclass
+class HistoryRows:
+    """Rows decided before ``gates_from`` that lack gate columns: one warning per sheet."""
+
+    rows: int = 0
+    first: int = 0
+    columns: list[str] = field(default_factory=list)
+
+    def note(self, row: int, missing: list[str]) -> None:
+        self.rows += 1
+        self.first = self.first or row
+        self.columns.extend(c for c in missing if c not in self.columns)
+
+
+@dataclass
 class ImportContext:
     """One import's view of the database and of the rows accepted so far."""
 
@@ -57,6 +72,10 @@ class ImportContext:
     cases_in_db: NumbersInDatabase = _none_in_database
     decisions_in_db: NumbersInDatabase = _none_in_database
     simples_in_db: NumbersInDatabase = _none_in_database
+    gates_from: dt.date | None = None
+    """Rows decided on or after it must carry their gate columns (None: every row is history)."""
+    gate_rules: GateRules = field(default_factory=GateRules)
+    history: HistoryRows = field(default_factory=HistoryRows)
     _next_id: int = -1
     _known_cases: Mapping[str, str] = field(default_factory=dict)
     _known_decisions: Mapping[str, str] = field(default_factory=dict)
@@ -158,8 +177,13 @@ class ImportContext:
             found = self._majors[key] = assess_major(facts, self.thresholds)
         return found
 
-    def decision_due(self, filed_on: dt.date) -> dt.date:
-        """The last day to decide a case filed on ``filed_on`` (``deadlines.decision_due``)."""
+    def decision_due(self, filed_on: dt.date, extended_to: dt.date | None = None) -> dt.date:
+        """The last day to decide a case filed on ``filed_on`` (``deadlines.decision_due``),
+        or the later deadline the row's 延长期限至 gives (extensions and paused time)."""
+        if extended_to is not None:
+            days = (extended_to - filed_on).days - DECISION_CALENDAR_DAYS
+            if days > 0:
+                return decision_due(filed_on, self.calendar, days).value
         found = self._decision_due.get(filed_on)
         if found is None:
             found = self._decision_due[filed_on] = decision_due(filed_on, self.calendar).value

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
+from chuansha_enforce.domain.case_file import STATEMENT_LABELS
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
     HearingState,
@@ -65,6 +66,16 @@ GENERAL_HEADERS = {
     "paid_on": "缴款日期",
     "amount": "实缴金额",
     "closed_on": "结案日期",
+    "violation_on": "违法行为发生日期",
+    "clue_on": "发现日期",
+    "notice_on": "告知日期",
+    "proposed_kinds": "拟处罚种类",
+    "proposed_fine": "拟罚款金额",
+    "statement": "陈述申辩",
+    "hearing_on": "听证日期",
+    "presiding": "听证主持人",
+    "discussed_on": "集体讨论日期",
+    "extended_to": "延长期限至",
     "party_address": "当事人地址",
     "legal_representative": "法定代表人",
     "published_on": "公示日期",
@@ -82,6 +93,7 @@ SIMPLE_HEADERS = {
     "decided_on": "决定日期",
     "kinds": "处罚种类",
     "fine": "罚款金额",
+    "legal_basis": "法律依据",
     "collected_on_spot": "当场收缴",
     "on_spot_reason": "备注",
     "paid_on": "缴款日期",
@@ -170,6 +182,17 @@ _opinion = _choice(ReviewOpinion)
 _no_penalty_reason = _choice(NoPenaltyReason)
 
 
+STATEMENT_WORDS = {
+    "未提出": None,
+    **{label: kind.value for kind, label in STATEMENT_LABELS.items()},
+}
+"""陈述申辩: the party's statement (StatementKind's values); 未提出 (the default) is none."""
+
+
+def _statement(value: object) -> str | None:
+    return STATEMENT_WORDS[parse_choice(value, list(STATEMENT_WORDS))]
+
+
 def _simple_kind(value: object) -> str:
     return parse_choice(value, ["警告", "罚款"])
 
@@ -212,6 +235,16 @@ class GeneralCells(NamedTuple):
     paid_on: dt.date | None
     amount: int | None
     closed_on: dt.date | None
+    violation_on: dt.date | None
+    clue_on: dt.date | None
+    notice_on: dt.date | None
+    proposed_kinds: PenaltyWords | None
+    proposed_fine: int | None
+    statement: str | None
+    hearing_on: dt.date | None
+    presiding: str | None
+    discussed_on: dt.date | None
+    extended_to: dt.date | None
     party_address: str | None
     legal_representative: str | None
     published_on: dt.date | None
@@ -230,6 +263,7 @@ class SimpleCells(NamedTuple):
     decided_on: dt.date | None
     kinds: str | None
     fine: int | None
+    legal_basis: str | None
     collected_on_spot: bool | None
     paid_on: dt.date | None
     surcharge: int | None
@@ -294,6 +328,15 @@ GENERAL_COLUMNS = _specs(
         "amount": parse_money,
         "closed_on": parse_date,
         "published_on": parse_date,
+        "violation_on": parse_date,
+        "clue_on": parse_date,
+        "notice_on": parse_date,
+        "proposed_kinds": _penalty_words,
+        "proposed_fine": parse_money,
+        "statement": _statement,
+        "hearing_on": parse_date,
+        "discussed_on": parse_date,
+        "extended_to": parse_date,
     },
     frozenset({"case_no", "cause", "party_kind", "party_name", "officers", "filed_on"}),
     unique=frozenset({"case_no", "decision_no"}),

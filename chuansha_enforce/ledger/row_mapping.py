@@ -28,6 +28,7 @@ from chuansha_enforce.domain.records import (
     SimpleDecisionRecord,
 )
 from chuansha_enforce.domain.simple_rules import check_simple_decision
+from chuansha_enforce.ledger.gate_rows import RowFacts, imported_gates, warn_history
 from chuansha_enforce.ledger.import_context import ImportContext
 from chuansha_enforce.ledger.parsed_columns import ParsedSheet, SheetIssues
 from chuansha_enforce.ledger.row_cells import (
@@ -67,6 +68,7 @@ def general_cases_of(
     ctx.look_up_numbers(cases=parsed.texts("case_no"), decisions=parsed.texts("decision_no"))
     for row, values in parsed.rows():
         yield _general_case(GeneralCells._make(values), row, ctx, issues)
+    warn_history(ctx, issues)
 
 
 def simple_decisions_of(
@@ -117,6 +119,8 @@ def _officers(
     ctx: ImportContext,
     issues: SheetIssues,
     row: int,
+    *,
+    key: str = "officers",
 ) -> list[Certificate] | None:
     if refs is None:
         return None
@@ -126,7 +130,7 @@ def _officers(
             cert = ctx.certificates.get(number)
             if cert is None or cert.officer_name != name:
                 error = DomainError("ledger.officer_unknown", None, {"officer": text})
-                issues.add(row, error, "officers")
+                issues.add(row, error, key)
                 return None
             found.append(cert)
             continue
@@ -134,13 +138,11 @@ def _officers(
         if on is not None and len(candidates) > 1:
             candidates = [c for c in candidates if c.valid_on(on)] or candidates
         if not candidates:
-            issues.add(
-                row, DomainError("ledger.officer_unknown", None, {"officer": name}), "officers"
-            )
+            issues.add(row, DomainError("ledger.officer_unknown", None, {"officer": name}), key)
             return None
         if len(candidates) > 1:
             error = DomainError("ledger.officer_ambiguous", None, {"officer": name})
-            issues.add(row, error, "officers")
+            issues.add(row, error, key)
             return None
         found.append(candidates[0])
     return found
@@ -276,6 +278,7 @@ def _general_case(
         if reviewer and reviewed and opinion is not None:
             review = ImportedReview(reviewer, reviewed, opinion)
     payments: tuple[PaymentRecord, ...] = ()
+    major = None
     if decision is not None and paid and paid_on:
         due = decision.fine_fen + decision.confiscation_fen
         if decision.outcome is not Outcome.PENALTY or due == 0:
@@ -289,8 +292,8 @@ def _general_case(
             payments = (PaymentRecord(paid_on, principal, paid - principal, "台账导入"),)
     if party is not None and decision is not None:
         transfer = decision.outcome is Outcome.TRANSFER_JUDICIAL
-        facts = (party.kind, decision.fine_fen, decision.confiscation_fen, decision.kinds)
-        major = ctx.major((*facts, hearing, transfer))
+        basics = (party.kind, decision.fine_fen, decision.confiscation_fen, decision.kinds)
+        major = ctx.major((*basics, hearing, transfer))
         latest = (
             None
             if review is None
@@ -303,12 +306,18 @@ def _general_case(
             error = DomainError("ledger.major_mismatch", None, params)
             issues.add(row, error, "major", warning=True)
     if filed is not None:
-        deadline = ctx.decision_due(filed)
+        deadline = ctx.decision_due(filed, c.extended_to)
         if (decided or today) > deadline:
             params = {"due": deadline.isoformat()}
             error = DomainError("ledger.decision_late", None, params)
             issues.add(row, error, "decided_on", warning=True)
     cause = c.cause
+    facts = RowFacts(case_no, cause, party, filed, officers, decision, hearing, major, before)
+
+    def resolve(refs: tuple[OfficerRef, ...], on: dt.date | None) -> list[Certificate] | None:
+        return _officers(refs, on, ctx, issues, row, key="presiding")
+
+    gates = imported_gates(c, row, ctx, issues, facts=facts, resolve=resolve)
     texts = {"cause": cause, "violation": c.violation, "legal_basis": c.legal_basis}
     _warn_personal_data(issues, row, party, {**texts, "location": c.location, "notes": c.notes})
     if issues.error_count > before or not (case_no and cause and party and filed and officers):
@@ -341,6 +350,9 @@ def _general_case(
         review=review,
         published_on=published,
         publication_unrecorded=unrecorded,
+        gates=gates,
+        violation_on=c.violation_on,
+        clue_on=c.clue_on,
     )
 
 
@@ -403,6 +415,7 @@ def _simple_decision(
         violation=c.violation,
         location=c.location,
         fine_fen=c.fine or 0,
+        legal_basis=c.legal_basis,
         collected_on_spot=bool(on_spot),
         on_spot_reason=notes if on_spot else None,
         paid_on=c.paid_on,

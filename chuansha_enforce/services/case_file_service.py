@@ -27,6 +27,7 @@ from chuansha_enforce.domain.case_file import (
     CaseFile,
     Certificate,
     Decision,
+    DecisionPause,
     Discussion,
     EvidenceItem,
     Extension,
@@ -212,18 +213,7 @@ class CaseFileService(ContextService):
         return ClockRules(s.filing_working_days, s.statement_working_days, s.due_soon_working_days)
 
     def gate_rules(self) -> GateRules:
-        s = self._settings.current()
-        return GateRules(
-            statement_working_days=s.statement_working_days,
-            hearing_individual_fen=s.hearing_individual_fen,
-            hearing_organisation_fen=s.hearing_organisation_fen,
-            hearing_confiscation_fen=s.hearing_confiscation_fen,
-            hearing_request_working_days=s.hearing_request_working_days,
-            hearing_notice_working_days=s.hearing_notice_working_days,
-            discussion_for_major=s.discussion_for_major,
-            discussion_min_participants=s.discussion_min_participants,
-            extension_first_max_days=s.extension_first_max_days,
-        )
+        return case_gates.gate_rules_from(self._settings.current())
 
     def thresholds(self) -> MajorThresholds:
         s = self._settings.current()
@@ -668,6 +658,17 @@ class CaseFileService(ContextService):
             self._cases.add_pause(case.id, pause, at)
 
         return self._step(case_no, "case.pause", {"kind": pause.kind.value}, apply)
+
+    def record_decision_pause(self, case_no: str, pause: DecisionPause) -> StepResult:
+        """A period that does not count toward the decision deadline (DOMAIN §12)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            case_gates.check_decision_pause(case, pause, today)
+            self._cases.add_decision_pause(case.id, pause, at)
+
+        detail = {"kind": pause.kind.value, "from": pause.start.isoformat(),
+                  "until": pause.end.isoformat()}  # fmt: skip
+        return self._step(case_no, "case.decision_pause", detail, apply)
 
     # -- after the decision (DOMAIN §14) ----------------------------------------------------
     def approve_instalments(self, case_no: str, plan: InstalmentPlan) -> StepResult:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.case_gates import gate_rules_from
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.discretion import Benchmark
 from chuansha_enforce.domain.disputes import DisputeKind, DisputeRecord
@@ -141,6 +142,8 @@ class LedgerService(ContextService):
             cases_in_db=lookup.cases,
             decisions_in_db=lookup.decisions,
             simples_in_db=lookup.simple_decisions,
+            gates_from=self._settings.gates_from(),
+            gate_rules=gate_rules_from(s),
         )
         for certificate in CaseFileRepository(self._db).certificates():
             ctx.add_certificate(certificate)

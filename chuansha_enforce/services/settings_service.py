@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 
 from chuansha_enforce.domain.accounts import Permission, require
-from chuansha_enforce.domain.clock import utc_timestamp
+from chuansha_enforce.domain.clock import CHINA_TZ, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.settings import Settings, coerce, settings_from
 from chuansha_enforce.services.changes import Changes, Topic
@@ -25,6 +26,21 @@ class SettingsService(ContextService):
         stored = {k: v for k, v in self._settings.all().items() if not k.startswith("_")}
         known = {f.name for f in dataclasses.fields(Settings)}
         return settings_from({k: v for k, v in stored.items() if k in known})
+
+    def gates_from(self) -> dt.date:
+        """The setting ``gates_from`` (DOMAIN §12): ledger rows decided from this day on must
+        carry their gate columns. Unset, the day the database was created: the day of its
+        first recorded change (Beijing time), or today for a database not yet written to."""
+        stored = self.current().gates_from
+        if stored:
+            return dt.date.fromisoformat(stored)
+        first = self._settings.first_change_at()
+        if first is None:
+            return today_in_china(self._clock)
+        instant = dt.datetime.fromisoformat(first)
+        if instant.tzinfo is None:
+            instant = instant.replace(tzinfo=dt.UTC)
+        return instant.astimezone(CHINA_TZ).date()
 
     def set(self, name: str, value: object) -> Changes:
         """Change one setting; the value is checked against the setting's type and range."""

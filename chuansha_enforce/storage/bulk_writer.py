@@ -11,6 +11,7 @@ The writer keeps the case search up to date itself (``refresh_case_search``): af
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import TypeVar
@@ -40,6 +41,10 @@ BULK_TABLES = (
     "general_case_penalties",
     "payments",
     "legal_review_rounds",
+    "advance_notices",
+    "hearings",
+    "collective_discussions",
+    "decision_extensions",
     "simple_decisions",
     "simple_decision_officers",
     "case_evidence",
@@ -65,6 +70,59 @@ _PARTIES_INSERT = (
     "INSERT INTO parties (id, kind, name, id_number, address, legal_representative)"
     " VALUES (?, ?, ?, ?, ?, ?)"
 )
+
+
+class _GateRows:
+    """The steps before a decision a ledger row gives (notice, hearing, discussion,
+    extension), collected per chunk and written with it."""
+
+    def __init__(self) -> None:
+        self.notices: list[tuple[object, ...]] = []
+        self.hearings: list[tuple[object, ...]] = []
+        self.discussions: list[tuple[object, ...]] = []
+        self.extensions: list[tuple[object, ...]] = []
+
+    def add(self, cid: int, case: GeneralCaseRecord, at: str) -> None:
+        g = case.gates
+        assert g is not None
+        if g.notice_on is not None:
+            kinds = ",".join(sorted(k.value for k in g.proposed_kinds)) or None
+            self.notices.append(
+                (cid, g.notice_on.isoformat(), int(g.hearing_offered), at, kinds,
+                 g.proposed_fine_fen, g.proposed_confiscation_fen, case.violation,
+                 case.legal_basis, g.statement)
+            )  # fmt: skip
+        if g.hearing_on is not None or g.presiding is not None:
+            self.hearings.append((cid, case.hearing.value, _iso(g.hearing_on), g.presiding, at))
+        if g.discussed_on is not None:
+            self.discussions.append((cid, g.discussed_on.isoformat(), "台账导入", at))
+        if g.extension_days > 0:
+            self.extensions.append(
+                (cid, "台账导入", _iso(g.extension_approved_on), g.extension_days, "台账导入", at)
+            )
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "INSERT INTO advance_notices (case_id, served_on, hearing_offered, created_at,"
+            " proposed_kinds, proposed_fine_fen, proposed_confiscation_fen, facts, basis,"
+            " statement_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.notices,
+        )
+        conn.executemany(
+            "INSERT INTO hearings (case_id, state, held_on, presiding, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            self.hearings,
+        )
+        conn.executemany(
+            "INSERT INTO collective_discussions (case_id, held_on, minutes, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            self.discussions,
+        )
+        conn.executemany(
+            "INSERT INTO decision_extensions (case_id, approved_by, approved_on, days, reason,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            self.extensions,
+        )
 
 
 class BulkWriter:
@@ -203,6 +261,7 @@ class BulkWriter:
             penalty_rows: list[tuple[int, str]] = []
             payment_rows: list[tuple[object, ...]] = []
             review_rows: list[tuple[object, ...]] = []
+            gates = _GateRows()
             for offset, case in enumerate(chunk):
                 cid = case_id + offset
                 case_rows.append(
@@ -219,8 +278,11 @@ class BulkWriter:
                         None if case.closed_on is None else case.closed_on.isoformat(),
                         case.notes, self._at, self._at, case.major_flag_reason,
                         _iso(case.published_on), 1 if case.publication_unrecorded else None,
+                        _iso(case.violation_on), _iso(case.clue_on),
                     )
                 )  # fmt: skip
+                if case.gates is not None:
+                    gates.add(cid, case, self._at)
                 officer_rows.extend((cid, certificate_ids[n]) for n in case.officer_certificates)
                 penalty_rows.extend((cid, kind._value_) for kind in case.penalty_kinds)
                 payment_rows.extend(
@@ -247,8 +309,8 @@ class BulkWriter:
                 " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
                 " no_penalty_reason, fine_fen, confiscation_fen, served_on, closed_on, notes,"
                 " created_at, updated_at, major_flag_reason, published_on,"
-                " publication_unrecorded)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " publication_unrecorded, violation_on, clue_on)"
+                f" VALUES ({', '.join('?' * 26)})",
                 case_rows,
             )
             self._conn.executemany("INSERT INTO general_case_officers VALUES (?, ?)", officer_rows)
@@ -263,6 +325,7 @@ class BulkWriter:
                 " opinion, imported, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 review_rows,
             )
+            gates.write(self._conn)
             count += len(chunk)
         self._refresh_search()
         return count
@@ -299,7 +362,7 @@ class BulkWriter:
                         d.decided_on.isoformat(), d.penalty_kind.value, d.fine_fen,
                         int(d.collected_on_spot), d.on_spot_reason, _iso(d.paid_on), d.notes,
                         self._at, self._at, d.receipt_no, _iso(d.cash_to_agency_on),
-                        _iso(d.cash_to_bank_on), _iso(d.filed_with_agency_on),
+                        _iso(d.cash_to_bank_on), _iso(d.filed_with_agency_on), d.legal_basis,
                     )
                 )  # fmt: skip
                 officer_rows.extend((did, certificate_ids[n]) for n in d.officer_certificates)
@@ -310,8 +373,8 @@ class BulkWriter:
                 "INSERT INTO simple_decisions (id, decision_no, party_id, cause, violation,"
                 " location, decided_on, penalty_kind, fine_fen, collected_on_spot,"
                 " on_spot_reason, paid_on, notes, created_at, updated_at, receipt_no,"
-                " cash_to_agency_on, cash_to_bank_on, filed_with_agency_on)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " cash_to_agency_on, cash_to_bank_on, filed_with_agency_on, legal_basis)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             self._conn.executemany(

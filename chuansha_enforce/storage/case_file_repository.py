@@ -12,6 +12,7 @@ from chuansha_enforce.domain.case_file import (
     CaseFile,
     Certificate,
     Decision,
+    DecisionPause,
     Discussion,
     Extension,
     Hearing,
@@ -28,6 +29,7 @@ from chuansha_enforce.domain.enforcement_steps import (
 )
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
+    DecisionPauseKind,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -298,6 +300,19 @@ class CaseFileRepository:
         )
         plan, reminder, court = self._enforcement(cid)
         corrections = CorrectionRepository(db)
+        decision_pauses = tuple(
+            DecisionPause(
+                DecisionPauseKind(r[0]),
+                dt.date.fromisoformat(r[1]),
+                dt.date.fromisoformat(r[2]),
+                r[3],
+            )
+            for r in db.execute(
+                "SELECT kind, start_on, end_on, reason FROM decision_pauses WHERE case_id = ?"
+                " ORDER BY start_on, id",
+                [cid],
+            )
+        )
         decision = None
         if decided_on is not None:
             decision = Decision(
@@ -356,6 +371,7 @@ class CaseFileRepository:
             publication=publications.publication(cid, case_no, decision_no),
             close_reason_kind=UnpaidCloseReason(close_kind) if close_kind else None,
             close_approved_by=close_approved_by,
+            decision_pauses=decision_pauses,
         )
 
     def _enforcement(
@@ -553,6 +569,15 @@ class CaseFileRepository:
             "UPDATE court_applications SET ruling_on = ?, ruling = ? WHERE case_id = ?",
             [ruling_on.isoformat(), ruling, case_id],
         )
+        self._touch(case_id, at)
+
+    def add_decision_pause(self, case_id: int, pause: DecisionPause, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO decision_pauses (case_id, kind, start_on, end_on, reason, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [case_id, pause.kind.value, pause.start.isoformat(), pause.end.isoformat(),
+             pause.reason, at],
+        )  # fmt: skip
         self._touch(case_id, at)
 
     def save_closing(self, case_id: int, closed_on: dt.date, reason: str | None, at: str) -> None:

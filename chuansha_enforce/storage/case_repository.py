@@ -98,8 +98,9 @@ def list_rows(
     db: sqlite_utils.Database, fetched: Sequence[Sequence[object]]
 ) -> tuple[CaseListRow, ...]:
     """List rows of ``LIST_COLUMNS`` rows, with what their deadline flags need: two queries
-    per page, for the approved extensions of the undecided cases and the payments of the
-    served ones (through the ``decision_extensions_case`` and ``payments_case_paid`` indexes).
+    per page, for the approved extensions and paused days of the undecided cases and the
+    payments of the served ones (through the ``decision_extensions_case`` and
+    ``payments_case_paid`` indexes).
     """
     undecided = [r[0] for r in fetched if r[7] is None and r[10] is None]
     paying = [r[0] for r in fetched if r[9] is not None and r[10] is None and r[12] == PENALTY]
@@ -108,9 +109,11 @@ def list_rows(
     if undecided:
         extensions = dict(
             db.execute(
-                "SELECT case_id, sum(days) FROM decision_extensions"
-                f" WHERE case_id IN {_LISTED} GROUP BY case_id",
-                [json.dumps(undecided)],
+                "SELECT case_id, sum(days) FROM (SELECT case_id, days FROM decision_extensions"
+                f" WHERE case_id IN {_LISTED} UNION ALL SELECT case_id,"
+                " CAST(julianday(end_on) - julianday(start_on) AS INTEGER) + 1"
+                f" FROM decision_pauses WHERE case_id IN {_LISTED}) GROUP BY case_id",
+                [json.dumps(undecided), json.dumps(undecided)],
             ).fetchall()
         )
     if paying:

@@ -53,9 +53,22 @@ class LedgerExportRepository:
                      WHERE k.case_id = c.id),
                    c.no_penalty_reason, c.fine_fen, c.confiscation_fen, c.served_on,
                    pay.last_paid, coalesce(pay.total, 0), c.closed_on, c.notes,
-                   p.address, p.legal_representative, c.published_on
+                   p.address, p.legal_representative, c.published_on,
+                   c.violation_on, c.clue_on, n.served_on, n.proposed_kinds,
+                   coalesce(n.proposed_fine_fen, 0),
+                   coalesce(n.statement_kind,
+                            CASE WHEN n.statement_on IS NOT NULL THEN 'stated' END),
+                   h.held_on, h.presiding,
+                   (SELECT max(held_on) FROM collective_discussions d WHERE d.case_id = c.id),
+                   (SELECT coalesce(sum(days), 0) FROM decision_extensions e
+                     WHERE e.case_id = c.id)
+                   + (SELECT coalesce(sum(CAST(julianday(end_on) - julianday(start_on)
+                                          AS INTEGER) + 1), 0)
+                        FROM decision_pauses q WHERE q.case_id = c.id)
               FROM general_cases c
               JOIN parties p ON p.id = c.party_id
+              LEFT JOIN advance_notices n ON n.case_id = c.id
+              LEFT JOIN hearings h ON h.case_id = c.id
               LEFT JOIN legal_review_rounds r ON r.case_id = c.id AND r.round_no =
                    (SELECT max(round_no) FROM legal_review_rounds x WHERE x.case_id = c.id)
               LEFT JOIN (SELECT case_id, max(paid_on) AS last_paid,
@@ -78,7 +91,9 @@ class LedgerExportRepository:
                 _pairs(row[9]), row[10], row[11], row[12], row[13], row[14], row[15], row[16],
                 row[17], tuple(sorted((row[18] or "").split("\x1e"))) if row[18] else (),
                 row[19], int(row[20]), int(row[21]), row[22], row[23], int(row[24]), row[25],
-                row[26], row[27], row[28], row[29],
+                row[26], row[27], row[28], row[29], row[30], row[31], row[32],
+                tuple(sorted(row[33].split(","))) if row[33] else (), int(row[34]), row[35],
+                row[36], row[37], row[38], int(row[39]),
             )  # fmt: skip
 
     def simple_decisions(self, year: int) -> Iterator[ExportSimple]:
@@ -95,7 +110,7 @@ class LedgerExportRepository:
                    coalesce(s.notes, s.on_spot_reason),
                    (SELECT u.surcharge_fen FROM simple_surcharges u WHERE u.decision_id = s.id),
                    s.receipt_no,
-                   s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on
+                   s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on, s.legal_basis
               FROM simple_decisions s JOIN parties p ON p.id = s.party_id
              WHERE s.deleted_at IS NULL AND s.decided_on <= :end
                AND (s.decided_on >= :start OR s.paid_on >= :start
@@ -113,5 +128,5 @@ class LedgerExportRepository:
                 row[0], row[1], row[2], row[3], row[4], row[5], row[6], _pairs(row[7]), row[8],
                 row[9], int(row[10]), bool(row[11]), row[12] if paid else None, row[13],
                 int(row[14] or 0) if paid else 0, row[15] if paid else None, row[16], row[17],
-                row[18],
+                row[18], row[19],
             )  # fmt: skip

@@ -31,6 +31,7 @@ from chuansha_enforce.storage.schema_0015_account_officers import SCHEMA_0015_AC
 from chuansha_enforce.storage.schema_0016_publication import SCHEMA_0016_PUBLICATION
 from chuansha_enforce.storage.schema_0017_simple_payments import SCHEMA_0017_SIMPLE_PAYMENTS
 from chuansha_enforce.storage.schema_0018_enforcement import SCHEMA_0018_ENFORCEMENT
+from chuansha_enforce.storage.schema_0020_gate_details import SCHEMA_0020_GATE_DETAILS
 from chuansha_enforce.storage.schema_0021_corrections import SCHEMA_0021_CORRECTIONS
 from chuansha_enforce.storage.schema_0023_service import SCHEMA_0023_SERVICE
 from chuansha_enforce.storage.schema_0024_discretion import SCHEMA_0024_DISCRETION
@@ -86,6 +87,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0018_enforcement", SCHEMA_0018_ENFORCEMENT),
     ("0021_corrections", SCHEMA_0021_CORRECTIONS),
     ("0016_publication", SCHEMA_0016_PUBLICATION),
+    ("0020_gate_details", SCHEMA_0020_GATE_DETAILS),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 

@@ -22,3 +22,8 @@ class SettingsRepository:
             " updated_at = excluded.updated_at",
             [key, json.dumps(value, ensure_ascii=False), at],
         )
+
+    def first_change_at(self) -> str | None:
+        """When the database recorded its first change (the audit log's first record)."""
+        row = self._db.execute("SELECT at FROM audit_log ORDER BY id LIMIT 1").fetchone()
+        return None if row is None else str(row[0])

@@ -108,8 +108,8 @@ class StatisticsRepository:
     def undecided_filings(
         self, filed_before: dt.date, undecided_on: dt.date
     ) -> list[tuple[dt.date, int]]:
-        """(Filing date, days of extensions approved by ``undecided_on``) of the cases filed
-        before ``filed_before`` and undecided on ``undecided_on``.
+        """(Filing date, days of extensions approved and of pauses begun by ``undecided_on``)
+        of the cases filed before ``filed_before`` and undecided on ``undecided_on``.
 
         Undecided: no decision (decided_year IS NULL) or one dated later (decided_year from
         that year on, then the date itself), both ranges of the decisions index; the few
@@ -119,6 +119,9 @@ class StatisticsRepository:
         extended = (
             "(SELECT coalesce(sum(e.days), 0) FROM decision_extensions e"
             " WHERE e.case_id = u.id AND e.approved_on <= ?)"
+            " + (SELECT coalesce(sum(CAST(julianday(p.end_on) - julianday(p.start_on)"
+            " AS INTEGER) + 1), 0) FROM decision_pauses p"
+            " WHERE p.case_id = u.id AND p.start_on <= ?)"
         )
         rows = self._db.execute(
             f"SELECT u.filed_on, {extended} FROM ("
@@ -127,6 +130,7 @@ class StatisticsRepository:
             f" UNION ALL SELECT id, filed_on FROM {index} WHERE {LIVE} AND decided_year >= ?"
             " AND decided_on > ? AND filed_on < ?) AS u",
             [
+                undecided_on.isoformat(),
                 undecided_on.isoformat(),
                 filed_before.isoformat(),
                 undecided_on.year,

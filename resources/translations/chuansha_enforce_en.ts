@@ -134,6 +134,76 @@
         <location filename="../../ui/case_detail.py" line="1" />
         <source>未记录（启用前）</source>
         <translation>not recorded (before the program)</translation>
+        <source>%1天，批准人：%2，理由：%3</source>
+        <translation>%1 days, approved by %2, reason: %3</translation>
+    </message>
+    <message>
+        <source>%1：%2至%3，共%4天不计入办案期限</source>
+        <translation>%1: %2 to %3, %4 days left out of the decision period</translation>
+    </message>
+    <message>
+        <source>不计入办案期限的期间</source>
+        <translation>Time left out of the decision period</translation>
+    </message>
+    <message>
+        <source>主持人：%1</source>
+        <translation>presided by %1</translation>
+    </message>
+    <message>
+        <source>书面放弃听证</source>
+        <translation>Hearing waived in writing</translation>
+    </message>
+    <message>
+        <source>参加：%1；结论：%2</source>
+        <translation>present: %1; conclusion: %2</translation>
+    </message>
+    <message>
+        <source>变更承办人</source>
+        <translation>Handling officers changed</translation>
+    </message>
+    <message>
+        <source>当事人地址</source>
+        <translation>Party address</translation>
+    </message>
+    <message>
+        <source>拟：%1</source>
+        <translation>proposed: %1</translation>
+    </message>
+    <message>
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>申请听证</source>
+        <translation>Hearing requested</translation>
+    </message>
+    <message>
+        <source>违法地点</source>
+        <translation>Place of the violation</translation>
+    </message>
+    <message>
+        <source>违法行为</source>
+        <translation>Violation</translation>
+    </message>
+    <message>
+        <source>（审核的拟处理意见：%1）</source>
+        <translation> (proposal reviewed: %1)</translation>
+    </message>
+    <message>
+        <source>，没收 %1 元</source>
+        <translation>, confiscation %1 yuan</translation>
+    </message>
+    <message>
+        <source>，罚款 %1 元</source>
+        <translation>, fine %1 yuan</translation>
+    </message>
+    <message>
+        <source>；已告知听证权利</source>
+        <translation>; hearing right stated</translation>
+    </message>
+    <message>
+        <source>；通知送达 %1</source>
+        <translation>; notice served %1</translation>
     </message>
     <message>
         <source>文书…</source>
@@ -447,9 +517,33 @@
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
+    <message>
+        <source>%1天，批准人：%2，理由：%3</source>
+        <translation>%1 days, approved by %2, reason: %3</translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>
+    <message>
+        <source>不计入办案期限的期间</source>
+        <translation>Time left out of the decision period</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>First day</translation>
+    </message>
     <message>
         <location filename="../../ui/case_steps.py" line="1" />
         <source>公示日期</source>
@@ -2308,6 +2402,14 @@ SQLite %3</translation>
 </context>
 <context>
     <name>SimpleEntryWidget</name>
+    <message>
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>违反和处罚的依据（如 条例第二十二条）</source>
+        <translation>the provisions violated and applied (e.g. art. 22 of the regulation)</translation>
+    </message>
     <message>
         <location filename="../../ui/simple_entry.py" line="106" />
         <location filename="../../ui/simple_entry.py" line="265" />

@@ -7,6 +7,7 @@ with key clicks, Chinese arrives as an input-method commit (as from a real IME) 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -47,6 +48,7 @@ TAB_ORDER = [
     "idNumber",
     "cause",
     "location",
+    "legalBasis",
     "officer1",
     "officer2",
     "penaltyKind",
@@ -151,6 +153,8 @@ def test_keyboard_entry_end_to_end(
     find(entry, QLineEdit, "cause").setText("占道设摊")
     assert tab(qtbot) == "location"
     find(entry, QLineEdit, "location").setText("川沙路5558号门前")
+    assert tab(qtbot) == "legalBasis"
+    find(entry, QLineEdit, "legalBasis").setText("《上海市市容环境卫生管理条例》第二十二条")
     assert tab(qtbot) == "officer1"
     key(qtbot, Qt.Key.Key_Down)
     assert tab(qtbot) == "officer2"
@@ -188,6 +192,10 @@ def test_keyboard_entry_end_to_end(
     assert result.decision.party.id_number == "11010519491231002X"
     assert result.decision.officer_certificates == chosen
     assert result.decision.location == "川沙路5558号门前"
+    assert result.decision.legal_basis == "《上海市市容环境卫生管理条例》第二十二条"
+    with sqlite3.connect(services.db_path) as conn:
+        stored = conn.execute("SELECT legal_basis FROM simple_decisions").fetchall()
+    assert stored == [("《上海市市容环境卫生管理条例》第二十二条",)]
     assert result.decision.notes == "ok"
 
     assert find(entry, QLabel, "statusLabel").text() == "已保存 CJ2026-000041"
@@ -198,7 +206,8 @@ def test_keyboard_entry_end_to_end(
     assert entry.decision_date() == TODAY
     assert (first.currentData(), second.currentData()) == chosen
     assert find(entry, QComboBox, "partyKind").currentText() == "自然人"
-    for name in ("partyName", "idNumber", "cause", "location", "fine", "onSpotReason", "notes"):
+    for name in ("partyName", "idNumber", "cause", "location", "legalBasis", "fine",
+                 "onSpotReason", "notes"):  # fmt: skip
         assert find(entry, QLineEdit, name).text() == "", name
     assert not find(entry, QCheckBox, "onSpot").isChecked()
     # names and causes typed this session are offered again

@@ -290,8 +290,8 @@ def test_case_show_lists_the_open_steps(book: Path, capsys: pytest.CaptureFixtur
     code, text = run(capsys, book, ["case", "show", NO])
     assert code == 0
     assert (
-        "  可办理：登记证据、告知、法制审核、集体讨论、标记复杂案件、延长办案期限、变更承办人、"
-        "作出决定\n" in text
+        "  可办理：登记证据、告知、法制审核、集体讨论、标记复杂案件、延长办案期限、"
+        "不计入办案期限的期间、变更承办人、作出决定\n" in text
     )
 
 
@@ -361,6 +361,19 @@ def test_a_case_family_as_a_user_runs_it(tmp_path: Path) -> None:
         "（行政处罚法第四十四条、第六十二条）\n"
     )
     for argv in (
+        (
+            "case",
+            "decision-pause",
+            no,
+            "--kind",
+            "鉴定",
+            "--from",
+            "2025-03-04",
+            "--until",
+            "2025-03-05",
+            "--reason",
+            "油烟检测",
+        ),
         ("case", "statement", no, "--on", "2025-03-11", "--kind", "已陈述申辩"),
         ("case", "decide", no, "--on", "2025-03-13", "--kinds", "罚款", "--amount", "5000"),
         ("case", "serve", no, "--on", "2025-03-14", "--method", "直接"),

@@ -157,7 +157,7 @@ def test_case_show_names_each_clock_and_its_state_in_words(
     assert code == 0
     assert out.splitlines()[1:] == [
         "  decision due: 2026-12-28 (pending)",
-        "  steps open now: 告知、法制审核、集体讨论、标记复杂案件、延长办案期限、变更承办人、"
-        "作出决定",
+        "  steps open now: 告知、法制审核、集体讨论、标记复杂案件、延长办案期限、"
+        "不计入办案期限的期间、变更承办人、作出决定",
         "  surcharge 0.00 yuan, due 0.00 yuan (as of 2026-11-27)",
     ]

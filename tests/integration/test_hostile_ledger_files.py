@@ -235,10 +235,18 @@ def test_a_valid_ledger_of_100000_cases_imports(tmp_path: Path) -> None:
     ledger = write_big_ledger(tmp_path / "big.xlsx")
     db = tmp_path / "big.db"
     assert _run("--db", str(db), "init", cwd=tmp_path).code == 0
+    assert (
+        _run("--db", str(db), "settings", "set", "gates_from", "2025-01-01", cwd=tmp_path).code == 0
+    )
     outcome = _run("--db", str(db), "import", str(ledger), cwd=tmp_path)
-    assert (outcome.code, outcome.stderr) == (0, "")
+    assert outcome.code == 0
+    # decided in 2024, before gates_from: history without its notices, one warning (DOMAIN §12)
+    assert outcome.stderr.splitlines() == [
+        "提醒：一般程序案件 第2行：100000行（自第2行起）决定日期早于2025-01-01"
+        "（设置“gates_from”），作为历史记录导入；缺少：告知日期、拟处罚种类"
+    ]
     assert outcome.stdout.splitlines() == [
-        "已导入：执法人员 2 名，一般程序案件 100000 件，简易程序决定 300 件，提醒 0 条"
+        "已导入：执法人员 2 名，一般程序案件 100000 件，简易程序决定 300 件，提醒 1 条"
     ]
     assert outcome.peak_kb < PEAK_LIMIT_KB, f"peak {outcome.peak_kb // 1024} MB"
 
@@ -266,10 +274,10 @@ def test_100000_cases_wrong_in_their_last_row_are_refused_within_500_mb(
     db: Path, tmp_path: Path
 ) -> None:
     ledger = write_big_ledger(tmp_path / "last.xlsx", bad=lambda row: row == 100_001)
-    assert _refused(db, ledger) == [
-        f"一般程序案件 第100001行 {_NOT_A_DATE}",
-        "发现 1 处错误，未写入任何数据",
-    ]
+    error, history, summary = _refused(db, ledger)
+    assert error == f"一般程序案件 第100001行 {_NOT_A_DATE}"
+    assert history.startswith("提醒：一般程序案件 第2行：99999行（自第2行起）决定日期早于")
+    assert summary == "发现 1 处错误，未写入任何数据"
 
 
 def _shared_cells(rows: int, items: int) -> Iterator[str]:

@@ -52,6 +52,10 @@ def _yuan(ref: str, amount: int) -> str:
 
 def _header(kind: SheetKind) -> str:
     names = header_names(kind)
+    if kind is SheetKind.GENERAL_CASES:
+        # the 28 columns these rows fill (order is free): 案件编号 to 结案日期, then Z-AB;
+        # the gate columns (告知日期 …) stay out, these cases are history before gates_from
+        names = (*names[: names.index("结案日期") + 1], "当事人地址", "法定代表人", "备注")
     return (
         '<row r="1">'
         + "".join(_text(f"{get_column_letter(i + 1)}1", h) for i, h in enumerate(names))

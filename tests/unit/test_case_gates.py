@@ -160,7 +160,8 @@ def test_available_steps_say_why_not() -> None:
         "evidence": None, "notice": None, "statement": "statement.no_notice",
         "hearing": "hearing.not_offered",
         "review": None, "discussion": None, "complex": None, "extension": None,
-        "officers": None, "decide": None, "serve_attempt": "case.not_decided",
+        "decision_pause": None, "officers": None, "decide": None,
+        "serve_attempt": "case.not_decided",
         "serve": "case.not_decided", "pay": "case.not_decided", "pause": "case.not_decided",
         "instalments": "case.not_decided", "remind": "case.not_decided",
         "court_apply": "case.not_decided", "court_ruling": "enforcement.not_applied",
@@ -178,7 +179,7 @@ def test_available_steps_say_why_not() -> None:
         ),
     )
     undecided_only = ("notice", "statement", "hearing", "review", "discussion", "complex",
-                      "extension", "officers", "decide")  # fmt: skip
+                      "extension", "decision_pause", "officers", "decide")  # fmt: skip
     assert {_why(decided)[k] for k in undecided_only} == {"case.already_decided"}
     assert (_why(decided)["serve"], _why(decided)["pay"]) == (None, "payment.before_service")
     served = dataclasses.replace(decided, served_on=D(2023, 10, 10))
