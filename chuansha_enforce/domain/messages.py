@@ -10,6 +10,7 @@ from typing import Literal
 
 from chuansha_enforce.domain.account_messages import ACCOUNT_FIELDS, ACCOUNT_MESSAGES
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
+from chuansha_enforce.domain.demolition_messages import DEMOLITION_FIELDS, DEMOLITION_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
@@ -22,6 +23,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **DISPUTE_FIELDS,
     **GATE_FIELDS,
     **DOCUMENT_FIELDS,
+    **DEMOLITION_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -102,6 +104,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
     **DOCUMENT_MESSAGES,
+    **DEMOLITION_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),

@@ -27,6 +27,7 @@ from chuansha_enforce.storage.schema_0011_disputes import SCHEMA_0011_DISPUTES
 from chuansha_enforce.storage.schema_0012_case_gates import SCHEMA_0012_CASE_GATES
 from chuansha_enforce.storage.schema_0013_documents import SCHEMA_0013_DOCUMENTS
 from chuansha_enforce.storage.schema_0014_seals import SCHEMA_0014_SEALS
+from chuansha_enforce.storage.schema_0019_demolition_orders import SCHEMA_0019_DEMOLITION_ORDERS
 from chuansha_enforce.storage.seals import reseal_blocks
 
 log = logging.getLogger(__name__)
@@ -72,11 +73,19 @@ MIGRATION_TABLE: MigrationTable = (
     ("0012_case_gates", SCHEMA_0012_CASE_GATES),
     ("0013_documents", SCHEMA_0013_DOCUMENTS),
     ("0014_seals", SCHEMA_0014_SEALS),
+    ("0019_demolition_orders", SCHEMA_0019_DEMOLITION_ORDERS),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 
 
-AFTER_SQL: dict[str, Callable[[sqlite_utils.Database], None]] = {"0014_seals": reseal_blocks}
+def _reseal_notices(db: sqlite_utils.Database) -> None:
+    reseal_blocks(db, ["advance_notices"])  # 0019 added a column to a sealed table
+
+
+AFTER_SQL: dict[str, Callable[[sqlite_utils.Database], None]] = {
+    "0014_seals": reseal_blocks,
+    "0019_demolition_orders": _reseal_notices,
+}
 """What a migration does after its SQL, in its transaction: the seals migration seals every
 row already in the file, so that the next audit record vouches for them."""
 
