@@ -102,6 +102,13 @@ class GeneralCaseRecord:
     notes: str | None = None
     review: ImportedReview | None = None
     major_flag_reason: str | None = None
+    demolition_deadline: dt.date | None = None
+    """The decision's 责令限期拆除 order and its deadline (DOMAIN §13; outcome 处罚 or
+    仅责令限期拆除)."""
+    notice_on: dt.date | None = None
+    """The 告知 served, proposing the decided penalty and order (DOMAIN §12)."""
+    discussed_on: dt.date | None = None
+    """A collective discussion held before the decision (APL 57②)."""
 
     def __post_init__(self) -> None:
         clean_fields(self)

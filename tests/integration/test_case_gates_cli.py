@@ -284,7 +284,8 @@ def test_case_show_lists_the_open_steps(book: Path, capsys: pytest.CaptureFixtur
     ("argv", "message"),
     [
         (["case", "decide", NO, "--on", "2023-10-09", "--outcome", "撤回"],
-         "决定结果：“撤回”不是可选的值（可选：处罚、不予处罚、撤销立案、移送司法机关、移送其他部门）"),
+         "决定结果：“撤回”不是可选的值（可选：处罚、不予处罚、撤销立案、移送司法机关、移送其他部门、"
+             "仅责令限期拆除）"),
         (["case", "serve", NO, "--on", "2023-10-09", "--method", "传真"],
          "送达方式：“传真”不是可选的值（可选：直接送达、当场交付、邮寄送达、电子送达、留置送达、公告送达）"),
         (["case", "statement", NO, "--on", "2023-09-28", "--kind", "口头"],
