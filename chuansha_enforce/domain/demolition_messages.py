@@ -36,6 +36,10 @@ DEMOLITION_MESSAGES: dict[str, tuple[str, str]] = {
         "--deadline 是责令限期拆除的期限，须与 --demolition 或 --order-only 一起使用",
         "--deadline is a demolition order's deadline: use it with --demolition or --order-only",
     ),
+    "ledger.deadline_without_order": (
+        "填写了拆除期限，但“责令限期拆除”不是“是”",
+        "a demolition deadline is given but 责令限期拆除 is not 是",
+    ),
     "education.not_apl33": (
         "只有依行政处罚法第三十三条不予处罚（轻微违法及时改正、首违不罚、无主观过错）的案件记录教育；"
         "本案为：{what}",

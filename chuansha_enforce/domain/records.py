@@ -197,6 +197,7 @@ class ExportCase:
     notes: str | None
     party_address: str | None = None
     legal_representative: str | None = None
+    demolition_deadline: str | None = None  # the decision's 责令限期拆除 order (DOMAIN §13)
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,8 @@ def general_case_rows(cases: Iterable[ExportCase]) -> Iterator[Sequence[object]]
             _date(c.closed_on),
             c.party_address,
             c.legal_representative,
+            "是" if c.demolition_deadline else None,
+            _date(c.demolition_deadline),
             c.notes,
         ]
 

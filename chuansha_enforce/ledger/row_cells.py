@@ -67,6 +67,8 @@ GENERAL_HEADERS = {
     "closed_on": "结案日期",
     "party_address": "当事人地址",
     "legal_representative": "法定代表人",
+    "demolition": "责令限期拆除",
+    "demolition_deadline": "拆除期限",
     "notes": "备注",
 }
 SIMPLE_HEADERS = {
@@ -208,6 +210,8 @@ class GeneralCells(NamedTuple):
     closed_on: dt.date | None
     party_address: str | None
     legal_representative: str | None
+    demolition: bool | None
+    demolition_deadline: dt.date | None
     notes: str | None
 
 
@@ -281,6 +285,8 @@ GENERAL_COLUMNS = _specs(
         "paid_on": parse_date,
         "amount": parse_money,
         "closed_on": parse_date,
+        "demolition": parse_bool,
+        "demolition_deadline": parse_date,
     },
     frozenset({"case_no", "cause", "party_kind", "party_name", "officers", "filed_on"}),
     unique=frozenset({"case_no", "decision_no"}),

@@ -78,6 +78,8 @@ GENERAL_CASE_HEADERS: Final = _specs(
     ("结案日期", False),
     ("当事人地址", False),
     ("法定代表人", False),
+    ("责令限期拆除", False),
+    ("拆除期限", False),
     ("备注", False),
 )
 

@@ -53,7 +53,8 @@ class LedgerExportRepository:
                      WHERE k.case_id = c.id),
                    c.no_penalty_reason, c.fine_fen, c.confiscation_fen, c.served_on,
                    pay.last_paid, coalesce(pay.total, 0), c.closed_on, c.notes,
-                   p.address, p.legal_representative
+                   p.address, p.legal_representative,
+                   (SELECT deadline FROM demolition_orders o WHERE o.case_id = c.id)
               FROM general_cases c
               JOIN parties p ON p.id = c.party_id
               LEFT JOIN legal_review_rounds r ON r.case_id = c.id AND r.round_no =
@@ -78,7 +79,7 @@ class LedgerExportRepository:
                 _pairs(row[9]), row[10], row[11], row[12], row[13], row[14], row[15], row[16],
                 row[17], tuple(sorted((row[18] or "").split("\x1e"))) if row[18] else (),
                 row[19], int(row[20]), int(row[21]), row[22], row[23], int(row[24]), row[25],
-                row[26], row[27], row[28],
+                row[26], row[27], row[28], row[29],
             )  # fmt: skip
 
     def simple_decisions(self, year: int) -> Iterator[ExportSimple]:

@@ -1,5 +1,5 @@
 """A ledger of a hundred thousand cases written straight as xlsx parts (openpyxl takes about
-a minute for it): two officers, ``cases`` general cases with all 28 columns as an export
+a minute for it): two officers, ``cases`` general cases with all the columns as an export
 writes them (text inline, dates and amounts as numbers in date and money formats) and 300
 simple decisions. Every row is valid unless ``bad`` says so: then its 立案日期 reads
 ``不是日期`` (one error, at that row)."""
@@ -29,6 +29,7 @@ _OFFICERS = (("张伟", "31150001"), ("李娜", "31150002"))
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_NOTES = get_column_letter(header_names(SheetKind.GENERAL_CASES).index("备注") + 1)
 
 
 def _id_number(n: int) -> str:
@@ -104,7 +105,7 @@ def _case_rows(cases: int, bad: Callable[[int], bool]) -> Iterator[str]:
                 _day(f"W{r}", paid),
                 _yuan(f"X{r}", fine),
                 _day(f"Y{r}", paid + dt.timedelta(days=5)),
-                _text(f"AB{r}", "当事人已当场改正。") if n % 5 == 0 else "",  # 备注
+                _text(f"{_NOTES}{r}", "当事人已当场改正。") if n % 5 == 0 else "",
                 "</row>",
             )
         )
