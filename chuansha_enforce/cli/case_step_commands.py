@@ -53,7 +53,7 @@ STEP_LABELS: dict[str, str] = {
     "extend": "延长办案期限",
     "officers": "变更承办人",
     "decide": "作出决定",
-    "educate": "记录教育情况",
+    "educate": "教育情况",
     "serve": "送达",
     "pay": "缴款",
     "close": "结案",

@@ -239,9 +239,12 @@ def _check_notice_rights(
         raise DomainError("decision.heavier_than_notice", "kinds")
     if decision.demolition and not notice.proposed_demolition:
         raise DomainError("decision.demolition_not_noticed", "demolition_deadline")
+    hearing = case.hearing
+    if decision.demolition and hearing is not None and hearing.requested:
+        # an order's hearing, when asked, is held before it (DOMAIN §13)
+        raise DomainError("decision.hearing_pending", "decided_on")
     if not notice_hearing_right(case, notice, rules):
         return
-    hearing = case.hearing
     if hearing is not None and hearing.state is HearingState.WAIVED:
         return
     if hearing is not None and hearing.state is HearingState.HELD:
