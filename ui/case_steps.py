@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
     ServiceMethod,
 )
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PaymentRecord
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
@@ -96,6 +98,7 @@ def _notice(s: Services, no: str, v: FormValues) -> StepResult:
         facts=v.text("facts") or None,
         basis=v.text("legal_basis") or None,
         heavy_marked=v.flag("heavy"),
+        proposed_demolition=v.flag("demolition"),
     )
     return s.case_files.record_notice(no, notice)
 
@@ -127,6 +130,12 @@ def notice_step() -> Step:
                 QCoreApplication.translate("CaseSteps", "处罚依据"),
                 Kind.LONG_TEXT,
                 default=c.legal_basis or "",
+            ),
+            Field(
+                "demolition",
+                QCoreApplication.translate("CaseSteps", "拟责令限期拆除"),
+                Kind.BOOL,
+                default=c.demolition_order,
             ),
             Field("hearing", QCoreApplication.translate("CaseSteps", "告知听证权利"), Kind.BOOL),
             Field(
@@ -339,6 +348,15 @@ def officers_step() -> Step:
     )
 
 
+def _deadline(v: FormValues, outcome: Outcome) -> dt.date | None:
+    """The order's deadline when the decision carries one (ticked, or an order alone)."""
+    ordered = v.flag("demolition") or outcome is Outcome.ORDER_ONLY
+    deadline = v.optional_date("demolition_deadline")
+    if ordered and deadline is None:
+        raise DomainError("decision.demolition_deadline_required", "demolition_deadline")
+    return deadline if ordered else None
+
+
 def _decide(s: Services, no: str, v: FormValues) -> StepResult:
     outcome = v.choice("outcome")
     assert isinstance(outcome, Outcome)
@@ -354,6 +372,7 @@ def _decide(s: Services, no: str, v: FormValues) -> StepResult:
         fine_fen=v.fen("fine"),
         confiscation_fen=v.fen("confiscation"),
         reduced_penalty=v.flag("reduced_penalty"),
+        demolition_deadline=_deadline(v, outcome),
     )
     return s.case_files.decide(no, decision)
 
@@ -395,6 +414,17 @@ def decide_step() -> Step:
                 QCoreApplication.translate("CaseSteps", "不予处罚理由"),
                 Kind.CHOICE,
                 [("", None), *_labels(NoPenaltyReason)],
+            ),
+            Field(
+                "demolition",
+                QCoreApplication.translate("CaseSteps", "责令限期拆除（与处罚并处；仅拆除选“仅责令限期拆除”）"),
+                Kind.BOOL,
+                default=bool(c.notice and c.notice.proposed_demolition),
+            ),
+            Field(
+                "demolition_deadline",
+                QCoreApplication.translate("CaseSteps", "拆除期限"),
+                Kind.OPTIONAL_DATE,
             ),
         ]
 

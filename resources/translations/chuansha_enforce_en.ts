@@ -66,6 +66,16 @@
 <context>
     <name>CaseDetail</name>
     <message>
+        <location filename="../../ui/case_detail.py" line="1" />
+        <source>责令限期拆除，期限至</source>
+        <translation>ordered demolished by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1" />
+        <source>教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
         <source>文书…</source>
         <translation>Documents…</translation>
     </message>
@@ -268,6 +278,21 @@
 </context>
 <context>
     <name>CaseSteps</name>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>拟责令限期拆除</source>
+        <translation>Proposed order to demolish within a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>责令限期拆除（与处罚并处；仅拆除选“仅责令限期拆除”）</source>
+        <translation>Order to demolish within a deadline (with a penalty; for the order alone choose “仅责令限期拆除”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>拆除期限</source>
+        <translation>Demolition deadline</translation>
+    </message>
     <message>
         <location filename="../../ui/case_steps.py" line="1" />
         <source>拟处罚种类</source>
