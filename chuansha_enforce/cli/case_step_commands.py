@@ -176,9 +176,7 @@ def add_parsers(case_commands: Any) -> None:
     outcome.add_argument("--kinds", help="处罚种类，逗号分隔")
     outcome.add_argument("--no-penalty", help="不予处罚理由")
     outcome.add_argument("--outcome", help="撤销立案|移送司法机关|移送其他部门")
-    outcome.add_argument(
-        "--order-only", action="store_true", help="仅责令限期拆除（不并处处罚）"
-    )
+    outcome.add_argument("--order-only", action="store_true", help="仅责令限期拆除（不并处处罚）")
     decide.add_argument("--demolition", action="store_true", help="责令限期拆除（须写明期限）")
     decide.add_argument("--deadline", help="拆除期限")
     decide.add_argument("--amount", help="罚款金额（元）")

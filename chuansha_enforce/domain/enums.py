@@ -170,7 +170,7 @@ class NoPenaltyReason(LabelledEnum):
 APL33_REASONS = frozenset(
     {NoPenaltyReason.MINOR_CORRECTED, NoPenaltyReason.FIRST_VIOLATION, NoPenaltyReason.NO_FAULT}
 )
-"""不予处罚 under APL 33 (轻微及时改正, 首违不罚, 无主观过错): the party must be educated (APL 33③)."""
+"""不予处罚 under APL 33 (轻微及时改正, 首违不罚, 无主观过错): the party is educated (APL 33③)."""
 
 
 class HearingState(LabelledEnum):

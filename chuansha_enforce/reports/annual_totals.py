@@ -128,10 +128,7 @@ class AnnualTotalsReport(ReportTemplate):
             ("", "作出决定（件）", str(g.decided)),
             ("", "其中处罚决定（件）", str(g.penalty_decided)),
             ("", "其中不予处罚（件）", str(g.no_penalty)),
-            *(
-                ("", f"不予处罚：{label}（件）", str(n))
-                for label, n in g.reasons_json().items()
-            ),
+            *(("", f"不予处罚：{label}（件）", str(n)) for label, n in g.reasons_json().items()),
             ("", "责令限期拆除决定（件，不计入处罚）", str(g.demolition_orders)),
             ("", "罚款金额（元，按决定）", _yuan(g.fines_decided_fen)),
             ("", "没收金额（元，按决定）", _yuan(g.confiscated_decided_fen)),

@@ -40,9 +40,7 @@ def svc(tmp_path: Path) -> Iterator[Services]:
         yield services
 
 
-def test_an_order_alone_is_noticed_and_decided_in_the_window(
-    qtbot: QtBot, svc: Services
-) -> None:
+def test_an_order_alone_is_noticed_and_decided_in_the_window(qtbot: QtBot, svc: Services) -> None:
     detail = CaseDetailDialog(svc, NO)
     qtbot.addWidget(detail)
     detail.show()
@@ -56,7 +54,8 @@ def test_an_order_alone_is_noticed_and_decided_in_the_window(
     noticed = step("notice", notice_on=D(2024, 5, 20), kinds=[], demolition=True, **SAID)
     assert noticed.try_submit(), noticed.error_label.text()
     notice = svc.case_files.find(NO).notice
-    assert notice is not None and notice.proposed_demolition
+    assert notice is not None
+    assert notice.proposed_demolition
     svc.case_files.record_statement(NO, StatementKind.WAIVED, D(2024, 5, 21))
     svc.case_files.record_review(NO, reviewer="周律", reviewed_on=D(2024, 5, 22),
                                  opinion=ReviewOpinion.AGREE)  # fmt: skip
@@ -77,7 +76,9 @@ def test_an_order_alone_is_noticed_and_decided_in_the_window(
     decision = svc.case_files.find(NO).decision
     assert decision is not None
     assert (decision.outcome, decision.kinds, decision.demolition_deadline) == (
-        Outcome.ORDER_ONLY, frozenset(), D(2024, 6, 10)
+        Outcome.ORDER_ONLY,
+        frozenset(),
+        D(2024, 6, 10),
     )
     rows = [
         tuple(detail.timeline_table.item(r, c).text() for c in range(3))
@@ -113,5 +114,7 @@ def test_an_order_with_a_fine_needs_its_deadline(qtbot: QtBot, svc: Services) ->
     decision = svc.case_files.find(NO).decision
     assert decision is not None
     assert (decision.outcome, decision.fine_fen, decision.demolition_deadline) == (
-        Outcome.PENALTY, 50_000, D(2024, 6, 24)
+        Outcome.PENALTY,
+        50_000,
+        D(2024, 6, 24),
     )

@@ -34,7 +34,8 @@ LEADERS = "镇长,分管副镇长,执法队长"
 
 FILE = ["case", "file", "--filed", "2023-09-01", "--party", "张三", "--party-type", "自然人",
         "--cause", "张三在宅基地上擅自搭建彩钢板房案", "--officers", "王建国,李明",
-        "--violation", "在宅基地上擅自搭建彩钢板房", "--basis", "《中华人民共和国城乡规划法》第六十五条",
+        "--violation", "在宅基地上擅自搭建彩钢板房",
+        "--basis", "《中华人民共和国城乡规划法》第六十五条",
         "--violation-date", "2023-08-01", "--continuing", "--discovered", "2023-08-30",
         "--no", NO]  # fmt: skip
 NOTICE_ORDER = ["case", "notice", NO, "--served", "2023-09-27", "--demolition"]
@@ -180,7 +181,19 @@ def test_an_order_alone_is_decided_served_and_closed_as_an_order(
     assert kinds == 0  # never a penalty kind, 其他 or any
 
 
-EDUCATE = ["case", "educate", NO, "--on", "2023-09-30", "--how", "当场宣讲《上海市拆除违法建筑若干规定》"]
+APL33 = (
+    "教育日期：只有依行政处罚法第三十三条不予处罚（轻微违法及时改正、首违不罚、无主观过错）"
+    "的案件记录教育；本案为："
+)
+EDUCATE = [
+    "case",
+    "educate",
+    NO,
+    "--on",
+    "2023-09-30",
+    "--how",
+    "当场宣讲《上海市拆除违法建筑若干规定》",
+]
 
 
 @pytest.mark.parametrize(
@@ -202,8 +215,7 @@ def test_education_is_recorded_for_apl33_only(
     before = database_digest(book)
     code, text = run(capsys, book, EDUCATE)
     if refusal is not None:
-        assert (code, text) == (1, "教育日期：只有依行政处罚法第三十三条不予处罚（轻微违法及时改正、"
-                                   f"首违不罚、无主观过错）的案件记录教育；本案为：{refusal}\n")  # fmt: skip
+        assert (code, text) == (1, f"{APL33}{refusal}\n")
         assert database_digest(book) == before
         return
     assert (code, text) == (0, f"已记录教育情况：{NO}\n")

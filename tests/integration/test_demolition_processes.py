@@ -34,8 +34,13 @@ FILED, NOTICED, DECIDED = D(2023, 9, 1), D(2023, 9, 27), "2023-09-29"
 
 
 def _run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(db.parent), "LANG": "C.UTF-8",
-           "XDG_DATA_HOME": str(db.parent / "data"), "XDG_CONFIG_HOME": str(db.parent / "cfg")}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(db.parent),
+        "LANG": "C.UTF-8",
+        "XDG_DATA_HOME": str(db.parent / "data"),
+        "XDG_CONFIG_HOME": str(db.parent / "cfg"),
+    }
     result = subprocess.run([str(EXE), "--db", str(db), *args], env=env, capture_output=True,
                             text=True, timeout=120, check=False)  # fmt: skip
     assert "Traceback" not in result.stderr, result.stderr
@@ -49,9 +54,10 @@ def _prepare(path: Path) -> None:
             services.officers.register(OfficerRecord(name, number, D(2018, 3, 1)))
         files = services.case_files
         for no in (ORDER, BOTH, FIRST, UNPROVEN, FINE):
-            files.file_case(NewCase(no, PartyRecord(PartyType.NATURAL_PERSON, f"当事人{no[-2]}"),
-                                    "擅自搭建案", FILED, ("31150001", "31150002"),
-                                    violation="擅自搭建", legal_basis="城乡规划法第六十五条"))  # fmt: skip
+            party = PartyRecord(PartyType.NATURAL_PERSON, f"当事人{no[-2]}")
+            new = NewCase(no, party, "擅自搭建案", FILED, ("31150001", "31150002"),
+                          violation="擅自搭建", legal_basis="城乡规划法第六十五条")  # fmt: skip
+            files.file_case(new)
         said = {"facts": "擅自搭建", "basis": "城乡规划法第六十五条"}
         fine = frozenset({PenaltyKind.FINE})
         proposals = {
@@ -169,9 +175,7 @@ def test_the_annual_pdf_prints_orders_and_reasons_apart(book: Path, tmp_path: Pa
     assert "一般程序" + "2" + "002" + "0" * 10 + "0.0500" + "2" + "0" + "简易程序" in text
 
 
-def test_the_ledger_keeps_the_orders_through_export_and_import(
-    book: Path, tmp_path: Path
-) -> None:
+def test_the_ledger_keeps_the_orders_through_export_and_import(book: Path, tmp_path: Path) -> None:
     ledger = tmp_path / "ledger.xlsx"
     exported = _run(book, "export", "ledger", "--year", "2023", "-o", str(ledger))
     assert exported.returncode == 0, exported.stderr

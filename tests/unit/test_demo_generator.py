@@ -361,12 +361,16 @@ def test_outcomes_and_penalties(cases: list[GeneralCaseRecord]) -> None:
         if c.outcome is Outcome.ORDER_ONLY:
             assert violation.fine_yuan is None
             assert (c.penalty_kinds, c.fine_fen) == (frozenset(), 0)
-            assert c.demolition_deadline and c.decided_on
+            assert c.demolition_deadline is not None
+            assert c.decided_on is not None
             assert 15 <= (c.demolition_deadline - c.decided_on).days <= 30
             # every order is major: noticed, reviewed (agreed) and discussed before it
-            assert c.notice_on and c.filed_on <= c.notice_on <= c.decided_on
-            assert c.discussed_on and c.filed_on <= c.discussed_on <= c.decided_on
-            assert c.review and c.review.opinion is ReviewOpinion.AGREE
+            assert c.notice_on is not None
+            assert c.filed_on <= c.notice_on <= c.decided_on
+            assert c.discussed_on is not None
+            assert c.filed_on <= c.discussed_on <= c.decided_on
+            assert c.review is not None
+            assert c.review.opinion is ReviewOpinion.AGREE
             assert c.review.reviewed_on <= c.decided_on
     fines = [c.fine_fen for c in decided if c.fine_fen]
     assert sum(f % 50_00 == 0 for f in fines) > 0.85 * len(fines)  # mostly round sums

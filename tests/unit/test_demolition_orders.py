@@ -117,7 +117,10 @@ def _case(decision: Decision | None, education: Education | None = None) -> Case
                     D(2024, 4, 1), (), decision=decision, education=education)  # fmt: skip
 
 
-def _taught(case: CaseFile, on: dt.date = D(2024, 5, 11), how: str = "当场教育") -> str | None:
+TAUGHT_ON = D(2024, 5, 11)
+
+
+def _taught(case: CaseFile, on: dt.date = TAUGHT_ON, how: str = "当场教育") -> str | None:
     try:
         check_education(case, Education(on, how), today=D(2024, 6, 1))
     except DomainError as error:
@@ -129,8 +132,10 @@ def _no_penalty(reason: NoPenaltyReason | None) -> Decision:
     return _decision(Outcome.NO_PENALTY, None, no_penalty_reason=reason)
 
 
-APL33 = ("教育日期：只有依行政处罚法第三十三条不予处罚（轻微违法及时改正、首违不罚、无主观过错）的案件"
-         "记录教育；本案为：")  # fmt: skip
+APL33 = (
+    "教育日期：只有依行政处罚法第三十三条不予处罚（轻微违法及时改正、首违不罚、无主观过错）"
+    "的案件记录教育；本案为："
+)
 
 
 @pytest.mark.parametrize(
