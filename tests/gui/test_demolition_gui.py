@@ -40,19 +40,22 @@ def svc(tmp_path: Path) -> Iterator[Services]:
         yield services
 
 
-def test_an_order_alone_is_noticed_and_decided_in_the_window(qtbot: QtBot, svc: Services) -> None:
+def step(detail: CaseDetailDialog, key: str, **values: object) -> StepForm:
+    """Open a step's form from its button and fill it as a user would."""
+    detail.step_buttons[key].click()
+    assert detail.open_form is not None
+    fill(detail.open_form, **values)
+    return detail.open_form
+
+
+def noticed(qtbot: QtBot, svc: Services, **proposal: object) -> CaseDetailDialog:
+    """The case window after the notice (through its form) of ``proposal``, the party's
+    written waiver, an agreed review and a collective discussion."""
     detail = CaseDetailDialog(svc, NO)
     qtbot.addWidget(detail)
     detail.show()
-
-    def step(key: str, **values: object) -> StepForm:
-        detail.step_buttons[key].click()
-        assert detail.open_form is not None
-        fill(detail.open_form, **values)
-        return detail.open_form
-
-    noticed = step("notice", notice_on=D(2024, 5, 20), kinds=[], demolition=True, **SAID)
-    assert noticed.try_submit(), noticed.error_label.text()
+    form = step(detail, "notice", notice_on=D(2024, 5, 20), demolition=True, **SAID, **proposal)
+    assert form.try_submit(), form.error_label.text()
     notice = svc.case_files.find(NO).notice
     assert notice is not None
     assert notice.proposed_demolition
@@ -60,7 +63,12 @@ def test_an_order_alone_is_noticed_and_decided_in_the_window(qtbot: QtBot, svc: 
     svc.case_files.record_review(NO, reviewer="周律", reviewed_on=D(2024, 5, 22),
                                  opinion=ReviewOpinion.AGREE)  # fmt: skip
     svc.case_files.record_discussion(NO, Discussion(D(2024, 5, 23), "同意", ("甲", "乙", "丙")))
-    form = step("decide", outcome="仅责令限期拆除", decided_on=D(2024, 5, 24), kinds=[])
+    return detail
+
+
+def test_an_order_alone_is_noticed_and_decided_in_the_window(qtbot: QtBot, svc: Services) -> None:
+    detail = noticed(qtbot, svc, kinds=[])
+    form = step(detail, "decide", outcome="仅责令限期拆除", decided_on=D(2024, 5, 24), kinds=[])
     assert form.widgets["demolition"].isChecked()  # the notice proposed it
     before = database_digest(svc.db_path)
     assert not form.try_submit()
@@ -89,22 +97,9 @@ def test_an_order_alone_is_noticed_and_decided_in_the_window(qtbot: QtBot, svc: 
 
 
 def test_an_order_with_a_fine_needs_its_deadline(qtbot: QtBot, svc: Services) -> None:
-    detail = CaseDetailDialog(svc, NO)
-    qtbot.addWidget(detail)
-    detail.show()
-    detail.step_buttons["notice"].click()
-    notice = detail.open_form
-    assert notice is not None
-    fill(notice, notice_on=D(2024, 5, 20), kinds=["罚款"], fine="500", demolition=True, **SAID)
-    assert notice.try_submit()
-    svc.case_files.record_statement(NO, StatementKind.WAIVED, D(2024, 5, 21))
-    svc.case_files.record_review(NO, reviewer="周律", reviewed_on=D(2024, 5, 22),
-                                 opinion=ReviewOpinion.AGREE)  # fmt: skip
-    svc.case_files.record_discussion(NO, Discussion(D(2024, 5, 23), "同意", ("甲", "乙", "丙")))
-    detail.step_buttons["decide"].click()
-    form = detail.open_form
-    assert form is not None
-    fill(form, outcome="处罚", decided_on=D(2024, 5, 24), kinds=["罚款"], fine="500")
+    detail = noticed(qtbot, svc, kinds=["罚款"], fine="500")
+    form = step(detail, "decide", outcome="处罚", decided_on=D(2024, 5, 24), kinds=["罚款"],
+                fine="500")  # fmt: skip
     before = database_digest(svc.db_path)
     assert not form.try_submit()  # ticked (as noticed) but no deadline: refused, not dropped
     assert form.error_label.text().startswith("拆除期限：责令限期拆除决定须写明拆除期限")

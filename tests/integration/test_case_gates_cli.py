@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.records import OfficerRecord
-from chuansha_enforce.services.container import build_services
 from tests.cli_clock import main
-from tests.conftest import NOW, database_digest
+from tests.conftest import database_digest
+from tests.gate_walk import Steps, book_with, walk
 from tests.ledger_files import ledger
 
 D = dt.date
@@ -68,7 +67,6 @@ def hearing_held(held: str, presiding: str = "周敏", served: str = "2023-09-28
             "--presiding", presiding]  # fmt: skip
 
 
-Steps = Sequence[Sequence[str]]
 ROWS: list[tuple[str, Steps, Sequence[str], str, Steps]] = [
     # (name, setup, refused step, the refusal, the lawful path)
     ("no decision without the notice", [FILE], decide("2023-10-09"),
@@ -199,11 +197,7 @@ ROWS: list[tuple[str, Steps, Sequence[str], str, Steps]] = [
 
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
-    path = tmp_path / "cases.db"
-    with build_services(path, FixedClock(NOW)) as services:
-        for officer in OFFICERS:
-            services.officers.register(officer)
-    return path
+    return book_with(tmp_path / "cases.db", OFFICERS)
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, argv: Sequence[str]) -> tuple[int, str]:
@@ -223,18 +217,9 @@ def test_each_gate_refuses_then_the_lawful_path_passes(
     message: str,
     lawful: Steps,
 ) -> None:
-    for argv in setup:
-        code, text = run(capsys, book, argv)
-        assert code == 0, (argv, text)
-    before = database_digest(book)
-    code, err = run(capsys, book, refused)
-    assert code == 1
-    assert message in err
-    assert "Traceback" not in err
-    assert database_digest(book) == before
-    for argv in lawful:
-        code, text = run(capsys, book, argv)
-        assert code == 0, text
+    walk(
+        lambda db, argv: run(capsys, db, argv), book, setup, refused, message=message, lawful=lawful
+    )
 
 
 def test_settings_rows_print_their_value(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
