@@ -103,6 +103,8 @@ def test_a_proposal_with_an_order_is_stored_and_read_back() -> None:
         (MajorFacts(PartyType.LEGAL_PERSON, fine_fen=100_000, kinds=FINE,
                     demolition_order=True), True, ("限期拆除已建成违法建筑",)),
         (MajorFacts(PartyType.NATURAL_PERSON, fine_fen=100_000, kinds=FINE), False, ()),
+        (MajorFacts(PartyType.NATURAL_PERSON, demolition_order=True, forced_demolition=True),
+         True, ("限期拆除已建成违法建筑", "强制拆除决定")),
     ],
 )  # fmt: skip
 def test_every_demolition_order_is_major(
