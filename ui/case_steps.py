@@ -14,6 +14,7 @@ from chuansha_enforce.domain.case_file import (
     CaseFile,
     Decision,
     Discussion,
+    Education,
     Extension,
     Hearing,
     StatementKind,
@@ -433,6 +434,29 @@ def decide_step() -> Step:
     return Step("decide", QCoreApplication.translate("CaseSteps", "作出决定"), fields, _decide)
 
 
+def educate_step() -> Step:
+    """The education given with an APL 33 不予处罚 decision (APL 33③)."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("educated_on", QCoreApplication.translate("CaseSteps", "教育日期"), Kind.DATE),
+            Field(
+                "education",
+                QCoreApplication.translate("CaseSteps", "教育方式和内容"),
+                Kind.LONG_TEXT,
+            ),
+        ]
+
+    return Step(
+        "educate",
+        QCoreApplication.translate("CaseSteps", "教育"),
+        fields,
+        lambda s, no, v: s.case_files.record_education(
+            no, Education(v.date("educated_on"), v.text("education"))
+        ),
+    )
+
+
 def _serve(s: Services, no: str, v: FormValues) -> StepResult:
     method = v.choice("service_method")
     assert isinstance(method, ServiceMethod)
@@ -544,6 +568,7 @@ def steps() -> list[Step]:
         extension_step(),
         officers_step(),
         decide_step(),
+        educate_step(),
         serve_step(),
         pay_step(),
         pause_step(),

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.order_rules import education_refusal
 
 STEP_KEYS = (
     "notice",
@@ -22,6 +23,7 @@ STEP_KEYS = (
     "extension",
     "officers",
     "decide",
+    "educate",
     "serve",
     "pay",
     "pause",
@@ -38,6 +40,7 @@ STEP_TITLES = {
     "extension": "延长办案期限",
     "officers": "变更承办人",
     "decide": "作出决定",
+    "educate": "教育",
     "serve": "送达",
     "pay": "缴款",
     "pause": "复议或诉讼期间",
@@ -109,6 +112,7 @@ _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "extension": _undecided,
     "officers": _undecided,
     "decide": _undecided,
+    "educate": education_refusal,
     "serve": _serve,
     "pay": _pay,
     "pause": _after_decision,

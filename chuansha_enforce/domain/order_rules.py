@@ -34,21 +34,33 @@ def check_order_content(decision: Decision) -> None:
                            "decided_on": decision.decided_on.isoformat()})  # fmt: skip
 
 
+def education_refusal(case: CaseFile) -> DomainError | None:
+    """Why no education can be recorded on ``case`` now (None: it can): only with a 不予处罚
+    decision under APL 33, and once."""
+    decision = case.decision
+    what = None
+    if decision is None:
+        what = "尚未作出决定"
+    elif decision.outcome is not Outcome.NO_PENALTY:
+        what = decision.outcome.label
+    elif (reason := decision.no_penalty_reason) not in APL33_REASONS:
+        what = f"不予处罚（{reason.label if reason else '未写明理由'}）"
+    if what is not None:
+        return DomainError("education.not_apl33", "educated_on", {"what": what})
+    if case.education is not None:
+        return DomainError("education.recorded", "educated_on",
+                           {"date": case.education.given_on.isoformat()})  # fmt: skip
+    return None
+
+
 def check_education(case: CaseFile, education: Education, today: dt.date) -> None:
     """APL 33③: the education given with a 不予处罚 decision under APL 33, once, on or after
     the decision and never in the future."""
+    refusal = education_refusal(case)
+    if refusal is not None:
+        raise refusal
     decision = case.decision
-    if decision is None:
-        raise DomainError("education.not_apl33", "educated_on", {"what": "尚未作出决定"})
-    if decision.outcome is not Outcome.NO_PENALTY:
-        raise DomainError("education.not_apl33", "educated_on", {"what": decision.outcome.label})
-    reason = decision.no_penalty_reason
-    if reason not in APL33_REASONS:
-        what = f"不予处罚（{reason.label if reason else '未写明理由'}）"
-        raise DomainError("education.not_apl33", "educated_on", {"what": what})
-    if case.education is not None:
-        raise DomainError("education.recorded", "educated_on",
-                          {"date": case.education.given_on.isoformat()})  # fmt: skip
+    assert decision is not None  # education_refusal said so
     if not education.how.strip():
         raise DomainError("value.required", "education")
     if education.given_on > today:

@@ -280,6 +280,21 @@
     <name>CaseSteps</name>
     <message>
         <location filename="../../ui/case_steps.py" line="1" />
+        <source>教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>教育日期</source>
+        <translation>Date of the education</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>教育方式和内容</source>
+        <translation>How the party was educated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
         <source>拟责令限期拆除</source>
         <translation>Proposed order to demolish within a deadline</translation>
     </message>

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.case_file import Discussion, StatementKind
+from chuansha_enforce.domain.case_file import Decision, Discussion, StatementKind
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enums import Outcome, PartyType, ReviewOpinion
+from chuansha_enforce.domain.enums import NoPenaltyReason, Outcome, PartyType, ReviewOpinion
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
@@ -113,3 +113,30 @@ def test_an_order_with_a_fine_needs_its_deadline(qtbot: QtBot, svc: Services) ->
         50_000,
         D(2024, 6, 24),
     )
+
+
+def test_education_is_a_step_for_an_apl33_no_penalty_only(qtbot: QtBot, svc: Services) -> None:
+    first = NoPenaltyReason.FIRST_VIOLATION
+    svc.case_files.decide(NO, Decision(None, D(2024, 5, 24), Outcome.NO_PENALTY,
+                                       no_penalty_reason=first))  # fmt: skip
+    detail = CaseDetailDialog(svc, NO)
+    qtbot.addWidget(detail)
+    detail.show()
+    assert detail.step_buttons["educate"].isEnabled()
+    form = step(detail, "educate", educated_on=D(2024, 5, 23), education="当场宣讲")
+    before = database_digest(svc.db_path)
+    assert not form.try_submit()
+    assert form.error_label.text() == (
+        "教育日期：教育日期 2024-05-23 不能早于不予处罚决定日期 2024-05-24"
+    )
+    assert database_digest(svc.db_path) == before
+    fill(form, educated_on=D(2024, 5, 24))
+    assert form.try_submit()
+    rows = [
+        tuple(detail.timeline_table.item(r, c).text() for c in range(3))
+        for r in range(detail.timeline_table.rowCount())
+    ]
+    assert ("2024-05-24", "作出决定", "不予处罚：首违不罚") in rows
+    assert ("2024-05-24", "教育", "当场宣讲") in rows
+    assert not detail.step_buttons["educate"].isEnabled()
+    assert detail.step_buttons["educate"].toolTip() == "本案已于 2024-05-24 记录教育情况"

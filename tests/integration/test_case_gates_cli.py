@@ -249,6 +249,8 @@ def test_each_step_is_one_audited_write(book: Path, capsys: pytest.CaptureFixtur
         "案件已于2023-10-20结案",
         "决定书已于2023-10-09送达",
         f"案件{NO}已作出决定，不能再记录此步骤",
+        "只有依行政处罚法第三十三条不予处罚（轻微违法及时改正、首违不罚、无主观过错）的案件"
+        "记录教育；本案为：处罚",
     }
 
 

@@ -159,7 +159,8 @@ def test_available_steps_say_why_not() -> None:
     assert _why(CASE) == {
         "notice": None, "statement": "statement.no_notice", "hearing": "hearing.not_offered",
         "review": None, "discussion": None, "complex": None, "extension": None,
-        "officers": None, "decide": None, "serve": "case.not_decided",
+        "officers": None, "decide": None, "educate": "education.not_apl33",
+        "serve": "case.not_decided",
         "pay": "case.not_decided", "pause": "case.not_decided", "close": "case.not_decided",
     }  # fmt: skip
     noticed = dataclasses.replace(CASE, notice=AdvanceNotice(D(2023, 9, 27), True),
