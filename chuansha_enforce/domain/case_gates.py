@@ -211,7 +211,9 @@ def check_decision_gates(
         _check_notice_rights(case, decision, calendar, rules)
     latest = case.latest_review()  # review binds the proposal it reviewed (DOMAIN §12)
     reviewed = latest.proposal if latest is not None else None
-    if major.major and reviewed is not None and reviewed != decision.proposal:
+    # a reviewed order that the decision drops is a different decision too (DOMAIN §13)
+    bound = major.major or (reviewed is not None and reviewed.demolition)
+    if bound and reviewed is not None and reviewed != decision.proposal:
         assert latest is not None
         raise DomainError("decision.review_differs", "decided_on", {"round": latest.round_no})
     needs_discussion = (major.major and rules.discussion_for_major) or bool(case.complex_reason)

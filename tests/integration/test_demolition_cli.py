@@ -60,6 +60,12 @@ ROWS: list[tuple[str, Steps, Sequence[str], str, Steps]] = [
       "--demolition", "--deadline", "2023-10-31"],
      "拆除期限：告知未提出责令限期拆除，须重新告知后才能作出（行政处罚法第四十四条、第六十二条）",
      [["case", "decide", NO, "--on", "2023-09-29", "--kinds", "罚款", "--amount", "200"]]),
+    ("dropping a reviewed order needs a new review round",
+     [FILE, [*NOTICE_FINE, "--demolition"], WAIVED, REVIEW, DISCUSS],
+     ["case", "decide", NO, "--on", "2023-09-29", "--kinds", "罚款", "--amount", "200"],
+     "决定日期：决定与第1轮法制审核的拟处理意见不同，须就新的拟处理意见重新法制审核（行政处罚法第五十八条）",
+     [["case", "decide", NO, "--on", "2023-09-29", "--kinds", "罚款", "--amount", "200",
+       "--demolition", "--deadline", "2023-10-31"]]),
     ("the statement period runs for an order too", [FILE, NOTICE_ORDER, REVIEW, DISCUSS],
      order("2023-10-08"),
      "决定日期：陈述申辩期限至2023-10-08，期满或当事人陈述申辩、书面放弃后才能作出决定"
