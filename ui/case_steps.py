@@ -418,9 +418,7 @@ def decide_step() -> Step:
             ),
             Field(
                 "demolition",
-                QCoreApplication.translate(
-                    "CaseSteps", "责令限期拆除（与处罚并处；仅拆除选“仅责令限期拆除”）"
-                ),
+                QCoreApplication.translate("CaseSteps", "并处责令限期拆除"),
                 Kind.BOOL,
                 default=bool(c.notice and c.notice.proposed_demolition),
             ),

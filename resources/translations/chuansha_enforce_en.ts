@@ -300,8 +300,8 @@
     </message>
     <message>
         <location filename="../../ui/case_steps.py" line="1" />
-        <source>责令限期拆除（与处罚并处；仅拆除选“仅责令限期拆除”）</source>
-        <translation>Order to demolish within a deadline (with a penalty; for the order alone choose “仅责令限期拆除”)</translation>
+        <source>并处责令限期拆除</source>
+        <translation>With an order to demolish</translation>
     </message>
     <message>
         <location filename="../../ui/case_steps.py" line="1" />
