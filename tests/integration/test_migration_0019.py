@@ -13,12 +13,16 @@ from chuansha_enforce.storage.migrations import MIGRATION_TABLE, migrate
 from chuansha_enforce.storage.seals import reseal_blocks, seal_problems
 
 AT = "2026-11-27T02:00:00Z"
+NAME = "0019_demolition_orders"
+HERE = [name for name, _sql in MIGRATION_TABLE].index(NAME)
+BEFORE, SCHEMA = MIGRATION_TABLE[:HERE], MIGRATION_TABLE[HERE][1]
 
 
 def _before_0019(path: Path) -> sqlite_utils.Database:
-    """A file at 0014 holding one case with its notice, every row sealed."""
+    """A file of the migrations before 0019 holding one case with its notice, every row
+    sealed."""
     db = open_database(path)
-    assert migrate(db, path, table=MIGRATION_TABLE[:-1])[-1] == "0014_seals"
+    assert migrate(db, path, table=BEFORE) == [name for name, _sql in BEFORE]
     with write_transaction(db):
         db.execute("INSERT INTO parties (id, kind, name) VALUES (1, 'natural_person', '张三')")
         db.execute(
@@ -38,7 +42,7 @@ def _before_0019(path: Path) -> sqlite_utils.Database:
 
 def test_the_new_notice_column_is_resealed(tmp_path: Path) -> None:
     db = _before_0019(tmp_path / "old.db")
-    assert migrate(db, tmp_path / "old.db") == ["0019_demolition_orders"]
+    assert migrate(db, tmp_path / "old.db")[0] == NAME
     assert seal_problems(db.conn) == []
     row = db.execute("SELECT proposed_demolition FROM advance_notices").fetchone()
     assert row == (0,)  # a notice of before proposed no order
@@ -47,7 +51,7 @@ def test_the_new_notice_column_is_resealed(tmp_path: Path) -> None:
 
 def test_without_the_reseal_every_old_notice_would_read_as_changed(tmp_path: Path) -> None:
     db = _before_0019(tmp_path / "old.db")
-    bare = (*MIGRATION_TABLE[:-1], ("0019_without_reseal", MIGRATION_TABLE[-1][1]))
+    bare = (*BEFORE, ("0019_without_reseal", SCHEMA))
     assert migrate(db, tmp_path / "old.db", table=bare) == ["0019_without_reseal"]
     assert {p.table for p in seal_problems(db.conn)} == {"advance_notices"}
     db.close()
