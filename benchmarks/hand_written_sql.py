@@ -82,6 +82,12 @@ def annual_by_hand(db: sqlite3.Connection, year: int, calendar: WorkCalendar) ->
         f"  WHERE {LIVE} AND paid_on BETWEEN :start AND :end)",
         p,
     )
+    (surcharge,) = _one(
+        db,
+        "SELECT coalesce(sum(p.surcharge_fen), 0) FROM payments p"
+        f" JOIN general_cases c ON c.id = p.case_id WHERE c.{LIVE} AND p.paid_year = :y",
+        p,
+    )
     (outstanding,) = _one(
         db,
         "SELECT (SELECT coalesce(sum(max(due - coalesce(paid, 0), 0)), 0) FROM ("
@@ -140,7 +146,11 @@ def annual_by_hand(db: sqlite3.Connection, year: int, calendar: WorkCalendar) ->
             "fines_decided_fen": simple_fines,
             "warnings": warnings,
         },
-        "payments": {"collected_fen": collected, "outstanding_fen": outstanding},
+        "payments": {
+            "collected_fen": collected,
+            "outstanding_fen": outstanding,
+            "surcharge_fen": surcharge,
+        },
         "legal_reviews": {"cases": review_cases, "rounds": review_rounds},
         "file_reviews": {"sampled": sampled, "graded": sum(grades.values()), "grades": grades},
         "officers": {

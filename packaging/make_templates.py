@@ -207,6 +207,29 @@ TEMPLATES: dict[str, list[tuple[str, str]]] = {
         ),
         *SIGN,
     ],
+    "deferral_decision": [
+        *HEAD,
+        *TO_PARTY,
+        (
+            "body",
+            "本机关于{{ decided_on }}作出{{ decision_no }}行政处罚决定书，对你（单位）处以罚款"
+            "{{ fine }}，该决定书已于{{ served_on }}送达，尚有{{ owed }}未缴纳。",
+        ),
+        (
+            "body",
+            "你（单位）申请{{ manner }}缴纳罚款。经审查，根据《中华人民共和国行政处罚法》"
+            "第六十六条第二款的规定，本机关决定同意你（单位）{{ manner }}缴纳，期限如下：",
+        ),
+        ("p", "{%p for i in instalments %}"),
+        ("body", "{{ i.label }}：{{ i.due_on }}前缴纳{{ i.amount }}；"),
+        ("p", "{%p endfor %}"),
+        (
+            "body",
+            "请按上述期限缴纳。逾期不缴纳的，本机关将依照《中华人民共和国行政处罚法》第七十二条"
+            "的规定每日按罚款数额的百分之三加处罚款，并依法申请人民法院强制执行。",
+        ),
+        *SIGN,
+    ],
     "closing_approval": [
         ("org", "{{ head.organisation }}"),
         ("title", "{{ head.title }}"),
@@ -289,9 +312,11 @@ def make(name: str, lines: list[tuple[str, str]], folder: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
+    """``make_templates.py [FOLDER [NAME ...]]``: every template, or the ones named."""
     folder = Path(argv[1]) if len(argv) > 1 else OUT
-    for name, lines in TEMPLATES.items():
-        print(make(name, lines, folder))
+    names = argv[2:] or list(TEMPLATES)
+    for name in names:
+        print(make(name, TEMPLATES[name], folder))
     return 0
 
 

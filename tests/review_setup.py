@@ -66,12 +66,22 @@ def register_officers(svc: Services) -> None:
         svc.officers.register(officer)
 
 
-def make_major_case(svc: Services) -> None:
+WAIVED = Hearing(HearingState.WAIVED, waived_on=D(2026, 10, 21))
+DISCUSSED_ON = D(2026, 10, 26)
+
+
+def make_major_case(
+    svc: Services,
+    case_no: str = CASE_NO,
+    hearing: Hearing = WAIVED,
+    discussed_on: dt.date = DISCUSSED_ON,
+) -> None:
     """The clerk's part: file the case, give notice of the 6,000 元 fine (major by its amount),
-    record the written waiver of the hearing and the collective discussion (DOMAIN §12)."""
+    record the hearing (by default its written waiver) and the collective discussion
+    (DOMAIN §12)."""
     svc.case_files.file_case(
         NewCase(
-            case_no=CASE_NO,
+            case_no=case_no,
             party=PERSON,
             cause="张三占道设摊案",
             filed_on=D(2026, 10, 9),
@@ -87,10 +97,10 @@ def make_major_case(svc: Services) -> None:
         facts="占道设摊",
         basis="《上海市市容环境卫生管理条例》第二十四条",
     )
-    svc.case_files.record_notice(CASE_NO, notice)
-    svc.case_files.record_hearing(CASE_NO, Hearing(HearingState.WAIVED, waived_on=D(2026, 10, 21)))
+    svc.case_files.record_notice(case_no, notice)
+    svc.case_files.record_hearing(case_no, hearing)
     svc.case_files.record_discussion(
-        CASE_NO, Discussion(D(2026, 10, 26), "同意罚款六千元", ("镇长", "分管副镇长", "执法队长"))
+        case_no, Discussion(discussed_on, "同意罚款六千元", ("镇长", "分管副镇长", "执法队长"))
     )
 
 

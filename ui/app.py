@@ -29,7 +29,7 @@ from ui.account_dialog import install_account_menu  # noqa: E402
 from ui.crash_handler import install_crash_handler  # noqa: E402
 from ui.error_dialogs import error_text, show_error  # noqa: E402
 from ui.idle_lock import IdleLock  # noqa: E402
-from ui.login_dialog import log_in_at_start  # noqa: E402
+from ui.login_dialog import log_in_again, log_in_at_start  # noqa: E402
 from ui.main_window import MainWindow, select_first_row  # noqa: E402
 from ui.qt_setup import (  # noqa: E402
     UI_LANGS,
@@ -109,6 +109,46 @@ def scroll_case_list(window: MainWindow, rows: int) -> float:
     return _ms(started)
 
 
+def _smoke_report(
+    window: MainWindow,
+    services: Services,
+    args: argparse.Namespace,
+    app_ready: float,
+    services_ms: float,
+) -> int:
+    """--smoke: the start-up timings and facts as one JSON line, then close."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    shown_ms = _ms(STARTED)
+    scrolled: dict[str, float] = {}
+    if args.smoke_scroll:
+        scrolled["scroll_ms"] = scroll_case_list(window, args.smoke_scroll)
+    if args.screenshot:
+        window.grab().save(args.screenshot)
+    print(
+        json.dumps(
+            {
+                "app_ready_ms": app_ready,
+                "services_ms": services_ms,
+                "window_painted_ms": shown_ms,
+                "rows_loaded": window.case_model.rowCount(),
+                "cases_total": services.cases.count(),
+                "font": app.font().family(),
+                "qt_buttons": qt_button_texts(),
+                "translators": [
+                    t.filePath() for t in app.findChildren(QTranslator) if t.filePath()
+                ],
+                "sqlite": services.sqlite_version,
+                "db": str(services.db_path),
+                **scrolled,
+            },
+            ensure_ascii=False,
+        )
+    )
+    window.close()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     log_path = _log_file()
@@ -143,49 +183,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         if logged_in is None:
             return 0
         services = logged_in
-    with services:
-        window = MainWindow(services, settings, lang, remember_geometry=not args.smoke)
-        account = services.session.account
-        if account is not None:
-            IdleLock(window, services, account, lang)  # owned by the window
-        install_account_menu(window, services, lang)
-        window.show()
-        select_first_row(window)
-        app.processEvents()
-        if not args.smoke:
+    while True:
+        with services:
+            window = MainWindow(services, settings, lang, remember_geometry=not args.smoke)
+            account = services.session.account
+            if account is not None:
+                IdleLock(window, services, account, lang)  # owned by the window
+            install_account_menu(window, services, lang)
+            window.show()
+            select_first_row(window)
+            app.processEvents()
+            if args.smoke:
+                return _smoke_report(window, services, args, app_ready, services_ms)
             check = StartupCheck(window)
             try:
-                return app.exec()
+                code = app.exec()
             finally:
                 check.wait()
-        shown_ms = _ms(STARTED)
-        scrolled: dict[str, float] = {}
-        if args.smoke_scroll:
-            scrolled["scroll_ms"] = scroll_case_list(window, args.smoke_scroll)
-        if args.screenshot:
-            window.grab().save(args.screenshot)
-        print(
-            json.dumps(
-                {
-                    "app_ready_ms": app_ready,
-                    "services_ms": services_ms,
-                    "window_painted_ms": shown_ms,
-                    "rows_loaded": window.case_model.rowCount(),
-                    "cases_total": services.cases.count(),
-                    "font": app.font().family(),
-                    "qt_buttons": qt_button_texts(),
-                    "translators": [
-                        t.filePath() for t in app.findChildren(QTranslator) if t.filePath()
-                    ],
-                    "sqlite": services.sqlite_version,
-                    "db": str(services.db_path),
-                    **scrolled,
-                },
-                ensure_ascii=False,
-            )
-        )
-        window.close()
-        return 0
+            if not window.switch_requested:
+                return code
+        # 切换用户: the window and its services are closed; whoever logs in gets a new one
+        again = log_in_again(services.db_path, lang)
+        if again is None:
+            return 0
+        services = again
 
 
 if __name__ == "__main__":

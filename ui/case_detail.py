@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QColor
+from collections.abc import Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.available_steps import available_steps
-from chuansha_enforce.domain.case_deadlines import ClockState
-from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.case_deadlines import ClockState, case_instalments
+from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.clock import china_time, today_in_china
+from chuansha_enforce.domain.corrections import CASE_FIELDS, CorrectionEntry
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
@@ -29,12 +33,13 @@ from chuansha_enforce.services.case_file_service import CaseView
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_steps import Step, steps
+from ui.correction_form import correction_form
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.document_menu import DocumentMenu
 from ui.error_dialogs import show_error
 from ui.runner import OperationRunner
 from ui.screen_fit import fit_to_screen
-from ui.step_form import StepForm
+from ui.step_form import Field, FormValues, StepForm
 
 CONTEXT = "CaseDetail"
 CLOCK_NAMES = {
@@ -45,6 +50,9 @@ CLOCK_NAMES = {
     "service_due": QT_TRANSLATE_NOOP("CaseDetail", "送达期限"),
     "disclosure_due": QT_TRANSLATE_NOOP("CaseDetail", "公示期限"),
     "payment_due": QT_TRANSLATE_NOOP("CaseDetail", "缴款期限"),
+    "reminder_due": QT_TRANSLATE_NOOP("CaseDetail", "催告"),
+    "court_application_from": QT_TRANSLATE_NOOP("CaseDetail", "可申请法院强制执行之日"),
+    "court_application_by": QT_TRANSLATE_NOOP("CaseDetail", "申请法院强制执行期限"),
 }
 STATE_NAMES = EnumMap(
     ClockState,
@@ -72,6 +80,38 @@ def flag_colour(state: ClockState | None) -> QColor | None:
 
 def _tr(text: object) -> str:
     return QCoreApplication.translate(CONTEXT, str(text))
+
+
+def service_rows(case: CaseFile) -> list[tuple[str, str, str]]:
+    """Each failed attempt, then the service with what proves it (DOMAIN §14)."""
+    rows = [
+        (
+            a.attempted_on.isoformat(),
+            QCoreApplication.translate("CaseDetail", "送达未成功"),
+            "，".join(p for p in (a.method.label, a.result.label, a.note or "") if p),
+        )
+        for a in case.service_attempts
+    ]
+    if case.served_on:
+        parts = [case.service_method.label if case.service_method else ""]
+        proof = case.service_proof
+        if proof and proof.witness:
+            parts.append(
+                QCoreApplication.translate("CaseDetail", "见证人 %1").replace("%1", proof.witness)
+            )
+        if proof and proof.recorded:
+            parts.append(QCoreApplication.translate("CaseDetail", "拍照录像记录"))
+        if proof and proof.consent_on:
+            consent = QCoreApplication.translate("CaseDetail", "同意电子送达 %1")
+            parts.append(consent.replace("%1", proof.consent_on.isoformat()))
+        rows.append(
+            (
+                case.served_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "送达"),
+                "，".join(p for p in parts if p),
+            )
+        )
+    return rows
 
 
 def timeline(view: CaseView) -> list[tuple[str, str, str]]:
@@ -110,12 +150,18 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
                 case.hearing.presiding or "",
             )
         )
+    superseded = case.superseded_round
     for review in case.reviews:
         rows.append(
             (
                 review.reviewed_on.isoformat(),
                 QCoreApplication.translate("CaseDetail", "法制审核"),
-                f"{review.reviewer}：{review.opinion.label}",
+                f"{review.reviewer}：{review.opinion.label}"
+                + (
+                    QCoreApplication.translate("CaseDetail", "（已因更正失效）")
+                    if superseded is not None and review.round_no <= superseded
+                    else ""
+                ),
             )
         )
     for discussion in case.discussions:
@@ -157,11 +203,15 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
                 case.education.how,
             )
         )
-    if case.served_on:
-        method = case.service_method.label if case.service_method else ""
-        rows.append(
-            (case.served_on.isoformat(), QCoreApplication.translate("CaseDetail", "送达"), method)
+    rows += service_rows(case)
+    rows += [
+        (
+            e.obtained_on.isoformat(),
+            QCoreApplication.translate("CaseDetail", "证据"),
+            f"{e.kind.label}：{e.description}",
         )
+        for e in case.evidence
+    ]
     for payment in case.payments:
         rows.append(
             (
@@ -170,6 +220,7 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
                 f"{format_fen(payment.amount_fen + payment.surcharge_fen)} 元",
             )
         )
+    rows.extend(enforcement_rows(view))
     if case.closed_on:
         rows.append(
             (
@@ -178,7 +229,104 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
                 case.close_reason or "",
             )
         )
+    rows.extend(correction_rows(case.corrections))
     return sorted(rows, key=lambda r: r[0])
+
+
+def enforcement_rows(view: CaseView) -> list[tuple[str, str, str]]:
+    """The steps after the decision (DOMAIN §14): the approved plan and each instalment (due,
+    paid, surcharge as of the view's date), the 催告, the application and the ruling."""
+    case = view.case
+    rows: list[tuple[str, str, str]] = []
+    plan = case.instalment_plan
+    if plan is not None:
+        approved = QCoreApplication.translate("CaseDetail", "批准延期（分期）缴纳")
+        rows.append((plan.approved_on.isoformat(), approved, f"{len(plan.instalments)}期"))
+    for number, item in enumerate(case_instalments(case, view.as_of), start=1):
+        paid = (
+            QCoreApplication.translate("CaseDetail", "%1缴清").replace(
+                "%1", item.paid_on.isoformat()
+            )
+            if item.paid_on
+            else QCoreApplication.translate("CaseDetail", "未缴清")
+        )
+        detail = (
+            QCoreApplication.translate("CaseDetail", "%1 元，%2，加处罚款 %3 元")
+            .replace("%1", format_fen(item.amount_fen))
+            .replace("%2", paid)
+            .replace("%3", format_fen(item.surcharge_fen))
+        )
+        title = QCoreApplication.translate("CaseDetail", "第%1期缴款期限").replace(
+            "%1", str(number)
+        )
+        rows.append((item.due_on.isoformat(), title, detail))
+    if case.reminder is not None:
+        until = QCoreApplication.translate("CaseDetail", "履行期限 %1").replace(
+            "%1", case.reminder.until.isoformat()
+        )
+        rows.append(
+            (
+                case.reminder.served_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "催告"),
+                until,
+            )
+        )
+    if case.court is not None:
+        applied = QCoreApplication.translate("CaseDetail", "申请法院强制执行")
+        rows.append((case.court.applied_on.isoformat(), applied, ""))
+        if case.court.ruling_on is not None:
+            ruled = QCoreApplication.translate("CaseDetail", "法院裁定")
+            rows.append((case.court.ruling_on.isoformat(), ruled, case.court.ruling or ""))
+    return rows
+
+
+def correction_rows(entries: Sequence[CorrectionEntry]) -> list[tuple[str, str, str]]:
+    """Each correction as a timeline row: when (Beijing time), what, before → after, why."""
+    rows = []
+    for entry in entries:
+        empty = QCoreApplication.translate("CaseDetail", "（空）")
+        detail = (
+            QCoreApplication.translate("CaseDetail", "%1：%2 → %3（理由：%4；%5）")
+            .replace("%1", entry.label)
+            .replace("%2", entry.before or empty)
+            .replace("%3", entry.after or empty)
+            .replace("%4", entry.reason)
+            .replace("%5", entry.user)
+        )
+        if entry.superseded_round is not None:
+            detail += QCoreApplication.translate(
+                "CaseDetail", "；第%1轮法制审核失效，须重新审核"
+            ).replace("%1", str(entry.superseded_round))
+        if entry.affects_publication:
+            detail += QCoreApplication.translate("CaseDetail", "；须撤回并重新公示")
+        rows.append(
+            (china_time(entry.at), QCoreApplication.translate("CaseDetail", "更正"), detail)
+        )
+    return rows
+
+
+STEP_KEYS = {
+    "evidence": "E",
+    "notice": "G",
+    "statement": "C",
+    "hearing": "T",
+    "review": "R",
+    "discussion": "L",
+    "complex": "X",
+    "extension": "Y",
+    "officers": "B",
+    "decide": "D",
+    "serve_attempt": "W",
+    "serve": "S",
+    "pay": "P",
+    "instalments": "I",
+    "remind": "M",
+    "court_apply": "A",
+    "court_ruling": "U",
+    "pause": "Z",
+    "close": "J",
+}
+"""Alt+letter opens a step (a shortcut, the same on every platform)."""
 
 
 class CaseDetailDialog(QDialog):
@@ -205,6 +353,9 @@ class CaseDetailDialog(QDialog):
             QCoreApplication.translate("CaseDetail", "查看完整证件号码会记入审计日志")
         )
         self.reveal_button.clicked.connect(self.reveal_id_number)
+        # Viewing the full number is logged: never the focus nor the default (issue 21 §2b).
+        self.reveal_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.reveal_button.setAutoDefault(False)
         self.major_label = QLabel(self)
         self.major_label.setObjectName("majorLabel")
         self.major_label.setWordWrap(True)
@@ -220,6 +371,7 @@ class CaseDetailDialog(QDialog):
             ]
         )
         self.timeline_table.horizontalHeader().setStretchLastSection(True)
+        self.timeline_table.setTabKeyNavigation(False)  # Tab goes on to the step buttons
         self.clock_table = QTableWidget(0, 3, self)
         self.clock_table.setObjectName("clocks")
         self.clock_table.setHorizontalHeaderLabels(
@@ -230,10 +382,18 @@ class CaseDetailDialog(QDialog):
             ]
         )
         self.clock_table.horizontalHeader().setStretchLastSection(True)
+        self.clock_table.setTabKeyNavigation(False)
         self.step_buttons: dict[str, QPushButton] = {}
         buttons = QGridLayout()
         for index, step in enumerate(steps()):
             button = QPushButton(step.title, self)
+            letter = STEP_KEYS.get(step.key)
+            if letter:  # a shortcut, not a mnemonic: the same on every platform, at once
+                shortcut = QShortcut(QKeySequence(f"Alt+{letter}"), self)
+                shortcut.activated.connect(
+                    lambda b=button: b.click() if b.isEnabled() and b.isVisible() else None
+                )
+                button.setProperty("shortcutText", f"Alt+{letter}")
             button.setObjectName(f"step_{step.key}")
             button.clicked.connect(lambda _=False, s=step: self.open_step(s))
             self.step_buttons[step.key] = button
@@ -246,6 +406,14 @@ class CaseDetailDialog(QDialog):
             QCoreApplication.translate("CaseDetail", "移入回收站（写明理由，可恢复）")
         )
         self.delete_button.clicked.connect(self.ask_delete)
+        self.correct_button = QPushButton(QCoreApplication.translate("CaseDetail", "更正…"), self)
+        self.correct_button.setObjectName("correctCase")
+        self.correct_button.setToolTip(
+            QCoreApplication.translate("CaseDetail", "更正已登记的内容（写明理由，记入审计日志）")
+        )
+        self.correct_button.clicked.connect(self.open_correction)
+        self.correct_button.setAutoDefault(False)
+        self.delete_button.setAutoDefault(False)
         self.documents_button = QPushButton(QCoreApplication.translate("CaseDetail", "文书…"), self)
         self.documents_button.setObjectName("documents")
         self.documents_menu = DocumentMenu(
@@ -268,11 +436,13 @@ class CaseDetailDialog(QDialog):
         self.disputes = dispute_table(self)  # read-only: the 复议诉讼 tab records them
         self.disputes.setObjectName("caseDisputes")
         self.disputes.setMaximumHeight(110)
+        self.disputes.setTabKeyNavigation(False)
         layout.addWidget(self.disputes)
         layout.addWidget(self.money_label)
         layout.addLayout(buttons)
         bottom = QHBoxLayout()
         bottom.addWidget(self.documents_button)
+        bottom.addWidget(self.correct_button)
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
@@ -342,13 +512,29 @@ class CaseDetailDialog(QDialog):
         fill_dispute_table(self.disputes, disputes, lambda v: flag_colour(flags(v)))
         self.disputes.setVisible(bool(disputes))
         records = self._services.may(Permission.RECORD_CASES)
+        signed_reviews = self._services.accounts.has_accounts()
         for key, why_not in available_steps(case).items():
             button = self.step_buttons[key]
-            button.setEnabled(records and why_not is None)
-            button.setToolTip(
-                "" if why_not is None else render(why_not.code, why_not.params, self._lang)
-            )
+            reason = None if why_not is None else render(why_not.code, why_not.params, self._lang)
+            if key == "review" and signed_reviews:
+                # With accounts a review is the reviewer's signed round (法制审核 tab): say so
+                # now rather than refuse after the form is filled (issue 21 §3).
+                reason = render("review.signature_required", {}, self._lang)
+            button.setEnabled(records and reason is None)
+            button.setToolTip(reason or str(button.property("shortcutText") or ""))
+            button.setAccessibleDescription(reason or "")
         self.delete_button.setEnabled(records)
+        self.correct_button.setEnabled(self._services.may(Permission.CORRECT_RECORDS))
+        self._focus_next_step()
+
+    def _focus_next_step(self) -> None:
+        """Focus on the first step that may be taken now (never on 删除案件 or the full ID
+        number): Enter opens it, Tab moves along the steps."""
+        for button in self.step_buttons.values():
+            if button.isEnabled():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.documents_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reveal_id_number(self) -> bool:
         """Show the full number; the core logs the viewing first (DOMAIN §8)."""
@@ -399,12 +585,49 @@ class CaseDetailDialog(QDialog):
             lang=self._lang,
             parent=self,
         )
+        return self._show_form(form)
+
+    def open_correction(self) -> StepForm:
+        """更正… (non-blocking): pick the field, the new value, the reason."""
+        services, case_no = self._services, self._case_no
+        payment = Field(
+            "payment",
+            QCoreApplication.translate("CaseDetail", "第几笔缴款"),
+            placeholder=QCoreApplication.translate("CaseDetail", "只用于缴款项目；默认最后一笔"),
+        )
+
+        def which(values: FormValues) -> int | None:
+            text = values.text("payment")
+            if not text:
+                return None
+            if not text.isdigit():
+                count = len(self.view.case.payments)
+                raise DomainError("correction.no_payment", "payment", {"n": text, "count": count})
+            return int(text)
+
+        form = correction_form(
+            services,
+            QCoreApplication.translate("CaseDetail", "更正 %1").replace("%1", case_no),
+            CASE_FIELDS,
+            lambda v, spec: services.corrections.correct_case(
+                case_no, spec.key, v.text("value"), v.text("reason"), payment=which(v)
+            ),
+            current=lambda spec: services.corrections.case_value(case_no, spec),
+            extra=(payment,),
+            lang=self._lang,
+            parent=self,
+        )
+        return self._show_form(form)
+
+    def _show_form(self, form: StepForm) -> StepForm:
+        """Open a step's or a correction's form; its success reloads and signals the change."""
         form.accepted.connect(self._step_done)
         self.open_form = form
         form.open()
         return form
 
     def _step_done(self) -> None:
+        self.activateWindow()  # back from the form: the keys go on here
         self.reload()
         if self.open_form is not None:
             self.changed.emit(self.open_form.result_value)

@@ -15,12 +15,20 @@ from chuansha_enforce.domain.case_file import (
     Decision,
     Discussion,
     Education,
+    EvidenceItem,
     Extension,
     Hearing,
+    ServiceAttempt,
+    ServiceProof,
     StatementKind,
     SurchargePause,
 )
+from chuansha_enforce.domain.discretion import CIRCUMSTANCES, Deviation, DiscretionChoice
+from chuansha_enforce.domain.enforcement import parse_plan
+from chuansha_enforce.domain.enforcement_steps import InstalmentPlan, PaymentReminder
 from chuansha_enforce.domain.enums import (
+    AttemptResult,
+    EvidenceKind,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -30,7 +38,9 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.money import fen_to_yuan_text
 from chuansha_enforce.domain.records import PaymentRecord
+from chuansha_enforce.domain.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
 from ui.step_form import Field, FormValues, Kind
@@ -375,11 +385,18 @@ def _decide(s: Services, no: str, v: FormValues) -> StepResult:
         reduced_penalty=v.flag("reduced_penalty"),
         demolition_deadline=_deadline(v, outcome),
     )
-    return s.case_files.decide(no, decision)
+    deviation = v.choice("deviation")
+    choice = DiscretionChoice(
+        v.text("circumstance") or None,
+        deviation if isinstance(deviation, Deviation) else None,
+        v.text("deviation_reason") or None,
+    )
+    return s.case_files.decide(no, decision, choice)
 
 
 def decide_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
+        proposal = c.notice.proposal if c.notice is not None else None
         return [
             Field(
                 "outcome",
@@ -398,8 +415,17 @@ def decide_step() -> Step:
                 QCoreApplication.translate("CaseSteps", "处罚种类"),
                 Kind.MULTI_CHOICE,
                 _kind_choices(),
+                # what the notice proposed is offered (issue 21 §2b)
+                default=sorted(proposal.kinds) if proposal else None,
             ),
-            Field("fine", QCoreApplication.translate("CaseSteps", "罚款金额（元）"), Kind.MONEY),
+            Field(
+                "fine",
+                QCoreApplication.translate("CaseSteps", "罚款金额（元）"),
+                Kind.MONEY,
+                default=fen_to_yuan_text(proposal.fine_fen)
+                if proposal and proposal.fine_fen
+                else None,
+            ),
             Field(
                 "confiscation",
                 QCoreApplication.translate("CaseSteps", "没收金额（元）"),
@@ -427,6 +453,19 @@ def decide_step() -> Step:
                 QCoreApplication.translate("CaseSteps", "拆除期限"),
                 Kind.OPTIONAL_DATE,
             ),
+            Field(
+                "circumstance",
+                QCoreApplication.translate("CaseSteps", "情节（裁量基准）"),
+                Kind.CHOICE,
+                [("", None), *((c, c) for c in CIRCUMSTANCES)],
+            ),
+            Field(
+                "deviation",
+                QCoreApplication.translate("CaseSteps", "裁量偏离"),
+                Kind.CHOICE,
+                [("", None), *((d.label, d) for d in Deviation)],
+            ),
+            Field("deviation_reason", QCoreApplication.translate("CaseSteps", "偏离理由")),
         ]
 
     return Step("decide", QCoreApplication.translate("CaseSteps", "作出决定"), fields, _decide)
@@ -458,7 +497,10 @@ def educate_step() -> Step:
 def _serve(s: Services, no: str, v: FormValues) -> StepResult:
     method = v.choice("service_method")
     assert isinstance(method, ServiceMethod)
-    return s.case_files.serve(no, v.date("served_on"), method)
+    proof = ServiceProof(
+        v.text("service_witness") or None, v.flag("service_recorded"), v.optional_date("consent_on")
+    )
+    return s.case_files.serve(no, v.date("served_on"), method, proof)
 
 
 def serve_step() -> Step:
@@ -471,9 +513,92 @@ def serve_step() -> Step:
                 Kind.CHOICE,
                 _labels(ServiceMethod),
             ),
+            Field(
+                "service_witness",
+                QCoreApplication.translate("CaseSteps", "见证人（留置送达）"),
+                placeholder=QCoreApplication.translate("CaseSteps", "基层组织或所在单位的见证人"),
+            ),
+            Field(
+                "service_recorded",
+                QCoreApplication.translate("CaseSteps", "已拍照录像记录（留置送达）"),
+                Kind.BOOL,
+            ),
+            Field(
+                "consent_on",
+                QCoreApplication.translate("CaseSteps", "同意电子送达日期"),
+                Kind.OPTIONAL_DATE,
+            ),
         ]
 
     return Step("serve", QCoreApplication.translate("CaseSteps", "送达"), fields, _serve)
+
+
+def _evidence(s: Services, no: str, v: FormValues) -> StepResult:
+    kind = v.choice("evidence_kind")
+    assert isinstance(kind, EvidenceKind)
+    item = EvidenceItem(kind, v.text("evidence_description"), v.date("obtained_on"))
+    return s.case_files.record_evidence(no, item)
+
+
+def evidence_step() -> Step:
+    """登记证据: one piece of evidence, listed in the 决定书 (APL 46, 59)."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "evidence_kind",
+                QCoreApplication.translate("CaseSteps", "证据种类"),
+                Kind.CHOICE,
+                [(k.label, k) for k in EvidenceKind],
+            ),
+            Field(
+                "evidence_description",
+                QCoreApplication.translate("CaseSteps", "证据内容"),
+                placeholder=QCoreApplication.translate("CaseSteps", "如 现场检查笔录、现场照片6张"),
+            ),
+            Field("obtained_on", QCoreApplication.translate("CaseSteps", "取证日期"), Kind.DATE),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "登记证据")
+    return Step("evidence", title, fields, _evidence)
+
+
+def _serve_attempt(s: Services, no: str, v: FormValues) -> StepResult:
+    method = v.choice("service_method")
+    result = v.choice("attempt_result")
+    assert isinstance(method, ServiceMethod)
+    assert isinstance(result, AttemptResult)
+    attempt = ServiceAttempt(v.date("attempted_on"), method, result, v.text("note") or None)
+    return s.case_files.record_service_attempt(no, attempt)
+
+
+def serve_attempt_step() -> Step:
+    """送达未成功: the record a 公告送达 needs first (DOMAIN §14)."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("attempted_on", QCoreApplication.translate("CaseSteps", "尝试日期"), Kind.DATE),
+            Field(
+                "service_method",
+                QCoreApplication.translate("CaseSteps", "送达方式"),
+                Kind.CHOICE,
+                [(m.label, m) for m in ATTEMPT_METHODS],
+            ),
+            Field(
+                "attempt_result",
+                QCoreApplication.translate("CaseSteps", "结果"),
+                Kind.CHOICE,
+                [(r.label, r) for r in AttemptResult],
+            ),
+            Field(
+                "note",
+                QCoreApplication.translate("CaseSteps", "经过"),
+                placeholder=QCoreApplication.translate("CaseSteps", "如 无人应门、查无此人"),
+            ),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "送达未成功")
+    return Step("serve_attempt", title, fields, _serve_attempt)
 
 
 def _pay(s: Services, no: str, v: FormValues) -> StepResult:
@@ -491,7 +616,15 @@ def pay_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
         return [
             Field("paid_on", QCoreApplication.translate("CaseSteps", "缴款日期"), Kind.DATE),
-            Field("amount", QCoreApplication.translate("CaseSteps", "罚没款（元）"), Kind.MONEY),
+            Field(
+                "amount",
+                QCoreApplication.translate("CaseSteps", "罚没款（元）"),
+                Kind.MONEY,
+                # the amount still due is offered (issue 21 §2b)
+                default=fen_to_yuan_text(due)
+                if (due := c.money_decided_fen - c.paid_fen) > 0
+                else None,
+            ),
             Field(
                 "surcharge",
                 QCoreApplication.translate("CaseSteps", "加处罚款（元）"),
@@ -533,6 +666,75 @@ def pause_step() -> Step:
     return Step("pause", title, fields, _pause)
 
 
+def instalments_step() -> Step:
+    """延期（分期）缴纳 (APL 66②): the approval date and each new due date with its amount."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("approved_on", QCoreApplication.translate("CaseSteps", "批准日期"), Kind.DATE),
+            Field(
+                "plan",
+                QCoreApplication.translate("CaseSteps", "各期缴款期限:金额（元），每行一期"),
+                Kind.LONG_TEXT,
+                placeholder="2026-12-31:500",
+            ),
+        ]
+
+    def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        plan = InstalmentPlan(v.date("approved_on"), parse_plan(v.text("plan")))
+        return s.case_files.approve_instalments(no, plan)
+
+    title = QCoreApplication.translate("CaseSteps", "延期（分期）缴纳")
+    return Step("instalments", title, fields, apply)
+
+
+def remind_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "served_on", QCoreApplication.translate("CaseSteps", "催告书送达日期"), Kind.DATE
+            ),
+            Field("until", QCoreApplication.translate("CaseSteps", "催告履行期限"), Kind.DATE),
+        ]
+
+    def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        reminder = PaymentReminder(v.date("served_on"), v.date("until"))
+        return s.case_files.record_reminder(no, reminder)
+
+    return Step("remind", QCoreApplication.translate("CaseSteps", "催告"), fields, apply)
+
+
+def court_apply_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [Field("applied_on", QCoreApplication.translate("CaseSteps", "申请日期"), Kind.DATE)]
+
+    title = QCoreApplication.translate("CaseSteps", "申请法院强制执行")
+    return Step(
+        "court_apply",
+        title,
+        fields,
+        lambda s, no, v: s.case_files.apply_to_court(no, v.date("applied_on")),
+    )
+
+
+def court_ruling_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("ruling_on", QCoreApplication.translate("CaseSteps", "裁定日期"), Kind.DATE),
+            Field("ruling", QCoreApplication.translate("CaseSteps", "裁定结果")),
+        ]
+
+    title = QCoreApplication.translate("CaseSteps", "法院裁定")
+    return Step(
+        "court_ruling",
+        title,
+        fields,
+        lambda s, no, v: s.case_files.record_court_ruling(
+            no, v.date("ruling_on"), v.text("ruling")
+        ),
+    )
+
+
 def close_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
         return [
@@ -557,6 +759,7 @@ def close_step() -> Step:
 def steps() -> list[Step]:
     """The steps in the order of the procedure (DOMAIN §1); keys as ``available_steps``."""
     return [
+        evidence_step(),
         notice_step(),
         statement_step(),
         hearing_step(),
@@ -567,8 +770,13 @@ def steps() -> list[Step]:
         officers_step(),
         decide_step(),
         educate_step(),
+        serve_attempt_step(),
         serve_step(),
         pay_step(),
         pause_step(),
+        instalments_step(),
+        remind_step(),
+        court_apply_step(),
+        court_ruling_step(),
         close_step(),
     ]

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from chuansha_enforce.domain.case_deadlines import deadline_flag
+from chuansha_enforce.domain.enforcement import case_flag
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.domain.work_calendar import WorkCalendar
@@ -51,6 +51,16 @@ def column_titles() -> list[str]:
 
 
 MONEY_COLUMN = 6
+MAX_SORTED = 20_000
+"""Rows a header click loads and orders (the list's first this many in its own order)."""
+
+
+def _sort_key(row: CaseListRow, column: int) -> tuple[object, ...]:
+    if column == MONEY_COLUMN:
+        return (row.fine_fen, row.id)
+    if column == 4:  # shown masked: sort by what is shown
+        return (row.id_number_masked or "", row.id)
+    return (_cell(row, column), row.id)
 
 
 def _cell(row: CaseListRow, column: int) -> str:
@@ -80,8 +90,9 @@ def deadline_colour(
     row: CaseListRow, as_of: dt.date, calendar: WorkCalendar, due_soon_days: int
 ) -> QColor | None:
     """A row's background: its deadline flag (the case window's states, extensions, service
-    and payment included) in the case window's colours; None for a case with nothing due."""
-    state = deadline_flag(row.duties, as_of, calendar, due_soon_days)
+    and payment included; after a 催告 the court's window, ``case_flag``) in the case window's
+    colours; None for a case with nothing due."""
+    state = case_flag(row.duties, as_of, calendar, due_soon_days)
     return None if state is None else FLAG_COLOURS[state]
 
 
@@ -110,6 +121,7 @@ class CaseTableModel(QAbstractTableModel):
         self._exhausted = False
         self._fetching = False
         self._titles = column_titles()
+        self._sorted: tuple[int, Qt.SortOrder] | None = None
 
     # -- Qt model API -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -171,6 +183,31 @@ class CaseTableModel(QAbstractTableModel):
         finally:
             self._fetching = False
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the list (up to ``MAX_SORTED`` rows) ordered by ``column``; -1 is
+        the list's own order (newest filed first), paged again."""
+        if not 0 <= column < len(self._titles):
+            if self._sorted is not None:
+                self._sorted = None
+                self.reload()
+            return
+        self._sorted = (column, order)
+        while self.canFetchMore() and len(self._rows) < MAX_SORTED:
+            self.fetchMore()
+        self._exhausted = True  # the ordered rows are the list now
+        self._order_rows()
+
+    def _order_rows(self) -> None:
+        if self._sorted is None:
+            return
+        column, order = self._sorted
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(
+            key=lambda row: _sort_key(row, column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self.layoutChanged.emit()
+
     # -- our API --------------------------------------------------------------------
     def case_at(self, row: int) -> CaseListRow:
         return self._rows[row]
@@ -190,6 +227,8 @@ class CaseTableModel(QAbstractTableModel):
         self._exhausted = False
         self.endResetModel()
         self.fetchMore()
+        if self._sorted is not None:
+            self.sort(*self._sorted)
 
     def reload(self) -> None:
         self.set_year(self._year)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -151,7 +152,17 @@ class DisputePanel(QWidget):
 
         def submit(values: FormValues) -> object:
             record = _new_record(values)
-            return self._runner.run_op(lambda s: s.disputes.add(record)[1], on_failed=_raise)
+
+            def add(s: Services) -> object:
+                # a short case number ("2026-7") means the one case it matches; several are
+                # listed in the form's message (issue 21 §2)
+                typed = record.case_no
+                given = (
+                    record if typed is None else replace(record, case_no=s.search.resolve(typed))
+                )
+                return s.disputes.add(given)[1]
+
+            return self._runner.run_op(add, on_failed=_raise)
 
         return self._open(
             QCoreApplication.translate("DisputePanel", "登记复议/诉讼"), add_fields(), submit, today

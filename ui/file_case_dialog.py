@@ -23,11 +23,13 @@ def file_case_form(
     services: Services, lang: Lang = "zh", parent: QWidget | None = None
 ) -> StepForm:
     today = today_in_china(services.clock)
-    officers = [("", None)] + [
-        (f"{c.officer_name}（{c.certificate_no}）", c.certificate_no)
+    officers = [
+        (c.officer_name, c.certificate_no)
         for c in services.officers.certificates()
         if c.valid_on(today)
     ]
+    recent = services.officers.recent_case_officers()
+    first, second = (*recent, None, None)[:2]
     fields = [
         Field(
             "case_no",
@@ -65,14 +67,16 @@ def file_case_form(
         Field(
             "officers",
             QCoreApplication.translate("FileCaseDialog", "承办人一"),
-            Kind.CHOICE,
+            Kind.OFFICER,
             officers,
+            default=first,
         ),
         Field(
             "officers_2",
             QCoreApplication.translate("FileCaseDialog", "承办人二"),
-            Kind.CHOICE,
+            Kind.OFFICER,
             officers,
+            default=second,
         ),
     ]
 

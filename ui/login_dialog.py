@@ -7,8 +7,10 @@ The dialog only gathers a name and a password and hands them to ``attempt``; a r
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Generic, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.credentials import PasswordCost
 from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.session import Login
 from ui.error_dialogs import error_text
@@ -97,6 +101,29 @@ def log_in_at_start(services: Services, lang: Lang = "zh") -> Services | None:
         return build_services(path, login=Login(name, password))
 
     dialog: LoginDialog[Services] = LoginDialog(attempt, lang)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_value
+
+
+def log_in_again(
+    db_path: Path,
+    lang: Lang = "zh",
+    parent: QWidget | None = None,
+    *,
+    clock: Clock | None = None,
+    password_cost: PasswordCost | None = None,
+) -> Services | None:
+    """After 切换用户 closed the window and its services: who logs in now (None: cancelled).
+    ``clock`` and ``password_cost`` are the tests' (the program's own when None)."""
+
+    def attempt(name: str, password: str) -> Services:
+        login = Login(name, password)
+        return build_services(db_path, clock, login=login, password_cost=password_cost)
+
+    dialog: LoginDialog[Services] = LoginDialog(attempt, lang, parent=parent)
+    dialog.setObjectName("switchUserDialog")
+    dialog.setWindowTitle(QCoreApplication.translate("SwitchUser", "切换用户"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_value

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolBar,
+    QWidget,
 )
 
 from chuansha_enforce import __version__
@@ -45,8 +46,11 @@ from ui.review_queue import ReviewQueueWidget
 from ui.runner import OperationRunner
 from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SettingsDialog
+from ui.side_by_side import place_beside
 from ui.simple_entry import SimpleEntryWidget
+from ui.simple_list import SimpleListWidget
 from ui.step_form import StepForm
+from ui.switch_user import user_text
 from ui.trash_dialog import TrashDialog
 from ui.verify_actions import VerifyActions
 
@@ -93,7 +97,11 @@ class MainWindow(QMainWindow):
         for column, width in enumerate(COLUMN_WIDTHS):
             self.case_view.setColumnWidth(column, width)
         self.case_view.horizontalHeader().setStretchLastSection(True)
+        # Header clicks sort; -1 (no column) keeps the list's own order until one is clicked.
+        self.case_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.case_view.setSortingEnabled(True)
         self.case_view.doubleClicked.connect(lambda index: self.open_case(index.row()))
+        self.case_view.installEventFilter(self)  # Enter on a row opens the case
         self.simple_entry = SimpleEntryWidget(services, lang, self)
         self.simple_entry.saved.connect(self._simple_saved)
         self.simple_entry.saved.connect(self.runner.announce)
@@ -101,6 +109,9 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.case_view, self.tr("一般程序案件"))
         self.tabs.addTab(self.simple_entry, self.tr("简易程序录入"))
+        self.simple_list = SimpleListWidget(services, lang, self)
+        self.simple_entry.saved.connect(lambda _result: self.simple_list.reload())
+        self.tabs.addTab(self.simple_list, self.tr("简易程序决定"))
         self.officer_registry = OfficerRegistryWidget(services, lang, self)
         self.tabs.addTab(self.officer_registry, self.tr("执法人员"))
         self.officer_registry.changed.connect(self.runner.announce)
@@ -141,13 +152,21 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._search_and_go_to_list)
         self.addToolBar(toolbar)
         # The year filter and the search belong to the case list: shown with its tab only.
         self.tabs.currentChanged.connect(
             lambda index: toolbar.setVisible(self.tabs.widget(index) is self.case_view)
         )
 
+        self.switch_requested = False
         self._build_menus()
+        self.review_queue.open_case_requested.connect(self.open_case_beside_review)
+        self.review_queue.summary_requested.connect(self.report_menu.case)
+        self.report_menu.ready.connect(self._beside_review)
+        self.user_label = QLabel(user_text(services), self)
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
         if services.read_only:
@@ -176,12 +195,60 @@ class MainWindow(QMainWindow):
         today = today_in_china(self._services.clock)
         return deadline_colour(row, today, self._calendar, self._due_soon)
 
-    def open_case(self, row: int) -> CaseDetailDialog:
-        case_no = self.case_model.case_at(row).case_no
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.case_view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.case_view.currentIndex().isValid()
+        ):
+            self.open_case(self.case_view.currentIndex().row())
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the case list's search box, its text selected for typing over."""
+        self.tabs.setCurrentWidget(self.case_view)
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _search_and_go_to_list(self) -> None:
+        """Enter in the search box: search now and go to the first case found."""
+        self.apply_search()
+        select_first_row(self)
+
+    def switch_user(self) -> None:
+        """切换用户: close this window; ``ui.app`` then asks who logs in next."""
+        self.switch_requested = True
+        self.close()
+
+    def open_case_no(self, case_no: str) -> CaseDetailDialog:
         self.detail = CaseDetailDialog(self._services, case_no, self._lang, self)
         self.detail.changed.connect(self.runner.announce)
+        self.detail.finished.connect(self._back_to_list)
         self.detail.show()
         return self.detail
+
+    def _back_to_list(self, _result: int = 0) -> None:
+        """The case window closed: the keys go on in the list, on the same row."""
+        if self.tabs.currentWidget() is self.case_view:
+            self.activateWindow()
+            self.case_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_case_beside_review(self, case_no: str) -> CaseDetailDialog:
+        """From the review queue or its form: the case window, left of the signing form."""
+        detail = self.open_case_no(case_no)
+        self._beside_review(detail)
+        return detail
+
+    def _beside_review(self, reading: QWidget) -> None:
+        form = self.review_queue.dialog
+        if form is not None and form.isVisible():
+            place_beside(reading, form)
+
+    def open_case(self, row: int) -> CaseDetailDialog:
+        return self.open_case_no(self.case_model.case_at(row).case_no)
 
     def print_receipts(self) -> list[MadeFile]:
         """The 送达回证 of every selected case, opened in WPS/Word for printing."""
@@ -192,6 +259,7 @@ class MainWindow(QMainWindow):
     def file_case(self) -> StepForm:
         form = file_case_form(self._services, self._lang, self)
         form.accepted.connect(lambda: self.runner.announce(form.result_value))
+        form.finished.connect(self._back_to_list)
         self.file_form = form
         form.open()
         return form
@@ -204,7 +272,8 @@ class MainWindow(QMainWindow):
 
     def show_simple_entry(self) -> None:
         self.tabs.setCurrentWidget(self.simple_entry)
-        self.simple_entry.setFocus()
+        self.simple_entry.decision_no.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.simple_entry.decision_no.selectAll()
 
     def _simple_saved(self, _result: object) -> None:
         self.statusBar().showMessage(self.tr("简易程序决定已保存"), 5000)
@@ -286,6 +355,11 @@ class MainWindow(QMainWindow):
         receipts.setObjectName("printReceipts")
         receipts.triggered.connect(self.print_receipts)
         case_menu.addAction(receipts)
+        find = QAction(self.tr("查找案件(&F)"), self)
+        find.setObjectName("findAction")
+        find.setShortcut("Ctrl+F")
+        find.triggered.connect(self.focus_search)
+        case_menu.addAction(find)
         trash = QAction(self.tr("回收站(&T)…"), self)
         trash.triggered.connect(self.open_trash)
         case_menu.addAction(trash)
@@ -310,6 +384,11 @@ class MainWindow(QMainWindow):
         settings_action.setEnabled(self._services.may(Permission.MANAGE_SETTINGS))
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
+        switch = QAction(self.tr("切换用户(&W)…"), self)
+        switch.setObjectName("switchUser")
+        switch.triggered.connect(self.switch_user)
+        switch.setEnabled(self._services.accounts.has_accounts())
+        file_menu.addAction(switch)
         quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut("Ctrl+Q")
         quit_action.triggered.connect(self.close)

@@ -1,4 +1,5 @@
-"""The officer registry: certificates with their dates and status, and registering one."""
+"""The officer registry: certificates with their dates and status, registering one and
+correcting one (更正…, administrators, with a reason)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import (
 
 from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.corrections import OFFICER_FIELDS
 from chuansha_enforce.domain.enums import CertificateStatus
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.changes import Changes
 from chuansha_enforce.services.container import Services
+from ui.correction_form import correction_form
 from ui.step_form import Field, FormValues, Kind, StepForm
 
 
@@ -49,8 +52,20 @@ class OfficerRegistryWidget(QWidget):
         self.register_button.setObjectName("registerOfficer")
         self.register_button.clicked.connect(self.open_register)
         self.register_button.setEnabled(services.may(Permission.MANAGE_OFFICERS))
+        self.correct_button = QPushButton(
+            QCoreApplication.translate("OfficerRegistry", "更正…"), self
+        )
+        self.correct_button.setObjectName("correctOfficer")
+        self.correct_button.setToolTip(
+            QCoreApplication.translate(
+                "OfficerRegistry", "更正选中执法人员的姓名或执法证信息（管理员；写明理由）"
+            )
+        )
+        self.correct_button.clicked.connect(self.open_correction)
+        self.correct_button.setEnabled(services.may(Permission.MANAGE_OFFICERS))
         buttons = QHBoxLayout()
         buttons.addWidget(self.register_button)
+        buttons.addWidget(self.correct_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -122,6 +137,39 @@ class OfficerRegistryWidget(QWidget):
             lang=self._lang,
             parent=self,
         )
+        return self._show_form(form)
+
+    def open_correction(self) -> StepForm:
+        """更正… of the selected certificate (the first when none is selected)."""
+        row = max(self.table.currentRow(), 0)
+        item = self.table.item(row, 1)
+        number = item.text() if item is not None else ""
+        corrections = self._services.corrections
+        extra = Field(
+            "certificate_no",
+            QCoreApplication.translate("OfficerRegistry", "执法证号"),
+            default=number,
+        )
+
+        def which(v: FormValues) -> str:
+            return v.text("certificate_no")
+
+        form = correction_form(
+            self._services,
+            QCoreApplication.translate("OfficerRegistry", "更正执法人员信息"),
+            OFFICER_FIELDS,
+            lambda v, spec: corrections.correct_officer(
+                which(v), spec.key, v.text("value"), v.text("reason")
+            ),
+            current=lambda spec: corrections.officer_value(number, spec),
+            extra=(extra,),
+            history=corrections.officer_corrections(number),
+            lang=self._lang,
+            parent=self,
+        )
+        return self._show_form(form)
+
+    def _show_form(self, form: StepForm) -> StepForm:
         form.accepted.connect(self._registered)
         self.form = form
         form.open()

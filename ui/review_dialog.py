@@ -6,7 +6,7 @@ shows them. Only a reviewer sees the sign button; a clerk sees the record only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from chuansha_enforce.domain.accounts import Permission
 from chuansha_enforce.domain.enums import ReviewOpinion
-from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.review_checklist import CHECKLIST, Finding
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
@@ -33,8 +34,29 @@ from chuansha_enforce.services.review_service import RoundView, SignRequest
 from ui.error_dialogs import error_text
 
 
+def sign_hidden_reason(services: Services, has_submission: bool, lang: Lang) -> str | None:
+    """Why this user cannot sign here (None: they can)."""
+    account = services.session.account
+    if account is None:
+        return render("review.sign_single_user", {}, lang)
+    if not account.can(Permission.SIGN_REVIEW):
+        text = QCoreApplication.translate(
+            "ReviewDialog", "只有法制审核人员可以签署；当前用户：%1（%2）"
+        )
+        return text.replace("%1", account.display_name or account.name).replace(
+            "%2", account.role.label
+        )
+    if services.read_only:
+        return QCoreApplication.translate("ReviewDialog", "数据库以只读方式打开，不能签署")
+    if not has_submission:
+        return QCoreApplication.translate("ReviewDialog", "本案没有待审核的报送，无需签署")
+    return None
+
+
 class ReviewDialog(QDialog):
     signed = Signal(object)  # the Signed result, with its Changes
+    open_case_requested = Signal(str)  # the case window, beside this form
+    summary_requested = Signal(str)  # the internal case summary (PDF), beside this form
 
     def __init__(
         self, services: Services, case_no: str, lang: Lang = "zh", parent: QWidget | None = None
@@ -69,13 +91,18 @@ class ReviewDialog(QDialog):
         self.rounds.setObjectName("reviewRounds")
         self.rounds.setMaximumHeight(110)
 
-        account = services.session.account
-        self.may_sign = (
-            account is not None
-            and account.can(Permission.SIGN_REVIEW)
-            and submission is not None
-            and not services.read_only
-        )
+        self.hidden_reason = sign_hidden_reason(services, submission is not None, lang)
+        self.may_sign = self.hidden_reason is None
+        self.open_case_button = QPushButton(self.tr("打开案件(&O)"), self)
+        self.open_case_button.setObjectName("openCaseButton")
+        self.open_case_button.clicked.connect(lambda: self.open_case_requested.emit(case_no))
+        self.summary_button = QPushButton(self.tr("案件摘要PDF(&P)"), self)
+        self.summary_button.setObjectName("summaryButton")
+        self.summary_button.clicked.connect(lambda: self.summary_requested.emit(case_no))
+        beside = QHBoxLayout()
+        beside.addWidget(self.open_case_button)
+        beside.addWidget(self.summary_button)
+        beside.addStretch(1)
         checklist = QGroupBox(self.tr("审核要点（勾选有问题的要点并写明问题）"), self)
         grid = QGridLayout(checklist)
         self.problems: dict[str, QCheckBox] = {}
@@ -98,20 +125,28 @@ class ReviewDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("signPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("审核结论"), self.opinion)
-        form.addRow(self.tr("理由"), self.reasons)
-        form.addRow(self.tr("密码（每次签署都要输入）"), self.password)
         self.state = QLabel(self)
         self.state.setObjectName("signedState")
         self.state.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(header)
         layout.addWidget(materials)
+        layout.addLayout(beside)
         layout.addWidget(QLabel(self.tr("已有审核轮次："), self))
         layout.addWidget(self.rounds)
         self.sign_button: QPushButton | None = None
+        self.hidden_label = QLabel(self.hidden_reason or "", self)
+        self.hidden_label.setObjectName("signHiddenReason")
+        self.hidden_label.setWordWrap(True)
+        self.hidden_label.setStyleSheet("color: #8a5a00;")
+        self.hidden_label.setVisible(not self.may_sign)
+        layout.addWidget(self.hidden_label)
         if self.may_sign:
+            # labels made only when shown: a form never shown leaves no stray labels
+            form = QFormLayout()
+            form.addRow(self.tr("审核结论"), self.opinion)
+            form.addRow(self.tr("理由"), self.reasons)
+            form.addRow(self.tr("密码（每次签署都要输入）"), self.password)
             layout.addWidget(checklist)
             layout.addLayout(form)
             self.sign_button = QPushButton(self.tr("签署"), self)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +33,7 @@ from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.review_service import QueueItem
+from ui.case_picker import CasePicker
 from ui.error_dialogs import error_text
 from ui.review_dialog import ReviewDialog
 
@@ -107,6 +111,8 @@ class ReviewQueueModel(QAbstractTableModel):
 
 class ReviewQueueWidget(QWidget):
     changed = Signal(object)  # what a signature returned (its Changes)
+    open_case_requested = Signal(str)  # the case window (the main window opens it)
+    summary_requested = Signal(str)  # the internal case summary PDF
 
     def __init__(self, services: Services, lang: Lang = "zh", parent: QWidget | None = None):
         super().__init__(parent)
@@ -121,19 +127,31 @@ class ReviewQueueWidget(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda index: self.open_review(index.row()))
+        self.view.installEventFilter(self)  # Enter on a row opens its review
         account = services.session.account
         self.review_button = QPushButton(self.tr("审核所选案件…"), self)
         self.review_button.setObjectName("reviewButton")
         self.review_button.clicked.connect(self._review_selected)
+        self.open_case_button = QPushButton(self.tr("打开案件"), self)
+        self.open_case_button.setObjectName("queueOpenCase")
+        self.open_case_button.clicked.connect(
+            lambda: self._with_selected(self.open_case_requested.emit)
+        )
+        self.summary_button = QPushButton(self.tr("案件摘要PDF"), self)
+        self.summary_button.setObjectName("queueSummary")
+        self.summary_button.clicked.connect(
+            lambda: self._with_selected(self.summary_requested.emit)
+        )
         refresh = QPushButton(self.tr("刷新"), self)
         refresh.clicked.connect(self.model.reload)
         buttons = QHBoxLayout()
         buttons.addWidget(self.review_button)
+        buttons.addWidget(self.open_case_button)
+        buttons.addWidget(self.summary_button)
         buttons.addWidget(refresh)
         buttons.addStretch(1)
-        self.case_no = QLineEdit(self)
+        self.case_no = CasePicker(services, self)
         self.case_no.setObjectName("submitCaseNo")
-        self.case_no.setPlaceholderText(self.tr("案件编号"))
         self.materials = QLineEdit(self)
         self.materials.setObjectName("submitMaterials")
         self.materials.setPlaceholderText(self.tr("报送材料，用顿号或逗号分隔"))
@@ -157,6 +175,25 @@ class ReviewQueueWidget(QWidget):
         layout.addWidget(self.message)
         self.dialog: ReviewDialog | None = None
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.view.currentIndex().isValid()
+        ):
+            self.open_review(self.view.currentIndex().row())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _with_selected(self, act: Callable[[str], object]) -> None:
+        index = self.view.currentIndex()
+        if index.isValid() and index.row() < len(self.model.items):
+            act(self.model.items[index.row()].submission.case_no)
+        else:
+            self.message.setText(self.tr("请先在审核队列中选择一件案件"))
+
     def _review_selected(self) -> None:
         rows = self.view.selectionModel().selectedRows()
         if rows:
@@ -174,13 +211,18 @@ class ReviewQueueWidget(QWidget):
             return None
         self.dialog.signed.connect(lambda _signed: self.model.reload())
         self.dialog.signed.connect(self.changed)
+        self.dialog.open_case_requested.connect(self.open_case_requested)
+        self.dialog.summary_requested.connect(self.summary_requested)
         self.dialog.show()
         return self.dialog
 
     def submit(self) -> None:
         materials = [m for m in re.split(r"[、，,；;\n]", self.materials.text()) if m.strip()]
+        case_no = self.case_no.case_no()
+        if case_no is None:  # the pick list was cancelled
+            return
         try:
-            submission = self._services.reviews.submit(self.case_no.text(), materials)
+            submission = self._services.reviews.submit(case_no, materials)
         except (DomainError, StorageError) as exc:
             self.message.setText(error_text(exc, self._lang))
             return
@@ -189,6 +231,6 @@ class ReviewQueueWidget(QWidget):
             .replace("%1", submission.case_no)
             .replace("%2", submission.due_on.isoformat())
         )
-        self.case_no.clear()
+        self.case_no.clear_text()
         self.materials.clear()
         self.model.reload()

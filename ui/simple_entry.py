@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -29,14 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
-from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import parse_yuan
+from chuansha_enforce.domain.numbering import next_decision_no
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
+from chuansha_enforce.domain.simple_payments import is_late, receipt_missing
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
+from ui.correction_form import simple_correction_form
 from ui.error_dialogs import error_text
+from ui.officer_picker import OfficerPicker
+from ui.step_form import OneTabDateEdit, StepForm
 
 COMMON_CAUSES: tuple[str, ...] = (
     "占道设摊",
@@ -56,7 +60,6 @@ COMMON_CAUSES: tuple[str, ...] = (
 
 SIMPLE_KINDS: tuple[PenaltyKind, ...] = (PenaltyKind.FINE, PenaltyKind.WARNING)
 
-_LAST_DIGITS = re.compile(r"^(?P<head>.*?)(?P<digits>[0-9]+)(?P<tail>[^0-9]*)$", re.DOTALL)
 _FIRST_DATE = QDate(2000, 1, 1)
 
 PANEL_MIN_WIDTH = 640
@@ -65,32 +68,12 @@ ERROR_STYLE = "color: #b00020;"
 STATUS_STYLE = "color: #1b5e20;"
 
 
-def next_decision_no(number: str) -> str | None:
-    """The number after ``number``: its last run of digits plus one, zero padding kept.
-
-    ``沪浦川执简〔2024〕000001号`` -> ``沪浦川执简〔2024〕000002号``; None without digits.
-    """
-    match = _LAST_DIGITS.match(number.strip())
-    if match is None:
-        return None
-    digits = match.group("digits")
-    following = str(int(digits) + 1).zfill(len(digits))
-    return f"{match.group('head')}{following}{match.group('tail')}"
-
-
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
 def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
-
-
-class _DateEdit(QDateEdit):
-    """A date field that Tab leaves in one press (typing a full section moves to the next)."""
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
 
 
 class SimpleEntryWidget(QWidget):
@@ -106,7 +89,7 @@ class SimpleEntryWidget(QWidget):
         self.setWindowTitle(self.tr("简易程序决定快速录入"))
 
         self.decision_no = self._line_edit("decisionNo", self.tr("如 沪浦川执简〔2024〕000001号"))
-        self.decided_on = _DateEdit(self)
+        self.decided_on = OneTabDateEdit(self)
         self.decided_on.setObjectName("decidedOn")
         self.decided_on.setCalendarPopup(True)
         self.decided_on.setDisplayFormat("yyyy-MM-dd")
@@ -151,6 +134,9 @@ class SimpleEntryWidget(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setStyleSheet(STATUS_STYLE)
+        self.deadline_label = QLabel(self)
+        self.deadline_label.setObjectName("deadlineLabel")
+        self.deadline_label.setWordWrap(True)
 
         self.save_button = QPushButton(self.tr("保存（Enter）"), self)
         self.save_button.setObjectName("saveButton")
@@ -162,6 +148,15 @@ class SimpleEntryWidget(QWidget):
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(services.may(Permission.RECORD_CASES))
         self.clear_button.clicked.connect(self.clear)
+        self.correct_button = QPushButton(self.tr("更正…"), self)
+        self.correct_button.setObjectName("correctSimple")
+        self.correct_button.setToolTip(self.tr("更正已保存的简易程序决定（写明理由）"))
+        self.correct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.correct_button.setAutoDefault(False)
+        self.correct_button.clicked.connect(self.open_correction)
+        self.correct_button.setEnabled(services.may(Permission.CORRECT_RECORDS))
+        self.last_saved = ""
+        self.correction: StepForm | None = None
 
         self._field_widgets: dict[str, QWidget] = {
             "decision_no": self.decision_no,
@@ -188,6 +183,7 @@ class SimpleEntryWidget(QWidget):
         self.penalty_kind.currentIndexChanged.connect(self._penalty_kind_changed)
         self.on_spot.toggled.connect(self._on_spot_toggled)
         self.refresh_officers()
+        self._resume()
         self._penalty_kind_changed()
         self._on_spot_toggled(False)
         self.decision_no.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -207,13 +203,10 @@ class SimpleEntryWidget(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         return completer
 
-    def _officer_combo(self, name: str) -> QComboBox:
-        combo = QComboBox(self)
+    def _officer_combo(self, name: str) -> OfficerPicker:
+        combo = OfficerPicker(self)
         combo.setObjectName(name)
-        combo.setEditable(False)
-        combo.setPlaceholderText(self.tr("请选择"))
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.setMinimumWidth(180)
+        combo.setMinimumWidth(200)
         return combo
 
     def _build_layout(self) -> None:
@@ -281,6 +274,7 @@ class SimpleEntryWidget(QWidget):
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.correct_button)
 
         header = QHBoxLayout()
         header.addWidget(title)
@@ -298,6 +292,7 @@ class SimpleEntryWidget(QWidget):
         column.addWidget(line)
         column.addWidget(self.error_label)
         column.addLayout(buttons)
+        column.addWidget(self.deadline_label)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
@@ -328,20 +323,22 @@ class SimpleEntryWidget(QWidget):
     def refresh_officers(self) -> None:
         """Offer the officers whose certificates are valid on the chosen date."""
         day = self.decision_date()
-        valid = [c for c in self._services.officers.certificates() if c.valid_on(day)]
+        valid = [
+            (c.officer_name, c.certificate_no)
+            for c in self._services.officers.certificates()
+            if c.valid_on(day)
+        ]
         for combo in (self.officer1, self.officer2):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            try:
-                combo.clear()
-                for certificate in valid:
-                    text = self.tr("%1（%2）")
-                    text = text.replace("%1", certificate.officer_name)
-                    text = text.replace("%2", certificate.certificate_no)
-                    combo.addItem(text, certificate.certificate_no)
-                combo.setCurrentIndex(combo.findData(chosen) if chosen is not None else -1)
-            finally:
-                combo.blockSignals(False)
+            combo.set_officers(valid)
+
+    def _resume(self) -> None:
+        """After a restart: the number after the decision entered last, and its officers."""
+        recent = self._services.simple.recent_entry()
+        self.decision_no.setText(recent.next_number or "")
+        for combo, certificate_no in zip(
+            (self.officer1, self.officer2), (*recent.officers, None, None), strict=False
+        ):
+            combo.choose(certificate_no)
 
     def _date_changed(self, _date: QDate) -> None:
         self.refresh_officers()
@@ -394,8 +391,36 @@ class SimpleEntryWidget(QWidget):
         self._remember(self._causes, result.decision.cause)
         self._clear_decision(next_decision_no(number) or "")
         self.status_label.setText(self.tr("已保存 %1").replace("%1", number))
+        self.last_saved = number
+        self.show_deadlines(result.decision)
         self.saved.emit(result)
         return True
+
+    def show_deadlines(self, decision: SimpleDecisionRecord) -> None:
+        """The clocks the saved decision starts (payment, cash hand-over, 备案), late ones red."""
+        clocks = self._services.simple.clocks(decision)
+        parts = []
+        for clock in clocks.clocks:
+            text = f"{render(f'clock.{clock.name}', lang=self._lang)} {clock.due.isoformat()}"
+            if clock.state in (ClockState.OVERDUE, ClockState.MISSED):
+                text += render(f"clock_state.{clock.state.value}", lang=self._lang)
+            parts.append(text)
+        if receipt_missing(decision):
+            parts.append(render("simple.receipt_missing", lang=self._lang))
+        self.deadline_label.setText(f"{decision.decision_no}：" + "；".join(parts))
+        self.deadline_label.setStyleSheet(ERROR_STYLE if is_late(clocks) else "")
+
+    def open_correction(self) -> StepForm:
+        """更正… of a saved decision (the last one saved here is filled in)."""
+        form = simple_correction_form(self._services, self.last_saved, lang=self._lang, parent=self)
+        form.accepted.connect(self._corrected)
+        self.correction = form
+        form.open()
+        return form
+
+    def _corrected(self) -> None:
+        if self.correction is not None and self.correction.result_value is not None:
+            self.status_label.setText(self.tr("已更正"))
 
     def clear(self) -> None:
         """Clear the decision being typed; the patrol's date, officers and party type stay."""
@@ -410,9 +435,9 @@ class SimpleEntryWidget(QWidget):
         fine_fen = parse_yuan(self.fine.text(), "fine") if kind is PenaltyKind.FINE else 0
         party_kind = PartyType(self.party_kind.currentData())
         officers = tuple(
-            str(combo.currentData())
-            for combo in (self.officer1, self.officer2)
-            if combo.currentIndex() >= 0
+            number
+            for number in (self.officer1.certificate(), self.officer2.certificate())
+            if number is not None
         )
         on_spot = self.on_spot.isEnabled() and self.on_spot.isChecked()
         return SimpleDecisionRecord(
@@ -432,7 +457,7 @@ class SimpleEntryWidget(QWidget):
     def _show_error(self, exc: DomainError) -> None:
         self.error_label.setText(error_text(exc, self._lang))
         target = self._field_widgets.get(exc.field or "", self.decision_no)
-        if target is self.officer1 and self.officer1.currentIndex() >= 0:
+        if target is self.officer1 and self.officer1.certificate() is not None:
             target = self.officer2  # the first is chosen: the second is what is missing
         if target is self.on_spot and self.on_spot_reason.isEnabled():
             target = self.on_spot_reason  # e.g. over 100 元 on the spot: the reason is missing

@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,14 @@ from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import parse_yuan
 from chuansha_enforce.domain.text_input import clean_line, clean_text
 from chuansha_enforce.services.errors import DomainError, StorageError
+from ui.officer_picker import OfficerPicker
+
+ARROWS: dict[int, int] = {
+    Qt.Key.Key_Right.value: 1,
+    Qt.Key.Key_Down.value: 1,
+    Qt.Key.Key_Left.value: -1,
+    Qt.Key.Key_Up.value: -1,
+}
 
 
 class Kind(Enum):
@@ -44,6 +53,7 @@ class Kind(Enum):
     CHOICE = "choice"
     MULTI_CHOICE = "multi_choice"
     DAYS = "days"
+    OFFICER = "officer"  # choices: (name, certificate number); the value: the number or None
 
 
 @dataclass(frozen=True)
@@ -95,13 +105,21 @@ def from_qdate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
+class OneTabDateEdit(QDateEdit):
+    """A date field that Tab leaves in one press (typing a full section moves to the next)."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class OptionalDate(QWidget):
     """A date that may be left out: a check box switches the date on."""
 
     def __init__(self, default: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.enabled = QCheckBox(self)
-        self.edit = QDateEdit(to_qdate(default), self)
+        self.edit = OneTabDateEdit(self)
+        self.edit.setDate(to_qdate(default))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setEnabled(False)
@@ -173,7 +191,8 @@ class StepForm(QDialog):
     def _make(self, spec: Field, today: dt.date) -> QWidget:
         default = spec.default
         if spec.kind is Kind.DATE:
-            edit = QDateEdit(to_qdate(default if isinstance(default, dt.date) else today), self)
+            edit = OneTabDateEdit(self)
+            edit.setDate(to_qdate(default if isinstance(default, dt.date) else today))
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             return edit
@@ -185,6 +204,11 @@ class StepForm(QDialog):
             box = QCheckBox(self)
             box.setChecked(bool(default))
             return box
+        if spec.kind is Kind.OFFICER:
+            picker = OfficerPicker(self)
+            picker.set_officers([(str(name), str(no)) for name, no in spec.choices])
+            picker.choose(None if default is None else str(default))
+            return picker
         if spec.kind is Kind.CHOICE:
             # Qt would turn enum members into plain strings: keep the data on our side.
             combo = QComboBox(self)
@@ -195,12 +219,23 @@ class StepForm(QDialog):
                 combo.setCurrentIndex(data.index(default))
             return combo
         if spec.kind is Kind.MULTI_CHOICE:
+            # One Tab stop for the group (its first box); the arrow keys move between boxes,
+            # Space ticks one (issue 21 §2b). The default: the data ticked at first.
             holder = QWidget(self)
             row = QHBoxLayout(holder)
             row.setContentsMargins(0, 0, 0, 0)
-            for label, _data in spec.choices:
-                row.addWidget(QCheckBox(label, holder))
+            ticked = list(default) if isinstance(default, list | tuple | frozenset | set) else []
+            for index, (label, value) in enumerate(spec.choices):
+                box = QCheckBox(label, holder)
+                box.setChecked(value in ticked)
+                if index:
+                    box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+                box.installEventFilter(self)
+                row.addWidget(box)
             row.addStretch(1)
+            first = holder.findChildren(QCheckBox)
+            if first:
+                holder.setFocusProxy(first[0])
             return holder
         if spec.kind is Kind.DAYS:
             spin = QSpinBox(self)
@@ -209,6 +244,8 @@ class StepForm(QDialog):
             return spin
         if spec.kind is Kind.LONG_TEXT:
             text = QPlainTextEdit(self)
+            if default is not None:
+                text.setPlainText(str(default))  # e.g. the notice's facts: the case's violation
             text.setTabChangesFocus(True)
             text.setFixedHeight(72)
             return text
@@ -217,6 +254,24 @@ class StepForm(QDialog):
         if default is not None:
             line.setText(str(default))
         return line
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys move between the boxes of a multiple choice."""
+        if (
+            isinstance(watched, QCheckBox)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ARROWS
+        ):
+            holder = watched.parentWidget()
+            boxes = holder.findChildren(QCheckBox) if holder is not None else []
+            if watched in boxes:
+                step = ARROWS[event.key()]
+                boxes[(boxes.index(watched) + step) % len(boxes)].setFocus(
+                    Qt.FocusReason.TabFocusReason
+                )
+                return True
+        return super().eventFilter(watched, event)
 
     def values(self) -> FormValues:
         """Read every field; a malformed amount raises the core's DomainError."""
@@ -229,6 +284,8 @@ class StepForm(QDialog):
                 out.values[spec.key] = widget.value()
             elif isinstance(widget, QCheckBox):
                 out.values[spec.key] = widget.isChecked()
+            elif isinstance(widget, OfficerPicker):
+                out.values[spec.key] = widget.certificate()
             elif isinstance(widget, QComboBox):
                 index = widget.currentIndex()
                 out.values[spec.key] = spec.choices[index][1] if index >= 0 else None

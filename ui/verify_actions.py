@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
 
+from chuansha_enforce.presenters.verify_text import verify_lines
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.verify_service import VerifyReport
-from chuansha_enforce.services.verify_text import verify_lines
 from ui.runner import OperationRunner
 
 SHOWN_LINES = 12

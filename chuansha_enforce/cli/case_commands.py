@@ -7,12 +7,15 @@ import json
 import sys
 from typing import Any, TextIO
 
-from chuansha_enforce.cli import case_step_commands, case_trash_commands
+from chuansha_enforce.cli import case_step_commands, case_trash_commands, correct_commands
 from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.cli.text_arguments import parse_date
+from chuansha_enforce.cli.text_arguments import add_case_number, parse_date
 from chuansha_enforce.domain.available_steps import STEP_TITLES
+from chuansha_enforce.domain.case_deadlines import case_instalments
+from chuansha_enforce.domain.case_gates import review_superseded
+from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
@@ -29,16 +32,18 @@ def _add_parsers(commands: Any) -> None:
     case_list.add_argument("--json", action="store_true", help="以 JSON 输出")
     case_list.add_argument("--overdue", action="store_true", help="只列出有期限已过的案件")
     case_show = case_commands.add_parser("show", help="一件案件及其期限和应缴金额")
-    case_show.add_argument("case_no", metavar="NO", help="案件编号")
+    add_case_number(case_show)
     case_show.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
     case_show.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     case_trash_commands.add_parsers(case_commands)
     case_step_commands.add_parsers(case_commands)
+    correct_commands.add_case_parser(case_commands)
 
 
 def _writes(args: argparse.Namespace) -> bool:
     """``list``/``show``/``trash`` only read; deleting and taking back write."""
-    return args.case_command in case_trash_commands.WRITING | case_step_commands.WRITING
+    writing = case_trash_commands.WRITING | case_step_commands.WRITING | {"correct"}
+    return args.case_command in writing
 
 
 def _row_json(row: CaseListRow) -> dict[str, object]:
@@ -73,6 +78,15 @@ def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, la
     for clock in view.clocks.clocks:
         say(out, lang, "cli.case_clock", name=_clock_name(clock.name, lang), due=clock.due,
             state=render(f"clock_state.{clock.state.value}", lang=lang))  # fmt: skip
+    for n, item in enumerate(case_instalments(case, view.as_of), start=1):
+        paid = (
+            render("cli.instalment_paid", {"date": item.paid_on}, lang)
+            if item.paid_on
+            else render("cli.instalment_owed", lang=lang)
+        )
+        say(out, lang, "cli.case_instalment", n=n, due=item.due_on,
+            amount=format_fen(item.amount_fen), paid=paid,
+            surcharge=format_fen(item.surcharge_fen))  # fmt: skip
     if view.major.major:
         say(out, lang, "cli.case_major", reasons="；".join(view.major.labels))
     steps = data["steps"]
@@ -81,6 +95,15 @@ def _cmd_case_show(args: argparse.Namespace, services: Services, out: TextIO, la
         steps="、".join(STEP_TITLES[k] for k, why in steps.items() if why is None))  # fmt: skip
     say(out, lang, "cli.case_amounts", surcharge=format_fen(view.clocks.surcharge_fen),
         due=format_fen(view.clocks.amount_due_fen), as_of=view.as_of)  # fmt: skip
+    empty = render("cli.empty_value", lang=lang)
+    for c in case.corrections:
+        say(out, lang, "cli.case_correction", at=china_time(c.at), label=c.label,
+            before=c.before or empty, after=c.after or empty, reason=c.reason,
+            user=c.user)  # fmt: skip
+    if case.needs_new_review:
+        error = review_superseded(case)
+        assert error is not None
+        print(render(error.code, error.params, lang), file=out)
     for warning in view.clocks.warnings:
         print("  " + render("calendar.fallback", {"year": warning.year}, lang), file=sys.stderr)
     return 0
@@ -91,6 +114,8 @@ def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         return _cmd_case_show(args, services, out, lang)
     if args.case_command in case_trash_commands.SUBCOMMANDS:
         return case_trash_commands.run(args, services, out, lang)
+    if args.case_command == "correct":
+        return correct_commands.run_case(args, services, out, lang)
     if args.case_command in case_step_commands.SUBCOMMANDS:
         return case_step_commands.run(args, services, out, lang)
     if args.limit < 0:

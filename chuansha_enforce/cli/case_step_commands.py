@@ -15,17 +15,26 @@ from collections.abc import Callable
 from typing import Any, TextIO, TypeVar
 
 from chuansha_enforce.cli.case_view_json import case_view_json
-from chuansha_enforce.cli.text_arguments import parse_date
+from chuansha_enforce.cli.say import say
+from chuansha_enforce.cli.text_arguments import add_case_number, parse_date
 from chuansha_enforce.domain.case_file import (
     STATEMENT_LABELS,
     AdvanceNotice,
     Decision,
     Discussion,
     Education,
+    EvidenceItem,
     Extension,
     Hearing,
+    ServiceAttempt,
+    ServiceProof,
 )
+from chuansha_enforce.domain.discretion import Deviation, DiscretionChoice
+from chuansha_enforce.domain.enforcement import parse_plan
+from chuansha_enforce.domain.enforcement_steps import InstalmentPlan, PaymentReminder
 from chuansha_enforce.domain.enums import (
+    AttemptResult,
+    EvidenceKind,
     HearingState,
     LabelledEnum,
     NoPenaltyReason,
@@ -45,6 +54,7 @@ E = TypeVar("E", bound=LabelledEnum)
 
 STEP_LABELS: dict[str, str] = {
     "file": "立案",
+    "evidence": "登记证据",
     "notice": "告知",
     "statement": "陈述申辩",
     "hearing": "听证",
@@ -54,8 +64,13 @@ STEP_LABELS: dict[str, str] = {
     "officers": "变更承办人",
     "decide": "作出决定",
     "educate": "教育情况",
+    "serve-attempt": "送达未成功",
     "serve": "送达",
     "pay": "缴款",
+    "instalments": "延期（分期）缴纳",
+    "remind": "催告",
+    "court-apply": "申请法院强制执行",
+    "court-ruling": "法院裁定",
     "close": "结案",
 }
 SUBCOMMANDS = frozenset(STEP_LABELS)
@@ -97,14 +112,21 @@ _METHODS = {
     "电子": "电子送达",
     "留置": "留置送达",
     "公告": "公告送达",
+    "委托": "委托送达",
 }
+_EVIDENCE = {
+    "现场笔录": "勘验笔录、现场笔录",
+    "勘验笔录": "勘验笔录、现场笔录",
+    "当事人陈述": "当事人的陈述",
+}
+_RESULTS = {"未成功": "未成功", "下落不明": "下落不明"}
 
 
 def add_parsers(case_commands: Any) -> None:
     def step(name: str, help_text: str) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = case_commands.add_parser(name, help=help_text)
         if name != "file":
-            parser.add_argument("case_no", metavar="NO", help="案件编号")
+            add_case_number(parser)
         parser.add_argument("--json", action="store_true", help="输出案件（同 case show --json）")
         return parser
 
@@ -127,6 +149,11 @@ def add_parsers(case_commands: Any) -> None:
         "--five-year-reason", help="涉及生命健康安全、金融安全且有危害后果的理由（五年时效）"
     )
     filing.add_argument("--no", dest="number", default="", help="案件编号（默认自动编号）")
+
+    evidence = step("evidence", "登记一项证据（决定书列明，行政处罚法第四十六条、第五十九条）")
+    evidence.add_argument("--kind", required=True, help="、".join(k.label for k in EvidenceKind))
+    evidence.add_argument("--description", required=True, help="证据内容（如 现场检查笔录一份）")
+    evidence.add_argument("--on", required=True, help="取证日期")
 
     notice = step("notice", "告知（拟处罚、事实、依据）")
     notice.add_argument("--served", required=True, help="告知书送达日期")
@@ -182,15 +209,28 @@ def add_parsers(case_commands: Any) -> None:
     decide.add_argument("--amount", help="罚款金额（元）")
     decide.add_argument("--confiscation", help="没收金额（元）")
     decide.add_argument("--reduced", action="store_true", help="减轻处罚")
+    decide.add_argument("--circumstance", help="情节（裁量基准的用语，如 轻微、一般、较重、严重）")
+    decide.add_argument("--deviation", help="从轻|减轻|从重（罚款在裁量基准之外时）")
+    decide.add_argument("--deviation-reason", help="从轻、减轻或从重的理由")
     decide.add_argument("--doc-no", help="决定书文号（默认自动编号）")
 
     educate = step("educate", "记录不予处罚案件的教育情况（行政处罚法第三十三条）")
     educate.add_argument("--on", required=True, help="教育日期")
     educate.add_argument("--how", required=True, help="教育方式和内容")
+    attempt = step("serve-attempt", "记录一次未成功的送达（公告送达前须有）")
+    attempt.add_argument("--on", required=True, help="尝试日期")
+    attempt.add_argument("--method", required=True, help="直接|留置|邮寄|委托")
+    attempt.add_argument("--result", default="未成功", help="未成功|下落不明（默认 未成功）")
+    attempt.add_argument("--note", help="经过（如 无人应门、地址查无此人）")
 
     serve = step("serve", "送达决定书")
     serve.add_argument("--on", required=True, help="送达日期（回执上的日期）")
-    serve.add_argument("--method", required=True, help="直接|当场|邮寄|电子|留置|公告")
+    serve.add_argument("--method", required=True, help="直接|当场|邮寄|委托|电子|留置|公告")
+    serve.add_argument("--witness", help="留置送达的见证人（基层组织或所在单位）")
+    serve.add_argument(
+        "--recorded", action="store_true", help="留置送达以拍照、录像方式记录送达过程"
+    )
+    serve.add_argument("--consent-on", help="当事人书面同意电子送达的日期（送达地址确认书）")
 
     pay = step("pay", "缴款")
     pay.add_argument("--on", required=True, help="缴款日期")
@@ -198,6 +238,23 @@ def add_parsers(case_commands: Any) -> None:
     pay.add_argument("--surcharge", help="加处罚款（元）")
     pay.add_argument("--channel", default="银行缴款", help="缴款方式")
     pay.add_argument("--receipt", help="票据号")
+
+    instalments = step("instalments", "批准延期或分期缴纳（行政处罚法第六十六条）")
+    instalments.add_argument("--approved-on", required=True, help="批准日期")
+    instalments.add_argument(
+        "--plan", required=True, help="各期缴款期限和金额（元）：日期:金额，逗号分隔"
+    )
+
+    remind = step("remind", "送达催告书（行政强制法第三十五条、第五十四条）")
+    remind.add_argument("--served", required=True, help="催告书送达日期")
+    remind.add_argument("--until", required=True, help="催告履行期限")
+
+    court_apply = step("court-apply", "申请人民法院强制执行（行政强制法第五十三条）")
+    court_apply.add_argument("--on", required=True, help="申请日期")
+
+    court_ruling = step("court-ruling", "记录法院的裁定")
+    court_ruling.add_argument("--on", required=True, help="裁定日期")
+    court_ruling.add_argument("--result", required=True, help="裁定结果")
 
     close = step("close", "结案")
     close.add_argument("--on", required=True, help="结案日期")
@@ -319,12 +376,34 @@ def _decide(args: argparse.Namespace, services: Services) -> StepResult:
         reduced_penalty=args.reduced,
         demolition_deadline=deadline,
     )
-    return services.case_files.decide(args.case_no, decision)
+    deviation = _label(Deviation, args.deviation, "deviation") if args.deviation else None
+    choice = DiscretionChoice(args.circumstance, deviation, args.deviation_reason)
+    return services.case_files.decide(args.case_no, decision, choice)
 
 
 def _serve(args: argparse.Namespace, services: Services) -> StepResult:
     method = _label(ServiceMethod, args.method, "service_method", _METHODS)
-    return services.case_files.serve(args.case_no, _day(args.on, "served_on"), method)
+    proof = ServiceProof(args.witness, args.recorded, parse_date(args.consent_on, "consent_on"))
+    return services.case_files.serve(args.case_no, _day(args.on, "served_on"), method, proof)
+
+
+def _evidence(args: argparse.Namespace, services: Services) -> StepResult:
+    item = EvidenceItem(
+        _label(EvidenceKind, args.kind, "evidence_kind", _EVIDENCE),
+        args.description,
+        _day(args.on, "obtained_on"),
+    )
+    return services.case_files.record_evidence(args.case_no, item)
+
+
+def _serve_attempt(args: argparse.Namespace, services: Services) -> StepResult:
+    attempt = ServiceAttempt(
+        _day(args.on, "attempted_on"),
+        _label(ServiceMethod, args.method, "service_method", _METHODS),
+        _label(AttemptResult, args.result, "attempt_result", _RESULTS),
+        args.note,
+    )
+    return services.case_files.record_service_attempt(args.case_no, attempt)
 
 
 def _pay(args: argparse.Namespace, services: Services) -> StepResult:
@@ -338,8 +417,19 @@ def _pay(args: argparse.Namespace, services: Services) -> StepResult:
     return services.case_files.record_payment(args.case_no, payment)
 
 
+def _instalments(args: argparse.Namespace, services: Services) -> StepResult:
+    plan = InstalmentPlan(_day(args.approved_on, "approved_on"), parse_plan(args.plan))
+    return services.case_files.approve_instalments(args.case_no, plan)
+
+
+def _remind(args: argparse.Namespace, services: Services) -> StepResult:
+    reminder = PaymentReminder(_day(args.served, "served_on"), _day(args.until, "until"))
+    return services.case_files.record_reminder(args.case_no, reminder)
+
+
 _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "file": _file,
+    "evidence": _evidence,
     "notice": _notice,
     "statement": _statement,
     "hearing": _hearing,
@@ -353,8 +443,15 @@ _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "educate": lambda a, s: s.case_files.record_education(
         a.case_no, Education(_day(a.on, "educated_on"), a.how)
     ),
+    "serve-attempt": _serve_attempt,
     "serve": _serve,
     "pay": _pay,
+    "instalments": _instalments,
+    "remind": _remind,
+    "court-apply": lambda a, s: s.case_files.apply_to_court(a.case_no, _day(a.on, "applied_on")),
+    "court-ruling": lambda a, s: s.case_files.record_court_ruling(
+        a.case_no, _day(a.on, "ruling_on"), a.result
+    ),
     "close": lambda a, s: s.case_files.close(a.case_no, _day(a.on, "closed_on"), a.reason),
 }
 
@@ -370,7 +467,6 @@ def run(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -
     elif command == "file":
         print(case_no, file=out)
     else:
-        text = "已记录{step}：{no}" if lang == "zh" else "recorded {step}: {no}"
         step = STEP_LABELS[command] if lang == "zh" else command
-        print(text.format(step=step, no=case_no), file=out)
+        say(out, lang, "cli.step_recorded", step=step, no=case_no)
     return 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from chuansha_enforce.domain.available_steps import available_steps
+from chuansha_enforce.domain.case_deadlines import case_instalments
+from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.case_file_service import CaseView
@@ -11,6 +13,7 @@ from chuansha_enforce.services.case_file_service import CaseView
 def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
     case = view.case
     decision = case.decision
+    proof = case.service_proof
     return {
         "case_no": case.case_no,
         "status": case.status.label,
@@ -62,6 +65,26 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
         else {"on": case.education.given_on.isoformat(), "how": case.education.how},
         "served_on": case.served_on.isoformat() if case.served_on else None,
         "service_method": case.service_method.label if case.service_method else None,
+        "evidence": [
+            {
+                "kind": e.kind.label,
+                "description": e.description,
+                "obtained_on": e.obtained_on.isoformat(),
+            }
+            for e in case.evidence
+        ],
+        "service_attempts": [
+            {
+                "attempted_on": a.attempted_on.isoformat(),
+                "method": a.method.label,
+                "result": a.result.label,
+                "note": a.note,
+            }
+            for a in case.service_attempts
+        ],
+        "service_witness": proof.witness if proof else None,
+        "service_recorded": bool(proof and proof.recorded),
+        "service_consent_on": proof.consent_on.isoformat() if proof and proof.consent_on else None,
         "payments": [
             {
                 "paid_on": p.paid_on.isoformat(),
@@ -72,6 +95,34 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
             }
             for p in case.payments
         ],
+        "instalments": None
+        if case.instalment_plan is None
+        else {
+            "approved_on": case.instalment_plan.approved_on.isoformat(),
+            "items": [
+                {
+                    "due_on": i.due_on.isoformat(),
+                    "amount_fen": i.amount_fen,
+                    "paid_on": i.paid_on.isoformat() if i.paid_on else None,
+                    "days_late": i.days_late,
+                    "surcharge_fen": i.surcharge_fen,
+                }
+                for i in case_instalments(case, view.as_of)
+            ],
+        },
+        "reminder": None
+        if case.reminder is None
+        else {
+            "served_on": case.reminder.served_on.isoformat(),
+            "until": case.reminder.until.isoformat(),
+        },
+        "court": None
+        if case.court is None
+        else {
+            "applied_on": case.court.applied_on.isoformat(),
+            "ruling_on": case.court.ruling_on.isoformat() if case.court.ruling_on else None,
+            "ruling": case.court.ruling,
+        },
         "closed_on": case.closed_on.isoformat() if case.closed_on else None,
         "major": view.major.major,
         "major_reasons": list(view.major.labels),
@@ -85,6 +136,20 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
         "days_late": view.clocks.days_late,
         "surcharge_fen": view.clocks.surcharge_fen,
         "amount_due_fen": view.clocks.amount_due_fen,
+        "needs_new_review": case.needs_new_review,
+        "corrections": [
+            {
+                "at": china_time(c.at),
+                "user": c.user,
+                "field": c.label,
+                "before": c.before,
+                "after": c.after,
+                "reason": c.reason,
+                "superseded_round": c.superseded_round,
+                "affects_publication": c.affects_publication,
+            }
+            for c in case.corrections
+        ],
         # each case step: null when it is open now, else why not (available_steps)
         "steps": {
             key: None if why is None else render(why.code, why.params, lang)

@@ -25,6 +25,7 @@ PLACEHOLDERS: dict[str, str] = {
     "SUBCOMMAND": "子命令",
     "WHAT": "导出内容",
     "NO": "案件编号",
+    "DECISION_NO": "决定书编号",
     "FILE": "文件",
     "NAME": "名称",
     "SAMPLE": "批次号",
@@ -32,6 +33,7 @@ PLACEHOLDERS: dict[str, str] = {
     "DIR": "文件夹",
     "ID": "登记号",
     "ITEM=问题": "要点=问题",
+    "CERTIFICATE_NO": "执法证号",
 }
 """Placeholders the parsers name in English capitals, as a Chinese reader sees them."""
 
@@ -46,6 +48,7 @@ OPTION_PLACEHOLDERS: dict[str, str] = {
     "on": "日期",
     "text": "整改情况",
     "display": "姓名",
+    "officer": "姓名(证号)",
     "qualification": "资格证号",
     "role": "角色",
     "kind": "类别",
@@ -75,6 +78,13 @@ OPTION_PLACEHOLDERS: dict[str, str] = {
     "party": "当事人",
     "party_type": "当事人类型",
     "receipt": "票据号",
+    "result": "结果",
+    "circumstance": "情节",
+    "deviation": "偏离",
+    "deviation_reason": "理由",
+    "description": "内容",
+    "witness": "见证人",
+    "consent_on": "同意日期",
     "requested": "申请日期",
     "served": "送达日期",
     "violation": "违法事实",

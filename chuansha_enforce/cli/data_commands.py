@@ -91,6 +91,8 @@ def _cmd_import(args: argparse.Namespace, services: Services, out: TextIO, lang:
     disputes = (
         render("cli.import_disputes", {"n": report.disputes}, lang) if report.disputes else ""
     )
+    if report.benchmarks:
+        disputes += render("cli.import_benchmarks", {"n": report.benchmarks}, lang)
     say(out, lang, "cli.import_counts", verb=verb, officers=report.officers,
         general=report.general_cases, simple=report.simple_decisions, disputes=disputes,
         warnings=len(report.warnings))  # fmt: skip

@@ -31,12 +31,12 @@ def _add_parsers(commands: Any) -> None:
 
 def _state_text(state: DocumentState, lang: Lang) -> str:
     if state.missing:
-        return ("尚缺：" if lang == "zh" else "missing: ") + "、".join(state.missing)
+        return render("doc.state_missing", {"missing": "、".join(state.missing)}, lang)
     if state.made is not None:
         made = state.made.first_made_on.isoformat()
         number = f"（{state.made.document_no}）" if state.made.document_no else ""
-        return f"已制作于 {made}{number}" if lang == "zh" else f"made on {made}{number}"
-    return "可制作" if lang == "zh" else "can make"
+        return render("doc.state_made", {"made": made, "number": number}, lang)
+    return render("doc.state_can_make", None, lang)
 
 
 def _cmd_doc(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-from typing import TextIO
+from typing import Literal, TextIO
 
 from chuansha_enforce.cli.command_group import Handler
 from chuansha_enforce.domain.errors import DomainError
@@ -32,12 +32,14 @@ def cli_login(name: str | None) -> Login | None:
     return Login(name.strip(), password_for(name.strip()))
 
 
-def new_password(name: str) -> str:
-    """A new account's password: ``CHUANSHA_ENFORCE_NEW_PASSWORD`` or typed twice."""
+def new_password(name: str, why: Literal["add", "change"] = "add") -> str:
+    """A new password (a new account's, or a reset's): ``CHUANSHA_ENFORCE_NEW_PASSWORD`` or
+    typed twice."""
     given = os.environ.get(NEW_PASSWORD_ENV)
     if given is not None:
         return given
-    first = getpass.getpass(f"新账户 {name} 的密码：")
+    asked = f"新账户 {name} 的密码：" if why == "add" else f"账户 {name} 的新密码："
+    first = getpass.getpass(asked)
     if getpass.getpass("再输入一次：") != first:
         raise DomainError("account.password_mismatch", "password")
     return first

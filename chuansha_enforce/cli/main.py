@@ -25,6 +25,7 @@ from chuansha_enforce.cli import (
     report_commands,
     review_commands,
     safety_commands,
+    simple_commands,
 )
 from chuansha_enforce.cli.cli_parser import language_of, parser_class
 from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler
@@ -49,6 +50,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     report_commands.GROUP,
     safety_commands.GROUP,
     dispute_commands.GROUP,
+    simple_commands.GROUP,
     doc_commands.GROUP,
 )
 
@@ -116,6 +118,8 @@ def main(
             login=cli_login(args.user),
             check_integrity=writes(args),
         ) as services:
+            if getattr(args, "case_short_form", False):
+                args.case_no = services.search.resolve(args.case_no)
             code = run_logged(COMMANDS[args.command], args, services, out, lang)
             reason = services.read_only_reason
             if code == 0 and reason is not None:  # it only read: say why it could not write

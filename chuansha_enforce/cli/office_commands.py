@@ -1,4 +1,4 @@
-"""``stats``, ``settings show|set`` and ``officer list``: the squad's figures and set-up."""
+"""``stats``, ``settings show|set`` and ``officer list|correct``: the squad's figures and set-up."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from chuansha_enforce.cli import correct_commands
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.clock import today_in_china
@@ -36,11 +37,13 @@ def _add_parsers(commands: Any) -> None:
     )
     officer_list = officer_commands.add_parser("list", help="执法人员和执法证")
     officer_list.add_argument("--json", action="store_true", help="以 JSON 输出")
+    correct_commands.add_officer_parser(officer_commands)
 
 
 def _writes(args: argparse.Namespace) -> bool:
-    """Only ``settings`` writes (``settings show`` is checked as well, as it always was)."""
-    return bool(args.command == "settings")
+    """``settings`` and ``officer correct`` write (``settings show`` is checked as well, as it
+    always was)."""
+    return bool(args.command == "settings" or getattr(args, "officer_command", "") == "correct")
 
 
 def _cmd_settings(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
@@ -59,6 +62,8 @@ def _cmd_settings(args: argparse.Namespace, services: Services, out: TextIO, lan
 
 
 def _cmd_officer(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    if args.officer_command == "correct":
+        return correct_commands.run_officer(args, services, out, lang)
     certificates = services.officers.certificates()
     today = today_in_china(services.clock)
     if args.json:

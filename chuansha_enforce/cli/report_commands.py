@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
+from chuansha_enforce.cli.text_arguments import add_case_number
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 
@@ -27,7 +28,7 @@ def _add_parsers(commands: Any) -> None:
     annual.add_argument("--year", type=int, required=True, help="统计年度")
     annual.add_argument("-o", "--output", required=True, help="输出文件 .pdf")
     case = report_commands.add_parser("case", help="案件摘要")
-    case.add_argument("case_no", metavar="NO", help="案件编号")
+    add_case_number(case)
     case.add_argument("-o", "--output", required=True, help="输出文件 .pdf")
     case.add_argument("--public", action="store_true", help="公开版（去标识化）")
     case.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")

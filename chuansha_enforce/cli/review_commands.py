@@ -9,9 +9,11 @@ from typing import Any, TextIO
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.login import password_for
 from chuansha_enforce.cli.say import say
+from chuansha_enforce.cli.text_arguments import add_case_number
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.review_checklist import CHECKLIST, Finding
+from chuansha_enforce.presenters.verify_text import verify_lines
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.review_service import (
     QueueItem,
@@ -19,7 +21,6 @@ from chuansha_enforce.services.review_service import (
     SignRequest,
     parse_opinion,
 )
-from chuansha_enforce.services.verify_text import verify_lines
 
 _ITEMS = "； ".join(f"{code}={label}" for code, label in CHECKLIST.items())  # breaks at spaces
 
@@ -32,7 +33,7 @@ def _add_review(commands: Any) -> None:
     )
     sub = review.add_subparsers(dest="review_command", required=True, metavar="SUBCOMMAND")
     submit = sub.add_parser("submit", help="报送法制审核（附材料清单）")
-    submit.add_argument("case_no", metavar="NO", help="案件编号")
+    add_case_number(submit)
     submit.add_argument(
         "--material",
         "-m",
@@ -46,7 +47,7 @@ def _add_review(commands: Any) -> None:
         queue = sub.add_parser(name, help="待审核队列（含审核期限）")
         queue.add_argument("--json", action="store_true", help="以 JSON 输出")
     extend = sub.add_parser("extend", help="经批准延长审核期限（默认 3 个工作日，仅一次）")
-    extend.add_argument("case_no", metavar="NO", help="案件编号")
+    add_case_number(extend)
     extend.add_argument("--approved-by", dest="approved_by", required=True, help="批准人")
     extend.add_argument("--reason", required=True, help="延长理由")
     sign = sub.add_parser(
@@ -55,7 +56,7 @@ def _add_review(commands: Any) -> None:
         description="记录本轮审核要点、审核结论和理由，并用审核员自己的密钥签署。"
         f"审核要点代码：{_ITEMS}。未列出的要点记为无问题。",
     )
-    sign.add_argument("case_no", metavar="NO", help="案件编号")
+    add_case_number(sign)
     sign.add_argument(
         "--opinion", required=True, help="同意 | 建议补充调查 | 建议修改后再报 | 不同意"
     )
@@ -68,7 +69,7 @@ def _add_review(commands: Any) -> None:
         help="有问题的审核要点及问题说明（可多次给出，如 --problem evidence=缺现场照片）",
     )
     show = sub.add_parser("show", help="一件案件的各轮审核及签名验证结果")
-    show.add_argument("case_no", metavar="NO", help="案件编号")
+    add_case_number(show)
     show.add_argument("--json", action="store_true", help="以 JSON 输出")
 
 

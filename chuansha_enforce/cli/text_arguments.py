@@ -29,6 +29,14 @@ def clean_arguments(args: argparse.Namespace) -> argparse.Namespace:
     return args
 
 
+def add_case_number(parser: argparse.ArgumentParser) -> None:
+    """The positional case number ``NO``; short forms ("000002", "2026-2", a decision number)
+    are taken for the one case they match (``CaseSearchService.resolve``, before the command
+    runs; several matches are listed and refused)."""
+    parser.add_argument("case_no", metavar="NO", help="案件编号（可只写末尾序号，如 2026-2）")
+    parser.set_defaults(case_short_form=True)
+
+
 def parse_date(text: str | None, field: str) -> dt.date | None:
     """An optional ``YYYY-MM-DD`` option; anything else is refused naming ``field``."""
     if text is None:

@@ -18,7 +18,7 @@ import datetime as dt
 import random
 from bisect import bisect
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from chuansha_enforce.demo import catalogue as cat
@@ -646,6 +646,63 @@ def _general_cases(
             )
 
 
+class _SimpleAfter:
+    """What follows a simple decision: payment (a few late, with 加处罚款), receipt, cash
+    hand-over to the agency and the bank, 备案. Its own random stream, so the decisions
+    themselves are those of earlier versions.
+
+    Calendar-proof like the general cases: on time is within 2 calendar days (2 or 3 working
+    days always reach that far), late is at least 15 days after (no holiday run is that
+    long); a partial surcharge only when the due date is a ``_calendar_proof`` day, else the
+    payment is so late that the surcharge is capped at the fine.
+    """
+
+    LATE_PAYERS = 0.08
+    LATE_DUTY = 0.07
+
+    def __init__(self, rng: random.Random, dates: list[dt.date], start: int, end: int) -> None:
+        self._rnd, self._dates, self._start, self._end = rng.random, dates, start, end
+        self._receipt = 3_100_000
+
+    def _day(self, ordinal: int | None) -> dt.date | None:
+        if ordinal is None or ordinal > self._end:
+            return None
+        return self._dates[ordinal - self._start]
+
+    def _done(self, since: int) -> int:
+        rnd = self._rnd
+        return since + (15 + int(rnd() * 10) if rnd() < self.LATE_DUTY else int(rnd() * 3))
+
+    def __call__(
+        self, decision: SimpleDecisionRecord, day: int, paid: int | None
+    ) -> SimpleDecisionRecord:
+        rnd, surcharge = self._rnd, 0
+        due = day + 15
+        if paid is not None and not decision.collected_on_spot and rnd() < self.LATE_PAYERS:
+            late = 50 + int(rnd() * 40)
+            if due <= self._end and _calendar_proof(self._dates[due - self._start]):
+                late = 1 + int(rnd() * 40)
+            paid = due + late
+            surcharge = min(decision.fine_fen, decision.fine_fen * 3 * late // 100)
+        paid_on = self._day(paid)
+        receipt = agency = bank = None
+        if paid_on is not None:
+            self._receipt += 1 + int(rnd() * 5)
+            receipt = f"沪财罚{self._receipt}"
+        if decision.collected_on_spot:
+            agency = self._done(day)
+            bank = self._done(agency)
+        return replace(
+            decision,
+            paid_on=paid_on,
+            surcharge_fen=surcharge if paid_on is not None else 0,
+            receipt_no=receipt,
+            cash_to_agency_on=self._day(agency),
+            cash_to_bank_on=self._day(bank) if self._day(agency) else None,
+            filed_with_agency_on=self._day(self._done(day)),
+        )
+
+
 def _simple_fines(low: int, high: int, cap: int, weighted: Sequence[tuple[int, int]]) -> list[int]:
     return [yuan * 100 for yuan, w in weighted if low <= yuan <= min(high, cap) for _ in range(w)]
 
@@ -674,6 +731,7 @@ def _simple_decisions(
             )
     vcum, vtotal = _cum([row[1].simple_weight for row in rows])
     warning, fined = PenaltyKind.WARNING, PenaltyKind.FINE
+    after = _SimpleAfter(random.Random(f"simple-after-{plan.seed}"), dates, start, end)
     for year in range(plan.first_year, plan.last_year + 1):
         count = plan.simple_per_year + int(plan.simple_per_year * (rnd() * 0.04 - 0.02))
         first = dt.date(year, 1, 1).toordinal()
@@ -693,7 +751,7 @@ def _simple_decisions(
                 paid = day
             elif fine and rnd() < 0.94:
                 paid = day + 1 + int(rnd() * 15)
-            yield SimpleDecisionRecord(
+            decided = SimpleDecisionRecord(
                 f"{prefix}{seq:06d}号",
                 party,
                 cause,
@@ -705,5 +763,5 @@ def _simple_decisions(
                 fine,
                 on_spot,
                 None,
-                None if paid is None or paid > end else dates[paid - start],
             )
+            yield after(decided, day, paid)

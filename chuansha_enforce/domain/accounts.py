@@ -45,7 +45,7 @@ class Permission(StrEnum):
     DRAW_SAMPLES = "draw_samples"
     SCORE_FILES = "score_files"
     RECTIFY_DEFECTS = "rectify_defects"
-    CORRECT_RECORDS = "correct_records"  # a concluded dispute's record, with a reason
+    CORRECT_RECORDS = "correct_records"  # 更正 of any recorded field, with a reason
 
 
 # DOMAIN §9. Reading, statistics, reports and exports are open to every role.
@@ -53,7 +53,12 @@ ROLE_PERMISSIONS = EnumMap[Role, frozenset[Permission]](
     Role,
     {
         Role.CLERK: frozenset(
-            {Permission.SUBMIT_REVIEW, Permission.RECORD_CASES, Permission.RECTIFY_DEFECTS}
+            {
+                Permission.SUBMIT_REVIEW,
+                Permission.RECORD_CASES,
+                Permission.RECTIFY_DEFECTS,
+                Permission.CORRECT_RECORDS,
+            }
         ),
         Role.REVIEWER: frozenset(
             {Permission.SIGN_REVIEW, Permission.DRAW_SAMPLES, Permission.SCORE_FILES}
@@ -85,6 +90,9 @@ class Account:
     display_name: str
     role: Role
     qualification_no: str | None = None
+    officer_id: int | None = None
+    """The officer registry's entry for the same person (linked by an administrator): the
+    review and hearing checks compare this id, not the spelling of names."""
 
     def can(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[self.role]

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.case_gates import review_superseded
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.order_rules import education_refusal
 
 STEP_KEYS = (
+    "evidence",
     "notice",
     "statement",
     "hearing",
@@ -24,13 +26,19 @@ STEP_KEYS = (
     "officers",
     "decide",
     "educate",
+    "serve_attempt",
     "serve",
     "pay",
     "pause",
+    "instalments",
+    "remind",
+    "court_apply",
+    "court_ruling",
     "close",
 )
 
 STEP_TITLES = {
+    "evidence": "登记证据",
     "notice": "告知",
     "statement": "陈述申辩",
     "hearing": "听证",
@@ -41,9 +49,14 @@ STEP_TITLES = {
     "officers": "变更承办人",
     "decide": "作出决定",
     "educate": "教育",
+    "serve_attempt": "送达未成功",
     "serve": "送达",
     "pay": "缴款",
     "pause": "复议或诉讼期间",
+    "instalments": "延期（分期）缴纳",
+    "remind": "催告",
+    "court_apply": "申请法院强制执行",
+    "court_ruling": "法院裁定",
     "close": "结案",
 }
 
@@ -102,7 +115,40 @@ def _after_decision(case: CaseFile) -> DomainError | None:
     return _decided(case) or _open(case)
 
 
+def _instalments(case: CaseFile) -> DomainError | None:
+    if case.instalment_plan is not None:
+        params = {"date": case.instalment_plan.approved_on.isoformat()}
+        return DomainError("enforcement.plan_exists", None, params)
+    return _pay(case)
+
+
+def _remind(case: CaseFile) -> DomainError | None:
+    if case.reminder is not None:
+        params = {"date": case.reminder.served_on.isoformat()}
+        return DomainError("enforcement.reminder_exists", None, params)
+    return _pay(case)
+
+
+def _court_apply(case: CaseFile) -> DomainError | None:
+    if case.court is not None:
+        params = {"date": case.court.applied_on.isoformat()}
+        return DomainError("enforcement.applied_already", None, params)
+    if case.reminder is None:
+        return _pay(case) or DomainError("enforcement.no_reminder", None)
+    return _open(case)
+
+
+def _court_ruling(case: CaseFile) -> DomainError | None:
+    if case.court is None:
+        return DomainError("enforcement.not_applied", None)
+    if case.court.ruling_on is not None:
+        params = {"date": case.court.ruling_on.isoformat()}
+        return DomainError("enforcement.ruled_already", None, params)
+    return None
+
+
 _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
+    "evidence": _undecided,
     "notice": _undecided,
     "statement": _statement,
     "hearing": _hearing,
@@ -113,13 +159,22 @@ _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "officers": _undecided,
     "decide": _undecided,
     "educate": education_refusal,
+    "serve_attempt": _serve,
     "serve": _serve,
     "pay": _pay,
     "pause": _after_decision,
+    "instalments": _instalments,
+    "remind": _remind,
+    "court_apply": _court_apply,
+    "court_ruling": _court_ruling,
     "close": _after_decision,
 }
 
 
 def available_steps(case: CaseFile) -> dict[str, DomainError | None]:
-    """Each step of ``STEP_KEYS``: None when it is open, else why not."""
+    """Each step of ``STEP_KEYS``: None when it is open, else why not. After a correction
+    that superseded the review, only a new review round is open."""
+    superseded = review_superseded(case)
+    if superseded is not None:
+        return {key: None if key == "review" else superseded for key in STEP_KEYS}
     return {key: _RULES[key](case) for key in STEP_KEYS}

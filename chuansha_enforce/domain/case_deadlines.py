@@ -18,6 +18,7 @@ from chuansha_enforce.domain.deadlines import (
     service_due,
     surcharge_fen,
 )
+from chuansha_enforce.domain.enforcement_steps import InstalmentPlan
 from chuansha_enforce.domain.enums import Outcome, ServiceMethod
 from chuansha_enforce.domain.work_calendar import CalendarResult, CalendarWarning, WorkCalendar
 
@@ -69,7 +70,7 @@ class CaseClocks:
         return any(c.state is ClockState.OVERDUE for c in self.clocks)
 
 
-def _state(
+def state_on(
     due: dt.date,
     done_on: dt.date | None,
     as_of: dt.date,
@@ -86,10 +87,10 @@ def _state(
 
 
 def effective_service_date(case: CaseFile) -> dt.date | None:
-    return _effective_service(case.served_on, case.service_method is ServiceMethod.PUBLIC_NOTICE)
+    return effective_service(case.served_on, case.service_method is ServiceMethod.PUBLIC_NOTICE)
 
 
-def _effective_service(served_on: dt.date | None, public_notice: bool) -> dt.date | None:
+def effective_service(served_on: dt.date | None, public_notice: bool) -> dt.date | None:
     if served_on is None or not public_notice:
         return served_on
     return served_on + dt.timedelta(days=PUBLIC_NOTICE_DAYS)
@@ -103,7 +104,12 @@ class Duty:
 
 
 def duty_facts(case: CaseFile) -> DutyFacts:
+    plan = case.instalment_plan
     return DutyFacts(
+        plan=plan,
+        payments=() if plan is None else tuple((p.paid_on, p.amount_fen) for p in case.payments),
+        reminder_on=case.reminder.served_on if case.reminder else None,
+        applied_on=case.court.applied_on if case.court else None,
         filed_on=case.filed_on,
         extension_days=case.extension_days,
         decided_on=case.decision.decided_on if case.decision else None,
@@ -126,8 +132,12 @@ def duties(facts: DutyFacts, calendar: WorkCalendar) -> tuple[Duty, ...]:
     ]
     if facts.decided_on is not None:
         found.append(Duty("service_due", service_due(facts.decided_on, calendar), facts.served_on))
-        served = _effective_service(facts.served_on, facts.public_notice)
-        if served is not None and facts.money_decided_fen > 0:
+        served = effective_service(facts.served_on, facts.public_notice)
+        if served is not None and facts.money_decided_fen > 0 and facts.plan is not None:
+            states = instalment_states(facts.plan, facts.money_decided_fen, facts.payments, ())
+            current = plan_payment_due(states)
+            found.append(Duty("payment_due", CalendarResult(current.due_on), current.paid_on))
+        elif served is not None and facts.money_decided_fen > 0:
             found.append(Duty("payment_due", payment_due(served, calendar), facts.paid_in_full_on))
     return tuple(found)
 
@@ -147,7 +157,7 @@ def deadline_flag(
     if facts.closed:
         return None
     states = {
-        _state(d.due.value, d.done_on, as_of, calendar, due_soon_days)
+        state_on(d.due.value, d.done_on, as_of, calendar, due_soon_days)
         for d in duties(facts, calendar)
     }
     for flag in (ClockState.OVERDUE, ClockState.DUE_SOON):
@@ -171,7 +181,7 @@ def case_clocks(
         for it yet (disclosure), or it is the party's window, not the squad's duty."""
         warnings.extend(result.warnings)
         state = (
-            _state(result.value, done_on, as_of, calendar, rules.due_soon_working_days)
+            state_on(result.value, done_on, as_of, calendar, rules.due_soon_working_days)
             if tracked
             else ClockState.PENDING
         )
@@ -206,12 +216,69 @@ def case_clocks(
             due = add("payment_due", payment.due, paid_in_full_on)
             until = min(as_of, paid_in_full_on) if paid_in_full_on else as_of
             pauses = tuple(Pause(p.start, p.end) for p in case.pauses)
-            days = late_days(due, until, pauses)
-            surcharge = surcharge_fen(decision.fine_fen, days)
+            if case.instalment_plan is None:
+                days = late_days(due, until, pauses)
+                surcharge = surcharge_fen(decision.fine_fen, days)
+            else:  # each instalment earns its own surcharge, never above the fine in all
+                states = case_instalments(case, as_of)
+                days = max(s.days_late for s in states)
+                surcharge = min(sum(s.surcharge_fen for s in states), decision.fine_fen)
     principal_left = max(case.money_decided_fen - case.paid_fen, 0)
     surcharge_left = max(surcharge - case.surcharge_paid_fen, 0)
     unique = tuple(sorted(set(warnings), key=lambda w: w.year))
     return CaseClocks(tuple(clocks), unique, surcharge, principal_left + surcharge_left, days)
+
+
+@dataclass(frozen=True, slots=True)
+class InstalmentState:
+    """One instalment as of a date: paid in full on ``paid_on`` (None while owed), its late
+    days and its 加处罚款 (the one surcharge rule, ``deadlines.surcharge_fen``)."""
+
+    due_on: dt.date
+    amount_fen: int
+    paid_on: dt.date | None
+    days_late: int
+    surcharge_fen: int
+
+
+def instalment_states(
+    plan: InstalmentPlan,
+    money_decided_fen: int,
+    payments: Iterable[tuple[dt.date, int]],
+    pauses: tuple[Pause, ...],
+    as_of: dt.date | None = None,
+) -> tuple[InstalmentState, ...]:
+    """Each instalment of ``plan`` (APL 66②) in due order. Payments settle the money owed
+    before the plan first (what the plan does not cover), then the instalments in turn."""
+    paid = [(day, fen) for day, fen in payments if as_of is None or day <= as_of]
+    running = money_decided_fen - plan.total_fen
+    states = []
+    for item in sorted(plan.instalments, key=lambda i: i.due_on):
+        running += item.amount_fen
+        paid_on = paid_in_full_on(running, paid)
+        until = paid_on or as_of or item.due_on
+        days = late_days(item.due_on, until, pauses)
+        states.append(
+            InstalmentState(item.due_on, item.amount_fen, paid_on, days,
+                            surcharge_fen(item.amount_fen, days))
+        )  # fmt: skip
+    return tuple(states)
+
+
+def case_instalments(case: CaseFile, as_of: dt.date) -> tuple[InstalmentState, ...]:
+    """The instalments of the case's approved plan as of ``as_of`` (none without a plan);
+    the surcharge pauses (APL 73) count for each."""
+    plan = case.instalment_plan
+    if plan is None:
+        return ()
+    pauses = tuple(Pause(p.start, p.end) for p in case.pauses)
+    paid = ((p.paid_on, p.amount_fen) for p in case.payments)
+    return instalment_states(plan, case.money_decided_fen, paid, pauses, as_of)
+
+
+def plan_payment_due(states: tuple[InstalmentState, ...]) -> InstalmentState:
+    """The instalment the party owes next (the last one once all are paid)."""
+    return next((s for s in states if s.paid_on is None), states[-1])
 
 
 def _paid_in_full_on(case: CaseFile) -> dt.date | None:

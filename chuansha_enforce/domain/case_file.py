@@ -6,10 +6,18 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from chuansha_enforce.domain.corrections import CorrectionEntry
+from chuansha_enforce.domain.enforcement_steps import (
+    CourtApplication,
+    InstalmentPlan,
+    PaymentReminder,
+)
 from chuansha_enforce.domain.enums import (
+    AttemptResult,
     CaseStatus,
     CertificateStatus,
     EnumMap,
+    EvidenceKind,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -245,6 +253,48 @@ class Education:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceItem:
+    """One piece of evidence in the case file (APL 46), listed in the 决定书 (APL 59)."""
+
+    kind: EvidenceKind
+    description: str
+    obtained_on: dt.date
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+    @property
+    def text(self) -> str:
+        return f"{self.kind.label}：{self.description}（{self.obtained_on.isoformat()}）"
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceAttempt:
+    """A service that did not reach the party, recorded (DOMAIN §14: service by the book)."""
+
+    attempted_on: dt.date
+    method: ServiceMethod
+    result: AttemptResult
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceProof:
+    """What makes a service valid beside its date and method: the witness or the photo or
+    video record of a 留置送达, the party's written consent to 电子送达."""
+
+    witness: str | None = None
+    recorded: bool = False
+    consent_on: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
+
+
+@dataclass(frozen=True, slots=True)
 class SurchargePause:
     kind: PauseKind
     start: dt.date
@@ -284,6 +334,15 @@ class CaseFile:
     five_year_reason: str | None = None
     officer_changes: tuple[OfficerChange, ...] = ()
     education: Education | None = None
+    service_attempts: tuple[ServiceAttempt, ...] = ()
+    service_proof: ServiceProof | None = None
+    evidence: tuple[EvidenceItem, ...] = ()
+    instalment_plan: InstalmentPlan | None = None  # APL 66② (DOMAIN §14)
+    reminder: PaymentReminder | None = None  # 催告书
+    court: CourtApplication | None = None  # 申请法院强制执行
+    corrections: tuple[CorrectionEntry, ...] = ()
+    superseded_round: int | None = None
+    """The latest review round a correction superseded (what it approved was changed)."""
 
     @property
     def status(self) -> CaseStatus:
@@ -319,3 +378,19 @@ class CaseFile:
 
     def latest_review(self) -> ReviewRound | None:
         return max(self.reviews, key=lambda r: r.round_no, default=None)
+
+    @property
+    def proposal_under_review(self) -> Proposal | None:
+        """What a review round reviews: the notice's proposal, or after the decision (a round
+        that follows a correction) the decision as corrected."""
+        if self.decision is not None:
+            return self.decision.proposal
+        return self.notice.proposal if self.notice else None
+
+    @property
+    def needs_new_review(self) -> bool:
+        """A correction superseded the latest review round: a new round must follow."""
+        latest = self.latest_review()
+        return self.superseded_round is not None and (
+            latest is None or latest.round_no <= self.superseded_round
+        )

@@ -306,3 +306,21 @@ def check_limitation(
     if discovered_on > _years_after(violation_on, 5):
         raise DomainError("filing.time_barred", "violation_on",
                           {"date": violation_on.isoformat(), "years": 5})  # fmt: skip
+
+
+def review_superseded(case: CaseFile) -> DomainError | None:
+    """Why no step goes on: a correction changed what the latest signed review approved,
+    and no new round followed yet (DOMAIN §12: corrections are new rounds)."""
+    if not case.needs_new_review:
+        return None
+    labels = [c.label for c in case.corrections if c.superseded_round == case.superseded_round]
+    params = {"case_no": case.case_no, "round": case.superseded_round,
+              "label": "、".join(dict.fromkeys(labels))}  # fmt: skip
+    return DomainError("review.superseded", "opinion", params)
+
+
+def check_review_current(case: CaseFile) -> None:
+    """Refuse a step while a superseded review waits for its new round."""
+    error = review_superseded(case)
+    if error is not None:
+        raise error

@@ -175,7 +175,7 @@ def check_review(case: CaseFile, review: ReviewRound, today: dt.date) -> None:
     check_reviewer(reviewer, case.officers, case.hearing.presiding if case.hearing else None)
     not_future(review.reviewed_on, today, "reviewed_on")
     not_before(review.reviewed_on, case.filed_on, "reviewed_on", "立案日期")
-    if case.decision is not None and not review.imported:
+    if case.decision is not None and not review.imported and not case.needs_new_review:
         raise DomainError("case.already_decided", "reviewed_on", {"case_no": case.case_no})
 
 

@@ -10,9 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from chuansha_enforce.domain.enforcement_steps import InstalmentPlan
 from chuansha_enforce.domain.money import ROUNDING
 from chuansha_enforce.domain.work_calendar import CalendarResult, WorkCalendar
+
+if TYPE_CHECKING:  # the disputes' rules read the case clocks, which read these facts
+    from chuansha_enforce.domain.disputes import DisputeRecord
 
 DECISION_CALENDAR_DAYS = 90  # APL 60: decide within 90 days of filing
 SERVICE_WORKING_DAYS = 7  # APL 61: serve within 7 working days of the decision
@@ -50,6 +55,11 @@ class DutyFacts:
     money_decided_fen: int = 0
     paid_in_full_on: dt.date | None = None
     closed: bool = False
+    plan: InstalmentPlan | None = None  # approved instalments replace the payment's due date
+    payments: tuple[tuple[dt.date, int], ...] = ()  # (paid on, principal), with a plan
+    reminder_on: dt.date | None = None  # 催告书 served (DOMAIN §14)
+    applied_on: dt.date | None = None  # 申请法院强制执行
+    disputes: tuple[DisputeRecord, ...] = ()  # about the case: the review and lawsuit periods
 
 
 def decision_due(

@@ -16,6 +16,7 @@ from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.case_rules import not_before, not_future
 from chuansha_enforce.domain.enums import EnumMap, LabelledEnum
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.messages import field_label
 from chuansha_enforce.domain.work_calendar import CalendarResult, WorkCalendar
 
 RECONSIDERATION_REPLY_WORKING_DAYS = 10  # 行政复议法 (2023) Art. 48, 88: working days
@@ -386,10 +387,14 @@ CORRECTABLE = (
     "leader_appeared", "outcome", "outcome_on", "notes",
 )  # fmt: skip
 """The fields of a dispute an administrator may correct (with a reason, audited)."""
-_CORRECTION_FIELDS = {
-    "number": "dispute_no", "body": "dispute_body", "applicant": "applicant",
-    "case_no": "case_no", "notes": "notes",
-}  # fmt: skip
+_LABEL_KEYS = {"number": "dispute_no", "body": "dispute_body"}
+
+
+def correction_label(field: str) -> str:
+    """The Chinese name of a correctable dispute field (the corrections log keeps it)."""
+    return field_label(_LABEL_KEYS.get(field, field))
+
+
 _DATES = frozenset({"received_on", "replied_on", "hearing_on", "outcome_on"})
 
 

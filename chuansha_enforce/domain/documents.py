@@ -72,6 +72,7 @@ STEP_FINE: Final = "罚款"
 STEP_OVERDUE: Final = "缴款期限届满仍未缴清"
 STEP_DEFERRAL: Final = "延期（分期）缴纳批准"
 STEP_CLOSING: Final = "结案"
+STEP_EVIDENCE: Final = "证据（登记证据）"
 
 
 def is_demolition(case: CaseFile) -> bool:
@@ -121,9 +122,11 @@ def missing_steps(
         )
     elif kind is DocumentKind.PENALTY_DECISION:
         need(has_facts, STEP_FACTS)
+        need(bool(case.evidence), STEP_EVIDENCE)  # APL 59: the facts and the evidence
         need(decision is not None and decision.outcome is Outcome.PENALTY, STEP_PENALTY)
         need(decision is not None and bool(decision.decision_no), STEP_DECISION_NO)
     elif kind is DocumentKind.NO_PENALTY_DECISION:
+        need(bool(case.evidence), STEP_EVIDENCE)
         need(decision is not None and decision.outcome is Outcome.NO_PENALTY, STEP_NO_PENALTY)
         need(decision is not None and bool(decision.decision_no), STEP_DECISION_NO)
     elif kind is DocumentKind.CORRECTION_ORDER:
@@ -143,7 +146,7 @@ def missing_steps(
         )
     elif kind is DocumentKind.DEFERRAL_DECISION:
         need(case.money_decided_fen > 0, STEP_FINE)
-        missing.append(STEP_DEFERRAL)  # the case file has no such step yet
+        need(case.instalment_plan is not None, STEP_DEFERRAL)
     elif kind is DocumentKind.CLOSING_APPROVAL:
         need(case.closed_on is not None, STEP_CLOSING)
     elif kind is DocumentKind.SIMPLE_DECISION:

@@ -213,6 +213,27 @@ class ServiceMethod(LabelledEnum):
     ELECTRONIC = "electronic", "电子送达"
     LEFT_AT_RESIDENCE = "left_at_residence", "留置送达"
     PUBLIC_NOTICE = "public_notice", "公告送达"
+    ENTRUSTED = "entrusted", "委托送达"
+
+
+class EvidenceKind(LabelledEnum):
+    """The kinds of evidence (行政处罚法第四十六条), in the law's order."""
+
+    DOCUMENTARY = "documentary", "书证"
+    PHYSICAL = "physical", "物证"
+    AUDIO_VISUAL = "audio_visual", "视听资料"
+    ELECTRONIC_DATA = "electronic_data", "电子数据"
+    WITNESS = "witness", "证人证言"
+    PARTY_STATEMENT = "party_statement", "当事人的陈述"
+    EXPERT_OPINION = "expert_opinion", "鉴定意见"
+    INSPECTION_RECORD = "inspection_record", "勘验笔录、现场笔录"
+
+
+class AttemptResult(LabelledEnum):
+    """How a recorded service attempt ended (DOMAIN §14, service by the book)."""
+
+    FAILED = "failed", "未成功"
+    NOT_FOUND = "not_found", "下落不明"
 
 
 class PauseKind(LabelledEnum):

@@ -9,21 +9,42 @@ from collections.abc import Mapping
 from typing import Literal
 
 from chuansha_enforce.domain.account_messages import ACCOUNT_FIELDS, ACCOUNT_MESSAGES
+from chuansha_enforce.domain.account_officer_messages import (
+    ACCOUNT_OFFICER_FIELDS,
+    ACCOUNT_OFFICER_MESSAGES,
+)
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
+from chuansha_enforce.domain.correction_messages import CORRECTION_FIELDS, CORRECTION_MESSAGES
 from chuansha_enforce.domain.demolition_messages import DEMOLITION_FIELDS, DEMOLITION_MESSAGES
+from chuansha_enforce.domain.discretion_messages import DISCRETION_FIELDS, DISCRETION_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
+from chuansha_enforce.domain.enforcement_messages import ENFORCEMENT_FIELDS, ENFORCEMENT_MESSAGES
+from chuansha_enforce.domain.find_messages import FIND_FIELDS, FIND_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
+from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
+from chuansha_enforce.domain.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
+from chuansha_enforce.domain.simple_payment_messages import (
+    SIMPLE_PAYMENT_FIELDS,
+    SIMPLE_PAYMENT_MESSAGES,
+)
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 FIELDS: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_FIELDS,
+    **ACCOUNT_OFFICER_FIELDS,
     **DISPUTE_FIELDS,
     **GATE_FIELDS,
+    **SERVICE_FIELDS,
+    **DISCRETION_FIELDS,
+    **FIND_FIELDS,
     **DOCUMENT_FIELDS,
     **DEMOLITION_FIELDS,
+    **SIMPLE_PAYMENT_FIELDS,
+    **ENFORCEMENT_FIELDS,
+    **CORRECTION_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -100,11 +121,19 @@ FIELDS: Mapping[str, tuple[str, str]] = {
 
 MESSAGES: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_MESSAGES,
+    **ACCOUNT_OFFICER_MESSAGES,
     **CLI_MESSAGES,
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
+    **FIND_MESSAGES,
     **DOCUMENT_MESSAGES,
     **DEMOLITION_MESSAGES,
+    **PRESENTER_MESSAGES,
+    **SERVICE_MESSAGES,
+    **DISCRETION_MESSAGES,
+    **SIMPLE_PAYMENT_MESSAGES,
+    **ENFORCEMENT_MESSAGES,
+    **CORRECTION_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),
@@ -207,9 +236,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "case {case_no} was drawn for a case-file review and cannot be deleted",
     ),
     "trash.decided": (
-        "案件{case_no}已作出决定或已有缴款，不能删除（请更正有关记录）",
-        "case {case_no} has a decision or a payment and cannot be deleted (correct the record"
-        " instead)",
+        "案件{case_no}已作出决定或已有缴款，不能删除；请更正有关记录（案件窗口“更正…”，"
+        "或命令 case correct {case_no} --field 项目 --value 新值 --reason 理由）",
+        "case {case_no} has a decision or a payment and cannot be deleted; correct the record"
+        " instead (“Correct…” in the case window, or case correct {case_no} --field NAME"
+        " --value VALUE --reason TEXT)",
     ),
     "case.case_no_in_trash": (
         "案件编号{case_no}已被回收站中的案件使用（编号不重复使用；可从回收站恢复该案件）",

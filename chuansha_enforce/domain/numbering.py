@@ -55,3 +55,36 @@ def check_template(template: str) -> str:
 
 def render_number(template: str, year: int, seq: int) -> str:
     return template.format(year=year, seq=seq)
+
+
+def template_pattern(template: str) -> re.Pattern[str]:
+    """What numbers from ``template`` look like: its text as written, a four-digit year and a
+    sequence number of any width ("川执立〔2024〕1号" fits "川执立〔{year}〕{seq:06d}号")."""
+    parts: list[str] = []
+    at = 0
+    for field in _FIELD.finditer(template):
+        parts.append(re.escape(template[at : field.start()]))
+        parts.append(r"\d{4}" if field.group(1) == "year" else r"\d+")
+        at = field.end()
+    parts.append(re.escape(template[at:]))
+    return re.compile("".join(parts))
+
+
+def fits_template(number: str, template: str) -> bool:
+    return template_pattern(template).fullmatch(number.strip()) is not None
+
+
+_LAST_DIGITS = re.compile(r"^(?P<head>.*?)(?P<digits>[0-9]+)(?P<tail>[^0-9]*)$", re.DOTALL)
+
+
+def next_decision_no(number: str) -> str | None:
+    """The number after ``number``: its last run of digits plus one, zero padding kept.
+
+    ``沪浦川执简〔2024〕000001号`` -> ``沪浦川执简〔2024〕000002号``; None without digits.
+    """
+    match = _LAST_DIGITS.match(number.strip())
+    if match is None:
+        return None
+    digits = match.group("digits")
+    following = str(int(digits) + 1).zfill(len(digits))
+    return f"{match.group('head')}{following}{match.group('tail')}"

@@ -133,6 +133,16 @@ class SimpleDecisionRecord:
     notes: str | None = None
     legal_basis: str | None = None
     """违反和处罚的依据 (APL 52: printed on the on-the-spot decision)."""
+    surcharge_fen: int = 0
+    """加处罚款 paid with a late payment (APL 72; never on cash collected on the spot)."""
+    receipt_no: str | None = None
+    """票据号: the finance department's receipt for the money collected."""
+    cash_to_agency_on: dt.date | None = None
+    """Cash collected on the spot handed by the officers to the agency (APL 71)."""
+    cash_to_bank_on: dt.date | None = None
+    """That cash paid into the bank by the agency (APL 71)."""
+    filed_with_agency_on: dt.date | None = None
+    """The decision filed with the agency (备案, APL 52③)."""
 
     def __post_init__(self) -> None:
         clean_fields(self)
@@ -218,3 +228,8 @@ class ExportSimple:
     collected_on_spot: bool
     paid_on: str | None
     notes: str | None
+    surcharge_fen: int = 0
+    receipt_no: str | None = None
+    cash_to_agency_on: str | None = None
+    cash_to_bank_on: str | None = None
+    filed_with_agency_on: str | None = None

@@ -43,6 +43,7 @@ class Settings:
     court: str = "上海市浦东新区人民法院"
     payment_method: str = "持本决定书到指定的代收银行网点或者通过电子缴款渠道"
     demolition_period_days: int = 15  # 责令限期拆除: the period the notice gives
+    free_case_numbers: bool = False  # a typed case number need not follow the template
 
     def to_mapping(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -77,6 +78,7 @@ LABELS: Mapping[str, str] = {
     "court": "行政诉讼管辖法院（文书救济途径）",
     "payment_method": "罚款缴纳方式（决定书中的表述）",
     "demolition_period_days": "责令限期拆除通知书给予的期限（日）",
+    "free_case_numbers": "允许不符合编号格式的案件编号（自由编号）",
 }
 
 YUAN_LABELS: Mapping[str, str] = {

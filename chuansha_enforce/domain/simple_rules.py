@@ -11,6 +11,7 @@ from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import SimpleDecisionRecord
+from chuansha_enforce.domain.simple_payments import check_after_decision
 
 ON_THE_SPOT_LIMIT_FEN = 10_000  # APL 68: at most 100 元, unless hard to collect later
 
@@ -78,7 +79,7 @@ def check_simple_decision(
             raise DomainError("payment.nothing_due", "paid_on", {"case_no": number})
         not_before(paid_on, decision.decided_on, "paid_on", "决定日期")
         not_future(paid_on, today, "paid_on")
-    return SimpleDecisionRecord(
+    clean = SimpleDecisionRecord(
         decision_no=number,
         party=party,
         cause=cause,
@@ -93,4 +94,11 @@ def check_simple_decision(
         paid_on=paid_on,
         notes=(decision.notes or "").strip() or None,
         legal_basis=(decision.legal_basis or "").strip() or None,
+        surcharge_fen=decision.surcharge_fen,
+        receipt_no=(decision.receipt_no or "").strip() or None,
+        cash_to_agency_on=decision.cash_to_agency_on,
+        cash_to_bank_on=decision.cash_to_bank_on,
+        filed_with_agency_on=decision.filed_with_agency_on,
     )
+    check_after_decision(clean, today)
+    return clean

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from chuansha_enforce.domain.discretion import Deviation
 from chuansha_enforce.domain.disputes import (
     LitigationFigures,
     ReconsiderationFigures,
@@ -65,8 +66,13 @@ class SimpleFigures:
 
 @dataclass(frozen=True, slots=True)
 class PaymentFigures:
+    """Both procedures: paid in the year (with 加处罚款), the surcharge part, and unpaid at
+    the year's end; ``simple_outstanding_fen`` is the simple-procedure part of the last."""
+
     collected_fen: int
     outstanding_fen: int
+    surcharge_fen: int = 0
+    simple_outstanding_fen: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,8 @@ class AnnualFigures:
         default_factory=lambda: reconsideration_figures((), 0)
     )
     litigation: LitigationFigures = field(default_factory=lambda: litigation_figures((), 0))
+    deviations: Mapping[str, int] = field(default_factory=dict)
+    """Penalty decisions outside the discretion benchmark by deviation code (DOMAIN §17)."""
 
     def to_json(self) -> dict[str, object]:
         """The ``stats --json`` object: dotted names of DESIGN.md as nested objects."""
@@ -119,15 +127,18 @@ class AnnualFigures:
                 "penalty_decided": self.general.penalty_decided,
                 "demolition_orders": self.general.demolition_orders,
                 "no_penalty_by_reason": self.general.reasons_json(),
+                "deviations": {d.label: self.deviations.get(d.value, 0) for d in Deviation},
             },
             "simple": {
                 "decided": self.simple.decided,
                 "fines_decided_fen": self.simple.fines_decided_fen,
                 "warnings": self.simple.warnings,
+                "outstanding_fen": self.payments.simple_outstanding_fen,
             },
             "payments": {
                 "collected_fen": self.payments.collected_fen,
                 "outstanding_fen": self.payments.outstanding_fen,
+                "surcharge_fen": self.payments.surcharge_fen,
             },
             "legal_reviews": {
                 "cases": self.legal_review_cases,

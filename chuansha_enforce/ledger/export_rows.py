@@ -97,5 +97,10 @@ def simple_decision_rows(decisions: Iterable[ExportSimple]) -> Iterator[Sequence
             _yuan(d.fine_fen),
             "是" if d.collected_on_spot else None,
             _date(d.paid_on),
+            _yuan(d.surcharge_fen) if d.surcharge_fen else None,
+            d.receipt_no,
+            _date(d.cash_to_agency_on),
+            _date(d.cash_to_bank_on),
+            _date(d.filed_with_agency_on),
             d.notes,
         ]

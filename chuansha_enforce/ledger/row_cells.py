@@ -86,6 +86,11 @@ SIMPLE_HEADERS = {
     "collected_on_spot": "当场收缴",
     "on_spot_reason": "备注",
     "paid_on": "缴款日期",
+    "surcharge": "加处罚款",
+    "receipt_no": "票据号",
+    "cash_to_agency_on": "交回机关日期",
+    "cash_to_bank_on": "存入银行日期",
+    "filed_with_agency_on": "备案日期",
     "notes": "备注",
 }
 OFFICER_HEADERS = {
@@ -229,6 +234,11 @@ class SimpleCells(NamedTuple):
     fine: int | None
     collected_on_spot: bool | None
     paid_on: dt.date | None
+    surcharge: int | None
+    receipt_no: str | None
+    cash_to_agency_on: dt.date | None
+    cash_to_bank_on: dt.date | None
+    filed_with_agency_on: dt.date | None
     notes: str | None
 
 
@@ -302,6 +312,10 @@ SIMPLE_COLUMNS = _specs(
         "fine": parse_money,
         "collected_on_spot": parse_bool,
         "paid_on": parse_date,
+        "surcharge": parse_money,
+        "cash_to_agency_on": parse_date,
+        "cash_to_bank_on": parse_date,
+        "filed_with_agency_on": parse_date,
     },
     frozenset(
         {"decision_no", "party_kind", "party_name", "cause", "officers", "decided_on", "kinds"}

@@ -382,6 +382,11 @@ def _simple_decision(
         on_spot_reason=notes if on_spot else None,
         paid_on=c.paid_on,
         notes=notes,
+        surcharge_fen=c.surcharge or 0,
+        receipt_no=c.receipt_no,
+        cash_to_agency_on=c.cash_to_agency_on,
+        cash_to_bank_on=c.cash_to_bank_on,
+        filed_with_agency_on=c.filed_with_agency_on,
     )
     try:
         record = check_simple_decision(

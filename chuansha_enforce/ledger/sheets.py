@@ -29,6 +29,7 @@ class SheetKind(StrEnum):
     SIMPLE_DECISIONS = "简易程序案件"
     RECONSIDERATIONS = "行政复议"
     LAWSUITS = "行政诉讼"
+    BENCHMARKS = "裁量基准"
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,11 @@ SIMPLE_DECISION_HEADERS: Final = _specs(
     ("罚款金额", False),
     ("当场收缴", False),
     ("缴款日期", False),
+    ("加处罚款", False),
+    ("票据号", False),
+    ("交回机关日期", False),
+    ("存入银行日期", False),
+    ("备案日期", False),
     ("备注", False),
 )
 
@@ -129,6 +135,18 @@ LAWSUIT_SHEET_HEADERS: Final = _specs(
     ("备注", False),
 )
 
+BENCHMARK_SHEET_HEADERS: Final = _specs(
+    ("违法行为", True),
+    ("法律依据", True),
+    ("情节", True),
+    ("法定下限", True),
+    ("法定上限", True),
+    ("罚款下限", True),
+    ("罚款上限", True),
+    ("依据文件", False),
+    ("生效日期", True),
+)
+
 HEADERS: Final[Mapping[SheetKind, tuple[HeaderSpec, ...]]] = EnumMap(
     SheetKind,
     {
@@ -137,6 +155,7 @@ HEADERS: Final[Mapping[SheetKind, tuple[HeaderSpec, ...]]] = EnumMap(
         SheetKind.SIMPLE_DECISIONS: SIMPLE_DECISION_HEADERS,
         SheetKind.RECONSIDERATIONS: RECONSIDERATION_SHEET_HEADERS,
         SheetKind.LAWSUITS: LAWSUIT_SHEET_HEADERS,
+        SheetKind.BENCHMARKS: BENCHMARK_SHEET_HEADERS,
     },
 )
 

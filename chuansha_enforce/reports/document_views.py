@@ -124,6 +124,29 @@ class PaymentReminderView:
 
 
 @dataclass(frozen=True, slots=True)
+class InstalmentLine:
+    """One new due date of a 延期（分期）缴纳决定书: ``第1期``, the date, the amount."""
+
+    label: str
+    due_on: str
+    amount: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeferralDecisionView:
+    """延期（分期）缴纳决定书 (APL 66②): the decision, what is owed, the approved new dates."""
+
+    head: DocumentHead
+    decision_no: str
+    decided_on: str
+    served_on: str
+    fine: str
+    owed: str
+    manner: str  # 延期 (one new date) or 分期
+    instalments: tuple[InstalmentLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ClosingApprovalView:
     head: DocumentHead
     decision_no: str
@@ -143,6 +166,7 @@ DocumentView = (
     | OrderView
     | ServiceReceiptView
     | PaymentReminderView
+    | DeferralDecisionView
     | ClosingApprovalView
 )
 
@@ -176,6 +200,7 @@ REQUIRED_FIELDS: dict[str, frozenset[str]] = {
     "demolition_order": _LETTER | {"facts", "provision_violated", "order", "remedy"},
     "service_receipt": frozenset({"head.party_name", "r.title", "r.served_on", "r.method"}),
     "payment_reminder": _LETTER | {"decision_no", "fine", "outstanding", "due_on", "surcharge"},
+    "deferral_decision": _LETTER | {"decision_no", "owed", "manner", "i.due_on", "i.amount"},
     "closing_approval": _HEAD | {"head.case_no", "outcome", "performance", "closed_on"},
 }
 """What a squad's own template may not leave out (the statute's items): a template without

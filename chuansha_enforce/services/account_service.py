@@ -25,9 +25,11 @@ from chuansha_enforce.domain.accounts import (
     check_user_name,
     require,
 )
-from chuansha_enforce.domain.clock import utc_timestamp
+from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import clean_line
+from chuansha_enforce.services.certificate_lookup import officer_named
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.credentials import (
     PasswordCost,
@@ -44,9 +46,36 @@ from chuansha_enforce.services.password_policy import common_passwords
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage import chain_key
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import database_path, write_transaction
-from chuansha_enforce.storage.user_repository import NewUserRow, StoredUser, UserRepository
+from chuansha_enforce.storage.user_repository import (
+    NewKeys,
+    NewUserRow,
+    StoredUser,
+    UserRepository,
+)
 from chuansha_enforce.storage.write_guard import login_bookkeeping
+
+
+@dataclass(frozen=True, slots=True)
+class AccountState:
+    """One account as the administrator's list shows it."""
+
+    account: Account
+    disabled: bool
+    failed_logins: int
+    locked_until: dt.datetime | None
+    officer: str | None
+    """The linked registry officer as ``姓名(执法证号)``, or None."""
+    must_change: bool = False
+    """The password was set by an administrator and not yet changed by its owner."""
+
+    @property
+    def state_code(self) -> str:
+        """The catalogue code of the state a list shows."""
+        if self.disabled:
+            return "account.state_disabled"
+        return "account.state_must_change" if self.must_change else "account.state_normal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,31 +178,154 @@ class AccountService(ContextService):
     # -- changing -------------------------------------------------------------------------
     def change_password(self, name: str, old_password: str, new_password: str) -> None:
         """The account's own password (the old one proves it); the signing key is re-sealed
-        under the new password, so earlier signatures stay verifiable with the same key."""
+        under the new password, so earlier signatures stay verifiable with the same key.
+
+        After an administrator's reset the account gets a key pair of its own instead (the
+        administrator knew the password that sealed the reset's key): the reset's key is
+        retired unused, the new public key recorded, and the account may sign again."""
         check_password_policy(new_password, name.strip(), common_passwords())
         if new_password == old_password:
             raise DomainError("account.password_unchanged", "password")
         user = self.check_password(name.strip(), old_password, action="user.password")
-        private = unlock_private_key(
-            user.account.name, old_password, user.private_key_enc, user.key_kdf
-        )
-        if private is None:  # the password opened the account but not its key: damaged row
-            raise DomainError("account.key_unreadable", "user", {"name": user.account.name})
-        sealed = seal_private_key(user.account.name, private, new_password, self._cost)
+        after_reset = self._users.reset_pending(user.account.id)
+        detail: dict[str, object] = {}
+        if after_reset:
+            keys = new_key_pair(user.account.name, new_password, self._cost)
+            sealed_key, kdf = keys.private_key_enc, keys.kdf
+            detail = {
+                "after_reset": True,
+                "key_algorithm": keys.algorithm,
+                "public_key": keys.public_key.hex(),
+                "retired_public_key": user.public_key.hex(),
+            }
+        else:
+            private = unlock_private_key(
+                user.account.name, old_password, user.private_key_enc, user.key_kdf
+            )
+            if private is None:  # the password opened the account but not its key: damaged
+                raise DomainError("account.key_unreadable", "user", {"name": user.account.name})
+            sealed = seal_private_key(user.account.name, private, new_password, self._cost)
+            sealed_key, kdf = sealed.private_key_enc, sealed.kdf
         key = self._chain_key_of(user, old_password)
         at = utc_timestamp(self._clock)
+        password_hash = hash_password(new_password, self._cost)
         with write_transaction(self._db):
-            self._users.change_password(
-                user.account.id,
-                password_hash=hash_password(new_password, self._cost),
-                private_key_enc=sealed.private_key_enc,
-                key_kdf=sealed.kdf,
-                at=at,
-            )
+            if after_reset:
+                new = NewKeys(password_hash, keys.algorithm, keys.public_key, sealed_key, kdf)
+                self._users.replace_keys(user, new, at)
+                self._users.clear_reset(user.account.id)
+            else:
+                self._users.change_password(
+                    user.account.id,
+                    password_hash=password_hash,
+                    private_key_enc=sealed_key,
+                    key_kdf=kdf,
+                    at=at,
+                )
             if key is not None:
                 chain_key.remember(self._db.conn, key)
             self.wrap_chain_key_for(user.account.id, user.account.name, new_password)
-            self._audit(at, user.account.name, "user.password", "ok", {})
+            self._audit(at, user.account.name, "user.password", "ok", detail)
+
+    def must_change_password(self, account: Account) -> bool:
+        """Whether ``account`` still has a password an administrator set (it signs nothing
+        until its owner changes it)."""
+        return self._users.reset_pending(account.id)
+
+    def reset_password(self, name: str, new_password: str) -> Account:
+        """An administrator gives another account a new password and a NEW signing key pair.
+
+        The old private key is not opened (nobody here knows the old password) and its sealed
+        copy is overwritten, so nobody holds it; the old public key is kept as retired for
+        good, so every earlier signature still verifies. The audit chain's key is wrapped for
+        the new password; the record names who reset whom and the new public key."""
+        admin = self._session
+        if admin is None:
+            raise DomainError("auth.login_required", "user")
+        require(admin, Permission.MANAGE_USERS)
+        target = name.strip()
+        if target == admin.name:
+            raise DomainError("account.reset_own", "user", {"name": target})
+        check_password_policy(new_password, target, common_passwords())
+        keys = new_key_pair(target, new_password, self._cost)
+        new = NewKeys(
+            hash_password(new_password, self._cost),
+            keys.algorithm,
+            keys.public_key,
+            keys.private_key_enc,
+            keys.kdf,
+        )
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            user = self._users.by_name(target)
+            if user is None or user.disabled:
+                raise DomainError("account.unknown", "user", {"name": name})
+            if self._users.any_chain_key() and chain_key.key_for(self._db.conn) is None:
+                raise DomainError("account.chain_key_missing", "user", {"name": target})
+            self._users.replace_keys(user, new, at)
+            self._users.mark_reset(user.account.id, at, admin.name)
+            self.wrap_chain_key_for(user.account.id, target, new_password)
+            detail: dict[str, object] = {
+                "user": target,
+                "reset_by": admin.name,
+                "key_algorithm": keys.algorithm,
+                "public_key": keys.public_key.hex(),
+                "retired_public_key": user.public_key.hex(),
+            }
+            self._audit(at, admin.name, "user.password_reset", "ok", detail, account=target)
+        found = self._users.by_name(target)
+        assert found is not None
+        return found.account
+
+    def link_officer(self, name: str, officer: str | None) -> Account:
+        """An administrator links an account to the registry's officer who is the same person
+        (``姓名(执法证号)``, a certificate number or a name the registry knows once); ``None``
+        removes the link. Audited with before and after."""
+        admin = self._session
+        if admin is None:
+            raise DomainError("auth.login_required", "user")
+        require(admin, Permission.MANAGE_USERS)
+        at = utc_timestamp(self._clock)
+        with write_transaction(self._db):
+            user = self._users.by_name(name.strip())
+            if user is None:
+                raise DomainError("account.unknown", "user", {"name": name})
+            registry = CaseFileRepository(self._db).certificates()
+            cert = None
+            if officer is not None:
+                cert = officer_named(registry, officer, today_in_china(self._clock), "officer")
+                if cert is None:
+                    raise DomainError("account.officer_unknown", "officer", {"name": officer})
+            before = _officer_label(registry, user.account.officer_id)
+            self._users.link_officer(user.account.id, cert.officer_id if cert else None, at)
+            detail: dict[str, object] = {
+                "user": user.account.name,
+                "before": before,
+                "after": None if cert is None else _label(cert),
+                "officer_id": None if cert is None else cert.officer_id,
+            }
+            self._audit(at, admin.name, "user.officer", "ok", detail, account=user.account.name)
+        found = self._users.by_name(user.account.name)
+        assert found is not None
+        return found.account
+
+    def account_states(self) -> list[AccountState]:
+        """Every account with its state, for administrators (role, disabled, lock, failures,
+        the linked officer)."""
+        if not self._users.table_exists():
+            return []
+        registry = CaseFileRepository(self._db).certificates()
+        return [
+            AccountState(
+                u.account,
+                u.disabled,
+                u.login.failed,
+                u.login.locked_until,
+                _officer_label(registry, u.account.officer_id),
+                self._users.reset_pending(u.account.id),
+            )
+            for u in self._users.all()
+        ]
 
     def disable_user(self, name: str) -> None:
         """An administrator switches an account off; it is never deleted (its signatures and
@@ -300,6 +452,16 @@ class AccountService(ContextService):
         """One audit record by ``name`` about ``account`` (default: their own account)."""
         entry = AuditEntry(at, name, action, "user", account or name, outcome, detail)
         AuditLog(self._db).append(entry)
+
+
+def _label(cert: Certificate) -> str:
+    return f"{cert.officer_name}({cert.certificate_no})"
+
+
+def _officer_label(registry: list[Certificate], officer_id: int | None) -> str | None:
+    """The officer's newest certificate as ``姓名(执法证号)``."""
+    held = [c for c in registry if officer_id is not None and c.officer_id == officer_id]
+    return _label(max(held, key=lambda c: c.issued_on)) if held else None
 
 
 def _locked_error(name: str, state: LoginState, now: dt.datetime) -> DomainError:

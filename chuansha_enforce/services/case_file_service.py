@@ -11,14 +11,13 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from chuansha_enforce.domain import case_gates, case_rules
+from chuansha_enforce.domain import case_gates, case_rules, service_rules
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_deadlines import (
     CaseClocks,
     ClockRules,
     ClockState,
     case_clocks,
-    deadline_flag,
     duty_facts,
 )
 from chuansha_enforce.domain.case_file import (
@@ -28,28 +27,56 @@ from chuansha_enforce.domain.case_file import (
     Decision,
     Discussion,
     Education,
+    EvidenceItem,
     Extension,
     Hearing,
     OfficerChange,
     ReviewRound,
+    ServiceAttempt,
+    ServiceProof,
     StatementKind,
     SurchargePause,
 )
 from chuansha_enforce.domain.case_gates import GateRules
 from chuansha_enforce.domain.case_rules import check_decision_content
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.discretion import (
+    Deviation,
+    DiscretionChoice,
+    benchmark_in_force,
+    check_discretion,
+    same_act,
+    statutory_range,
+)
+from chuansha_enforce.domain.disputes import DisputeRecord
+from chuansha_enforce.domain.enforcement import (
+    case_flag,
+    check_court_application,
+    check_court_ruling,
+    check_plan,
+    check_reminder,
+    court_window,
+    enforcement_clocks,
+)
+from chuansha_enforce.domain.enforcement_steps import (
+    CourtApplication,
+    InstalmentPlan,
+    PaymentReminder,
+)
 from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.evidence_rules import check_evidence
 from chuansha_enforce.domain.major_case import (
     MajorAssessment,
     MajorFacts,
     MajorThresholds,
     assess_major,
 )
-from chuansha_enforce.domain.numbering import NumberKind
+from chuansha_enforce.domain.numbering import NumberKind, fits_template, render_number
 from chuansha_enforce.domain.order_rules import check_education
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.text_input import clean_fields, clean_line, clean_text
+from chuansha_enforce.domain.violation_catalogue import catalogue_name
 from chuansha_enforce.services.account_service import accounts_in_use
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.certificate_lookup import (
@@ -67,6 +94,9 @@ from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.decision_numbers import decision_number_holder
+from chuansha_enforce.storage.discretion_repository import DiscretionRepository
+from chuansha_enforce.storage.enforcement_lookup import disputes_for
+from chuansha_enforce.storage.service_repository import ServiceRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +218,25 @@ class CaseFileService(ContextService):
     def view(self, case_no: str, as_of: dt.date | None = None) -> CaseView:
         case = self.find(case_no)
         day = as_of or today_in_china(self._clock)
-        clocks = case_clocks(case, day, self._calendar.work_calendar(), self.clock_rules())
-        return CaseView(case, day, clocks, assess_major(major_facts(case), self.thresholds()))
+        return CaseView(
+            case, day, self._clocks(case, day), assess_major(major_facts(case), self.thresholds())
+        )
+
+    def disputes_about(self, case: CaseFile) -> tuple[DisputeRecord, ...]:
+        """The reconsiderations and lawsuits naming the case or its decision number."""
+        return disputes_for(self._db, [case.id]).get(case.id, ())
+
+    def _clocks(self, case: CaseFile, day: dt.date) -> CaseClocks:
+        """The case's clocks with those after the decision (DOMAIN §14) added."""
+        calendar, rules = self._calendar.work_calendar(), self.clock_rules()
+        clocks = case_clocks(case, day, calendar, rules)
+        extra, warnings = enforcement_clocks(
+            case, self.disputes_about(case), day, calendar, rules.due_soon_working_days
+        )
+        if not extra:
+            return clocks
+        merged = tuple(sorted(set(clocks.warnings) | set(warnings), key=lambda w: w.year))
+        return dataclasses.replace(clocks, clocks=clocks.clocks + extra, warnings=merged)
 
     def overdue(
         self, as_of: dt.date | None = None, *, year: int | None = None, limit: int | None = None
@@ -207,9 +254,10 @@ class CaseFileService(ContextService):
             if limit is not None and len(views) >= limit:
                 break
             case = self._cases.load(case_id)
-            flag = deadline_flag(duty_facts(case), day, calendar, rules.due_soon_working_days)
+            facts = dataclasses.replace(duty_facts(case), disputes=self.disputes_about(case))
+            flag = case_flag(facts, day, calendar, rules.due_soon_working_days)
             if flag is ClockState.OVERDUE:
-                clocks = case_clocks(case, day, calendar, rules)
+                clocks = self._clocks(case, day)
                 major = assess_major(major_facts(case), thresholds)
                 views.append(CaseView(case, day, clocks, major))
         return views
@@ -228,6 +276,8 @@ class CaseFileService(ContextService):
         today = today_in_china(self._clock)
         with write_transaction(self._db):
             case = self.find(case_no)
+            if action != "case.review":
+                case_gates.check_review_current(case)
             apply(case, today, at)
             self._audit(at, action, case.case_no, detail)
             updated = self._cases.load(case.id)
@@ -267,7 +317,14 @@ class CaseFileService(ContextService):
         today = today_in_china(self._clock)
         with write_transaction(self._db):
             officers = self._officers(new.officer_certificates)
-            case_no = new.case_no.strip() or self._numbering.issue_within(
+            typed = new.case_no.strip()
+            template = self._numbering.template(NumberKind.CASE)
+            free = self._settings.current().free_case_numbers
+            if typed and not free and not fits_template(typed, template):
+                example = render_number(template, new.filed_on.year, 1)
+                params = {"case_no": typed, "example": example}
+                raise DomainError("numbering.free_form", "case_no", params)
+            case_no = typed or self._numbering.issue_within(
                 NumberKind.CASE, new.filed_on.year, None
             )
             if CaseTrashRepository(self._db).trashed_id(case_no) is not None:
@@ -415,7 +472,7 @@ class CaseFileService(ContextService):
                 opinion=opinion,
                 imported=imported,
                 note=note,
-                proposal=None if imported or case.notice is None else case.notice.proposal,
+                proposal=None if imported else case.proposal_under_review,
             )
             case_rules.check_review(case, review, today)
             self._cases.add_review(case.id, review, at)
@@ -441,7 +498,14 @@ class CaseFileService(ContextService):
         detail = {"days": extension.days, "approved_by": extension.approved_by}
         return self._step(case_no, "case.extension", detail, apply)
 
-    def decide(self, case_no: str, decision: Decision) -> StepResult:
+    def decide(
+        self, case_no: str, decision: Decision, discretion: DiscretionChoice | None = None
+    ) -> StepResult:
+        """作出决定; a fine with a circumstance or a deviation is checked against the discretion
+        benchmark (DOMAIN §17), and no fine twice for the same act (APL 29)."""
+        choice = discretion or DiscretionChoice()
+        if choice.deviation is Deviation.MITIGATED:
+            decision = dataclasses.replace(decision, reduced_penalty=True)  # 减轻: major (§3)
         number = (decision.decision_no or "").strip() or None
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
@@ -470,8 +534,10 @@ class CaseFileService(ContextService):
                 calendar=self._calendar.work_calendar(),
                 rules=self.gate_rules(),
             )
+            self._check_discretion(case, final, choice)
             check_latest_signature(self._db, case.id, case.case_no)
             self._cases.save_decision(case.id, final, at)
+            DiscretionRepository(self._db).save_choice(case.id, choice, at)
 
         detail: dict[str, object] = {
             "outcome": decision.outcome.value,
@@ -491,12 +557,83 @@ class CaseFileService(ContextService):
         detail = {"on": education.given_on.isoformat()}
         return self._step(case_no, "case.educate", detail, apply)
 
-    def serve(self, case_no: str, served_on: dt.date, method: ServiceMethod) -> StepResult:
+    def _check_discretion(self, case: CaseFile, final: Decision, choice: DiscretionChoice) -> None:
+        if final.outcome is not Outcome.PENALTY or final.fine_fen <= 0:
+            if choice.circumstance or choice.deviation:
+                raise DomainError("discretion.fine_only", "deviation")
+            return
+        repo = DiscretionRepository(self._db)
+        earlier = same_act(
+            repo.earlier_fines(case.id, case.party.name, case.party.id_number),
+            case.violation,
+            case.violation_on,
+            case.location,
+        )
+        if earlier is not None:
+            assert case.violation_on is not None
+            params = {"case_no": earlier.case_no, "date": case.violation_on.isoformat(),
+                      "place": case.location or "未记录地点"}  # fmt: skip
+            raise DomainError("discretion.same_act", "decided_on", params)
+        if not (choice.circumstance or choice.deviation):
+            return  # the benchmark is consulted once a circumstance or deviation is recorded
+        name = catalogue_name(case.violation) or (case.violation or "").strip() or None
+        rows = repo.benchmarks()
+        on = final.decided_on
+        statutory = statutory_range(rows, name, on) if name else None
+        band = (
+            benchmark_in_force(rows, name, choice.circumstance, on)
+            if name and choice.circumstance
+            else None
+        )
+        check_discretion(final.fine_fen, choice, statutory, band)
+
+    def serve(
+        self,
+        case_no: str,
+        served_on: dt.date,
+        method: ServiceMethod,
+        proof: ServiceProof | None = None,
+    ) -> StepResult:
+        """送达, by the book (``domain.service_rules``): 公告 after a recorded attempt, 留置 with
+        a witness or a photo/video record, 电子 with the party's consent."""
+        given = proof or ServiceProof()
+
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_service(case, served_on, today)
+            service_rules.check_proof(case, served_on, method, given)
             self._cases.save_service(case.id, served_on, method, at)
+            ServiceRepository(self._db).save_proof(case.id, given, at)
 
-        return self._step(case_no, "case.serve", {"served_on": served_on.isoformat()}, apply)
+        detail: dict[str, object] = {"served_on": served_on.isoformat(), "method": method.value}
+        if given.witness or given.recorded:
+            detail["witness"] = given.witness or "（拍照录像）"
+        if given.consent_on is not None:
+            detail["consent_on"] = given.consent_on.isoformat()
+        return self._step(case_no, "case.serve", detail, apply)
+
+    def record_evidence(self, case_no: str, item: EvidenceItem) -> StepResult:
+        """登记证据: one piece of evidence, before the decision (``domain.evidence_rules``)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_evidence(case, item, today)
+            ServiceRepository(self._db).add_evidence(case.id, item, at)
+
+        detail = {"kind": item.kind.value, "obtained_on": item.obtained_on.isoformat()}
+        return self._step(case_no, "case.evidence", detail, apply)
+
+    def record_service_attempt(self, case_no: str, attempt: ServiceAttempt) -> StepResult:
+        """A service that did not reach the party (the record a 公告送达 needs)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            service_rules.check_attempt(case, attempt, today)
+            ServiceRepository(self._db).add_attempt(case.id, attempt, at)
+
+        detail = {
+            "attempted_on": attempt.attempted_on.isoformat(),
+            "method": attempt.method.value,
+            "result": attempt.result.value,
+        }
+        return self._step(case_no, "case.serve_attempt", detail, apply)
 
     def record_payment(self, case_no: str, payment: PaymentRecord) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
@@ -513,6 +650,51 @@ class CaseFileService(ContextService):
             self._cases.add_pause(case.id, pause, at)
 
         return self._step(case_no, "case.pause", {"kind": pause.kind.value}, apply)
+
+    # -- after the decision (DOMAIN §14) ----------------------------------------------------
+    def approve_instalments(self, case_no: str, plan: InstalmentPlan) -> StepResult:
+        """延期（分期）缴纳 approved (APL 66②): the money owed gets new due dates."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_plan(case, plan, today, self._calendar.work_calendar())
+            self._cases.save_plan(case.id, plan, at)
+
+        detail = {
+            "approved_on": plan.approved_on.isoformat(),
+            "instalments": [[i.due_on.isoformat(), i.amount_fen] for i in plan.instalments],
+        }
+        return self._step(case_no, "case.instalments", detail, apply)
+
+    def record_reminder(self, case_no: str, reminder: PaymentReminder) -> StepResult:
+        """催告书 served after a missed due date (行政强制法 35, 54)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_reminder(case, reminder, today, self._calendar.work_calendar())
+            self._cases.save_reminder(case.id, reminder, at)
+
+        detail = {"served_on": reminder.served_on.isoformat(), "until": reminder.until.isoformat()}
+        return self._step(case_no, "case.reminder", detail, apply)
+
+    def apply_to_court(self, case_no: str, applied_on: dt.date) -> StepResult:
+        """申请人民法院强制执行, within the window (行政强制法 53, 54)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            facts = dataclasses.replace(duty_facts(case), disputes=self.disputes_about(case))
+            window = court_window(facts, self._calendar.work_calendar())
+            check_court_application(case, CourtApplication(applied_on), today, window)
+            self._cases.save_court_application(case.id, applied_on, at)
+
+        return self._step(
+            case_no, "case.court_apply", {"applied_on": applied_on.isoformat()}, apply
+        )
+
+    def record_court_ruling(self, case_no: str, ruling_on: dt.date, ruling: str) -> StepResult:
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            text = check_court_ruling(case, ruling_on, clean_line(ruling), today)
+            self._cases.save_court_ruling(case.id, ruling_on, text, at)
+
+        detail = {"ruling_on": ruling_on.isoformat(), "ruling": clean_line(ruling)}
+        return self._step(case_no, "case.court_ruling", detail, apply)
 
     def close(self, case_no: str, closed_on: dt.date, reason: str | None = None) -> StepResult:
         reason = clean_text(reason or "") or None

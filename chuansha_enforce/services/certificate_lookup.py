@@ -71,3 +71,16 @@ def officers_named(
             raise DomainError("officers.unknown_name", "officers", {"name": text})
         found.append(cert)
     return found
+
+
+def registry_id_of(db: sqlite_utils.Database, name: str | None, on: dt.date | None) -> int | None:
+    """The registry's officer id for a name recorded on a case (a hearing's presiding
+    officer), or None when the registry has no one person of that name: then only the name
+    is there to compare."""
+    if name is None or not name.strip():
+        return None
+    try:
+        cert = officer_named(CaseFileRepository(db).certificates(), name, on, "presiding")
+    except DomainError:  # two people of that name: no identity to rely on
+        return None
+    return None if cert is None else cert.officer_id

@@ -22,6 +22,7 @@ from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.case_trash_service import CaseTrashService
 from chuansha_enforce.services.context import ServiceContext
+from chuansha_enforce.services.correction_service import CorrectionService
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.dispute_service import DisputeService
@@ -135,6 +136,13 @@ class Services:
     def disputes(self) -> DisputeService:
         """Reconsiderations and lawsuits: the register, its deadlines and the annual rates."""
         return DisputeService(self._ctx, self.calendar)
+
+    @property
+    def corrections(self) -> CorrectionService:
+        """更正 of cases, payments, simple decisions and officers, with a reason."""
+        return CorrectionService(
+            self._ctx, case_files=self.case_files, calendar=self.calendar, settings=self.settings
+        )
 
     @property
     def holidays(self) -> HolidayService:
@@ -409,7 +417,7 @@ def build_services(
                 ),
             ),
             officers=OfficerService(ctx),
-            simple=SimpleDecisionService(ctx, settings),
+            simple=SimpleDecisionService(ctx, settings, calendar),
             simple_forms=SimpleFormService(ctx),
             accounts=AccountService(ctx, settings=settings, cost=cost, read_only=read_only),
             session=session,

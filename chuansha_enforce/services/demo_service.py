@@ -35,6 +35,7 @@ BULK_TABLES = (
     "payments",
     "simple_decisions",
     "simple_decision_officers",
+    "simple_surcharges",
 )
 
 
@@ -86,6 +87,7 @@ class DemoService(ContextService):
             ids = writer.certificate_ids()
             with writer.indexes_rebuilt_after(BULK_TABLES):
                 n_general = writer.add_general_cases(iter_general_cases(plan, officers), ids)
+                writer.add_demo_evidence()
                 n_simple = writer.add_simple_decisions(iter_simple_decisions(plan, officers), ids)
             n_disputes = self._add_disputes(plan, at)
             AuditLog(self._db).append(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.corrections import Correction, RecordKind, check_reason, shown
 from chuansha_enforce.domain.disputes import (
     DisputeOutcome,
     DisputeRecord,
@@ -20,6 +21,7 @@ from chuansha_enforce.domain.disputes import (
     appeal_until,
     check_dispute,
     corrected,
+    correction_label,
     litigation_figures,
     reconsideration_figures,
     reply_due,
@@ -30,6 +32,7 @@ from chuansha_enforce.domain.work_calendar import CalendarResult
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.correction_service import log_correction
 from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.dispute_repository import DisputeRepository, StoredDispute
@@ -117,9 +120,7 @@ class DisputeService(ContextService):
         """An administrator corrects a recorded field (a concluded dispute too), with a reason;
         the audit record keeps the value before and after."""
         require(self._acting, Permission.CORRECT_RECORDS)
-        why = (reason or "").strip()
-        if not why:
-            raise DomainError("value.required", "reason")
+        why = check_reason(reason)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
             stored = self._stored(dispute_id)
@@ -130,18 +131,11 @@ class DisputeService(ContextService):
             if moved and self._disputes.find(new.kind, new.number, new.instance) is not None:
                 raise DomainError("dispute.number_taken", "dispute_no", _key(new))
             self._disputes.update(dispute_id, new, at=at)
-            before, after = getattr(old, field), getattr(new, field)
-            detail: dict[str, object] = {
-                "field": field,
-                "before": _plain(before),
-                "after": _plain(after),
-                "reason": why,
-            }
-            AuditLog(self._db).append(
-                AuditEntry(
-                    at, self._user, "dispute.correct", "dispute", str(dispute_id), "ok", detail
-                )
-            )
+            before, after = _plain(getattr(old, field)), _plain(getattr(new, field))
+            correction = Correction(RecordKind.DISPUTE, str(dispute_id), field,
+                                    correction_label(field),
+                                    before, after, why)  # fmt: skip
+            log_correction(self._db, at, self._user, correction, str(dispute_id))
         return CHANGED
 
     def view(self, dispute_id: int) -> DisputeView:
@@ -205,12 +199,11 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _plain(value: object) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
+def _plain(value: object) -> str | None:
+    """The audit's form of a dispute field: ISO dates, the outcome's code, 是/否."""
     if isinstance(value, DisputeOutcome):
         return value.value
-    return value
+    return shown(value)
 
 
 def _key(record: DisputeRecord) -> dict[str, object]:

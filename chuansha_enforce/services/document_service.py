@@ -33,6 +33,7 @@ from chuansha_enforce.domain.documents import (
 )
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.evidence_rules import evidence_text
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.settings import Settings
 from chuansha_enforce.reports.document_views import (
@@ -40,10 +41,12 @@ from chuansha_enforce.reports.document_views import (
     AdvanceNoticeView,
     ClosingApprovalView,
     DecisionView,
+    DeferralDecisionView,
     DocumentHead,
     DocumentView,
     FilingApprovalView,
     HearingNoticeView,
+    InstalmentLine,
     NoPenaltyDecisionView,
     OrderView,
     PaymentReminderView,
@@ -70,7 +73,6 @@ from chuansha_enforce.storage.document_repository import (
 
 DOCX = ".docx"
 TEMPLATES_FOLDER = "templates"
-EVIDENCE = "案卷（案件编号{case_no}）所附证据材料"
 CORRECTION = "责令当事人立即改正上述违法行为。"
 BLANK = "—"
 
@@ -398,7 +400,7 @@ class _CaseViews:
             return DecisionView(
                 head=self.head(kind, decision.decided_on, decision.decision_no),
                 facts=facts,
-                evidence=EVIDENCE.format(case_no=c.case_no),
+                evidence=evidence_text(c),
                 provision_violated=violated,
                 penalty_provision=provision,
                 penalty=penalty_text(decision),
@@ -418,7 +420,7 @@ class _CaseViews:
             return NoPenaltyDecisionView(
                 head=self.head(kind, decision.decided_on, decision.decision_no),
                 facts=facts,
-                evidence=EVIDENCE.format(case_no=c.case_no),
+                evidence=evidence_text(c),
                 legal_basis=_text(c.legal_basis),
                 reason=reason.label if reason else BLANK,
                 remedy=self.remedy(decision.decided_on),
@@ -462,6 +464,29 @@ class _CaseViews:
                 outstanding=amount_text(outstanding_fen(c)),
                 due_on=chinese_date(due),
                 surcharge=amount_text(self.clocks.surcharge_fen),
+            )
+        if kind is DocumentKind.DEFERRAL_DECISION:
+            plan = c.instalment_plan
+            assert decision is not None
+            assert c.served_on is not None
+            assert plan is not None
+            single = len(plan.instalments) == 1
+            return DeferralDecisionView(
+                head=self.head(kind, plan.approved_on),
+                decision_no=_text(decision.decision_no),
+                decided_on=chinese_date(decision.decided_on),
+                served_on=chinese_date(c.served_on),
+                fine=amount_text(c.money_decided_fen),
+                owed=amount_text(plan.total_fen),
+                manner="延期" if single else "分期",
+                instalments=tuple(
+                    InstalmentLine(
+                        "缴款期限" if single else f"第{n}期",
+                        chinese_date(item.due_on),
+                        amount_text(item.amount_fen),
+                    )
+                    for n, item in enumerate(plan.instalments, start=1)
+                ),
             )
         if kind is DocumentKind.CLOSING_APPROVAL:
             assert c.closed_on is not None

@@ -12,12 +12,14 @@ from typing import TypeVar
 
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.discretion import Benchmark
 from chuansha_enforce.domain.disputes import DisputeKind, DisputeRecord
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import MajorThresholds
 from chuansha_enforce.domain.records import GeneralCaseRecord, OfficerRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.simple_rules import SimpleLimits
 from chuansha_enforce.ledger import lazy_writer
+from chuansha_enforce.ledger.benchmark_rows import benchmarks_of
 from chuansha_enforce.ledger.dispute_rows import dispute_rows, disputes_of
 from chuansha_enforce.ledger.export_rows import (
     general_case_rows,
@@ -47,6 +49,7 @@ from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import database_path, write_transaction
+from chuansha_enforce.storage.discretion_repository import DiscretionRepository
 from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.ledger_export_repository import LedgerExportRepository
 from chuansha_enforce.storage.ledger_lookup import LedgerLookup
@@ -95,6 +98,7 @@ class ImportReport:
     cancelled: bool
     changed: Changes
     disputes: int = 0
+    benchmarks: int = 0
     error_count: int = 0
     warning_count: int = 0
 
@@ -161,6 +165,7 @@ class LedgerService(ContextService):
         cases: list[GeneralCaseRecord] = []
         simple: list[SimpleDecisionRecord] = []
         disputes: list[DisputeRecord] = []
+        benchmarks: list[Benchmark] = []
         ctx = self._context()
         total = sum(len(s.row_numbers) for s in sheets)
         done = 0
@@ -173,6 +178,8 @@ class LedgerService(ContextService):
                 records = _kept(general_cases_of(sheet, ctx, errors, warnings), cases)
             elif sheet.kind is SheetKind.SIMPLE_DECISIONS:
                 records = _kept(simple_decisions_of(sheet, ctx, errors, warnings), simple)
+            elif sheet.kind is SheetKind.BENCHMARKS:
+                records = _kept(benchmarks_of(sheet, errors, warnings), benchmarks)
             else:
                 records = _kept(disputes_of(sheet, ctx, errors, warnings), disputes)
             for _ in records:
@@ -195,6 +202,7 @@ class LedgerService(ContextService):
         errors.extend(self._already_registered(sheets, disputes))
         counted = len(cases) + len(simple) + len(disputes)
         errors.extend(self._refused_by_role(sheets, officers, counted))
+        errors.extend(self._benchmarks_refused(sheets, len(benchmarks)))
         if errors or dry_run:
             return ImportReport(
                 len(officers),
@@ -208,6 +216,7 @@ class LedgerService(ContextService):
                 error_count=errors.total,
                 warning_count=warnings.total,
                 disputes=len(disputes),
+                benchmarks=len(benchmarks),
             )
         at = utc_timestamp(self._clock)
         if self._before_write is not None:
@@ -222,6 +231,7 @@ class LedgerService(ContextService):
             register = DisputeRepository(self._db)
             for dispute in disputes:
                 register.insert(self._linked(register, dispute), at=at, user=self._user)
+            DiscretionRepository(self._db).replace_benchmarks(benchmarks, at)
             AuditLog(self._db).append(
                 AuditEntry(
                     at,
@@ -235,6 +245,7 @@ class LedgerService(ContextService):
                         "general_cases": len(cases),
                         "simple_decisions": len(simple),
                         "disputes": len(disputes),
+                        "benchmarks": len(benchmarks),
                     },
                 )
             )
@@ -252,6 +263,7 @@ class LedgerService(ContextService):
             changed,
             warning_count=warnings.total,
             disputes=len(disputes),
+            benchmarks=len(benchmarks),
         )
 
     def _already_registered(
@@ -278,6 +290,15 @@ class LedgerService(ContextService):
             return dispute
         _, simple = register.act_exists(dispute.case_no)
         return replace(dispute, simple_procedure=simple)
+
+    def _benchmarks_refused(self, sheets: Sequence[RawSheet], count: int) -> list[LedgerIssue]:
+        """The 裁量基准 is the administrator's (LEDGER_FORMAT.md), like the settings."""
+        acting = self._acting
+        if not count or acting is None or acting.can(Permission.MANAGE_SETTINGS):
+            return []
+        sheet = next((s.name for s in sheets if s.kind is SheetKind.BENCHMARKS), None)
+        params = {"count": count, "name": acting.name, "role": acting.role.label}
+        return [LedgerIssue(sheet, None, None, "ledger.benchmarks_need_admin", params)]
 
     def _refused_by_role(
         self, sheets: Sequence[RawSheet], officers: Sequence[OfficerRecord], decisions: int

@@ -5,7 +5,7 @@ from __future__ import annotations
 from chuansha_enforce.domain.accounts import Permission, require
 from chuansha_enforce.domain.case_file import Certificate
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
-from chuansha_enforce.domain.enums import CertificateStatus
+from chuansha_enforce.domain.correction_checks import check_officer
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.changes import Changes, Topic
@@ -20,26 +20,15 @@ class OfficerService(ContextService):
     def certificates(self) -> list[Certificate]:
         return CaseFileRepository(self._db).certificates()
 
+    def recent_case_officers(self) -> tuple[str, ...]:
+        """The officers of the case filed last: 立案 offers them again (issue 21 §2b)."""
+        return OfficerRepository(self._db).last_case_officers()
+
     def register(self, officer: OfficerRecord) -> Changes:
         require(self._acting, Permission.MANAGE_OFFICERS)
-        name = officer.name.strip()
-        number = officer.certificate_no.strip()
-        if not name:
-            raise DomainError("value.required", "officer_name")
-        if not number:
-            raise DomainError("value.required", "certificate_no")
-        if officer.issued_on > today_in_china(self._clock):
-            raise DomainError("date.future", "issued_on", {"date": officer.issued_on.isoformat()})
-        if officer.expires_on is not None and officer.expires_on < officer.issued_on:
-            raise DomainError("officer.expires_before_issue", "expires_on")
-        cancelled = officer.status is CertificateStatus.CANCELLED
-        if cancelled != (officer.cancelled_on is not None):
-            raise DomainError("officer.cancellation_date", "cancelled_on")
+        clean = check_officer(officer, today_in_china(self._clock))
+        name, number = clean.name, clean.certificate_no
         at = utc_timestamp(self._clock)
-        clean = OfficerRecord(
-            name, number, officer.issued_on, officer.expires_on, officer.status,
-            officer.cancelled_on,
-        )  # fmt: skip
         with write_transaction(self._db):
             repository = OfficerRepository(self._db)
             if repository.certificate_exists(number):

@@ -30,6 +30,7 @@ from chuansha_enforce.domain.review_signing import ED25519, SigningPayload
 from chuansha_enforce.services.account_service import AccountService
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService
+from chuansha_enforce.services.certificate_lookup import registry_id_of
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.credentials import sign, unlock_private_key
@@ -131,7 +132,7 @@ class ReviewService(ContextService):
         today = today_in_china(self._clock)
         with write_transaction(self._db):
             case = self._case_files.find(case_no)
-            if case.decision is not None:
+            if case.decision is not None and not case.needs_new_review:
                 raise DomainError("case.already_decided", "case_no", {"case_no": case.case_no})
             if self._reviews.open_submission(case.id) is not None:
                 raise DomainError("review.already_pending", "case_no", {"case_no": case.case_no})
@@ -222,6 +223,8 @@ class ReviewService(ContextService):
     def sign(self, case_no: str, request: SignRequest) -> Signed:
         """Record this reviewer's round (checklist, opinion, reasons) and sign it."""
         account = check_signer(self.session, (), None)  # role first; the case comes below
+        if self._accounts.must_change_password(account):  # an administrator knows its password
+            raise DomainError("account.must_change_password", "password", {"name": account.name})
         findings = complete_findings(request.findings)
         reasons = check_opinion(request.opinion, request.reasons, findings)
         stored = self._accounts.check_password(account.name, request.password, action="review.sign")
@@ -244,10 +247,14 @@ class ReviewService(ContextService):
                 reviewed_on=today,
                 opinion=request.opinion,
                 note=reasons,
-                proposal=case.notice.proposal if case.notice else None,
+                proposal=case.proposal_under_review,
             )
             case_rules.check_review(case, review, today)
-            check_signer(account, case.officers, case.hearing.presiding if case.hearing else None)
+            presiding = case.hearing.presiding if case.hearing else None
+            held_on = case.hearing.held_on if case.hearing else None
+            presiding_id = registry_id_of(self._db, presiding, held_on)
+            # the stored account as the password check read it: a link made since login counts
+            check_signer(stored.account, case.officers, presiding, presiding_id)
             previous = self._reviews.last_round_id(case.id)
             qualification = account.qualification_no or ""
             new = NewRound(case.id, review, previous, submission.id, account.id, qualification)

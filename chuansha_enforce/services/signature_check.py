@@ -63,7 +63,9 @@ def signature_problems(
             SignatureProblem("review_signatures", str(sig.id), "signature does not verify")
         )
     signer = users.by_id(sig.user_id)
-    if signer is None or signer.public_key != sig.public_key:
+    held = set() if signer is None else {signer.public_key}
+    held |= {k.public_key for k in users.retired_keys(sig.user_id)}  # before a reset
+    if sig.public_key not in held:
         problems.append(
             SignatureProblem("review_signatures", str(sig.id), "key is not the signer's key")
         )

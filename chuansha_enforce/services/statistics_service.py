@@ -49,6 +49,7 @@ class StatisticsService:
             by_kind=by_kind,
             reconsideration=reconsideration_figures(disputes, year),
             litigation=litigation_figures(disputes, year),
+            deviations=self._stats.deviations(year),
         )
 
     def breakdown(self, year: int) -> AnnualBreakdown:

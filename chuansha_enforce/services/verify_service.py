@@ -165,16 +165,34 @@ class VerifyService:
         return problems, len(signed)
 
     def _user_problems(self) -> list[Problem]:
+        """Every account's key as the audit log recorded it: the current public key is the
+        one its making or its latest new key pair (a reset, the owner's first change after
+        it) recorded, and every retired key is one
+        the log recorded for that account before (none slipped in to vouch for a forgery)."""
         users = UserRepository(self._db)
         if not users.table_exists():
             return []
-        keys = {
-            r.object_id: str(r.detail.get("public_key", ""))
-            for r in audit_records(self._db, "user.add")
-        }
+        recorded: dict[str, list[str]] = {}
+        made = [
+            r
+            for action in ("user.add", "user.password_reset", "user.password")
+            for r in audit_records(self._db, action)
+            if action == "user.add" or "public_key" in r.detail  # (a plain change keeps its key)
+        ]
+        for r in sorted(made, key=lambda r: r.id):
+            recorded.setdefault(str(r.object_id), []).append(str(r.detail.get("public_key", "")))
         problems = []
-        for user in users.all():
-            if keys.get(user.account.name) != user.public_key.hex():
+        by_id = {u.account.id: u for u in users.all()}
+        for user in by_id.values():
+            keys = recorded.get(user.account.name, [])
+            if not keys or keys[-1] != user.public_key.hex():
                 what = "public key differs from the one recorded when the account was made"
+                what += " or its password last reset"
                 problems.append(Problem("users", str(user.account.id), what))
+        for key in users.retired_keys():
+            owner = by_id.get(key.user_id)
+            history = recorded.get(owner.account.name, [])[:-1] if owner else []
+            if key.public_key.hex() not in history:
+                what = "retired public key was never recorded as this account's key"
+                problems.append(Problem("user_retired_keys", str(key.user_id), what))
         return problems

@@ -43,8 +43,10 @@ BULK_TABLES = (
     "legal_review_rounds",
     "simple_decisions",
     "simple_decision_officers",
+    "case_evidence",
+    "simple_surcharges",
 )
-"""The tables ``add_general_cases`` and ``add_simple_decisions`` write."""
+"""The tables ``add_general_cases``, ``add_simple_decisions`` and ``add_demo_evidence`` write."""
 REBUILD_SHARE = 4
 """Indexes are rebuilt after a load of at least 1/REBUILD_SHARE of the rows already there
 (a rule of thumb: into an empty database a 100,000-case ledger loads about a third faster)."""
@@ -318,6 +320,19 @@ class BulkWriter:
         self._refresh_search()
         return count
 
+    def add_demo_evidence(self) -> int:
+        """The demo's evidence: an on-site inspection record for every decided case, dated
+        the day the act was discovered (the 决定书 lists it, APL 59). A ledger brings no
+        evidence list, so an import never calls this."""
+        cursor = self._conn.execute(
+            "INSERT INTO case_evidence (case_id, kind, description, obtained_on, created_at)"
+            " SELECT id, 'inspection_record', '现场检查笔录一份（附现场照片）',"
+            " max(coalesce(clue_on, filed_on), coalesce(violation_on, '')), ? FROM general_cases"
+            " WHERE decided_on IS NOT NULL AND deleted_at IS NULL ORDER BY id",
+            [self._at],
+        )
+        return cursor.rowcount
+
     def add_simple_decisions(
         self, decisions: Iterable[SimpleDecisionRecord], certificate_ids: Mapping[str, int]
     ) -> int:
@@ -328,6 +343,7 @@ class BulkWriter:
             parties = self._party_rows([d.party for d in chunk], party_id)
             rows: list[tuple[object, ...]] = []
             officer_rows: list[tuple[int, int]] = []
+            surcharge_rows: list[tuple[int, int]] = []
             for offset, d in enumerate(chunk):
                 did = decision_id + offset
                 rows.append(
@@ -335,21 +351,26 @@ class BulkWriter:
                         did, d.decision_no, party_id + offset, d.cause, d.violation, d.location,
                         d.decided_on.isoformat(), d.penalty_kind.value, d.fine_fen,
                         int(d.collected_on_spot), d.on_spot_reason, _iso(d.paid_on), d.notes,
-                        self._at, self._at,
+                        self._at, self._at, d.receipt_no, _iso(d.cash_to_agency_on),
+                        _iso(d.cash_to_bank_on), _iso(d.filed_with_agency_on),
                     )
                 )  # fmt: skip
                 officer_rows.extend((did, certificate_ids[n]) for n in d.officer_certificates)
+                if d.surcharge_fen:
+                    surcharge_rows.append((did, d.surcharge_fen))
             self._conn.executemany(_PARTIES_INSERT, parties)
             self._conn.executemany(
                 "INSERT INTO simple_decisions (id, decision_no, party_id, cause, violation,"
                 " location, decided_on, penalty_kind, fine_fen, collected_on_spot,"
-                " on_spot_reason, paid_on, notes, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " on_spot_reason, paid_on, notes, created_at, updated_at, receipt_no,"
+                " cash_to_agency_on, cash_to_bank_on, filed_with_agency_on)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             self._conn.executemany(
                 "INSERT INTO simple_decision_officers VALUES (?, ?)", officer_rows
             )
+            self._conn.executemany("INSERT INTO simple_surcharges VALUES (?, ?)", surcharge_rows)
             count += len(chunk)
         self._refresh_search()
         return count

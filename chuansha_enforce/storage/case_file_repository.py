@@ -22,6 +22,11 @@ from chuansha_enforce.domain.case_file import (
     StatementKind,
     SurchargePause,
 )
+from chuansha_enforce.domain.enforcement_steps import (
+    CourtApplication,
+    InstalmentPlan,
+    PaymentReminder,
+)
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
     HearingState,
@@ -35,7 +40,14 @@ from chuansha_enforce.domain.enums import (
     heaviest,
 )
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.storage.correction_repository import CorrectionRepository
+from chuansha_enforce.storage.enforcement_lookup import (
+    applications_for,
+    plans_for,
+    reminders_for,
+)
 from chuansha_enforce.storage.parties import insert_party
+from chuansha_enforce.storage.service_repository import ServiceRepository
 
 
 def _d(text: object) -> dt.date | None:
@@ -290,6 +302,8 @@ class CaseFileRepository:
         taught = db.execute(
             "SELECT given_on, how FROM no_penalty_education WHERE case_id = ?", [cid]
         ).fetchone()
+        plan, reminder, court = self._enforcement(cid)
+        corrections = CorrectionRepository(db)
         decision = None
         if decided_on is not None:
             decision = Decision(
@@ -338,7 +352,25 @@ class CaseFileRepository:
             five_year_reason=five_year_reason,
             officer_changes=changes,
             education=Education(dt.date.fromisoformat(taught[0]), taught[1]) if taught else None,
+            service_attempts=ServiceRepository(db).attempts(cid),
+            service_proof=ServiceRepository(db).proof(cid),
+            evidence=ServiceRepository(db).evidence(cid),
+            instalment_plan=plan,
+            reminder=reminder,
+            court=court,
+            corrections=corrections.for_case(cid),
+            superseded_round=corrections.superseded_round(cid),
         )
+
+    def _enforcement(
+        self, case_id: int
+    ) -> tuple[InstalmentPlan | None, PaymentReminder | None, CourtApplication | None]:
+        """The steps after the decision (DOMAIN §14): the plan, the 催告, the application."""
+        ids = [case_id]
+        plan = plans_for(self._db, ids).get(case_id)
+        reminder = reminders_for(self._db, ids).get(case_id)
+        court = applications_for(self._db, ids).get(case_id)
+        return plan, reminder, court
 
     # -- writes -----------------------------------------------------------------------
     def insert_case(
@@ -510,6 +542,39 @@ class CaseFileRepository:
             "INSERT INTO surcharge_pauses (case_id, kind, start_on, end_on, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
             [case_id, pause.kind.value, pause.start.isoformat(), pause.end.isoformat(), at],
+        )
+        self._touch(case_id, at)
+
+    def save_plan(self, case_id: int, plan: InstalmentPlan, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO instalment_plans (case_id, approved_on, created_at) VALUES (?, ?, ?)",
+            [case_id, plan.approved_on.isoformat(), at],
+        )
+        self._db.conn.executemany(
+            "INSERT INTO instalments (case_id, due_on, amount_fen) VALUES (?, ?, ?)",
+            [(case_id, i.due_on.isoformat(), i.amount_fen) for i in plan.instalments],
+        )
+        self._touch(case_id, at)
+
+    def save_reminder(self, case_id: int, reminder: PaymentReminder, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO payment_reminders (case_id, served_on, until_on, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            [case_id, reminder.served_on.isoformat(), reminder.until.isoformat(), at],
+        )
+        self._touch(case_id, at)
+
+    def save_court_application(self, case_id: int, applied_on: dt.date, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO court_applications (case_id, applied_on, created_at) VALUES (?, ?, ?)",
+            [case_id, applied_on.isoformat(), at],
+        )
+        self._touch(case_id, at)
+
+    def save_court_ruling(self, case_id: int, ruling_on: dt.date, ruling: str, at: str) -> None:
+        self._db.execute(
+            "UPDATE court_applications SET ruling_on = ?, ruling = ? WHERE case_id = ?",
+            [ruling_on.isoformat(), ruling, case_id],
         )
         self._touch(case_id, at)
 

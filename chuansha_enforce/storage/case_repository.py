@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import sqlite_utils
 
@@ -14,6 +15,12 @@ from chuansha_enforce.domain.enums import Outcome, PartyType, ServiceMethod
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.domain.status import derive_case_status
+from chuansha_enforce.storage.enforcement_lookup import (
+    applications_for,
+    disputes_for,
+    plans_for,
+    reminders_for,
+)
 
 LIST_COLUMNS = """
     c.id, c.case_no, p.name, p.kind, p.id_number, c.cause, c.filed_on, c.decided_on,
@@ -112,11 +119,34 @@ def list_rows(
             [json.dumps(paying)],
         ):
             payments.setdefault(case_id, []).append((dt.date.fromisoformat(paid_on), amount))
-    return tuple(_list_row(r, extensions.get(r[0], 0), payments.get(r[0], ())) for r in fetched)
+    after = _after_decision(db, [int(str(i)) for i in paying])
+    return tuple(
+        _list_row(r, extensions.get(r[0], 0), payments.get(r[0], ()), after.get(r[0], {}))
+        for r in fetched
+    )
+
+
+def _after_decision(db: sqlite_utils.Database, ids: list[int]) -> dict[object, dict[str, Any]]:
+    """The steps after the decision (DOMAIN §14) of the served cases: four more queries."""
+    if not ids:
+        return {}
+    found: dict[object, dict[str, Any]] = {}
+    for case_id, plan in plans_for(db, ids).items():
+        found.setdefault(case_id, {})["plan"] = plan
+    for case_id, reminder in reminders_for(db, ids).items():
+        found.setdefault(case_id, {})["reminder_on"] = reminder.served_on
+    for case_id, court in applications_for(db, ids).items():
+        found.setdefault(case_id, {})["applied_on"] = court.applied_on
+    for case_id, disputes in disputes_for(db, ids).items():
+        found.setdefault(case_id, {})["disputes"] = disputes
+    return found
 
 
 def _list_row(
-    r: Sequence[object], extension_days: int, payments: Iterable[tuple[dt.date, int]]
+    r: Sequence[object],
+    extension_days: int,
+    payments: Iterable[tuple[dt.date, int]],
+    after: dict[str, Any],
 ) -> CaseListRow:
     (
         case_id,
@@ -163,5 +193,7 @@ def _list_row(
             money_decided_fen=money,
             paid_in_full_on=paid_in_full_on(money, payments) if money else None,
             closed=closed is not None,
+            payments=tuple(payments) if "plan" in after else (),
+            **after,
         ),
     )

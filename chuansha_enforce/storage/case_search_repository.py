@@ -13,6 +13,8 @@ matches by what it looks like:
   川执立〔2023〕000123号 of every year); from four digits on also the end of the ID number or
   credit code ("1234", "123X"). Letters and digits together: pinyin keys, and from four
   characters on the end of a credit code.
+- Other text without digits at its end ("川执立", "〔2025〕"): also the case and decision
+  numbers whose text before the sequence number contains it.
 - Digits inside other text ("2023〕123", "〔2023〕123号", "2023-123"): a case or decision number
   with that sequence number whose text before the number contains the year and the letters
   typed ("罚2023-5" finds 沪浦川执罚〔2023〕000005号 only); and the name/cause rule above.
@@ -282,6 +284,8 @@ class CaseSearchRepository:
         number = _number_fragment(text)
         if number is not None:
             parts += self._number_part(*number)
+        else:
+            parts += self._head_part(text)
         return tuple(parts)
 
     @staticmethod
@@ -384,6 +388,31 @@ class CaseSearchRepository:
                 len(numbers),
             )
         ]
+
+    def _head_part(self, text: str) -> list[_Part]:
+        """Case and decision numbers whose text before the sequence number contains ``text``
+        ("川执立" finds every 川执立〔2026〕000001号, "〔2025〕" a year's): index ranges, one
+        per distinct head."""
+        ranges = [
+            (column, head)
+            for column in ("case_no", "decision_no")
+            for head, _width, _tail in self._number_shapes(column)
+            if text in head
+        ]
+        if not ranges:
+            return []
+        tests = " OR ".join(f"(c.{column} >= ? AND c.{column} < ?)" for column, _ in ranges)
+        bounds = tuple(value for _, head in ranges for value in (head, f"{head}:"))
+        selects = tuple(
+            (f"SELECT id FROM general_cases WHERE {col} >= ? AND {col} < ?", (head, f"{head}:"))
+            for col, head in ranges
+        )
+        cases = int(
+            self._db.execute("SELECT coalesce(max(id), 0) FROM general_cases").fetchone()[0]
+        )
+        shapes = len(self._number_shapes("case_no")) + len(self._number_shapes("decision_no"))
+        estimate = max(1, cases * len(ranges) // max(shapes, 1))
+        return [_Part(f"({tests})", bounds, (), selects, estimate)]
 
     def _numbers_for(
         self, column: str, seq: int, runs: Sequence[str], typed_digits: int

@@ -81,6 +81,17 @@ def _values(record: DisputeRecord) -> list[object]:
     ]
 
 
+def dispute_records(
+    db: sqlite_utils.Database, join_where: str, params: Sequence[object], key: str
+) -> list[tuple[int, DisputeRecord]]:
+    """(``key``, record) of the disputes ``d`` that ``join_where`` selects, by received date."""
+    columns = ", ".join(f"d.{c.strip()}" for c in _COLUMNS.split(","))
+    rows = db.execute(
+        f"SELECT {key}, {columns} FROM disputes d {join_where} ORDER BY d.received_on", params
+    ).fetchall()
+    return [(int(r[0]), _row(r[1:]).record) for r in rows]
+
+
 class DisputeRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from chuansha_enforce.domain.clock import CHINA_TZ
-from chuansha_enforce.domain.enums import PartyType, PenaltyKind
-from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
+from chuansha_enforce.domain.records import SimpleDecisionRecord
+from chuansha_enforce.storage.simple_decision_repository import SimpleDecisionRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,37 +55,7 @@ class DocumentRepository:
         )
 
     def simple_decision(self, decision_no: str) -> SimpleDecisionRow | None:
-        row = self._db.execute(
-            "SELECT s.id, s.decision_no, p.kind, p.name, p.id_number, p.address,"
-            " p.legal_representative, s.cause, s.violation, s.location, s.decided_on,"
-            " s.penalty_kind, s.fine_fen, s.collected_on_spot, s.on_spot_reason, s.paid_on,"
-            " s.notes, s.legal_basis FROM simple_decisions s JOIN parties p ON p.id = s.party_id"
-            " WHERE s.decision_no = ? AND s.deleted_at IS NULL",
-            [decision_no],
-        ).fetchone()
-        if row is None:
+        stored = SimpleDecisionRepository(self._db).find(decision_no)
+        if stored is None:
             return None
-        officers = self._db.execute(
-            "SELECT o.name, c.certificate_no FROM simple_decision_officers d"
-            " JOIN certificates c ON c.id = d.certificate_id"
-            " JOIN officers o ON o.id = c.officer_id WHERE d.decision_id = ? ORDER BY c.id",
-            [row[0]],
-        ).fetchall()
-        party = PartyRecord(PartyType(row[2]), row[3], row[4], row[5], row[6])
-        decision = SimpleDecisionRecord(
-            decision_no=row[1],
-            party=party,
-            cause=row[7],
-            officer_certificates=tuple(str(o[1]) for o in officers),
-            decided_on=dt.date.fromisoformat(row[10]),
-            penalty_kind=PenaltyKind(row[11]),
-            violation=row[8],
-            location=row[9],
-            fine_fen=int(row[12]),
-            collected_on_spot=bool(row[13]),
-            on_spot_reason=row[14],
-            paid_on=dt.date.fromisoformat(row[15]) if row[15] else None,
-            notes=row[16],
-            legal_basis=row[17],
-        )
-        return SimpleDecisionRow(decision, tuple(str(o[0]) for o in officers))
+        return SimpleDecisionRow(stored.decision, stored.officer_names)

@@ -93,7 +93,10 @@ class LedgerExportRepository:
                       JOIN certificates t ON t.id = g.certificate_id
                       JOIN officers o ON o.id = t.officer_id WHERE g.decision_id = s.id),
                    s.decided_on, s.penalty_kind, s.fine_fen, s.collected_on_spot, s.paid_on,
-                   coalesce(s.notes, s.on_spot_reason)
+                   coalesce(s.notes, s.on_spot_reason),
+                   (SELECT u.surcharge_fen FROM simple_surcharges u WHERE u.decision_id = s.id),
+                   s.receipt_no,
+                   s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on
               FROM simple_decisions s JOIN parties p ON p.id = s.party_id
              WHERE s.deleted_at IS NULL AND s.decided_on <= :end
                AND (s.decided_on >= :start OR s.paid_on >= :start
@@ -104,8 +107,12 @@ class LedgerExportRepository:
             {"start": start, "end": end},
         )
         for row in cursor:
+            # a payment after the year is left for the next year's ledger; the cash hand-over
+            # and 备案 of a decision stay with it (the next ledger does not list it again)
+            paid = row[12] is not None and row[12] <= end
             yield ExportSimple(
                 row[0], row[1], row[2], row[3], row[4], row[5], row[6], _pairs(row[7]), row[8],
-                row[9], int(row[10]), bool(row[11]),
-                row[12] if row[12] is None or row[12] <= end else None, row[13],
+                row[9], int(row[10]), bool(row[11]), row[12] if paid else None, row[13],
+                int(row[14] or 0) if paid else 0, row[15] if paid else None, row[16], row[17],
+                row[18],
             )  # fmt: skip

@@ -27,7 +27,13 @@ from chuansha_enforce.storage.schema_0011_disputes import SCHEMA_0011_DISPUTES
 from chuansha_enforce.storage.schema_0012_case_gates import SCHEMA_0012_CASE_GATES
 from chuansha_enforce.storage.schema_0013_documents import SCHEMA_0013_DOCUMENTS
 from chuansha_enforce.storage.schema_0014_seals import SCHEMA_0014_SEALS
+from chuansha_enforce.storage.schema_0015_account_officers import SCHEMA_0015_ACCOUNT_OFFICERS
+from chuansha_enforce.storage.schema_0017_simple_payments import SCHEMA_0017_SIMPLE_PAYMENTS
+from chuansha_enforce.storage.schema_0018_enforcement import SCHEMA_0018_ENFORCEMENT
 from chuansha_enforce.storage.schema_0019_demolition_orders import SCHEMA_0019_DEMOLITION_ORDERS
+from chuansha_enforce.storage.schema_0021_corrections import SCHEMA_0021_CORRECTIONS
+from chuansha_enforce.storage.schema_0023_service import SCHEMA_0023_SERVICE
+from chuansha_enforce.storage.schema_0024_discretion import SCHEMA_0024_DISCRETION
 from chuansha_enforce.storage.seals import reseal_blocks
 
 log = logging.getLogger(__name__)
@@ -74,6 +80,12 @@ MIGRATION_TABLE: MigrationTable = (
     ("0013_documents", SCHEMA_0013_DOCUMENTS),
     ("0014_seals", SCHEMA_0014_SEALS),
     ("0019_demolition_orders", SCHEMA_0019_DEMOLITION_ORDERS),
+    ("0015_account_officers", SCHEMA_0015_ACCOUNT_OFFICERS),
+    ("0023_service", SCHEMA_0023_SERVICE),
+    ("0024_discretion", SCHEMA_0024_DISCRETION),
+    ("0017_simple_payments", SCHEMA_0017_SIMPLE_PAYMENTS),
+    ("0018_enforcement", SCHEMA_0018_ENFORCEMENT),
+    ("0021_corrections", SCHEMA_0021_CORRECTIONS),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 

@@ -15,6 +15,16 @@ class OfficerRepository:
         query = "SELECT 1 FROM certificates WHERE certificate_no = ?"
         return self._db.execute(query, [certificate_no]).fetchone() is not None
 
+    def last_case_officers(self) -> tuple[str, ...]:
+        """The certificate numbers of the officers of the case filed last."""
+        rows = self._db.execute(
+            "SELECT c.certificate_no FROM general_case_officers o"
+            " JOIN certificates c ON c.id = o.certificate_id"
+            " WHERE o.case_id = (SELECT max(id) FROM general_cases WHERE deleted_at IS NULL)"
+            " ORDER BY c.certificate_no"
+        ).fetchall()
+        return tuple(str(r[0]) for r in rows)
+
     def add(self, officer: OfficerRecord, at: str) -> int:
         officer_id = self._db.execute(
             "INSERT INTO officers (name, created_at) VALUES (?, ?)", [officer.name, at]

@@ -164,29 +164,47 @@ class StatisticsRepository:
         return SimpleFigures(decided=decided, fines_decided_fen=fines, warnings=warnings)
 
     def payments(self, year: int) -> PaymentFigures:
+        """Money paid in the year (fines, confiscations and 加处罚款 of both procedures), the
+        surcharge part of it, and what was decided and unpaid at the year's end."""
         start, end = f"{year}-01-01", f"{year}-12-31"
-        (paid_in_year, paid_on_deleted) = self._one(
+        (paid_in_year, paid_on_deleted, surcharge_in_year, surcharge_on_deleted) = self._one(
             "SELECT (SELECT sum(amount_fen + surcharge_fen) FROM payments"
             "  INDEXED BY payments_paid_year_amounts WHERE paid_year = ?),"
             " (SELECT sum(p.amount_fen + p.surcharge_fen)"
             "  FROM general_cases c INDEXED BY general_cases_deleted"
             "  CROSS JOIN payments p INDEXED BY payments_case_paid ON p.case_id = c.id"
+            "  WHERE c.deleted_at IS NOT NULL AND p.paid_year = ?),"
+            " (SELECT sum(surcharge_fen) FROM payments"
+            "  INDEXED BY payments_paid_year_amounts WHERE paid_year = ?),"
+            " (SELECT sum(p.surcharge_fen)"
+            "  FROM general_cases c INDEXED BY general_cases_deleted"
+            "  CROSS JOIN payments p INDEXED BY payments_case_paid ON p.case_id = c.id"
             "  WHERE c.deleted_at IS NOT NULL AND p.paid_year = ?)",
-            [year, year],
+            [year, year, year, year],
         )
-        (simple_collected,) = self._one(
-            f"SELECT sum(fine_fen) FROM simple_decisions WHERE {LIVE} AND paid_on BETWEEN ? AND ?",
+        simple_collected, simple_surcharge = self._one(
+            "SELECT sum(s.fine_fen), sum(u.surcharge_fen)"
+            " FROM simple_decisions s INDEXED BY simple_decisions_paid"
+            " LEFT JOIN simple_surcharges u ON u.decision_id = s.id"
+            " WHERE s.deleted_at IS NULL AND s.paid_on BETWEEN ? AND ?",
             [start, end],
         )
-        (simple_outstanding,) = self._one(
+        simple_outstanding = self.simple_outstanding(end)
+        return PaymentFigures(
+            collected_fen=paid_in_year - paid_on_deleted + simple_collected + simple_surcharge,
+            outstanding_fen=self._general_outstanding(end) + simple_outstanding,
+            surcharge_fen=surcharge_in_year - surcharge_on_deleted + simple_surcharge,
+            simple_outstanding_fen=simple_outstanding,
+        )
+
+    def simple_outstanding(self, end: str) -> int:
+        """Simple-procedure fines decided up to ``end`` and not paid by then."""
+        (outstanding,) = self._one(
             f"SELECT sum(fine_fen) FROM simple_decisions WHERE {LIVE} AND decided_on <= ?"
             " AND (paid_on IS NULL OR paid_on > ?) AND collected_on_spot = 0",
             [end, end],
         )
-        return PaymentFigures(
-            collected_fen=paid_in_year - paid_on_deleted + simple_collected,
-            outstanding_fen=self._general_outstanding(end) + simple_outstanding,
-        )
+        return outstanding
 
     def _general_outstanding(self, end: str) -> int:
         """Money decided up to ``end`` and not paid by then, case by case (never below 0).
@@ -312,3 +330,23 @@ class StatisticsRepository:
         ).fetchall():
             filed[v or None] = filed.get(v or None, 0) + int(n)
         return filed
+
+    def deviations(self, year: int) -> dict[str, int]:
+        """Penalty decisions dated in the year outside the discretion benchmark, by deviation
+        code (DOMAIN §17): 从轻 and 从重 as recorded, 减轻 as every reduced penalty."""
+        found = {
+            str(code): int(n)
+            for code, n in self._db.execute(
+                "SELECT d.deviation, count(*) FROM decision_discretion d"
+                " JOIN general_cases c ON c.id = d.case_id"
+                " WHERE d.deviation IN ('lighter', 'heavier') AND c.deleted_at IS NULL"
+                " AND c.outcome = 'penalty' AND c.decided_year = ? GROUP BY d.deviation",
+                [year],
+            )
+        }
+        (reduced,) = self._one(
+            f"SELECT count(*) FROM general_cases WHERE {LIVE} AND decided_year = ?"
+            " AND outcome = 'penalty' AND reduced_penalty = 1",
+            [year],
+        )
+        return {**found, "mitigated": reduced}

@@ -62,6 +62,51 @@
         <source>账户管理…</source>
         <translation>Manage accounts…</translation>
     </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>连续失败</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>关联执法人员</source>
+        <translation>Linked officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>所选账户</source>
+        <translation>Selected account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>新密码（两次；该账户换发新签名密钥）</source>
+        <translation>New password (twice; the account gets a new signing key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>执法人员名录中的同一人</source>
+        <translation>The same person in the officer registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="1" />
+        <source>（不关联）</source>
+        <translation>(not linked)</translation>
+    </message>
 </context>
 <context>
     <name>CaseDetail</name>
@@ -274,6 +319,110 @@
         <location filename="../../ui/case_detail.py" line="320" />
         <source>将案件 %1 移入回收站。删除理由（必填）：</source>
         <translation>Move case %1 to the trash. Reason (required):</translation>
+    </message>
+    <message>
+        <source>送达未成功</source>
+        <translation>Service not achieved</translation>
+    </message>
+    <message>
+        <source>见证人 %1</source>
+        <translation>witness %1</translation>
+    </message>
+    <message>
+        <source>拍照录像记录</source>
+        <translation>photo/video record</translation>
+    </message>
+    <message>
+        <source>同意电子送达 %1</source>
+        <translation>consent to electronic service %1</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+        <source>催告</source>
+        <translation>Payment reminder</translation>
+    </message>
+    <message>
+        <source>可申请法院强制执行之日</source>
+        <translation>Court application possible from</translation>
+    </message>
+    <message>
+        <source>申请法院强制执行期限</source>
+        <translation>Court application deadline</translation>
+    </message>
+    <message>
+        <source>批准延期（分期）缴纳</source>
+        <translation>Postponement or instalments approved</translation>
+    </message>
+    <message>
+        <source>%1缴清</source>
+        <translation>paid in full on %1</translation>
+    </message>
+    <message>
+        <source>未缴清</source>
+        <translation>not paid in full</translation>
+    </message>
+    <message>
+        <source>%1 元，%2，加处罚款 %3 元</source>
+        <translation>%1 yuan, %2, surcharge %3 yuan</translation>
+    </message>
+    <message>
+        <source>第%1期缴款期限</source>
+        <translation>Instalment %1 due</translation>
+    </message>
+    <message>
+        <source>履行期限 %1</source>
+        <translation>pay by %1</translation>
+    </message>
+    <message>
+        <source>申请法院强制执行</source>
+        <translation>Application to the court</translation>
+    </message>
+    <message>
+        <source>法院裁定</source>
+        <translation>Court's ruling</translation>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>%1：%2 → %3（理由：%4；%5）</source>
+        <translation>%1: %2 → %3 (reason: %4; %5)</translation>
+    </message>
+    <message>
+        <source>；第%1轮法制审核失效，须重新审核</source>
+        <translation>; legal review round %1 superseded, a new review is needed</translation>
+    </message>
+    <message>
+        <source>；须撤回并重新公示</source>
+        <translation>; the publication must be withdrawn and republished</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>更正已登记的内容（写明理由，记入审计日志）</source>
+        <translation>Correct a recorded value (give the reason; it goes into the audit log)</translation>
+    </message>
+    <message>
+        <source>第几笔缴款</source>
+        <translation>Payment no.</translation>
+    </message>
+    <message>
+        <source>只用于缴款项目；默认最后一笔</source>
+        <translation>Payment fields only; the latest by default</translation>
+    </message>
+    <message>
+        <source>更正 %1</source>
+        <translation>Correct %1</translation>
+    </message>
+    <message>
+        <source>（已因更正失效）</source>
+        <translation> (superseded by a correction)</translation>
     </message>
 </context>
 <context>
@@ -637,6 +786,112 @@
         <location filename="../../ui/case_steps.py" line="381" />
         <source>结案说明</source>
         <translation>Closing note</translation>
+    </message>
+    <message>
+        <source>见证人（留置送达）</source>
+        <translation>Witness (service by leaving)</translation>
+    </message>
+    <message>
+        <source>基层组织或所在单位的见证人</source>
+        <translation>a witness from the grassroots organisation or employer</translation>
+    </message>
+    <message>
+        <source>已拍照录像记录（留置送达）</source>
+        <translation>Photo or video record (service by leaving)</translation>
+    </message>
+    <message>
+        <source>同意电子送达日期</source>
+        <translation>Consent to electronic service on</translation>
+    </message>
+    <message>
+        <source>尝试日期</source>
+        <translation>Date of the attempt</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>经过</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>如 无人应门、查无此人</source>
+        <translation>e.g. nobody at home, no such person</translation>
+    </message>
+    <message>
+        <source>送达未成功</source>
+        <translation>Service not achieved</translation>
+    </message>
+    <message>
+        <source>证据种类</source>
+        <translation>Kind of evidence</translation>
+    </message>
+    <message>
+        <source>证据内容</source>
+        <translation>What it is</translation>
+    </message>
+    <message>
+        <source>取证日期</source>
+        <translation>Date obtained</translation>
+    </message>
+    <message>
+        <source>登记证据</source>
+        <translation>Record evidence</translation>
+    </message>
+    <message>
+        <source>如 现场检查笔录、现场照片6张</source>
+        <translation>e.g. on-site inspection record, 6 photos</translation>
+    </message>
+    <message>
+        <source>情节（裁量基准）</source>
+        <translation>Circumstance (benchmark)</translation>
+    </message>
+    <message>
+        <source>裁量偏离</source>
+        <translation>Deviation</translation>
+    </message>
+    <message>
+        <source>偏离理由</source>
+        <translation>Reason for the deviation</translation>
+        <source>各期缴款期限:金额（元），每行一期</source>
+        <translation>Each instalment as due-date:amount (yuan), one per line</translation>
+    </message>
+    <message>
+        <source>延期（分期）缴纳</source>
+        <translation>Postponement or instalments</translation>
+    </message>
+    <message>
+        <source>催告书送达日期</source>
+        <translation>Reminder served on</translation>
+    </message>
+    <message>
+        <source>催告履行期限</source>
+        <translation>Reminder: pay by</translation>
+    </message>
+    <message>
+        <source>催告</source>
+        <translation>Payment reminder</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Application date</translation>
+    </message>
+    <message>
+        <source>申请法院强制执行</source>
+        <translation>Application to the court</translation>
+    </message>
+    <message>
+        <source>裁定日期</source>
+        <translation>Ruling date</translation>
+    </message>
+    <message>
+        <source>裁定结果</source>
+        <translation>Ruling</translation>
+    </message>
+    <message>
+        <source>法院裁定</source>
+        <translation>Court's ruling</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1658,21 @@ SQLite %3</translation>
         <source>一般程序案件 %1 件</source>
         <translation>%1 general-procedure cases</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>简易程序决定</source>
+        <translation>Simple decisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="358" />
+        <source>查找案件(&amp;F)</source>
+        <translation>&amp;Find cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="387" />
+        <source>切换用户(&amp;W)…</source>
+        <translation>S&amp;witch user…</translation>
+    </message>
 </context>
 <context>
     <name>OfficerRegistry</name>
@@ -1451,6 +1721,18 @@ SQLite %3</translation>
         <location filename="../../ui/officer_registry.py" line="117" />
         <source>登记执法人员</source>
         <translation>Register an officer</translation>
+    </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>更正选中执法人员的姓名或执法证信息（管理员；写明理由）</source>
+        <translation>Correct the selected officer's name or certificate (administrators; give the reason)</translation>
+    </message>
+    <message>
+        <source>更正执法人员信息</source>
+        <translation>Correct officer data</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +1963,31 @@ SQLite %3</translation>
         <source>第%1轮已签署：%2（%3）</source>
         <translation>Round %1 signed: %2 (%3)</translation>
     </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="46" />
+        <source>只有法制审核人员可以签署；当前用户：%1（%2）</source>
+        <translation>Only a legal reviewer may sign; logged in: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="51" />
+        <source>数据库以只读方式打开，不能签署</source>
+        <translation>The database is open read-only: nothing can be signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="53" />
+        <source>本案没有待审核的报送，无需签署</source>
+        <translation>This case has no submission awaiting review: nothing to sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="96" />
+        <source>打开案件(&amp;O)</source>
+        <translation>&amp;Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialog.py" line="99" />
+        <source>案件摘要PDF(&amp;P)</source>
+        <translation>Case summary &amp;PDF</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueue</name>
@@ -1776,6 +2083,21 @@ SQLite %3</translation>
         <location filename="../../ui/review_queue.py" line="184" />
         <source>%1 已报送，审核期限 %2</source>
         <translation>%1 submitted; review due %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="135" />
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="140" />
+        <source>案件摘要PDF</source>
+        <translation>Case summary PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="195" />
+        <source>请先在审核队列中选择一件案件</source>
+        <translation>Select a case in the review queue first</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2396,18 @@ SQLite %3</translation>
         <location filename="../../ui/simple_entry.py" line="396" />
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>更正已保存的简易程序决定（写明理由）</source>
+        <translation>Correct a saved decision (give the reason)</translation>
+    </message>
+    <message>
+        <source>已更正</source>
+        <translation>Corrected</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2786,199 @@ SQLite %3</translation>
     <message>
         <source>尚缺：%1</source>
         <translation>missing: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Correction</name>
+    <message>
+        <source>更正项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>日期 YYYY-MM-DD，金额单位：元</source>
+        <translation>Dates YYYY-MM-DD, amounts in yuan</translation>
+    </message>
+    <message>
+        <source>更正理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>决定书文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>更正简易程序决定</source>
+        <translation>Correct a simple-procedure decision</translation>
+    </message>
+    <message>
+        <source>已有更正：</source>
+        <translation>Earlier corrections: </translation>
+    <name>CasePicker</name>
+    <message>
+        <location filename="../../ui/case_picker.py" line="24" />
+        <source>案件编号，可只写末尾，如 2026-7；或当事人</source>
+        <translation>Case number (the end is enough, e.g. 2026-7) or party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_picker.py" line="56" />
+        <source>选择案件</source>
+        <translation>Choose a case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_picker.py" line="57" />
+        <source>“%1”对应多件案件，请选择：</source>
+        <translation>“%1” matches several cases; choose one:</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerPicker</name>
+    <message>
+        <location filename="../../ui/officer_picker.py" line="63" />
+        <source>姓名、拼音首字母或证号</source>
+        <translation>Name, pinyin initials or certificate no.</translation>
+    </message>
+</context>
+<context>
+    <name>SimpleDecisionDialog</name>
+    <message>
+        <location filename="../../ui/simple_list.py" line="42" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="43" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="44" />
+        <source>决定书编号</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="45" />
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="46" />
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="47" />
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="48" />
+        <source>案由</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="49" />
+        <source>违法地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="50" />
+        <source>执法人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="51" />
+        <source>处罚种类</source>
+        <translation>Penalty kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="52" />
+        <source>罚款金额（元）</source>
+        <translation>Fine (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="53" />
+        <source>当场收缴</source>
+        <translation>Collected on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="54" />
+        <source>缴款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="55" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>SimpleListWidget</name>
+    <message>
+        <location filename="../../ui/simple_list.py" line="77" />
+        <source>搜索：决定书编号、当事人、案由、地点</source>
+        <translation>Search: decision no., party, cause, place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="86" />
+        <source>决定书编号</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="87" />
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="88" />
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="89" />
+        <source>案由</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="90" />
+        <source>罚款金额（元）</source>
+        <translation>Fine (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="91" />
+        <source>处罚种类</source>
+        <translation>Penalty kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simple_list.py" line="116" />
+        <source>共 %1 件</source>
+        <translation>%1 in all</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchUser</name>
+    <message>
+        <location filename="../../ui/switch_user.py" line="23" />
+        <source>当前用户：%1（%2）</source>
+        <translation>Logged in: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/switch_user.py" line="28" />
+        <source>未登录（只读）</source>
+        <translation>Not logged in (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/switch_user.py" line="31" />
+        <source>单用户模式</source>
+        <translation>Single-user mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/switch_user.py" line="48" />
+        <source>切换用户</source>
+        <translation>Switch user</translation>
     </message>
 </context>
 </TS>

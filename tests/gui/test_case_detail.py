@@ -97,7 +97,7 @@ def test_file_a_case_and_take_it_through_its_steps(
                 facts="占道设摊", legal_basis="《上海市市容环境卫生管理条例》第二十四条",
                 ).try_submit()  # fmt: skip
     assert detail.step_buttons["statement"].isEnabled()
-    assert detail.step_buttons["statement"].toolTip() == ""
+    assert detail.step_buttons["statement"].toolTip() == "Alt+C"  # open: its shortcut
     assert step("decide", outcome="处罚", decision_no="沪浦川执罚〔2024〕7号",
                 decided_on=D(2024, 6, 3), kinds=["罚款"], fine="200").try_submit()  # fmt: skip
     assert detail.step_buttons["serve"].isEnabled()
@@ -116,9 +116,11 @@ def test_file_a_case_and_take_it_through_its_steps(
 
 
 def test_a_refused_step_shows_the_message_and_changes_nothing(qtbot: QtBot, svc: Services) -> None:
-    svc.case_files.file_case(NewCase("C1", PartyRecord(PartyType.NATURAL_PERSON, "李四"), "案由",
-                                     D(2024, 5, 6), ("31150001", "31150002")))  # fmt: skip
-    detail = CaseDetailDialog(svc, "C1")
+    person = PartyRecord(PartyType.NATURAL_PERSON, "李四")
+    svc.case_files.file_case(
+        NewCase("川执立〔2024〕1号", person, "案由", D(2024, 5, 6), ("31150001", "31150002"))
+    )
+    detail = CaseDetailDialog(svc, "川执立〔2024〕1号")
     qtbot.addWidget(detail)
     detail.show()
     detail.step_buttons["decide"].click()

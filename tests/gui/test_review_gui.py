@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMainWindow, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -101,8 +101,13 @@ def test_a_clerk_has_no_sign_button_but_submits(
         qtbot.addWidget(dialog)
         assert dialog.sign_button is None
         assert dialog.findChild(QPushButton, "signButton") is None
-        # A second submission while one is pending is refused, said in the tab.
-        queue.case_no.setText(CASE_NO)
+        # why there is nothing to sign, and no labels of a form not shown
+        assert dialog.hidden_label.text() == "只有法制审核人员可以签署；当前用户：内勤小陈（内勤）"
+        texts = {label.text() for label in dialog.findChildren(QLabel)}
+        assert "密码（每次签署都要输入）" not in texts
+        # A second submission while one is pending is refused, said in the tab; the case is
+        # given by its short number (2026-7 for 川执立〔2026〕7号)
+        queue.case_no.setEditText("2026-7")
         queue.materials.setText("调查终结报告、现场照片")
         qtbot.mouseClick(queue.submit_button, Qt.MouseButton.LeftButton)
         assert "已报送法制审核，尚待审核" in queue.message.text()
@@ -157,7 +162,7 @@ def test_an_admin_adds_a_reviewer_in_the_account_dialog(
         assert window.findChild(QAction, "manageAccounts") is not None
         dialog = AccountDialog(services, parent=window)
         qtbot.addWidget(dialog)
-        assert dialog.accounts.count() == 4
+        assert dialog.accounts.rowCount() == 4
         dialog.name.setText("wu")
         dialog.display.setText("吴律")
         dialog.role.setCurrentIndex(dialog.role.findData(Role.REVIEWER.value))
@@ -170,7 +175,7 @@ def test_an_admin_adds_a_reviewer_in_the_account_dialog(
         dialog.repeat.setText("wu-pass-12")
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
         assert dialog.message.text() == "已添加账户 wu"
-        assert dialog.accounts.count() == 5
+        assert dialog.accounts.rowCount() == 5
     with open_as(db_path, clock, "clerk") as services:
         window = QMainWindow()
         qtbot.addWidget(window)

@@ -402,7 +402,8 @@ def test_officers_offered_are_those_valid_on_the_date(
     today = {"王建国（31150001）", "李明（31150002）", "陈静（31150003）"}
     assert set(officer_texts(first)) == today
     assert set(officer_texts(second)) == today
-    assert first.isEditable() is False
+    # in pinyin order (chen, li, wang), typed into to filter
+    assert officer_texts(first) == ["陈静（31150003）", "李明（31150002）", "王建国（31150001）"]
     second.setCurrentIndex(second.findData("31150003"))  # 陈静
 
     date_edit = find(entry, QDateEdit, "decidedOn")
@@ -488,3 +489,25 @@ def test_a_number_a_general_case_holds_is_refused(
     )
     qtbot.waitUntil(lambda: focused() == "decisionNo")
     assert database_digest(services.db_path) == before
+
+
+def test_a_saved_decision_shows_its_deadlines_and_flags(entry: SimpleEntryWidget) -> None:
+    """Today is Friday 2026-11-27 (the tests' clock): cash to the agency by Tuesday, to the
+    bank 2 working days later, 备案 in 3 working days; a decision entered late is flagged."""
+    fill_valid(entry, "CJ2026-0101", "50")
+    find(entry, QCheckBox, "onSpot").setChecked(True)
+    assert entry.save()
+    label = find(entry, QLabel, "deadlineLabel")
+    assert label.text() == (
+        "CJ2026-0101：交回机关期限 2026-12-01；存入银行期限 2026-12-03；备案期限 2026-12-02；"
+        "未登记票据号"
+    )
+    assert label.styleSheet() == ""
+
+    fill_valid(entry, "CJ2026-0102", "200")
+    entry.decided_on.setDate(QDate(2026, 11, 2))  # a Monday: 备案 was due on Thursday 11-05
+    find(entry, QComboBox, "officer1").setCurrentIndex(0)
+    find(entry, QComboBox, "officer2").setCurrentIndex(1)
+    assert entry.save()
+    assert label.text() == "CJ2026-0102：缴款期限 2026-11-17已逾期；备案期限 2026-11-05已逾期"
+    assert label.styleSheet() == "color: #b00020;"

@@ -44,7 +44,7 @@ def test_the_file_case_form_stores_clean_text(
     for key in ("officers", "officers_2"):
         combo = form.widgets[key]
         assert isinstance(combo, QComboBox)
-        combo.setCurrentIndex(1 if key == "officers" else 2)
+        combo.setCurrentIndex(0 if key == "officers" else 1)  # (pinyin order)
     assert form.try_submit()
     case = services.case_files.find("川执立〔2024〕9号")
     assert (case.case_no, case.party.name, case.cause) == (
@@ -132,7 +132,7 @@ def test_the_file_case_form_warns_about_personal_data_and_still_files(
     for key in ("officers", "officers_2"):
         combo = form.widgets[key]
         assert isinstance(combo, QComboBox)
-        combo.setCurrentIndex(1 if key == "officers" else 2)
+        combo.setCurrentIndex(0 if key == "officers" else 1)  # (pinyin order)
     assert form.try_submit()
     assert services.case_files.find("川执立〔2024〕10号").violation == typed
     window.close()

@@ -147,6 +147,7 @@ def test_every_command_family_prints_chinese(
 ) -> None:
     db = ("--db", str(copy))
     case_no = _said(capsys, *db, "case", "list", "--limit", "1").split("\t")[0]
+    simple_no = _said(capsys, *db, "simple", "list", "--limit", "1").split("\t")[0]
     outputs = [
         _said(capsys, *db, "init"),
         _said(capsys, *db, "stats", "--year", "2024"),
@@ -169,6 +170,9 @@ def test_every_command_family_prints_chinese(
         _said(capsys, *db, "case", "trash"),
         _said(capsys, *db, "import", str(tmp_path / "台账.xlsx"), "--dry-run", code=1),
         _said(capsys, *db, "case", "show", "没有这件", code=1),
+        _said(capsys, *db, "simple", "list", "--limit", "5"),
+        _said(capsys, *db, "simple", "show", simple_no),
+        _said(capsys, *db, "simple", "handover", simple_no, code=1),
     ]
     assert "按随机种子 7 抽取，同一数据、同一种子结果相同" in outputs[10]
     assert "作出决定期限：" in outputs[4]

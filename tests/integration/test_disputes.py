@@ -252,9 +252,10 @@ def test_administrators_correct_a_concluded_dispute_with_a_reason(tmp_path: Path
                            outcome=DisputeOutcome.REJECTED, outcome_on=D(2025, 5, 6))  # fmt: skip
     with open_as(db, clock, "clerk") as clerk:
         dispute_id, _ = clerk.disputes.add(record)
+    with open_as(db, clock, "zhou") as reviewer:  # clerks and administrators correct
         before = database_digest(db)
         with pytest.raises(DomainError) as refused:
-            clerk.disputes.correct(dispute_id, "outcome", "撤销", "录入错误")
+            reviewer.disputes.correct(dispute_id, "outcome", "撤销", "录入错误")
         assert refused.value.code == "auth.forbidden"
         assert database_digest(db) == before
     with open_as(db, clock, "admin") as admin:
@@ -272,7 +273,8 @@ def test_administrators_correct_a_concluded_dispute_with_a_reason(tmp_path: Path
             "SELECT user, detail FROM audit_log WHERE action = 'dispute.correct'"
         ).fetchall()
         assert [(u, json.loads(d)) for u, d in logged] == [
-            ("admin", {"field": "outcome", "before": "rejected", "after": "revoked",
+            ("admin", {"field": "outcome", "label": "决定结果", "before": "rejected",
+                       "after": "revoked",
                        "reason": "复议决定书载明撤销，原录入错误"}),
         ]  # fmt: skip
         figures = admin.statistics.annual(2025).reconsideration

@@ -24,12 +24,14 @@ from chuansha_enforce.domain.case_file import (
     AdvanceNotice,
     Decision,
     Discussion,
+    EvidenceItem,
     Hearing,
     StatementKind,
 )
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.documents import DocumentKind
 from chuansha_enforce.domain.enums import (
+    EvidenceKind,
     HearingState,
     NoPenaltyReason,
     Outcome,
@@ -96,6 +98,13 @@ def _file(svc: Services, no: str, party: PartyRecord, **changes: object) -> None
     }
     fields.update(changes)
     svc.case_files.file_case(NewCase(**fields))  # type: ignore[arg-type]
+    # the evidence the decisions list (APL 59), in the order obtained whatever the order typed
+    svc.case_files.record_evidence(
+        no, EvidenceItem(EvidenceKind.AUDIO_VISUAL, "现场照片6张", D(2024, 3, 5))
+    )
+    svc.case_files.record_evidence(
+        no, EvidenceItem(EvidenceKind.INSPECTION_RECORD, "现场检查笔录一份", D(2024, 3, 1))
+    )
 
 
 FINE_NO = "川执立〔2024〕1号"
@@ -234,7 +243,8 @@ def test_a_fined_organisation_gets_every_document_with_the_apl_59_items(
         "住所（地址）：上海市浦东新区川沙路100号",
         "法定代表人（负责人）：王五",
         "经查明：2024年3月1日在川沙路100号店铺门外摆放餐桌经营。",
-        "以上事实有案卷（案件编号川执立〔2024〕1号）所附证据材料为证。",
+        "以上事实有1. 勘验笔录、现场笔录：现场检查笔录一份（2024-03-01）；"
+        "2. 视听资料：现场照片6张（2024-03-05）为证。",
         "违反了《上海市市容环境卫生管理条例》第二十五条第五项的规定",
         "依据《上海市市容环境卫生管理条例》第四十八条的规定",
         "警告；罚款人民币1,005.30元（大写：壹仟零伍元叁角整）",

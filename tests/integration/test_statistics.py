@@ -102,11 +102,15 @@ def expected(year: int) -> dict[str, object]:
         late = s.paid_on is None or s.paid_on > end
         return s.decided_on <= end and not s.collected_on_spot and late
 
-    outstanding = sum(
-        max(c.fine_fen + c.confiscation_fen - paid_by_year_end(c), 0)
-        for c in cases
-        if c.outcome is Outcome.PENALTY and c.decided_on is not None and c.decided_on <= end
-    ) + sum(s.fine_fen for s in simple if unpaid_simple(s))
+    simple_outstanding = sum(s.fine_fen for s in simple if unpaid_simple(s))
+    outstanding = (
+        sum(
+            max(c.fine_fen + c.confiscation_fen - paid_by_year_end(c), 0)
+            for c in cases
+            if c.outcome is Outcome.PENALTY and c.decided_on is not None and c.decided_on <= end
+        )
+        + simple_outstanding
+    )
 
     def is_open(before: dt.date) -> int:
         return sum(
@@ -147,6 +151,8 @@ def expected(year: int) -> dict[str, object]:
                 reason.label: sum(c.no_penalty_reason is reason for c in decided)
                 for reason in NoPenaltyReason
             },
+            # neither a ledger nor the demo records a deviation from the benchmark
+            "deviations": {"从轻": 0, "减轻": 0, "从重": 0},
         },
         "simple": {
             "decided": sum(in_year(s.decided_on) for s in simple),
@@ -154,6 +160,7 @@ def expected(year: int) -> dict[str, object]:
             "warnings": sum(
                 in_year(s.decided_on) and s.penalty_kind is PenaltyKind.WARNING for s in simple
             ),
+            "outstanding_fen": simple_outstanding,
         },
         "payments": {
             "collected_fen": sum(
@@ -162,8 +169,12 @@ def expected(year: int) -> dict[str, object]:
                 for p in c.payments
                 if in_year(p.paid_on)
             )
-            + sum(s.fine_fen for s in simple if in_year(s.paid_on)),
+            + sum(s.fine_fen + s.surcharge_fen for s in simple if in_year(s.paid_on)),
             "outstanding_fen": outstanding,
+            "surcharge_fen": sum(
+                p.surcharge_fen for c in cases for p in c.payments if in_year(p.paid_on)
+            )
+            + sum(s.surcharge_fen for s in simple if in_year(s.paid_on)),
         },
         "legal_reviews": {
             "cases": sum(1 for c in cases if c.review and c.review.reviewed_on.year == year),

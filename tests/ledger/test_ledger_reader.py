@@ -131,7 +131,7 @@ def test_misnamed_sheet_is_rejected_with_the_allowed_names(tmp_path: Path) -> No
             "ledger.sheet_unknown",
             {
                 "name": "一般案件",
-                "allowed": "执法人员、一般程序案件、简易程序案件、行政复议、行政诉讼",
+                "allowed": "执法人员、一般程序案件、简易程序案件、行政复议、行政诉讼、裁量基准",
             },
         )
     ]

@@ -73,6 +73,8 @@ def test_the_annual_pdf_prints_the_stats_json_figures(
         f"收缴罚没款{format_fen(p['collected_fen'])}元",
         f"年末未缴{format_fen(p['outstanding_fen'])}元",
         f"年末逾期未决案件{g['overdue_open']}起",
+        f"其中加处罚款（元）{format_fen(p['surcharge_fen'])}",
+        f"其中简易程序（元）{format_fen(s['outstanding_fen'])}",
         # the carry-over, written out
         f"{g['open_at_start']}+{g['filed']}−{g['closed']}={g['open_at_end']}",
     ):

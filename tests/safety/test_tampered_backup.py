@@ -155,3 +155,24 @@ def test_verify_checks_every_kept_backup_against_its_manifest(
     assert "no manifest beside it" in text
     out = io.StringIO()
     assert cli_main([*args, "--no-backups"], out) == 0, out.getvalue()
+
+
+def test_a_backup_grown_after_it_was_taken_is_refused_by_its_size(
+    db_path: Path, clock: FixedClock, backed_up: Path
+) -> None:
+    with backed_up.open("ab") as grown:
+        grown.write(b"\0" * 4096)
+    error = _refused(db_path, clock, backed_up)
+    assert error.code == "restore.manifest_mismatch"
+    assert error.params["what"] == "大小（字节）"
+
+
+def test_a_manifest_naming_another_schema_version_is_refused(
+    db_path: Path, clock: FixedClock, backed_up: Path
+) -> None:
+    data = json.loads(manifest_path(backed_up).read_text("utf-8"))
+    data["schema_version"] = "0013_documents"
+    manifest_path(backed_up).write_text(json.dumps(data), "utf-8")
+    error = _refused(db_path, clock, backed_up)
+    assert error.code == "restore.manifest_mismatch"
+    assert error.params["what"] == "数据库结构版本"

@@ -157,11 +157,15 @@ def _why(case: CaseFile) -> dict[str, str | None]:
 def test_available_steps_say_why_not() -> None:
     assert tuple(available_steps(CASE)) == STEP_KEYS
     assert _why(CASE) == {
-        "notice": None, "statement": "statement.no_notice", "hearing": "hearing.not_offered",
+        "evidence": None, "notice": None, "statement": "statement.no_notice",
+        "hearing": "hearing.not_offered",
         "review": None, "discussion": None, "complex": None, "extension": None,
         "officers": None, "decide": None, "educate": "education.not_apl33",
-        "serve": "case.not_decided",
-        "pay": "case.not_decided", "pause": "case.not_decided", "close": "case.not_decided",
+        "serve_attempt": "case.not_decided",
+        "serve": "case.not_decided", "pay": "case.not_decided", "pause": "case.not_decided",
+        "instalments": "case.not_decided", "remind": "case.not_decided",
+        "court_apply": "case.not_decided", "court_ruling": "enforcement.not_applied",
+        "close": "case.not_decided",
     }  # fmt: skip
     noticed = dataclasses.replace(CASE, notice=AdvanceNotice(D(2023, 9, 27), True),
                                   complex_reason="涉及多个部门")  # fmt: skip

@@ -18,6 +18,7 @@ from chuansha_enforce.demo.generator import (
     iter_general_cases,
     iter_simple_decisions,
 )
+from chuansha_enforce.domain.case_deadlines import ClockState
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
     HearingState,
@@ -33,6 +34,8 @@ from chuansha_enforce.domain.records import (
     PartyRecord,
     SimpleDecisionRecord,
 )
+from chuansha_enforce.domain.simple_payments import simple_clocks
+from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 PLAN = DemoPlan(seed=7, general_cases=3000, simple_per_year=600)
 END = dt.date(PLAN.last_year, 12, 31)
@@ -485,3 +488,30 @@ def test_catalogue_rows() -> None:
     assert {s for s, _ in cat.SURNAMES} >= {"曾", "单", "仇", "查", "区", "朴", "欧阳"}
     assert len({s for s, _ in cat.SURNAMES}) == len(cat.SURNAMES)
     assert len(set(cat.GIVEN_MALE)) == len(cat.GIVEN_MALE)
+
+
+def test_simple_decisions_after_the_day_are_mostly_on_time(
+    simple: list[SimpleDecisionRecord],
+) -> None:
+    """Receipts for every payment; cash handed over, paid in and 备案 mostly on time, a few
+    late; late payments carry the surcharge (DOMAIN §1, §14), judged by the real calendar."""
+    calendar = WorkCalendar()
+    states: dict[str, Counter[ClockState]] = defaultdict(Counter)
+    for decision in simple:
+        assert (decision.receipt_no is not None) is (decision.paid_on is not None)
+        if decision.cash_to_bank_on is not None:
+            assert decision.cash_to_agency_on is not None
+            assert decision.cash_to_agency_on <= decision.cash_to_bank_on <= END
+        for clock in simple_clocks(decision, END, calendar).clocks:
+            states[clock.name][clock.state] += 1
+    assert set(states) == {
+        "payment_due",
+        "cash_to_agency_due",
+        "cash_to_bank_due",
+        "agency_filing_due",
+    }
+    for name, counted in states.items():
+        total = sum(counted.values())
+        late = counted[ClockState.MISSED] + counted[ClockState.OVERDUE]
+        assert counted[ClockState.MET] > 0.8 * total, name
+        assert 0 < late < 0.15 * total, name

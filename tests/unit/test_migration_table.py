@@ -27,6 +27,12 @@ def test_the_migrations_in_order() -> None:
         "0013_documents",
         "0014_seals",
         "0019_demolition_orders",
+        "0015_account_officers",
+        "0023_service",
+        "0024_discretion",
+        "0017_simple_payments",
+        "0018_enforcement",
+        "0021_corrections",
     ]
 
 
