@@ -292,8 +292,21 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
             detail += "：" + "、".join(k.label for k in sorted(d.kinds, key=lambda k: k.severity))
         if d.fine_fen:
             detail += f"，罚款 {format_fen(d.fine_fen)} 元"
+        if d.no_penalty_reason:
+            detail += f"：{d.no_penalty_reason.label}"
+        if d.demolition_deadline:  # an order, never a penalty kind (DOMAIN §13)
+            order = QCoreApplication.translate("CaseDetail", "责令限期拆除，期限至")
+            detail += f"；{order} {d.demolition_deadline.isoformat()}"
         rows.append(
             (d.decided_on.isoformat(), QCoreApplication.translate("CaseDetail", "作出决定"), detail)
+        )
+    if case.education:
+        rows.append(
+            (
+                case.education.given_on.isoformat(),
+                QCoreApplication.translate("CaseDetail", "教育"),
+                case.education.how,
+            )
         )
     rows += service_rows(case)
     rows += [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from chuansha_enforce.domain.case_file import (
     Decision,
     DecisionPause,
     Discussion,
+    Education,
     EvidenceItem,
     Extension,
     Hearing,
@@ -37,6 +39,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
     ServiceMethod,
 )
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import fen_to_yuan_text
 from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.records import PaymentRecord
@@ -110,6 +113,7 @@ def _notice(s: Services, no: str, v: FormValues) -> StepResult:
         facts=v.text("facts") or None,
         basis=v.text("legal_basis") or None,
         heavy_marked=v.flag("heavy"),
+        proposed_demolition=v.flag("demolition"),
     )
     return s.case_files.record_notice(no, notice)
 
@@ -141,6 +145,12 @@ def notice_step() -> Step:
                 QCoreApplication.translate("CaseSteps", "处罚依据"),
                 Kind.LONG_TEXT,
                 default=c.legal_basis or "",
+            ),
+            Field(
+                "demolition",
+                QCoreApplication.translate("CaseSteps", "拟责令限期拆除"),
+                Kind.BOOL,
+                default=c.demolition_order,
             ),
             Field("hearing", QCoreApplication.translate("CaseSteps", "告知听证权利"), Kind.BOOL),
             Field(
@@ -384,6 +394,15 @@ def officers_step() -> Step:
     )
 
 
+def _deadline(v: FormValues, outcome: Outcome) -> dt.date | None:
+    """The order's deadline when the decision carries one (ticked, or an order alone)."""
+    ordered = v.flag("demolition") or outcome is Outcome.ORDER_ONLY
+    deadline = v.optional_date("demolition_deadline")
+    if ordered and deadline is None:
+        raise DomainError("decision.demolition_deadline_required", "demolition_deadline")
+    return deadline if ordered else None
+
+
 def _decide(s: Services, no: str, v: FormValues) -> StepResult:
     outcome = v.choice("outcome")
     assert isinstance(outcome, Outcome)
@@ -399,6 +418,7 @@ def _decide(s: Services, no: str, v: FormValues) -> StepResult:
         fine_fen=v.fen("fine"),
         confiscation_fen=v.fen("confiscation"),
         reduced_penalty=v.flag("reduced_penalty"),
+        demolition_deadline=_deadline(v, outcome),
     )
     deviation = v.choice("deviation")
     choice = DiscretionChoice(
@@ -458,6 +478,17 @@ def decide_step() -> Step:
                 [("", None), *_labels(NoPenaltyReason)],
             ),
             Field(
+                "demolition",
+                QCoreApplication.translate("CaseSteps", "并处责令限期拆除"),
+                Kind.BOOL,
+                default=bool(c.notice and c.notice.proposed_demolition),
+            ),
+            Field(
+                "demolition_deadline",
+                QCoreApplication.translate("CaseSteps", "拆除期限"),
+                Kind.OPTIONAL_DATE,
+            ),
+            Field(
                 "circumstance",
                 QCoreApplication.translate("CaseSteps", "情节（裁量基准）"),
                 Kind.CHOICE,
@@ -473,6 +504,29 @@ def decide_step() -> Step:
         ]
 
     return Step("decide", QCoreApplication.translate("CaseSteps", "作出决定"), fields, _decide)
+
+
+def educate_step() -> Step:
+    """The education given with an APL 33 不予处罚 decision (APL 33③)."""
+
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("educated_on", QCoreApplication.translate("CaseSteps", "教育日期"), Kind.DATE),
+            Field(
+                "education",
+                QCoreApplication.translate("CaseSteps", "教育方式和内容"),
+                Kind.LONG_TEXT,
+            ),
+        ]
+
+    return Step(
+        "educate",
+        QCoreApplication.translate("CaseSteps", "教育"),
+        fields,
+        lambda s, no, v: s.case_files.record_education(
+            no, Education(v.date("educated_on"), v.text("education"))
+        ),
+    )
 
 
 def _serve(s: Services, no: str, v: FormValues) -> StepResult:
@@ -804,6 +858,7 @@ def steps() -> list[Step]:
         decision_pause_step(),
         officers_step(),
         decide_step(),
+        educate_step(),
         serve_attempt_step(),
         serve_step(),
         pay_step(),

@@ -23,6 +23,7 @@ from chuansha_enforce.domain.case_file import (
     Decision,
     DecisionPause,
     Discussion,
+    Education,
     EvidenceItem,
     Extension,
     Hearing,
@@ -66,6 +67,7 @@ STEP_LABELS: dict[str, str] = {
     "decision-pause": "不计入办案期限的期间",
     "officers": "变更承办人",
     "decide": "作出决定",
+    "educate": "教育情况",
     "serve-attempt": "送达未成功",
     "serve": "送达",
     "pay": "缴款",
@@ -161,7 +163,8 @@ def add_parsers(case_commands: Any) -> None:
 
     notice = step("notice", "告知（拟处罚、事实、依据）")
     notice.add_argument("--served", required=True, help="告知书送达日期")
-    notice.add_argument("--kinds", required=True, help="拟处罚种类，逗号分隔（如 罚款,警告）")
+    notice.add_argument("--kinds", default="", help="拟处罚种类，逗号分隔（如 罚款,警告）")
+    notice.add_argument("--demolition", action="store_true", help="拟责令限期拆除")
     notice.add_argument("--amount", help="拟罚款金额（元）")
     notice.add_argument("--confiscation", help="拟没收金额（元）")
     notice.add_argument("--facts", help="违法事实（默认取立案时的违法事实）")
@@ -212,6 +215,9 @@ def add_parsers(case_commands: Any) -> None:
     outcome.add_argument("--kinds", help="处罚种类，逗号分隔")
     outcome.add_argument("--no-penalty", help="不予处罚理由")
     outcome.add_argument("--outcome", help="撤销立案|移送司法机关|移送其他部门")
+    outcome.add_argument("--order-only", action="store_true", help="仅责令限期拆除（不并处处罚）")
+    decide.add_argument("--demolition", action="store_true", help="责令限期拆除（须写明期限）")
+    decide.add_argument("--deadline", help="拆除期限")
     decide.add_argument("--amount", help="罚款金额（元）")
     decide.add_argument("--confiscation", help="没收金额（元）")
     decide.add_argument("--reduced", action="store_true", help="减轻处罚")
@@ -220,6 +226,9 @@ def add_parsers(case_commands: Any) -> None:
     decide.add_argument("--deviation-reason", help="从轻、减轻或从重的理由")
     decide.add_argument("--doc-no", help="决定书文号（默认自动编号）")
 
+    educate = step("educate", "记录不予处罚案件的教育情况（行政处罚法第三十三条）")
+    educate.add_argument("--on", required=True, help="教育日期")
+    educate.add_argument("--how", required=True, help="教育方式和内容")
     attempt = step("serve-attempt", "记录一次未成功的送达（公告送达前须有）")
     attempt.add_argument("--on", required=True, help="尝试日期")
     attempt.add_argument("--method", required=True, help="直接|留置|邮寄|委托")
@@ -309,6 +318,7 @@ def _notice(args: argparse.Namespace, services: Services) -> StepResult:
         facts=args.facts or case.violation,
         basis=args.basis or case.legal_basis,
         heavy_marked=args.heavy,
+        proposed_demolition=args.demolition,
     )
     return services.case_files.record_notice(args.case_no, notice)
 
@@ -377,8 +387,16 @@ def _decide(args: argparse.Namespace, services: Services) -> StepResult:
     elif args.no_penalty is not None:
         outcome = Outcome.NO_PENALTY
         reason = _label(NoPenaltyReason, args.no_penalty, "no_penalty_reason")
+    elif args.order_only:
+        outcome = Outcome.ORDER_ONLY
     else:
         outcome = _label(Outcome, args.outcome, "outcome")
+    ordered = args.demolition or args.order_only
+    if args.deadline is not None and not ordered:
+        raise DomainError("cli.deadline_without_order", "demolition_deadline")
+    deadline = parse_date(args.deadline, "demolition_deadline") if ordered else None
+    if ordered and deadline is None:
+        raise DomainError("decision.demolition_deadline_required", "demolition_deadline")
     decision = Decision(
         decision_no=args.doc_no,
         decided_on=_day(args.on, "decided_on"),
@@ -388,6 +406,7 @@ def _decide(args: argparse.Namespace, services: Services) -> StepResult:
         fine_fen=_fen(args.amount, "fine"),
         confiscation_fen=_fen(args.confiscation, "confiscation"),
         reduced_penalty=args.reduced,
+        demolition_deadline=deadline,
     )
     deviation = _label(Deviation, args.deviation, "deviation") if args.deviation else None
     choice = DiscretionChoice(args.circumstance, deviation, args.deviation_reason)
@@ -469,6 +488,9 @@ _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
         a.case_no, _day(a.on, "changed_on"), _names(a.officers), a.reason
     ),
     "decide": _decide,
+    "educate": lambda a, s: s.case_files.record_education(
+        a.case_no, Education(_day(a.on, "educated_on"), a.how)
+    ),
     "serve-attempt": _serve_attempt,
     "serve": _serve,
     "pay": _pay,

@@ -62,7 +62,13 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
             else None,
             "fine_fen": decision.fine_fen,
             "confiscation_fen": decision.confiscation_fen,
+            "demolition_deadline": decision.demolition_deadline.isoformat()
+            if decision.demolition_deadline
+            else None,
         },
+        "education": None
+        if case.education is None
+        else {"on": case.education.given_on.isoformat(), "how": case.education.how},
         "served_on": case.served_on.isoformat() if case.served_on else None,
         "service_method": case.service_method.label if case.service_method else None,
         "evidence": [

@@ -65,6 +65,8 @@ OPTION_PLACEHOLDERS: dict[str, str] = {
     "address": "地址",
     "basis": "依据",
     "conclusion": "结论",
+    "deadline": "拆除期限",
+    "how": "教育情况",
     "discovered": "发现日期",
     "doc_no": "文号",
     "filed": "立案日期",

@@ -107,7 +107,7 @@ def _cmd_stats(args: argparse.Namespace, services: Services, out: TextIO, lang: 
         closed=g.closed,
         open_at_start=g.open_at_start,
         open_at_end=g.open_at_end,
-        decided=g.decided,
+        decided=g.penalty_decided,
         fines=format_fen(g.fines_decided_fen),
         no_penalty=g.no_penalty,
         overdue_open=g.overdue_open,

@@ -61,7 +61,7 @@ _FINE = frozenset({PenaltyKind.FINE})
 _WARNING = frozenset({PenaltyKind.WARNING})
 _WARNING_FINE = frozenset({PenaltyKind.WARNING, PenaltyKind.FINE})
 _FINE_GAINS = frozenset({PenaltyKind.FINE, PenaltyKind.CONFISCATE_GAINS})
-_DEMOLISH = frozenset({PenaltyKind.OTHER})
+_DEMOLITION_DAYS = 15  # the shortest period an order gives (settings.demolition_period_days)
 _NONE: frozenset[PenaltyKind] = frozenset()
 _GAINS = frozenset({"超出门窗和外墙经营", "占道设摊", "擅自占用道路堆放物品"})
 _CHANNELS = ("银行缴款", "银行缴款", "网上缴款", "网上缴款", "POS机刷卡")
@@ -499,8 +499,8 @@ def _general_cases(
                 outcome = Outcome.WITHDRAWN
             elif r < 0.016:
                 outcome = Outcome.TRANSFER_OTHER
-            elif not fines:
-                kinds, notes = _DEMOLISH, "责令限期拆除违法建筑"
+            elif not fines:  # an illegal structure: an order, not a penalty (DOMAIN §13)
+                outcome, notes = Outcome.ORDER_ONLY, "责令限期拆除违法建筑"
             elif r < 0.066:
                 outcome, notes = no_penalty, "当事人已及时改正，已对其进行教育"
                 reason = (
@@ -518,7 +518,8 @@ def _general_cases(
                 if max(fine, gained) >= (500_000 if kind < 2 else 5_000_000):
                     r = rnd()
                     hearing = held if r < 0.2 else HearingState.WAIVED if r < 0.6 else hearing
-            lawful = outcome is penalty or outcome is no_penalty
+            ordered = outcome is Outcome.ORDER_ONLY
+            lawful = outcome is penalty or outcome is no_penalty or ordered
             if not lawful:
                 delay = 5 + int(rnd() * 35)
             elif (r := rnd()) < 0.02:  # over 90 days: half approved extensions, half overdue
@@ -575,13 +576,25 @@ def _general_cases(
                             ),
                         )
                         closed = paid + 1 + int(rnd() * 10)
-                elif kinds is _DEMOLISH:
+                elif ordered:
                     closed = served + 30 + int(rnd() * 150) if rnd() < 0.85 else None
                 else:
                     closed = served + 1 + int(rnd() * 20)
-            review = None
+            review = deadline = notice_on = discussed_on = None
+            if ordered:
+                # Every order is major (DOMAIN §3): noticed, reviewed, discussed, then decided;
+                # dated from the case's own figures, so the random stream stays as it was.
+                day = dates[decided - start]
+                deadline = day + dt.timedelta(days=_DEMOLITION_DAYS + seq % 16)
+                notice_on = dates[max(filed, decided - 10) - start]
+                discussed_on = dates[max(filed, decided - 1) - start]
+                review = ImportedReview(
+                    _REVIEWERS[seq % len(_REVIEWERS)],
+                    dates[max(filed, decided - 2) - start],
+                    ReviewOpinion.AGREE,
+                )
             # Most cases are small: ask the classifier only when one of its tests could hold.
-            maybe_major = (
+            maybe_major = not ordered and (
                 fine + gained >= _SMALLEST_MAJOR_FEN
                 or hearing is not HearingState.NONE
                 or bool(kinds & HEAVY_PENALTY_KINDS)
@@ -630,6 +643,9 @@ def _general_cases(
                 notes,
                 review,
                 published_on=None if published is None else dates[published - start],
+                demolition_deadline=deadline,
+                notice_on=notice_on,
+                discussed_on=discussed_on,
             )
 
 

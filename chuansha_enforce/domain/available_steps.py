@@ -13,6 +13,7 @@ from chuansha_enforce.domain.case_deadlines import publication_required
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.case_gates import review_superseded
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.order_rules import education_refusal
 
 STEP_KEYS = (
     "evidence",
@@ -26,6 +27,7 @@ STEP_KEYS = (
     "decision_pause",
     "officers",
     "decide",
+    "educate",
     "serve_attempt",
     "serve",
     "pay",
@@ -51,6 +53,7 @@ STEP_TITLES = {
     "decision_pause": "不计入办案期限的期间",
     "officers": "变更承办人",
     "decide": "作出决定",
+    "educate": "教育",
     "serve_attempt": "送达未成功",
     "serve": "送达",
     "pay": "缴款",
@@ -189,6 +192,7 @@ _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "decision_pause": _undecided,
     "officers": _undecided,
     "decide": _undecided,
+    "educate": education_refusal,
     "serve_attempt": _serve,
     "serve": _serve,
     "pay": _pay,

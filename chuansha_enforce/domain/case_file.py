@@ -80,19 +80,22 @@ class Proposal:
     kinds: frozenset[PenaltyKind]
     fine_fen: int = 0
     confiscation_fen: int = 0
+    demolition: bool = False  # a 责令限期拆除 order goes with it (DOMAIN §13)
 
     def text(self) -> str:
-        """Stored form: ``kind,kind|fine|confiscation``."""
+        """Stored form: ``kind,kind|fine|confiscation`` (``|demolition`` when an order goes
+        with it; rounds stored before orders existed have three parts)."""
         kinds = ",".join(sorted(k.value for k in self.kinds))
-        return f"{kinds}|{self.fine_fen}|{self.confiscation_fen}"
+        order = "|demolition" if self.demolition else ""
+        return f"{kinds}|{self.fine_fen}|{self.confiscation_fen}{order}"
 
     @classmethod
     def from_text(cls, text: str | None) -> Proposal | None:
         if not text:
             return None
-        kinds, fine, confiscation = text.split("|")
+        kinds, fine, confiscation, *order = text.split("|")
         chosen = frozenset(PenaltyKind(k) for k in kinds.split(",") if k)
-        return cls(chosen, int(fine), int(confiscation))
+        return cls(chosen, int(fine), int(confiscation), order == ["demolition"])
 
 
 class StatementKind(StrEnum):
@@ -126,15 +129,21 @@ class AdvanceNotice:
     basis: str | None = None
     heavy_marked: bool = False  # another heavy penalty the clerk marks (APL 63 (5))
     statement_kind: StatementKind | None = None
+    proposed_demolition: bool = False  # the 责令限期拆除 order proposed (DOMAIN §13)
 
     def __post_init__(self) -> None:
         clean_fields(self)  # the notice's facts and basis as entered, cleaned
 
     @property
     def proposal(self) -> Proposal | None:
-        if not self.proposed_kinds:
+        if not self.proposed_kinds and not self.proposed_demolition:
             return None
-        return Proposal(self.proposed_kinds, self.proposed_fine_fen, self.proposed_confiscation_fen)
+        return Proposal(
+            self.proposed_kinds,
+            self.proposed_fine_fen,
+            self.proposed_confiscation_fen,
+            self.proposed_demolition,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,13 +226,32 @@ class Decision:
     fine_fen: int = 0
     confiscation_fen: int = 0
     reduced_penalty: bool = False
+    demolition_deadline: dt.date | None = None
+    """The 责令限期拆除 order's deadline: the decision carries the order (DOMAIN §13), with a
+    penalty (outcome 处罚) or alone (outcome 仅责令限期拆除)."""
 
     def __post_init__(self) -> None:
         clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
 
     @property
+    def demolition(self) -> bool:
+        """The decision orders the structure removed (an order, never a penalty kind)."""
+        return self.demolition_deadline is not None
+
+    @property
     def proposal(self) -> Proposal:
-        return Proposal(self.kinds, self.fine_fen, self.confiscation_fen)
+        return Proposal(self.kinds, self.fine_fen, self.confiscation_fen, self.demolition)
+
+
+@dataclass(frozen=True, slots=True)
+class Education:
+    """The education given with an APL 33 不予处罚 decision (APL 33③)."""
+
+    given_on: dt.date
+    how: str
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # a step as entered: its text cleaned (domain.text_input)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +353,7 @@ class CaseFile:
     violation_continuing: bool = False
     five_year_reason: str | None = None
     officer_changes: tuple[OfficerChange, ...] = ()
+    education: Education | None = None
     service_attempts: tuple[ServiceAttempt, ...] = ()
     service_proof: ServiceProof | None = None
     evidence: tuple[EvidenceItem, ...] = ()

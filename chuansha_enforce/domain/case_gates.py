@@ -25,13 +25,13 @@ from chuansha_enforce.domain.case_rules import not_before, not_future
 from chuansha_enforce.domain.enums import (
     CONFISCATION_KINDS,
     HearingState,
-    Outcome,
     PartyType,
     PenaltyKind,
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.major_case import INDIVIDUAL_KINDS, MajorAssessment
 from chuansha_enforce.domain.money import format_fen
+from chuansha_enforce.domain.order_rules import carries_order
 from chuansha_enforce.domain.settings import Settings
 from chuansha_enforce.domain.text_input import name_key
 from chuansha_enforce.domain.work_calendar import WorkCalendar
@@ -113,8 +113,8 @@ def _required(text: str | None, field: str) -> None:
 def check_notice_content(case: CaseFile, notice: AdvanceNotice, rules: GateRules) -> None:
     """The 告知 states the proposed penalty (kinds, amounts), the facts and the basis, and
     the hearing right where APL 63 gives one (APL 44, 63)."""
-    if not notice.proposed_kinds:
-        raise DomainError("notice.kinds_required", "kinds")
+    if notice.proposal is None:
+        raise DomainError("notice.proposal_required", "kinds")
     if notice.proposed_fine_fen < 0 or notice.proposed_confiscation_fen < 0:
         raise DomainError("money.negative", "amount")
     if (PenaltyKind.FINE in notice.proposed_kinds) != (notice.proposed_fine_fen > 0):
@@ -217,11 +217,13 @@ def check_decision_gates(
     rules: GateRules,
 ) -> None:
     """Every right of DOMAIN §12 that must have run before this decision."""
-    if decision.outcome is Outcome.PENALTY:
+    if carries_order(decision):  # a demolition order is never exempt (DOMAIN §13)
         _check_notice_rights(case, decision, calendar, rules)
     latest = case.latest_review()  # review binds the proposal it reviewed (DOMAIN §12)
     reviewed = latest.proposal if latest is not None else None
-    if major.major and reviewed is not None and reviewed != decision.proposal:
+    # a reviewed order that the decision drops is a different decision too (DOMAIN §13)
+    bound = major.major or (reviewed is not None and reviewed.demolition)
+    if bound and reviewed is not None and reviewed != decision.proposal:
         assert latest is not None
         raise DomainError("decision.review_differs", "decided_on", {"round": latest.round_no})
     needs_discussion = (major.major and rules.discussion_for_major) or bool(case.complex_reason)
@@ -236,7 +238,7 @@ def _check_notice_rights(
     notice = case.notice
     if notice is None or notice.served_on > decision.decided_on:
         raise DomainError("decision.without_notice", "decided_on")
-    if not notice.proposed_kinds:
+    if notice.proposal is None:
         raise DomainError("decision.notice_incomplete", "decided_on")
     recorded = notice.statement_kind is not None or notice.statement_on is not None
     stated = recorded and (
@@ -247,9 +249,14 @@ def _check_notice_rights(
         raise DomainError("decision.statement_period", "decided_on", {"until": until.isoformat()})
     if _heavier(decision, notice):
         raise DomainError("decision.heavier_than_notice", "kinds")
+    if decision.demolition and not notice.proposed_demolition:
+        raise DomainError("decision.demolition_not_noticed", "demolition_deadline")
+    hearing = case.hearing
+    if decision.demolition and hearing is not None and hearing.requested:
+        # an order's hearing, when asked, is held before it (DOMAIN §13)
+        raise DomainError("decision.hearing_pending", "decided_on")
     if not notice_hearing_right(case, notice, rules):
         return
-    hearing = case.hearing
     if hearing is not None and hearing.state is HearingState.WAIVED:
         return
     if hearing is not None and hearing.state is HearingState.HELD:

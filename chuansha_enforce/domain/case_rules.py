@@ -31,6 +31,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.identity import validate_party_id
 from chuansha_enforce.domain.major_case import MajorAssessment
 from chuansha_enforce.domain.money import format_fen
+from chuansha_enforce.domain.order_rules import carries_order, check_order_content
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.text_input import name_key
 
@@ -200,6 +201,7 @@ def check_decision_content(decision: Decision) -> None:
     kinds = decision.kinds
     if decision.fine_fen < 0 or decision.confiscation_fen < 0:
         raise DomainError("money.negative", "fine")
+    check_order_content(decision)
     if decision.outcome is Outcome.PENALTY:
         if not kinds:
             raise DomainError("decision.kinds_required", "kinds")
@@ -220,6 +222,10 @@ def check_decision_content(decision: Decision) -> None:
         if decision.no_penalty_reason is None:
             raise DomainError("decision.no_penalty_reason_required", "no_penalty_reason")
         _required(decision.decision_no, "decision_no")
+    elif decision.outcome is Outcome.ORDER_ONLY:
+        if decision.no_penalty_reason is not None:
+            raise DomainError("decision.reason_with_penalty", "no_penalty_reason")
+        _required(decision.decision_no, "decision_no")
     elif decision.no_penalty_reason is not None:
         raise DomainError("decision.reason_with_penalty", "no_penalty_reason")
 
@@ -239,8 +245,8 @@ def check_decision(
         raise DomainError("decision.number_taken", "decision_no", params)
     not_future(decision.decided_on, today, "decided_on")
     not_before(decision.decided_on, case.filed_on, "decided_on", "立案日期")
-    if decision.outcome is Outcome.PENALTY:
-        # APL 62: no penalty without the advance notice.
+    if carries_order(decision):
+        # APL 62: no penalty (nor demolition order, DOMAIN §13) without the advance notice.
         if case.notice is None or case.notice.served_on > decision.decided_on:
             raise DomainError("decision.without_notice", "decided_on")
         if case.hearing_state is HearingState.HELD:
@@ -297,7 +303,7 @@ def check_closing(
         raise DomainError("case.close_undecided", "closed_on", {"case_no": case.case_no})
     not_future(closed_on, today, "closed_on")
     not_before(closed_on, case.decision.decided_on, "closed_on", "决定日期")
-    if case.decision.outcome in (Outcome.PENALTY, Outcome.NO_PENALTY):
+    if case.decision.outcome in (Outcome.PENALTY, Outcome.NO_PENALTY, Outcome.ORDER_ONLY):
         if case.served_on is None:
             raise DomainError("case.close_unserved", "closed_on")
         not_before(closed_on, case.served_on, "closed_on", "送达日期")

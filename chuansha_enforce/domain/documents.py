@@ -76,9 +76,9 @@ STEP_EVIDENCE: Final = "证据（登记证据）"
 
 
 def is_demolition(case: CaseFile) -> bool:
-    """The case orders a structure removed (DOMAIN §13). One predicate, to switch when the
-    decision type arrives."""
-    return case.demolition_order
+    """The case orders a structure removed (DOMAIN §13): marked so when filed, or its decision
+    carries a 责令限期拆除 order."""
+    return case.demolition_order or bool(case.decision and case.decision.demolition)
 
 
 def proposal(case: CaseFile) -> Decision | None:

@@ -153,6 +153,8 @@ class Outcome(LabelledEnum):
     WITHDRAWN = "withdrawn", "撤销立案"
     TRANSFER_JUDICIAL = "transfer_judicial", "移送司法机关"
     TRANSFER_OTHER = "transfer_other", "移送其他部门"
+    ORDER_ONLY = "order_only", "仅责令限期拆除"
+    """A 责令限期拆除 order with no penalty beside it (DOMAIN §13): an order, not a penalty."""
 
 
 class NoPenaltyReason(LabelledEnum):
@@ -163,6 +165,12 @@ class NoPenaltyReason(LabelledEnum):
     MENTAL_ILLNESS = "mental_illness", "精神病人"
     TIME_BARRED = "time_barred", "超过追责时效"
     FACTS_UNPROVEN = "facts_unproven", "违法事实不能成立"
+
+
+APL33_REASONS = frozenset(
+    {NoPenaltyReason.MINOR_CORRECTED, NoPenaltyReason.FIRST_VIOLATION, NoPenaltyReason.NO_FAULT}
+)
+"""不予处罚 under APL 33 (轻微及时改正, 首违不罚, 无主观过错): the party is educated (APL 33③)."""
 
 
 class HearingState(LabelledEnum):

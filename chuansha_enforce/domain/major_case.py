@@ -16,6 +16,7 @@ REASON_LABELS = {
     "hearing_held": "经过听证",
     "reduced_penalty": "减轻处罚",
     "demolition_order": "限期拆除已建成违法建筑",
+    "forced_demolition": "强制拆除决定",
     "crime_transfer": "涉嫌犯罪移送司法机关",
     "manual": "人工标记：{reason}",
 }
@@ -39,6 +40,7 @@ class MajorFacts:
     reduced_penalty: bool = False
     demolition_order: bool = False
     crime_transfer: bool = False
+    forced_demolition: bool = False  # a 强制拆除决定 (行政强制法 37; DOMAIN §13)
     manual_reason: str | None = None
 
 
@@ -67,6 +69,8 @@ def assess_major(facts: MajorFacts, thresholds: MajorThresholds | None = None) -
         found.append(("reduced_penalty", {}))
     if facts.demolition_order:
         found.append(("demolition_order", {}))
+    if facts.forced_demolition:
+        found.append(("forced_demolition", {}))
     if facts.crime_transfer:
         found.append(("crime_transfer", {}))
     if facts.manual_reason:

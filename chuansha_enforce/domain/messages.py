@@ -15,6 +15,7 @@ from chuansha_enforce.domain.account_officer_messages import (
 )
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.correction_messages import CORRECTION_FIELDS, CORRECTION_MESSAGES
+from chuansha_enforce.domain.demolition_messages import DEMOLITION_FIELDS, DEMOLITION_MESSAGES
 from chuansha_enforce.domain.discretion_messages import DISCRETION_FIELDS, DISCRETION_MESSAGES
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
@@ -46,6 +47,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **FIND_FIELDS,
     **GATE_DETAIL_FIELDS,
     **DOCUMENT_FIELDS,
+    **DEMOLITION_FIELDS,
     **SIMPLE_PAYMENT_FIELDS,
     **ENFORCEMENT_FIELDS,
     **CORRECTION_FIELDS,
@@ -133,6 +135,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **FIND_MESSAGES,
     **GATE_DETAIL_MESSAGES,
     **DOCUMENT_MESSAGES,
+    **DEMOLITION_MESSAGES,
     **PRESENTER_MESSAGES,
     **SERVICE_MESSAGES,
     **DISCRETION_MESSAGES,

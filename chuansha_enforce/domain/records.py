@@ -126,6 +126,13 @@ class GeneralCaseRecord:
     gates: ImportedGates | None = None
     violation_on: dt.date | None = None
     clue_on: dt.date | None = None
+    demolition_deadline: dt.date | None = None
+    """The decision's 责令限期拆除 order and its deadline (DOMAIN §13; outcome 处罚 or
+    仅责令限期拆除)."""
+    notice_on: dt.date | None = None
+    """The 告知 served, proposing the decided penalty and order (DOMAIN §12)."""
+    discussed_on: dt.date | None = None
+    """A collective discussion held before the decision (APL 57②)."""
 
     def __post_init__(self) -> None:
         clean_fields(self)
@@ -236,6 +243,7 @@ class ExportCase:
     discussed_on: str | None = None
     extended_days: int = 0
     """Approved extensions plus the paused days: the decision deadline is filing + 90 + this."""
+    demolition_deadline: str | None = None  # the decision's 责令限期拆除 order (DOMAIN §13)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,11 @@ Counting rules (printed under the tables of the annual report):
 - ``general.filed`` counts filings, ``general.closed`` closings (which may exceed filings:
   cases filed in earlier years close too), so open at start + filed − closed = open at end;
 - ``general.decided`` counts decisions in the year with a penalty or a 不予处罚 outcome
-  (withdrawals and transfers are not penalty decisions);
+  (withdrawals and transfers are not penalty decisions); 作出处罚决定 counts the penalty
+  decisions alone, ``general.no_penalty`` the 不予处罚 ones, split by reason;
+- 责令限期拆除 orders are orders, not penalties (DOMAIN §13): counted apart in
+  ``general.demolition_orders`` by their decision date, never in a penalty column nor in
+  ``general.decided`` (an order that goes with a penalty leaves the penalty counted as one);
 - money is the amount in the decision, not the amount collected (collections apart);
 - a decision with several penalty kinds counts once, under its heaviest kind;
 - simple-procedure decisions are reported apart and never added to ``filed``.
@@ -23,7 +27,7 @@ from chuansha_enforce.domain.disputes import (
     litigation_figures,
     reconsideration_figures,
 )
-from chuansha_enforce.domain.enums import PenaltyKind
+from chuansha_enforce.domain.enums import EnumMap, NoPenaltyReason, PenaltyKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,20 @@ class GeneralFigures:
     overdue_open: int
     open_at_start: int
     open_at_end: int
+    demolition_orders: int = 0
+    no_penalty_by_reason: Mapping[NoPenaltyReason, int] = field(
+        default_factory=lambda: EnumMap(NoPenaltyReason, {})
+    )
+    """不予处罚 decisions of the year by their reason (every reason, 0 when none)."""
+
+    @property
+    def penalty_decided(self) -> int:
+        """Decisions in the year with a penalty (作出处罚决定): ``decided`` less 不予处罚."""
+        return self.decided - self.no_penalty
+
+    def reasons_json(self) -> dict[str, int]:
+        """``general.no_penalty_by_reason``: every reason's label, in the catalogue's order."""
+        return {r.label: self.no_penalty_by_reason.get(r, 0) for r in NoPenaltyReason}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +124,9 @@ class AnnualFigures:
                 "overdue_open": self.general.overdue_open,
                 "open_at_start": self.general.open_at_start,
                 "open_at_end": self.general.open_at_end,
+                "penalty_decided": self.general.penalty_decided,
+                "demolition_orders": self.general.demolition_orders,
+                "no_penalty_by_reason": self.general.reasons_json(),
                 "deviations": {d.label: self.deviations.get(d.value, 0) for d in Deviation},
             },
             "simple": {

@@ -103,6 +103,8 @@ def general_case_rows(cases: Iterable[ExportCase]) -> Iterator[Sequence[object]]
             c.party_address,
             c.legal_representative,
             _date(c.published_on),
+            "是" if c.demolition_deadline else None,
+            _date(c.demolition_deadline),
             c.notes,
         ]
 

@@ -36,7 +36,8 @@ def _none_in_database(_numbers: Collection[str]) -> Mapping[str, str]:
     return {}
 
 
-MajorKey = tuple[PartyType, int, int, frozenset[PenaltyKind], HearingState, bool]
+MajorKey = tuple[PartyType, int, int, frozenset[PenaltyKind], HearingState, bool, bool]
+"""(party kind, fine, confiscation, kinds, hearing, crime transfer, demolition order)."""
 
 
 PartyKey = tuple[PartyType, str, str | None, str | None, str | None]
@@ -169,11 +170,12 @@ class ImportContext:
         return found
 
     def major(self, key: MajorKey) -> MajorAssessment:
-        """``assess_major`` of ``(party kind, fine, confiscation, kinds, hearing, transfer)``."""
+        """``assess_major`` of ``MajorKey``'s facts."""
         found = self._majors.get(key)
         if found is None:
-            kind, fine, confiscation, kinds, hearing, transfer = key
-            facts = MajorFacts(kind, fine, confiscation, kinds, hearing, crime_transfer=transfer)
+            kind, fine, confiscation, kinds, hearing, transfer, order = key
+            facts = MajorFacts(kind, fine, confiscation, kinds, hearing,
+                               demolition_order=order, crime_transfer=transfer)  # fmt: skip
             found = self._majors[key] = assess_major(facts, self.thresholds)
         return found
 

@@ -12,9 +12,9 @@ from typing import Final
 
 MiB: Final = 1024 * 1024
 
-MAX_SHEET_CELLS: Final = 2_910_000
+MAX_SHEET_CELLS: Final = 4_120_000
 """Rows x columns of a sheet, counted from A1 to the last cell holding a value (about
-100,300 rows of the 29 columns of 一般程序案件), and of all the sheets of a workbook together."""
+100,400 rows of the 41 columns of 一般程序案件), and of all the sheets of a workbook together."""
 
 MAX_SHEET_PART_BYTES: Final = 160 * MiB
 """A worksheet of an xlsx once decompressed (about 125,000 rows as the export writes them)."""

@@ -79,6 +79,8 @@ GENERAL_HEADERS = {
     "party_address": "当事人地址",
     "legal_representative": "法定代表人",
     "published_on": "公示日期",
+    "demolition": "责令限期拆除",
+    "demolition_deadline": "拆除期限",
     "notes": "备注",
 }
 SIMPLE_HEADERS = {
@@ -248,6 +250,8 @@ class GeneralCells(NamedTuple):
     party_address: str | None
     legal_representative: str | None
     published_on: dt.date | None
+    demolition: bool | None
+    demolition_deadline: dt.date | None
     notes: str | None
 
 
@@ -337,6 +341,8 @@ GENERAL_COLUMNS = _specs(
         "hearing_on": parse_date,
         "discussed_on": parse_date,
         "extended_to": parse_date,
+        "demolition": parse_bool,
+        "demolition_deadline": parse_date,
     },
     frozenset({"case_no", "cause", "party_kind", "party_name", "officers", "filed_on"}),
     unique=frozenset({"case_no", "decision_no"}),

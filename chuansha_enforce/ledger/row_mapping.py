@@ -186,20 +186,28 @@ def _decision(
         if words or fine or confiscation:
             issues.add(row, DomainError("ledger.decision_without_date"), "decided_on")
         return None
-    if words is None:
+    ordered = bool(c.demolition)
+    if c.demolition_deadline is not None and not ordered:
+        issues.add(row, DomainError("ledger.deadline_without_order"), "demolition_deadline")
+        return None
+    if ordered and c.demolition_deadline is None:
+        issues.add(row, DomainError("ledger.required"), "demolition_deadline")
+        return None
+    if words is None and not ordered:
         issues.add(row, DomainError("ledger.required"), "kinds")
         return None
-    if words.problem is not None:
+    if words is not None and words.problem is not None:
         issues.add(row, words.problem, "kinds")
         return None
     decision = Decision(
         decision_no=c.decision_no,
         decided_on=decided,
-        outcome=words.outcome,
-        kinds=words.kinds,
+        outcome=Outcome.ORDER_ONLY if words is None else words.outcome,  # an order alone
+        kinds=frozenset() if words is None else words.kinds,
         no_penalty_reason=c.no_penalty_reason,
         fine_fen=fine,
         confiscation_fen=confiscation,
+        demolition_deadline=c.demolition_deadline if ordered else None,
     )
     if not _check(issues, row, case_rules.check_decision_content, decision):
         return None
@@ -293,7 +301,7 @@ def _general_case(
     if party is not None and decision is not None:
         transfer = decision.outcome is Outcome.TRANSFER_JUDICIAL
         basics = (party.kind, decision.fine_fen, decision.confiscation_fen, decision.kinds)
-        major = ctx.major((*basics, hearing, transfer))
+        major = ctx.major((*basics, hearing, transfer, decision.demolition))
         latest = (
             None
             if review is None
@@ -353,6 +361,7 @@ def _general_case(
         gates=gates,
         violation_on=c.violation_on,
         clue_on=c.clue_on,
+        demolition_deadline=decision.demolition_deadline if decision else None,
     )
 
 

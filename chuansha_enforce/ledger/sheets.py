@@ -90,6 +90,8 @@ GENERAL_CASE_HEADERS: Final = _specs(
     ("当事人地址", False),
     ("法定代表人", False),
     ("公示日期", False),
+    ("责令限期拆除", False),
+    ("拆除期限", False),
     ("备注", False),
 )
 

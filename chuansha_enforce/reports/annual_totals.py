@@ -33,7 +33,9 @@ COUNTING_RULES: tuple[str, ...] = (
     "责令关闭、限制从业的顺序，后者为重）。",
     "简易程序决定单独统计，不计入立案数。",
     "罚没金额以万元为单位，每格由分为单位的精确合计四舍五入到小数点后四位，合计不由各格相加。",
-    "作出决定数只计处罚和不予处罚的决定；撤销立案和移送不计。年末逾期未决为年末仍未作出决定、"
+    "责令限期拆除是行政命令，不是处罚种类：按决定日期单独统计，不计入处罚决定数和统计表的处罚种类栏；"
+    "与处罚并处的，处罚照常计入。",
+    "作出决定数只计处罚和不予处罚的决定；撤销立案、移送和仅责令限期拆除不计。年末逾期未决为年末仍未作出决定、"
     "且已超过立案之日起90日期限的案件（批准延期的尚未计入）。",
     "法制审核按当年有审核记录的案件计（含从台账导入的记录），一件多轮计一件，轮次另列。",
 )
@@ -89,14 +91,21 @@ class AnnualTotalsReport(ReportTemplate):
         g, p, o = f.general, f.payments, f.officers
         return (
             f"{f.year}年，一般案件立案 {g.filed} 起，结案 {g.closed} 起，"
-            f"作出处罚决定 {g.decided} 起，处罚金额 {_yuan(g.fines_decided_fen)} 元"
-            f"（另没收 {_yuan(g.confiscated_decided_fen)} 元），不予处罚 {g.no_penalty} 起；"
+            f"作出处罚决定 {g.penalty_decided} 起，处罚金额 {_yuan(g.fines_decided_fen)} 元"
+            f"（另没收 {_yuan(g.confiscated_decided_fen)} 元），不予处罚 {g.no_penalty} 起"
+            f"{self._reasons_clause()}，责令限期拆除 {g.demolition_orders} 起；"
             f"简易案件 {f.simple.decided} 起，处罚金额 {_yuan(f.simple.fines_decided_fen)} 元；"
             f"执法证 {o.valid_at_year_end} 张（注销 {o.cancelled_in_year}，新办 "
             f"{o.issued_in_year}）；法制审核 {f.legal_review_cases} 起；"
             f"案卷评查 {f.file_reviews_sampled} 件；收缴罚没款 {_yuan(p.collected_fen)} 元，"
             f"年末未缴 {_yuan(p.outstanding_fen)} 元；年末逾期未决案件 {g.overdue_open} 起。"
         )
+
+    def _reasons_clause(self) -> str:
+        """The no-penalty decisions by reason, in brackets (nothing when there are none)."""
+        g = self.view.figures.general
+        parts = [f"{label} {n} 起" for label, n in g.reasons_json().items() if n]
+        return f"（{'，'.join(parts)}）" if parts else ""
 
     def _disputes(self) -> list[Flowable]:
         """The seed's paragraph on disputes, each rate with its formula printed under it."""
@@ -117,7 +126,10 @@ class AnnualTotalsReport(ReportTemplate):
             ("一般程序", "立案（件）", str(g.filed)),
             ("", "结案（件）", str(g.closed)),
             ("", "作出决定（件）", str(g.decided)),
+            ("", "其中处罚决定（件）", str(g.penalty_decided)),
             ("", "其中不予处罚（件）", str(g.no_penalty)),
+            *(("", f"不予处罚：{label}（件）", str(n)) for label, n in g.reasons_json().items()),
+            ("", "责令限期拆除决定（件，不计入处罚）", str(g.demolition_orders)),
             ("", "罚款金额（元，按决定）", _yuan(g.fines_decided_fen)),
             ("", "没收金额（元，按决定）", _yuan(g.confiscated_decided_fen)),
             ("", "年末逾期未决（件）", str(g.overdue_open)),

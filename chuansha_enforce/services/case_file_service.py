@@ -29,6 +29,7 @@ from chuansha_enforce.domain.case_file import (
     Decision,
     DecisionPause,
     Discussion,
+    Education,
     EvidenceItem,
     Extension,
     Hearing,
@@ -75,6 +76,7 @@ from chuansha_enforce.domain.major_case import (
     assess_major,
 )
 from chuansha_enforce.domain.numbering import NumberKind, fits_template, render_number
+from chuansha_enforce.domain.order_rules import check_education
 from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.publication_rules import check_unpaid_close
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
@@ -163,7 +165,9 @@ def major_facts(case: CaseFile, decision: Decision | None = None) -> MajorFacts:
         kinds=kinds,
         hearing=case.hearing_state,
         reduced_penalty=bool(decided and decided.reduced_penalty),
-        demolition_order=case.demolition_order,
+        demolition_order=case.demolition_order
+        or bool(decided and decided.demolition)
+        or bool(proposed and proposed.proposed_demolition),
         crime_transfer=bool(decided and decided.outcome is Outcome.TRANSFER_JUDICIAL),
         manual_reason=case.major_flag_reason,
     )
@@ -525,22 +529,14 @@ class CaseFileService(ContextService):
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             given = number
-            if given is None and decision.outcome in (Outcome.PENALTY, Outcome.NO_PENALTY):
+            numbered = (Outcome.PENALTY, Outcome.NO_PENALTY, Outcome.ORDER_ONLY)
+            if given is None and decision.outcome in numbered:
                 # Checked first, so a refused decision never consumes a number.
                 check_decision_content(dataclasses.replace(decision, decision_no="（自动编号）"))
                 given = self._numbering.issue_within(
                     NumberKind.PENALTY_DECISION, decision.decided_on.year, case.case_no
                 )
-            final = Decision(
-                given,
-                decision.decided_on,
-                decision.outcome,
-                decision.kinds,
-                decision.no_penalty_reason,
-                decision.fine_fen,
-                decision.confiscation_fen,
-                decision.reduced_penalty,
-            )
+            final = dataclasses.replace(decision, decision_no=given)
             holder = None if number is None else decision_number_holder(self._db, number)
             major = assess_major(major_facts(case, final), self.thresholds())
             case_rules.check_decision(
@@ -562,8 +558,23 @@ class CaseFileService(ContextService):
             self._cases.save_decision(case.id, final, at)
             DiscretionRepository(self._db).save_choice(case.id, choice, at)
 
-        detail = {"outcome": decision.outcome.value, "fine_fen": decision.fine_fen}
+        detail: dict[str, object] = {
+            "outcome": decision.outcome.value,
+            "fine_fen": decision.fine_fen,
+        }
+        if decision.demolition_deadline is not None:
+            detail["demolition_deadline"] = decision.demolition_deadline.isoformat()
         return self._step(case_no, "case.decide", detail, apply)
+
+    def record_education(self, case_no: str, education: Education) -> StepResult:
+        """The education given with an APL 33 不予处罚 decision (APL 33③)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_education(case, education, today)
+            self._cases.save_education(case.id, education, at)
+
+        detail = {"on": education.given_on.isoformat()}
+        return self._step(case_no, "case.educate", detail, apply)
 
     def _check_discretion(self, case: CaseFile, final: Decision, choice: DiscretionChoice) -> None:
         if final.outcome is not Outcome.PENALTY or final.fine_fen <= 0:

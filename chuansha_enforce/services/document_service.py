@@ -427,7 +427,14 @@ class _CaseViews:
                 remedy=self.remedy(decision.decided_on),
             )
         if kind in (DocumentKind.CORRECTION_ORDER, DocumentKind.DEMOLITION_ORDER):
-            if is_demolition(c):
+            deadline = c.decision.demolition_deadline if c.decision else None
+            if deadline is not None:  # the decided order's own deadline (DOMAIN §13)
+                order = (
+                    f"根据上述规定，责令你（单位）于{deadline.year}年{deadline.month}月"
+                    f"{deadline.day}日前自行拆除上述违法建筑物、构筑物或者设施。"
+                    "逾期不拆除的，本机关将依法处理。"
+                )
+            elif is_demolition(c):
                 days = self.settings.demolition_period_days
                 order = (
                     f"根据上述规定，责令你（单位）自收到本通知书之日起{days}日内自行拆除上述违法"

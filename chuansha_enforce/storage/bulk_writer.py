@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import sqlite_utils
 
-from chuansha_enforce.domain.enums import PenaltyKind, heaviest
+from chuansha_enforce.domain.enums import Outcome, PenaltyKind, heaviest
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     OfficerRecord,
@@ -123,6 +123,56 @@ class _GateRows:
             " created_at) VALUES (?, ?, ?, ?, ?, ?)",
             self.extensions,
         )
+
+
+def _outcome_code(outcome: Outcome | None) -> str | None:
+    """An order alone is stored with no outcome (see schema_0019_demolition_orders)."""
+    if outcome is None or outcome is Outcome.ORDER_ONLY:
+        return None
+    return outcome._value_
+
+
+class _DecisionSteps:
+    """The notice, discussion, demolition order of bulk-loaded cases (few: written plainly)."""
+
+    def __init__(self, at: str) -> None:
+        self._at = at
+        self.orders: list[tuple[object, ...]] = []
+        self.notices: list[tuple[object, ...]] = []
+        self.discussions: list[tuple[object, ...]] = []
+
+    def add(self, cid: int, case: GeneralCaseRecord) -> None:
+        if case.demolition_deadline is not None:
+            self.orders.append((cid, case.demolition_deadline.isoformat(), self._at))
+        if case.notice_on is not None:
+            kinds = ",".join(sorted(k._value_ for k in case.penalty_kinds)) or None
+            self.notices.append((cid, case.notice_on.isoformat(), self._at, kinds, case.fine_fen,
+                                 case.confiscation_fen, int(case.demolition_deadline is not None),
+                                 case.cause, case.legal_basis))  # fmt: skip
+        if case.discussed_on is not None:
+            self.discussions.append((cid, case.discussed_on.isoformat(), DISCUSSION_MINUTES,
+                                     self._at, DISCUSSION_PARTICIPANTS))  # fmt: skip
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "INSERT INTO demolition_orders (case_id, deadline, created_at) VALUES (?, ?, ?)",
+            self.orders,
+        )
+        conn.executemany(
+            "INSERT INTO advance_notices (case_id, served_on, created_at, proposed_kinds,"
+            " proposed_fine_fen, proposed_confiscation_fen, proposed_demolition, facts, basis)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.notices,
+        )
+        conn.executemany(
+            "INSERT INTO collective_discussions (case_id, held_on, minutes, created_at,"
+            " participants) VALUES (?, ?, ?, ?, ?)",
+            self.discussions,
+        )
+
+
+DISCUSSION_MINUTES = "经集体讨论，同意按拟定意见作出决定"
+DISCUSSION_PARTICIPANTS = "分管副镇长,执法队长,法制员"
 
 
 class BulkWriter:
@@ -262,6 +312,7 @@ class BulkWriter:
             payment_rows: list[tuple[object, ...]] = []
             review_rows: list[tuple[object, ...]] = []
             gates = _GateRows()
+            steps = _DecisionSteps(self._at)
             for offset, case in enumerate(chunk):
                 cid = case_id + offset
                 case_rows.append(
@@ -270,7 +321,7 @@ class BulkWriter:
                         case.legal_basis, case.location, case.filed_on.isoformat(),
                         case.hearing._value_, case.decision_no,
                         None if case.decided_on is None else case.decided_on.isoformat(),
-                        None if case.outcome is None else case.outcome._value_,
+                        _outcome_code(case.outcome),
                         self._heaviest(case.penalty_kinds),
                         None if case.no_penalty_reason is None else case.no_penalty_reason._value_,
                         case.fine_fen, case.confiscation_fen,
@@ -279,10 +330,12 @@ class BulkWriter:
                         case.notes, self._at, self._at, case.major_flag_reason,
                         _iso(case.published_on), 1 if case.publication_unrecorded else None,
                         _iso(case.violation_on), _iso(case.clue_on),
+                        int(case.demolition_deadline is not None),
                     )
                 )  # fmt: skip
                 if case.gates is not None:
                     gates.add(cid, case, self._at)
+                steps.add(cid, case)
                 officer_rows.extend((cid, certificate_ids[n]) for n in case.officer_certificates)
                 penalty_rows.extend((cid, kind._value_) for kind in case.penalty_kinds)
                 payment_rows.extend(
@@ -309,8 +362,8 @@ class BulkWriter:
                 " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
                 " no_penalty_reason, fine_fen, confiscation_fen, served_on, closed_on, notes,"
                 " created_at, updated_at, major_flag_reason, published_on,"
-                " publication_unrecorded, violation_on, clue_on)"
-                f" VALUES ({', '.join('?' * 26)})",
+                " publication_unrecorded, violation_on, clue_on, demolition_order)"
+                f" VALUES ({', '.join('?' * 27)})",
                 case_rows,
             )
             self._conn.executemany("INSERT INTO general_case_officers VALUES (?, ?)", officer_rows)
@@ -326,6 +379,7 @@ class BulkWriter:
                 review_rows,
             )
             gates.write(self._conn)
+            steps.write(self._conn)
             count += len(chunk)
         self._refresh_search()
         return count

@@ -14,6 +14,7 @@ from chuansha_enforce.domain.case_file import (
     Decision,
     DecisionPause,
     Discussion,
+    Education,
     Extension,
     Hearing,
     OfficerChange,
@@ -196,8 +197,8 @@ class CaseFileRepository:
         )
         notice_row = db.execute(
             "SELECT served_on, hearing_offered, statement_on, proposed_kinds, proposed_fine_fen,"
-            " proposed_confiscation_fen, facts, basis, heavy_marked, statement_kind"
-            " FROM advance_notices WHERE case_id = ?",
+            " proposed_confiscation_fen, facts, basis, heavy_marked, statement_kind,"
+            " proposed_demolition FROM advance_notices WHERE case_id = ?",
             [cid],
         ).fetchone()
         notice = (
@@ -214,6 +215,7 @@ class CaseFileRepository:
                 notice_row[7],
                 bool(notice_row[8]),
                 StatementKind(notice_row[9]) if notice_row[9] else None,
+                bool(notice_row[10]),
             )
         )
         hearing_row = db.execute(
@@ -298,6 +300,12 @@ class CaseFileRepository:
                 [cid],
             )
         )
+        order = db.execute(
+            "SELECT deadline FROM demolition_orders WHERE case_id = ?", [cid]
+        ).fetchone()
+        taught = db.execute(
+            "SELECT given_on, how FROM no_penalty_education WHERE case_id = ?", [cid]
+        ).fetchone()
         plan, reminder, court = self._enforcement(cid)
         corrections = CorrectionRepository(db)
         decision_pauses = tuple(
@@ -318,12 +326,14 @@ class CaseFileRepository:
             decision = Decision(
                 decision_no=decision_no,
                 decided_on=dt.date.fromisoformat(decided_on),
-                outcome=Outcome(outcome),
+                # an order alone is stored with no outcome (see schema_0019)
+                outcome=Outcome(outcome) if outcome else Outcome.ORDER_ONLY,
                 kinds=kinds,
                 no_penalty_reason=NoPenaltyReason(no_penalty_reason) if no_penalty_reason else None,
                 fine_fen=int(fine),
                 confiscation_fen=int(confiscation),
                 reduced_penalty=bool(reduced),
+                demolition_deadline=_d(order[0]) if order else None,
             )
         publications = PublicationRepository(db)
         close_kind, close_approved_by = publications.closing(cid)
@@ -360,6 +370,7 @@ class CaseFileRepository:
             violation_continuing=bool(continuing),
             five_year_reason=five_year_reason,
             officer_changes=changes,
+            education=Education(dt.date.fromisoformat(taught[0]), taught[1]) if taught else None,
             service_attempts=ServiceRepository(db).attempts(cid),
             service_proof=ServiceRepository(db).proof(cid),
             evidence=ServiceRepository(db).evidence(cid),
@@ -430,19 +441,22 @@ class CaseFileRepository:
         self._db.execute(
             "INSERT INTO advance_notices (case_id, served_on, hearing_offered, statement_on,"
             " created_at, proposed_kinds, proposed_fine_fen, proposed_confiscation_fen, facts,"
-            " basis, heavy_marked, statement_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " basis, heavy_marked, statement_kind, proposed_demolition)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (case_id) DO UPDATE SET"
             " served_on = excluded.served_on, hearing_offered = excluded.hearing_offered,"
             " statement_on = excluded.statement_on, proposed_kinds = excluded.proposed_kinds,"
             " proposed_fine_fen = excluded.proposed_fine_fen,"
             " proposed_confiscation_fen = excluded.proposed_confiscation_fen,"
             " facts = excluded.facts, basis = excluded.basis,"
-            " heavy_marked = excluded.heavy_marked, statement_kind = excluded.statement_kind",
+            " heavy_marked = excluded.heavy_marked, statement_kind = excluded.statement_kind,"
+            " proposed_demolition = excluded.proposed_demolition",
             [case_id, notice.served_on.isoformat(), int(notice.hearing_offered),
              _iso(notice.statement_on), at, _kinds_text(notice.proposed_kinds),
              notice.proposed_fine_fen, notice.proposed_confiscation_fen, notice.facts,
              notice.basis, int(notice.heavy_marked),
-             notice.statement_kind.value if notice.statement_kind else None],
+             notice.statement_kind.value if notice.statement_kind else None,
+             int(notice.proposed_demolition)],
         )  # fmt: skip
         self._touch(case_id, at)
 
@@ -497,7 +511,7 @@ class CaseFileRepository:
             [
                 decision.decision_no,
                 decision.decided_on.isoformat(),
-                decision.outcome.value,
+                None if decision.outcome is Outcome.ORDER_ONLY else decision.outcome.value,
                 heaviest(decision.kinds).value if decision.kinds else None,
                 decision.no_penalty_reason.value if decision.no_penalty_reason else None,
                 decision.fine_fen,
@@ -511,6 +525,22 @@ class CaseFileRepository:
             "INSERT INTO general_case_penalties (case_id, kind) VALUES (?, ?)",
             [(case_id, kind.value) for kind in decision.kinds],
         )
+        if decision.demolition_deadline is not None:
+            self._db.execute(
+                "INSERT INTO demolition_orders (case_id, deadline, created_at) VALUES (?, ?, ?)",
+                [case_id, decision.demolition_deadline.isoformat(), at],
+            )
+            self._db.execute(
+                "UPDATE general_cases SET demolition_order = 1 WHERE id = ?", [case_id]
+            )
+
+    def save_education(self, case_id: int, education: Education, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO no_penalty_education (case_id, given_on, how, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            [case_id, education.given_on.isoformat(), education.how, at],
+        )
+        self._touch(case_id, at)
 
     def save_service(
         self, case_id: int, served_on: dt.date, method: ServiceMethod, at: str

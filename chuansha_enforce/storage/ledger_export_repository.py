@@ -64,7 +64,8 @@ class LedgerExportRepository:
                      WHERE e.case_id = c.id)
                    + (SELECT coalesce(sum(CAST(julianday(end_on) - julianday(start_on)
                                           AS INTEGER) + 1), 0)
-                        FROM decision_pauses q WHERE q.case_id = c.id)
+                        FROM decision_pauses q WHERE q.case_id = c.id),
+                   (SELECT deadline FROM demolition_orders o WHERE o.case_id = c.id)
               FROM general_cases c
               JOIN parties p ON p.id = c.party_id
               LEFT JOIN advance_notices n ON n.case_id = c.id
@@ -93,7 +94,7 @@ class LedgerExportRepository:
                 row[19], int(row[20]), int(row[21]), row[22], row[23], int(row[24]), row[25],
                 row[26], row[27], row[28], row[29], row[30], row[31], row[32],
                 tuple(sorted(row[33].split(","))) if row[33] else (), int(row[34]), row[35],
-                row[36], row[37], row[38], int(row[39]),
+                row[36], row[37], row[38], int(row[39]), row[40],
             )  # fmt: skip
 
     def simple_decisions(self, year: int) -> Iterator[ExportSimple]:

@@ -31,6 +31,7 @@ from chuansha_enforce.storage.schema_0015_account_officers import SCHEMA_0015_AC
 from chuansha_enforce.storage.schema_0016_publication import SCHEMA_0016_PUBLICATION
 from chuansha_enforce.storage.schema_0017_simple_payments import SCHEMA_0017_SIMPLE_PAYMENTS
 from chuansha_enforce.storage.schema_0018_enforcement import SCHEMA_0018_ENFORCEMENT
+from chuansha_enforce.storage.schema_0019_demolition_orders import SCHEMA_0019_DEMOLITION_ORDERS
 from chuansha_enforce.storage.schema_0020_gate_details import SCHEMA_0020_GATE_DETAILS
 from chuansha_enforce.storage.schema_0021_corrections import SCHEMA_0021_CORRECTIONS
 from chuansha_enforce.storage.schema_0023_service import SCHEMA_0023_SERVICE
@@ -80,6 +81,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0012_case_gates", SCHEMA_0012_CASE_GATES),
     ("0013_documents", SCHEMA_0013_DOCUMENTS),
     ("0014_seals", SCHEMA_0014_SEALS),
+    ("0019_demolition_orders", SCHEMA_0019_DEMOLITION_ORDERS),
     ("0015_account_officers", SCHEMA_0015_ACCOUNT_OFFICERS),
     ("0023_service", SCHEMA_0023_SERVICE),
     ("0024_discretion", SCHEMA_0024_DISCRETION),
@@ -92,7 +94,14 @@ MIGRATION_TABLE: MigrationTable = (
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 
 
-AFTER_SQL: dict[str, Callable[[sqlite_utils.Database], None]] = {"0014_seals": reseal_blocks}
+def _reseal_notices(db: sqlite_utils.Database) -> None:
+    reseal_blocks(db, ["advance_notices"])  # 0019 added a column to a sealed table
+
+
+AFTER_SQL: dict[str, Callable[[sqlite_utils.Database], None]] = {
+    "0014_seals": reseal_blocks,
+    "0019_demolition_orders": _reseal_notices,
+}
 """What a migration does after its SQL, in its transaction: the seals migration seals every
 row already in the file, so that the next audit record vouches for them."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from chuansha_enforce.domain.enums import PenaltyKind
+from chuansha_enforce.domain.enums import EnumMap, NoPenaltyReason, PenaltyKind
 from chuansha_enforce.domain.statistics import (
     GeneralFigures,
     KindFigures,
@@ -71,6 +71,11 @@ class StatisticsRepository:
             if kind is not None:
                 kinds[PenaltyKind(kind)] = KindFigures(n, fines + confiscated)
         open_at_start = self.open_at(dt.date(year, 1, 1))
+        (orders,) = self._one(
+            "SELECT count(*) FROM demolition_orders d JOIN general_cases c ON c.id = d.case_id"
+            f" WHERE c.{LIVE} AND c.decided_year = ?",
+            [year],
+        )
         figures = GeneralFigures(
             filed=filed,
             closed=closed,
@@ -83,8 +88,22 @@ class StatisticsRepository:
             # Every closing is dated on or after its filing (CHECKs of 0001), so the cases
             # open on 1 January next year are those open now, plus filed, less closed.
             open_at_end=open_at_start + filed - closed,
+            demolition_orders=orders,
+            no_penalty_by_reason=self._no_penalty_reasons(year),
         )
         return figures, {kind: kinds[kind] for kind in PenaltyKind if kind in kinds}
+
+    def _no_penalty_reasons(self, year: int) -> EnumMap[NoPenaltyReason, int]:
+        """不予处罚 decisions dated in the year by reason (a reason not recorded is left out)."""
+        rows = self._db.execute(
+            "SELECT no_penalty_reason, count(*) FROM general_cases"
+            " INDEXED BY general_cases_decided_figures"
+            f" WHERE {LIVE} AND decided_year = ? AND outcome = 'no_penalty'"
+            " GROUP BY no_penalty_reason",
+            [year],
+        ).fetchall()
+        found = {NoPenaltyReason(r): int(n) for r, n in rows if r}
+        return EnumMap(NoPenaltyReason, {r: found[r] for r in NoPenaltyReason if r in found})
 
     def open_at(self, day: dt.date) -> int:
         """Live cases filed before ``day`` and not closed before it.

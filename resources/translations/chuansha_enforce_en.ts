@@ -204,6 +204,13 @@
     <message>
         <source>；通知送达 %1</source>
         <translation>; notice served %1</translation>
+        <source>责令限期拆除，期限至</source>
+        <translation>ordered demolished by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="1" />
+        <source>教育</source>
+        <translation>Education</translation>
     </message>
     <message>
         <source>文书…</source>
@@ -588,6 +595,36 @@
         <location filename="../../ui/case_steps.py" line="1" />
         <source>批准人（“其他”时：法制审核员）</source>
         <translation>Approved by (for “other”: a legal reviewer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>教育日期</source>
+        <translation>Date of the education</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>教育方式和内容</source>
+        <translation>How the party was educated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>拟责令限期拆除</source>
+        <translation>Proposed order to demolish within a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>并处责令限期拆除</source>
+        <translation>With an order to demolish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="1" />
+        <source>拆除期限</source>
+        <translation>Demolition deadline</translation>
     </message>
     <message>
         <location filename="../../ui/case_steps.py" line="1" />

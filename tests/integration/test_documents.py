@@ -20,7 +20,14 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 
-from chuansha_enforce.domain.case_file import Decision, Discussion, EvidenceItem, Hearing
+from chuansha_enforce.domain.case_file import (
+    AdvanceNotice,
+    Decision,
+    Discussion,
+    EvidenceItem,
+    Hearing,
+    StatementKind,
+)
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.documents import DocumentKind
 from chuansha_enforce.domain.enums import (
@@ -492,3 +499,23 @@ def test_an_unreadable_user_template_is_refused(svc: Services, tmp_path: Path) -
         svc.documents.make(FINE_NO, DocumentKind.CORRECTION_ORDER, tmp_path / "a.docx")
     assert caught.value.code == "document.template_unreadable"
     assert not (tmp_path / "a.docx").exists()
+
+
+def test_a_decided_order_prints_its_own_deadline(svc: Services, tmp_path: Path) -> None:
+    """An order decided with a deadline (DOMAIN §13): the notice names that day, not the
+    setting's default period; the case was not marked a demolition case when filed."""
+    _file(svc, DEMOLITION_NO, PERSON, violation="在宅基地上擅自搭建彩钢板房")
+    files = svc.case_files
+    files.record_notice(DEMOLITION_NO, AdvanceNotice(D(2024, 4, 1), proposed_demolition=True,
+                                                     facts="擅自搭建", basis=BASIS))  # fmt: skip
+    files.record_statement(DEMOLITION_NO, StatementKind.WAIVED, D(2024, 4, 2))
+    files.record_review(DEMOLITION_NO, reviewer="周律", reviewed_on=D(2024, 4, 3),
+                        opinion=ReviewOpinion.AGREE)  # fmt: skip
+    files.record_discussion(DEMOLITION_NO, Discussion(D(2024, 4, 3), "同意", ("甲", "乙", "丙")))
+    files.decide(DEMOLITION_NO, Decision(None, D(2024, 4, 8), Outcome.ORDER_ONLY,
+                                         demolition_deadline=D(2024, 5, 8)))  # fmt: skip
+    made = make_all(svc, DEMOLITION_NO, tmp_path)
+    assert DocumentKind.CORRECTION_ORDER not in made
+    order = made[DocumentKind.DEMOLITION_ORDER]
+    assert "责令你（单位）于2024年5月8日前自行拆除上述违法建筑物、构筑物或者设施" in order
+    assert "15日内" not in order

@@ -16,7 +16,13 @@ from chuansha_enforce.demo.generator import (
     iter_simple_decisions,
 )
 from chuansha_enforce.domain.deadlines import decision_due
-from chuansha_enforce.domain.enums import CertificateStatus, Outcome, PenaltyKind, heaviest
+from chuansha_enforce.domain.enums import (
+    CertificateStatus,
+    NoPenaltyReason,
+    Outcome,
+    PenaltyKind,
+    heaviest,
+)
 from chuansha_enforce.domain.records import GeneralCaseRecord, OfficerRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.work_calendar import WorkCalendar
 from chuansha_enforce.services.container import Services
@@ -139,6 +145,12 @@ def expected(year: int) -> dict[str, object]:
             ),
             "open_at_start": is_open(start),
             "open_at_end": is_open(end + dt.timedelta(days=1)),
+            "penalty_decided": len(penalties),
+            "demolition_orders": sum(c.demolition_deadline is not None for c in decided),
+            "no_penalty_by_reason": {
+                reason.label: sum(c.no_penalty_reason is reason for c in decided)
+                for reason in NoPenaltyReason
+            },
             # neither a ledger nor the demo records a deviation from the benchmark
             "deviations": {"从轻": 0, "减轻": 0, "从重": 0},
         },

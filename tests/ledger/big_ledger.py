@@ -1,5 +1,5 @@
 """A ledger of a hundred thousand cases written straight as xlsx parts (openpyxl takes about
-a minute for it): two officers, ``cases`` general cases with all 29 columns as an export
+a minute for it): two officers, ``cases`` general cases with 29 of its columns as an export
 writes them (text inline, dates and amounts as numbers in date and money formats) and 300
 simple decisions. Every row is valid unless ``bad`` says so: then its 立案日期 reads
 ``不是日期`` (one error, at that row)."""
@@ -53,9 +53,10 @@ def _yuan(ref: str, amount: int) -> str:
 def _header(kind: SheetKind) -> str:
     names = header_names(kind)
     if kind is SheetKind.GENERAL_CASES:
-        # the 28 columns these rows fill (order is free): 案件编号 to 结案日期, then Z-AB;
+        # the 29 columns these rows fill (order is free): 案件编号 to 结案日期, then Z-AC;
         # the gate columns (告知日期 …) stay out, these cases are history before gates_from
-        names = (*names[: names.index("结案日期") + 1], "当事人地址", "法定代表人", "备注")
+        names = (*names[: names.index("结案日期") + 1], "当事人地址", "法定代表人", "公示日期",
+                 "备注")  # fmt: skip
     return (
         '<row r="1">'
         + "".join(_text(f"{get_column_letter(i + 1)}1", h) for i, h in enumerate(names))

@@ -60,8 +60,12 @@ def test_the_annual_pdf_prints_the_stats_json_figures(
     o, lr = stats_2024["officers"], stats_2024["legal_reviews"]
     for sentence in (
         f"一般案件立案{g['filed']}起，结案{g['closed']}起",
-        f"作出处罚决定{g['decided']}起，处罚金额{format_fen(g['fines_decided_fen'])}元",
+        # penalty decisions only: 不予处罚 and orders are counted apart
+        f"作出处罚决定{g['penalty_decided']}起，处罚金额{format_fen(g['fines_decided_fen'])}元",
         f"不予处罚{g['no_penalty']}起",
+        f"责令限期拆除{g['demolition_orders']}起",
+        f"责令限期拆除决定（件，不计入处罚）{g['demolition_orders']}",
+        *(f"不予处罚：{label}（件）{n}" for label, n in g["no_penalty_by_reason"].items()),
         f"简易案件{s['decided']}起，处罚金额{format_fen(s['fines_decided_fen'])}元",
         f"执法证{o['valid_at_year_end']}张（注销{o['cancelled_in_year']}，新办{o['issued_in_year']}）",
         f"法制审核{lr['cases']}起",
@@ -81,6 +85,9 @@ def test_the_annual_pdf_prints_the_stats_json_figures(
     assert str(fen_to_wan_yuan(general_money)) in text
     assert str(fen_to_wan_yuan(general_money + s["fines_decided_fen"])) in text
     assert "一个决定有多个处罚种类的，只计一次，计入其中最重的种类" in text
+    assert g["penalty_decided"] + g["no_penalty"] == g["decided"]
+    assert g["demolition_orders"] > 0
+    assert "other" not in by_kind  # no order hides under penalty kind 其他
     assert "第1页共" in text
 
 

@@ -161,6 +161,7 @@ def test_available_steps_say_why_not() -> None:
         "hearing": "hearing.not_offered",
         "review": None, "discussion": None, "complex": None, "extension": None,
         "decision_pause": None, "officers": None, "decide": None,
+        "educate": "education.not_apl33",
         "serve_attempt": "case.not_decided",
         "serve": "case.not_decided", "pay": "case.not_decided", "pause": "case.not_decided",
         "instalments": "case.not_decided", "remind": "case.not_decided",

@@ -25,6 +25,7 @@ from chuansha_enforce.domain.enums import (
     Outcome,
     PartyType,
     PenaltyKind,
+    ReviewOpinion,
 )
 from chuansha_enforce.domain.identity import resident_id_check_char, uscc_check_char
 from chuansha_enforce.domain.records import (
@@ -334,19 +335,22 @@ def test_decision_deadlines(cases: list[GeneralCaseRecord]) -> None:
 def test_outcomes_and_penalties(cases: list[GeneralCaseRecord]) -> None:
     decided = [c for c in cases if c.decided_on is not None]
     outcomes = Counter(c.outcome for c in decided)
-    assert outcomes[Outcome.PENALTY] > 0.85 * len(decided)
+    assert outcomes[Outcome.PENALTY] + outcomes[Outcome.ORDER_ONLY] > 0.85 * len(decided)
+    assert outcomes[Outcome.ORDER_ONLY] > 0
     assert 0.02 * len(decided) < outcomes[Outcome.NO_PENALTY] < 0.09 * len(decided)
     assert 0 < outcomes[Outcome.WITHDRAWN] < 0.03 * len(decided)
     kinds = Counter(k for c in decided for k in c.penalty_kinds)
-    for kind in (PenaltyKind.WARNING, PenaltyKind.CONFISCATE_GAINS, PenaltyKind.OTHER):
+    for kind in (PenaltyKind.WARNING, PenaltyKind.CONFISCATE_GAINS):
         assert kinds[kind] > 0
+    assert kinds[PenaltyKind.OTHER] == 0  # a demolition order is never penalty kind 其他
     for c in decided:
         assert c.violation is not None
         violation = cat.VIOLATIONS_BY_NAME[c.violation]
         assert c.legal_basis == violation.legal_basis
         assert (c.fine_fen > 0) == (PenaltyKind.FINE in c.penalty_kinds), c.case_no
         assert (c.confiscation_fen > 0) == (PenaltyKind.CONFISCATE_GAINS in c.penalty_kinds)
-        assert (c.decision_no is not None) == (c.outcome in (Outcome.PENALTY, Outcome.NO_PENALTY))
+        numbered = (Outcome.PENALTY, Outcome.NO_PENALTY, Outcome.ORDER_ONLY)
+        assert (c.decision_no is not None) == (c.outcome in numbered)
         assert (c.no_penalty_reason is not None) == (c.outcome is Outcome.NO_PENALTY)
         assert bool(c.penalty_kinds) == (c.outcome is Outcome.PENALTY)
         if c.fine_fen:
@@ -354,9 +358,23 @@ def test_outcomes_and_penalties(cases: list[GeneralCaseRecord]) -> None:
             low, high = violation.fine_yuan
             assert c.fine_fen % 100 == 0
             assert low * 100 <= c.fine_fen <= high * 100
-        if violation.fine_yuan is None and c.outcome is Outcome.PENALTY:
-            assert c.penalty_kinds == frozenset({PenaltyKind.OTHER})
-            assert c.fine_fen == 0
+        assert (c.demolition_deadline is not None) == (c.outcome is Outcome.ORDER_ONLY)
+        if violation.fine_yuan is None:  # an illegal structure: ordered removed, not fined
+            assert c.outcome is not Outcome.PENALTY
+        if c.outcome is Outcome.ORDER_ONLY:
+            assert violation.fine_yuan is None
+            assert (c.penalty_kinds, c.fine_fen) == (frozenset(), 0)
+            assert c.demolition_deadline is not None
+            assert c.decided_on is not None
+            assert 15 <= (c.demolition_deadline - c.decided_on).days <= 30
+            # every order is major: noticed, reviewed (agreed) and discussed before it
+            assert c.notice_on is not None
+            assert c.filed_on <= c.notice_on <= c.decided_on
+            assert c.discussed_on is not None
+            assert c.filed_on <= c.discussed_on <= c.decided_on
+            assert c.review is not None
+            assert c.review.opinion is ReviewOpinion.AGREE
+            assert c.review.reviewed_on <= c.decided_on
     fines = [c.fine_fen for c in decided if c.fine_fen]
     assert sum(f % 50_00 == 0 for f in fines) > 0.85 * len(fines)  # mostly round sums
 

@@ -26,6 +26,7 @@ def test_the_migrations_in_order() -> None:
         "0012_case_gates",
         "0013_documents",
         "0014_seals",
+        "0019_demolition_orders",
         "0015_account_officers",
         "0023_service",
         "0024_discretion",
