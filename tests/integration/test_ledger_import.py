@@ -57,6 +57,16 @@ def test_dry_run_writes_nothing(svc: Services, tmp_path: Path) -> None:
     assert database_digest(svc.db_path) == before
 
 
+UNDECIDED: dict[str, object] = {
+    "决定日期": None,
+    "处罚种类": None,
+    "罚款金额": None,
+    "送达日期": None,
+    "缴款日期": None,
+    "实缴金额": None,
+}
+"""The changes that leave the sample row undecided (its closing date kept)."""
+
 GENERAL_DEFECTS = [
     ("案件编号", {"案件编号": None}, "ledger.required"),
     ("案由", {"案由": None}, "ledger.required"),
@@ -120,16 +130,7 @@ GENERAL_DEFECTS = [
     ),  # an order alone has no fine
     (
         "决定日期",
-        {
-            "决定日期": None,
-            "处罚种类": None,
-            "罚款金额": None,
-            "送达日期": None,
-            "缴款日期": None,
-            "实缴金额": None,
-            "结案日期": None,
-            "责令限期拆除": "是",
-        },
+        {**UNDECIDED, "结案日期": None, "责令限期拆除": "是"},
         "ledger.decision_without_date",
     ),
     ("罚款金额", {"罚款金额": "-5"}, "money.negative"),
@@ -141,14 +142,7 @@ GENERAL_DEFECTS = [
     ("实缴金额", {"实缴金额": 500}, "ledger.paid_too_much"),
     (
         "结案日期",
-        {
-            "决定日期": None,
-            "处罚种类": None,
-            "罚款金额": None,
-            "送达日期": None,
-            "缴款日期": None,
-            "实缴金额": None,
-        },
+        UNDECIDED,
         "case.close_undecided",
     ),
 ]
