@@ -15,9 +15,11 @@ import sqlite3
 from collections.abc import Mapping
 
 from chuansha_enforce.domain.deadlines import decision_due
+from chuansha_enforce.domain.enums import NoPenaltyReason
 from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 LIVE = "deleted_at IS NULL"
+NO_PENALTY_LABELS = {reason.value: reason.label for reason in NoPenaltyReason}
 
 
 def _one(db: sqlite3.Connection, sql: str, params: Mapping[str, object]) -> list[int]:
@@ -49,6 +51,20 @@ def annual_by_hand(db: sqlite3.Connection, year: int, calendar: WorkCalendar) ->
         fines, confiscated = fines + fine, confiscated + confiscation
         if kind is not None:
             kinds[kind] = {"cases": n, "money_fen": fine + confiscation}
+    (orders,) = _one(
+        db,
+        "SELECT count(*) FROM demolition_orders d JOIN general_cases c ON c.id = d.case_id"
+        " WHERE c.deleted_at IS NULL AND substr(d.decided_on, 1, 4) = CAST(:y AS TEXT)",
+        p,
+    )
+    reasons = dict.fromkeys(NO_PENALTY_LABELS.values(), 0)
+    for code, n in db.execute(
+        "SELECT no_penalty_reason, count(*) FROM general_cases"
+        f" WHERE {LIVE} AND decided_year = :y AND outcome = 'no_penalty'"
+        " AND no_penalty_reason IS NOT NULL GROUP BY no_penalty_reason",
+        p,
+    ):
+        reasons[NO_PENALTY_LABELS[code]] = n
     open_at_start, open_at_end = _one(
         db,
         f"SELECT sum(filed_on < :start AND (closed_on IS NULL OR closed_on >= :start)),"
@@ -140,6 +156,9 @@ def annual_by_hand(db: sqlite3.Connection, year: int, calendar: WorkCalendar) ->
             "overdue_open": overdue_open,
             "open_at_start": open_at_start,
             "open_at_end": open_at_end,
+            "penalty_decided": decided - no_penalty,
+            "demolition_orders": orders,
+            "no_penalty_by_reason": reasons,
         },
         "simple": {
             "decided": simple_decided,

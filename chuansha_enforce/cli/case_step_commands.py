@@ -391,7 +391,7 @@ def _decide(args: argparse.Namespace, services: Services) -> StepResult:
         outcome = Outcome.ORDER_ONLY
     else:
         outcome = _label(Outcome, args.outcome, "outcome")
-    ordered = args.demolition or args.order_only
+    ordered = args.demolition or outcome is Outcome.ORDER_ONLY
     if args.deadline is not None and not ordered:
         raise DomainError("cli.deadline_without_order", "demolition_deadline")
     deadline = parse_date(args.deadline, "demolition_deadline") if ordered else None

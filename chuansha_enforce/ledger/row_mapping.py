@@ -183,7 +183,7 @@ def _decision(
     fine = c.fine or 0
     confiscation = c.confiscation or 0
     if decided is None:
-        if words or fine or confiscation:
+        if words or fine or confiscation or c.demolition or c.demolition_deadline:
             issues.add(row, DomainError("ledger.decision_without_date"), "decided_on")
         return None
     ordered = bool(c.demolition)

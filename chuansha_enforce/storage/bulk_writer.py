@@ -142,8 +142,9 @@ class _DecisionSteps:
         self.discussions: list[tuple[object, ...]] = []
 
     def add(self, cid: int, case: GeneralCaseRecord) -> None:
-        if case.demolition_deadline is not None:
-            self.orders.append((cid, case.demolition_deadline.isoformat(), self._at))
+        if case.demolition_deadline is not None and case.decided_on is not None:
+            self.orders.append((cid, case.decided_on.isoformat(),
+                                case.demolition_deadline.isoformat(), self._at))  # fmt: skip
         if case.notice_on is not None:
             kinds = ",".join(sorted(k._value_ for k in case.penalty_kinds)) or None
             self.notices.append((cid, case.notice_on.isoformat(), self._at, kinds, case.fine_fen,
@@ -155,7 +156,8 @@ class _DecisionSteps:
 
     def write(self, conn: sqlite3.Connection) -> None:
         conn.executemany(
-            "INSERT INTO demolition_orders (case_id, deadline, created_at) VALUES (?, ?, ?)",
+            "INSERT INTO demolition_orders (case_id, decided_on, deadline, created_at)"
+            " VALUES (?, ?, ?, ?)",
             self.orders,
         )
         conn.executemany(

@@ -527,8 +527,14 @@ class CaseFileRepository:
         )
         if decision.demolition_deadline is not None:
             self._db.execute(
-                "INSERT INTO demolition_orders (case_id, deadline, created_at) VALUES (?, ?, ?)",
-                [case_id, decision.demolition_deadline.isoformat(), at],
+                "INSERT INTO demolition_orders (case_id, decided_on, deadline, created_at)"
+                " VALUES (?, ?, ?, ?)",
+                [
+                    case_id,
+                    decision.decided_on.isoformat(),
+                    decision.demolition_deadline.isoformat(),
+                    at,
+                ],
             )
             self._db.execute(
                 "UPDATE general_cases SET demolition_order = 1 WHERE id = ?", [case_id]

@@ -10,9 +10,12 @@ change a CHECK without rebuilding the table; the order's row says what the decis
 SCHEMA_0019_DEMOLITION_ORDERS = """
 CREATE TABLE demolition_orders (
     case_id INTEGER PRIMARY KEY REFERENCES general_cases(id),
-    deadline TEXT NOT NULL,
-    created_at TEXT NOT NULL
+    decided_on TEXT NOT NULL,
+    deadline TEXT NOT NULL CHECK (deadline > decided_on),
+    created_at TEXT NOT NULL,
+    decided_year INTEGER GENERATED ALWAYS AS (CAST(substr(decided_on, 1, 4) AS INTEGER)) VIRTUAL
 ) STRICT;
+CREATE INDEX demolition_orders_decided_year ON demolition_orders(decided_year, case_id);
 
 CREATE TABLE no_penalty_education (
     case_id INTEGER PRIMARY KEY REFERENCES general_cases(id),

@@ -57,6 +57,16 @@ def test_dry_run_writes_nothing(svc: Services, tmp_path: Path) -> None:
     assert database_digest(svc.db_path) == before
 
 
+UNDECIDED: dict[str, object] = {
+    "决定日期": None,
+    "处罚种类": None,
+    "罚款金额": None,
+    "送达日期": None,
+    "缴款日期": None,
+    "实缴金额": None,
+}
+"""The changes that leave the sample row undecided (its closing date kept)."""
+
 GENERAL_DEFECTS = [
     ("案件编号", {"案件编号": None}, "ledger.required"),
     ("案由", {"案由": None}, "ledger.required"),
@@ -87,6 +97,42 @@ GENERAL_DEFECTS = [
         {"处罚种类": "不予处罚", "罚款金额": None, "实缴金额": None, "缴款日期": None},
         "decision.no_penalty_reason_required",
     ),
+    # 责令限期拆除 (DOMAIN §13): an order has its deadline, and goes with a penalty or alone
+    ("拆除期限", {"责令限期拆除": "是"}, "ledger.required"),
+    ("拆除期限", {"拆除期限": D(2024, 5, 10)}, "ledger.deadline_without_order"),
+    (
+        "拆除期限",
+        {"责令限期拆除": "是", "拆除期限": D(2024, 4, 10)},
+        "decision.demolition_deadline_too_early",
+    ),
+    (
+        "拆除期限",
+        {
+            "处罚种类": "不予处罚",
+            "不予处罚理由": "首违不罚",
+            "罚款金额": None,
+            "实缴金额": None,
+            "缴款日期": None,
+            "责令限期拆除": "是",
+            "拆除期限": D(2024, 5, 10),
+        },
+        "decision.demolition_with_outcome",
+    ),
+    (
+        "法制审核结论",
+        {"责令限期拆除": "是", "拆除期限": D(2024, 5, 10)},
+        "decision.review_required",
+    ),  # every order is major: reviewed first
+    (
+        "处罚种类",
+        {"处罚种类": None, "责令限期拆除": "是", "拆除期限": D(2024, 5, 10)},
+        "decision.outcome_has_penalty",
+    ),  # an order alone has no fine
+    (
+        "决定日期",
+        {**UNDECIDED, "结案日期": None, "责令限期拆除": "是"},
+        "ledger.decision_without_date",
+    ),
     ("罚款金额", {"罚款金额": "-5"}, "money.negative"),
     ("罚款金额", {"罚款金额": "12.345"}, "money.too_many_decimals"),
     ("罚款金额", {"处罚种类": "警告"}, "decision.fine_without_kind"),
@@ -96,14 +142,7 @@ GENERAL_DEFECTS = [
     ("实缴金额", {"实缴金额": 500}, "ledger.paid_too_much"),
     (
         "结案日期",
-        {
-            "决定日期": None,
-            "处罚种类": None,
-            "罚款金额": None,
-            "送达日期": None,
-            "缴款日期": None,
-            "实缴金额": None,
-        },
+        UNDECIDED,
         "case.close_undecided",
     ),
 ]
