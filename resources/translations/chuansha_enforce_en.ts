@@ -528,6 +528,10 @@
         <source>%1天，批准人：%2，理由：%3</source>
         <translation>%1 days, approved by %2, reason: %3</translation>
     </message>
+    <message>
+        <source>责令限期拆除，期限至</source>
+        <translation>Order to demolish, by</translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>
