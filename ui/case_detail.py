@@ -460,6 +460,8 @@ STEP_KEYS = {
     "withdraw_publication": "H",
 }
 """Alt+letter opens a step (a shortcut, the same on every platform)."""
+SIDE_STEPS = frozenset({"evidence", "serve_attempt", "decision_pause"})
+"""Steps recorded when they happen, beside the procedure: never where the focus starts."""
 
 
 class CaseDetailDialog(QDialog):
@@ -667,10 +669,11 @@ class CaseDetailDialog(QDialog):
         self._focus_next_step()
 
     def _focus_next_step(self) -> None:
-        """Focus on the first step that may be taken now (never on 删除案件 or the full ID
-        number): Enter opens it, Tab moves along the steps."""
-        for button in self.step_buttons.values():
-            if button.isEnabled():
+        """Focus on the first step of the procedure that may be taken now (never on 删除案件 or
+        the full ID number, nor on a step recorded only when it happens: evidence, a failed
+        service, a pause): Enter opens it, Tab moves along the steps."""
+        for key, button in self.step_buttons.items():
+            if button.isEnabled() and key not in SIDE_STEPS:
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
         self.documents_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -81,15 +81,15 @@ MIGRATION_TABLE: MigrationTable = (
     ("0012_case_gates", SCHEMA_0012_CASE_GATES),
     ("0013_documents", SCHEMA_0013_DOCUMENTS),
     ("0014_seals", SCHEMA_0014_SEALS),
-    ("0019_demolition_orders", SCHEMA_0019_DEMOLITION_ORDERS),
     ("0015_account_officers", SCHEMA_0015_ACCOUNT_OFFICERS),
-    ("0023_service", SCHEMA_0023_SERVICE),
-    ("0024_discretion", SCHEMA_0024_DISCRETION),
+    ("0016_publication", SCHEMA_0016_PUBLICATION),
     ("0017_simple_payments", SCHEMA_0017_SIMPLE_PAYMENTS),
     ("0018_enforcement", SCHEMA_0018_ENFORCEMENT),
-    ("0021_corrections", SCHEMA_0021_CORRECTIONS),
-    ("0016_publication", SCHEMA_0016_PUBLICATION),
+    ("0019_demolition_orders", SCHEMA_0019_DEMOLITION_ORDERS),
     ("0020_gate_details", SCHEMA_0020_GATE_DETAILS),
+    ("0021_corrections", SCHEMA_0021_CORRECTIONS),
+    ("0023_service", SCHEMA_0023_SERVICE),
+    ("0024_discretion", SCHEMA_0024_DISCRETION),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 

@@ -28,15 +28,15 @@ def test_a_fine_above_the_band_needs_a_heavier_deviation_with_its_reason(
         svc.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
         svc.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
         svc.case_files.file_case(
-            NewCase("C1", PartyRecord(PartyType.NATURAL_PERSON, "李四"), "李四占道设摊案",
-                    D(2024, 5, 6), ("31150001", "31150002"), violation="占道设摊",
+            NewCase("川执立〔2024〕1号", PartyRecord(PartyType.NATURAL_PERSON, "李四"),
+                    "李四占道设摊案", D(2024, 5, 6), ("31150001", "31150002"), violation="占道设摊",
                     legal_basis="《上海市市容环境卫生管理条例》第二十五条第二项")
         )  # fmt: skip
         svc.case_files.record_notice(
-            "C1", notice(D(2024, 5, 20), frozenset({PenaltyKind.FINE}), 30_000,
+            "川执立〔2024〕1号", notice(D(2024, 5, 20), frozenset({PenaltyKind.FINE}), 30_000,
                          stated_on=D(2024, 5, 21))
         )  # fmt: skip
-        detail = CaseDetailDialog(svc, "C1")
+        detail = CaseDetailDialog(svc, "川执立〔2024〕1号")
         qtbot.addWidget(detail)
         detail.show()
         detail.step_buttons["decide"].click()

@@ -332,7 +332,7 @@ CASE_STEPS = [  # 29 keys
     "Alt+P→paid_on",
     "Enter→step_pay",
     "Alt+J→closed_on",
-    "Enter→documents",
+    "Enter→step_publish",  # the decision is published next (三项制度)
 ]
 
 

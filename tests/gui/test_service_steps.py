@@ -22,7 +22,7 @@ from ui.step_form import StepForm
 
 D = dt.date
 NOW = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)
-NO = "C1"
+NO = "川执立〔2024〕1号"
 
 
 @pytest.fixture
@@ -104,10 +104,11 @@ def test_evidence_is_recorded_in_the_window_and_shown_in_the_timeline(
         svc.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
         svc.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
         svc.case_files.file_case(
-            NewCase("C2", PartyRecord(PartyType.NATURAL_PERSON, "王五"), "王五占道设摊案",
-                    D(2024, 5, 6), ("31150001", "31150002"), clue_on=D(2024, 5, 3))
+            NewCase("川执立〔2024〕2号", PartyRecord(PartyType.NATURAL_PERSON, "王五"),
+                    "王五占道设摊案", D(2024, 5, 6), ("31150001", "31150002"),
+                    clue_on=D(2024, 5, 3))
         )  # fmt: skip
-        detail = CaseDetailDialog(svc, "C2")
+        detail = CaseDetailDialog(svc, "川执立〔2024〕2号")
         qtbot.addWidget(detail)
         detail.show()
         detail.step_buttons["evidence"].click()

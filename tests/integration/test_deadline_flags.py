@@ -63,7 +63,7 @@ def test_case_list_overdue_and_case_show(
     assert states[LATE]["decision_due"] == "overdue"
     code, out = run(capsys, "--db", db, "case", "list", "--overdue")
     assert code == 0
-    assert out.splitlines()[1] == f"{UNPAID}\t张三\t缴款期限、催告"
+    assert out.splitlines()[1] == f"{UNPAID}\t张三\t公示期限、缴款期限、催告"
     code, out = run(capsys, "--db", db, "case", "show", EXTENDED, "--json")
     assert code == 0
     shown = json.loads(out)
@@ -150,14 +150,14 @@ def test_case_show_names_each_clock_and_its_state_in_words(
         "  催告：2026-08-20（已逾期）",  # the day after the missed due date (DOMAIN §14)
         # 3 months after the lawsuit period (6 months after 2026-08-04), in 2027's fallback
         "  申请法院强制执行期限：2027-05-04（未到期）",
-        "  可办理：缴款、复议或诉讼期间、延期（分期）缴纳、催告、结案",
+        "  可办理：缴款、复议或诉讼期间、延期（分期）缴纳、催告、结案、公示",
         "  加处罚款 100.00 元，应缴 200.00 元（截至 2026-11-27）",
     ]
     code, out = run(capsys, "--db", db, "--lang", "en", "case", "show", EXTENDED)
     assert code == 0
     assert out.splitlines()[1:] == [
         "  decision due: 2026-12-28 (pending)",
-        "  steps open now: 告知、法制审核、集体讨论、标记复杂案件、延长办案期限、"
+        "  steps open now: 登记证据、告知、法制审核、集体讨论、标记复杂案件、延长办案期限、"
         "不计入办案期限的期间、变更承办人、作出决定",
         "  surcharge 0.00 yuan, due 0.00 yuan (as of 2026-11-27)",
     ]

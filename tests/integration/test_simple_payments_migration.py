@@ -44,7 +44,7 @@ def test_an_older_file_with_simple_decisions_verifies_after_the_migration(
                                        "简2", "ok", {}))  # fmt: skip
     assert VerifyService(db).run().problems == ()
 
-    assert migrate(db, path) == ["0017_simple_payments"]
+    assert migrate(db, path) == names[names.index("0017_simple_payments") :]
     assert VerifyService(db).run().problems == ()
     rows = db.execute(
         "SELECT s.decision_no, u.surcharge_fen FROM simple_decisions s"

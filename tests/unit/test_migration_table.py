@@ -26,15 +26,15 @@ def test_the_migrations_in_order() -> None:
         "0012_case_gates",
         "0013_documents",
         "0014_seals",
-        "0019_demolition_orders",
         "0015_account_officers",
-        "0023_service",
-        "0024_discretion",
+        "0016_publication",
         "0017_simple_payments",
         "0018_enforcement",
-        "0021_corrections",
-        "0016_publication",
+        "0019_demolition_orders",
         "0020_gate_details",
+        "0021_corrections",
+        "0023_service",
+        "0024_discretion",
     ]
 
 
