@@ -8,12 +8,15 @@ one column per penalty kind, each decision counted once under its heaviest kind,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from chuansha_enforce.domain.enums import PenaltyKind
 from chuansha_enforce.domain.money import fen_to_wan_yuan
 from chuansha_enforce.domain.statistics import AnnualFigures
+from chuansha_enforce.domain.violation_catalogue import catalogue_name
 
 MONTHS = 12
 TOP_VIOLATIONS = 10
@@ -106,6 +109,20 @@ def official_table(figures: AnnualFigures, reduced_penalty: int) -> OfficialTabl
         reduced_penalty=general.reduced_penalty,
     )
     return OfficialTable(kinds, (general, simple, total))
+
+
+UNCATALOGUED: Final = "其他违法行为"
+"""The category of a violation the catalogue does not name (its text is never printed: it is
+free text, and may hold what a clerk typed about the party, DOMAIN §8)."""
+
+
+def by_category(figures: Mapping[str | None, int]) -> dict[str | None, int]:
+    """Figures keyed by typed violation text, summed by catalogue category (DOMAIN §11)."""
+    out: dict[str | None, int] = {}
+    for text, n in figures.items():
+        key = None if not text else (catalogue_name(text) or UNCATALOGUED)
+        out[key] = out.get(key, 0) + n
+    return out
 
 
 def rank_violations(

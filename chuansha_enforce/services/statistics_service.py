@@ -9,7 +9,11 @@ from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS, DutyFacts
 from chuansha_enforce.domain.disputes import litigation_figures, reconsideration_figures
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.statistics import AnnualFigures
-from chuansha_enforce.domain.statistics_breakdown import AnnualBreakdown, rank_violations
+from chuansha_enforce.domain.statistics_breakdown import (
+    AnnualBreakdown,
+    by_category,
+    rank_violations,
+)
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.storage.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.file_review_repository import FileReviewRepository
@@ -58,7 +62,8 @@ class StatisticsService:
             raise DomainError("list.year", "year", {"year": year})
         decisions = self._stats.decisions_breakdown(year)
         top, other = rank_violations(
-            self._stats.filed_by_violation(year), decisions.money_by_violation
+            by_category(self._stats.filed_by_violation(year)),
+            by_category(decisions.money_by_violation),
         )
         return AnnualBreakdown(
             year=year,
