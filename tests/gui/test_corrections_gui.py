@@ -87,7 +87,7 @@ def test_correcting_a_decided_fine_in_the_case_window(
             for r in range(dialog.timeline_table.rowCount())
         ]
         [review] = [r for r in rows if r[1] == "法制审核"]
-        assert review[2] == "周律：同意（已因更正失效）"
+        assert review[2] == "周律：同意（审核的拟处理意见：罚款，罚款 6,000.00 元）（已因更正失效）"
         [row] = [r for r in rows if r[1] == "更正"]
         assert row[0].startswith("2026-11-27 ")  # Beijing time
         assert row[2] == (

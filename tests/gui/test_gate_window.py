@@ -100,7 +100,7 @@ def test_notice_hearing_decide_through_the_window(
     refused(detail, svc, "notice", right, **notice)
     assert step(detail, "notice", **notice, hearing=True).try_submit()
     assert detail.step_buttons["hearing"].isEnabled()
-    assert detail.step_buttons["hearing"].toolTip() == ""
+    assert detail.step_buttons["hearing"].toolTip() == "Alt+T"  # open: its shortcut, no reason
     refused(detail, svc, "decide", "听证申请期限至2024-05-27", decided_on=D(2024, 5, 24),
             **DECISION)  # fmt: skip
     assert step(detail, "hearing", hearing="申请听证", requested_on=D(2024, 5, 21)).try_submit()

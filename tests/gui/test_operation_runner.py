@@ -74,7 +74,7 @@ def test_a_clerk_imports_reports_and_verifies_from_the_window(
         dialog.start(dry_run=False)
     dialog.wait_finished()
     assert dialog.summary.text() == (
-        "已导入：执法人员 0 名，一般程序案件 1 件，简易程序决定 1 件，提醒 0 条"
+        "已导入：执法人员 0 名，一般程序案件 1 件，简易程序决定 1 件，提醒 1 条"
     )
     assert _audit(db_path, "ledger.import") == [("clerk", "ok")]  # written as the clerk
     # The import's Changes reached the window: the list shows the imported case.

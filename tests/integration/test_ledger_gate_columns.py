@@ -311,6 +311,7 @@ def test_an_extended_deadline_is_not_late(
 ) -> None:
     """Filed 2024-03-04: 90 days end 2024-06-02 (a Sunday, so 06-03); decided 06-15."""
     row = with_(GATED, 决定日期=D(2024, 6, 15), 送达日期=D(2024, 6, 16), 缴款日期=D(2024, 6, 20),
+                公示日期=D(2024, 6, 18),
                 结案日期=D(2024, 6, 25), 延长期限至=extended_to)  # fmt: skip
     report = _import(svc, tmp_path / "e.xlsx", [row])
     assert report.errors == ()
