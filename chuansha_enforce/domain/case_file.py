@@ -12,6 +12,7 @@ from chuansha_enforce.domain.enforcement_steps import (
     InstalmentPlan,
     PaymentReminder,
 )
+from chuansha_enforce.domain.forced_demolition_steps import ForcedDemolition
 from chuansha_enforce.domain.enums import (
     AttemptResult,
     CaseStatus,
@@ -341,6 +342,7 @@ class CaseFile:
     reminder: PaymentReminder | None = None  # 催告书
     court: CourtApplication | None = None  # 申请法院强制执行
     corrections: tuple[CorrectionEntry, ...] = ()
+    forced: ForcedDemolition = ForcedDemolition()  # the steps after a demolition order (§13)
     superseded_round: int | None = None
     """The latest review round a correction superseded (what it approved was changed)."""
 
@@ -386,6 +388,20 @@ class CaseFile:
         if self.decision is not None:
             return self.decision.proposal
         return self.notice.proposal if self.notice else None
+
+    @property
+    def awaiting_forced_decision(self) -> bool:
+        """A 催告 on a demolition order is served and no 强制拆除决定 yet: the legal review
+        and the collective discussion that major decision needs are open again (DOMAIN §13)."""
+        forced = self.forced
+        return (
+            self.decision is not None
+            and self.decision.demolition_deadline is not None
+            and forced.reminder is not None
+            and forced.decided_on is None
+            and not forced.ended
+            and self.closed_on is None
+        )
 
     @property
     def needs_new_review(self) -> bool:

@@ -20,6 +20,7 @@ from chuansha_enforce.domain.discretion_messages import DISCRETION_FIELDS, DISCR
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.enforcement_messages import ENFORCEMENT_FIELDS, ENFORCEMENT_MESSAGES
+from chuansha_enforce.domain.forced_demolition_messages import FORCED_FIELDS, FORCED_MESSAGES
 from chuansha_enforce.domain.find_messages import FIND_FIELDS, FIND_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
@@ -44,6 +45,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **DEMOLITION_FIELDS,
     **SIMPLE_PAYMENT_FIELDS,
     **ENFORCEMENT_FIELDS,
+    **FORCED_FIELDS,
     **CORRECTION_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
@@ -133,6 +135,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **DISCRETION_MESSAGES,
     **SIMPLE_PAYMENT_MESSAGES,
     **ENFORCEMENT_MESSAGES,
+    **FORCED_MESSAGES,
     **CORRECTION_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),

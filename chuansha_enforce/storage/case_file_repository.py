@@ -41,6 +41,7 @@ from chuansha_enforce.domain.enums import (
 )
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.storage.correction_repository import CorrectionRepository
+from chuansha_enforce.storage.forced_demolition_repository import forced_demolition, save_forced_step
 from chuansha_enforce.storage.enforcement_lookup import (
     applications_for,
     plans_for,
@@ -360,6 +361,7 @@ class CaseFileRepository:
             court=court,
             corrections=corrections.for_case(cid),
             superseded_round=corrections.superseded_round(cid),
+            forced=forced_demolition(db, cid),
         )
 
     def _enforcement(
@@ -554,6 +556,21 @@ class CaseFileRepository:
             "INSERT INTO instalments (case_id, due_on, amount_fen) VALUES (?, ?, ?)",
             [(case_id, i.due_on.isoformat(), i.amount_fen) for i in plan.instalments],
         )
+        self._touch(case_id, at)
+
+    def save_forced_step(
+        self,
+        case_id: int,
+        step: str,
+        on: dt.date,
+        at: str,
+        *,
+        until: dt.date | None = None,
+        time: dt.time | None = None,
+        detail: str | None = None,
+    ) -> None:
+        """One step after a demolition order (DOMAIN §13; schema_0025)."""
+        save_forced_step(self._db, case_id, step, on, at, until=until, time=time, detail=detail)
         self._touch(case_id, at)
 
     def save_reminder(self, case_id: int, reminder: PaymentReminder, at: str) -> None:

@@ -34,6 +34,7 @@ from chuansha_enforce.storage.schema_0019_demolition_orders import SCHEMA_0019_D
 from chuansha_enforce.storage.schema_0021_corrections import SCHEMA_0021_CORRECTIONS
 from chuansha_enforce.storage.schema_0023_service import SCHEMA_0023_SERVICE
 from chuansha_enforce.storage.schema_0024_discretion import SCHEMA_0024_DISCRETION
+from chuansha_enforce.storage.schema_0025_forced_demolition import SCHEMA_0025_FORCED_DEMOLITION
 from chuansha_enforce.storage.seals import reseal_blocks
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0017_simple_payments", SCHEMA_0017_SIMPLE_PAYMENTS),
     ("0018_enforcement", SCHEMA_0018_ENFORCEMENT),
     ("0021_corrections", SCHEMA_0021_CORRECTIONS),
+    ("0025_forced_demolition", SCHEMA_0025_FORCED_DEMOLITION),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 
