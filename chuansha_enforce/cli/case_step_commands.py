@@ -469,7 +469,9 @@ def _remind(args: argparse.Namespace, services: Services) -> StepResult:
 
 def _carry_out(args: argparse.Namespace, services: Services) -> StepResult:
     carry = CarryOut(
-        _day(args.on, "carried_on"), parse_time(args.at, "carried_at"), tuple(_names(args.witnesses))
+        _day(args.on, "carried_on"),
+        parse_time(args.at, "carried_at"),
+        tuple(_names(args.witnesses)),
     )
     return services.case_files.carry_out_demolition(args.case_no, carry)
 
@@ -504,7 +506,9 @@ _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     ),
     "remind-statement": lambda a, s: s.case_files.record_reminder_statement(
         a.case_no,
-        ReminderStatement(_day(a.on, "statement_on"), _label(ReminderStatementKind, a.kind, "kind")),
+        ReminderStatement(
+            _day(a.on, "statement_on"), _label(ReminderStatementKind, a.kind, "kind")
+        ),
     ),
     "enforce": lambda a, s: s.case_files.decide_forced_demolition(
         a.case_no, _day(a.on, "enforced_on")

@@ -12,7 +12,6 @@ from chuansha_enforce.domain.enforcement_steps import (
     InstalmentPlan,
     PaymentReminder,
 )
-from chuansha_enforce.domain.forced_demolition_steps import ForcedDemolition
 from chuansha_enforce.domain.enums import (
     AttemptResult,
     CaseStatus,
@@ -27,6 +26,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
     ServiceMethod,
 )
+from chuansha_enforce.domain.forced_demolition_steps import NO_FORCED_STEPS, ForcedDemolition
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.status import derive_case_status
 from chuansha_enforce.domain.text_input import clean_fields
@@ -342,7 +342,7 @@ class CaseFile:
     reminder: PaymentReminder | None = None  # 催告书
     court: CourtApplication | None = None  # 申请法院强制执行
     corrections: tuple[CorrectionEntry, ...] = ()
-    forced: ForcedDemolition = ForcedDemolition()  # the steps after a demolition order (§13)
+    forced: ForcedDemolition = NO_FORCED_STEPS  # the steps after a demolition order (§13)
     superseded_round: int | None = None
     """The latest review round a correction superseded (what it approved was changed)."""
 

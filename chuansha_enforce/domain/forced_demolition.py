@@ -75,7 +75,9 @@ def structure_area(case: CaseFile) -> StructureArea:
     """Rural when the violation is 乡村违法建设 or the basis is 城乡规划法 65; else urban."""
     text = f"{case.violation or ''} {case.cause}"
     basis = case.legal_basis or ""
-    rural = any(m in text for m in RURAL_MARKERS) or ("城乡规划法" in basis and "第六十五条" in basis)
+    rural = any(m in text for m in RURAL_MARKERS) or (
+        "城乡规划法" in basis and "第六十五条" in basis
+    )
     return StructureArea.RURAL if rural else StructureArea.URBAN
 
 
@@ -84,7 +86,8 @@ def has_order(case: CaseFile) -> bool:
 
 
 def _deadline(case: CaseFile) -> dt.date:
-    assert case.decision is not None and case.decision.demolition_deadline is not None
+    assert case.decision is not None
+    assert case.decision.demolition_deadline is not None
     return case.decision.demolition_deadline
 
 
@@ -251,7 +254,8 @@ def check_forced_decision(
     _refuse(case, "enforce")
     _pending(disputes, "enforced_on")
     forced = case.forced
-    assert forced.reminder is not None and forced.statement is not None
+    assert forced.reminder is not None
+    assert forced.statement is not None
     not_future(on, today, "enforced_on")
     if on <= forced.reminder.until:
         params = {"date": on.isoformat(), "until": forced.reminder.until.isoformat()}
@@ -300,7 +304,7 @@ def at_night(at: dt.time, rules: ForcedRules) -> bool:
 
 def check_carry_out(
     case: CaseFile, carry: CarryOut, today: dt.date, disputes: Sequence[DisputeRecord],
-    calendar: WorkCalendar, rules: ForcedRules,
+    *, calendar: WorkCalendar, rules: ForcedRules,
 ) -> tuple[str, ...]:  # fmt: skip
     """Refused at night, on a statutory holiday, before the 公告's period ran or with fewer
     than two witnesses; the warnings to show (a rest day that is no holiday)."""

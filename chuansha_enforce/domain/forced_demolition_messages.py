@@ -14,8 +14,6 @@ FORCED_FIELDS: dict[str, tuple[str, str]] = {
     "removed_on": ("自行拆除日期", "date the party removed it"),
 }
 
-_LAW = "行政强制法"
-
 FORCED_MESSAGES: dict[str, tuple[str, str]] = {
     "forced.period_too_short": (
         "拆除期限 {deadline} 不合理：须在{what} {start} 之后至少 {days} 日（城乡规划法第六十四条）",
@@ -51,7 +49,7 @@ FORCED_MESSAGES: dict[str, tuple[str, str]] = {
         "the district government's instruction was recorded on {date} already",
     ),
     "forced.no_reminder": (
-        "尚未送达催告书（{law}第三十五条）".format(law=_LAW),
+        "尚未送达催告书（行政强制法第三十五条）",
         "no reminder has been served (Administrative Coercion Law art. 35)",
     ),
     "forced.statement_exists": (
@@ -59,7 +57,7 @@ FORCED_MESSAGES: dict[str, tuple[str, str]] = {
         "the statements after the reminder were recorded on {date} already",
     ),
     "forced.no_statement": (
-        "尚未记录当事人对催告的陈述申辩（{law}第三十六条）".format(law=_LAW),
+        "尚未记录当事人对催告的陈述申辩（行政强制法第三十六条）",
         "the party's statements after the reminder are not recorded "
         "(Administrative Coercion Law art. 36)",
     ),
@@ -73,7 +71,7 @@ FORCED_MESSAGES: dict[str, tuple[str, str]] = {
         "the forced-demolition decision was made on {date} already",
     ),
     "forced.not_decided": (
-        "尚未作出强制拆除决定（{law}第三十七条）".format(law=_LAW),
+        "尚未作出强制拆除决定（行政强制法第三十七条）",
         "no forced-demolition decision yet (Administrative Coercion Law art. 37)",
     ),
     "forced.announced": (
@@ -81,27 +79,22 @@ FORCED_MESSAGES: dict[str, tuple[str, str]] = {
         "the public notice was posted on {date} already",
     ),
     "forced.not_announced": (
-        "尚未公告限期自行拆除（{law}第四十四条）".format(law=_LAW),
+        "尚未公告限期自行拆除（行政强制法第四十四条）",
         "no public notice giving a last period yet (Administrative Coercion Law art. 44)",
     ),
     "forced.order_period_running": (
-        "{date} 拆除期限（{deadline}）尚未届满，不能催告（{law}第三十五条、第四十四条）".replace(
-            "{law}", _LAW
-        ),
+        "{date} 拆除期限（{deadline}）尚未届满，不能催告（行政强制法第三十五条、第四十四条）",
         "on {date} the demolition period (to {deadline}) has not passed: no reminder yet "
         "(Administrative Coercion Law arts. 35, 44)",
     ),
     "forced.remedies_running": (
-        "{date} 申请行政复议或提起行政诉讼的期限（至 {end}）尚未届满，不能催告（{law}第四十四条）".replace(
-            "{law}", _LAW
-        ),
+        "{date} 申请行政复议或提起行政诉讼的期限（至 {end}）尚未届满，"
+        "不能催告（行政强制法第四十四条）",
         "on {date} the periods for reconsideration and lawsuit (to {end}) have not passed "
         "(Administrative Coercion Law art. 44)",
     ),
     "forced.dispute_pending": (
-        "当事人申请的行政复议或提起的行政诉讼尚未审结，强制拆除程序中止（{law}第四十四条）".replace(
-            "{law}", _LAW
-        ),
+        "当事人申请的行政复议或提起的行政诉讼尚未审结，强制拆除程序中止（行政强制法第四十四条）",
         "a reconsideration or lawsuit is pending: every later step waits for its outcome "
         "(Administrative Coercion Law art. 44)",
     ),
@@ -110,16 +103,12 @@ FORCED_MESSAGES: dict[str, tuple[str, str]] = {
         "the demolition order was revoked or declared void: nothing to enforce",
     ),
     "forced.statement_period_running": (
-        "{date} 催告期限（{until}）尚未届满，不能记录期满未陈述申辩（{law}第三十六条）".replace(
-            "{law}", _LAW
-        ),
+        "{date} 催告期限（{until}）尚未届满，不能记录期满未陈述申辩（行政强制法第三十六条）",
         "on {date} the reminder's period (to {until}) is still running "
         "(Administrative Coercion Law art. 36)",
     ),
     "forced.reminder_running": (
-        "{date} 催告期限（{until}）尚未届满，不能作出强制拆除决定（{law}第三十七条）".replace(
-            "{law}", _LAW
-        ),
+        "{date} 催告期限（{until}）尚未届满，不能作出强制拆除决定（行政强制法第三十七条）",
         "on {date} the reminder's period (to {until}) is still running: no decision yet "
         "(Administrative Coercion Law art. 37)",
     ),
@@ -135,16 +124,12 @@ FORCED_MESSAGES: dict[str, tuple[str, str]] = {
         "({since}) is needed",
     ),
     "forced.announcement_too_short": (
-        "公告期限 {date} 须在公告日期 {on} 之后至少 {days} 日（{law}第四十四条）".replace(
-            "{law}", _LAW
-        ),
+        "公告期限 {date} 须在公告日期 {on} 之后至少 {days} 日（行政强制法第四十四条）",
         "the public notice must give at least {days} days after {on}; {date} is too early "
         "(Administrative Coercion Law art. 44)",
     ),
     "forced.announcement_running": (
-        "{date} 公告期限（{until}）尚未届满，不能实施强制拆除（{law}第四十四条）".replace(
-            "{law}", _LAW
-        ),
+        "{date} 公告期限（{until}）尚未届满，不能实施强制拆除（行政强制法第四十四条）",
         "on {date} the public notice's period (to {until}) is still running "
         "(Administrative Coercion Law art. 44)",
     ),
@@ -153,16 +138,13 @@ FORCED_MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}” is not a time: write HH:MM, e.g. 09:30",
     ),
     "forced.at_night": (
-        "{at} 属夜间（{start}至{end}），不得实施强制拆除（{law}第四十三条）".replace(
-            "{law}", _LAW
-        ),
+        "{at} 属夜间（{start}至{end}），不得实施强制拆除（行政强制法第四十三条）",
         "{at} is at night ({start} to {end}): no forced demolition "
         "(Administrative Coercion Law art. 43)",
     ),
     "forced.holiday": (
-        "{date} 是法定节假日，不得实施强制拆除（{law}第四十三条）".replace("{law}", _LAW),
-        "{date} is a statutory holiday: no forced demolition (Administrative Coercion Law "
-        "art. 43)",
+        "{date} 是法定节假日，不得实施强制拆除（行政强制法第四十三条）",
+        "{date} is a statutory holiday: no forced demolition (Administrative Coercion Law art. 43)",
     ),
     "forced.witnesses": (
         "实施强制拆除须制作现场笔录，并有至少 {min} 名见证人",

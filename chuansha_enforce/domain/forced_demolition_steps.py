@@ -77,3 +77,7 @@ class ForcedDemolition:
     @property
     def ended(self) -> bool:
         return self.carried_out is not None or self.removed_on is not None
+
+
+NO_FORCED_STEPS = ForcedDemolition()
+"""The record of a case with no step after an order (shared: the record is frozen)."""

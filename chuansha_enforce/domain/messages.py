@@ -20,8 +20,8 @@ from chuansha_enforce.domain.discretion_messages import DISCRETION_FIELDS, DISCR
 from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.enforcement_messages import ENFORCEMENT_FIELDS, ENFORCEMENT_MESSAGES
-from chuansha_enforce.domain.forced_demolition_messages import FORCED_FIELDS, FORCED_MESSAGES
 from chuansha_enforce.domain.find_messages import FIND_FIELDS, FIND_MESSAGES
+from chuansha_enforce.domain.forced_demolition_messages import FORCED_FIELDS, FORCED_MESSAGES
 from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
 from chuansha_enforce.domain.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES

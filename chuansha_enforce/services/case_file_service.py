@@ -49,6 +49,23 @@ from chuansha_enforce.domain.discretion import (
     statutory_range,
 )
 from chuansha_enforce.domain.disputes import DisputeRecord
+from chuansha_enforce.domain.enforcement import (
+    case_flag,
+    check_court_application,
+    check_court_ruling,
+    check_plan,
+    check_reminder,
+    court_window,
+    enforcement_clocks,
+)
+from chuansha_enforce.domain.enforcement_steps import (
+    CourtApplication,
+    InstalmentPlan,
+    PaymentReminder,
+)
+from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.evidence_rules import check_evidence
 from chuansha_enforce.domain.forced_demolition import (
     ForcedRules,
     check_announcement,
@@ -69,23 +86,6 @@ from chuansha_enforce.domain.forced_demolition_steps import (
     DistrictAuthority,
     ReminderStatement,
 )
-from chuansha_enforce.domain.enforcement import (
-    case_flag,
-    check_court_application,
-    check_court_ruling,
-    check_plan,
-    check_reminder,
-    court_window,
-    enforcement_clocks,
-)
-from chuansha_enforce.domain.enforcement_steps import (
-    CourtApplication,
-    InstalmentPlan,
-    PaymentReminder,
-)
-from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.evidence_rules import check_evidence
 from chuansha_enforce.domain.major_case import (
     MajorAssessment,
     MajorFacts,
@@ -771,8 +771,11 @@ class CaseFileService(ContextService):
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             calendar = self._calendar.work_calendar()
-            warned.extend(check_carry_out(case, carry, today, self.disputes_about(case),
-                                          calendar, self.forced_rules()))  # fmt: skip
+            rules = self.forced_rules()
+            disputes = self.disputes_about(case)
+            warned.extend(
+                check_carry_out(case, carry, today, disputes, calendar=calendar, rules=rules)
+            )
             self._cases.save_forced_step(case.id, "carried_out", carry.on, at, time=carry.at,
                              detail="\n".join(carry.witnesses))  # fmt: skip
 

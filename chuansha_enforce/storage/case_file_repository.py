@@ -41,11 +41,14 @@ from chuansha_enforce.domain.enums import (
 )
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.storage.correction_repository import CorrectionRepository
-from chuansha_enforce.storage.forced_demolition_repository import forced_demolition, save_forced_step
 from chuansha_enforce.storage.enforcement_lookup import (
     applications_for,
     plans_for,
     reminders_for,
+)
+from chuansha_enforce.storage.forced_demolition_repository import (
+    forced_demolition,
+    save_forced_step,
 )
 from chuansha_enforce.storage.parties import insert_party
 from chuansha_enforce.storage.service_repository import ServiceRepository

@@ -64,6 +64,14 @@ def forced_demolition(db: sqlite_utils.Database, case_id: int) -> ForcedDemoliti
     )
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _hhmm(time: dt.time | None) -> str | None:
+    return time.strftime("%H:%M") if time else None
+
+
 def save_forced_step(
     db: sqlite_utils.Database,
     case_id: int,
@@ -79,6 +87,5 @@ def save_forced_step(
         "INSERT INTO forced_demolition_steps"
         " (case_id, step, on_date, until_on, at_time, detail, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [case_id, step, on.isoformat(), until.isoformat() if until else None,
-         time.strftime("%H:%M") if time else None, detail, at],  # fmt: skip
+        [case_id, step, on.isoformat(), _iso(until), _hhmm(time), detail, at],
     )
