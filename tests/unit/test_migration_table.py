@@ -33,6 +33,7 @@ def test_the_migrations_in_order() -> None:
         "0017_simple_payments",
         "0018_enforcement",
         "0021_corrections",
+        "0025_forced_demolition",
     ]
 
 
