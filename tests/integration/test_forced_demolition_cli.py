@@ -67,7 +67,8 @@ ANNOUNCE = ["case", "announce", NO, "--on", "2023-09-20", "--until", "2023-09-25
 TO_DECISION = [URBAN, *ORDER, REMIND, STATED, AUTHORITY, *MAJOR, ENFORCE]
 TO_ANNOUNCEMENT = [*TO_DECISION, ANNOUNCE]
 LAWSUIT = ["dispute", "add", "--kind", "诉讼", "--no", "(2023)沪0115行初9号", "--applicant", "张三",
-           "--body", "上海市浦东新区人民法院", "--received", "2023-07-03", "--case", NO]  # fmt: skip
+           "--body", "上海市浦东新区人民法院",
+           "--received", "2023-07-03", "--case", NO]  # fmt: skip
 LATE_LAWSUIT = [*LAWSUIT[:-3], "2023-09-22", "--case", NO]
 
 
@@ -88,7 +89,8 @@ ROWS: list[tuple[str, Steps, Sequence[str], str, Steps]] = [
     # 2. the waits before the 催告
     ("no 催告 before the order's own period ran", [URBAN, *ORDER],
      ["case", "remind", NO, "--served", "2023-03-10", "--until", "2023-03-20"],
-     "送达日期：2023-03-10 拆除期限（2023-03-10）尚未届满，不能催告（行政强制法第三十五条、第四十四条）",
+     "送达日期：2023-03-10 拆除期限（2023-03-10）尚未届满，"
+     "不能催告（行政强制法第三十五条、第四十四条）",
      [REMIND]),
     ("no 催告 while the lawsuit period runs", [URBAN, *ORDER],
      ["case", "remind", NO, "--served", "2023-08-10", "--until", "2023-08-21"],
@@ -119,12 +121,14 @@ ROWS: list[tuple[str, Steps, Sequence[str], str, Steps]] = [
      ENFORCE,
      "城镇规划区内的违法建设须先记录区人民政府的责成，才能作出强制拆除决定（城乡规划法第六十八条）",
      [AUTHORITY, ENFORCE]),
-    ("a rural structure needs none: the town demolishes it", [RURAL, *ORDER, REMIND, STATED, *MAJOR],
-     AUTHORITY, "乡、村庄规划区内的违法建设由乡镇人民政府自行拆除，无需区政府责成（城乡规划法第六十五条）",
+    ("a rural structure needs none: the town demolishes it",
+     [RURAL, *ORDER, REMIND, STATED, *MAJOR], AUTHORITY,
+     "乡、村庄规划区内的违法建设由乡镇人民政府自行拆除，无需区政府责成（城乡规划法第六十五条）",
      [ENFORCE]),
     ("not before the 催告's deadline", [URBAN, *ORDER, REMIND, STATED, AUTHORITY, *MAJOR[1:]],
      ["case", "enforce", NO, "--on", "2023-08-21"],
-     "强制拆除决定日期：2023-08-21 催告期限（2023-08-21）尚未届满，不能作出强制拆除决定（行政强制法第三十七条）",
+     "强制拆除决定日期：2023-08-21 催告期限（2023-08-21）尚未届满，"
+     "不能作出强制拆除决定（行政强制法第三十七条）",
      [["@review", "2023-08-22"], ENFORCE]),
     ("a major decision: its own legal review after the 催告",
      [URBAN, *ORDER, REMIND, STATED, AUTHORITY, MAJOR[1]], ENFORCE,
@@ -144,7 +148,8 @@ ROWS: list[tuple[str, Steps, Sequence[str], str, Steps]] = [
     ("not before the 公告", TO_DECISION, carry("2023-10-09"),
      "尚未公告限期自行拆除（行政强制法第四十四条）", [ANNOUNCE, carry("2023-10-09")]),
     ("not while the 公告's period runs", TO_ANNOUNCEMENT, carry("2023-09-25"),
-     "实施日期：2023-09-25 公告期限（2023-09-25）尚未届满，不能实施强制拆除（行政强制法第四十四条）",
+     "实施日期：2023-09-25 公告期限（2023-09-25）尚未届满，"
+     "不能实施强制拆除（行政强制法第四十四条）",
      [carry("2023-09-26")]),
     ("never on a statutory holiday (National Day)", TO_ANNOUNCEMENT, carry("2023-10-02"),
      "实施日期：2023-10-02 是法定节假日，不得实施强制拆除（行政强制法第四十三条）",
