@@ -26,6 +26,7 @@ from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.clock import china_time, today_in_china
 from chuansha_enforce.domain.corrections import CASE_FIELDS, CorrectionEntry
 from chuansha_enforce.domain.enums import EnumMap
+from chuansha_enforce.domain.forced_demolition import has_order
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
@@ -37,6 +38,7 @@ from ui.correction_form import correction_form
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.document_menu import DocumentMenu
 from ui.error_dialogs import show_error
+from ui.forced_demolition_steps import FORCED_KEYS
 from ui.runner import OperationRunner
 from ui.screen_fit import fit_to_screen
 from ui.step_form import Field, FormValues, StepForm
@@ -521,6 +523,8 @@ class CaseDetailDialog(QDialog):
                 # now rather than refuse after the form is filled (issue 21 §3).
                 reason = render("review.signature_required", {}, self._lang)
             button.setEnabled(records and reason is None)
+            if key in FORCED_KEYS:  # only where there is an order to enforce (DOMAIN §13)
+                button.setVisible(has_order(case))
             button.setToolTip(reason or str(button.property("shortcutText") or ""))
             button.setAccessibleDescription(reason or "")
         self.delete_button.setEnabled(records)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
@@ -43,7 +41,11 @@ from chuansha_enforce.domain.records import PaymentRecord
 from chuansha_enforce.domain.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
+from ui.case_step import Step
+from ui.forced_demolition_steps import forced_steps
 from ui.step_form import Field, FormValues, Kind
+
+__all__ = ["Step", "steps"]
 
 
 def _tr(text: str) -> str:
@@ -59,16 +61,6 @@ def _labels(
     | type[PauseKind],
 ) -> list[tuple[str, object]]:
     return [(member.label, member) for member in enum]
-
-
-@dataclass(frozen=True)
-class Step:
-    """A form over one service call; whether it is open is ``available_steps``'s answer."""
-
-    key: str
-    title: str
-    fields: Callable[[CaseFile], list[Field]]
-    apply: Callable[[Services, str, FormValues], StepResult]
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -778,5 +770,6 @@ def steps() -> list[Step]:
         remind_step(),
         court_apply_step(),
         court_ruling_step(),
+        *forced_steps(),
         close_step(),
     ]

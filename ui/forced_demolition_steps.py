@@ -1,0 +1,137 @@
+"""The forced-demolition steps after a 责令限期拆除 order (DOMAIN §13) as forms: the district
+government's 责成, the statements after the 催告, the 强制拆除决定, the 公告, the carrying out
+(with its time and witnesses) and the party's own removal. Whether each is open, and why not,
+is ``available_steps``'s answer; the 催告 itself is the ``remind`` step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.forced_demolition import parse_time
+from chuansha_enforce.domain.forced_demolition_steps import (
+    CarryOut,
+    DemolitionAnnouncement,
+    DistrictAuthority,
+    ReminderStatement,
+    ReminderStatementKind,
+)
+from chuansha_enforce.services.case_file_service import StepResult
+from chuansha_enforce.services.container import Services
+from ui.case_step import Step
+from ui.step_form import Field, FormValues, Kind
+
+FORCED_KEYS = frozenset(
+    {"authority", "remind_statement", "enforce", "announce", "carry_out", "removed"}
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ForcedSteps", text)
+
+
+def _witnesses(text: str) -> tuple[str, ...]:
+    return tuple(
+        p.strip() for p in text.replace("，", ",").replace("、", ",").split(",") if p.strip()
+    )
+
+
+def authority_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("authority_document", _tr("责成文件（文号或名称）")),
+            Field("authority_on", _tr("责成日期"), Kind.DATE),
+        ]
+
+    def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        authority = DistrictAuthority(v.text("authority_document"), v.date("authority_on"))
+        return s.case_files.record_authority(no, authority)
+
+    return Step("authority", _tr("区政府责成"), fields, apply)
+
+
+def remind_statement_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field(
+                "statement_kind",
+                _tr("陈述申辩情况"),
+                Kind.CHOICE,
+                [(k.label, k) for k in ReminderStatementKind],
+            ),
+            Field("statement_on", _tr("记录日期"), Kind.DATE),
+        ]
+
+    def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        kind = v.choice("statement_kind")
+        assert isinstance(kind, ReminderStatementKind)
+        return s.case_files.record_reminder_statement(
+            no, ReminderStatement(v.date("statement_on"), kind)
+        )
+
+    return Step("remind_statement", _tr("催告后陈述申辩"), fields, apply)
+
+
+def enforce_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [Field("enforced_on", _tr("决定日期"), Kind.DATE)]
+
+    def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        return s.case_files.decide_forced_demolition(no, v.date("enforced_on"))
+
+    return Step("enforce", _tr("强制拆除决定"), fields, apply)
+
+
+def announce_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("announced_on", _tr("公告日期"), Kind.DATE),
+            Field("announce_until", _tr("限期自行拆除至"), Kind.DATE),
+        ]
+
+    def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        announcement = DemolitionAnnouncement(v.date("announced_on"), v.date("announce_until"))
+        return s.case_files.announce_demolition(no, announcement)
+
+    return Step("announce", _tr("强制拆除公告"), fields, apply)
+
+
+def carry_out_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [
+            Field("carried_on", _tr("实施日期"), Kind.DATE),
+            Field("carried_at", _tr("开始时间（时:分）"), placeholder="09:00"),
+            Field("witnesses", _tr("见证人（逗号分隔，至少2人）")),
+        ]
+
+    def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        carry = CarryOut(
+            v.date("carried_on"),
+            parse_time(v.text("carried_at"), "carried_at"),
+            _witnesses(v.text("witnesses")),
+        )
+        return s.case_files.carry_out_demolition(no, carry)
+
+    return Step("carry_out", _tr("实施强制拆除"), fields, apply)
+
+
+def removed_step() -> Step:
+    def fields(c: CaseFile) -> list[Field]:
+        return [Field("removed_on", _tr("自行拆除日期"), Kind.DATE)]
+
+    def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        return s.case_files.record_removal(no, v.date("removed_on"))
+
+    return Step("removed", _tr("自行拆除"), fields, apply)
+
+
+def forced_steps() -> list[Step]:
+    """In the order of DOMAIN §13, after the 催告."""
+    return [
+        remind_statement_step(),
+        authority_step(),
+        enforce_step(),
+        announce_step(),
+        carry_out_step(),
+        removed_step(),
+    ]
