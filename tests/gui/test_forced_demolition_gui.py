@@ -88,7 +88,8 @@ def test_the_sequence_through_the_window(qtbot: QtBot, svc: Services) -> None:
     )
     assert step("authority", authority_document="浦府责拆〔2023〕5号",
                 authority_on=D(2023, 8, 18)).try_submit()  # fmt: skip
-    assert buttons["review"].isEnabled() and buttons["discussion"].isEnabled()  # open again
+    assert buttons["review"].isEnabled()  # open again for the 强制拆除决定
+    assert buttons["discussion"].isEnabled()
     assert step("review", reviewer="周明远", reviewed_on=D(2023, 8, 22),
                 opinion="同意").try_submit()  # fmt: skip
     assert step("discussion", held_on=D(2023, 8, 22), participants=LEADERS,
