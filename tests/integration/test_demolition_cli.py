@@ -92,7 +92,8 @@ ROWS: list[tuple[str, Steps, Sequence[str], str, Steps]] = [
     ("a reasonable period: at least the setting's minimum (7 days)",
      [FILE, NOTICE_ORDER, WAIVED, REVIEW, DISCUSS],
      order("2023-09-29", deadline="2023-10-05"),
-     "拆除期限：拆除期限 2023-10-05 不合理：须在决定日期 2023-09-29 之后至少 7 日",
+     "拆除期限：拆除期限 2023-10-05 不合理：须在决定日期 2023-09-29 之后至少 7 日"
+     "（城乡规划法第六十四条）",
      [order("2023-09-29", deadline="2023-10-06")]),
     ("an order with a penalty: both noticed",
      [FILE, [*NOTICE_FINE, "--demolition"], WAIVED, REVIEW, DISCUSS],
