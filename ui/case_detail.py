@@ -55,6 +55,13 @@ CLOCK_NAMES = {
     "reminder_due": QT_TRANSLATE_NOOP("CaseDetail", "催告"),
     "court_application_from": QT_TRANSLATE_NOOP("CaseDetail", "可申请法院强制执行之日"),
     "court_application_by": QT_TRANSLATE_NOOP("CaseDetail", "申请法院强制执行期限"),
+    "demolition_deadline": QT_TRANSLATE_NOOP("CaseDetail", "拆除期限"),
+    "demolition_remedies_until": QT_TRANSLATE_NOOP("CaseDetail", "复议、诉讼期限届满"),
+    "demolition_reminder_from": QT_TRANSLATE_NOOP("CaseDetail", "可催告拆除之日"),
+    "demolition_reminder_until": QT_TRANSLATE_NOOP("CaseDetail", "催告期限"),
+    "forced_decision_from": QT_TRANSLATE_NOOP("CaseDetail", "可作出强制拆除决定之日"),
+    "demolition_announcement_until": QT_TRANSLATE_NOOP("CaseDetail", "公告期限"),
+    "carry_out_from": QT_TRANSLATE_NOOP("CaseDetail", "可实施强制拆除之日"),
 }
 STATE_NAMES = EnumMap(
     ClockState,

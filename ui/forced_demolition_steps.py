@@ -26,10 +26,6 @@ FORCED_KEYS = frozenset(
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ForcedSteps", text)
-
-
 def _witnesses(text: str) -> tuple[str, ...]:
     return tuple(
         p.strip() for p in text.replace("，", ",").replace("、", ",").split(",") if p.strip()
@@ -39,15 +35,18 @@ def _witnesses(text: str) -> tuple[str, ...]:
 def authority_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
         return [
-            Field("authority_document", _tr("责成文件（文号或名称）")),
-            Field("authority_on", _tr("责成日期"), Kind.DATE),
+            Field(
+                "authority_document",
+                QCoreApplication.translate("ForcedSteps", "责成文件（文号或名称）"),
+            ),
+            Field("authority_on", QCoreApplication.translate("ForcedSteps", "责成日期"), Kind.DATE),
         ]
 
     def apply(s: Services, no: str, v: FormValues) -> StepResult:
         authority = DistrictAuthority(v.text("authority_document"), v.date("authority_on"))
         return s.case_files.record_authority(no, authority)
 
-    return Step("authority", _tr("区政府责成"), fields, apply)
+    return Step("authority", QCoreApplication.translate("ForcedSteps", "区政府责成"), fields, apply)
 
 
 def remind_statement_step() -> Step:
@@ -55,11 +54,11 @@ def remind_statement_step() -> Step:
         return [
             Field(
                 "statement_kind",
-                _tr("陈述申辩情况"),
+                QCoreApplication.translate("ForcedSteps", "陈述申辩情况"),
                 Kind.CHOICE,
                 [(k.label, k) for k in ReminderStatementKind],
             ),
-            Field("statement_on", _tr("记录日期"), Kind.DATE),
+            Field("statement_on", QCoreApplication.translate("ForcedSteps", "记录日期"), Kind.DATE),
         ]
 
     def apply(s: Services, no: str, v: FormValues) -> StepResult:
@@ -69,39 +68,59 @@ def remind_statement_step() -> Step:
             no, ReminderStatement(v.date("statement_on"), kind)
         )
 
-    return Step("remind_statement", _tr("催告后陈述申辩"), fields, apply)
+    return Step(
+        "remind_statement",
+        QCoreApplication.translate("ForcedSteps", "催告后陈述申辩"),
+        fields,
+        apply,
+    )
 
 
 def enforce_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
-        return [Field("enforced_on", _tr("决定日期"), Kind.DATE)]
+        return [
+            Field("enforced_on", QCoreApplication.translate("ForcedSteps", "决定日期"), Kind.DATE)
+        ]
 
     def apply(s: Services, no: str, v: FormValues) -> StepResult:
         return s.case_files.decide_forced_demolition(no, v.date("enforced_on"))
 
-    return Step("enforce", _tr("强制拆除决定"), fields, apply)
+    return Step("enforce", QCoreApplication.translate("ForcedSteps", "强制拆除决定"), fields, apply)
 
 
 def announce_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
         return [
-            Field("announced_on", _tr("公告日期"), Kind.DATE),
-            Field("announce_until", _tr("限期自行拆除至"), Kind.DATE),
+            Field("announced_on", QCoreApplication.translate("ForcedSteps", "公告日期"), Kind.DATE),
+            Field(
+                "announce_until",
+                QCoreApplication.translate("ForcedSteps", "限期自行拆除至"),
+                Kind.DATE,
+            ),
         ]
 
     def apply(s: Services, no: str, v: FormValues) -> StepResult:
         announcement = DemolitionAnnouncement(v.date("announced_on"), v.date("announce_until"))
         return s.case_files.announce_demolition(no, announcement)
 
-    return Step("announce", _tr("强制拆除公告"), fields, apply)
+    return Step(
+        "announce", QCoreApplication.translate("ForcedSteps", "强制拆除公告"), fields, apply
+    )
 
 
 def carry_out_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
         return [
-            Field("carried_on", _tr("实施日期"), Kind.DATE),
-            Field("carried_at", _tr("开始时间（时:分）"), placeholder="09:00"),
-            Field("witnesses", _tr("见证人（逗号分隔，至少2人）")),
+            Field("carried_on", QCoreApplication.translate("ForcedSteps", "实施日期"), Kind.DATE),
+            Field(
+                "carried_at",
+                QCoreApplication.translate("ForcedSteps", "开始时间（时:分）"),
+                placeholder="09:00",
+            ),
+            Field(
+                "witnesses",
+                QCoreApplication.translate("ForcedSteps", "见证人（逗号分隔，至少2人）"),
+            ),
         ]
 
     def apply(s: Services, no: str, v: FormValues) -> StepResult:
@@ -112,17 +131,23 @@ def carry_out_step() -> Step:
         )
         return s.case_files.carry_out_demolition(no, carry)
 
-    return Step("carry_out", _tr("实施强制拆除"), fields, apply)
+    return Step(
+        "carry_out", QCoreApplication.translate("ForcedSteps", "实施强制拆除"), fields, apply
+    )
 
 
 def removed_step() -> Step:
     def fields(c: CaseFile) -> list[Field]:
-        return [Field("removed_on", _tr("自行拆除日期"), Kind.DATE)]
+        return [
+            Field(
+                "removed_on", QCoreApplication.translate("ForcedSteps", "自行拆除日期"), Kind.DATE
+            )
+        ]
 
     def apply(s: Services, no: str, v: FormValues) -> StepResult:
         return s.case_files.record_removal(no, v.date("removed_on"))
 
-    return Step("removed", _tr("自行拆除"), fields, apply)
+    return Step("removed", QCoreApplication.translate("ForcedSteps", "自行拆除"), fields, apply)
 
 
 def forced_steps() -> list[Step]:
