@@ -72,12 +72,15 @@ def forced_rules(settings: Settings) -> ForcedRules:
 
 
 def structure_area(case: CaseFile) -> StructureArea:
+    return area_of(case.violation, case.cause, case.legal_basis)
+
+
+def area_of(violation: str | None, cause: str, legal_basis: str | None) -> StructureArea:
     """Rural when the violation is 乡村违法建设 or the basis is 城乡规划法 65; else urban."""
-    text = f"{case.violation or ''} {case.cause}"
-    basis = case.legal_basis or ""
-    rural = any(m in text for m in RURAL_MARKERS) or (
-        "城乡规划法" in basis and "第六十五条" in basis
-    )
+    text = f"{violation or ''} {cause}"
+    basis = legal_basis or ""
+    article_65 = "城乡规划法" in basis and "第六十五条" in basis
+    rural = article_65 or any(m in text for m in RURAL_MARKERS)
     return StructureArea.RURAL if rural else StructureArea.URBAN
 
 

@@ -61,6 +61,9 @@ class CarryOut:
     at: dt.time
     witnesses: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        clean_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class ForcedDemolition:
