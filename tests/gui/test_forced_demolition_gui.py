@@ -13,46 +13,21 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enums import ReviewOpinion
-from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import Services, build_services
 from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
+from tests.forced_walk import LEADERS, NO, book_with_order
 from tests.gui.test_case_detail import fill
 from ui.case_detail import CaseDetailDialog
 from ui.forced_demolition_steps import FORCED_KEYS
 from ui.step_form import StepForm
 
 D = dt.date
-NO = "川执立〔2023〕7号"
-LEADERS = "镇长,分管副镇长,执法队长"
-ORDER = [
-    ["case", "file", "--filed", "2023-02-01", "--party", "张三", "--party-type", "自然人",
-     "--cause", "张三擅自搭建彩钢板房案", "--officers", "王建国,李明",
-     "--violation", "擅自搭建彩钢板房", "--basis", "《中华人民共和国城乡规划法》第六十四条",
-     "--violation-date", "2023-01-20", "--discovered", "2023-01-30", "--no", NO],
-    ["case", "notice", NO, "--served", "2023-02-06", "--demolition"],
-    ["case", "statement", NO, "--on", "2023-02-07", "--kind", "书面放弃"],
-    ["case", "discuss", NO, "--on", "2023-02-08", "--participants", LEADERS,
-     "--conclusion", "同意责令限期拆除"],
-    ["case", "decide", NO, "--on", "2023-02-09", "--order-only", "--deadline", "2023-03-10"],
-    ["case", "serve", NO, "--on", "2023-02-10", "--method", "直接"],
-]  # fmt: skip
 
 
 @pytest.fixture
 def svc(tmp_path: Path) -> Iterator[Services]:
-    path = tmp_path / "cases.db"
-    with build_services(path, FixedClock(NOW)) as services:
-        services.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
-        services.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
-    for number, argv in enumerate(ORDER):
-        if number == 3:
-            with build_services(path, FixedClock(NOW)) as services:
-                services.case_files.record_review(NO, reviewer="周明远", reviewed_on=D(2023, 2, 8),
-                                                  opinion=ReviewOpinion.AGREE)  # fmt: skip
-        assert main(["--db", str(path), *argv]) == 0, argv
-    with build_services(path, FixedClock(NOW)) as services:
+    with build_services(book_with_order(tmp_path / "cases.db"), FixedClock(NOW)) as services:
         yield services
 
 

@@ -19,41 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enums import ReviewOpinion
-from chuansha_enforce.domain.records import OfficerRecord
-from chuansha_enforce.services.container import build_services
-from tests.cli_clock import main
-from tests.conftest import NOW, database_digest
+from tests.conftest import database_digest
+from tests.forced_walk import LEADERS, NO, OFFICERS, ORDER, RURAL, URBAN, run_step
 from tests.gate_walk import Steps, book_with, walk
 
 D = dt.date
-NO = "川执立〔2023〕7号"
-OFFICERS = (
-    OfficerRecord("王建国", "31150001", D(2018, 3, 1)),
-    OfficerRecord("李明", "31150002", D(2019, 5, 10)),
-)
-LEADERS = "镇长,分管副镇长,执法队长"
-
-
-def filing(basis: str) -> list[str]:
-    return ["case", "file", "--filed", "2023-02-01", "--party", "张三", "--party-type", "自然人",
-            "--cause", "张三擅自搭建彩钢板房案", "--officers", "王建国,李明",
-            "--violation", "擅自搭建彩钢板房", "--basis", basis,
-            "--violation-date", "2023-01-20", "--discovered", "2023-01-30", "--no", NO]  # fmt: skip
-
-
-URBAN = filing("《中华人民共和国城乡规划法》第六十四条")
-RURAL = filing("《中华人民共和国城乡规划法》第六十五条")
-ORDER = [
-    ["case", "notice", NO, "--served", "2023-02-06", "--demolition"],
-    ["case", "statement", NO, "--on", "2023-02-07", "--kind", "书面放弃"],
-    ["@review", "2023-02-08"],
-    ["case", "discuss", NO, "--on", "2023-02-08", "--participants", LEADERS,
-     "--conclusion", "同意责令限期拆除"],
-    ["case", "decide", NO, "--on", "2023-02-09", "--order-only", "--deadline", "2023-03-10"],
-    ["case", "serve", NO, "--on", "2023-02-10", "--method", "直接"],
-]  # fmt: skip
 REMIND = ["case", "remind", NO, "--served", "2023-08-11", "--until", "2023-08-21"]
 STATED = ["case", "remind-statement", NO, "--on", "2023-08-15", "--kind", "已陈述申辩"]
 AUTHORITY = ["case", "authority", NO, "--document", "浦府责拆〔2023〕5号", "--on", "2023-08-18"]
@@ -192,12 +162,7 @@ def book(tmp_path: Path) -> Path:
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, argv: Sequence[str]) -> tuple[int, str]:
-    if argv[0] == "@review":  # signed in-process: the CLI's review needs accounts
-        with build_services(db, FixedClock(NOW)) as services:
-            services.case_files.record_review(NO, reviewer="周明远", opinion=ReviewOpinion.AGREE,
-                                              reviewed_on=D.fromisoformat(argv[1]))  # fmt: skip
-        return 0, ""
-    code = main(["--db", str(db), *argv])
+    code = run_step(db, argv)
     out, err = capsys.readouterr()
     return code, err or out
 
@@ -278,15 +243,10 @@ def test_settings_move_the_night_and_the_minimum_period(
 
 def test_the_installed_command_carries_it_out(tmp_path: Path) -> None:
     db = book_with(tmp_path / "cases.db", OFFICERS)
-    with build_services(db, FixedClock(NOW)) as services:
-        pass
     command = Path(sys.executable).with_name("chuansha-enforce")
     for argv in TO_ANNOUNCEMENT:
         if argv[0] == "@review":
-            with build_services(db, FixedClock(NOW)) as services:
-                services.case_files.record_review(
-                    NO, reviewer="周明远", opinion=ReviewOpinion.AGREE,
-                    reviewed_on=D.fromisoformat(argv[1]))  # fmt: skip
+            assert run_step(db, argv) == 0
             continue
         done = subprocess.run([command, "--db", str(db), *argv], capture_output=True, text=True,
                               check=False)  # fmt: skip

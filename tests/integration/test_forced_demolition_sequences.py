@@ -31,13 +31,11 @@ from chuansha_enforce.domain.forced_demolition_steps import (
     ReminderStatement,
     ReminderStatementKind,
 )
-from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import Services, build_services
-from tests.cli_clock import main
 from tests.conftest import NOW
+from tests.forced_walk import NO, book_with_order
 
 D = dt.date
-NO = "川执立〔2023〕7号"
 LEADERS = ("镇长", "分管副镇长", "执法队长")
 
 
@@ -144,35 +142,10 @@ def apply(services: Services, drawn: tuple[Any, ...]) -> None:
         files.record_removal(NO, on)
 
 
-ORDER = [
-    ["case", "file", "--filed", "2023-02-01", "--party", "张三", "--party-type", "自然人",
-     "--cause", "张三擅自搭建彩钢板房案", "--officers", "王建国,李明",
-     "--violation", "擅自搭建彩钢板房", "--basis", "《中华人民共和国城乡规划法》第六十四条",
-     "--violation-date", "2023-01-20", "--discovered", "2023-01-30", "--no", NO],
-    ["case", "notice", NO, "--served", "2023-02-06", "--demolition"],
-    ["case", "statement", NO, "--on", "2023-02-07", "--kind", "书面放弃"],
-    ["case", "discuss", NO, "--on", "2023-02-08", "--participants", ",".join(LEADERS),
-     "--conclusion", "同意责令限期拆除"],
-    ["case", "decide", NO, "--on", "2023-02-09", "--order-only", "--deadline", "2023-03-10"],
-    ["case", "serve", NO, "--on", "2023-02-10", "--method", "直接"],
-]  # fmt: skip
-
-
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An urban case whose 责令限期拆除 order (deadline 2023-03-10) was served on 2023-02-10."""
-    path = tmp_path_factory.mktemp("forced") / "template.db"
-    with build_services(path, FixedClock(NOW)) as services:
-        for officer in (OfficerRecord("王建国", "31150001", D(2018, 3, 1)),
-                        OfficerRecord("李明", "31150002", D(2019, 5, 10))):  # fmt: skip
-            services.officers.register(officer)
-    for number, argv in enumerate(ORDER):
-        if number == 3:  # the review before the order, signed in-process
-            with build_services(path, FixedClock(NOW)) as services:
-                services.case_files.record_review(NO, reviewer="周明远", reviewed_on=D(2023, 2, 8),
-                                                  opinion=ReviewOpinion.AGREE)  # fmt: skip
-        assert main(["--db", str(path), *argv]) == 0, argv
-    return path
+    return book_with_order(tmp_path_factory.mktemp("forced") / "template.db")
 
 
 STATED = ReminderStatementKind.STATED
