@@ -38,7 +38,7 @@ from ui.correction_form import correction_form
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.document_menu import DocumentMenu
 from ui.error_dialogs import show_error
-from ui.forced_demolition_steps import FORCED_KEYS
+from ui.forced_demolition_steps import FORCED_KEYS, forced_rows
 from ui.runner import OperationRunner
 from ui.screen_fit import fit_to_screen
 from ui.step_form import Field, FormValues, StepForm
@@ -230,6 +230,7 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
             )
         )
     rows.extend(enforcement_rows(view))
+    rows.extend(forced_rows(view.case))
     if case.closed_on:
         rows.append(
             (

@@ -150,6 +150,46 @@ def removed_step() -> Step:
     return Step("removed", QCoreApplication.translate("ForcedSteps", "自行拆除"), fields, apply)
 
 
+def forced_rows(case: CaseFile) -> list[tuple[str, str, str]]:
+    """The timeline's rows for the steps after the order (the 催告 on a demolition order too):
+    (date, what, detail)."""
+    f = case.forced
+    rows: list[tuple[str, str, str]] = []
+    if f.reminder is not None:
+        until = QCoreApplication.translate("ForcedSteps", "拆除期限 %1").replace(
+            "%1", f.reminder.until.isoformat()
+        )
+        what = QCoreApplication.translate("ForcedSteps", "催告拆除")
+        rows.append((f.reminder.served_on.isoformat(), what, until))
+    if f.statement is not None:
+        what = QCoreApplication.translate("ForcedSteps", "催告后陈述申辩")
+        rows.append((f.statement.on.isoformat(), what, f.statement.kind.label))
+    if f.authority is not None:
+        what = QCoreApplication.translate("ForcedSteps", "区政府责成")
+        rows.append((f.authority.on.isoformat(), what, f.authority.document))
+    if f.decided_on is not None:
+        what = QCoreApplication.translate("ForcedSteps", "强制拆除决定")
+        rows.append((f.decided_on.isoformat(), what, ""))
+    if f.announcement is not None:
+        until = QCoreApplication.translate("ForcedSteps", "限期自行拆除至 %1").replace(
+            "%1", f.announcement.until.isoformat()
+        )
+        what = QCoreApplication.translate("ForcedSteps", "强制拆除公告")
+        rows.append((f.announcement.on.isoformat(), what, until))
+    if f.carried_out is not None:
+        detail = (
+            QCoreApplication.translate("ForcedSteps", "%1 开始，见证人：%2")
+            .replace("%1", f.carried_out.at.strftime("%H:%M"))
+            .replace("%2", "、".join(f.carried_out.witnesses))
+        )
+        what = QCoreApplication.translate("ForcedSteps", "实施强制拆除")
+        rows.append((f.carried_out.on.isoformat(), what, detail))
+    if f.removed_on is not None:
+        what = QCoreApplication.translate("ForcedSteps", "自行拆除")
+        rows.append((f.removed_on.isoformat(), what, ""))
+    return rows
+
+
 def forced_steps() -> list[Step]:
     """In the order of DOMAIN §13, after the 催告."""
     return [

@@ -3094,5 +3094,21 @@ SQLite %3</translation>
         <source>自行拆除</source>
         <translation>Removed by the party</translation>
     </message>
+    <message>
+        <source>拆除期限 %1</source>
+        <translation>Remove by %1</translation>
+    </message>
+    <message>
+        <source>催告拆除</source>
+        <translation>Demolition reminder</translation>
+    </message>
+    <message>
+        <source>限期自行拆除至 %1</source>
+        <translation>Remove it by %1</translation>
+    </message>
+    <message>
+        <source>%1 开始，见证人：%2</source>
+        <translation>Began %1, witnesses: %2</translation>
+    </message>
 </context>
 </TS>

@@ -92,6 +92,14 @@ def test_the_sequence_through_the_window(qtbot: QtBot, svc: Services) -> None:
     assert case.forced.carried_out.witnesses == ("村委会主任赵六", "居民孙七")
     assert not any(buttons[key].isEnabled() for key in FORCED_KEYS)
     assert buttons["removed"].toolTip() == "已于 2023-10-07 实施强制拆除，程序已结束"
+    timeline = detail.timeline_table
+    rows = {
+        timeline.item(r, 1).text(): (timeline.item(r, 0).text(), timeline.item(r, 2).text())
+        for r in range(timeline.rowCount())
+    }
+    assert rows["催告拆除"] == ("2023-08-11", "拆除期限 2023-08-21")
+    assert rows["区政府责成"] == ("2023-08-18", "浦府责拆〔2023〕5号")
+    assert rows["实施强制拆除"] == ("2023-10-07", "08:30 开始，见证人：村委会主任赵六、居民孙七")
 
 
 def test_no_order_no_demolition_buttons(qtbot: QtBot, svc: Services, tmp_path: Path) -> None:
