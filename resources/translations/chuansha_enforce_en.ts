@@ -339,6 +339,8 @@
     <message>
         <source>证据</source>
         <translation>Evidence</translation>
+    </message>
+    <message>
         <source>催告</source>
         <translation>Payment reminder</translation>
     </message>
@@ -381,6 +383,8 @@
     <message>
         <source>法院裁定</source>
         <translation>Court's ruling</translation>
+    </message>
+    <message>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -425,10 +429,6 @@
         <translation> (superseded by a correction)</translation>
     </message>
     <message>
-        <source>催告</source>
-        <translation>Payment reminder</translation>
-    </message>
-    <message>
         <source>拆除期限</source>
         <translation>Demolition deadline</translation>
     </message>
@@ -455,10 +455,6 @@
     <message>
         <source>可实施强制拆除之日</source>
         <translation>Demolition possible from</translation>
-    </message>
-    <message>
-        <source>（空）</source>
-        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -890,6 +886,8 @@
     <message>
         <source>偏离理由</source>
         <translation>Reason for the deviation</translation>
+    </message>
+    <message>
         <source>各期缴款期限:金额（元），每行一期</source>
         <translation>Each instalment as due-date:amount (yuan), one per line</translation>
     </message>
@@ -928,10 +926,6 @@
     <message>
         <source>法院裁定</source>
         <translation>Court's ruling</translation>
-    </message>
-    <message>
-        <source>各期缴款期限:金额（元），每行一期</source>
-        <translation>Due date:amount (yuan) of each instalment, one a line</translation>
     </message>
 </context>
 <context>
