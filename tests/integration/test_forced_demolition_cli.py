@@ -11,13 +11,16 @@ days; Saturday 10-14 an ordinary rest day).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from tests.conftest import database_digest
 from tests.forced_walk import LEADERS, NO, OFFICERS, ORDER, RURAL, URBAN, run_step
@@ -219,6 +222,14 @@ def test_the_whole_sequence_shows_every_clock_and_counts_once(
     general = json.loads(out)["general"]
     assert (general["demolitions_forced"], general["demolitions_voluntary"]) == (1, 0)
     assert general["demolition_orders"] == 1
+    pdf = book.with_name("annual.pdf")
+    assert run(capsys, book, ["report", "annual", "--year", "2023", "-o", str(pdf)])[0] == 0
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+    assert (
+        "责令限期拆除决定（件，不计入处罚）1违法建筑当事人自行拆除（件）0违法建筑强制拆除（件）1"
+        in text
+    )
 
 
 def test_settings_move_the_night_and_the_minimum_period(
