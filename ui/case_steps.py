@@ -42,7 +42,7 @@ from chuansha_enforce.domain.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
 from ui.case_step import Step
-from ui.forced_demolition_steps import forced_steps
+from ui.forced_demolition_steps import demolition_reminder_field, forced_steps
 from ui.step_form import Field, FormValues, Kind
 
 __all__ = ["Step", "steps"]
@@ -687,11 +687,12 @@ def remind_step() -> Step:
                 "served_on", QCoreApplication.translate("CaseSteps", "催告书送达日期"), Kind.DATE
             ),
             Field("until", QCoreApplication.translate("CaseSteps", "催告履行期限"), Kind.DATE),
+            *demolition_reminder_field(c),
         ]
 
     def apply(s: Services, no: str, v: FormValues) -> StepResult:
         reminder = PaymentReminder(v.date("served_on"), v.date("until"))
-        return s.case_files.record_reminder(no, reminder)
+        return s.case_files.record_reminder(no, reminder, v.flag("demolition"))
 
     return Step("remind", QCoreApplication.translate("CaseSteps", "催告"), fields, apply)
 

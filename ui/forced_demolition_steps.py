@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from chuansha_enforce.domain.case_file import CaseFile
-from chuansha_enforce.domain.forced_demolition import parse_time
+from chuansha_enforce.domain.forced_demolition import has_order, parse_time
 from chuansha_enforce.domain.forced_demolition_steps import (
     CarryOut,
     DemolitionAnnouncement,
@@ -30,6 +30,16 @@ def _witnesses(text: str) -> tuple[str, ...]:
     return tuple(
         p.strip() for p in text.replace("，", ",").replace("、", ",").split(",") if p.strip()
     )
+
+
+def demolition_reminder_field(case: CaseFile) -> list[Field]:
+    """The 催告 form's choice on a case with an order: the order's 催告 (行政强制法 35, 44),
+    not the fine's; ticked when no fine is left to remind of."""
+    if not has_order(case):
+        return []
+    label = QCoreApplication.translate("ForcedSteps", "催告拆除（责令限期拆除决定）")
+    ticked = case.money_decided_fen <= 0 or case.reminder is not None
+    return [Field("demolition", label, Kind.BOOL, default=ticked)]
 
 
 def authority_step() -> Step:

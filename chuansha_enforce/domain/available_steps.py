@@ -142,8 +142,8 @@ def _reopened(case: CaseFile) -> DomainError | None:
 
 
 def _remind(case: CaseFile) -> DomainError | None:
-    if has_order(case) and case.money_decided_fen <= 0:
-        return forced_refusal(case, "remind")
+    if has_order(case) and (case.money_decided_fen <= 0 or case.reminder is not None):
+        return forced_refusal(case, "remind")  # the order's 催告 (the fine's is done or none)
     if case.reminder is not None:
         params = {"date": case.reminder.served_on.isoformat()}
         return DomainError("enforcement.reminder_exists", None, params)

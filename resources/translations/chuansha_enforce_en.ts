@@ -3104,5 +3104,9 @@ SQLite %3</translation>
         <source>%1 开始，见证人：%2</source>
         <translation>Began %1, witnesses: %2</translation>
     </message>
+    <message>
+        <source>催告拆除（责令限期拆除决定）</source>
+        <translation>Remind of the demolition order</translation>
+    </message>
 </context>
 </TS>
