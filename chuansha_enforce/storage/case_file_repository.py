@@ -48,7 +48,6 @@ from chuansha_enforce.storage.enforcement_lookup import (
 )
 from chuansha_enforce.storage.forced_demolition_repository import (
     forced_demolition,
-    save_forced_step,
 )
 from chuansha_enforce.storage.parties import insert_party
 from chuansha_enforce.storage.service_repository import ServiceRepository
@@ -573,7 +572,13 @@ class CaseFileRepository:
         detail: str | None = None,
     ) -> None:
         """One step after a demolition order (DOMAIN §13; schema_0025)."""
-        save_forced_step(self._db, case_id, step, on, at, until=until, time=time, detail=detail)
+        self._db.execute(
+            "INSERT INTO forced_demolition_steps"
+            " (case_id, step, on_date, until_on, at_time, detail, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [case_id, step, on.isoformat(), until.isoformat() if until else None,
+             time.strftime("%H:%M") if time else None, detail, at],
+        )  # fmt: skip
         self._touch(case_id, at)
 
     def save_reminder(self, case_id: int, reminder: PaymentReminder, at: str) -> None:

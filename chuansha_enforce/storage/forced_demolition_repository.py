@@ -1,5 +1,5 @@
-"""The forced-demolition steps (DOMAIN §13) of a case: read into ``ForcedDemolition``, and
-written one step per row (schema_0025)."""
+"""The forced-demolition steps (DOMAIN §13) of a case, read into ``ForcedDemolition`` (one
+row a step, schema_0025; ``CaseFileRepository.save_forced_step`` writes them)."""
 
 from __future__ import annotations
 
@@ -61,31 +61,4 @@ def forced_demolition(db: sqlite_utils.Database, case_id: int) -> ForcedDemoliti
         if carried
         else None,
         removed_on=rows["removed"][0] if "removed" in rows else None,
-    )
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _hhmm(time: dt.time | None) -> str | None:
-    return time.strftime("%H:%M") if time else None
-
-
-def save_forced_step(
-    db: sqlite_utils.Database,
-    case_id: int,
-    step: str,
-    on: dt.date,
-    at: str,
-    *,
-    until: dt.date | None = None,
-    time: dt.time | None = None,
-    detail: str | None = None,
-) -> None:
-    db.execute(
-        "INSERT INTO forced_demolition_steps"
-        " (case_id, step, on_date, until_on, at_time, detail, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [case_id, step, on.isoformat(), _iso(until), _hhmm(time), detail, at],
     )
