@@ -280,3 +280,6 @@ def test_the_installed_command_carries_it_out(tmp_path: Path) -> None:
     done = subprocess.run([command, "--db", str(db), *carry("2023-10-09")], capture_output=True,
                           text=True, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
+    verified = subprocess.run([command, "--db", str(db), "verify"], capture_output=True,
+                              text=True, check=False)  # fmt: skip
+    assert verified.returncode == 0, verified.stdout + verified.stderr
