@@ -26,6 +26,7 @@ from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.clock import china_time, today_in_china
 from chuansha_enforce.domain.corrections import CASE_FIELDS, CorrectionEntry
 from chuansha_enforce.domain.enums import EnumMap, PenaltyKind
+from chuansha_enforce.domain.forced_demolition import has_order
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
@@ -37,6 +38,7 @@ from ui.correction_form import correction_form
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.document_menu import DocumentMenu
 from ui.error_dialogs import show_error
+from ui.forced_demolition_steps import FORCED_KEYS, forced_rows
 from ui.runner import OperationRunner
 from ui.screen_fit import fit_to_screen
 from ui.step_form import Field, FormValues, StepForm
@@ -54,6 +56,13 @@ CLOCK_NAMES = {
     "court_application_from": QT_TRANSLATE_NOOP("CaseDetail", "可申请法院强制执行之日"),
     "court_application_by": QT_TRANSLATE_NOOP("CaseDetail", "申请法院强制执行期限"),
     "publication_withdrawal_due": QT_TRANSLATE_NOOP("CaseDetail", "撤回公示期限"),
+    "demolition_deadline": QT_TRANSLATE_NOOP("CaseDetail", "拆除期限"),
+    "demolition_remedies_until": QT_TRANSLATE_NOOP("CaseDetail", "复议、诉讼期限届满"),
+    "demolition_reminder_from": QT_TRANSLATE_NOOP("CaseDetail", "可催告拆除之日"),
+    "demolition_reminder_until": QT_TRANSLATE_NOOP("CaseDetail", "催告期限"),
+    "forced_decision_from": QT_TRANSLATE_NOOP("CaseDetail", "可作出强制拆除决定之日"),
+    "demolition_announcement_until": QT_TRANSLATE_NOOP("CaseDetail", "公告期限"),
+    "carry_out_from": QT_TRANSLATE_NOOP("CaseDetail", "可实施强制拆除之日"),
 }
 STATE_NAMES = EnumMap(
     ClockState,
@@ -326,6 +335,7 @@ def timeline(view: CaseView) -> list[tuple[str, str, str]]:
             )
         )
     rows.extend(enforcement_rows(view))
+    rows.extend(forced_rows(view.case))
     if case.closed_on:
         rows.append(
             (
@@ -662,6 +672,8 @@ class CaseDetailDialog(QDialog):
                 # now rather than refuse after the form is filled (issue 21 §3).
                 reason = render("review.signature_required", {}, self._lang)
             button.setEnabled(records and reason is None)
+            if key in FORCED_KEYS:  # only where there is an order to enforce (DOMAIN §13)
+                button.setVisible(has_order(case))
             button.setToolTip(reason or str(button.property("shortcutText") or ""))
             button.setAccessibleDescription(reason or "")
         self.delete_button.setEnabled(records)

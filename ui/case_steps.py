@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
@@ -46,7 +44,11 @@ from chuansha_enforce.domain.records import PaymentRecord
 from chuansha_enforce.domain.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
+from ui.case_step import Step
+from ui.forced_demolition_steps import demolition_reminder_field, forced_steps
 from ui.step_form import Field, FormValues, Kind
+
+__all__ = ["Step", "steps"]
 
 
 def _tr(text: str) -> str:
@@ -63,16 +65,6 @@ def _labels(
     | type[DecisionPauseKind],
 ) -> list[tuple[str, object]]:
     return [(member.label, member) for member in enum]
-
-
-@dataclass(frozen=True)
-class Step:
-    """A form over one service call; whether it is open is ``available_steps``'s answer."""
-
-    key: str
-    title: str
-    fields: Callable[[CaseFile], list[Field]]
-    apply: Callable[[Services, str, FormValues], StepResult]
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -730,11 +722,12 @@ def remind_step() -> Step:
                 "served_on", QCoreApplication.translate("CaseSteps", "催告书送达日期"), Kind.DATE
             ),
             Field("until", QCoreApplication.translate("CaseSteps", "催告履行期限"), Kind.DATE),
+            *demolition_reminder_field(c),
         ]
 
     def apply(s: Services, no: str, v: FormValues) -> StepResult:
         reminder = PaymentReminder(v.date("served_on"), v.date("until"))
-        return s.case_files.record_reminder(no, reminder)
+        return s.case_files.record_reminder(no, reminder, v.flag("demolition"))
 
     return Step("remind", QCoreApplication.translate("CaseSteps", "催告"), fields, apply)
 
@@ -867,6 +860,7 @@ def steps() -> list[Step]:
         remind_step(),
         court_apply_step(),
         court_ruling_step(),
+        *forced_steps(),
         close_step(),
         publish_step(),
         withdraw_step(),

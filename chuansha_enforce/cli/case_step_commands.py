@@ -46,6 +46,14 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.forced_demolition import parse_time
+from chuansha_enforce.domain.forced_demolition_steps import (
+    CarryOut,
+    DemolitionAnnouncement,
+    DistrictAuthority,
+    ReminderStatement,
+    ReminderStatementKind,
+)
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.money import parse_yuan
 from chuansha_enforce.domain.publication import UnpaidCloseReason
@@ -75,6 +83,12 @@ STEP_LABELS: dict[str, str] = {
     "remind": "催告",
     "court-apply": "申请法院强制执行",
     "court-ruling": "法院裁定",
+    "authority": "区政府责成",
+    "remind-statement": "催告后陈述申辩",
+    "enforce": "强制拆除决定",
+    "announce": "强制拆除公告",
+    "carry-out": "实施强制拆除",
+    "removed": "自行拆除",
     "close": "结案",
     "publish": "公示",
     "withdraw-publication": "撤回公示",
@@ -260,6 +274,32 @@ def add_parsers(case_commands: Any) -> None:
     remind = step("remind", "送达催告书（行政强制法第三十五条、第五十四条）")
     remind.add_argument("--served", required=True, help="催告书送达日期")
     remind.add_argument("--until", required=True, help="催告履行期限")
+    remind.add_argument(
+        "--demolition", action="store_true", help="催告拆除（案件同时有罚款时须注明）"
+    )
+
+    authority = step("authority", "记录区人民政府责成强制拆除（城乡规划法第六十八条）")
+    authority.add_argument("--document", required=True, help="责成文件（文号或名称）")
+    authority.add_argument("--on", required=True, help="责成日期")
+
+    heard = step("remind-statement", "记录催告后的陈述申辩（行政强制法第三十六条）")
+    heard.add_argument("--on", required=True, help="记录日期")
+    heard.add_argument("--kind", required=True, help="已陈述申辩|书面放弃|期满未陈述申辩")
+
+    enforce = step("enforce", "作出强制拆除决定（行政强制法第三十七条）")
+    enforce.add_argument("--on", required=True, help="决定日期")
+
+    announce = step("announce", "强制拆除公告（行政强制法第四十四条）")
+    announce.add_argument("--on", required=True, help="公告日期")
+    announce.add_argument("--until", required=True, help="限期自行拆除至")
+
+    carry = step("carry-out", "实施强制拆除（行政强制法第四十三条）")
+    carry.add_argument("--on", required=True, help="实施日期")
+    carry.add_argument("--at", required=True, help="开始时间（时:分）")
+    carry.add_argument("--witnesses", required=True, help="见证人，逗号分隔")
+
+    removed = step("removed", "当事人自行拆除")
+    removed.add_argument("--on", required=True, help="拆除日期")
 
     court_apply = step("court-apply", "申请人民法院强制执行（行政强制法第五十三条）")
     court_apply.add_argument("--on", required=True, help="申请日期")
@@ -456,7 +496,16 @@ def _instalments(args: argparse.Namespace, services: Services) -> StepResult:
 
 def _remind(args: argparse.Namespace, services: Services) -> StepResult:
     reminder = PaymentReminder(_day(args.served, "served_on"), _day(args.until, "until"))
-    return services.case_files.record_reminder(args.case_no, reminder)
+    return services.case_files.record_reminder(args.case_no, reminder, args.demolition)
+
+
+def _carry_out(args: argparse.Namespace, services: Services) -> StepResult:
+    carry = CarryOut(
+        _day(args.on, "carried_on"),
+        parse_time(args.at, "carried_at"),
+        tuple(_names(args.witnesses)),
+    )
+    return services.case_files.carry_out_demolition(args.case_no, carry)
 
 
 def _close(args: argparse.Namespace, services: Services) -> StepResult:
@@ -505,6 +554,24 @@ _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "withdraw-publication": lambda a, s: s.publications.withdraw(
         a.case_no, _day(a.on, "withdrawn_on"), a.reason
     ),
+    "authority": lambda a, s: s.case_files.record_authority(
+        a.case_no, DistrictAuthority(a.document, _day(a.on, "authority_on"))
+    ),
+    "remind-statement": lambda a, s: s.case_files.record_reminder_statement(
+        a.case_no,
+        ReminderStatement(
+            _day(a.on, "statement_on"), _label(ReminderStatementKind, a.kind, "kind")
+        ),
+    ),
+    "enforce": lambda a, s: s.case_files.decide_forced_demolition(
+        a.case_no, _day(a.on, "enforced_on")
+    ),
+    "announce": lambda a, s: s.case_files.announce_demolition(
+        a.case_no,
+        DemolitionAnnouncement(_day(a.on, "announced_on"), _day(a.until, "announce_until")),
+    ),
+    "carry-out": _carry_out,
+    "removed": lambda a, s: s.case_files.record_removal(a.case_no, _day(a.on, "removed_on")),
 }
 
 
@@ -521,4 +588,6 @@ def run(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -
     else:
         step = STEP_LABELS[command] if lang == "zh" else command
         say(out, lang, "cli.step_recorded", step=step, no=case_no)
+    for code in result.warnings:
+        say(out, lang, code)
     return 0

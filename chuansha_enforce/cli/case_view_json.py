@@ -6,7 +6,9 @@ import datetime as dt
 
 from chuansha_enforce.domain.available_steps import available_steps
 from chuansha_enforce.domain.case_deadlines import case_instalments
+from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.clock import china_time
+from chuansha_enforce.domain.forced_demolition import has_order, structure_area
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.case_file_service import CaseView
@@ -129,6 +131,7 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
             "ruling_on": case.court.ruling_on.isoformat() if case.court.ruling_on else None,
             "ruling": case.court.ruling,
         },
+        "forced_demolition": forced_demolition_json(case),
         "closed_on": case.closed_on.isoformat() if case.closed_on else None,
         "major": view.major.major,
         "major_reasons": list(view.major.labels),
@@ -172,4 +175,35 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
             key: None if why is None else render(why.code, why.params, lang)
             for key, why in available_steps(case).items()
         },
+    }
+
+
+def forced_demolition_json(case: CaseFile) -> dict[str, object] | None:
+    """The steps after a demolition order (DOMAIN §13); None without an order."""
+    if not has_order(case):
+        return None
+    f = case.forced
+    return {
+        "structure_area": structure_area(case).label,
+        "reminder": None
+        if f.reminder is None
+        else {"served_on": f.reminder.served_on.isoformat(), "until": f.reminder.until.isoformat()},
+        "statement": None
+        if f.statement is None
+        else {"on": f.statement.on.isoformat(), "kind": f.statement.kind.label},
+        "authority": None
+        if f.authority is None
+        else {"document": f.authority.document, "on": f.authority.on.isoformat()},
+        "decided_on": _iso(f.decided_on),
+        "announcement": None
+        if f.announcement is None
+        else {"on": f.announcement.on.isoformat(), "until": f.announcement.until.isoformat()},
+        "carried_out": None
+        if f.carried_out is None
+        else {
+            "on": f.carried_out.on.isoformat(),
+            "at": f.carried_out.at.strftime("%H:%M"),
+            "witnesses": list(f.carried_out.witnesses),
+        },
+        "removed_on": _iso(f.removed_on),
     }

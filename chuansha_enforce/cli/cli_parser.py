@@ -90,6 +90,8 @@ OPTION_PLACEHOLDERS: dict[str, str] = {
     "violation": "违法事实",
     "violation_date": "日期",
     "waived": "放弃日期",
+    "document": "文件",
+    "at": "时间",
 }
 """What ``--output OUTPUT`` and its kind read in Chinese (other options use ``FIELDS``)."""
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from chuansha_enforce.demo import catalogue as cat
+from chuansha_enforce.domain.enforcement_steps import PaymentReminder
 from chuansha_enforce.domain.enums import (
     HEAVY_PENALTY_KINDS,
     CertificateStatus,
@@ -31,6 +32,16 @@ from chuansha_enforce.domain.enums import (
     PartyType,
     PenaltyKind,
     ReviewOpinion,
+)
+from chuansha_enforce.domain.forced_demolition import area_of
+from chuansha_enforce.domain.forced_demolition_steps import (
+    CarryOut,
+    DemolitionAnnouncement,
+    DistrictAuthority,
+    ForcedDemolition,
+    ReminderStatement,
+    ReminderStatementKind,
+    StructureArea,
 )
 from chuansha_enforce.domain.identity import resident_id_check_char, uscc_check_char
 from chuansha_enforce.domain.major_case import MajorFacts, MajorThresholds, assess_major
@@ -42,6 +53,7 @@ from chuansha_enforce.domain.records import (
     PaymentRecord,
     SimpleDecisionRecord,
 )
+from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 __all__ = ["DemoPlan", "generate_officers", "iter_general_cases", "iter_simple_decisions"]
 
@@ -620,6 +632,11 @@ def _general_cases(
                     dates[reviewed - start],
                     ReviewOpinion.AGREE,
                 )
+            forced = None
+            if deadline is not None and served is not None:
+                closing = None if closed is None or closed > end else dates[closed - start]
+                forced = _forced(seq, dates[served - start], deadline, closing,
+                                 last=dates[-1], area=area_of(violation, cause, basis))  # fmt: skip
             yield GeneralCaseRecord(
                 case_no,
                 party,
@@ -646,7 +663,75 @@ def _general_cases(
                 demolition_deadline=deadline,
                 notice_on=notice_on,
                 discussed_on=discussed_on,
+                forced=forced,
             )
+
+
+_WORKING = WorkCalendar()
+_WITNESSES = (("村委会干部张某", "村民李某"), ("居委会干部王某", "物业管理人员陈某"))
+
+
+def _working_on_or_after(day: dt.date) -> dt.date:
+    while not _WORKING.is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _forced(
+    seq: int,
+    served: dt.date,
+    deadline: dt.date,
+    closed: dt.date | None,
+    *,
+    last: dt.date,
+    area: StructureArea,
+) -> ForcedDemolition | None:
+    """What followed a served order (DOMAIN §13), from the case's own figures (the random
+    stream stays as it was): two of three closed orders the party removed itself before the
+    closing; every other open order goes the whole way by the book, each step as far as the
+    plan's last day: 催告 200 days after service (the order's and the six-month lawsuit
+    period have run), statements, the 责成 for an urban structure, the decision after the
+    催告's ten days with its review and discussion, a 公告 of ten days, the carrying out on
+    the next working day (never a holiday), in working hours, with two witnesses."""
+    if closed is not None:
+        if seq % 3 == 0:
+            return None
+        return ForcedDemolition(removed_on=max(served, closed - dt.timedelta(days=1 + seq % 5)))
+    if seq % 2:
+        return None
+    day = served + dt.timedelta(days=200)
+    if day > last:
+        return None
+
+    def upto(when: dt.date) -> dt.date | None:
+        return when if when <= last else None
+
+    until = day + dt.timedelta(days=10)
+    stated = ReminderStatementKind.STATED if seq % 4 == 0 else ReminderStatementKind.SILENT
+    heard = upto(day + dt.timedelta(days=3) if seq % 4 == 0 else until + dt.timedelta(days=1))
+    authority_on = upto(day + dt.timedelta(days=5))
+    decided = upto(_working_on_or_after(until + dt.timedelta(days=2)))
+    posted = upto(_working_on_or_after(until + dt.timedelta(days=5)))
+    announced_until = posted + dt.timedelta(days=10) if posted else None
+    carried = (
+        upto(_working_on_or_after(announced_until + dt.timedelta(days=1)))
+        if (announced_until)
+        else None
+    )
+    return ForcedDemolition(
+        reminder=PaymentReminder(day, until),
+        statement=None if heard is None else ReminderStatement(heard, stated),
+        authority=None
+        if area is StructureArea.RURAL or authority_on is None
+        else DistrictAuthority(f"浦府责拆〔{authority_on.year}〕{seq % 97 + 1}号", authority_on),
+        decided_on=decided,
+        announcement=None
+        if posted is None or announced_until is None
+        else DemolitionAnnouncement(posted, announced_until),
+        carried_out=None
+        if carried is None
+        else CarryOut(carried, dt.time(9 + seq % 6, 0), _WITNESSES[seq % 2]),
+    )
 
 
 class _SimpleAfter:

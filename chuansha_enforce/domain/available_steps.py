@@ -8,11 +8,13 @@ that depend on a date (DOMAIN §12) are checked when the step is recorded with i
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from chuansha_enforce.domain.case_deadlines import publication_required
 from chuansha_enforce.domain.case_file import CaseFile
 from chuansha_enforce.domain.case_gates import review_superseded
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.forced_demolition import FORCED_STEPS, forced_refusal, has_order
 from chuansha_enforce.domain.order_rules import education_refusal
 
 STEP_KEYS = (
@@ -36,6 +38,12 @@ STEP_KEYS = (
     "remind",
     "court_apply",
     "court_ruling",
+    "authority",
+    "remind_statement",
+    "enforce",
+    "announce",
+    "carry_out",
+    "removed",
     "close",
     "publish",
     "withdraw_publication",
@@ -62,6 +70,12 @@ STEP_TITLES = {
     "remind": "催告",
     "court_apply": "申请法院强制执行",
     "court_ruling": "法院裁定",
+    "authority": "区政府责成",
+    "remind_statement": "催告后陈述申辩",
+    "enforce": "强制拆除决定",
+    "announce": "强制拆除公告",
+    "carry_out": "实施强制拆除",
+    "removed": "自行拆除",
     "close": "结案",
     "publish": "公示",
     "withdraw_publication": "撤回公示",
@@ -129,7 +143,14 @@ def _instalments(case: CaseFile) -> DomainError | None:
     return _pay(case)
 
 
+def _reopened(case: CaseFile) -> DomainError | None:
+    """Review and discussion: before the decision, or again for a 强制拆除决定."""
+    return None if case.awaiting_forced_decision else _undecided(case)
+
+
 def _remind(case: CaseFile) -> DomainError | None:
+    if has_order(case) and (case.money_decided_fen <= 0 or case.reminder is not None):
+        return forced_refusal(case, "remind")  # the order's 催告 (the fine's is done or none)
     if case.reminder is not None:
         params = {"date": case.reminder.served_on.isoformat()}
         return DomainError("enforcement.reminder_exists", None, params)
@@ -185,8 +206,8 @@ _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "notice": _undecided,
     "statement": _statement,
     "hearing": _hearing,
-    "review": _undecided,
-    "discussion": _undecided,
+    "review": _reopened,
+    "discussion": _reopened,
     "complex": _complex,
     "extension": _undecided,
     "decision_pause": _undecided,
@@ -201,6 +222,7 @@ _RULES: dict[str, Callable[[CaseFile], DomainError | None]] = {
     "remind": _remind,
     "court_apply": _court_apply,
     "court_ruling": _court_ruling,
+    **{key: partial(forced_refusal, step=key) for key in FORCED_STEPS},
     "close": _after_decision,
     "publish": _publish,
     "withdraw_publication": _withdraw,

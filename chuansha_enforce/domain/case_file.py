@@ -27,6 +27,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
     ServiceMethod,
 )
+from chuansha_enforce.domain.forced_demolition_steps import NO_FORCED_STEPS, ForcedDemolition
 from chuansha_enforce.domain.publication import Publication, UnpaidCloseReason
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.status import derive_case_status
@@ -361,6 +362,7 @@ class CaseFile:
     reminder: PaymentReminder | None = None  # 催告书
     court: CourtApplication | None = None  # 申请法院强制执行
     corrections: tuple[CorrectionEntry, ...] = ()
+    forced: ForcedDemolition = NO_FORCED_STEPS  # the steps after a demolition order (§13)
     superseded_round: int | None = None
     """The latest review round a correction superseded (what it approved was changed)."""
     publication: Publication = field(default_factory=Publication)  # 公示 and its withdrawal
@@ -415,6 +417,20 @@ class CaseFile:
         if self.decision is not None:
             return self.decision.proposal
         return self.notice.proposal if self.notice else None
+
+    @property
+    def awaiting_forced_decision(self) -> bool:
+        """A 催告 on a demolition order is served and no 强制拆除决定 yet: the legal review
+        and the collective discussion that major decision needs are open again (DOMAIN §13)."""
+        forced = self.forced
+        return (
+            self.decision is not None
+            and self.decision.demolition_deadline is not None
+            and forced.reminder is not None
+            and forced.decided_on is None
+            and not forced.ended
+            and self.closed_on is None
+        )
 
     @property
     def needs_new_review(self) -> bool:

@@ -175,12 +175,14 @@ def check_review(case: CaseFile, review: ReviewRound, today: dt.date) -> None:
     check_reviewer(reviewer, case.officers, case.hearing.presiding if case.hearing else None)
     not_future(review.reviewed_on, today, "reviewed_on")
     not_before(review.reviewed_on, case.filed_on, "reviewed_on", "立案日期")
-    if case.decision is not None and not review.imported and not case.needs_new_review:
+    reopened = case.needs_new_review or case.awaiting_forced_decision
+    if case.decision is not None and not review.imported and not reopened:
         raise DomainError("case.already_decided", "reviewed_on", {"case_no": case.case_no})
 
 
 def check_discussion(case: CaseFile, discussion: Discussion, today: dt.date) -> None:
-    _undecided(case)
+    if not case.awaiting_forced_decision:  # a 强制拆除决定 is discussed after the 催告
+        _undecided(case)
     _required(discussion.minutes, "minutes")
     not_future(discussion.held_on, today, "held_on")
     not_before(discussion.held_on, case.filed_on, "held_on", "立案日期")

@@ -21,6 +21,7 @@ from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MES
 from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.enforcement_messages import ENFORCEMENT_FIELDS, ENFORCEMENT_MESSAGES
 from chuansha_enforce.domain.find_messages import FIND_FIELDS, FIND_MESSAGES
+from chuansha_enforce.domain.forced_demolition_messages import FORCED_FIELDS, FORCED_MESSAGES
 from chuansha_enforce.domain.gate_detail_messages import (
     GATE_DETAIL_FIELDS,
     GATE_DETAIL_MESSAGES,
@@ -50,6 +51,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **DEMOLITION_FIELDS,
     **SIMPLE_PAYMENT_FIELDS,
     **ENFORCEMENT_FIELDS,
+    **FORCED_FIELDS,
     **CORRECTION_FIELDS,
     **PUBLICATION_FIELDS,
     "amount": ("金额", "amount"),
@@ -141,6 +143,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **DISCRETION_MESSAGES,
     **SIMPLE_PAYMENT_MESSAGES,
     **ENFORCEMENT_MESSAGES,
+    **FORCED_MESSAGES,
     **CORRECTION_MESSAGES,
     **PUBLICATION_MESSAGES,
     # money

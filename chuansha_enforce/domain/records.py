@@ -19,6 +19,7 @@ from chuansha_enforce.domain.enums import (
     PenaltyKind,
     ReviewOpinion,
 )
+from chuansha_enforce.domain.forced_demolition_steps import ForcedDemolition
 from chuansha_enforce.domain.text_input import clean_fields
 
 
@@ -133,6 +134,9 @@ class GeneralCaseRecord:
     """The 告知 served, proposing the decided penalty and order (DOMAIN §12)."""
     discussed_on: dt.date | None = None
     """A collective discussion held before the decision (APL 57②)."""
+    forced: ForcedDemolition | None = None
+    """The steps after the order (DOMAIN §13); a 强制拆除决定 among them brings its own
+    agreed review round and collective discussion, dated the day of that decision."""
 
     def __post_init__(self) -> None:
         clean_fields(self)

@@ -48,6 +48,11 @@ class Settings:
     # DOMAIN §12: ledger rows decided from this day on must carry their gate columns;
     # empty = the day the database was created (its first recorded change).
     gates_from: str = ""
+    # 强制拆除 (DOMAIN §13; 行政强制法 43, 44): defaults to be confirmed locally.
+    demolition_min_days: int = 7  # the shortest reasonable period an order may give
+    announcement_min_days: int = 3  # the shortest last period a 强制拆除公告 gives
+    night_start: str = "22:00"  # no forced demolition from here ...
+    night_end: str = "06:00"  # ... to here (行政强制法 43)
 
     def to_mapping(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -84,6 +89,10 @@ LABELS: Mapping[str, str] = {
     "demolition_period_days": "责令限期拆除通知书给予的期限（日）",
     "free_case_numbers": "允许不符合编号格式的案件编号（自由编号）",
     "gates_from": "台账中自此日起决定的案件须有告知、听证等程序记录（空=建库之日）",
+    "demolition_min_days": "责令限期拆除的最短合理期限（日）",
+    "announcement_min_days": "强制拆除公告的最短期限（日）",
+    "night_start": "夜间开始（时:分，夜间不得强制拆除）",
+    "night_end": "夜间结束（时:分）",
 }
 
 YUAN_LABELS: Mapping[str, str] = {
@@ -174,4 +183,19 @@ def coerce(name: str, value: object, kind: type) -> object:
         return _date_setting(text, params)
     if not text or (name in CHOICES and text not in CHOICES[name]):
         raise DomainError("settings.invalid", field, params)
+    if name in TIME_SETTINGS:
+        return _time_text(text, params)
     return text
+
+
+TIME_SETTINGS = frozenset({"night_start", "night_end"})
+"""Text settings that hold a time of day, ``HH:MM``."""
+
+
+def _time_text(text: str, params: Mapping[str, object]) -> str:
+    hour, colon, minute = text.replace("：", ":").partition(":")
+    if not (colon and hour.isdigit() and minute.isdigit()):
+        raise DomainError("settings.invalid", "setting", params)
+    if not (0 <= int(hour) <= 23 and 0 <= int(minute) <= 59 and len(minute) == 2):
+        raise DomainError("settings.invalid", "setting", params)
+    return f"{int(hour):02d}:{minute}"

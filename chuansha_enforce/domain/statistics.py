@@ -42,6 +42,8 @@ class GeneralFigures:
     open_at_start: int
     open_at_end: int
     demolition_orders: int = 0
+    demolitions_voluntary: int = 0  # 自行拆除 recorded as done in the year (DOMAIN §13)
+    demolitions_forced: int = 0  # 强制拆除 carried out in the year
     no_penalty_by_reason: Mapping[NoPenaltyReason, int] = field(
         default_factory=lambda: EnumMap(NoPenaltyReason, {})
     )
@@ -126,6 +128,8 @@ class AnnualFigures:
                 "open_at_end": self.general.open_at_end,
                 "penalty_decided": self.general.penalty_decided,
                 "demolition_orders": self.general.demolition_orders,
+                "demolitions_voluntary": self.general.demolitions_voluntary,
+                "demolitions_forced": self.general.demolitions_forced,
                 "no_penalty_by_reason": self.general.reasons_json(),
                 "deviations": {d.label: self.deviations.get(d.value, 0) for d in Deviation},
             },

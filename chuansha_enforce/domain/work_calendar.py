@@ -104,6 +104,18 @@ class WorkCalendar:
     def is_working_day(self, day: date) -> bool:
         return self._lookup(day)[0]
 
+    def is_statutory_holiday(self, day: date) -> bool:
+        """A 法定节假日 (行政强制法 43): a rest day of the official holiday schedule (a weekend
+        inside a holiday block too, never an ordinary weekend or a 调休 working day), or a
+        weekday the squad marked as a rest day."""
+        if self.is_working_day(day):
+            return False
+        if day in self._overrides:
+            return day.weekday() < 5
+        if not self.covers_year(day.year):
+            return False
+        return chinese_calendar.get_holiday_detail(day)[1] is not None
+
     def add_working_days(self, start: date, n: int) -> CalendarResult:
         """The nth working day after ``start`` (the start day is not counted); n >= 0."""
         _check_non_negative(n)

@@ -130,6 +130,8 @@ class AnnualTotalsReport(ReportTemplate):
             ("", "其中不予处罚（件）", str(g.no_penalty)),
             *(("", f"不予处罚：{label}（件）", str(n)) for label, n in g.reasons_json().items()),
             ("", "责令限期拆除决定（件，不计入处罚）", str(g.demolition_orders)),
+            ("", "违法建筑当事人自行拆除（件）", str(g.demolitions_voluntary)),
+            ("", "违法建筑强制拆除（件）", str(g.demolitions_forced)),
             ("", "罚款金额（元，按决定）", _yuan(g.fines_decided_fen)),
             ("", "没收金额（元，按决定）", _yuan(g.confiscated_decided_fen)),
             ("", "年末逾期未决（件）", str(g.overdue_open)),

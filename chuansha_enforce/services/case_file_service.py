@@ -69,6 +69,26 @@ from chuansha_enforce.domain.enforcement_steps import (
 from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.evidence_rules import check_evidence
+from chuansha_enforce.domain.forced_demolition import (
+    ForcedRules,
+    check_announcement,
+    check_authority,
+    check_carry_out,
+    check_demolition_reminder,
+    check_forced_decision,
+    check_order_period,
+    check_reminder_statement,
+    check_removed,
+    forced_clocks,
+    forced_rules,
+    has_order,
+)
+from chuansha_enforce.domain.forced_demolition_steps import (
+    CarryOut,
+    DemolitionAnnouncement,
+    DistrictAuthority,
+    ReminderStatement,
+)
 from chuansha_enforce.domain.major_case import (
     MajorAssessment,
     MajorFacts,
@@ -132,6 +152,7 @@ class NewCase:
 class StepResult:
     case: CaseFile
     changed: Changes
+    warnings: tuple[str, ...] = ()  # message codes to show beside a step that was recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +190,7 @@ def major_facts(case: CaseFile, decision: Decision | None = None) -> MajorFacts:
         or bool(decided and decided.demolition)
         or bool(proposed and proposed.proposed_demolition),
         crime_transfer=bool(decided and decided.outcome is Outcome.TRANSFER_JUDICIAL),
+        forced_demolition=case.forced.reminder is not None and case.forced.removed_on is None,
         manual_reason=case.major_flag_reason,
     )
 
@@ -219,6 +241,9 @@ class CaseFileService(ContextService):
     def gate_rules(self) -> GateRules:
         return case_gates.gate_rules_from(self._settings.current())
 
+    def forced_rules(self) -> ForcedRules:
+        return forced_rules(self._settings.current())
+
     def thresholds(self) -> MajorThresholds:
         s = self._settings.current()
         return MajorThresholds(s.major_individual_fen, s.major_organisation_fen)
@@ -238,9 +263,11 @@ class CaseFileService(ContextService):
         """The case's clocks with those after the decision (DOMAIN §14) added."""
         calendar, rules = self._calendar.work_calendar(), self.clock_rules()
         clocks = case_clocks(case, day, calendar, rules)
+        disputes = self.disputes_about(case)
         extra, warnings = enforcement_clocks(
-            case, self.disputes_about(case), day, calendar, rules.due_soon_working_days
+            case, disputes, day, calendar, rules.due_soon_working_days
         )
+        extra += forced_clocks(case, disputes, day, calendar)
         if not extra:
             return clocks
         merged = tuple(sorted(set(clocks.warnings) | set(warnings), key=lambda w: w.year))
@@ -554,6 +581,9 @@ class CaseFileService(ContextService):
                 rules=self.gate_rules(),
             )
             self._check_discretion(case, final, choice)
+            if final.demolition_deadline is not None:
+                check_order_period(final.decided_on, final.demolition_deadline, None,
+                                   self.forced_rules())  # fmt: skip
             check_latest_signature(self._db, case.id, case.case_no)
             self._cases.save_decision(case.id, final, at)
             DiscretionRepository(self._db).save_choice(case.id, choice, at)
@@ -620,6 +650,10 @@ class CaseFileService(ContextService):
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_service(case, served_on, today)
             service_rules.check_proof(case, served_on, method, given)
+            order = case.decision.demolition_deadline if case.decision else None
+            if case.decision is not None and order is not None:
+                check_order_period(case.decision.decided_on, order, served_on,
+                                   self.forced_rules())  # fmt: skip
             self._cases.save_service(case.id, served_on, method, at)
             ServiceRepository(self._db).save_proof(case.id, given, at)
 
@@ -695,15 +729,99 @@ class CaseFileService(ContextService):
         }
         return self._step(case_no, "case.instalments", detail, apply)
 
-    def record_reminder(self, case_no: str, reminder: PaymentReminder) -> StepResult:
-        """催告书 served after a missed due date (行政强制法 35, 54)."""
+    def record_reminder(
+        self, case_no: str, reminder: PaymentReminder, demolition: bool = False
+    ) -> StepResult:
+        """催告书 served after a missed due date (行政强制法 35, 54), or on a demolition order
+        (35, 44): the order's when asked, or when the case has no money decided."""
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
-            check_reminder(case, reminder, today, self._calendar.work_calendar())
+            calendar = self._calendar.work_calendar()
+            if demolition or (has_order(case) and case.money_decided_fen <= 0):
+                disputes = self.disputes_about(case)
+                check_demolition_reminder(case, reminder, today, disputes, calendar)
+                self._cases.save_forced_step(case.id, "reminder", reminder.served_on, at,
+                                 until=reminder.until)  # fmt: skip
+                return
+            check_reminder(case, reminder, today, calendar)
             self._cases.save_reminder(case.id, reminder, at)
 
         detail = {"served_on": reminder.served_on.isoformat(), "until": reminder.until.isoformat()}
+        if demolition:
+            detail["demolition"] = "yes"
         return self._step(case_no, "case.reminder", detail, apply)
+
+    # -- forced demolition (DOMAIN §13) ------------------------------------------------------
+    def record_reminder_statement(self, case_no: str, statement: ReminderStatement) -> StepResult:
+        """The party's statements after the 催告 heard and recorded (行政强制法 36)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_reminder_statement(case, statement, today, self.disputes_about(case))
+            self._cases.save_forced_step(case.id, "statement", statement.on, at,
+                             detail=statement.kind.value)  # fmt: skip
+
+        detail = {"on": statement.on.isoformat(), "kind": statement.kind.value}
+        return self._step(case_no, "case.forced_statement", detail, apply)
+
+    def record_authority(self, case_no: str, authority: DistrictAuthority) -> StepResult:
+        """区人民政府责成 (城乡规划法 68), recorded before an urban forced demolition."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_authority(case, authority, today)
+            self._cases.save_forced_step(case.id, "authority", authority.on, at,
+                             detail=authority.document)  # fmt: skip
+
+        detail = {"on": authority.on.isoformat(), "document": authority.document}
+        return self._step(case_no, "case.authority", detail, apply)
+
+    def decide_forced_demolition(self, case_no: str, on: dt.date) -> StepResult:
+        """强制拆除决定 (行政强制法 37): after the 催告's period, reviewed and discussed."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_forced_decision(case, on, today, self.disputes_about(case))
+            self._cases.save_forced_step(case.id, "decision", on, at)
+
+        return self._step(case_no, "case.enforce", {"on": on.isoformat()}, apply)
+
+    def announce_demolition(self, case_no: str, announcement: DemolitionAnnouncement) -> StepResult:
+        """强制拆除公告 giving the party a last period (行政强制法 44)."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            disputes = self.disputes_about(case)
+            check_announcement(case, announcement, today, disputes, self.forced_rules())
+            self._cases.save_forced_step(case.id, "announcement", announcement.on, at,
+                             until=announcement.until)  # fmt: skip
+
+        detail = {"on": announcement.on.isoformat(), "until": announcement.until.isoformat()}
+        return self._step(case_no, "case.announce", detail, apply)
+
+    def carry_out_demolition(self, case_no: str, carry: CarryOut) -> StepResult:
+        """实施强制拆除: never at night nor on a statutory holiday (行政强制法 43)."""
+        warned: list[str] = []
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            calendar = self._calendar.work_calendar()
+            rules = self.forced_rules()
+            disputes = self.disputes_about(case)
+            warned.extend(
+                check_carry_out(case, carry, today, disputes, calendar=calendar, rules=rules)
+            )
+            self._cases.save_forced_step(case.id, "carried_out", carry.on, at, time=carry.at,
+                             detail="\n".join(carry.witnesses))  # fmt: skip
+
+        detail = {"on": carry.on.isoformat(), "at": carry.at.strftime("%H:%M"),
+                  "witnesses": list(carry.witnesses)}  # fmt: skip
+        result = self._step(case_no, "case.carry_out", detail, apply)
+        return dataclasses.replace(result, warnings=tuple(warned))
+
+    def record_removal(self, case_no: str, on: dt.date) -> StepResult:
+        """自行拆除: the party removed the structure; the sequence ends."""
+
+        def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            check_removed(case, on, today)
+            self._cases.save_forced_step(case.id, "removed", on, at)
+
+        return self._step(case_no, "case.removed", {"on": on.isoformat()}, apply)
 
     def apply_to_court(self, case_no: str, applied_on: dt.date) -> StepResult:
         """申请人民法院强制执行, within the window (行政强制法 53, 54)."""

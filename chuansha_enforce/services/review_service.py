@@ -132,7 +132,8 @@ class ReviewService(ContextService):
         today = today_in_china(self._clock)
         with write_transaction(self._db):
             case = self._case_files.find(case_no)
-            if case.decision is not None and not case.needs_new_review:
+            reopened = case.needs_new_review or case.awaiting_forced_decision
+            if case.decision is not None and not reopened:
                 raise DomainError("case.already_decided", "case_no", {"case_no": case.case_no})
             if self._reviews.open_submission(case.id) is not None:
                 raise DomainError("review.already_pending", "case_no", {"case_no": case.case_no})

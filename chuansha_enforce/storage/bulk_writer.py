@@ -11,6 +11,7 @@ The writer keeps the case search up to date itself (``refresh_case_search``): af
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
@@ -19,6 +20,7 @@ from typing import TypeVar
 import sqlite_utils
 
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind, heaviest
+from chuansha_enforce.domain.forced_demolition_steps import ForcedDemolition
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     OfficerRecord,
@@ -140,8 +142,12 @@ class _DecisionSteps:
         self.orders: list[tuple[object, ...]] = []
         self.notices: list[tuple[object, ...]] = []
         self.discussions: list[tuple[object, ...]] = []
+        self.forced: list[tuple[object, ...]] = []
+        self.reviews: list[tuple[object, ...]] = []
 
     def add(self, cid: int, case: GeneralCaseRecord) -> None:
+        if case.forced is not None:
+            self._add_forced(cid, case, case.forced)
         if case.demolition_deadline is not None and case.decided_on is not None:
             self.orders.append((cid, case.decided_on.isoformat(),
                                 case.demolition_deadline.isoformat(), self._at))  # fmt: skip
@@ -154,7 +160,47 @@ class _DecisionSteps:
             self.discussions.append((cid, case.discussed_on.isoformat(), DISCUSSION_MINUTES,
                                      self._at, DISCUSSION_PARTICIPANTS))  # fmt: skip
 
+    def _add_forced(self, cid: int, case: GeneralCaseRecord, f: ForcedDemolition) -> None:
+        """The steps after the order (schema_0025); a 强制拆除决定 with its own review round
+        and collective discussion on its day (DOMAIN §13)."""
+        at = self._at
+
+        def row(step: str, on: dt.date, until: dt.date | None = None,
+                time: str | None = None, detail: str | None = None) -> None:  # fmt: skip
+            self.forced.append((cid, step, on.isoformat(), _iso(until), time, detail, at))
+
+        if f.reminder is not None:
+            row("reminder", f.reminder.served_on, f.reminder.until)
+        if f.statement is not None:
+            row("statement", f.statement.on, detail=f.statement.kind.value)
+        if f.authority is not None:
+            row("authority", f.authority.on, detail=f.authority.document)
+        if f.decided_on is not None:
+            row("decision", f.decided_on)
+            reviewer = case.review.reviewer if case.review else "法制审核人员"
+            day = f.decided_on.isoformat()
+            self.reviews.append((cid, 2 if case.review else 1, reviewer, day, "agree", 1, at))
+            self.discussions.append((cid, day, FORCED_MINUTES, at, DISCUSSION_PARTICIPANTS))
+        if f.announcement is not None:
+            row("announcement", f.announcement.on, f.announcement.until)
+        if f.carried_out is not None:
+            done = f.carried_out
+            row("carried_out", done.on, time=done.at.strftime("%H:%M"),
+                detail="\n".join(done.witnesses))  # fmt: skip
+        if f.removed_on is not None:
+            row("removed", f.removed_on)
+
     def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "INSERT INTO legal_review_rounds (case_id, round_no, reviewer, reviewed_on,"
+            " opinion, imported, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.reviews,
+        )
+        conn.executemany(
+            "INSERT INTO forced_demolition_steps (case_id, step, on_date, until_on, at_time,"
+            " detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.forced,
+        )
         conn.executemany(
             "INSERT INTO demolition_orders (case_id, decided_on, deadline, created_at)"
             " VALUES (?, ?, ?, ?)",
@@ -175,6 +221,7 @@ class _DecisionSteps:
 
 DISCUSSION_MINUTES = "经集体讨论，同意按拟定意见作出决定"
 DISCUSSION_PARTICIPANTS = "分管副镇长,执法队长,法制员"
+FORCED_MINUTES = "经集体讨论，同意作出强制拆除决定"
 
 
 class BulkWriter:

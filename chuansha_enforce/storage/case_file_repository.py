@@ -49,6 +49,9 @@ from chuansha_enforce.storage.enforcement_lookup import (
     plans_for,
     reminders_for,
 )
+from chuansha_enforce.storage.forced_demolition_repository import (
+    forced_demolition,
+)
 from chuansha_enforce.storage.parties import insert_party
 from chuansha_enforce.storage.publication_repository import PublicationRepository
 from chuansha_enforce.storage.service_repository import ServiceRepository
@@ -383,6 +386,7 @@ class CaseFileRepository:
             close_reason_kind=UnpaidCloseReason(close_kind) if close_kind else None,
             close_approved_by=close_approved_by,
             decision_pauses=decision_pauses,
+            forced=forced_demolition(db, cid),
         )
 
     def _enforcement(
@@ -583,6 +587,27 @@ class CaseFileRepository:
             "INSERT INTO instalments (case_id, due_on, amount_fen) VALUES (?, ?, ?)",
             [(case_id, i.due_on.isoformat(), i.amount_fen) for i in plan.instalments],
         )
+        self._touch(case_id, at)
+
+    def save_forced_step(
+        self,
+        case_id: int,
+        step: str,
+        on: dt.date,
+        at: str,
+        *,
+        until: dt.date | None = None,
+        time: dt.time | None = None,
+        detail: str | None = None,
+    ) -> None:
+        """One step after a demolition order (DOMAIN §13; schema_0025)."""
+        self._db.execute(
+            "INSERT INTO forced_demolition_steps"
+            " (case_id, step, on_date, until_on, at_time, detail, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [case_id, step, on.isoformat(), until.isoformat() if until else None,
+             time.strftime("%H:%M") if time else None, detail, at],
+        )  # fmt: skip
         self._touch(case_id, at)
 
     def save_reminder(self, case_id: int, reminder: PaymentReminder, at: str) -> None:

@@ -36,6 +36,7 @@ from chuansha_enforce.storage.schema_0020_gate_details import SCHEMA_0020_GATE_D
 from chuansha_enforce.storage.schema_0021_corrections import SCHEMA_0021_CORRECTIONS
 from chuansha_enforce.storage.schema_0023_service import SCHEMA_0023_SERVICE
 from chuansha_enforce.storage.schema_0024_discretion import SCHEMA_0024_DISCRETION
+from chuansha_enforce.storage.schema_0025_forced_demolition import SCHEMA_0025_FORCED_DEMOLITION
 from chuansha_enforce.storage.seals import reseal_blocks
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0021_corrections", SCHEMA_0021_CORRECTIONS),
     ("0023_service", SCHEMA_0023_SERVICE),
     ("0024_discretion", SCHEMA_0024_DISCRETION),
+    ("0025_forced_demolition", SCHEMA_0025_FORCED_DEMOLITION),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 

@@ -70,6 +70,13 @@ _SUBMISSION = (
     " JOIN parties p ON p.id = c.party_id"
 )
 _OPEN = "NOT EXISTS (SELECT 1 FROM legal_review_rounds r WHERE r.submission_id = s.id)"
+_AWAITING_FORCED = (
+    "EXISTS (SELECT 1 FROM forced_demolition_steps f WHERE f.case_id = c.id"
+    " AND f.step = 'reminder') AND NOT EXISTS (SELECT 1 FROM forced_demolition_steps f"
+    " WHERE f.case_id = c.id AND f.step IN ('decision', 'carried_out', 'removed'))"
+)
+"""A case decided with a demolition order whose 强制拆除决定 is being prepared (a 催告 served,
+nothing after it): its review round comes after the decision (DOMAIN §13)."""
 _ROUND = (
     "r.id, r.case_id, c.case_no, r.round_no, r.reviewer, r.reviewed_on, r.opinion, r.imported,"
     " r.note, r.previous_round_id, r.submission_id, r.reviewer_user_id, u.name,"
@@ -169,9 +176,11 @@ class ReviewRepository:
         return [_submission(r) for r in rows]
 
     def queue(self) -> list[SubmissionRow]:
-        """Open submissions of cases not yet decided, the most urgent first."""
+        """Open submissions of cases not yet decided (or awaiting a 强制拆除决定), the most
+        urgent first."""
         rows = self._db.execute(
-            f"SELECT {_SUBMISSION} WHERE {_OPEN} AND c.decided_on IS NULL"
+            f"SELECT {_SUBMISSION} WHERE {_OPEN}"
+            f" AND (c.decided_on IS NULL OR ({_AWAITING_FORCED}))"
             " AND c.deleted_at IS NULL ORDER BY s.due_on, s.id"
         ).fetchall()
         return [_submission(r) for r in rows]

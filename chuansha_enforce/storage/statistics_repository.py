@@ -76,6 +76,15 @@ class StatisticsRepository:
             f" JOIN general_cases c ON c.id = d.case_id WHERE c.{LIVE} AND d.decided_year = ?",
             [year],
         )
+        removed = dict.fromkeys(("removed", "carried_out"), 0)
+        for step, count in self._db.execute(
+            "SELECT f.step, count(*) FROM forced_demolition_steps f"
+            " JOIN general_cases c ON c.id = f.case_id"
+            f" WHERE c.{LIVE} AND f.step IN ('removed', 'carried_out')"
+            " AND f.on_date BETWEEN ? AND ? GROUP BY f.step",
+            [f"{year:04d}-01-01", f"{year:04d}-12-31"],
+        ):
+            removed[step] = int(count)
         figures = GeneralFigures(
             filed=filed,
             closed=closed,
@@ -89,6 +98,8 @@ class StatisticsRepository:
             # open on 1 January next year are those open now, plus filed, less closed.
             open_at_end=open_at_start + filed - closed,
             demolition_orders=orders,
+            demolitions_voluntary=removed["removed"],
+            demolitions_forced=removed["carried_out"],
             no_penalty_by_reason=self._no_penalty_reasons(year),
         )
         return figures, {kind: kinds[kind] for kind in PenaltyKind if kind in kinds}

@@ -431,6 +431,8 @@
     <message>
         <source>证据</source>
         <translation>Evidence</translation>
+    </message>
+    <message>
         <source>催告</source>
         <translation>Payment reminder</translation>
     </message>
@@ -473,6 +475,8 @@
     <message>
         <source>法院裁定</source>
         <translation>Court's ruling</translation>
+    </message>
+    <message>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -531,6 +535,36 @@
     <message>
         <source>责令限期拆除，期限至</source>
         <translation>Order to demolish, by</translation>
+        <source>拆除期限</source>
+        <translation>Demolition deadline</translation>
+    </message>
+    <message>
+        <source>复议、诉讼期限届满</source>
+        <translation>Review and lawsuit periods end</translation>
+    </message>
+    <message>
+        <source>可催告拆除之日</source>
+        <translation>Demolition reminder possible from</translation>
+    </message>
+    <message>
+        <source>催告期限</source>
+        <translation>The reminder's period ends</translation>
+    </message>
+    <message>
+        <source>可作出强制拆除决定之日</source>
+        <translation>Forced decision possible from</translation>
+    </message>
+    <message>
+        <source>公告期限</source>
+        <translation>The public notice's period ends</translation>
+    </message>
+    <message>
+        <source>可实施强制拆除之日</source>
+        <translation>Demolition possible from</translation>
+    </message>
+    <message>
+        <source>拆除期限</source>
+        <translation>Demolition deadline</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1061,8 @@
     <message>
         <source>偏离理由</source>
         <translation>Reason for the deviation</translation>
+    </message>
+    <message>
         <source>各期缴款期限:金额（元），每行一期</source>
         <translation>Each instalment as due-date:amount (yuan), one per line</translation>
     </message>
@@ -3245,6 +3281,97 @@ SQLite %3</translation>
         <location filename="../../ui/switch_user.py" line="48" />
         <source>切换用户</source>
         <translation>Switch user</translation>
+    </message>
+</context>
+<context>
+    <name>ForcedSteps</name>
+    <message>
+        <source>责成文件（文号或名称）</source>
+        <translation>Instruction (number or title)</translation>
+    </message>
+    <message>
+        <source>责成日期</source>
+        <translation>Date of the instruction</translation>
+    </message>
+    <message>
+        <source>区政府责成</source>
+        <translation>District instruction</translation>
+    </message>
+    <message>
+        <source>陈述申辩情况</source>
+        <translation>Statements</translation>
+    </message>
+    <message>
+        <source>记录日期</source>
+        <translation>Date recorded</translation>
+    </message>
+    <message>
+        <source>催告后陈述申辩</source>
+        <translation>Statements after the reminder</translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation>Date of the decision</translation>
+    </message>
+    <message>
+        <source>强制拆除决定</source>
+        <translation>Forced-demolition decision</translation>
+    </message>
+    <message>
+        <source>公告日期</source>
+        <translation>Date of the public notice</translation>
+    </message>
+    <message>
+        <source>限期自行拆除至</source>
+        <translation>Remove it by</translation>
+    </message>
+    <message>
+        <source>强制拆除公告</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <source>实施日期</source>
+        <translation>Date carried out</translation>
+    </message>
+    <message>
+        <source>开始时间（时:分）</source>
+        <translation>Time begun (HH:MM)</translation>
+    </message>
+    <message>
+        <source>见证人（逗号分隔，至少2人）</source>
+        <translation>Witnesses (comma-separated, at least 2)</translation>
+    </message>
+    <message>
+        <source>实施强制拆除</source>
+        <translation>Carry out the demolition</translation>
+    </message>
+    <message>
+        <source>自行拆除日期</source>
+        <translation>Date the party removed it</translation>
+    </message>
+    <message>
+        <source>自行拆除</source>
+        <translation>Removed by the party</translation>
+    </message>
+    <message>
+        <source>拆除期限 %1</source>
+        <translation>Remove by %1</translation>
+    </message>
+    <message>
+        <source>催告拆除</source>
+        <translation>Demolition reminder</translation>
+    </message>
+    <message>
+        <source>限期自行拆除至 %1</source>
+        <translation>Remove it by %1</translation>
+    </message>
+    <message>
+        <source>%1 开始，见证人：%2</source>
+        <translation>Began %1, witnesses: %2</translation>
+    </message>
+    <message>
+        <source>催告拆除（责令限期拆除决定）</source>
+        <translation>Remind of the demolition order</translation>
     </message>
 </context>
 </TS>

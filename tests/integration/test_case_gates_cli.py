@@ -274,6 +274,7 @@ def test_each_step_is_one_audited_write(book: Path, capsys: pytest.CaptureFixtur
         "只有依行政处罚法第三十三条不予处罚（轻微违法及时改正、首违不罚、无主观过错）的案件"
         "记录教育；本案为：处罚",
         "尚未申请法院强制执行，不能记录法院裁定",  # a ruling may come after the closing
+        f"案件 {NO} 没有责令限期拆除决定，不能强制拆除（城乡规划法第六十八条）",
     }
 
 

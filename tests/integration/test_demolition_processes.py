@@ -137,6 +137,9 @@ EXPECTED_GENERAL = {
     "open_at_end": 5,
     "penalty_decided": 2,
     "demolition_orders": 2,
+    "demolitions_voluntary": 0,
+    "demolitions_forced": 0,
+    "deviations": {"从轻": 0, "从重": 0, "减轻": 0},
     "no_penalty_by_reason": {
         "轻微违法及时改正": 0,
         "首违不罚": 1,
@@ -146,7 +149,6 @@ EXPECTED_GENERAL = {
         "超过追责时效": 0,
         "违法事实不能成立": 1,
     },
-    "deviations": {"从轻": 0, "减轻": 0, "从重": 0},
 }
 
 

@@ -112,6 +112,16 @@ def expected(year: int) -> dict[str, object]:
         + simple_outstanding
     )
 
+    forced = [c for c in cases if c.forced is not None]
+
+    def rounds_in_year(c: GeneralCaseRecord) -> int:
+        """The case's review rounds dated in the year: its own, and the one a 强制拆除决定
+        brings (the demo dates it the day of that decision)."""
+        days = [c.review.reviewed_on] if c.review else []
+        if c.forced is not None and c.forced.decided_on is not None:
+            days.append(c.forced.decided_on)
+        return sum(day.year == year for day in days)
+
     def is_open(before: dt.date) -> int:
         return sum(
             1
@@ -147,6 +157,11 @@ def expected(year: int) -> dict[str, object]:
             "open_at_end": is_open(end + dt.timedelta(days=1)),
             "penalty_decided": len(penalties),
             "demolition_orders": sum(c.demolition_deadline is not None for c in decided),
+            "demolitions_voluntary": sum(in_year(c.forced.removed_on) for c in forced),
+            "demolitions_forced": sum(
+                c.forced.carried_out is not None and in_year(c.forced.carried_out.on)
+                for c in forced
+            ),
             "no_penalty_by_reason": {
                 reason.label: sum(c.no_penalty_reason is reason for c in decided)
                 for reason in NoPenaltyReason
@@ -177,8 +192,8 @@ def expected(year: int) -> dict[str, object]:
             + sum(s.surcharge_fen for s in simple if in_year(s.paid_on)),
         },
         "legal_reviews": {
-            "cases": sum(1 for c in cases if c.review and c.review.reviewed_on.year == year),
-            "rounds": sum(1 for c in cases if c.review and c.review.reviewed_on.year == year),
+            "cases": sum(1 for c in cases if rounds_in_year(c)),
+            "rounds": sum(rounds_in_year(c) for c in cases),
         },
         "file_reviews": {
             "sampled": 0,

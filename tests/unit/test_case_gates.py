@@ -166,6 +166,9 @@ def test_available_steps_say_why_not() -> None:
         "serve": "case.not_decided", "pay": "case.not_decided", "pause": "case.not_decided",
         "instalments": "case.not_decided", "remind": "case.not_decided",
         "court_apply": "case.not_decided", "court_ruling": "enforcement.not_applied",
+        "authority": "forced.no_order", "remind_statement": "forced.no_order",
+        "enforce": "forced.no_order", "announce": "forced.no_order",
+        "carry_out": "forced.no_order", "removed": "forced.no_order",
         "close": "case.not_decided",
         "publish": "case.not_decided", "withdraw_publication": "publication.not_published",
     }  # fmt: skip

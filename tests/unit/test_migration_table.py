@@ -35,6 +35,7 @@ def test_the_migrations_in_order() -> None:
         "0021_corrections",
         "0023_service",
         "0024_discretion",
+        "0025_forced_demolition",
     ]
 
 
