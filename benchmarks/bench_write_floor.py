@@ -26,7 +26,7 @@ from figures import database, record
 
 from chuansha_enforce.storage import bulk_writer
 from chuansha_enforce.storage.bulk_writer import BULK_TABLES, BulkWriter
-from chuansha_enforce.storage.case_search_index import refresh_case_search
+from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
 from chuansha_enforce.storage.connection import open_database, write_transaction
 from chuansha_enforce.storage.migrations import migrate
 

@@ -14,9 +14,9 @@ import datetime as dt
 import sqlite3
 from collections.abc import Mapping
 
-from chuansha_enforce.domain.deadlines import decision_due
+from chuansha_enforce.domain.calendar.deadlines import decision_due
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
 from chuansha_enforce.domain.enums import NoPenaltyReason
-from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 LIVE = "deleted_at IS NULL"
 NO_PENALTY_LABELS = {reason.value: reason.label for reason in NoPenaltyReason}

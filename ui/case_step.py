@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
 from ui.step_form import Field, FormValues

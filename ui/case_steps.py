@@ -6,7 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from chuansha_enforce.domain.case_file import (
+from chuansha_enforce.domain.after_decision.enforcement import parse_plan
+from chuansha_enforce.domain.after_decision.enforcement_steps import InstalmentPlan, PaymentReminder
+from chuansha_enforce.domain.after_decision.publication import UnpaidCloseReason
+from chuansha_enforce.domain.cases.case_file import (
     STATEMENT_LABELS,
     AdvanceNotice,
     CaseFile,
@@ -22,9 +25,8 @@ from chuansha_enforce.domain.case_file import (
     StatementKind,
     SurchargePause,
 )
-from chuansha_enforce.domain.discretion import CIRCUMSTANCES, Deviation, DiscretionChoice
-from chuansha_enforce.domain.enforcement import parse_plan
-from chuansha_enforce.domain.enforcement_steps import InstalmentPlan, PaymentReminder
+from chuansha_enforce.domain.cases.discretion import CIRCUMSTANCES, Deviation, DiscretionChoice
+from chuansha_enforce.domain.cases.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.domain.enums import (
     AttemptResult,
     DecisionPauseKind,
@@ -39,9 +41,7 @@ from chuansha_enforce.domain.enums import (
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import fen_to_yuan_text
-from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.records import PaymentRecord
-from chuansha_enforce.domain.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
 from ui.case_step import Step

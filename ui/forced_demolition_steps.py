@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from chuansha_enforce.domain.case_file import CaseFile
-from chuansha_enforce.domain.forced_demolition import has_order, parse_time
-from chuansha_enforce.domain.forced_demolition_steps import (
+from chuansha_enforce.domain.cases.case_file import CaseFile
+from chuansha_enforce.domain.demolition.forced_demolition import has_order, parse_time
+from chuansha_enforce.domain.demolition.forced_demolition_steps import (
     CarryOut,
     DemolitionAnnouncement,
     DistrictAuthority,

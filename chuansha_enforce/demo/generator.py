@@ -22,7 +22,20 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from chuansha_enforce.demo import catalogue as cat
-from chuansha_enforce.domain.enforcement_steps import PaymentReminder
+from chuansha_enforce.domain.accounts.identity import resident_id_check_char, uscc_check_char
+from chuansha_enforce.domain.after_decision.enforcement_steps import PaymentReminder
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.major_case import MajorFacts, MajorThresholds, assess_major
+from chuansha_enforce.domain.demolition.forced_demolition import area_of
+from chuansha_enforce.domain.demolition.forced_demolition_steps import (
+    CarryOut,
+    DemolitionAnnouncement,
+    DistrictAuthority,
+    ForcedDemolition,
+    ReminderStatement,
+    ReminderStatementKind,
+    StructureArea,
+)
 from chuansha_enforce.domain.enums import (
     HEAVY_PENALTY_KINDS,
     CertificateStatus,
@@ -33,18 +46,6 @@ from chuansha_enforce.domain.enums import (
     PenaltyKind,
     ReviewOpinion,
 )
-from chuansha_enforce.domain.forced_demolition import area_of
-from chuansha_enforce.domain.forced_demolition_steps import (
-    CarryOut,
-    DemolitionAnnouncement,
-    DistrictAuthority,
-    ForcedDemolition,
-    ReminderStatement,
-    ReminderStatementKind,
-    StructureArea,
-)
-from chuansha_enforce.domain.identity import resident_id_check_char, uscc_check_char
-from chuansha_enforce.domain.major_case import MajorFacts, MajorThresholds, assess_major
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     ImportedReview,
@@ -53,7 +54,6 @@ from chuansha_enforce.domain.records import (
     PaymentRecord,
     SimpleDecisionRecord,
 )
-from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 __all__ = ["DemoPlan", "generate_officers", "iter_general_cases", "iter_simple_decisions"]
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from chuansha_enforce.domain.deadlines import DutyFacts
+from chuansha_enforce.domain.calendar.deadlines import DutyFacts
+from chuansha_enforce.domain.demolition.forced_demolition_steps import ForcedDemolition
 from chuansha_enforce.domain.enums import (
     CaseStatus,
     CertificateStatus,
@@ -19,7 +20,6 @@ from chuansha_enforce.domain.enums import (
     PenaltyKind,
     ReviewOpinion,
 )
-from chuansha_enforce.domain.forced_demolition_steps import ForcedDemolition
 from chuansha_enforce.domain.text_input import clean_fields
 
 

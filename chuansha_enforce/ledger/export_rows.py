@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from chuansha_enforce.domain.case_file import StatementKind
-from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS
+from chuansha_enforce.domain.calendar.deadlines import DECISION_CALENDAR_DAYS
+from chuansha_enforce.domain.cases.case_file import StatementKind
 from chuansha_enforce.domain.enums import (
     HearingState,
     NoPenaltyReason,

@@ -12,8 +12,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from chuansha_enforce.domain import case_gates, case_rules
-from chuansha_enforce.domain.case_file import (
+from chuansha_enforce.domain.calendar.deadlines import DECISION_CALENDAR_DAYS
+from chuansha_enforce.domain.cases import case_gates, case_rules
+from chuansha_enforce.domain.cases.case_file import (
     AdvanceNotice,
     CaseFile,
     Certificate,
@@ -22,10 +23,9 @@ from chuansha_enforce.domain.case_file import (
     Hearing,
     StatementKind,
 )
-from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS
+from chuansha_enforce.domain.cases.major_case import MajorAssessment
 from chuansha_enforce.domain.enums import CONFISCATION_KINDS, HearingState, Outcome, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.major_case import MajorAssessment
 from chuansha_enforce.domain.records import ImportedGates, PartyRecord
 from chuansha_enforce.domain.text_input import name_key
 from chuansha_enforce.ledger.import_context import HistoryRows, ImportContext

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
-from chuansha_enforce.domain.case_file import STATEMENT_LABELS
+from chuansha_enforce.domain.cases.case_file import STATEMENT_LABELS
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
     HearingState,

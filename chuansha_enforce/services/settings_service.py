@@ -6,14 +6,14 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
-from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.clock import CHINA_TZ, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.settings import Settings, coerce, settings_from
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.settings_repository import SettingsRepository
 
 

@@ -19,16 +19,16 @@ from typing import TypeVar
 
 import sqlite_utils
 
+from chuansha_enforce.domain.demolition.forced_demolition_steps import ForcedDemolition
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind, heaviest
-from chuansha_enforce.domain.forced_demolition_steps import ForcedDemolition
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     OfficerRecord,
     PartyRecord,
     SimpleDecisionRecord,
 )
-from chuansha_enforce.storage import seals
-from chuansha_enforce.storage.case_search_index import refresh_case_search
+from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
+from chuansha_enforce.storage.safety import seals
 
 T = TypeVar("T")
 CHUNK = 20_000

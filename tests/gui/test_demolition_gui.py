@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.case_file import Decision, Discussion, StatementKind
+from chuansha_enforce.domain.cases.case_file import Decision, Discussion, StatementKind
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import NoPenaltyReason, Outcome, PartyType, ReviewOpinion
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Discussion, StatementKind
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice, Discussion, StatementKind
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind, ReviewOpinion
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord

@@ -5,9 +5,9 @@ own restatement of the law), and the rule code agrees: nothing more can be recor
 from __future__ import annotations
 
 from chuansha_enforce.demo.generator import generate_officers, iter_general_cases
-from chuansha_enforce.domain.available_steps import available_steps
-from chuansha_enforce.domain.forced_demolition import FORCED_STEPS, structure_area
-from chuansha_enforce.domain.forced_demolition_steps import StructureArea
+from chuansha_enforce.domain.cases.available_steps import available_steps
+from chuansha_enforce.domain.demolition.forced_demolition import FORCED_STEPS, structure_area
+from chuansha_enforce.domain.demolition.forced_demolition_steps import StructureArea
 from chuansha_enforce.services.container import Services
 from tests.conftest import SMALL_PLAN
 from tests.integration.test_forced_demolition_sequences import lawful_history

@@ -9,15 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, Discussion, StatementKind
+from chuansha_enforce.domain.after_decision.enforcement_steps import PaymentReminder
+from chuansha_enforce.domain.cases.case_file import (
+    AdvanceNotice,
+    Decision,
+    Discussion,
+    StatementKind,
+)
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enforcement_steps import PaymentReminder
-from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.forced_demolition_steps import (
+from chuansha_enforce.domain.demolition.forced_demolition_steps import (
     ReminderStatement,
     ReminderStatementKind,
 )
+from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.review_service import SignRequest
 from tests.review_setup import PASSWORDS, PERSON, make_accounts, open_as, register_officers

@@ -19,18 +19,18 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from chuansha_enforce.domain.case_file import CaseFile, Discussion
+from chuansha_enforce.domain.after_decision.enforcement_steps import PaymentReminder
+from chuansha_enforce.domain.cases.case_file import CaseFile, Discussion
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enforcement_steps import PaymentReminder
-from chuansha_enforce.domain.enums import ReviewOpinion
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.forced_demolition_steps import (
+from chuansha_enforce.domain.demolition.forced_demolition_steps import (
     CarryOut,
     DemolitionAnnouncement,
     DistrictAuthority,
     ReminderStatement,
     ReminderStatementKind,
 )
+from chuansha_enforce.domain.enums import ReviewOpinion
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
 from tests.forced_walk import NO, book_with_order

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import (
+from chuansha_enforce.domain.cases.case_file import (
     AdvanceNotice,
     Decision,
     DecisionPause,

@@ -10,7 +10,7 @@ import sqlite_utils
 
 from chuansha_enforce.storage.connection import open_database, write_transaction
 from chuansha_enforce.storage.migrations import MIGRATION_TABLE, migrate
-from chuansha_enforce.storage.seals import reseal_blocks, seal_problems
+from chuansha_enforce.storage.safety.seals import reseal_blocks, seal_problems
 
 AT = "2026-11-27T02:00:00Z"
 NAME = "0019_demolition_orders"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Hearing
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice, Hearing
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import HearingState, PenaltyKind
 from chuansha_enforce.services.case_file_service import NewCase

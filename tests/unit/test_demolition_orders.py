@@ -7,19 +7,19 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.case_file import (
+from chuansha_enforce.domain.cases.case_file import (
     AdvanceNotice,
     CaseFile,
     Decision,
     Education,
     Proposal,
 )
-from chuansha_enforce.domain.case_rules import check_decision_content
+from chuansha_enforce.domain.cases.case_rules import check_decision_content
+from chuansha_enforce.domain.cases.major_case import MajorFacts, assess_major
+from chuansha_enforce.domain.demolition.order_rules import carries_order, check_education
 from chuansha_enforce.domain.enums import NoPenaltyReason, Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.major_case import MajorFacts, assess_major
 from chuansha_enforce.domain.messages import render
-from chuansha_enforce.domain.order_rules import carries_order, check_education
 from chuansha_enforce.domain.records import PartyRecord
 
 D = dt.date

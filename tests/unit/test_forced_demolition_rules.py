@@ -8,16 +8,16 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.forced_demolition import (
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.demolition.forced_demolition import (
     ForcedRules,
     at_night,
     check_order_period,
     forced_rules,
     parse_time,
 )
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.settings import Settings, settings_from
-from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 D = dt.date
 T = dt.time

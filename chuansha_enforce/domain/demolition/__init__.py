@@ -1,0 +1,1 @@
+"""Demolition orders and forced demolition (DOMAIN §13)."""
