@@ -259,6 +259,10 @@ class CaseFileService(ContextService):
         """The reconsiderations and lawsuits naming the case or its decision number."""
         return disputes_for(self._db, [case.id]).get(case.id, ())
 
+    def clocks_on(self, case: CaseFile, day: dt.date) -> CaseClocks:
+        """Every clock of ``case`` on ``day``, those after the decision included."""
+        return self._clocks(case, day)
+
     def _clocks(self, case: CaseFile, day: dt.date) -> CaseClocks:
         """The case's clocks with those after the decision (DOMAIN §14) added."""
         calendar, rules = self._calendar.work_calendar(), self.clock_rules()

@@ -152,7 +152,9 @@ class Services:
     @property
     def publications(self) -> PublicationService:
         """Publication and its withdrawal, decisions set aside, and the due list."""
-        return PublicationService(self._ctx, case_files=self.case_files, calendar=self.calendar)
+        return PublicationService(
+            self._ctx, case_files=self.case_files, calendar=self.calendar, simple=self.simple
+        )
 
     @property
     def holidays(self) -> HolidayService:

@@ -26,7 +26,7 @@ from chuansha_enforce.domain.after_decision.due_list import (
 from chuansha_enforce.domain.after_decision.publication import SetAside, SetAsideSource
 from chuansha_enforce.domain.after_decision.publication_rules import check_publish, check_withdrawal
 from chuansha_enforce.domain.calendar.work_calendar import CalendarWarning
-from chuansha_enforce.domain.cases.case_deadlines import case_clocks, publication_required
+from chuansha_enforce.domain.cases.case_deadlines import publication_required
 from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.errors import DomainError
@@ -34,6 +34,7 @@ from chuansha_enforce.domain.text_input import clean_text
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService, StepResult
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
 from chuansha_enforce.storage.after_decision.publication_repository import PublicationRepository
 from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
 
@@ -48,11 +49,17 @@ def record_set_aside(db: sqlite_utils.Database, case_id: int, set_aside: SetAsid
 
 class PublicationService(ContextService):
     def __init__(
-        self, ctx: ServiceContext, *, case_files: CaseFileService, calendar: CalendarService
+        self,
+        ctx: ServiceContext,
+        *,
+        case_files: CaseFileService,
+        calendar: CalendarService,
+        simple: SimpleDecisionService,
     ) -> None:
         super().__init__(ctx)
         self._case_files = case_files
         self._calendar = calendar
+        self._simple = simple
         self._repo = PublicationRepository(ctx.db)
 
     def publish(self, case_no: str, on: dt.date) -> StepResult:
@@ -126,21 +133,37 @@ class PublicationService(ContextService):
     def _sources(self) -> tuple[DueSource, ...]:
         """Where due items come from. Another register (simple decisions' hand-over and
         备案) adds its own source here; general cases' new clocks need only a ``DueKind``."""
-        return (self._general_case_items,)
+        return (self._general_case_items, self._simple_items)
 
     def _general_case_items(
         self, as_of: dt.date, until: dt.date, warnings: set[CalendarWarning]
     ) -> Iterable[DueItem]:
         calendar = self._calendar.work_calendar()
-        rules = self._case_files.clock_rules()
         cases = CaseFileRepository(self._db)
         for case_id in self._repo.due_candidates():
             case = cases.load(case_id)
-            clocks = case_clocks(case, as_of, calendar, rules)
-            warnings.update(clocks.warnings)
+            clocks = self._case_files.clocks_on(case, as_of)
+            warnings.update(w for w in clocks.warnings if w.year <= until.year)
             yield from due_items(
                 case.case_no,
                 case.party.name,
+                clocks.clocks,
+                as_of=as_of,
+                until=until,
+                calendar=calendar,
+            )
+
+    def _simple_items(
+        self, as_of: dt.date, until: dt.date, warnings: set[CalendarWarning]
+    ) -> Iterable[DueItem]:
+        """A simple decision's payment, cash hand-over and 备案 (DOMAIN §14)."""
+        calendar = self._calendar.work_calendar()
+        for stored in self._simple.with_open_duties():
+            clocks = self._simple.clocks(stored.decision, as_of)
+            warnings.update(w for w in clocks.warnings if w.year <= until.year)
+            yield from due_items(
+                stored.decision.decision_no,
+                stored.decision.party.name,
                 clocks.clocks,
                 as_of=as_of,
                 until=until,

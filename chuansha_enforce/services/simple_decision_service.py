@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chuansha_enforce.domain.accounts.accounts import Permission, require
@@ -187,6 +188,14 @@ class SimpleDecisionService(ContextService):
             for row in page.rows
         )
         return SimpleListing(items, page.next_key, day)
+
+    def with_open_duties(self) -> Iterator[StoredSimple]:
+        """Decisions with something still to do: a fine to pay, cash to hand over or to
+        bank, the 备案 (the due list reads their clocks)."""
+        for number in self._decisions.open_duty_numbers():
+            stored = self._decisions.find(number)
+            if stored is not None:
+                yield stored
 
     def _stored(self, decision_no: str) -> StoredSimple:
         number = decision_no.strip()

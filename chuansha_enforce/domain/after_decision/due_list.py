@@ -35,6 +35,11 @@ class DueKind(LabelledEnum):
     PAYMENT = "payment_due", "缴纳罚没款"
     PUBLICATION = "disclosure_due", "公示决定"
     WITHDRAWAL = "publication_withdrawal_due", "撤回公示"
+    REMINDER = "reminder_due", "催告"
+    COURT = "court_application_by", "申请法院强制执行"
+    CASH_TO_AGENCY = "cash_to_agency_due", "当场收缴罚款交回机关"
+    CASH_TO_BANK = "cash_to_bank_due", "当场收缴罚款存入银行"
+    FILING = "agency_filing_due", "简易程序决定备案"
 
 
 _OPEN = frozenset({ClockState.OVERDUE, ClockState.DUE_SOON, ClockState.PENDING})

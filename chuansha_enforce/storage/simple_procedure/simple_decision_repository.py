@@ -128,6 +128,18 @@ class SimpleDecisionRepository:
         else:
             self._db.execute("DELETE FROM simple_surcharges WHERE decision_id = ?", [decision_id])
 
+    def open_duty_numbers(self) -> list[str]:
+        """Live decisions not yet paid (when not collected on the spot), whose cash is not yet
+        with the agency and the bank, or not yet filed with the agency."""
+        rows = self._db.execute(
+            "SELECT decision_no FROM simple_decisions WHERE deleted_at IS NULL AND ("
+            " (paid_on IS NULL AND collected_on_spot = 0 AND fine_fen > 0)"
+            " OR (collected_on_spot = 1"
+            "     AND (cash_to_agency_on IS NULL OR cash_to_bank_on IS NULL))"
+            " OR filed_with_agency_on IS NULL) ORDER BY id"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def find(self, decision_no: str) -> StoredSimple | None:
         """A live decision by its number, with its officers' certificates and names (in the
         order they were registered) and the party's address and representative."""
