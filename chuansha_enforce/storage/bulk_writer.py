@@ -24,7 +24,7 @@ from chuansha_enforce.domain.records import (
     PartyRecord,
     SimpleDecisionRecord,
 )
-from chuansha_enforce.storage import seals
+from chuansha_enforce.storage import seals, year_summary
 from chuansha_enforce.storage.case_search_index import refresh_case_search
 
 T = TypeVar("T")
@@ -194,6 +194,9 @@ class BulkWriter:
         self, cases: Iterable[GeneralCaseRecord], certificate_ids: Mapping[str, int]
     ) -> int:
         count = 0
+        # The per-year sums take the new cases in one statement at the end, not row by row.
+        first_case = self._next_id("general_cases")
+        summed = year_summary.drop_triggers(self._conn)
         for chunk in _chunks(cases, CHUNK):
             party_id = self._next_id("parties")
             case_id = self._next_id("general_cases")
@@ -264,6 +267,8 @@ class BulkWriter:
                 review_rows,
             )
             count += len(chunk)
+        if summed:
+            year_summary.fold_new_cases(self._conn, first_case)
         self._refresh_search()
         return count
 
@@ -319,5 +324,7 @@ class BulkWriter:
             )
             self._conn.executemany("INSERT INTO simple_surcharges VALUES (?, ?)", surcharge_rows)
             count += len(chunk)
+        if summed:
+            year_summary.fold_new_cases(self._conn, first_case)
         self._refresh_search()
         return count

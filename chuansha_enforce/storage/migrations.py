@@ -34,6 +34,7 @@ from chuansha_enforce.storage.schema_0018_enforcement import SCHEMA_0018_ENFORCE
 from chuansha_enforce.storage.schema_0021_corrections import SCHEMA_0021_CORRECTIONS
 from chuansha_enforce.storage.schema_0023_service import SCHEMA_0023_SERVICE
 from chuansha_enforce.storage.schema_0024_discretion import SCHEMA_0024_DISCRETION
+from chuansha_enforce.storage.schema_0026_year_summary import SCHEMA_0026_YEAR_SUMMARY
 from chuansha_enforce.storage.seals import reseal_blocks
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0018_enforcement", SCHEMA_0018_ENFORCEMENT),
     ("0021_corrections", SCHEMA_0021_CORRECTIONS),
     ("0016_publication", SCHEMA_0016_PUBLICATION),
+    ("0026_year_summary", SCHEMA_0026_YEAR_SUMMARY),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 

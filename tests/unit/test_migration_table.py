@@ -33,6 +33,7 @@ def test_the_migrations_in_order() -> None:
         "0018_enforcement",
         "0021_corrections",
         "0016_publication",
+        "0026_year_summary",
     ]
 
 
