@@ -324,7 +324,5 @@ class BulkWriter:
             )
             self._conn.executemany("INSERT INTO simple_surcharges VALUES (?, ?)", surcharge_rows)
             count += len(chunk)
-        if summed:
-            year_summary.fold_new_cases(self._conn, first_case)
         self._refresh_search()
         return count
