@@ -96,11 +96,10 @@ class DisputePanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
-        self._fill_years()
         self.year_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.pending_only.toggled.connect(lambda _on: self.reload())
         self.add_button.setEnabled(self._services.may(Permission.RECORD_CASES))
-        self.reload()
+        self.reload()  # fills the years too
 
     def _fill_years(self) -> None:
         chosen = self.year_filter.currentData()
