@@ -15,6 +15,7 @@ from chuansha_enforce.domain.enums import Outcome, PartyType, ServiceMethod
 from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.domain.status import derive_case_status
+from chuansha_enforce.storage import year_summary
 from chuansha_enforce.storage.enforcement_lookup import (
     applications_for,
     disputes_for,
@@ -70,6 +71,10 @@ class CaseRepository:
         return None if fetched is None else list_rows(self._db, [fetched])[0]
 
     def count(self, *, year: int | None = None) -> int:
+        """Live cases (filed in ``year``): ``year_summary`` holds each year's filings, so the
+        window's count before its first paint reads a few rows, not a million."""
+        if year_summary.has_summary(self._db.conn):
+            return year_summary.filed(self._db.conn, year)
         if year is None:
             sql, params = "SELECT count(*) FROM general_cases WHERE deleted_at IS NULL", []
         else:

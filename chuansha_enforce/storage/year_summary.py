@@ -223,9 +223,10 @@ def problems(conn: sqlite3.Connection) -> list[tuple[str, str]]:
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'year_summary_%'"
         )
     }
-    for sql in trigger_sql():
-        if _trigger_name(sql) not in present:
-            found.append(("-", f"upkeep trigger {_trigger_name(sql)} is missing"))
+    missing = [_trigger_name(sql) for sql in trigger_sql() if _trigger_name(sql) not in present]
+    if missing:
+        what = f"{len(missing)} upkeep triggers missing (the sums stop following the cases)"
+        found.append(("-", f"{what}: {', '.join(missing)}"))
     return found
 
 
@@ -242,3 +243,12 @@ def summed_to(conn: sqlite3.Connection, year: int) -> dict[str, int]:
         {f"{name}_in_year": v for name, v in zip(COLUMNS, values[len(COLUMNS) :], strict=True)}
     )
     return result
+
+
+def filed(conn: sqlite3.Connection, year: int | None = None) -> int:
+    """Live cases filed in ``year``, or in every year (every live case counts once)."""
+    if year is None:
+        row = conn.execute("SELECT sum(filed) FROM year_summary").fetchone()
+    else:
+        row = conn.execute("SELECT filed FROM year_summary WHERE year = ?", [year]).fetchone()
+    return int(row[0] or 0) if row else 0
