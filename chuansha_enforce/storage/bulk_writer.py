@@ -11,7 +11,7 @@ The writer keeps the case search up to date itself (``refresh_case_search``): af
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import TypeVar
 
@@ -28,6 +28,14 @@ from chuansha_enforce.storage import seals, year_summary
 from chuansha_enforce.storage.case_search_index import refresh_case_search
 
 T = TypeVar("T")
+Written = Callable[[int], bool]
+"""Told the rows written so far after each chunk; False stops the load (``LoadCancelled``)."""
+
+
+class LoadCancelled(Exception):
+    """The caller asked to stop: raised inside its transaction, which then writes nothing."""
+
+
 CHUNK = 20_000
 BULK_CACHE_KIB = 256 * 1024
 SORT_CACHE_KIB = 16 * 1024
@@ -191,7 +199,10 @@ class BulkWriter:
         ]
 
     def add_general_cases(
-        self, cases: Iterable[GeneralCaseRecord], certificate_ids: Mapping[str, int]
+        self,
+        cases: Iterable[GeneralCaseRecord],
+        certificate_ids: Mapping[str, int],
+        written: Written | None = None,
     ) -> int:
         count = 0
         # The per-year sums take the new cases in one statement at the end, not row by row.
@@ -267,6 +278,8 @@ class BulkWriter:
                 review_rows,
             )
             count += len(chunk)
+            if written is not None and not written(count):
+                raise LoadCancelled
         if summed:
             year_summary.fold_new_cases(self._conn, first_case)
         self._refresh_search()
@@ -286,7 +299,10 @@ class BulkWriter:
         return cursor.rowcount
 
     def add_simple_decisions(
-        self, decisions: Iterable[SimpleDecisionRecord], certificate_ids: Mapping[str, int]
+        self,
+        decisions: Iterable[SimpleDecisionRecord],
+        certificate_ids: Mapping[str, int],
+        written: Written | None = None,
     ) -> int:
         count = 0
         for chunk in _chunks(decisions, CHUNK):
@@ -324,5 +340,7 @@ class BulkWriter:
             )
             self._conn.executemany("INSERT INTO simple_surcharges VALUES (?, ?)", surcharge_rows)
             count += len(chunk)
+            if written is not None and not written(count):
+                raise LoadCancelled
         self._refresh_search()
         return count
