@@ -138,9 +138,11 @@ class StatisticsRepository:
         """(Filing date, days of extensions approved by ``undecided_on``) of the cases filed
         before ``filed_before`` and undecided on ``undecided_on``.
 
-        Undecided: no decision (decided_year IS NULL) or one dated later (decided_year from
-        that year on, then the date itself), both ranges of the decisions index; the few
-        such cases' extensions are summed through ``decision_extensions_case``.
+        Undecided: no decision (decided_year IS NULL) or one dated later, both ranges of the
+        decisions index; ``undecided_on`` is a year's last day in the annual figures, so a
+        later decision is one of a later year, a range that is empty for the current year
+        (years with a date before their end keep the date test); the few such cases'
+        extensions are summed through ``decision_extensions_case``.
         """
         index = "general_cases INDEXED BY general_cases_decided_figures"
         extended = (
@@ -156,7 +158,8 @@ class StatisticsRepository:
             [
                 undecided_on.isoformat(),
                 filed_before.isoformat(),
-                undecided_on.year,
+                # on 31 December only a later year's decision is later
+                undecided_on.year + (undecided_on == dt.date(undecided_on.year, 12, 31)),
                 undecided_on.isoformat(),
                 filed_before.isoformat(),
             ],
