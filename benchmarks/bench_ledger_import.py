@@ -7,7 +7,8 @@ per-year sums). Target (issue 24): import ≤ 1.25× (raw read + write floor).
 ``BENCH_ROWS`` changes the size; ``BENCH_DIR`` keeps the files: a ledger already there is
 read again instead of being exported anew (the export takes about a minute). Each round
 times, in the same process and one after the other, calamine's bare read of every sheet, the
-write floor, ``import --dry-run`` and the full import into a fresh database; ``BENCH_ROUNDS`` (default 2)
+write floor, ``import --dry-run`` and the full import into a fresh database; ``BENCH_ROUNDS``
+(default 2)
 repeats the round, because the figures of a shared machine are noisy.
 """
 

@@ -111,7 +111,7 @@ class DisputePanel(QWidget):
         if not self._loaded:
             self.reload()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         self.ensure_loaded()
         super().showEvent(event)
 

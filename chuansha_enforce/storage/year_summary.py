@@ -53,13 +53,13 @@ def contributions(cases: str, payments: str, rounds: str) -> str:
     Payments and review rounds are read first and their case found by its key, so a load
     can fold its new cases in without the secondary indexes (dropped while it loads).
     """
+
     def row(year: str, **values: str) -> str:
         named = [f"{values.get(name, '0')} AS {name}" for name in COLUMNS]
         return ", ".join([f"{year} AS year", *named])
 
     parts = [
-        f"SELECT {row('c.filed_year', filed='1')} FROM general_cases c"
-        f" WHERE {LIVE} AND {cases}",
+        f"SELECT {row('c.filed_year', filed='1')} FROM general_cases c WHERE {LIVE} AND {cases}",
         f"SELECT {row('c.closed_year', closed='1')} FROM general_cases c"
         f" WHERE {LIVE} AND c.closed_year IS NOT NULL AND {cases}",
         f"SELECT {row('c.decided_year', due_fen='c.fine_fen + c.confiscation_fen')}"

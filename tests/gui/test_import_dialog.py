@@ -132,8 +132,10 @@ def test_cancel_while_writing_leaves_the_database_as_it_was(
     dialog.cancel_button.click()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
     dialog.wait_finished()
-    assert dialog.report is not None and dialog.report.cancelled
+    assert dialog.report is not None
+    assert dialog.report.cancelled
     assert not dialog.report.written
     assert dialog.summary.text() == "已取消，未写入任何数据"
     assert database_digest(svc.db_path) == before
-    assert steps and steps[-1][0] < steps[-1][1]  # stopped with the bar short of its end
+    assert steps
+    assert steps[-1][0] < steps[-1][1]  # stopped with the bar short of its end

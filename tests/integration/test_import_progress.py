@@ -28,7 +28,8 @@ def test_the_bar_counts_the_rows_read_then_the_cases_written(tmp_path: Path) -> 
         report = services.ledger.import_file(
             _file(tmp_path), progress=lambda done, total: seen.append((done, total)) or True
         )
-        assert report.written and report.general_cases == 3
+        assert report.written
+        assert report.general_cases == 3
         assert services.cases.count() == 3
     # read: 3 officers, 3 cases, 1 simple decision (7 rows); then written in chunks, each
     # told: the 3 cases, then the simple decision (the officers go in apart, unnumbered)
@@ -48,7 +49,8 @@ def test_a_stop_while_writing_leaves_the_file_as_it_was(tmp_path: Path) -> None:
 
     with build_services(path, FixedClock(NOW)) as services:
         report = services.ledger.import_file(_file(tmp_path), progress=stop)
-        assert report.cancelled and not report.written
+        assert report.cancelled
+        assert not report.written
         assert report.general_cases == 0
         assert services.cases.count() == 0
         assert services.statistics.annual(2024).general.filed == 0
