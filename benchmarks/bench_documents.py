@@ -15,7 +15,7 @@ from pathlib import Path
 from bench_statistics import RUNS, line, migrate_if_needed, timed
 from figures import BIN, database, record, run_measured
 
-from chuansha_enforce.domain.documents import DocumentKind
+from chuansha_enforce.domain.documents.documents import DocumentKind
 from chuansha_enforce.services.container import build_services
 
 

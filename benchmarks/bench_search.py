@@ -24,8 +24,8 @@ from figures import database, record
 from chuansha_enforce.domain.pinyin_initials import initials, without_place
 from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
-from chuansha_enforce.storage.case_repository import CaseRepository
-from chuansha_enforce.storage.case_search_repository import CaseSearchRepository
+from chuansha_enforce.storage.cases.case_repository import CaseRepository
+from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository
 from chuansha_enforce.storage.connection import open_database
 from chuansha_enforce.storage.migrations import pending_names
 

@@ -26,11 +26,12 @@ from pathlib import Path
 
 from figures import database, record
 
-from chuansha_enforce.storage import bulk_writer, year_summary
+from chuansha_enforce.storage import bulk_writer
 from chuansha_enforce.storage.bulk_writer import BULK_TABLES, BulkWriter
-from chuansha_enforce.storage.case_search_index import refresh_case_search
+from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
 from chuansha_enforce.storage.connection import open_database, write_transaction
 from chuansha_enforce.storage.migrations import migrate
+from chuansha_enforce.storage.reports import year_summary
 
 SIZES = [int(n) for n in os.environ.get("BENCH_FLOOR_CASES", "100000,1000000").split(",")]
 AT = dt.datetime(2025, 6, 30, 2, 0, tzinfo=dt.UTC).isoformat()

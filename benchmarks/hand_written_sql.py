@@ -17,11 +17,11 @@ from collections.abc import Mapping
 
 import sqlite_utils
 
-from chuansha_enforce.domain.deadlines import decision_due
-from chuansha_enforce.domain.discretion import Deviation
-from chuansha_enforce.domain.disputes import litigation_figures, reconsideration_figures
-from chuansha_enforce.domain.work_calendar import WorkCalendar
-from chuansha_enforce.storage.dispute_repository import DisputeRepository
+from chuansha_enforce.domain.calendar.deadlines import decision_due
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.discretion import Deviation
+from chuansha_enforce.domain.disputes.disputes import litigation_figures, reconsideration_figures
+from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
 
 LIVE = "deleted_at IS NULL"
 

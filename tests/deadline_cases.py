@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from chuansha_enforce.domain.case_file import Decision, Extension, StatementKind
+from chuansha_enforce.domain.cases.case_file import Decision, Extension, StatementKind
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind, ServiceMethod
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, PaymentRecord

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chuansha_enforce.domain.case_file import AdvanceNotice
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice
 from chuansha_enforce.domain.enums import PenaltyKind
 
 FACTS = "占道设摊"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from chuansha_enforce.domain.accounts import Role
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, Discussion, Hearing
+from chuansha_enforce.domain.accounts.accounts import Role
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice, Decision, Discussion, Hearing
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import HearingState, Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission, Role
+from chuansha_enforce.domain.accounts.accounts import Permission, Role
 from chuansha_enforce.domain.clock import CHINA_TZ
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission, require
-from chuansha_enforce.domain.backup_labels import contents_text
+from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.safety.backup_labels import contents_text
 from chuansha_enforce.services.backup_service import BackupManifest, RestoreReport
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError

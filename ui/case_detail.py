@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission
-from chuansha_enforce.domain.available_steps import available_steps
-from chuansha_enforce.domain.case_deadlines import ClockState, case_instalments
-from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.accounts.accounts import Permission
+from chuansha_enforce.domain.accounts.identity import id_number_for_list
+from chuansha_enforce.domain.cases.available_steps import available_steps
+from chuansha_enforce.domain.cases.case_deadlines import ClockState, case_instalments
+from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.domain.clock import china_time, today_in_china
-from chuansha_enforce.domain.corrections import CASE_FIELDS, CorrectionEntry
+from chuansha_enforce.domain.corrections.corrections import CASE_FIELDS, CorrectionEntry
 from chuansha_enforce.domain.enums import EnumMap
-from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.services.case_file_service import CaseView

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from chuansha_enforce.domain.case_file import (
+from chuansha_enforce.domain.after_decision.enforcement import parse_plan
+from chuansha_enforce.domain.after_decision.enforcement_steps import InstalmentPlan, PaymentReminder
+from chuansha_enforce.domain.after_decision.publication import UnpaidCloseReason
+from chuansha_enforce.domain.cases.case_file import (
     STATEMENT_LABELS,
     AdvanceNotice,
     CaseFile,
@@ -21,9 +24,8 @@ from chuansha_enforce.domain.case_file import (
     StatementKind,
     SurchargePause,
 )
-from chuansha_enforce.domain.discretion import CIRCUMSTANCES, Deviation, DiscretionChoice
-from chuansha_enforce.domain.enforcement import parse_plan
-from chuansha_enforce.domain.enforcement_steps import InstalmentPlan, PaymentReminder
+from chuansha_enforce.domain.cases.discretion import CIRCUMSTANCES, Deviation, DiscretionChoice
+from chuansha_enforce.domain.cases.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.domain.enums import (
     AttemptResult,
     EvidenceKind,
@@ -36,9 +38,7 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
 )
 from chuansha_enforce.domain.money import fen_to_yuan_text
-from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.records import PaymentRecord
-from chuansha_enforce.domain.service_rules import ATTEMPT_METHODS
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
 from ui.step_form import Field, FormValues, Kind

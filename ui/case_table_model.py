@@ -16,10 +16,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from chuansha_enforce.domain.enforcement import case_flag
+from chuansha_enforce.domain.after_decision.enforcement import case_flag
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import CaseListRow, CasePage
-from chuansha_enforce.domain.work_calendar import WorkCalendar
 from chuansha_enforce.services.case_service import CaseService
 from ui.case_detail import FLAG_COLOURS
 

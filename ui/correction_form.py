@@ -14,7 +14,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from chuansha_enforce.domain.clock import china_time, today_in_china
-from chuansha_enforce.domain.corrections import SIMPLE_FIELDS, CorrectionEntry, FieldSpec
+from chuansha_enforce.domain.corrections.corrections import (
+    SIMPLE_FIELDS,
+    CorrectionEntry,
+    FieldSpec,
+)
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.changes import Changes

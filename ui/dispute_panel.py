@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.accounts.accounts import Permission
 from chuansha_enforce.domain.clock import today_in_china
-from chuansha_enforce.domain.disputes import (
+from chuansha_enforce.domain.disputes.disputes import (
     OUTCOMES,
     DisputedAct,
     DisputeKind,

@@ -8,9 +8,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
-from chuansha_enforce.domain.case_deadlines import ClockState
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china
-from chuansha_enforce.domain.disputes import outcome_label, reply_state
+from chuansha_enforce.domain.disputes.disputes import outcome_label, reply_state
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.dispute_service import DisputeView
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
-from chuansha_enforce.domain.documents import DocumentKind
+from chuansha_enforce.domain.documents.documents import DocumentKind
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.document_service import DocumentState, MadeFile
 from ui.runner import OperationRunner

@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.due_list import DUE_DAYS_DEFAULT, DUE_DAYS_MAX, DueItem, DueList
+from chuansha_enforce.domain.after_decision.due_list import (
+    DUE_DAYS_DEFAULT,
+    DUE_DAYS_MAX,
+    DueItem,
+    DueList,
+)
 from chuansha_enforce.services.container import Services
 from ui.runner import OperationRunner
 from ui.short_list_model import Index, ShortListModel

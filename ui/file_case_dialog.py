@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWidget
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.enums import PartyType
 from chuansha_enforce.domain.messages import Lang
-from chuansha_enforce.domain.personal_data import personal_data_warning
 from chuansha_enforce.domain.records import PartyRecord
+from chuansha_enforce.domain.reports.personal_data import personal_data_warning
 from chuansha_enforce.services.case_file_service import NewCase, StepResult
 from chuansha_enforce.services.container import Services
 from ui.step_form import Field, FormValues, Kind, StepForm

@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.accounts.accounts import Permission
 from chuansha_enforce.domain.clock import china_time, today_in_china
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.file_review_records import FindingRow, SampledFileRow, SampleRow
-from chuansha_enforce.domain.file_review_sampling import MAX_SEED, SampleRule, Stratify
-from chuansha_enforce.domain.file_review_scoring import Grade, ItemKind
+from chuansha_enforce.domain.file_review.file_review_records import (
+    FindingRow,
+    SampledFileRow,
+    SampleRow,
+)
+from chuansha_enforce.domain.file_review.file_review_sampling import MAX_SEED, SampleRule, Stratify
+from chuansha_enforce.domain.file_review.file_review_scoring import Grade, ItemKind
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.changes import Changes
 from chuansha_enforce.services.container import Services

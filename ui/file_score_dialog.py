@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.file_review_records import FindingRow, SampledFileRow
-from chuansha_enforce.domain.file_review_scoring import (
+from chuansha_enforce.domain.file_review.file_review_records import FindingRow, SampledFileRow
+from chuansha_enforce.domain.file_review.file_review_scoring import (
     FileScore,
     Finding,
     ItemKind,

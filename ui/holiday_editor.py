@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.accounts.accounts import Permission
+from chuansha_enforce.domain.calendar.holiday_overrides import HolidayOverride, day_label
 from chuansha_enforce.domain.clock import today_in_china
-from chuansha_enforce.domain.holiday_overrides import HolidayOverride, day_label
 from chuansha_enforce.domain.text_input import clean_line
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.runner import OperationRunner

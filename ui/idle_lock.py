@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from chuansha_enforce.domain.accounts import Account
+from chuansha_enforce.domain.accounts.accounts import Account
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services
 from ui.login_dialog import LoginDialog

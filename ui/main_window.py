@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from chuansha_enforce import __version__
-from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.accounts.accounts import Permission
 from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.records import CaseListRow

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.accounts.accounts import Permission
 from chuansha_enforce.domain.clock import today_in_china
-from chuansha_enforce.domain.corrections import OFFICER_FIELDS
+from chuansha_enforce.domain.corrections.corrections import OFFICER_FIELDS
 from chuansha_enforce.domain.enums import CertificateStatus
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.records import OfficerRecord

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.accounts.accounts import Permission
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.domain.messages import Lang, render
-from chuansha_enforce.domain.review_checklist import CHECKLIST, Finding
+from chuansha_enforce.domain.review.review_checklist import CHECKLIST, Finding
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.review_service import RoundView, SignRequest

@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission
-from chuansha_enforce.domain.case_deadlines import ClockState
+from chuansha_enforce.domain.accounts.accounts import Permission
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china
+from chuansha_enforce.domain.documents.numbering import next_decision_no
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import parse_yuan
-from chuansha_enforce.domain.numbering import next_decision_no
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
-from chuansha_enforce.domain.simple_payments import is_late, receipt_missing
+from chuansha_enforce.domain.simple_procedure.simple_payments import is_late, receipt_missing
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.correction_form import simple_correction_form

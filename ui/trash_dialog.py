@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts import Permission
-from chuansha_enforce.domain.case_trash import TrashedCase
+from chuansha_enforce.domain.accounts.accounts import Permission
+from chuansha_enforce.domain.cases.case_trash import TrashedCase
 from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services

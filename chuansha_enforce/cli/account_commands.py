@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.login import NEW_PASSWORD_ENV, PASSWORD_ENV, new_password, password_for
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.domain.accounts import Role
+from chuansha_enforce.domain.accounts.accounts import Role
 from chuansha_enforce.domain.clock import CHINA_TZ
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render

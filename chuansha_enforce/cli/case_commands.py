@@ -12,11 +12,11 @@ from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import add_case_number, parse_date
-from chuansha_enforce.domain.available_steps import STEP_TITLES
-from chuansha_enforce.domain.case_deadlines import case_instalments
-from chuansha_enforce.domain.case_gates import review_superseded
+from chuansha_enforce.domain.after_decision.due_list import DUE_DAYS_DEFAULT, due_item_json
+from chuansha_enforce.domain.cases.available_steps import STEP_TITLES
+from chuansha_enforce.domain.cases.case_deadlines import case_instalments
+from chuansha_enforce.domain.cases.case_gates import review_superseded
 from chuansha_enforce.domain.clock import china_time
-from chuansha_enforce.domain.due_list import DUE_DAYS_DEFAULT, due_item_json
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen

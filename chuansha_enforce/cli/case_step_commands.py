@@ -17,7 +17,10 @@ from typing import Any, TextIO, TypeVar
 from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import add_case_number, parse_date
-from chuansha_enforce.domain.case_file import (
+from chuansha_enforce.domain.after_decision.enforcement import parse_plan
+from chuansha_enforce.domain.after_decision.enforcement_steps import InstalmentPlan, PaymentReminder
+from chuansha_enforce.domain.after_decision.publication import UnpaidCloseReason
+from chuansha_enforce.domain.cases.case_file import (
     STATEMENT_LABELS,
     AdvanceNotice,
     Decision,
@@ -28,9 +31,7 @@ from chuansha_enforce.domain.case_file import (
     ServiceAttempt,
     ServiceProof,
 )
-from chuansha_enforce.domain.discretion import Deviation, DiscretionChoice
-from chuansha_enforce.domain.enforcement import parse_plan
-from chuansha_enforce.domain.enforcement_steps import InstalmentPlan, PaymentReminder
+from chuansha_enforce.domain.cases.discretion import Deviation, DiscretionChoice
 from chuansha_enforce.domain.enums import (
     AttemptResult,
     EvidenceKind,
@@ -45,7 +46,6 @@ from chuansha_enforce.domain.enums import (
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.money import parse_yuan
-from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase, StepResult
 from chuansha_enforce.services.container import Services

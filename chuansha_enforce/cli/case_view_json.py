@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chuansha_enforce.domain.available_steps import available_steps
-from chuansha_enforce.domain.case_deadlines import case_instalments
+from chuansha_enforce.domain.accounts.identity import id_number_for_list
+from chuansha_enforce.domain.cases.available_steps import available_steps
+from chuansha_enforce.domain.cases.case_deadlines import case_instalments
 from chuansha_enforce.domain.clock import china_time
-from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.case_file_service import CaseView
 

@@ -11,7 +11,7 @@ import argparse
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.domain.corrections import (
+from chuansha_enforce.domain.corrections.corrections import (
     CASE_FIELDS,
     OFFICER_FIELDS,
     FieldSpec,

@@ -9,7 +9,7 @@ from typing import Any, TextIO, TypeVar
 
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.text_arguments import parse_date
-from chuansha_enforce.domain.disputes import (
+from chuansha_enforce.domain.disputes.disputes import (
     DisputedAct,
     DisputeKind,
     DisputeRecord,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
-from chuansha_enforce.domain.documents import DocumentKind, document_kind
+from chuansha_enforce.domain.documents.documents import DocumentKind, document_kind
 from chuansha_enforce.domain.messages import Lang, render
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.file_review_sampling import SampleRule, Stratify
-from chuansha_enforce.domain.file_review_scoring import Finding, Grade, ItemKind
+from chuansha_enforce.domain.file_review.file_review_sampling import SampleRule, Stratify
+from chuansha_enforce.domain.file_review.file_review_scoring import Finding, Grade, ItemKind
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.container import Services
 

@@ -12,7 +12,7 @@ from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import add_case_number
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
-from chuansha_enforce.domain.review_checklist import CHECKLIST, Finding
+from chuansha_enforce.domain.review.review_checklist import CHECKLIST, Finding
 from chuansha_enforce.presenters.verify_text import verify_lines
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.review_service import (

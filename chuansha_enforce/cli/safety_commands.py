@@ -17,10 +17,10 @@ from typing import Any, TextIO
 from chuansha_enforce.cli.command_group import CommandGroup, only_reads
 from chuansha_enforce.cli.login import cli_login
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.domain.accounts import Permission, require
-from chuansha_enforce.domain.backup_labels import contents_text
+from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.clock import Clock, china_time
 from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.safety.backup_labels import contents_text
 from chuansha_enforce.services.backup_service import BackupManifest, BackupService
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.restore_authority import authorizer

@@ -23,14 +23,14 @@ from chuansha_enforce.cli import simple_correct_command
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import parse_date
-from chuansha_enforce.domain.case_deadlines import CaseClocks
+from chuansha_enforce.domain.accounts.identity import id_number_for_list
+from chuansha_enforce.domain.cases.case_deadlines import CaseClocks
 from chuansha_enforce.domain.enums import LabelledEnum, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.identity import id_number_for_list
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen, parse_yuan
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
-from chuansha_enforce.domain.simple_payments import (
+from chuansha_enforce.domain.simple_procedure.simple_payments import (
     Handover,
     SimpleMoney,
     is_late,

@@ -10,7 +10,7 @@ import argparse
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.correct_commands import correction_options, print_result
-from chuansha_enforce.domain.corrections import SIMPLE_FIELDS
+from chuansha_enforce.domain.corrections.corrections import SIMPLE_FIELDS
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services
 

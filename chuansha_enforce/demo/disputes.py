@@ -13,7 +13,7 @@ import random
 from collections.abc import Iterator, Mapping, Sequence
 
 from chuansha_enforce.demo.generator import DemoPlan
-from chuansha_enforce.domain.disputes import (
+from chuansha_enforce.domain.disputes.disputes import (
     DisputedAct,
     DisputeKind,
     DisputeOutcome,

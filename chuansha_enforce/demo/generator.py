@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from chuansha_enforce.demo import catalogue as cat
+from chuansha_enforce.domain.accounts.identity import resident_id_check_char, uscc_check_char
+from chuansha_enforce.domain.cases.major_case import MajorFacts, MajorThresholds, assess_major
 from chuansha_enforce.domain.enums import (
     HEAVY_PENALTY_KINDS,
     CertificateStatus,
@@ -32,8 +34,6 @@ from chuansha_enforce.domain.enums import (
     PenaltyKind,
     ReviewOpinion,
 )
-from chuansha_enforce.domain.identity import resident_id_check_char, uscc_check_char
-from chuansha_enforce.domain.major_case import MajorFacts, MajorThresholds, assess_major
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     ImportedReview,

@@ -8,23 +8,32 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from chuansha_enforce.domain.account_messages import ACCOUNT_FIELDS, ACCOUNT_MESSAGES
-from chuansha_enforce.domain.account_officer_messages import (
+from chuansha_enforce.domain.accounts.account_messages import ACCOUNT_FIELDS, ACCOUNT_MESSAGES
+from chuansha_enforce.domain.accounts.account_officer_messages import (
     ACCOUNT_OFFICER_FIELDS,
     ACCOUNT_OFFICER_MESSAGES,
 )
+from chuansha_enforce.domain.after_decision.enforcement_messages import (
+    ENFORCEMENT_FIELDS,
+    ENFORCEMENT_MESSAGES,
+)
+from chuansha_enforce.domain.after_decision.publication_messages import (
+    PUBLICATION_FIELDS,
+    PUBLICATION_MESSAGES,
+)
+from chuansha_enforce.domain.cases.discretion_messages import DISCRETION_FIELDS, DISCRETION_MESSAGES
+from chuansha_enforce.domain.cases.find_messages import FIND_FIELDS, FIND_MESSAGES
+from chuansha_enforce.domain.cases.gate_messages import GATE_FIELDS, GATE_MESSAGES
+from chuansha_enforce.domain.cases.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
-from chuansha_enforce.domain.correction_messages import CORRECTION_FIELDS, CORRECTION_MESSAGES
-from chuansha_enforce.domain.discretion_messages import DISCRETION_FIELDS, DISCRETION_MESSAGES
-from chuansha_enforce.domain.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
-from chuansha_enforce.domain.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
-from chuansha_enforce.domain.enforcement_messages import ENFORCEMENT_FIELDS, ENFORCEMENT_MESSAGES
-from chuansha_enforce.domain.find_messages import FIND_FIELDS, FIND_MESSAGES
-from chuansha_enforce.domain.gate_messages import GATE_FIELDS, GATE_MESSAGES
+from chuansha_enforce.domain.corrections.correction_messages import (
+    CORRECTION_FIELDS,
+    CORRECTION_MESSAGES,
+)
+from chuansha_enforce.domain.disputes.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
+from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
-from chuansha_enforce.domain.publication_messages import PUBLICATION_FIELDS, PUBLICATION_MESSAGES
-from chuansha_enforce.domain.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
-from chuansha_enforce.domain.simple_payment_messages import (
+from chuansha_enforce.domain.simple_procedure.simple_payment_messages import (
     SIMPLE_PAYMENT_FIELDS,
     SIMPLE_PAYMENT_MESSAGES,
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from chuansha_enforce.domain.deadlines import DutyFacts
+from chuansha_enforce.domain.calendar.deadlines import DutyFacts
 from chuansha_enforce.domain.enums import (
     CaseStatus,
     CertificateStatus,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from chuansha_enforce.domain.discretion import Benchmark, check_benchmark
+from chuansha_enforce.domain.cases.discretion import Benchmark, check_benchmark
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.ledger.parsed_columns import ColumnSpec, ParsedSheet, SheetIssues
 from chuansha_enforce.ledger.sheets import LedgerIssue, RawSheet

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from chuansha_enforce.domain.disputes import (
+from chuansha_enforce.domain.disputes.disputes import (
     OUTCOMES,
     DisputedAct,
     DisputeKind,

@@ -12,20 +12,20 @@ import datetime as dt
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
-from chuansha_enforce.domain import case_rules
-from chuansha_enforce.domain.case_file import Certificate
-from chuansha_enforce.domain.deadlines import decision_due
-from chuansha_enforce.domain.enums import HearingState, PartyType, PenaltyKind
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.major_case import (
+from chuansha_enforce.domain.calendar.deadlines import decision_due
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases import case_rules
+from chuansha_enforce.domain.cases.case_file import Certificate
+from chuansha_enforce.domain.cases.major_case import (
     MajorAssessment,
     MajorFacts,
     MajorThresholds,
     assess_major,
 )
+from chuansha_enforce.domain.enums import HearingState, PartyType, PenaltyKind
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
-from chuansha_enforce.domain.simple_rules import SimpleLimits
-from chuansha_enforce.domain.work_calendar import WorkCalendar
+from chuansha_enforce.domain.simple_procedure.simple_rules import SimpleLimits
 
 NumbersInDatabase = Callable[[Collection[str]], Mapping[str, str]]
 """Of these numbers, those already in the database -> where (``数据库中的案件 …``)."""

@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
-from chuansha_enforce.domain import case_rules
-from chuansha_enforce.domain.case_deadlines import publication_required_for
-from chuansha_enforce.domain.case_file import Certificate, Decision, ReviewRound
+from chuansha_enforce.domain.cases import case_rules
+from chuansha_enforce.domain.cases.case_deadlines import publication_required_for
+from chuansha_enforce.domain.cases.case_file import Certificate, Decision, ReviewRound
 from chuansha_enforce.domain.enums import CertificateStatus, HearingState, Outcome, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen
-from chuansha_enforce.domain.personal_data import FREE_TEXT_LABELS, free_text_findings, labels
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     ImportedReview,
@@ -27,7 +26,12 @@ from chuansha_enforce.domain.records import (
     PaymentRecord,
     SimpleDecisionRecord,
 )
-from chuansha_enforce.domain.simple_rules import check_simple_decision
+from chuansha_enforce.domain.reports.personal_data import (
+    FREE_TEXT_LABELS,
+    free_text_findings,
+    labels,
+)
+from chuansha_enforce.domain.simple_procedure.simple_rules import check_simple_decision
 from chuansha_enforce.ledger.import_context import ImportContext
 from chuansha_enforce.ledger.parsed_columns import ParsedSheet, SheetIssues
 from chuansha_enforce.ledger.row_cells import (

@@ -8,11 +8,11 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from chuansha_enforce.domain.case_deadlines import ClockState
-from chuansha_enforce.domain.case_file import CaseFile
-from chuansha_enforce.domain.disclosure import FIELDS, field_text
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
+from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.money import fen_to_chinese_upper, format_fen
+from chuansha_enforce.domain.reports.disclosure import FIELDS, field_text
 from chuansha_enforce.reports.base import ReportTemplate, cn_date
 from chuansha_enforce.reports.view_models import (
     REVIEW_STATE_LABELS,

@@ -9,7 +9,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.colors import Color, HexColor
 
-from chuansha_enforce.domain.statistics_breakdown import MonthFigures, ViolationFigures
+from chuansha_enforce.domain.reports.statistics_breakdown import MonthFigures, ViolationFigures
 
 SERIES_COLOURS: tuple[Color, ...] = (HexColor("#8c2d2d"), HexColor("#d08c60"), HexColor("#6b8fb3"))
 

@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from chuansha_enforce.domain.disclosure import FIELDS, DisclosureEntry, field_text
+from chuansha_enforce.domain.reports.disclosure import FIELDS, DisclosureEntry, field_text
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from chuansha_enforce.domain.due_list import DueItem, DueList
+from chuansha_enforce.domain.after_decision.due_list import DueItem, DueList
 from chuansha_enforce.reports.base import Letterhead, ReportTemplate
 
 

@@ -11,9 +11,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from chuansha_enforce.domain.clock import china_time
-from chuansha_enforce.domain.file_review_records import FindingRow, SampledFileRow, SampleRow
-from chuansha_enforce.domain.file_review_sampling import Stratify
-from chuansha_enforce.domain.file_review_scoring import Grade, ItemKind
+from chuansha_enforce.domain.file_review.file_review_records import (
+    FindingRow,
+    SampledFileRow,
+    SampleRow,
+)
+from chuansha_enforce.domain.file_review.file_review_sampling import Stratify
+from chuansha_enforce.domain.file_review.file_review_scoring import Grade, ItemKind
 from chuansha_enforce.reports.base import Letterhead, ReportTemplate
 
 

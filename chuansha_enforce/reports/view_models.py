@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chuansha_enforce.domain.case_deadlines import CaseClocks
-from chuansha_enforce.domain.case_file import CaseFile
-from chuansha_enforce.domain.disclosure import DisclosureEntry
+from chuansha_enforce.domain.cases.case_deadlines import CaseClocks
+from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.domain.enums import EnumMap
-from chuansha_enforce.domain.statistics import AnnualFigures
-from chuansha_enforce.domain.statistics_breakdown import AnnualBreakdown, OfficialTable
+from chuansha_enforce.domain.reports.disclosure import DisclosureEntry
+from chuansha_enforce.domain.reports.statistics import AnnualFigures
+from chuansha_enforce.domain.reports.statistics_breakdown import AnnualBreakdown, OfficialTable
 from chuansha_enforce.reports.letterhead import Letterhead
 
 

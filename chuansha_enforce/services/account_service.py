@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from chuansha_enforce.domain.accounts import (
+from chuansha_enforce.domain.accounts.accounts import (
     Account,
     LockoutPolicy,
     LoginState,
@@ -25,7 +25,7 @@ from chuansha_enforce.domain.accounts import (
     check_user_name,
     require,
 )
-from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.cases.case_file import Certificate
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import clean_line
@@ -44,17 +44,17 @@ from chuansha_enforce.services.credentials import (
 )
 from chuansha_enforce.services.password_policy import common_passwords
 from chuansha_enforce.services.settings_service import SettingsService
-from chuansha_enforce.storage import chain_key
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
-from chuansha_enforce.storage.connection import database_path, write_transaction
-from chuansha_enforce.storage.user_repository import (
+from chuansha_enforce.storage.accounts.user_repository import (
     NewKeys,
     NewUserRow,
     StoredUser,
     UserRepository,
 )
-from chuansha_enforce.storage.write_guard import login_bookkeeping
+from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.connection import database_path, write_transaction
+from chuansha_enforce.storage.safety import chain_key
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.safety.write_guard import login_bookkeeping
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,36 +17,16 @@ from pathlib import Path
 
 import sqlite_utils
 
-from chuansha_enforce.domain.backup_retention import (
+from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.safety.backup_retention import (
     DEFAULT_POLICY,
     RetentionPolicy,
     backups_to_keep,
 )
-from chuansha_enforce.domain.clock import Clock, utc_timestamp
-from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.output_files import backups_dir, refuse_database_files
 from chuansha_enforce.services.system_clock import file_system_seconds
 from chuansha_enforce.services.verify_service import VerifyService
-from chuansha_enforce.storage import chain_key
-from chuansha_enforce.storage.audit_log import GENESIS_HASH, AuditEntry, AuditLog
-from chuansha_enforce.storage.backup import (
-    BackupManifest,
-    BackupProgress,
-    FileVerdict,
-    backup_database,
-    backup_files,
-    check_backup_file,
-    copy_raw,
-    manifest_mismatch,
-    manifest_path,
-    read_manifest,
-    remove_backup,
-    remove_stale_partials,
-    settle_for_swap,
-    swap_in,
-    unique_backup_path,
-    verify_database_file,
-)
 from chuansha_enforce.storage.connection import (
     SQLITE_VERSION,
     fold_wal,
@@ -64,10 +44,30 @@ from chuansha_enforce.storage.errors import (
     ReadOnlyMediumError,
     StorageError,
 )
-from chuansha_enforce.storage.inspection import quick_check
-from chuansha_enforce.storage.integrity import audit_hashes
 from chuansha_enforce.storage.migrations import known_names
-from chuansha_enforce.storage.writer_lock import acquire_writer_lock, lock_holder_pid
+from chuansha_enforce.storage.safety import chain_key
+from chuansha_enforce.storage.safety.audit_log import GENESIS_HASH, AuditEntry, AuditLog
+from chuansha_enforce.storage.safety.backup import (
+    BackupManifest,
+    BackupProgress,
+    FileVerdict,
+    backup_database,
+    backup_files,
+    check_backup_file,
+    copy_raw,
+    manifest_mismatch,
+    manifest_path,
+    read_manifest,
+    remove_backup,
+    remove_stale_partials,
+    settle_for_swap,
+    swap_in,
+    unique_backup_path,
+    verify_database_file,
+)
+from chuansha_enforce.storage.safety.inspection import quick_check
+from chuansha_enforce.storage.safety.integrity import audit_hashes
+from chuansha_enforce.storage.safety.writer_lock import acquire_writer_lock, lock_holder_pid
 
 __all__ = ["BackupManifest", "BackupService", "RestoreReport", "backups_dir"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
 from chuansha_enforce.domain.clock import Clock, today_in_china
-from chuansha_enforce.domain.work_calendar import WorkCalendar
-from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
+from chuansha_enforce.storage.calendar.calendar_overrides import CalendarOverrideRepository
 
 HORIZON_DAYS = 90
 

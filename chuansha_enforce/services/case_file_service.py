@@ -13,16 +13,32 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from chuansha_enforce.domain import case_gates, case_rules, service_rules
-from chuansha_enforce.domain.accounts import Permission, Role, require
-from chuansha_enforce.domain.case_deadlines import (
+from chuansha_enforce.domain.accounts.accounts import Permission, Role, require
+from chuansha_enforce.domain.after_decision.enforcement import (
+    case_flag,
+    check_court_application,
+    check_court_ruling,
+    check_plan,
+    check_reminder,
+    court_window,
+    enforcement_clocks,
+)
+from chuansha_enforce.domain.after_decision.enforcement_steps import (
+    CourtApplication,
+    InstalmentPlan,
+    PaymentReminder,
+)
+from chuansha_enforce.domain.after_decision.publication import UnpaidCloseReason
+from chuansha_enforce.domain.after_decision.publication_rules import check_unpaid_close
+from chuansha_enforce.domain.cases import case_gates, case_rules, service_rules
+from chuansha_enforce.domain.cases.case_deadlines import (
     CaseClocks,
     ClockRules,
     ClockState,
     case_clocks,
     duty_facts,
 )
-from chuansha_enforce.domain.case_file import (
+from chuansha_enforce.domain.cases.case_file import (
     AdvanceNotice,
     CaseFile,
     Certificate,
@@ -38,10 +54,9 @@ from chuansha_enforce.domain.case_file import (
     StatementKind,
     SurchargePause,
 )
-from chuansha_enforce.domain.case_gates import GateRules
-from chuansha_enforce.domain.case_rules import check_decision_content
-from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
-from chuansha_enforce.domain.discretion import (
+from chuansha_enforce.domain.cases.case_gates import GateRules
+from chuansha_enforce.domain.cases.case_rules import check_decision_content
+from chuansha_enforce.domain.cases.discretion import (
     Deviation,
     DiscretionChoice,
     benchmark_in_force,
@@ -49,36 +64,21 @@ from chuansha_enforce.domain.discretion import (
     same_act,
     statutory_range,
 )
-from chuansha_enforce.domain.disputes import DisputeRecord
-from chuansha_enforce.domain.enforcement import (
-    case_flag,
-    check_court_application,
-    check_court_ruling,
-    check_plan,
-    check_reminder,
-    court_window,
-    enforcement_clocks,
-)
-from chuansha_enforce.domain.enforcement_steps import (
-    CourtApplication,
-    InstalmentPlan,
-    PaymentReminder,
-)
-from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.evidence_rules import check_evidence
-from chuansha_enforce.domain.major_case import (
+from chuansha_enforce.domain.cases.evidence_rules import check_evidence
+from chuansha_enforce.domain.cases.major_case import (
     MajorAssessment,
     MajorFacts,
     MajorThresholds,
     assess_major,
 )
-from chuansha_enforce.domain.numbering import NumberKind, fits_template, render_number
-from chuansha_enforce.domain.publication import UnpaidCloseReason
-from chuansha_enforce.domain.publication_rules import check_unpaid_close
+from chuansha_enforce.domain.cases.violation_catalogue import catalogue_name
+from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.disputes.disputes import DisputeRecord
+from chuansha_enforce.domain.documents.numbering import NumberKind, fits_template, render_number
+from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.text_input import clean_fields, clean_line
-from chuansha_enforce.domain.violation_catalogue import catalogue_name
 from chuansha_enforce.services.account_service import accounts_in_use
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.certificate_lookup import (
@@ -91,16 +91,16 @@ from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.signature_check import check_latest_signature
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
-from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
+from chuansha_enforce.storage.accounts.user_repository import UserRepository
+from chuansha_enforce.storage.after_decision.enforcement_lookup import disputes_for
+from chuansha_enforce.storage.after_decision.publication_repository import PublicationRepository
+from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.cases.case_trash_repository import CaseTrashRepository
+from chuansha_enforce.storage.cases.discretion_repository import DiscretionRepository
+from chuansha_enforce.storage.cases.service_repository import ServiceRepository
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.decision_numbers import decision_number_holder
-from chuansha_enforce.storage.discretion_repository import DiscretionRepository
-from chuansha_enforce.storage.enforcement_lookup import disputes_for
-from chuansha_enforce.storage.publication_repository import PublicationRepository
-from chuansha_enforce.storage.service_repository import ServiceRepository
-from chuansha_enforce.storage.user_repository import UserRepository
+from chuansha_enforce.storage.documents.decision_numbers import decision_number_holder
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from chuansha_enforce.domain.case_lookup import fits_case_number
+from chuansha_enforce.domain.cases.case_lookup import fits_case_number
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import CasePage
 from chuansha_enforce.services.case_service import MAX_PAGE, CaseService
-from chuansha_enforce.storage.case_search_repository import CaseSearchRepository
+from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository
 
 MAX_QUERY = 50
 """Longest search text, in characters after normalising."""

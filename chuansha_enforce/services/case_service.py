@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import CaseListRow, CasePage
-from chuansha_enforce.storage.case_repository import CaseRepository
+from chuansha_enforce.storage.cases.case_repository import CaseRepository
 
 MAX_PAGE = 1000
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from chuansha_enforce.domain.accounts import Permission, require
-from chuansha_enforce.domain.case_trash import TrashedCase, check_trashable, checked_reason
+from chuansha_enforce.domain.accounts.accounts import Permission, require
+from chuansha_enforce.domain.cases.case_trash import TrashedCase, check_trashable, checked_reason
 from chuansha_enforce.domain.clock import utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
-from chuansha_enforce.storage.case_trash_repository import CaseTrashRepository
+from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.cases.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 CHANGED: Changes = frozenset({Topic.CASES, Topic.PAYMENTS})
 """A case leaving or returning moves the lists, the totals and the money owed."""

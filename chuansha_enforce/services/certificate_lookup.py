@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
-from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.cases.case_file import Certificate
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import name_key
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
 
 _NAME_AND_NUMBER = re.compile(r"^(?P<name>[^()（）]+)[(（](?P<no>[^()（）]+)[)）]$")
 

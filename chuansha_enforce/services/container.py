@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from chuansha_enforce.domain.accounts import Permission
+from chuansha_enforce.domain.accounts.accounts import Permission
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.account_service import AccountService
@@ -42,11 +42,9 @@ from chuansha_enforce.services.simple_form_service import SimpleFormService
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.services.verify_service import Problem, VerifyReport, VerifyService
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.backup import BackupManifest
-from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
-from chuansha_enforce.storage.case_repository import CaseRepository
-from chuansha_enforce.storage.case_search_repository import CaseSearchRepository
+from chuansha_enforce.storage.calendar.calendar_overrides import CalendarOverrideRepository
+from chuansha_enforce.storage.cases.case_repository import CaseRepository
+from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository
 from chuansha_enforce.storage.connection import (
     SQLITE_VERSION,
     Medium,
@@ -55,7 +53,7 @@ from chuansha_enforce.storage.connection import (
     open_database,
     write_transaction,
 )
-from chuansha_enforce.storage.dispute_repository import DisputeRepository
+from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.errors import (
     DatabaseInUseError,
     DatabaseReadOnlyError,
@@ -65,13 +63,19 @@ from chuansha_enforce.storage.errors import (
     ReadOnlyMediumError,
     StorageError,
 )
-from chuansha_enforce.storage.file_review_repository import FileReviewRepository
-from chuansha_enforce.storage.inspection import audit_head
+from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
-from chuansha_enforce.storage.network_location import network_kind
-from chuansha_enforce.storage.statistics_repository import StatisticsRepository
-from chuansha_enforce.storage.write_guard import refuse_writes
-from chuansha_enforce.storage.writer_lock import WriterLock, acquire_writer_lock, lock_holder_pid
+from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.safety.backup import BackupManifest
+from chuansha_enforce.storage.safety.inspection import audit_head
+from chuansha_enforce.storage.safety.network_location import network_kind
+from chuansha_enforce.storage.safety.write_guard import refuse_writes
+from chuansha_enforce.storage.safety.writer_lock import (
+    WriterLock,
+    acquire_writer_lock,
+    lock_holder_pid,
+)
 
 log = logging.getLogger(__name__)
 

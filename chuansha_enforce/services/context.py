@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from chuansha_enforce.domain.accounts import Account
+from chuansha_enforce.domain.accounts.accounts import Account
 from chuansha_enforce.domain.clock import Clock
 
 

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from chuansha_enforce.domain.accounts import Permission, require
-from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.accounts.accounts import Permission, require
+from chuansha_enforce.domain.after_decision.publication import SetAside, SetAsideSource
+from chuansha_enforce.domain.cases.case_file import CaseFile
+from chuansha_enforce.domain.cases.major_case import assess_major
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
-from chuansha_enforce.domain.correction_checks import (
+from chuansha_enforce.domain.corrections.correction_checks import (
     amounts_cleared,
     case_value,
     check_case_correction,
@@ -29,7 +31,7 @@ from chuansha_enforce.domain.correction_checks import (
     officer_value,
     simple_value,
 )
-from chuansha_enforce.domain.corrections import (
+from chuansha_enforce.domain.corrections.corrections import (
     CASE_FIELDS,
     OFFICER_FIELDS,
     SIMPLE_FIELDS,
@@ -47,9 +49,10 @@ from chuansha_enforce.domain.corrections import (
 )
 from chuansha_enforce.domain.enums import EnumMap, Outcome, ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.major_case import assess_major
-from chuansha_enforce.domain.publication import SetAside, SetAsideSource
-from chuansha_enforce.domain.simple_rules import SimpleLimits, check_simple_decision
+from chuansha_enforce.domain.simple_procedure.simple_rules import (
+    SimpleLimits,
+    check_simple_decision,
+)
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService, major_facts
 from chuansha_enforce.services.certificate_lookup import certificates_named
@@ -57,16 +60,16 @@ from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.publication_service import record_set_aside
 from chuansha_enforce.services.settings_service import SettingsService
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.correction_repository import (
+from chuansha_enforce.storage.corrections.correction_repository import (
     CorrectionRepository,
     StoredOfficer,
     StoredSimple,
 )
-from chuansha_enforce.storage.decision_numbers import decision_number_holder
-from chuansha_enforce.storage.review_repository import ReviewRepository
+from chuansha_enforce.storage.documents.decision_numbers import decision_number_holder
+from chuansha_enforce.storage.review.review_repository import ReviewRepository
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 _AUDIT_TARGET = EnumMap(
     RecordKind,

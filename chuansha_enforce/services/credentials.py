@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from chuansha_enforce.domain.review_signing import ED25519
+from chuansha_enforce.domain.review.review_signing import ED25519
 
 
 @dataclass(frozen=True, slots=True)

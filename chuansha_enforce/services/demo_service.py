@@ -12,18 +12,18 @@ from chuansha_enforce.demo.generator import (
     iter_general_cases,
     iter_simple_decisions,
 )
-from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.clock import utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.after_decision.publication_repository import PublicationRepository
 from chuansha_enforce.storage.bulk_writer import BulkWriter
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
-from chuansha_enforce.storage.case_repository import CaseRepository
+from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.cases.case_repository import CaseRepository
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.dispute_repository import DisputeRepository
-from chuansha_enforce.storage.publication_repository import PublicationRepository
+from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 # DemoPlan is re-exported: the CLI says what to generate without importing demo/ itself.
 __all__ = ["BULK_TABLES", "MAX_DEMO_CASES", "DemoPlan", "DemoResult", "DemoService"]

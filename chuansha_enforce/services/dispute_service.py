@@ -9,11 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from chuansha_enforce.domain.accounts import Permission, require
-from chuansha_enforce.domain.case_deadlines import ClockState
+from chuansha_enforce.domain.accounts.accounts import Permission, require
+from chuansha_enforce.domain.calendar.work_calendar import CalendarResult, WorkCalendar
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
-from chuansha_enforce.domain.corrections import Correction, RecordKind, check_reason, shown
-from chuansha_enforce.domain.disputes import (
+from chuansha_enforce.domain.corrections.corrections import (
+    Correction,
+    RecordKind,
+    check_reason,
+    shown,
+)
+from chuansha_enforce.domain.disputes.disputes import (
     DisputeOutcome,
     DisputeRecord,
     LitigationFigures,
@@ -28,14 +34,13 @@ from chuansha_enforce.domain.disputes import (
     reply_state,
 )
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.work_calendar import CalendarResult, WorkCalendar
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.correction_service import log_correction
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.dispute_repository import DisputeRepository, StoredDispute
+from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository, StoredDispute
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 CHANGED: Changes = frozenset({Topic.DISPUTES, Topic.CASES, Topic.PAYMENTS})
 """A dispute pauses a case's surcharge and may undo its decision: cases and money move too."""

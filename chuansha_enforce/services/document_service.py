@@ -12,11 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from chuansha_enforce.domain.accounts import Permission, require
-from chuansha_enforce.domain.case_deadlines import CaseClocks
-from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.accounts.accounts import Permission, require
+from chuansha_enforce.domain.cases.case_deadlines import CaseClocks
+from chuansha_enforce.domain.cases.case_file import CaseFile
+from chuansha_enforce.domain.cases.evidence_rules import evidence_text
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
-from chuansha_enforce.domain.documents import (
+from chuansha_enforce.domain.documents.documents import (
     GENERAL_KINDS,
     NUMBER_KINDS,
     DocumentKind,
@@ -33,7 +34,6 @@ from chuansha_enforce.domain.documents import (
 )
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.evidence_rules import evidence_text
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.settings import Settings
 from chuansha_enforce.reports.document_views import (
@@ -63,13 +63,13 @@ from chuansha_enforce.services.output_files import (
     write_output,
 )
 from chuansha_enforce.services.settings_service import SettingsService
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import database_path, write_transaction
-from chuansha_enforce.storage.document_repository import (
+from chuansha_enforce.storage.documents.document_repository import (
     DocumentRepository,
     MadeDocument,
     SimpleDecisionRow,
 )
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 DOCX = ".docx"
 TEMPLATES_FOLDER = "templates"

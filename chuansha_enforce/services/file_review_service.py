@@ -9,24 +9,24 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from chuansha_enforce.domain.accounts import Permission, require
-from chuansha_enforce.domain.case_rules import not_before, not_future
+from chuansha_enforce.domain.accounts.accounts import Permission, require
+from chuansha_enforce.domain.cases.case_rules import not_before, not_future
 from chuansha_enforce.domain.clock import CHINA_TZ, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.file_review_records import (
+from chuansha_enforce.domain.file_review.file_review_records import (
     FindingRow,
     NewFinding,
     SampledFileRow,
     SampleRow,
 )
-from chuansha_enforce.domain.file_review_sampling import (
+from chuansha_enforce.domain.file_review.file_review_sampling import (
     MAX_SEED,
     Candidate,
     SampleRule,
     Stratify,
     draw,
 )
-from chuansha_enforce.domain.file_review_scoring import (
+from chuansha_enforce.domain.file_review.file_review_scoring import (
     DEFAULT_SHEET,
     FileScore,
     Finding,
@@ -38,9 +38,9 @@ from chuansha_enforce.reports import lazy_renderers as renderers
 from chuansha_enforce.reports.letterhead import Letterhead
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.file_review_repository import FileReviewRepository
+from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 EARLIEST_YEAR = 2000
 MAX_RECTIFICATION_CHARS = 500

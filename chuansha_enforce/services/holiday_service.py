@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.accounts.accounts import Permission, require
+from chuansha_enforce.domain.calendar.holiday_overrides import HolidayOverride, check_override
 from chuansha_enforce.domain.clock import utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.holiday_overrides import HolidayOverride, check_override
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
+from chuansha_enforce.storage.calendar.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 CHANGED: Changes = frozenset({Topic.SETTINGS, Topic.CASES, Topic.DISPUTES})
 """Working days move: every deadline counted in them may move."""

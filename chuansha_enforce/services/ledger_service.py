@@ -10,14 +10,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.accounts.accounts import Permission, require
+from chuansha_enforce.domain.cases.discretion import Benchmark
+from chuansha_enforce.domain.cases.major_case import MajorThresholds
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
-from chuansha_enforce.domain.discretion import Benchmark
-from chuansha_enforce.domain.disputes import DisputeKind, DisputeRecord
+from chuansha_enforce.domain.disputes.disputes import DisputeKind, DisputeRecord
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.major_case import MajorThresholds
 from chuansha_enforce.domain.records import GeneralCaseRecord, OfficerRecord, SimpleDecisionRecord
-from chuansha_enforce.domain.simple_rules import SimpleLimits
+from chuansha_enforce.domain.simple_procedure.simple_rules import SimpleLimits
 from chuansha_enforce.ledger import lazy_writer
 from chuansha_enforce.ledger.benchmark_rows import benchmarks_of
 from chuansha_enforce.ledger.dispute_rows import dispute_rows, disputes_of
@@ -45,14 +45,14 @@ from chuansha_enforce.services.changes import NOTHING, Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.output_files import refuse_database_files, write_output
 from chuansha_enforce.services.settings_service import SettingsService
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.bulk_writer import BulkWriter, LoadCancelled
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.cases.discretion_repository import DiscretionRepository
 from chuansha_enforce.storage.connection import database_path, write_transaction
-from chuansha_enforce.storage.discretion_repository import DiscretionRepository
-from chuansha_enforce.storage.dispute_repository import DisputeRepository
-from chuansha_enforce.storage.ledger_export_repository import LedgerExportRepository
-from chuansha_enforce.storage.ledger_lookup import LedgerLookup
+from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
+from chuansha_enforce.storage.reports.ledger_export_repository import LedgerExportRepository
+from chuansha_enforce.storage.reports.ledger_lookup import LedgerLookup
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 R = TypeVar("R")

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.clock import utc_timestamp
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.numbering import (
+from chuansha_enforce.domain.documents.numbering import (
     DEFAULT_TEMPLATES,
     NumberKind,
     check_template,
     render_number,
 )
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.numbering_repository import IssuedNumber, NumberingRepository
+from chuansha_enforce.storage.documents.numbering_repository import (
+    IssuedNumber,
+    NumberingRepository,
+)
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 
 class NumberingService(ContextService):

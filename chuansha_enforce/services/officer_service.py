@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from chuansha_enforce.domain.accounts import Permission, require
-from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.accounts.accounts import Permission, require
+from chuansha_enforce.domain.cases.case_file import Certificate
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
-from chuansha_enforce.domain.correction_checks import check_officer
+from chuansha_enforce.domain.corrections.correction_checks import check_officer
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.accounts.officer_repository import OfficerRepository
+from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.officer_repository import OfficerRepository
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 
 class OfficerService(ContextService):

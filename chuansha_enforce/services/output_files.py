@@ -16,8 +16,8 @@ from typing import IO
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.output_files import Save, write_atomically
-from chuansha_enforce.storage.backup import read_manifest
-from chuansha_enforce.storage.writer_lock import lock_path
+from chuansha_enforce.storage.safety.backup import read_manifest
+from chuansha_enforce.storage.safety.writer_lock import lock_path
 
 COMPANIONS = ("-wal", "-shm", "-journal")
 

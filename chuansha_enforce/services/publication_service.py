@@ -14,10 +14,7 @@ from collections.abc import Callable, Iterable
 
 import sqlite_utils
 
-from chuansha_enforce.domain.case_deadlines import case_clocks, publication_required
-from chuansha_enforce.domain.case_file import CaseFile
-from chuansha_enforce.domain.clock import today_in_china
-from chuansha_enforce.domain.due_list import (
+from chuansha_enforce.domain.after_decision.due_list import (
     DUE_DAYS_DEFAULT,
     DUE_DAYS_MAX,
     DueItem,
@@ -26,16 +23,19 @@ from chuansha_enforce.domain.due_list import (
     horizon_end,
     sorted_items,
 )
+from chuansha_enforce.domain.after_decision.publication import SetAside, SetAsideSource
+from chuansha_enforce.domain.after_decision.publication_rules import check_publish, check_withdrawal
+from chuansha_enforce.domain.calendar.work_calendar import CalendarWarning
+from chuansha_enforce.domain.cases.case_deadlines import case_clocks, publication_required
+from chuansha_enforce.domain.cases.case_file import CaseFile
+from chuansha_enforce.domain.clock import today_in_china
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.publication import SetAside, SetAsideSource
-from chuansha_enforce.domain.publication_rules import check_publish, check_withdrawal
 from chuansha_enforce.domain.text_input import clean_text
-from chuansha_enforce.domain.work_calendar import CalendarWarning
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService, StepResult
 from chuansha_enforce.services.context import ContextService, ServiceContext
-from chuansha_enforce.storage.case_file_repository import CaseFileRepository
-from chuansha_enforce.storage.publication_repository import PublicationRepository
+from chuansha_enforce.storage.after_decision.publication_repository import PublicationRepository
+from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
 
 DueSource = Callable[[dt.date, dt.date, set[CalendarWarning]], Iterable[DueItem]]
 """(as of, until, the calendar warnings met, to add to) -> the source's due items."""

@@ -13,9 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from chuansha_enforce.domain.case_file import CaseFile
+from chuansha_enforce.domain.after_decision.due_list import DueItem, DueList
+from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.domain.clock import CHINA_TZ, utc_timestamp
-from chuansha_enforce.domain.disclosure import (
+from chuansha_enforce.domain.enums import EnumMap
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.reports.disclosure import (
     DisclosureEntry,
     DisclosureSource,
     Withheld,
@@ -23,11 +26,8 @@ from chuansha_enforce.domain.disclosure import (
     name_style,
     withheld,
 )
-from chuansha_enforce.domain.due_list import DueItem, DueList
-from chuansha_enforce.domain.enums import EnumMap
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.statistics_breakdown import official_table
-from chuansha_enforce.domain.withdrawal_disclosure import WITHDRAWAL_HEADERS, withdrawal_row
+from chuansha_enforce.domain.reports.statistics_breakdown import official_table
+from chuansha_enforce.domain.reports.withdrawal_disclosure import WITHDRAWAL_HEADERS, withdrawal_row
 from chuansha_enforce.reports import lazy_renderers as renderers
 from chuansha_enforce.reports.disclosure import render_disclosure_csv, render_rows_csv
 from chuansha_enforce.reports.letterhead import Letterhead
@@ -47,11 +47,11 @@ from chuansha_enforce.services.output_files import (
 )
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.statistics_service import StatisticsService
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.after_decision.publication_repository import PublicationRepository
 from chuansha_enforce.storage.connection import database_path, write_transaction
-from chuansha_enforce.storage.disclosure_repository import DisclosureRepository
 from chuansha_enforce.storage.errors import StorageError
-from chuansha_enforce.storage.publication_repository import PublicationRepository
+from chuansha_enforce.storage.reports.disclosure_repository import DisclosureRepository
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 WITHHELD_LABELS = EnumMap(
     Withheld,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.container import log_in

@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chuansha_enforce.domain import case_rules
-from chuansha_enforce.domain.accounts import Account, Permission, require
-from chuansha_enforce.domain.case_file import ReviewRound
+from chuansha_enforce.domain.accounts.accounts import Account, Permission, require
+from chuansha_enforce.domain.cases import case_rules
+from chuansha_enforce.domain.cases.case_file import ReviewRound
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.review_checklist import (
+from chuansha_enforce.domain.review.review_checklist import (
     Finding,
     ReviewPeriod,
     check_materials,
@@ -25,8 +25,8 @@ from chuansha_enforce.domain.review_checklist import (
     complete_findings,
     review_due,
 )
-from chuansha_enforce.domain.review_signer import check_signer
-from chuansha_enforce.domain.review_signing import ED25519, SigningPayload
+from chuansha_enforce.domain.review.review_signer import check_signer
+from chuansha_enforce.domain.review.review_signing import ED25519, SigningPayload
 from chuansha_enforce.services.account_service import AccountService
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService
@@ -36,15 +36,15 @@ from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.credentials import sign, unlock_private_key
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.signature_check import SignatureProblem, signature_problems
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.accounts.user_repository import UserRepository
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.review_repository import (
+from chuansha_enforce.storage.review.review_repository import (
     NewRound,
     ReviewRepository,
     SignatureRow,
     SubmissionRow,
 )
-from chuansha_enforce.storage.user_repository import UserRepository
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from chuansha_enforce.domain.accounts import Account
+from chuansha_enforce.domain.accounts.accounts import Account
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.account_service import AccountService
-from chuansha_enforce.storage.write_guard import refuse_writes
+from chuansha_enforce.storage.safety.write_guard import refuse_writes
 
 SINGLE_USER = "单用户"
 """The name records carry while a database has no accounts."""

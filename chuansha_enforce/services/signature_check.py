@@ -7,10 +7,14 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.review_signing import SigningPayload
+from chuansha_enforce.domain.review.review_signing import SigningPayload
 from chuansha_enforce.services.credentials import signature_valid
-from chuansha_enforce.storage.review_repository import ReviewRepository, RoundRow, SignatureRow
-from chuansha_enforce.storage.user_repository import UserRepository
+from chuansha_enforce.storage.accounts.user_repository import UserRepository
+from chuansha_enforce.storage.review.review_repository import (
+    ReviewRepository,
+    RoundRow,
+    SignatureRow,
+)
 
 
 @dataclass(frozen=True, slots=True)

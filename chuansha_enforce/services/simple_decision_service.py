@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from chuansha_enforce.domain.accounts import Permission, require
-from chuansha_enforce.domain.case_deadlines import CaseClocks
+from chuansha_enforce.domain.accounts.accounts import Permission, require
+from chuansha_enforce.domain.cases.case_deadlines import CaseClocks
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.documents.numbering import next_decision_no
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.numbering import next_decision_no
 from chuansha_enforce.domain.records import SimpleDecisionRecord
-from chuansha_enforce.domain.simple_payments import (
+from chuansha_enforce.domain.simple_procedure.simple_payments import (
     Handover,
     SimpleClockRules,
     SimpleMoney,
@@ -19,22 +19,25 @@ from chuansha_enforce.domain.simple_payments import (
     with_handover,
     with_payment,
 )
-from chuansha_enforce.domain.simple_rules import SimpleLimits, check_simple_decision
+from chuansha_enforce.domain.simple_procedure.simple_rules import (
+    SimpleLimits,
+    check_simple_decision,
+)
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.settings_service import SettingsService
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.decision_numbers import decision_number_holder
-from chuansha_enforce.storage.simple_decision_repository import (
+from chuansha_enforce.storage.documents.decision_numbers import decision_number_holder
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.simple_procedure.simple_decision_repository import (
     SimpleDecisionRepository,
     SimpleListRow,
     SimplePage,
     StoredSimple,
 )
-from chuansha_enforce.storage.simple_form_repository import SimpleFormRepository
+from chuansha_enforce.storage.simple_procedure.simple_form_repository import SimpleFormRepository
 
 __all__ = ["RecentEntry", "SimpleDecisionService", "SimpleDetail", "SimpleListRow", "SimpleResult"]
 

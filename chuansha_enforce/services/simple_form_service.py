@@ -9,15 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from chuansha_enforce.domain.accounts import Permission, require
+from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.simple_form_repository import SimpleForm, SimpleFormRepository
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.simple_procedure.simple_form_repository import (
+    SimpleForm,
+    SimpleFormRepository,
+)
 
 MAX_RUN = 1000
 _LAST_DIGITS = re.compile(r"(\d+)(?!.*\d)")

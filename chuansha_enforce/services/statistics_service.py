@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chuansha_enforce.domain.case_deadlines import ClockState, deadline_flag
-from chuansha_enforce.domain.deadlines import DECISION_CALENDAR_DAYS, DutyFacts
-from chuansha_enforce.domain.disputes import litigation_figures, reconsideration_figures
+from chuansha_enforce.domain.calendar.deadlines import DECISION_CALENDAR_DAYS, DutyFacts
+from chuansha_enforce.domain.cases.case_deadlines import ClockState, deadline_flag
+from chuansha_enforce.domain.disputes.disputes import litigation_figures, reconsideration_figures
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.statistics import AnnualFigures
-from chuansha_enforce.domain.statistics_breakdown import AnnualBreakdown, rank_violations
+from chuansha_enforce.domain.reports.statistics import AnnualFigures
+from chuansha_enforce.domain.reports.statistics_breakdown import AnnualBreakdown, rank_violations
 from chuansha_enforce.services.calendar_service import CalendarService
-from chuansha_enforce.storage.dispute_repository import DisputeRepository
-from chuansha_enforce.storage.file_review_repository import FileReviewRepository
-from chuansha_enforce.storage.statistics_repository import StatisticsRepository
+from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
+from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
+from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
 
 
 class StatisticsService:

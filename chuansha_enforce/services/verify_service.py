@@ -12,16 +12,17 @@ from typing import Literal
 import sqlite_utils
 
 from chuansha_enforce.services.signature_check import SignatureProblem, signature_problems
-from chuansha_enforce.storage import chain_key, seals, year_summary
-from chuansha_enforce.storage.audit_log import GENESIS_HASH
-from chuansha_enforce.storage.integrity import (
+from chuansha_enforce.storage.accounts.user_repository import UserRepository
+from chuansha_enforce.storage.reports import year_summary
+from chuansha_enforce.storage.review.review_repository import ReviewRepository
+from chuansha_enforce.storage.safety import chain_key, seals
+from chuansha_enforce.storage.safety.audit_log import GENESIS_HASH
+from chuansha_enforce.storage.safety.integrity import (
     audit_hashes,
     audit_records,
     chain_state,
     integrity_messages,
 )
-from chuansha_enforce.storage.review_repository import ReviewRepository
-from chuansha_enforce.storage.user_repository import UserRepository
 
 Problem = SignatureProblem  # (table, id, what)
 ChainKeyState = Literal["unkeyed", "checked", "not_checked"]

@@ -24,8 +24,9 @@ from chuansha_enforce.domain.records import (
     PartyRecord,
     SimpleDecisionRecord,
 )
-from chuansha_enforce.storage import seals, year_summary
-from chuansha_enforce.storage.case_search_index import refresh_case_search
+from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
+from chuansha_enforce.storage.reports import year_summary
+from chuansha_enforce.storage.safety import seals
 
 T = TypeVar("T")
 Written = Callable[[int], bool]

@@ -14,7 +14,6 @@ from typing import Literal
 
 import sqlite_utils
 
-from chuansha_enforce.storage import seals
 from chuansha_enforce.storage.errors import (
     DatabaseCorruptError,
     DatabaseLockedError,
@@ -25,6 +24,7 @@ from chuansha_enforce.storage.errors import (
     ReadOnlyMediumError,
     StorageError,
 )
+from chuansha_enforce.storage.safety import seals
 
 log = logging.getLogger(__name__)
 

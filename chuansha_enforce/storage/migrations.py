@@ -10,32 +10,34 @@ from pathlib import Path
 
 import sqlite_utils
 
-from chuansha_enforce.storage.case_search_index import refresh_case_search
+from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import DatabaseNewerError
-from chuansha_enforce.storage.schema_0001 import SCHEMA_0001
-from chuansha_enforce.storage.schema_0002 import SCHEMA_0002
-from chuansha_enforce.storage.schema_0003_search import SCHEMA_0003
-from chuansha_enforce.storage.schema_0004 import SCHEMA_0004
-from chuansha_enforce.storage.schema_0005 import SCHEMA_0005
-from chuansha_enforce.storage.schema_0006 import SCHEMA_0006
-from chuansha_enforce.storage.schema_0007 import SCHEMA_0007
-from chuansha_enforce.storage.schema_0008 import SCHEMA_0008
-from chuansha_enforce.storage.schema_0009 import SCHEMA_0009
-from chuansha_enforce.storage.schema_0010 import SCHEMA_0010
-from chuansha_enforce.storage.schema_0011_disputes import SCHEMA_0011_DISPUTES
-from chuansha_enforce.storage.schema_0012_case_gates import SCHEMA_0012_CASE_GATES
-from chuansha_enforce.storage.schema_0013_documents import SCHEMA_0013_DOCUMENTS
-from chuansha_enforce.storage.schema_0014_seals import SCHEMA_0014_SEALS
-from chuansha_enforce.storage.schema_0015_account_officers import SCHEMA_0015_ACCOUNT_OFFICERS
-from chuansha_enforce.storage.schema_0016_publication import SCHEMA_0016_PUBLICATION
-from chuansha_enforce.storage.schema_0017_simple_payments import SCHEMA_0017_SIMPLE_PAYMENTS
-from chuansha_enforce.storage.schema_0018_enforcement import SCHEMA_0018_ENFORCEMENT
-from chuansha_enforce.storage.schema_0021_corrections import SCHEMA_0021_CORRECTIONS
-from chuansha_enforce.storage.schema_0023_service import SCHEMA_0023_SERVICE
-from chuansha_enforce.storage.schema_0024_discretion import SCHEMA_0024_DISCRETION
-from chuansha_enforce.storage.schema_0026_year_summary import SCHEMA_0026_YEAR_SUMMARY
-from chuansha_enforce.storage.seals import reseal_blocks
+from chuansha_enforce.storage.safety.seals import reseal_blocks
+from chuansha_enforce.storage.schema.schema_0001 import SCHEMA_0001
+from chuansha_enforce.storage.schema.schema_0002 import SCHEMA_0002
+from chuansha_enforce.storage.schema.schema_0003_search import SCHEMA_0003
+from chuansha_enforce.storage.schema.schema_0004 import SCHEMA_0004
+from chuansha_enforce.storage.schema.schema_0005 import SCHEMA_0005
+from chuansha_enforce.storage.schema.schema_0006 import SCHEMA_0006
+from chuansha_enforce.storage.schema.schema_0007 import SCHEMA_0007
+from chuansha_enforce.storage.schema.schema_0008 import SCHEMA_0008
+from chuansha_enforce.storage.schema.schema_0009 import SCHEMA_0009
+from chuansha_enforce.storage.schema.schema_0010 import SCHEMA_0010
+from chuansha_enforce.storage.schema.schema_0011_disputes import SCHEMA_0011_DISPUTES
+from chuansha_enforce.storage.schema.schema_0012_case_gates import SCHEMA_0012_CASE_GATES
+from chuansha_enforce.storage.schema.schema_0013_documents import SCHEMA_0013_DOCUMENTS
+from chuansha_enforce.storage.schema.schema_0014_seals import SCHEMA_0014_SEALS
+from chuansha_enforce.storage.schema.schema_0015_account_officers import (
+    SCHEMA_0015_ACCOUNT_OFFICERS,
+)
+from chuansha_enforce.storage.schema.schema_0016_publication import SCHEMA_0016_PUBLICATION
+from chuansha_enforce.storage.schema.schema_0017_simple_payments import SCHEMA_0017_SIMPLE_PAYMENTS
+from chuansha_enforce.storage.schema.schema_0018_enforcement import SCHEMA_0018_ENFORCEMENT
+from chuansha_enforce.storage.schema.schema_0021_corrections import SCHEMA_0021_CORRECTIONS
+from chuansha_enforce.storage.schema.schema_0023_service import SCHEMA_0023_SERVICE
+from chuansha_enforce.storage.schema.schema_0024_discretion import SCHEMA_0024_DISCRETION
+from chuansha_enforce.storage.schema.schema_0026_year_summary import SCHEMA_0026_YEAR_SUMMARY
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Hearing
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice, Hearing
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import HearingState, PartyType, PenaltyKind
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.disputes import (
+from chuansha_enforce.domain.disputes.disputes import (
     DisputedAct,
     DisputeKind,
     DisputeOutcome,

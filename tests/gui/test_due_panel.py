@@ -16,7 +16,12 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.disputes import DisputedAct, DisputeKind, DisputeOutcome, DisputeRecord
+from chuansha_enforce.domain.disputes.disputes import (
+    DisputedAct,
+    DisputeKind,
+    DisputeOutcome,
+    DisputeRecord,
+)
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW, database_digest
 from tests.deadline_cases import LATE, PAID, UNPAID, add_deadline_cases

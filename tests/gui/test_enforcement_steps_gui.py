@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, StatementKind
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice, Decision, StatementKind
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind, ServiceMethod
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, PaymentRecord

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QDateEdit, QMessageBox, QPlainTextEdit, QToolBar
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.file_review_sampling import Stratify
+from chuansha_enforce.domain.file_review.file_review_sampling import Stratify
 from chuansha_enforce.services.container import Services
 from ui.file_review_panel import FileReviewPanel
 from ui.main_window import MainWindow

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.case_file import Decision
+from chuansha_enforce.domain.cases.case_file import Decision
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind, ReviewOpinion
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.disputes import DisputedAct, DisputeKind, DisputeRecord
+from chuansha_enforce.domain.disputes.disputes import DisputedAct, DisputeKind, DisputeRecord
 from tests.conftest import NOW
 from tests.review_setup import make_accounts, open_as
 from ui.main_window import MainWindow

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, StatementKind
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice, Decision, StatementKind
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord

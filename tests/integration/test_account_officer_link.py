@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.accounts import Role
-from chuansha_enforce.domain.case_file import Hearing
+from chuansha_enforce.domain.accounts.accounts import Role
+from chuansha_enforce.domain.cases.case_file import Hearing
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import HearingState, ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chuansha_enforce.domain.accounts import (
+from chuansha_enforce.domain.accounts.accounts import (
     ROLE_PERMISSIONS,
     Account,
     LockoutPolicy,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from chuansha_enforce.domain.calendar.holiday_overrides import HolidayOverride
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.holiday_overrides import HolidayOverride
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.storage.connection import open_database, write_transaction
 from tests.cli_clock import main

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import (
+from chuansha_enforce.domain.after_decision.publication import UnpaidCloseReason
+from chuansha_enforce.domain.cases.case_file import (
     AdvanceNotice,
     Decision,
     Discussion,
@@ -33,7 +34,6 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
 )
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services

@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
+from chuansha_enforce.domain.documents.numbering import fits_template
 from chuansha_enforce.domain.enums import PartyType
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import render
-from chuansha_enforce.domain.numbering import fits_template
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services

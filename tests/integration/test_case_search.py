@@ -18,17 +18,20 @@ from pathlib import Path
 
 import pytest
 
+from chuansha_enforce.domain.accounts.identity import resident_id_check_char
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import PartyType
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.identity import resident_id_check_char
 from chuansha_enforce.domain.pinyin_initials import search_keys
 from chuansha_enforce.domain.records import CasePage, OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.case_search_service import MAX_QUERY, CaseSearchService
 from chuansha_enforce.services.container import Services
-from chuansha_enforce.storage.case_search_index import rebuild_case_search, refresh_case_search
-from chuansha_enforce.storage.case_search_repository import CaseSearchRepository, SearchTuning
+from chuansha_enforce.storage.cases.case_search_index import (
+    rebuild_case_search,
+    refresh_case_search,
+)
+from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository, SearchTuning
 from chuansha_enforce.storage.connection import open_database, write_transaction
 
 NEVER = math.inf

@@ -11,9 +11,9 @@ import pytest
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import PartyType, ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.file_review_sampling import SampleRule
+from chuansha_enforce.domain.file_review.file_review_sampling import SampleRule
 from chuansha_enforce.domain.records import PartyRecord
-from chuansha_enforce.domain.review_checklist import Finding
+from chuansha_enforce.domain.review.review_checklist import Finding
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.review_service import SignRequest

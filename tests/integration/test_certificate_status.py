@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.cases.case_file import Certificate
 from chuansha_enforce.domain.enums import CertificateStatus
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import Services

@@ -18,8 +18,8 @@ import pytest
 
 from chuansha_enforce.cli.main import _parser
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.file_review_scoring import DEFAULT_SHEET
-from chuansha_enforce.domain.review_checklist import CHECKLIST
+from chuansha_enforce.domain.file_review.file_review_scoring import DEFAULT_SHEET
+from chuansha_enforce.domain.review.review_checklist import CHECKLIST
 from chuansha_enforce.domain.settings import LABELS as SETTING_LABELS
 from tests.cli_clock import main
 from tests.conftest import NOW

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import Decision
+from chuansha_enforce.domain.cases.case_file import Decision
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDecisionRecord

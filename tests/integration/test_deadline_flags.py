@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_deadlines import ClockState, deadline_flag
+from chuansha_enforce.domain.cases.case_deadlines import ClockState, deadline_flag
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import build_services
 from tests.cli_clock import main

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import Decision
+from chuansha_enforce.domain.cases.case_file import Decision
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import Discussion
+from chuansha_enforce.domain.cases.case_file import Discussion
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.services.container import build_services

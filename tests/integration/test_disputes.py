@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.disputes import (
+from chuansha_enforce.domain.disputes.disputes import (
     DisputedAct,
     DisputeKind,
     DisputeOutcome,

@@ -20,9 +20,9 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 
-from chuansha_enforce.domain.case_file import Decision, Discussion, EvidenceItem, Hearing
+from chuansha_enforce.domain.cases.case_file import Decision, Discussion, EvidenceItem, Hearing
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.documents import DocumentKind
+from chuansha_enforce.domain.documents.documents import DocumentKind
 from chuansha_enforce.domain.enums import (
     EvidenceKind,
     HearingState,

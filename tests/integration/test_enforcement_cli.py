@@ -21,9 +21,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from chuansha_enforce.domain.case_deadlines import ClockState
+from chuansha_enforce.domain.after_decision.enforcement import case_flag
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enforcement import case_flag
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import build_services
 from tests.conftest import NOW, database_digest

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.file_review_sampling import SampleRule, Stratify
-from chuansha_enforce.domain.file_review_scoring import Finding, Grade
+from chuansha_enforce.domain.file_review.file_review_sampling import SampleRule, Stratify
+from chuansha_enforce.domain.file_review.file_review_scoring import Finding, Grade
 from chuansha_enforce.services.container import build_services
 from tests.cli_clock import main
 from tests.conftest import NOW, database_digest

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from chuansha_enforce.domain.case_file import (
+from chuansha_enforce.domain.cases.case_file import (
     AdvanceNotice,
     CaseFile,
     Decision,

@@ -12,7 +12,7 @@ import pytest
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.review_checklist import CHECKLIST, Finding
+from chuansha_enforce.domain.review.review_checklist import CHECKLIST, Finding
 from chuansha_enforce.services.review_service import SignRequest
 from tests.conftest import NOW, database_digest
 from tests.review_setup import BIG_FINE, CASE_NO, PASSWORDS, open_as, prepared

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from chuansha_enforce.cli.login import PASSWORD_ENV
-from chuansha_enforce.domain.accounts import Role
+from chuansha_enforce.domain.accounts.accounts import Role
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.account_service import NewUser
@@ -25,7 +25,7 @@ from tests.review_setup import CHEAP, PASSWORDS, make_accounts, open_as
 HOLD_LOCK = """
 import sys
 from pathlib import Path
-from chuansha_enforce.storage.writer_lock import acquire_writer_lock
+from chuansha_enforce.storage.safety.writer_lock import acquire_writer_lock
 lock = acquire_writer_lock(Path(sys.argv[1]))
 print("held" if lock is not None else "busy", flush=True)
 sys.stdin.read()

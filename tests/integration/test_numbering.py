@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice, Decision
 from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.documents.numbering import NumberKind, check_template
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.numbering import NumberKind, check_template
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services

@@ -16,9 +16,12 @@ from pathlib import Path
 import pytest
 
 from chuansha_enforce.demo.generator import DemoPlan
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.simple_payments import simple_payment_due, surcharge_on
-from chuansha_enforce.domain.work_calendar import WorkCalendar
+from chuansha_enforce.domain.simple_procedure.simple_payments import (
+    simple_payment_due,
+    surcharge_on,
+)
 from chuansha_enforce.services.container import build_services
 from tests.cli_clock import main
 from tests.conftest import NOW

@@ -16,12 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_deadlines import ClockState
+from chuansha_enforce.domain.after_decision.due_list import DueKind
+from chuansha_enforce.domain.after_decision.publication import UnpaidCloseReason
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.disputes import DisputedAct, DisputeKind, DisputeOutcome, DisputeRecord
-from chuansha_enforce.domain.due_list import DueKind
+from chuansha_enforce.domain.disputes.disputes import (
+    DisputedAct,
+    DisputeKind,
+    DisputeOutcome,
+    DisputeRecord,
+)
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.publication import UnpaidCloseReason
 from chuansha_enforce.services.container import Services, build_services
 from tests.cli_clock import main
 from tests.conftest import NOW, database_digest

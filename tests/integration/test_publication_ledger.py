@@ -14,7 +14,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from chuansha_enforce.domain.case_deadlines import ClockState
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.accounts import Role
-from chuansha_enforce.domain.case_file import AdvanceNotice
+from chuansha_enforce.domain.accounts.accounts import Role
+from chuansha_enforce.domain.calendar.holiday_overrides import HolidayOverride
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.disputes import DisputedAct, DisputeKind, DisputeRecord
+from chuansha_enforce.domain.disputes.disputes import DisputedAct, DisputeKind, DisputeRecord
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.file_review_sampling import SampleRule
-from chuansha_enforce.domain.file_review_scoring import Finding
-from chuansha_enforce.domain.holiday_overrides import HolidayOverride
+from chuansha_enforce.domain.file_review.file_review_sampling import SampleRule
+from chuansha_enforce.domain.file_review.file_review_scoring import Finding
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.case_file_service import NewCase

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.disputes import DisputedAct, DisputeKind, DisputeRecord
+from chuansha_enforce.domain.disputes.disputes import DisputedAct, DisputeKind, DisputeRecord
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.services.container import Services, build_services

@@ -9,9 +9,9 @@ from pathlib import Path
 import sqlite_utils
 
 from chuansha_enforce.services.verify_service import VerifyService
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.connection import open_database, write_transaction
 from chuansha_enforce.storage.migrations import MIGRATION_TABLE, migrate
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 AT = "2026-11-27T02:00:00Z"
 

@@ -15,10 +15,10 @@ from chuansha_enforce.demo.generator import (
     iter_general_cases,
     iter_simple_decisions,
 )
-from chuansha_enforce.domain.deadlines import decision_due
+from chuansha_enforce.domain.calendar.deadlines import decision_due
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
 from chuansha_enforce.domain.enums import CertificateStatus, Outcome, PenaltyKind, heaviest
 from chuansha_enforce.domain.records import GeneralCaseRecord, OfficerRecord, SimpleDecisionRecord
-from chuansha_enforce.domain.work_calendar import WorkCalendar
 from chuansha_enforce.services.container import Services
 from tests.cli_clock import main
 from tests.conftest import SMALL_PLAN

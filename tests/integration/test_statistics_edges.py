@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from chuansha_enforce.domain.statistics import AnnualFigures
+from chuansha_enforce.domain.reports.statistics import AnnualFigures
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.storage.connection import open_database
 from chuansha_enforce.storage.migrations import migrate

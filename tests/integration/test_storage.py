@@ -11,8 +11,6 @@ import sqlite_utils
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.services.output_files import backups_dir
-from chuansha_enforce.storage.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.backup import backup_database
 from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.connection import open_database, write_transaction
 from chuansha_enforce.storage.errors import (
@@ -28,6 +26,8 @@ from chuansha_enforce.storage.migrations import (
     migrate,
     split_statements,
 )
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.safety.backup import backup_database
 
 
 def test_connection_pragmas(db_path: Path) -> None:

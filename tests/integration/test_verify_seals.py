@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import Decision, Discussion
+from chuansha_enforce.domain.cases.case_file import Decision, Discussion
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind, ServiceMethod
 from chuansha_enforce.domain.records import PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.verify_service import VerifyReport
-from chuansha_enforce.storage import seals
-from chuansha_enforce.storage.audit_log import AuditEntry, chain_hash
+from chuansha_enforce.storage.safety import seals
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, chain_hash
 from tests.cli_clock import main
 from tests.ledger_files import ledger
 from tests.notices import notice

@@ -14,9 +14,9 @@ import pytest
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.review_checklist import Finding
+from chuansha_enforce.domain.review.review_checklist import Finding
 from chuansha_enforce.services.review_service import SignRequest
-from chuansha_enforce.storage.audit_log import AuditEntry, chain_hash
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, chain_hash
 from tests.cli_clock import main
 from tests.review_setup import BIG_FINE, CASE_NO, PASSWORDS, open_as, prepared
 

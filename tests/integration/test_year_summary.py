@@ -28,12 +28,12 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.services.statistics_service import StatisticsService
-from chuansha_enforce.storage import year_summary
-from chuansha_enforce.storage.calendar_overrides import CalendarOverrideRepository
+from chuansha_enforce.storage.calendar.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.connection import open_database
-from chuansha_enforce.storage.dispute_repository import DisputeRepository
-from chuansha_enforce.storage.file_review_repository import FileReviewRepository
-from chuansha_enforce.storage.statistics_repository import StatisticsRepository
+from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
+from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
+from chuansha_enforce.storage.reports import year_summary
+from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
 from tests.conftest import NOW
 
 PLAN = DemoPlan(seed=7, first_year=2023, last_year=2025, general_cases=240, simple_per_year=20)

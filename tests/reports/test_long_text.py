@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from chuansha_enforce.domain.case_file import Decision
+from chuansha_enforce.domain.cases.case_file import Decision
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind, ServiceMethod
-from chuansha_enforce.domain.file_review_sampling import SampleRule
-from chuansha_enforce.domain.file_review_scoring import Finding
+from chuansha_enforce.domain.file_review.file_review_sampling import SampleRule
+from chuansha_enforce.domain.file_review.file_review_scoring import Finding
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services

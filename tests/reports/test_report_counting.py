@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision, Discussion, Hearing
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice, Decision, Discussion, Hearing
 from chuansha_enforce.domain.enums import (
     HearingState,
     Outcome,

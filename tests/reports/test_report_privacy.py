@@ -13,12 +13,12 @@ import pytest
 from pypdf import PdfReader
 
 from chuansha_enforce.demo.generator import DemoPlan, generate_officers, iter_general_cases
+from chuansha_enforce.domain.accounts.identity import validate_resident_id, validate_uscc
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.disclosure import is_person
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.identity import validate_resident_id, validate_uscc
 from chuansha_enforce.domain.records import GeneralCaseRecord
+from chuansha_enforce.domain.reports.disclosure import is_person
 from chuansha_enforce.services.container import Services, build_services
 
 PLAN = DemoPlan(seed=31, first_year=2024, last_year=2025, general_cases=1100, simple_per_year=5)

@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.case_file import AdvanceNotice, Decision
+from chuansha_enforce.domain.accounts.identity import resident_id_check_char
+from chuansha_enforce.domain.cases.case_file import AdvanceNotice, Decision
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.disclosure import (
+from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
+from chuansha_enforce.domain.reports.disclosure import (
     DisclosureSource,
     NameStyle,
     Withheld,
@@ -20,11 +24,7 @@ from chuansha_enforce.domain.disclosure import (
     name_style,
     withheld,
 )
-from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.identity import resident_id_check_char
-from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
-from chuansha_enforce.domain.statistics import (
+from chuansha_enforce.domain.reports.statistics import (
     AnnualFigures,
     GeneralFigures,
     KindFigures,
@@ -32,7 +32,7 @@ from chuansha_enforce.domain.statistics import (
     PaymentFigures,
     SimpleFigures,
 )
-from chuansha_enforce.domain.statistics_breakdown import official_table, rank_violations
+from chuansha_enforce.domain.reports.statistics_breakdown import official_table, rank_violations
 from chuansha_enforce.reports.disclosure import render_disclosure_csv
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import build_services

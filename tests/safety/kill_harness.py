@@ -21,7 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from chuansha_enforce.storage.audit_log import AuditLog
+from chuansha_enforce.storage.safety.audit_log import AuditLog
 
 CHILD = Path(__file__).with_name("writer_child.py")
 ROOT = Path(__file__).resolve().parents[2]

@@ -21,12 +21,13 @@ import pytest
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.messages import render
 from chuansha_enforce.services.container import build_services
-from chuansha_enforce.storage import connection, writer_lock
+from chuansha_enforce.storage import connection
 from chuansha_enforce.storage.errors import (
     DiskFullError,
     DiskFullOnOpenError,
     ReadOnlyMediumError,
 )
+from chuansha_enforce.storage.safety import writer_lock
 from tests.conftest import NOW, database_digest
 from tests.ledger_files import ledger
 

@@ -15,7 +15,7 @@ from chuansha_enforce.cli.login import PASSWORD_ENV
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.backup_service import BackupService
-from chuansha_enforce.storage.backup import file_sha256, manifest_path
+from chuansha_enforce.storage.safety.backup import file_sha256, manifest_path
 from tests.cli_clock import main as cli_main
 from tests.conftest import database_digest
 from tests.review_setup import PASSWORDS, open_as, prepared

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from chuansha_enforce.storage.audit_log import GENESIS_HASH, AuditEntry, canonical, chain_hash
+from chuansha_enforce.storage.safety.audit_log import (
+    GENESIS_HASH,
+    AuditEntry,
+    canonical,
+    chain_hash,
+)
 
 ENTRY = AuditEntry(
     at="2026-11-27T02:00:00.000000+00:00",

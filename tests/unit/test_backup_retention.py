@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.backup_retention import RetentionPolicy, backups_to_keep
+from chuansha_enforce.domain.safety.backup_retention import RetentionPolicy, backups_to_keep
 
 UTC = dt.UTC
 

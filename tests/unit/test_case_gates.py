@@ -7,20 +7,22 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.available_steps import STEP_KEYS, available_steps
-from chuansha_enforce.domain.case_file import (
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.available_steps import STEP_KEYS, available_steps
+from chuansha_enforce.domain.cases.case_file import (
     AdvanceNotice,
     CaseFile,
     Certificate,
     Decision,
 )
-from chuansha_enforce.domain.case_gates import (
+from chuansha_enforce.domain.cases.case_gates import (
     GateRules,
     check_limitation,
     hearing_request_until,
     hearing_right,
     statement_until,
 )
+from chuansha_enforce.domain.cases.major_case import MajorFacts, assess_major
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
     HearingState,
@@ -29,9 +31,7 @@ from chuansha_enforce.domain.enums import (
     PenaltyKind,
 )
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.major_case import MajorFacts, assess_major
 from chuansha_enforce.domain.records import PartyRecord
-from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 D = dt.date
 K = PenaltyKind

@@ -10,9 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chuansha_enforce.domain.case_deadlines import ClockState, deadline_flag
-from chuansha_enforce.domain.clock import china_time
-from chuansha_enforce.domain.deadlines import (
+from chuansha_enforce.domain.calendar.deadlines import (
     DutyFacts,
     Pause,
     cash_to_agency_due,
@@ -23,7 +21,9 @@ from chuansha_enforce.domain.deadlines import (
     service_due,
     surcharge_fen,
 )
-from chuansha_enforce.domain.work_calendar import WorkCalendar
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.case_deadlines import ClockState, deadline_flag
+from chuansha_enforce.domain.clock import china_time
 
 D = dt.date
 

@@ -18,7 +18,9 @@ from chuansha_enforce.demo.generator import (
     iter_general_cases,
     iter_simple_decisions,
 )
-from chuansha_enforce.domain.case_deadlines import ClockState
+from chuansha_enforce.domain.accounts.identity import resident_id_check_char, uscc_check_char
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
     HearingState,
@@ -26,15 +28,13 @@ from chuansha_enforce.domain.enums import (
     PartyType,
     PenaltyKind,
 )
-from chuansha_enforce.domain.identity import resident_id_check_char, uscc_check_char
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
     OfficerRecord,
     PartyRecord,
     SimpleDecisionRecord,
 )
-from chuansha_enforce.domain.simple_payments import simple_clocks
-from chuansha_enforce.domain.work_calendar import WorkCalendar
+from chuansha_enforce.domain.simple_procedure.simple_payments import simple_clocks
 
 PLAN = DemoPlan(seed=7, general_cases=3000, simple_per_year=600)
 END = dt.date(PLAN.last_year, 12, 31)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.discretion import (
+from chuansha_enforce.domain.cases.discretion import (
     DEFAULT_BENCHMARKS,
     Benchmark,
     Deviation,

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.case_deadlines import ClockState
-from chuansha_enforce.domain.deadlines import Pause, late_days
-from chuansha_enforce.domain.disputes import (
+from chuansha_enforce.domain.calendar.deadlines import Pause, late_days
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
+from chuansha_enforce.domain.disputes.disputes import (
     DisputedAct,
     DisputeKind,
     DisputeOutcome,
@@ -25,7 +26,6 @@ from chuansha_enforce.domain.disputes import (
     reply_state,
 )
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 D = dt.date
 OUT = DisputeOutcome

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.documents import (
+from chuansha_enforce.domain.documents.documents import (
     DocumentKind,
     amount_text,
     document_kind,

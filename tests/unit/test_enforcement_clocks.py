@@ -13,24 +13,7 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.case_deadlines import (
-    ClockState,
-    case_clocks,
-    case_instalments,
-    duty_facts,
-    instalment_states,
-    state_on,
-)
-from chuansha_enforce.domain.case_file import CaseFile, Decision, SurchargePause
-from chuansha_enforce.domain.deadlines import Pause
-from chuansha_enforce.domain.disputes import (
-    DisputedAct,
-    DisputeKind,
-    DisputeOutcome,
-    DisputeRecord,
-    Instance,
-)
-from chuansha_enforce.domain.enforcement import (
+from chuansha_enforce.domain.after_decision.enforcement import (
     case_flag,
     check_court_application,
     check_court_ruling,
@@ -43,16 +26,33 @@ from chuansha_enforce.domain.enforcement import (
     remedies_end,
     reminder_due,
 )
-from chuansha_enforce.domain.enforcement_steps import (
+from chuansha_enforce.domain.after_decision.enforcement_steps import (
     CourtApplication,
     Instalment,
     InstalmentPlan,
     PaymentReminder,
 )
+from chuansha_enforce.domain.calendar.deadlines import Pause
+from chuansha_enforce.domain.calendar.work_calendar import CalendarWarning, WorkCalendar
+from chuansha_enforce.domain.cases.case_deadlines import (
+    ClockState,
+    case_clocks,
+    case_instalments,
+    duty_facts,
+    instalment_states,
+    state_on,
+)
+from chuansha_enforce.domain.cases.case_file import CaseFile, Decision, SurchargePause
+from chuansha_enforce.domain.disputes.disputes import (
+    DisputedAct,
+    DisputeKind,
+    DisputeOutcome,
+    DisputeRecord,
+    Instance,
+)
 from chuansha_enforce.domain.enums import Outcome, PartyType, PauseKind, PenaltyKind, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
-from chuansha_enforce.domain.work_calendar import CalendarWarning, WorkCalendar
 
 D = dt.date
 CAL = WorkCalendar()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from chuansha_enforce.domain.enums import EnumMap, HearingState, PartyType
-from chuansha_enforce.domain.file_review_sampling import Stratify
+from chuansha_enforce.domain.file_review.file_review_sampling import Stratify
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,7 +40,7 @@ def probe() -> dict[str, object]:
 def test_every_module_loads_and_no_label_or_key_is_shared(probe: dict[str, object]) -> None:
     modules = probe["modules"]
     assert isinstance(modules, list)
-    assert "chuansha_enforce.domain.file_review_sampling" in modules
+    assert "chuansha_enforce.domain.file_review.file_review_sampling" in modules
     assert "ui.main_window" in modules
     assert probe["problems"] == []
 
@@ -61,7 +61,7 @@ def test_each_member_keeps_its_own_label_with_everything_loaded(probe: dict[str,
 def test_the_tables_keyed_by_members_are_per_class(probe: dict[str, object]) -> None:
     tables = probe["tables"]
     assert isinstance(tables, list)
-    assert "chuansha_enforce.domain.accounts.ROLE_PERMISSIONS" in tables
+    assert "chuansha_enforce.domain.accounts.accounts.ROLE_PERMISSIONS" in tables
     assert "chuansha_enforce.ledger.sheets.HEADERS" in tables
 
 

@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 
+from chuansha_enforce.domain.cases.status import derive_case_status
 from chuansha_enforce.domain.clock import FixedClock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.enums import LabelledEnum, PartyType, PenaltyKind, heaviest
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import MESSAGES, render
-from chuansha_enforce.domain.status import derive_case_status
 
 
 def test_penalty_kinds_in_statistics_order() -> None:

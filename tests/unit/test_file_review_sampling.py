@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.file_review_sampling import (
+from chuansha_enforce.domain.file_review.file_review_sampling import (
     Candidate,
     SampleRule,
     Stratify,

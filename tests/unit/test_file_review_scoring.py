@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.file_review_scoring import (
+from chuansha_enforce.domain.file_review.file_review_scoring import (
     DEFAULT_SHEET,
     Finding,
     Grade,

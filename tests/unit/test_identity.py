@@ -8,9 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chuansha_enforce.domain.enums import PartyType
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.identity import (
+from chuansha_enforce.domain.accounts.identity import (
     RESIDENT_CHECK_CHARS,
     USCC_ALPHABET,
     id_number_for_list,
@@ -24,6 +22,8 @@ from chuansha_enforce.domain.identity import (
     validate_resident_id,
     validate_uscc,
 )
+from chuansha_enforce.domain.enums import PartyType
+from chuansha_enforce.domain.errors import DomainError
 
 VALID_RESIDENT = ["11010519491231002X", "440524188001010014"]
 VALID_USCC = ["91350100M000100Y43", "91110000600037341L", "9144030071526726XG"]

@@ -49,7 +49,7 @@ def test_only_the_migration_list_imports_the_schema_modules() -> None:
             if (
                 isinstance(node, ast.ImportFrom)
                 and node.module is not None
-                and node.module.startswith("chuansha_enforce.storage.schema_")
+                and node.module.startswith("chuansha_enforce.storage.schema.")
             ):
                 importers.append(path.relative_to(PACKAGE).as_posix())
     assert sorted(set(importers)) == ["storage/migrations.py"]

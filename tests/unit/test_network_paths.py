@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chuansha_enforce.domain.network_paths import (
+from chuansha_enforce.domain.safety.network_paths import (
     WINDOWS_DRIVE_REMOTE,
     is_unc_path,
     mount_of,
@@ -15,7 +15,7 @@ from chuansha_enforce.domain.network_paths import (
     windows_drive_root,
     windows_network_kind,
 )
-from chuansha_enforce.storage.network_location import network_kind
+from chuansha_enforce.storage.safety.network_location import network_kind
 
 MOUNTS = r"""
 sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.disclosure import DisclosureSource, disclose
+from chuansha_enforce.domain.cases.violation_catalogue import catalogue_name, law_and_articles
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
-from chuansha_enforce.domain.personal_data import Finding, find_personal_data
 from chuansha_enforce.domain.records import PartyRecord
-from chuansha_enforce.domain.violation_catalogue import catalogue_name, law_and_articles
+from chuansha_enforce.domain.reports.disclosure import DisclosureSource, disclose
+from chuansha_enforce.domain.reports.personal_data import Finding, find_personal_data
 
 F = Finding
 

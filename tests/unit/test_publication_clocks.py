@@ -9,26 +9,31 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.case_deadlines import ClockState, case_clocks
-from chuansha_enforce.domain.case_file import CaseFile, Decision
-from chuansha_enforce.domain.deadlines import disclosure_due
-from chuansha_enforce.domain.due_list import DueKind, due_items, horizon_end, sorted_items
-from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
-from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.publication import (
+from chuansha_enforce.domain.after_decision.due_list import (
+    DueKind,
+    due_items,
+    horizon_end,
+    sorted_items,
+)
+from chuansha_enforce.domain.after_decision.publication import (
     Publication,
     SetAside,
     SetAsideSource,
     UnpaidCloseReason,
     withdrawal_due,
 )
-from chuansha_enforce.domain.publication_rules import (
+from chuansha_enforce.domain.after_decision.publication_rules import (
     check_publish,
     check_unpaid_close,
     check_withdrawal,
 )
+from chuansha_enforce.domain.calendar.deadlines import disclosure_due
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.case_deadlines import ClockState, case_clocks
+from chuansha_enforce.domain.cases.case_file import CaseFile, Decision
+from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
+from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PartyRecord
-from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 D = dt.date
 OFFICIAL = WorkCalendar()

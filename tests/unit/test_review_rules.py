@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chuansha_enforce.domain.accounts import (
+from chuansha_enforce.domain.accounts.accounts import (
     Account,
     LockoutPolicy,
     LoginState,
@@ -16,10 +16,11 @@ from chuansha_enforce.domain.accounts import (
     after_failure,
     check_not_locked,
 )
-from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.case_file import Certificate
 from chuansha_enforce.domain.enums import CertificateStatus, ReviewOpinion
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.review_checklist import (
+from chuansha_enforce.domain.review.review_checklist import (
     CHECKLIST,
     Finding,
     ReviewPeriod,
@@ -27,9 +28,8 @@ from chuansha_enforce.domain.review_checklist import (
     complete_findings,
     review_due,
 )
-from chuansha_enforce.domain.review_signer import check_signer
-from chuansha_enforce.domain.review_signing import ED25519, SigningPayload
-from chuansha_enforce.domain.work_calendar import WorkCalendar
+from chuansha_enforce.domain.review.review_signer import check_signer
+from chuansha_enforce.domain.review.review_signing import ED25519, SigningPayload
 from tests.conftest import NOW
 
 NAMES = ["王建国", "李明", "周律", "孙法", "陈静", "赵刚", "吴律"]

@@ -12,12 +12,13 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.case_deadlines import ClockState
-from chuansha_enforce.domain.deadlines import Pause
+from chuansha_enforce.domain.calendar.deadlines import Pause
+from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
-from chuansha_enforce.domain.simple_payments import (
+from chuansha_enforce.domain.simple_procedure.simple_payments import (
     Handover,
     SimpleClockRules,
     is_late,
@@ -26,7 +27,6 @@ from chuansha_enforce.domain.simple_payments import (
     with_handover,
     with_payment,
 )
-from chuansha_enforce.domain.work_calendar import WorkCalendar
 
 D = dt.date
 TODAY = D(2026, 11, 27)

@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain import case_file, records
-from chuansha_enforce.domain.case_file import Decision, Discussion, Extension, Hearing
+from chuansha_enforce.domain import records
+from chuansha_enforce.domain.cases import case_file
+from chuansha_enforce.domain.cases.case_file import Decision, Discussion, Extension, Hearing
 from chuansha_enforce.domain.enums import (
     HearingState,
     Outcome,

@@ -10,13 +10,16 @@ import datetime as dt
 
 import pytest
 
-from chuansha_enforce.domain.case_file import Certificate
+from chuansha_enforce.domain.cases.case_file import Certificate
+from chuansha_enforce.domain.cases.major_case import MajorFacts, MajorThresholds, assess_major
 from chuansha_enforce.domain.enums import CertificateStatus, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.major_case import MajorFacts, MajorThresholds, assess_major
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.settings import Settings
-from chuansha_enforce.domain.simple_rules import SimpleLimits, check_simple_decision
+from chuansha_enforce.domain.simple_procedure.simple_rules import (
+    SimpleLimits,
+    check_simple_decision,
+)
 
 PERSON = PartyType.NATURAL_PERSON
 ORG = PartyType.LEGAL_PERSON

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chuansha_enforce.domain import work_calendar
-from chuansha_enforce.domain.work_calendar import (
+from chuansha_enforce.domain.calendar import work_calendar
+from chuansha_enforce.domain.calendar.work_calendar import (
     CalendarResult,
     CalendarSource,
     CalendarWarning,

@@ -1,0 +1,1 @@
+"""Accounts, roles and identity numbers (DOMAIN §6, §9)."""

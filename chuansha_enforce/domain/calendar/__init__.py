@@ -1,0 +1,1 @@
+"""Working days and the statutory periods (DOMAIN §2)."""

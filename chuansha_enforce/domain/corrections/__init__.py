@@ -1,0 +1,1 @@
+"""更正: one way to correct any recorded field, with a reason."""

@@ -1,0 +1,1 @@
+"""Reconsiderations and lawsuits (DOMAIN §15)."""

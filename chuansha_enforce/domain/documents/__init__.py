@@ -1,0 +1,1 @@
+"""执法文书 and their numbers (DOMAIN §16)."""

@@ -1,0 +1,1 @@
+"""Case-file review: sampling and scoring (DOMAIN §4)."""

@@ -1,0 +1,1 @@
+"""Backups and where the database file lives (DOMAIN §10)."""

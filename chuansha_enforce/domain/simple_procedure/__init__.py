@@ -1,0 +1,1 @@
+"""Simple-procedure decisions and what follows them (DOMAIN §1, §14)."""

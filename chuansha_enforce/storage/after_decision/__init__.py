@@ -1,0 +1,1 @@
+"""Publication and the steps after the decision."""

@@ -1,0 +1,1 @@
+"""The squad's own 调休 table."""

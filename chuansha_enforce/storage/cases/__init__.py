@@ -1,0 +1,1 @@
+"""The tables of general-procedure cases, their steps and the case search."""

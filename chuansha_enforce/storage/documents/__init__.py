@@ -1,0 +1,1 @@
+"""Issued document numbers and the documents made."""

@@ -1,0 +1,1 @@
+"""Legal review rounds and signatures."""

@@ -1,0 +1,1 @@
+"""The audit chain, seals, backups, integrity and the one-writer lock."""

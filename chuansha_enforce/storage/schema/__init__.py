@@ -1,0 +1,1 @@
+"""Each migration's SQL, kept as text (applied by ``storage.migrations``)."""

@@ -1,0 +1,1 @@
+"""Simple-procedure decisions and the form stock."""
