@@ -68,7 +68,7 @@ def main() -> None:
     )
     print(
         f"GUI start (median of {RUNS}, {total:,} cases): {wall:.2f} s process start to exit,"
-        f" painted at {painted:.0f} ms (target < 1.5 s);"
+        f" painted at {painted:.0f} ms (target ≤ 500 ms);"
         f" bare Qt window {bare_wall:.2f} s, painted at {bare_painted:.0f} ms"
         f" → {wall / bare_wall:.1f}× / {painted / bare_painted:.1f}× the bare window"
     )
@@ -79,8 +79,8 @@ def main() -> None:
     )
     record(
         "GUI --smoke window painted (median)",
-        f"{painted:.0f} ms",
-        f"< 1500 ms; bare Qt window {bare_painted:.0f} ms",
+        f"{painted:.0f} ms = {painted / bare_painted:.1f}× the bare window",
+        f"≤ 500 ms; bare Qt window {bare_painted:.0f} ms",
     )
     peak = max(r[2] for r in smoke)
     bare_peak = max(r[2] for r in bare)

@@ -3,7 +3,8 @@
 One plain aggregate query per figure family, written as anyone would write it (no index
 hints, no rewriting into index ranges), run on a raw sqlite3 connection; the only Python is
 the overdue rule (the decision deadline, after approved extensions, from the work calendar),
-which no SQL can express.
+which no SQL can express, and the disputes' rates, which the domain's functions compute from the
+few dispute records of the year (read by the program's repository).
 ``differences`` compares the result with ``statistics.annual(Y).to_json()`` so the baseline
 is known to compute the same numbers.
 """
@@ -14,9 +15,14 @@ import datetime as dt
 import sqlite3
 from collections.abc import Mapping
 
+import sqlite_utils
+
 from chuansha_enforce.domain.calendar.deadlines import decision_due
 from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.discretion import Deviation
+from chuansha_enforce.domain.disputes.disputes import litigation_figures, reconsideration_figures
 from chuansha_enforce.domain.enums import NoPenaltyReason
+from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
 
 LIVE = "deleted_at IS NULL"
 NO_PENALTY_LABELS = {reason.value: reason.label for reason in NoPenaltyReason}
@@ -90,20 +96,51 @@ def annual_by_hand(db: sqlite3.Connection, year: int, calendar: WorkCalendar) ->
         f" FROM simple_decisions WHERE {LIVE} AND decided_year = :y",
         p,
     )
+    (simple_surcharge,) = _one(
+        db,
+        "SELECT coalesce(sum(u.surcharge_fen), 0) FROM simple_decisions s"
+        f" JOIN simple_surcharges u ON u.decision_id = s.id WHERE s.{LIVE}"
+        " AND s.paid_on BETWEEN :start AND :end",
+        p,
+    )
     (collected,) = _one(
         db,
-        "SELECT (SELECT sum(p.amount_fen + p.surcharge_fen) FROM payments p"
+        "SELECT (SELECT coalesce(sum(p.amount_fen + p.surcharge_fen), 0) FROM payments p"
         f"  JOIN general_cases c ON c.id = p.case_id WHERE c.{LIVE} AND p.paid_year = :y)"
         f" + (SELECT coalesce(sum(fine_fen), 0) FROM simple_decisions"
         f"  WHERE {LIVE} AND paid_on BETWEEN :start AND :end)",
         p,
     )
+    collected += simple_surcharge
     (surcharge,) = _one(
         db,
         "SELECT coalesce(sum(p.surcharge_fen), 0) FROM payments p"
         f" JOIN general_cases c ON c.id = p.case_id WHERE c.{LIVE} AND p.paid_year = :y",
         p,
     )
+    surcharge += simple_surcharge
+    (simple_outstanding,) = _one(
+        db,
+        f"SELECT coalesce(sum(fine_fen), 0) FROM simple_decisions WHERE {LIVE}"
+        " AND decided_on <= :end AND (paid_on IS NULL OR paid_on > :end)"
+        " AND collected_on_spot = 0",
+        p,
+    )
+    deviations = dict.fromkeys((d.label for d in Deviation), 0)
+    for code, n in db.execute(
+        "SELECT d.deviation, count(*) FROM decision_discretion d"
+        f" JOIN general_cases c ON c.id = d.case_id WHERE c.{LIVE} AND c.outcome = 'penalty'"
+        " AND c.decided_year = :y AND d.deviation IN ('lighter', 'heavier') GROUP BY 1",
+        p,
+    ):
+        deviations[Deviation(code).label] = n
+    (deviations[Deviation.MITIGATED.label],) = _one(
+        db,
+        f"SELECT count(*) FROM general_cases WHERE {LIVE} AND decided_year = :y"
+        " AND outcome = 'penalty' AND reduced_penalty = 1",
+        p,
+    )
+    disputes = DisputeRepository(sqlite_utils.Database(db)).for_year(year)
     (outstanding,) = _one(
         db,
         "SELECT (SELECT coalesce(sum(max(due - coalesce(paid, 0), 0)), 0) FROM ("
@@ -159,11 +196,13 @@ def annual_by_hand(db: sqlite3.Connection, year: int, calendar: WorkCalendar) ->
             "penalty_decided": decided - no_penalty,
             "demolition_orders": orders,
             "no_penalty_by_reason": reasons,
+            "deviations": deviations,
         },
         "simple": {
             "decided": simple_decided,
             "fines_decided_fen": simple_fines,
             "warnings": warnings,
+            "outstanding_fen": simple_outstanding,
         },
         "payments": {
             "collected_fen": collected,
@@ -177,6 +216,8 @@ def annual_by_hand(db: sqlite3.Connection, year: int, calendar: WorkCalendar) ->
             "issued_in_year": issued,
             "cancelled_in_year": cancelled,
         },
+        "reconsideration": reconsideration_figures(disputes, year).to_json(),
+        "litigation": litigation_figures(disputes, year).to_json(),
         "by_kind": kinds,
     }
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,9 +53,14 @@ def _raise(_text: str, exc: DomainError | StorageError) -> None:
 class DisputePanel(QWidget):
     """The 复议诉讼 tab."""
 
-    def __init__(self, runner: OperationRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: OperationRunner, parent: QWidget | None = None, *, deferred: bool = False
+    ) -> None:
+        """``deferred``: the register is read when the panel is first shown (or
+        ``ensure_loaded``), not before the main window's first paint."""
         super().__init__(parent)
         self.setObjectName("disputePanel")
+        self._loaded = False
         self._runner = runner
         self._services: Services = runner.services
         self.views: list[DisputeView] = []
@@ -96,11 +101,19 @@ class DisputePanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
-        self._fill_years()
         self.year_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.pending_only.toggled.connect(lambda _on: self.reload())
         self.add_button.setEnabled(self._services.may(Permission.RECORD_CASES))
-        self.reload()
+        if not deferred:
+            self.reload()  # fills the years too
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
 
     def _fill_years(self) -> None:
         chosen = self.year_filter.currentData()
@@ -123,6 +136,7 @@ class DisputePanel(QWidget):
 
     def reload(self) -> None:
         """Read the register again (after a change, or a filter)."""
+        self._loaded = True
         chosen = self.selected()
         self._fill_years()
         self.views = self._services.disputes.listing(

@@ -121,8 +121,9 @@ class MainWindow(QMainWindow):
         self.review_queue = ReviewQueueWidget(services, lang, self)
         self.review_queue.changed.connect(self.runner.announce)
         self.tabs.addTab(self.review_queue, self.tr("法制审核"))
-        self.disputes = DisputePanel(self.runner, self)
-        self.tabs.addTab(self.disputes, self.tr("复议诉讼"))
+        # The register is read when its tab is first shown: not before the first paint.
+        self._disputes = DisputePanel(self.runner, self, deferred=True)
+        self.tabs.addTab(self._disputes, self.tr("复议诉讼"))
         self.due = DuePanel(self.runner, self)
         self.tabs.addTab(self.due, self.tr("待办"))
         self.setCentralWidget(self.tabs)
@@ -182,6 +183,12 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.case_model.fetchMore()
         self._update_count()
+
+    @property
+    def disputes(self) -> DisputePanel:
+        """The 复议诉讼 tab, its register read (on first use if its tab was not shown yet)."""
+        self._disputes.ensure_loaded()
+        return self._disputes
 
     def _calendar_notice(self) -> None:
         """Say when deadlines reach a year without its holidays (gone once it is entered)."""

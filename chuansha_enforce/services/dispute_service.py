@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from chuansha_enforce.domain.accounts.accounts import Permission, require
-from chuansha_enforce.domain.calendar.work_calendar import CalendarResult
+from chuansha_enforce.domain.calendar.work_calendar import CalendarResult, WorkCalendar
 from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.corrections.corrections import (
@@ -150,7 +150,8 @@ class DisputeService(ContextService):
         self, *, year: int | None = None, case_no: str | None = None, pending_only: bool = False
     ) -> list[DisputeView]:
         rows = self._disputes.listing(year=year, case_no=case_no, pending_only=pending_only)
-        return [self._view(row) for row in rows]
+        calendar = self._calendar.work_calendar()  # one for the list: it remembers each day
+        return [self._view(row, calendar) for row in rows]
 
     def annual(self, year: int) -> DisputeFigures:
         records = self._disputes.for_year(year)
@@ -159,8 +160,8 @@ class DisputeService(ContextService):
             litigation=litigation_figures(records, year),
         )
 
-    def _view(self, stored: StoredDispute) -> DisputeView:
-        calendar = self._calendar.work_calendar()
+    def _view(self, stored: StoredDispute, calendar: WorkCalendar | None = None) -> DisputeView:
+        calendar = self._calendar.work_calendar() if calendar is None else calendar
         record = stored.record
         due = reply_due(record, calendar)
         state = reply_state(record, due.value, today_in_china(self._clock), calendar, 0)

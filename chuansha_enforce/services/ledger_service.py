@@ -46,7 +46,7 @@ from chuansha_enforce.services.changes import NOTHING, Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.output_files import refuse_database_files, write_output
 from chuansha_enforce.services.settings_service import SettingsService
-from chuansha_enforce.storage.bulk_writer import BulkWriter
+from chuansha_enforce.storage.bulk_writer import BulkWriter, LoadCancelled
 from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.cases.discretion_repository import DiscretionRepository
 from chuansha_enforce.storage.connection import database_path, write_transaction
@@ -57,6 +57,8 @@ from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 R = TypeVar("R")
+WRITTEN_IN_BULK = frozenset({SheetKind.GENERAL_CASES, SheetKind.SIMPLE_DECISIONS})
+"""Sheets whose records the bulk writer writes in chunks, each chunk a step of the bar."""
 
 
 @contextlib.contextmanager
@@ -107,6 +109,22 @@ class ImportReport:
         # never fewer than listed (a report made without the counts)
         object.__setattr__(self, "error_count", max(self.error_count, len(self.errors)))
         object.__setattr__(self, "warning_count", max(self.warning_count, len(self.warnings)))
+
+
+def _cancelled(errors: IssueList, warnings: IssueList) -> ImportReport:
+    """Stopped at the user's request: nothing written, the issues found so far."""
+    return ImportReport(
+        0,
+        0,
+        0,
+        tuple(errors),
+        tuple(warnings),
+        False,
+        True,
+        NOTHING,
+        error_count=errors.total,
+        warning_count=warnings.total,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +188,9 @@ class LedgerService(ContextService):
         disputes: list[DisputeRecord] = []
         benchmarks: list[Benchmark] = []
         ctx = self._context()
-        total = sum(len(s.row_numbers) for s in sheets)
+        rows = sum(len(s.row_numbers) for s in sheets)
+        # The bar runs over the rows read, then over the cases and decisions written again.
+        total = rows + sum(len(s.row_numbers) for s in sheets if s.kind in WRITTEN_IN_BULK)
         done = 0
         order = {kind: index for index, kind in enumerate(SheetKind)}  # disputes after cases
         for sheet in sorted(sheets, key=lambda s: order[s.kind]):
@@ -188,18 +208,7 @@ class LedgerService(ContextService):
             for _ in records:
                 done += 1
                 if progress is not None and done % 500 == 0 and not progress(done, total):
-                    return ImportReport(
-                        0,
-                        0,
-                        0,
-                        tuple(errors),
-                        tuple(warnings),
-                        False,
-                        True,
-                        NOTHING,
-                        error_count=errors.total,
-                        warning_count=warnings.total,
-                    )
+                    return _cancelled(errors, warnings)
         if not sheets and not errors:
             errors.append(LedgerIssue(None, None, None, "ledger.nothing", {}))
         errors.extend(self._already_registered(sheets, disputes))
@@ -224,13 +233,59 @@ class LedgerService(ContextService):
         at = utc_timestamp(self._clock)
         if self._before_write is not None:
             self._before_write()
+        try:
+            self._write(at, path, (officers, cases, simple, disputes, benchmarks), progress,
+                        (rows, total))  # fmt: skip
+        except LoadCancelled:  # the transaction rolled back: the file is as it was
+            return _cancelled(errors, warnings)
+        changed = frozenset(
+            {Topic.OFFICERS, Topic.CASES, Topic.SIMPLE_DECISIONS, Topic.PAYMENTS, Topic.DISPUTES}
+        )
+        return ImportReport(
+            len(officers),
+            len(cases),
+            len(simple),
+            (),
+            tuple(warnings),
+            True,
+            False,
+            changed,
+            warning_count=warnings.total,
+            disputes=len(disputes),
+            benchmarks=len(benchmarks),
+        )
+
+    def _write(
+        self,
+        at: str,
+        path: Path,
+        records: tuple[
+            list[OfficerRecord],
+            list[GeneralCaseRecord],
+            list[SimpleDecisionRecord],
+            list[DisputeRecord],
+            list[Benchmark],
+        ],
+        progress: Progress | None,
+        steps: tuple[int, int],
+    ) -> None:
+        """Everything in one transaction; ``progress`` returning False between chunks rolls
+        it back (``LoadCancelled``)."""
+        officers, cases, simple, disputes, benchmarks = records
+        read, total = steps
+
+        def written(before: int) -> Callable[[int], bool] | None:
+            if progress is None:
+                return None
+            return lambda count: progress(read + before + count, total)
+
         with write_transaction(self._db):
             writer = BulkWriter(self._db, at)
             writer.add_officers(officers)
             ids = writer.certificate_ids()
             with writer.bulk_load(len(cases) + len(simple)):
-                writer.add_general_cases(cases, ids)
-                writer.add_simple_decisions(simple, ids)
+                writer.add_general_cases(cases, ids, written(0))
+                writer.add_simple_decisions(simple, ids, written(len(cases)))
             register = DisputeRepository(self._db)
             for dispute in disputes:
                 register.insert(self._linked(register, dispute), at=at, user=self._user)
@@ -252,22 +307,6 @@ class LedgerService(ContextService):
                     },
                 )
             )
-        changed = frozenset(
-            {Topic.OFFICERS, Topic.CASES, Topic.SIMPLE_DECISIONS, Topic.PAYMENTS, Topic.DISPUTES}
-        )
-        return ImportReport(
-            len(officers),
-            len(cases),
-            len(simple),
-            (),
-            tuple(warnings),
-            True,
-            False,
-            changed,
-            warning_count=warnings.total,
-            disputes=len(disputes),
-            benchmarks=len(benchmarks),
-        )
 
     def _already_registered(
         self, sheets: Sequence[RawSheet], disputes: Sequence[DisputeRecord]

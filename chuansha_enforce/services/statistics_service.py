@@ -38,7 +38,8 @@ class StatisticsService:
             raise DomainError("list.year", "year", {"year": year})
         review_cases, review_rounds = self._stats.legal_reviews(year)
         sampled, grades = self._file_reviews.annual_counts(year)
-        general, by_kind = self._stats.general(year, self._overdue_open(year))
+        groups = self._stats.decision_groups(year)
+        general, by_kind = self._stats.general(year, self._overdue_open(year), groups)
         disputes = self._disputes.for_year(year)
         return AnnualFigures(
             year=year,
@@ -53,7 +54,7 @@ class StatisticsService:
             by_kind=by_kind,
             reconsideration=reconsideration_figures(disputes, year),
             litigation=litigation_figures(disputes, year),
-            deviations=self._stats.deviations(year),
+            deviations=self._stats.deviations(year, groups),
         )
 
     def breakdown(self, year: int) -> AnnualBreakdown:

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from chuansha_enforce.services.signature_check import SignatureProblem, signature_problems
 from chuansha_enforce.storage.accounts.user_repository import UserRepository
+from chuansha_enforce.storage.reports import year_summary
 from chuansha_enforce.storage.review.review_repository import ReviewRepository
 from chuansha_enforce.storage.safety import chain_key, seals
 from chuansha_enforce.storage.safety.audit_log import GENESIS_HASH
@@ -94,6 +95,11 @@ class VerifyService:
         count, head = state.count, state.head
         problems += [Problem("audit_log", str(b.id), b.what) for b in state.breaks]
         problems += self._seal_problems(state.seals)
+        # The per-year sums the annual totals read: recomputed from the cases.
+        problems += [
+            Problem("year_summary", year, what)
+            for year, what in year_summary.problems(self._db.conn)
+        ]
         # The empty chain's head (a file written before its first audit record) starts every
         # chain: a backup or a person may have kept it, and it is never missing.
         hashes = audit_hashes(self._db) | {GENESIS_HASH}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import TypeVar
 
@@ -28,9 +28,18 @@ from chuansha_enforce.domain.records import (
     SimpleDecisionRecord,
 )
 from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
+from chuansha_enforce.storage.reports import year_summary
 from chuansha_enforce.storage.safety import seals
 
 T = TypeVar("T")
+Written = Callable[[int], bool]
+"""Told the rows written so far after each chunk; False stops the load (``LoadCancelled``)."""
+
+
+class LoadCancelled(Exception):
+    """The caller asked to stop: raised inside its transaction, which then writes nothing."""
+
+
 CHUNK = 20_000
 BULK_CACHE_KIB = 256 * 1024
 SORT_CACHE_KIB = 16 * 1024
@@ -348,9 +357,15 @@ class BulkWriter:
         ]
 
     def add_general_cases(
-        self, cases: Iterable[GeneralCaseRecord], certificate_ids: Mapping[str, int]
+        self,
+        cases: Iterable[GeneralCaseRecord],
+        certificate_ids: Mapping[str, int],
+        written: Written | None = None,
     ) -> int:
         count = 0
+        # The per-year sums take the new cases in one statement at the end, not row by row.
+        first_case = self._next_id("general_cases")
+        summed = year_summary.drop_triggers(self._conn)
         for chunk in _chunks(cases, CHUNK):
             party_id = self._next_id("parties")
             case_id = self._next_id("general_cases")
@@ -430,6 +445,10 @@ class BulkWriter:
             gates.write(self._conn)
             steps.write(self._conn)
             count += len(chunk)
+            if written is not None and not written(count):
+                raise LoadCancelled
+        if summed:
+            year_summary.fold_new_cases(self._conn, first_case)
         self._refresh_search()
         return count
 
@@ -447,7 +466,10 @@ class BulkWriter:
         return cursor.rowcount
 
     def add_simple_decisions(
-        self, decisions: Iterable[SimpleDecisionRecord], certificate_ids: Mapping[str, int]
+        self,
+        decisions: Iterable[SimpleDecisionRecord],
+        certificate_ids: Mapping[str, int],
+        written: Written | None = None,
     ) -> int:
         count = 0
         for chunk in _chunks(decisions, CHUNK):
@@ -485,5 +507,7 @@ class BulkWriter:
             )
             self._conn.executemany("INSERT INTO simple_surcharges VALUES (?, ?)", surcharge_rows)
             count += len(chunk)
+            if written is not None and not written(count):
+                raise LoadCancelled
         self._refresh_search()
         return count

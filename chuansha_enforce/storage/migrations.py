@@ -44,6 +44,7 @@ from chuansha_enforce.storage.schema.schema_0024_discretion import SCHEMA_0024_D
 from chuansha_enforce.storage.schema.schema_0025_forced_demolition import (
     SCHEMA_0025_FORCED_DEMOLITION,
 )
+from chuansha_enforce.storage.schema.schema_0026_year_summary import SCHEMA_0026_YEAR_SUMMARY
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0023_service", SCHEMA_0023_SERVICE),
     ("0024_discretion", SCHEMA_0024_DISCRETION),
     ("0025_forced_demolition", SCHEMA_0025_FORCED_DEMOLITION),
+    ("0026_year_summary", SCHEMA_0026_YEAR_SUMMARY),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 

@@ -113,3 +113,29 @@ def test_a_sheet_that_would_not_fit_in_memory_is_named_in_the_summary_table(
             "请删除末尾多余的行和列，或把台账分成几个文件后再导入",
         ]
     ]
+
+
+def test_cancel_while_writing_leaves_the_database_as_it_was(
+    qtbot: QtBot, svc: Services, tmp_path: Path
+) -> None:
+    """Cancel pressed at once: the read ends before its first check (every 500 rows), so the
+    stop comes between the written chunks, inside the transaction, which writes nothing."""
+    dialog = ImportDialog(OperationRunner(svc))
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(ledger(tmp_path / "ok.xlsx")))
+    before = database_digest(svc.db_path)
+    steps: list[tuple[int, int]] = []
+    dialog.start(dry_run=False)
+    assert dialog.cancel_button.isEnabled()
+    assert dialog._progress is not None
+    dialog._progress.progressed.connect(lambda done, total: steps.append((done, total)))
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    dialog.wait_finished()
+    assert dialog.report is not None
+    assert dialog.report.cancelled
+    assert not dialog.report.written
+    assert dialog.summary.text() == "已取消，未写入任何数据"
+    assert database_digest(svc.db_path) == before
+    assert steps
+    assert steps[-1][0] < steps[-1][1]  # stopped with the bar short of its end

@@ -21,6 +21,7 @@ from chuansha_enforce.storage.after_decision.enforcement_lookup import (
     plans_for,
     reminders_for,
 )
+from chuansha_enforce.storage.reports import year_summary
 
 LIST_COLUMNS = """
     c.id, c.case_no, p.name, p.kind, p.id_number, c.cause, c.filed_on, c.decided_on,
@@ -70,6 +71,10 @@ class CaseRepository:
         return None if fetched is None else list_rows(self._db, [fetched])[0]
 
     def count(self, *, year: int | None = None) -> int:
+        """Live cases (filed in ``year``): ``year_summary`` holds each year's filings, so the
+        window's count before its first paint reads a few rows, not a million."""
+        if year_summary.has_summary(self._db.conn):
+            return year_summary.filed(self._db.conn, year)
         if year is None:
             sql, params = "SELECT count(*) FROM general_cases WHERE deleted_at IS NULL", []
         else:

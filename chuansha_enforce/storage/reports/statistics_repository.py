@@ -16,9 +16,13 @@ from chuansha_enforce.domain.reports.statistics import (
     SimpleFigures,
 )
 from chuansha_enforce.domain.reports.statistics_breakdown import MonthFigures
+from chuansha_enforce.storage.reports import year_summary
 
 LIVE = "deleted_at IS NULL"
 KindMap = dict[PenaltyKind, KindFigures]
+DecisionGroups = list[tuple[str | None, str | None, int, int, int, int]]
+"""Decisions of a year by outcome, heaviest kind and 减轻: (outcome, kind, reduced, count,
+fines, confiscation)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,28 +35,44 @@ class DecisionBreakdown:
 
 
 class StatisticsRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    """``summed``: take what ``year_summary`` holds (when the file has it) instead of reading
+    every case; False gives the straightforward queries (what the tests compare it with)."""
+
+    def __init__(self, db: sqlite_utils.Database, *, summed: bool = True) -> None:
         self._db = db
+        self._summed = summed
+
+    def _summary(self, year: int) -> dict[str, int] | None:
+        if not self._summed or not year_summary.has_summary(self._db.conn):
+            return None
+        return year_summary.summed_to(self._db.conn, year)
 
     def _one(self, sql: str, params: list[object]) -> tuple[int, ...]:
         row = self._db.execute(sql, params).fetchone()
         return tuple(int(value or 0) for value in row)
 
-    def _decision_groups(self, year: int) -> list[tuple[str | None, str | None, int, int, int]]:
-        """Decisions dated in the year by outcome and heaviest kind: count, fines, confiscation.
+    def decision_groups(self, year: int) -> DecisionGroups:
+        """Decisions dated in the year by outcome, heaviest kind and 减轻: count, fines,
+        confiscation.
 
         One range read of ``general_cases_decided_figures``, grouped in its order (no sort).
         """
         rows = self._db.execute(
-            "SELECT outcome, heaviest_kind, count(*), sum(fine_fen), sum(confiscation_fen)"
-            " FROM general_cases INDEXED BY general_cases_decided_figures"
-            f" WHERE {LIVE} AND decided_year = ? GROUP BY outcome, heaviest_kind",
+            "SELECT outcome, heaviest_kind, reduced_penalty, count(*), sum(fine_fen),"
+            " sum(confiscation_fen) FROM general_cases INDEXED BY general_cases_decided_figures"
+            f" WHERE {LIVE} AND decided_year = ? GROUP BY outcome, heaviest_kind, reduced_penalty",
             [year],
         ).fetchall()
-        return [(o, k, int(n), int(f or 0), int(c or 0)) for o, k, n, f, c in rows]
+        return [(o, k, int(r), int(n), int(f or 0), int(c or 0)) for o, k, r, n, f, c in rows]
 
-    def general(self, year: int, overdue_open: int) -> tuple[GeneralFigures, KindMap]:
-        """The general-procedure figures and the 统计表 columns (decisions by heaviest kind)."""
+    def _filed_closed_open(self, year: int) -> tuple[int, int, int]:
+        """Filed and closed in the year, and open on its first day."""
+        summary = self._summary(year)
+        if summary is not None:
+            before = (summary["filed"] - summary["filed_in_year"]) - (
+                summary["closed"] - summary["closed_in_year"]
+            )
+            return summary["filed_in_year"], summary["closed_in_year"], before
         (filed,) = self._one(
             "SELECT count(*) FROM general_cases INDEXED BY general_cases_filed_violation"
             f" WHERE {LIVE} AND filed_year = ?",
@@ -63,14 +83,21 @@ class StatisticsRepository:
             f" WHERE {LIVE} AND closed_year = ?",
             [year],
         )
-        groups = self._decision_groups(year)
+        return filed, closed, self.open_at(dt.date(year, 1, 1))
+
+    def general(
+        self, year: int, overdue_open: int, groups: DecisionGroups | None = None
+    ) -> tuple[GeneralFigures, KindMap]:
+        """The general-procedure figures and the 统计表 columns (decisions by heaviest kind)."""
+        filed, closed, open_at_start = self._filed_closed_open(year)
+        groups = self.decision_groups(year) if groups is None else groups
         penalty = [g for g in groups if g[0] == "penalty"]
-        no_penalty = sum(g[2] for g in groups if g[0] == "no_penalty")
-        kinds: dict[PenaltyKind, KindFigures] = {}
-        for _, kind, n, fines, confiscated in penalty:
+        no_penalty = sum(g[3] for g in groups if g[0] == "no_penalty")
+        kinds: dict[PenaltyKind, tuple[int, int]] = {}
+        for _, kind, _reduced, n, fines, confiscated in penalty:
             if kind is not None:
-                kinds[PenaltyKind(kind)] = KindFigures(n, fines + confiscated)
-        open_at_start = self.open_at(dt.date(year, 1, 1))
+                had = kinds.get(PenaltyKind(kind), (0, 0))
+                kinds[PenaltyKind(kind)] = (had[0] + n, had[1] + fines + confiscated)
         (orders,) = self._one(
             "SELECT count(*) FROM demolition_orders d INDEXED BY demolition_orders_decided_year"
             f" JOIN general_cases c ON c.id = d.case_id WHERE c.{LIVE} AND d.decided_year = ?",
@@ -88,9 +115,9 @@ class StatisticsRepository:
         figures = GeneralFigures(
             filed=filed,
             closed=closed,
-            decided=sum(g[2] for g in penalty) + no_penalty,
-            fines_decided_fen=sum(g[3] for g in penalty),
-            confiscated_decided_fen=sum(g[4] for g in penalty),
+            decided=sum(g[3] for g in penalty) + no_penalty,
+            fines_decided_fen=sum(g[4] for g in penalty),
+            confiscated_decided_fen=sum(g[5] for g in penalty),
             no_penalty=no_penalty,
             overdue_open=overdue_open,
             open_at_start=open_at_start,
@@ -102,7 +129,7 @@ class StatisticsRepository:
             demolitions_forced=removed["carried_out"],
             no_penalty_by_reason=self._no_penalty_reasons(year),
         )
-        return figures, {kind: kinds[kind] for kind in PenaltyKind if kind in kinds}
+        return figures, {k: KindFigures(*kinds[k]) for k in PenaltyKind if k in kinds}
 
     def _no_penalty_reasons(self, year: int) -> EnumMap[NoPenaltyReason, int]:
         """不予处罚 decisions dated in the year by reason (a reason not recorded is left out)."""
@@ -141,9 +168,11 @@ class StatisticsRepository:
         """(Filing date, days of extensions approved and of pauses begun by ``undecided_on``)
         of the cases filed before ``filed_before`` and undecided on ``undecided_on``.
 
-        Undecided: no decision (decided_year IS NULL) or one dated later (decided_year from
-        that year on, then the date itself), both ranges of the decisions index; the few
-        such cases' extensions are summed through ``decision_extensions_case``.
+        Undecided: no decision (decided_year IS NULL) or one dated later, both ranges of the
+        decisions index; ``undecided_on`` is a year's last day in the annual figures, so a
+        later decision is one of a later year, a range that is empty for the current year
+        (years with a date before their end keep the date test); the few such cases'
+        extensions are summed through ``decision_extensions_case``.
         """
         index = "general_cases INDEXED BY general_cases_decided_figures"
         extended = (
@@ -163,7 +192,8 @@ class StatisticsRepository:
                 undecided_on.isoformat(),
                 undecided_on.isoformat(),
                 filed_before.isoformat(),
-                undecided_on.year,
+                # on 31 December only a later year's decision is later
+                undecided_on.year + (undecided_on == dt.date(undecided_on.year, 12, 31)),
                 undecided_on.isoformat(),
                 filed_before.isoformat(),
             ],
@@ -182,6 +212,24 @@ class StatisticsRepository:
         """Money paid in the year (fines, confiscations and 加处罚款 of both procedures), the
         surcharge part of it, and what was decided and unpaid at the year's end."""
         start, end = f"{year}-01-01", f"{year}-12-31"
+        simple_collected, simple_surcharge = self._one(
+            "SELECT sum(s.fine_fen), sum(u.surcharge_fen)"
+            " FROM simple_decisions s INDEXED BY simple_decisions_paid"
+            " LEFT JOIN simple_surcharges u ON u.decision_id = s.id"
+            " WHERE s.deleted_at IS NULL AND s.paid_on BETWEEN ? AND ?",
+            [start, end],
+        )
+        simple_outstanding = self.simple_outstanding(end)
+        summary = self._summary(year)
+        if summary is not None:
+            return PaymentFigures(
+                collected_fen=summary["collected_fen_in_year"] + simple_collected
+                + simple_surcharge,
+                outstanding_fen=summary["due_fen"] - summary["credited_fen"]
+                + simple_outstanding,
+                surcharge_fen=summary["surcharge_fen_in_year"] + simple_surcharge,
+                simple_outstanding_fen=simple_outstanding,
+            )  # fmt: skip
         (paid_in_year, paid_on_deleted, surcharge_in_year, surcharge_on_deleted) = self._one(
             "SELECT (SELECT sum(amount_fen + surcharge_fen) FROM payments"
             "  INDEXED BY payments_paid_year_amounts WHERE paid_year = ?),"
@@ -197,14 +245,6 @@ class StatisticsRepository:
             "  WHERE c.deleted_at IS NOT NULL AND p.paid_year = ?)",
             [year, year, year, year],
         )
-        simple_collected, simple_surcharge = self._one(
-            "SELECT sum(s.fine_fen), sum(u.surcharge_fen)"
-            " FROM simple_decisions s INDEXED BY simple_decisions_paid"
-            " LEFT JOIN simple_surcharges u ON u.decision_id = s.id"
-            " WHERE s.deleted_at IS NULL AND s.paid_on BETWEEN ? AND ?",
-            [start, end],
-        )
-        simple_outstanding = self.simple_outstanding(end)
         return PaymentFigures(
             collected_fen=paid_in_year - paid_on_deleted + simple_collected + simple_surcharge,
             outstanding_fen=self._general_outstanding(end) + simple_outstanding,
@@ -266,6 +306,9 @@ class StatisticsRepository:
 
     def legal_reviews(self, year: int) -> tuple[int, int]:
         """Distinct cases with a review round dated in the year, and the rounds."""
+        summary = self._summary(year)
+        if summary is not None:
+            return summary["review_cases_in_year"], summary["review_rounds_in_year"]
         cases, rounds = self._one(
             "SELECT count(DISTINCT r.case_id), count(*) FROM legal_review_rounds r"
             " JOIN general_cases c ON c.id = r.case_id AND c.deleted_at IS NULL"
@@ -346,19 +389,25 @@ class StatisticsRepository:
             filed[v or None] = filed.get(v or None, 0) + int(n)
         return filed
 
-    def deviations(self, year: int) -> dict[str, int]:
+    def deviations(self, year: int, groups: DecisionGroups | None = None) -> dict[str, int]:
         """Penalty decisions dated in the year outside the discretion benchmark, by deviation
-        code (DOMAIN §17): 从轻 and 从重 as recorded, 减轻 as every reduced penalty."""
+        code (DOMAIN §17): 从轻 and 从重 as recorded, 减轻 as every reduced penalty.
+
+        The recorded deviations are few: they are read first and their cases found by key
+        (not every decision of the year looked up in them)."""
         found = {
             str(code): int(n)
             for code, n in self._db.execute(
                 "SELECT d.deviation, count(*) FROM decision_discretion d"
-                " JOIN general_cases c ON c.id = d.case_id"
+                " CROSS JOIN general_cases c ON c.id = d.case_id"
                 " WHERE d.deviation IN ('lighter', 'heavier') AND c.deleted_at IS NULL"
                 " AND c.outcome = 'penalty' AND c.decided_year = ? GROUP BY d.deviation",
                 [year],
             )
         }
+        if groups is not None:
+            reduced = sum(g[3] for g in groups if g[0] == "penalty" and g[2] == 1)
+            return {**found, "mitigated": reduced}
         (reduced,) = self._one(
             f"SELECT count(*) FROM general_cases WHERE {LIVE} AND decided_year = ?"
             " AND outcome = 'penalty' AND reduced_penalty = 1",

@@ -33,7 +33,7 @@ import sqlite_utils
 BLOCK_SHIFT = 8
 """A block holds the keys ``n << 8`` to ``(n << 8) + 255``."""
 MODULUS = 2**256
-UNSEALED = {"audit_log", "row_seals", "block_seals", "_sqlite_migrations"}
+UNSEALED = {"audit_log", "row_seals", "block_seals", "_sqlite_migrations", "year_summary"}
 """Tables that are the record itself, or derived (the search index is rebuilt from data)."""
 
 
