@@ -37,7 +37,9 @@ class LedgerExportRepository:
 
     def general_cases(self, year: int) -> Iterator[ExportCase]:
         """Cases that are open at some time in ``year`` or owe money at its end, and the acts
-        of the year's disputes (so that an export imports whole)."""
+        of the year's disputes (so that an export imports whole). A row describes its decision:
+        the review round and the discussion are the latest on or before the decision (a
+        forced demolition's later round and discussion are steps the ledger has no column for)."""
         start, end = dt.date(year, 1, 1).isoformat(), dt.date(year, 12, 31).isoformat()
         cursor = self._db.execute(
             f"""
@@ -59,7 +61,8 @@ class LedgerExportRepository:
                    coalesce(n.statement_kind,
                             CASE WHEN n.statement_on IS NOT NULL THEN 'stated' END),
                    h.held_on, h.presiding,
-                   (SELECT max(held_on) FROM collective_discussions d WHERE d.case_id = c.id),
+                   (SELECT max(held_on) FROM collective_discussions d WHERE d.case_id = c.id
+                      AND d.held_on <= coalesce(c.decided_on, '9999-12-31')),
                    (SELECT coalesce(sum(days), 0) FROM decision_extensions e
                      WHERE e.case_id = c.id)
                    + (SELECT coalesce(sum(CAST(julianday(end_on) - julianday(start_on)
@@ -71,7 +74,8 @@ class LedgerExportRepository:
               LEFT JOIN advance_notices n ON n.case_id = c.id
               LEFT JOIN hearings h ON h.case_id = c.id
               LEFT JOIN legal_review_rounds r ON r.case_id = c.id AND r.round_no =
-                   (SELECT max(round_no) FROM legal_review_rounds x WHERE x.case_id = c.id)
+                   (SELECT max(round_no) FROM legal_review_rounds x WHERE x.case_id = c.id
+                       AND x.reviewed_on <= coalesce(c.decided_on, '9999-12-31'))
               LEFT JOIN (SELECT case_id, max(paid_on) AS last_paid,
                                 sum(amount_fen + surcharge_fen) AS total
                            FROM payments WHERE paid_on <= :end GROUP BY case_id) pay
