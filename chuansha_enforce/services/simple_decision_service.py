@@ -191,8 +191,10 @@ class SimpleDecisionService(ContextService):
 
     def with_open_duties(self) -> Iterator[StoredSimple]:
         """Decisions with something still to do: a fine to pay, cash to hand over or to
-        bank, the 备案 (the due list reads their clocks)."""
-        for number in self._decisions.open_duty_numbers():
+        bank, the 备案 (the due list reads their clocks). Decisions dated before the program
+        was taken into use (``gates_from``) are history a ledger brought: not due."""
+        since = self._settings.gates_from()
+        for number in self._decisions.open_duty_numbers(since):
             stored = self._decisions.find(number)
             if stored is not None:
                 yield stored

@@ -27,6 +27,7 @@ ON_THE_SPOT = "沪浦川执简〔2026〕000009号"
 def svc(tmp_path: Path) -> Iterator[Services]:
     with build_services(tmp_path / "cases.db", FixedClock(NOW)) as built:
         add_deadline_cases(built)  # UNPAID: 100 元 decided 2026-08-03, served 08-04, unpaid
+        built.settings.set("gates_from", "2026-01-01")  # in use since January: not history
         built.simple.record(
             SimpleDecisionRecord(
                 decision_no=ON_THE_SPOT,
@@ -49,8 +50,9 @@ def test_the_reminder_and_the_simple_decisions_duties_are_on_the_list(svc: Servi
     mine = {(i.reference, i.kind): (i.due, i.overdue) for i in items}
     # the payment fell due on 2026-08-19 (15 days after service): the 催告 is due next day
     assert mine[(UNPAID, DueKind.REMINDER)] == (D(2026, 8, 20), True)
-    # cash collected on Friday 11-20 reaches the agency within 2 working days (11-24), the
-    # bank 2 more after that; the 备案 follows the setting (3 working days: 11-25)
+    # cash collected on Friday 11-20 (after gates_from: not history) reaches the agency
+    # within 2 working days (11-24), the bank 2 more after that; the 备案 follows the
+    # setting (3 working days: 11-25)
     assert mine[(ON_THE_SPOT, DueKind.CASH_TO_AGENCY)] == (D(2026, 11, 24), True)
     assert mine[(ON_THE_SPOT, DueKind.FILING)] == (D(2026, 11, 25), True)
     # once recorded, the decision's duties leave the list
@@ -62,3 +64,10 @@ def test_the_reminder_and_the_simple_decisions_duties_are_on_the_list(svc: Servi
     left = svc.publications.due_list(days=5).items
     assert [i.kind for i in left if i.reference == ON_THE_SPOT] == []
     assert (UNPAID, DueKind.REMINDER) in {(i.reference, i.kind) for i in left}
+
+
+def test_a_simple_decision_before_the_program_was_in_use_is_history(svc: Services) -> None:
+    """A decision a ledger brought from before ``gates_from`` lists no hand-over or 备案."""
+    svc.settings.set("gates_from", "2026-11-21")
+    items = svc.publications.due_list(days=5).items
+    assert [i for i in items if i.reference == ON_THE_SPOT] == []

@@ -56,7 +56,13 @@ def test_history_without_a_publication_date_is_warned_about_and_never_due(
         assert _state(svc, PUBLISHED) is ClockState.MET
         assert _state(svc, HISTORY) is ClockState.UNRECORDED
         due = svc.publications.due_list(days=5)
-        assert [(i.reference, i.kind.value) for i in due.items] == [(HISTORY, "payment_due")]
+        # an unpaid fine is followed up (the 催告, the court) whether history or not; only the
+        # publication of history is not due
+        assert [(i.reference, i.kind.value) for i in due.items] == [
+            (HISTORY, "payment_due"),
+            (HISTORY, "reminder_due"),
+            (HISTORY, "court_application_by"),
+        ]
         # Recorded later: an ordinary publication, late by the 7-working-day rule.
         svc.publications.publish(HISTORY, D(2024, 4, 30))
         assert _state(svc, HISTORY) is ClockState.MISSED

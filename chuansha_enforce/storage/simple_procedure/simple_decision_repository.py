@@ -128,15 +128,17 @@ class SimpleDecisionRepository:
         else:
             self._db.execute("DELETE FROM simple_surcharges WHERE decision_id = ?", [decision_id])
 
-    def open_duty_numbers(self) -> list[str]:
-        """Live decisions not yet paid (when not collected on the spot), whose cash is not yet
-        with the agency and the bank, or not yet filed with the agency."""
+    def open_duty_numbers(self, since: dt.date) -> list[str]:
+        """Live decisions dated from ``since`` on not yet paid (when not collected on the
+        spot), whose cash is not yet with the agency and the bank, or not yet filed."""
         rows = self._db.execute(
-            "SELECT decision_no FROM simple_decisions WHERE deleted_at IS NULL AND ("
+            "SELECT decision_no FROM simple_decisions WHERE deleted_at IS NULL"
+            " AND decided_on >= ? AND ("
             " (paid_on IS NULL AND collected_on_spot = 0 AND fine_fen > 0)"
             " OR (collected_on_spot = 1"
             "     AND (cash_to_agency_on IS NULL OR cash_to_bank_on IS NULL))"
-            " OR filed_with_agency_on IS NULL) ORDER BY id"
+            " OR filed_with_agency_on IS NULL) ORDER BY id",
+            [since.isoformat()],
         ).fetchall()
         return [str(r[0]) for r in rows]
 
