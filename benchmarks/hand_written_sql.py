@@ -57,6 +57,14 @@ def annual_by_hand(db: sqlite3.Connection, year: int, calendar: WorkCalendar) ->
         fines, confiscated = fines + fine, confiscated + confiscation
         if kind is not None:
             kinds[kind] = {"cases": n, "money_fen": fine + confiscation}
+    removed, carried_out = _one(
+        db,
+        "SELECT count(*) FILTER (WHERE f.step = 'removed'),"
+        " count(*) FILTER (WHERE f.step = 'carried_out')"
+        " FROM forced_demolition_steps f JOIN general_cases c ON c.id = f.case_id"
+        f" WHERE c.{LIVE} AND f.on_date BETWEEN :start AND :end",
+        p,
+    )
     (orders,) = _one(
         db,
         "SELECT count(*) FROM demolition_orders d JOIN general_cases c ON c.id = d.case_id"
@@ -195,6 +203,8 @@ def annual_by_hand(db: sqlite3.Connection, year: int, calendar: WorkCalendar) ->
             "open_at_end": open_at_end,
             "penalty_decided": decided - no_penalty,
             "demolition_orders": orders,
+            "demolitions_voluntary": removed,
+            "demolitions_forced": carried_out,
             "no_penalty_by_reason": reasons,
             "deviations": deviations,
         },

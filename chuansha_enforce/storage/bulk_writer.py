@@ -60,6 +60,8 @@ BULK_TABLES = (
     "simple_decision_officers",
     "case_evidence",
     "simple_surcharges",
+    "demolition_orders",
+    "forced_demolition_steps",
 )
 """The tables ``add_general_cases``, ``add_simple_decisions`` and ``add_demo_evidence`` write."""
 REBUILD_SHARE = 4
