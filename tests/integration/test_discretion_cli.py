@@ -19,9 +19,9 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.services.container import build_services
 from tests.conftest import NOW, database_digest
+from tests.gate_walk import walk
 from tests.integration import test_case_gates_cli as gates_cli
 from tests.integration.test_case_gates_cli import FILE, LEADERS, NO, STATED, file_case, run
-from tests.step_rows import refuse_then_pass
 
 book = gates_cli.book  # the same fixture: a fresh file with the officers registered
 
@@ -77,8 +77,10 @@ def test_each_benchmark_rule_refuses_then_the_lawful_decision_passes(
     message: str,
     lawful: Steps,
 ) -> None:
-    row = ([FILE, *setup, STATED], refused, message, lawful)
-    assert message in refuse_then_pass(run, capsys, book, row)
+    def cli(db: Path, argv: Sequence[str]) -> tuple[int, str]:
+        return run(capsys, db, argv)
+
+    walk(cli, book, [FILE, *setup, STATED], refused, message=message, lawful=lawful)
 
 
 def test_below_the_statutory_minimum_only_mitigated_and_then_major(

@@ -17,9 +17,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from tests.gate_walk import walk
 from tests.integration import test_case_gates_cli as gates_cli
 from tests.integration.test_case_gates_cli import FILE, NO, NOTICE, STATED, decide, run
-from tests.step_rows import refuse_then_pass
 
 DECIDED = [FILE, NOTICE, STATED, decide("2023-09-29")]
 
@@ -93,8 +93,11 @@ def test_each_service_rule_refuses_then_the_lawful_path_passes(
     message: str,
     lawful: Steps,
 ) -> None:
-    row = ([*DECIDED, *setup], refused, message, lawful)
-    assert refuse_then_pass(run, capsys, book, row) == message + "\n"
+    def cli(db: Path, argv: Sequence[str]) -> tuple[int, str]:
+        return run(capsys, db, argv)
+
+    printed = walk(cli, book, [*DECIDED, *setup], refused, message=message, lawful=lawful)
+    assert printed == message + "\n"
 
 
 def test_the_attempts_and_the_proof_are_shown_and_audited(
