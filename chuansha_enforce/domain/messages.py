@@ -22,6 +22,10 @@ from chuansha_enforce.domain.after_decision.publication_messages import (
     PUBLICATION_MESSAGES,
 )
 from chuansha_enforce.domain.cases.discretion_messages import DISCRETION_FIELDS, DISCRETION_MESSAGES
+from chuansha_enforce.domain.cases.discretion_step_messages import (
+    DISCRETION_STEP_FIELDS,
+    DISCRETION_STEP_MESSAGES,
+)
 from chuansha_enforce.domain.cases.find_messages import FIND_FIELDS, FIND_MESSAGES
 from chuansha_enforce.domain.cases.gate_detail_messages import (
     GATE_DETAIL_FIELDS,
@@ -60,6 +64,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **GATE_FIELDS,
     **SERVICE_FIELDS,
     **DISCRETION_FIELDS,
+    **DISCRETION_STEP_FIELDS,
     **FIND_FIELDS,
     **GATE_DETAIL_FIELDS,
     **DOCUMENT_FIELDS,
@@ -156,6 +161,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **PRESENTER_MESSAGES,
     **SERVICE_MESSAGES,
     **DISCRETION_MESSAGES,
+    **DISCRETION_STEP_MESSAGES,
     **SIMPLE_PAYMENT_MESSAGES,
     **ENFORCEMENT_MESSAGES,
     **FORCED_MESSAGES,

@@ -67,6 +67,28 @@ class DiscretionRepository:
             return None
         return DiscretionChoice(row[0], Deviation(row[1]) if row[1] else None, row[2])
 
+    def save_notice_choice(self, case_id: int, choice: DiscretionChoice, at: str) -> None:
+        """The circumstance (and any deviation) recorded at the 告知; a notice recorded again
+        without one clears it."""
+        self._db.execute("DELETE FROM notice_discretion WHERE case_id = ?", [case_id])
+        if choice.circumstance is None and choice.deviation is None:
+            return
+        deviation = choice.deviation.value if choice.deviation else None
+        self._db.execute(
+            "INSERT INTO notice_discretion (case_id, circumstance, deviation, reason, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [case_id, choice.circumstance, deviation, choice.reason, at],
+        )
+
+    def notice_choice(self, case_id: int) -> DiscretionChoice | None:
+        row = self._db.execute(
+            "SELECT circumstance, deviation, reason FROM notice_discretion WHERE case_id = ?",
+            [case_id],
+        ).fetchone()
+        if row is None:
+            return None
+        return DiscretionChoice(row[0], Deviation(row[1]) if row[1] else None, row[2])
+
     def earlier_fines(
         self, case_id: int, party_name: str, id_number: str | None
     ) -> list[EarlierFine]:
