@@ -46,6 +46,10 @@ from chuansha_enforce.domain.demolition.forced_demolition_messages import (
     FORCED_FIELDS,
     FORCED_MESSAGES,
 )
+from chuansha_enforce.domain.demolition.forced_ledger_messages import (
+    FORCED_LEDGER_FIELDS,
+    FORCED_LEDGER_MESSAGES,
+)
 from chuansha_enforce.domain.disputes.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
@@ -72,6 +76,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **SIMPLE_PAYMENT_FIELDS,
     **ENFORCEMENT_FIELDS,
     **FORCED_FIELDS,
+    **FORCED_LEDGER_FIELDS,
     **CORRECTION_FIELDS,
     **PUBLICATION_FIELDS,
     "amount": ("金额", "amount"),
@@ -165,6 +170,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **SIMPLE_PAYMENT_MESSAGES,
     **ENFORCEMENT_MESSAGES,
     **FORCED_MESSAGES,
+    **FORCED_LEDGER_MESSAGES,
     **CORRECTION_MESSAGES,
     **PUBLICATION_MESSAGES,
     # money
