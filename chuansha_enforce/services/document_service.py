@@ -632,17 +632,36 @@ class _CaseViews:
             kind = (
                 DocumentKind.NO_PENALTY_DECISION
                 if c.decision.outcome is Outcome.NO_PENALTY
+                else DocumentKind.DEMOLITION_ORDER  # an order alone is no penalty (§13)
+                if c.decision.outcome is Outcome.ORDER_ONLY
                 else DocumentKind.PENALTY_DECISION
+            )
+            number = (
+                self.order_no()
+                if kind is DocumentKind.DEMOLITION_ORDER
+                else _text(c.decision.decision_no)
             )
             method = c.service_method.label if c.service_method else BLANK
             out.append(
                 ServedDocument(
                     kind.label,
-                    _text(c.decision.decision_no),
+                    number,
                     chinese_date(c.served_on),
                     method,
                     place,
                     service_note(c),
+                )
+            )
+        reminder = c.forced.reminder
+        if reminder is not None:  # the 催告书 on the order is served too (行政强制法 35, 38)
+            made = self.made.get(DocumentKind.DEMOLITION_REMINDER.value)
+            out.append(
+                ServedDocument(
+                    DocumentKind.DEMOLITION_REMINDER.label,
+                    _text(made.document_no if made else None),
+                    chinese_date(reminder.served_on),
+                    BLANK,
+                    place,
                 )
             )
         return tuple(out)

@@ -165,3 +165,20 @@ def test_the_installed_command_makes_the_announcement_only_after_it_is_recorded(
     made = doc_make()
     assert made.returncode == 0, made.stderr
     assert "限你（单位）于2023年9月25日前自行拆除" in text_of(target)
+
+
+def test_the_service_receipt_names_the_order_and_the_reminder_not_a_penalty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = walked(tmp_path, [URBAN, *ORDER, REMIND])
+    assert make(capsys, db, "拆除催告书", tmp_path / "reminder.docx")[0] == 0
+    receipt = tmp_path / "receipt.docx"
+    code, said = make(capsys, db, "送达回证", receipt)
+    assert code == 0, said
+    text = text_of(receipt)
+    assert "行政处罚决定书" not in text  # an order alone is no penalty (DOMAIN §13)
+    assert "送达文书：责令限期拆除通知书" in text
+    assert "送达方式：直接送达" in text
+    assert "送达日期：2023年2月10日" in text
+    assert "送达文书：拆除催告书\n文书编号：沪浦川执拆催〔2026〕000001号" in text
+    assert "送达日期：2023年8月11日" in text
