@@ -13,14 +13,26 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import PartyType
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
-from chuansha_enforce.services.container import build_services
+from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import database_digest
 from tests.gui.test_case_detail import fill
 from ui.case_detail import CaseDetailDialog
+from ui.step_form import StepForm
 
 D = dt.date
 NOW = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)
 NO = "川执立〔2024〕1号"
+
+
+def open_step(qtbot: QtBot, svc: Services, key: str) -> StepForm:
+    """The case window's form of step ``key``, as a click on its button opens it."""
+    detail = CaseDetailDialog(svc, NO)
+    qtbot.addWidget(detail)
+    detail.show()
+    detail.step_buttons[key].click()
+    form = detail.open_form
+    assert form is not None
+    return form
 
 
 def test_the_notice_form_checks_the_circumstance_and_the_decision_takes_it_over(
@@ -34,12 +46,7 @@ def test_the_notice_form_checks_the_circumstance_and_the_decision_takes_it_over(
                     D(2024, 5, 6), ("31150001", "31150002"), violation="占道设摊",
                     legal_basis="《上海市市容环境卫生管理条例》第二十五条第二项")
         )  # fmt: skip
-        detail = CaseDetailDialog(svc, NO)
-        qtbot.addWidget(detail)
-        detail.show()
-        detail.step_buttons["notice"].click()
-        form = detail.open_form
-        assert form is not None
+        form = open_step(qtbot, svc, "notice")
         fill(form, notice_on=D(2024, 5, 20), kinds=["罚款"], fine="300", circumstance="一般")
         before = database_digest(svc.db_path)
         assert not form.try_submit()
@@ -50,12 +57,7 @@ def test_the_notice_form_checks_the_circumstance_and_the_decision_takes_it_over(
         fill(form, deviation="从重", deviation_reason="多次劝阻拒不改正")
         assert form.try_submit()
         svc.case_files.record_statement(NO, StatementKind.STATED, D(2024, 5, 21))
-        detail = CaseDetailDialog(svc, NO)
-        qtbot.addWidget(detail)
-        detail.show()
-        detail.step_buttons["decide"].click()
-        form = detail.open_form
-        assert form is not None
+        form = open_step(qtbot, svc, "decide")
         fill(form, outcome="处罚", decided_on=D(2024, 6, 3), kinds=["罚款"], fine="300")
         assert form.try_submit()  # 一般 and 从重 taken over from the notice
         assert svc.statistics.annual(2024).deviations == {"heavier": 1, "mitigated": 0}
