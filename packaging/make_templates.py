@@ -230,6 +230,60 @@ TEMPLATES: dict[str, list[tuple[str, str]]] = {
         ),
         *SIGN,
     ],
+    "demolition_reminder": [
+        *HEAD,
+        *TO_PARTY,
+        ("body", "经查，{{ facts }}。"),
+        (
+            "body",
+            "本机关于{{ decided_on }}作出{{ order_no }}责令限期拆除决定，责令你（单位）于"
+            "{{ deadline }}前自行拆除，该决定已于{{ served_on }}送达。拆除期限届满，你（单位）"
+            "未自行拆除，在法定期限内未申请行政复议或者提起行政诉讼（或者已经审结）。",
+        ),
+        (
+            "body",
+            "根据《中华人民共和国行政强制法》第三十五条的规定，现催告你（单位）于{{ until }}前"
+            "自行拆除上述违法建筑物、构筑物或者设施（履行方式：自行拆除并清理现场）。"
+            "逾期仍不履行的，本机关将依法作出强制拆除决定。",
+        ),
+        (
+            "body",
+            "根据《中华人民共和国行政强制法》第三十六条的规定，你（单位）有权进行陈述和申辩，"
+            "可以在收到本催告书后向本机关提出。",
+        ),
+        *SIGN,
+    ],
+    "forced_decision": [
+        *HEAD,
+        *PARTY,
+        ("body", "经查，{{ facts }}。上述行为违反了{{ provision_violated }}的规定。"),
+        (
+            "body",
+            "本机关作出{{ order_no }}责令限期拆除决定，责令你（单位）于{{ deadline }}前自行拆除。"
+            "你（单位）逾期未拆除，在法定期限内未申请行政复议或者提起行政诉讼（或者已经审结）。"
+            "本机关于{{ reminder }}送达催告书，你（单位）的陈述申辩情况：{{ statement }}。"
+            "经催告，你（单位）仍未履行。",
+        ),
+        ("body", "{{ authority }}根据{{ basis }}的规定，本机关决定：{{ method }}"),
+        ("body", "{{ remedy }}"),
+        *SIGN,
+    ],
+    "forced_announcement": [
+        *HEAD,
+        (
+            "body",
+            "{{ head.party_name }}：经查，{{ facts }}（地点：{{ location }}）。"
+            "本机关已于{{ decided_on }}作出{{ decision_no }}强制拆除决定。",
+        ),
+        (
+            "body",
+            "根据《中华人民共和国行政强制法》第四十四条的规定，现予公告：限你（单位）于"
+            "{{ until }}前自行拆除上述违法建筑物、构筑物或者设施。逾期不拆除的，本机关将依法"
+            "实施强制拆除。",
+        ),
+        ("body", "特此公告。"),
+        *SIGN,
+    ],
     "closing_approval": [
         ("org", "{{ head.organisation }}"),
         ("title", "{{ head.title }}"),

@@ -107,7 +107,7 @@ def _notice(s: Services, no: str, v: FormValues) -> StepResult:
         heavy_marked=v.flag("heavy"),
         proposed_demolition=v.flag("demolition"),
     )
-    return s.case_files.record_notice(no, notice)
+    return s.case_files.record_notice(no, notice, _discretion(v))
 
 
 def notice_step() -> Step:
@@ -155,6 +155,7 @@ def notice_step() -> Step:
                 QCoreApplication.translate("CaseSteps", "陈述申辩日期"),
                 Kind.OPTIONAL_DATE,
             ),
+            *_discretion_fields(),  # the decision takes them over (DOMAIN §17)
         ]
 
     return Step("notice", QCoreApplication.translate("CaseSteps", "告知"), fields, _notice)
@@ -412,13 +413,35 @@ def _decide(s: Services, no: str, v: FormValues) -> StepResult:
         reduced_penalty=v.flag("reduced_penalty"),
         demolition_deadline=_deadline(v, outcome),
     )
+    return s.case_files.decide(no, decision, _discretion(v))
+
+
+def _discretion(v: FormValues) -> DiscretionChoice:
+    """情节 and any deviation (DOMAIN §17), as the notice and the decision forms take them."""
     deviation = v.choice("deviation")
-    choice = DiscretionChoice(
+    return DiscretionChoice(
         v.text("circumstance") or None,
         deviation if isinstance(deviation, Deviation) else None,
         v.text("deviation_reason") or None,
     )
-    return s.case_files.decide(no, decision, choice)
+
+
+def _discretion_fields() -> list[Field]:
+    return [
+        Field(
+            "circumstance",
+            QCoreApplication.translate("CaseSteps", "情节（裁量基准）"),
+            Kind.CHOICE,
+            [("", None), *((c, c) for c in CIRCUMSTANCES)],
+        ),
+        Field(
+            "deviation",
+            QCoreApplication.translate("CaseSteps", "裁量偏离"),
+            Kind.CHOICE,
+            [("", None), *((d.label, d) for d in Deviation)],
+        ),
+        Field("deviation_reason", QCoreApplication.translate("CaseSteps", "偏离理由")),
+    ]
 
 
 def decide_step() -> Step:
@@ -480,19 +503,7 @@ def decide_step() -> Step:
                 QCoreApplication.translate("CaseSteps", "拆除期限"),
                 Kind.OPTIONAL_DATE,
             ),
-            Field(
-                "circumstance",
-                QCoreApplication.translate("CaseSteps", "情节（裁量基准）"),
-                Kind.CHOICE,
-                [("", None), *((c, c) for c in CIRCUMSTANCES)],
-            ),
-            Field(
-                "deviation",
-                QCoreApplication.translate("CaseSteps", "裁量偏离"),
-                Kind.CHOICE,
-                [("", None), *((d.label, d) for d in Deviation)],
-            ),
-            Field("deviation_reason", QCoreApplication.translate("CaseSteps", "偏离理由")),
+            *_discretion_fields(),
         ]
 
     return Step("decide", QCoreApplication.translate("CaseSteps", "作出决定"), fields, _decide)

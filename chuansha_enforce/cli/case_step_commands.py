@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from typing import Any, TextIO, TypeVar
 
@@ -185,6 +186,7 @@ def add_parsers(case_commands: Any) -> None:
     notice.add_argument("--basis", help="处罚依据（默认取立案时的处罚依据）")
     notice.add_argument("--hearing-right", action="store_true", help="告知听证权利")
     notice.add_argument("--heavy", action="store_true", help="其他较重的行政处罚（有听证权）")
+    _discretion_options(notice)
 
     statement = step("statement", "陈述申辩或书面放弃")
     statement.add_argument("--on", required=True, help="日期")
@@ -235,9 +237,7 @@ def add_parsers(case_commands: Any) -> None:
     decide.add_argument("--amount", help="罚款金额（元）")
     decide.add_argument("--confiscation", help="没收金额（元）")
     decide.add_argument("--reduced", action="store_true", help="减轻处罚")
-    decide.add_argument("--circumstance", help="情节（裁量基准的用语，如 轻微、一般、较重、严重）")
-    decide.add_argument("--deviation", help="从轻|减轻|从重（罚款在裁量基准之外时）")
-    decide.add_argument("--deviation-reason", help="从轻、减轻或从重的理由")
+    _discretion_options(decide)
     decide.add_argument("--doc-no", help="决定书文号（默认自动编号）")
 
     educate = step("educate", "记录不予处罚案件的教育情况（行政处罚法第三十三条）")
@@ -347,6 +347,18 @@ def _file(args: argparse.Namespace, services: Services) -> StepResult:
     return services.case_files.file_case(new)
 
 
+def _discretion_options(parser: argparse.ArgumentParser) -> None:
+    """情节 and any deviation beside a fine (DOMAIN §17), at the 告知 and at the decision."""
+    parser.add_argument("--circumstance", help="情节（裁量基准的用语，如 轻微、一般、较重、严重）")
+    parser.add_argument("--deviation", help="从轻|减轻|从重（罚款在裁量基准之外时）")
+    parser.add_argument("--deviation-reason", help="从轻、减轻或从重的理由")
+
+
+def _discretion(args: argparse.Namespace) -> DiscretionChoice:
+    deviation = _label(Deviation, args.deviation, "deviation") if args.deviation else None
+    return DiscretionChoice(args.circumstance, deviation, args.deviation_reason)
+
+
 def _notice(args: argparse.Namespace, services: Services) -> StepResult:
     case = services.case_files.find(args.case_no)
     notice = AdvanceNotice(
@@ -360,7 +372,7 @@ def _notice(args: argparse.Namespace, services: Services) -> StepResult:
         heavy_marked=args.heavy,
         proposed_demolition=args.demolition,
     )
-    return services.case_files.record_notice(args.case_no, notice)
+    return services.case_files.record_notice(args.case_no, notice, _discretion(args))
 
 
 def _statement(args: argparse.Namespace, services: Services) -> StepResult:
@@ -448,9 +460,7 @@ def _decide(args: argparse.Namespace, services: Services) -> StepResult:
         reduced_penalty=args.reduced,
         demolition_deadline=deadline,
     )
-    deviation = _label(Deviation, args.deviation, "deviation") if args.deviation else None
-    choice = DiscretionChoice(args.circumstance, deviation, args.deviation_reason)
-    return services.case_files.decide(args.case_no, decision, choice)
+    return services.case_files.decide(args.case_no, decision, _discretion(args))
 
 
 def _serve(args: argparse.Namespace, services: Services) -> StepResult:
@@ -590,4 +600,7 @@ def run(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -
         say(out, lang, "cli.step_recorded", step=step, no=case_no)
     for code in result.warnings:
         say(out, lang, code)
+    for earlier in result.repeats:  # a repeat is accepted, warned on stderr (DOMAIN §17)
+        day = earlier.violation_on.isoformat() if earlier.violation_on else "—"
+        say(sys.stderr, lang, "discretion.repeat", case_no=earlier.case_no, date=day)
     return 0

@@ -22,6 +22,10 @@ from chuansha_enforce.domain.after_decision.publication_messages import (
     PUBLICATION_MESSAGES,
 )
 from chuansha_enforce.domain.cases.discretion_messages import DISCRETION_FIELDS, DISCRETION_MESSAGES
+from chuansha_enforce.domain.cases.discretion_step_messages import (
+    DISCRETION_STEP_FIELDS,
+    DISCRETION_STEP_MESSAGES,
+)
 from chuansha_enforce.domain.cases.find_messages import FIND_FIELDS, FIND_MESSAGES
 from chuansha_enforce.domain.cases.gate_detail_messages import (
     GATE_DETAIL_FIELDS,
@@ -42,6 +46,10 @@ from chuansha_enforce.domain.demolition.forced_demolition_messages import (
     FORCED_FIELDS,
     FORCED_MESSAGES,
 )
+from chuansha_enforce.domain.demolition.forced_ledger_messages import (
+    FORCED_LEDGER_FIELDS,
+    FORCED_LEDGER_MESSAGES,
+)
 from chuansha_enforce.domain.disputes.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
@@ -60,6 +68,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **GATE_FIELDS,
     **SERVICE_FIELDS,
     **DISCRETION_FIELDS,
+    **DISCRETION_STEP_FIELDS,
     **FIND_FIELDS,
     **GATE_DETAIL_FIELDS,
     **DOCUMENT_FIELDS,
@@ -67,6 +76,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **SIMPLE_PAYMENT_FIELDS,
     **ENFORCEMENT_FIELDS,
     **FORCED_FIELDS,
+    **FORCED_LEDGER_FIELDS,
     **CORRECTION_FIELDS,
     **PUBLICATION_FIELDS,
     "amount": ("金额", "amount"),
@@ -156,9 +166,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **PRESENTER_MESSAGES,
     **SERVICE_MESSAGES,
     **DISCRETION_MESSAGES,
+    **DISCRETION_STEP_MESSAGES,
     **SIMPLE_PAYMENT_MESSAGES,
     **ENFORCEMENT_MESSAGES,
     **FORCED_MESSAGES,
+    **FORCED_LEDGER_MESSAGES,
     **CORRECTION_MESSAGES,
     **PUBLICATION_MESSAGES,
     # money

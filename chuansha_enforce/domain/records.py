@@ -248,6 +248,7 @@ class ExportCase:
     extended_days: int = 0
     """Approved extensions plus the paused days: the decision deadline is filing + 90 + this."""
     demolition_deadline: str | None = None  # the decision's 责令限期拆除 order (DOMAIN §13)
+    forced: ForcedDemolition | None = None  # the steps after the order (DOMAIN §13)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,8 @@ class Settings:
     announcement_min_days: int = 3  # the shortest last period a 强制拆除公告 gives
     night_start: str = "22:00"  # no forced demolition from here ...
     night_end: str = "06:00"  # ... to here (行政强制法 43)
+    # DOMAIN §17 suggests the range but is silent on requiring it: off keeps older practice.
+    discretion_required: bool = False  # a fine with a benchmark row needs its circumstance
 
     def to_mapping(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -93,6 +95,7 @@ LABELS: Mapping[str, str] = {
     "announcement_min_days": "强制拆除公告的最短期限（日）",
     "night_start": "夜间开始（时:分，夜间不得强制拆除）",
     "night_end": "夜间结束（时:分）",
+    "discretion_required": "有裁量基准的违法行为罚款须记录情节",
 }
 
 YUAN_LABELS: Mapping[str, str] = {

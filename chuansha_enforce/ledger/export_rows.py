@@ -17,6 +17,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
 )
 from chuansha_enforce.domain.records import ExportCase, ExportSimple, OfficerRecord
+from chuansha_enforce.ledger.forced_cells import forced_row_cells
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -105,6 +106,7 @@ def general_case_rows(cases: Iterable[ExportCase]) -> Iterator[Sequence[object]]
             _date(c.published_on),
             "是" if c.demolition_deadline else None,
             _date(c.demolition_deadline),
+            *forced_row_cells(c.forced),
             c.notes,
         ]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from chuansha_enforce.domain.cases.case_file import STATEMENT_LABELS
+from chuansha_enforce.domain.demolition.forced_demolition_steps import ReminderStatementKind
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
     HearingState,
@@ -24,6 +25,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.ledger.forced_cells import FORCED_HEADERS, FORCED_PARSERS
 from chuansha_enforce.ledger.limits import MAX_SHORT_CHARS, MAX_TEXT_CHARS
 from chuansha_enforce.ledger.parsed_columns import ColumnSpec
 from chuansha_enforce.ledger.values import (
@@ -81,6 +83,7 @@ GENERAL_HEADERS = {
     "published_on": "公示日期",
     "demolition": "责令限期拆除",
     "demolition_deadline": "拆除期限",
+    **FORCED_HEADERS,
     "notes": "备注",
 }
 SIMPLE_HEADERS = {
@@ -252,6 +255,19 @@ class GeneralCells(NamedTuple):
     published_on: dt.date | None
     demolition: bool | None
     demolition_deadline: dt.date | None
+    authority_document: str | None
+    authority_on: dt.date | None
+    reminder_on: dt.date | None
+    reminder_until: dt.date | None
+    reminder_statement: ReminderStatementKind | None
+    reminder_statement_on: dt.date | None
+    forced_decided_on: dt.date | None
+    announced_on: dt.date | None
+    announcement_until: dt.date | None
+    carried_out_on: dt.date | None
+    carried_out_at: dt.time | None
+    witnesses: tuple[str, ...] | None
+    removed_on: dt.date | None
     notes: str | None
 
 
@@ -343,6 +359,8 @@ GENERAL_COLUMNS = _specs(
         "extended_to": parse_date,
         "demolition": parse_bool,
         "demolition_deadline": parse_date,
+        **FORCED_PARSERS,
+        "reminder_statement": _choice(ReminderStatementKind),
     },
     frozenset({"case_no", "cause", "party_kind", "party_name", "officers", "filed_on"}),
     unique=frozenset({"case_no", "decision_no"}),

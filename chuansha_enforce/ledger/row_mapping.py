@@ -32,6 +32,7 @@ from chuansha_enforce.domain.reports.personal_data import (
     labels,
 )
 from chuansha_enforce.domain.simple_procedure.simple_rules import check_simple_decision
+from chuansha_enforce.ledger.forced_rows import imported_forced
 from chuansha_enforce.ledger.gate_rows import RowFacts, imported_gates, warn_history
 from chuansha_enforce.ledger.import_context import ImportContext
 from chuansha_enforce.ledger.parsed_columns import ParsedSheet, SheetIssues
@@ -330,6 +331,8 @@ def _general_case(
         return _officers(refs, on, ctx, issues, row, key="presiding")
 
     gates = imported_gates(c, row, ctx, issues, facts=facts, resolve=resolve)
+    forced = imported_forced(c, row, issues, decision=decision, gates_from=ctx.gates_from,
+                             today=today)  # fmt: skip
     texts = {"cause": cause, "violation": c.violation, "legal_basis": c.legal_basis}
     _warn_personal_data(issues, row, party, {**texts, "location": c.location, "notes": c.notes})
     if issues.error_count > before or not (case_no and cause and party and filed and officers):
@@ -366,6 +369,7 @@ def _general_case(
         violation_on=c.violation_on,
         clue_on=c.clue_on,
         demolition_deadline=decision.demolition_deadline if decision else None,
+        forced=forced,
     )
 
 

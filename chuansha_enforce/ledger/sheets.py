@@ -17,6 +17,7 @@ from typing import Final
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.ledger.forced_cells import FORCED_HEADERS
 from chuansha_enforce.ledger.limits import MAX_ISSUES_SHOWN
 from chuansha_enforce.ledger.values import normalise_text
 
@@ -92,6 +93,7 @@ GENERAL_CASE_HEADERS: Final = _specs(
     ("公示日期", False),
     ("责令限期拆除", False),
     ("拆除期限", False),
+    *((header, False) for header in FORCED_HEADERS.values()),
     ("备注", False),
 )
 

@@ -159,6 +159,48 @@ class ClosingApprovalView:
     close_reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class DemolitionReminderView:
+    """拆除催告书 (行政强制法 35): the order, the deadline to remove, the right to state."""
+
+    head: DocumentHead
+    facts: str
+    order_no: str
+    decided_on: str
+    served_on: str
+    deadline: str
+    until: str
+
+
+@dataclass(frozen=True, slots=True)
+class ForcedDecisionView:
+    """强制拆除决定书 (行政强制法 37): party, facts, basis, method and time, remedies, agency."""
+
+    head: DocumentHead
+    facts: str
+    provision_violated: str
+    order_no: str
+    deadline: str
+    reminder: str
+    statement: str
+    authority: str
+    basis: str
+    method: str
+    remedy: str
+
+
+@dataclass(frozen=True, slots=True)
+class ForcedAnnouncementView:
+    """强制拆除公告 (行政强制法 44): the decision, the structure, the last period."""
+
+    head: DocumentHead
+    facts: str
+    location: str
+    decision_no: str
+    decided_on: str
+    until: str
+
+
 DocumentView = (
     FilingApprovalView
     | AdvanceNoticeView
@@ -170,6 +212,9 @@ DocumentView = (
     | PaymentReminderView
     | DeferralDecisionView
     | ClosingApprovalView
+    | DemolitionReminderView
+    | ForcedDecisionView
+    | ForcedAnnouncementView
 )
 
 
@@ -206,6 +251,13 @@ REQUIRED_FIELDS: dict[str, frozenset[str]] = {
     "payment_reminder": _LETTER | {"decision_no", "fine", "outstanding", "due_on", "surcharge"},
     "deferral_decision": _LETTER | {"decision_no", "owed", "manner", "i.due_on", "i.amount"},
     "closing_approval": _HEAD | {"head.case_no", "outcome", "performance", "closed_on"},
+    # 行政强制法 35: the deadline, the method, the right to state and defend.
+    "demolition_reminder": _LETTER | {"facts", "order_no", "deadline", "until"},
+    # 37: party, facts, basis, method and time, remedies, the agency and the date.
+    "forced_decision": _LETTER
+    | {"head.party_address", "facts", "order_no", "basis", "method", "remedy"},
+    # 44: the decision announced and the last period to remove it.
+    "forced_announcement": _LETTER | {"facts", "location", "decision_no", "until"},
 }
 """What a squad's own template may not leave out (the statute's items): a template without
 one of them is refused, never used to print an incomplete document."""

@@ -61,10 +61,14 @@ from chuansha_enforce.domain.cases.case_rules import check_decision_content
 from chuansha_enforce.domain.cases.discretion import (
     Deviation,
     DiscretionChoice,
+    EarlierFine,
     benchmark_in_force,
     check_discretion,
+    circumstance_required,
+    repeats,
     same_act,
     statutory_range,
+    taken_over,
 )
 from chuansha_enforce.domain.cases.evidence_rules import check_evidence
 from chuansha_enforce.domain.cases.major_case import (
@@ -98,7 +102,7 @@ from chuansha_enforce.domain.demolition.forced_demolition_steps import (
 from chuansha_enforce.domain.demolition.order_rules import check_education
 from chuansha_enforce.domain.disputes.disputes import DisputeRecord
 from chuansha_enforce.domain.documents.numbering import NumberKind, fits_template, render_number
-from chuansha_enforce.domain.enums import Outcome, ReviewOpinion, ServiceMethod
+from chuansha_enforce.domain.enums import Outcome, PenaltyKind, ReviewOpinion, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.text_input import clean_fields, clean_line
@@ -153,6 +157,7 @@ class StepResult:
     case: CaseFile
     changed: Changes
     warnings: tuple[str, ...] = ()  # message codes to show beside a step that was recorded
+    repeats: tuple[EarlierFine, ...] = ()  # the party's earlier fines for the same violation
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,11 +422,23 @@ class CaseFileService(ContextService):
             case = self._cases.load(case_id)
         return StepResult(case, frozenset({Topic.CASES}))
 
-    def record_notice(self, case_no: str, notice: AdvanceNotice) -> StepResult:
+    def record_notice(
+        self, case_no: str, notice: AdvanceNotice, discretion: DiscretionChoice | None = None
+    ) -> StepResult:
+        """告知; a proposed fine with a circumstance (or a deviation) is checked against the
+        benchmark as at the decision (DOMAIN §17), which takes the circumstance over."""
+        choice = discretion or DiscretionChoice()
+
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_notice(case, notice, today)
             case_gates.check_notice_content(case, notice, self.gate_rules())
+            fined = PenaltyKind.FINE in notice.proposed_kinds and notice.proposed_fine_fen > 0
+            if not fined and (choice.circumstance or choice.deviation):
+                raise DomainError("discretion.fine_only", "deviation")
+            if fined:
+                self._check_benchmark(case, notice.proposed_fine_fen, choice, notice.served_on)
             self._cases.save_notice(case.id, notice, at)
+            DiscretionRepository(self._db).save_notice_choice(case.id, choice, at)
 
         detail = {
             "served_on": notice.served_on.isoformat(),
@@ -553,12 +570,17 @@ class CaseFileService(ContextService):
     ) -> StepResult:
         """作出决定; a fine with a circumstance or a deviation is checked against the discretion
         benchmark (DOMAIN §17), and no fine twice for the same act (APL 29)."""
-        choice = discretion or DiscretionChoice()
-        if choice.deviation is Deviation.MITIGATED:
-            decision = dataclasses.replace(decision, reduced_penalty=True)  # 减轻: major (§3)
         number = (decision.decision_no or "").strip() or None
+        found: list[EarlierFine] = []
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
+            nonlocal decision
+            choice = discretion or DiscretionChoice()
+            if decision.outcome is Outcome.PENALTY and decision.fine_fen > 0:
+                at_notice = DiscretionRepository(self._db).notice_choice(case.id)
+                choice = taken_over(discretion, at_notice)  # the 告知's unless given again
+            if choice.deviation is Deviation.MITIGATED:
+                decision = dataclasses.replace(decision, reduced_penalty=True)  # 减轻: major (§3)
             given = number
             numbered = (Outcome.PENALTY, Outcome.NO_PENALTY, Outcome.ORDER_ONLY)
             if given is None and decision.outcome in numbered:
@@ -584,7 +606,7 @@ class CaseFileService(ContextService):
                 calendar=self._calendar.work_calendar(),
                 rules=self.gate_rules(),
             )
-            self._check_discretion(case, final, choice)
+            found.extend(self._check_discretion(case, final, choice))
             if final.demolition_deadline is not None:
                 check_order_period(final.decided_on, final.demolition_deadline, None,
                                    self.forced_rules())  # fmt: skip
@@ -598,7 +620,8 @@ class CaseFileService(ContextService):
         }
         if decision.demolition_deadline is not None:
             detail["demolition_deadline"] = decision.demolition_deadline.isoformat()
-        return self._step(case_no, "case.decide", detail, apply)
+        result = self._step(case_no, "case.decide", detail, apply)
+        return dataclasses.replace(result, repeats=tuple(found))
 
     def record_education(self, case_no: str, education: Education) -> StepResult:
         """The education given with an APL 33 不予处罚 decision (APL 33③)."""
@@ -610,35 +633,45 @@ class CaseFileService(ContextService):
         detail = {"on": education.given_on.isoformat()}
         return self._step(case_no, "case.educate", detail, apply)
 
-    def _check_discretion(self, case: CaseFile, final: Decision, choice: DiscretionChoice) -> None:
+    def _check_discretion(
+        self, case: CaseFile, final: Decision, choice: DiscretionChoice
+    ) -> tuple[EarlierFine, ...]:
+        """一事不再罚 refused, the benchmark checked; returns the repeats to warn about."""
         if final.outcome is not Outcome.PENALTY or final.fine_fen <= 0:
             if choice.circumstance or choice.deviation:
                 raise DomainError("discretion.fine_only", "deviation")
-            return
+            return ()
         repo = DiscretionRepository(self._db)
-        earlier = same_act(
-            repo.earlier_fines(case.id, case.party.name, case.party.id_number),
-            case.violation,
-            case.violation_on,
-            case.location,
-        )
+        fines = repo.earlier_fines(case.id, case.party.name, case.party.id_number)
+        earlier = same_act(fines, case.violation, case.violation_on, case.location)
         if earlier is not None:
             assert case.violation_on is not None
             params = {"case_no": earlier.case_no, "date": case.violation_on.isoformat(),
                       "place": case.location or "未记录地点"}  # fmt: skip
             raise DomainError("discretion.same_act", "decided_on", params)
-        if not (choice.circumstance or choice.deviation):
-            return  # the benchmark is consulted once a circumstance or deviation is recorded
+        self._check_benchmark(case, final.fine_fen, choice, final.decided_on)
+        return repeats(fines, case.violation, case.violation_on, case.location)
+
+    def _check_benchmark(
+        self, case: CaseFile, fine_fen: int, choice: DiscretionChoice, on: dt.date
+    ) -> None:
+        """A fine (proposed or decided) against the benchmark in force on ``on``: consulted
+        once a circumstance or deviation is recorded; with ``discretion_required`` the
+        circumstance is required for a violation the table covers (DOMAIN §17)."""
         name = catalogue_name(case.violation) or (case.violation or "").strip() or None
+        repo = DiscretionRepository(self._db)
         rows = repo.benchmarks()
-        on = final.decided_on
         statutory = statutory_range(rows, name, on) if name else None
+        required = self._settings.current().discretion_required
+        circumstance_required(choice, statutory, required=required)
+        if not (choice.circumstance or choice.deviation):
+            return
         band = (
             benchmark_in_force(rows, name, choice.circumstance, on)
             if name and choice.circumstance
             else None
         )
-        check_discretion(final.fine_fen, choice, statutory, band)
+        check_discretion(fine_fen, choice, statutory, band)
 
     def serve(
         self,

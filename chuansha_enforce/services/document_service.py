@@ -18,7 +18,10 @@ from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.domain.cases.evidence_rules import evidence_text
 from chuansha_enforce.domain.cases.service_rules import service_note
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.demolition.forced_demolition import structure_area
+from chuansha_enforce.domain.demolition.forced_demolition_steps import StructureArea
 from chuansha_enforce.domain.documents.documents import (
+    FORCED_KINDS,
     GENERAL_KINDS,
     NUMBER_KINDS,
     DocumentKind,
@@ -33,7 +36,7 @@ from chuansha_enforce.domain.documents.documents import (
     remedy_text,
     split_basis,
 )
-from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
+from chuansha_enforce.domain.enums import EnumMap, Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.domain.settings import Settings
@@ -43,9 +46,12 @@ from chuansha_enforce.reports.document_views import (
     ClosingApprovalView,
     DecisionView,
     DeferralDecisionView,
+    DemolitionReminderView,
     DocumentHead,
     DocumentView,
     FilingApprovalView,
+    ForcedAnnouncementView,
+    ForcedDecisionView,
     HearingNoticeView,
     InstalmentLine,
     NoPenaltyDecisionView,
@@ -75,6 +81,18 @@ from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 DOCX = ".docx"
 TEMPLATES_FOLDER = "templates"
 CORRECTION = "责令当事人立即改正上述违法行为。"
+ENFORCEMENT_LAW = "《中华人民共和国行政强制法》第三十七条、第四十四条"
+FORCED_BASIS = EnumMap(
+    StructureArea,
+    {
+        StructureArea.URBAN: "《中华人民共和国城乡规划法》第六十八条、" + ENFORCEMENT_LAW,
+        StructureArea.RURAL: "《中华人民共和国城乡规划法》第六十五条、" + ENFORCEMENT_LAW,
+    },
+)
+FORCED_METHOD = (
+    "由本机关依法组织强制拆除上述违法建筑物、构筑物或者设施。本机关将予以公告，"
+    "公告期满当事人仍未自行拆除的，于公告期满后择日实施，不在夜间或者法定节假日实施。"
+)
 BLANK = "—"
 
 
@@ -168,9 +186,11 @@ class DocumentService(ContextService):
             return [DocumentState(kind, missing, made.get(kind.value))]
         seen = self._case_files.view(number, today)
         made = self._documents.made(seen.case.case_no)
+        demolition = is_demolition(seen.case)  # forced demolition follows only an order
         return [
             DocumentState(kind, self._missing(kind, seen.case, seen.clocks), made.get(kind.value))
             for kind in GENERAL_KINDS
+            if demolition or kind not in FORCED_KINDS
         ]
 
     # -- view-models --------------------------------------------------------------------
@@ -489,6 +509,8 @@ class _CaseViews:
                     for n, item in enumerate(plan.instalments, start=1)
                 ),
             )
+        if kind in FORCED_KINDS:
+            return self.forced(kind)
         if kind is DocumentKind.CLOSING_APPROVAL:
             assert c.closed_on is not None
             return ClosingApprovalView(
@@ -502,6 +524,75 @@ class _CaseViews:
             )
         raise DomainError("document.missing_steps", "document_kind", {"case_no": c.case_no,
                           "kind": kind.label, "steps": "处罚决定"})  # fmt: skip
+
+    def order_no(self) -> str:
+        """The 责令限期拆除 order's number: its notice's 文号 when made, else the decision's."""
+        made = self.made.get(DocumentKind.DEMOLITION_ORDER.value)
+        decision = self.case.decision
+        return _text(made.document_no if made else decision.decision_no if decision else None)
+
+    def forced(
+        self, kind: DocumentKind
+    ) -> DemolitionReminderView | ForcedDecisionView | ForcedAnnouncementView:
+        """The documents of forced demolition, from the recorded steps (DOMAIN §13)."""
+        c = self.case
+        forced = c.forced
+        decision = c.decision
+        assert decision is not None
+        assert decision.demolition_deadline is not None
+        facts = _text(c.violation)
+        if kind is DocumentKind.DEMOLITION_REMINDER:
+            reminder = forced.reminder
+            assert reminder is not None
+            served = c.served_on
+            return DemolitionReminderView(
+                head=self.head(kind, reminder.served_on),
+                facts=facts,
+                order_no=self.order_no(),
+                decided_on=chinese_date(decision.decided_on),
+                served_on=chinese_date(served) if served else BLANK,
+                deadline=chinese_date(decision.demolition_deadline),
+                until=chinese_date(reminder.until),
+            )
+        assert forced.decided_on is not None
+        if kind is DocumentKind.FORCED_DECISION:
+            violated, _ = split_basis(c.legal_basis or "")
+            area = structure_area(c)
+            authority = forced.authority
+            reminder = forced.reminder
+            statement = forced.statement
+            return ForcedDecisionView(
+                head=self.head(kind, forced.decided_on),
+                facts=facts,
+                provision_violated=violated,
+                order_no=self.order_no(),
+                deadline=chinese_date(decision.demolition_deadline),
+                reminder=chinese_date(reminder.served_on) if reminder else BLANK,
+                statement=(
+                    f"{statement.kind.label}（{chinese_date(statement.on)}）"
+                    if statement
+                    else BLANK
+                ),
+                authority=(
+                    f"经区人民政府责成（{authority.document}，{chinese_date(authority.on)}），"
+                    if area is StructureArea.URBAN and authority is not None
+                    else ""
+                ),
+                basis=FORCED_BASIS[area],
+                method=FORCED_METHOD,
+                remedy=self.remedy(forced.decided_on),
+            )
+        announcement = forced.announcement
+        assert announcement is not None
+        made = self.made.get(DocumentKind.FORCED_DECISION.value)
+        return ForcedAnnouncementView(
+            head=self.head(kind, announcement.on),
+            facts=facts,
+            location=_text(c.location),
+            decision_no=_text(made.document_no if made else None),
+            decided_on=chinese_date(forced.decided_on),
+            until=chinese_date(announcement.until),
+        )
 
     def outcome(self) -> str:
         decision = self.case.decision
@@ -541,17 +632,36 @@ class _CaseViews:
             kind = (
                 DocumentKind.NO_PENALTY_DECISION
                 if c.decision.outcome is Outcome.NO_PENALTY
+                else DocumentKind.DEMOLITION_ORDER  # an order alone is no penalty (§13)
+                if c.decision.outcome is Outcome.ORDER_ONLY
                 else DocumentKind.PENALTY_DECISION
+            )
+            number = (
+                self.order_no()
+                if kind is DocumentKind.DEMOLITION_ORDER
+                else _text(c.decision.decision_no)
             )
             method = c.service_method.label if c.service_method else BLANK
             out.append(
                 ServedDocument(
                     kind.label,
-                    _text(c.decision.decision_no),
+                    number,
                     chinese_date(c.served_on),
                     method,
                     place,
                     service_note(c),
+                )
+            )
+        reminder = c.forced.reminder
+        if reminder is not None:  # the 催告书 on the order is served too (行政强制法 35, 38)
+            made = self.made.get(DocumentKind.DEMOLITION_REMINDER.value)
+            out.append(
+                ServedDocument(
+                    DocumentKind.DEMOLITION_REMINDER.label,
+                    _text(made.document_no if made else None),
+                    chinese_date(reminder.served_on),
+                    BLANK,
+                    place,
                 )
             )
         return tuple(out)

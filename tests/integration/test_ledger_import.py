@@ -292,16 +292,12 @@ def test_export_then_import_gives_the_same_totals(demo_db: Path, tmp_path: Path,
         report = target.ledger.import_file(exported)
         assert report.errors == (), [i.text() for i in report.errors[:5]]
         got = target.statistics.annual(year).to_json()
-    # A forced demolition's steps (its own review round, the removal or the carrying out)
-    # have no ledger columns (LEDGER_FORMAT.md): those figures stay behind; all else is equal.
-    for figures in (got, expected):
-        general, reviews = figures["general"], figures["legal_reviews"]
-        assert isinstance(general, dict)
-        assert isinstance(reviews, dict)
-        for key in ("demolitions_forced", "demolitions_voluntary"):
-            general.pop(key)
-        figures.pop("legal_reviews")
+    # every figure, the forced demolitions, voluntary removals and their review rounds too
     assert got == expected
+    general = expected["general"]
+    assert isinstance(general, dict)
+    if year == 2024:  # the demo's years hold the steps after the orders: the test sees them
+        assert general["demolitions_forced"] + general["demolitions_voluntary"] > 0
 
 
 def test_cli_import_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -215,3 +215,41 @@ def same_act(
         ):
             return e
     return None
+
+
+def repeats(
+    earlier: Iterable[EarlierFine],
+    violation: str | None,
+    violation_on: dt.date | None,
+    location: str | None,
+) -> tuple[EarlierFine, ...]:
+    """A repeat (DOMAIN §17): the party's earlier fines for the same catalogue violation that
+    are not the same act (another act date or place). Accepted, warned; it may weigh as 从重."""
+    name = catalogue_name(violation)
+    if name is None:
+        return ()
+    fines = tuple(earlier)
+    same = same_act(fines, violation, violation_on, location)
+    return tuple(e for e in fines if catalogue_name(e.violation) == name and e is not same)
+
+
+def taken_over(
+    given: DiscretionChoice | None, at_notice: DiscretionChoice | None
+) -> DiscretionChoice:
+    """The decision's circumstance and deviation: as given, else as recorded at the 告知."""
+    if given is not None and (given.circumstance or given.deviation):
+        return given
+    return at_notice or given or DiscretionChoice()
+
+
+def circumstance_required(
+    choice: DiscretionChoice, statutory: Benchmark | None, *, required: bool
+) -> None:
+    """With ``discretion_required`` set, a fine for a violation the benchmark table covers
+    needs its circumstance (情节)."""
+    if required and statutory is not None and not choice.circumstance:
+        raise DomainError(
+            "discretion.circumstance_required",
+            "circumstance",
+            {"violation": statutory.violation, "choices": "、".join(CIRCUMSTANCES)},
+        )

@@ -8,6 +8,7 @@ first (``missing_steps``), and the remedy wording depends on the procedure and t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Final
 
 from chuansha_enforce.domain.cases.case_file import CaseFile, Decision
@@ -33,6 +34,9 @@ class DocumentKind(LabelledEnum):
     PAYMENT_REMINDER = "payment_reminder", "催告书"
     DEFERRAL_DECISION = "deferral_decision", "延期（分期）缴纳决定书"
     CLOSING_APPROVAL = "closing_approval", "结案审批表"
+    DEMOLITION_REMINDER = "demolition_reminder", "拆除催告书"
+    FORCED_DECISION = "forced_decision", "强制拆除决定书"
+    FORCED_ANNOUNCEMENT = "forced_announcement", "强制拆除公告"
 
 
 GENERAL_KINDS: Final = tuple(k for k in DocumentKind if k is not DocumentKind.SIMPLE_DECISION)
@@ -53,6 +57,9 @@ NUMBER_KINDS: Final = EnumMap(
         DocumentKind.PAYMENT_REMINDER: NumberKind.PAYMENT_REMINDER,
         DocumentKind.DEFERRAL_DECISION: NumberKind.DEFERRAL_DECISION,
         DocumentKind.CLOSING_APPROVAL: None,
+        DocumentKind.DEMOLITION_REMINDER: NumberKind.DEMOLITION_REMINDER,
+        DocumentKind.FORCED_DECISION: NumberKind.FORCED_DECISION,
+        DocumentKind.FORCED_ANNOUNCEMENT: NumberKind.FORCED_ANNOUNCEMENT,
     },
 )
 """Which kinds get a 文号 of their own when first made (issued once, never reused)."""
@@ -73,6 +80,10 @@ STEP_OVERDUE: Final = "缴款期限届满仍未缴清"
 STEP_DEFERRAL: Final = "延期（分期）缴纳批准"
 STEP_CLOSING: Final = "结案"
 STEP_EVIDENCE: Final = "证据（登记证据）"
+STEP_ORDER: Final = "责令限期拆除决定（含拆除期限）"
+STEP_DEMOLITION_REMINDER: Final = "拆除催告（case remind）"
+STEP_FORCED_DECISION: Final = "强制拆除决定（case enforce）"
+STEP_ANNOUNCEMENT: Final = "强制拆除公告（case announce）"
 
 
 def is_demolition(case: CaseFile) -> bool:
@@ -149,9 +160,34 @@ def missing_steps(
         need(case.instalment_plan is not None, STEP_DEFERRAL)
     elif kind is DocumentKind.CLOSING_APPROVAL:
         need(case.closed_on is not None, STEP_CLOSING)
+    elif kind in FORCED_KINDS:
+        _forced_missing(kind, case, need)
     elif kind is DocumentKind.SIMPLE_DECISION:
         missing.append(STEP_PENALTY)  # made from a simple decision, never from a case
     return tuple(missing)
+
+
+FORCED_KINDS: Final = (
+    DocumentKind.DEMOLITION_REMINDER,
+    DocumentKind.FORCED_DECISION,
+    DocumentKind.FORCED_ANNOUNCEMENT,
+)
+"""The documents of forced demolition (DOMAIN §13; 行政强制法 35, 37, 44): each made from its
+recorded step, never before it."""
+
+
+def _forced_missing(kind: DocumentKind, case: CaseFile, need: Callable[[bool, str], None]) -> None:
+    decision = case.decision
+    need(bool(case.violation and case.legal_basis), STEP_FACTS)
+    need(decision is not None and decision.demolition_deadline is not None, STEP_ORDER)
+    forced = case.forced
+    if kind is DocumentKind.DEMOLITION_REMINDER:
+        need(forced.reminder is not None, STEP_DEMOLITION_REMINDER)
+    elif kind is DocumentKind.FORCED_DECISION:
+        need(forced.decided_on is not None, STEP_FORCED_DECISION)
+    else:
+        need(forced.decided_on is not None, STEP_FORCED_DECISION)
+        need(forced.announcement is not None, STEP_ANNOUNCEMENT)
 
 
 def reconsideration_first(procedure_simple: bool, decided_on: dt.date) -> bool:

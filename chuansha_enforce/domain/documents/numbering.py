@@ -19,6 +19,9 @@ class NumberKind(StrEnum):
     DEMOLITION_ORDER = "demolition_order"  # 责令限期拆除通知书
     PAYMENT_REMINDER = "payment_reminder"  # 催告书
     DEFERRAL_DECISION = "deferral_decision"  # 延期（分期）缴纳决定书
+    DEMOLITION_REMINDER = "demolition_reminder"  # 拆除催告书 (行政强制法 35)
+    FORCED_DECISION = "forced_decision"  # 强制拆除决定书 (37)
+    FORCED_ANNOUNCEMENT = "forced_announcement"  # 强制拆除公告 (44)
 
 
 DEFAULT_TEMPLATES = EnumMap(
@@ -34,6 +37,9 @@ DEFAULT_TEMPLATES = EnumMap(
         NumberKind.DEMOLITION_ORDER: "沪浦川执拆〔{year}〕{seq:06d}号",
         NumberKind.PAYMENT_REMINDER: "沪浦川执催〔{year}〕{seq:06d}号",
         NumberKind.DEFERRAL_DECISION: "沪浦川执延〔{year}〕{seq:06d}号",
+        NumberKind.DEMOLITION_REMINDER: "沪浦川执拆催〔{year}〕{seq:06d}号",
+        NumberKind.FORCED_DECISION: "沪浦川执强拆〔{year}〕{seq:06d}号",
+        NumberKind.FORCED_ANNOUNCEMENT: "沪浦川执拆告〔{year}〕{seq:06d}号",
     },
 )
 

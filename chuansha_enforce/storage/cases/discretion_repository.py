@@ -14,6 +14,9 @@ from chuansha_enforce.domain.cases.discretion import (
     EarlierFine,
 )
 
+DECISION_TABLE = "decision_discretion"
+NOTICE_TABLE = "notice_discretion"  # 0027: the circumstance at the 告知 (DOMAIN §17)
+
 
 class DiscretionRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
@@ -49,19 +52,33 @@ class DiscretionRepository:
             )  # fmt: skip
 
     def save_choice(self, case_id: int, choice: DiscretionChoice, at: str) -> None:
+        self._save(DECISION_TABLE, case_id, choice, at)
+
+    def choice(self, case_id: int) -> DiscretionChoice | None:
+        return self._choice(DECISION_TABLE, case_id)
+
+    def save_notice_choice(self, case_id: int, choice: DiscretionChoice, at: str) -> None:
+        """The circumstance (and any deviation) recorded at the 告知; a notice recorded again
+        without one clears it."""
+        self._db.execute(f"DELETE FROM {NOTICE_TABLE} WHERE case_id = ?", [case_id])
+        self._save(NOTICE_TABLE, case_id, choice, at)
+
+    def notice_choice(self, case_id: int) -> DiscretionChoice | None:
+        return self._choice(NOTICE_TABLE, case_id)
+
+    def _save(self, table: str, case_id: int, choice: DiscretionChoice, at: str) -> None:
         if choice.circumstance is None and choice.deviation is None:
             return
         deviation = choice.deviation.value if choice.deviation else None
         self._db.execute(
-            "INSERT INTO decision_discretion (case_id, circumstance, deviation, reason,"
-            " created_at) VALUES (?, ?, ?, ?, ?)",
+            f"INSERT INTO {table} (case_id, circumstance, deviation, reason, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
             [case_id, choice.circumstance, deviation, choice.reason, at],
         )
 
-    def choice(self, case_id: int) -> DiscretionChoice | None:
+    def _choice(self, table: str, case_id: int) -> DiscretionChoice | None:
         row = self._db.execute(
-            "SELECT circumstance, deviation, reason FROM decision_discretion WHERE case_id = ?",
-            [case_id],
+            f"SELECT circumstance, deviation, reason FROM {table} WHERE case_id = ?", [case_id]
         ).fetchone()
         if row is None:
             return None

@@ -4,6 +4,7 @@ row a step, schema_0025; ``CaseFileRepository.save_forced_step`` writes them).""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import sqlite_utils
 
@@ -24,14 +25,36 @@ def _d(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
+StepRow = tuple[str, str, str | None, str | None, str | None]
+"""(step, on_date, until_on, at_time, detail) as stored."""
+
+
 def forced_demolition(db: sqlite_utils.Database, case_id: int) -> ForcedDemolition:
-    rows = {
-        step: (dt.date.fromisoformat(on), _d(until), at, detail)
-        for step, on, until, at, detail in db.execute(
+    return forced_from_rows(
+        db.execute(
             "SELECT step, on_date, until_on, at_time, detail FROM forced_demolition_steps"
             " WHERE case_id = ?",
             [case_id],
         )
+    )
+
+
+def forced_by_case_no(db: sqlite_utils.Database) -> dict[str, ForcedDemolition]:
+    """Every case's steps after its order, by case number (few cases have any)."""
+    steps: dict[str, list[StepRow]] = {}
+    for case_no, *step in db.execute(
+        "SELECT c.case_no, f.step, f.on_date, f.until_on, f.at_time, f.detail"
+        " FROM forced_demolition_steps f JOIN general_cases c ON c.id = f.case_id"
+        " WHERE c.deleted_at IS NULL"
+    ):
+        steps.setdefault(case_no, []).append(tuple(step))
+    return {case_no: forced_from_rows(rows) for case_no, rows in steps.items()}
+
+
+def forced_from_rows(stored: Iterable[StepRow]) -> ForcedDemolition:
+    rows = {
+        step: (dt.date.fromisoformat(on), _d(until), at, detail)
+        for step, on, until, at, detail in stored
     }
     if not rows:
         return ForcedDemolition()
@@ -47,7 +70,7 @@ def forced_demolition(db: sqlite_utils.Database, case_id: int) -> ForcedDemoliti
     carried = rows.get("carried_out")
     return ForcedDemolition(
         reminder=PaymentReminder(*reminder) if reminder else None,
-        statement=ReminderStatement(statement[0], ReminderStatementKind(statement[3]))
+        statement=ReminderStatement(statement[0], ReminderStatementKind(statement[3] or ""))
         if statement
         else None,
         authority=DistrictAuthority(authority[3] or "", authority[0]) if authority else None,
@@ -55,7 +78,7 @@ def forced_demolition(db: sqlite_utils.Database, case_id: int) -> ForcedDemoliti
         announcement=DemolitionAnnouncement(*announcement) if announcement else None,
         carried_out=CarryOut(
             carried[0],
-            dt.time.fromisoformat(carried[2]),
+            dt.time.fromisoformat(carried[2] or "00:00"),
             tuple((carried[3] or "").split(_WITNESS_SEPARATOR)),
         )
         if carried

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from chuansha_enforce.domain.records import ExportCase, ExportSimple, OfficerRecord
 from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
+from chuansha_enforce.storage.demolition.forced_demolition_repository import forced_by_case_no
 
 OPEN_DISPUTE = (
     "d.received_on <= :end AND (d.outcome_on IS NULL OR d.outcome_on >= :start)"
@@ -39,7 +40,7 @@ class LedgerExportRepository:
         """Cases that are open at some time in ``year`` or owe money at its end, and the acts
         of the year's disputes (so that an export imports whole). A row describes its decision:
         the review round and the discussion are the latest on or before the decision (a
-        forced demolition's later round and discussion are steps the ledger has no column for)."""
+        forced demolition's later round and discussion go with its 强制拆除决定日期 column)."""
         start, end = dt.date(year, 1, 1).isoformat(), dt.date(year, 12, 31).isoformat()
         cursor = self._db.execute(
             f"""
@@ -90,6 +91,7 @@ class LedgerExportRepository:
             """,
             {"start": start, "end": end},
         )
+        forced = forced_by_case_no(self._db)
         for row in cursor:
             yield ExportCase(
                 row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
@@ -98,7 +100,7 @@ class LedgerExportRepository:
                 row[19], int(row[20]), int(row[21]), row[22], row[23], int(row[24]), row[25],
                 row[26], row[27], row[28], row[29], row[30], row[31], row[32],
                 tuple(sorted(row[33].split(","))) if row[33] else (), int(row[34]), row[35],
-                row[36], row[37], row[38], int(row[39]), row[40],
+                row[36], row[37], row[38], int(row[39]), row[40], forced.get(row[0]),
             )  # fmt: skip
 
     def simple_decisions(self, year: int) -> Iterator[ExportSimple]:
