@@ -42,6 +42,10 @@ from chuansha_enforce.domain.demolition.forced_demolition_messages import (
     FORCED_FIELDS,
     FORCED_MESSAGES,
 )
+from chuansha_enforce.domain.demolition.forced_ui_messages import (
+    FORCED_UI_FIELDS,
+    FORCED_UI_MESSAGES,
+)
 from chuansha_enforce.domain.disputes.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
@@ -67,6 +71,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **SIMPLE_PAYMENT_FIELDS,
     **ENFORCEMENT_FIELDS,
     **FORCED_FIELDS,
+    **FORCED_UI_FIELDS,
     **CORRECTION_FIELDS,
     **PUBLICATION_FIELDS,
     "amount": ("金额", "amount"),
@@ -159,6 +164,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **SIMPLE_PAYMENT_MESSAGES,
     **ENFORCEMENT_MESSAGES,
     **FORCED_MESSAGES,
+    **FORCED_UI_MESSAGES,
     **CORRECTION_MESSAGES,
     **PUBLICATION_MESSAGES,
     # money

@@ -75,6 +75,7 @@ from chuansha_enforce.domain.cases.major_case import (
 )
 from chuansha_enforce.domain.cases.violation_catalogue import catalogue_name
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.demolition.carry_out_day import check_rest_day_confirmed
 from chuansha_enforce.domain.demolition.forced_demolition import (
     ForcedRules,
     check_announcement,
@@ -817,6 +818,11 @@ class CaseFileService(ContextService):
                   "witnesses": list(carry.witnesses)}  # fmt: skip
         result = self._step(case_no, "case.carry_out", detail, apply)
         return dataclasses.replace(result, warnings=tuple(warned))
+
+    def check_carry_out_day(self, on: dt.date, confirmed: bool) -> None:
+        """The window's question before a carrying out: a rest day that is no statutory
+        holiday needs the clerk's confirmation (``carry_out_day``); nothing is written."""
+        check_rest_day_confirmed(on, confirmed, self._calendar.work_calendar())
 
     def record_removal(self, case_no: str, on: dt.date) -> StepResult:
         """自行拆除: the party removed the structure; the sequence ends."""

@@ -3373,5 +3373,9 @@ SQLite %3</translation>
         <source>催告拆除（责令限期拆除决定）</source>
         <translation>Remind of the demolition order</translation>
     </message>
+    <message>
+        <source>确认在休息日实施</source>
+        <translation>Confirm the rest day</translation>
+    </message>
 </context>
 </TS>
