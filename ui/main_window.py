@@ -51,6 +51,7 @@ from ui.side_by_side import place_beside
 from ui.simple_entry import SimpleEntryWidget
 from ui.simple_list import SimpleListWidget
 from ui.step_form import StepForm
+from ui.structure_panel import StructurePanel
 from ui.switch_user import user_text
 from ui.trash_dialog import TrashDialog
 from ui.verify_actions import VerifyActions
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._disputes, self.tr("复议诉讼"))
         self.due = DuePanel(self.runner, self)
         self.tabs.addTab(self.due, self.tr("待办"))
+        self.structures = StructurePanel(self.runner, lang, self)
+        self.structures.open_case_requested.connect(self.open_case_no)
+        self.tabs.addTab(self.structures, self.tr("违法建筑"))
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None
         self.trash: TrashDialog | None = None
@@ -335,9 +339,11 @@ class MainWindow(QMainWindow):
             if detail is not None and detail.isVisible() and (not cases or detail.case_no in cases):
                 detail.reload()
             self.due.reload()
+            self.structures.reload()
         if Topic.DISPUTES in changes:  # (with CASES: the open case window reloads above)
             self.disputes.reload()
             self.due.reload()  # a dispute's outcome may set a decision aside
+            self.structures.reload()  # a pending one holds the sequence
         if Topic.OFFICERS in changes:
             self.officer_registry.reload()
             self.simple_entry.refresh_officers()
@@ -345,6 +351,7 @@ class MainWindow(QMainWindow):
             self._due_soon = self._services.settings.current().due_soon_working_days
             self.refresh_cases()
             self.disputes.reload()
+            self.structures.reload()
             self._calendar_notice()
 
     def refresh_cases(self) -> None:

@@ -15,7 +15,6 @@ import sqlite_utils
 
 from chuansha_enforce.domain.accounts.accounts import Permission, Role, require
 from chuansha_enforce.domain.after_decision.enforcement import (
-    case_flag,
     check_court_application,
     check_court_ruling,
     check_plan,
@@ -76,6 +75,7 @@ from chuansha_enforce.domain.cases.major_case import (
 from chuansha_enforce.domain.cases.violation_catalogue import catalogue_name
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.demolition.carry_out_day import check_rest_day_confirmed
+from chuansha_enforce.domain.demolition.forced_clocks import list_flag
 from chuansha_enforce.domain.demolition.forced_demolition import (
     ForcedRules,
     check_announcement,
@@ -272,7 +272,7 @@ class CaseFileService(ContextService):
         extra, warnings = enforcement_clocks(
             case, disputes, day, calendar, rules.due_soon_working_days
         )
-        extra += forced_clocks(case, disputes, day, calendar)
+        extra += forced_clocks(case, disputes, day, calendar, rules.due_soon_working_days)
         if not extra:
             return clocks
         merged = tuple(sorted(set(clocks.warnings) | set(warnings), key=lambda w: w.year))
@@ -295,7 +295,7 @@ class CaseFileService(ContextService):
                 break
             case = self._cases.load(case_id)
             facts = dataclasses.replace(duty_facts(case), disputes=self.disputes_about(case))
-            flag = case_flag(facts, day, calendar, rules.due_soon_working_days)
+            flag = list_flag(facts, day, calendar, rules.due_soon_working_days)
             if flag is ClockState.OVERDUE:
                 clocks = self._clocks(case, day)
                 major = assess_major(major_facts(case), thresholds)

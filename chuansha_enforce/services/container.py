@@ -40,6 +40,7 @@ from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
 from chuansha_enforce.services.simple_form_service import SimpleFormService
 from chuansha_enforce.services.statistics_service import StatisticsService
+from chuansha_enforce.services.structure_list_service import StructureListService
 from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.services.verify_service import Problem, VerifyReport, VerifyService
 from chuansha_enforce.storage.calendar.calendar_overrides import CalendarOverrideRepository
@@ -155,6 +156,11 @@ class Services:
         return PublicationService(
             self._ctx, case_files=self.case_files, calendar=self.calendar, simple=self.simple
         )
+
+    @property
+    def structures(self) -> StructureListService:
+        """The 违法建筑 list: where each structure under an order stands (DOMAIN §13)."""
+        return StructureListService(self._ctx, case_files=self.case_files)
 
     @property
     def holidays(self) -> HolidayService:

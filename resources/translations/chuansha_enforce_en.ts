@@ -1891,6 +1891,10 @@ SQLite %3</translation>
         <source>切换用户(&amp;W)…</source>
         <translation>S&amp;witch user…</translation>
     </message>
+    <message>
+        <source>违法建筑</source>
+        <translation>Illegal structures</translation>
+    </message>
 </context>
 <context>
     <name>OfficerRegistry</name>
@@ -3376,6 +3380,69 @@ SQLite %3</translation>
     <message>
         <source>确认在休息日实施</source>
         <translation>Confirm the rest day</translation>
+    </message>
+</context>
+<context>
+    <name>StructurePanel</name>
+    <message>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <source>拆除期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>当前步骤</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <source>下一期限</source>
+        <translation>Next clock</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>复议诉讼</source>
+        <translation>Review / lawsuit</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>打印为 PDF…</source>
+        <translation>Print as PDF…</translation>
+    </message>
+    <message>
+        <source>当前步骤：</source>
+        <translation>Current step:</translation>
+    </message>
+    <message>
+        <source>截至 %1，共 %2 处（全部 %3 处），其中 %4 处下一步骤已逾期</source>
+        <translation>As of %1: %2 shown (%3 in all), %4 with the next step overdue</translation>
+    </message>
+    <message>
+        <source>打印为 PDF</source>
+        <translation>Print as PDF</translation>
     </message>
 </context>
 </TS>

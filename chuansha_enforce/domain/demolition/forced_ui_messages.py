@@ -8,6 +8,7 @@ FORCED_UI_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 FORCED_UI_MESSAGES: dict[str, tuple[str, str]] = {
+    "structure.held": ("复议或诉讼未决，暂停执行", "held: a review or lawsuit is pending"),
     "forced.rest_day_unconfirmed": (
         "{date} 是休息日（非法定节假日）：确有必要在休息日实施强制拆除的，请勾选“确认在休息日实施”"
         "后再保存（行政强制法第四十三条）",
