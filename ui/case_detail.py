@@ -739,6 +739,12 @@ class CaseDetailDialog(QDialog):
             lang=self._lang,
             parent=self,
         )
+        hint = step.hint
+        if hint is not None:
+            services, case_no, lang = self._services, self._case_no, self._lang
+            form.warn_while_typing(
+                step.hint_keys, lambda values: hint(services, case_no, values, lang)
+            )
         return self._show_form(form)
 
     def open_correction(self) -> StepForm:

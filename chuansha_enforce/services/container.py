@@ -25,6 +25,7 @@ from chuansha_enforce.services.context import ServiceContext
 from chuansha_enforce.services.correction_service import CorrectionService
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
+from chuansha_enforce.services.discretion_service import DiscretionService
 from chuansha_enforce.services.dispute_service import DisputeService
 from chuansha_enforce.services.document_service import DocumentService, user_templates_dir
 from chuansha_enforce.services.file_review_service import FileReviewService
@@ -156,6 +157,11 @@ class Services:
         return PublicationService(
             self._ctx, case_files=self.case_files, calendar=self.calendar, simple=self.simple
         )
+
+    @property
+    def discretion(self) -> DiscretionService:
+        """The benchmark table, the forms' suggestion and the notice's circumstance."""
+        return DiscretionService(self._ctx, case_files=self.case_files)
 
     @property
     def structures(self) -> StructureListService:

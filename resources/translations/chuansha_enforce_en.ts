@@ -3445,4 +3445,11 @@ SQLite %3</translation>
         <translation>Print as PDF</translation>
     </message>
 </context>
+<context>
+    <name>BenchmarkHint</name>
+    <message>
+        <source>情节（裁量基准）</source>
+        <translation>Circumstance (benchmark)</translation>
+    </message>
+</context>
 </TS>
