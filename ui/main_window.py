@@ -32,6 +32,7 @@ from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.document_service import MadeFile
 from chuansha_enforce.services.errors import DomainError
 from ui.backup_actions import SafetyActions
+from ui.benchmark_editor import BenchmarkEditor
 from ui.case_detail import CaseDetailDialog
 from ui.case_table_model import CaseTableModel, deadline_colour
 from ui.dispute_panel import DisputePanel
@@ -402,6 +403,10 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self.open_settings)
         settings_action.setEnabled(self._services.may(Permission.MANAGE_SETTINGS))
         file_menu.addAction(settings_action)
+        benchmarks = QAction(self.tr("裁量基准(&B)…"), self)
+        benchmarks.setObjectName("benchmarkAction")
+        benchmarks.triggered.connect(self.open_benchmarks)
+        file_menu.addAction(benchmarks)  # read-only for all but administrators
         file_menu.addSeparator()
         switch = QAction(self.tr("切换用户(&W)…"), self)
         switch.setObjectName("switchUser")
@@ -425,6 +430,12 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self._services, self._lang, self, runner=self.runner)
         dialog.accepted.connect(lambda: self.runner.announce(dialog.result_value))
         self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_benchmarks(self) -> BenchmarkEditor:
+        dialog = BenchmarkEditor(self.runner, self)
+        self.benchmark_editor = dialog
         dialog.open()
         return dialog
 

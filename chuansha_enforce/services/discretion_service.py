@@ -65,9 +65,6 @@ class DiscretionService(ContextService):
         """The imported or edited rows (the shipped defaults apply where it has none)."""
         return self._repo.benchmarks()
 
-    def may_edit(self) -> bool:
-        return self._acting is None or self._acting.can(Permission.MANAGE_SETTINGS)
-
     def save_table(self, rows: Sequence[Benchmark]) -> Changes:
         """The whole table replaced by ``rows``, all or nothing: a row's problem names the
         row and the field and nothing is written."""

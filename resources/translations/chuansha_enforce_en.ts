@@ -1895,6 +1895,10 @@ SQLite %3</translation>
         <source>违法建筑</source>
         <translation>Illegal structures</translation>
     </message>
+    <message>
+        <source>裁量基准(&amp;B)…</source>
+        <translation>Discretion &amp;benchmarks…</translation>
+    </message>
 </context>
 <context>
     <name>OfficerRegistry</name>
@@ -3450,6 +3454,85 @@ SQLite %3</translation>
     <message>
         <source>情节（裁量基准）</source>
         <translation>Circumstance (benchmark)</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkEditor</name>
+    <message>
+        <source>违法行为</source>
+        <translation>Violation</translation>
+    </message>
+    <message>
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>情节</source>
+        <translation>Circumstance</translation>
+    </message>
+    <message>
+        <source>法定下限（元）</source>
+        <translation>Statutory min (yuan)</translation>
+    </message>
+    <message>
+        <source>法定上限（元）</source>
+        <translation>Statutory max (yuan)</translation>
+    </message>
+    <message>
+        <source>罚款下限（元）</source>
+        <translation>Benchmark min (yuan)</translation>
+    </message>
+    <message>
+        <source>罚款上限（元）</source>
+        <translation>Benchmark max (yuan)</translation>
+    </message>
+    <message>
+        <source>依据文件</source>
+        <translation>Source document</translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>裁量基准</source>
+        <translation>Discretion benchmarks</translation>
+    </message>
+    <message>
+        <source>表中没有的违法行为和情节，按程序内置默认值（法定幅度四档划分）提示。</source>
+        <translation>Violations and circumstances not in the table are suggested from the built-in defaults (the statutory range in four bands).</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改裁量基准，当前为只读。</source>
+        <translation>Only an administrator may change the benchmarks: read-only.</translation>
+    </message>
+    <message>
+        <source>添加行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Remove selected rows</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>导入裁量基准</source>
+        <translation>Import benchmarks</translation>
+    </message>
+    <message>
+        <source>裁量基准有 %1 处问题，未载入：%2</source>
+        <translation>%1 problems in the benchmark sheet, nothing loaded: %2</translation>
     </message>
 </context>
 </TS>

@@ -64,12 +64,14 @@ def test_the_notice_form_suggests_the_range_and_records_the_circumstance(
     fill(form, notice_on=D(2024, 5, 20), circumstance="较重")
     # before the administrator's row takes effect (2024-06-01): the shipped default
     assert form.warning_label.text() == (
-        "裁量基准（较重）230.00–370.00 元，依据 程序内置默认值（按法定幅度四档划分；请导入正式裁量基准）"
+        "裁量基准（较重）230.00–370.00 元，依据 "
+        "程序内置默认值（按法定幅度四档划分；请导入正式裁量基准）"
         f"（2000-01-01 起施行）；{STATUTORY}"
     )
     fill(form, notice_on=D(2024, 6, 3))
     assert form.warning_label.text() == (
-        f"裁量基准（较重）200.00–300.00 元，依据 沪城管规〔2024〕2号（2024-06-01 起施行）；{STATUTORY}"
+        "裁量基准（较重）200.00–300.00 元，依据 沪城管规〔2024〕2号（2024-06-01 起施行）；"
+        f"{STATUTORY}"
     )
     fill(form, kinds=["罚款"], fine="250", statement_on=D(2024, 6, 4))
     assert form.try_submit(), form.error_label.text()

@@ -31,10 +31,6 @@ FORCED_UI_MESSAGES: dict[str, tuple[str, str]] = {
         "文件中没有“裁量基准”工作表",
         "the file has no 裁量基准 (benchmark) sheet",
     ),
-    "benchmark.sheet_issues": (
-        "裁量基准有 {count} 处问题，未载入：{first}",
-        "{count} problems in the benchmark sheet, nothing loaded: {first}",
-    ),
     "benchmark.notice_first": (
         "尚未记录告知，不能记录告知时的情节",
         "no notice recorded yet: nothing to record the circumstance with",
