@@ -91,7 +91,7 @@ def test_edit_add_remove_and_save_all_at_once(qtbot: QtBot, svc: Services) -> No
     ],
 )
 def test_a_wrong_row_saves_nothing_and_says_where(
-    qtbot: QtBot, svc: Services, row: int, column: int, text: str, message: str,
+    qtbot: QtBot, svc: Services, *, row: int, column: int, text: str, message: str,
     focus: tuple[int, int],
 ) -> None:  # fmt: skip
     editor = _editor(qtbot, svc)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from chuansha_enforce.domain.cases.case_deadlines import Clock, ClockState, effective_service_date
 from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.domain.disputes.disputes import DisputeRecord
-from chuansha_enforce.domain.enums import LabelledEnum
+from chuansha_enforce.domain.enums import EnumMap, LabelledEnum
 
 
 class StructureState(LabelledEnum):
@@ -33,14 +33,17 @@ class StructureState(LabelledEnum):
     REMOVED = "removed", "自行拆除"
 
 
-NEXT_CLOCK = {
-    StructureState.ORDER_PERIOD: "demolition_deadline",
-    StructureState.REMEDIES: "demolition_reminder_from",
-    StructureState.REMINDER_DUE: "demolition_reminder_from",
-    StructureState.REMINDED: "demolition_reminder_until",
-    StructureState.STATED: "forced_decision_from",
-    StructureState.ANNOUNCED: "carry_out_from",
-}
+NEXT_CLOCK = EnumMap(
+    StructureState,
+    {
+        StructureState.ORDER_PERIOD: "demolition_deadline",
+        StructureState.REMEDIES: "demolition_reminder_from",
+        StructureState.REMINDER_DUE: "demolition_reminder_from",
+        StructureState.REMINDED: "demolition_reminder_until",
+        StructureState.STATED: "forced_decision_from",
+        StructureState.ANNOUNCED: "carry_out_from",
+    },
+)
 """The clock each state waits for (none once decided and not yet announced, nor at the end)."""
 
 
