@@ -16,10 +16,11 @@ from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.demolition.carry_out_day import needs_rest_day_confirmation
 from chuansha_enforce.services.container import Services, build_services
+from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 from tests.forced_walk import NO, book_with_order
 from tests.gui.test_case_detail import fill
-from tests.integration.test_forced_demolition_cli import TO_ANNOUNCEMENT
+from tests.integration.test_forced_demolition_cli import LATE_LAWSUIT, TO_ANNOUNCEMENT
 from ui.case_detail import CaseDetailDialog
 
 D = dt.date
@@ -73,3 +74,48 @@ def test_a_rest_day_is_confirmed_before_it_is_written(qtbot: QtBot, svc: Service
     carried = svc.case_files.find(NO).forced.carried_out
     assert carried is not None
     assert carried.on == D(2023, 10, 14)
+
+
+def test_the_window_refuses_a_lawsuit_pending_and_one_witness_then_the_party_removes_it(
+    qtbot: QtBot, svc: Services
+) -> None:
+    """The rest of the done-when refusals through the window (issue 20): a lawsuit pending
+    holds the carrying out; fewer than two witnesses are refused; 自行拆除 ends the sequence."""
+    assert main(["--db", str(svc.db_path), *LATE_LAWSUIT]) == 0
+    detail = CaseDetailDialog(svc, NO)
+    qtbot.addWidget(detail)
+    detail.resize(1366, 768)
+    detail.show()
+    detail.step_buttons["carry_out"].click()
+    form = detail.open_form
+    assert form is not None
+    fill(form, carried_on=D(2023, 10, 9), carried_at="09:00", witnesses="村委会主任赵六")
+    before = database_digest(svc.db_path)
+    assert not form.try_submit()
+    assert form.error_label.text() == (
+        "实施日期：当事人申请的行政复议或提起的行政诉讼尚未审结，强制拆除程序中止（行政强制法第四十四条）"
+    )
+    assert database_digest(svc.db_path) == before
+    form.reject()
+    assert main(["--db", str(svc.db_path), "dispute", "update", "1", "--outcome", "驳回起诉",
+                 "--outcome-on", "2023-10-10"]) == 0  # fmt: skip
+    detail.reload()
+    detail.step_buttons["carry_out"].click()
+    form = detail.open_form
+    assert form is not None
+    fill(form, carried_on=D(2023, 10, 12), carried_at="09:00", witnesses="村委会主任赵六")
+    before = database_digest(svc.db_path)
+    assert not form.try_submit()
+    assert form.error_label.text() == "见证人：实施强制拆除须制作现场笔录，并有至少 2 名见证人"
+    assert database_digest(svc.db_path) == before
+    form.reject()
+    detail.step_buttons["removed"].click()
+    form = detail.open_form
+    assert form is not None
+    fill(form, removed_on=D(2023, 10, 13))
+    assert form.try_submit()
+    assert svc.case_files.find(NO).forced.removed_on == D(2023, 10, 13)
+    assert not detail.step_buttons["carry_out"].isEnabled()
+    assert detail.step_buttons["carry_out"].toolTip() == (
+        "当事人已于 2023-10-13 自行拆除，强制拆除程序已结束"
+    )
