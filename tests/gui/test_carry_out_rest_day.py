@@ -22,6 +22,7 @@ from tests.forced_walk import NO, book_with_order
 from tests.gui.test_case_detail import fill
 from tests.integration.test_forced_demolition_cli import LATE_LAWSUIT, TO_ANNOUNCEMENT
 from ui.case_detail import CaseDetailDialog
+from ui.step_form import StepForm
 
 D = dt.date
 
@@ -48,15 +49,25 @@ def test_which_days_ask(svc: Services, day: dt.date, asks: bool) -> None:
     assert needs_rest_day_confirmation(day, calendar) is asks
 
 
-def test_a_rest_day_is_confirmed_before_it_is_written(qtbot: QtBot, svc: Services) -> None:
+def _window(qtbot: QtBot, svc: Services) -> CaseDetailDialog:
     detail = CaseDetailDialog(svc, NO)
     qtbot.addWidget(detail)
     detail.resize(1366, 768)
     detail.show()
-    detail.step_buttons["carry_out"].click()
+    return detail
+
+
+def _form(detail: CaseDetailDialog, key: str, **values: object) -> StepForm:
+    detail.step_buttons[key].click()
     form = detail.open_form
     assert form is not None
-    fill(form, carried_on=D(2023, 10, 14), carried_at="09:00", witnesses="村委会主任赵六，居民孙七")
+    fill(form, **values)
+    return form
+
+
+def test_a_rest_day_is_confirmed_before_it_is_written(qtbot: QtBot, svc: Services) -> None:
+    form = _form(_window(qtbot, svc), "carry_out", carried_on=D(2023, 10, 14),
+                 carried_at="09:00", witnesses="村委会主任赵六，居民孙七")  # fmt: skip
     before = database_digest(svc.db_path)
     assert not form.try_submit()
     assert form.isVisible()
@@ -82,14 +93,9 @@ def test_the_window_refuses_a_lawsuit_pending_and_one_witness_then_the_party_rem
     """The rest of the done-when refusals through the window (issue 20): a lawsuit pending
     holds the carrying out; fewer than two witnesses are refused; 自行拆除 ends the sequence."""
     assert main(["--db", str(svc.db_path), *LATE_LAWSUIT]) == 0
-    detail = CaseDetailDialog(svc, NO)
-    qtbot.addWidget(detail)
-    detail.resize(1366, 768)
-    detail.show()
-    detail.step_buttons["carry_out"].click()
-    form = detail.open_form
-    assert form is not None
-    fill(form, carried_on=D(2023, 10, 9), carried_at="09:00", witnesses="村委会主任赵六")
+    detail = _window(qtbot, svc)
+    one = "村委会主任赵六"
+    form = _form(detail, "carry_out", carried_on=D(2023, 10, 9), carried_at="09:00", witnesses=one)
     before = database_digest(svc.db_path)
     assert not form.try_submit()
     assert form.error_label.text() == (
@@ -100,20 +106,13 @@ def test_the_window_refuses_a_lawsuit_pending_and_one_witness_then_the_party_rem
     assert main(["--db", str(svc.db_path), "dispute", "update", "1", "--outcome", "驳回起诉",
                  "--outcome-on", "2023-10-10"]) == 0  # fmt: skip
     detail.reload()
-    detail.step_buttons["carry_out"].click()
-    form = detail.open_form
-    assert form is not None
-    fill(form, carried_on=D(2023, 10, 12), carried_at="09:00", witnesses="村委会主任赵六")
+    form = _form(detail, "carry_out", carried_on=D(2023, 10, 12), carried_at="09:00", witnesses=one)
     before = database_digest(svc.db_path)
     assert not form.try_submit()
     assert form.error_label.text() == "见证人：实施强制拆除须制作现场笔录，并有至少 2 名见证人"
     assert database_digest(svc.db_path) == before
     form.reject()
-    detail.step_buttons["removed"].click()
-    form = detail.open_form
-    assert form is not None
-    fill(form, removed_on=D(2023, 10, 13))
-    assert form.try_submit()
+    assert _form(detail, "removed", removed_on=D(2023, 10, 13)).try_submit()
     assert svc.case_files.find(NO).forced.removed_on == D(2023, 10, 13)
     assert not detail.step_buttons["carry_out"].isEnabled()
     assert detail.step_buttons["carry_out"].toolTip() == (
