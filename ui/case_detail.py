@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,7 +31,8 @@ from chuansha_enforce.domain.demolition.forced_demolition import has_order
 from chuansha_enforce.domain.enums import EnumMap, PenaltyKind
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
-from chuansha_enforce.services.case_file_service import CaseView
+from chuansha_enforce.presenters.step_notes import repeat_notes, warning_notes
+from chuansha_enforce.services.case_file_service import CaseView, StepResult
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_steps import Step, steps
@@ -597,6 +599,7 @@ class CaseDetailDialog(QDialog):
         layout.addLayout(bottom)
         fit_to_screen(self, 980, 620)
         self.open_form: StepForm | None = None
+        self.step_note: QMessageBox | None = None  # a recorded step's warnings, if any
         self.reload()
 
     @property
@@ -739,6 +742,12 @@ class CaseDetailDialog(QDialog):
             lang=self._lang,
             parent=self,
         )
+        hint = step.hint
+        if hint is not None:
+            services, case_no, lang = self._services, self._case_no, self._lang
+            form.warn_while_typing(
+                step.hint_keys, lambda values: hint(services, case_no, values, lang)
+            )
         return self._show_form(form)
 
     def open_correction(self) -> StepForm:
@@ -784,4 +793,23 @@ class CaseDetailDialog(QDialog):
         self.activateWindow()  # back from the form: the keys go on here
         self.reload()
         if self.open_form is not None:
-            self.changed.emit(self.open_form.result_value)
+            result = self.open_form.result_value
+            self.changed.emit(result)
+            if isinstance(result, StepResult):
+                self._show_notes(
+                    [*warning_notes(result, self._lang), *repeat_notes(result, self._lang)]
+                )
+
+    def _show_notes(self, notes: list[str]) -> None:
+        """A recorded step's warnings and repeat notes (DOMAIN §17), shown until dismissed."""
+        if not notes:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("CaseDetail", "注意"),
+            "\n\n".join(notes),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.step_note = box
+        box.open()

@@ -44,6 +44,7 @@ from chuansha_enforce.domain.money import fen_to_yuan_text
 from chuansha_enforce.domain.records import PaymentRecord
 from chuansha_enforce.services.case_file_service import StepResult
 from chuansha_enforce.services.container import Services
+from ui.benchmark_hint import with_benchmark_hint
 from ui.case_step import Step
 from ui.forced_demolition_steps import demolition_reminder_field, forced_steps
 from ui.step_form import Field, FormValues, Kind
@@ -852,7 +853,7 @@ def steps() -> list[Step]:
     """The steps in the order of the procedure (DOMAIN §1); keys as ``available_steps``."""
     return [
         evidence_step(),
-        notice_step(),
+        with_benchmark_hint(notice_step(), "notice_on"),
         statement_step(),
         hearing_step(),
         review_step(),
@@ -861,7 +862,7 @@ def steps() -> list[Step]:
         extension_step(),
         decision_pause_step(),
         officers_step(),
-        decide_step(),
+        with_benchmark_hint(decide_step(), "decided_on"),
         educate_step(),
         serve_attempt_step(),
         serve_step(),

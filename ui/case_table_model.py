@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from chuansha_enforce.domain.after_decision.enforcement import case_flag
 from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.demolition.forced_clocks import list_flag
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.services.case_service import CaseService
@@ -90,9 +90,9 @@ def deadline_colour(
     row: CaseListRow, as_of: dt.date, calendar: WorkCalendar, due_soon_days: int
 ) -> QColor | None:
     """A row's background: its deadline flag (the case window's states, extensions, service
-    and payment included; after a 催告 the court's window, ``case_flag``) in the case window's
-    colours; None for a case with nothing due."""
-    state = case_flag(row.duties, as_of, calendar, due_soon_days)
+    and payment included; after a 催告 the court's window, ``case_flag``; a demolition order's
+    clocks, ``forced_clocks``) in the case window's colours; None for a case with nothing due."""
+    state = list_flag(row.duties, as_of, calendar, due_soon_days)
     return None if state is None else FLAG_COLOURS[state]
 
 

@@ -131,9 +131,15 @@ def carry_out_step() -> Step:
                 "witnesses",
                 QCoreApplication.translate("ForcedSteps", "见证人（逗号分隔，至少2人）"),
             ),
+            Field(
+                "rest_day_confirmed",
+                QCoreApplication.translate("ForcedSteps", "确认在休息日实施"),
+                Kind.BOOL,
+            ),
         ]
 
     def apply(s: Services, no: str, v: FormValues) -> StepResult:
+        s.case_files.check_carry_out_day(v.date("carried_on"), v.flag("rest_day_confirmed"))
         carry = CarryOut(
             v.date("carried_on"),
             parse_time(v.text("carried_at"), "carried_at"),

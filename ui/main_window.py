@@ -32,6 +32,7 @@ from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.document_service import MadeFile
 from chuansha_enforce.services.errors import DomainError
 from ui.backup_actions import SafetyActions
+from ui.benchmark_editor import BenchmarkEditor
 from ui.case_detail import CaseDetailDialog
 from ui.case_table_model import CaseTableModel, deadline_colour
 from ui.dispute_panel import DisputePanel
@@ -51,6 +52,7 @@ from ui.side_by_side import place_beside
 from ui.simple_entry import SimpleEntryWidget
 from ui.simple_list import SimpleListWidget
 from ui.step_form import StepForm
+from ui.structure_panel import StructurePanel
 from ui.switch_user import user_text
 from ui.trash_dialog import TrashDialog
 from ui.verify_actions import VerifyActions
@@ -126,6 +128,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._disputes, self.tr("复议诉讼"))
         self.due = DuePanel(self.runner, self)
         self.tabs.addTab(self.due, self.tr("待办"))
+        self.structures = StructurePanel(self.runner, lang, self)
+        self.structures.open_case_requested.connect(self.open_case_no)
+        self.tabs.addTab(self.structures, self.tr("违法建筑"))
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None
         self.trash: TrashDialog | None = None
@@ -335,9 +340,11 @@ class MainWindow(QMainWindow):
             if detail is not None and detail.isVisible() and (not cases or detail.case_no in cases):
                 detail.reload()
             self.due.reload()
+            self.structures.reload()
         if Topic.DISPUTES in changes:  # (with CASES: the open case window reloads above)
             self.disputes.reload()
             self.due.reload()  # a dispute's outcome may set a decision aside
+            self.structures.reload()  # a pending one holds the sequence
         if Topic.OFFICERS in changes:
             self.officer_registry.reload()
             self.simple_entry.refresh_officers()
@@ -345,6 +352,7 @@ class MainWindow(QMainWindow):
             self._due_soon = self._services.settings.current().due_soon_working_days
             self.refresh_cases()
             self.disputes.reload()
+            self.structures.reload()
             self._calendar_notice()
 
     def refresh_cases(self) -> None:
@@ -395,6 +403,10 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self.open_settings)
         settings_action.setEnabled(self._services.may(Permission.MANAGE_SETTINGS))
         file_menu.addAction(settings_action)
+        benchmarks = QAction(self.tr("裁量基准(&B)…"), self)
+        benchmarks.setObjectName("benchmarkAction")
+        benchmarks.triggered.connect(self.open_benchmarks)
+        file_menu.addAction(benchmarks)  # read-only for all but administrators
         file_menu.addSeparator()
         switch = QAction(self.tr("切换用户(&W)…"), self)
         switch.setObjectName("switchUser")
@@ -418,6 +430,12 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self._services, self._lang, self, runner=self.runner)
         dialog.accepted.connect(lambda: self.runner.announce(dialog.result_value))
         self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_benchmarks(self) -> BenchmarkEditor:
+        dialog = BenchmarkEditor(self.runner, self)
+        self.benchmark_editor = dialog
         dialog.open()
         return dialog
 

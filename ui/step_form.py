@@ -313,7 +313,10 @@ class StepForm(QDialog):
         a warning never stops the form."""
 
         def update() -> None:
-            text = warning(self.values())
+            try:
+                text = warning(self.values())
+            except DomainError:
+                return  # an amount half typed: the warning waits for it
             self.warning_label.setText(text)
             self.warning_label.setVisible(bool(text))
 
@@ -323,6 +326,9 @@ class StepForm(QDialog):
                 widget.textChanged.connect(update)
             elif isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(update)
+            elif isinstance(widget, QDateEdit):
+                widget.dateChanged.connect(update)
+        update()
 
     def try_submit(self) -> bool:
         try:

@@ -59,6 +59,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.money import parse_yuan
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
+from chuansha_enforce.presenters.step_notes import repeat_notes, warning_notes
 from chuansha_enforce.services.case_file_service import NewCase, StepResult
 from chuansha_enforce.services.container import Services
 
@@ -598,9 +599,8 @@ def run(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -
     else:
         step = STEP_LABELS[command] if lang == "zh" else command
         say(out, lang, "cli.step_recorded", step=step, no=case_no)
-    for code in result.warnings:
-        say(out, lang, code)
-    for earlier in result.repeats:  # a repeat is accepted, warned on stderr (DOMAIN §17)
-        day = earlier.violation_on.isoformat() if earlier.violation_on else "—"
-        say(sys.stderr, lang, "discretion.repeat", case_no=earlier.case_no, date=day)
+    for note in warning_notes(result, lang):
+        print(note, file=out)
+    for note in repeat_notes(result, lang):  # a repeat is accepted, warned on stderr (§17)
+        print(note, file=sys.stderr)
     return 0

@@ -50,6 +50,10 @@ from chuansha_enforce.domain.demolition.forced_ledger_messages import (
     FORCED_LEDGER_FIELDS,
     FORCED_LEDGER_MESSAGES,
 )
+from chuansha_enforce.domain.demolition.forced_ui_messages import (
+    FORCED_UI_FIELDS,
+    FORCED_UI_MESSAGES,
+)
 from chuansha_enforce.domain.disputes.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
@@ -77,6 +81,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **ENFORCEMENT_FIELDS,
     **FORCED_FIELDS,
     **FORCED_LEDGER_FIELDS,
+    **FORCED_UI_FIELDS,
     **CORRECTION_FIELDS,
     **PUBLICATION_FIELDS,
     "amount": ("金额", "amount"),
@@ -171,6 +176,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **ENFORCEMENT_MESSAGES,
     **FORCED_MESSAGES,
     **FORCED_LEDGER_MESSAGES,
+    **FORCED_UI_MESSAGES,
     **CORRECTION_MESSAGES,
     **PUBLICATION_MESSAGES,
     # money

@@ -12,16 +12,23 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from chuansha_enforce.reports import annual_totals, case_summary, due_list, file_review_lists
+    from chuansha_enforce.reports import (
+        annual_totals,
+        case_summary,
+        due_list,
+        file_review_lists,
+        structure_list,
+    )
 
 _MODULES = {
     "annual_totals": "chuansha_enforce.reports.annual_totals",
     "case_summary": "chuansha_enforce.reports.case_summary",
     "file_review_lists": "chuansha_enforce.reports.file_review_lists",
     "due_list": "chuansha_enforce.reports.due_list",
+    "structure_list": "chuansha_enforce.reports.structure_list",
 }
 
-__all__ = ["annual_totals", "case_summary", "due_list", "file_review_lists"]
+__all__ = ["annual_totals", "case_summary", "due_list", "file_review_lists", "structure_list"]
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -15,7 +15,6 @@ import sqlite_utils
 
 from chuansha_enforce.domain.accounts.accounts import Permission, Role, require
 from chuansha_enforce.domain.after_decision.enforcement import (
-    case_flag,
     check_court_application,
     check_court_ruling,
     check_plan,
@@ -79,6 +78,8 @@ from chuansha_enforce.domain.cases.major_case import (
 )
 from chuansha_enforce.domain.cases.violation_catalogue import catalogue_name
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
+from chuansha_enforce.domain.demolition.carry_out_day import check_rest_day_confirmed
+from chuansha_enforce.domain.demolition.forced_clocks import list_flag
 from chuansha_enforce.domain.demolition.forced_demolition import (
     ForcedRules,
     check_announcement,
@@ -276,7 +277,7 @@ class CaseFileService(ContextService):
         extra, warnings = enforcement_clocks(
             case, disputes, day, calendar, rules.due_soon_working_days
         )
-        extra += forced_clocks(case, disputes, day, calendar)
+        extra += forced_clocks(case, disputes, day, calendar, rules.due_soon_working_days)
         if not extra:
             return clocks
         merged = tuple(sorted(set(clocks.warnings) | set(warnings), key=lambda w: w.year))
@@ -299,7 +300,7 @@ class CaseFileService(ContextService):
                 break
             case = self._cases.load(case_id)
             facts = dataclasses.replace(duty_facts(case), disputes=self.disputes_about(case))
-            flag = case_flag(facts, day, calendar, rules.due_soon_working_days)
+            flag = list_flag(facts, day, calendar, rules.due_soon_working_days)
             if flag is ClockState.OVERDUE:
                 clocks = self._clocks(case, day)
                 major = assess_major(major_facts(case), thresholds)
@@ -850,6 +851,11 @@ class CaseFileService(ContextService):
                   "witnesses": list(carry.witnesses)}  # fmt: skip
         result = self._step(case_no, "case.carry_out", detail, apply)
         return dataclasses.replace(result, warnings=tuple(warned))
+
+    def check_carry_out_day(self, on: dt.date, confirmed: bool) -> None:
+        """The window's question before a carrying out: a rest day that is no statutory
+        holiday needs the clerk's confirmation (``carry_out_day``); nothing is written."""
+        check_rest_day_confirmed(on, confirmed, self._calendar.work_calendar())
 
     def record_removal(self, case_no: str, on: dt.date) -> StepResult:
         """自行拆除: the party removed the structure; the sequence ends."""

@@ -25,6 +25,7 @@ from chuansha_enforce.services.context import ServiceContext
 from chuansha_enforce.services.correction_service import CorrectionService
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
+from chuansha_enforce.services.discretion_service import DiscretionService
 from chuansha_enforce.services.dispute_service import DisputeService
 from chuansha_enforce.services.document_service import DocumentService, user_templates_dir
 from chuansha_enforce.services.file_review_service import FileReviewService
@@ -40,6 +41,7 @@ from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
 from chuansha_enforce.services.simple_form_service import SimpleFormService
 from chuansha_enforce.services.statistics_service import StatisticsService
+from chuansha_enforce.services.structure_list_service import StructureListService
 from chuansha_enforce.services.system_clock import SystemClock
 from chuansha_enforce.services.verify_service import Problem, VerifyReport, VerifyService
 from chuansha_enforce.storage.calendar.calendar_overrides import CalendarOverrideRepository
@@ -155,6 +157,16 @@ class Services:
         return PublicationService(
             self._ctx, case_files=self.case_files, calendar=self.calendar, simple=self.simple
         )
+
+    @property
+    def discretion(self) -> DiscretionService:
+        """The benchmark table, the forms' suggestion and the notice's circumstance."""
+        return DiscretionService(self._ctx, case_files=self.case_files)
+
+    @property
+    def structures(self) -> StructureListService:
+        """The 违法建筑 list: where each structure under an order stands (DOMAIN §13)."""
+        return StructureListService(self._ctx, case_files=self.case_files)
 
     @property
     def holidays(self) -> HolidayService:

@@ -264,6 +264,13 @@ class ReportService(ContextService):
         view = renderers.due_list.DueListView(self.letterhead("待办事项清单"), listing, shown)
         return renderers.due_list.render_due_list(view)
 
+    def structure_list_pdf(self, as_of: dt.date, rows: Sequence[Sequence[str]]) -> bytes:
+        """The 违法建筑 list as printed (违法建筑清单): the window's cells, in its order."""
+        view = renderers.structure_list.StructureListView(
+            self.letterhead("违法建筑清单"), as_of, tuple(tuple(r) for r in rows)
+        )
+        return renderers.structure_list.render_structure_list(view)
+
     def withdrawals_csv(self, year: int) -> tuple[bytes, int]:
         """The publications withdrawn in ``year`` (撤回公示), de-identified; and their count."""
         if not 1949 <= year <= 9999:

@@ -566,6 +566,10 @@
         <source>拆除期限</source>
         <translation>Demolition deadline</translation>
     </message>
+    <message>
+        <source>注意</source>
+        <translation>Note</translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>
@@ -1890,6 +1894,14 @@ SQLite %3</translation>
         <location filename="../../ui/main_window.py" line="387" />
         <source>切换用户(&amp;W)…</source>
         <translation>S&amp;witch user…</translation>
+    </message>
+    <message>
+        <source>违法建筑</source>
+        <translation>Illegal structures</translation>
+    </message>
+    <message>
+        <source>裁量基准(&amp;B)…</source>
+        <translation>Discretion &amp;benchmarks…</translation>
     </message>
 </context>
 <context>
@@ -3372,6 +3384,159 @@ SQLite %3</translation>
     <message>
         <source>催告拆除（责令限期拆除决定）</source>
         <translation>Remind of the demolition order</translation>
+    </message>
+    <message>
+        <source>确认在休息日实施</source>
+        <translation>Confirm the rest day</translation>
+    </message>
+</context>
+<context>
+    <name>StructurePanel</name>
+    <message>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <source>拆除期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>当前步骤</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <source>下一期限</source>
+        <translation>Next clock</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>复议诉讼</source>
+        <translation>Review / lawsuit</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>打印为 PDF…</source>
+        <translation>Print as PDF…</translation>
+    </message>
+    <message>
+        <source>当前步骤：</source>
+        <translation>Current step:</translation>
+    </message>
+    <message>
+        <source>截至 %1，共 %2 处（全部 %3 处），其中 %4 处下一步骤已逾期</source>
+        <translation>As of %1: %2 shown (%3 in all), %4 with the next step overdue</translation>
+    </message>
+    <message>
+        <source>打印为 PDF</source>
+        <translation>Print as PDF</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkHint</name>
+    <message>
+        <source>情节（裁量基准）</source>
+        <translation>Circumstance (benchmark)</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkEditor</name>
+    <message>
+        <source>违法行为</source>
+        <translation>Violation</translation>
+    </message>
+    <message>
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>情节</source>
+        <translation>Circumstance</translation>
+    </message>
+    <message>
+        <source>法定下限（元）</source>
+        <translation>Statutory min (yuan)</translation>
+    </message>
+    <message>
+        <source>法定上限（元）</source>
+        <translation>Statutory max (yuan)</translation>
+    </message>
+    <message>
+        <source>罚款下限（元）</source>
+        <translation>Benchmark min (yuan)</translation>
+    </message>
+    <message>
+        <source>罚款上限（元）</source>
+        <translation>Benchmark max (yuan)</translation>
+    </message>
+    <message>
+        <source>依据文件</source>
+        <translation>Source document</translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>裁量基准</source>
+        <translation>Discretion benchmarks</translation>
+    </message>
+    <message>
+        <source>表中没有的违法行为和情节，按程序内置默认值（法定幅度四档划分）提示。</source>
+        <translation>Violations and circumstances not in the table are suggested from the built-in defaults (the statutory range in four bands).</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改裁量基准，当前为只读。</source>
+        <translation>Only an administrator may change the benchmarks: read-only.</translation>
+    </message>
+    <message>
+        <source>添加行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Remove selected rows</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>导入裁量基准</source>
+        <translation>Import benchmarks</translation>
+    </message>
+    <message>
+        <source>裁量基准有 %1 处问题，未载入：%2</source>
+        <translation>%1 problems in the benchmark sheet, nothing loaded: %2</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,10 @@ class DueKind(LabelledEnum):
     CASH_TO_AGENCY = "cash_to_agency_due", "当场收缴罚款交回机关"
     CASH_TO_BANK = "cash_to_bank_due", "当场收缴罚款存入银行"
     FILING = "agency_filing_due", "简易程序决定备案"
+    DEMOLITION_DEADLINE = "demolition_deadline", "拆除期限届满"
+    DEMOLITION_REMINDER = "demolition_reminder_from", "催告拆除"
+    FORCED_DECISION = "forced_decision_from", "作出强制拆除决定"
+    CARRY_OUT = "carry_out_from", "实施强制拆除"
 
 
 _OPEN = frozenset({ClockState.OVERDUE, ClockState.DUE_SOON, ClockState.PENDING})

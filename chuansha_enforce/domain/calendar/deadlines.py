@@ -17,6 +17,7 @@ from chuansha_enforce.domain.calendar.work_calendar import CalendarResult, WorkC
 from chuansha_enforce.domain.money import ROUNDING
 
 if TYPE_CHECKING:  # the disputes' rules read the case clocks, which read these facts
+    from chuansha_enforce.domain.demolition.order_facts import OrderFacts
     from chuansha_enforce.domain.disputes.disputes import DisputeRecord
 
 DECISION_CALENDAR_DAYS = 90  # APL 60: decide within 90 days of filing
@@ -61,6 +62,7 @@ class DutyFacts:
     reminder_on: dt.date | None = None  # 催告书 served (DOMAIN §14)
     applied_on: dt.date | None = None  # 申请法院强制执行
     disputes: tuple[DisputeRecord, ...] = ()  # about the case: the review and lawsuit periods
+    order: OrderFacts | None = None  # a served 责令限期拆除 order (``forced_clocks``)
 
 
 def decision_due(

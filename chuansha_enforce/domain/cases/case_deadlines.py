@@ -26,6 +26,7 @@ from chuansha_enforce.domain.calendar.work_calendar import (
     WorkCalendar,
 )
 from chuansha_enforce.domain.cases.case_file import CaseFile, Decision
+from chuansha_enforce.domain.demolition.order_facts import order_facts
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind, ServiceMethod
 from chuansha_enforce.domain.records import PartyRecord
 from chuansha_enforce.domain.reports.disclosure import is_minor
@@ -127,6 +128,11 @@ def duty_facts(case: CaseFile) -> DutyFacts:
         money_decided_fen=case.money_decided_fen,
         paid_in_full_on=_paid_in_full_on(case),
         closed=case.closed_on is not None,
+        order=order_facts(
+            case.decision.demolition_deadline if case.decision else None,
+            effective_service_date(case),
+            case.forced,
+        ),
     )
 
 

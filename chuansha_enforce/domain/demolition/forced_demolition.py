@@ -29,9 +29,15 @@ from dataclasses import dataclass
 from chuansha_enforce.domain.after_decision.enforcement import NOTHING_TO_ENFORCE, remedies_end
 from chuansha_enforce.domain.after_decision.enforcement_steps import PaymentReminder
 from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
-from chuansha_enforce.domain.cases.case_deadlines import Clock, ClockState, effective_service_date
+from chuansha_enforce.domain.cases.case_deadlines import (
+    DUE_SOON_DEFAULT,
+    Clock,
+    duty_facts,
+    effective_service_date,
+)
 from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.domain.cases.case_rules import not_before, not_future
+from chuansha_enforce.domain.demolition.forced_clocks import order_clocks
 from chuansha_enforce.domain.demolition.forced_demolition_steps import (
     CarryOut,
     DemolitionAnnouncement,
@@ -342,27 +348,17 @@ def check_removed(case: CaseFile, on: dt.date, today: dt.date) -> None:
 
 # -- the clocks -------------------------------------------------------------------------------
 def forced_clocks(
-    case: CaseFile, disputes: Sequence[DisputeRecord], as_of: dt.date, calendar: WorkCalendar
+    case: CaseFile,
+    disputes: Sequence[DisputeRecord],
+    as_of: dt.date,
+    calendar: WorkCalendar,
+    due_soon_days: int = DUE_SOON_DEFAULT,
 ) -> tuple[Clock, ...]:
     """Every date the sequence waits for (``case show --json`` deadlines): the order's
     deadline, the end of the review and lawsuit periods, the first day a 催告 may be served,
-    the 催告's and the 公告's periods and the first day each next step may come. A date
-    passed on ``as_of`` is MET, one to come PENDING."""
-    if not has_order(case) or effective_service_date(case) is None:
+    the 催告's and the 公告's periods and the first day each next step may come; their states
+    by the one rule of ``forced_clocks`` (the list's colours and the due list read it too)."""
+    facts = duty_facts(case).order
+    if facts is None:
         return ()
-    forced = case.forced
-    dates = {"demolition_deadline": _deadline(case)}
-    end = remedies_until(case, disputes, calendar)
-    if end is not None:
-        dates["demolition_remedies_until"] = end
-        dates["demolition_reminder_from"] = max(end, _deadline(case)) + dt.timedelta(days=1)
-    if forced.reminder is not None:
-        dates["demolition_reminder_until"] = forced.reminder.until
-        dates["forced_decision_from"] = forced.reminder.until + dt.timedelta(days=1)
-    if forced.announcement is not None:
-        dates["demolition_announcement_until"] = forced.announcement.until
-        dates["carry_out_from"] = forced.announcement.until + dt.timedelta(days=1)
-    return tuple(
-        Clock(name, due, None, ClockState.MET if due <= as_of else ClockState.PENDING)
-        for name, due in dates.items()
-    )
+    return order_clocks(facts, disputes, as_of, calendar, due_soon_days)

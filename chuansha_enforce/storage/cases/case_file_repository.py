@@ -149,7 +149,8 @@ class CaseFileRepository:
             " OR (decided_on IS NOT NULL AND served_on IS NULL AND decided_on < ?)"
             " OR (served_on IS NOT NULL AND outcome = 'penalty' AND served_on < ?"
             "     AND fine_fen + confiscation_fen > (SELECT coalesce(sum(amount_fen), 0)"
-            "         FROM payments p WHERE p.case_id = c.id)))"
+            "         FROM payments p WHERE p.case_id = c.id))"
+            " OR (served_on IS NOT NULL AND demolition_order = 1))"  # the order's clocks
             " ORDER BY filed_on DESC, id DESC",
             [before(90), before(7), before(15)],
         )

@@ -11,8 +11,9 @@ import sqlite_utils
 
 from chuansha_enforce.domain.accounts.identity import id_number_for_list
 from chuansha_enforce.domain.calendar.deadlines import DutyFacts
-from chuansha_enforce.domain.cases.case_deadlines import paid_in_full_on
+from chuansha_enforce.domain.cases.case_deadlines import effective_service, paid_in_full_on
 from chuansha_enforce.domain.cases.status import derive_case_status
+from chuansha_enforce.domain.demolition.order_facts import order_facts
 from chuansha_enforce.domain.enums import Outcome, PartyType, ServiceMethod
 from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.storage.after_decision.enforcement_lookup import (
@@ -21,6 +22,7 @@ from chuansha_enforce.storage.after_decision.enforcement_lookup import (
     plans_for,
     reminders_for,
 )
+from chuansha_enforce.storage.demolition.forced_demolition_repository import orders_for
 from chuansha_enforce.storage.reports import year_summary
 
 LIST_COLUMNS = """
@@ -128,10 +130,32 @@ def list_rows(
         ):
             payments.setdefault(case_id, []).append((dt.date.fromisoformat(paid_on), amount))
     after = _after_decision(db, [int(str(i)) for i in paying])
+    served = [int(str(r[0])) for r in fetched if r[9] is not None and r[10] is None]
+    _with_orders(db, served, {r[0]: r for r in fetched}, after)
     return tuple(
         _list_row(r, extensions.get(r[0], 0), payments.get(r[0], ()), after.get(r[0], {}))
         for r in fetched
     )
+
+
+def _with_orders(
+    db: sqlite_utils.Database,
+    served: list[int],
+    rows: dict[object, Sequence[object]],
+    after: dict[object, dict[str, Any]],
+) -> None:
+    """The orders among the served cases (DOMAIN §13): their clocks' facts and disputes."""
+    orders = orders_for(db, served)
+    if not orders:
+        return
+    disputes = disputes_for(db, list(orders))
+    for case_id, (deadline, steps) in orders.items():
+        r = rows[case_id]
+        public = r[14] == ServiceMethod.PUBLIC_NOTICE
+        served_on = effective_service(_date(str(r[9])), public)
+        facts = after.setdefault(case_id, {})
+        facts["order"] = order_facts(deadline, served_on, steps)
+        facts["disputes"] = disputes.get(case_id, ())
 
 
 def _after_decision(db: sqlite_utils.Database, ids: list[int]) -> dict[object, dict[str, Any]]:

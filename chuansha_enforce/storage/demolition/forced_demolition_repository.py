@@ -4,7 +4,9 @@ row a step, schema_0025; ``CaseFileRepository.save_forced_step`` writes them).""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import sqlite_utils
 
@@ -19,6 +21,7 @@ from chuansha_enforce.domain.demolition.forced_demolition_steps import (
 )
 
 _WITNESS_SEPARATOR = "\n"
+_Row = tuple[dt.date, dt.date | None, Any, Any]
 
 
 def _d(text: str | None) -> dt.date | None:
@@ -56,6 +59,37 @@ def forced_from_rows(stored: Iterable[StepRow]) -> ForcedDemolition:
         step: (dt.date.fromisoformat(on), _d(until), at, detail)
         for step, on, until, at, detail in stored
     }
+    return _record(rows)
+
+
+def orders_for(
+    db: sqlite_utils.Database, ids: Sequence[int]
+) -> dict[int, tuple[dt.date, ForcedDemolition]]:
+    """The order's deadline and the steps since of each of ``ids`` with an order (two
+    queries: the case list's colours read them a page at a time)."""
+    if not ids:
+        return {}
+    listed = json.dumps(list(ids))
+    deadlines = {
+        int(case_id): dt.date.fromisoformat(deadline)
+        for case_id, deadline in db.execute(
+            "SELECT case_id, deadline FROM demolition_orders"
+            " WHERE case_id IN (SELECT value FROM json_each(?))",
+            [listed],
+        )
+    }
+    steps: dict[int, dict[str, _Row]] = {}
+    for case_id, step, on, until, at, detail in db.execute(
+        "SELECT case_id, step, on_date, until_on, at_time, detail FROM forced_demolition_steps"
+        " WHERE case_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(deadlines))],
+    ):
+        steps.setdefault(int(case_id), {})[step] = (dt.date.fromisoformat(on), _d(until), at,
+                                                    detail)  # fmt: skip
+    return {i: (deadline, _record(steps.get(i, {}))) for i, deadline in deadlines.items()}
+
+
+def _record(rows: dict[str, _Row]) -> ForcedDemolition:
     if not rows:
         return ForcedDemolition()
 
@@ -85,3 +119,12 @@ def forced_from_rows(stored: Iterable[StepRow]) -> ForcedDemolition:
         else None,
         removed_on=rows["removed"][0] if "removed" in rows else None,
     )
+
+
+def order_case_ids(db: sqlite_utils.Database) -> list[int]:
+    """Every case with a 责令限期拆除 order, not in the trash, newest order first."""
+    rows = db.execute(
+        "SELECT d.case_id FROM demolition_orders d JOIN general_cases c ON c.id = d.case_id"
+        " WHERE c.deleted_at IS NULL ORDER BY d.decided_on DESC, d.case_id DESC"
+    )
+    return [int(r[0]) for r in rows]
