@@ -27,6 +27,8 @@ NOT_BEFORE_THE_PAINT = (
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
     "PySide6.QtPrintSupport",
+    # the case file model (the list and its deadline flags need only the list rows)
+    "chuansha_enforce.domain.cases.case_file",
     # the program's layers the case list does not use
     "chuansha_enforce.cli",
     "chuansha_enforce.demo",
