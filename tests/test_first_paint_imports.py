@@ -81,14 +81,11 @@ def _loaded(module: str, modules: list[str]) -> list[str]:
     return [m for m in modules if m == module or m.startswith(module + ".")]
 
 
-def test_the_first_paint_loads_only_what_the_case_list_needs(demo_db: Path, tmp_path: Path) -> None:
-    db = tmp_path / "cases.db"
-    shutil.copy(demo_db, db)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home")}
-    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+def _python(code: str, *args: str, env: dict[str, str]) -> list[str]:
+    """``python -c code args`` in a fresh interpreter: its output lines (it must succeed)."""
     result = subprocess.run(
-        [sys.executable, "-c", SMOKE_THEN_MODULES, "--db", str(db), "--smoke"],
-        env=env,
+        [sys.executable, "-c", code, *args],
+        env={**env, "QT_QPA_PLATFORM": "offscreen"},
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -96,7 +93,15 @@ def test_the_first_paint_loads_only_what_the_case_list_needs(demo_db: Path, tmp_
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    report_line, modules_line = result.stdout.strip().splitlines()[-2:]
+    return result.stdout.strip().splitlines()
+
+
+def test_the_first_paint_loads_only_what_the_case_list_needs(demo_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cases.db"
+    shutil.copy(demo_db, db)
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    said = _python(SMOKE_THEN_MODULES, "--db", str(db), "--smoke", env=env)
+    report_line, modules_line = said[-2:]
     report = json.loads(report_line)
     assert report["rows_loaded"] > 0  # the list was painted with its first page
     assert report["cases_total"] > 0
@@ -113,14 +118,6 @@ def test_the_lazy_parts_are_still_there_when_used() -> None:
         "import importlib, sys; names = sys.argv[1:];"
         "[importlib.import_module(n) for n in names]; print(len(names))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, *NOT_BEFORE_THE_PAINT],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(len(NOT_BEFORE_THE_PAINT))
+    assert _python(code, *NOT_BEFORE_THE_PAINT, env={**os.environ}) == [
+        str(len(NOT_BEFORE_THE_PAINT))
+    ]
