@@ -52,6 +52,7 @@ NOT_BEFORE_THE_PAINT = (
     "chuansha_enforce.services.statistics_service",
     "chuansha_enforce.services.verify_service",
     # the other tabs (built when first shown) and the dialogs
+    "ui.account_dialog",
     "ui.case_detail",
     "ui.dispute_panel",
     "ui.due_panel",
@@ -59,6 +60,7 @@ NOT_BEFORE_THE_PAINT = (
     "ui.import_dialog",
     "ui.login_dialog",
     "ui.officer_registry",
+    "ui.password_dialog",
     "ui.report_preview",
     "ui.review_queue",
     "ui.settings_dialog",

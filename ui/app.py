@@ -26,7 +26,7 @@ from chuansha_enforce.domain.messages import Lang  # noqa: E402
 from chuansha_enforce.services.container import Services, build_services  # noqa: E402
 from chuansha_enforce.services.database_location import APP_NAME, resolve_db_path  # noqa: E402
 from chuansha_enforce.services.errors import DomainError, StorageError  # noqa: E402
-from ui.account_dialog import install_account_menu  # noqa: E402
+from ui.account_menu import install_account_menu  # noqa: E402
 from ui.error_dialogs import error_text, show_error  # noqa: E402
 from ui.main_window import MainWindow, select_first_row  # noqa: E402
 from ui.qt_setup import (  # noqa: E402
