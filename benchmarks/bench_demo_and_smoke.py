@@ -5,7 +5,8 @@
   ``BENCH_REBUILD=1`` deletes it and makes it again (to time the demo; about 80 s).
 - GUI start: ``chuansha-enforce-gui --db DB --smoke`` and ``bare_window.py DB`` (a bare Qt
   window on a lazy sqlite3 model of the same list), alternately, ``BENCH_GUI_RUNS`` times each
-  (default 3): process start to exit, and the painted window's ms after the script started.
+  (default 3): process start to exit, and the painted window's ms after the script started
+  (and the CPU ms the process had used by then, which a busy machine disturbs less).
   Both run from compiled bytecode, as an installed program does (pip compiles what it
   installs, a PyInstaller bundle holds .pyc): ``PYTHONDONTWRITEBYTECODE`` is dropped for them
   and their .pyc go to ``BENCH_PYCACHE`` (default /tmp/bench-pycache), written by one
@@ -62,6 +63,7 @@ def main() -> None:
     bare_argv = [sys.executable, str(HERE / "bare_window.py"), str(db)]
     smoke: list[tuple[float, float, float]] = []
     bare: list[tuple[float, float, float]] = []
+    cpu: dict[str, list[float]] = {"--smoke": [], "bare": []}
     total = 0
     if "PYTHONPYCACHEPREFIX" in env:  # the warm-up writes the .pyc the timed runs read
         for argv in (smoke_argv, bare_argv):
@@ -72,9 +74,11 @@ def main() -> None:
             report = json.loads(out.strip().splitlines()[-1])
             total = report.get("cases_total", total)
             into.append((seconds, report["window_painted_ms"], peak))
+            cpu[label].append(report["window_painted_cpu_ms"])
             print(
                 f"run {run} {label:8s} {seconds:5.2f} s process start to exit,"
-                f" painted at {report['window_painted_ms']:6.0f} ms,"
+                f" painted at {report['window_painted_ms']:6.0f} ms"
+                f" (CPU {report['window_painted_cpu_ms']:4.0f} ms),"
                 f" {report['rows_loaded']} rows, peak RSS {peak:5.0f} MiB"
             )
     wall, painted = (statistics.median(r[0] for r in smoke), statistics.median(r[1] for r in smoke))
@@ -89,6 +93,11 @@ def main() -> None:
         f" bare Qt window {bare_wall:.2f} s, painted at {bare_painted:.0f} ms"
         f" → {wall / bare_wall:.1f}× / {painted / bare_painted:.1f}× the bare window"
         f" ({how})"
+    )
+    cpu_smoke, cpu_bare = (statistics.median(cpu["--smoke"]), statistics.median(cpu["bare"]))
+    print(
+        f"CPU until the paint (median): --smoke {cpu_smoke:.0f} ms, bare Qt window"
+        f" {cpu_bare:.0f} ms → {cpu_smoke / cpu_bare:.1f}×"
     )
     record(
         "GUI --smoke start to exit (median)",

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeyEvent
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,8 @@ from ui.switch_user import user_text
 from ui.verify_actions import VerifyActions
 
 if TYPE_CHECKING:  # the pages and dialogs are imported when first opened: not before the paint
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
+
     from chuansha_enforce.domain.records import CasePage
     from chuansha_enforce.services.document_service import MadeFile
     from ui.case_detail import CaseDetailDialog
@@ -60,6 +62,21 @@ if TYPE_CHECKING:  # the pages and dialogs are imported when first opened: not b
 
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (180, 86, 210, 80, 150, 250, 100, 86, 64)
+
+
+class CaseView(QTableView):
+    """The case list's view: Enter (or Return) on a row asks for that case.
+
+    Its own ``keyPressEvent`` rather than an event filter on the window: a filter runs Python
+    for every event of the view, and its event types were loaded before the first paint."""
+
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.enter_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
 
 def open_with_system(path: Path) -> None:
@@ -94,7 +111,7 @@ class MainWindow(QMainWindow):
         self.open_document: Opener = open_with_system  # made 文书 open in WPS/Word
         self.runner.changed.connect(self.on_changes)
         self.case_model = CaseTableModel(services.cases, flag=self._row_flag, search=self._search)
-        self.case_view = QTableView(self)
+        self.case_view = CaseView(self)
         self.case_view.setObjectName("caseView")
         self.case_view.setModel(self.case_model)
         self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,7 +127,9 @@ class MainWindow(QMainWindow):
         self.case_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.case_view.setSortingEnabled(True)
         self.case_view.doubleClicked.connect(lambda index: self.open_case(index.row()))
-        self.case_view.installEventFilter(self)  # Enter on a row opens the case
+        self.case_view.enter_pressed.connect(
+            lambda: self.open_case(self.case_view.currentIndex().row())
+        )  # Enter on a row opens the case
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.case_view, self.tr("一般程序案件"))
@@ -322,18 +341,6 @@ class MainWindow(QMainWindow):
     def _row_flag(self, row: CaseListRow) -> QColor | None:
         today = today_in_china(self._services.clock)
         return deadline_colour(row, today, self._calendar, self._due_soon)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.case_view
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.case_view.currentIndex().isValid()
-        ):
-            self.open_case(self.case_view.currentIndex().row())
-            return True
-        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         """Ctrl+F: the case list's search box, its text selected for typing over."""
