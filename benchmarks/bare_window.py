@@ -3,7 +3,8 @@
 ``python benchmarks/bare_window.py DB`` starts a QApplication, shows a QMainWindow holding a
 QTableView on a minimal QAbstractTableModel that reads the case list 200 rows at a time with
 plain sqlite3 (keyset on filed_on DESC, id DESC, as the program's list), paints, prints
-``{"window_painted_ms": ..., "rows_loaded": ...}`` (ms since this script started) and exits.
+``{"window_painted_ms": ..., "window_painted_cpu_ms": ..., "rows_loaded": ...}`` (ms since
+this script started; the process's CPU ms until then, interpreter start included) and exits.
 No translations, no bundled font, no services: what any Qt program pays to show such a list.
 """
 
@@ -91,7 +92,9 @@ def main() -> int:
     view.selectRow(0)
     app.processEvents()
     painted = round((time.perf_counter() - STARTED) * 1000, 1)
-    print(json.dumps({"window_painted_ms": painted, "rows_loaded": model.rowCount()}))
+    cpu = round(time.process_time() * 1000, 1)
+    report = {"window_painted_ms": painted, "window_painted_cpu_ms": cpu}
+    print(json.dumps({**report, "rows_loaded": model.rowCount()}))
     window.close()
     db.close()
     return 0

@@ -4,8 +4,6 @@ an account to the officer registry, and adding one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chuansha_enforce.domain.accounts.accounts import Permission, Role
+from chuansha_enforce.domain.accounts.accounts import Role
 from chuansha_enforce.domain.clock import CHINA_TZ
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
@@ -31,7 +28,6 @@ from chuansha_enforce.services.account_service import AccountState, NewUser
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import StorageError
 from ui.error_dialogs import error_text
-from ui.password_dialog import PasswordDialog
 
 
 def _secret(parent: QWidget, name: str) -> QLineEdit:
@@ -210,30 +206,3 @@ class AccountDialog(QDialog):
         for field in (self.name, self.display, self.qualification):
             field.clear()
         self.reload()
-
-
-def install_account_menu(window: QMainWindow, services: Services, lang: Lang = "zh") -> None:
-    """An 账户 menu: 修改密码 for whoever is logged in; 账户管理 for administrators (and in
-    single-user mode, to make the first account)."""
-    account = services.session.account
-    first = not services.accounts.has_accounts()
-    manages = first or (account is not None and account.can(Permission.MANAGE_USERS))
-    if services.read_only or not (manages or account is not None):
-        return
-    menu = window.menuBar().addMenu(QCoreApplication.translate("AccountDialog", "账户(&U)"))
-    if account is not None:  # every logged-in user changes their own password
-        change = QAction(QCoreApplication.translate("AccountDialog", "修改密码…"), window)
-        change.setObjectName("changePassword")
-        name = account.name
-        change.triggered.connect(lambda: PasswordDialog(services, name, lang, window).exec())
-        menu.addAction(change)
-    if not manages:
-        return
-    action = QAction(QCoreApplication.translate("AccountDialog", "账户管理…"), window)
-    action.setObjectName("manageAccounts")
-
-    def open_dialog() -> None:
-        AccountDialog(services, lang, window).exec()
-
-    action.triggered.connect(open_dialog)
-    menu.addAction(action)

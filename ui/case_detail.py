@@ -36,6 +36,7 @@ from chuansha_enforce.services.case_file_service import CaseView, StepResult
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_steps import Step, steps
+from ui.case_table_model import FLAG_COLOURS
 from ui.correction_form import correction_form
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.document_menu import DocumentMenu
@@ -75,14 +76,6 @@ STATE_NAMES = EnumMap(
         ClockState.MET: QT_TRANSLATE_NOOP("CaseDetail", "按期完成"),
         ClockState.MISSED: QT_TRANSLATE_NOOP("CaseDetail", "逾期完成"),
         ClockState.UNRECORDED: QT_TRANSLATE_NOOP("CaseDetail", "未记录（启用前）"),
-    },
-)
-FLAG_COLOURS = EnumMap(
-    ClockState,
-    {
-        ClockState.DUE_SOON: QColor("#fff3b0"),
-        ClockState.OVERDUE: QColor("#f8c4c4"),
-        ClockState.MISSED: QColor("#f8c4c4"),
     },
 )
 

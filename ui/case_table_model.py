@@ -17,13 +17,24 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
+from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.demolition.forced_clocks import list_flag
+from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.services.case_service import CaseService
-from ui.case_detail import FLAG_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
+
+# A deadline's colour, in the list and in the case window alike.
+FLAG_COLOURS = EnumMap(
+    ClockState,
+    {
+        ClockState.DUE_SOON: QColor("#fff3b0"),
+        ClockState.OVERDUE: QColor("#f8c4c4"),
+        ClockState.MISSED: QColor("#f8c4c4"),
+    },
+)
 
 
 class Searcher(Protocol):

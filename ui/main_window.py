@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeyEvent
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,36 +31,61 @@ from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.container import Services
-from chuansha_enforce.services.document_service import MadeFile
 from chuansha_enforce.services.errors import DomainError
 from ui.backup_actions import SafetyActions
-from ui.benchmark_editor import BenchmarkEditor
-from ui.case_detail import CaseDetailDialog
 from ui.case_table_model import CaseTableModel, deadline_colour
-from ui.dispute_panel import DisputePanel
-from ui.document_menu import Opener, make_service_receipts, open_with_system
-from ui.due_panel import DuePanel
 from ui.error_dialogs import error_text
-from ui.file_case_dialog import file_case_form
-from ui.file_review_panel import FileReviewPanel
-from ui.import_dialog import ImportDialog
-from ui.officer_registry import OfficerRegistryWidget
 from ui.report_actions import ReportMenu
-from ui.review_queue import ReviewQueueWidget
 from ui.runner import OperationRunner
 from ui.screen_fit import fit_to_screen
-from ui.settings_dialog import SettingsDialog
-from ui.side_by_side import place_beside
-from ui.simple_entry import SimpleEntryWidget
-from ui.simple_list import SimpleListWidget
-from ui.step_form import StepForm
-from ui.structure_panel import StructurePanel
 from ui.switch_user import user_text
-from ui.trash_dialog import TrashDialog
 from ui.verify_actions import VerifyActions
+
+if TYPE_CHECKING:  # the pages and dialogs are imported when first opened: not before the paint
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
+
+    from chuansha_enforce.domain.records import CasePage
+    from chuansha_enforce.services.document_service import MadeFile
+    from ui.benchmark_editor import BenchmarkEditor
+    from ui.case_detail import CaseDetailDialog
+    from ui.dispute_panel import DisputePanel
+    from ui.document_menu import Opener
+    from ui.due_panel import DuePanel
+    from ui.file_review_panel import FileReviewPanel
+    from ui.import_dialog import ImportDialog
+    from ui.officer_registry import OfficerRegistryWidget
+    from ui.review_queue import ReviewQueueWidget
+    from ui.settings_dialog import SettingsDialog
+    from ui.simple_entry import SimpleEntryWidget
+    from ui.simple_list import SimpleListWidget
+    from ui.step_form import StepForm
+    from ui.structure_panel import StructurePanel
+    from ui.trash_dialog import TrashDialog
 
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (180, 86, 210, 80, 150, 250, 100, 86, 64)
+
+
+class CaseView(QTableView):
+    """The case list's view: Enter (or Return) on a row asks for that case.
+
+    Its own ``keyPressEvent`` rather than an event filter on the window: a filter runs Python
+    for every event of the view, and its event types were loaded before the first paint."""
+
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.enter_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def open_with_system(path: Path) -> None:
+    """A made 文书 opens in the program the PC has for it (WPS/Word)."""
+    from ui.document_menu import open_with_system as opening
+
+    opening(path)
 
 
 class MainWindow(QMainWindow):
@@ -85,10 +112,8 @@ class MainWindow(QMainWindow):
         self.runner = OperationRunner(services, lang, self)
         self.open_document: Opener = open_with_system  # made 文书 open in WPS/Word
         self.runner.changed.connect(self.on_changes)
-        self.case_model = CaseTableModel(
-            services.cases, flag=self._row_flag, search=services.search.search
-        )
-        self.case_view = QTableView(self)
+        self.case_model = CaseTableModel(services.cases, flag=self._row_flag, search=self._search)
+        self.case_view = CaseView(self)
         self.case_view.setObjectName("caseView")
         self.case_view.setModel(self.case_model)
         self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,33 +129,26 @@ class MainWindow(QMainWindow):
         self.case_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.case_view.setSortingEnabled(True)
         self.case_view.doubleClicked.connect(lambda index: self.open_case(index.row()))
-        self.case_view.installEventFilter(self)  # Enter on a row opens the case
-        self.simple_entry = SimpleEntryWidget(services, lang, self)
-        self.simple_entry.saved.connect(self._simple_saved)
-        self.simple_entry.saved.connect(self.runner.announce)
+        self.case_view.enter_pressed.connect(
+            lambda: self.open_case(self.case_view.currentIndex().row())
+        )  # Enter on a row opens the case
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.case_view, self.tr("一般程序案件"))
-        self.tabs.addTab(self.simple_entry, self.tr("简易程序录入"))
-        self.simple_list = SimpleListWidget(services, lang, self)
-        self.simple_entry.saved.connect(lambda _result: self.simple_list.reload())
-        self.tabs.addTab(self.simple_list, self.tr("简易程序决定"))
-        self.officer_registry = OfficerRegistryWidget(services, lang, self)
-        self.tabs.addTab(self.officer_registry, self.tr("执法人员"))
-        self.officer_registry.changed.connect(self.runner.announce)
-        self.file_review = FileReviewPanel(services, lang, self)
-        self.tabs.addTab(self.file_review, self.tr("案卷评查"))
-        self.review_queue = ReviewQueueWidget(services, lang, self)
-        self.review_queue.changed.connect(self.runner.announce)
-        self.tabs.addTab(self.review_queue, self.tr("法制审核"))
-        # The register is read when its tab is first shown: not before the first paint.
-        self._disputes = DisputePanel(self.runner, self, deferred=True)
-        self.tabs.addTab(self._disputes, self.tr("复议诉讼"))
-        self.due = DuePanel(self.runner, self)
-        self.tabs.addTab(self.due, self.tr("待办"))
-        self.structures = StructurePanel(self.runner, lang, self)
-        self.structures.open_case_requested.connect(self.open_case_no)
-        self.tabs.addTab(self.structures, self.tr("违法建筑"))
+        # The other pages are built (and their modules imported) when first shown or used:
+        # the case list paints first. Until then each tab holds an empty placeholder.
+        self._pages: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        self._page_builders: dict[str, Callable[[], QWidget]] = {}
+        self._add_page("simple_entry", self.tr("简易程序录入"), self._build_simple_entry)
+        self._add_page("simple_list", self.tr("简易程序决定"), self._build_simple_list)
+        self._add_page("officer_registry", self.tr("执法人员"), self._build_officer_registry)
+        self._add_page("file_review", self.tr("案卷评查"), self._build_file_review)
+        self._add_page("review_queue", self.tr("法制审核"), self._build_review_queue)
+        self._add_page("disputes", self.tr("复议诉讼"), self._build_disputes)
+        self._add_page("due", self.tr("待办"), self._build_due)
+        self._add_page("structures", self.tr("违法建筑"), self._build_structures)
+        self.tabs.currentChanged.connect(self._page_shown)
         self.setCentralWidget(self.tabs)
         self.detail: CaseDetailDialog | None = None
         self.trash: TrashDialog | None = None
@@ -170,8 +188,6 @@ class MainWindow(QMainWindow):
 
         self.switch_requested = False
         self._build_menus()
-        self.review_queue.open_case_requested.connect(self.open_case_beside_review)
-        self.review_queue.summary_requested.connect(self.report_menu.case)
         self.report_menu.ready.connect(self._beside_review)
         self.user_label = QLabel(user_text(services), self)
         self.user_label.setObjectName("userLabel")
@@ -189,11 +205,142 @@ class MainWindow(QMainWindow):
         self.case_model.fetchMore()
         self._update_count()
 
+    def _search(
+        self, query: str, *, after: tuple[str, int] | None, limit: int, year: int | None
+    ) -> CasePage:
+        return self._services.search.search(query, after=after, limit=limit, year=year)
+
+    def _add_page(self, name: str, label: str, build: Callable[[], QWidget]) -> None:
+        placeholder = QWidget(self.tabs)
+        placeholder.setObjectName(f"{name}Placeholder")
+        self._placeholders[name] = placeholder
+        self._page_builders[name] = build
+        self.tabs.addTab(placeholder, label)
+
+    def _page_shown(self, index: int) -> None:
+        shown = self.tabs.widget(index)
+        for name, placeholder in list(self._placeholders.items()):
+            if placeholder is shown:
+                self._page(name)
+
+    def _page(self, name: str) -> QWidget:
+        """The page ``name``, built in place of its placeholder on first use."""
+        page = self._pages.get(name)
+        if page is not None:
+            return page
+        page = self._page_builders[name]()
+        self._pages[name] = page
+        placeholder = self._placeholders.pop(name)
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex() == index
+        # The swap is not a change of page: nothing listening to the tabs hears it.
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.insertTab(index, page, self.tabs.tabText(index))
+            self.tabs.removeTab(index + 1)
+            if current:
+                self.tabs.setCurrentIndex(index)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        return page
+
+    def _built(self, name: str) -> QWidget | None:
+        return self._pages.get(name)
+
+    def _build_simple_entry(self) -> QWidget:
+        from ui.simple_entry import SimpleEntryWidget
+
+        entry = SimpleEntryWidget(self._services, self._lang, self)
+        entry.saved.connect(self._simple_saved)
+        entry.saved.connect(self.runner.announce)
+        entry.saved.connect(self._reload_simple_list)
+        return entry
+
+    def _reload_simple_list(self, _result: object) -> None:
+        listing = self._built("simple_list")
+        if listing is not None:
+            cast("SimpleListWidget", listing).reload()
+
+    def _build_simple_list(self) -> QWidget:
+        from ui.simple_list import SimpleListWidget
+
+        return SimpleListWidget(self._services, self._lang, self)
+
+    def _build_officer_registry(self) -> QWidget:
+        from ui.officer_registry import OfficerRegistryWidget
+
+        registry = OfficerRegistryWidget(self._services, self._lang, self)
+        registry.changed.connect(self.runner.announce)
+        return registry
+
+    def _build_file_review(self) -> QWidget:
+        from ui.file_review_panel import FileReviewPanel
+
+        return FileReviewPanel(self._services, self._lang, self)
+
+    def _build_review_queue(self) -> QWidget:
+        from ui.review_queue import ReviewQueueWidget
+
+        queue = ReviewQueueWidget(self._services, self._lang, self)
+        queue.changed.connect(self.runner.announce)
+        queue.open_case_requested.connect(self.open_case_beside_review)
+        queue.summary_requested.connect(self.report_menu.case)
+        return queue
+
+    def _build_disputes(self) -> QWidget:
+        from ui.dispute_panel import DisputePanel
+
+        # The register is read when its tab is first shown (or ``disputes`` is used).
+        return DisputePanel(self.runner, self, deferred=True)
+
+    def _build_due(self) -> QWidget:
+        from ui.due_panel import DuePanel
+
+        return DuePanel(self.runner, self)
+
+    def _build_structures(self) -> QWidget:
+        from ui.structure_panel import StructurePanel
+
+        panel = StructurePanel(self.runner, self._lang, self)
+        panel.open_case_requested.connect(self.open_case_no)
+        return panel
+
+    @property
+    def simple_entry(self) -> SimpleEntryWidget:
+        return cast("SimpleEntryWidget", self._page("simple_entry"))
+
+    @property
+    def simple_list(self) -> SimpleListWidget:
+        return cast("SimpleListWidget", self._page("simple_list"))
+
+    @property
+    def officer_registry(self) -> OfficerRegistryWidget:
+        return cast("OfficerRegistryWidget", self._page("officer_registry"))
+
+    @property
+    def file_review(self) -> FileReviewPanel:
+        return cast("FileReviewPanel", self._page("file_review"))
+
+    @property
+    def review_queue(self) -> ReviewQueueWidget:
+        return cast("ReviewQueueWidget", self._page("review_queue"))
+
+    @property
+    def due(self) -> DuePanel:
+        return cast("DuePanel", self._page("due"))
+
+    @property
+    def structures(self) -> StructurePanel:
+        """The 违法建筑 tab: where each structure under an order stands (DOMAIN §13)."""
+        return cast("StructurePanel", self._page("structures"))
+
     @property
     def disputes(self) -> DisputePanel:
         """The 复议诉讼 tab, its register read (on first use if its tab was not shown yet)."""
-        self._disputes.ensure_loaded()
-        return self._disputes
+        panel = cast("DisputePanel", self._page("disputes"))
+        panel.ensure_loaded()
+        return panel
 
     def _calendar_notice(self) -> None:
         """Say when deadlines reach a year without its holidays (gone once it is entered)."""
@@ -209,18 +356,6 @@ class MainWindow(QMainWindow):
     def _row_flag(self, row: CaseListRow) -> QColor | None:
         today = today_in_china(self._services.clock)
         return deadline_colour(row, today, self._calendar, self._due_soon)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.case_view
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.case_view.currentIndex().isValid()
-        ):
-            self.open_case(self.case_view.currentIndex().row())
-            return True
-        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         """Ctrl+F: the case list's search box, its text selected for typing over."""
@@ -239,6 +374,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def open_case_no(self, case_no: str) -> CaseDetailDialog:
+        from ui.case_detail import CaseDetailDialog
+
         self.detail = CaseDetailDialog(self._services, case_no, self._lang, self)
         self.detail.changed.connect(self.runner.announce)
         self.detail.finished.connect(self._back_to_list)
@@ -258,7 +395,10 @@ class MainWindow(QMainWindow):
         return detail
 
     def _beside_review(self, reading: QWidget) -> None:
-        form = self.review_queue.dialog
+        from ui.side_by_side import place_beside
+
+        queue = self._built("review_queue")
+        form = None if queue is None else cast("ReviewQueueWidget", queue).dialog
         if form is not None and form.isVisible():
             place_beside(reading, form)
 
@@ -269,9 +409,13 @@ class MainWindow(QMainWindow):
         """The 送达回证 of every selected case, opened in WPS/Word for printing."""
         rows = sorted({i.row() for i in self.case_view.selectionModel().selectedRows()})
         numbers = [self.case_model.case_at(row).case_no for row in rows]
+        from ui.document_menu import make_service_receipts
+
         return make_service_receipts(self.runner, numbers, self.open_document, parent=self)
 
     def file_case(self) -> StepForm:
+        from ui.file_case_dialog import file_case_form
+
         form = file_case_form(self._services, self._lang, self)
         form.accepted.connect(lambda: self.runner.announce(form.result_value))
         form.finished.connect(self._back_to_list)
@@ -280,6 +424,8 @@ class MainWindow(QMainWindow):
         return form
 
     def open_trash(self) -> TrashDialog:
+        from ui.trash_dialog import TrashDialog
+
         self.trash = TrashDialog(self._services, self._lang, self)
         self.trash.changed.connect(self.runner.announce)
         self.trash.show()
@@ -294,6 +440,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("简易程序决定已保存"), 5000)
 
     def open_import(self) -> ImportDialog:
+        from ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.runner, self)
         self.import_dialog = dialog
         dialog.show()
@@ -335,31 +483,48 @@ class MainWindow(QMainWindow):
             if not cases or not all(self.case_model.refresh_case(no) for no in cases):
                 self.refresh_cases()
             else:
-                self.review_queue.model.reload()
+                self._reload_review_queue()
             detail = self.detail
             if detail is not None and detail.isVisible() and (not cases or detail.case_no in cases):
                 detail.reload()
-            self.due.reload()
-            self.structures.reload()
+            self._reload_page("due")
+            self._reload_page("structures")
+        # A page not built yet reads everything when it is first shown.
         if Topic.DISPUTES in changes:  # (with CASES: the open case window reloads above)
-            self.disputes.reload()
-            self.due.reload()  # a dispute's outcome may set a decision aside
-            self.structures.reload()  # a pending one holds the sequence
+            self._reload_disputes()
+            self._reload_page("due")  # a dispute's outcome may set a decision aside
+            self._reload_page("structures")  # a pending one holds the sequence
         if Topic.OFFICERS in changes:
-            self.officer_registry.reload()
-            self.simple_entry.refresh_officers()
+            self._reload_page("officer_registry")
+            entry = self._built("simple_entry")
+            if entry is not None:
+                cast("SimpleEntryWidget", entry).refresh_officers()
         if Topic.SETTINGS in changes:
             self._due_soon = self._services.settings.current().due_soon_working_days
             self.refresh_cases()
-            self.disputes.reload()
-            self.structures.reload()
+            self._reload_disputes()
+            self._reload_page("structures")
             self._calendar_notice()
+
+    def _reload_page(self, name: str) -> None:
+        page = self._built(name)
+        if page is not None:
+            cast("DuePanel | OfficerRegistryWidget | StructurePanel", page).reload()
+
+    def _reload_disputes(self) -> None:
+        if self._built("disputes") is not None:
+            self.disputes.reload()
+
+    def _reload_review_queue(self) -> None:
+        queue = self._built("review_queue")
+        if queue is not None:
+            cast("ReviewQueueWidget", queue).model.reload()
 
     def refresh_cases(self) -> None:
         self._calendar = self._services.calendar.work_calendar()
         self.case_model.reload()
         self._update_count()
-        self.review_queue.model.reload()  # a case deleted or taken back leaves or rejoins it
+        self._reload_review_queue()  # a case deleted or taken back leaves or rejoins it
 
     def _build_menus(self) -> None:
         case_menu = self.menuBar().addMenu(self.tr("案件(&C)"))
@@ -427,6 +592,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def open_settings(self) -> SettingsDialog:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self._services, self._lang, self, runner=self.runner)
         dialog.accepted.connect(lambda: self.runner.announce(dialog.result_value))
         self.settings_dialog = dialog
@@ -434,6 +601,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_benchmarks(self) -> BenchmarkEditor:
+        from ui.benchmark_editor import BenchmarkEditor
+
         dialog = BenchmarkEditor(self.runner, self)
         self.benchmark_editor = dialog
         dialog.open()

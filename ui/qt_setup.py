@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.resource_paths import font_path, translations_dir
-from ui.launch import XCB_PACKAGES
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +60,8 @@ def cannot_start_text(said: list[str], log_path: Path | None) -> str:
     if not any(word in " ".join(said).lower() for word in _PLATFORM_WORDS):
         return f"图形界面异常终止 / the GUI stopped: {fatal}\n日志 / log: {log_path or '-'}"
     lines = "\n".join(f"  {line}" for text in said for line in text.strip().splitlines() if line)
+    from ui.launch import XCB_PACKAGES  # noqa: PLC0415 (with subprocess: not at every start)
+
     return CANNOT_START.format(packages=XCB_PACKAGES, said=lines, log=log_path or "-")
 
 

@@ -27,7 +27,7 @@ from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.presenters.structure_list import StructureViewRow, view_rows
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.structure_list_service import StructureList
-from ui.case_detail import FLAG_COLOURS
+from ui.case_table_model import FLAG_COLOURS
 from ui.runner import OperationRunner
 from ui.short_list_model import Index, ShortListModel
 

@@ -5,15 +5,18 @@ every review signature, the chain heads kept with the backups — through the wi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
 
-from chuansha_enforce.presenters.verify_text import verify_lines
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
-from chuansha_enforce.services.verify_service import VerifyReport
 from ui.runner import OperationRunner
+
+if TYPE_CHECKING:  # the check's code is loaded by the check, not by the window's start
+    from chuansha_enforce.services.verify_service import VerifyReport
 
 SHOWN_LINES = 12
 """Lines in the message itself; all of them are under 显示详细信息."""
@@ -74,6 +77,8 @@ class VerifyActions(QObject):
 
     def _finished(self, report: VerifyReport) -> None:
         self._close_progress()
+        from chuansha_enforce.presenters.verify_text import verify_lines  # noqa: PLC0415
+
         lines = verify_lines(report, self._lang)
         icon = QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning
         self._show(icon, lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -25,11 +26,9 @@ from chuansha_enforce.domain.accounts.accounts import (
     check_user_name,
     require,
 )
-from chuansha_enforce.domain.cases.case_file import Certificate
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import clean_line
-from chuansha_enforce.services.certificate_lookup import officer_named
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.credentials import (
     PasswordCost,
@@ -50,11 +49,13 @@ from chuansha_enforce.storage.accounts.user_repository import (
     StoredUser,
     UserRepository,
 )
-from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import database_path, write_transaction
 from chuansha_enforce.storage.safety import chain_key
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.safety.write_guard import login_bookkeeping
+
+if TYPE_CHECKING:
+    from chuansha_enforce.domain.cases.case_file import Certificate
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,10 +291,10 @@ class AccountService(ContextService):
             user = self._users.by_name(name.strip())
             if user is None:
                 raise DomainError("account.unknown", "user", {"name": name})
-            registry = CaseFileRepository(self._db).certificates()
+            registry = _certificates(self._db)
             cert = None
             if officer is not None:
-                cert = officer_named(registry, officer, today_in_china(self._clock), "officer")
+                cert = _officer_named(registry, officer, today_in_china(self._clock))
                 if cert is None:
                     raise DomainError("account.officer_unknown", "officer", {"name": officer})
             before = _officer_label(registry, user.account.officer_id)
@@ -314,7 +315,7 @@ class AccountService(ContextService):
         the linked officer)."""
         if not self._users.table_exists():
             return []
-        registry = CaseFileRepository(self._db).certificates()
+        registry = _certificates(self._db)
         return [
             AccountState(
                 u.account,
@@ -452,6 +453,21 @@ class AccountService(ContextService):
         """One audit record by ``name`` about ``account`` (default: their own account)."""
         entry = AuditEntry(at, name, action, "user", account or name, outcome, detail)
         AuditLog(self._db).append(entry)
+
+
+def _certificates(db: sqlite_utils.Database) -> list[Certificate]:
+    """The officers' registry (its module is loaded here: logging in does not need it)."""
+    from chuansha_enforce.storage.cases.case_file_repository import (  # noqa: PLC0415
+        CaseFileRepository,
+    )
+
+    return CaseFileRepository(db).certificates()
+
+
+def _officer_named(registry: list[Certificate], officer: str, on: dt.date) -> Certificate | None:
+    from chuansha_enforce.services.certificate_lookup import officer_named  # noqa: PLC0415
+
+    return officer_named(registry, officer, on, "officer")
 
 
 def _label(cert: Certificate) -> str:

@@ -26,7 +26,6 @@ from chuansha_enforce.domain.safety.backup_retention import (
 )
 from chuansha_enforce.services.output_files import backups_dir, refuse_database_files
 from chuansha_enforce.services.system_clock import file_system_seconds
-from chuansha_enforce.services.verify_service import VerifyService
 from chuansha_enforce.storage.connection import (
     SQLITE_VERSION,
     fold_wal,
@@ -371,7 +370,10 @@ class BackupService:
 
     @staticmethod
     def _check_verify(source: Path, staging: Path) -> None:
-        """The full ``verify`` (chain, signatures, accounts) on the staged copy."""
+        """The full ``verify`` (chain, signatures, accounts) on the staged copy (its module is
+        loaded here, by a restore: not at every start)."""
+        from chuansha_enforce.services.verify_service import VerifyService  # noqa: PLC0415
+
         db = open_database(staging, read_only=True)
         try:
             report = VerifyService(db).run()

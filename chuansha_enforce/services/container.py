@@ -7,7 +7,9 @@ import errno
 import functools
 import logging
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -17,36 +19,14 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.account_service import AccountService
 from chuansha_enforce.services.backup_service import BackupService, remove_restore_leftovers
 from chuansha_enforce.services.calendar_service import CalendarService
-from chuansha_enforce.services.case_file_service import CaseFileService
-from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
-from chuansha_enforce.services.case_trash_service import CaseTrashService
 from chuansha_enforce.services.context import ServiceContext
-from chuansha_enforce.services.correction_service import CorrectionService
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
-from chuansha_enforce.services.demo_service import DemoService
-from chuansha_enforce.services.discretion_service import DiscretionService
-from chuansha_enforce.services.dispute_service import DisputeService
-from chuansha_enforce.services.document_service import DocumentService, user_templates_dir
-from chuansha_enforce.services.file_review_service import FileReviewService
-from chuansha_enforce.services.holiday_service import HolidayService
-from chuansha_enforce.services.ledger_service import LedgerService
-from chuansha_enforce.services.numbering_service import NumberingService
-from chuansha_enforce.services.officer_service import OfficerService
-from chuansha_enforce.services.publication_service import PublicationService
-from chuansha_enforce.services.report_service import ReportService
-from chuansha_enforce.services.review_service import ReviewService
 from chuansha_enforce.services.session import SINGLE_USER, Login, Session, open_session
 from chuansha_enforce.services.settings_service import SettingsService
-from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
-from chuansha_enforce.services.simple_form_service import SimpleFormService
-from chuansha_enforce.services.statistics_service import StatisticsService
-from chuansha_enforce.services.structure_list_service import StructureListService
 from chuansha_enforce.services.system_clock import SystemClock
-from chuansha_enforce.services.verify_service import Problem, VerifyReport, VerifyService
 from chuansha_enforce.storage.calendar.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.cases.case_repository import CaseRepository
-from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository
 from chuansha_enforce.storage.connection import (
     SQLITE_VERSION,
     Medium,
@@ -55,7 +35,6 @@ from chuansha_enforce.storage.connection import (
     open_database,
     write_transaction,
 )
-from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.errors import (
     DatabaseInUseError,
     DatabaseReadOnlyError,
@@ -65,11 +44,8 @@ from chuansha_enforce.storage.errors import (
     ReadOnlyMediumError,
     StorageError,
 )
-from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
-from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
-from chuansha_enforce.storage.safety.backup import BackupManifest
 from chuansha_enforce.storage.safety.inspection import audit_head
 from chuansha_enforce.storage.safety.network_location import network_kind
 from chuansha_enforce.storage.safety.write_guard import refuse_writes
@@ -78,6 +54,30 @@ from chuansha_enforce.storage.safety.writer_lock import (
     acquire_writer_lock,
     lock_holder_pid,
 )
+
+if TYPE_CHECKING:  # the services the first screen does not use are imported when first used
+    from chuansha_enforce.services.case_file_service import CaseFileService
+    from chuansha_enforce.services.case_search_service import CaseSearchService
+    from chuansha_enforce.services.case_trash_service import CaseTrashService
+    from chuansha_enforce.services.correction_service import CorrectionService
+    from chuansha_enforce.services.demo_service import DemoService
+    from chuansha_enforce.services.discretion_service import DiscretionService
+    from chuansha_enforce.services.dispute_service import DisputeService
+    from chuansha_enforce.services.document_service import DocumentService
+    from chuansha_enforce.services.file_review_service import FileReviewService
+    from chuansha_enforce.services.holiday_service import HolidayService
+    from chuansha_enforce.services.ledger_service import LedgerService
+    from chuansha_enforce.services.numbering_service import NumberingService
+    from chuansha_enforce.services.officer_service import OfficerService
+    from chuansha_enforce.services.publication_service import PublicationService
+    from chuansha_enforce.services.report_service import ReportService
+    from chuansha_enforce.services.review_service import ReviewService
+    from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
+    from chuansha_enforce.services.simple_form_service import SimpleFormService
+    from chuansha_enforce.services.statistics_service import StatisticsService
+    from chuansha_enforce.services.structure_list_service import StructureListService
+    from chuansha_enforce.services.verify_service import VerifyReport
+    from chuansha_enforce.storage.safety.backup import BackupManifest
 
 log = logging.getLogger(__name__)
 
@@ -89,18 +89,8 @@ class Services:
     read_only: bool
     migrated: tuple[str, ...]
     cases: CaseService
-    search: CaseSearchService
-    demo: DemoService
     calendar: CalendarService
-    statistics: StatisticsService
-    case_files: CaseFileService
-    officers: OfficerService
-    numbering: NumberingService
     settings: SettingsService
-    ledger: LedgerService
-    simple: SimpleDecisionService
-    simple_forms: SimpleFormService
-    file_reviews: FileReviewService
     accounts: AccountService
     session: Session
     backups: BackupService
@@ -125,8 +115,94 @@ class Services:
             check_integrity=False,
         )
 
+    # What the first screen (the case list) does not use is built, and its module imported,
+    # on first use: the window paints before the import, PDF and document code is loaded.
+    # Each is built once per Services, as when they were built here eagerly.
+
+    @cached_property
+    def search(self) -> CaseSearchService:
+        from chuansha_enforce.services.case_search_service import CaseSearchService
+        from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository
+
+        return CaseSearchService(self.cases, CaseSearchRepository(self._db))
+
+    @cached_property
+    def demo(self) -> DemoService:
+        from chuansha_enforce.services.demo_service import DemoService
+
+        return DemoService(self._ctx)
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        from chuansha_enforce.services.statistics_service import StatisticsService
+        from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
+        from chuansha_enforce.storage.file_review.file_review_repository import (
+            FileReviewRepository,
+        )
+        from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
+
+        db = self._db
+        return StatisticsService(
+            StatisticsRepository(db), self.calendar, FileReviewRepository(db), DisputeRepository(db)
+        )
+
+    @cached_property
+    def numbering(self) -> NumberingService:
+        from chuansha_enforce.services.numbering_service import NumberingService
+
+        return NumberingService(self._ctx)
+
+    @cached_property
+    def case_files(self) -> CaseFileService:
+        from chuansha_enforce.services.case_file_service import CaseFileService
+
+        return CaseFileService(
+            self._ctx, calendar=self.calendar, numbering=self.numbering, settings=self.settings
+        )
+
+    @cached_property
+    def officers(self) -> OfficerService:
+        from chuansha_enforce.services.officer_service import OfficerService
+
+        return OfficerService(self._ctx)
+
+    @cached_property
+    def ledger(self) -> LedgerService:
+        from chuansha_enforce.services.ledger_service import LedgerService
+
+        return LedgerService(
+            self._ctx,
+            calendar=self.calendar,
+            settings=self.settings,
+            before_write=(
+                None
+                if self.read_only
+                else functools.partial(self.backups.backup, label="pre-import")
+            ),
+        )
+
+    @cached_property
+    def simple(self) -> SimpleDecisionService:
+        from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
+
+        return SimpleDecisionService(self._ctx, self.settings, self.calendar)
+
+    @cached_property
+    def simple_forms(self) -> SimpleFormService:
+        from chuansha_enforce.services.simple_form_service import SimpleFormService
+
+        return SimpleFormService(self._ctx)
+
+    @cached_property
+    def file_reviews(self) -> FileReviewService:
+        from chuansha_enforce.services.file_review_service import FileReviewService
+
+        return FileReviewService(self._ctx)
+
     @property
     def reports(self) -> ReportService:
+        from chuansha_enforce.services.report_service import ReportService
+
         return ReportService(
             self._ctx,
             statistics=self.statistics,
@@ -137,16 +213,22 @@ class Services:
     @property
     def trash(self) -> CaseTrashService:
         """Deleting general cases into a trash they can be taken back from."""
+        from chuansha_enforce.services.case_trash_service import CaseTrashService
+
         return CaseTrashService(self._ctx)
 
     @property
     def disputes(self) -> DisputeService:
         """Reconsiderations and lawsuits: the register, its deadlines and the annual rates."""
+        from chuansha_enforce.services.dispute_service import DisputeService
+
         return DisputeService(self._ctx, self.calendar)
 
     @property
     def corrections(self) -> CorrectionService:
         """更正 of cases, payments, simple decisions and officers, with a reason."""
+        from chuansha_enforce.services.correction_service import CorrectionService
+
         return CorrectionService(
             self._ctx, case_files=self.case_files, calendar=self.calendar, settings=self.settings
         )
@@ -154,6 +236,8 @@ class Services:
     @property
     def publications(self) -> PublicationService:
         """Publication and its withdrawal, decisions set aside, and the due list."""
+        from chuansha_enforce.services.publication_service import PublicationService
+
         return PublicationService(
             self._ctx, case_files=self.case_files, calendar=self.calendar, simple=self.simple
         )
@@ -161,21 +245,29 @@ class Services:
     @property
     def discretion(self) -> DiscretionService:
         """The benchmark table, the forms' suggestion and the notice's circumstance."""
+        from chuansha_enforce.services.discretion_service import DiscretionService
+
         return DiscretionService(self._ctx, case_files=self.case_files)
 
     @property
     def structures(self) -> StructureListService:
         """The 违法建筑 list: where each structure under an order stands (DOMAIN §13)."""
+        from chuansha_enforce.services.structure_list_service import StructureListService
+
         return StructureListService(self._ctx, case_files=self.case_files)
 
     @property
     def holidays(self) -> HolidayService:
         """The 调休 table an administrator keeps (the work calendar reads it)."""
+        from chuansha_enforce.services.holiday_service import HolidayService
+
         return HolidayService(self._ctx)
 
     @property
     def reviews(self) -> ReviewService:
         """Legal review: submit, queue, sign (as the logged-in account)."""
+        from chuansha_enforce.services.review_service import ReviewService
+
         return ReviewService(
             self._ctx,
             calendar=self.calendar,
@@ -187,6 +279,8 @@ class Services:
     @property
     def documents(self) -> DocumentService:
         """执法文书 from the case data; the squad's own templates in the user data folder."""
+        from chuansha_enforce.services.document_service import DocumentService, user_templates_dir
+
         return DocumentService(
             self._ctx,
             case_files=self.case_files,
@@ -212,6 +306,8 @@ class Services:
     ) -> VerifyReport:
         """Integrity check, the whole audit chain and every signature, broken records listed;
         with ``check_backups``, every kept backup against its manifest too."""
+        from chuansha_enforce.services.verify_service import Problem, VerifyService
+
         report = VerifyService(self._db).run(expected_heads, backup_heads)
         if not check_backups:
             return report
@@ -410,39 +506,15 @@ def build_services(
             refuse_writes(db)
         # Every service acts as the session's account and checks its role (DOMAIN §9).
         ctx = ServiceContext(db, clock, session.user, session.account)
-        calendar = CalendarService(CalendarOverrideRepository(db), clock)
-        case_service = CaseService(CaseRepository(db))
-        numbering = NumberingService(ctx)
         settings = SettingsService(ctx)
         return Services(
             db_path=db_path,
             clock=clock,
             read_only=read_only,
             migrated=tuple(migrated),
-            cases=case_service,
-            search=CaseSearchService(case_service, CaseSearchRepository(db)),
-            demo=DemoService(ctx),
-            calendar=calendar,
-            statistics=StatisticsService(
-                StatisticsRepository(db), calendar, FileReviewRepository(db), DisputeRepository(db)
-            ),
-            file_reviews=FileReviewService(ctx),
-            case_files=CaseFileService(
-                ctx, calendar=calendar, numbering=numbering, settings=settings
-            ),
+            cases=CaseService(CaseRepository(db)),
+            calendar=CalendarService(CalendarOverrideRepository(db), clock),
             settings=settings,
-            numbering=numbering,
-            ledger=LedgerService(
-                ctx,
-                calendar=calendar,
-                settings=settings,
-                before_write=(
-                    None if read_only else functools.partial(backups.backup, label="pre-import")
-                ),
-            ),
-            officers=OfficerService(ctx),
-            simple=SimpleDecisionService(ctx, settings, calendar),
-            simple_forms=SimpleFormService(ctx),
             accounts=AccountService(ctx, settings=settings, cost=cost, read_only=read_only),
             session=session,
             backups=backups,

@@ -16,15 +16,14 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-
-import argon2
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from typing import TYPE_CHECKING
 
 from chuansha_enforce.domain.review.review_signing import ED25519
+
+# argon2 and cryptography (some 40 modules) are loaded by the first hash, key or signature,
+# not by every start of the program: the window paints its list before anyone logs in.
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +40,8 @@ PRODUCTION_COST = PasswordCost()
 
 
 def hash_password(password: str, cost: PasswordCost) -> str:
+    import argon2  # noqa: PLC0415
+
     hasher = argon2.PasswordHasher(
         time_cost=cost.time_cost, memory_cost=cost.memory_kib, parallelism=cost.parallelism
     )
@@ -48,6 +49,8 @@ def hash_password(password: str, cost: PasswordCost) -> str:
 
 
 def password_matches(stored_hash: str, password: str) -> bool:
+    import argon2  # noqa: PLC0415
+
     try:
         return argon2.PasswordHasher().verify(stored_hash, password)
     except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
@@ -63,6 +66,8 @@ class KeyPair:
 
 
 def _derive(password: str, kdf: dict[str, object]) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw  # noqa: PLC0415
+
     return hash_secret_raw(
         password.encode("utf-8"),
         bytes.fromhex(str(kdf["salt"])),
@@ -79,6 +84,10 @@ def _aad(user: str, algorithm: str) -> bytes:
 
 
 def new_key_pair(user: str, password: str, cost: PasswordCost) -> KeyPair:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
+        Ed25519PrivateKey,
+    )
+
     return seal_private_key(user, Ed25519PrivateKey.generate(), password, cost)
 
 
@@ -86,6 +95,12 @@ def seal_private_key(
     user: str, private: Ed25519PrivateKey, password: str, cost: PasswordCost
 ) -> KeyPair:
     """Encrypt ``private`` under a key derived from ``password`` (fresh salt and nonce)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415
+    from cryptography.hazmat.primitives.serialization import (  # noqa: PLC0415
+        Encoding,
+        PublicFormat,
+    )
+
     public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     kdf = _kdf(cost)
     nonce = os.urandom(12)
@@ -99,6 +114,12 @@ def unlock_private_key(
     user: str, password: str, private_key_enc: bytes, kdf_json: str
 ) -> Ed25519PrivateKey | None:
     """The private key, or ``None`` when the password does not open it."""
+    from cryptography.exceptions import InvalidTag  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
+        Ed25519PrivateKey,
+    )
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415
+
     kdf = json.loads(kdf_json)
     try:
         raw = AESGCM(_derive(password, kdf)).decrypt(
@@ -130,6 +151,8 @@ def _kdf(cost: PasswordCost) -> dict[str, object]:
 def wrap_chain_key(user: str, key: bytes, password: str, cost: PasswordCost) -> tuple[bytes, str]:
     """The audit chain's key sealed under ``password`` for ``user`` (as the signing key is):
     (nonce + ciphertext, kdf JSON)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415
+
     kdf = _kdf(cost)
     nonce = os.urandom(12)
     sealed = AESGCM(_derive(password, kdf)).encrypt(nonce, key, _aad(user, CHAIN_KEY))
@@ -138,6 +161,9 @@ def wrap_chain_key(user: str, key: bytes, password: str, cost: PasswordCost) -> 
 
 def unwrap_chain_key(user: str, password: str, wrapped: bytes, kdf_json: str) -> bytes | None:
     """The chain key, or ``None`` when the password does not open it."""
+    from cryptography.exceptions import InvalidTag  # noqa: PLC0415
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415
+
     try:
         return AESGCM(_derive(password, json.loads(kdf_json))).decrypt(
             wrapped[:12], wrapped[12:], _aad(user, CHAIN_KEY)
@@ -153,6 +179,11 @@ def sign(private_key: Ed25519PrivateKey, payload: bytes) -> bytes:
 def signature_valid(algorithm: str, public_key: bytes, signature: bytes, payload: bytes) -> bool:
     if algorithm != ED25519:
         return False  # SM2 and others: not implemented yet, so never accepted
+    from cryptography.exceptions import InvalidSignature  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (  # noqa: PLC0415
+        Ed25519PublicKey,
+    )
+
     try:
         Ed25519PublicKey.from_public_bytes(public_key).verify(signature, payload)
     except (InvalidSignature, ValueError):

@@ -93,7 +93,8 @@ def test_the_case_window_shows_a_repeat_after_the_decision(qtbot: QtBot, tmp_pat
         assert form is not None
         fill(form, outcome="处罚", decided_on=D(2024, 6, 4), kinds=["罚款"], fine="200")
         assert form.try_submit(), form.error_label.text()
-        assert detail.step_note is not None and detail.step_note.isVisible()
+        assert detail.step_note is not None
+        assert detail.step_note.isVisible()
         assert detail.step_note.text() == (
             f"注意：当事人曾因同一违法行为在案件{NO}中被罚款（违法行为日期 2024-04-20），"
             "本案为再次违法，不属一事不再罚，可作为从重情节考虑"

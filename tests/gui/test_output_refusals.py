@@ -11,7 +11,7 @@ from tests.conftest import database_digest
 from tests.gui.test_backup_actions import _close_boxes_into
 from tests.gui.test_report_menu import _window
 from ui.import_dialog import ImportDialog
-from ui.report_actions import ReportPreview
+from ui.report_preview import ReportPreview
 
 REFUSAL = (
     "文件：不能保存到 {}：那是数据库文件本身、它的附属文件或它的备份，写入会毁掉数据。"

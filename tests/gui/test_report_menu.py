@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.services.container import Services
 from ui.main_window import MainWindow
-from ui.report_actions import ReportPreview
+from ui.report_preview import ReportPreview
 
 
 def _window(qtbot: QtBot, services: Services, tmp_path: Path) -> MainWindow:

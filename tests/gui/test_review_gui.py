@@ -17,7 +17,8 @@ from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.session import Login
 from tests.review_setup import CASE_NO, CHEAP, PASSWORDS, open_as, prepared
-from ui.account_dialog import AccountDialog, install_account_menu
+from ui.account_dialog import AccountDialog
+from ui.account_menu import install_account_menu
 from ui.idle_lock import IdleLock
 from ui.login_dialog import LoginDialog
 from ui.review_queue import ReviewQueueWidget

@@ -17,7 +17,7 @@ from tests.conftest import NOW
 from tests.review_setup import CASE_NO, open_as, prepared
 from ui.case_detail import CaseDetailDialog
 from ui.main_window import MainWindow
-from ui.report_actions import ReportPreview
+from ui.report_preview import ReportPreview
 from ui.review_dialog import ReviewDialog
 
 

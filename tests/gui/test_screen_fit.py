@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from chuansha_enforce.services.container import Services
 from ui.case_steps import steps
 from ui.main_window import MainWindow
-from ui.report_actions import ReportPreview
+from ui.report_preview import ReportPreview
 from ui.screen_fit import FRAME
 
 SCREEN = QRect(0, 0, 1366, 768)

@@ -11,6 +11,7 @@ Forking a warm process keeps a kill round to milliseconds instead of a fresh int
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import random
 import sys
@@ -105,7 +106,10 @@ def work(db: Path, ledger_dir: Path, round_no: int, seed: int) -> None:
 
 
 def warm_up(ledger_dir: Path) -> None:
-    """Load the spreadsheet and pinyin tables once here, so each forked worker does not."""
+    """Load the spreadsheet and pinyin tables once here, so each forked worker does not; and
+    the services the workers use, which the program imports on their first use."""
+    for name in ("ledger_service", "officer_service", "case_file_service"):
+        importlib.import_module(f"chuansha_enforce.services.{name}")
     search_keys("张三")
     read_ledger(ledger(ledger_dir / "warm-up.xlsx", cases=[with_(CASE, 案件编号="预热")]))
 

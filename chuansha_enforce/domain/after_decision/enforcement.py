@@ -22,6 +22,7 @@ import calendar as month_calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from chuansha_enforce.domain.after_decision.enforcement_steps import (
     CourtApplication,
@@ -46,7 +47,6 @@ from chuansha_enforce.domain.cases.case_deadlines import (
     paid_in_full_on,
     state_on,
 )
-from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.domain.cases.case_rules import not_before, not_future
 from chuansha_enforce.domain.disputes.disputes import (
     FINAL_WITHOUT_APPEAL,
@@ -58,6 +58,9 @@ from chuansha_enforce.domain.disputes.disputes import (
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen, parse_yuan
+
+if TYPE_CHECKING:  # annotations only: the case list's flags do not load the case file model
+    from chuansha_enforce.domain.cases.case_file import CaseFile
 
 REMINDER_WORKING_DAYS = 10  # 行政强制法 54: apply 10 days after the 催告 was served
 RECONSIDERATION_DAYS = 60  # 行政复议法 20: apply for reconsideration within 60 days

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from chuansha_enforce.domain.after_decision.enforcement_steps import InstalmentPlan
 from chuansha_enforce.domain.after_decision.publication import withdrawal_due
@@ -25,11 +25,13 @@ from chuansha_enforce.domain.calendar.work_calendar import (
     CalendarWarning,
     WorkCalendar,
 )
-from chuansha_enforce.domain.cases.case_file import CaseFile, Decision
 from chuansha_enforce.domain.demolition.order_facts import order_facts
 from chuansha_enforce.domain.enums import Outcome, PenaltyKind, ServiceMethod
 from chuansha_enforce.domain.records import PartyRecord
 from chuansha_enforce.domain.reports.disclosure import is_minor
+
+if TYPE_CHECKING:  # annotations only: the case list's flags do not load the case file model
+    from chuansha_enforce.domain.cases.case_file import CaseFile, Decision
 
 HEARING_REQUEST_WORKING_DAYS = 5  # APL 64
 PUBLIC_NOTICE_DAYS = 60  # Shanghai: public-notice service takes effect after 60 days

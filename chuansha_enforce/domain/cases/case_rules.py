@@ -8,19 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from chuansha_enforce.domain.accounts.identity import validate_party_id
-from chuansha_enforce.domain.cases.case_file import (
-    AdvanceNotice,
-    CaseFile,
-    Certificate,
-    Decision,
-    Discussion,
-    Extension,
-    Hearing,
-    ReviewRound,
-    SurchargePause,
-)
 from chuansha_enforce.domain.cases.major_case import MajorAssessment
 from chuansha_enforce.domain.demolition.order_rules import carries_order, check_order_content
 from chuansha_enforce.domain.enums import (
@@ -34,6 +24,19 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.text_input import name_key
+
+if TYPE_CHECKING:  # annotations only: the case list's flags do not load the case file model
+    from chuansha_enforce.domain.cases.case_file import (
+        AdvanceNotice,
+        CaseFile,
+        Certificate,
+        Decision,
+        Discussion,
+        Extension,
+        Hearing,
+        ReviewRound,
+        SurchargePause,
+    )
 
 MIN_OFFICERS = 2  # APL 42
 

@@ -4,10 +4,13 @@ decision carries: what such a decision and its education step must say."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from chuansha_enforce.domain.cases.case_file import CaseFile, Decision, Education
 from chuansha_enforce.domain.enums import APL33_REASONS, Outcome
 from chuansha_enforce.domain.errors import DomainError
+
+if TYPE_CHECKING:  # annotations only: the case list's flags do not load the case file model
+    from chuansha_enforce.domain.cases.case_file import CaseFile, Decision, Education
 
 ORDER_OUTCOMES = frozenset({Outcome.PENALTY, Outcome.ORDER_ONLY})
 """The outcomes a 责令限期拆除 order may go with: a penalty, or none (the order alone)."""
