@@ -24,6 +24,7 @@ TAB_TEXTS = [
     "法制审核",
     "复议诉讼",
     "待办",
+    "违法建筑",
 ]
 
 
@@ -53,12 +54,13 @@ def test_only_the_case_list_is_built_at_start(
         "review_queuePlaceholder",
         "disputesPlaceholder",
         "duePlaceholder",
+        "structuresPlaceholder",
     ]
     # What changes while a page is not built does not build it: it reads all when shown.
     window.on_changes(frozenset(Topic))
     assert _pages(window)[1:] == [f"{name}Placeholder" for name in (
         "simple_entry", "simple_list", "officer_registry", "file_review", "review_queue",
-        "disputes", "due",
+        "disputes", "due", "structures",
     )]  # fmt: skip
     window.close()
 
