@@ -37,6 +37,7 @@ def test_the_migrations_in_order() -> None:
         "0024_discretion",
         "0025_forced_demolition",
         "0026_year_summary",
+        "0029_annual_sums",
     ]
 
 
