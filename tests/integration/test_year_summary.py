@@ -277,14 +277,20 @@ def test_the_generated_years_are_not_trivial(template: Path) -> None:
     assert {2023, 2024, 2025} <= set(sums)
     for year in (2023, 2024, 2025):
         row = sums[year]
-        for name in ("filed", "review_rounds", "due_fen", "credited_fen", "surcharge_fen",
-                     "penalties", "fines_fen", "no_penalties", "kind:fine", "kind_fen:fine",
-                     "demolition_orders", "demolitions_voluntary"):  # fmt: skip
+        for name in ("filed", "review_rounds", "credited_fen", "surcharge_fen", "kind:fine",
+                     "fines:fine", "no_penalty:first_violation", "demolition_orders",
+                     "demolitions_voluntary"):  # fmt: skip
             assert row.get(name, 0) > 0, (year, name)
     every = [name for row in sums.values() for name in row]
     assert "demolitions_forced" in every
-    assert {"no_penalty:first_violation", "no_penalty:minor_corrected"} <= set(every)
-    owed = sum(r.get("due_fen", 0) - r.get("credited_fen", 0) for r in sums.values())
+    assert {"kind:warning", "no_penalty:minor_corrected", "confiscated:confiscate_gains"} <= set(
+        every
+    )
+    owed = sum(
+        value if name.startswith(("fines:", "confiscated:")) else 0
+        for row in sums.values()
+        for name, value in row.items()
+    ) - sum(r.get("credited_fen", 0) for r in sums.values())
     assert owed > 0  # money still unpaid at the end
 
 
@@ -309,7 +315,7 @@ def test_verify_names_a_year_whose_sums_were_altered(template: Path) -> None:
         with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
             db.execute(
                 "UPDATE year_summary SET value = value + 100"
-                " WHERE year = 2024 AND figure = 'due_fen'"
+                " WHERE year = 2024 AND figure = 'fines:fine'"
             )
             db.execute("DROP TRIGGER year_summary_payment_insert_after")
         with build_services(path, FixedClock(NOW)) as services:
@@ -317,6 +323,6 @@ def test_verify_names_a_year_whose_sums_were_altered(template: Path) -> None:
     found = [(p.table, p.id, p.what) for p in report.problems if p.table == "year_summary"]
     assert len(found) == 2
     assert found[0][:2] == ("year_summary", "2024")
-    assert "due_fen" in found[0][2]
+    assert "fines:fine" in found[0][2]
     assert found[1][:2] == ("year_summary", "-")
     assert "year_summary_payment_insert_after" in found[1][2]

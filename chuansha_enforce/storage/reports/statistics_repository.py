@@ -84,19 +84,24 @@ class StatisticsRepository:
         summary = self._summary(year)
         if summary is None:
             return self._decisions_of_cases(year)
-        money = summary.keyed("kind_fen")
-        kinds = {PenaltyKind(code): n for code, n in summary.keyed("kind").items()}
-        reasons = {NoPenaltyReason(code): n for code, n in summary.keyed("no_penalty").items()}
+        counted, fines = summary.keyed("kind"), summary.keyed("fines")
+        confiscated = summary.keyed("confiscated")
+        reasons = summary.keyed("no_penalty")
+        kinds = {
+            PenaltyKind(code): KindFigures(n, fines.get(code, 0) + confiscated.get(code, 0))
+            for code, n in counted.items()
+            if code != year_summary.NO_KIND
+        }
+        named = {NoPenaltyReason(code): n for code, n in reasons.items() if code}
         return Decisions(
-            penalties=summary.of_year("penalties"),
-            no_penalty=summary.of_year("no_penalties"),
-            fines_fen=summary.of_year("fines_fen"),
-            confiscated_fen=summary.of_year("confiscated_fen"),
+            penalties=sum(counted.values()),
+            no_penalty=sum(reasons.values()),
+            fines_fen=sum(fines.values()),
+            confiscated_fen=sum(confiscated.values()),
             mitigated=summary.of_year("mitigated"),
-            by_kind={k: KindFigures(kinds[k], money.get(k.value, 0)) for k in PenaltyKind
-                     if k in kinds},
-            by_reason=EnumMap(NoPenaltyReason, {r: reasons[r] for r in NoPenaltyReason
-                                                if r in reasons}),
+            by_kind={k: kinds[k] for k in PenaltyKind if k in kinds},
+            by_reason=EnumMap(NoPenaltyReason, {r: named[r] for r in NoPenaltyReason
+                                                if r in named}),
         )  # fmt: skip
 
     def _decisions_of_cases(self, year: int) -> Decisions:
@@ -276,7 +281,8 @@ class StatisticsRepository:
             return PaymentFigures(
                 collected_fen=summary.of_year("collected_fen") + simple_collected
                 + simple_surcharge,
-                outstanding_fen=summary.total("due_fen") - summary.total("credited_fen")
+                outstanding_fen=summary.keyed_total("fines")
+                + summary.keyed_total("confiscated") - summary.total("credited_fen")
                 + simple_outstanding,
                 surcharge_fen=summary.of_year("surcharge_fen") + simple_surcharge,
                 simple_outstanding_fen=simple_outstanding,

@@ -5,18 +5,17 @@ year (``value``; a figure a year has none of may be missing or 0):
 
 - ``filed``, ``closed``: cases filed / closed in the year (so the cases open on 1 January
   are the sums over the earlier years: filed − closed);
-- ``due_fen``: penalty money (fine + confiscation) decided in the year;
 - ``credited_fen``: how much of the money decided up to the year's end the principal paid by
   then covers, as the year's increase: per case ``min(due, paid by 31 Dec)`` counted from the
-  year of its decision, so the money unpaid at the end of year Y is
-  Σ_{y ≤ Y} (due_fen − credited_fen);
+  year of its decision, so the money unpaid at the end of year Y is the money decided
+  (``fines:*`` and ``confiscated:*``) less ``credited_fen``, both summed over y ≤ Y;
 - ``collected_fen``, ``surcharge_fen``: paid in the year (principal + 加处罚款; 加处罚款);
 - ``review_cases``, ``review_rounds``: cases with a legal review round dated in the year
   (each case once per year), and the rounds;
-- the decisions dated in the year: ``penalties`` and ``no_penalties``, the ``fines_fen`` and
-  ``confiscated_fen`` of the penalties, ``mitigated`` (减轻处罚), ``kind:<code>`` and
-  ``kind_fen:<code>`` (penalties and their money by heaviest kind), ``no_penalty:<code>``
-  (不予处罚 by reason);
+- the decisions dated in the year: penalties by heaviest kind (``kind:<code>``, ``-`` when no
+  kind is recorded), their fines and confiscations (``fines:<code>``, ``confiscated:<code>``),
+  ``mitigated`` (减轻处罚), 不予处罚 by reason (``no_penalty:<code>``, ``''`` when none is
+  recorded): a penalty case gives two rows, not one per figure of it;
 - ``demolition_orders`` dated in the year, and the demolitions done in it:
   ``demolitions_voluntary`` (自行拆除, step ``removed``), ``demolitions_forced`` (强制拆除,
   step ``carried_out``).
@@ -49,6 +48,10 @@ OWED = (
     " AND c.fine_fen + c.confiscation_fen > 0"
 )
 DECIDED = f"{LIVE} AND c.decided_on IS NOT NULL AND c.outcome ="
+PENALTY = f"{DECIDED} 'penalty'"
+NO_KIND = "-"
+"""The code of ``kind:``, ``fines:``, ``confiscated:`` for a penalty with no heaviest kind."""
+KIND = f"coalesce(c.heaviest_kind, '{NO_KIND}')"
 PAYMENTS = "FROM payments p CROSS JOIN general_cases c ON c.id = p.case_id"
 ROUNDS = (
     "FROM legal_review_rounds r CROSS JOIN general_cases c ON c.id = r.case_id"
@@ -67,8 +70,6 @@ _PARTS = (
     ("c.id", "c.filed_year", "'filed'", "1", f"FROM general_cases c WHERE {LIVE}"),
     ("c.id", "c.closed_year", "'closed'", "1",
      f"FROM general_cases c WHERE {LIVE} AND c.closed_year IS NOT NULL"),
-    ("c.id", "c.decided_year", "'due_fen'", "c.fine_fen + c.confiscation_fen",
-     f"FROM general_cases c WHERE {OWED}"),
     # principal paid, by the year it counts from (never before the decision's year)
     ("case_id", "year", "'credited_fen'", "min(due, cum) - min(due, cum - paid)",
      "FROM (SELECT case_id, year, due, paid,"
@@ -82,22 +83,17 @@ _PARTS = (
      f"{PAYMENTS} WHERE {LIVE} AND p.surcharge_fen > 0"),
     ("r.case_id", "r.reviewed_year", "'review_cases'", "1", ROUNDS),
     ("r.case_id", "r.reviewed_year", "'review_rounds'", "count(*)", ROUNDS),
-    ("c.id", "c.decided_year", "'penalties'", "1",
-     f"FROM general_cases c WHERE {DECIDED} 'penalty'"),
-    ("c.id", "c.decided_year", "'fines_fen'", "c.fine_fen",
-     f"FROM general_cases c WHERE {DECIDED} 'penalty' AND c.fine_fen > 0"),
-    ("c.id", "c.decided_year", "'confiscated_fen'", "c.confiscation_fen",
-     f"FROM general_cases c WHERE {DECIDED} 'penalty' AND c.confiscation_fen > 0"),
+    # the penalties by heaviest kind (NO_KIND: none recorded), and their money
+    ("c.id", "c.decided_year", f"'kind:' || {KIND}", "1", f"FROM general_cases c WHERE {PENALTY}"),
+    ("c.id", "c.decided_year", f"'fines:' || {KIND}", "c.fine_fen",
+     f"FROM general_cases c WHERE {PENALTY} AND c.fine_fen > 0"),
+    ("c.id", "c.decided_year", f"'confiscated:' || {KIND}", "c.confiscation_fen",
+     f"FROM general_cases c WHERE {PENALTY} AND c.confiscation_fen > 0"),
     ("c.id", "c.decided_year", "'mitigated'", "1",
-     f"FROM general_cases c WHERE {DECIDED} 'penalty' AND c.reduced_penalty = 1"),
-    ("c.id", "c.decided_year", "'kind:' || c.heaviest_kind", "1",
-     f"FROM general_cases c WHERE {DECIDED} 'penalty' AND c.heaviest_kind IS NOT NULL"),
-    ("c.id", "c.decided_year", "'kind_fen:' || c.heaviest_kind", "c.fine_fen + c.confiscation_fen",
-     f"FROM general_cases c WHERE {DECIDED} 'penalty' AND c.heaviest_kind IS NOT NULL"),
-    ("c.id", "c.decided_year", "'no_penalties'", "1",
+     f"FROM general_cases c WHERE {PENALTY} AND c.reduced_penalty = 1"),
+    # 不予处罚 by reason ('' when none is recorded)
+    ("c.id", "c.decided_year", "'no_penalty:' || coalesce(c.no_penalty_reason, '')", "1",
      f"FROM general_cases c WHERE {DECIDED} 'no_penalty'"),
-    ("c.id", "c.decided_year", "'no_penalty:' || c.no_penalty_reason", "1",
-     f"FROM general_cases c WHERE {DECIDED} 'no_penalty' AND c.no_penalty_reason <> ''"),
     ("d.case_id", "d.decided_year", "'demolition_orders'", "1",
      f"FROM demolition_orders d CROSS JOIN general_cases c ON c.id = d.case_id WHERE {LIVE}"),
     ("f.case_id", "CAST(substr(f.on_date, 1, 4) AS INTEGER)", "'demolitions_voluntary'", "1",
@@ -311,12 +307,20 @@ class YearSums:
 
     def keyed(self, figure: str) -> dict[str, int]:
         """The year's ``figure:<code>`` values by code (those not 0)."""
-        prefix = f"{figure}:"
-        return {
-            name.removeprefix(prefix): value
-            for name, value in self.in_year.items()
-            if name.startswith(prefix) and value
-        }
+        return _keyed(self.in_year, figure)
+
+    def keyed_total(self, figure: str) -> int:
+        """The ``figure:<code>`` values of every code, summed over the years up to this."""
+        return sum(_keyed(self.up_to, figure).values())
+
+
+def _keyed(values: dict[str, int], figure: str) -> dict[str, int]:
+    prefix = f"{figure}:"
+    return {
+        name.removeprefix(prefix): value
+        for name, value in values.items()
+        if name.startswith(prefix) and value
+    }
 
 
 def summed_to(conn: sqlite3.Connection, year: int) -> YearSums:
