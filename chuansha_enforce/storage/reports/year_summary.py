@@ -258,15 +258,14 @@ def _upkeep_problems(conn: sqlite3.Connection) -> list[tuple[str, str]]:
         ).fetchall()
     )
     wanted = {_name(sql): sql for sql in [VIEW_SQL, *trigger_sql()]}
-    found = []
     missing = [name for name in wanted if name not in present]
-    if missing:
-        what = f"{len(missing)} upkeep triggers missing (the sums stop following the cases)"
-        found.append(("-", f"{what}: {', '.join(missing)}"))
     altered = [name for name in wanted if name in present and present[name] != wanted[name]]
-    if altered:
-        what = f"{len(altered)} upkeep triggers altered (the sums may not follow the cases)"
-        found.append(("-", f"{what}: {', '.join(altered)}"))
+    found = []
+    for names, what, then in ((missing, "missing", "stop following"),
+                              (altered, "altered", "may not follow")):  # fmt: skip
+        if names:
+            told = f"{len(names)} of the upkeep view and triggers {what}"
+            found.append(("-", f"{told} (the sums {then} the cases): {', '.join(names)}"))
     return found
 
 
