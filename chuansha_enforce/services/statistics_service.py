@@ -38,8 +38,8 @@ class StatisticsService:
             raise DomainError("list.year", "year", {"year": year})
         review_cases, review_rounds = self._stats.legal_reviews(year)
         sampled, grades = self._file_reviews.annual_counts(year)
-        groups = self._stats.decision_groups(year)
-        general, by_kind = self._stats.general(year, self._overdue_open(year), groups)
+        decided = self._stats.decisions(year)
+        general = self._stats.general(year, self._overdue_open(year), decided)
         disputes = self._disputes.for_year(year)
         return AnnualFigures(
             year=year,
@@ -51,10 +51,10 @@ class StatisticsService:
             simple=self._stats.simple(year),
             payments=self._stats.payments(year),
             officers=self._stats.officers(year),
-            by_kind=by_kind,
+            by_kind=decided.by_kind,
             reconsideration=reconsideration_figures(disputes, year),
             litigation=litigation_figures(disputes, year),
-            deviations=self._stats.deviations(year, groups),
+            deviations=self._stats.deviations(year, decided.mitigated),
         )
 
     def breakdown(self, year: int) -> AnnualBreakdown:

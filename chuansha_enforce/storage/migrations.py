@@ -46,6 +46,7 @@ from chuansha_enforce.storage.schema.schema_0025_forced_demolition import (
 )
 from chuansha_enforce.storage.schema.schema_0026_year_summary import SCHEMA_0026_YEAR_SUMMARY
 from chuansha_enforce.storage.schema.schema_0027_forced_ledger import SCHEMA_0027_FORCED_LEDGER
+from chuansha_enforce.storage.schema.schema_0029_annual_sums import SCHEMA_0029_ANNUAL_SUMS
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0025_forced_demolition", SCHEMA_0025_FORCED_DEMOLITION),
     ("0026_year_summary", SCHEMA_0026_YEAR_SUMMARY),
     ("0027_forced_ledger", SCHEMA_0027_FORCED_LEDGER),
+    ("0029_annual_sums", SCHEMA_0029_ANNUAL_SUMS),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 

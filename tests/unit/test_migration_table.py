@@ -38,6 +38,7 @@ def test_the_migrations_in_order() -> None:
         "0025_forced_demolition",
         "0026_year_summary",
         "0027_forced_ledger",
+        "0029_annual_sums",
     ]
 
 

@@ -26,6 +26,20 @@ fines, confiscation)."""
 
 
 @dataclass(frozen=True, slots=True)
+class Decisions:
+    """The general-procedure decisions dated in one year: penalties and 不予处罚, the money of
+    the penalties, 减轻处罚, the 统计表 columns (heaviest kind) and 不予处罚 by reason."""
+
+    penalties: int
+    no_penalty: int
+    fines_fen: int
+    confiscated_fen: int
+    mitigated: int
+    by_kind: KindMap
+    by_reason: EnumMap[NoPenaltyReason, int]
+
+
+@dataclass(frozen=True, slots=True)
 class DecisionBreakdown:
     """Decisions of one year: counted by month, penalty money by violation, 减轻处罚."""
 
@@ -42,7 +56,7 @@ class StatisticsRepository:
         self._db = db
         self._summed = summed
 
-    def _summary(self, year: int) -> dict[str, int] | None:
+    def _summary(self, year: int) -> year_summary.YearSums | None:
         if not self._summed or not year_summary.has_summary(self._db.conn):
             return None
         return year_summary.summed_to(self._db.conn, year)
@@ -65,14 +79,56 @@ class StatisticsRepository:
         ).fetchall()
         return [(o, k, int(r), int(n), int(f or 0), int(c or 0)) for o, k, r, n, f, c in rows]
 
+    def decisions(self, year: int) -> Decisions:
+        """The decisions dated in the year: from ``year_summary``, else from the cases."""
+        summary = self._summary(year)
+        if summary is None:
+            return self._decisions_of_cases(year)
+        counted, fines = summary.keyed("kind"), summary.keyed("fines")
+        confiscated = summary.keyed("confiscated")
+        reasons = summary.keyed("no_penalty")
+        kinds = {
+            PenaltyKind(code): KindFigures(n, fines.get(code, 0) + confiscated.get(code, 0))
+            for code, n in counted.items()
+            if code != year_summary.NO_KIND
+        }
+        named = {NoPenaltyReason(code): n for code, n in reasons.items() if code}
+        return Decisions(
+            penalties=sum(counted.values()),
+            no_penalty=sum(reasons.values()),
+            fines_fen=sum(fines.values()),
+            confiscated_fen=sum(confiscated.values()),
+            mitigated=summary.of_year("mitigated"),
+            by_kind={k: kinds[k] for k in PenaltyKind if k in kinds},
+            by_reason=EnumMap(NoPenaltyReason, {r: named[r] for r in NoPenaltyReason
+                                                if r in named}),
+        )  # fmt: skip
+
+    def _decisions_of_cases(self, year: int) -> Decisions:
+        groups = self.decision_groups(year)
+        penalty = [g for g in groups if g[0] == "penalty"]
+        kinds: dict[PenaltyKind, tuple[int, int]] = {}
+        for _, kind, _reduced, n, fines, confiscated in penalty:
+            if kind is not None:
+                had = kinds.get(PenaltyKind(kind), (0, 0))
+                kinds[PenaltyKind(kind)] = (had[0] + n, had[1] + fines + confiscated)
+        return Decisions(
+            penalties=sum(g[3] for g in penalty),
+            no_penalty=sum(g[3] for g in groups if g[0] == "no_penalty"),
+            fines_fen=sum(g[4] for g in penalty),
+            confiscated_fen=sum(g[5] for g in penalty),
+            mitigated=sum(g[3] for g in penalty if g[2] == 1),
+            by_kind={k: KindFigures(*kinds[k]) for k in PenaltyKind if k in kinds},
+            by_reason=self._no_penalty_reasons(year),
+        )
+
     def _filed_closed_open(self, year: int) -> tuple[int, int, int]:
         """Filed and closed in the year, and open on its first day."""
         summary = self._summary(year)
         if summary is not None:
-            before = (summary["filed"] - summary["filed_in_year"]) - (
-                summary["closed"] - summary["closed_in_year"]
-            )
-            return summary["filed_in_year"], summary["closed_in_year"], before
+            filed, closed = summary.of_year("filed"), summary.of_year("closed")
+            before = (summary.total("filed") - filed) - (summary.total("closed") - closed)
+            return filed, closed, before
         (filed,) = self._one(
             "SELECT count(*) FROM general_cases INDEXED BY general_cases_filed_violation"
             f" WHERE {LIVE} AND filed_year = ?",
@@ -85,19 +141,14 @@ class StatisticsRepository:
         )
         return filed, closed, self.open_at(dt.date(year, 1, 1))
 
-    def general(
-        self, year: int, overdue_open: int, groups: DecisionGroups | None = None
-    ) -> tuple[GeneralFigures, KindMap]:
-        """The general-procedure figures and the 统计表 columns (decisions by heaviest kind)."""
-        filed, closed, open_at_start = self._filed_closed_open(year)
-        groups = self.decision_groups(year) if groups is None else groups
-        penalty = [g for g in groups if g[0] == "penalty"]
-        no_penalty = sum(g[3] for g in groups if g[0] == "no_penalty")
-        kinds: dict[PenaltyKind, tuple[int, int]] = {}
-        for _, kind, _reduced, n, fines, confiscated in penalty:
-            if kind is not None:
-                had = kinds.get(PenaltyKind(kind), (0, 0))
-                kinds[PenaltyKind(kind)] = (had[0] + n, had[1] + fines + confiscated)
+    def _demolitions(self, year: int) -> tuple[int, int, int]:
+        """Demolition orders dated in the year, and demolitions done in it: voluntary
+        (自行拆除) and forced (强制拆除)."""
+        summary = self._summary(year)
+        if summary is not None:
+            return (summary.of_year("demolition_orders"),
+                    summary.of_year("demolitions_voluntary"),
+                    summary.of_year("demolitions_forced"))  # fmt: skip
         (orders,) = self._one(
             "SELECT count(*) FROM demolition_orders d INDEXED BY demolition_orders_decided_year"
             f" JOIN general_cases c ON c.id = d.case_id WHERE c.{LIVE} AND d.decided_year = ?",
@@ -112,24 +163,29 @@ class StatisticsRepository:
             [f"{year:04d}-01-01", f"{year:04d}-12-31"],
         ):
             removed[step] = int(count)
-        figures = GeneralFigures(
+        return orders, removed["removed"], removed["carried_out"]
+
+    def general(self, year: int, overdue_open: int, decided: Decisions) -> GeneralFigures:
+        """The general-procedure figures of the year (``decided``: its decisions)."""
+        filed, closed, open_at_start = self._filed_closed_open(year)
+        orders, voluntary, forced = self._demolitions(year)
+        return GeneralFigures(
             filed=filed,
             closed=closed,
-            decided=sum(g[3] for g in penalty) + no_penalty,
-            fines_decided_fen=sum(g[4] for g in penalty),
-            confiscated_decided_fen=sum(g[5] for g in penalty),
-            no_penalty=no_penalty,
+            decided=decided.penalties + decided.no_penalty,
+            fines_decided_fen=decided.fines_fen,
+            confiscated_decided_fen=decided.confiscated_fen,
+            no_penalty=decided.no_penalty,
             overdue_open=overdue_open,
             open_at_start=open_at_start,
             # Every closing is dated on or after its filing (CHECKs of 0001), so the cases
             # open on 1 January next year are those open now, plus filed, less closed.
             open_at_end=open_at_start + filed - closed,
             demolition_orders=orders,
-            demolitions_voluntary=removed["removed"],
-            demolitions_forced=removed["carried_out"],
-            no_penalty_by_reason=self._no_penalty_reasons(year),
+            demolitions_voluntary=voluntary,
+            demolitions_forced=forced,
+            no_penalty_by_reason=decided.by_reason,
         )
-        return figures, {k: KindFigures(*kinds[k]) for k in PenaltyKind if k in kinds}
 
     def _no_penalty_reasons(self, year: int) -> EnumMap[NoPenaltyReason, int]:
         """不予处罚 decisions dated in the year by reason (a reason not recorded is left out)."""
@@ -223,11 +279,12 @@ class StatisticsRepository:
         summary = self._summary(year)
         if summary is not None:
             return PaymentFigures(
-                collected_fen=summary["collected_fen_in_year"] + simple_collected
+                collected_fen=summary.of_year("collected_fen") + simple_collected
                 + simple_surcharge,
-                outstanding_fen=summary["due_fen"] - summary["credited_fen"]
+                outstanding_fen=summary.keyed_total("fines")
+                + summary.keyed_total("confiscated") - summary.total("credited_fen")
                 + simple_outstanding,
-                surcharge_fen=summary["surcharge_fen_in_year"] + simple_surcharge,
+                surcharge_fen=summary.of_year("surcharge_fen") + simple_surcharge,
                 simple_outstanding_fen=simple_outstanding,
             )  # fmt: skip
         (paid_in_year, paid_on_deleted, surcharge_in_year, surcharge_on_deleted) = self._one(
@@ -308,7 +365,7 @@ class StatisticsRepository:
         """Distinct cases with a review round dated in the year, and the rounds."""
         summary = self._summary(year)
         if summary is not None:
-            return summary["review_cases_in_year"], summary["review_rounds_in_year"]
+            return summary.of_year("review_cases"), summary.of_year("review_rounds")
         cases, rounds = self._one(
             "SELECT count(DISTINCT r.case_id), count(*) FROM legal_review_rounds r"
             " JOIN general_cases c ON c.id = r.case_id AND c.deleted_at IS NULL"
@@ -389,9 +446,10 @@ class StatisticsRepository:
             filed[v or None] = filed.get(v or None, 0) + int(n)
         return filed
 
-    def deviations(self, year: int, groups: DecisionGroups | None = None) -> dict[str, int]:
+    def deviations(self, year: int, mitigated: int) -> dict[str, int]:
         """Penalty decisions dated in the year outside the discretion benchmark, by deviation
-        code (DOMAIN §17): 从轻 and 从重 as recorded, 减轻 as every reduced penalty.
+        code (DOMAIN §17): 从轻 and 从重 as recorded, 减轻 as every reduced penalty
+        (``mitigated``, of ``decisions``).
 
         The recorded deviations are few: they are read first and their cases found by key
         (not every decision of the year looked up in them)."""
@@ -405,12 +463,4 @@ class StatisticsRepository:
                 [year],
             )
         }
-        if groups is not None:
-            reduced = sum(g[3] for g in groups if g[0] == "penalty" and g[2] == 1)
-            return {**found, "mitigated": reduced}
-        (reduced,) = self._one(
-            f"SELECT count(*) FROM general_cases WHERE {LIVE} AND decided_year = ?"
-            " AND outcome = 'penalty' AND reduced_penalty = 1",
-            [year],
-        )
-        return {**found, "mitigated": reduced}
+        return {**found, "mitigated": mitigated}
