@@ -66,7 +66,7 @@ def before_0029(path: Path) -> Iterator[sqlite_utils.Database]:
     its eight sums while they went in)."""
     db = open_database(path)
     try:
-        assert migrate(db, path, table=BEFORE)[-1] == "0026_year_summary"
+        assert migrate(db, path, table=BEFORE)[-1] == MIGRATION_TABLE[HERE - 1][0]
         with write_transaction(db):
             _insert_cases(db)
         yield db
