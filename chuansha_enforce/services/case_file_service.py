@@ -61,12 +61,9 @@ from chuansha_enforce.domain.cases.discretion import (
     Deviation,
     DiscretionChoice,
     EarlierFine,
-    benchmark_in_force,
-    check_discretion,
-    circumstance_required,
+    check_fine,
     repeats,
     same_act,
-    statutory_range,
     taken_over,
 )
 from chuansha_enforce.domain.cases.evidence_rules import check_evidence
@@ -76,7 +73,6 @@ from chuansha_enforce.domain.cases.major_case import (
     MajorThresholds,
     assess_major,
 )
-from chuansha_enforce.domain.cases.violation_catalogue import catalogue_name
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.demolition.carry_out_day import check_rest_day_confirmed
 from chuansha_enforce.domain.demolition.forced_clocks import list_flag
@@ -659,20 +655,9 @@ class CaseFileService(ContextService):
         """A fine (proposed or decided) against the benchmark in force on ``on``: consulted
         once a circumstance or deviation is recorded; with ``discretion_required`` the
         circumstance is required for a violation the table covers (DOMAIN §17)."""
-        name = catalogue_name(case.violation) or (case.violation or "").strip() or None
-        repo = DiscretionRepository(self._db)
-        rows = repo.benchmarks()
-        statutory = statutory_range(rows, name, on) if name else None
+        rows = DiscretionRepository(self._db).benchmarks()
         required = self._settings.current().discretion_required
-        circumstance_required(choice, statutory, required=required)
-        if not (choice.circumstance or choice.deviation):
-            return
-        band = (
-            benchmark_in_force(rows, name, choice.circumstance, on)
-            if name and choice.circumstance
-            else None
-        )
-        check_discretion(fine_fen, choice, statutory, band)
+        check_fine(rows, case.violation, fine_fen, choice, on, required=required)
 
     def serve(
         self,
