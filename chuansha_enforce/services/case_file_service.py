@@ -165,6 +165,10 @@ class CaseView:
     as_of: dt.date
     clocks: CaseClocks
     major: MajorAssessment
+    discretion: DiscretionChoice | None = None
+    """The decision's circumstance and deviation (DOMAIN §17); None when none is recorded."""
+    notice_discretion: DiscretionChoice | None = None
+    """The circumstance recorded at the 告知 (0027's notice_discretion)."""
 
 
 def major_facts(case: CaseFile, decision: Decision | None = None) -> MajorFacts:
@@ -254,8 +258,17 @@ class CaseFileService(ContextService):
         case = self.find(case_no)
         day = as_of or today_in_china(self._clock)
         return CaseView(
-            case, day, self._clocks(case, day), assess_major(major_facts(case), self.thresholds())
+            case,
+            day,
+            self._clocks(case, day),
+            assess_major(major_facts(case), self.thresholds()),
+            *self._choices(case.id),
         )
+
+    def _choices(self, case_id: int) -> tuple[DiscretionChoice | None, DiscretionChoice | None]:
+        """The decision's and the notice's circumstance and deviation (DOMAIN §17)."""
+        repo = DiscretionRepository(self._db)
+        return repo.choice(case_id), repo.notice_choice(case_id)
 
     def disputes_about(self, case: CaseFile) -> tuple[DisputeRecord, ...]:
         """The reconsiderations and lawsuits naming the case or its decision number."""
@@ -300,7 +313,7 @@ class CaseFileService(ContextService):
             if flag is ClockState.OVERDUE:
                 clocks = self._clocks(case, day)
                 major = assess_major(major_facts(case), thresholds)
-                views.append(CaseView(case, day, clocks, major))
+                views.append(CaseView(case, day, clocks, major, *self._choices(case.id)))
         return views
 
     # -- writing ------------------------------------------------------------------------
