@@ -36,12 +36,11 @@ def imported_discretion(
 ) -> DiscretionChoice | None:
     """The row's circumstance and deviation, checked; None when it has none (or errors)."""
     given = [f for f in DISCRETION_HEADERS if getattr(c, f) is not None]
-    fined = (
-        decision is not None and decision.outcome is Outcome.PENALTY and decision.fine_fen > 0
-    )
+    fined = decision is not None and decision.outcome is Outcome.PENALTY and decision.fine_fen > 0
     if decision is not None and fined and not given:
         required = ctx.discretion_required and _gated(ctx, decision)
-        _check_fine(c, row, ctx, issues, decision, DiscretionChoice(), required=required)
+        _check_fine(c, row, ctx, issues, decision=decision, choice=DiscretionChoice(),
+                    required=required)  # fmt: skip
         return None
     if not given:
         return None
@@ -58,7 +57,7 @@ def imported_discretion(
         return None
     choice = DiscretionChoice(c.circumstance, c.deviation, c.deviation_reason)
     required = ctx.discretion_required and _gated(ctx, decision)
-    _check_fine(c, row, ctx, issues, decision, choice, required=required)
+    _check_fine(c, row, ctx, issues, decision=decision, choice=choice, required=required)
     return None if issues.error_count > before else choice
 
 
@@ -67,9 +66,9 @@ def _check_fine(
     row: int,
     ctx: ImportContext,
     issues: SheetIssues,
+    *,
     decision: Decision,
     choice: DiscretionChoice,
-    *,
     required: bool,
 ) -> None:
     try:

@@ -325,8 +325,8 @@ def test_cli_import_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert json.loads(capsys.readouterr().out.split("\n", 1)[1])["general"]["filed"] == 1
 
 
-def _walked(no: str, party: str, amount: str, notice: tuple[str, ...], decide: tuple[str, ...],
-            served: list[list[str]]) -> list[list[str]]:  # fmt: skip
+def _walked(no: str, party: str, amount: str, *, notice: tuple[str, ...] = (),
+            decide: tuple[str, ...] = (), served: list[list[str]]) -> list[list[str]]:  # fmt: skip
     """A case filed, told (with ``notice``'s discretion), stated, decided and served by CLI."""
     return [
         gates_cli.file_case("--no", no, "--party", party),
@@ -337,6 +337,10 @@ def _walked(no: str, party: str, amount: str, notice: tuple[str, ...], decide: t
          *decide],
         *served,
     ]  # fmt: skip
+
+
+def _serve(no: str, on: str, method: str, *proof: str) -> list[str]:
+    return ["case", "serve", no, "--on", on, "--method", method, *proof]
 
 
 HEAVIER, MITIGATED = "川执立〔2023〕1号", "川执立〔2023〕2号"
@@ -350,34 +354,32 @@ def _discretion_book(path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     book = book_with(path, gates_cli.OFFICERS)
     with build_services(book, FixedClock(NOW)) as services:
         services.settings.set("gates_from", "2023-01-01")  # the source records every step
+    attempt = ["case", "serve-attempt", HEAVIER, "--on", "2023-10-10", "--method", "直接"]
+    heavier = ("--circumstance", "一般", "--deviation", "从重",
+               "--deviation-reason", "多次劝阻拒不改正")  # fmt: skip
     steps = [
-        *_walked(HEAVIER, "张三", "300",
-                 ("--circumstance", "一般", "--deviation", "从重",
-                  "--deviation-reason", "多次劝阻拒不改正"), (),
-                 [["case", "serve-attempt", HEAVIER, "--on", "2023-10-10", "--method", "直接",
-                   "--note", "无人应门"],
-                  ["case", "serve", HEAVIER, "--on", "2023-10-20", "--method", "公告"]]),
-        *_walked(BAND, "王五", "200", ("--circumstance", "一般"), (),
-                 [["case", "serve", BAND, "--on", "2023-10-11", "--method", "电子",
-                   "--consent-on", "2023-10-09"]]),
-        *_walked(MAILED, "赵六", "100", (), (),
-                 [["case", "serve", MAILED, "--on", "2023-10-12", "--method", "邮寄"]]),
+        *_walked(HEAVIER, "张三", "300", notice=heavier,
+                 served=[attempt, _serve(HEAVIER, "2023-10-20", "公告")]),
+        *_walked(BAND, "王五", "200", notice=("--circumstance", "一般"),
+                 served=[_serve(BAND, "2023-10-11", "电子", "--consent-on", "2023-10-09")]),
+        *_walked(MAILED, "赵六", "100", served=[_serve(MAILED, "2023-10-12", "邮寄")]),
     ]  # fmt: skip
     for argv in steps:
         assert gates_cli.run(capsys, book, argv)[0] == 0, argv
-    mitigated = _walked(MITIGATED, "李四", "30", (),
-                        ("--circumstance", "轻微", "--deviation", "减轻",
-                         "--deviation-reason", "当事人系残疾人，生活困难"),
-                        [["case", "serve", MITIGATED, "--on", "2023-10-10", "--method", "留置",
-                          "--witness", "居委会 赵敏"]])  # fmt: skip
+    mitigated = _walked(MITIGATED, "李四", "30",
+                        decide=("--circumstance", "轻微", "--deviation", "减轻",
+                                "--deviation-reason", "当事人系残疾人，生活困难"),
+                        served=[_serve(MITIGATED, "2023-10-10", "留置",
+                                       "--witness", "居委会 赵敏")])  # fmt: skip
     for argv in mitigated[:3]:
         assert gates_cli.run(capsys, book, argv)[0] == 0, argv
     with build_services(book, FixedClock(NOW)) as services:  # 减轻 is major: reviewed first
         services.case_files.record_review(
             MITIGATED, reviewer="钱审核", reviewed_on=D(2023, 10, 8), opinion=ReviewOpinion.AGREE
         )
+        leaders = ("镇长", "分管副镇长", "执法队长")
         services.case_files.record_discussion(
-            MITIGATED, Discussion(D(2023, 10, 8), "同意减轻处罚", ("镇长", "分管副镇长", "执法队长"))
+            MITIGATED, Discussion(D(2023, 10, 8), "同意减轻处罚", leaders)
         )
     for argv in mitigated[3:]:
         assert gates_cli.run(capsys, book, argv)[0] == 0, argv
