@@ -42,7 +42,13 @@ def _add_parsers(commands: Any) -> None:
         default=DUE_DAYS_DEFAULT,
         help=f"与 --due 同用：向后看几个工作日（默认 {DUE_DAYS_DEFAULT}）",
     )
-    case_show = case_commands.add_parser("show", help="一件案件及其期限和应缴金额")
+    case_show = case_commands.add_parser(
+        "show",
+        help="一件案件及其期限和应缴金额",
+        description="一件案件及其期限和应缴金额。JSON 中 decision.discretion 是决定的情节"
+        "（circumstance）、裁量调整（deviation：从轻/减轻/从重）及理由（reason），"
+        "notice_discretion 是告知时记录的情节；未记录时为空。",
+    )
     add_case_number(case_show)
     case_show.add_argument("--as-of", dest="as_of", help="按此日期计算（YYYY-MM-DD，默认今天）")
     case_show.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")

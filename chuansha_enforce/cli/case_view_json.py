@@ -8,6 +8,7 @@ from chuansha_enforce.domain.accounts.identity import id_number_for_list
 from chuansha_enforce.domain.cases.available_steps import available_steps
 from chuansha_enforce.domain.cases.case_deadlines import case_instalments
 from chuansha_enforce.domain.cases.case_file import CaseFile
+from chuansha_enforce.domain.cases.discretion import DiscretionChoice
 from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.demolition.forced_demolition import has_order, structure_area
 from chuansha_enforce.domain.messages import Lang, render
@@ -41,6 +42,7 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
             {"name": o.officer_name, "certificate_no": o.certificate_no} for o in case.officers
         ],
         "notice_on": case.notice.served_on.isoformat() if case.notice else None,
+        "notice_discretion": discretion_json(view.notice_discretion),
         "hearing": case.hearing_state.label,
         "reviews": [
             {
@@ -67,6 +69,7 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
             "demolition_deadline": decision.demolition_deadline.isoformat()
             if decision.demolition_deadline
             else None,
+            "discretion": discretion_json(view.discretion),
         },
         "education": None
         if case.education is None
@@ -175,6 +178,18 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
             key: None if why is None else render(why.code, why.params, lang)
             for key, why in available_steps(case).items()
         },
+    }
+
+
+def discretion_json(choice: DiscretionChoice | None) -> dict[str, object] | None:
+    """情节 (``circumstance``), 裁量调整 (``deviation``: 从轻/减轻/从重) and its reason
+    (DOMAIN §17); None when nothing is recorded."""
+    if choice is None:
+        return None
+    return {
+        "circumstance": choice.circumstance,
+        "deviation": choice.deviation.label if choice.deviation else None,
+        "reason": choice.reason,
     }
 
 

@@ -32,6 +32,10 @@ from chuansha_enforce.domain.cases.gate_detail_messages import (
     GATE_DETAIL_MESSAGES,
 )
 from chuansha_enforce.domain.cases.gate_messages import GATE_FIELDS, GATE_MESSAGES
+from chuansha_enforce.domain.cases.ledger_discretion_messages import (
+    LEDGER_DISCRETION_FIELDS,
+    LEDGER_DISCRETION_MESSAGES,
+)
 from chuansha_enforce.domain.cases.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.corrections.correction_messages import (
@@ -73,6 +77,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **SERVICE_FIELDS,
     **DISCRETION_FIELDS,
     **DISCRETION_STEP_FIELDS,
+    **LEDGER_DISCRETION_FIELDS,
     **FIND_FIELDS,
     **GATE_DETAIL_FIELDS,
     **DOCUMENT_FIELDS,
@@ -172,6 +177,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **SERVICE_MESSAGES,
     **DISCRETION_MESSAGES,
     **DISCRETION_STEP_MESSAGES,
+    **LEDGER_DISCRETION_MESSAGES,
     **SIMPLE_PAYMENT_MESSAGES,
     **ENFORCEMENT_MESSAGES,
     **FORCED_MESSAGES,

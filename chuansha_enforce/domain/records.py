@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from chuansha_enforce.domain.calendar.deadlines import DutyFacts
+from chuansha_enforce.domain.cases.discretion import DiscretionChoice
 from chuansha_enforce.domain.demolition.forced_demolition_steps import ForcedDemolition
 from chuansha_enforce.domain.enums import (
     CaseStatus,
@@ -19,6 +20,7 @@ from chuansha_enforce.domain.enums import (
     PartyType,
     PenaltyKind,
     ReviewOpinion,
+    ServiceMethod,
 )
 from chuansha_enforce.domain.text_input import clean_fields
 
@@ -137,6 +139,12 @@ class GeneralCaseRecord:
     forced: ForcedDemolition | None = None
     """The steps after the order (DOMAIN §13); a 强制拆除决定 among them brings its own
     agreed review round and collective discussion, dated the day of that decision."""
+    discretion: DiscretionChoice | None = None
+    """The decision's circumstance and deviation (DOMAIN §17), as ``case decide`` records it."""
+    service_method: ServiceMethod | None = None
+    """How the decision was served (with ``served_on``)."""
+    reduced_penalty: bool = False
+    """减轻处罚 (APL 32): the case is major (DOMAIN §3)."""
 
     def __post_init__(self) -> None:
         clean_fields(self)
@@ -249,6 +257,10 @@ class ExportCase:
     """Approved extensions plus the paused days: the decision deadline is filing + 90 + this."""
     demolition_deadline: str | None = None  # the decision's 责令限期拆除 order (DOMAIN §13)
     forced: ForcedDemolition | None = None  # the steps after the order (DOMAIN §13)
+    circumstance: str | None = None  # the decision's discretion (DOMAIN §17)
+    deviation: str | None = None
+    deviation_reason: str | None = None
+    service_method: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

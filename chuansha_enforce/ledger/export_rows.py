@@ -17,6 +17,7 @@ from chuansha_enforce.domain.enums import (
     ReviewOpinion,
 )
 from chuansha_enforce.domain.records import ExportCase, ExportSimple, OfficerRecord
+from chuansha_enforce.ledger.discretion_cells import discretion_row_cells, service_cell
 from chuansha_enforce.ledger.forced_cells import forced_row_cells
 
 
@@ -101,8 +102,10 @@ def general_case_rows(cases: Iterable[ExportCase]) -> Iterator[Sequence[object]]
             _yuan(c.paid_fen),
             _date(c.closed_on),
             *_gate_cells(c),
+            *discretion_row_cells(c.circumstance, c.deviation, c.deviation_reason),
             c.party_address,
             c.legal_representative,
+            service_cell(c.service_method),
             _date(c.published_on),
             "是" if c.demolition_deadline else None,
             _date(c.demolition_deadline),

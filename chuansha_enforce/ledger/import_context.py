@@ -17,6 +17,7 @@ from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
 from chuansha_enforce.domain.cases import case_rules
 from chuansha_enforce.domain.cases.case_file import Certificate
 from chuansha_enforce.domain.cases.case_gates import GateRules
+from chuansha_enforce.domain.cases.discretion import Benchmark
 from chuansha_enforce.domain.cases.major_case import (
     MajorAssessment,
     MajorFacts,
@@ -36,8 +37,9 @@ def _none_in_database(_numbers: Collection[str]) -> Mapping[str, str]:
     return {}
 
 
-MajorKey = tuple[PartyType, int, int, frozenset[PenaltyKind], HearingState, bool, bool]
-"""(party kind, fine, confiscation, kinds, hearing, crime transfer, demolition order)."""
+MajorKey = tuple[PartyType, int, int, frozenset[PenaltyKind], HearingState, bool, bool, bool]
+"""(party kind, fine, confiscation, kinds, hearing, crime transfer, demolition order,
+减轻处罚)."""
 
 
 PartyKey = tuple[PartyType, str, str | None, str | None, str | None]
@@ -77,6 +79,11 @@ class ImportContext:
     """Rows decided on or after it must carry their gate columns (None: every row is history)."""
     gate_rules: GateRules = field(default_factory=GateRules)
     history: HistoryRows = field(default_factory=HistoryRows)
+    benchmarks: tuple[Benchmark, ...] = ()
+    """The discretion benchmark table a fine is checked against (DOMAIN §17; the shipped
+    defaults are the domain's)."""
+    discretion_required: bool = False
+    """The setting: a fine of a row decided from ``gates_from`` needs its 情节."""
     _next_id: int = -1
     _known_cases: Mapping[str, str] = field(default_factory=dict)
     _known_decisions: Mapping[str, str] = field(default_factory=dict)
@@ -173,8 +180,8 @@ class ImportContext:
         """``assess_major`` of ``MajorKey``'s facts."""
         found = self._majors.get(key)
         if found is None:
-            kind, fine, confiscation, kinds, hearing, transfer, order = key
-            facts = MajorFacts(kind, fine, confiscation, kinds, hearing,
+            kind, fine, confiscation, kinds, hearing, transfer, order, reduced = key
+            facts = MajorFacts(kind, fine, confiscation, kinds, hearing, reduced_penalty=reduced,
                                demolition_order=order, crime_transfer=transfer)  # fmt: skip
             found = self._majors[key] = assess_major(facts, self.thresholds)
         return found

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from chuansha_enforce.domain.cases.case_file import STATEMENT_LABELS
+from chuansha_enforce.domain.cases.discretion import Deviation
 from chuansha_enforce.domain.demolition.forced_demolition_steps import ReminderStatementKind
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
@@ -23,8 +24,13 @@ from chuansha_enforce.domain.enums import (
     PartyType,
     PenaltyKind,
     ReviewOpinion,
+    ServiceMethod,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.ledger.discretion_cells import (
+    DISCRETION_HEADERS,
+    DISCRETION_PARSERS,
+)
 from chuansha_enforce.ledger.forced_cells import FORCED_HEADERS, FORCED_PARSERS
 from chuansha_enforce.ledger.limits import MAX_SHORT_CHARS, MAX_TEXT_CHARS
 from chuansha_enforce.ledger.parsed_columns import ColumnSpec
@@ -78,8 +84,10 @@ GENERAL_HEADERS = {
     "presiding": "听证主持人",
     "discussed_on": "集体讨论日期",
     "extended_to": "延长期限至",
+    **DISCRETION_HEADERS,
     "party_address": "当事人地址",
     "legal_representative": "法定代表人",
+    "service_method": "送达方式",
     "published_on": "公示日期",
     "demolition": "责令限期拆除",
     "demolition_deadline": "拆除期限",
@@ -118,7 +126,9 @@ OFFICER_HEADERS = {
     "cancelled_on": "注销日期",
 }
 
-FREE_TEXT = frozenset({"cause", "violation", "legal_basis", "location", "notes"})
+FREE_TEXT = frozenset(
+    {"cause", "violation", "legal_basis", "location", "notes", "deviation_reason"}
+)
 """The fields of facts and other free text; names, numbers, dates and choices are short."""
 
 # ---------------------------------------------------------------------------- cell parsers
@@ -250,8 +260,12 @@ class GeneralCells(NamedTuple):
     presiding: str | None
     discussed_on: dt.date | None
     extended_to: dt.date | None
+    circumstance: str | None
+    deviation: Deviation | None
+    deviation_reason: str | None
     party_address: str | None
     legal_representative: str | None
+    service_method: ServiceMethod | None
     published_on: dt.date | None
     demolition: bool | None
     demolition_deadline: dt.date | None
@@ -360,6 +374,7 @@ GENERAL_COLUMNS = _specs(
         "demolition": parse_bool,
         "demolition_deadline": parse_date,
         **FORCED_PARSERS,
+        **DISCRETION_PARSERS,
         "reminder_statement": _choice(ReminderStatementKind),
     },
     frozenset({"case_no", "cause", "party_kind", "party_name", "officers", "filed_on"}),

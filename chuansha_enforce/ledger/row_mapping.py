@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from chuansha_enforce.domain.cases import case_rules
 from chuansha_enforce.domain.cases.case_deadlines import publication_required_for
 from chuansha_enforce.domain.cases.case_file import Certificate, Decision, ReviewRound
+from chuansha_enforce.domain.cases.discretion import Deviation
 from chuansha_enforce.domain.enums import CertificateStatus, HearingState, Outcome, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen
@@ -32,6 +33,7 @@ from chuansha_enforce.domain.reports.personal_data import (
     labels,
 )
 from chuansha_enforce.domain.simple_procedure.simple_rules import check_simple_decision
+from chuansha_enforce.ledger.discretion_rows import imported_discretion, imported_service
 from chuansha_enforce.ledger.forced_rows import imported_forced
 from chuansha_enforce.ledger.gate_rows import RowFacts, imported_gates, warn_history
 from chuansha_enforce.ledger.import_context import ImportContext
@@ -306,7 +308,8 @@ def _general_case(
     if party is not None and decision is not None:
         transfer = decision.outcome is Outcome.TRANSFER_JUDICIAL
         basics = (party.kind, decision.fine_fen, decision.confiscation_fen, decision.kinds)
-        major = ctx.major((*basics, hearing, transfer, decision.demolition))
+        reduced = c.deviation is Deviation.MITIGATED  # 减轻: major, as at the decision (§3)
+        major = ctx.major((*basics, hearing, transfer, decision.demolition, reduced))
         latest = (
             None
             if review is None
@@ -333,6 +336,8 @@ def _general_case(
     gates = imported_gates(c, row, ctx, issues, facts=facts, resolve=resolve)
     forced = imported_forced(c, row, issues, decision=decision, gates_from=ctx.gates_from,
                              today=today)  # fmt: skip
+    discretion = imported_discretion(c, row, ctx, issues, decision=decision)
+    service_method = imported_service(c, row, ctx, issues, decision=decision)
     texts = {"cause": cause, "violation": c.violation, "legal_basis": c.legal_basis}
     _warn_personal_data(issues, row, party, {**texts, "location": c.location, "notes": c.notes})
     if issues.error_count > before or not (case_no and cause and party and filed and officers):
@@ -370,6 +375,9 @@ def _general_case(
         clue_on=c.clue_on,
         demolition_deadline=decision.demolition_deadline if decision else None,
         forced=forced,
+        discretion=discretion,
+        service_method=service_method,
+        reduced_penalty=discretion is not None and discretion.deviation is Deviation.MITIGATED,
     )
 
 

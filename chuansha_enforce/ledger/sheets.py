@@ -17,6 +17,7 @@ from typing import Final
 from chuansha_enforce.domain.enums import EnumMap
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.ledger.discretion_cells import DISCRETION_HEADERS
 from chuansha_enforce.ledger.forced_cells import FORCED_HEADERS
 from chuansha_enforce.ledger.limits import MAX_ISSUES_SHOWN
 from chuansha_enforce.ledger.values import normalise_text
@@ -88,8 +89,10 @@ GENERAL_CASE_HEADERS: Final = _specs(
     ("听证主持人", False),
     ("集体讨论日期", False),
     ("延长期限至", False),
+    *((header, False) for header in DISCRETION_HEADERS.values()),
     ("当事人地址", False),
     ("法定代表人", False),
+    ("送达方式", False),
     ("公示日期", False),
     ("责令限期拆除", False),
     ("拆除期限", False),

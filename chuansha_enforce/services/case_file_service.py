@@ -61,12 +61,9 @@ from chuansha_enforce.domain.cases.discretion import (
     Deviation,
     DiscretionChoice,
     EarlierFine,
-    benchmark_in_force,
-    check_discretion,
-    circumstance_required,
+    check_fine,
     repeats,
     same_act,
-    statutory_range,
     taken_over,
 )
 from chuansha_enforce.domain.cases.evidence_rules import check_evidence
@@ -76,7 +73,6 @@ from chuansha_enforce.domain.cases.major_case import (
     MajorThresholds,
     assess_major,
 )
-from chuansha_enforce.domain.cases.violation_catalogue import catalogue_name
 from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.demolition.carry_out_day import check_rest_day_confirmed
 from chuansha_enforce.domain.demolition.forced_clocks import list_flag
@@ -169,6 +165,10 @@ class CaseView:
     as_of: dt.date
     clocks: CaseClocks
     major: MajorAssessment
+    discretion: DiscretionChoice | None = None
+    """The decision's circumstance and deviation (DOMAIN §17); None when none is recorded."""
+    notice_discretion: DiscretionChoice | None = None
+    """The circumstance recorded at the 告知 (0027's notice_discretion)."""
 
 
 def major_facts(case: CaseFile, decision: Decision | None = None) -> MajorFacts:
@@ -258,8 +258,17 @@ class CaseFileService(ContextService):
         case = self.find(case_no)
         day = as_of or today_in_china(self._clock)
         return CaseView(
-            case, day, self._clocks(case, day), assess_major(major_facts(case), self.thresholds())
+            case,
+            day,
+            self._clocks(case, day),
+            assess_major(major_facts(case), self.thresholds()),
+            *self._choices(case.id),
         )
+
+    def _choices(self, case_id: int) -> tuple[DiscretionChoice | None, DiscretionChoice | None]:
+        """The decision's and the notice's circumstance and deviation (DOMAIN §17)."""
+        repo = DiscretionRepository(self._db)
+        return repo.choice(case_id), repo.notice_choice(case_id)
 
     def disputes_about(self, case: CaseFile) -> tuple[DisputeRecord, ...]:
         """The reconsiderations and lawsuits naming the case or its decision number."""
@@ -304,7 +313,7 @@ class CaseFileService(ContextService):
             if flag is ClockState.OVERDUE:
                 clocks = self._clocks(case, day)
                 major = assess_major(major_facts(case), thresholds)
-                views.append(CaseView(case, day, clocks, major))
+                views.append(CaseView(case, day, clocks, major, *self._choices(case.id)))
         return views
 
     # -- writing ------------------------------------------------------------------------
@@ -659,20 +668,9 @@ class CaseFileService(ContextService):
         """A fine (proposed or decided) against the benchmark in force on ``on``: consulted
         once a circumstance or deviation is recorded; with ``discretion_required`` the
         circumstance is required for a violation the table covers (DOMAIN §17)."""
-        name = catalogue_name(case.violation) or (case.violation or "").strip() or None
-        repo = DiscretionRepository(self._db)
-        rows = repo.benchmarks()
-        statutory = statutory_range(rows, name, on) if name else None
+        rows = DiscretionRepository(self._db).benchmarks()
         required = self._settings.current().discretion_required
-        circumstance_required(choice, statutory, required=required)
-        if not (choice.circumstance or choice.deviation):
-            return
-        band = (
-            benchmark_in_force(rows, name, choice.circumstance, on)
-            if name and choice.circumstance
-            else None
-        )
-        check_discretion(fine_fen, choice, statutory, band)
+        check_fine(rows, case.violation, fine_fen, choice, on, required=required)
 
     def serve(
         self,

@@ -162,6 +162,8 @@ class LedgerService(ContextService):
             simples_in_db=lookup.simple_decisions,
             gates_from=self._settings.gates_from(),
             gate_rules=gate_rules_from(s),
+            benchmarks=DiscretionRepository(self._db).benchmarks(),
+            discretion_required=s.discretion_required,
         )
         for certificate in CaseFileRepository(self._db).certificates():
             ctx.add_certificate(certificate)
@@ -193,11 +195,13 @@ class LedgerService(ContextService):
         total = rows + sum(len(s.row_numbers) for s in sheets if s.kind in WRITTEN_IN_BULK)
         done = 0
         order = {kind: index for index, kind in enumerate(SheetKind)}  # disputes after cases
+        order[SheetKind.BENCHMARKS] = -1  # the file's benchmark table weighs the file's fines
         for sheet in sorted(sheets, key=lambda s: order[s.kind]):
             records: Iterator[None]
             if sheet.kind is SheetKind.OFFICERS:
                 records = _kept(officers_of(sheet, ctx, errors, warnings), officers)
             elif sheet.kind is SheetKind.GENERAL_CASES:
+                ctx.benchmarks = (*benchmarks, *ctx.benchmarks)  # the file's rows win a tie
                 records = _kept(general_cases_of(sheet, ctx, errors, warnings), cases)
             elif sheet.kind is SheetKind.SIMPLE_DECISIONS:
                 records = _kept(simple_decisions_of(sheet, ctx, errors, warnings), simple)

@@ -28,6 +28,7 @@ from chuansha_enforce.domain.records import (
     SimpleDecisionRecord,
 )
 from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
+from chuansha_enforce.storage.cases.discretion_repository import DECISION_TABLE
 from chuansha_enforce.storage.reports import year_summary
 from chuansha_enforce.storage.safety import seals
 
@@ -62,6 +63,7 @@ BULK_TABLES = (
     "simple_surcharges",
     "demolition_orders",
     "forced_demolition_steps",
+    DECISION_TABLE,
 )
 """The tables ``add_general_cases``, ``add_simple_decisions`` and ``add_demo_evidence`` write."""
 REBUILD_SHARE = 4
@@ -155,8 +157,13 @@ class _DecisionSteps:
         self.discussions: list[tuple[object, ...]] = []
         self.forced: list[tuple[object, ...]] = []
         self.reviews: list[tuple[object, ...]] = []
+        self.discretion: list[tuple[object, ...]] = []
 
     def add(self, cid: int, case: GeneralCaseRecord) -> None:
+        if case.discretion is not None:
+            d = case.discretion  # where ``case decide`` keeps it (DiscretionRepository)
+            deviation = None if d.deviation is None else d.deviation._value_
+            self.discretion.append((cid, d.circumstance, deviation, d.reason, self._at))
         if case.forced is not None:
             self._add_forced(cid, case, case.forced)
         if case.demolition_deadline is not None and case.decided_on is not None:
@@ -202,6 +209,11 @@ class _DecisionSteps:
             row("removed", f.removed_on)
 
     def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            f"INSERT INTO {DECISION_TABLE} (case_id, circumstance, deviation, reason,"
+            " created_at) VALUES (?, ?, ?, ?, ?)",
+            self.discretion,
+        )
         conn.executemany(
             "INSERT INTO legal_review_rounds (case_id, round_no, reviewer, reviewed_on,"
             " opinion, imported, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -397,6 +409,8 @@ class BulkWriter:
                         _iso(case.published_on), 1 if case.publication_unrecorded else None,
                         _iso(case.violation_on), _iso(case.clue_on),
                         int(case.demolition_deadline is not None),
+                        None if case.service_method is None else case.service_method._value_,
+                        int(case.reduced_penalty),
                     )
                 )  # fmt: skip
                 if case.gates is not None:
@@ -428,8 +442,9 @@ class BulkWriter:
                 " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
                 " no_penalty_reason, fine_fen, confiscation_fen, served_on, closed_on, notes,"
                 " created_at, updated_at, major_flag_reason, published_on,"
-                " publication_unrecorded, violation_on, clue_on, demolition_order)"
-                f" VALUES ({', '.join('?' * 27)})",
+                " publication_unrecorded, violation_on, clue_on, demolition_order,"
+                " service_method, reduced_penalty)"
+                f" VALUES ({', '.join('?' * 29)})",
                 case_rows,
             )
             self._conn.executemany("INSERT INTO general_case_officers VALUES (?, ?)", officer_rows)

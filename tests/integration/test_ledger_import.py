@@ -17,10 +17,15 @@ from pathlib import Path
 
 import pytest
 
+from chuansha_enforce.cli.case_view_json import case_view_json
+from chuansha_enforce.domain.cases.case_file import Discussion
 from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.services.container import Services, build_services
 from tests.cli_clock import main
 from tests.conftest import database_digest
+from tests.gate_walk import book_with
+from tests.integration import test_case_gates_cli as gates_cli
 from tests.ledger_files import CASE, OFFICERS, SIMPLE, ledger, with_
 
 D = dt.date
@@ -318,3 +323,108 @@ def test_cli_import_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert out.exists()
     assert main(["--db", str(db), "stats", "--year", "2024", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.split("\n", 1)[1])["general"]["filed"] == 1
+
+
+def _walked(no: str, party: str, amount: str, *, notice: tuple[str, ...] = (),
+            decide: tuple[str, ...] = (), served: list[list[str]]) -> list[list[str]]:  # fmt: skip
+    """A case filed, told (with ``notice``'s discretion), stated, decided and served by CLI."""
+    return [
+        gates_cli.file_case("--no", no, "--party", party),
+        ["case", "notice", no, "--served", "2023-09-27", "--kinds", "罚款", "--amount", amount,
+         *notice],
+        ["case", "statement", no, "--on", "2023-09-28", "--kind", "已陈述申辩"],
+        ["case", "decide", no, "--on", "2023-10-09", "--kinds", "罚款", "--amount", amount,
+         *decide],
+        *served,
+    ]  # fmt: skip
+
+
+def _serve(no: str, on: str, method: str, *proof: str) -> list[str]:
+    return ["case", "serve", no, "--on", on, "--method", method, *proof]
+
+
+HEAVIER, MITIGATED = "川执立〔2023〕1号", "川执立〔2023〕2号"
+BAND, MAILED = "川执立〔2023〕3号", "川执立〔2023〕4号"
+
+
+def _discretion_book(path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """Four cases by CLI: 从重 told at the 告知 and taken over, served by 公告 after an attempt;
+    减轻 (major: reviewed and discussed first), served by 留置 with a witness; a fine inside
+    the 一般 band served electronically with consent; a plain fine served by post."""
+    book = book_with(path, gates_cli.OFFICERS)
+    with build_services(book, FixedClock(NOW)) as services:
+        services.settings.set("gates_from", "2023-01-01")  # the source records every step
+    attempt = ["case", "serve-attempt", HEAVIER, "--on", "2023-10-10", "--method", "直接"]
+    heavier = ("--circumstance", "一般", "--deviation", "从重",
+               "--deviation-reason", "多次劝阻拒不改正")  # fmt: skip
+    steps = [
+        *_walked(HEAVIER, "张三", "300", notice=heavier,
+                 served=[attempt, _serve(HEAVIER, "2023-10-20", "公告")]),
+        *_walked(BAND, "王五", "200", notice=("--circumstance", "一般"),
+                 served=[_serve(BAND, "2023-10-11", "电子", "--consent-on", "2023-10-09")]),
+        *_walked(MAILED, "赵六", "100", served=[_serve(MAILED, "2023-10-12", "邮寄")]),
+    ]  # fmt: skip
+    for argv in steps:
+        assert gates_cli.run(capsys, book, argv)[0] == 0, argv
+    mitigated = _walked(MITIGATED, "李四", "30",
+                        decide=("--circumstance", "轻微", "--deviation", "减轻",
+                                "--deviation-reason", "当事人系残疾人，生活困难"),
+                        served=[_serve(MITIGATED, "2023-10-10", "留置",
+                                       "--witness", "居委会 赵敏")])  # fmt: skip
+    for argv in mitigated[:3]:
+        assert gates_cli.run(capsys, book, argv)[0] == 0, argv
+    with build_services(book, FixedClock(NOW)) as services:  # 减轻 is major: reviewed first
+        services.case_files.record_review(
+            MITIGATED, reviewer="钱审核", reviewed_on=D(2023, 10, 8), opinion=ReviewOpinion.AGREE
+        )
+        leaders = ("镇长", "分管副镇长", "执法队长")
+        services.case_files.record_discussion(
+            MITIGATED, Discussion(D(2023, 10, 8), "同意减轻处罚", leaders)
+        )
+    for argv in mitigated[3:]:
+        assert gates_cli.run(capsys, book, argv)[0] == 0, argv
+    return book
+
+
+def _kept(services: Services, case_no: str) -> tuple[object, ...]:
+    shown = case_view_json(services.case_files.view(case_no))
+    decision = shown["decision"]
+    assert isinstance(decision, dict)
+    return (decision["discretion"], decision["fine_fen"], shown["served_on"],
+            shown["service_method"], shown["major"], shown["major_reasons"])  # fmt: skip
+
+
+def test_export_then_import_keeps_discretion_and_service(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _discretion_book(tmp_path / "source.db", capsys)
+    exported = tmp_path / "ledger-2023.xlsx"
+    numbers = (HEAVIER, MITIGATED, BAND, MAILED)
+    with build_services(source, FixedClock(NOW)) as services:
+        services.ledger.export_ledger(exported, 2023)
+        expected = services.statistics.annual(2023).to_json()
+        before = {no: _kept(services, no) for no in numbers}
+    assert before == {
+        HEAVIER: ({"circumstance": "一般", "deviation": "从重", "reason": "多次劝阻拒不改正"},
+                  30_000, "2023-10-20", "公告送达", False, []),
+        MITIGATED: ({"circumstance": "轻微", "deviation": "减轻",
+                     "reason": "当事人系残疾人，生活困难"},
+                    3_000, "2023-10-10", "留置送达", True, ["减轻处罚"]),
+        BAND: ({"circumstance": "一般", "deviation": None, "reason": None},
+               20_000, "2023-10-11", "电子送达", False, []),
+        MAILED: (None, 10_000, "2023-10-12", "邮寄送达", False, []),
+    }  # fmt: skip
+    with build_services(tmp_path / "fresh.db", FixedClock(NOW)) as target:
+        report = target.ledger.import_file(exported)
+        assert report.errors == (), [i.text() for i in report.errors[:5]]
+        after = {no: _kept(target, no) for no in numbers}
+        got = target.statistics.annual(2023).to_json()
+    assert after == before
+    assert got == expected
+    general = got["general"]
+    assert isinstance(general, dict)
+    assert general["deviations"] == {"从轻": 0, "减轻": 1, "从重": 1}
+    # decided before the fresh file's gates_from: the services it cannot prove are history
+    unproved = [(i.row, i.header) for i in report.warnings
+                if i.code == "ledger.service_unproved_history"]  # fmt: skip
+    assert sorted(unproved) == [(2, "送达方式"), (3, "送达方式"), (5, "送达方式")]  # not 邮寄

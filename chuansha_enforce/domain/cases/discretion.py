@@ -242,6 +242,32 @@ def taken_over(
     return at_notice or given or DiscretionChoice()
 
 
+def check_fine(
+    rows: Sequence[Benchmark],
+    violation: str | None,
+    fine_fen: int,
+    choice: DiscretionChoice,
+    on: dt.date,
+    *,
+    required: bool,
+) -> None:
+    """A fine (proposed or decided) against the benchmark in force on ``on``: consulted once
+    a circumstance or deviation is recorded; with ``required`` (the ``discretion_required``
+    setting) the circumstance is required for a violation the table covers (DOMAIN §17).
+    The decision step and the ledger import both ask this."""
+    name = catalogue_name(violation) or (violation or "").strip() or None
+    statutory = statutory_range(rows, name, on) if name else None
+    circumstance_required(choice, statutory, required=required)
+    if not (choice.circumstance or choice.deviation):
+        return
+    band = (
+        benchmark_in_force(rows, name, choice.circumstance, on)
+        if name and choice.circumstance
+        else None
+    )
+    check_discretion(fine_fen, choice, statutory, band)
+
+
 def circumstance_required(
     choice: DiscretionChoice, statutory: Benchmark | None, *, required: bool
 ) -> None:

@@ -13,10 +13,11 @@ Each check raises ``DomainError`` naming its article; the services call them bef
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 from chuansha_enforce.domain.cases.case_file import CaseFile, ServiceAttempt, ServiceProof
 from chuansha_enforce.domain.cases.case_rules import not_before, not_future
-from chuansha_enforce.domain.enums import ServiceMethod
+from chuansha_enforce.domain.enums import EnumMap, ServiceMethod
 from chuansha_enforce.domain.errors import DomainError
 
 ATTEMPT_METHODS = (
@@ -26,6 +27,20 @@ ATTEMPT_METHODS = (
     ServiceMethod.ENTRUSTED,
 )
 """The methods whose failure is recorded before a 公告送达 (not 当场, 电子 or 公告 itself)."""
+
+PROOF_NEEDED: Final = EnumMap(
+    ServiceMethod,
+    {
+        ServiceMethod.PUBLIC_NOTICE: (
+            "此前送达未成功的记录",
+            "行政处罚法第六十一条，民事诉讼法第九十五条",
+        ),
+        ServiceMethod.LEFT_AT_RESIDENCE: ("见证人或拍照录像记录", "民事诉讼法第八十九条"),
+        ServiceMethod.ELECTRONIC: ("当事人书面同意电子送达的日期", "行政处罚法第六十一条第二款"),
+    },
+)
+"""What ``check_proof`` needs on record beside the date, per method, and the articles: (what,
+articles). A ledger row carries none of it (only 送达日期 and 送达方式)."""
 
 
 def check_attempt(case: CaseFile, attempt: ServiceAttempt, today: dt.date) -> None:

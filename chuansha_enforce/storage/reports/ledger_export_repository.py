@@ -69,11 +69,13 @@ class LedgerExportRepository:
                    + (SELECT coalesce(sum(CAST(julianday(end_on) - julianday(start_on)
                                           AS INTEGER) + 1), 0)
                         FROM decision_pauses q WHERE q.case_id = c.id),
-                   (SELECT deadline FROM demolition_orders o WHERE o.case_id = c.id)
+                   (SELECT deadline FROM demolition_orders o WHERE o.case_id = c.id),
+                   dd.circumstance, dd.deviation, dd.reason, c.service_method
               FROM general_cases c
               JOIN parties p ON p.id = c.party_id
               LEFT JOIN advance_notices n ON n.case_id = c.id
               LEFT JOIN hearings h ON h.case_id = c.id
+              LEFT JOIN decision_discretion dd ON dd.case_id = c.id
               LEFT JOIN legal_review_rounds r ON r.case_id = c.id AND r.round_no =
                    (SELECT max(round_no) FROM legal_review_rounds x WHERE x.case_id = c.id
                        AND x.reviewed_on <= coalesce(c.decided_on, '9999-12-31'))
@@ -101,6 +103,8 @@ class LedgerExportRepository:
                 row[26], row[27], row[28], row[29], row[30], row[31], row[32],
                 tuple(sorted(row[33].split(","))) if row[33] else (), int(row[34]), row[35],
                 row[36], row[37], row[38], int(row[39]), row[40], forced.get(row[0]),
+                circumstance=row[41], deviation=row[42], deviation_reason=row[43],
+                service_method=row[44] if row[22] else None,
             )  # fmt: skip
 
     def simple_decisions(self, year: int) -> Iterator[ExportSimple]:
