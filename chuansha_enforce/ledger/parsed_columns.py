@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_input import MULTILINE_FIELDS
 from chuansha_enforce.ledger.limits import MAX_SHORT_CHARS
 from chuansha_enforce.ledger.sheets import IssueList, LedgerIssue, RawSheet
-from chuansha_enforce.ledger.values import cell_text, normalise_text
+from chuansha_enforce.ledger.values import cell_text, normalise_line, normalise_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +119,17 @@ class _Memo(dict[object, object]):
     is keyed with its type, because ``True == 1 == 1.0`` as dictionary keys while a TRUE
     cell, the number 1 and 1.0 are not the same cell (``TRUE`` is no amount of money)."""
 
-    __slots__ = ("_failures", "_max_chars", "_parse", "_typed", "failed")
+    __slots__ = ("_failures", "_max_chars", "_normalise", "_parse", "_typed", "failed")
 
-    def __init__(self, parse: Callable[[object], object], max_chars: int) -> None:
+    def __init__(
+        self,
+        parse: Callable[[object], object],
+        max_chars: int,
+        normalise: Callable[[str], str] = normalise_text,
+    ) -> None:
         super().__init__()
         self._parse = parse
+        self._normalise = normalise
         self._max_chars = max_chars
         self._typed: dict[tuple[type, object], object] = {}
         self._failures = 0
@@ -145,7 +152,7 @@ class _Memo(dict[object, object]):
 
     def _result(self, value: object) -> object:
         if isinstance(value, str):
-            value = normalise_text(value)
+            value = self._normalise(value)
             if not value:
                 return None
             if len(value) > self._max_chars:
@@ -173,6 +180,15 @@ class _Memo(dict[object, object]):
         return result
 
 
+def _normaliser(spec: ColumnSpec) -> Callable[[str], str]:
+    """A text column's cells cleaned by the rule of the record field they become (one line,
+    or free text keeping its line breaks): the records take them as they are
+    (``text_input.clean_already``). Other columns' cells are parsed from ``normalise_text``."""
+    if spec.parse is not cell_text or spec.key in MULTILINE_FIELDS:
+        return normalise_text
+    return normalise_line
+
+
 class ParsedSheet:
     """The cells of ``sheet`` parsed by ``specs``; :meth:`rows` yields them row by row."""
 
@@ -189,13 +205,12 @@ class ParsedSheet:
             if cells is None:  # an optional column the sheet does not have
                 column: Sequence[object] = tuple(repeat(None, count))
             else:
-                memo = self._memos[spec.key] = _Memo(spec.parse, spec.max_chars)
+                normalise = _normaliser(spec)
+                memo = self._memos[spec.key] = _Memo(spec.parse, spec.max_chars, normalise)
                 if spec.unique:  # a memo of strings would only grow: each one is new
                     most = spec.max_chars
                     column = [
-                        (normalise_text(v) or None)
-                        if v.__class__ is str and len(v) <= most
-                        else memo[v]
+                        (normalise(v) or None) if v.__class__ is str and len(v) <= most else memo[v]
                         for v in cells
                     ]
                 else:

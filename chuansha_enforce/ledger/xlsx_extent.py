@@ -513,7 +513,7 @@ def inspect_xlsx(path: Path) -> dict[str, SheetExtent]:
                 total += rows * columns - extents[name].rows * extents[name].columns
                 extents[name] = SheetExtent(rows, columns)
             if total > MAX_SHEET_CELLS:
-                    raise _refuse(path, "ledger.workbook_too_large", max=MAX_SHEET_CELLS)
+                raise _refuse(path, "ledger.workbook_too_large", max=MAX_SHEET_CELLS)
         except _Damaged as error:
             raise _refuse(path, "ledger.unreadable", format="xlsx", detail=str(error)) from None
         return extents
