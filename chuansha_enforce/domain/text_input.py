@@ -107,7 +107,7 @@ class _Trust(threading.local):
 _TRUST: Final = _Trust()
 
 
-class clean_already:  # noqa: N801 (used as a statement: ``with clean_already():``)
+class clean_already:
     """Records built inside (by this thread) take their text as given, not cleaned again.
 
     For a caller whose every text went through this module's rule for its field already,

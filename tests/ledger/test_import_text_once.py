@@ -104,7 +104,7 @@ def test_the_scan_of_many_rows_finds_what_one_row_finds(
     scan = FreeTextScan()
     for _ in range(2):  # the second time from what it remembers
         for text in TEXTS:
-            texts = {f: text for f in ("cause", "violation", "legal_basis", "location", "notes")}
+            texts = dict.fromkeys(("cause", "violation", "legal_basis", "location", "notes"), text)
             expected = {}
             for field, value in texts.items():
                 person = kind in (PartyType.NATURAL_PERSON, PartyType.INDIVIDUAL_BUSINESS)
