@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import repeat
+from typing import Final
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import MULTILINE_FIELDS
@@ -117,9 +119,13 @@ def _detached(error: BaseException) -> DomainError:
 class _Memo(dict[object, object]):
     """Parse results by cell value. Strings and dates are keys as they are; any other value
     is keyed with its type, because ``True == 1 == 1.0`` as dictionary keys while a TRUE
-    cell, the number 1 and 1.0 are not the same cell (``TRUE`` is no amount of money)."""
+    cell, the number 1 and 1.0 are not the same cell (``TRUE`` is no amount of money).
+    A column whose numbers are all of one type and none ``bool`` (``as_they_are``: the
+    usual column of amounts) keys them as they are too, so that they are looked up in C."""
 
-    __slots__ = ("_failures", "_max_chars", "_normalise", "_parse", "_typed", "failed")
+    __slots__ = (
+        "_failures", "_max_chars", "_normalise", "_parse", "_typed", "as_they_are", "failed"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -133,6 +139,7 @@ class _Memo(dict[object, object]):
         self._max_chars = max_chars
         self._typed: dict[tuple[type, object], object] = {}
         self._failures = 0
+        self.as_they_are = False
         self.failed = False
 
     def error_of(self, value: object) -> DomainError:
@@ -168,7 +175,7 @@ class _Memo(dict[object, object]):
     def __missing__(self, value: object) -> object:
         kind = value.__class__
         result, keep = self._checked(value)
-        if kind is str or kind is dt.date:
+        if kind is str or kind is dt.date or self.as_they_are:
             if keep:
                 self[value] = result
             return result
@@ -178,6 +185,16 @@ class _Memo(dict[object, object]):
         if keep:
             self._typed[key] = result
         return result
+
+
+_EQUAL_ACROSS_TYPES: Final = frozenset({int, float, Decimal})
+"""Numbers of these types are equal dictionary keys when their values are (``bool`` too)."""
+
+
+def _numbers_of_one_kind(cells: Sequence[object]) -> bool:
+    """No two cells of ``cells`` of different types are equal as dictionary keys."""
+    kinds = set(map(type, cells))
+    return bool not in kinds and len(kinds & _EQUAL_ACROSS_TYPES) <= 1
 
 
 def _normaliser(spec: ColumnSpec) -> Callable[[str], str]:
@@ -214,6 +231,7 @@ class ParsedSheet:
                         for v in cells
                     ]
                 else:
+                    memo.as_they_are = _numbers_of_one_kind(cells)
                     column = list(map(memo.__getitem__, cells))
                 if memo.failed:
                     self._flagged.update(i for i, v in enumerate(column) if v is FAILED)

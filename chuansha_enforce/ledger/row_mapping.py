@@ -109,6 +109,8 @@ def _check_date(
     what: str,
     today: dt.date,
 ) -> None:
+    if day <= today and (earlier is None or day >= earlier):
+        return  # (in order: the usual row)
     try:
         if earlier is not None:
             case_rules.not_before(day, earlier, key, what)
@@ -330,10 +332,9 @@ def _general_case(
         return _officers(refs, on, ctx, issues, row, key="presiding")
 
     gates = imported_gates(c, row, ctx, issues, facts=facts, resolve=resolve)
-    texts = {"cause": cause, "violation": c.violation, "legal_basis": c.legal_basis}
-    _warn_personal_data(
-        ctx, issues, row, party, {**texts, "location": c.location, "notes": c.notes}
-    )
+    texts = {"cause": cause, "violation": c.violation, "legal_basis": c.legal_basis,
+             "location": c.location, "notes": c.notes}  # fmt: skip
+    _warn_personal_data(ctx, issues, row, party, texts)
     if issues.error_count > before or not (case_no and cause and party and filed and officers):
         return None
     here = f"{issues.sheet} 第{row}行"

@@ -178,9 +178,7 @@ class FreeTextScan:
         self._facts: dict[str, _TextFacts] = {}
         self._persons: dict[str, str] = {}
 
-    def _facts_of(self, text: str | None) -> _TextFacts:
-        if not text:
-            return _NOTHING
+    def _facts_of(self, text: str) -> _TextFacts:
         facts = self._facts.get(text)
         if facts is None:
             facts = _text_facts(text)
@@ -193,28 +191,24 @@ class FreeTextScan:
     ) -> dict[str, frozenset[Finding]]:
         """As ``free_text_findings``."""
         person = kind is PartyType.NATURAL_PERSON or kind is PartyType.INDIVIDUAL_BUSINESS
-        name = party_name if kind is PartyType.NATURAL_PERSON else None
-        squeezed_name = None
-        if name:
-            squeezed_name = self._persons.get(name)
-            if squeezed_name is None:
-                squeezed_name = _person(name)
+        name = None
+        if party_name and kind is PartyType.NATURAL_PERSON:
+            name = self._persons.get(party_name)
+            if name is None:
+                name = _person(party_name)
                 if len(self._persons) < self._memo:
-                    self._persons[name] = squeezed_name
+                    self._persons[party_name] = name
+            if len(name) < 2:
+                name = None  # too short to be told from other words
         found: dict[str, frozenset[Finding]] = {}
         for field, text in texts.items():
+            if not text:
+                continue
             facts = self._facts_of(text)
+            named = name is not None and field != "cause" and name in facts.squeezed
             addresses = person and field != "location"
-            named = (
-                squeezed_name is not None
-                and field != "cause"
-                and len(squeezed_name) >= 2
-                and squeezed_name in facts.squeezed
-            )
-            if not (facts.numbers or named or (addresses and facts.address)):
-                continue  # (the usual text: nothing)
-            persons = [squeezed_name] if named and squeezed_name is not None else []
-            found[field] = _findings(facts, persons, addresses)
+            if facts.numbers or named or (addresses and facts.address):
+                found[field] = _findings(facts, [name] if named and name else [], addresses)
         return found
 
 
