@@ -197,30 +197,18 @@ class _Scan(NamedTuple):
     fallback: bool  # cells without their own reference: count them as calamine would
 
 
-def _letters_after(letters: str) -> str:
-    """A pattern for the column letters after ``letters`` (more of them, or as many and
-    later in the alphabet)."""
-    width = len(letters)
-    options = [f"[A-Z]{{{width + 1},}}"]
-    for at, letter in enumerate(letters):
-        if letter != "Z":
+def _after(text: str, lowest: str, highest: str, leading: str) -> list[str]:
+    """Patterns for the strings over the characters ``lowest``-``highest`` that come after
+    ``text`` as numbers written in them do: longer ones (their first character from
+    ``leading`` up), or as long and greater at some place."""
+    width = len(text)
+    options = [f"[{leading}-{highest}][{lowest}-{highest}]{{{width},}}"]
+    for at, char in enumerate(text):
+        if char != highest:
             rest = width - at - 1
-            tail = f"[A-Z]{{{rest}}}" if rest else ""
-            options.append(f"{letters[:at]}[{chr(ord(letter) + 1)}-Z]{tail}")
-    return "|".join(options)
-
-
-def _number_from(least: int) -> str:
-    """A pattern for the whole numbers from ``least`` (>= 1) up, written without leading zeros."""
-    digits = str(least)
-    width = len(digits)
-    options = [f"[1-9][0-9]{{{width},}}", digits]
-    for at, digit in enumerate(digits):
-        if digit != "9":
-            rest = width - at - 1
-            tail = f"[0-9]{{{rest}}}" if rest else ""
-            options.append(f"{digits[:at]}[{int(digit) + 1}-9]{tail}")
-    return "|".join(options)
+            tail = f"[{lowest}-{highest}]{{{rest}}}" if rest else ""
+            options.append(f"{text[:at]}[{chr(ord(char) + 1)}-{highest}]{tail}")
+    return options
 
 
 def _column_letters(number: int) -> str:
@@ -233,13 +221,14 @@ def _column_letters(number: int) -> str:
 
 def _cells_right_of(columns: int) -> re.Pattern[bytes]:
     """Cells (``<c r="…``) in a column right of column number ``columns``; group 1 its letters."""
-    after = _letters_after(_column_letters(columns))
+    after = "|".join(_after(_column_letters(columns), "A", "Z", "A"))
     return re.compile(_CELL_AT + b"(" + after.encode() + b")[0-9]")
 
 
 def _cells_from_row(row: int) -> re.Pattern[bytes]:
     """Cells in row ``row`` or below it; group 1 the row number."""
-    return re.compile(_CELL_AT + b"[A-Z]+0*(" + _number_from(row).encode() + b')"')
+    least = "|".join([str(row), *_after(str(row), "0", "9", "1")])  # (no leading zero)
+    return re.compile(_CELL_AT + b"[A-Z]+0*(" + least.encode() + b')"')
 
 
 def _scan(pieces: Iterator[tuple[int, bytes]], count_shared: bool) -> _Scan:
