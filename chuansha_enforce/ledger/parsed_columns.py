@@ -120,11 +120,13 @@ class _Memo(dict[object, object]):
     """Parse results by cell value. Strings and dates are keys as they are; any other value
     is keyed with its type, because ``True == 1 == 1.0`` as dictionary keys while a TRUE
     cell, the number 1 and 1.0 are not the same cell (``TRUE`` is no amount of money).
-    A column whose numbers are all of one type and none ``bool`` (``as_they_are``: the
-    usual column of amounts) keys them as they are too, so that they are looked up in C."""
+    A column whose numbers are all of one type and none ``bool`` (``cells`` tells, when the
+    first number is met: the usual column of amounts) keys them as they are too, so that
+    they are looked up in C."""
 
     __slots__ = (
-        "_failures", "_max_chars", "_normalise", "_parse", "_typed", "as_they_are", "failed"
+        "_as_they_are", "_failures", "_max_chars", "_normalise", "_parse", "_typed", "cells",
+        "failed",
     )  # fmt: skip
 
     def __init__(
@@ -139,7 +141,8 @@ class _Memo(dict[object, object]):
         self._max_chars = max_chars
         self._typed: dict[tuple[type, object], object] = {}
         self._failures = 0
-        self.as_they_are = False
+        self._as_they_are: bool | None = None
+        self.cells: Sequence[object] = ()
         self.failed = False
 
     def error_of(self, value: object) -> DomainError:
@@ -175,7 +178,13 @@ class _Memo(dict[object, object]):
     def __missing__(self, value: object) -> object:
         kind = value.__class__
         result, keep = self._checked(value)
-        if kind is str or kind is dt.date or self.as_they_are:
+        if kind is str or kind is dt.date:
+            if keep:
+                self[value] = result
+            return result
+        if self._as_they_are is None:
+            self._as_they_are = _numbers_of_one_kind(self.cells)
+        if self._as_they_are:
             if keep:
                 self[value] = result
             return result
@@ -224,6 +233,7 @@ class ParsedSheet:
             else:
                 normalise = _normaliser(spec)
                 memo = self._memos[spec.key] = _Memo(spec.parse, spec.max_chars, normalise)
+                memo.cells = cells
                 if spec.unique:  # a memo of strings would only grow: each one is new
                     most = spec.max_chars
                     column = [
@@ -231,7 +241,6 @@ class ParsedSheet:
                         for v in cells
                     ]
                 else:
-                    memo.as_they_are = _numbers_of_one_kind(cells)
                     column = list(map(memo.__getitem__, cells))
                 if memo.failed:
                     self._flagged.update(i for i, v in enumerate(column) if v is FAILED)
