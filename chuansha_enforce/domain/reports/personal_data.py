@@ -201,10 +201,11 @@ class FreeTextScan:
             if len(name) < 2:
                 name = None  # too short to be told from other words
         found: dict[str, frozenset[Finding]] = {}
+        remembered = self._facts.get
         for field, text in texts.items():
             if not text:
                 continue
-            facts = self._facts_of(text)
+            facts = remembered(text) or self._facts_of(text)
             named = name is not None and field != "cause" and name in facts.squeezed
             addresses = person and field != "location"
             if facts.numbers or named or (addresses and facts.address):
