@@ -27,6 +27,7 @@ from chuansha_enforce.domain.cases.major_case import (
 from chuansha_enforce.domain.enums import HearingState, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
+from chuansha_enforce.domain.reports.personal_data import FreeTextScan
 from chuansha_enforce.domain.simple_procedure.simple_rules import SimpleLimits
 
 NumbersInDatabase = Callable[[Collection[str]], Mapping[str, str]]
@@ -84,6 +85,8 @@ class ImportContext:
     defaults are the domain's)."""
     discretion_required: bool = False
     """The setting: a fine of a row decided from ``gates_from`` needs its 情节."""
+    free_text: FreeTextScan = field(default_factory=FreeTextScan)
+    """The personal-data scan of the free-text cells, each distinct text once."""
     _next_id: int = -1
     _known_cases: Mapping[str, str] = field(default_factory=dict)
     _known_decisions: Mapping[str, str] = field(default_factory=dict)

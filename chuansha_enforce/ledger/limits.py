@@ -16,8 +16,11 @@ MAX_SHEET_CELLS: Final = 4_120_000
 """Rows x columns of a sheet, counted from A1 to the last cell holding a value (about
 100,400 rows of the 41 columns of 一般程序案件), and of all the sheets of a workbook together."""
 
-MAX_SHEET_PART_BYTES: Final = 160 * MiB
-"""A worksheet of an xlsx once decompressed (about 125,000 rows as the export writes them)."""
+MAX_SHEET_PART_BYTES: Final = 256 * MiB
+"""A worksheet of an xlsx once decompressed. The export (openpyxl) writes every Chinese
+character as an 8-byte character reference: a 100,000-row 一般程序案件 of the 41 columns is
+162 MB, about 155,000 rows fit (the cell limit binds first; calamine reads the part as a
+stream, so its size costs time, not memory)."""
 
 MAX_SHARED_STRINGS_BYTES: Final = 64 * MiB
 """The shared-string table of an xlsx once decompressed (Excel keeps each distinct text once)."""

@@ -14,12 +14,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import repeat
+from typing import Final
 
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_input import MULTILINE_FIELDS
 from chuansha_enforce.ledger.limits import MAX_SHORT_CHARS
 from chuansha_enforce.ledger.sheets import IssueList, LedgerIssue, RawSheet
-from chuansha_enforce.ledger.values import cell_text, normalise_text
+from chuansha_enforce.ledger.values import cell_text, normalise_line, normalise_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,16 +119,30 @@ def _detached(error: BaseException) -> DomainError:
 class _Memo(dict[object, object]):
     """Parse results by cell value. Strings and dates are keys as they are; any other value
     is keyed with its type, because ``True == 1 == 1.0`` as dictionary keys while a TRUE
-    cell, the number 1 and 1.0 are not the same cell (``TRUE`` is no amount of money)."""
+    cell, the number 1 and 1.0 are not the same cell (``TRUE`` is no amount of money).
+    A column whose numbers are all of one type and none ``bool`` (``cells`` tells, when the
+    first number is met: the usual column of amounts) keys them as they are too, so that
+    they are looked up in C."""
 
-    __slots__ = ("_failures", "_max_chars", "_parse", "_typed", "failed")
+    __slots__ = (
+        "_as_they_are", "_failures", "_max_chars", "_normalise", "_parse", "_typed", "cells",
+        "failed",
+    )  # fmt: skip
 
-    def __init__(self, parse: Callable[[object], object], max_chars: int) -> None:
+    def __init__(
+        self,
+        parse: Callable[[object], object],
+        max_chars: int,
+        normalise: Callable[[str], str] = normalise_text,
+    ) -> None:
         super().__init__()
         self._parse = parse
+        self._normalise = normalise
         self._max_chars = max_chars
         self._typed: dict[tuple[type, object], object] = {}
         self._failures = 0
+        self._as_they_are: bool | None = None
+        self.cells: Sequence[object] = ()
         self.failed = False
 
     def error_of(self, value: object) -> DomainError:
@@ -145,7 +162,7 @@ class _Memo(dict[object, object]):
 
     def _result(self, value: object) -> object:
         if isinstance(value, str):
-            value = normalise_text(value)
+            value = self._normalise(value)
             if not value:
                 return None
             if len(value) > self._max_chars:
@@ -165,12 +182,37 @@ class _Memo(dict[object, object]):
             if keep:
                 self[value] = result
             return result
+        if self._as_they_are is None:
+            self._as_they_are = _numbers_of_one_kind(self.cells)
+        if self._as_they_are:
+            if keep:
+                self[value] = result
+            return result
         key = (kind, value)
         if key in self._typed:
             return self._typed[key]
         if keep:
             self._typed[key] = result
         return result
+
+
+_EQUAL_ACROSS_TYPES: Final = frozenset({int, float, Decimal})
+"""Numbers of these types are equal dictionary keys when their values are (``bool`` too)."""
+
+
+def _numbers_of_one_kind(cells: Sequence[object]) -> bool:
+    """No two cells of ``cells`` of different types are equal as dictionary keys."""
+    kinds = set(map(type, cells))
+    return bool not in kinds and len(kinds & _EQUAL_ACROSS_TYPES) <= 1
+
+
+def _normaliser(spec: ColumnSpec) -> Callable[[str], str]:
+    """A text column's cells cleaned by the rule of the record field they become (one line,
+    or free text keeping its line breaks): the records take them as they are
+    (``text_input.clean_already``). Other columns' cells are parsed from ``normalise_text``."""
+    if spec.parse is not cell_text or spec.key in MULTILINE_FIELDS:
+        return normalise_text
+    return normalise_line
 
 
 class ParsedSheet:
@@ -189,13 +231,13 @@ class ParsedSheet:
             if cells is None:  # an optional column the sheet does not have
                 column: Sequence[object] = tuple(repeat(None, count))
             else:
-                memo = self._memos[spec.key] = _Memo(spec.parse, spec.max_chars)
+                normalise = _normaliser(spec)
+                memo = self._memos[spec.key] = _Memo(spec.parse, spec.max_chars, normalise)
+                memo.cells = cells
                 if spec.unique:  # a memo of strings would only grow: each one is new
                     most = spec.max_chars
                     column = [
-                        (normalise_text(v) or None)
-                        if v.__class__ is str and len(v) <= most
-                        else memo[v]
+                        (normalise(v) or None) if v.__class__ is str and len(v) <= most else memo[v]
                         for v in cells
                     ]
                 else:

@@ -27,12 +27,9 @@ from chuansha_enforce.domain.records import (
     PaymentRecord,
     SimpleDecisionRecord,
 )
-from chuansha_enforce.domain.reports.personal_data import (
-    FREE_TEXT_LABELS,
-    free_text_findings,
-    labels,
-)
+from chuansha_enforce.domain.reports.personal_data import FREE_TEXT_LABELS, labels
 from chuansha_enforce.domain.simple_procedure.simple_rules import check_simple_decision
+from chuansha_enforce.domain.text_input import clean_already
 from chuansha_enforce.ledger.discretion_rows import imported_discretion, imported_service
 from chuansha_enforce.ledger.forced_rows import imported_forced
 from chuansha_enforce.ledger.gate_rows import RowFacts, imported_gates, warn_history
@@ -73,8 +70,11 @@ def general_cases_of(
     issues = SheetIssues(sheet.name, GENERAL_HEADERS, errors, warnings)
     parsed = ParsedSheet(sheet, GENERAL_COLUMNS, issues)
     ctx.look_up_numbers(cases=parsed.texts("case_no"), decisions=parsed.texts("decision_no"))
+    trusted = clean_already()  # the parsed text is clean (``parsed_columns._normaliser``)
     for row, values in parsed.rows():
-        yield _general_case(GeneralCells._make(values), row, ctx, issues)
+        with trusted:
+            record = _general_case(GeneralCells._make(values), row, ctx, issues)
+        yield record
     warn_history(ctx, issues)
 
 
@@ -112,6 +112,8 @@ def _check_date(
     what: str,
     today: dt.date,
 ) -> None:
+    if day <= today and (earlier is None or day >= earlier):
+        return  # (in order: the usual row)
     try:
         if earlier is not None:
             case_rules.not_before(day, earlier, key, what)
@@ -338,8 +340,9 @@ def _general_case(
                              today=today)  # fmt: skip
     discretion = imported_discretion(c, row, ctx, issues, decision=decision)
     service_method = imported_service(c, row, ctx, issues, decision=decision)
-    texts = {"cause": cause, "violation": c.violation, "legal_basis": c.legal_basis}
-    _warn_personal_data(issues, row, party, {**texts, "location": c.location, "notes": c.notes})
+    texts = {"cause": cause, "violation": c.violation, "legal_basis": c.legal_basis,
+             "location": c.location, "notes": c.notes}  # fmt: skip
+    _warn_personal_data(ctx, issues, row, party, texts)
     if issues.error_count > before or not (case_no and cause and party and filed and officers):
         return None
     here = f"{issues.sheet} 第{row}行"
@@ -425,7 +428,7 @@ def _simple_decision(
         issues.add(row, DomainError("ledger.decision_exists", None, params), "decision_no")
     party = PartyRecord(kind, name) if kind is not None and name else None
     texts = {"cause": cause, "violation": c.violation, "location": c.location, "notes": notes}
-    _warn_personal_data(issues, row, party, texts)
+    _warn_personal_data(ctx, issues, row, party, texts)
     if issues.error_count > before or not (
         number and kind is not None and name and cause and decided and officers and c.kinds
     ):
@@ -463,11 +466,15 @@ def _simple_decision(
 
 
 def _warn_personal_data(
-    issues: SheetIssues, row: int, party: PartyRecord | None, texts: dict[str, str | None]
+    ctx: ImportContext,
+    issues: SheetIssues,
+    row: int,
+    party: PartyRecord | None,
+    texts: dict[str, str | None],
 ) -> None:
     """A warning for each free-text cell holding personal data (the record keeps it as typed;
     the public outputs are built without it)."""
     name, kind = (party.name, party.kind) if party is not None else (None, None)
-    for field, found in free_text_findings(texts, name, kind).items():
+    for field, found in ctx.free_text.findings(texts, name, kind).items():
         params = {"field": FREE_TEXT_LABELS[field], "what": labels(found)}
         issues.add(row, DomainError("ledger.personal_data", None, params), field, warning=True)

@@ -18,7 +18,7 @@ from typing import Final
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import FEN_PER_YUAN, MAX_FEN, parse_yuan
-from chuansha_enforce.domain.text_input import clean_text
+from chuansha_enforce.domain.text_input import clean_line, clean_text
 
 MIN_YEAR: Final = 1949
 MAX_YEAR: Final = 2100
@@ -43,7 +43,16 @@ def normalise_text(text: str) -> str:
     text = clean_text(text)
     if text.isascii() or _FULL_WIDTH_RE.search(text) is None:
         return text
-    return text.translate(_FULL_WIDTH)
+    return clean_text(text.translate(_FULL_WIDTH))  # (NFC again after the digits changed)
+
+
+def normalise_line(text: str) -> str:
+    """As ``normalise_text`` for a one-line field (``domain.text_input.clean_line``: line
+    breaks become spaces): the text exactly as the record of the field keeps it."""
+    text = clean_line(text)
+    if text.isascii() or _FULL_WIDTH_RE.search(text) is None:
+        return text
+    return clean_line(text.translate(_FULL_WIDTH))
 
 
 def is_blank(value: object) -> bool:

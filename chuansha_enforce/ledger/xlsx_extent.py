@@ -55,10 +55,10 @@ _ODD_CELL_RE: Final = re.compile(
     rb'<c(?! r="[A-Z]+[0-9]+"(?: (?:s|t|cm|vm|ph)="[^"<>]*")*/?>)[\s/>]'
 )
 _PREFIXED_CELL_RE: Final = re.compile(rb":c[\s/>]")
-_FAR_CELL_RE: Final = re.compile(
-    rb'<c r="(?:([A-Z]{2,})[0-9]|[A-Z]((?:[0-9]{7,}|1(?:0[3-9]|[1-9][0-9])[0-9]{3}|[2-9][0-9]{5})))'
-)
-_NEAR_ROWS: Final = 102_999  # no cell found below it: x 26 columns is within MAX_SHEET_CELLS
+_CELL_AT: Final = b'<c r="'
+_NEAR_SHARE: Final = 0.9
+"""Rows below this share of the most a sheet of its width may have are not looked at one by
+one: their cells are counted as reaching that row (a bound)."""
 _CELL_REF_RE: Final = re.compile(rb'<c r="([A-Z]+)([0-9]+)"')
 _SHARED_INDEX_RE: Final = re.compile(
     rb"\bt\s*=\s*[\"']s[\"'][^>]*>\s*<(?:[\w.-]+:)?v>\s*([0-9]{1,10})\s*<"
@@ -193,28 +193,74 @@ class _Scan(NamedTuple):
     rows: int
     columns: int
     shared_cells: int  # at least the cells that refer to a shared string
-    exact: bool  # else a bound: rows up to _NEAR_ROWS, columns A to Z
+    exact: bool  # else a bound: rows below a threshold, or columns A to Z
     fallback: bool  # cells without their own reference: count them as calamine would
 
 
+def _after(text: str, lowest: str, highest: str, leading: str) -> list[str]:
+    """Patterns for the strings over the characters ``lowest``-``highest`` that come after
+    ``text`` as numbers written in them do: longer ones (their first character from
+    ``leading`` up), or as long and greater at some place."""
+    width = len(text)
+    options = [f"[{leading}-{highest}][{lowest}-{highest}]{{{width},}}"]
+    for at, char in enumerate(text):
+        if char != highest:
+            rest = width - at - 1
+            tail = f"[{lowest}-{highest}]{{{rest}}}" if rest else ""
+            options.append(f"{text[:at]}[{chr(ord(char) + 1)}-{highest}]{tail}")
+    return options
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _cells_right_of(columns: int) -> re.Pattern[bytes]:
+    """Cells (``<c r="…``) in a column right of column number ``columns``; group 1 its letters."""
+    after = "|".join(_after(_column_letters(columns), "A", "Z", "A"))
+    return re.compile(_CELL_AT + b"(" + after.encode() + b")[0-9]")
+
+
+def _cells_from_row(row: int) -> re.Pattern[bytes]:
+    """Cells in row ``row`` or below it; group 1 the row number."""
+    least = "|".join([str(row), *_after(str(row), "0", "9", "1")])  # (no leading zero)
+    return re.compile(_CELL_AT + b"[A-Z]+0*(" + least.encode() + b')"')
+
+
 def _scan(pieces: Iterator[tuple[int, bytes]], count_shared: bool) -> _Scan:
-    """The extent of a sheet whose cells all begin ``<c r="LETTERS…``, from the few cells
-    beyond column Z or below row 102,999 (the usual ledger has none of them)."""
-    columns = rows = shared = 0
+    """The extent of a sheet whose cells all begin ``<c r="LETTERS…``, in one pass that looks
+    only at the few cells beyond what is known: right of the widest column found so far (from
+    Z on), and below a threshold row taken from the width of the first rows (the usual ledger
+    has a few dozen of them). The columns are exact when some lie beyond Z; the rows are
+    exact when some lie below the threshold, else the threshold is their bound."""
+    columns = 26
+    right = _cells_right_of(columns)
+    below: re.Pattern[bytes] | None = None
+    threshold = rows = shared = 0
     fallback = False
     for _, piece in pieces:
         if _ODD_CELL_RE.search(piece) is not None or _PREFIXED_CELL_RE.search(piece) is not None:
             fallback = True
-        for letters, digits in _FAR_CELL_RE.findall(piece):
-            if letters:
-                columns = max(columns, _column_number(letters))
-            else:
-                rows = max(rows, int(digits))
+        found = right.findall(piece)
+        if found:
+            columns = max(_column_number(letters) for letters in set(found))
+            right = _cells_right_of(columns)
+        if below is None:  # the first piece holds the header row: the sheet's usual width
+            threshold = max(1, int(MAX_SHEET_CELLS * _NEAR_SHARE) // columns)
+            below = _cells_from_row(threshold)
+        far = below.findall(piece)
+        if far:
+            rows = max(rows, *(int(digits) for digits in set(far)))
         if count_shared:
             shared += piece.count(b'"s"') + piece.count(b"'s'")
-    if not columns and not rows:
-        return _Scan(_NEAR_ROWS, 26, shared, False, fallback)
-    return _Scan(rows, columns, shared, True, fallback)
+    exact_rows = rows > 0
+    if not exact_rows:
+        rows = max(threshold - 1, 1)
+    return _Scan(rows, columns, shared, exact_rows and columns > 26, fallback)
 
 
 def _exact(pieces: Iterator[tuple[int, bytes]]) -> tuple[int, int]:
@@ -410,14 +456,14 @@ def inspect_xlsx(path: Path) -> dict[str, SheetExtent]:
             longest = max(lengths, default=0)
             extents: dict[str, SheetExtent] = {}
             total = 0
-            bounded: list[str] = []  # sheets measured by a bound (_NEAR_ROWS x 26)
+            bounded: list[str] = []  # sheets measured by a bound (``_Scan.exact``)
             for part, name in parts.sheets.items():
                 info = by_name[part]
                 scan = _scan(_pieces(_inflate(file, info)), longest > 0)
                 rows, columns = scan.rows, scan.columns
                 if scan.fallback:
                     rows, columns = _walk(_pieces(_inflate(file, info)))
-                elif scan.exact:
+                elif not scan.exact and rows * columns > MAX_SHEET_CELLS:
                     rows, columns = _exact(_pieces(_inflate(file, info)))
                 if rows * columns > MAX_SHEET_CELLS:
                     raise _refuse(
@@ -442,15 +488,21 @@ def inspect_xlsx(path: Path) -> dict[str, SheetExtent]:
                             max=most,
                         )
                 extents[name] = SheetExtent(rows, columns)
-                if not (scan.fallback or scan.exact):
+                if not (scan.fallback or scan.exact) and (rows, columns) == scan[:2]:
                     bounded.append(part)
                 total += rows * columns
-            if total > MAX_SHEET_CELLS:  # the sheets are checked one after the other
-                for part in bounded:  # a bound only: the real extent now
-                    rows, columns = _exact(_pieces(_inflate(file, by_name[part])))
-                    total += rows * columns - extents[parts.sheets[part]].rows * 26
-                if total > MAX_SHEET_CELLS:
-                    raise _refuse(path, "ledger.workbook_too_large", max=MAX_SHEET_CELLS)
+            # The sheets are checked one after the other: a bound only is made the real
+            # extent, the smallest first, while the total is over.
+            bounded.sort(key=lambda part: by_name[part].file_size)
+            for part in bounded:
+                if total <= MAX_SHEET_CELLS:
+                    break
+                name = parts.sheets[part]
+                rows, columns = _exact(_pieces(_inflate(file, by_name[part])))
+                total += rows * columns - extents[name].rows * extents[name].columns
+                extents[name] = SheetExtent(rows, columns)
+            if total > MAX_SHEET_CELLS:
+                raise _refuse(path, "ledger.workbook_too_large", max=MAX_SHEET_CELLS)
         except _Damaged as error:
             raise _refuse(path, "ledger.unreadable", format="xlsx", detail=str(error)) from None
         return extents

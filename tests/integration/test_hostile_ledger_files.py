@@ -160,13 +160,13 @@ def test_a_sheet_part_that_inflates_beyond_its_limit_is_refused(db: Path, tmp_pa
         [
             "<sheetData>",
             row(1, (inline(ref, text) for ref, text in OFFICER_HEADERS)),
-            *_repeated(b" ", 170 * 1024 * 1024),
+            *_repeated(b" ", 270 * 1024 * 1024),
             "</sheetData></worksheet>",
         ],
     )
     assert ledger.stat().st_size < 2 * 1024 * 1024
     assert _refused(db, ledger) == [
-        "执法人员：工作表“执法人员”解压后有171 MB，超过160 MB的上限，不予导入。"
+        "执法人员：工作表“执法人员”解压后有271 MB，超过256 MB的上限，不予导入。"
         "请把台账分成几个文件",
         "发现 1 处错误，未写入任何数据",
     ]

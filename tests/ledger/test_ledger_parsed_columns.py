@@ -126,3 +126,23 @@ def test_only_a_text_column_may_skip_the_memo() -> None:
     with pytest.raises(ValueError, match="fine"):
         ColumnSpec("fine", "罚款金额", parse_money, unique=True)
     assert ColumnSpec("case_no", "案件编号", cell_text, unique=True).unique
+
+
+@pytest.mark.parametrize(
+    ("cells", "fen"),
+    [
+        ((1.0, 2.5, 1.0, "", 2.5), (100, 250, 100, None, 250)),  # floats alone: keyed as they are
+        ((1, 2, 1), (100, 200, 100)),
+        ((1, 1.0, True, 1), (100, 100, None, 100)),  # mixed: keyed with their type
+    ],
+)
+def test_a_column_of_one_kind_of_number_parses_as_a_mixed_one(
+    cells: tuple[object, ...], fen: tuple[int | None, ...]
+) -> None:
+    rows, _ = parse({"罚款金额": cells}, (ColumnSpec("fine", "罚款金额", parse_money),))
+    assert tuple(values[0] for _, values in rows) == fen
+
+
+def test_a_unique_column_tells_a_true_cell_from_the_number_one() -> None:
+    rows, _ = parse({"案件编号": (1.0, True, 1)}, (ColumnSpec("case_no", "案件编号", unique=True),))
+    assert [values[0] for _, values in rows] == ["1", "TRUE", "1"]

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from chuansha_enforce.domain.enums import EnumMap, PartyType
 from chuansha_enforce.domain.messages import Lang, render
@@ -91,6 +91,42 @@ def _number_findings(text: str) -> set[Finding]:
     return found
 
 
+class _TextFacts(NamedTuple):
+    """What a text holds whoever the case is about: numbers, its letters without spaces (to
+    look for names in) and whether it reads like a house address."""
+
+    numbers: frozenset[Finding]
+    squeezed: str
+    address: bool
+
+
+_NOTHING: Final = _TextFacts(frozenset(), "", False)
+
+
+def _text_facts(text: str | None) -> _TextFacts:
+    if not text:
+        return _NOTHING
+    plain = _plain(text)
+    squeezed = "".join(plain.split())
+    found = _number_findings(plain)
+    return _TextFacts(frozenset(found), squeezed, _ADDRESS_RE.search(squeezed) is not None)
+
+
+def _person(name: str) -> str:
+    """A name as it is looked for in a squeezed text."""
+    return "".join(_plain(name).split())
+
+
+def _findings(facts: _TextFacts, persons: Iterable[str], addresses: bool) -> frozenset[Finding]:
+    found = set(facts.numbers)
+    for person in persons:
+        if len(person) >= 2 and person in facts.squeezed:
+            found.add(Finding.PERSON_NAME)
+    if addresses and facts.address:
+        found.add(Finding.HOME_ADDRESS)
+    return frozenset(found)
+
+
 def find_personal_data(
     text: str | None, *, names: Iterable[str] = (), addresses: bool = False
 ) -> frozenset[Finding]:
@@ -98,16 +134,7 @@ def find_personal_data(
     the case) as written, house addresses when ``addresses`` (the party is a person)."""
     if not text:
         return frozenset()
-    plain = _plain(text)
-    found = _number_findings(plain)
-    squeezed = "".join(plain.split())
-    for name in names:
-        person = "".join(_plain(name).split())
-        if len(person) >= 2 and person in squeezed:
-            found.add(Finding.PERSON_NAME)
-    if addresses and _ADDRESS_RE.search(squeezed):
-        found.add(Finding.HOME_ADDRESS)
-    return frozenset(found)
+    return _findings(_text_facts(text), [_person(name) for name in names], addresses)
 
 
 def labels(found: Iterable[Finding]) -> str:
@@ -137,15 +164,53 @@ def free_text_findings(
     """Per free-text field, the personal data it holds (the clerk is warned; the internal
     record keeps it). The 案由 names the party by custom, so a name there is not reported;
     the 违法地点 is a place, so an address there is not reported."""
-    person = kind in {PartyType.NATURAL_PERSON, PartyType.INDIVIDUAL_BUSINESS}
-    person_name = party_name if kind is PartyType.NATURAL_PERSON else None
-    found: dict[str, frozenset[Finding]] = {}
-    for field, text in texts.items():
-        names = [person_name] if person_name and field != "cause" else []
-        hits = find_personal_data(text, names=names, addresses=person and field != "location")
-        if hits:
-            found[field] = hits
-    return found
+    return FreeTextScan(memo=0).findings(texts, party_name, kind)
+
+
+class FreeTextScan:
+    """``free_text_findings`` for many rows (a ledger import): each distinct text is looked at
+    once, up to ``memo`` of them (a ledger repeats its legal bases, facts and places)."""
+
+    __slots__ = ("_facts", "_memo", "_persons")
+
+    def __init__(self, memo: int = 50_000) -> None:
+        self._memo = memo
+        self._facts: dict[str, _TextFacts] = {}
+        self._persons: dict[str, str] = {}
+
+    def _facts_of(self, text: str) -> _TextFacts:
+        facts = self._facts.get(text)
+        if facts is None:
+            facts = _text_facts(text)
+            if len(self._facts) < self._memo:
+                self._facts[text] = facts
+        return facts
+
+    def findings(
+        self, texts: Mapping[str, str | None], party_name: str | None, kind: PartyType | None
+    ) -> dict[str, frozenset[Finding]]:
+        """As ``free_text_findings``."""
+        person = kind is PartyType.NATURAL_PERSON or kind is PartyType.INDIVIDUAL_BUSINESS
+        name = None
+        if party_name and kind is PartyType.NATURAL_PERSON:
+            name = self._persons.get(party_name)
+            if name is None:
+                name = _person(party_name)
+                if len(self._persons) < self._memo:
+                    self._persons[party_name] = name
+            if len(name) < 2:
+                name = None  # too short to be told from other words
+        found: dict[str, frozenset[Finding]] = {}
+        remembered = self._facts.get
+        for field, text in texts.items():
+            if not text:
+                continue
+            facts = remembered(text) or self._facts_of(text)
+            named = name is not None and field != "cause" and name in facts.squeezed
+            addresses = person and field != "location"
+            if facts.numbers or named or (addresses and facts.address):
+                found[field] = _findings(facts, [name] if named and name else [], addresses)
+        return found
 
 
 def personal_data_warning(

@@ -26,8 +26,10 @@ class LedgerLookup:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
 
-    def _found(self, sql: str, numbers: Collection[str]) -> dict[str, str]:
+    def _found(self, sql: str, numbers: Collection[str], table: str) -> dict[str, str]:
         found: dict[str, str] = {}
+        if not self._db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
+            return found  # (the first import into a new file: nothing to ask)
         for batch in _batches(numbers):
             found.update(self._db.execute(sql, [batch]).fetchall())
         return found
@@ -38,6 +40,7 @@ class LedgerLookup:
             "SELECT g.case_no, g.case_no FROM json_each(?) AS n"
             " JOIN general_cases AS g ON g.case_no = n.value",
             case_numbers,
+            "general_cases",
         )
         return {number: f"数据库中的案件 {case_no}" for number, case_no in found.items()}
 
@@ -51,11 +54,13 @@ class LedgerLookup:
             "SELECT g.decision_no, g.case_no FROM json_each(?) AS n"
             " JOIN general_cases AS g ON g.decision_no = n.value",
             decision_numbers,
+            "general_cases",
         )
         simples = self._found(
             "SELECT s.decision_no, s.decision_no FROM json_each(?) AS n"
             " JOIN simple_decisions AS s ON s.decision_no = n.value",
             decision_numbers,
+            "simple_decisions",
         )
         found = {number: f"数据库中的简易程序决定 {no}" for number, no in simples.items()}
         found.update({number: f"数据库中的案件 {case_no}" for number, case_no in cases.items()})
