@@ -22,6 +22,7 @@ from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.case_trash_service import CaseTrashService
 from chuansha_enforce.services.context import ServiceContext
+from chuansha_enforce.services.database_location import server_local_path
 from chuansha_enforce.services.correction_service import CorrectionService
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.demo_service import DemoService
@@ -71,6 +72,7 @@ from chuansha_enforce.storage.safety.backup import BackupManifest
 from chuansha_enforce.storage.safety.inspection import audit_head
 from chuansha_enforce.storage.safety.network_location import network_kind
 from chuansha_enforce.storage.safety.write_guard import refuse_writes
+from chuansha_enforce.storage.server.pg_database import is_server_url, open_server
 from chuansha_enforce.storage.safety.writer_lock import (
     WriterLock,
     acquire_writer_lock,
@@ -108,6 +110,8 @@ class Services:
     _db: sqlite_utils.Database
     _ctx: ServiceContext
     _cost: PasswordCost = PRODUCTION_COST
+    server_url: str | None = None
+    """The PostgreSQL case book this session works on (server mode), else None (a file)."""
 
     def for_worker(self, *, read_only: bool) -> Services:
         """Services on a connection of their own for a background job (DESIGN: background
@@ -115,7 +119,7 @@ class Services:
         writes as the clerk and meets the clerk's role checks. Never writable when this one
         only reads. The caller closes them (``with``)."""
         return build_services(
-            self.db_path,
+            self.server_url or self.db_path,
             self.clock,
             read_only=read_only or self.read_only,
             session=self.session,
@@ -325,7 +329,7 @@ def log_in(
 
 
 def build_services(
-    db_path: Path,
+    db_path: Path | str,
     clock: Clock | None = None,
     *,
     read_only: bool = False,
@@ -345,6 +349,16 @@ def build_services(
     again, and a session that may only read keeps its connection read-only.
     """
     clock = clock or SystemClock()
+    if isinstance(db_path, str) and is_server_url(db_path):
+        return _build_server_services(
+            db_path,
+            clock,
+            read_only=read_only,
+            user=user,
+            login=login,
+            password_cost=password_cost,
+            session=session,
+        )
     db_path = Path(db_path)
     backups = BackupService(db_path, clock)
     lock, refusal = (None, None) if read_only else _writer_refusal(db_path)
@@ -390,58 +404,129 @@ def build_services(
                 return backups.backup_from(db, label).path
 
             migrated = migrate(db, db_path, backup=backup)
-        # Accounts: log in (or run single-user); with accounts and no login, only reads.
-        cost = password_cost or PRODUCTION_COST
-        if session is None:
-            session = log_in(db, clock, login=login, cost=cost, user=user, read_only=read_only)
-        elif session.login_required:
-            refuse_writes(db)
-        # Every service acts as the session's account and checks its role (DOMAIN §9).
-        ctx = ServiceContext(db, clock, session.user, session.account)
-        calendar = CalendarService(CalendarOverrideRepository(db), clock)
-        case_service = CaseService(CaseRepository(db))
-        numbering = NumberingService(ctx)
-        settings = SettingsService(ctx)
-        return Services(
-            db_path=db_path,
-            clock=clock,
+        return _wire(
+            db,
+            db_path,
+            clock,
             read_only=read_only,
-            migrated=tuple(migrated),
-            cases=case_service,
-            search=CaseSearchService(case_service, CaseSearchRepository(db)),
-            demo=DemoService(ctx),
-            calendar=calendar,
-            statistics=StatisticsService(
-                StatisticsRepository(db), calendar, FileReviewRepository(db), DisputeRepository(db)
-            ),
-            file_reviews=FileReviewService(ctx),
-            case_files=CaseFileService(
-                ctx, calendar=calendar, numbering=numbering, settings=settings
-            ),
-            settings=settings,
-            numbering=numbering,
-            ledger=LedgerService(
-                ctx,
-                calendar=calendar,
-                settings=settings,
-                before_write=(
-                    None if read_only else functools.partial(backups.backup, label="pre-import")
-                ),
-            ),
-            officers=OfficerService(ctx),
-            simple=SimpleDecisionService(ctx, settings, calendar),
-            simple_forms=SimpleFormService(ctx),
-            accounts=AccountService(ctx, settings=settings, cost=cost, read_only=read_only),
-            session=session,
+            migrated=migrated,
             backups=backups,
-            read_only_reason=refusal() if refusal is not None else None,
-            _lock=lock,
-            _db=db,
-            _ctx=ctx,
-            _cost=cost,
+            session=session,
+            login=login,
+            user=user,
+            password_cost=password_cost,
+            refusal=refusal,
+            lock=lock,
         )
     except BaseException:
         db.close()
         if lock is not None:
             lock.release()
         raise
+
+
+def _build_server_services(
+    url: str,
+    clock: Clock,
+    *,
+    read_only: bool,
+    user: str,
+    login: Login | None,
+    password_cost: PasswordCost | None,
+    session: Session | None,
+) -> Services:
+    """The services on a PostgreSQL case book (server mode, docs/SERVER.md): the same
+    services and repositories; no writer lock (the server serialises), no file backups."""
+    local = server_local_path(url)
+    db = open_server(url)
+    try:
+        if read_only:
+            check_not_newer(db, local)
+            migrated: list[str] = []
+        else:
+            migrated = migrate(db, local)
+        return _wire(
+            db,
+            local,
+            clock,
+            read_only=read_only,
+            migrated=migrated,
+            backups=BackupService(local, clock),
+            session=session,
+            login=login,
+            user=user,
+            password_cost=password_cost,
+            refusal=None,
+            lock=None,
+            server_url=url,
+        )
+    except BaseException:
+        db.close()
+        raise
+
+
+def _wire(
+    db: sqlite_utils.Database,
+    db_path: Path,
+    clock: Clock,
+    *,
+    read_only: bool,
+    migrated: list[str],
+    backups: BackupService,
+    session: Session | None,
+    login: Login | None,
+    user: str,
+    password_cost: PasswordCost | None,
+    refusal: Refusal | None,
+    lock: WriterLock | None,
+    server_url: str | None = None,
+) -> Services:
+    """The services on an open, migrated database (a file or a server case book)."""
+    # Accounts: log in (or run single-user); with accounts and no login, only reads.
+    cost = password_cost or PRODUCTION_COST
+    if session is None:
+        session = log_in(db, clock, login=login, cost=cost, user=user, read_only=read_only)
+    elif session.login_required:
+        refuse_writes(db)
+    # Every service acts as the session's account and checks its role (DOMAIN §9).
+    ctx = ServiceContext(db, clock, session.user, session.account)
+    calendar = CalendarService(CalendarOverrideRepository(db), clock)
+    case_service = CaseService(CaseRepository(db))
+    numbering = NumberingService(ctx)
+    settings = SettingsService(ctx)
+    return Services(
+        db_path=db_path,
+        clock=clock,
+        read_only=read_only,
+        migrated=tuple(migrated),
+        cases=case_service,
+        search=CaseSearchService(case_service, CaseSearchRepository(db)),
+        demo=DemoService(ctx),
+        calendar=calendar,
+        statistics=StatisticsService(
+            StatisticsRepository(db), calendar, FileReviewRepository(db), DisputeRepository(db)
+        ),
+        file_reviews=FileReviewService(ctx),
+        case_files=CaseFileService(ctx, calendar=calendar, numbering=numbering, settings=settings),
+        settings=settings,
+        numbering=numbering,
+        ledger=LedgerService(
+            ctx,
+            calendar=calendar,
+            settings=settings,
+            before_write=(
+                None if read_only else functools.partial(backups.backup, label="pre-import")
+            ),
+        ),
+        officers=OfficerService(ctx),
+        simple=SimpleDecisionService(ctx, settings, calendar),
+        simple_forms=SimpleFormService(ctx),
+        accounts=AccountService(ctx, settings=settings, cost=cost, read_only=read_only),
+        session=session,
+        backups=backups,
+        read_only_reason=refusal() if refusal is not None else None,
+        _lock=lock,
+        _db=db,
+        _ctx=ctx,
+        _cost=cost,
+    )

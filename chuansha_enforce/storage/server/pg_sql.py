@@ -4,7 +4,7 @@ The repositories keep one text per statement, written for SQLite; this module re
 few spellings the two dialects do not share. It is a tokenizer-light rewrite: string literals
 and quoted names are left alone, everything else is rewritten word by word.
 
-- placeholders ``?`` and ``:name`` become psycopg's ``%s`` and ``%(name)s`` (a literal ``%``
+- placeholders ``?``, ``?NNN`` and ``:name`` become ``%s``, ``%(_pNNN)s`` and psycopg's ``%s`` and ``%(name)s`` (a literal ``%``
   is doubled);
 - ``[name]`` quoting becomes ``"name"``; ``main.`` before a table is dropped;
 - ``INSERT OR IGNORE`` becomes ``INSERT … ON CONFLICT DO NOTHING``;
@@ -26,7 +26,7 @@ _TOKEN = re.compile(
     | (?P<bracket>\[[^\]]*\])
     | (?P<comment>--[^\n]*)
     | (?P<named>(?<![:\w]):[A-Za-z_]\w*)
-    | (?P<qmark>\?)
+    | (?P<qmark>\?\d*)
     | (?P<percent>%)
     """,
     re.VERBOSE,
@@ -44,6 +44,9 @@ _WORD_REWRITES = (
     (re.compile(r"\bGLOB\b", re.I), "SIMILAR TO"),
     # SQLite's CROSS JOIN … ON (a join order hint) is an inner join
     (re.compile(r"\bCROSS\s+JOIN(\s+\w+(?:\s+(?:AS\s+)?(?!ON\b)\w+)?\s+ON\b)", re.I), r"JOIN\1"),
+    # a case's figures grouped by its payments' case_id: SQLite takes c's columns as they are,
+    # PostgreSQL wants the key that makes them functionally dependent (c.id = p.case_id)
+    (re.compile(r"\bGROUP\s+BY\s+p\.case_id\b(?!\s*,\s*c\.id)", re.I), "GROUP BY p.case_id, c.id"),
     # a column named like a word PostgreSQL reserves
     (re.compile(r"(?<![\w\"])(user)(?![\w\"])", re.I), '"\\1"'),
 )
@@ -165,16 +168,43 @@ def translate(sql: str, *, placeholders: bool = True) -> str:
         elif kind == "named":
             plain.append(f"%({value[1:]})s")
         elif kind == "qmark":
-            plain.append("%s")
+            plain.append(f"%(_p{value[1:]})s" if len(value) > 1 else "%s")
         elif kind == "percent":
             plain.append("%%")
         pos = token.end()
     plain.append(sql[pos:])
     flush()
-    text = _alias_subqueries(_rewrite_calls("".join(pieces))).rstrip().rstrip(";")
+    text = "".join(pieces)
+    # json_each(?) of a list of ids, or of numbers (``AS n``, read as n.value)
+    text = re.sub(
+        r"\(SELECT\s+value\s+FROM\s+json_each\((%s)\)\)",
+        r"(SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(\1 AS JSON)) AS _j(value))",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        r"\bjson_each\((%s)\)\s+AS\s+(\w+)",
+        r"json_array_elements_text(CAST(\1 AS JSON)) AS \2(value)",
+        text,
+        flags=re.I,
+    )
+    text = _alias_subqueries(_rewrite_calls(text)).rstrip().rstrip(";")
     if ignore:
         text = _append_on_conflict(text)
-    return text
+    return _qualify_upsert(text)
+
+
+_UPSERT = re.compile(r"^\s*INSERT\s+INTO\s+\"?(\w+)\"?.*?\bDO\s+UPDATE\s+SET\b", re.I | re.S)
+
+
+def _qualify_upsert(text: str) -> str:
+    """``SET n = n + excluded.n``: PostgreSQL wants the table's ``n`` named as such."""
+    found = _UPSERT.match(text)
+    if found is None:
+        return text
+    table, head, tail = found.group(1), text[: found.end()], text[found.end() :]
+    tail = re.sub(r"\b(\w+)(\s*=\s*)\1\b(?!\s*\()", rf"\1\2{table}.\1", tail)
+    return head + tail
 
 
 def _append_on_conflict(text: str) -> str:

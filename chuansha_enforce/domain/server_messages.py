@@ -1,0 +1,23 @@
+"""Catalogue entries of the PostgreSQL server mode (merged into ``messages``)."""
+
+from __future__ import annotations
+
+SERVER_MESSAGES: dict[str, tuple[str, str]] = {
+    "storage.server_unreachable": (
+        "无法连接数据库服务器 {path}：{detail}",
+        "cannot reach the database server {path}: {detail}",
+    ),
+    "storage.server_error": (
+        "数据库服务器 {path} 出错：{detail}",
+        "the database server {path} reported an error: {detail}",
+    ),
+    "storage.server_schema_old": (
+        "服务器数据库 {path} 的结构较旧（缺少 {migrations}），暂不支持在服务器上升级",
+        "the server database {path} has an older schema (missing {migrations});"
+        " upgrading on the server is not supported yet",
+    ),
+    "cli.server_command": (
+        "服务器模式暂不支持命令 {command}",
+        "the command {command} is not available in server mode yet",
+    ),
+}
