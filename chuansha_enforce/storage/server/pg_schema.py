@@ -131,15 +131,28 @@ PRELUDE = (
     "CREATE FUNCTION json_valid(t TEXT) RETURNS BOOLEAN LANGUAGE plpgsql IMMUTABLE AS $f$"
     " BEGIN PERFORM CAST(t AS JSON); RETURN TRUE;"
     " EXCEPTION WHEN others THEN RETURN FALSE; END $f$",
+    # sum(x = 'y') counts in SQLite, where a comparison is 0 or 1
+    "CREATE FUNCTION bool_sum_step(n BIGINT, b BOOLEAN) RETURNS BIGINT LANGUAGE sql IMMUTABLE AS"
+    " $f$ SELECT CASE WHEN b IS NULL THEN n ELSE coalesce(n, 0) + CAST(b AS INTEGER) END $f$",
+    "CREATE AGGREGATE sum(BOOLEAN) (SFUNC = bool_sum_step, STYPE = BIGINT)",
+    "CREATE FUNCTION julianday(t TEXT) RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE AS"
+    " $f$ SELECT CAST(CAST(t AS DATE) - DATE '2000-01-01' AS DOUBLE PRECISION) + 2451544.5 $f$",
     "CREATE FUNCTION hex(b BYTEA) RETURNS TEXT LANGUAGE sql IMMUTABLE AS"
     " $f$ SELECT upper(encode(b, 'hex')) $f$",
 )
 COMPAT_VIEWS = (
-    # what the repositories read from SQLite's catalogue, from PostgreSQL's
-    "CREATE VIEW sqlite_master AS SELECT CAST('table' AS TEXT) AS type,"
-    " CAST(table_name AS TEXT) AS name, CAST(table_name AS TEXT) AS tbl_name,"
-    " CAST(NULL AS TEXT) AS sql FROM information_schema.tables"
-    " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+    # what the repositories read from SQLite's catalogue (tables, indexes, triggers by name)
+    "CREATE VIEW sqlite_master AS"
+    " SELECT CAST('table' AS TEXT) AS type, CAST(table_name AS TEXT) AS name,"
+    " CAST(table_name AS TEXT) AS tbl_name, CAST(NULL AS TEXT) AS sql"
+    " FROM information_schema.tables"
+    " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+    " UNION ALL SELECT 'index', CAST(indexname AS TEXT), CAST(tablename AS TEXT), indexdef"
+    " FROM pg_indexes WHERE schemaname = current_schema()"
+    " UNION ALL SELECT 'trigger', CAST(t.tgname AS TEXT), CAST(c.relname AS TEXT), NULL"
+    " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " WHERE NOT t.tgisinternal AND n.nspname = current_schema()",
 )
 
 

@@ -34,6 +34,8 @@ _TOKEN = re.compile(
 
 _WORD_REWRITES = (
     (re.compile(r"\bBEGIN\s+(IMMEDIATE|DEFERRED|EXCLUSIVE)\b", re.I), "BEGIN"),
+    # SQLite's planner hints
+    (re.compile(r"\s+(INDEXED\s+BY\s+\w+|NOT\s+INDEXED)\b", re.I), ""),
     (re.compile(r"\bifnull\s*\(", re.I), "coalesce("),
     (re.compile(r"\binstr\s*\(", re.I), "strpos("),
     (re.compile(r"\bmain\.(?=[\w\"])", re.I), ""),
