@@ -1,0 +1,202 @@
+"""The server mode's first slice on both backends: one parametrised ``backend`` fixture gives a
+fresh SQLite file or a fresh PostgreSQL database (on the throwaway cluster ``make test``
+starts: ``CHUANSHA_TEST_PG``), and the same commands run through the same services on each.
+
+The PostgreSQL cases are skipped only when ``CHUANSHA_TEST_PG`` is unset (``make test`` and
+``.ci/run`` always set it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.records import OfficerRecord
+from chuansha_enforce.services.container import build_services
+from tests.cli_clock import main
+from tests.conftest import NOW
+
+EXE = Path(sys.executable).with_name("chuansha-enforce")
+SERVER = os.environ.get("CHUANSHA_TEST_PG", "")
+NO = "川执立〔2026〕000001号"
+FILE = ["case", "file", "--filed", "2026-03-02", "--party", "张三", "--party-type", "自然人",
+        "--cause", "张三擅自搭建彩钢板房案", "--officers", "李四,王五"]  # fmt: skip
+STATS = (
+    "2026年：一般案件立案 1 起，结案 0 起（年初未结 0 起，年末未结 1 起），作出处罚决定 0 起，"
+    "处罚金额 0.00 元，不予处罚 0 起，年末逾期未决 1 起；简易案件 0 起，处罚金额 0.00 元；"
+    "执法证 2 张（注销 0，新办 0）；法制审核 0 起；案卷评查 0 件；收缴罚没款 0.00 元，"
+    "年末未缴 0.00 元。"
+)
+
+
+def _database_url(name: str) -> str:
+    base, _slash, _db = SERVER.rpartition("/")
+    return f"{base}/{name}"
+
+
+@pytest.fixture
+def server_db() -> Iterator[str]:
+    """A fresh, empty database on the test cluster, dropped afterwards."""
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(SERVER, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield _database_url(name)
+    finally:
+        with psycopg.connect(SERVER, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where the case book is: a file, or a server database (the same tests on both)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "cases.db")
+    url: str = request.getfixturevalue("server_db")
+    return url
+
+
+def _officers(db: str) -> None:
+    """The roster (no CLI command adds officers; the GUI and the import do, through this)."""
+    with build_services(db, FixedClock(NOW)) as services:
+        services.officers.register(OfficerRecord("李四", "31150001", dt.date(2018, 3, 1)))
+        services.officers.register(OfficerRecord("王五", "31150002", dt.date(2019, 5, 10)))
+
+
+def _cli(db: str, *args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["--db", db, *args], out)
+    return code, out.getvalue()
+
+
+def test_the_first_commands_say_the_same_on_both_backends(
+    backend: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert _cli(backend, "init")[0] == 0
+    _officers(backend)
+    assert _cli(backend, *FILE) == (0, f"{NO}\n")
+    code, listed = _cli(backend, "case", "list")
+    assert code == 0
+    assert listed.splitlines() == [f"{NO}\t2026-03-02\t张三\t张三擅自搭建彩钢板房案\t—\t已立案"]
+    code, shown = _cli(backend, "case", "show", NO)
+    assert code == 0
+    assert shown.splitlines()[0] == f"{NO}  已立案  张三  张三擅自搭建彩钢板房案"
+    assert _cli(backend, "stats", "--year", "2026") == (0, STATS + "\n")
+    code, verified = _cli(backend, "verify")
+    assert code == 0
+    assert verified.startswith("全部通过：数据库完整，审计日志 3 条链接无误")
+
+
+def test_the_environment_variable_names_a_server_too(
+    backend: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("CHUANSHA_ENFORCE_DB", backend)
+    out = io.StringIO()
+    assert main(["init"], out) == 0
+    _officers(backend)
+    out = io.StringIO()
+    assert main(FILE, out) == 0
+    assert out.getvalue() == f"{NO}\n"
+
+
+@pytest.mark.pg
+def test_an_unreachable_server_is_a_sentence_not_a_traceback(
+    server_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = server_db.rsplit("/", 1)[0] + "/no_such_database"
+    assert _cli(wrong, "case", "list")[0] == 1
+    err = capsys.readouterr().err
+    assert "无法连接数据库服务器" in err
+    assert "no_such_database" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.pg
+def test_the_app_role_may_not_change_or_delete_audit_records(
+    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert _cli(server_db, "init")[0] == 0
+    clerk = f"clerk_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_db, autocommit=True) as owner:
+        owner.execute(f"CREATE ROLE {clerk} LOGIN IN ROLE chuansha_enforce_app")
+    try:
+        base, _slash, name = server_db.rpartition("/")
+        as_clerk = base.replace("://postgres@", f"://{clerk}@") + "/" + name
+        _officers(as_clerk)  # the app role writes the case book …
+        assert _cli(as_clerk, *FILE) == (0, f"{NO}\n")
+        with psycopg.connect(as_clerk, autocommit=True) as conn:
+            records = conn.execute("SELECT count(*) FROM audit_log").fetchone()
+            assert records is not None and records[0] >= 3
+            for statement in ("UPDATE audit_log SET user = 'x'", "DELETE FROM audit_log"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(statement.replace("user", '"user"'))
+            after = conn.execute("SELECT count(*) FROM audit_log").fetchone()
+            assert after == records
+    finally:
+        with psycopg.connect(server_db, autocommit=True) as owner:
+            owner.execute(f"DROP OWNED BY {clerk}")
+            owner.execute(f"DROP ROLE {clerk}")
+
+
+def _run(db: str, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "LANG": "C.UTF-8",
+    }
+    result = subprocess.run(
+        [str(EXE), "--db", db, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+@pytest.mark.pg
+def test_the_installed_command_works_a_server_case_book(server_db: str, tmp_path: Path) -> None:
+    """Each command of the slice as a user runs it, in its own process, on the real server."""
+    made = _run(server_db, tmp_path, "init")
+    assert made.returncode == 0, made.stderr
+    assert "0026_year_summary" in made.stdout
+    again = _run(server_db, tmp_path, "init")
+    assert again.returncode == 0, again.stderr
+    _officers(server_db)
+    filed = _run(server_db, tmp_path, *FILE)
+    assert filed.returncode == 0, filed.stderr
+    number = filed.stdout.strip()
+    assert number.startswith("川执立〔") and number.endswith("〕000001号")
+    year = number.split("〔")[1].split("〕")[0]
+    listed = _run(server_db, tmp_path, "case", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.startswith(f"{number}\t2026-03-02\t张三\t")
+    shown = _run(server_db, tmp_path, "case", "show", number)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(f"{number}  已立案  张三")
+    stats = _run(server_db, tmp_path, "stats", "--year", "2026")
+    assert stats.returncode == 0, stats.stderr
+    assert stats.stdout.startswith("2026年：一般案件立案 1 起")
+    verified = _run(server_db, tmp_path, "verify")
+    assert verified.returncode == 0, verified.stderr
+    assert verified.stdout.startswith("全部通过")
+    assert year.isdigit()
