@@ -22,9 +22,9 @@ from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.case_trash_service import CaseTrashService
 from chuansha_enforce.services.context import ServiceContext
-from chuansha_enforce.services.database_location import server_local_path
 from chuansha_enforce.services.correction_service import CorrectionService
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
+from chuansha_enforce.services.database_location import server_local_path
 from chuansha_enforce.services.demo_service import DemoService
 from chuansha_enforce.services.dispute_service import DisputeService
 from chuansha_enforce.services.document_service import DocumentService, user_templates_dir
@@ -72,12 +72,12 @@ from chuansha_enforce.storage.safety.backup import BackupManifest
 from chuansha_enforce.storage.safety.inspection import audit_head
 from chuansha_enforce.storage.safety.network_location import network_kind
 from chuansha_enforce.storage.safety.write_guard import refuse_writes
-from chuansha_enforce.storage.server.pg_database import is_server_url, open_server
 from chuansha_enforce.storage.safety.writer_lock import (
     WriterLock,
     acquire_writer_lock,
     lock_holder_pid,
 )
+from chuansha_enforce.storage.server.pg_database import is_server_url, open_server
 
 log = logging.getLogger(__name__)
 

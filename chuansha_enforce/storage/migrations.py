@@ -15,8 +15,6 @@ from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import DatabaseNewerError, ServerSchemaOldError
 from chuansha_enforce.storage.safety.seals import reseal_blocks
 from chuansha_enforce.storage.schema.schema_0001 import SCHEMA_0001
-from chuansha_enforce.storage.server.pg_database import PgDatabase
-from chuansha_enforce.storage.server.pg_schema import applied_on_server, create_schema
 from chuansha_enforce.storage.schema.schema_0002 import SCHEMA_0002
 from chuansha_enforce.storage.schema.schema_0003_search import SCHEMA_0003
 from chuansha_enforce.storage.schema.schema_0004 import SCHEMA_0004
@@ -47,6 +45,8 @@ from chuansha_enforce.storage.schema.schema_0025_forced_demolition import (
     SCHEMA_0025_FORCED_DEMOLITION,
 )
 from chuansha_enforce.storage.schema.schema_0026_year_summary import SCHEMA_0026_YEAR_SUMMARY
+from chuansha_enforce.storage.server.pg_database import PgDatabase
+from chuansha_enforce.storage.server.pg_schema import applied_on_server, create_schema
 
 log = logging.getLogger(__name__)
 

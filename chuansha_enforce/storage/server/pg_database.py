@@ -25,10 +25,13 @@ import psycopg
 import sqlite_utils
 from psycopg import pq
 
+from chuansha_enforce.storage.errors import ServerUnreachableError
 from chuansha_enforce.storage.server.pg_sql import translate
 
 DIALECT = "postgresql"
-_PRAGMA = re.compile(r"^\s*PRAGMA\s+(?:main\.)?(\w+)\s*(?:\(\s*\[?(\w+)\]?\s*\)|=\s*(\w+))?\s*$", re.I)
+_PRAGMA = re.compile(
+    r"^\s*PRAGMA\s+(?:main\.)?(\w+)\s*(?:\(\s*\[?(\w+)\]?\s*\)|=\s*(\w+))?\s*$", re.I
+)
 _INSERT_INTO = re.compile(r"^\s*INSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+\"?(\w+)", re.I)
 _RETURNING = re.compile(r"\bRETURNING\b", re.I)
 _WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.I)
@@ -51,8 +54,13 @@ def _plain(value: object) -> object:
 class PgCursor:
     """What a repository reads of an sqlite3 cursor."""
 
-    def __init__(self, rows: list[tuple[Any, ...]], rowcount: int, lastrowid: int | None,
-                 description: Any = None) -> None:
+    def __init__(
+        self,
+        rows: list[tuple[Any, ...]],
+        rowcount: int,
+        lastrowid: int | None,
+        description: Any = None,
+    ) -> None:
         self._rows = rows
         self._at = 0
         self.rowcount = rowcount
@@ -119,11 +127,13 @@ class PgConnection:
         rows = [tuple(_plain(v) for v in row) for row in cur.fetchall()] if cur.description else []
         lastrowid = None
         if returning_id:
-            lastrowid = int(rows[0][0]) if rows else None
+            lastrowid = int(cast(int, rows[0][0])) if rows else None
             rows = []
         if _WRITE.match(sql):
             self.total_changes += max(cur.rowcount, 0)
-        return PgCursor(rows, cur.rowcount, lastrowid, cur.description if not returning_id else None)
+        return PgCursor(
+            rows, cur.rowcount, lastrowid, cur.description if not returning_id else None
+        )
 
     def executemany(self, sql: str, seq: Iterable[Params]) -> PgCursor:
         text = translate(sql)
@@ -200,7 +210,7 @@ class PgDatabase(sqlite_utils.Database):
     repositories use); sqlite_utils' own methods are not (its constructor is not run).
     """
 
-    def __init__(self, url: str) -> None:  # noqa: PLR0915 — no sqlite_utils state is set up
+    def __init__(self, url: str) -> None:
         raw = psycopg.connect(url, autocommit=True)
         self.url = url
         self.conn = cast(Any, PgConnection(raw))
@@ -220,7 +230,9 @@ class PgDatabase(sqlite_utils.Database):
 
 
 def is_server(db: object) -> bool:
-    return isinstance(db, PgDatabase) or getattr(getattr(db, "conn", None), "dialect", "") == DIALECT
+    return (
+        isinstance(db, PgDatabase) or getattr(getattr(db, "conn", None), "dialect", "") == DIALECT
+    )
 
 
 def _shown(url: str) -> str:
@@ -230,8 +242,6 @@ def _shown(url: str) -> str:
 
 def open_server(url: str) -> PgDatabase:
     """Connect to a server case book; an unreachable server is a typed storage error."""
-    from chuansha_enforce.storage.errors import ServerUnreachableError
-
     try:
         return PgDatabase(url)
     except psycopg.Error as exc:

@@ -4,8 +4,8 @@ The repositories keep one text per statement, written for SQLite; this module re
 few spellings the two dialects do not share. It is a tokenizer-light rewrite: string literals
 and quoted names are left alone, everything else is rewritten word by word.
 
-- placeholders ``?``, ``?NNN`` and ``:name`` become ``%s``, ``%(_pNNN)s`` and psycopg's ``%s`` and ``%(name)s`` (a literal ``%``
-  is doubled);
+- placeholders ``?``, ``?NNN`` and ``:name`` become psycopg's ``%s``, ``%(_pNNN)s`` and
+  ``%(name)s`` (a literal ``%`` is doubled);
 - ``[name]`` quoting becomes ``"name"``; ``main.`` before a table is dropped;
 - ``INSERT OR IGNORE`` becomes ``INSERT … ON CONFLICT DO NOTHING``;
 - ``x IS y`` / ``x IS NOT y`` (not NULL) become ``IS [NOT] DISTINCT FROM``;
@@ -40,7 +40,10 @@ _WORD_REWRITES = (
     (re.compile(r"\binstr\s*\(", re.I), "strpos("),
     (re.compile(r"\bmain\.(?=[\w\"])", re.I), ""),
     (re.compile(r"\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.I), "IS DISTINCT FROM "),
-    (re.compile(r"\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.I), "IS NOT DISTINCT FROM "),
+    (
+        re.compile(r"\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.I),
+        "IS NOT DISTINCT FROM ",
+    ),
     (re.compile(r"\bNOT\s+LIKE\b", re.I), "NOT ILIKE"),
     (re.compile(r"(?<!NOT )\bLIKE\b", re.I), "ILIKE"),
     (re.compile(r"\bGLOB\b", re.I), "SIMILAR TO"),
@@ -57,7 +60,7 @@ _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.I)
 
 
 def _split_args(text: str, start: int) -> tuple[list[str], int]:
-    """The top-level arguments of the call whose ``(`` is at ``start``, and the index after ``)``."""
+    """The top-level arguments of the call whose ``(`` is at ``start``; the index after it."""
     depth, args, current, i = 0, [], [], start
     while i < len(text):
         ch = text[i]
@@ -117,8 +120,24 @@ def _rewrite_calls(text: str) -> str:
 
 _FROM_SUBQUERY = re.compile(r"\b(FROM|JOIN)\s*\(\s*(?=SELECT\b)", re.I)
 _ALIAS_AFTER = re.compile(r"\s*(AS\b|[A-Za-z_]\w*\b)", re.I)
-_NOT_ALIAS = {"where", "group", "order", "union", "limit", "on", "join", "cross", "left",
-              "inner", "having", "window", "except", "intersect", "returning", "offset"}
+_NOT_ALIAS = {
+    "where",
+    "group",
+    "order",
+    "union",
+    "limit",
+    "on",
+    "join",
+    "cross",
+    "left",
+    "inner",
+    "having",
+    "window",
+    "except",
+    "intersect",
+    "returning",
+    "offset",
+}
 
 
 def _alias_subqueries(text: str, count: list[int] | None = None) -> str:
@@ -132,7 +151,9 @@ def _alias_subqueries(text: str, count: list[int] | None = None) -> str:
             return "".join(out)
         open_at = text.index("(", found.start())
         _args, end = _split_args(text, open_at)
-        out.append(text[pos : open_at + 1] + _alias_subqueries(text[open_at + 1 : end - 1], count) + ")")
+        out.append(
+            text[pos : open_at + 1] + _alias_subqueries(text[open_at + 1 : end - 1], count) + ")"
+        )
         after = _ALIAS_AFTER.match(text, end)
         if after is None or after.group(1).lower() in _NOT_ALIAS:
             count[0] += 1
@@ -163,7 +184,7 @@ def translate(sql: str, *, placeholders: bool = True) -> str:
         kind, value = token.lastgroup, token.group()
         if not placeholders and kind in ("named", "qmark", "percent"):
             plain.append(value)
-        elif kind == "string" or kind == "quoted":
+        elif kind in {"string", "quoted"}:
             plain.append(value.replace("%", "%%") if placeholders else value)
         elif kind == "bracket":
             plain.append('"' + value[1:-1] + '"')
@@ -180,7 +201,8 @@ def translate(sql: str, *, placeholders: bool = True) -> str:
     # json_each(?) of a list of ids, or of numbers (``AS n``, read as n.value)
     text = re.sub(
         r"\(SELECT\s+value\s+FROM\s+json_each\((%s)\)\)",
-        r"(SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(\1 AS JSON)) AS _j(value))",
+        r"(SELECT CAST(value AS BIGINT)"
+        r" FROM json_array_elements_text(CAST(\1 AS JSON)) AS _j(value))",
         text,
         flags=re.I,
     )
