@@ -202,3 +202,43 @@ def test_the_installed_command_works_a_server_case_book(server_db: str, tmp_path
     assert verified.returncode == 0, verified.stderr
     assert verified.stdout.startswith("全部通过")
     assert year.isdigit()
+
+
+@pytest.mark.pg
+def test_clerks_filing_at_once_get_unique_gap_free_numbers_and_one_chain(
+    server_db: str, tmp_path: Path
+) -> None:
+    """4 processes × 15 filings on one server case book: every acknowledged filing is there,
+    the numbers are 1…60 without a gap or a duplicate, and the audit chain does not fork."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    assert _cli(server_db, "init")[0] == 0
+    _officers(server_db)
+    child = Path(__file__).with_name("server_filer_child.py")
+    clerks = [
+        subprocess.Popen(
+            [sys.executable, str(child), server_db, "15", tag],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for tag in "ABCD"
+    ]
+    acked: list[str] = []
+    for clerk in clerks:
+        out, err = clerk.communicate(timeout=300)
+        assert clerk.returncode == 0, err
+        acked += [line.split(" ", 1)[1] for line in out.splitlines() if line.startswith("ACK ")]
+    assert len(acked) == 60
+    assert sorted(acked) == [f"川执立〔2026〕{n:06d}号" for n in range(1, 61)]
+    with psycopg.connect(server_db) as conn:
+        stored = [r[0] for r in conn.execute("SELECT case_no FROM general_cases ORDER BY case_no")]
+        assert stored == sorted(acked)
+        forks = conn.execute(
+            "SELECT count(*) FROM audit_log a JOIN audit_log b"
+            " ON a.prev_hash = b.prev_hash AND a.id < b.id"
+        ).fetchone()
+        assert forks == (0,)
+    code, verified = _cli(server_db, "verify")
+    assert code == 0
+    assert verified.startswith("全部通过")
