@@ -77,7 +77,7 @@ from chuansha_enforce.storage.safety.writer_lock import (
     acquire_writer_lock,
     lock_holder_pid,
 )
-from chuansha_enforce.storage.server.pg_database import is_server_url, open_server
+from chuansha_enforce.storage.server.pg_database import is_server_url, open_server, shown_url
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +126,11 @@ class Services:
             password_cost=self._cost,
             check_integrity=False,
         )
+
+    @property
+    def location(self) -> str:
+        """The case book as a user names it: the file, or the server address (no password)."""
+        return shown_url(self.server_url) if self.server_url else str(self.db_path)
 
     @property
     def reports(self) -> ReportService:
@@ -529,4 +534,5 @@ def _wire(
         _db=db,
         _ctx=ctx,
         _cost=cost,
+        server_url=server_url,
     )

@@ -179,9 +179,11 @@ def test_the_installed_command_works_a_server_case_book(server_db: str, tmp_path
     """Each command of the slice as a user runs it, in its own process, on the real server."""
     made = _run(server_db, tmp_path, "init")
     assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(f"{server_db}：已升级 0001_initial、")
     assert "0026_year_summary" in made.stdout
     again = _run(server_db, tmp_path, "init")
     assert again.returncode == 0, again.stderr
+    assert again.stdout == f"{server_db}：无需升级\n"
     _officers(server_db)
     filed = _run(server_db, tmp_path, *FILE)
     assert filed.returncode == 0, filed.stderr
@@ -242,3 +244,17 @@ def test_clerks_filing_at_once_get_unique_gap_free_numbers_and_one_chain(
     code, verified = _cli(server_db, "verify")
     assert code == 0
     assert verified.startswith("全部通过")
+
+
+def test_a_background_job_opens_the_same_case_book(
+    backend: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``for_worker`` (the GUI's background jobs) reopens the server, not a local file."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _officers(backend)
+    assert _cli(backend, *FILE)[0] == 0
+    with build_services(backend, FixedClock(NOW)) as services:
+        assert services.location == backend
+        with services.for_worker(read_only=True) as worker:
+            assert worker.server_url == services.server_url
+            assert worker.audit_head() == services.audit_head()

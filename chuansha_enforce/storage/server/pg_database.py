@@ -235,7 +235,7 @@ def is_server(db: object) -> bool:
     )
 
 
-def _shown(url: str) -> str:
+def shown_url(url: str) -> str:
     """The address without its password, for messages and logs."""
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1@", url)
 
@@ -246,4 +246,4 @@ def open_server(url: str) -> PgDatabase:
         return PgDatabase(url)
     except psycopg.Error as exc:
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise ServerUnreachableError(_shown(url), detail=detail) from exc
+        raise ServerUnreachableError(shown_url(url), detail=detail) from exc
