@@ -26,14 +26,17 @@ import sqlite_utils
 from psycopg import pq
 
 from chuansha_enforce.storage.errors import ServerUnreachableError
+from chuansha_enforce.storage.server.pg_schema import trigger_statements
 from chuansha_enforce.storage.server.pg_sql import translate
 
 DIALECT = "postgresql"
 _PRAGMA = re.compile(
-    r"^\s*PRAGMA\s+(?:main\.)?(\w+)\s*(?:\(\s*\[?(\w+)\]?\s*\)|=\s*(\w+))?\s*$", re.I
+    r"^\s*PRAGMA\s+(?:main\.)?(\w+)\s*(?:\(\s*\[?(\w+)\]?\s*\)|=\s*(-?\w+))?\s*$", re.I
 )
 _INSERT_INTO = re.compile(r"^\s*INSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+\"?(\w+)", re.I)
 _RETURNING = re.compile(r"\bRETURNING\b", re.I)
+_CREATE_TRIGGER = re.compile(r"^\s*CREATE\s+TRIGGER\b", re.I)
+_DROP_TRIGGER = re.compile(r"^\s*DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?[\"\[]?(\w+)[\"\]]?\s*$", re.I)
 _WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.I)
 
 Params = Sequence[Any] | dict[str, Any] | None
@@ -117,6 +120,14 @@ class PgConnection:
         pragma = _PRAGMA.match(sql)
         if pragma:
             return self._pragma(pragma.group(1).lower(), pragma.group(2), pragma.group(3))
+        if _CREATE_TRIGGER.match(sql):  # the SQLite trigger, as a plpgsql function + trigger
+            for statement in trigger_statements(sql):
+                self.raw.execute(cast(Any, statement))
+            return PgCursor([], -1, None)
+        dropped = _DROP_TRIGGER.match(sql)
+        if dropped:
+            self._drop_trigger(dropped.group(1))
+            return PgCursor([], -1, None)
         text = translate(sql)
         returning_id = False
         insert = _INSERT_INTO.match(sql)
@@ -142,6 +153,15 @@ class PgConnection:
             count = max(cur.rowcount, 0)
         self.total_changes += count
         return PgCursor([], count, None)
+
+    def _drop_trigger(self, name: str) -> None:
+        row = self.raw.execute(
+            "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = %s", (name,)
+        ).fetchone()
+        if row is None:
+            return
+        self.raw.execute(cast(Any, f'DROP TRIGGER "{name}" ON "{row[0]}"'))
+        self.raw.execute(cast(Any, f'DROP FUNCTION IF EXISTS "trg_{name}"()'))
 
     def _pragma(self, name: str, arg: str | None, value: str | None) -> PgCursor:
         if name == "table_info" and arg:

@@ -71,7 +71,8 @@ def _table_sql(sql: str) -> str:
     return translate(sql, placeholders=False)
 
 
-def _trigger_sql(sql: str) -> list[str]:
+def trigger_statements(sql: str) -> list[str]:
+    """An SQLite ``CREATE TRIGGER`` as a plpgsql function and the trigger that calls it."""
     parsed = _TRIGGER.match(sql.strip())
     if parsed is None:
         raise ValueError(f"trigger not understood: {sql[:80]!r}")
@@ -120,6 +121,30 @@ def _split_body(body: str) -> list[str]:
     return statements
 
 
+def _literal(value: object) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, bytes):
+        return f"'\\x{value.hex()}'::bytea"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _seed_rows(lite: sqlite3.Connection, tables: list[str]) -> list[str]:
+    """The rows the migrations themselves write (e.g. the search marks), as INSERTs."""
+    out = []
+    for table in tables:
+        if table.startswith("sqlite_"):
+            continue
+        columns = [str(r[1]) for r in lite.execute(f"PRAGMA table_xinfo([{table}])") if r[6] == 0]
+        names = ", ".join(f'"{c}"' for c in columns)
+        for row in lite.execute(f"SELECT {names} FROM [{table}]"):
+            values = ", ".join(_literal(v) for v in row)
+            out.append(f'INSERT INTO "{table}" ({names}) OVERRIDING SYSTEM VALUE VALUES ({values})')
+    return out
+
+
 def _ordered_tables(tables: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Tables in an order where every referenced table comes first."""
     by_name = dict(tables)
@@ -149,6 +174,9 @@ PRELUDE = (
     "CREATE AGGREGATE sum(BOOLEAN) (SFUNC = bool_sum_step, STYPE = BIGINT)",
     "CREATE FUNCTION julianday(t TEXT) RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE AS"
     " $f$ SELECT CAST(CAST(t AS DATE) - DATE '2000-01-01' AS DOUBLE PRECISION) + 2451544.5 $f$",
+    # date(x, '+1 day'): SQLite's date arithmetic on ISO text (days; months clamp in PostgreSQL)
+    "CREATE FUNCTION date(t TEXT, modifier TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT AS"
+    " $f$ SELECT to_char(CAST(t AS DATE) + CAST(modifier AS INTERVAL), 'YYYY-MM-DD') $f$",
     "CREATE FUNCTION hex(b BYTEA) RETURNS TEXT LANGUAGE sql IMMUTABLE AS"
     " $f$ SELECT upper(encode(b, 'hex')) $f$",
 )
@@ -159,8 +187,13 @@ COMPAT_VIEWS = (
     " CAST(table_name AS TEXT) AS tbl_name, CAST(NULL AS TEXT) AS sql"
     " FROM information_schema.tables"
     " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
-    " UNION ALL SELECT 'index', CAST(indexname AS TEXT), CAST(tablename AS TEXT), indexdef"
-    " FROM pg_indexes WHERE schemaname = current_schema()"
+    # an index behind a key or UNIQUE constraint has no text, as SQLite's autoindexes
+    " UNION ALL SELECT 'index', CAST(c.relname AS TEXT), CAST(t.relname AS TEXT),"
+    " CASE WHEN con.oid IS NULL THEN pg_get_indexdef(i.indexrelid) END"
+    " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+    " JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+    " LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid"
+    " WHERE n.nspname = current_schema()"
     " UNION ALL SELECT 'trigger', CAST(t.tgname AS TEXT), CAST(c.relname AS TEXT), NULL"
     " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -184,6 +217,7 @@ def schema_statements(
         rows = lite.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
         ).fetchall()
+        seeded = _seed_rows(lite, [n for t, n, _s in rows if t == "table"])
     finally:
         lite.close()
     tables = [(n, s) for t, n, s in rows if t == "table" and not n.startswith("sqlite_")]
@@ -192,7 +226,8 @@ def schema_statements(
     out += [translate(s, placeholders=False) for t, _n, s in rows if t == "index"]
     for t, _n, s in rows:
         if t == "trigger":
-            out += _trigger_sql(s)
+            out += trigger_statements(s)
+    out += seeded
     out += list(COMPAT_VIEWS)
     return tuple(out), tuple(name for name, _script in migrations)
 
