@@ -445,11 +445,12 @@ def _build_server_services(
     local = server_local_path(url)
     db = open_server(url)
     try:
-        if read_only:
-            check_not_newer(db, local)
-            migrated: list[str] = []
-        else:
-            migrated = migrate(db, local)
+        with db.pg.typed_errors():
+            if read_only:
+                check_not_newer(db, local)
+                migrated: list[str] = []
+            else:
+                migrated = migrate(db, local)
         return _wire(
             db,
             local,

@@ -282,3 +282,33 @@ def test_a_demo_book_has_the_same_stats_on_a_server_and_in_a_file(
     code, verified = _cli(server_db, "verify")
     assert code == 0
     assert verified.startswith("全部通过")
+
+
+@pytest.mark.pg
+def test_a_role_without_grants_gets_a_sentence_and_nothing_is_written(
+    server_db: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert _cli(server_db, "init")[0] == 0
+    _officers(server_db)
+    stranger = f"stranger_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_db, autocommit=True) as owner:
+        owner.execute(f"CREATE ROLE {stranger} LOGIN")
+    try:
+        base, _slash, name = server_db.rpartition("/")
+        as_stranger = base.replace("://postgres@", f"://{stranger}@") + "/" + name
+        capsys.readouterr()
+        assert _cli(as_stranger, *FILE) == (1, "")
+        err = capsys.readouterr().err
+        assert err.startswith(f"数据库服务器 {as_stranger} 出错：")
+        assert "permission denied" in err
+        assert "Traceback" not in err
+        with psycopg.connect(server_db) as conn:
+            assert conn.execute("SELECT count(*) FROM general_cases").fetchone() == (0,)
+    finally:
+        with psycopg.connect(server_db, autocommit=True) as owner:
+            owner.execute(f"DROP OWNED BY {stranger}")
+            owner.execute(f"DROP ROLE {stranger}")

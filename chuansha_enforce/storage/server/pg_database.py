@@ -16,6 +16,7 @@ are answered from PostgreSQL's catalogue. Nothing else of sqlite_utils is offere
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -25,7 +26,12 @@ import psycopg
 import sqlite_utils
 from psycopg import pq
 
-from chuansha_enforce.storage.errors import ServerUnreachableError
+from chuansha_enforce.storage.errors import (
+    DatabaseLockedError,
+    ServerError,
+    ServerUnreachableError,
+    StorageError,
+)
 from chuansha_enforce.storage.server.pg_schema import trigger_statements
 from chuansha_enforce.storage.server.pg_sql import translate
 
@@ -95,8 +101,9 @@ class PgConnection:
 
     dialect = DIALECT
 
-    def __init__(self, raw: psycopg.Connection[tuple[Any, ...]]) -> None:
+    def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], url: str = "") -> None:
         self.raw = raw
+        self.url = url
         self.total_changes = 0
         self._identity: dict[str, bool] = {}
         self.read_only = False
@@ -117,6 +124,21 @@ class PgConnection:
         return known
 
     def execute(self, sql: str, params: Params = None) -> PgCursor:
+        with self.typed_errors():
+            return self._execute(sql, params)
+
+    @contextlib.contextmanager
+    def typed_errors(self) -> Iterator[None]:
+        """The server's refusals as typed storage errors; a constraint violation (a bug: the
+        services check the rules first) surfaces as itself, as sqlite3's does on a file."""
+        try:
+            yield
+        except psycopg.IntegrityError:
+            raise
+        except psycopg.Error as exc:
+            raise server_error_from(exc, self.url) from exc
+
+    def _execute(self, sql: str, params: Params = None) -> PgCursor:
         pragma = _PRAGMA.match(sql)
         if pragma:
             return self._pragma(pragma.group(1).lower(), pragma.group(2), pragma.group(3))
@@ -148,7 +170,7 @@ class PgConnection:
 
     def executemany(self, sql: str, seq: Iterable[Params]) -> PgCursor:
         text = translate(sql)
-        with self.raw.cursor() as cur:
+        with self.typed_errors(), self.raw.cursor() as cur:
             cur.executemany(cast(Any, text), [_params(p) for p in seq])
             count = max(cur.rowcount, 0)
         self.total_changes += count
@@ -233,7 +255,7 @@ class PgDatabase(sqlite_utils.Database):
     def __init__(self, url: str) -> None:
         raw = psycopg.connect(url, autocommit=True)
         self.url = url
-        self.conn = cast(Any, PgConnection(raw))
+        self.conn = cast(Any, PgConnection(raw, url))
 
     @property
     def pg(self) -> PgConnection:
@@ -267,3 +289,34 @@ def open_server(url: str) -> PgDatabase:
     except psycopg.Error as exc:
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         raise ServerUnreachableError(shown_url(url), detail=detail) from exc
+
+
+def server_error_from(exc: psycopg.Error, url: str) -> StorageError:
+    """A server's refusal as the typed error a user can act on."""
+    where = shown_url(url)
+    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    if isinstance(exc, psycopg.errors.SerializationFailure | psycopg.errors.DeadlockDetected):
+        return DatabaseLockedError(where)
+    if isinstance(exc, psycopg.OperationalError) and exc.sqlstate is None:
+        return ServerUnreachableError(where, detail=detail)  # the connection is gone
+    return ServerError(where, detail=detail)
+
+
+@contextlib.contextmanager
+def server_write(db: PgDatabase) -> Iterator[None]:
+    """One whole write on a server: ``BEGIN`` … ``COMMIT``, or nothing at all. A constraint
+    violation is a bug (the services check rules first) and surfaces as itself, as on a file."""
+    conn = db.pg
+    try:
+        conn.raw.execute("BEGIN")
+    except psycopg.Error as exc:
+        raise server_error_from(exc, db.url) from exc
+    try:
+        yield
+        conn.raw.execute("COMMIT")
+    except BaseException as exc:
+        if not conn.raw.closed and conn.in_transaction:
+            conn.raw.execute("ROLLBACK")
+        if isinstance(exc, psycopg.Error) and not isinstance(exc, psycopg.IntegrityError):
+            raise server_error_from(exc, db.url) from exc
+        raise

@@ -251,11 +251,9 @@ def _grants() -> list[str]:
 
 def applied_on_server(conn: psycopg.Connection[Any]) -> list[str]:
     """The migration names a server database records, in the order applied ([] when new)."""
-    exists = conn.execute(
-        "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
-        " AND table_name = '_sqlite_migrations'"
-    ).fetchone()
-    if exists is None:
+    # the catalogue, not information_schema: a role without grants must not see "no table"
+    exists = conn.execute("SELECT to_regclass('_sqlite_migrations')").fetchone()
+    if exists is None or exists[0] is None:
         return []
     rows = conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = %s ORDER BY id",
