@@ -62,6 +62,7 @@ from chuansha_enforce.storage.errors import (
     DiskFullOnOpenError,
     NetworkPathError,
     ReadOnlyMediumError,
+    ServerBackupError,
     StorageError,
 )
 from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
@@ -249,6 +250,8 @@ class Services:
     def backup(self, folder: Path | None = None, *, label: str = "manual") -> BackupManifest:
         """A logged backup on this session's thread (the CLI's ``backup``, the close backup).
         A destination refused outright is refused before anything is logged."""
+        if self.server_url is not None:
+            raise ServerBackupError(self.location)
         self.backups.check_folder(folder)
         self.record_backup(folder, detail={"label": label})
         try:

@@ -98,6 +98,12 @@ class ServerError(StorageError):
     code = "storage.server_error"
 
 
+class ServerBackupError(StorageError):
+    """A server case book is backed up by the server's own means (not yet by this program)."""
+
+    code = "storage.server_backup"
+
+
 class ServerSchemaOldError(StorageError):
     """The server database was set up by an older build; upgrading it is not done yet."""
 

@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import psycopg
 import pytest
 
@@ -279,6 +280,15 @@ def test_a_demo_book_has_the_same_stats_on_a_server_and_in_a_file(
     assert _cli(server_db, "case", "list", "--limit", "5") == _cli(
         file, "case", "list", "--limit", "5"
     )
+    sheets = []
+    for db, name in ((file, "file.xlsx"), (server_db, "server.xlsx")):
+        assert _cli(db, "export", "ledger", "--year", "2025", "-o", str(tmp_path / name))[0] == 0
+        book = openpyxl.load_workbook(tmp_path / name)
+        sheets.append(
+            [[[c.value for c in row] for row in ws.iter_rows()] for ws in book.worksheets]
+        )
+    assert sheets[0] == sheets[1]
+    assert len(sheets[0][0]) > 1
     code, verified = _cli(server_db, "verify")
     assert code == 0
     assert verified.startswith("全部通过")
@@ -312,3 +322,22 @@ def test_a_role_without_grants_gets_a_sentence_and_nothing_is_written(
         with psycopg.connect(server_db, autocommit=True) as owner:
             owner.execute(f"DROP OWNED BY {stranger}")
             owner.execute(f"DROP ROLE {stranger}")
+
+
+@pytest.mark.pg
+def test_backup_in_server_mode_says_the_servers_own_backups_apply(
+    server_db: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert _cli(server_db, "init")[0] == 0
+    capsys.readouterr()
+    assert _cli(server_db, "backup") == (1, "")
+    assert capsys.readouterr().err == (
+        f"服务器上的案件库 {server_db} 由服务器自己的备份保存（如 pg_dump）；"
+        "本程序暂不在服务器模式下备份或恢复\n"
+    )
+    assert _cli(server_db, "restore", str(tmp_path / "x.db"))[0] == 1
+    assert "服务器模式暂不支持命令 restore" in capsys.readouterr().err

@@ -38,6 +38,7 @@ _WORD_REWRITES = (
     (re.compile(r"\s+(INDEXED\s+BY\s+\w+|NOT\s+INDEXED)\b", re.I), ""),
     (re.compile(r"\bifnull\s*\(", re.I), "coalesce("),
     (re.compile(r"\binstr\s*\(", re.I), "strpos("),
+    (re.compile(r"\bchar\s*\(", re.I), "chr("),
     (re.compile(r"\bmain\.(?=[\w\"])", re.I), ""),
     (re.compile(r"\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.I), "IS DISTINCT FROM "),
     (
