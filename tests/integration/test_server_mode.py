@@ -14,7 +14,6 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -28,7 +27,6 @@ from tests.cli_clock import main
 from tests.conftest import NOW
 
 EXE = Path(sys.executable).with_name("chuansha-enforce")
-SERVER = os.environ.get("CHUANSHA_TEST_PG", "")
 NO = "川执立〔2026〕000001号"
 FILE = ["case", "file", "--filed", "2026-03-02", "--party", "张三", "--party-type", "自然人",
         "--cause", "张三擅自搭建彩钢板房案", "--officers", "李四,王五"]  # fmt: skip
@@ -40,50 +38,21 @@ STATS = (
 )
 
 
-def _database_url(name: str) -> str:
-    base, _slash, _db = SERVER.rpartition("/")
-    return f"{base}/{name}"
-
-
-@pytest.fixture
-def server_db() -> Iterator[str]:
-    """A fresh, empty database on the test cluster, dropped afterwards."""
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(SERVER, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield _database_url(name)
-    finally:
-        with psycopg.connect(SERVER, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where the case book is: a file, or a server database (the same tests on both)."""
-    if request.param == "sqlite":
-        return str(tmp_path / "cases.db")
-    url: str = request.getfixturevalue("server_db")
-    return url
-
-
-def _officers(db: str) -> None:
+def _officers(db: str | Path) -> None:
     """The roster (no CLI command adds officers; the GUI and the import do, through this)."""
     with build_services(db, FixedClock(NOW)) as services:
         services.officers.register(OfficerRecord("李四", "31150001", dt.date(2018, 3, 1)))
         services.officers.register(OfficerRecord("王五", "31150002", dt.date(2019, 5, 10)))
 
 
-def _cli(db: str, *args: str) -> tuple[int, str]:
+def _cli(db: str | Path, *args: str) -> tuple[int, str]:
     out = io.StringIO()
-    code = main(["--db", db, *args], out)
+    code = main(["--db", str(db), *args], out)
     return code, out.getvalue()
 
 
 def test_the_first_commands_say_the_same_on_both_backends(
-    backend: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    backend: str | Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert _cli(backend, "init")[0] == 0
@@ -102,10 +71,10 @@ def test_the_first_commands_say_the_same_on_both_backends(
 
 
 def test_the_environment_variable_names_a_server_too(
-    backend: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    backend: str | Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("CHUANSHA_ENFORCE_DB", backend)
+    monkeypatch.setenv("CHUANSHA_ENFORCE_DB", str(backend))
     out = io.StringIO()
     assert main(["init"], out) == 0
     _officers(backend)
@@ -248,14 +217,14 @@ def test_clerks_filing_at_once_get_unique_gap_free_numbers_and_one_chain(
 
 
 def test_a_background_job_opens_the_same_case_book(
-    backend: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    backend: str | Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """``for_worker`` (the GUI's background jobs) reopens the server, not a local file."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     _officers(backend)
     assert _cli(backend, *FILE)[0] == 0
     with build_services(backend, FixedClock(NOW)) as services:
-        assert services.location == backend
+        assert services.location == str(backend)
         with services.for_worker(read_only=True) as worker:
             assert worker.server_url == services.server_url
             assert worker.audit_head() == services.audit_head()
