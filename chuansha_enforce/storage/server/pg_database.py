@@ -28,6 +28,7 @@ from psycopg import pq
 
 from chuansha_enforce.storage.errors import (
     DatabaseLockedError,
+    DatabaseReadOnlyError,
     ServerError,
     ServerUnreachableError,
     StorageError,
@@ -295,6 +296,8 @@ def server_error_from(exc: psycopg.Error, url: str) -> StorageError:
     """A server's refusal as the typed error a user can act on."""
     where = shown_url(url)
     detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    if isinstance(exc, psycopg.errors.ReadOnlySqlTransaction):
+        return DatabaseReadOnlyError(where)  # nobody logged in: the session only reads
     if isinstance(exc, psycopg.errors.SerializationFailure | psycopg.errors.DeadlockDetected):
         return DatabaseLockedError(where)
     if isinstance(exc, psycopg.OperationalError) and exc.sqlstate is None:
