@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import subprocess
 import sys
@@ -310,3 +311,34 @@ def test_backup_in_server_mode_says_the_servers_own_backups_apply(
     )
     assert _cli(server_db, "restore", str(tmp_path / "x.db"))[0] == 1
     assert "服务器模式暂不支持命令 restore" in capsys.readouterr().err
+
+
+@pytest.mark.pg
+def test_the_window_opens_a_server_case_book(
+    server_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The installed GUI's start-up check (--smoke) on a server demo book: the case list
+    pages in its rows from the server."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert _cli(server_db, "demo", "--cases", "30", "--seed", "3")[0] == 0
+    gui = Path(sys.executable).with_name("chuansha-enforce-gui")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    result = subprocess.run(
+        [str(gui), "--db", server_db, "--smoke"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["db"] == server_db
+    assert report["cases_total"] == 30
+    assert report["rows_loaded"] == 30
