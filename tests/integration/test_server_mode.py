@@ -40,6 +40,10 @@ STATS = (
 )
 
 
+SEARCHES = ("上海", "丰收", "fs", "shh", "面馆 超出", "2025-6", "000006", "1234", "违法")
+"""Search box queries: party names, pinyin initials, a short case number, ID digits, terms."""
+
+
 def _officers(db: str | Path) -> None:
     """The roster (no CLI command adds officers; the GUI and the import do, through this)."""
     with build_services(db, FixedClock(NOW)) as services:
@@ -260,6 +264,13 @@ def test_a_demo_book_has_the_same_stats_on_a_server_and_in_a_file(
         )
     assert sheets[0] == sheets[1]
     assert len(sheets[0][0]) > 1
+    found = []
+    for db in (file, server_db):
+        with build_services(db, FixedClock(NOW), read_only=True) as services:
+            pages = [services.search.search(q, limit=20) for q in SEARCHES]
+            found.append([([r.case_no for r in p.rows], p.next_key) for p in pages])
+    assert found[0] == found[1]
+    assert sum(len(rows) for rows, _next in found[0]) > 20
     code, verified = _cli(server_db, "verify")
     assert code == 0
     assert verified.startswith("全部通过")

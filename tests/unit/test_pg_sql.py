@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chuansha_enforce.storage.server.pg_sql import translate
+from chuansha_enforce.storage.server.pg_sql import json_list_places, translate
 
 ROWS = [
     ("SELECT * FROM t WHERE a = ? AND b = ?", "SELECT * FROM t WHERE a = %s AND b = %s"),
@@ -28,8 +28,8 @@ ROWS = [
     ("INSERT INTO s (y, n) VALUES (?, ?) ON CONFLICT (y) DO UPDATE SET n = n + excluded.n",
      "INSERT INTO s (y, n) VALUES (%s, %s) ON CONFLICT (y) DO UPDATE SET n = s.n + excluded.n"),
     ("SELECT id FROM t WHERE id IN (SELECT value FROM json_each(?))",
-     "SELECT id FROM t WHERE id IN (SELECT CAST(value AS BIGINT) FROM"
-     " json_array_elements_text(CAST(%s AS JSON)) AS _j(value))"),
+     "SELECT id FROM t WHERE id = ANY(%s)"),
+    ("SELECT n.value FROM json_each(?) AS n", "SELECT n.value FROM unnest(%s) AS n(value)"),
 ]  # fmt: skip
 
 
@@ -41,3 +41,8 @@ def test_a_statement_is_said_in_postgresql(sqlite: str, postgresql: str) -> None
 def test_ddl_keeps_its_percent_signs_and_question_marks() -> None:
     ddl = "CREATE TABLE t (a TEXT CHECK (a LIKE '%?'))"
     assert translate(ddl, placeholders=False) == "CREATE TABLE t (a TEXT CHECK (a ILIKE '%?'))"
+
+
+def test_the_json_lists_are_found_by_their_place() -> None:
+    sql = "SELECT a FROM t WHERE b = '?' AND c = ? AND d IN (SELECT value FROM json_each(?))"
+    assert json_list_places(sql) == (1,)

@@ -17,6 +17,7 @@ are answered from PostgreSQL's catalogue. Nothing else of sqlite_utils is offere
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -34,7 +35,7 @@ from chuansha_enforce.storage.errors import (
     StorageError,
 )
 from chuansha_enforce.storage.server.pg_schema import trigger_statements
-from chuansha_enforce.storage.server.pg_sql import translate
+from chuansha_enforce.storage.server.pg_sql import json_list_places, translate
 
 DIALECT = "postgresql"
 _PRAGMA = re.compile(
@@ -157,7 +158,7 @@ class PgConnection:
         if insert and not _RETURNING.search(text) and self._has_identity_id(insert.group(1)):
             text += " RETURNING id"
             returning_id = True
-        cur = self.raw.execute(cast(Any, text), _params(params, numbered="%(_p" in text))
+        cur = self.raw.execute(cast(Any, text), _params(params, numbered="%(_p" in text, sql=sql))
         rows = [tuple(_plain(v) for v in row) for row in cur.fetchall()] if cur.description else []
         lastrowid = None
         if returning_id:
@@ -223,11 +224,16 @@ class PgConnection:
         self.raw.close()
 
 
-def _params(params: Params, *, numbered: bool = False) -> Sequence[Any] | dict[str, Any]:
+def _params(
+    params: Params, *, numbered: bool = False, sql: str = ""
+) -> Sequence[Any] | dict[str, Any]:
     if params is None:
         return ()
     if isinstance(params, dict):
         return params
+    lists = json_list_places(sql) if "json_each" in sql else ()
+    if lists:
+        params = [json.loads(v) if i in lists else v for i, v in enumerate(params)]
     if numbered:  # ?1, ?2 … name the parameters by their place
         return {f"_p{i}": value for i, value in enumerate(params, start=1)}
     return tuple(params)

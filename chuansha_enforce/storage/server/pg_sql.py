@@ -199,20 +199,15 @@ def translate(sql: str, *, placeholders: bool = True) -> str:
     plain.append(sql[pos:])
     flush()
     text = "".join(pieces)
-    # json_each(?) of a list of ids, or of numbers (``AS n``, read as n.value)
+    # json_each(?) of a JSON list (ids, names, numbers): the list is passed as an array
+    # (``json_list_places``), so it keeps its elements' type
     text = re.sub(
-        r"\(SELECT\s+value\s+FROM\s+json_each\((%s)\)\)",
-        r"(SELECT CAST(value AS BIGINT)"
-        r" FROM json_array_elements_text(CAST(\1 AS JSON)) AS _j(value))",
+        r"\bIN\s*\(\s*SELECT\s+value\s+FROM\s+json_each\((%s)\)\s*\)",
+        r"= ANY(\1)",
         text,
         flags=re.I,
     )
-    text = re.sub(
-        r"\bjson_each\((%s)\)\s+AS\s+(\w+)",
-        r"json_array_elements_text(CAST(\1 AS JSON)) AS \2(value)",
-        text,
-        flags=re.I,
-    )
+    text = re.sub(r"\bjson_each\((%s)\)\s+AS\s+(\w+)", r"unnest(\1) AS \2(value)", text, flags=re.I)
     text = _alias_subqueries(_rewrite_calls(text)).rstrip().rstrip(";")
     if ignore:
         text = _append_on_conflict(text)
@@ -230,6 +225,24 @@ def _qualify_upsert(text: str) -> str:
     table, head, tail = found.group(1), text[: found.end()], text[found.end() :]
     tail = re.sub(r"\b(\w+)(\s*=\s*)\1\b(?!\s*\()", rf"\1\2{table}.\1", tail)
     return head + tail
+
+
+_PLACE = re.compile(r"'(?:[^']|'')*'|\bjson_each\(\s*\?\s*\)|\?", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def json_list_places(sql: str) -> tuple[int, ...]:
+    """The positions of the ``?`` parameters that are JSON lists read by ``json_each(?)``: the
+    server takes them as arrays."""
+    places, n = [], 0
+    for found in _PLACE.finditer(sql):
+        token = found.group()
+        if token.startswith("'"):
+            continue
+        if token.lower().startswith("json_each"):
+            places.append(n)
+        n += 1
+    return tuple(places)
 
 
 def _append_on_conflict(text: str) -> str:
