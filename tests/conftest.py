@@ -40,6 +40,7 @@ def database_digest(path: Path) -> str:
     (of a server database: of all its rows)."""
     if is_server(path):
         return server_digest(str(path))
+    path = Path(path)
     digest = hashlib.sha256()
     for part in (path, path.with_name(path.name + "-wal")):
         if part.exists():

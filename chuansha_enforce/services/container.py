@@ -524,7 +524,9 @@ def _wire(
             calendar=calendar,
             settings=settings,
             before_write=(
-                None if read_only else functools.partial(backups.backup, label="pre-import")
+                None
+                if read_only or server_url is not None  # the server's own backups apply
+                else functools.partial(backups.backup, label="pre-import")
             ),
         ),
         officers=OfficerService(ctx),

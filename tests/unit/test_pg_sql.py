@@ -29,7 +29,8 @@ ROWS = [
      "INSERT INTO s (y, n) VALUES (%s, %s) ON CONFLICT (y) DO UPDATE SET n = s.n + excluded.n"),
     ("SELECT id FROM t WHERE id IN (SELECT value FROM json_each(?))",
      "SELECT id FROM t WHERE id = ANY(%s)"),
-    ("SELECT n.value FROM json_each(?) AS n", "SELECT n.value FROM unnest(%s) AS n(value)"),
+    ("SELECT n.value FROM json_each(?) AS n",
+     "SELECT n.value FROM unnest(CAST(%s AS TEXT[])) AS n(value)"),
 ]  # fmt: skip
 
 

@@ -207,7 +207,12 @@ def translate(sql: str, *, placeholders: bool = True) -> str:
         text,
         flags=re.I,
     )
-    text = re.sub(r"\bjson_each\((%s)\)\s+AS\s+(\w+)", r"unnest(\1) AS \2(value)", text, flags=re.I)
+    text = re.sub(
+        r"\bjson_each\((%s)\)\s+AS\s+(\w+)",
+        r"unnest(CAST(\1 AS TEXT[])) AS \2(value)",
+        text,
+        flags=re.I,
+    )
     text = _alias_subqueries(_rewrite_calls(text)).rstrip().rstrip(";")
     if ignore:
         text = _append_on_conflict(text)
