@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 QM := resources/translations/chuansha_enforce_en.qm
+PYTEST_ARGS ?=
 
-.PHONY: run test lint bench dist check-dist check-platforms translations clean
+.PHONY: run test test-pg lint bench dist check-dist check-platforms translations clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（$(PYTHON)）/ Python 3.11 is required"; exit 1; }
@@ -30,7 +31,12 @@ test: $(STAMP) $(QM)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	@# A throwaway PostgreSQL cluster (stopped in a trap) for the server-mode tests.
+	QT_QPA_PLATFORM=offscreen tools/pg_cluster.sh run $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Only the tests that run against the PostgreSQL server (no lint step).
+test-pg: $(STAMP)
+	QT_QPA_PLATFORM=offscreen tools/pg_cluster.sh run $(BIN)/python -m pytest -m pg $(PYTEST_ARGS)
 
 bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.office_screen import offscreen_platform
+from tests.server_backend import backend, is_server, server_db, server_digest  # noqa: F401
 
 os.environ["QT_QPA_PLATFORM"] = offscreen_platform(Path("/tmp/chuansha-enforce-tests"))
 # Keep QSettings and platform folders out of the real user profile.
@@ -35,7 +36,11 @@ SMALL_PLAN = DemoPlan(seed=7, first_year=2023, last_year=2025, general_cases=600
 
 
 def database_digest(path: Path) -> str:
-    """A hash of the database file and its WAL: equal digests mean nothing was written."""
+    """A hash of the database file and its WAL: equal digests mean nothing was written
+    (of a server database: of all its rows)."""
+    if is_server(path):
+        return server_digest(str(path))
+    path = Path(path)
     digest = hashlib.sha256()
     for part in (path, path.with_name(path.name + "-wal")):
         if part.exists():

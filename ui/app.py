@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 from chuansha_enforce import __version__  # noqa: E402
 from chuansha_enforce.domain.messages import Lang  # noqa: E402
 from chuansha_enforce.services.container import Services, build_services  # noqa: E402
-from chuansha_enforce.services.database_location import APP_NAME, resolve_db_path  # noqa: E402
+from chuansha_enforce.services.database_location import APP_NAME, resolve_db_path, server_url  # noqa: E402
 from chuansha_enforce.services.errors import DomainError, StorageError  # noqa: E402
 from ui.account_menu import install_account_menu  # noqa: E402
 from ui.error_dialogs import error_text, show_error  # noqa: E402
@@ -83,7 +83,7 @@ def create_application(argv: Sequence[str], lang: Lang) -> QApplication:
 
 def open_services(db: str | None, *, check_integrity: bool = False) -> Services:
     """The window opens without waiting for the quick check; ``StartupCheck`` runs it."""
-    return build_services(resolve_db_path(db), check_integrity=check_integrity)
+    return build_services(server_url(db) or resolve_db_path(db), check_integrity=check_integrity)
 
 
 def qt_button_texts() -> list[str]:
@@ -140,7 +140,7 @@ def _smoke_report(
                     t.filePath() for t in app.findChildren(QTranslator) if t.filePath()
                 ],
                 "sqlite": services.sqlite_version,
-                "db": str(services.db_path),
+                "db": services.location,
                 **scrolled,
             },
             ensure_ascii=False,

@@ -47,7 +47,7 @@ def _writes(args: argparse.Namespace) -> bool:
 def _cmd_init(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     if services.read_only_reason is not None:  # another copy writes it, or a network share
         raise services.read_only_reason
-    path, done = services.db_path, "、".join(services.migrated)
+    path, done = services.location, "、".join(services.migrated)
     say(out, lang, "cli.migrated" if done else "cli.up_to_date", path=path, done=done)
     notice = services.calendar.startup_notice()
     if notice is not None:

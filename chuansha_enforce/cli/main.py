@@ -35,7 +35,7 @@ from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.container import build_services
-from chuansha_enforce.services.database_location import resolve_db_path
+from chuansha_enforce.services.database_location import resolve_db_path, server_url
 from chuansha_enforce.services.errors import StorageError
 from chuansha_enforce.services.system_clock import SystemClock
 
@@ -106,14 +106,17 @@ def main(
     args = clean_arguments(parser.parse_args(words))  # text as every input (text_input)
     lang: Lang = args.lang
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    url = server_url(args.db)
     db_path = resolve_db_path(args.db)
     try:
-        if args.command in NEEDS_EXISTING_DB and not db_path.exists():
+        if url is not None and args.command in PATH_COMMANDS:
+            raise DomainError("cli.server_command", "db", {"command": args.command})
+        if url is None and args.command in NEEDS_EXISTING_DB and not db_path.exists():
             raise DomainError("cli.no_database", "db", {"path": str(db_path)})
         if args.command in PATH_COMMANDS:
             return PATH_COMMANDS[args.command](args, db_path, out, lang, clock)
         with build_services(
-            db_path,
+            url or db_path,
             clock,
             login=cli_login(args.user),
             check_integrity=writes(args),

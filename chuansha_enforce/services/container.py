@@ -22,6 +22,7 @@ from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.context import ServiceContext
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
+from chuansha_enforce.services.database_location import server_local_path
 from chuansha_enforce.services.session import SINGLE_USER, Login, Session, open_session
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.system_clock import SystemClock
@@ -42,6 +43,7 @@ from chuansha_enforce.storage.errors import (
     DiskFullOnOpenError,
     NetworkPathError,
     ReadOnlyMediumError,
+    ServerBackupError,
     StorageError,
 )
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
@@ -54,6 +56,7 @@ from chuansha_enforce.storage.safety.writer_lock import (
     acquire_writer_lock,
     lock_holder_pid,
 )
+from chuansha_enforce.storage.server.pg_database import is_server_url, open_server, shown_url
 
 if TYPE_CHECKING:  # the services the first screen does not use are imported when first used
     from chuansha_enforce.services.case_file_service import CaseFileService
@@ -100,6 +103,8 @@ class Services:
     _db: sqlite_utils.Database
     _ctx: ServiceContext
     _cost: PasswordCost = PRODUCTION_COST
+    server_url: str | None = None
+    """The PostgreSQL case book this session works on (server mode), else None (a file)."""
 
     def for_worker(self, *, read_only: bool) -> Services:
         """Services on a connection of their own for a background job (DESIGN: background
@@ -107,7 +112,7 @@ class Services:
         writes as the clerk and meets the clerk's role checks. Never writable when this one
         only reads. The caller closes them (``with``)."""
         return build_services(
-            self.db_path,
+            self.server_url or self.db_path,
             self.clock,
             read_only=read_only or self.read_only,
             session=self.session,
@@ -118,6 +123,11 @@ class Services:
     # What the first screen (the case list) does not use is built, and its module imported,
     # on first use: the window paints before the import, PDF and document code is loaded.
     # Each is built once per Services, as when they were built here eagerly.
+
+    @property
+    def location(self) -> str:
+        """The case book as a user names it: the file, or the server address (no password)."""
+        return shown_url(self.server_url) if self.server_url else str(self.db_path)
 
     @cached_property
     def search(self) -> CaseSearchService:
@@ -176,7 +186,7 @@ class Services:
             settings=self.settings,
             before_write=(
                 None
-                if self.read_only
+                if self.read_only or self.server_url is not None  # the server's own backups
                 else functools.partial(self.backups.backup, label="pre-import")
             ),
         )
@@ -348,6 +358,8 @@ class Services:
     def backup(self, folder: Path | None = None, *, label: str = "manual") -> BackupManifest:
         """A logged backup on this session's thread (the CLI's ``backup``, the close backup).
         A destination refused outright is refused before anything is logged."""
+        if self.server_url is not None:
+            raise ServerBackupError(self.location)
         self.backups.check_folder(folder)
         self.record_backup(folder, detail={"label": label})
         try:
@@ -433,7 +445,7 @@ def log_in(
 
 
 def build_services(
-    db_path: Path,
+    db_path: Path | str,
     clock: Clock | None = None,
     *,
     read_only: bool = False,
@@ -453,6 +465,16 @@ def build_services(
     again, and a session that may only read keeps its connection read-only.
     """
     clock = clock or SystemClock()
+    if isinstance(db_path, str) and is_server_url(db_path):
+        return _build_server_services(
+            db_path,
+            clock,
+            read_only=read_only,
+            user=user,
+            login=login,
+            password_cost=password_cost,
+            session=session,
+        )
     db_path = Path(db_path)
     backups = BackupService(db_path, clock)
     lock, refusal = (None, None) if read_only else _writer_refusal(db_path)
@@ -498,34 +520,110 @@ def build_services(
                 return backups.backup_from(db, label).path
 
             migrated = migrate(db, db_path, backup=backup)
-        # Accounts: log in (or run single-user); with accounts and no login, only reads.
-        cost = password_cost or PRODUCTION_COST
-        if session is None:
-            session = log_in(db, clock, login=login, cost=cost, user=user, read_only=read_only)
-        elif session.login_required:
-            refuse_writes(db)
-        # Every service acts as the session's account and checks its role (DOMAIN §9).
-        ctx = ServiceContext(db, clock, session.user, session.account)
-        settings = SettingsService(ctx)
-        return Services(
-            db_path=db_path,
-            clock=clock,
+        return _wire(
+            db,
+            db_path,
+            clock,
             read_only=read_only,
-            migrated=tuple(migrated),
-            cases=CaseService(CaseRepository(db)),
-            calendar=CalendarService(CalendarOverrideRepository(db), clock),
-            settings=settings,
-            accounts=AccountService(ctx, settings=settings, cost=cost, read_only=read_only),
-            session=session,
+            migrated=migrated,
             backups=backups,
-            read_only_reason=refusal() if refusal is not None else None,
-            _lock=lock,
-            _db=db,
-            _ctx=ctx,
-            _cost=cost,
+            session=session,
+            login=login,
+            user=user,
+            password_cost=password_cost,
+            refusal=refusal,
+            lock=lock,
         )
     except BaseException:
         db.close()
         if lock is not None:
             lock.release()
         raise
+
+
+def _build_server_services(
+    url: str,
+    clock: Clock,
+    *,
+    read_only: bool,
+    user: str,
+    login: Login | None,
+    password_cost: PasswordCost | None,
+    session: Session | None,
+) -> Services:
+    """The services on a PostgreSQL case book (server mode, docs/SERVER.md): the same
+    services and repositories; no writer lock (the server serialises), no file backups."""
+    local = server_local_path(url)
+    db = open_server(url)
+    try:
+        with db.pg.typed_errors():
+            if read_only:
+                check_not_newer(db, local)
+                migrated: list[str] = []
+            else:
+                migrated = migrate(db, local)
+        return _wire(
+            db,
+            local,
+            clock,
+            read_only=read_only,
+            migrated=migrated,
+            backups=BackupService(local, clock),
+            session=session,
+            login=login,
+            user=user,
+            password_cost=password_cost,
+            refusal=None,
+            lock=None,
+            server_url=url,
+        )
+    except BaseException:
+        db.close()
+        raise
+
+
+def _wire(
+    db: sqlite_utils.Database,
+    db_path: Path,
+    clock: Clock,
+    *,
+    read_only: bool,
+    migrated: list[str],
+    backups: BackupService,
+    session: Session | None,
+    login: Login | None,
+    user: str,
+    password_cost: PasswordCost | None,
+    refusal: Refusal | None,
+    lock: WriterLock | None,
+    server_url: str | None = None,
+) -> Services:
+    """The services on an open, migrated database (a file or a server case book); those the
+    first screen does not use are built on first use (``Services``' cached properties)."""
+    # Accounts: log in (or run single-user); with accounts and no login, only reads.
+    cost = password_cost or PRODUCTION_COST
+    if session is None:
+        session = log_in(db, clock, login=login, cost=cost, user=user, read_only=read_only)
+    elif session.login_required:
+        refuse_writes(db)
+    # Every service acts as the session's account and checks its role (DOMAIN §9).
+    ctx = ServiceContext(db, clock, session.user, session.account)
+    settings = SettingsService(ctx)
+    return Services(
+        db_path=db_path,
+        clock=clock,
+        read_only=read_only,
+        migrated=tuple(migrated),
+        cases=CaseService(CaseRepository(db)),
+        calendar=CalendarService(CalendarOverrideRepository(db), clock),
+        settings=settings,
+        accounts=AccountService(ctx, settings=settings, cost=cost, read_only=read_only),
+        session=session,
+        backups=backups,
+        read_only_reason=refusal() if refusal is not None else None,
+        _lock=lock,
+        _db=db,
+        _ctx=ctx,
+        _cost=cost,
+        server_url=server_url,
+    )

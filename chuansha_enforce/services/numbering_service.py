@@ -57,6 +57,7 @@ class NumberingService(ContextService):
         """Issue the next number inside the caller's write transaction."""
         if not self._db.conn.in_transaction:
             raise RuntimeError("issue_within needs the caller's write transaction")
+        self._numbers.take_turn(kind.value, year)
         seq, number = self._next(kind, year)
         self._numbers.record(
             kind=kind.value,

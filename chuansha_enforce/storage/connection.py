@@ -25,6 +25,7 @@ from chuansha_enforce.storage.errors import (
     StorageError,
 )
 from chuansha_enforce.storage.safety import seals
+from chuansha_enforce.storage.server.pg_database import PgDatabase, server_write
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,10 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     conn = db.conn
     if conn.in_transaction:
         raise RuntimeError("write_transaction does not nest")
+    if isinstance(db, PgDatabase):
+        with server_write(db):
+            yield db
+        return
     path = database_path(db)
     if isinstance(conn, ReadOnlyConnection) and conn.refusal is not None:
         raise conn.refusal()

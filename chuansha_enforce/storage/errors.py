@@ -84,3 +84,27 @@ class DatabaseCheckFailedNoBackupError(DatabaseCorruptError):
     """The start-up integrity check failed and there is no good backup to offer."""
 
     code = "storage.check_failed_no_backup"
+
+
+class ServerUnreachableError(StorageError):
+    """The PostgreSQL server did not accept the connection (address, account, database)."""
+
+    code = "storage.server_unreachable"
+
+
+class ServerError(StorageError):
+    """The PostgreSQL server refused a statement for a reason that is not a rule's."""
+
+    code = "storage.server_error"
+
+
+class ServerBackupError(StorageError):
+    """A server case book is backed up by the server's own means (not yet by this program)."""
+
+    code = "storage.server_backup"
+
+
+class ServerSchemaOldError(StorageError):
+    """The server database was set up by an older build; upgrading it is not done yet."""
+
+    code = "storage.server_schema_old"

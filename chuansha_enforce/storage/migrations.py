@@ -12,7 +12,7 @@ import sqlite_utils
 
 from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.errors import DatabaseNewerError
+from chuansha_enforce.storage.errors import DatabaseNewerError, ServerSchemaOldError
 from chuansha_enforce.storage.safety.seals import reseal_blocks
 from chuansha_enforce.storage.schema.schema_0001 import SCHEMA_0001
 from chuansha_enforce.storage.schema.schema_0002 import SCHEMA_0002
@@ -47,6 +47,8 @@ from chuansha_enforce.storage.schema.schema_0025_forced_demolition import (
 from chuansha_enforce.storage.schema.schema_0026_year_summary import SCHEMA_0026_YEAR_SUMMARY
 from chuansha_enforce.storage.schema.schema_0027_forced_ledger import SCHEMA_0027_FORCED_LEDGER
 from chuansha_enforce.storage.schema.schema_0029_annual_sums import SCHEMA_0029_ANNUAL_SUMS
+from chuansha_enforce.storage.server.pg_database import PgDatabase
+from chuansha_enforce.storage.server.pg_schema import applied_on_server, create_schema
 
 log = logging.getLogger(__name__)
 
@@ -147,10 +149,15 @@ def known_names(table: MigrationTable = MIGRATION_TABLE) -> list[str]:
 
 
 def applied_names(db: sqlite_utils.Database) -> list[str]:
+    if isinstance(db, PgDatabase):
+        return applied_on_server(db.pg.raw)
     return [m.name for m in MIGRATIONS.applied(db)]  # one set: a table only adds to it
 
 
 def pending_names(db: sqlite_utils.Database, table: MigrationTable = MIGRATION_TABLE) -> list[str]:
+    if isinstance(db, PgDatabase):
+        applied = set(applied_names(db))
+        return [name for name in known_names(table) if name not in applied]
     return [m.name for m in _migration_set(table).pending(db)]
 
 
@@ -162,6 +169,16 @@ def check_not_newer(
     unknown = [name for name in applied_names(db) if name not in known]
     if unknown:
         raise DatabaseNewerError(path, migrations="、".join(unknown))
+
+
+def _migrate_server(
+    db: PgDatabase, path: Path, table: MigrationTable, pending: list[str]
+) -> list[str]:
+    """A new server database gets the whole schema at once; an older one is refused (its
+    upgrade, the server's own migration path, is not written yet: docs/SERVER.md)."""
+    if applied_names(db):
+        raise ServerSchemaOldError(path, migrations="、".join(pending))
+    return create_schema(db.pg.raw, table)
 
 
 def migrate(
@@ -182,6 +199,8 @@ def migrate(
     pending = pending_names(db, table)
     if not pending:
         return []
+    if isinstance(db, PgDatabase):
+        return _migrate_server(db, path, table, pending)
     if applied_names(db) and backup is not None:
         saved = backup("pre-migration")
         log.info("backup before migrating %s: %s", pending, saved)

@@ -28,10 +28,22 @@ from tests.conftest import NOW, database_digest
 from tests.review_setup import PASSWORDS, make_accounts, open_as
 
 
+@pytest.fixture
+def db_path(backend: Path) -> Path:
+    """These tests run on both backends: a file and a server database (tests/server_backend)."""
+    return backend
+
+
+@pytest.fixture
+def file_db(tmp_path: Path) -> Path:
+    """A file only: the test opens it with sqlite3 itself."""
+    return tmp_path / "cases.db"
+
+
 def test_first_account_must_be_admin_and_later_ones_need_an_admin(
-    db_path: Path, clock: FixedClock
+    file_db: Path, clock: FixedClock
 ) -> None:
-    with open_as(db_path, clock) as svc:
+    with open_as(file_db, clock) as svc:
         assert not svc.accounts.has_accounts()
         with pytest.raises(DomainError) as caught:
             svc.accounts.add_user(NewUser("clerk", Role.CLERK, "clerk-pass-1"))
@@ -41,7 +53,7 @@ def test_first_account_must_be_admin_and_later_ones_need_an_admin(
         with pytest.raises(DomainError) as caught:
             svc.accounts.add_user(NewUser("clerk", Role.CLERK, "clerk-pass-1"))
         assert caught.value.code == "auth.login_required"
-    with open_as(db_path, clock, "admin") as svc:
+    with open_as(file_db, clock, "admin") as svc:
         with pytest.raises(DomainError) as caught:
             svc.accounts.add_user(NewUser("zhou", Role.REVIEWER, "zhou-pass-1", "周律"))
         assert caught.value.code == "review.qualification_required"
@@ -49,39 +61,39 @@ def test_first_account_must_be_admin_and_later_ones_need_an_admin(
         with pytest.raises(DomainError) as caught:
             svc.accounts.add_user(NewUser("clerk", Role.CLERK, "another-pass"))
         assert caught.value.code == "account.name_taken"
-    with open_as(db_path, clock, "clerk") as svc:
+    with open_as(file_db, clock, "clerk") as svc:
         with pytest.raises(DomainError) as caught:
             svc.accounts.add_user(NewUser("x2", Role.CLERK, "another-pass"))
         assert caught.value.code == "auth.forbidden"
-    conn = sqlite3.connect(db_path)
+    conn = sqlite3.connect(file_db)
     hashes = [r[0] for r in conn.execute("SELECT password_hash FROM users")]
     conn.close()
     assert all(h.startswith("$argon2id$") for h in hashes)
     assert not any(p in h for h in hashes for p in PASSWORDS.values())
 
 
-def test_with_accounts_nothing_is_written_without_a_login(db_path: Path, clock: FixedClock) -> None:
-    make_accounts(db_path, clock)
-    before = database_digest(db_path)
-    with open_as(db_path, clock) as svc:
+def test_with_accounts_nothing_is_written_without_a_login(file_db: Path, clock: FixedClock) -> None:
+    make_accounts(file_db, clock)
+    before = database_digest(file_db)
+    with open_as(file_db, clock) as svc:
         assert svc.session.login_required
         assert svc.cases.count() == 0  # reading works
         with pytest.raises(DatabaseReadOnlyError):
             svc.settings.set("lockout_minutes", 20)
-    assert database_digest(db_path) == before
-    with open_as(db_path, clock, "admin") as svc:
+    assert database_digest(file_db) == before
+    with open_as(file_db, clock, "admin") as svc:
         svc.settings.set("lockout_minutes", 20)
         assert svc.audit_head() != ""
-    conn = sqlite3.connect(db_path)
+    conn = sqlite3.connect(file_db)
     last = conn.execute("SELECT user, action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     conn.close()
     assert last == ("admin", "settings.set")
 
 
-def test_lockout_after_five_failures_for_thirty_minutes(db_path: Path) -> None:
+def test_lockout_after_five_failures_for_thirty_minutes(file_db: Path) -> None:
     clock = FixedClock(NOW)
-    make_accounts(db_path, clock)
-    with open_as(db_path, clock) as svc:
+    make_accounts(file_db, clock)
+    with open_as(file_db, clock) as svc:
         for attempt in range(4):
             with pytest.raises(DomainError) as caught:
                 svc.accounts.login("clerk", f"wrong-{attempt}")
@@ -105,7 +117,7 @@ def test_lockout_after_five_failures_for_thirty_minutes(db_path: Path) -> None:
             svc.accounts.login("nobody", "whatever")
         assert caught.value.code == "auth.bad_password"
     # The failures were audited under the account's name.
-    conn = sqlite3.connect(db_path)
+    conn = sqlite3.connect(file_db)
     failed = conn.execute(
         "SELECT count(*) FROM audit_log WHERE action = 'auth.login' AND outcome = 'failed'"
     ).fetchone()[0]

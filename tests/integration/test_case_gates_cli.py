@@ -200,6 +200,12 @@ def book(tmp_path: Path) -> Path:
     return book_with(tmp_path / "cases.db", OFFICERS)
 
 
+@pytest.fixture
+def walked_book(backend: Path) -> Path:
+    """The walks run on both backends: a file, and a server database (tests/server_backend)."""
+    return book_with(backend, OFFICERS)
+
+
 def run(capsys: pytest.CaptureFixture[str], db: Path, argv: Sequence[str]) -> tuple[int, str]:
     code = main(["--db", str(db), *argv])
     out, err = capsys.readouterr()
@@ -229,7 +235,7 @@ def refused_after(
 @pytest.mark.parametrize(("setup", "refused", "message", "lawful"),
                          [row[1:] for row in ROWS], ids=[row[0] for row in ROWS])  # fmt: skip
 def test_each_gate_refuses_then_the_lawful_path_passes(
-    book: Path,
+    walked_book: Path,
     capsys: pytest.CaptureFixture[str],
     *,
     setup: Steps,
@@ -238,7 +244,12 @@ def test_each_gate_refuses_then_the_lawful_path_passes(
     lawful: Steps,
 ) -> None:
     walk(
-        lambda db, argv: run(capsys, db, argv), book, setup, refused, message=message, lawful=lawful
+        lambda db, argv: run(capsys, db, argv),
+        walked_book,
+        setup,
+        refused,
+        message=message,
+        lawful=lawful,
     )
 
 
@@ -308,25 +319,25 @@ def test_case_show_lists_the_open_steps(book: Path, capsys: pytest.CaptureFixtur
     ],
 )  # fmt: skip
 def test_bad_input_names_its_field(
-    book: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+    walked_book: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
-    assert run(capsys, book, FILE)[0] == 0
-    before = database_digest(book)
-    assert run(capsys, book, argv) == (1, message + "\n")
-    assert database_digest(book) == before
+    assert run(capsys, walked_book, FILE)[0] == 0
+    before = database_digest(walked_book)
+    assert run(capsys, walked_book, argv) == (1, message + "\n")
+    assert database_digest(walked_book) == before
 
 
 def test_a_refused_case_report_writes_nothing(
-    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    walked_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found by the CLI fuzz once the case steps could write: the full-data copy was logged
     before the output name was checked, so the refusal left an audit record behind."""
-    assert run(capsys, book, FILE)[0] == 0
-    before = database_digest(book)
-    code, err = run(capsys, book, ["report", "case", NO, "-o", str(tmp_path / "notes.txt")])
+    assert run(capsys, walked_book, FILE)[0] == 0
+    before = database_digest(walked_book)
+    code, err = run(capsys, walked_book, ["report", "case", NO, "-o", str(tmp_path / "notes.txt")])
     assert code == 1
     assert err == f"文件：文件名应以 .pdf 结尾：{tmp_path / 'notes.txt'}\n"
-    assert database_digest(book) == before
+    assert database_digest(walked_book) == before
 
 
 EXE = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "chuansha-enforce"

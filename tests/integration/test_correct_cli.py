@@ -29,9 +29,10 @@ SIMPLE_NO = "沪浦川执简〔2025〕000001号"
 
 
 @pytest.fixture
-def book(tmp_path: Path) -> Path:
-    """A decided case (500 元) and a simple decision (50 元), entered in 2025."""
-    db = tmp_path / "book.db"
+def book(tmp_path: Path, backend: Path) -> Path:
+    """A decided case (500 元) and a simple decision (50 元), entered in 2025 (a file, and a
+    server database)."""
+    db = backend
     with build_services(db, FixedClock(NOW)) as svc:
         svc.officers.register(OfficerRecord("孙强", "31150101", D(2020, 1, 1)))
         svc.officers.register(OfficerRecord("钱芳", "31150102", D(2021, 6, 1)))

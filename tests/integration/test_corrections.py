@@ -24,6 +24,12 @@ from tests.review_setup import BIG_FINE, CASE_NO, PASSWORDS, PERSON, open_as, pr
 D = dt.date
 
 
+@pytest.fixture
+def db_path(backend: Path) -> Path:
+    """These tests run on both backends: a file and a server database (tests/server_backend)."""
+    return backend
+
+
 def _refused(path: Path, code: str, step: Callable[[], object]) -> DomainError:
     before = database_digest(path)
     with pytest.raises(DomainError) as caught:

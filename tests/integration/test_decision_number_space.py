@@ -39,8 +39,9 @@ WARNING = Decision(NUMBER, D(2024, 4, 10), Outcome.PENALTY, frozenset({PenaltyKi
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as services:
+def svc(backend: Path) -> Iterator[Services]:
+    """The services on a file, and on a server database (tests/server_backend)."""
+    with build_services(backend, FixedClock(NOW)) as services:
         for officer in LIFECYCLE_OFFICERS[:2]:  # 王建国 and 李明, valid all through 2024
             services.officers.register(officer)
         yield services
@@ -72,10 +73,10 @@ def test_a_simple_decision_cannot_take_a_cases_number(svc: Services) -> None:
         "川执立〔2024〕1号", notice(D(2024, 4, 1), frozenset({PenaltyKind.WARNING}))
     )
     svc.case_files.decide("川执立〔2024〕1号", WARNING)
-    before = database_digest(svc.db_path)
+    before = database_digest(svc.location)
     with pytest.raises(DomainError) as caught:
         svc.simple.record(dataclasses.replace(BASE, decision_no=NUMBER))
-    assert database_digest(svc.db_path) == before
+    assert database_digest(svc.location) == before
     assert _text(caught.value) == (
         "决定书文号：决定书号沪浦川执罚〔2024〕900001号已被案件 川执立〔2024〕1号使用"
         "（决定书文号与简易程序决定书编号共用一套编号）"
@@ -94,10 +95,10 @@ def _shared(
 
 
 def _errors(svc: Services, path: Path) -> list[str]:
-    before = database_digest(svc.db_path)
+    before = database_digest(svc.location)
     report = svc.ledger.import_file(path)
     assert not report.written
-    assert database_digest(svc.db_path) == before
+    assert database_digest(svc.location) == before
     return [issue.text() for issue in report.errors]
 
 

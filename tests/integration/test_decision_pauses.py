@@ -29,8 +29,8 @@ FILE = ["case", "file", "--filed", "2023-09-01", "--party", "张三", "--party-t
 
 
 @pytest.fixture
-def book(tmp_path: Path) -> Path:
-    path = tmp_path / "cases.db"
+def book(backend: Path) -> Path:
+    path = backend  # a file, and a server database
     with build_services(path, FixedClock(NOW)) as services:
         services.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
         services.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))

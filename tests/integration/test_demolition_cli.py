@@ -125,6 +125,12 @@ def book(tmp_path: Path) -> Path:
     return book_with(tmp_path / "cases.db", OFFICERS)
 
 
+@pytest.fixture
+def walked_book(backend: Path) -> Path:
+    """The walks run on both backends: a file, and a server database (tests/server_backend)."""
+    return book_with(backend, OFFICERS)
+
+
 def run(capsys: pytest.CaptureFixture[str], db: Path, argv: Sequence[str]) -> tuple[int, str]:
     if argv[0] == "@review":
         with build_services(db, FixedClock(NOW)) as services:
@@ -139,7 +145,7 @@ def run(capsys: pytest.CaptureFixture[str], db: Path, argv: Sequence[str]) -> tu
 @pytest.mark.parametrize(("setup", "refused", "message", "lawful"),
                          [row[1:] for row in ROWS], ids=[row[0] for row in ROWS])  # fmt: skip
 def test_each_gate_holds_for_an_order_then_the_lawful_path_passes(
-    book: Path,
+    walked_book: Path,
     capsys: pytest.CaptureFixture[str],
     *,
     setup: Steps,
@@ -148,7 +154,12 @@ def test_each_gate_holds_for_an_order_then_the_lawful_path_passes(
     lawful: Steps,
 ) -> None:
     said = walk(
-        lambda db, argv: run(capsys, db, argv), book, setup, refused, message=message, lawful=lawful
+        lambda db, argv: run(capsys, db, argv),
+        walked_book,
+        setup,
+        refused,
+        message=message,
+        lawful=lawful,
     )
     assert said == message + "\n"  # the whole refusal, nothing more
 

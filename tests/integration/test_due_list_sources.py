@@ -24,8 +24,9 @@ ON_THE_SPOT = "沪浦川执简〔2026〕000009号"
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as built:
+def svc(backend: Path) -> Iterator[Services]:
+    """The services on a file, and on a server database (tests/server_backend)."""
+    with build_services(backend, FixedClock(NOW)) as built:
         add_deadline_cases(built)  # UNPAID: 100 元 decided 2026-08-03, served 08-04, unpaid
         built.settings.set("gates_from", "2026-01-01")  # in use since January: not history
         built.simple.record(

@@ -141,8 +141,8 @@ def test_a_case_through_instalments_reminder_and_court_as_a_user_runs_it(tmp_pat
 
 
 @pytest.fixture
-def book(tmp_path: Path) -> Path:
-    path = tmp_path / "cases.db"
+def book(backend: Path) -> Path:
+    path = backend  # a file, and a server database
     with build_services(path, FixedClock(NOW)) as services:
         services.officers.register(OfficerRecord("孙强", "31150101", D(2020, 1, 1)))
         services.officers.register(OfficerRecord("钱芳", "31150102", D(2021, 6, 1)))

@@ -168,8 +168,8 @@ ROWS: list[tuple[str, Steps, Sequence[str], str, Steps]] = [
 
 
 @pytest.fixture
-def book(tmp_path: Path) -> Path:
-    return book_with(tmp_path / "cases.db", OFFICERS)
+def book(backend: Path) -> Path:
+    return book_with(backend, OFFICERS)  # a file, and a server database
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, argv: Sequence[str]) -> tuple[int, str]:
@@ -194,7 +194,7 @@ def test_each_step_is_refused_out_of_order_then_the_lawful_path_passes(
 
 
 def test_the_whole_sequence_shows_every_clock_and_counts_once(
-    book: Path, capsys: pytest.CaptureFixture[str]
+    book: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     for argv in [*TO_ANNOUNCEMENT, carry("2023-10-14")]:
         code, said = run(capsys, book, argv)
@@ -230,7 +230,7 @@ def test_the_whole_sequence_shows_every_clock_and_counts_once(
     general = json.loads(out)["general"]
     assert (general["demolitions_forced"], general["demolitions_voluntary"]) == (1, 0)
     assert general["demolition_orders"] == 1
-    pdf = book.with_name("annual.pdf")
+    pdf = tmp_path / "annual.pdf"
     assert run(capsys, book, ["report", "annual", "--year", "2023", "-o", str(pdf)])[0] == 0
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     text = re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))

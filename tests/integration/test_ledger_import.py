@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from chuansha_enforce.cli.case_view_json import case_view_json
@@ -33,8 +34,9 @@ NOW = dt.datetime(2024, 12, 20, 2, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as services:
+def svc(backend: Path) -> Iterator[Services]:
+    """The services on a file, and on a server database (tests/server_backend)."""
+    with build_services(backend, FixedClock(NOW)) as services:
         yield services
 
 
@@ -54,12 +56,12 @@ def test_a_clean_ledger_imports_whole(svc: Services, tmp_path: Path) -> None:
 
 def test_dry_run_writes_nothing(svc: Services, tmp_path: Path) -> None:
     path = ledger(tmp_path / "ok.xlsx")
-    before = database_digest(svc.db_path)
+    before = database_digest(svc.location)
     report = svc.ledger.import_file(path, dry_run=True)
     assert report.errors == ()
     assert report.general_cases == 1
     assert not report.written
-    assert database_digest(svc.db_path) == before
+    assert database_digest(svc.location) == before
 
 
 UNDECIDED: dict[str, object] = {
@@ -159,10 +161,10 @@ def test_general_case_defects_are_located(
 ) -> None:
     renumbered = {"案件编号": "C2", "决定书文号": "D2", **changes}
     path = ledger(tmp_path / "bad.xlsx", cases=[CASE, with_(CASE, **renumbered)])
-    before = database_digest(svc.db_path)
+    before = database_digest(svc.location)
     report = svc.ledger.import_file(path)
     assert not report.written
-    assert database_digest(svc.db_path) == before
+    assert database_digest(svc.location) == before
     found = [(i.sheet, i.row, i.header, i.code) for i in report.errors]
     assert ("一般程序案件", 3, header, code) in found, found
 
@@ -189,10 +191,10 @@ def test_a_case_already_in_the_database(svc: Services, tmp_path: Path) -> None:
 
 def test_every_number_already_in_the_database_is_named(svc: Services, tmp_path: Path) -> None:
     assert svc.ledger.import_file(ledger(tmp_path / "a.xlsx")).written
-    before = database_digest(svc.db_path)
+    before = database_digest(svc.location)
     report = svc.ledger.import_file(ledger(tmp_path / "b.xlsx"))
     assert not report.written
-    assert database_digest(svc.db_path) == before
+    assert database_digest(svc.location) == before
     found = {(i.sheet, i.row, i.header, i.code): i.text() for i in report.errors}
     assert (
         "数据库中的案件 川执立〔2024〕000001号"
@@ -207,6 +209,12 @@ def test_every_number_already_in_the_database_is_named(svc: Services, tmp_path: 
 
 
 def _indexes(svc: Services) -> set[tuple[str, str]]:
+    if svc.server_url is not None:  # the server's own catalogue
+        with psycopg.connect(svc.server_url) as server:
+            found = server.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+            ).fetchall()
+        return {(name, sql) for name, sql in found}
     with contextlib.closing(sqlite3.connect(svc.db_path)) as conn:
         rows = conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"

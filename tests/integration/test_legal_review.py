@@ -20,6 +20,18 @@ from tests.review_setup import BIG_FINE, CASE_NO, PASSWORDS, open_as, prepared
 D = dt.date
 
 
+@pytest.fixture
+def db_path(backend: Path) -> Path:
+    """These tests run on both backends: a file and a server database (tests/server_backend)."""
+    return backend
+
+
+@pytest.fixture
+def file_db(tmp_path: Path) -> Path:
+    """A file only: the test opens it with sqlite3 itself."""
+    return tmp_path / "cases.db"
+
+
 def _request(opinion: ReviewOpinion, user: str = "zhou", **changes: object) -> SignRequest:
     base = SignRequest(opinion, None, (), PASSWORDS[user])
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
@@ -61,43 +73,43 @@ def test_queue_shows_due_dates_in_working_days(db_path: Path, clock: FixedClock)
         )
 
 
-def test_only_a_qualified_independent_reviewer_signs(db_path: Path, clock: FixedClock) -> None:
-    prepared(db_path, clock)
-    with open_as(db_path, clock, "clerk") as svc:
+def test_only_a_qualified_independent_reviewer_signs(file_db: Path, clock: FixedClock) -> None:
+    prepared(file_db, clock)
+    with open_as(file_db, clock, "clerk") as svc:
         _refused(
-            db_path,
+            file_db,
             "auth.forbidden",
             lambda: svc.reviews.sign(CASE_NO, _request(ReviewOpinion.AGREE, "clerk")),
         )
-    with open_as(db_path, clock, "admin") as svc:
+    with open_as(file_db, clock, "admin") as svc:
         _refused(
-            db_path,
+            file_db,
             "auth.forbidden",
             lambda: svc.reviews.sign(CASE_NO, _request(ReviewOpinion.AGREE, "admin")),
         )
-    with open_as(db_path, clock, "wang") as svc:  # 王建国 handles the case
+    with open_as(file_db, clock, "wang") as svc:  # 王建国 handles the case
         _refused(
-            db_path,
+            file_db,
             "review.reviewer_is_officer",
             lambda: svc.reviews.sign(CASE_NO, _request(ReviewOpinion.AGREE, "wang")),
         )
-    with open_as(db_path, clock, "zhou") as svc:
+    with open_as(file_db, clock, "zhou") as svc:
         with pytest.raises(DomainError) as caught:  # a wrong password is counted: written
             svc.reviews.sign(CASE_NO, _request(ReviewOpinion.AGREE, password="nope"))
         assert caught.value.code == "auth.bad_password"
         _refused(
-            db_path,
+            file_db,
             "review.reasons_required",
             lambda: svc.reviews.sign(CASE_NO, _request(ReviewOpinion.DISAGREE)),
         )
         problem = (Finding("evidence", False, "缺少现场照片"),)
         _refused(
-            db_path,
+            file_db,
             "review.agree_with_problems",
             lambda: svc.reviews.sign(CASE_NO, _request(ReviewOpinion.AGREE, findings=problem)),
         )
     assert (
-        sqlite3.connect(db_path).execute("SELECT count(*) FROM review_signatures").fetchone()[0]
+        sqlite3.connect(file_db).execute("SELECT count(*) FROM review_signatures").fetchone()[0]
         == 0
     )
 
@@ -166,11 +178,11 @@ def test_only_agree_unlocks_the_decision(db_path: Path) -> None:
     assert report.signatures == 4
 
 
-def test_signed_rounds_are_immutable_in_sql(db_path: Path, clock: FixedClock) -> None:
-    prepared(db_path, clock)
-    with open_as(db_path, clock, "zhou") as svc:
+def test_signed_rounds_are_immutable_in_sql(file_db: Path, clock: FixedClock) -> None:
+    prepared(file_db, clock)
+    with open_as(file_db, clock, "zhou") as svc:
         svc.reviews.sign(CASE_NO, _request(ReviewOpinion.DISAGREE, reasons="证据不足"))
-    conn = sqlite3.connect(db_path)
+    conn = sqlite3.connect(file_db)
     attempts = [
         "UPDATE legal_review_rounds SET opinion = 'agree'",
         "DELETE FROM legal_review_rounds",

@@ -14,6 +14,12 @@ from tests.ledger_files import CASE, ledger, with_
 from tests.review_setup import CASE_NO, PASSWORDS, make_accounts, prepared
 
 
+@pytest.fixture
+def db_path(backend: Path) -> Path:
+    """Accounts, signing and review on both backends: a file and a server database."""
+    return backend
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     captured = capsys.readouterr()

@@ -33,8 +33,9 @@ BASE = SimpleDecisionRecord(
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as services:
+def svc(backend: Path) -> Iterator[Services]:
+    """The services on a file, and on a server database (tests/server_backend)."""
+    with build_services(backend, FixedClock(NOW)) as services:
         services.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
         services.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
         services.officers.register(OfficerRecord("陈静", "31150003", D(2024, 6, 21)))
@@ -42,11 +43,11 @@ def svc(tmp_path: Path) -> Iterator[Services]:
 
 
 def refused(svc: Services, code: str, decision: SimpleDecisionRecord) -> DomainError:
-    before = database_digest(svc.db_path)
+    before = database_digest(svc.location)
     with pytest.raises(DomainError) as caught:
         svc.simple.record(decision)
     assert caught.value.code == code
-    assert database_digest(svc.db_path) == before
+    assert database_digest(svc.location) == before
     return caught.value
 
 

@@ -116,12 +116,16 @@ class PublicationRepository:
         cursor = self._db.execute(
             "UPDATE general_cases AS c SET publication_withdrawal_reason = w.reason,"
             " publication_withdrawn_on = w.day, updated_at = ?"
-            " FROM (SELECT g.id, max(g.published_on, date(min(d.outcome_on), '+1 day')) AS day,"
-            "        '复议诉讼结果：' || d.number AS reason"
-            "       FROM general_cases g JOIN disputes d"
-            "         ON d.case_no IN (g.case_no, coalesce(g.decision_no, g.case_no))"
-            f"     WHERE d.outcome IN ({_AGAINST_SQL}) AND g.published_on IS NOT NULL"
-            "        AND g.publication_withdrawn_on IS NULL GROUP BY g.id) AS w"
+            " FROM (SELECT id, max(published_on, date(outcome_on, '+1 day')) AS day,"
+            "        '复议诉讼结果：' || number AS reason"
+            # each case's first outcome against it (a window: the server has no bare columns)
+            "       FROM (SELECT g.id, g.published_on, d.outcome_on, d.number, row_number()"
+            "              OVER (PARTITION BY g.id ORDER BY d.outcome_on, d.id) AS nth"
+            "             FROM general_cases g JOIN disputes d"
+            "              ON d.case_no IN (g.case_no, coalesce(g.decision_no, g.case_no))"
+            f"            WHERE d.outcome IN ({_AGAINST_SQL}) AND g.published_on IS NOT NULL"
+            "              AND g.publication_withdrawn_on IS NULL) AS o"
+            "      WHERE nth = 1) AS w"
             " WHERE c.id = w.id AND w.day <= ?",
             [at, *_AGAINST, last_day.isoformat()],
         )

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from chuansha_enforce.storage.server.serialise import take_turn
+
 
 @dataclass(frozen=True, slots=True)
 class IssuedNumber:
@@ -35,6 +37,10 @@ class NumberingRepository:
             " updated_at = excluded.updated_at",
             [kind, template, at],
         )
+
+    def take_turn(self, kind: str, year: int) -> None:
+        """Inside the issuing transaction: wait for other issuers of this series (a server)."""
+        take_turn(self._db, f"issued_numbers:{kind}:{year}")
 
     def last_seq(self, kind: str, year: int) -> int:
         row = self._db.execute(

@@ -297,13 +297,15 @@ class FileReviewRepository:
             " JOIN file_review_samples s ON s.id = f.sample_id WHERE s.year = ?",
             (year,),
         ).fetchone()[0]
-        # SQLite takes the bare column ``grade`` from the row holding max(scored_at).
+        # Each file's latest grade (the row with its newest scored_at); a window, not SQLite's
+        # bare column beside max(), so the server says it the same way.
         grades = dict(
             self._db.execute(
-                "SELECT grade, count(*) FROM (SELECT f.file_no, f.grade, max(f.scored_at)"
+                "SELECT grade, count(*) FROM (SELECT f.grade, row_number() OVER"
+                "  (PARTITION BY f.file_no ORDER BY f.scored_at DESC) AS latest"
                 "  FROM file_review_files f JOIN file_review_samples s ON s.id = f.sample_id"
-                "  WHERE s.year = ? AND f.grade IS NOT NULL GROUP BY f.file_no)"
-                " GROUP BY grade",
+                "  WHERE s.year = ? AND f.grade IS NOT NULL) AS graded"
+                " WHERE latest = 1 GROUP BY grade",
                 (year,),
             ).fetchall()
         )

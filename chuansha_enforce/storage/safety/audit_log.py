@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from chuansha_enforce.storage.safety import chain_key, seals
+from chuansha_enforce.storage.server.serialise import take_turn
 
 GENESIS_HASH = "0" * 64
 
@@ -98,6 +99,7 @@ class AuditLog:
         return self._insert(sealed, ", seals, mac", key)
 
     def _insert(self, entry: AuditEntry, extra: str, key: bytes | None = None) -> str:
+        take_turn(self._db, "audit_log")  # one appender at a time on a server: no fork
         prev = self.head()
         digest = chain_hash(prev, entry)
         values: tuple[object, ...] = ()

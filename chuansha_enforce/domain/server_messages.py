@@ -1,0 +1,29 @@
+"""Catalogue entries of the PostgreSQL server mode (merged into ``messages``)."""
+
+from __future__ import annotations
+
+SERVER_MESSAGES: dict[str, tuple[str, str]] = {
+    "storage.server_unreachable": (
+        "无法连接数据库服务器 {path}：{detail}",
+        "cannot reach the database server {path}: {detail}",
+    ),
+    "storage.server_error": (
+        "数据库服务器 {path} 出错：{detail}",
+        "the database server {path} reported an error: {detail}",
+    ),
+    "storage.server_schema_old": (
+        "服务器数据库 {path} 的结构较旧（缺少 {migrations}），暂不支持在服务器上升级",
+        "the server database {path} has an older schema (missing {migrations});"
+        " upgrading on the server is not supported yet",
+    ),
+    "storage.server_backup": (
+        "服务器上的案件库 {path} 由服务器自己的备份保存（如 pg_dump）；"
+        "本程序暂不在服务器模式下备份或恢复",
+        "the case book on {path} is kept by the server's own backups (e.g. pg_dump);"
+        " this program does not back up or restore in server mode yet",
+    ),
+    "cli.server_command": (
+        "服务器模式暂不支持命令 {command}",
+        "the command {command} is not available in server mode yet",
+    ),
+}

@@ -1,0 +1,65 @@
+"""The two backends for the tests: a fresh SQLite file, or a fresh database on the PostgreSQL
+test cluster (``CHUANSHA_TEST_PG``, set by ``make test``, which starts the cluster).
+
+``backend`` is the parametrised fixture: a test that takes it runs once per backend; the
+PostgreSQL run is skipped only when ``CHUANSHA_TEST_PG`` is unset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+SERVER = os.environ.get("CHUANSHA_TEST_PG", "")
+
+
+def is_server(db: object) -> bool:
+    return str(db).startswith(("postgresql://", "postgres://"))
+
+
+def server_digest(url: str) -> str:
+    """A hash of every row of every table: equal digests mean nothing was written."""
+    digest = hashlib.sha256()
+    with psycopg.connect(url) as conn:
+        tables = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+                " current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+            )
+        ]
+        for table in tables:
+            rows = "string_agg(CAST(t AS TEXT), chr(10) ORDER BY CAST(t AS TEXT))"
+            row = conn.execute(f'SELECT {rows} FROM "{table}" t').fetchone()
+            digest.update(f"{table}\n{row[0] if row else ''}\n".encode())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def server_db() -> Iterator[str]:
+    """A fresh, empty database on the test cluster, dropped afterwards."""
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(SERVER, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield SERVER.rpartition("/")[0] + "/" + name
+    finally:
+        with psycopg.connect(SERVER, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where the case book is: a file, or a server database (the same test on both)."""
+    if request.param == "sqlite":
+        return tmp_path / "cases.db"
+    url: str = request.getfixturevalue("server_db")
+    return url
