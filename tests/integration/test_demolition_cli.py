@@ -187,6 +187,7 @@ def test_an_order_alone_is_decided_served_and_closed_as_an_order(
         "fine_fen": 0,
         "confiscation_fen": 0,
         "demolition_deadline": "2023-10-31",
+        "discretion": None,
     }
     assert (case["major"], case["major_reasons"]) == (True, ["限期拆除已建成违法建筑"])
     assert case["amount_due_fen"] == 0
