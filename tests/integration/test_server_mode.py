@@ -385,3 +385,33 @@ def test_the_readme_recipe_sets_up_a_squad_on_a_server(
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
             for role in (clerk, owner):  # the app role is the cluster's, shared
                 admin.execute(f"DROP ROLE IF EXISTS {role}")
+
+
+@pytest.mark.pg
+def test_verify_on_a_server_names_altered_and_missing_upkeep_of_the_year_sums(
+    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The per-year sums' triggers are compared as the server keeps them (definition and
+    function body); the view is checked to be there (PostgreSQL keeps no text of it)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert _cli(server_db, "init")[0] == 0
+    _officers(server_db)
+    assert _cli(server_db, *FILE)[0] == 0
+    assert _cli(server_db, "verify")[0] == 0
+    with psycopg.connect(server_db, autocommit=True) as conn:
+        conn.execute(
+            "CREATE OR REPLACE FUNCTION trg_year_summary_case_insert() RETURNS trigger"
+            " LANGUAGE plpgsql AS $b$ BEGIN RETURN NULL; END $b$"
+        )
+        conn.execute("DROP TRIGGER year_summary_payment_insert_after ON payments")
+        conn.execute("DROP VIEW year_summary_parts")
+    code, verified = _cli(server_db, "verify")
+    assert code == 1
+    lines = [line for line in verified.splitlines() if "year_summary_" in line]
+    assert len(lines) == 2, verified
+    missing = next(line for line in lines if "missing" in line or "缺" in line)
+    assert "year_summary_parts" in missing
+    assert "year_summary_payment_insert_after" in missing
+    assert "year_summary_case_insert" not in missing
+    altered = next(line for line in lines if line is not missing)
+    assert altered.endswith("year_summary_case_insert"), altered

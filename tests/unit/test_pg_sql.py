@@ -31,6 +31,8 @@ ROWS = [
      "SELECT id FROM t WHERE id = ANY(%s)"),
     ("SELECT n.value FROM json_each(?) AS n",
      "SELECT n.value FROM unnest(CAST(%s AS TEXT[])) AS n(value)"),
+    ("SELECT sum(iif(y = :y, v, 0)), iif(a, b) FROM s",
+     "SELECT sum(CASE WHEN y = %(y)s THEN v ELSE 0 END), CASE WHEN a THEN b ELSE NULL END FROM s"),
 ]  # fmt: skip
 
 

@@ -279,8 +279,11 @@ class PgDatabase(sqlite_utils.Database):
 
 
 def is_server(db: object) -> bool:
+    """A server case book, or a server connection."""
     return (
-        isinstance(db, PgDatabase) or getattr(getattr(db, "conn", None), "dialect", "") == DIALECT
+        isinstance(db, PgDatabase)
+        or getattr(db, "dialect", "") == DIALECT
+        or getattr(getattr(db, "conn", None), "dialect", "") == DIALECT
     )
 
 

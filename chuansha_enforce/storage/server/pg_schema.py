@@ -98,6 +98,17 @@ def trigger_statements(sql: str) -> list[str]:
     ]
 
 
+def server_text(sql: str) -> str | None:
+    """What the server's ``sqlite_master`` shows for the object an SQLite ``CREATE`` makes:
+    a trigger's definition and its function's body; None for a view (PostgreSQL keeps a view
+    as a parsed query, so its text as written cannot be compared)."""
+    if not re.match(r"\s*CREATE\s+TRIGGER\b", sql, re.I):
+        return None
+    function, trigger = trigger_statements(sql)
+    body = function.split("$body$")[1]
+    return f"{trigger}\n{body}"
+
+
 def _split_body(body: str) -> list[str]:
     statements: list[str] = []
     current: list[str] = []
@@ -194,10 +205,17 @@ COMPAT_VIEWS = (
     " JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
     " LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid"
     " WHERE n.nspname = current_schema()"
-    " UNION ALL SELECT 'trigger', CAST(t.tgname AS TEXT), CAST(c.relname AS TEXT), NULL"
+    # a trigger's text is its definition and its function's body (``server_text``)
+    " UNION ALL SELECT 'trigger', CAST(t.tgname AS TEXT), CAST(c.relname AS TEXT),"
+    " replace(pg_get_triggerdef(t.oid), ' ON ' || quote_ident(n.nspname) || '.', ' ON ')"
+    " || chr(10) || p.prosrc"
     " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-    " JOIN pg_namespace n ON n.oid = c.relnamespace"
-    " WHERE NOT t.tgisinternal AND n.nspname = current_schema()",
+    " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid"
+    " WHERE NOT t.tgisinternal AND n.nspname = current_schema()"
+    # a view's text is PostgreSQL's own rendering of it (it keeps no text as written)
+    " UNION ALL SELECT 'view', CAST(viewname AS TEXT), CAST(viewname AS TEXT),"
+    " pg_get_viewdef(CAST(quote_ident(viewname) AS regclass))"
+    " FROM pg_views WHERE schemaname = current_schema() AND viewname <> 'sqlite_master'",
 )
 
 
@@ -223,6 +241,8 @@ def schema_statements(
     tables = [(n, s) for t, n, s in rows if t == "table" and not n.startswith("sqlite_")]
     out = list(PRELUDE)
     out += [_table_sql(sql) for _name, sql in _ordered_tables(tables)]
+    # views in the order they were made (one may read another), before the triggers reading them
+    out += [translate(s, placeholders=False) for t, _n, s in rows if t == "view"]
     out += [translate(s, placeholders=False) for t, _n, s in rows if t == "index"]
     for t, _n, s in rows:
         if t == "trigger":

@@ -9,7 +9,8 @@ and quoted names are left alone, everything else is rewritten word by word.
 - ``[name]`` quoting becomes ``"name"``; ``main.`` before a table is dropped;
 - ``INSERT OR IGNORE`` becomes ``INSERT … ON CONFLICT DO NOTHING``;
 - ``x IS y`` / ``x IS NOT y`` (not NULL) become ``IS [NOT] DISTINCT FROM``;
-- ``ifnull``, ``group_concat``, ``instr``, ``total``, ``substr(x, -n)``, scalar ``max``/``min``;
+- ``ifnull``, ``group_concat``, ``instr``, ``total``, ``iif``, ``substr(x, -n)``, scalar
+  ``max``/``min``;
 - ``LIKE`` becomes ``ILIKE`` (SQLite's LIKE ignores ASCII case);
 - ``BEGIN IMMEDIATE`` becomes ``BEGIN``.
 """
@@ -91,7 +92,7 @@ def _split_args(text: str, start: int) -> tuple[list[str], int]:
     raise ValueError(f"unbalanced parentheses in {text[:80]!r}")
 
 
-_CALL = re.compile(r"\b(group_concat|substr|max|min|total)\s*\(", re.I)
+_CALL = re.compile(r"\b(group_concat|substr|max|min|total|iif)\s*\(", re.I)
 
 
 def _rewrite_calls(text: str) -> str:
@@ -108,6 +109,9 @@ def _rewrite_calls(text: str) -> str:
         if name == "group_concat":
             sep = args[1] if len(args) > 1 else "','"
             out.append(f"string_agg(CAST({args[0]} AS TEXT), {sep})")
+        elif name == "iif":
+            otherwise = args[2] if len(args) > 2 else "NULL"
+            out.append(f"CASE WHEN {args[0]} THEN {args[1]} ELSE {otherwise} END")
         elif name == "total":
             out.append(f"coalesce(sum({args[0]}), 0)")
         elif name == "substr" and len(args) == 2 and args[1].lstrip().startswith("-"):
