@@ -23,7 +23,12 @@ from tests.gate_walk import walk
 from tests.integration import test_case_gates_cli as gates_cli
 from tests.integration.test_case_gates_cli import FILE, LEADERS, NO, STATED, file_case, run
 
-book = gates_cli.book  # the same fixture: a fresh file with the officers registered
+
+
+@pytest.fixture
+def book(backend: Path) -> Path:
+    """A fresh case book with the officers registered: a file, and a server database."""
+    return gates_cli.book_with(backend, gates_cli.OFFICERS)
 
 
 def notice(amount: str, no: str = NO) -> list[str]:
