@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from chuansha_enforce.domain.cases.case_file import Discussion
+from chuansha_enforce.domain.cases.discretion import Benchmark
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.services.container import build_services
@@ -22,7 +23,6 @@ from tests.conftest import NOW, database_digest
 from tests.gate_walk import walk
 from tests.integration import test_case_gates_cli as gates_cli
 from tests.integration.test_case_gates_cli import FILE, LEADERS, NO, STATED, file_case, run
-
 
 
 @pytest.fixture
@@ -154,3 +154,21 @@ def test_the_installed_command_refuses_a_fine_above_the_statutory_maximum(book: 
     assert "超过法定上限 500.00 元" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert cli(*decide("480", "--circumstance", "严重")).returncode == 0
+
+
+def test_the_benchmark_table_saved_whole_reads_back_on_both_backends(book: Path) -> None:
+    """The editor's save replaces the table (a file, and a server database)."""
+    basis = "《上海市市容环境卫生管理条例》第二十五条第二项"
+    rows = [
+        Benchmark("占道设摊", basis, "较重", 5_000, 50_000, 20_000, 30_000, "沪城管规〔2024〕2号",
+                  dt.date(2024, 6, 1)),
+        Benchmark("占道设摊", basis, "轻微", 5_000, 50_000, 5_000, 9_000, "沪城管规〔2024〕2号",
+                  dt.date(2024, 6, 1)),
+    ]  # fmt: skip
+    with build_services(book, FixedClock(NOW)) as services:
+        services.discretion.save_table(rows)
+        assert sorted(services.discretion.table(), key=lambda b: b.circumstance) == sorted(
+            rows, key=lambda b: b.circumstance
+        )
+        services.discretion.save_table(rows[:1])
+        assert services.discretion.table() == (rows[0],)

@@ -25,11 +25,12 @@ from tests.integration.test_case_gates_cli import FILE, NO, STATED, file_case, r
 from tests.integration.test_discretion_cli import decide
 
 
-
 @pytest.fixture
 def book(backend: Path) -> Path:
     """A fresh case book with the officers registered: a file, and a server database."""
     return gates_cli.book_with(backend, gates_cli.OFFICERS)
+
+
 REQUIRED = ["settings", "set", "discretion_required", "是"]
 NOT_REQUIRED = ["settings", "set", "discretion_required", "否"]
 MESSAGE_REQUIRED = "情节：“占道设摊”有裁量基准，罚款须记录情节（轻微、一般、较重、严重）"

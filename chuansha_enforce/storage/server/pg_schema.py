@@ -3,7 +3,7 @@
 The migrations are applied to an in-memory SQLite database, and what they leave in
 ``sqlite_master`` is said again in PostgreSQL: tables (``INTEGER PRIMARY KEY`` → identity,
 ``STRICT``/``WITHOUT ROWID`` dropped, virtual generated columns → stored, ``GLOB`` checks →
-regular expressions), indexes, and each trigger as a plpgsql function. So a server case book
+regular expressions), views, indexes, and each trigger as a plpgsql function. So a server case book
 has the same tables, checks and triggers as a file, and a new migration needs no second text.
 
 ``init`` on an empty server database creates it in one transaction and records the migration
