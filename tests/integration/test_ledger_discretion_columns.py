@@ -50,8 +50,9 @@ def fined(yuan: str, **more: object) -> dict[str, object]:
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Services:
-    services = build_services(tmp_path / "cases.db", FixedClock(NOW))
+def svc(backend: Path | str) -> Services:
+    """A fresh case book (a file, and a server database) with the gates in force."""
+    services = build_services(backend, FixedClock(NOW))
     services.settings.set("gates_from", GATES_FROM)
     return services
 
@@ -112,14 +113,18 @@ REFUSED: list[tuple[str, dict[str, object], str]] = [
 @pytest.mark.parametrize(("changes", "message"), [r[1:] for r in REFUSED],
                          ids=[r[0] for r in REFUSED])  # fmt: skip
 def test_each_defect_is_refused_naming_row_and_column(
-    svc: Services, tmp_path: Path, changes: dict[str, object], message: str
+    svc: Services,
+    backend: Path | str,
+    tmp_path: Path,
+    changes: dict[str, object],
+    message: str,
 ) -> None:
     bad = {**ROW, "案件编号": "C2", "决定书文号": "D2", **changes}
     path = ledger(tmp_path / "bad.xlsx", cases=[ROW, bad], simple=[])
-    before = database_digest(svc.db_path)
+    before = database_digest(backend)  # a server's digest is of all its rows
     report = svc.ledger.import_file(path)
     assert not report.written
-    assert database_digest(svc.db_path) == before
+    assert database_digest(backend) == before
     texts = [i.text() for i in report.errors]
     assert [t for t in texts if t.startswith("一般程序案件 第3行 " + message)], texts
     assert not [t for t in texts if "第2行" in t], texts  # the lawful row beside it passes
