@@ -29,7 +29,8 @@ look-ups, ``tests/integration/test_year_summary.py`` checks the plan). ``BulkWri
 those triggers while it loads and adds the new cases' contributions in one statement
 (``fold_new_cases``) before putting them back. ``problems`` recomputes the whole table from
 the cases with this module's own SQL, not the view in the file (``verify``), and checks that
-the view and the triggers are the ones written here.
+the view and the triggers are the ones written here (on a server: the triggers as the
+server keeps them, the view only that it is there; docs/SERVER.md).
 
 Migration 0029_annual_sums writes the table, the view and the triggers from this module: a
 later change of them needs a migration of its own, with 0029's SQL frozen as it is (as
