@@ -46,12 +46,14 @@ TABLE_SQL = (
 )
 
 
-def contributions(cases: str, payments: str, rounds: str) -> str:
+def contributions(cases: str, payments: str, rounds: str, *, by_part: bool = False) -> str:
     """SELECT year, then ``COLUMNS``, summed by year, of the live cases the three conditions
     pick: ``cases`` on ``c`` (the case row), ``payments`` on ``p``, ``rounds`` on ``r``.
 
     Payments and review rounds are read first and their case found by its key, so a load
     can fold its new cases in without the secondary indexes (dropped while it loads).
+    ``by_part`` sums each kind of contribution by year before the whole is summed: the same
+    figures, but a million cases' rows are not sorted together in one wide sort (a load).
     """
 
     def row(year: str, **values: str) -> str:
@@ -79,17 +81,20 @@ def contributions(cases: str, payments: str, rounds: str) -> str:
         f" WHERE {LIVE} AND {rounds} GROUP BY r.case_id, r.reviewed_year",
     ]
     sums = ", ".join(f"sum({name}) AS {name}" for name in COLUMNS)
+    if by_part:
+        parts = [f"SELECT year, {sums} FROM ({part}) GROUP BY year" for part in parts]
     return f"SELECT year, {sums} FROM ({' UNION ALL '.join(parts)}) GROUP BY year"
 
 
-def _add(sign: int, cases: str, payments: str, rounds: str) -> str:
+def _add(sign: int, cases: str, payments: str, rounds: str, *, by_part: bool = False) -> str:
     """The upsert adding (sign 1) or taking out (sign -1) the contributions picked."""
     names = ", ".join(COLUMNS)
     signed = ", ".join(f"{sign} * {name}" for name in COLUMNS)
     update = ", ".join(f"{name} = {name} + excluded.{name}" for name in COLUMNS)
+    picked = contributions(cases, payments, rounds, by_part=by_part)
     return (
         f"INSERT INTO year_summary (year, {names})"
-        f" SELECT year, {signed} FROM ({contributions(cases, payments, rounds)}) WHERE true"
+        f" SELECT year, {signed} FROM ({picked}) WHERE true"
         f" ON CONFLICT (year) DO UPDATE SET {update}"
     )
 
@@ -181,7 +186,7 @@ def fold_new_cases(conn: sqlite3.Connection, first_id: int) -> None:
     """Add the contributions of the cases from ``first_id`` on (all written since the
     triggers were dropped, with their payments and review rounds) and put the triggers back."""
     conn.execute(
-        _add(1, "c.id >= :first", "p.case_id >= :first", "r.case_id >= :first"),
+        _add(1, "c.id >= :first", "p.case_id >= :first", "r.case_id >= :first", by_part=True),
         {"first": first_id},
     )
     for sql in trigger_sql():
