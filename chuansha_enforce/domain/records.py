@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 from chuansha_enforce.domain.calendar.deadlines import DutyFacts
 from chuansha_enforce.domain.demolition.forced_demolition_steps import ForcedDemolition
@@ -185,29 +185,24 @@ def made_clean(record: Callable[P, R]) -> Callable[P, R]:
     """A constructor of ``record`` (an input record above) that leaves its text as given.
 
     Only for text the program makes itself from its own catalogue and knows clean: the demo
-    generator's cases, parties, payments and reviews (the cleaning was a fifth of the time it
-    takes to generate a million cases). Text typed, pasted or imported (the ledger, the
-    window, the CLI) is never built this way. ``tests/unit/test_demo_generator.py`` checks
-    that cleaning changes none of the generator's records.
+    generator's cases, payments and reviews (the cleaning was a fifth of the time it takes
+    to generate a million cases). Text typed, pasted or imported (the ledger, the window,
+    the CLI) is never built this way. ``tests/unit/test_demo_generator.py`` checks that
+    cleaning changes none of the generator's records.
 
-    The record is built as a twin class whose ``__post_init__`` does nothing, then becomes a
-    ``record`` (the twin adds no slot, so the two share one layout): an ordinary instance,
-    equal to one built the ordinary way from the same values.
+    It is a twin class whose ``__post_init__``, instead of cleaning, turns the new instance
+    into a ``record`` (the twin adds no slot, so the two share one layout): what it returns
+    is an ordinary record, equal to one built the ordinary way from the same values.
     """
     assert isinstance(record, type)
-    twin = type(f"_Made{record.__name__}", (record,), {"__slots__": (), "__post_init__": _as_is})
-    set_class = object.__setattr__
+    set_attribute = object.__setattr__
 
-    def build(*args: P.args, **kwargs: P.kwargs) -> R:
-        made = twin(*args, **kwargs)
-        set_class(made, "__class__", record)
-        return made  # type: ignore[no-any-return]
+    def become_record(made: object) -> None:
+        set_attribute(made, "__class__", record)
 
-    return build
-
-
-def _as_is(_record: object) -> None:
-    """A twin's ``__post_init__``: the text stays as given."""
+    name = f"_Made{record.__name__}"
+    twin = type(name, (record,), {"__slots__": (), "__post_init__": become_record})
+    return cast("Callable[P, R]", twin)
 
 
 @dataclass(frozen=True, slots=True)
