@@ -21,7 +21,7 @@ from chuansha_enforce.storage.after_decision.publication_repository import Publi
 from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.cases.case_repository import CaseRepository
-from chuansha_enforce.storage.connection import load_transaction
+from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
@@ -80,7 +80,7 @@ class DemoService(ContextService):
         if plan.general_cases is not None and not 1 <= plan.general_cases <= MAX_DEMO_CASES:
             raise DomainError("demo.cases", "cases", {"max": MAX_DEMO_CASES})
         at = utc_timestamp(self._clock)
-        with load_transaction(self._db):
+        with write_transaction(self._db):
             writer = BulkWriter(self._db, at)
             if self._used():
                 if only_if_empty:

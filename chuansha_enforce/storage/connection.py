@@ -196,31 +196,6 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         raise
 
 
-@contextlib.contextmanager
-def load_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """``write_transaction`` for a load that numbers its own rows (the demo into a new file):
-    the references are checked once, table by table, when the writing is done
-    (``PRAGMA foreign_key_check``) instead of on each of a million inserted rows; a
-    dangling one fails the whole write like any constraint, and nothing is written.
-
-    SQLite changes ``foreign_keys`` only outside a transaction: off before ``BEGIN``, on
-    again after the ``COMMIT`` or ``ROLLBACK``, whatever happened.
-    """
-    conn = db.conn
-    conn.execute("PRAGMA foreign_keys = OFF")
-    try:
-        with write_transaction(db):
-            yield db
-            dangling = conn.execute("PRAGMA foreign_key_check").fetchone()
-            if dangling is not None:
-                table, rowid, parent, _ = dangling
-                raise sqlite3.IntegrityError(
-                    f"FOREIGN KEY constraint failed: {table} row {rowid} → {parent}"
-                )
-    finally:
-        conn.execute("PRAGMA foreign_keys = ON")
-
-
 def storage_error_from(exc: BaseException, path: Path) -> StorageError:
     """Map an sqlite3/OS error to the typed error a user can act on."""
     if isinstance(exc, OSError):

@@ -12,11 +12,7 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.services.output_files import backups_dir
 from chuansha_enforce.storage.bulk_writer import BulkWriter
-from chuansha_enforce.storage.connection import (
-    load_transaction,
-    open_database,
-    write_transaction,
-)
+from chuansha_enforce.storage.connection import open_database, write_transaction
 from chuansha_enforce.storage.errors import (
     DatabaseNewerError,
     DatabaseReadOnlyError,
@@ -32,7 +28,6 @@ from chuansha_enforce.storage.migrations import (
 )
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.safety.backup import backup_database
-from tests.conftest import NOW, database_digest
 
 
 def test_connection_pragmas(db_path: Path) -> None:
@@ -180,53 +175,6 @@ def test_write_transaction_is_all_or_nothing(db_path: Path) -> None:
     with write_transaction(db):
         db.execute("INSERT INTO settings VALUES ('a', '1', 'now')")
     assert db.execute("SELECT count(*) FROM settings").fetchone()[0] == 1
-    db.close()
-
-
-def test_a_load_with_a_dangling_reference_writes_nothing(db_path: Path) -> None:
-    """load_transaction checks the references once at the end, not row by row: a case whose
-    party is missing is written into the transaction, then the whole write fails."""
-    build_services(db_path, FixedClock(NOW)).close()
-    digest = database_digest(db_path)
-    db = open_database(db_path)
-    case = (
-        "INSERT INTO general_cases (case_no, party_id, cause, filed_on, created_at, updated_at)"
-        " VALUES (?, ?, '案由', '2024-01-01', 'n', 'n')"
-    )
-    seen_off = []
-
-    def load_with_a_dangling_case() -> None:
-        with load_transaction(db):
-            db.execute("INSERT INTO parties (id, kind, name) VALUES (1, 'legal_person', '某公司')")
-            db.execute(case, ["X1", 999])  # accepted while the load writes
-            seen_off.append(db.execute("PRAGMA foreign_keys").fetchone()[0] == 0)
-
-    def write_a_dangling_case() -> None:
-        with write_transaction(db):
-            db.execute(case, ["X1", 999])
-
-    with pytest.raises(sqlite3.IntegrityError, match="general_cases row 1 → parties"):
-        load_with_a_dangling_case()
-    assert seen_off == [True]
-    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert db.execute("SELECT count(*) FROM general_cases").fetchone()[0] == 0
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):  # row by row again
-        write_a_dangling_case()
-    db.close()
-    assert database_digest(db_path) == digest
-
-
-def test_a_load_with_its_references_whole_is_written(db_path: Path) -> None:
-    build_services(db_path, FixedClock(NOW)).close()
-    db = open_database(db_path)
-    with load_transaction(db):
-        db.execute("INSERT INTO parties (id, kind, name) VALUES (7, 'legal_person', '某公司')")
-        db.execute(
-            "INSERT INTO general_cases (case_no, party_id, cause, filed_on, created_at,"
-            " updated_at) VALUES ('X1', 7, '案由', '2024-01-01', 'n', 'n')"
-        )
-    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert db.execute("SELECT party_id FROM general_cases").fetchall() == [(7,)]
     db.close()
 
 

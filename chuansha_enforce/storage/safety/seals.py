@@ -148,7 +148,12 @@ def current_blocks(
     One query per block over a key range (the rowid or primary key), so SQLite reads the
     rows in key order without sorting, and one block costs one range read."""
     first = f"[{shape.pk[0]}]" if shape.pk else "rowid"
-    low, high = conn.execute(f"SELECT min({first}), max({first}) FROM [{shape.name}]").fetchone()
+    # Two subqueries: SQLite answers a lone min() or max() from one end of the key's b-tree,
+    # but both in one SELECT read the whole table.
+    table = f"[{shape.name}]"
+    low, high = conn.execute(
+        f"SELECT (SELECT min({first}) FROM {table}), (SELECT max({first}) FROM {table})"
+    ).fetchone()
     if low is None:
         return
     blocks = range(int(low) >> BLOCK_SHIFT, (int(high) >> BLOCK_SHIFT) + 1)
@@ -161,7 +166,7 @@ def current_blocks(
     utf8 = str(conn.execute("PRAGMA encoding").fetchone()[0]) == "UTF-8"
     concat = f"group_concat({shape.row_json_sql}, char(10))"
     sql = (
-        f"SELECT {f'CAST({concat} AS BLOB)' if utf8 else concat} FROM [{shape.name}]"
+        f"SELECT {f'CAST({concat} AS BLOB)' if utf8 else concat} FROM {table}"
         f" WHERE {first} BETWEEN ? AND ?"
     )
     for block in blocks:
