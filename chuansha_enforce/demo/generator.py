@@ -488,6 +488,12 @@ def _general_cases(
     decision_seq: dict[int, int] = {}
     receipt = 3_100_000_000 + int(rnd() * 10**8)
     penalty, no_penalty, held = Outcome.PENALTY, Outcome.NO_PENALTY, HearingState.HELD
+    # Enum members looked up once (a class attribute of an enum costs a dozen plain reads).
+    order_only, judicial, no_hearing = (
+        Outcome.ORDER_ONLY,
+        Outcome.TRANSFER_JUDICIAL,
+        HearingState.NONE,
+    )
     years = range(plan.first_year, plan.last_year + 1)
     for year, count in zip(years, counts, strict=True):
         days = _filing_days(year)
@@ -511,14 +517,14 @@ def _general_cases(
             kind = pkinds[bisect(pcum, rnd() * ptotal)]
             party, cause = party_for(vi, kind, filed, companies if kind == 2 else shops, phrase)
             outcome, kinds, reason, fine, gained = penalty, _NONE, None, 0, 0
-            notes, hearing = None, HearingState.NONE
+            notes, hearing = None, no_hearing
             r = rnd()
             if r < 0.01:
                 outcome = Outcome.WITHDRAWN
             elif r < 0.016:
                 outcome = Outcome.TRANSFER_OTHER
             elif not fines:  # an illegal structure: an order, not a penalty (DOMAIN §13)
-                outcome, notes = Outcome.ORDER_ONLY, "责令限期拆除违法建筑"
+                outcome, notes = order_only, "责令限期拆除违法建筑"
             elif r < 0.066:
                 outcome, notes = no_penalty, "当事人已及时改正，已对其进行教育"
                 reason = (
@@ -536,7 +542,7 @@ def _general_cases(
                 if max(fine, gained) >= (500_000 if kind < 2 else 5_000_000):
                     r = rnd()
                     hearing = held if r < 0.2 else HearingState.WAIVED if r < 0.6 else hearing
-            ordered = outcome is Outcome.ORDER_ONLY
+            ordered = outcome is order_only
             lawful = outcome is penalty or outcome is no_penalty or ordered
             if not lawful:
                 delay = 5 + int(rnd() * 35)
@@ -560,11 +566,12 @@ def _general_cases(
                 )
                 continue
             decision_no = served = closed = published = None
+            decided_on = dates[decided - start]
             payments: tuple[PaymentRecord, ...] = ()
             if not lawful:
                 closed = decided + int(rnd() * 5)
             else:
-                dyear = dates[decided - start].year
+                dyear = decided_on.year
                 dseq = decision_seq[dyear] = decision_seq.get(dyear, 0) + 1
                 decision_no = f"沪浦川执罚〔{dyear}〕{dseq:06d}号"
                 if outcome is penalty and kinds is not _WARNING:
@@ -602,8 +609,7 @@ def _general_cases(
             if ordered:
                 # Every order is major (DOMAIN §3): noticed, reviewed, discussed, then decided;
                 # dated from the case's own figures, so the random stream stays as it was.
-                day = dates[decided - start]
-                deadline = day + dt.timedelta(days=_DEMOLITION_DAYS + seq % 16)
+                deadline = decided_on + dt.timedelta(days=_DEMOLITION_DAYS + seq % 16)
                 notice_on = dates[max(filed, decided - 10) - start]
                 discussed_on = dates[max(filed, decided - 1) - start]
                 review = _review(
@@ -614,9 +620,9 @@ def _general_cases(
             # Most cases are small: ask the classifier only when one of its tests could hold.
             maybe_major = not ordered and (
                 fine + gained >= _SMALLEST_MAJOR_FEN
-                or hearing is not HearingState.NONE
-                or bool(kinds & HEAVY_PENALTY_KINDS)
-                or outcome is Outcome.TRANSFER_JUDICIAL
+                or hearing is not no_hearing
+                or not kinds.isdisjoint(HEAVY_PENALTY_KINDS)
+                or outcome is judicial
             )
             if (
                 maybe_major
@@ -627,7 +633,7 @@ def _general_cases(
                         gained,
                         kinds,
                         hearing,
-                        crime_transfer=outcome is Outcome.TRANSFER_JUDICIAL,
+                        crime_transfer=outcome is judicial,
                     )
                 ).major
             ):
@@ -654,7 +660,7 @@ def _general_cases(
                 place,
                 hearing,
                 decision_no,
-                dates[decided - start],
+                decided_on,
                 outcome,
                 kinds,
                 reason,
