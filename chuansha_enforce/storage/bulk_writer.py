@@ -107,6 +107,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _load(items: Iterable[T], write: Callable[[list[T]], None], written: Written | None) -> int:
+    """Write ``items`` chunk by chunk (the collector paused); how many there were."""
+    count = 0
+    with _collector_paused():
+        for chunk in _chunks(items, CHUNK):
+            write(chunk)
+            count += len(chunk)
+            if written is not None and not written(count):
+                raise LoadCancelled
+    return count
+
+
 _PARTIES_INSERT = (
     "INSERT INTO parties (id, kind, name, id_number, address, legal_representative)"
     " VALUES (?, ?, ?, ?, ?, ?)"
@@ -381,11 +393,18 @@ class BulkWriter:
             count += 1
         return count
 
-    def _party_rows(self, parties: list[PartyRecord], first_id: int) -> list[tuple[object, ...]]:
-        return [
-            (first_id + i, p.kind._value_, p.name, p.id_number, p.address, p.legal_representative)
-            for i, p in enumerate(parties)
-        ]
+    def _start_chunk(self, table: str, parties: list[PartyRecord]) -> tuple[int, int]:
+        """Write a chunk's parties, one per row; (their first id, the chunk's first id)."""
+        party_id, first_id = self._next_id("parties"), self._next_id(table)
+        self._conn.executemany(
+            _PARTIES_INSERT,
+            [
+                (party_id + i, p.kind._value_, p.name, p.id_number, p.address,
+                 p.legal_representative)
+                for i, p in enumerate(parties)
+            ],
+        )  # fmt: skip
+        return party_id, first_id
 
     def add_general_cases(
         self,
@@ -393,16 +412,10 @@ class BulkWriter:
         certificate_ids: Mapping[str, int],
         written: Written | None = None,
     ) -> int:
-        count = 0
         # The per-year sums take the new cases in one statement at the end, not row by row.
         first_case = self._next_id("general_cases")
         summed = year_summary.drop_triggers(self._conn)
-        with _collector_paused():
-            for chunk in _chunks(cases, CHUNK):
-                self._write_cases(chunk, certificate_ids)
-                count += len(chunk)
-                if written is not None and not written(count):
-                    raise LoadCancelled
+        count = _load(cases, lambda chunk: self._write_cases(chunk, certificate_ids), written)
         if summed:
             year_summary.fold_new_cases(self._conn, first_case)
         self._refresh_search()
@@ -411,9 +424,7 @@ class BulkWriter:
     def _write_cases(
         self, chunk: list[GeneralCaseRecord], certificate_ids: Mapping[str, int]
     ) -> None:
-        party_id = self._next_id("parties")
-        case_id = self._next_id("general_cases")
-        parties = self._party_rows([c.party for c in chunk], party_id)
+        party_id, case_id = self._start_chunk("general_cases", [c.party for c in chunk])
         case_rows: list[tuple[object, ...]] = []
         officer_rows: list[tuple[int, int]] = []
         penalty_rows: list[tuple[int, str]] = []
@@ -451,7 +462,6 @@ class BulkWriter:
             if (r := case.review) is not None:
                 review_rows.append((cid, 1, r.reviewer, iso[r.reviewed_on], r.opinion.value, 1, at))
         conn = self._conn
-        conn.executemany(_PARTIES_INSERT, parties)
         conn.executemany(
             "INSERT INTO general_cases (id, case_no, party_id, cause, violation, legal_basis,"
             " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
@@ -495,22 +505,14 @@ class BulkWriter:
         certificate_ids: Mapping[str, int],
         written: Written | None = None,
     ) -> int:
-        count = 0
-        with _collector_paused():
-            for chunk in _chunks(decisions, CHUNK):
-                self._write_simple(chunk, certificate_ids)
-                count += len(chunk)
-                if written is not None and not written(count):
-                    raise LoadCancelled
+        count = _load(decisions, lambda chunk: self._write_simple(chunk, certificate_ids), written)
         self._refresh_search()
         return count
 
     def _write_simple(
         self, chunk: list[SimpleDecisionRecord], certificate_ids: Mapping[str, int]
     ) -> None:
-        party_id = self._next_id("parties")
-        decision_id = self._next_id("simple_decisions")
-        parties = self._party_rows([d.party for d in chunk], party_id)
+        party_id, decision_id = self._start_chunk("simple_decisions", [d.party for d in chunk])
         rows: list[tuple[object, ...]] = []
         officer_rows: list[tuple[int, int]] = []
         surcharge_rows: list[tuple[int, int]] = []
@@ -528,7 +530,6 @@ class BulkWriter:
             officer_rows.extend((did, certificate_ids[n]) for n in d.officer_certificates)
             if d.surcharge_fen:
                 surcharge_rows.append((did, d.surcharge_fen))
-        self._conn.executemany(_PARTIES_INSERT, parties)
         self._conn.executemany(
             "INSERT INTO simple_decisions (id, decision_no, party_id, cause, violation,"
             " location, decided_on, penalty_kind, fine_fen, collected_on_spot,"
