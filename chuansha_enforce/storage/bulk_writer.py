@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
@@ -79,6 +80,45 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def _iso(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+class _IsoDays(dict[dt.date | None, str | None]):
+    """The ISO text of each day, made once (a load has a few thousand distinct days);
+    ``None`` stays ``None``."""
+
+    def __init__(self) -> None:
+        super().__init__({None: None})
+
+    def __missing__(self, day: dt.date | None) -> str | None:
+        assert day is not None
+        text = self[day] = day.isoformat()
+        return text
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a load runs: the records and rows of a chunk hold
+    no reference cycles, and each chunk that survives a collection made the collector walk
+    the growing heap again (a tenth of a million-case demo's time). On again after it."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(items: Iterable[T], write: Callable[[list[T]], None], written: Written | None) -> int:
+    """Write ``items`` chunk by chunk (the collector paused); how many there were."""
+    count = 0
+    with _collector_paused():
+        for chunk in _chunks(items, CHUNK):
+            write(chunk)
+            count += len(chunk)
+            if written is not None and not written(count):
+                raise LoadCancelled
+    return count
 
 
 _PARTIES_INSERT = (
@@ -262,6 +302,7 @@ class BulkWriter:
         # by row by the tracking triggers (about a fifth of a load's time).
         seals.bulk_begin(db, BULK_TABLES)
         self._heaviest_codes: dict[frozenset[PenaltyKind], str] = {}
+        self._iso_days = _IsoDays()
         # A million-row load maintains several indexes; with SQLite's default 2 MB page
         # cache most of the time goes to re-reading index pages. The pragma lasts for
         # this connection only and costs nothing until pages are actually cached.
@@ -364,11 +405,18 @@ class BulkWriter:
             count += 1
         return count
 
-    def _party_rows(self, parties: list[PartyRecord], first_id: int) -> list[tuple[object, ...]]:
-        return [
-            (first_id + i, p.kind._value_, p.name, p.id_number, p.address, p.legal_representative)
-            for i, p in enumerate(parties)
-        ]
+    def _start_chunk(self, table: str, parties: list[PartyRecord]) -> tuple[int, int]:
+        """Write a chunk's parties, one per row; (their first id, the chunk's first id)."""
+        party_id, first_id = self._next_id("parties"), self._next_id(table)
+        self._conn.executemany(
+            _PARTIES_INSERT,
+            [
+                (party_id + i, p.kind._value_, p.name, p.id_number, p.address,
+                 p.legal_representative)
+                for i, p in enumerate(parties)
+            ],
+        )  # fmt: skip
+        return party_id, first_id
 
     def add_general_cases(
         self,
@@ -376,98 +424,82 @@ class BulkWriter:
         certificate_ids: Mapping[str, int],
         written: Written | None = None,
     ) -> int:
-        count = 0
         # The per-year sums take the new cases in one statement at the end, not row by row.
         first_case = self._next_id("general_cases")
         summed = year_summary.drop_triggers(self._conn)
-        for chunk in _chunks(cases, CHUNK):
-            party_id = self._next_id("parties")
-            case_id = self._next_id("general_cases")
-            parties = self._party_rows([c.party for c in chunk], party_id)
-            case_rows: list[tuple[object, ...]] = []
-            officer_rows: list[tuple[int, int]] = []
-            penalty_rows: list[tuple[int, str]] = []
-            payment_rows: list[tuple[object, ...]] = []
-            review_rows: list[tuple[object, ...]] = []
-            gates = _GateRows()
-            steps = _DecisionSteps(self._at)
-            for offset, case in enumerate(chunk):
-                cid = case_id + offset
-                case_rows.append(
-                    (
-                        cid, case.case_no, party_id + offset, case.cause, case.violation,
-                        case.legal_basis, case.location, case.filed_on.isoformat(),
-                        case.hearing._value_, case.decision_no,
-                        None if case.decided_on is None else case.decided_on.isoformat(),
-                        _outcome_code(case.outcome),
-                        self._heaviest(case.penalty_kinds),
-                        None if case.no_penalty_reason is None else case.no_penalty_reason._value_,
-                        case.fine_fen, case.confiscation_fen,
-                        None if case.served_on is None else case.served_on.isoformat(),
-                        None if case.closed_on is None else case.closed_on.isoformat(),
-                        case.notes, self._at, self._at, case.major_flag_reason,
-                        _iso(case.published_on), 1 if case.publication_unrecorded else None,
-                        _iso(case.violation_on), _iso(case.clue_on),
-                        int(case.demolition_deadline is not None),
-                        None if case.service_method is None else case.service_method._value_,
-                        int(case.reduced_penalty),
-                    )
-                )  # fmt: skip
-                if case.gates is not None:
-                    gates.add(cid, case, self._at)
-                steps.add(cid, case)
-                officer_rows.extend((cid, certificate_ids[n]) for n in case.officer_certificates)
-                penalty_rows.extend((cid, kind._value_) for kind in case.penalty_kinds)
-                payment_rows.extend(
-                    (cid, p.paid_on.isoformat(), p.amount_fen, p.surcharge_fen, p.channel,
-                     p.receipt_no, self._at)
-                    for p in case.payments
-                )  # fmt: skip
-                if case.review is not None:
-                    r = case.review
-                    review_rows.append(
-                        (
-                            cid,
-                            1,
-                            r.reviewer,
-                            r.reviewed_on.isoformat(),
-                            r.opinion.value,
-                            1,
-                            self._at,
-                        )
-                    )
-            self._conn.executemany(_PARTIES_INSERT, parties)
-            self._conn.executemany(
-                "INSERT INTO general_cases (id, case_no, party_id, cause, violation, legal_basis,"
-                " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
-                " no_penalty_reason, fine_fen, confiscation_fen, served_on, closed_on, notes,"
-                " created_at, updated_at, major_flag_reason, published_on,"
-                " publication_unrecorded, violation_on, clue_on, demolition_order,"
-                " service_method, reduced_penalty)"
-                f" VALUES ({', '.join('?' * 29)})",
-                case_rows,
-            )
-            self._conn.executemany("INSERT INTO general_case_officers VALUES (?, ?)", officer_rows)
-            self._conn.executemany("INSERT INTO general_case_penalties VALUES (?, ?)", penalty_rows)
-            self._conn.executemany(
-                "INSERT INTO payments (case_id, paid_on, amount_fen, surcharge_fen, channel,"
-                " receipt_no, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                payment_rows,
-            )
-            self._conn.executemany(
-                "INSERT INTO legal_review_rounds (case_id, round_no, reviewer, reviewed_on,"
-                " opinion, imported, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                review_rows,
-            )
-            gates.write(self._conn)
-            steps.write(self._conn)
-            count += len(chunk)
-            if written is not None and not written(count):
-                raise LoadCancelled
+        count = _load(cases, lambda chunk: self._write_cases(chunk, certificate_ids), written)
         if summed:
             year_summary.fold_new_cases(self._conn, first_case)
         self._refresh_search()
         return count
+
+    def _write_cases(
+        self, chunk: list[GeneralCaseRecord], certificate_ids: Mapping[str, int]
+    ) -> None:
+        party_id, case_id = self._start_chunk("general_cases", [c.party for c in chunk])
+        case_rows: list[tuple[object, ...]] = []
+        officer_rows: list[tuple[int, int]] = []
+        penalty_rows: list[tuple[int, str]] = []
+        payment_rows: list[tuple[object, ...]] = []
+        review_rows: list[tuple[object, ...]] = []
+        gates = _GateRows()
+        steps = _DecisionSteps(self._at)
+        at, iso, heaviest = self._at, self._iso_days, self._heaviest
+        add_case, add_officer = case_rows.append, officer_rows.append
+        for cid, case in enumerate(chunk, case_id):
+            add_case(
+                (
+                    cid, case.case_no, party_id + cid - case_id, case.cause, case.violation,
+                    case.legal_basis, case.location, iso[case.filed_on], case.hearing._value_,
+                    case.decision_no, iso[case.decided_on], _outcome_code(case.outcome),
+                    heaviest(case.penalty_kinds),
+                    None if case.no_penalty_reason is None else case.no_penalty_reason._value_,
+                    case.fine_fen, case.confiscation_fen, iso[case.served_on],
+                    iso[case.closed_on], case.notes, at, at, case.major_flag_reason,
+                    iso[case.published_on], 1 if case.publication_unrecorded else None,
+                    iso[case.violation_on], iso[case.clue_on],
+                    int(case.demolition_deadline is not None),
+                    None if case.service_method is None else case.service_method._value_,
+                    int(case.reduced_penalty),
+                )
+            )  # fmt: skip
+            if case.gates is not None:
+                gates.add(cid, case, at)
+            steps.add(cid, case)
+            for certificate in case.officer_certificates:
+                add_officer((cid, certificate_ids[certificate]))
+            for kind in case.penalty_kinds:
+                penalty_rows.append((cid, kind._value_))
+            for p in case.payments:
+                payment_rows.append((cid, iso[p.paid_on], p.amount_fen, p.surcharge_fen,
+                                     p.channel, p.receipt_no, at))  # fmt: skip
+            if (r := case.review) is not None:
+                review_rows.append((cid, 1, r.reviewer, iso[r.reviewed_on], r.opinion.value, 1, at))
+        conn = self._conn
+        conn.executemany(
+            "INSERT INTO general_cases (id, case_no, party_id, cause, violation, legal_basis,"
+            " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
+            " no_penalty_reason, fine_fen, confiscation_fen, served_on, closed_on, notes,"
+            " created_at, updated_at, major_flag_reason, published_on,"
+            " publication_unrecorded, violation_on, clue_on, demolition_order,"
+            " service_method, reduced_penalty)"
+            f" VALUES ({', '.join('?' * 29)})",
+            case_rows,
+        )
+        conn.executemany("INSERT INTO general_case_officers VALUES (?, ?)", officer_rows)
+        conn.executemany("INSERT INTO general_case_penalties VALUES (?, ?)", penalty_rows)
+        conn.executemany(
+            "INSERT INTO payments (case_id, paid_on, amount_fen, surcharge_fen, channel,"
+            " receipt_no, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            payment_rows,
+        )
+        conn.executemany(
+            "INSERT INTO legal_review_rounds (case_id, round_no, reviewer, reviewed_on,"
+            " opinion, imported, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            review_rows,
+        )
+        gates.write(conn)
+        steps.write(conn)
 
     def add_demo_evidence(self) -> int:
         """The demo's evidence: an on-site inspection record for every decided case, dated
@@ -488,43 +520,38 @@ class BulkWriter:
         certificate_ids: Mapping[str, int],
         written: Written | None = None,
     ) -> int:
-        count = 0
-        for chunk in _chunks(decisions, CHUNK):
-            party_id = self._next_id("parties")
-            decision_id = self._next_id("simple_decisions")
-            parties = self._party_rows([d.party for d in chunk], party_id)
-            rows: list[tuple[object, ...]] = []
-            officer_rows: list[tuple[int, int]] = []
-            surcharge_rows: list[tuple[int, int]] = []
-            for offset, d in enumerate(chunk):
-                did = decision_id + offset
-                rows.append(
-                    (
-                        did, d.decision_no, party_id + offset, d.cause, d.violation, d.location,
-                        d.decided_on.isoformat(), d.penalty_kind.value, d.fine_fen,
-                        int(d.collected_on_spot), d.on_spot_reason, _iso(d.paid_on), d.notes,
-                        self._at, self._at, d.receipt_no, _iso(d.cash_to_agency_on),
-                        _iso(d.cash_to_bank_on), _iso(d.filed_with_agency_on), d.legal_basis,
-                    )
-                )  # fmt: skip
-                officer_rows.extend((did, certificate_ids[n]) for n in d.officer_certificates)
-                if d.surcharge_fen:
-                    surcharge_rows.append((did, d.surcharge_fen))
-            self._conn.executemany(_PARTIES_INSERT, parties)
-            self._conn.executemany(
-                "INSERT INTO simple_decisions (id, decision_no, party_id, cause, violation,"
-                " location, decided_on, penalty_kind, fine_fen, collected_on_spot,"
-                " on_spot_reason, paid_on, notes, created_at, updated_at, receipt_no,"
-                " cash_to_agency_on, cash_to_bank_on, filed_with_agency_on, legal_basis)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            self._conn.executemany(
-                "INSERT INTO simple_decision_officers VALUES (?, ?)", officer_rows
-            )
-            self._conn.executemany("INSERT INTO simple_surcharges VALUES (?, ?)", surcharge_rows)
-            count += len(chunk)
-            if written is not None and not written(count):
-                raise LoadCancelled
+        count = _load(decisions, lambda chunk: self._write_simple(chunk, certificate_ids), written)
         self._refresh_search()
         return count
+
+    def _write_simple(
+        self, chunk: list[SimpleDecisionRecord], certificate_ids: Mapping[str, int]
+    ) -> None:
+        party_id, decision_id = self._start_chunk("simple_decisions", [d.party for d in chunk])
+        rows: list[tuple[object, ...]] = []
+        officer_rows: list[tuple[int, int]] = []
+        surcharge_rows: list[tuple[int, int]] = []
+        for offset, d in enumerate(chunk):
+            did = decision_id + offset
+            rows.append(
+                (
+                    did, d.decision_no, party_id + offset, d.cause, d.violation, d.location,
+                    d.decided_on.isoformat(), d.penalty_kind.value, d.fine_fen,
+                    int(d.collected_on_spot), d.on_spot_reason, _iso(d.paid_on), d.notes,
+                    self._at, self._at, d.receipt_no, _iso(d.cash_to_agency_on),
+                    _iso(d.cash_to_bank_on), _iso(d.filed_with_agency_on), d.legal_basis,
+                )
+            )  # fmt: skip
+            officer_rows.extend((did, certificate_ids[n]) for n in d.officer_certificates)
+            if d.surcharge_fen:
+                surcharge_rows.append((did, d.surcharge_fen))
+        self._conn.executemany(
+            "INSERT INTO simple_decisions (id, decision_no, party_id, cause, violation,"
+            " location, decided_on, penalty_kind, fine_fen, collected_on_spot,"
+            " on_spot_reason, paid_on, notes, created_at, updated_at, receipt_no,"
+            " cash_to_agency_on, cash_to_bank_on, filed_with_agency_on, legal_basis)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self._conn.executemany("INSERT INTO simple_decision_officers VALUES (?, ?)", officer_rows)
+        self._conn.executemany("INSERT INTO simple_surcharges VALUES (?, ?)", surcharge_rows)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import islice
 
 import chinese_calendar  # type: ignore[import-untyped, unused-ignore]
@@ -31,8 +32,10 @@ from chuansha_enforce.domain.enums import (
 )
 from chuansha_enforce.domain.records import (
     GeneralCaseRecord,
+    ImportedReview,
     OfficerRecord,
     PartyRecord,
+    PaymentRecord,
     SimpleDecisionRecord,
 )
 from chuansha_enforce.domain.simple_procedure.simple_payments import simple_clocks
@@ -134,6 +137,29 @@ def test_another_seed_gives_other_data(cases: list[GeneralCaseRecord]) -> None:
     assert len(other) == len(cases)
     assert [c.party for c in other[:50]] != [c.party for c in cases[:50]]
     assert generate_officers(plan) != generate_officers(PLAN)
+
+
+def test_cleaning_changes_none_of_the_generated_records(
+    cases: list[GeneralCaseRecord],
+    town: tuple[list[GeneralCaseRecord], list[SimpleDecisionRecord]],
+) -> None:
+    """The generator builds its cases, payments and reviews without the text cleaning
+    (records.made_clean): rebuilt the ordinary way, which cleans, every one is unchanged."""
+    big = islice(
+        iter_general_cases(DemoPlan(general_cases=25_000), generate_officers(PLAN)), 0, None, 7
+    )
+    checked = 0
+    for case in [*cases, *town[0], *big]:
+        assert replace(case) == case
+        assert type(case) is GeneralCaseRecord
+        for part in (*case.payments, case.review, case.party):
+            if part is not None:
+                assert replace(part) == part
+                assert type(part) in (PaymentRecord, ImportedReview, PartyRecord)
+        checked += 1
+    assert checked > 3000 + 900 + 3000
+    assert sum(case.review is not None for case in cases) > 100
+    assert sum(bool(case.payments) for case in cases) > 1000
 
 
 def test_streams_are_lazy_even_for_a_million(officers: list[OfficerRecord]) -> None:
