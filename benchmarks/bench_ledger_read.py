@@ -80,7 +80,7 @@ def _rows(count: int, seed: int) -> Iterator[list[object]]:
             "结案日期": closed,
             "备注": "当事人已当场改正，违法行为轻微。" if rnd.random() < 0.2 else None,
         }
-        yield [values[header] for header in header_names(SheetKind.GENERAL_CASES)]
+        yield [values.get(header) for header in header_names(SheetKind.GENERAL_CASES)]
 
 
 def main() -> None:

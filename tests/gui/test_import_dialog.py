@@ -99,7 +99,7 @@ def test_a_sheet_that_would_not_fit_in_memory_is_named_in_the_summary_table(
     bad = write_xlsx(
         tmp_path / "lying.xlsx",
         "执法人员",
-        sheet_data([row(1, [inline("A1", "姓名")]), row(300, [inline("XFD300", "x")])], "A1:B2"),
+        sheet_data([row(1, [inline("A1", "姓名")]), row(400, [inline("XFD400", "x")])], "A1:B2"),
     )
     dialog = _finished(qtbot, svc, bad)
     assert dialog.summary.text() == "发现 1 处错误，未写入任何数据"
@@ -109,7 +109,7 @@ def test_a_sheet_that_would_not_fit_in_memory_is_named_in_the_summary_table(
             "执法人员",
             "",
             "",
-            "工作表“执法人员”的数据区域过大（300行×16384列，最多4120000个单元格）。"
+            "工作表“执法人员”的数据区域过大（400行×16384列，最多5830000个单元格）。"
             "请删除末尾多余的行和列，或把台账分成几个文件后再导入",
         ]
     ]

@@ -103,7 +103,7 @@ def test_a_sheet_whose_dimension_lies_is_refused_by_its_real_extent(
         ),
     )
     assert _refused(db, ledger) == [
-        "执法人员：工作表“执法人员”的数据区域过大（1048576行×16384列，最多4120000个单元格）。"
+        "执法人员：工作表“执法人员”的数据区域过大（1048576行×16384列，最多5830000个单元格）。"
         "请删除末尾多余的行和列，或把台账分成几个文件后再导入",
         "发现 1 处错误，未写入任何数据",
     ]
@@ -121,10 +121,10 @@ def test_a_sheet_of_millions_of_tiny_cells_is_refused_before_it_is_loaded(
     db: Path, tmp_path: Path
 ) -> None:
     ledger = write_xlsx(
-        tmp_path / "cells.xlsx", "一般程序案件", sheet_data(_tiny_cells(160_000), "A1:Z2")
+        tmp_path / "cells.xlsx", "一般程序案件", sheet_data(_tiny_cells(230_000), "A1:Z2")
     )
     assert _refused(db, ledger) == [
-        "一般程序案件：工作表“一般程序案件”的数据区域过大（160000行×26列，最多4120000个单元格）。"
+        "一般程序案件：工作表“一般程序案件”的数据区域过大（230000行×26列，最多5830000个单元格）。"
         "请删除末尾多余的行和列，或把台账分成几个文件后再导入",
         "发现 1 处错误，未写入任何数据",
     ]
