@@ -27,6 +27,8 @@ NOT_BEFORE_THE_PAINT = (
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
     "PySide6.QtPrintSupport",
+    # the server driver: a file's start never opens a server
+    "psycopg",
     # the case file model (the list and its deadline flags need only the list rows)
     "chuansha_enforce.domain.cases.case_file",
     # the program's layers the case list does not use

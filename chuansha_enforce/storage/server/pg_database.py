@@ -21,11 +21,9 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import psycopg
 import sqlite_utils
-from psycopg import pq
 
 from chuansha_enforce.storage.errors import (
     DatabaseLockedError,
@@ -36,6 +34,9 @@ from chuansha_enforce.storage.errors import (
 )
 from chuansha_enforce.storage.server.pg_schema import trigger_statements
 from chuansha_enforce.storage.server.pg_sql import json_list_places, translate
+
+if TYPE_CHECKING:  # psycopg is loaded when a server is opened: a file's start does not pay it
+    import psycopg
 
 DIALECT = "postgresql"
 _PRAGMA = re.compile(
@@ -112,6 +113,8 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
+        from psycopg import pq
+
         return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
 
     def _has_identity_id(self, table: str) -> bool:
@@ -133,6 +136,8 @@ class PgConnection:
     def typed_errors(self) -> Iterator[None]:
         """The server's refusals as typed storage errors; a constraint violation (a bug: the
         services check the rules first) surfaces as itself, as sqlite3's does on a file."""
+        import psycopg
+
         try:
             yield
         except psycopg.IntegrityError:
@@ -260,6 +265,8 @@ class PgDatabase(sqlite_utils.Database):
     """
 
     def __init__(self, url: str) -> None:
+        import psycopg
+
         raw = psycopg.connect(url, autocommit=True)
         self.url = url
         self.conn = cast(Any, PgConnection(raw, url))
@@ -294,6 +301,8 @@ def shown_url(url: str) -> str:
 
 def open_server(url: str) -> PgDatabase:
     """Connect to a server case book; an unreachable server is a typed storage error."""
+    import psycopg
+
     try:
         return PgDatabase(url)
     except psycopg.Error as exc:
@@ -303,6 +312,8 @@ def open_server(url: str) -> PgDatabase:
 
 def server_error_from(exc: psycopg.Error, url: str) -> StorageError:
     """A server's refusal as the typed error a user can act on."""
+    import psycopg.errors
+
     where = shown_url(url)
     detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     if isinstance(exc, psycopg.errors.ReadOnlySqlTransaction):
@@ -318,6 +329,8 @@ def server_error_from(exc: psycopg.Error, url: str) -> StorageError:
 def server_write(db: PgDatabase) -> Iterator[None]:
     """One whole write on a server: ``BEGIN`` … ``COMMIT``, or nothing at all. A constraint
     violation is a bug (the services check rules first) and surfaces as itself, as on a file."""
+    import psycopg
+
     conn = db.pg
     try:
         conn.raw.execute("BEGIN")

@@ -16,11 +16,12 @@ from __future__ import annotations
 import functools
 import re
 import sqlite3
-from typing import Any, cast
-
-import psycopg
+from typing import TYPE_CHECKING, Any, cast
 
 from chuansha_enforce.storage.server.pg_sql import translate
+
+if TYPE_CHECKING:
+    import psycopg
 
 MIGRATION_SET = "chuansha_enforce"
 _REFERENCES = re.compile(r"\bREFERENCES\s+\"?(\w+)", re.I)
