@@ -21,8 +21,9 @@ def _sheet(tmp_path: Path, width: int, cells: list[tuple[str, int]]) -> Path:
 @pytest.mark.parametrize(
     ("width", "cells", "extent"),
     [
-        (41, [("A", 500), ("AO", 100_001)], SheetExtent(100_001, 41)),  # the 100,000-row ledger
-        (30, [("AD", 120_000), ("B", 137_000)], SheetExtent(137_000, 30)),
+        # the 100,000-row ledger an export writes (58 columns)
+        (58, [("A", 500), ("BF", 100_001)], SheetExtent(100_001, 58)),
+        (30, [("AD", 180_000), ("B", 190_000)], SheetExtent(190_000, 30)),
     ],
 )
 def test_a_sheet_is_measured_exactly(
