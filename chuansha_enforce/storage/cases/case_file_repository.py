@@ -49,6 +49,7 @@ from chuansha_enforce.storage.after_decision.enforcement_lookup import (
     reminders_for,
 )
 from chuansha_enforce.storage.after_decision.publication_repository import PublicationRepository
+from chuansha_enforce.storage.cases import case_versions
 from chuansha_enforce.storage.cases.parties import insert_party
 from chuansha_enforce.storage.cases.service_repository import ServiceRepository
 from chuansha_enforce.storage.corrections.correction_repository import CorrectionRepository
@@ -388,6 +389,7 @@ class CaseFileRepository:
             close_approved_by=close_approved_by,
             decision_pauses=decision_pauses,
             forced=forced_demolition(db, cid),
+            version=case_versions.version(db, cid),
         )
 
     def _enforcement(
