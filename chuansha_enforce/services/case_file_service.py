@@ -336,6 +336,7 @@ class CaseFileService(ContextService):
         detail: Mapping[str, object],
         apply: Callable[[CaseFile, dt.date, str], None],
         changed: Changes = frozenset({Topic.CASES}),
+        *,
         expected_version: int | None = None,
     ) -> StepResult:
         require(self._acting, Permission.RECORD_CASES)
