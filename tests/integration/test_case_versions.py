@@ -91,8 +91,8 @@ def test_the_command_line_edit_carries_the_version_it_read(book: str | Path) -> 
     )
     code, _out, err = _cli(book, "case", "delete", NO, "--reason", "重复立案", "--version", "2")
     assert (code, err.strip()) == (1, STALE)
-    code, _out, err = _cli(book, "case", "correct", NO, "--field", "案由", "--value", "张三擅自搭建案",
-                           "--reason", "笔误", "--version", "2")  # fmt: skip
+    code, _out, err = _cli(book, "case", "correct", NO, "--field", "案由", "--value",
+                           "张三擅自搭建案", "--reason", "笔误", "--version", "2")  # fmt: skip
     assert (code, err.strip()) == (1, STALE)
     assert database_digest(book) == before
     assert _cli(book, "case", "delete", NO, "--reason", "重复立案", "--version", "3")[0] == 0
@@ -128,9 +128,9 @@ def test_two_clerks_edit_one_case_and_the_later_stale_edit_is_refused(
         assert render(refused.value.code, {}, "en") == (
             "someone else changed the case meanwhile; refresh and try again"
         )
-        with pytest.raises(DomainError, match="case.changed_since"):
+        with pytest.raises(DomainError, match=r"case\.changed_since"):
             first.trash.delete(NO, "重复立案", expected_version=read.version)
-        with pytest.raises(DomainError, match="case.changed_since"):
+        with pytest.raises(DomainError, match=r"case\.changed_since"):
             first.corrections.correct_case(NO, "cause", "张三搭建案", "笔误", expected_version=0)
         assert database_digest(book) == before
         again = first.case_files.find(NO)
