@@ -59,7 +59,8 @@ def test_a_stale_step_is_refused_in_the_form_and_the_window_reloads(
         other_pc.case_files.record_evidence(NO, other)  # meanwhile, on another PC
         before = database_digest(backend)
         assert not form.try_submit()
-        assert form.isVisible() and form.error_label.isVisible()
+        assert form.isVisible()
+        assert form.error_label.isVisible()
         assert form.error_label.text() == STALE
         assert database_digest(backend) == before
         assert detail.view.case.version == 1  # reloaded: the other PC's evidence is shown
