@@ -56,6 +56,7 @@ D = dt.date
 TODAY = D(2026, 11, 27)
 FINE = 600_000  # 6,000 元 on a person: a major case, so the decision needs a signed review
 PAID = 200_000  # paid in three parts
+BASIS = "《上海市市容环境卫生管理条例》第二十四条"
 OPEN_SHARED = 6
 """Each PC works on the newest open cases of the book, shared with the others: some of its
 edits meet another PC's edit of the same case."""
@@ -84,7 +85,7 @@ def _write(kind: str, no: str, clerk: Services, reviewer: Services) -> str:
     if kind == "notice":
         steps.record_notice(no, AdvanceNotice(
             D(2026, 10, 20), hearing_offered=True, proposed_kinds=frozenset({PenaltyKind.FINE}),
-            proposed_fine_fen=FINE, facts="占道设摊", basis="《上海市市容环境卫生管理条例》第二十四条",
+            proposed_fine_fen=FINE, facts="占道设摊", basis=BASIS,
         ))  # fmt: skip
     elif kind == "hearing":
         steps.record_hearing(no, Hearing(HearingState.WAIVED, waived_on=D(2026, 10, 21)))

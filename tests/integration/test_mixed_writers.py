@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -116,9 +117,9 @@ def test_four_pcs_make_mixed_writes_at_once(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     clock = FixedClock(NOW)
     assert main(["--db", str(backend), "init"]) == 0
-    book = backend if isinstance(backend, str) else Path(backend)
-    make_accounts(book, clock)  # type: ignore[arg-type]
-    with open_as(book, clock, "admin") as admin:  # type: ignore[arg-type]
+    book: Any = backend  # a server's URL or a file's path: ``build_services`` takes either
+    make_accounts(book, clock)
+    with open_as(book, clock, "admin") as admin:
         register_officers(admin)
     setup_records = _rows(backend, "SELECT count(*) FROM audit_log")[0][0]
     started = time.monotonic()
@@ -139,12 +140,12 @@ def test_four_pcs_make_mixed_writes_at_once(
     assert sorted(stored) == filed  # every acknowledged filing, and nothing else
     assert sorted(_seq(no) for no in filed) == list(range(1, len(filed) + 1))
     decided = {no: number for kind, no, number in acked if kind == "decide"}
-    numbers = dict(
-        (str(a), str(b))
+    numbers = {
+        str(a): str(b)
         for a, b in _rows(
             backend, "SELECT case_no, decision_no FROM general_cases WHERE decision_no IS NOT NULL"
         )
-    )
+    }
     assert numbers == decided
     assert sorted(_seq(n) for n in decided.values()) == list(range(1, len(decided) + 1))
 
