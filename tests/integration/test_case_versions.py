@@ -11,8 +11,10 @@ import datetime as dt
 import io
 import json
 import sys
+import threading
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from chuansha_enforce.domain.cases.case_file import EvidenceItem
@@ -23,6 +25,10 @@ from chuansha_enforce.domain.messages import render
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.case_versions import edited_as_read
 from chuansha_enforce.services.container import build_services
+from chuansha_enforce.storage.cases import case_versions
+from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.errors import StorageError
+from chuansha_enforce.storage.server.pg_database import open_server, shown_url
 from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 
@@ -139,3 +145,52 @@ def test_two_clerks_edit_one_case_and_the_later_stale_edit_is_refused(
         with edited_as_read("川执立〔2026〕000009号", 0):  # another case's version: not this one's
             assert second.case_files.record_evidence(NO, ITEM).case.version == 3
         assert len(second.case_files.find(NO).evidence) == 3
+
+
+@pytest.mark.pg
+def test_a_server_deadlock_is_refused_with_a_sentence_and_writes_nothing(
+    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Two writers each holding one case's version row and waiting for the other's: the
+    server breaks the deadlock by refusing one, which the program says as a sentence (never a
+    traceback) with nothing of it written; the other's write goes through."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _book(server_db)
+    other = "川执立〔2026〕000002号"
+    assert _cli(server_db, *FILE)[:2] == (0, f"{other}\n")
+    start = threading.Barrier(2)
+    outcomes: dict[str, object] = {}
+    with psycopg.connect(server_db) as conn:
+        ids = dict(conn.execute("SELECT case_no, id FROM general_cases").fetchall())
+
+    def writer(first: str, then: str) -> None:
+        db = open_server(server_db)
+        try:
+            with write_transaction(db):
+                case_versions.bump(db, ids[first], None)
+                start.wait()
+                case_versions.bump(db, ids[then], None)
+            outcomes[first] = "written"
+        except StorageError as exc:
+            outcomes[first] = render(exc.code, exc.params, "zh")
+        finally:
+            db.close()
+
+    threads = [
+        threading.Thread(target=writer, args=(NO, other)),
+        threading.Thread(target=writer, args=(other, NO)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    locked = render("storage.locked", {"path": shown_url(server_db)}, "zh")
+    assert sorted(map(str, outcomes.values())) == sorted(["written", locked])
+    versions = {no: _version_of(server_db, no) for no in (NO, other)}
+    assert versions == {NO: 1, other: 1}  # the written one's two claims, nothing else
+
+
+def _version_of(db: str, no: str) -> int:
+    code, shown, _err = _cli(db, "case", "show", no, "--json")
+    assert code == 0
+    return int(json.loads(shown)["version"])
