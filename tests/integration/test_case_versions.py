@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -194,3 +195,30 @@ def _version_of(db: str, no: str) -> int:
     code, shown, _err = _cli(db, "case", "show", no, "--json")
     assert code == 0
     return int(json.loads(shown)["version"])
+
+
+def test_the_installed_command_refuses_a_stale_version(book: str | Path, tmp_path: Path) -> None:
+    """The installed ``chuansha-enforce`` in its own process: ``--version`` of an older read is
+    refused with the sentence and exit 1, nothing written; the version read passes."""
+    exe = Path(sys.executable).with_name("chuansha-enforce")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+    }
+    assert _cli(book, "case", "evidence", NO, *EVIDENCE)[0] == 0  # now at version 1
+
+    def run(version: str) -> subprocess.CompletedProcess[str]:
+        argv = [str(exe), "--db", str(book), "case", "evidence", NO, *EVIDENCE, "--version"]
+        return subprocess.run([*argv, version], env=env, capture_output=True, text=True,
+                              timeout=120, check=False)  # fmt: skip
+
+    before = database_digest(book)
+    stale = run("0")
+    assert (stale.returncode, stale.stdout, stale.stderr.strip()) == (1, "", STALE)
+    assert database_digest(book) == before
+    fresh = run("1")
+    assert fresh.returncode == 0, fresh.stderr
+    assert _version(book) == 2
