@@ -18,10 +18,13 @@ from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import build_services
 from tests.conftest import database_digest
 from tests.gui.test_case_detail import fill
+from tests.review_setup import CASE_NO, PASSWORDS, open_as, prepared
 from ui.case_detail import CaseDetailDialog
+from ui.review_dialog import ReviewDialog
 
 D = dt.date
 NOW = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)
+NOW_2026 = dt.datetime(2026, 11, 27, 2, 0, tzinfo=dt.UTC)
 NO = "川执立〔2024〕1号"
 STALE = "已被他人修改，请刷新后再试"
 
@@ -71,3 +74,31 @@ def test_a_stale_step_is_refused_in_the_form_and_the_window_reloads(
             "彩钢板一块",
             "现场检查笔录一份",
         ]
+
+
+def test_a_sign_off_on_a_case_changed_since_the_form_opened_is_refused(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The reviewer's form keeps the version of the case it shows: the clerk's evidence
+    recorded meanwhile refuses the signing with the sentence in the form, nothing written;
+    signing again (the form now holds the case as it is) goes through."""
+    clock = FixedClock(NOW_2026)
+    path = tmp_path / "office.db"
+    prepared(path, clock)
+    with open_as(path, clock, "zhou") as reviewer, open_as(path, clock, "clerk") as clerk:
+        form = ReviewDialog(reviewer, CASE_NO)
+        qtbot.addWidget(form)
+        form.show()
+        evidence = EvidenceItem(EvidenceKind.DOCUMENTARY, "补充询问笔录", D(2026, 10, 25))
+        clerk.case_files.record_evidence(CASE_NO, evidence)
+        before = database_digest(path)
+        form.password.setText(PASSWORDS["zhou"])
+        form.sign()
+        assert form.state.isVisible()
+        assert form.state.text() == STALE
+        assert database_digest(path) == before
+        assert reviewer.case_files.find(CASE_NO).reviews == ()
+        form.password.setText(PASSWORDS["zhou"])
+        form.sign()
+        assert form.state.text().startswith("第1轮已签署")
+        assert len(reviewer.case_files.find(CASE_NO).reviews) == 1
