@@ -131,8 +131,8 @@ def _file(clerk: Services, tag: str, i: int) -> str:
 
 
 def _open_cases(clerk: Services) -> list[str]:
-    """The oldest open cases among the newest 60 (so cases go on to be closed)."""
-    rows = clerk.cases.list_page(limit=60).rows
+    """The oldest open cases among the newest 30 (so cases go on to be closed)."""
+    rows = clerk.cases.list_page(limit=30).rows
     return [r.case_no for r in rows if r.status.label != "已结案"][-OPEN_SHARED:]
 
 
@@ -162,7 +162,7 @@ def run(
         for i in range(count):
             kind, no, number = "file", "-", ""
             try:
-                if i % 8 == 0 or len(shared) < OPEN_SHARED // 2:
+                if i % 16 == 0 or len(shared) < OPEN_SHARED // 2:
                     shared = _open_cases(clerk)  # the list as this PC shows it, now and then
                 case = None
                 if len(shared) >= OPEN_SHARED // 2 and rng.random() >= 0.15:
