@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import ParamSpec, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -33,6 +34,7 @@ from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.presenters.step_notes import repeat_notes, warning_notes
 from chuansha_enforce.services.case_file_service import CaseView, StepResult
+from chuansha_enforce.services.case_versions import edited_as_read
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_steps import Step, steps
@@ -440,6 +442,10 @@ def correction_rows(entries: Sequence[CorrectionEntry]) -> list[tuple[str, str, 
     return rows
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
 STEP_KEYS = {
     "evidence": "E",
     "notice": "G",
@@ -717,7 +723,7 @@ class CaseDetailDialog(QDialog):
     def delete_case(self, reason: str) -> bool:
         """Move the case to the trash; the window closes and the list refreshes."""
         try:
-            changes = self._services.trash.delete(self._case_no, reason)
+            changes = self.as_read(self._services.trash.delete)(self._case_no, reason)
         except (DomainError, StorageError) as exc:
             show_error(self, exc, self._lang)
             return False
@@ -725,12 +731,30 @@ class CaseDetailDialog(QDialog):
         self.changed.emit(changes)
         return True
 
+    def as_read(self, edit: Callable[P, T]) -> Callable[P, T]:
+        """``edit`` made from the case as this window shows it now (its version): refused
+        with "已被他人修改，请刷新后再试" when someone changed the case since; the window then
+        reloads, and a next try is made from what it shows then (issue 23)."""
+        shown = [self.view.case.version]
+
+        def run(*args: P.args, **kwargs: P.kwargs) -> T:
+            try:
+                with edited_as_read(self._case_no, shown[0]):
+                    return edit(*args, **kwargs)
+            except DomainError as exc:
+                if exc.code == "case.changed_since":
+                    self.reload()
+                    shown[0] = self.view.case.version
+                raise
+
+        return run
+
     def open_step(self, step: Step) -> StepForm:
         """Open the step's form (non-blocking); a success reloads and signals the change."""
         form = StepForm(
             step.title,
             step.fields(self.view.case),
-            lambda values: step.apply(self._services, self._case_no, values),
+            self.as_read(lambda values: step.apply(self._services, self._case_no, values)),
             today=today_in_china(self._services.clock),
             lang=self._lang,
             parent=self,
@@ -765,8 +789,10 @@ class CaseDetailDialog(QDialog):
             services,
             QCoreApplication.translate("CaseDetail", "更正 %1").replace("%1", case_no),
             CASE_FIELDS,
-            lambda v, spec: services.corrections.correct_case(
-                case_no, spec.key, v.text("value"), v.text("reason"), payment=which(v)
+            self.as_read(
+                lambda v, spec: services.corrections.correct_case(
+                    case_no, spec.key, v.text("value"), v.text("reason"), payment=which(v)
+                )
             ),
             current=lambda spec: services.corrections.case_value(case_no, spec),
             extra=(payment,),

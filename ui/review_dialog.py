@@ -28,6 +28,7 @@ from chuansha_enforce.domain.accounts.accounts import Permission
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.review.review_checklist import CHECKLIST, Finding
+from chuansha_enforce.services.case_versions import edited_as_read
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.review_service import RoundView, SignRequest
@@ -68,6 +69,7 @@ class ReviewDialog(QDialog):
         self.case_no = case_no
         self.setWindowTitle(self.tr("法制审核：%1").replace("%1", case_no))
         view = services.case_files.view(case_no)
+        self.version = view.case.version  # the sign-off is made from the case as shown
         submission = services.reviews.open_submission(case_no)
         header = QLabel(self)
         reasons = "；".join(view.major.labels) or self.tr("（非重大案件）")
@@ -196,9 +198,14 @@ class ReviewDialog(QDialog):
         )
         self.password.clear()
         try:
-            signed = self._services.reviews.sign(self.case_no, request)
+            with edited_as_read(self.case_no, self.version):
+                signed = self._services.reviews.sign(self.case_no, request)
         except (DomainError, StorageError) as exc:
             self.state.setText(error_text(exc, self._lang))
+            if isinstance(exc, DomainError) and exc.code == "case.changed_since":
+                # someone changed the case: show its rounds as they are now, sign from them
+                self.version = self._services.case_files.find(self.case_no).version
+                self._show_rounds(self._services.reviews.rounds(self.case_no))
             return
         done = signed.round
         self._show_rounds(self._services.reviews.rounds(self.case_no))

@@ -11,7 +11,7 @@ from chuansha_enforce.cli import case_step_commands, case_trash_commands, correc
 from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.cli.text_arguments import add_case_number, parse_date
+from chuansha_enforce.cli.text_arguments import add_case_number, case_version, parse_date
 from chuansha_enforce.domain.after_decision.due_list import DUE_DAYS_DEFAULT, due_item_json
 from chuansha_enforce.domain.cases.available_steps import STEP_TITLES
 from chuansha_enforce.domain.cases.case_deadlines import case_instalments
@@ -21,6 +21,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import CaseListRow
+from chuansha_enforce.services.case_versions import edited_as_read
 from chuansha_enforce.services.container import Services
 
 
@@ -154,11 +155,24 @@ def _due_list(args: argparse.Namespace, services: Services, out: TextIO, lang: L
 def _cmd_case(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     if args.case_command == "show":
         return _cmd_case_show(args, services, out, lang)
+    if hasattr(args, "case_version"):  # an edit: as read at ``--version N`` (when given)
+        with edited_as_read(args.case_no, case_version(args)):
+            return _edit_case(args, services, out, lang)
+    return _cmd_case_list(args, services, out, lang)
+
+
+def _edit_case(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     if args.case_command in case_trash_commands.SUBCOMMANDS:
         return case_trash_commands.run(args, services, out, lang)
     if args.case_command == "correct":
         return correct_commands.run_case(args, services, out, lang)
-    if args.case_command in case_step_commands.SUBCOMMANDS:
+    return case_step_commands.run(args, services, out, lang)
+
+
+def _cmd_case_list(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
+    if args.case_command in case_trash_commands.SUBCOMMANDS:  # the trash's listing
+        return case_trash_commands.run(args, services, out, lang)
+    if args.case_command == "file":
         return case_step_commands.run(args, services, out, lang)
     if args.limit < 0:
         raise DomainError("list.limit", "limit", {"max": "∞"})

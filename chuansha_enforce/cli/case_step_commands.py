@@ -17,7 +17,7 @@ from typing import Any, TextIO, TypeVar
 
 from chuansha_enforce.cli.case_view_json import case_view_json
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.cli.text_arguments import add_case_number, parse_date
+from chuansha_enforce.cli.text_arguments import add_case_number, add_case_version, parse_date
 from chuansha_enforce.domain.after_decision.enforcement import parse_plan
 from chuansha_enforce.domain.after_decision.enforcement_steps import InstalmentPlan, PaymentReminder
 from chuansha_enforce.domain.after_decision.publication import UnpaidCloseReason
@@ -149,6 +149,7 @@ def add_parsers(case_commands: Any) -> None:
         parser: argparse.ArgumentParser = case_commands.add_parser(name, help=help_text)
         if name != "file":
             add_case_number(parser)
+            add_case_version(parser)
         parser.add_argument("--json", action="store_true", help="输出案件（同 case show --json）")
         return parser
 

@@ -11,7 +11,7 @@ import json
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.cli.text_arguments import add_case_number
+from chuansha_enforce.cli.text_arguments import add_case_number, add_case_version
 from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services
@@ -24,9 +24,11 @@ WRITING = frozenset({"delete", "undelete"})
 def add_parsers(case_commands: Any) -> None:
     delete = case_commands.add_parser("delete", help="删除案件（移入回收站，可恢复）")
     add_case_number(delete)
+    add_case_version(delete)
     delete.add_argument("--reason", required=True, help="删除理由（必填，最多 200 字）")
     undelete = case_commands.add_parser("undelete", help="从回收站恢复案件")
     undelete.add_argument("case_no", metavar="NO", help="案件编号")
+    add_case_version(undelete)
     trash = case_commands.add_parser("trash", help="回收站中的案件（最近删除的在前）")
     trash.add_argument("--json", action="store_true", help="以 JSON 输出")
 

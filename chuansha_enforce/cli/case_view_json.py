@@ -25,6 +25,7 @@ def case_view_json(view: CaseView, lang: Lang = "zh") -> dict[str, object]:
     proof = case.service_proof
     return {
         "case_no": case.case_no,
+        "version": case.version,  # an edit may carry it: ``--version N`` (issue 23)
         "status": case.status.label,
         "as_of": view.as_of.isoformat(),
         "party": {

@@ -38,6 +38,7 @@ PLACEHOLDERS: dict[str, str] = {
 """Placeholders the parsers name in English capitals, as a Chinese reader sees them."""
 
 OPTION_PLACEHOLDERS: dict[str, str] = {
+    "case_version": "版本号",
     "output": "输出文件",
     "as_of": "日期",
     "material": "材料",

@@ -11,6 +11,7 @@ import argparse
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.say import say
+from chuansha_enforce.cli.text_arguments import add_case_version
 from chuansha_enforce.domain.corrections.corrections import (
     CASE_FIELDS,
     OFFICER_FIELDS,
@@ -32,6 +33,7 @@ def correction_options(parser: argparse.ArgumentParser, fields: tuple[FieldSpec,
 def add_case_parser(case_commands: Any) -> None:
     parser = case_commands.add_parser("correct", help="更正一项已登记的内容（须写明理由）")
     parser.add_argument("case_no", metavar="NO", help="案件编号")
+    add_case_version(parser)
     correction_options(parser, CASE_FIELDS)
     parser.add_argument(
         "--payment", type=int, help="更正第几笔缴款（缴款日期、缴款金额、票据号；默认最后一笔）"

@@ -37,6 +37,24 @@ def add_case_number(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(case_short_form=True)
 
 
+def add_case_version(parser: argparse.ArgumentParser) -> None:
+    """``--version N``: the case's version as read (``case show --json``); the edit is refused
+    when the case changed since (``services.case_versions``)."""
+    parser.add_argument(
+        "--version", dest="case_version", help="读取时的案件版本号（他人已修改则拒绝）"
+    )
+
+
+def case_version(args: argparse.Namespace) -> int | None:
+    """The ``--version`` given, as a whole number of 0 or more (None when not given)."""
+    text = getattr(args, "case_version", None)
+    if text is None:
+        return None
+    if not text.strip().isdigit():
+        raise DomainError("case.version_invalid", "version", {"value": text})
+    return int(text.strip())
+
+
 def parse_date(text: str | None, field: str) -> dt.date | None:
     """An optional ``YYYY-MM-DD`` option; anything else is refused naming ``field``."""
     if text is None:

@@ -37,6 +37,7 @@ from chuansha_enforce.domain.cases.ledger_discretion_messages import (
     LEDGER_DISCRETION_MESSAGES,
 )
 from chuansha_enforce.domain.cases.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
+from chuansha_enforce.domain.cases.version_messages import VERSION_FIELDS, VERSION_MESSAGES
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
 from chuansha_enforce.domain.corrections.correction_messages import (
     CORRECTION_FIELDS,
@@ -90,6 +91,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
     **FORCED_UI_FIELDS,
     **CORRECTION_FIELDS,
     **PUBLICATION_FIELDS,
+    **VERSION_FIELDS,
     "amount": ("金额", "amount"),
     "fine": ("罚款金额", "fine"),
     "id_number": ("证件号码", "ID number"),
@@ -187,6 +189,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **FORCED_UI_MESSAGES,
     **CORRECTION_MESSAGES,
     **PUBLICATION_MESSAGES,
+    **VERSION_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),

@@ -103,6 +103,7 @@ from chuansha_enforce.domain.enums import Outcome, PenaltyKind, ReviewOpinion, S
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PartyRecord, PaymentRecord
 from chuansha_enforce.domain.text_input import clean_fields, clean_line
+from chuansha_enforce.services import case_versions
 from chuansha_enforce.services.account_service import accounts_in_use
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.certificate_lookup import (
@@ -233,11 +234,22 @@ class CaseFileService(ContextService):
         return self._cases.certificates()
 
     def find(self, case_no: str) -> CaseFile:
+        return self._cases.load(self._case_id(case_no))
+
+    def _case_id(self, case_no: str) -> int:
         case_id = self._cases.case_id(case_no.strip())
         if case_id is None:
             trashed = CaseTrashRepository(self._db).trashed_id(case_no.strip()) is not None
             code = "case.in_trash" if trashed else "case.not_found"
             raise DomainError(code, "case_no", {"case_no": case_no})
+        return case_id
+
+    def claim_edit(self, case_no: str, expected_version: int | None = None) -> CaseFile:
+        """Inside an edit's write transaction: raise the case's version (refused with
+        "已被他人修改，请刷新后再试" when it is no longer at ``expected_version``, or at the
+        version an ``edited_as_read`` names), then read the case as it now stands."""
+        case_id = self._case_id(case_no)
+        case_versions.claim(self._db, case_id, case_no, expected_version)
         return self._cases.load(case_id)
 
     def clock_rules(self) -> ClockRules:
@@ -324,12 +336,14 @@ class CaseFileService(ContextService):
         detail: Mapping[str, object],
         apply: Callable[[CaseFile, dt.date, str], None],
         changed: Changes = frozenset({Topic.CASES}),
+        *,
+        expected_version: int | None = None,
     ) -> StepResult:
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
-            case = self.find(case_no)
+            case = self.claim_edit(case_no, expected_version)
             if action != "case.review":
                 case_gates.check_review_current(case)
             apply(case, today, at)
@@ -343,10 +357,13 @@ class CaseFileService(ContextService):
         action: str,
         detail: Mapping[str, object],
         apply: Callable[[CaseFile, dt.date, str], None],
+        *,
+        expected_version: int | None = None,
     ) -> StepResult:
         """A step another service adds to the case (publication, …): the same checks of the
-        account, one transaction with its audit record, the case as it now stands."""
-        return self._step(case_no, action, detail, apply)
+        account and of the case's version, one transaction with its audit record, the case
+        as it now stands."""
+        return self._step(case_no, action, detail, apply, expected_version=expected_version)
 
     def _audit(self, at: str, action: str, case_no: str, detail: Mapping[str, object]) -> None:
         AuditLog(self._db).append(

@@ -172,14 +172,21 @@ class CorrectionService(ContextService):
 
     # -- general cases ------------------------------------------------------------------
     def correct_case(
-        self, case_no: str, field: str, value: str, reason: str, *, payment: int | None = None
+        self,
+        case_no: str,
+        field: str,
+        value: str,
+        reason: str,
+        *,
+        payment: int | None = None,
+        expected_version: int | None = None,
     ) -> CorrectionResult:
         """Correct one field of a case (``payment``: which payment, 1 = the first; the latest
-        when not given)."""
+        when not given); refused when the case is no longer at ``expected_version``."""
         asked = self._ask(Permission.CORRECT_RECORDS, CASE_FIELDS, field, value, reason)
         spec, why, at = asked.spec, asked.reason, asked.at
         with write_transaction(self._db):
-            case = self._case_files.find(case_no)
+            case = self._case_files.claim_edit(case_no, expected_version)
             index = ((payment or len(case.payments)) - 1) if spec.payment else 0
             new = corrected_case(case, spec, asked.value, index)
             before = shown_field(spec, case_value(case, spec, index))

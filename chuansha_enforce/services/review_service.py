@@ -131,7 +131,7 @@ class ReviewService(ContextService):
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
-            case = self._case_files.find(case_no)
+            case = self._case_files.claim_edit(case_no)
             reopened = case.needs_new_review or case.awaiting_forced_decision
             if case.decision is not None and not reopened:
                 raise DomainError("case.already_decided", "case_no", {"case_no": case.case_no})
@@ -164,7 +164,7 @@ class ReviewService(ContextService):
             raise DomainError("value.required", "reason")
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
-            case = self._case_files.find(case_no)
+            case = self._case_files.claim_edit(case_no)
             open_one = self._reviews.open_submission(case.id)
             if open_one is None:
                 raise DomainError("review.not_submitted", "case_no", {"case_no": case.case_no})
@@ -237,7 +237,7 @@ class ReviewService(ContextService):
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
-            case = self._case_files.find(case_no)
+            case = self._case_files.claim_edit(case_no)
             submission = self._reviews.open_submission(case.id)
             if submission is None:
                 raise DomainError("review.not_submitted", "case_no", {"case_no": case.case_no})

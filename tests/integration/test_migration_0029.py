@@ -77,7 +77,7 @@ def before_0029(path: Path) -> Iterator[sqlite_utils.Database]:
 def test_the_sums_of_the_cases_already_there(tmp_path: Path) -> None:
     with before_0029(tmp_path / "old.db") as db:
         assert db.execute("SELECT filed FROM year_summary WHERE year = 2023").fetchone() == (3,)
-        assert migrate(db, tmp_path / "old.db") == [NAME]
+        assert migrate(db, tmp_path / "old.db")[0] == NAME
         assert year_summary.problems(db.conn) == []
         assert year_summary.stored(db.conn) == {
             2023: {

@@ -39,6 +39,7 @@ def test_the_migrations_in_order() -> None:
         "0026_year_summary",
         "0027_forced_ledger",
         "0029_annual_sums",
+        "0030_case_versions",
     ]
 
 

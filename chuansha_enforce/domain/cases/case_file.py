@@ -372,6 +372,9 @@ class CaseFile:
     close_reason_kind: UnpaidCloseReason | None = None  # closed with money unpaid (§14)
     close_approved_by: str | None = None  # the reviewer who approved closing for 其他
     decision_pauses: tuple[DecisionPause, ...] = ()
+    version: int = 0
+    """Raised by one by every edit (migration 0030): an edit made from what was read at an
+    older version is refused (``services.case_versions``)."""
 
     @property
     def status(self) -> CaseStatus:

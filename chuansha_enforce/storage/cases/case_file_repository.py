@@ -173,7 +173,10 @@ class CaseFileRepository:
             " c.decision_no, c.decided_on, c.outcome, c.no_penalty_reason, c.fine_fen,"
             " c.confiscation_fen, c.reduced_penalty, c.served_on, c.service_method,"
             " c.closed_on, c.close_reason, c.demolition_order, c.major_flag_reason, c.notes,"
-            " c.complex_reason, c.violation_on, c.violation_continuing, c.five_year_reason"
+            " c.complex_reason, c.violation_on, c.violation_continuing, c.five_year_reason,"
+            # the version first, with the case's row: what is read after it is as new or newer
+            # (never an older case beside a newer version: an edit from it would pass unseen)
+            " (SELECT v.version FROM case_versions v WHERE v.case_id = c.id)"
             " FROM general_cases c JOIN parties p ON p.id = c.party_id WHERE c.id = ?",
             [case_id],
         ).fetchone()
@@ -183,7 +186,7 @@ class CaseFileRepository:
          location, filed_on, clue_on, hearing_state, decision_no, decided_on, outcome,
          no_penalty_reason, fine, confiscation, reduced, served_on, service_method,
          closed_on, close_reason, demolition, major_flag, notes, complex_reason, violation_on,
-         continuing, five_year_reason) = row  # fmt: skip
+         continuing, five_year_reason, version) = row  # fmt: skip
         officers = tuple(
             _certificate(r)
             for r in db.execute(
@@ -388,6 +391,7 @@ class CaseFileRepository:
             close_approved_by=close_approved_by,
             decision_pauses=decision_pauses,
             forced=forced_demolition(db, cid),
+            version=int(version or 0),
         )
 
     def _enforcement(
