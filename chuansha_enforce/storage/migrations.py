@@ -7,13 +7,14 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import sqlite_utils
 
 from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import DatabaseNewerError, ServerSchemaOldError
-from chuansha_enforce.storage.safety.seals import reseal_blocks
+from chuansha_enforce.storage.safety.seals import reseal_blocks, server_tracking_sql
 from chuansha_enforce.storage.schema.schema_0001 import SCHEMA_0001
 from chuansha_enforce.storage.schema.schema_0002 import SCHEMA_0002
 from chuansha_enforce.storage.schema.schema_0003_search import SCHEMA_0003
@@ -178,7 +179,15 @@ def _migrate_server(
     upgrade, the server's own migration path, is not written yet: docs/SERVER.md)."""
     if applied_names(db):
         raise ServerSchemaOldError(path, migrations="、".join(pending))
-    return create_schema(db.pg.raw, table)
+    return create_schema(db.pg.raw, table, after=lambda: _server_extras(db))
+
+
+def _server_extras(db: PgDatabase) -> None:
+    """What a server has beyond the migrations' schema, made in ``init``'s transaction: the
+    seals' tracking triggers, the seals of the rows the schema wrote."""
+    for statement in server_tracking_sql(db):
+        db.pg.raw.execute(cast(Any, statement))
+    reseal_blocks(db)
 
 
 def migrate(
