@@ -214,6 +214,8 @@ COMPAT_VIEWS = (
     " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid"
     " WHERE NOT t.tgisinternal AND n.nspname = current_schema()"
+    # the seals' tracking triggers are the program's own, as a file's TEMP triggers are
+    " AND p.proname <> 'seal_track'"
     # a view's text is PostgreSQL's own rendering of it (it keeps no text as written)
     " UNION ALL SELECT 'view', CAST(viewname AS TEXT), CAST(viewname AS TEXT),"
     " pg_get_viewdef(CAST(quote_ident(viewname) AS regclass))"
