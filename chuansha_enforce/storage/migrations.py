@@ -49,6 +49,7 @@ from chuansha_enforce.storage.schema.schema_0026_year_summary import SCHEMA_0026
 from chuansha_enforce.storage.schema.schema_0027_forced_ledger import SCHEMA_0027_FORCED_LEDGER
 from chuansha_enforce.storage.schema.schema_0029_annual_sums import SCHEMA_0029_ANNUAL_SUMS
 from chuansha_enforce.storage.server.pg_database import PgDatabase
+from chuansha_enforce.storage.server.pg_search import add_trigram_search
 from chuansha_enforce.storage.server.pg_schema import applied_on_server, create_schema
 
 log = logging.getLogger(__name__)
@@ -184,10 +185,12 @@ def _migrate_server(
 
 def _server_extras(db: PgDatabase) -> None:
     """What a server has beyond the migrations' schema, made in ``init``'s transaction: the
-    seals' tracking triggers, the seals of the rows the schema wrote."""
+    seals' tracking triggers, the seals of the rows the schema wrote, and the search
+    dictionaries' trigram indexes when the server has ``pg_trgm``."""
     for statement in server_tracking_sql(db):
         db.pg.raw.execute(cast(Any, statement))
     reseal_blocks(db)
+    add_trigram_search(db.pg.raw)
 
 
 def migrate(

@@ -25,7 +25,6 @@ from tests.server_backend import is_server
 from tests.tamper import attack
 
 
-
 def _signed(db_path: Path, clock: FixedClock, opinion: ReviewOpinion) -> int:
     prepared(db_path, clock)
     with open_as(db_path, clock, "zhou") as svc:
@@ -134,12 +133,12 @@ def test_audit_row_changes_and_deletions_are_named(
 ) -> None:
     db_path = both
     _signed(db_path, clock, ReviewOpinion.DISAGREE)
-    _guarded(db_path, 'UPDATE audit_log SET "user" = \'someone\' WHERE id = 3', "append-only")
-    _attacker(db_path, 'UPDATE audit_log SET "user" = \'someone\' WHERE id = 3')
+    _guarded(db_path, "UPDATE audit_log SET \"user\" = 'someone' WHERE id = 3", "append-only")
+    _attacker(db_path, "UPDATE audit_log SET \"user\" = 'someone' WHERE id = 3")
     code, out = _verify(capsys, db_path)
     assert code == 1
     assert "audit_log\t3\tcontent does not match its hash" in out
-    _attacker(db_path, 'UPDATE audit_log SET "user" = \'admin\' WHERE id = 3')  # put back
+    _attacker(db_path, "UPDATE audit_log SET \"user\" = 'admin' WHERE id = 3")  # put back
     assert _verify(capsys, db_path)[0] == 0
     _attacker(db_path, "DELETE FROM audit_log WHERE id = 5")
     code, out = _verify(capsys, db_path)
