@@ -49,8 +49,8 @@ from chuansha_enforce.storage.schema.schema_0026_year_summary import SCHEMA_0026
 from chuansha_enforce.storage.schema.schema_0027_forced_ledger import SCHEMA_0027_FORCED_LEDGER
 from chuansha_enforce.storage.schema.schema_0029_annual_sums import SCHEMA_0029_ANNUAL_SUMS
 from chuansha_enforce.storage.server.pg_database import PgDatabase
-from chuansha_enforce.storage.server.pg_search import add_trigram_search
 from chuansha_enforce.storage.server.pg_schema import applied_on_server, create_schema
+from chuansha_enforce.storage.server.pg_search import add_trigram_search
 
 log = logging.getLogger(__name__)
 

@@ -4,12 +4,16 @@ row keeps its seal whichever backend holds it (docs/SERVER.md)."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
 
+from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository
 from chuansha_enforce.storage.safety import seals
 from chuansha_enforce.storage.server.pg_database import open_server
+from chuansha_enforce.storage.server.pg_search import has_trigram_search
 from tests.cli_clock import main
 from tests.tamper import query
 
@@ -73,3 +77,42 @@ def test_a_psql_session_is_not_tracked_and_its_rows_are_never_sealed(
     assert shapes["general_case_officers"].pk == ("case_id", "certificate_id")
     assert shapes["settings"].blocked is False
     assert shapes["general_cases"].blocked is True
+
+
+@pytest.mark.pg
+def test_without_pg_trgm_init_falls_back_and_search_finds_the_same(
+    server_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A role that may make tables but not extensions: init makes no trigram index (the
+    look-ups read the dictionaries, ILIKE), and the search still finds a party by its name."""
+    clerk = f"noext_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_db, autocommit=True) as owner:
+        owner.execute(f"CREATE ROLE {clerk} LOGIN".encode())
+        owner.execute(
+            f"REVOKE CREATE ON DATABASE {server_db.rpartition('/')[2]} FROM PUBLIC".encode()
+        )
+        owner.execute(f"ALTER SCHEMA public OWNER TO {clerk}".encode())
+    base, _slash, name = server_db.rpartition("/")
+    as_clerk = base.replace("://postgres@", f"://{clerk}@") + "/" + name
+    try:
+        assert main(["--db", as_clerk, "init"]) == 0
+        assert main(["--db", as_clerk, "demo", "--cases", "30", "--seed", "4"]) == 0
+        db = open_server(as_clerk)
+        try:
+            assert not has_trigram_search(db.pg.raw)
+            extensions = db.pg.raw.execute("SELECT extname FROM pg_extension").fetchall()
+            assert ("pg_trgm",) not in extensions
+            search = CaseSearchRepository(db)
+            ((name_of_one,),) = db.execute(
+                "SELECT name FROM parties ORDER BY id LIMIT 1"
+            ).fetchall()
+            found = search.search(name_of_one, after=None, limit=50).rows
+        finally:
+            db.close()
+        assert found and all(name_of_one in row.party_name for row in found)
+        assert main(["--db", as_clerk, "verify"]) == 0, capsys.readouterr().out
+    finally:
+        with psycopg.connect(server_db, autocommit=True) as owner:
+            owner.execute("ALTER SCHEMA public OWNER TO pg_database_owner")
+            owner.execute(f"DROP OWNED BY {clerk}".encode())
+            owner.execute(f"DROP ROLE {clerk}".encode())

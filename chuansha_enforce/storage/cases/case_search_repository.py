@@ -76,6 +76,14 @@ ID_SUFFIX_MIN = 4
 """Shortest ID number / credit code ending searched for."""
 
 _LISTED = "(SELECT value FROM json_each(?))"
+SERVER_HITS = {
+    "name": "SELECT name, uses FROM search_party_names WHERE name LIKE ? AND strpos(name, ?) > 0",
+    "cause": "SELECT cause, uses FROM search_causes WHERE cause LIKE ? AND strpos(cause, ?) > 0",
+    "pinyin": "SELECT name, uses FROM search_party_names"
+    " WHERE (' ' || pinyin) LIKE ? AND strpos(' ' || pinyin, ?) > 0",
+}
+"""A server's dictionary look-ups (``_server_hits``): LIKE (ILIKE there) for its trigram
+indexes, ``strpos`` for the file's exact test."""
 _RUNS = re.compile(r"[0-9]+|[^\W\d_]+")
 _NUMBER_FILLERS = str.maketrans("", "", "年第")
 
@@ -320,19 +328,12 @@ class CaseSearchRepository:
         )
         return [(value, uses[i]) for i, value in enumerate(values) if text in value]
 
-    _SERVER_HITS = {
-        "name": "SELECT name, uses FROM search_party_names WHERE name LIKE ? AND strpos(name, ?) > 0",
-        "cause": "SELECT cause, uses FROM search_causes WHERE cause LIKE ? AND strpos(cause, ?) > 0",
-        "pinyin": "SELECT name, uses FROM search_party_names"
-        " WHERE (' ' || pinyin) LIKE ? AND strpos(' ' || pinyin, ?) > 0",
-    }
-
     def _server_hits(self, kind: str, text: str) -> list[tuple[str, int]]:
         """``_hits`` asked of a server: the pattern (LIKE, said ILIKE there) is what a trigram
         index answers; ``strpos`` keeps the file's exact, case-sensitive test."""
         wanted = f" {text}" if kind == "pinyin" else text
         escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self._db.execute(self._SERVER_HITS[kind], [f"%{escaped}%", wanted]).fetchall()
+        rows = self._db.execute(SERVER_HITS[kind], [f"%{escaped}%", wanted]).fetchall()
         return [(str(value), max(1, int(uses))) for value, uses in rows]
 
     def _name_part(self, text: str, dicts: _Dictionaries) -> _Part:

@@ -25,7 +25,7 @@ TRIGRAM_INDEXES = (
 def add_trigram_search(conn: psycopg.Connection[Any]) -> bool:
     """Inside ``init``'s transaction: ``pg_trgm`` and the dictionaries' trigram indexes, or
     nothing (False) when the server cannot make the extension."""
-    import psycopg
+    import psycopg  # noqa: PLC0415 (loaded when a server is opened, not at every start)
 
     conn.execute("SAVEPOINT trigram_search")
     try:
