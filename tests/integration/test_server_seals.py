@@ -109,7 +109,8 @@ def test_without_pg_trgm_init_falls_back_and_search_finds_the_same(
             found = search.search(name_of_one, after=None, limit=50).rows
         finally:
             db.close()
-        assert found and all(name_of_one in row.party_name for row in found)
+        assert found
+        assert all(name_of_one in row.party_name for row in found)
         assert main(["--db", as_clerk, "verify"]) == 0, capsys.readouterr().out
     finally:
         with psycopg.connect(server_db, autocommit=True) as owner:
