@@ -177,6 +177,7 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     if conn.in_transaction:
         raise RuntimeError("write_transaction does not nest")
     if isinstance(db, PgDatabase):
+        seals.track(db)
         with server_write(db):
             yield db
         return

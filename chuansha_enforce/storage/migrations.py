@@ -7,13 +7,14 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import sqlite_utils
 
 from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import DatabaseNewerError, ServerSchemaOldError
-from chuansha_enforce.storage.safety.seals import reseal_blocks
+from chuansha_enforce.storage.safety.seals import reseal_blocks, server_tracking_sql
 from chuansha_enforce.storage.schema.schema_0001 import SCHEMA_0001
 from chuansha_enforce.storage.schema.schema_0002 import SCHEMA_0002
 from chuansha_enforce.storage.schema.schema_0003_search import SCHEMA_0003
@@ -50,6 +51,7 @@ from chuansha_enforce.storage.schema.schema_0029_annual_sums import SCHEMA_0029_
 from chuansha_enforce.storage.schema.schema_0030_case_versions import SCHEMA_0030_CASE_VERSIONS
 from chuansha_enforce.storage.server.pg_database import PgDatabase
 from chuansha_enforce.storage.server.pg_schema import applied_on_server, create_schema
+from chuansha_enforce.storage.server.pg_search import add_trigram_search
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +182,17 @@ def _migrate_server(
     upgrade, the server's own migration path, is not written yet: docs/SERVER.md)."""
     if applied_names(db):
         raise ServerSchemaOldError(path, migrations="、".join(pending))
-    return create_schema(db.pg.raw, table)
+    return create_schema(db.pg.raw, table, after=lambda: _server_extras(db))
+
+
+def _server_extras(db: PgDatabase) -> None:
+    """What a server has beyond the migrations' schema, made in ``init``'s transaction: the
+    seals' tracking triggers, the seals of the rows the schema wrote, and the search
+    dictionaries' trigram indexes when the server has ``pg_trgm``."""
+    for statement in server_tracking_sql(db):
+        db.pg.raw.execute(cast(Any, statement))
+    reseal_blocks(db)
+    add_trigram_search(db.pg.raw)
 
 
 def migrate(

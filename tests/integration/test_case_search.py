@@ -3,6 +3,10 @@
 Every search is run in both states of the search dictionaries (refreshed, and not refreshed
 at all so that every row is read from the unrefreshed tail) and with every strategy forced
 (collect, walk, walk by id, and the default thresholds), paging a few rows at a time.
+
+The same checks run on a server database holding the same demo book (``backend``): a server
+asks its dictionaries term by term (through ``pg_trgm`` indexes), and must find what a file
+finds, page for page.
 """
 
 from __future__ import annotations
@@ -12,11 +16,14 @@ import math
 import random
 import sqlite3
 import unicodedata
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
+import sqlite_utils
 
 from chuansha_enforce.domain.accounts.identity import resident_id_check_char
 from chuansha_enforce.domain.clock import FixedClock
@@ -26,13 +33,18 @@ from chuansha_enforce.domain.pinyin_initials import search_keys
 from chuansha_enforce.domain.records import CasePage, OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.case_search_service import MAX_QUERY, CaseSearchService
-from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.storage.cases.case_search_index import (
     rebuild_case_search,
     refresh_case_search,
 )
 from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository, SearchTuning
 from chuansha_enforce.storage.connection import open_database, write_transaction
+from chuansha_enforce.storage.server.pg_database import open_server
+from chuansha_enforce.storage.server.pg_search import has_trigram_search
+from tests.conftest import NOW, SMALL_PLAN
+from tests.server_backend import SERVER, is_server
+from tests.tamper import query as read_rows
 
 NEVER = math.inf
 TUNINGS = {
@@ -64,9 +76,17 @@ def _copy(source: Path, target: Path) -> None:
     dst.close()
 
 
+def _open(path: Path | str, *, read_only: bool = False) -> sqlite_utils.Database:
+    return (
+        open_server(str(path))
+        if is_server(path)
+        else open_database(Path(path), read_only=read_only)
+    )
+
+
 def _forget_search(path: Path) -> None:
     """Empty the dictionaries and reset the marks: every row is then in the tail."""
-    db = open_database(path)
+    db = _open(path)
     with write_transaction(db):
         for table in ("search_party_names", "search_causes", "search_id_numbers"):
             db.execute(f"DELETE FROM {table}")
@@ -74,14 +94,44 @@ def _forget_search(path: Path) -> None:
     db.close()
 
 
-@pytest.fixture(scope="module", params=["refreshed", "tail"])
+@pytest.fixture(scope="module")
+def server_demo() -> Iterator[str]:
+    """The shared demo book (``demo_db``'s plan) written on a fresh server database."""
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(SERVER, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}".encode())
+    url = SERVER.rpartition("/")[0] + "/" + name
+    try:
+        with build_services(url, FixedClock(NOW)) as built:
+            built.demo.fill(SMALL_PLAN)
+        yield url
+    finally:
+        with psycopg.connect(SERVER, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)".encode())
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        "refreshed",
+        "tail",
+        pytest.param("server-refreshed", marks=pytest.mark.pg),
+        pytest.param("server-tail", marks=pytest.mark.pg),
+    ],
+)
 def search_db(
     request: pytest.FixtureRequest, demo_db: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     path = tmp_path_factory.mktemp("search") / "search.db"
-    _copy(demo_db, path)
-    if request.param == "refreshed":
-        db = open_database(path)
+    if request.param.startswith("server"):
+        # one server book for both states: the tail state is made after the refreshed one
+        path = request.getfixturevalue("server_demo")
+    else:
+        _copy(demo_db, path)
+    if request.param.endswith("refreshed"):
+        db = _open(path)
         with write_transaction(db):
             rebuild_case_search(db)
         db.close()
@@ -92,18 +142,17 @@ def search_db(
 
 @pytest.fixture(scope="module")
 def rows(search_db: Path) -> list[Row]:
-    conn = sqlite3.connect(search_db)
-    found = conn.execute(
+    found = read_rows(
+        search_db,
         "SELECT c.id, c.case_no, c.decision_no, p.name, c.cause, p.id_number, c.filed_on"
-        " FROM general_cases c JOIN parties p ON p.id = c.party_id WHERE c.deleted_at IS NULL"
-    ).fetchall()
-    conn.close()
+        " FROM general_cases c JOIN parties p ON p.id = c.party_id WHERE c.deleted_at IS NULL",
+    )
     return [Row(*r) for r in found]
 
 
 @pytest.fixture(params=sorted(TUNINGS))
 def search(request: pytest.FixtureRequest, search_db: Path) -> Iterator[Search]:
-    db = open_database(search_db, read_only=True)
+    db = _open(search_db, read_only=True)
     yield CaseSearchRepository(db, TUNINGS[request.param]).search
     db.close()
 
@@ -336,11 +385,11 @@ def test_a_renamed_party_is_found_by_its_new_name(filed: Services) -> None:
     assert _names(search.search("qjg")) == ["仇建国"]
 
 
-def test_refresh_and_rebuild_agree(search_db: Path, tmp_path: Path) -> None:
+def test_refresh_and_rebuild_agree(demo_db: Path, tmp_path: Path) -> None:
     copies = []
     for how in (refresh_case_search, rebuild_case_search):
         path = tmp_path / f"{how.__name__}.db"
-        _copy(search_db, path)
+        _copy(demo_db, path)
         _forget_search(path)
         db = open_database(path)
         with write_transaction(db):
@@ -354,6 +403,26 @@ def test_refresh_and_rebuild_agree(search_db: Path, tmp_path: Path) -> None:
         db.close()
     assert copies[0] == copies[1]
     assert all(copies[0])
+
+
+@pytest.fixture
+def db_path(backend: Path) -> Path:
+    """The tests that file cases through the services run on a file and on a server."""
+    return backend
+
+
+def test_the_server_searches_through_trigram_indexes(server_demo: str) -> None:
+    """init made pg_trgm's indexes (the test cluster has contrib); the name lookup uses one."""
+    db = open_server(server_demo)
+    try:
+        assert has_trigram_search(db.pg.raw)
+        db.pg.raw.execute("SET enable_seqscan = off")  # a 600-case book is read whole otherwise
+        plan = db.pg.raw.execute(
+            "EXPLAIN SELECT name, uses FROM search_party_names WHERE name ILIKE '%建国强%'"
+        ).fetchall()
+    finally:
+        db.close()
+    assert "search_party_names_trgm" in "\n".join(str(r[0]) for r in plan)
 
 
 def test_refresh_needs_a_transaction(services: Services) -> None:

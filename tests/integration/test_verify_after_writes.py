@@ -12,9 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from tests.ledger_files import CASE, ledger, with_
+from tests.tamper import query
 
 # The guarding triggers an attacker drops; the per-year sums' upkeep stays, so the sums follow
 # the rows changed (verify's recomputation of them is tested in test_year_summary.py).
@@ -193,3 +195,48 @@ def test_deleting_the_newest_records_of_a_new_file_is_still_found(tmp_path: Path
     result = run(db, "verify")
     assert result.returncode == 1
     assert "-manual.db is not in the audit log" in result.stdout
+
+
+def _server_run(url: str, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home)}
+    return subprocess.run(
+        [str(EXE), "--db", url, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=home,
+    )
+
+
+@pytest.mark.pg
+def test_a_server_demo_book_is_sealed_and_a_psql_edit_is_named(
+    server_db: str, tmp_path: Path
+) -> None:
+    """The installed command on a server: the bulk demo seals by blocks, a later write by
+    rows; both verify clean, and the owner's direct UPDATEs (psycopg, as psql would) are named
+    as on a file."""
+    for args in (("init",), ("demo", "--cases", "300", "--seed", "5"),
+                 ("settings", "set", "due_soon_working_days", "2")):  # fmt: skip
+        result = _server_run(server_db, tmp_path, *args)
+        assert result.returncode == 0, (args, result.stdout, result.stderr)
+        result = _server_run(server_db, tmp_path, "verify")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "全部通过" in result.stdout
+    sealed = dict(query(server_db, "SELECT tbl, count(*) FROM block_seals GROUP BY tbl"))
+    assert sealed["general_cases"] == 2  # ids 1-300: the blocks 0-255 and 256-511
+    assert query(server_db, "SELECT count(*) FROM row_seals WHERE tbl = 'settings'") == [(1,)]
+    with psycopg.connect(server_db) as conn:
+        conn.execute("UPDATE general_cases SET fine_fen = fine_fen + 100 WHERE id = 260")
+        conn.execute("UPDATE settings SET value = '9' WHERE key = 'due_soon_working_days'")
+    result = _server_run(server_db, tmp_path, "verify")
+    assert result.returncode == 1, result.stdout
+    assert (
+        "general_cases\t256-511\trows in this key range differ from their audited state"
+        " (changed, added or deleted outside the program)"
+    ) in result.stdout
+    assert (
+        "settings\tdue_soon_working_days\trow differs from its audited state in: value"
+        in result.stdout
+    )
+    assert "发现 2 处问题" in result.stdout, result.stdout

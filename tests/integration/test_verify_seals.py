@@ -1,6 +1,9 @@
 """Seals and the keyed chain (issue 17 §3): direct edits to business data and accounts, made
 with the file's triggers dropped, are named by ``verify``; so is a rewritten audit record
-whose later hashes were all recomputed with the program's own ``chain_hash``."""
+whose later hashes were all recomputed with the program's own ``chain_hash``.
+
+The tests that go through the services and the command line run on both backends: on a
+server the direct edit is the owner's, through psycopg (``tests/tamper.py``)."""
 
 from __future__ import annotations
 
@@ -19,10 +22,13 @@ from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.verify_service import VerifyReport
 from chuansha_enforce.storage.safety import seals
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, chain_hash
+from chuansha_enforce.storage.server.pg_database import open_server
 from tests.cli_clock import main
 from tests.ledger_files import ledger
 from tests.notices import notice
 from tests.review_setup import PERSON, open_as, prepared
+from tests.server_backend import is_server
+from tests.tamper import attack, query
 
 # The guarding triggers an attacker drops; the per-year sums' upkeep stays, so the sums follow
 # the rows changed (verify's recomputation of them is tested in test_year_summary.py).
@@ -57,14 +63,14 @@ def _paid_case(db_path: Path, clock: FixedClock) -> None:
         svc.case_files.record_payment(CASE, PaymentRecord(D(2024, 4, 20), 20_000, 0, "银行缴款"))
 
 
+@pytest.fixture
+def db_path(backend: Path) -> Path:
+    """A file, or a server database (tests/server_backend)."""
+    return backend
+
+
 def _attacker(db_path: Path, *statements: str) -> None:
-    conn = sqlite3.connect(db_path)
-    for (name,) in conn.execute(GUARDS).fetchall():
-        conn.execute(f'DROP TRIGGER "{name}"')
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
+    attack(db_path, *statements)
 
 
 def _report(db_path: Path, clock: FixedClock, user: str = "admin") -> VerifyReport:
@@ -86,13 +92,14 @@ def test_a_legitimate_history_with_accounts_verifies_clean_and_keyed(
     report = _report(db_path, clock)
     assert _problems(report) == []
     assert report.chain_key == "checked"
-    conn = sqlite3.connect(db_path)
-    macs = conn.execute("SELECT count(*) FROM audit_log WHERE mac IS NOT NULL").fetchone()[0]
-    first_user = conn.execute("SELECT min(id) FROM audit_log WHERE action = 'user.add'").fetchone()
-    unmaced = conn.execute(
-        "SELECT count(*) FROM audit_log WHERE mac IS NULL AND id >= ?", first_user
-    ).fetchone()[0]
-    conn.close()
+    ((macs,),) = query(db_path, "SELECT count(*) FROM audit_log WHERE mac IS NOT NULL")
+    ((unmaced,),) = query(
+        db_path,
+        "SELECT count(*) FROM audit_log WHERE mac IS NULL"
+        " AND id >= (SELECT min(id) FROM audit_log WHERE action = 'user.add')",
+    )
+    ((sealed,),) = query(db_path, "SELECT count(*) FROM row_seals WHERE tbl = 'payments'")
+    assert sealed == 1  # the payment, sealed on either backend
     assert macs > 10
     assert unmaced == 0
 
@@ -147,11 +154,13 @@ def test_an_edit_with_its_seal_rewritten_fails_the_seal_sum(
     _paid_case(db_path, clock)
     _attacker(db_path, "UPDATE users SET role = 'admin' WHERE name = 'clerk'")
     # The attacker also writes the seal the edited row now has (the function is public).
-    conn = sqlite3.connect(db_path)
-    user_id, *row = conn.execute("SELECT id, * FROM users WHERE name = 'clerk'").fetchone()
-    columns = [c[1] for c in conn.execute("PRAGMA table_info(users)").fetchall()]
+    # the columns as the program reads them
+    conn = open_server(str(db_path)).conn if is_server(db_path) else sqlite3.connect(db_path)
+    (users,) = [s for s in seals.shapes(conn) if s.name == "users"]
     conn.close()
-    digest = seals.row_digest(columns, row)
+    listed = ", ".join(f'"{c}"' for c in users.columns)
+    ((user_id, *row),) = query(db_path, f"SELECT id, {listed} FROM users WHERE name = 'clerk'")
+    digest = seals.row_digest(users.columns, row)
     _attacker(
         db_path,
         f"UPDATE row_seals SET digest = '{digest}' WHERE tbl = 'users' AND key = '{user_id}'",
@@ -165,6 +174,11 @@ def test_an_edit_with_its_seal_rewritten_fails_the_seal_sum(
             " (seals rewritten outside the program, or the newest records deleted)",
         )
     ]
+
+
+@pytest.fixture
+def file_path(tmp_path: Path) -> Path:
+    return tmp_path / "cases.db"
 
 
 def _recompute_chain(db_path: Path, record_id: int, detail: dict[str, object]) -> None:
@@ -191,8 +205,9 @@ def _recompute_chain(db_path: Path, record_id: int, detail: dict[str, object]) -
 
 
 def test_a_rewritten_and_recomputed_chain_fails_the_keyed_check(
-    db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+    file_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    db_path = file_path
     _paid_case(db_path, clock)
     conn = sqlite3.connect(db_path)
     target = conn.execute(
@@ -232,13 +247,16 @@ def test_single_user_mode_keeps_the_plain_chain_and_says_so(
 
 
 def test_an_edit_of_bulk_loaded_rows_is_named_by_its_key_range(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "cases.db"
-    assert main(["--db", str(db), "import", str(ledger(tmp_path / "台账.xlsx"))]) == 0
-    _attacker(db, "UPDATE general_cases SET fine_fen = fine_fen + 1")
+    db = str(db_path)
+    assert main(["--db", db, "init"]) == 0
+    assert main(["--db", db, "import", str(ledger(tmp_path / "台账.xlsx"))]) == 0
     capsys.readouterr()
-    assert main(["--db", str(db), "verify"]) == 1
+    assert main(["--db", db, "verify"]) == 0, capsys.readouterr().out
+    _attacker(db_path, "UPDATE general_cases SET fine_fen = fine_fen + 1")
+    capsys.readouterr()
+    assert main(["--db", db, "verify"]) == 1
     out = capsys.readouterr().out
     assert (
         "general_cases\t0-255\trows in this key range differ from their audited state"
@@ -247,11 +265,12 @@ def test_an_edit_of_bulk_loaded_rows_is_named_by_its_key_range(
 
 
 def test_restores_by_a_logged_in_administrator_verify_clean_and_keyed(
-    db_path: Path,
+    file_path: Path,
     clock: FixedClock,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    db_path = file_path  # restoring a backup is a file's (a server's own backups apply)
     _paid_case(db_path, clock)
     with open_as(db_path, clock) as svc:
         older = svc.backups.backup(db_path.parent / "usb")

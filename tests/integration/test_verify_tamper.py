@@ -1,6 +1,7 @@
 """Tampering with a real file behind the program's back: triggers dropped, data altered.
 
-``verify`` (the CLI, exit 1) names each broken record: table, id and what failed.
+``verify`` (the CLI, exit 1) names each broken record: table, id and what failed. The tests
+that need no backup run on both backends (on a server the owner alters rows through psycopg).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from chuansha_enforce.domain.clock import FixedClock
@@ -19,10 +21,8 @@ from chuansha_enforce.services.review_service import SignRequest
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, chain_hash
 from tests.cli_clock import main
 from tests.review_setup import BIG_FINE, CASE_NO, PASSWORDS, open_as, prepared
-
-# The guarding triggers an attacker drops; the per-year sums' upkeep stays, so the sums follow
-# the rows changed (verify's recomputation of them is tested in test_year_summary.py).
-GUARDS = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name NOT GLOB 'year_summary_*'"
+from tests.server_backend import is_server
+from tests.tamper import attack
 
 
 def _signed(db_path: Path, clock: FixedClock, opinion: ReviewOpinion) -> int:
@@ -41,18 +41,34 @@ def _verify(capsys: pytest.CaptureFixture[str], db_path: Path) -> tuple[int, str
 
 def _attacker(db_path: Path, *statements: str) -> None:
     """A raw connection that drops the guarding triggers first, as an attacker would."""
+    attack(db_path, *statements)
+
+
+def _guarded(db_path: Path, statement: str, match: str) -> None:
+    """The guarding trigger refuses a raw change made without dropping it first."""
+    if is_server(db_path):
+        with psycopg.connect(str(db_path)) as conn, pytest.raises(psycopg.Error, match=match):
+            conn.execute(statement.encode())
+        return
     conn = sqlite3.connect(db_path)
-    for name in [r[0] for r in conn.execute(GUARDS)]:
-        conn.execute(f'DROP TRIGGER "{name}"')
-    for statement in statements:
+    with pytest.raises(sqlite3.IntegrityError, match=match):
         conn.execute(statement)
-    conn.commit()
     conn.close()
 
 
+@pytest.fixture
+def both(backend: Path) -> Path:
+    """A file, or a server database (tests/server_backend)."""
+    return backend
+
+
+ZEROS = {False: "zeroblob(64)", True: "decode(repeat('00', 64), 'hex')"}
+
+
 def test_an_intact_file_verifies(
-    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+    capsys: pytest.CaptureFixture[str], both: Path, clock: FixedClock
 ) -> None:
+    db_path = both
     _signed(db_path, clock, ReviewOpinion.DISAGREE)
     code, out = _verify(capsys, db_path)
     assert code == 0, out
@@ -61,13 +77,11 @@ def test_an_intact_file_verifies(
 
 
 def test_a_changed_signed_opinion_is_named(
-    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+    capsys: pytest.CaptureFixture[str], both: Path, clock: FixedClock
 ) -> None:
+    db_path = both
     round_id = _signed(db_path, clock, ReviewOpinion.DISAGREE)
-    conn = sqlite3.connect(db_path)
-    with pytest.raises(sqlite3.IntegrityError, match="signed legal review round"):
-        conn.execute("UPDATE legal_review_rounds SET opinion = 'agree'")
-    conn.close()
+    _guarded(db_path, "UPDATE legal_review_rounds SET opinion = 'agree'", "signed legal review")
     _attacker(db_path, "UPDATE legal_review_rounds SET opinion = 'agree', note = NULL")
     code, out = _verify(capsys, db_path)
     assert code == 1
@@ -79,8 +93,9 @@ def test_a_changed_signed_opinion_is_named(
 
 
 def test_changed_findings_and_forged_signatures_are_named(
-    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+    capsys: pytest.CaptureFixture[str], both: Path, clock: FixedClock
 ) -> None:
+    db_path = both
     round_id = _signed(db_path, clock, ReviewOpinion.DISAGREE)
     _attacker(db_path, "UPDATE review_findings SET ok = 1, note = NULL WHERE item = 'evidence'")
     code, out = _verify(capsys, db_path)
@@ -89,7 +104,7 @@ def test_changed_findings_and_forged_signatures_are_named(
     _attacker(
         db_path,
         "UPDATE review_findings SET ok = 0, note = '缺少现场照片' WHERE item = 'evidence'",
-        "UPDATE review_signatures SET signature = zeroblob(64)",
+        f"UPDATE review_signatures SET signature = {ZEROS[is_server(db_path)]}",
     )
     code, out = _verify(capsys, db_path)
     assert code == 1
@@ -98,8 +113,9 @@ def test_changed_findings_and_forged_signatures_are_named(
 
 
 def test_a_deleted_signature_is_named(
-    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+    capsys: pytest.CaptureFixture[str], both: Path, clock: FixedClock
 ) -> None:
+    db_path = both
     round_id = _signed(db_path, clock, ReviewOpinion.DISAGREE)
     _attacker(
         db_path,
@@ -113,18 +129,16 @@ def test_a_deleted_signature_is_named(
 
 
 def test_audit_row_changes_and_deletions_are_named(
-    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FixedClock
+    capsys: pytest.CaptureFixture[str], both: Path, clock: FixedClock
 ) -> None:
+    db_path = both
     _signed(db_path, clock, ReviewOpinion.DISAGREE)
-    conn = sqlite3.connect(db_path)
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        conn.execute("UPDATE audit_log SET user = 'someone' WHERE id = 3")
-    conn.close()
-    _attacker(db_path, "UPDATE audit_log SET user = 'someone' WHERE id = 3")
+    _guarded(db_path, "UPDATE audit_log SET \"user\" = 'someone' WHERE id = 3", "append-only")
+    _attacker(db_path, "UPDATE audit_log SET \"user\" = 'someone' WHERE id = 3")
     code, out = _verify(capsys, db_path)
     assert code == 1
     assert "audit_log\t3\tcontent does not match its hash" in out
-    _attacker(db_path, "UPDATE audit_log SET user = 'admin' WHERE id = 3")  # put back
+    _attacker(db_path, "UPDATE audit_log SET \"user\" = 'admin' WHERE id = 3")  # put back
     assert _verify(capsys, db_path)[0] == 0
     _attacker(db_path, "DELETE FROM audit_log WHERE id = 5")
     code, out = _verify(capsys, db_path)

@@ -36,6 +36,13 @@ How a page is found (it must stay fast on a million cases):
      without reading its rows (cheaper per entry, costlier to start).
 3. A walk reads a few times the rows it expects at most; when the matches lie further back
    (they are not spread evenly), the rest of the page is collected.
+
+On a server (PostgreSQL) the dictionaries are asked, not held: a term's names, causes and
+pinyin keys are found by one query each (``_server_hits``), through the trigram indexes
+``init`` makes when the server has ``pg_trgm`` (``storage/server/pg_search.py``; without it
+the same query reads the dictionary), so another PC's new names are found at once and no
+client reads the whole dictionary. The same names give the same estimates, strategy and page
+as a file.
 """
 
 from __future__ import annotations
@@ -56,6 +63,7 @@ from chuansha_enforce.domain.records import CasePage
 # The list's columns and row mapping, so that search rows are list rows.
 from chuansha_enforce.storage.cases.case_repository import LIST_COLUMNS, list_rows
 from chuansha_enforce.storage.cases.case_search_index import BIG_TAIL, LIST_INDEX
+from chuansha_enforce.storage.server.pg_database import is_server
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +76,14 @@ ID_SUFFIX_MIN = 4
 """Shortest ID number / credit code ending searched for."""
 
 _LISTED = "(SELECT value FROM json_each(?))"
+SERVER_HITS = {
+    "name": "SELECT name, uses FROM search_party_names WHERE name LIKE ? AND strpos(name, ?) > 0",
+    "cause": "SELECT cause, uses FROM search_causes WHERE cause LIKE ? AND strpos(cause, ?) > 0",
+    "pinyin": "SELECT name, uses FROM search_party_names"
+    " WHERE (' ' || pinyin) LIKE ? AND strpos(' ' || pinyin, ?) > 0",
+}
+"""A server's dictionary look-ups (``_server_hits``): LIKE (ILIKE there) for its trigram
+indexes, ``strpos`` for the file's exact test."""
 _RUNS = re.compile(r"[0-9]+|[^\W\d_]+")
 _NUMBER_FILLERS = str.maketrans("", "", "年第")
 
@@ -157,6 +173,9 @@ class CaseSearchRepository:
         self._db = db
         self._tuning = tuning or SearchTuning()
         self._dictionaries: _Dictionaries | None = None
+        self._server = is_server(db)
+        self._shapes: dict[str, list[tuple[str, int, str]]] = {}
+        """The number shapes read by the search under way (each column read once a search)."""
 
     def search(
         self, query: str, *, after: tuple[str, int] | None, limit: int, year: int | None = None
@@ -166,6 +185,7 @@ class CaseSearchRepository:
         ``after`` is the (filed_on, id) of the last row already shown, as for the list.
         """
         words = search_terms(query)
+        self._shapes = {}
         if not words:
             return CasePage(rows=(), next_key=None)
         dicts = self._current_dictionaries()
@@ -234,7 +254,8 @@ class CaseSearchRepository:
             int(self._db.execute("PRAGMA data_version").fetchone()[0]),
             self._db.conn.total_changes,
         )
-        if self._dictionaries is None or self._dictionaries.version != version:
+        # a server's other clients are not seen by data_version: its marks are read each time
+        if self._dictionaries is None or self._dictionaries.version != version or self._server:
             marks = dict(self._db.execute("SELECT name, upto FROM search_state").fetchall())
             last_party, last_case = self._db.execute(
                 "SELECT (SELECT coalesce(max(id), 0) FROM parties),"
@@ -247,9 +268,11 @@ class CaseSearchRepository:
                     " searches read them all (refresh_case_search should run after bulk loads)",
                     behind,
                 )
-            names = self._db.execute("SELECT name, pinyin, uses FROM search_party_names")
-            causes = self._db.execute("SELECT cause, uses FROM search_causes")
-            name_rows, cause_rows = names.fetchall(), causes.fetchall()
+            name_rows, cause_rows = [], []
+            if not self._server:  # (a server's are asked term by term: ``_server_hits``)
+                names = self._db.execute("SELECT name, pinyin, uses FROM search_party_names")
+                causes = self._db.execute("SELECT cause, uses FROM search_causes")
+                name_rows, cause_rows = names.fetchall(), causes.fetchall()
             self._dictionaries = _Dictionaries(
                 version=version,
                 parties_mark=int(marks["parties"]),
@@ -288,10 +311,34 @@ class CaseSearchRepository:
             parts += self._head_part(text)
         return tuple(parts)
 
-    @staticmethod
-    def _name_part(text: str, dicts: _Dictionaries) -> _Part:
-        found = [i for i, name in enumerate(dicts.names) if text in name]
-        names = json.dumps([dicts.names[i] for i in found], ensure_ascii=False)
+    def _hits(self, kind: str, text: str, dicts: _Dictionaries) -> list[tuple[str, int]]:
+        """The dictionary's entries of ``kind`` (name, cause, pinyin) containing ``text``, with
+        their uses; pinyin: the names with a key starting with ``text``."""
+        if self._server:
+            return self._server_hits(kind, text)
+        if kind == "pinyin":
+            word = f" {text}"
+            return [
+                (dicts.names[i], dicts.name_uses[i])
+                for i, keys in enumerate(dicts.pinyin)
+                if word in keys
+            ]
+        values, uses = (
+            (dicts.names, dicts.name_uses) if kind == "name" else (dicts.causes, dicts.cause_uses)
+        )
+        return [(value, uses[i]) for i, value in enumerate(values) if text in value]
+
+    def _server_hits(self, kind: str, text: str) -> list[tuple[str, int]]:
+        """``_hits`` asked of a server: the pattern (LIKE, said ILIKE there) is what a trigram
+        index answers; ``strpos`` keeps the file's exact, case-sensitive test."""
+        wanted = f" {text}" if kind == "pinyin" else text
+        escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._db.execute(SERVER_HITS[kind], [f"%{escaped}%", wanted]).fetchall()
+        return [(str(value), max(1, int(uses))) for value, uses in rows]
+
+    def _name_part(self, text: str, dicts: _Dictionaries) -> _Part:
+        found = self._hits("name", text, dicts)
+        names = json.dumps([name for name, _uses in found], ensure_ascii=False)
         return _Part(
             "instr(p.name, ?) > 0",
             (text,),
@@ -303,13 +350,12 @@ class CaseSearchRepository:
                 ),
             ),
             (),
-            sum(dicts.name_uses[i] for i in found),
+            sum(uses for _name, uses in found),
         )
 
-    @staticmethod
-    def _cause_part(text: str, dicts: _Dictionaries) -> _Part:
-        found = [i for i, cause in enumerate(dicts.causes) if text in cause]
-        causes = json.dumps([dicts.causes[i] for i in found], ensure_ascii=False)
+    def _cause_part(self, text: str, dicts: _Dictionaries) -> _Part:
+        found = self._hits("cause", text, dicts)
+        causes = json.dumps([cause for cause, _uses in found], ensure_ascii=False)
         return _Part(
             "instr(c.cause, ?) > 0",
             (text,),
@@ -321,14 +367,14 @@ class CaseSearchRepository:
                     (dicts.cases_mark, text),
                 ),
             ),
-            sum(dicts.cause_uses[i] for i in found),
+            sum(uses for _cause, uses in found),
         )
 
     def _pinyin_part(self, letters: str, dicts: _Dictionaries) -> _Part:
         """Names with a key starting with ``letters``; names not keyed yet are keyed here."""
         word = f" {letters}"
-        found = [i for i, keys in enumerate(dicts.pinyin) if word in keys]
-        matched = [dicts.names[i] for i in found]
+        found = self._hits("pinyin", letters, dicts)
+        matched = [name for name, _uses in found]
         pending = self._db.execute(
             "SELECT name FROM search_party_names WHERE pinyin = ''"
             " UNION SELECT name FROM parties WHERE id > ?",
@@ -341,7 +387,7 @@ class CaseSearchRepository:
             (names,),
             ((f"SELECT id FROM parties WHERE name IN {_LISTED}", (names,)),),
             (),
-            sum(dicts.name_uses[i] for i in found) + len(matched) - len(found),
+            sum(uses for _name, uses in found) + len(matched) - len(found),
         )
 
     def _id_suffix_part(self, suffix: str, dicts: _Dictionaries) -> _Part:
@@ -432,6 +478,13 @@ class CaseSearchRepository:
         One index seek per distinct head (川执立〔2023〕, 沪浦川执罚〔2024〕, ...): after a head,
         the next seek starts at head + ":" (the character after "9"), past all its numbers.
         """
+        known = self._shapes.get(column)
+        if known is not None:
+            return known
+        self._shapes[column] = self._read_number_shapes(column)
+        return self._shapes[column]
+
+    def _read_number_shapes(self, column: str) -> list[tuple[str, int, str]]:
         shapes: list[tuple[str, int, str]] = []
         key = ""
         sql = f"SELECT {column} FROM general_cases WHERE {column} > ? ORDER BY {column} LIMIT 1"

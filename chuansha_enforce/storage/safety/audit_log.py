@@ -83,6 +83,8 @@ class AuditLog:
         new seal sum; with a chain key on this connection the record is also MACed."""
         if not self._sealed():
             return self._insert(entry, "")
+        # On a server the seal sum, like the chain's head, is read and written in turn.
+        take_turn(self._db, "audit_log")
         row = self._db.execute("SELECT seals FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
         total = seals.seal_pending(self._db.conn, None if row is None else row[0])
         sealed = AuditEntry(

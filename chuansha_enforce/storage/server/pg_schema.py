@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from chuansha_enforce.storage.server.pg_sql import translate
@@ -213,6 +214,8 @@ COMPAT_VIEWS = (
     " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid"
     " WHERE NOT t.tgisinternal AND n.nspname = current_schema()"
+    # the seals' tracking triggers are the program's own, as a file's TEMP triggers are
+    " AND p.proname <> 'seal_track'"
     # a view's text is PostgreSQL's own rendering of it (it keeps no text as written)
     " UNION ALL SELECT 'view', CAST(viewname AS TEXT), CAST(viewname AS TEXT),"
     " pg_get_viewdef(CAST(quote_ident(viewname) AS regclass))"
@@ -284,10 +287,12 @@ def applied_on_server(conn: psycopg.Connection[Any]) -> list[str]:
 
 
 def create_schema(
-    conn: psycopg.Connection[Any], migrations: tuple[tuple[str, str], ...]
+    conn: psycopg.Connection[Any],
+    migrations: tuple[tuple[str, str], ...],
+    after: Callable[[], None] | None = None,
 ) -> list[str]:
     """Create the whole schema on an empty server database in one transaction (and the app
-    role's grants); return the migration names it stands for."""
+    role's grants, and what ``after`` adds in it); return the migration names it stands for."""
     ddl, names = schema_statements(migrations)
     row = conn.execute("SELECT current_schema()").fetchone()
     schema = str(row[0]) if row else "public"
@@ -306,6 +311,8 @@ def create_schema(
                 " VALUES (%s, %s, CAST(now() AS TEXT))",
                 (MIGRATION_SET, name),
             )
+        if after is not None:
+            after()
         for statement in _grants():
             conn.execute(cast(Any, statement.replace("{schema}", f'"{schema}"')))
         conn.execute("COMMIT")
