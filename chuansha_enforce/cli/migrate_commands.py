@@ -19,9 +19,7 @@ def _add_parsers(commands: Any) -> None:
         help="把本案件库文件整体复制到一个空的服务器数据库（一个事务；复制后两边核对统计、"
         "操作日志链和签名）",
     )
-    migrate.add_argument(
-        "url", metavar="URL", help="服务器数据库地址：postgresql://用户@服务器/库名（须为空库）"
-    )
+    migrate.add_argument("url", metavar="URL", help="服务器数据库的地址（须为新建的空库）")
 
 
 def _cmd_migrate(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:

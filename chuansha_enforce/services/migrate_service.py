@@ -32,8 +32,8 @@ from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.server.pg_copy import (
     Progress,
     SchemaDifference,
-    copy_errors,
     copy_file_into,
+    copy_transaction,
     relations_in,
 )
 from chuansha_enforce.storage.server.pg_database import (
@@ -55,6 +55,7 @@ class BookFigures:
 Measure = Callable[[sqlite_utils.Database, Iterable[int]], BookFigures]
 """The figures of a case book (file or server) for the given years (built by the container)."""
 Years = Callable[[], list[int]]
+MIGRATIONS = tuple(MIGRATION_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,31 +169,24 @@ class MigrateService(ContextService):
         key = chain_key.key_for(self._db.conn)
         if key is not None:  # the keyed chain's MACs are checked on the server too
             chain_key.remember(target.conn, key)
-        raw = target.pg.raw
-        where = shown_url(target.url)
         try:
-            with copy_errors(target.url):
-                raw.execute("BEGIN")
-                copied = copy_file_into(self._db.conn, raw, tuple(MIGRATION_TABLE), progress)
-            self._checking(len(years))
-            theirs = self._measure(target, years)
-            wrong = _differences(mine, theirs)
-            if wrong:
-                raise DomainError("migrate.mismatch", "db", {"what": "；".join(wrong)})
-            with copy_errors(target.url):
-                raw.execute("COMMIT")
+            with copy_transaction(target):
+                copied = copy_file_into(self._db.conn, target.pg.raw, MIGRATIONS, progress)
+                self._checking(len(years))
+                theirs = self._measure(target, years)
+                wrong = _differences(mine, theirs)
+                if wrong:  # the rollback takes the schema and the rows
+                    raise DomainError("migrate.mismatch", "db", {"what": "；".join(wrong)})
         except SchemaDifference as exc:
             raise DomainError(
                 "migrate.schema_differs", "db", {"path": source_path, "what": exc.what}
             ) from exc
         except ServerError as exc:
             detail = exc.params.get("detail", exc.code)
+            where = shown_url(target.url)
             raise DomainError(
                 "migrate.copy_failed", "db", {"target": where, "detail": detail}
             ) from exc
         finally:
-            if not raw.closed and target.pg.in_transaction:
-                with contextlib.suppress(Exception):  # the connection may be gone
-                    raw.execute("ROLLBACK")
             chain_key.forget(target.conn)
         return len(copied), sum(t.rows for t in copied), theirs

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 import psycopg
 
 from chuansha_enforce.storage.errors import ServerError
-from chuansha_enforce.storage.server.pg_database import shown_url
+from chuansha_enforce.storage.server.pg_database import PgDatabase, server_write, shown_url
 from chuansha_enforce.storage.server.pg_schema import schema_in_transaction
 
 if TYPE_CHECKING:
@@ -62,6 +62,14 @@ def copy_errors(url: str) -> Iterator[None]:
     except psycopg.Error as exc:
         detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise ServerError(shown_url(url), detail=detail) from exc
+
+
+@contextlib.contextmanager
+def copy_transaction(db: PgDatabase) -> Iterator[None]:
+    """The copy's one transaction on the server: ``BEGIN`` … ``COMMIT``, or a ``ROLLBACK`` of
+    everything (the schema too) and a ``ServerError`` for any refusal of the server."""
+    with copy_errors(db.url), server_write(db):
+        yield
 
 
 def relations_in(conn: psycopg.Connection[Any]) -> int:
