@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
@@ -29,6 +29,7 @@ from chuansha_enforce.storage.errors import ServerError, StorageError
 from chuansha_enforce.storage.migrations import MIGRATION_TABLE
 from chuansha_enforce.storage.safety import chain_key
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.safety.inspection import audit_head
 from chuansha_enforce.storage.server.pg_copy import (
     Progress,
     SchemaDifference,
@@ -85,6 +86,16 @@ def _differences(source: BookFigures, target: BookFigures) -> list[str]:
     return what
 
 
+def _refuse_broken(verified: VerifyReport, path: str) -> None:
+    """A file that fails ``verify`` is not copied (its problems would move with it)."""
+    problems = verified.problems
+    if problems:
+        first = f"{problems[0].table} {problems[0].id}：{problems[0].what}"
+        raise DomainError(
+            "migrate.source_fails_verify", "db", {"path": path, "n": len(problems), "first": first}
+        )
+
+
 class MigrateService(ContextService):
     def __init__(self, ctx: ServiceContext, *, measure: Measure, years: Years) -> None:
         super().__init__(ctx)
@@ -116,10 +127,19 @@ class MigrateService(ContextService):
                 found = relations_in(target.pg.raw)
             if found:
                 raise DomainError("migrate.target_not_empty", "db", {"target": where, "n": found})
-            self._check_source(source_path)
+            # verify and every year's figures once, before the move is logged; the log's new
+            # record then is one more in the chain, and the chain's head moves to it
+            measured = self._measure(self._db, self._years())
+            _refuse_broken(measured.verified, source_path)
             self._log("started", where)
+            moved = replace(
+                measured.verified,
+                audit_records=measured.verified.audit_records + 1,
+                chain_head=audit_head(self._db),
+            )
+            mine = BookFigures(measured.years, moved)
             try:
-                result = self._copy(target, source_path, report)
+                result = self._copy(target, source_path, mine, report)
             except (DomainError, StorageError) as exc:
                 with contextlib.suppress(DomainError, StorageError):  # the first error is news
                     self._log("failed", where, exc.code)
@@ -139,16 +159,6 @@ class MigrateService(ContextService):
             time.perf_counter() - started,
         )
 
-    def _check_source(self, path: str) -> None:
-        problems = self._measure(self._db, ()).verified.problems
-        if problems:
-            first = f"{problems[0].table} {problems[0].id}：{problems[0].what}"
-            raise DomainError(
-                "migrate.source_fails_verify",
-                "db",
-                {"path": path, "n": len(problems), "first": first},
-            )
-
     def _log(self, outcome: str, where: str, error: str | None = None) -> None:
         detail: dict[str, object] = {"to": where}
         if error:
@@ -161,11 +171,10 @@ class MigrateService(ContextService):
             AuditLog(self._db).append(entry)
 
     def _copy(
-        self, target: PgDatabase, source_path: str, progress: Progress
+        self, target: PgDatabase, source_path: str, mine: BookFigures, progress: Progress
     ) -> tuple[int, int, BookFigures]:
         """The copy and the checks in one server transaction; committed only when all agree."""
-        years = self._years()
-        mine = self._measure(self._db, years)
+        years = list(mine.years)
         key = chain_key.key_for(self._db.conn)
         if key is not None:  # the keyed chain's MACs are checked on the server too
             chain_key.remember(target.conn, key)
