@@ -36,6 +36,7 @@ from chuansha_enforce.storage.server.pg_copy import (
     copy_file_into,
     copy_transaction,
     relations_in,
+    settle,
 )
 from chuansha_enforce.storage.server.pg_database import (
     PgDatabase,
@@ -198,4 +199,6 @@ class MigrateService(ContextService):
             ) from exc
         finally:
             chain_key.forget(target.conn)
+        with target.pg.typed_errors():
+            settle(target.pg.raw)
         return len(copied), sum(t.rows for t in copied), theirs
