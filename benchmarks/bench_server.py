@@ -1,14 +1,16 @@
 """Server mode (PostgreSQL) beside SQLite: ``migrate-to`` of a demo book, then the same reads on
 both backends.
 
-The server: ``CHUANSHA_TEST_PG`` when set (a database is made in it and dropped after), else a
+The server: ``CHUANSHA_TEST_PG`` when set (databases are made in it and dropped after), else a
 throwaway cluster started with ``tools/pg_cluster.sh start`` and stopped at the end.
 The book: ``BENCH_DIR/demo-{BENCH_SERVER_CASES}.db`` (default 100,000 cases), made with
 ``demo --cases`` when missing; ``migrate-to`` runs on a scratch copy (it logs the move in the
 file it copies). Then, in-process, best of ``BENCH_RUNS`` (default 3), each figure on the file
 and on the server:
 
-- ``migrate-to`` (the installed command, wall time, rows per second);
+- ``migrate-to`` (the installed command, wall time) beside its floor, the copy alone: the
+  schema and every table's ``COPY`` in one transaction, committed, into another fresh database
+  (``pg_copy.copy_file_into``; no checks on either side, no log, no ``VACUUM``);
 - ``statistics.annual(Y)`` for the latest filing year beside its floor, the three core
   aggregates as plain SQL on the same backend (filed; decided with the fines; closed);
 - search p95/p50 over ``BENCH_QUERIES`` queries of each kind of ``bench_search`` (default 20);
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import tempfile
@@ -35,6 +38,8 @@ from bench_statistics import CORE
 from figures import BIN, record, run_measured
 
 from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.storage.migrations import MIGRATION_TABLE
+from chuansha_enforce.storage.server.pg_copy import copy_file_into
 
 HERE = Path(__file__).resolve().parent
 CLUSTER = HERE.parent / "tools" / "pg_cluster.sh"
@@ -60,32 +65,50 @@ def book() -> Path:
 
 
 @contextmanager
-def server() -> Iterator[str]:
-    """A fresh database on ``CHUANSHA_TEST_PG``'s cluster, or on a cluster of our own."""
+def cluster() -> Iterator[str]:
+    """``CHUANSHA_TEST_PG``, or a throwaway cluster of our own (stopped at the end)."""
     given = os.environ.get("CHUANSHA_TEST_PG")
-    cluster_dir = None
-    if not given:
-        started = subprocess.run(
-            [str(CLUSTER), "start"], check=True, capture_output=True, text=True
-        ).stdout
-        values = dict(
-            line.removeprefix("export ").split("=", 1)
-            for line in started.splitlines()
-            if line.startswith("export ")
-        )
-        given, cluster_dir = values["CHUANSHA_TEST_PG"], values["PG_CLUSTER_DIR"]
-    name = f"bench_{uuid.uuid4().hex[:8]}"
+    if given:
+        yield given
+        return
+    started = subprocess.run(
+        [str(CLUSTER), "start"], check=True, capture_output=True, text=True
+    ).stdout
+    values = dict(
+        line.removeprefix("export ").split("=", 1)
+        for line in started.splitlines()
+        if line.startswith("export ")
+    )
     try:
-        with psycopg.connect(given, autocommit=True) as admin:
-            admin.execute(f"CREATE DATABASE {name}")
-        try:
-            yield given.rpartition("/")[0] + "/" + name
-        finally:
-            with psycopg.connect(given, autocommit=True) as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        yield values["CHUANSHA_TEST_PG"]
     finally:
-        if cluster_dir is not None:
-            subprocess.run([str(CLUSTER), "stop", cluster_dir], check=False)
+        subprocess.run([str(CLUSTER), "stop", values["PG_CLUSTER_DIR"]], check=False)
+
+
+@contextmanager
+def database(admin_url: str) -> Iterator[str]:
+    """A fresh database on the cluster, dropped afterwards."""
+    name = f"bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield admin_url.rpartition("/")[0] + "/" + name
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def copy_alone(path: Path, url: str) -> float:
+    """The floor of ``migrate-to``: the schema and the rows' COPY in one transaction, committed,
+    with no checks on either side, no log and no VACUUM (``pg_copy.copy_file_into``)."""
+    lite = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    started = time.perf_counter()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("BEGIN")
+        copy_file_into(lite, conn, tuple(MIGRATION_TABLE), lambda _t, _d, _n: None)
+        conn.execute("COMMIT")
+    lite.close()
+    return time.perf_counter() - started
 
 
 def best(action: Callable[[], object], runs: int = RUNS) -> float:
@@ -137,22 +160,30 @@ def main() -> None:
     source = book()
     bench_search.QUERIES = QUERIES  # of each kind: fewer than bench_search's 60 by default
     queries = [q for texts in bench_search.draw(source).values() for q in texts]
-    with tempfile.TemporaryDirectory(prefix="chuansha-bench-server-") as scratch, server() as url:
+    with (
+        tempfile.TemporaryDirectory(prefix="chuansha-bench-server-") as scratch,
+        cluster() as admin_url,
+        database(admin_url) as url,
+    ):
         copy = Path(scratch) / "cases.db"
         shutil.copyfile(source, copy)
+        with database(admin_url) as floor_url:
+            floor = copy_alone(copy, floor_url)
         env = {**os.environ, "XDG_DATA_HOME": str(Path(scratch) / "data")}
         seconds, said, peak = run_measured(
             [str(BIN / "chuansha-enforce"), "--db", str(copy), "migrate-to", url], env=env
         )
         rows = int(said.split("个表共 ")[1].split(" 行")[0].replace(",", ""))
         print(
-            f"migrate-to, {CASES:,}-case demo book: {seconds:.1f} s wall, {rows:,} rows"
-            f" ({rows / seconds:,.0f} rows/s), peak {peak:.0f} MiB\n  {said.strip()}"
+            f"the copy alone (schema + COPY + commit, no checks): {floor:.1f} s\n"
+            f"migrate-to, {CASES:,}-case demo book: {seconds:.1f} s wall = {seconds / floor:.2f}×"
+            f" the copy alone; {rows:,} rows ({rows / seconds:,.0f} rows/s),"
+            f" peak {peak:.0f} MiB\n  {said.strip()}"
         )
         record(
             f"migrate-to of a {CASES:,}-case demo book",
-            f"{seconds:.1f} s",
-            f"no target given; {rows:,} rows ({rows / seconds:,.0f}/s) with both sides' checks",
+            f"{seconds:.1f} s = {seconds / floor:.2f}×",
+            f"no target given; the copy alone (no checks, no log) {floor:.1f} s; {rows:,} rows",
         )
         figures = {}
         for side, db in (("SQLite", str(copy)), ("server", url)):
