@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import re
 import sqlite3
-import subprocess
 import sys
 import uuid
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 from chuansha_enforce.domain.clock import FixedClock
 from tests.cli_clock import main
 from tests.conftest import database_digest
+from tests.integration.test_server_mode import _run
 from tests.review_setup import CASE_NO, PASSWORDS, prepared
 from tests.server_backend import SERVER, server_digest
 
@@ -28,19 +28,6 @@ VALID_OFFICERS = (
     " WHERE c.status = 'valid' AND c.issued_on <= '2026-03-02'"
     " AND (c.expires_on IS NULL OR c.expires_on >= '2026-03-02') ORDER BY o.id LIMIT 2"
 )
-
-
-def _run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "LANG": "C.UTF-8",
-    }
-    return subprocess.run(
-        [str(EXE), *args], env=env, capture_output=True, text=True, timeout=300, check=False
-    )
 
 
 def _relations(url: str) -> int:
@@ -56,7 +43,7 @@ def _relations(url: str) -> int:
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh demo case book of 2,000 general cases (made once for this module's tests)."""
     folder = tmp_path_factory.mktemp("demo")
-    made = _run(folder, "--db", str(folder / "demo.db"), "demo", "--cases", "2000", "--seed", "7")
+    made = _run(str(folder / "demo.db"), folder, "demo", "--cases", "2000", "--seed", "7")
     assert made.returncode == 0, made.stderr
     return folder / "demo.db"
 
@@ -72,7 +59,7 @@ def test_the_installed_command_moves_a_demo_book_onto_an_empty_server(
 ) -> None:
     """Every year's stats, the case list and the ledger export equal; verify clean there."""
     file = str(_copy_of(demo_file, tmp_path))
-    moved = _run(tmp_path, "--db", file, "migrate-to", server_db)
+    moved = _run(file, tmp_path, "migrate-to", server_db)
     assert moved.returncode == 0, moved.stderr
     assert moved.stdout.startswith(f"已迁移到 {server_db}：59 个表共 ")
     # every year from the first filing (2021) to this year (the installed command's clock)
@@ -83,16 +70,14 @@ def test_the_installed_command_moves_a_demo_book_onto_an_empty_server(
     assert "复制 general_cases：2,000/2,000 行" in moved.stderr
     assert f"核对两边：{years.group(1)} 个年度的统计" in moved.stderr
     for year in range(2021, 2027):
-        in_file = _run(tmp_path, "--db", file, "stats", "--year", str(year))
+        in_file = _run(file, tmp_path, "stats", "--year", str(year))
         assert in_file.returncode == 0, in_file.stderr
-        on_server = _run(tmp_path, "--db", server_db, "stats", "--year", str(year))
+        on_server = _run(server_db, tmp_path, "stats", "--year", str(year))
         assert on_server.stdout == in_file.stdout
-    listed = [
-        _run(tmp_path, "--db", db, "case", "list", "--limit", "0") for db in (file, server_db)
-    ]
+    listed = [_run(db, tmp_path, "case", "list", "--limit", "0") for db in (file, server_db)]
     assert listed[0].stdout == listed[1].stdout
     assert listed[0].stdout.count("\n") == 2000
-    verified = _run(tmp_path, "--db", server_db, "verify")
+    verified = _run(server_db, tmp_path, "verify")
     assert verified.returncode == 0, verified.stderr
     assert verified.stdout.startswith("全部通过：数据库完整，审计日志 2 条链接无误")
     # the ids go on after the file's: a case filed on the server after the move gets the next
@@ -109,10 +94,10 @@ def test_the_installed_command_moves_a_demo_book_onto_an_empty_server(
 def test_a_target_that_is_not_empty_is_refused_and_nothing_is_written(
     demo_file: Path, server_db: str, tmp_path: Path
 ) -> None:
-    assert _run(tmp_path, "--db", server_db, "init").returncode == 0
+    assert _run(server_db, tmp_path, "init").returncode == 0
     file = _copy_of(demo_file, tmp_path)
     before = (database_digest(file), server_digest(server_db))
-    refused = _run(tmp_path, "--db", str(file), "migrate-to", server_db)
+    refused = _run(str(file), tmp_path, "migrate-to", server_db)
     assert refused.returncode == 1
     assert refused.stderr == (
         f"数据库：目标数据库 {server_db} 不是空的（已有 107 个表、视图或序列）："
@@ -135,7 +120,7 @@ def test_a_bad_or_unreachable_target_is_a_sentence(
 ) -> None:
     file = _copy_of(demo_file, tmp_path)
     before = database_digest(file)
-    refused = _run(tmp_path, "--db", str(file), "migrate-to", target)
+    refused = _run(str(file), tmp_path, "migrate-to", target)
     assert refused.returncode == 1
     assert refused.stderr.startswith(said)
     assert "Traceback" not in refused.stderr
@@ -146,47 +131,35 @@ def test_a_missing_database_on_the_server_names_it(
     demo_file: Path, server_db: str, tmp_path: Path
 ) -> None:
     wrong = server_db.rsplit("/", 1)[0] + "/no_such_database"
-    refused = _run(tmp_path, "--db", str(_copy_of(demo_file, tmp_path)), "migrate-to", wrong)
+    refused = _run(str(_copy_of(demo_file, tmp_path)), tmp_path, "migrate-to", wrong)
     assert refused.returncode == 1
     assert refused.stderr.startswith(f"无法连接数据库服务器 {wrong}：")
     assert "no_such_database" in refused.stderr
 
 
-def test_a_file_that_fails_verify_is_not_copied(
-    demo_file: Path, server_db: str, tmp_path: Path
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        # a row changed outside the program (its seal no longer matches): refused before copying
+        ("UPDATE general_cases SET cause = cause || '（改）' WHERE id = 5",
+         ("未通过校验（1 处问题，如 general_cases", "不能迁移；请先运行 verify 查明原因")),
+        # a table the server does not have: refused after the schema was made in the copy's
+        # transaction, and the rollback takes the schema too
+        ("CREATE TABLE notes_of_my_own (id INTEGER PRIMARY KEY, text TEXT)",
+         ("的表与服务器上建的不一致（notes_of_my_own）", "未写入任何内容")),
+    ],
+)  # fmt: skip
+def test_a_refused_or_failed_copy_leaves_the_server_database_empty(
+    change: str, said: tuple[str, str], demo_file: Path, server_db: str, tmp_path: Path
 ) -> None:
-    """A row changed outside the program (its seal no longer matches): refused, server empty."""
     file = _copy_of(demo_file, tmp_path)
     with sqlite3.connect(file) as raw:
-        raw.execute("UPDATE general_cases SET cause = cause || '（改）' WHERE id = 5")
-    refused = _run(tmp_path, "--db", str(file), "migrate-to", server_db)
+        raw.execute(change)
+    refused = _run(str(file), tmp_path, "migrate-to", server_db)
     assert refused.returncode == 1
-    assert refused.stderr.startswith(
-        f"数据库：案件库 {file} 未通过校验（1 处问题，如 general_cases"
-    )
-    assert refused.stderr.rstrip().endswith("不能迁移；请先运行 verify 查明原因")
+    assert refused.stderr.startswith(f"数据库：案件库 {file} {said[0]}")
+    assert refused.stderr.rstrip().endswith(said[1])
     assert _relations(server_db) == 0
-
-
-def test_a_copy_that_fails_leaves_the_server_database_empty(
-    demo_file: Path, server_db: str, tmp_path: Path
-) -> None:
-    """The schema is made in the copy's transaction: a file with a table the server does not
-    have is refused after the schema was made, and the rollback takes the schema too."""
-    file = _copy_of(demo_file, tmp_path)
-    with sqlite3.connect(file) as raw:
-        raw.execute("CREATE TABLE notes_of_my_own (id INTEGER PRIMARY KEY, text TEXT)")
-    refused = _run(tmp_path, "--db", str(file), "migrate-to", server_db)
-    assert refused.returncode == 1
-    assert refused.stderr.startswith(
-        f"数据库：案件库 {file} 的表与服务器上建的不一致（notes_of_my_own）"
-    )
-    assert refused.stderr.rstrip().endswith("未写入任何内容")
-    assert _relations(server_db) == 0
-    # the same file without it then moves (the failed try left nothing in the way)
-    with sqlite3.connect(file) as raw:
-        raw.execute("DROP TABLE notes_of_my_own")
-    assert _run(tmp_path, "--db", str(file), "migrate-to", server_db).returncode == 0
 
 
 def test_accounts_the_keyed_chain_and_signatures_move_with_the_book(

@@ -35,6 +35,7 @@ _TRIGGER = re.compile(
     r"(?:WHEN\s+(?P<cond>.*?))?\s*\bBEGIN\b(?P<body>.*)\bEND\s*$",
     re.I | re.S,
 )
+_INDEX = re.compile(r"^\s*CREATE\s+(?:UNIQUE\s+)?INDEX\b", re.I)
 _RAISE = re.compile(r"^SELECT\s+RAISE\s*\(\s*ABORT\s*,\s*'((?:[^']|'')*)'\s*\)$", re.I | re.S)
 
 
@@ -299,11 +300,18 @@ def create_schema(
 
 
 def schema_in_transaction(
-    conn: psycopg.Connection[Any], migrations: tuple[tuple[str, str], ...]
+    conn: psycopg.Connection[Any],
+    migrations: tuple[tuple[str, str], ...],
+    *,
+    indexes_later: list[str] | None = None,
 ) -> list[str]:
     """The whole schema and the app role's grants, inside the caller's open transaction (so
-    ``migrate-to`` makes the schema and copies a file's rows in one)."""
+    ``migrate-to`` makes the schema and copies a file's rows in one). With ``indexes_later``
+    the indexes (not the keys) are put in that list instead, to be made after a bulk load."""
     ddl, names = schema_statements(migrations)
+    if indexes_later is not None:
+        indexes_later += [s for s in ddl if _INDEX.match(s)]
+        ddl = tuple(s for s in ddl if not _INDEX.match(s))
     row = conn.execute("SELECT current_schema()").fetchone()
     schema = str(row[0]) if row else "public"
     conn.execute(
