@@ -8,7 +8,6 @@ import io
 import re
 import sqlite3
 import sys
-import uuid
 from pathlib import Path
 
 import psycopg
@@ -19,7 +18,7 @@ from tests.cli_clock import main
 from tests.conftest import database_digest
 from tests.integration.test_server_mode import _run
 from tests.review_setup import CASE_NO, PASSWORDS, prepared
-from tests.server_backend import SERVER, server_digest
+from tests.server_backend import Squad, server_digest
 
 EXE = Path(sys.executable).with_name("chuansha-enforce")
 pytestmark = pytest.mark.pg
@@ -199,44 +198,33 @@ def test_accounts_the_keyed_chain_and_signatures_move_with_the_book(
 
 
 def test_the_readme_recipe_moves_a_squads_file_onto_the_server(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    squad: Squad,
 ) -> None:
     """README's recipe with ``migrate-to`` instead of ``init``: an owner that may create roles
     (not a superuser) moves the file; a clerk's login role then files the next case."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    tag = uuid.uuid4().hex[:8]
-    owner, clerk, name = f"owner_{tag}", f"clerk_{tag}", f"squad_{tag}"
-    base = SERVER.rpartition("/")[0]
     file = str(tmp_path / "cases.db")
     assert main(["--db", file, "demo", "--cases", "30", "--seed", "3"], io.StringIO()) == 0
-    with psycopg.connect(SERVER, autocommit=True) as admin:
-        admin.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE")
-        admin.execute(f"CREATE DATABASE {name} OWNER {owner}")
-    as_owner = base.replace("://postgres@", f"://{owner}@") + "/" + name
-    as_clerk = base.replace("://postgres@", f"://{clerk}@") + "/" + name
-    try:
-        out = io.StringIO()
-        assert main(["--db", file, "migrate-to", as_owner], out) == 0, capsys.readouterr().err
-        assert out.getvalue().startswith(f"已迁移到 {as_owner}：59 个表共 ")
-        with psycopg.connect(as_owner, autocommit=True) as conn:
-            conn.execute(f"CREATE ROLE {clerk} LOGIN IN ROLE chuansha_enforce_app")
-        with sqlite3.connect(file) as raw:  # two officers whose certificates hold then
-            officers = ",".join(str(r[0]) for r in raw.execute(VALID_OFFICERS))
-        filed = io.StringIO()
-        case = ["case", "file", "--filed", "2026-03-02", "--party", "张三", "--party-type",
-                "自然人", "--cause", "张三擅自搭建彩钢板房案", "--officers", officers]  # fmt: skip
-        assert main(["--db", as_clerk, *case], filed) == 0, capsys.readouterr().err
-        lists = []
-        for db in (file, as_clerk):
-            listed = io.StringIO()
-            assert main(["--db", db, "case", "list", "--limit", "0"], listed) == 0
-            lists.append(listed.getvalue().splitlines())
-        assert len(lists[0]) == 30
-        assert [row for row in lists[1] if not row.startswith(filed.getvalue().strip())] == lists[0]
-        verified = io.StringIO()
-        assert main(["--db", as_clerk, "verify"], verified) == 0, verified.getvalue()
-    finally:
-        with psycopg.connect(SERVER, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-            for role in (clerk, owner):  # the app role is the cluster's, shared
-                admin.execute(f"DROP ROLE IF EXISTS {role}")
+    out = io.StringIO()
+    assert main(["--db", file, "migrate-to", squad.owner_url], out) == 0, capsys.readouterr().err
+    assert out.getvalue().startswith(f"已迁移到 {squad.owner_url}：59 个表共 ")
+    with psycopg.connect(squad.owner_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
+    with sqlite3.connect(file) as raw:  # two officers whose certificates hold then
+        officers = ",".join(str(r[0]) for r in raw.execute(VALID_OFFICERS))
+    filed = io.StringIO()
+    case = ["case", "file", "--filed", "2026-03-02", "--party", "张三", "--party-type",
+            "自然人", "--cause", "张三擅自搭建彩钢板房案", "--officers", officers]  # fmt: skip
+    assert main(["--db", squad.clerk_url, *case], filed) == 0, capsys.readouterr().err
+    lists = []
+    for db in (file, squad.clerk_url):
+        listed = io.StringIO()
+        assert main(["--db", db, "case", "list", "--limit", "0"], listed) == 0
+        lists.append(listed.getvalue().splitlines())
+    assert len(lists[0]) == 30
+    assert [row for row in lists[1] if not row.startswith(filed.getvalue().strip())] == lists[0]
+    verified = io.StringIO()
+    assert main(["--db", squad.clerk_url, "verify"], verified) == 0, verified.getvalue()
