@@ -79,8 +79,10 @@ def _differences(source: BookFigures, target: BookFigures) -> list[str]:
         if target.years.get(year) != figures
     ]
     mine, theirs = source.verified, target.verified
-    if (mine.audit_records, mine.chain_head) != (theirs.audit_records, theirs.chain_head):
+    if mine.audit_records != theirs.audit_records:
         what.append(f"操作日志 {mine.audit_records}/{theirs.audit_records} 条")
+    elif mine.chain_head != theirs.chain_head:
+        what.append(f"操作日志链头 {mine.chain_head[:12]}/{theirs.chain_head[:12]}")
     if mine.signatures != theirs.signatures:
         what.append(f"审核签名 {mine.signatures}/{theirs.signatures} 个")
     what += [f"服务器校验：{p.table} {p.id} {p.what}" for p in theirs.problems[:3]]
