@@ -11,6 +11,7 @@ import hashlib
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -63,3 +64,35 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
         return tmp_path / "cases.db"
     url: str = request.getfixturevalue("server_db")
     return url
+
+
+@dataclass(frozen=True)
+class Squad:
+    """README's server recipe: a database owned by a role that may create roles (not a
+    superuser), and the name of a clerk's login role (made by the test, in the app role)."""
+
+    owner_url: str
+    clerk: str
+    clerk_url: str
+
+
+@pytest.fixture
+def squad() -> Iterator[Squad]:
+    """The owner's database and a clerk's name on the test cluster; all dropped afterwards."""
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    tag = uuid.uuid4().hex[:8]
+    owner, clerk, name = f"owner_{tag}", f"clerk_{tag}", f"squad_{tag}"
+    base = SERVER.rpartition("/")[0]
+    with psycopg.connect(SERVER, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE")
+        admin.execute(f"CREATE DATABASE {name} OWNER {owner}")
+    as_owner = base.replace("://postgres@", f"://{owner}@") + "/" + name
+    as_clerk = base.replace("://postgres@", f"://{clerk}@") + "/" + name
+    try:
+        yield Squad(as_owner, clerk, as_clerk)
+    finally:
+        with psycopg.connect(SERVER, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            for role in (clerk, owner):  # the app role is the cluster's, shared
+                admin.execute(f"DROP ROLE IF EXISTS {role}")

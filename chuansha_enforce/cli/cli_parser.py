@@ -34,6 +34,7 @@ PLACEHOLDERS: dict[str, str] = {
     "ID": "登记号",
     "ITEM=问题": "要点=问题",
     "CERTIFICATE_NO": "执法证号",
+    "URL": "服务器地址",
 }
 """Placeholders the parsers name in English capitals, as a Chinese reader sees them."""
 

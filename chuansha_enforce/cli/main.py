@@ -21,6 +21,7 @@ from chuansha_enforce.cli import (
     dispute_commands,
     doc_commands,
     file_review_commands,
+    migrate_commands,
     office_commands,
     report_commands,
     review_commands,
@@ -52,6 +53,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     dispute_commands.GROUP,
     simple_commands.GROUP,
     doc_commands.GROUP,
+    migrate_commands.GROUP,
 )
 
 

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import functools
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from chuansha_enforce.domain.accounts.accounts import Permission
-from chuansha_enforce.domain.clock import Clock, utc_timestamp
+from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.account_service import AccountService
 from chuansha_enforce.services.backup_service import BackupService, remove_restore_leftovers
@@ -70,6 +71,7 @@ if TYPE_CHECKING:  # the services the first screen does not use are imported whe
     from chuansha_enforce.services.file_review_service import FileReviewService
     from chuansha_enforce.services.holiday_service import HolidayService
     from chuansha_enforce.services.ledger_service import LedgerService
+    from chuansha_enforce.services.migrate_service import BookFigures, MigrateService
     from chuansha_enforce.services.numbering_service import NumberingService
     from chuansha_enforce.services.officer_service import OfficerService
     from chuansha_enforce.services.publication_service import PublicationService
@@ -144,17 +146,26 @@ class Services:
 
     @cached_property
     def statistics(self) -> StatisticsService:
-        from chuansha_enforce.services.statistics_service import StatisticsService
-        from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
-        from chuansha_enforce.storage.file_review.file_review_repository import (
-            FileReviewRepository,
-        )
-        from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
+        return statistics_on(self._db, self.calendar)
 
-        db = self._db
-        return StatisticsService(
-            StatisticsRepository(db), self.calendar, FileReviewRepository(db), DisputeRepository(db)
+    @property
+    def migration(self) -> MigrateService:
+        """``migrate-to``: this file copied onto an empty server database, checked both sides."""
+        from chuansha_enforce.services.migrate_service import MigrateService
+
+        return MigrateService(
+            self._ctx,
+            measure=functools.partial(book_figures, clock=self.clock),
+            years=self._book_years,
         )
+
+    def _book_years(self) -> list[int]:
+        """Every year from the first filing to this year (or the last filing, if later)."""
+        filed = self.cases.filing_years()
+        if not filed:
+            return []
+        last = max(*filed, today_in_china(self.clock).year)
+        return list(range(min(filed), last + 1))
 
     @cached_property
     def numbering(self) -> NumberingService:
@@ -383,6 +394,27 @@ class Services:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def statistics_on(db: sqlite_utils.Database, calendar: CalendarService) -> StatisticsService:
+    """The annual figures of the case book ``db``."""
+    from chuansha_enforce.services.statistics_service import StatisticsService
+    from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
+    from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
+    from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
+
+    return StatisticsService(
+        StatisticsRepository(db), calendar, FileReviewRepository(db), DisputeRepository(db)
+    )
+
+
+def book_figures(db: sqlite_utils.Database, years: Iterable[int], *, clock: Clock) -> BookFigures:
+    """What ``migrate-to`` compares on both sides: each year's figures and ``verify``."""
+    from chuansha_enforce.services.migrate_service import BookFigures
+    from chuansha_enforce.services.verify_service import VerifyService
+
+    stats = statistics_on(db, CalendarService(CalendarOverrideRepository(db), clock))
+    return BookFigures({year: stats.annual(year) for year in years}, VerifyService(db).run())
 
 
 MEDIUM_ERRORS: dict[int, Medium] = {errno.EROFS: "read_only", errno.ENOSPC: "full"}

@@ -26,7 +26,7 @@ from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import build_services
 from tests.cli_clock import main
 from tests.conftest import NOW
-from tests.server_backend import SERVER
+from tests.server_backend import Squad
 
 EXE = Path(sys.executable).with_name("chuansha-enforce")
 NO = "川执立〔2026〕000001号"
@@ -358,33 +358,17 @@ def test_the_window_opens_a_server_case_book(
 
 @pytest.mark.pg
 def test_the_readme_recipe_sets_up_a_squad_on_a_server(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, squad: Squad
 ) -> None:
     """README's recipe, step by step: an owner that may create roles (not a superuser) owns
     the database and runs init; a clerk's login role in chuansha_enforce_app files a case."""
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    tag = uuid.uuid4().hex[:8]
-    owner, clerk, name = f"owner_{tag}", f"clerk_{tag}", f"squad_{tag}"
-    base = SERVER.rpartition("/")[0]
-    with psycopg.connect(SERVER, autocommit=True) as admin:
-        admin.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE")
-        admin.execute(f"CREATE DATABASE {name} OWNER {owner}")
-    as_owner = base.replace("://postgres@", f"://{owner}@") + "/" + name
-    as_clerk = base.replace("://postgres@", f"://{clerk}@") + "/" + name
-    try:
-        assert _cli(as_owner, "init")[0] == 0
-        with psycopg.connect(as_owner, autocommit=True) as conn:
-            conn.execute(f"CREATE ROLE {clerk} LOGIN IN ROLE chuansha_enforce_app")
-        _officers(as_clerk)
-        assert _cli(as_clerk, *FILE) == (0, f"{NO}\n")
-        assert _cli(as_clerk, "verify")[0] == 0
-    finally:
-        with psycopg.connect(SERVER, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-            for role in (clerk, owner):  # the app role is the cluster's, shared
-                admin.execute(f"DROP ROLE IF EXISTS {role}")
+    assert _cli(squad.owner_url, "init")[0] == 0
+    with psycopg.connect(squad.owner_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
+    _officers(squad.clerk_url)
+    assert _cli(squad.clerk_url, *FILE) == (0, f"{NO}\n")
+    assert _cli(squad.clerk_url, "verify")[0] == 0
 
 
 @pytest.mark.pg
