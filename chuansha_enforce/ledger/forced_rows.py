@@ -20,7 +20,11 @@ from typing import Final
 from chuansha_enforce.domain.after_decision.enforcement_steps import PaymentReminder
 from chuansha_enforce.domain.cases import case_rules
 from chuansha_enforce.domain.cases.case_file import CaseFile, Decision
-from chuansha_enforce.domain.demolition.forced_demolition import MIN_WITNESSES, forced_refusal
+from chuansha_enforce.domain.demolition.forced_demolition import (
+    MIN_WITNESSES,
+    area_of,
+    forced_refusal,
+)
 from chuansha_enforce.domain.demolition.forced_demolition_steps import (
     CarryOut,
     DemolitionAnnouncement,
@@ -28,6 +32,7 @@ from chuansha_enforce.domain.demolition.forced_demolition_steps import (
     ForcedDemolition,
     ReminderStatement,
     ReminderStatementKind,
+    StructureArea,
 )
 from chuansha_enforce.domain.enums import PartyType
 from chuansha_enforce.domain.errors import DomainError
@@ -76,8 +81,15 @@ PERIODS: Final = (("reminder_on", "reminder_until"), ("announced_on", "announcem
 _NO_PARTY = PartyRecord(PartyType.NATURAL_PERSON, "")
 
 
+_FIRST, _LAST = (
+    GeneralCells._fields.index("authority_document"),
+    GeneralCells._fields.index("removed_on"),
+)
+assert GeneralCells._fields[_FIRST : _LAST + 1] == tuple(FORCED_HEADERS)
+
+
 def _present(c: GeneralCells) -> bool:
-    return any(getattr(c, field) is not None for field in FORCED_HEADERS)
+    return c[_FIRST : _LAST + 1].count(None) != len(FORCED_HEADERS)
 
 
 def imported_forced(
@@ -104,7 +116,7 @@ def imported_forced(
             params = {"with": FORCED_HEADERS[one if has_one else other]}
             issues.add(row, DomainError("ledger.forced_pair", None, params), missing)
     gated = gates_from is not None and decision.decided_on >= gates_from
-    _walk(c, row, issues, _case(c, decision), gated=gated, gates_from=gates_from)
+    _walk(c, row, issues, decision, gated=gated, gates_from=gates_from)
     days = {f: getattr(c, f) for f in FORCED_HEADERS}
     for start, end in PERIODS:
         if days[start] is not None and days[end] is not None and days[end] <= days[start]:
@@ -143,32 +155,60 @@ def _case(c: GeneralCells, decision: Decision) -> CaseFile:
     )
 
 
+Shape = tuple[StructureArea, bool, tuple[str, ...]]
+"""What the domain's answers for a row depend on: where the structure stands, whether the
+order was served, and which steps the row records (``forced_refusal`` looks at no date)."""
+
+Answer = tuple[tuple[str, DomainError | None, tuple[str, ...]], ...]
+"""For each step the row records: its date column, the domain's refusal (or None) and the
+columns of the recorded steps it needs (its date is never before theirs)."""
+
+_ANSWERS: dict[Shape, Answer] = {}
+
+
 def _walk(
     c: GeneralCells,
     row: int,
     issues: SheetIssues,
-    case: CaseFile,
+    decision: Decision,
     *,
     gated: bool,
     gates_from: dt.date | None,
 ) -> None:
-    """Record the row's steps on ``case`` one by one, each asked of the domain first; a lacking
-    step is named once, on the first column that needs it; each date is checked against the
-    dates of the steps the domain makes it need."""
-    for step, column in STEP_COLUMNS:
-        if getattr(c, column) is None:
-            continue
-        refusal = forced_refusal(case, step)
+    """The row's steps recorded one by one on the domain's case, each asked of the domain
+    first (a lacking step is named on each column that needs it); each date is checked
+    against the dates of the steps the domain makes it need. The domain is asked once per
+    shape of row (``Shape``): its answers depend on nothing else."""
+    area = area_of(c.violation, c.cause or "", c.legal_basis)
+    steps = tuple(step for step, column in STEP_COLUMNS if getattr(c, column) is not None)
+    shape = (area, c.served_on is not None, steps)
+    answer = _ANSWERS.get(shape)
+    if answer is None:
+        answer = _ANSWERS[shape] = _ask(c, decision, steps)
+    for column, refusal, needs in answer:
         if refusal is not None:
             _refused(refusal, column, row, issues, gated=gated, gates_from=gates_from)
-        else:
-            for need in _needs(c, case, step):
-                label = issues.headers.get(need, need)
-                try:
-                    case_rules.not_before(getattr(c, column), getattr(c, need), column, label)
-                except DomainError as error:
-                    issues.add(row, error, column)
+            continue
+        for need in needs:
+            label = issues.headers.get(need, need)
+            try:
+                case_rules.not_before(getattr(c, column), getattr(c, need), column, label)
+            except DomainError as error:
+                issues.add(row, error, column)
+
+
+def _ask(c: GeneralCells, decision: Decision, steps: tuple[str, ...]) -> Answer:
+    """The domain's answers for the row's shape, the steps recorded on its case in turn."""
+    case = _case(c, decision)
+    answer = []
+    for step, column in STEP_COLUMNS:
+        if step not in steps:
+            continue
+        refusal = forced_refusal(case, step)
+        needs = () if refusal is not None else _needs(case, step, steps)
+        answer.append((column, refusal, needs))
         case = replace(case, forced=_with_step(case.forced, c, step))
+    return tuple(answer)
 
 
 def _refused(
@@ -192,7 +232,7 @@ def _refused(
     issues.add(row, DomainError(code, None, params), column, warning=not gated)
 
 
-def _needs(c: GeneralCells, case: CaseFile, step: str) -> list[str]:
+def _needs(case: CaseFile, step: str, steps: tuple[str, ...]) -> tuple[str, ...]:
     """The recorded columns ``step`` needs by the domain: those whose absence it refuses."""
     needs = []
     if case.served_on is not None and forced_refusal(replace(case, served_on=None), step):
@@ -200,13 +240,13 @@ def _needs(c: GeneralCells, case: CaseFile, step: str) -> list[str]:
     for earlier, column in STEP_COLUMNS:
         if earlier == step:
             break
-        if getattr(c, column) is None:
+        if earlier not in steps:
             continue
         without = replace(case, forced=_without_step(case.forced, earlier))
         refusal = forced_refusal(without, step)
         if refusal is not None and LACKING.get(refusal.code) == column:
             needs.append(column)
-    return needs
+    return tuple(needs)
 
 
 def _with_step(f: ForcedDemolition, c: GeneralCells, step: str) -> ForcedDemolition:
