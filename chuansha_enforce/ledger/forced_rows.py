@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Final
+from typing import Any, Final
 
 from chuansha_enforce.domain.after_decision.enforcement_steps import PaymentReminder
 from chuansha_enforce.domain.cases import case_rules
@@ -249,41 +249,39 @@ def _needs(case: CaseFile, step: str, steps: tuple[str, ...]) -> tuple[str, ...]
     return tuple(needs)
 
 
-def _with_step(f: ForcedDemolition, c: GeneralCells, step: str) -> ForcedDemolition:
-    """``f`` with the row's ``step`` recorded (a cell of it missing is its own error: its
-    date stands for it here)."""
+_FIELDS: Final = {"authority": "authority", "remind": "reminder",
+                  "remind_statement": "statement", "enforce": "decided_on",
+                  "announce": "announcement", "carry_out": "carried_out",
+                  "removed": "removed_on"}  # fmt: skip
+"""The domain's step names → the field of ``ForcedDemolition`` that records each."""
+
+
+def _recorded(step: str, on: dt.date) -> object:
+    """A step recorded on ``on``, as the domain's order sees it (which steps are there, not
+    their details: the row's own cells are checked apart)."""
     if step == "authority":
-        on = c.authority_on
-        assert on is not None
-        return replace(f, authority=DistrictAuthority(c.authority_document or "", on))
+        return DistrictAuthority("", on)
     if step == "remind":
-        on = c.reminder_on
-        assert on is not None
-        return replace(f, reminder=PaymentReminder(on, c.reminder_until or on))
+        return PaymentReminder(on, on)
     if step == "remind_statement":
-        on = c.reminder_statement_on
-        assert on is not None
-        kind = c.reminder_statement or ReminderStatementKind.SILENT
-        return replace(f, statement=ReminderStatement(on, kind))
-    if step == "enforce":
-        return replace(f, decided_on=c.forced_decided_on)
+        return ReminderStatement(on, ReminderStatementKind.SILENT)
     if step == "announce":
-        on = c.announced_on
-        assert on is not None
-        return replace(f, announcement=DemolitionAnnouncement(on, c.announcement_until or on))
+        return DemolitionAnnouncement(on, on)
     if step == "carry_out":
-        on = c.carried_out_on
-        assert on is not None
-        at = c.carried_out_at or dt.time(0, 0)
-        return replace(f, carried_out=CarryOut(on, at, c.witnesses or ()))
-    return replace(f, removed_on=c.removed_on)
+        return CarryOut(on, dt.time(0, 0), ())
+    return on  # the 强制拆除决定 and the party's removal are their dates
+
+
+def _with_step(f: ForcedDemolition, c: GeneralCells, step: str) -> ForcedDemolition:
+    """``f`` with the row's ``step`` recorded."""
+    on = getattr(c, dict(STEP_COLUMNS)[step])
+    changes: dict[str, Any] = {_FIELDS[step]: _recorded(step, on)}  # its field's type
+    return replace(f, **changes)
 
 
 def _without_step(f: ForcedDemolition, step: str) -> ForcedDemolition:
-    field = {"authority": "authority", "remind": "reminder", "remind_statement": "statement",
-             "enforce": "decided_on", "announce": "announcement", "carry_out": "carried_out",
-             "removed": "removed_on"}[step]  # fmt: skip
-    return replace(f, **{field: None})
+    changes: dict[str, Any] = {_FIELDS[step]: None}
+    return replace(f, **changes)
 
 
 def _steps(c: GeneralCells) -> ForcedDemolition:
