@@ -53,8 +53,8 @@ from chuansha_enforce.domain.records import (
     PartyRecord,
     PaymentRecord,
     SimpleDecisionRecord,
-    made_clean,
 )
+from chuansha_enforce.domain.text_input import made_clean
 
 __all__ = ["DemoPlan", "generate_officers", "iter_general_cases", "iter_simple_decisions"]
 
@@ -85,7 +85,7 @@ _ALNUM = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100 alphabet, for organisatio
 _PERSON_SIMPLE = ((20, 5), (50, 35), (100, 35), (150, 8), (200, 17))  # yuan, weight
 _ORG_SIMPLE = ((200, 30), (300, 25), (500, 25), (1000, 10), (2000, 6), (3000, 4))
 # The generator's text comes from the catalogue and is clean: its many records skip the
-# cleaning (records.made_clean; the unit tests check that cleaning would change nothing).
+# cleaning (text_input.made_clean; the unit tests check that cleaning would change nothing).
 _case = made_clean(GeneralCaseRecord)
 _payment = made_clean(PaymentRecord)
 _review = made_clean(ImportedReview)

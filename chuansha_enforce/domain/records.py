@@ -6,9 +6,7 @@ The input records clean their text as they are built (``domain.text_input``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ParamSpec, TypeVar, cast
 
 from chuansha_enforce.domain.calendar.deadlines import DutyFacts
 from chuansha_enforce.domain.cases.discretion import DiscretionChoice
@@ -25,9 +23,6 @@ from chuansha_enforce.domain.enums import (
     ServiceMethod,
 )
 from chuansha_enforce.domain.text_input import clean_fields
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,30 +182,6 @@ class SimpleDecisionRecord:
 
     def __post_init__(self) -> None:
         clean_fields(self)
-
-
-def made_clean(record: Callable[P, R]) -> Callable[P, R]:
-    """A constructor of ``record`` (an input record above) that leaves its text as given.
-
-    Only for text the program makes itself from its own catalogue and knows clean: the demo
-    generator's cases, payments and reviews (the cleaning was a fifth of the time it takes
-    to generate a million cases). Text typed, pasted or imported (the ledger, the window,
-    the CLI) is never built this way. ``tests/unit/test_demo_generator.py`` checks that
-    cleaning changes none of the generator's records.
-
-    It is a twin class whose ``__post_init__``, instead of cleaning, turns the new instance
-    into a ``record`` (the twin adds no slot, so the two share one layout): what it returns
-    is an ordinary record, equal to one built the ordinary way from the same values.
-    """
-    assert isinstance(record, type)
-    set_attribute = object.__setattr__
-
-    def become_record(made: object) -> None:
-        set_attribute(made, "__class__", record)
-
-    name = f"_Made{record.__name__}"
-    twin = type(name, (record,), {"__slots__": (), "__post_init__": become_record})
-    return cast("Callable[P, R]", twin)
 
 
 @dataclass(frozen=True, slots=True)

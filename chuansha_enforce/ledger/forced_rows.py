@@ -1,36 +1,70 @@
 """The forced-demolition columns of a general-case row checked and made into the steps after
 the order (DOMAIN §13; headers in ``forced_cells``).
 
-Each step needs the one before it, as the window and the CLI require it: the 催告 the served
-order, the statements the 催告, the 强制拆除决定 the 催告 (and for an urban structure the
-district's 责成), the 公告 the decision, the carrying out the 公告; 自行拆除 and 强制拆除 end
-the sequence, never both. A row decided on or after ``gates_from`` lacking a prerequisite is
-refused naming the column; an older row is history and imports with a warning. A step's date
-is never before its prerequisite's, its period ends after it begins, and a carrying out has its
-time and at least two witnesses.
+The order of the steps is the domain's (``forced_demolition.forced_refusal``), asked as the
+window and the CLI ask it: the row's steps are recorded one by one, in the order the sequence
+takes, on a case built from the row, and each is refused when the domain refuses it on the
+steps recorded before it. A row decided on or after ``gates_from`` lacking a prerequisite is
+refused naming the column and the column it lacks; an older row is history and imports with a
+warning. A step's date is never before the dates of the steps the domain makes it need (found
+by asking it with that step left out), its period ends after it begins, and a carrying out has
+its time and at least two witnesses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final
+from dataclasses import replace
+from typing import Any, Final
 
 from chuansha_enforce.domain.after_decision.enforcement_steps import PaymentReminder
 from chuansha_enforce.domain.cases import case_rules
-from chuansha_enforce.domain.cases.case_file import Decision
-from chuansha_enforce.domain.demolition.forced_demolition import MIN_WITNESSES, area_of
+from chuansha_enforce.domain.cases.case_file import CaseFile, Decision
+from chuansha_enforce.domain.demolition.forced_demolition import (
+    MIN_WITNESSES,
+    area_of,
+    forced_refusal,
+)
 from chuansha_enforce.domain.demolition.forced_demolition_steps import (
     CarryOut,
     DemolitionAnnouncement,
     DistrictAuthority,
     ForcedDemolition,
     ReminderStatement,
+    ReminderStatementKind,
     StructureArea,
 )
+from chuansha_enforce.domain.enums import PartyType
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.records import PartyRecord
 from chuansha_enforce.ledger.forced_cells import FORCED_HEADERS
 from chuansha_enforce.ledger.parsed_columns import SheetIssues
 from chuansha_enforce.ledger.row_cells import GeneralCells
+
+STEP_COLUMNS: Final = (
+    ("authority", "authority_on"),
+    ("remind", "reminder_on"),
+    ("remind_statement", "reminder_statement_on"),
+    ("enforce", "forced_decided_on"),
+    ("announce", "announced_on"),
+    ("carry_out", "carried_out_on"),
+    ("removed", "removed_on"),
+)
+"""The domain's step names (``forced_refusal``) and the date column of each, in the order the
+row's steps are recorded (the party's own removal last: it ends the sequence)."""
+
+LACKING: Final = {
+    "forced.not_served": "served_on",
+    "forced.no_authority": "authority_on",
+    "forced.no_reminder": "reminder_on",
+    "forced.no_statement": "reminder_statement_on",
+    "forced.not_decided": "forced_decided_on",
+    "forced.not_announced": "announced_on",
+}
+"""The domain's refusal for a step not yet recorded → the column that records it."""
+
+ENDED: Final = frozenset({"forced.removed", "forced.carried_out"})
+"""The domain's refusals of a step after the sequence ended."""
 
 PAIRS: Final = (
     ("authority_document", "authority_on"),
@@ -40,22 +74,22 @@ PAIRS: Final = (
     ("carried_out_on", "carried_out_at"),
     ("carried_out_on", "witnesses"),
 )
-"""Columns that go together: one without the other is refused (a step needs both)."""
-
-PREREQUISITES: Final = (
-    ("reminder_on", "served_on"),
-    ("reminder_statement_on", "reminder_on"),
-    ("forced_decided_on", "reminder_on"),
-    ("announced_on", "forced_decided_on"),
-    ("carried_out_on", "announced_on"),
-)
-"""(step, the step it needs first) as dates of the row; the 责成 is added for urban rows."""
+"""Cells of one step that go together: one without the other is refused."""
 
 PERIODS: Final = (("reminder_on", "reminder_until"), ("announced_on", "announcement_until"))
 
+_NO_PARTY = PartyRecord(PartyType.NATURAL_PERSON, "")
+
+
+_FIRST, _LAST = (
+    GeneralCells._fields.index("authority_document"),
+    GeneralCells._fields.index("removed_on"),
+)
+assert GeneralCells._fields[_FIRST : _LAST + 1] == tuple(FORCED_HEADERS)
+
 
 def _present(c: GeneralCells) -> bool:
-    return any(getattr(c, field) is not None for field in FORCED_HEADERS)
+    return c[_FIRST : _LAST + 1].count(None) != len(FORCED_HEADERS)
 
 
 def imported_forced(
@@ -75,30 +109,15 @@ def imported_forced(
     if decision is None or decision.demolition_deadline is None:
         issues.add(row, DomainError("ledger.forced_without_order"), first)
         return None
-    gated = gates_from is not None and decision.decided_on >= gates_from
     for one, other in PAIRS:
         has_one, has_other = getattr(c, one) is not None, getattr(c, other) is not None
         if has_one != has_other:
             missing = other if has_one else one
             params = {"with": FORCED_HEADERS[one if has_one else other]}
             issues.add(row, DomainError("ledger.forced_pair", None, params), missing)
-    needs = list(PREREQUISITES)
-    if area_of(c.violation, c.cause or "", c.legal_basis) is StructureArea.URBAN:
-        needs.append(("forced_decided_on", "authority_on"))  # 城乡规划法 68
-    days = {f: getattr(c, f) for f in (*FORCED_HEADERS, "served_on")}
-    for step, need in needs:
-        if days[step] is None:
-            continue
-        label = issues.headers.get(need, need)
-        if days[need] is None:
-            params = {"need": label, "gates_from": str(gates_from or "-")}
-            code = "ledger.forced_prerequisite" if gated else "ledger.forced_prerequisite_history"
-            issues.add(row, DomainError(code, None, params), step, warning=not gated)
-            continue
-        try:
-            case_rules.not_before(days[step], days[need], step, label)
-        except DomainError as error:
-            issues.add(row, error, step)
+    gated = gates_from is not None and decision.decided_on >= gates_from
+    _walk(c, row, issues, decision, gated=gated, gates_from=gates_from)
+    days = {f: getattr(c, f) for f in FORCED_HEADERS}
     for start, end in PERIODS:
         if days[start] is not None and days[end] is not None and days[end] <= days[start]:
             params = {"start": FORCED_HEADERS[start]}
@@ -113,11 +132,156 @@ def imported_forced(
     if c.witnesses is not None and len(c.witnesses) < MIN_WITNESSES:
         few = DomainError("ledger.forced_witnesses", None, {"n": str(MIN_WITNESSES)})
         issues.add(row, few, "witnesses")
-    if c.removed_on is not None and c.carried_out_on is not None:
-        issues.add(row, DomainError("ledger.forced_both_ends"), "removed_on")
     if issues.error_count > before:
         return None
     return _steps(c)
+
+
+def _case(c: GeneralCells, decision: Decision) -> CaseFile:
+    """The row as the domain's case with no step after the order yet (never closed: the steps
+    came before any closing)."""
+    return CaseFile(
+        id=0,
+        case_no=c.case_no or "",
+        party=_NO_PARTY,
+        cause=c.cause or "",
+        filed_on=c.filed_on or decision.decided_on,
+        officers=(),
+        violation=c.violation,
+        legal_basis=c.legal_basis,
+        decision=decision,
+        served_on=c.served_on,
+        demolition_order=True,
+    )
+
+
+Shape = tuple[StructureArea, bool, tuple[str, ...]]
+"""What the domain's answers for a row depend on: where the structure stands, whether the
+order was served, and which steps the row records (``forced_refusal`` looks at no date)."""
+
+Answer = tuple[tuple[str, DomainError | None, tuple[str, ...]], ...]
+"""For each step the row records: its date column, the domain's refusal (or None) and the
+columns of the recorded steps it needs (its date is never before theirs)."""
+
+_ANSWERS: dict[Shape, Answer] = {}
+
+
+def _walk(
+    c: GeneralCells,
+    row: int,
+    issues: SheetIssues,
+    decision: Decision,
+    *,
+    gated: bool,
+    gates_from: dt.date | None,
+) -> None:
+    """The row's steps recorded one by one on the domain's case, each asked of the domain
+    first (a lacking step is named on each column that needs it); each date is checked
+    against the dates of the steps the domain makes it need. The domain is asked once per
+    shape of row (``Shape``): its answers depend on nothing else."""
+    area = area_of(c.violation, c.cause or "", c.legal_basis)
+    steps = tuple(step for step, column in STEP_COLUMNS if getattr(c, column) is not None)
+    shape = (area, c.served_on is not None, steps)
+    answer = _ANSWERS.get(shape)
+    if answer is None:
+        answer = _ANSWERS[shape] = _ask(c, decision, steps)
+    for column, refusal, needs in answer:
+        if refusal is not None:
+            _refused(refusal, column, row, issues, gated=gated, gates_from=gates_from)
+            continue
+        for need in needs:
+            label = issues.headers.get(need, need)
+            try:
+                case_rules.not_before(getattr(c, column), getattr(c, need), column, label)
+            except DomainError as error:
+                issues.add(row, error, column)
+
+
+def _ask(c: GeneralCells, decision: Decision, steps: tuple[str, ...]) -> Answer:
+    """The domain's answers for the row's shape, the steps recorded on its case in turn."""
+    case = _case(c, decision)
+    answer = []
+    for step, column in STEP_COLUMNS:
+        if step not in steps:
+            continue
+        refusal = forced_refusal(case, step)
+        needs = () if refusal is not None else _needs(case, step, steps)
+        answer.append((column, refusal, needs))
+        case = replace(case, forced=_with_step(case.forced, c, step))
+    return tuple(answer)
+
+
+def _refused(
+    refusal: DomainError,
+    column: str,
+    row: int,
+    issues: SheetIssues,
+    *,
+    gated: bool,
+    gates_from: dt.date | None,
+) -> None:
+    if refusal.code in ENDED:
+        issues.add(row, DomainError("ledger.forced_both_ends"), column)
+        return
+    need = LACKING.get(refusal.code)
+    if need is None:  # a step the domain refuses outright (a 责成 for a rural structure)
+        issues.add(row, refusal, column, warning=not gated)
+        return
+    params = {"need": issues.headers.get(need, need), "gates_from": str(gates_from or "-")}
+    code = "ledger.forced_prerequisite" if gated else "ledger.forced_prerequisite_history"
+    issues.add(row, DomainError(code, None, params), column, warning=not gated)
+
+
+def _needs(case: CaseFile, step: str, steps: tuple[str, ...]) -> tuple[str, ...]:
+    """The recorded columns ``step`` needs by the domain: those whose absence it refuses."""
+    needs = []
+    if case.served_on is not None and forced_refusal(replace(case, served_on=None), step):
+        needs.append("served_on")
+    for earlier, column in STEP_COLUMNS:
+        if earlier == step:
+            break
+        if earlier not in steps:
+            continue
+        without = replace(case, forced=_without_step(case.forced, earlier))
+        refusal = forced_refusal(without, step)
+        if refusal is not None and LACKING.get(refusal.code) == column:
+            needs.append(column)
+    return tuple(needs)
+
+
+_FIELDS: Final = {"authority": "authority", "remind": "reminder",
+                  "remind_statement": "statement", "enforce": "decided_on",
+                  "announce": "announcement", "carry_out": "carried_out",
+                  "removed": "removed_on"}  # fmt: skip
+"""The domain's step names → the field of ``ForcedDemolition`` that records each."""
+
+
+def _recorded(step: str, on: dt.date) -> object:
+    """A step recorded on ``on``, as the domain's order sees it (which steps are there, not
+    their details: the row's own cells are checked apart)."""
+    if step == "authority":
+        return DistrictAuthority("", on)
+    if step == "remind":
+        return PaymentReminder(on, on)
+    if step == "remind_statement":
+        return ReminderStatement(on, ReminderStatementKind.SILENT)
+    if step == "announce":
+        return DemolitionAnnouncement(on, on)
+    if step == "carry_out":
+        return CarryOut(on, dt.time(0, 0), ())
+    return on  # the 强制拆除决定 and the party's removal are their dates
+
+
+def _with_step(f: ForcedDemolition, c: GeneralCells, step: str) -> ForcedDemolition:
+    """``f`` with the row's ``step`` recorded."""
+    on = getattr(c, dict(STEP_COLUMNS)[step])
+    changes: dict[str, Any] = {_FIELDS[step]: _recorded(step, on)}  # its field's type
+    return replace(f, **changes)
+
+
+def _without_step(f: ForcedDemolition, step: str) -> ForcedDemolition:
+    changes: dict[str, Any] = {_FIELDS[step]: None}
+    return replace(f, **changes)
 
 
 def _steps(c: GeneralCells) -> ForcedDemolition:

@@ -19,7 +19,7 @@ from chuansha_enforce.domain.reports.personal_data import (
     find_personal_data,
     free_text_findings,
 )
-from chuansha_enforce.domain.text_input import clean_already
+from chuansha_enforce.domain.text_input import clean_already, made_clean
 from chuansha_enforce.ledger.import_context import ImportContext
 from chuansha_enforce.ledger.reader import read_ledger
 from chuansha_enforce.ledger.row_mapping import general_cases_of, officers_of
@@ -36,6 +36,9 @@ DIRTY = with_(
     违法行为="占道\r\n设摊\x1b经营",
     备注="第一行\r\n第二行\u2028第三行",
 )
+
+
+SECOND = with_(CASE, 案件编号="川执立〔2024〕000002号", 决定书文号="沪浦川执罚〔2024〕000002号")
 
 
 def _records(path: Path) -> tuple[list[GeneralCaseRecord | None], list[LedgerIssue]]:
@@ -72,6 +75,22 @@ def test_records_built_inside_clean_already_keep_their_text_and_only_there() -> 
     cleaned = PartyRecord(PartyType.NATURAL_PERSON, " 张三\u200b")
     assert kept.name == " 张三\u200b"
     assert cleaned.name == "张三"
+    # the same trust as the demo's constructor (text_input.made_clean): one mechanism
+    assert made_clean(PartyRecord)(PartyType.NATURAL_PERSON, " 张三\u200b") == kept
+
+
+def test_the_trusted_import_equals_the_ordinary_constructors_row_by_row(tmp_path: Path) -> None:
+    """Each record the import built under the trust, rebuilt field by field by the ordinary
+    constructors (which clean), is the same record."""
+    cases, _ = _records(ledger(tmp_path / "two.xlsx", cases=[DIRTY, SECOND]))
+    for case in cases:
+        assert case is not None
+        party = PartyRecord(*(getattr(case.party, f.name) for f in dataclasses.fields(PartyRecord)))
+        rebuilt = GeneralCaseRecord(
+            **{f.name: getattr(case, f.name) for f in dataclasses.fields(GeneralCaseRecord)}
+            | {"party": party}
+        )
+        assert rebuilt == case
 
 
 TEXTS = [

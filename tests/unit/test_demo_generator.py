@@ -144,7 +144,7 @@ def test_cleaning_changes_none_of_the_generated_records(
     town: tuple[list[GeneralCaseRecord], list[SimpleDecisionRecord]],
 ) -> None:
     """The generator builds its cases, payments and reviews without the text cleaning
-    (records.made_clean): rebuilt the ordinary way, which cleans, every one is unchanged."""
+    (text_input.made_clean): rebuilt the ordinary way, which cleans, every one is unchanged."""
     big = islice(
         iter_general_cases(DemoPlan(general_cases=25_000), generate_officers(PLAN)), 0, None, 7
     )

@@ -125,18 +125,32 @@ def benchmark_in_force(
     date not after it; the shipped default when the table has none."""
     found = [
         r
-        for r in (*DEFAULT_BENCHMARKS, *rows)
-        if r.violation == violation and r.circumstance == circumstance and r.effective_on <= on
+        for r in _of_violation(rows, violation)
+        if r.circumstance == circumstance and r.effective_on <= on
     ]
-    return max(found, key=lambda r: r.effective_on, default=None)
+    return max(found, key=_effective_on, default=None)
 
 
 def statutory_range(rows: Sequence[Benchmark], violation: str, on: dt.date) -> Benchmark | None:
     """Any row of the violation in force on ``on`` (they share the statutory range)."""
-    found = [
-        r for r in (*DEFAULT_BENCHMARKS, *rows) if r.violation == violation and r.effective_on <= on
-    ]
-    return max(found, key=lambda r: r.effective_on, default=None)
+    found = [r for r in _of_violation(rows, violation) if r.effective_on <= on]
+    return max(found, key=_effective_on, default=None)
+
+
+def _effective_on(row: Benchmark) -> dt.date:
+    return row.effective_on
+
+
+_DEFAULTS_OF: Final = {
+    name: tuple(r for r in DEFAULT_BENCHMARKS if r.violation == name)
+    for name in dict.fromkeys(r.violation for r in DEFAULT_BENCHMARKS)
+}
+"""The shipped rows by violation, in their order."""
+
+
+def _of_violation(rows: Iterable[Benchmark], violation: str) -> list[Benchmark]:
+    """The shipped rows of ``violation`` then those of ``rows``, each in its order."""
+    return [*_DEFAULTS_OF.get(violation, ()), *(r for r in rows if r.violation == violation)]
 
 
 def _yuan(fen: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 CATALOGUE: Final[dict[str, tuple[str, ...]]] = {
@@ -46,8 +47,10 @@ def _plain(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+@lru_cache(maxsize=4096)
 def catalogue_name(text: str | None) -> str | None:
-    """The catalogue violation the typed text names (its longest wording wins), or None."""
+    """The catalogue violation the typed text names (its longest wording wins), or None.
+    (Remembered per text: a ledger asks it for each of its rows' few distinct violations.)"""
     plain = _plain(text or "")
     for wording, name in _WORDINGS:
         if wording in plain:
