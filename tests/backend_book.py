@@ -1,0 +1,56 @@
+"""Helpers for tests that run on both backends (tests/server_backend.py): where a Services'
+case book is, and a raw connection to it that goes around the program's own code."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from chuansha_enforce.services.container import Services
+from tests.server_backend import fresh_server_database, is_server
+
+
+def book(svc: Services) -> Path | str:
+    """The case book a test's ``database_digest`` must hash: the server database, or the file
+    (on a server ``db_path`` is only this PC's folder for templates and exports)."""
+    return svc.server_url or svc.db_path
+
+
+@contextlib.contextmanager
+def raw_connection(db: Path | str) -> Iterator[Any]:
+    """A plain DB-API connection to the case book (sqlite3 or psycopg, autocommit), for
+    tests that check what the database itself refuses."""
+    if is_server(db):
+        with psycopg.connect(str(db), autocommit=True) as conn:
+            yield conn
+        return
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        yield conn
+
+
+def refused_by_the_database(db: Path | str, sql: str, match: str) -> None:
+    """``sql`` run around the program is refused by the database's own guard (a trigger or a
+    check, raised as SQLite's IntegrityError or PostgreSQL's), with a message matching
+    ``match``."""
+    refusals = (sqlite3.IntegrityError, psycopg.errors.RaiseException, psycopg.IntegrityError)
+    with raw_connection(db) as conn, pytest.raises(refusals) as caught:
+        conn.execute(sql)
+    assert re.search(match, str(caught.value)), caught.value
+
+
+@contextlib.contextmanager
+def another_book(backend: Path | str, tmp_path: Path, name: str) -> Iterator[Path | str]:
+    """A second, empty case book on the same backend as ``backend``: the file ``name`` beside
+    it, or another fresh server database."""
+    if not is_server(backend):
+        yield tmp_path / name
+        return
+    with fresh_server_database() as url:
+        yield url
