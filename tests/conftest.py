@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.office_screen import offscreen_platform
-from tests.server_backend import backend, is_server, server_db, server_digest  # noqa: F401
+from tests.server_backend import (  # noqa: F401
+    SERVER,
+    backend,
+    fresh_server_database,
+    is_server,
+    server_db,
+    server_digest,
+)
 
 os.environ["QT_QPA_PLATFORM"] = offscreen_platform(Path("/tmp/chuansha-enforce-tests"))
 # Keep QSettings and platform folders out of the real user profile.
@@ -105,4 +112,54 @@ def demo_copy_services(demo_db: Path, tmp_path: Path) -> Iterator[Services]:
     path = tmp_path / "demo-copy.db"
     shutil.copy(demo_db, path)
     with build_services(path, FixedClock(NOW)) as built:
+        yield built
+
+
+@pytest.fixture(scope="session")
+def server_demo_db() -> Iterator[str]:
+    """The small demo on a server database, written once per session; tests read it or copy
+    it (``CREATE DATABASE … TEMPLATE``) before writing. Its chain head is checked as
+    ``demo_db``'s is."""
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    with fresh_server_database() as url:
+        with build_services(url, FixedClock(NOW)) as built:
+            built.demo.fill(SMALL_PLAN)
+            head = built.audit_head()
+        yield url
+        with build_services(url, FixedClock(NOW), read_only=True) as built:
+            assert built.audit_head() == head, "a test wrote to the shared server demo database"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def demo_book(request: pytest.FixtureRequest) -> Path | str:
+    """The shared demo case book on both backends (a file, a server database): only read."""
+    name = "demo_db" if request.param == "sqlite" else "server_demo_db"
+    book: Path | str = request.getfixturevalue(name)
+    return book
+
+
+@pytest.fixture
+def demo_book_services(demo_book: Path | str) -> Iterator[Services]:
+    """Services on the shared demo case book of each backend: for tests that only read."""
+    with build_services(demo_book, FixedClock(NOW)) as built:
+        yield built
+
+
+@pytest.fixture
+def demo_book_copy(demo_book: Path | str, tmp_path: Path) -> Iterator[Path | str]:
+    """A private copy of the demo case book on each backend: for tests that write."""
+    if not is_server(demo_book):
+        path = tmp_path / "demo-copy.db"
+        shutil.copy(demo_book, path)
+        yield path
+        return
+    with fresh_server_database(template=str(demo_book).rpartition("/")[2]) as url:
+        yield url
+
+
+@pytest.fixture
+def demo_book_copy_services(demo_book_copy: Path | str) -> Iterator[Services]:
+    """Services on a private copy of the demo case book of each backend."""
+    with build_services(demo_book_copy, FixedClock(NOW)) as built:
         yield built
