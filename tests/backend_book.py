@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,4 +54,16 @@ def another_book(backend: Path | str, tmp_path: Path, name: str) -> Iterator[Pat
         yield tmp_path / name
         return
     with fresh_server_database() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def copy_of_book(source: Path | str, tmp_path: Path, name: str) -> Iterator[Path | str]:
+    """A private copy of a case book nobody has open: the file copied to ``name``, or a server
+    database made from it (``CREATE DATABASE … TEMPLATE``)."""
+    if not is_server(source):
+        shutil.copy(source, tmp_path / name)
+        yield tmp_path / name
+        return
+    with fresh_server_database(template=str(source).rpartition("/")[2]) as url:
         yield url

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.backend_book import copy_of_book
 from tests.office_screen import offscreen_platform
 from tests.server_backend import (  # noqa: F401
     SERVER,
@@ -149,13 +150,8 @@ def demo_book_services(demo_book: Path | str) -> Iterator[Services]:
 @pytest.fixture
 def demo_book_copy(demo_book: Path | str, tmp_path: Path) -> Iterator[Path | str]:
     """A private copy of the demo case book on each backend: for tests that write."""
-    if not is_server(demo_book):
-        path = tmp_path / "demo-copy.db"
-        shutil.copy(demo_book, path)
-        yield path
-        return
-    with fresh_server_database(template=str(demo_book).rpartition("/")[2]) as url:
-        yield url
+    with copy_of_book(demo_book, tmp_path, "demo-copy.db") as copy:
+        yield copy
 
 
 @pytest.fixture
