@@ -18,8 +18,8 @@ from chuansha_enforce.domain.review.review_checklist import Finding
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.review_service import SignRequest
-from tests.cli_clock import main
 from tests.backend_book import book
+from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 from tests.review_setup import CASE_NO, PASSWORDS, open_as, prepared
 

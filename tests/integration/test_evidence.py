@@ -13,7 +13,6 @@ from tests.integration import test_case_gates_cli as gates_cli
 from tests.integration.test_case_gates_cli import FILE, NO, NOTICE, STATED, decide, run
 
 
-
 @pytest.fixture
 def book(backend: Path | str) -> Path | str:
     """A fresh case book with the officers registered, on both backends: a file and a server

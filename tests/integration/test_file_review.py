@@ -17,8 +17,8 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.file_review.file_review_sampling import SampleRule, Stratify
 from chuansha_enforce.domain.file_review.file_review_scoring import Finding, Grade
 from chuansha_enforce.services.container import build_services
-from tests.cli_clock import main
 from tests.backend_book import another_book, copy_of_book, refused_by_the_database
+from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 
 YEAR = 2025
@@ -40,9 +40,11 @@ def test_two_databases_with_the_same_data_give_the_same_sample(
     """The second database is rebuilt from a ledger export: other row ids, other order."""
     exported = tmp_path / "ledger.xlsx"
     # an export is logged: never write the shared demo case book
-    with copy_of_book(demo_book, tmp_path, "source.db") as source_db:
-        with build_services(source_db, FixedClock(NOW)) as source:
-            source.ledger.export_ledger(exported, YEAR)
+    with (
+        copy_of_book(demo_book, tmp_path, "source.db") as source_db,
+        build_services(source_db, FixedClock(NOW)) as source,
+    ):
+        source.ledger.export_ledger(exported, YEAR)
     with (
         another_book(demo_book, tmp_path, "other.db") as other,
         copy_of_book(demo_book, tmp_path, "first.db") as first,

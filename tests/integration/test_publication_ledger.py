@@ -19,8 +19,8 @@ from openpyxl import load_workbook
 from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
-from tests.conftest import NOW
 from tests.backend_book import another_book
+from tests.conftest import NOW
 from tests.ledger_files import CASE, ledger, with_
 
 D = dt.date
