@@ -13,8 +13,12 @@ from typing import Any
 
 import psycopg
 import pytest
+import sqlite_utils
 
 from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.database_location import server_local_path
+from chuansha_enforce.storage.connection import open_database
+from chuansha_enforce.storage.server.pg_database import open_server
 from tests.server_backend import fresh_server_database, is_server
 
 
@@ -38,10 +42,12 @@ def raw_connection(db: Path | str) -> Iterator[Any]:
 
 def refused_by_the_database(db: Path | str, sql: str, match: str) -> None:
     """``sql`` run around the program is refused by the database's own guard (a trigger or a
-    check, raised as SQLite's IntegrityError or PostgreSQL's), with a message matching
+    check), raised as an integrity error (SQLite's or PostgreSQL's) with a message matching
     ``match``."""
-    refusals = (sqlite3.IntegrityError, psycopg.errors.RaiseException, psycopg.IntegrityError)
-    with raw_connection(db) as conn, pytest.raises(refusals) as caught:
+    with (
+        raw_connection(db) as conn,
+        pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError)) as caught,
+    ):
         conn.execute(sql)
     assert re.search(match, str(caught.value)), caught.value
 
@@ -67,3 +73,16 @@ def copy_of_book(source: Path | str, tmp_path: Path, name: str) -> Iterator[Path
         return
     with fresh_server_database(template=str(source).rpartition("/")[2]) as url:
         yield url
+
+
+def open_book(db: Path | str) -> sqlite_utils.Database:
+    """The storage layer's own connection to a case book (not migrated): ``open_database`` on a
+    file, ``open_server`` on a server database."""
+    if is_server(db):
+        return open_server(str(db))
+    return open_database(Path(db))
+
+
+def local_path(db: Path | str) -> Path:
+    """The path ``migrate`` is given: the file, or this PC's folder for a server database."""
+    return server_local_path(str(db)) if is_server(db) else Path(db)
