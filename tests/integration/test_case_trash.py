@@ -100,6 +100,21 @@ def test_a_deleted_number_is_not_given_again(demo_book_copy_services: Services) 
     assert (taken.value.code, taken.value.field) == ("case.case_no_in_trash", "case_no")
 
 
+def test_a_case_filed_after_the_demo_is_a_new_row(demo_book_copy_services: Services) -> None:
+    """The demo's bulk load gives its rows their ids; a case filed afterwards gets the next one
+    (on a server the identity's sequence was moved past them), not a collision."""
+    svc = demo_book_copy_services
+    officers = tuple(
+        svc.case_files.find(_open_case(svc)).officers[i].certificate_no for i in (0, 1)
+    )
+    count = svc.cases.count()
+    filed = svc.case_files.file_case(
+        NewCase("", PartyRecord(PartyType.NATURAL_PERSON, "赵六"), "案由", NOW.date(), officers)
+    ).case
+    assert svc.cases.count() == count + 1
+    assert svc.case_files.find(filed.case_no).party.name == "赵六"
+
+
 @pytest.mark.parametrize(
     ("reason", "code"),
     [("", "trash.reason_required"), ("  \n ", "trash.reason_required"),
