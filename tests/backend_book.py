@@ -15,11 +15,13 @@ import psycopg
 import pytest
 import sqlite_utils
 
-from chuansha_enforce.services.container import Services
+from chuansha_enforce.demo.generator import DemoPlan
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.database_location import server_local_path
 from chuansha_enforce.storage.connection import open_database
 from chuansha_enforce.storage.server.pg_database import open_server
-from tests.server_backend import fresh_server_database, is_server
+from tests.server_backend import SERVER, fresh_server_database, is_server
 
 
 def book(svc: Services) -> Path | str:
@@ -86,3 +88,35 @@ def open_book(db: Path | str) -> sqlite_utils.Database:
 def local_path(db: Path | str) -> Path:
     """The path ``migrate`` is given: the file, or this PC's folder for a server database."""
     return server_local_path(str(db)) if is_server(db) else Path(db)
+
+
+@contextlib.contextmanager
+def filled_book(
+    backend: str, folder: Path, plan: DemoPlan, clock: FixedClock
+) -> Iterator[Path | str]:
+    """A case book filled with ``plan`` by the demo's bulk path, on the backend named
+    ``"sqlite"`` (a file in ``folder``) or ``"postgresql"`` (a server database, dropped
+    afterwards): for module-scoped fixtures parametrised over both backends."""
+    if backend == "sqlite":
+        with build_services(folder / "town.db", clock) as built:
+            built.demo.fill(plan)
+        yield folder / "town.db"
+        return
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    with fresh_server_database() as url:
+        with build_services(url, clock) as built:
+            built.demo.fill(plan)
+        yield url
+
+
+@contextlib.contextmanager
+def by_hand(db: Path | str) -> Iterator[Any]:
+    """A connection outside the services, in autocommit, for SQL written by hand (SQLite SQL):
+    sqlite3 on a file; on a server the dialect layer's connection, which says it there."""
+    if not is_server(db):
+        with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+            yield conn
+        return
+    with contextlib.closing(open_server(str(db))) as server:
+        yield server

@@ -22,7 +22,6 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import psycopg
 import pytest
@@ -40,10 +39,8 @@ from chuansha_enforce.storage.disputes.dispute_repository import DisputeReposito
 from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
 from chuansha_enforce.storage.reports import year_summary
 from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
-from chuansha_enforce.storage.server.pg_database import open_server
-from tests.backend_book import copy_of_book, open_book
+from tests.backend_book import by_hand, copy_of_book, filled_book, open_book
 from tests.conftest import NOW
-from tests.server_backend import SERVER, fresh_server_database, is_server
 
 PLAN = DemoPlan(seed=7, first_year=2023, last_year=2025, general_cases=240, simple_per_year=20)
 YEARS = range(2022, 2028)
@@ -53,11 +50,9 @@ REFUSED = (sqlite3.IntegrityError, psycopg.IntegrityError)  # a change a CHECK r
 
 
 @pytest.fixture(scope="module")
-def file_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("summary") / "town.db"
-    with build_services(path, FixedClock(NOW)) as built:
-        built.demo.fill(PLAN)
-    return path
+def file_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    with filled_book("sqlite", tmp_path_factory.mktemp("summary"), PLAN, FixedClock(NOW)) as path:
+        yield Path(path)
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
@@ -66,11 +61,7 @@ def template(request: pytest.FixtureRequest) -> Iterator[Path | str]:
     if request.param == "sqlite":
         yield request.getfixturevalue("file_template")
         return
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    with fresh_server_database() as url:
-        with build_services(url, FixedClock(NOW)) as built:
-            built.demo.fill(PLAN)
+    with filled_book("postgresql", Path(), PLAN, FixedClock(NOW)) as url:
         yield url
 
 
@@ -81,18 +72,6 @@ def copy_of(template: Path | str) -> Iterator[Path | str]:
         copy_of_book(template, Path(folder), "town.db") as path,
     ):
         yield path
-
-
-@contextlib.contextmanager
-def changed_by_hand(path: Path | str) -> Iterator[Any]:
-    """A connection outside the program, in autocommit: sqlite3 on a file; on a server the
-    dialect layer's connection (the changes are written as SQLite SQL)."""
-    if not is_server(path):
-        with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
-            yield db
-        return
-    with contextlib.closing(open_server(str(path))) as server:
-        yield server
 
 
 def day(offset: int) -> str:
@@ -295,7 +274,7 @@ def test_summed_figures_equal_the_straightforward_ones(
     template: Path | str, steps: list[tuple[object, ...]]
 ) -> None:
     with copy_of(template) as path:
-        with changed_by_hand(path) as db:
+        with by_hand(path) as db:
             for step in steps:
                 apply(db, step)
             assert year_summary.problems(db) == []
@@ -307,7 +286,7 @@ def test_summed_figures_equal_the_straightforward_ones(
 def test_the_generated_years_are_not_trivial(template: Path | str) -> None:
     """The bulk load folded its cases in: money owed, paid late, reviewed, decided under
     several kinds and reasons, demolitions ordered and done, in several years."""
-    with changed_by_hand(template) as db:
+    with by_hand(template) as db:
         sums = year_summary.stored(db)
         assert year_summary.problems(db) == []
     assert {2023, 2024, 2025} <= set(sums)
@@ -349,7 +328,7 @@ def test_the_triggers_read_one_case_by_its_keys(file_template: Path) -> None:
 
 def test_verify_names_a_year_whose_sums_were_altered(template: Path | str) -> None:
     with copy_of(template) as path:
-        with changed_by_hand(path) as db:
+        with by_hand(path) as db:
             db.execute(
                 "UPDATE year_summary SET value = value + 100"
                 " WHERE year = 2024 AND figure = 'fines:fine'"
