@@ -1,5 +1,6 @@
 """Helpers for tests that run on both backends (tests/server_backend.py): where a Services'
-case book is, and a raw connection to it that goes around the program's own code."""
+case book is, a second or copied case book, a filled town, and a connection for SQL written by
+hand that goes around the services."""
 
 from __future__ import annotations
 
@@ -30,24 +31,12 @@ def book(svc: Services) -> Path | str:
     return svc.server_url or svc.db_path
 
 
-@contextlib.contextmanager
-def raw_connection(db: Path | str) -> Iterator[Any]:
-    """A plain DB-API connection to the case book (sqlite3 or psycopg, autocommit), for
-    tests that check what the database itself refuses."""
-    if is_server(db):
-        with psycopg.connect(str(db), autocommit=True) as conn:
-            yield conn
-        return
-    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
-        yield conn
-
-
 def refused_by_the_database(db: Path | str, sql: str, match: str) -> None:
     """``sql`` run around the program is refused by the database's own guard (a trigger or a
     check), raised as an integrity error (SQLite's or PostgreSQL's) with a message matching
     ``match``."""
     with (
-        raw_connection(db) as conn,
+        by_hand(db) as conn,
         pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError)) as caught,
     ):
         conn.execute(sql)

@@ -11,16 +11,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.backend_book import copy_of_book
 from tests.office_screen import offscreen_platform
-from tests.server_backend import (  # noqa: F401
-    SERVER,
-    backend,
-    fresh_server_database,
-    is_server,
-    server_db,
-    server_digest,
-)
+from tests.server_backend import backend, is_server, server_db, server_digest  # noqa: F401
 
 os.environ["QT_QPA_PLATFORM"] = offscreen_platform(Path("/tmp/chuansha-enforce-tests"))
 # Keep QSettings and platform folders out of the real user profile.
@@ -34,6 +26,7 @@ from hypothesis import settings
 from chuansha_enforce.demo.generator import DemoPlan
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
+from tests.backend_book import copy_of_book, filled_book
 
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.load_profile("ci")
@@ -121,11 +114,8 @@ def server_demo_db() -> Iterator[str]:
     """The small demo on a server database, written once per session; tests read it or copy
     it (``CREATE DATABASE … TEMPLATE``) before writing. Its chain head is checked as
     ``demo_db``'s is."""
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    with fresh_server_database() as url:
-        with build_services(url, FixedClock(NOW)) as built:
-            built.demo.fill(SMALL_PLAN)
+    with filled_book("postgresql", Path(), SMALL_PLAN, FixedClock(NOW)) as url:
+        with build_services(url, FixedClock(NOW), read_only=True) as built:
             head = built.audit_head()
         yield url
         with build_services(url, FixedClock(NOW), read_only=True) as built:

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import build_services
-from tests.backend_book import another_book, raw_connection
+from tests.backend_book import another_book, by_hand
 from tests.cli_clock import main
 from tests.conftest import database_digest
 from tests.integration.test_documents import FINE_NO, NOW, D, _fine_case, text_of
@@ -92,7 +92,7 @@ def test_doc_make_as_an_installed_command(backend: Path | str, tmp_path: Path) -
         return result
 
     assert run("demo", "--cases", "5", "--seed", "3").returncode == 0
-    with raw_connection(db) as conn:
+    with by_hand(db) as conn:
         case_no, party = conn.execute(
             "SELECT c.case_no, p.name FROM general_cases c JOIN parties p ON p.id = c.party_id"
             " ORDER BY c.id LIMIT 1"
