@@ -26,6 +26,7 @@ from hypothesis import settings
 from chuansha_enforce.demo.generator import DemoPlan
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
+from tests.backend_book import copy_of_book, filled_book
 
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.load_profile("ci")
@@ -105,4 +106,46 @@ def demo_copy_services(demo_db: Path, tmp_path: Path) -> Iterator[Services]:
     path = tmp_path / "demo-copy.db"
     shutil.copy(demo_db, path)
     with build_services(path, FixedClock(NOW)) as built:
+        yield built
+
+
+@pytest.fixture(scope="session")
+def server_demo_db() -> Iterator[str]:
+    """The small demo on a server database, written once per session; tests read it or copy
+    it (``CREATE DATABASE … TEMPLATE``) before writing. Its chain head is checked as
+    ``demo_db``'s is."""
+    with filled_book("postgresql", Path(), SMALL_PLAN, FixedClock(NOW)) as url:
+        with build_services(url, FixedClock(NOW), read_only=True) as built:
+            head = built.audit_head()
+        yield url
+        with build_services(url, FixedClock(NOW), read_only=True) as built:
+            assert built.audit_head() == head, "a test wrote to the shared server demo database"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def demo_book(request: pytest.FixtureRequest) -> Path | str:
+    """The shared demo case book on both backends (a file, a server database): only read."""
+    name = "demo_db" if request.param == "sqlite" else "server_demo_db"
+    book: Path | str = request.getfixturevalue(name)
+    return book
+
+
+@pytest.fixture
+def demo_book_services(demo_book: Path | str) -> Iterator[Services]:
+    """Services on the shared demo case book of each backend: for tests that only read."""
+    with build_services(demo_book, FixedClock(NOW)) as built:
+        yield built
+
+
+@pytest.fixture
+def demo_book_copy(demo_book: Path | str, tmp_path: Path) -> Iterator[Path | str]:
+    """A private copy of the demo case book on each backend: for tests that write."""
+    with copy_of_book(demo_book, tmp_path, "demo-copy.db") as copy:
+        yield copy
+
+
+@pytest.fixture
+def demo_book_copy_services(demo_book_copy: Path | str) -> Iterator[Services]:
+    """Services on a private copy of the demo case book of each backend."""
+    with build_services(demo_book_copy, FixedClock(NOW)) as built:
         yield built

@@ -7,6 +7,7 @@ PostgreSQL run is skipped only when ``CHUANSHA_TEST_PG`` is unset.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import uuid
@@ -42,19 +43,27 @@ def server_digest(url: str) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture
-def server_db() -> Iterator[str]:
-    """A fresh, empty database on the test cluster, dropped afterwards."""
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+@contextlib.contextmanager
+def fresh_server_database(template: str | None = None) -> Iterator[str]:
+    """A new database on the test cluster (empty, or a copy of the database ``template``),
+    dropped afterwards."""
     name = f"t_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(SERVER, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
+        admin.execute(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
     try:
         yield SERVER.rpartition("/")[0] + "/" + name
     finally:
         with psycopg.connect(SERVER, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def server_db() -> Iterator[str]:
+    """A fresh, empty database on the test cluster, dropped afterwards."""
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    with fresh_server_database() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])

@@ -591,6 +591,7 @@ def _build_server_services(
         with db.pg.typed_errors():
             if read_only:
                 check_not_newer(db, local)
+                refuse_writes(db)  # as a file opened read-only: a write is refused, not made
                 migrated: list[str] = []
             else:
                 migrated = migrate(db, local)

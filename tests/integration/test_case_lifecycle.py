@@ -37,6 +37,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, PaymentRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
+from tests.backend_book import book
 from tests.conftest import database_digest
 
 D = dt.date
@@ -53,8 +54,9 @@ PERSON = PartyRecord(PartyType.NATURAL_PERSON, "张三", "11010519491231002X", "
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as services:
+def svc(backend: Path | str) -> Iterator[Services]:
+    """On both backends: a file and a server database (tests/server_backend)."""
+    with build_services(backend, FixedClock(NOW)) as services:
         for officer in OFFICERS:
             services.officers.register(officer)
         yield services
@@ -75,11 +77,11 @@ def _file(svc: Services, case_no: str = "川执立〔2024〕1号", **changes: ob
 
 
 def refused(svc: Services, code: str, step: Callable[[], object]) -> DomainError:
-    before = database_digest(svc.db_path)
+    before = database_digest(book(svc))
     with pytest.raises(DomainError) as caught:
         step()
     assert caught.value.code == code
-    assert database_digest(svc.db_path) == before
+    assert database_digest(book(svc)) == before
     return caught.value
 
 

@@ -1,4 +1,5 @@
-"""Deleting a general case into the trash and taking it back (DESIGN: deletes are soft)."""
+"""Deleting a general case into the trash and taking it back (DESIGN: deletes are soft), on both
+backends (a file and a server database, tests/server_backend)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,17 @@ from chuansha_enforce.domain.review.review_checklist import Finding
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.review_service import SignRequest
+from tests.backend_book import book
 from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 from tests.review_setup import CASE_NO, PASSWORDS, open_as, prepared
 
 YEAR = 2025
+
+
+@pytest.fixture
+def db_path(backend: Path | str) -> Path | str:
+    return backend
 
 
 def _open_case(svc: Services) -> str:
@@ -40,9 +47,9 @@ def _totals(svc: Services) -> dict[str, Any]:
 
 
 def test_a_deleted_case_leaves_every_list_and_total_and_comes_back_whole(
-    demo_copy_services: Services, tmp_path: Path
+    demo_book_copy_services: Services, tmp_path: Path
 ) -> None:
-    svc = demo_copy_services
+    svc = demo_book_copy_services
     case_no = _open_case(svc)
     party = svc.case_files.find(case_no).party.name
     before = _totals(svc)
@@ -80,8 +87,8 @@ def test_a_deleted_case_leaves_every_list_and_total_and_comes_back_whole(
     assert svc.verify_audit() is None
 
 
-def test_a_deleted_number_is_not_given_again(demo_copy_services: Services) -> None:
-    svc = demo_copy_services
+def test_a_deleted_number_is_not_given_again(demo_book_copy_services: Services) -> None:
+    svc = demo_book_copy_services
     case_no = _open_case(svc)
     officers = tuple(svc.case_files.find(case_no).officers[i].certificate_no for i in (0, 1))
     svc.trash.delete(case_no, "录入错误")
@@ -93,25 +100,40 @@ def test_a_deleted_number_is_not_given_again(demo_copy_services: Services) -> No
     assert (taken.value.code, taken.value.field) == ("case.case_no_in_trash", "case_no")
 
 
+def test_a_case_filed_after_the_demo_is_a_new_row(demo_book_copy_services: Services) -> None:
+    """The demo's bulk load gives its rows their ids; a case filed afterwards gets the next one
+    (on a server the identity's sequence was moved past them), not a collision."""
+    svc = demo_book_copy_services
+    officers = tuple(
+        svc.case_files.find(_open_case(svc)).officers[i].certificate_no for i in (0, 1)
+    )
+    count = svc.cases.count()
+    filed = svc.case_files.file_case(
+        NewCase("", PartyRecord(PartyType.NATURAL_PERSON, "赵六"), "案由", NOW.date(), officers)
+    ).case
+    assert svc.cases.count() == count + 1
+    assert svc.case_files.find(filed.case_no).party.name == "赵六"
+
+
 @pytest.mark.parametrize(
     ("reason", "code"),
     [("", "trash.reason_required"), ("  \n ", "trash.reason_required"),
      ("理" * 201, "trash.reason_too_long")],
 )  # fmt: skip
-def test_a_reason_is_required(demo_copy_services: Services, reason: str, code: str) -> None:
-    svc = demo_copy_services
+def test_a_reason_is_required(demo_book_copy_services: Services, reason: str, code: str) -> None:
+    svc = demo_book_copy_services
     case_no = _open_case(svc)
-    before = database_digest(svc.db_path)
+    before = database_digest(book(svc))
     with pytest.raises(DomainError) as refused:
         svc.trash.delete(case_no, reason)
     assert (refused.value.code, refused.value.field) == (code, "reason")
-    assert database_digest(svc.db_path) == before
+    assert database_digest(book(svc)) == before
 
 
 def test_unknown_already_deleted_and_not_deleted_cases_are_named(
-    demo_copy_services: Services,
+    demo_book_copy_services: Services,
 ) -> None:
-    svc = demo_copy_services
+    svc = demo_book_copy_services
     case_no = _open_case(svc)
     for call, code in (
         (lambda: svc.trash.delete("川执立〔1999〕1号", "录入错误"), "case.not_found"),
@@ -121,32 +143,32 @@ def test_unknown_already_deleted_and_not_deleted_cases_are_named(
             call()
         assert refused.value.code == code
     svc.trash.delete(case_no, "录入错误")
-    before = database_digest(svc.db_path)
+    before = database_digest(book(svc))
     with pytest.raises(DomainError) as again:
         svc.trash.delete(case_no, "录入错误")
     assert again.value.code == "trash.already"
-    assert database_digest(svc.db_path) == before
+    assert database_digest(book(svc)) == before
 
 
-def test_a_decided_case_is_corrected_not_deleted(demo_copy_services: Services) -> None:
-    svc = demo_copy_services
+def test_a_decided_case_is_corrected_not_deleted(demo_book_copy_services: Services) -> None:
+    svc = demo_book_copy_services
     case_no = _decided_case(svc)
-    before = database_digest(svc.db_path)
+    before = database_digest(book(svc))
     with pytest.raises(DomainError) as refused:
         svc.trash.delete(case_no, "录入错误")
     assert refused.value.code == "trash.decided"
-    assert database_digest(svc.db_path) == before
+    assert database_digest(book(svc)) == before
 
 
-def test_a_sampled_case_is_not_deleted(demo_copy_services: Services) -> None:
-    svc = demo_copy_services
+def test_a_sampled_case_is_not_deleted(demo_book_copy_services: Services) -> None:
+    svc = demo_book_copy_services
     drawn = svc.file_reviews.draw(SampleRule(year=2024, seed=3, count=1))
     case_no = drawn.files[0].file_no
-    before = database_digest(svc.db_path)
+    before = database_digest(book(svc))
     with pytest.raises(DomainError) as refused:
         svc.trash.delete(case_no, "录入错误")
     assert refused.value.code == "trash.sampled"
-    assert database_digest(svc.db_path) == before
+    assert database_digest(book(svc)) == before
 
 
 def test_a_case_with_a_signed_review_is_not_deleted(db_path: Path, clock: FixedClock) -> None:
@@ -163,11 +185,11 @@ def test_a_case_with_a_signed_review_is_not_deleted(db_path: Path, clock: FixedC
 
 
 def test_the_cli_deletes_lists_and_takes_back(
-    demo_copy_services: Services, capsys: pytest.CaptureFixture[str]
+    demo_book_copy_services: Services, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    case_no = _open_case(demo_copy_services)
-    db = ["--db", str(demo_copy_services.db_path)]
-    demo_copy_services.close()
+    case_no = _open_case(demo_book_copy_services)
+    db = ["--db", str(book(demo_book_copy_services))]
+    demo_book_copy_services.close()
     with pytest.raises(SystemExit) as usage:  # --reason is required: a usage error
         main([*db, "case", "delete", case_no])
     assert usage.value.code == 2

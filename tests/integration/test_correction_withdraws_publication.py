@@ -19,8 +19,9 @@ PAID_DECISION = "沪浦川执罚〔2026〕2号"
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as built:
+def svc(backend: Path | str) -> Iterator[Services]:
+    """On both backends: a file and a server database (tests/server_backend)."""
+    with build_services(backend, FixedClock(NOW)) as built:
         add_deadline_cases(built)  # PAID and UNPAID: 100 元 decided 2026-08-03, served 08-04
         yield built
 

@@ -1,4 +1,5 @@
-"""The dispute register end to end: the seed's 2023 figures, the surcharge pause, roles, the CLI."""
+"""The dispute register end to end: the seed's 2023 figures, the surcharge pause, roles, the CLI;
+on both backends (a file and a server database, tests/server_backend)."""
 
 from __future__ import annotations
 
@@ -31,13 +32,13 @@ from tests.review_setup import make_accounts, open_as
 D = dt.date
 
 
-def _cli(db: Path, *argv: str) -> tuple[int, str]:
+def _cli(db: Path | str, *argv: str) -> tuple[int, str]:
     out = io.StringIO()
     code = main(["--db", str(db), *argv], out)
     return code, out.getvalue()
 
 
-def _seed_2023(db: Path) -> None:
+def _seed_2023(db: Path | str) -> None:
     """The seed report's 2023 disputes: 10 reconsiderations (4 withdrawn after mediation, 6
     rejected) and 14 lawsuits (1 withdrawn, 13 claims rejected, a leader at every hearing)."""
     for n in range(10):
@@ -61,8 +62,8 @@ def _seed_2023(db: Path) -> None:
         assert code == 0
 
 
-def test_the_seed_years_disputes_give_the_seed_figures(tmp_path: Path) -> None:
-    db = tmp_path / "town.db"
+def test_the_seed_years_disputes_give_the_seed_figures(backend: Path | str, tmp_path: Path) -> None:
+    db = backend
     assert _cli(db, "init")[0] == 0
     _seed_2023(db)
     code, out = _cli(db, "stats", "--year", "2023", "--json")
@@ -85,8 +86,8 @@ def test_the_seed_years_disputes_give_the_seed_figures(tmp_path: Path) -> None:
     assert _cli(db, "verify")[0] == 0
 
 
-def test_list_show_and_refusals_write_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "town.db"
+def test_list_show_and_refusals_write_nothing(backend: Path | str) -> None:
+    db = backend
     assert _cli(db, "init")[0] == 0
     _seed_2023(db)
     code, out = _cli(db, "dispute", "list", "--year", "2023", "--json")
@@ -114,8 +115,8 @@ def test_list_show_and_refusals_write_nothing(tmp_path: Path) -> None:
     assert database_digest(db) == before
 
 
-def test_a_pending_dispute_pauses_the_surcharge(demo_copy_services: Services) -> None:
-    svc = demo_copy_services
+def test_a_pending_dispute_pauses_the_surcharge(demo_book_copy_services: Services) -> None:
+    svc = demo_book_copy_services
     row = svc._db.execute(  # a served fine with nothing paid
         "SELECT case_no, served_on FROM general_cases c WHERE outcome = 'penalty' AND fine_fen > 0"
         " AND served_on IS NOT NULL AND deleted_at IS NULL"
@@ -147,8 +148,8 @@ def test_a_pending_dispute_pauses_the_surcharge(demo_copy_services: Services) ->
     assert svc.case_files.view(case_no, after).clocks.days_late == 12
 
 
-def test_roles_clerks_record_reviewers_read(tmp_path: Path) -> None:
-    db = tmp_path / "roles.db"
+def test_roles_clerks_record_reviewers_read(backend: Path | str) -> None:
+    db = backend
     clock = FixedClock(NOW)
     make_accounts(db, clock)
     record = DisputeRecord(DisputeKind.LITIGATION, "(2024)沪0115行初9号", "原告",
@@ -166,9 +167,9 @@ def test_roles_clerks_record_reviewers_read(tmp_path: Path) -> None:
         assert admin.disputes.view(dispute_id).record.number == "(2024)沪0115行初9号"
 
 
-def test_the_installed_command(tmp_path: Path) -> None:
+def test_the_installed_command(backend: Path | str, tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("chuansha-enforce")
-    db = tmp_path / "run.db"
+    db = backend
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
 
     def run(*argv: str) -> subprocess.CompletedProcess[str]:
@@ -213,10 +214,12 @@ def _seed_sheets(path: Path) -> Path:
     return path
 
 
-def test_the_seed_years_disputes_imported_from_a_ledger(tmp_path: Path) -> None:
+def test_the_seed_years_disputes_imported_from_a_ledger(
+    backend: Path | str, tmp_path: Path
+) -> None:
     """The seed's figures come out of an imported ledger too, through the installed command."""
     exe = Path(sys.executable).with_name("chuansha-enforce")
-    db = tmp_path / "town.db"
+    db = backend
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
 
     def run(*argv: str) -> subprocess.CompletedProcess[str]:
@@ -243,8 +246,8 @@ def test_the_seed_years_disputes_imported_from_a_ledger(tmp_path: Path) -> None:
     assert run("verify").returncode == 0
 
 
-def test_administrators_correct_a_concluded_dispute_with_a_reason(tmp_path: Path) -> None:
-    db = tmp_path / "roles.db"
+def test_administrators_correct_a_concluded_dispute_with_a_reason(backend: Path | str) -> None:
+    db = backend
     clock = FixedClock(NOW)
     make_accounts(db, clock)
     record = DisputeRecord(DisputeKind.RECONSIDERATION, "浦府复〔2025〕3号", "王某",

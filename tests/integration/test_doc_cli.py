@@ -1,10 +1,10 @@
 """``doc list`` and ``doc make`` as a user runs them: in-process with the fixed clock, and the
-installed command in its own process on a fresh demo file (nothing there depends on today)."""
+installed command in its own process on a fresh demo book (nothing there depends on today); on
+both backends (a file and a server database, tests/server_backend)."""
 
 from __future__ import annotations
 
 import io
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import build_services
+from tests.backend_book import another_book, by_hand
 from tests.cli_clock import main
 from tests.conftest import database_digest
 from tests.integration.test_documents import FINE_NO, NOW, D, _fine_case, text_of
@@ -22,8 +23,7 @@ from tests.integration.test_documents import FINE_NO, NOW, D, _fine_case, text_o
 EXE = Path(sys.executable).with_name("chuansha-enforce")
 
 
-def _fine_db(tmp_path: Path) -> Path:
-    path = tmp_path / "cases.db"
+def _fine_db(path: Path | str) -> Path | str:
     with build_services(path, FixedClock(NOW)) as svc:
         svc.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
         svc.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
@@ -31,8 +31,8 @@ def _fine_db(tmp_path: Path) -> Path:
     return path
 
 
-def test_doc_list_and_make_in_process(tmp_path: Path) -> None:
-    db = _fine_db(tmp_path)
+def test_doc_list_and_make_in_process(backend: Path | str, tmp_path: Path) -> None:
+    db = _fine_db(backend)
     out = io.StringIO()
     assert main(["--db", str(db), "doc", "list", FINE_NO], out) == 0
     lines = out.getvalue().splitlines()
@@ -55,8 +55,10 @@ def test_doc_list_and_make_in_process(tmp_path: Path) -> None:
     )
 
 
-def test_doc_make_refusals_name_the_reason_and_change_nothing(tmp_path: Path) -> None:
-    db = _fine_db(tmp_path)
+def test_doc_make_refusals_name_the_reason_and_change_nothing(
+    backend: Path | str, tmp_path: Path
+) -> None:
+    db = _fine_db(backend)
     before = database_digest(db)
     err = io.StringIO()
     sys_stderr, sys.stderr = sys.stderr, err
@@ -76,8 +78,8 @@ def test_doc_make_refusals_name_the_reason_and_change_nothing(tmp_path: Path) ->
     assert database_digest(db) == before
 
 
-def test_doc_make_as_an_installed_command(tmp_path: Path) -> None:
-    db = tmp_path / "demo.db"
+def test_doc_make_as_an_installed_command(backend: Path | str, tmp_path: Path) -> None:
+    db = backend
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
            "XDG_DATA_HOME": str(tmp_path / "data")}  # fmt: skip
 
@@ -90,7 +92,7 @@ def test_doc_make_as_an_installed_command(tmp_path: Path) -> None:
         return result
 
     assert run("demo", "--cases", "5", "--seed", "3").returncode == 0
-    with sqlite3.connect(db) as conn:
+    with by_hand(db) as conn:
         case_no, party = conn.execute(
             "SELECT c.case_no, p.name FROM general_cases c JOIN parties p ON p.id = c.party_id"
             " ORDER BY c.id LIMIT 1"
@@ -106,20 +108,25 @@ def test_doc_make_as_an_installed_command(tmp_path: Path) -> None:
     assert ".docx" in wrong.stderr
 
 
-def test_the_ledger_carries_the_address_and_the_legal_representative(tmp_path: Path) -> None:
+def test_the_ledger_carries_the_address_and_the_legal_representative(
+    backend: Path | str, tmp_path: Path
+) -> None:
     """Exported from the case record, imported into an empty file, printed on the decision."""
-    db = _fine_db(tmp_path)
+    db = _fine_db(backend)
     with build_services(db, FixedClock(NOW)) as first:
         first.ledger.export_ledger(tmp_path / "台账.xlsx", 2024)
-    with build_services(tmp_path / "b.db", FixedClock(NOW)) as second:
+    with (
+        another_book(backend, tmp_path, "b.db") as empty,
+        build_services(empty, FixedClock(NOW)) as second,
+    ):
         report = second.ledger.import_file(tmp_path / "台账.xlsx")
         assert report.errors == ()
         party = second.case_files.find(FINE_NO).party
         assert (party.address, party.legal_representative) == ("上海市浦东新区川沙路100号", "王五")
 
 
-def test_the_internal_case_summary_names_the_legal_representative(tmp_path: Path) -> None:
-    db = _fine_db(tmp_path)
+def test_the_internal_case_summary_names_the_legal_representative(backend: Path | str) -> None:
+    db = _fine_db(backend)
     with build_services(db, FixedClock(NOW)) as svc:
         data = svc.reports.case_pdf(FINE_NO)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)

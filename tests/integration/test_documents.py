@@ -44,8 +44,10 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
+from tests.backend_book import book
 from tests.conftest import database_digest
 from tests.notices import notice
+from tests.server_backend import is_server
 
 D = dt.date
 NOW = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)  # 2024-06-28 in Shanghai
@@ -77,8 +79,12 @@ PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}")
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "data" / "cases.db", FixedClock(NOW)) as services:
+def svc(backend: Path | str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]:
+    """On both backends (tests/server_backend): a file in ``data/``, or a server database whose
+    templates folder is this PC's folder for it (in the user data folder, here under tmp_path)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    where = backend if is_server(backend) else tmp_path / "data" / "cases.db"
+    with build_services(where, FixedClock(NOW)) as services:
         services.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
         services.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
         yield services
@@ -350,13 +356,13 @@ def test_a_document_waiting_for_steps_is_refused_with_them(svc: Services, tmp_pa
     assert states[DocumentKind.FILING_APPROVAL].can_make
     assert states[DocumentKind.PENALTY_DECISION].missing == ("处罚决定", "决定书文号")
     assert states[DocumentKind.CLOSING_APPROVAL].missing == ("结案",)
-    before = database_digest(svc.db_path)
+    before = database_digest(book(svc))
     with pytest.raises(DomainError) as caught:
         svc.documents.make(FINE_NO, DocumentKind.ADVANCE_NOTICE, tmp_path / "n.docx")
     assert caught.value.code == "document.missing_steps"
     assert caught.value.params["steps"] == "告知、拟处罚内容"
     assert not (tmp_path / "n.docx").exists()
-    assert database_digest(svc.db_path) == before
+    assert database_digest(book(svc)) == before
 
 
 def test_numbers_are_issued_once_and_making_is_logged(svc: Services, tmp_path: Path) -> None:
@@ -376,7 +382,7 @@ def test_numbers_are_issued_once_and_making_is_logged(svc: Services, tmp_path: P
 
 def _user_template(svc: Services, kind: DocumentKind) -> Path:
     folder = svc.db_path.parent / "templates"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{kind.value}.docx"
     shutil.copy(svc.documents.template(kind), target)
     return target
@@ -414,7 +420,7 @@ def test_a_faulty_user_template_gives_one_clear_error_and_changes_nothing(
     kind, old, new, code, variable = fault
     _fine_case(svc)
     target = _edited_template(svc, kind, old, new)
-    before = database_digest(svc.db_path)
+    before = database_digest(book(svc))
     with pytest.raises(DomainError) as caught:
         svc.documents.make(FINE_NO, kind, tmp_path / "d.docx")
     assert caught.value.code == code
@@ -422,7 +428,7 @@ def test_a_faulty_user_template_gives_one_clear_error_and_changes_nothing(
     if variable is not None:
         assert caught.value.params["variable"] == variable
     assert not (tmp_path / "d.docx").exists()
-    assert database_digest(svc.db_path) == before  # no number was issued
+    assert database_digest(book(svc)) == before  # no number was issued
 
 
 def test_a_user_template_that_moves_the_seal_is_used(svc: Services, tmp_path: Path) -> None:

@@ -8,10 +8,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import database_digest
+from tests.gate_walk import book_with
 from tests.integration import test_case_gates_cli as gates_cli
 from tests.integration.test_case_gates_cli import FILE, NO, NOTICE, STATED, decide, run
 
-book = gates_cli.book  # the same fixture: a fresh file with the officers registered
+
+@pytest.fixture
+def book(backend: Path | str) -> Path | str:
+    """A fresh case book with the officers registered, on both backends: a file and a server
+    database (tests/server_backend)."""
+    return book_with(backend, gates_cli.OFFICERS)
 
 
 def evidence(kind: str, on: str, description: str = "现场检查笔录一份") -> list[str]:

@@ -1,12 +1,11 @@
 """Case-file review end to end: samples stored and reproducible across databases, scoring,
-defects and their rectification, the annual figures and the CLI."""
+defects and their rectification, the annual figures and the CLI; on both backends (a file and
+a server database, tests/server_backend)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-import sqlite3
 from collections import Counter
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.file_review.file_review_sampling import SampleRule, Stratify
 from chuansha_enforce.domain.file_review.file_review_scoring import Finding, Grade
 from chuansha_enforce.services.container import build_services
+from tests.backend_book import another_book, copy_of_book, refused_by_the_database
 from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 
@@ -25,30 +25,36 @@ YEAR = 2025
 
 
 @pytest.fixture
-def db(demo_db: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "reviews.db"
-    shutil.copy(demo_db, copy)
-    return copy
+def db(demo_book_copy: Path | str) -> Path | str:
+    """A copy of the demo, on both backends (a file and a server database)."""
+    return demo_book_copy
 
 
-def _cli(db: Path, *argv: str) -> int:
+def _cli(db: Path | str, *argv: str) -> int:
     return main(["--db", str(db), *argv])
 
 
 def test_two_databases_with_the_same_data_give_the_same_sample(
-    demo_db: Path, tmp_path: Path
+    demo_book: Path | str, tmp_path: Path
 ) -> None:
     """The second database is rebuilt from a ledger export: other row ids, other order."""
     exported = tmp_path / "ledger.xlsx"
-    source_db = tmp_path / "source.db"
-    shutil.copy(demo_db, source_db)  # an export is logged: never write the shared demo file
-    with build_services(source_db, FixedClock(NOW)) as source:
+    # an export is logged: never write the shared demo case book
+    with (
+        copy_of_book(demo_book, tmp_path, "source.db") as source_db,
+        build_services(source_db, FixedClock(NOW)) as source,
+    ):
         source.ledger.export_ledger(exported, YEAR)
-    other = tmp_path / "other.db"
+    with (
+        another_book(demo_book, tmp_path, "other.db") as other,
+        copy_of_book(demo_book, tmp_path, "first.db") as first,
+    ):
+        _same_sample(first, other, exported)
+
+
+def _same_sample(first: Path | str, other: Path | str, exported: Path) -> None:
     with build_services(other, FixedClock(NOW)) as target:
         assert target.ledger.import_file(exported).errors == ()
-    first = tmp_path / "first.db"
-    shutil.copy(demo_db, first)
     rule = SampleRule(year=YEAR, seed=20260101, count=25, stratify=Stratify.OFFICER)
     with build_services(first, FixedClock(NOW)) as a, build_services(other, FixedClock(NOW)) as b:
         drawn_a = a.file_reviews.draw(rule)
@@ -60,7 +66,7 @@ def test_two_databases_with_the_same_data_give_the_same_sample(
         assert {f.file_no for f in other_seed.files} != {f.file_no for f in drawn_a.files}
 
 
-def test_the_sample_is_the_closed_files_of_the_year_and_keeps_its_rule(db: Path) -> None:
+def test_the_sample_is_the_closed_files_of_the_year_and_keeps_its_rule(db: Path | str) -> None:
     with build_services(db, FixedClock(NOW)) as svc:
         drawn = svc.file_reviews.draw(
             SampleRule(year=YEAR, seed=5, percent=10, stratify=Stratify.VIOLATION)
@@ -84,7 +90,7 @@ def test_the_sample_is_the_closed_files_of_the_year_and_keeps_its_rule(db: Path)
         assert stored.rule["percent"] == 10
 
 
-def test_exclude_sampled_never_draws_a_file_twice(db: Path) -> None:
+def test_exclude_sampled_never_draws_a_file_twice(db: Path | str) -> None:
     with build_services(db, FixedClock(NOW)) as svc:
         first = svc.file_reviews.draw(SampleRule(year=YEAR, seed=1, count=30))
         second = svc.file_reviews.draw(
@@ -94,7 +100,7 @@ def test_exclude_sampled_never_draws_a_file_twice(db: Path) -> None:
         assert second.sample.population == first.sample.population - 30
 
 
-def test_simple_files_join_the_population_when_asked(db: Path) -> None:
+def test_simple_files_join_the_population_when_asked(db: Path | str) -> None:
     with build_services(db, FixedClock(NOW)) as svc:
         general = svc.file_reviews.draw(SampleRule(year=YEAR, seed=1, count=1))
         both = svc.file_reviews.draw(SampleRule(year=YEAR, seed=1, count=1, include_simple=True))
@@ -105,7 +111,7 @@ def test_simple_files_join_the_population_when_asked(db: Path) -> None:
         assert both.sample.population == general.sample.population + simple
 
 
-def test_scoring_rectifying_and_the_annual_figures(db: Path) -> None:
+def test_scoring_rectifying_and_the_annual_figures(db: Path | str) -> None:
     clock = FixedClock(NOW)
     with build_services(db, clock) as svc:
         reviews = svc.file_reviews
@@ -144,7 +150,7 @@ def test_scoring_rectifying_and_the_annual_figures(db: Path) -> None:
         }
 
 
-def test_rectification_is_checked_and_refusals_write_nothing(db: Path) -> None:
+def test_rectification_is_checked_and_refusals_write_nothing(db: Path | str) -> None:
     with build_services(db, FixedClock(NOW)) as svc:
         drawn = svc.file_reviews.draw(SampleRule(year=YEAR, seed=3, count=1))
         svc.file_reviews.score(drawn.files[0].id, [Finding("numbering")])
@@ -165,26 +171,21 @@ def test_rectification_is_checked_and_refusals_write_nothing(db: Path) -> None:
     assert database_digest(db) == before
 
 
-def test_samples_and_rectified_defects_cannot_be_deleted(db: Path) -> None:
+def test_samples_and_rectified_defects_cannot_be_deleted(db: Path | str) -> None:
     with build_services(db, FixedClock(NOW)) as svc:
         drawn = svc.file_reviews.draw(SampleRule(year=YEAR, seed=3, count=1))
         svc.file_reviews.score(drawn.files[0].id, [Finding("numbering")])
         defect = svc.file_reviews.defects(drawn.sample.id)[0]
         svc.file_reviews.rectify(defect.id, dt.date(2026, 11, 27), "已改")
-    conn = sqlite3.connect(db)
-    try:
-        for sql in (
-            "DELETE FROM file_review_samples",
-            "DELETE FROM file_review_files",
-            "DELETE FROM file_review_findings",
-        ):
-            with pytest.raises(sqlite3.IntegrityError):
-                conn.execute(sql)
-    finally:
-        conn.close()
+    for sql in (
+        "DELETE FROM file_review_samples",
+        "DELETE FROM file_review_files",
+        "DELETE FROM file_review_findings",
+    ):
+        refused_by_the_database(db, sql, "never deleted")
 
 
-def test_a_changed_sheet_applies_to_new_samples_only(db: Path) -> None:
+def test_a_changed_sheet_applies_to_new_samples_only(db: Path | str) -> None:
     with build_services(db, FixedClock(NOW)) as svc:
         old = svc.file_reviews.draw(SampleRule(year=YEAR, seed=1, count=1))
         sheet = svc.file_reviews.current_sheet().to_json()
@@ -198,7 +199,7 @@ def test_a_changed_sheet_applies_to_new_samples_only(db: Path) -> None:
         assert svc.file_reviews.score(new.files[0].id, late).grade is Grade.GOOD
 
 
-def test_cli_sample_json_and_stats(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_sample_json_and_stats(db: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     assert _cli(db, "sample", "--year", str(YEAR), "--count", "5", "--seed", "99", "--json") == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed["seed"] == 99
@@ -210,7 +211,7 @@ def test_cli_sample_json_and_stats(db: Path, capsys: pytest.CaptureFixture[str])
     assert json.loads(capsys.readouterr().out)["file_reviews"]["sampled"] == 5
 
 
-def test_cli_scores_lists_and_rectifies(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_scores_lists_and_rectifies(db: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     assert _cli(db, "sample", "--year", str(YEAR), "--count", "2", "--seed", "1") == 0
     capsys.readouterr()
     assert _cli(db, "file-review", "show", "1", "--json") == 0
@@ -241,7 +242,7 @@ def test_cli_scores_lists_and_rectifies(db: Path, capsys: pytest.CaptureFixture[
     ],
 )
 def test_cli_refusals_exit_1_and_write_nothing(
-    db: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    db: Path | str, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with build_services(db, FixedClock(NOW)):
         pass  # migrate first, so the digest compares only the refused command
@@ -251,7 +252,7 @@ def test_cli_refusals_exit_1_and_write_nothing(
     assert database_digest(db) == before
 
 
-def test_cli_score_refuses_bad_findings(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_score_refuses_bad_findings(db: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     assert _cli(db, "sample", "--year", str(YEAR), "--count", "1", "--seed", "1") == 0
     capsys.readouterr()
     before = database_digest(db)
@@ -268,7 +269,7 @@ def _pdf_text(path: Path) -> str:
 
 
 def test_the_sample_and_rectification_lists_as_pdf(
-    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with build_services(db, FixedClock(NOW)) as svc:
         drawn = svc.file_reviews.draw(SampleRule(year=YEAR, seed=77, count=8))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,15 +16,17 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
+from tests.backend_book import book, refused_by_the_database
 from tests.conftest import database_digest
 
 D = dt.date
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[Services]:
+def svc(backend: Path | str) -> Iterator[Services]:
+    """On both backends: a file and a server database (tests/server_backend)."""
     clock = FixedClock(dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC))
-    with build_services(tmp_path / "cases.db", clock) as services:
+    with build_services(backend, clock) as services:
         services.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
         services.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
         yield services
@@ -67,10 +68,7 @@ def test_a_voided_number_is_kept_and_never_reissued(svc: Services) -> None:
     with pytest.raises(DomainError) as caught:
         svc.numbering.void("川执立〔2024〕000099号", "不存在")
     assert caught.value.code == "numbering.not_issued"
-    conn = sqlite3.connect(svc.db_path)
-    with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
-        conn.execute("DELETE FROM issued_numbers")
-    conn.close()
+    refused_by_the_database(book(svc), "DELETE FROM issued_numbers", "never deleted")
 
 
 def test_decisions_are_numbered_and_a_refusal_consumes_no_number(svc: Services) -> None:
@@ -82,10 +80,10 @@ def test_decisions_are_numbered_and_a_refusal_consumes_no_number(svc: Services) 
         basis="《上海市市容环境卫生管理条例》第二十四条",
     )
     svc.case_files.record_notice(case_no, notice)
-    before = database_digest(svc.db_path)
+    before = database_digest(book(svc))
     with pytest.raises(DomainError):
         svc.case_files.decide(case_no, Decision(None, D(2024, 6, 1), Outcome.PENALTY))
-    assert database_digest(svc.db_path) == before
+    assert database_digest(book(svc)) == before
     result = svc.case_files.decide(case_no, Decision(None, D(2024, 6, 1), Outcome.PENALTY,
                                                      frozenset({PenaltyKind.WARNING})))  # fmt: skip
     assert result.case.decision is not None

@@ -2,16 +2,18 @@
 
 Both procedures: collected (fines, confiscations and 加处罚款 paid in the year), the surcharge part,
 what was decided and unpaid at the year's end, and the simple-procedure part of that apart.
+On both backends: in a file, and on a server database, where the hand-written SQL is said by
+the dialect layer.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import json
-import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +24,7 @@ from chuansha_enforce.domain.simple_procedure.simple_payments import (
     simple_payment_due,
     surcharge_on,
 )
-from chuansha_enforce.services.container import build_services
+from tests.backend_book import by_hand, filled_book
 from tests.cli_clock import main
 from tests.conftest import NOW
 
@@ -69,25 +71,26 @@ SELECT s.decided_on, s.fine_fen, s.paid_on, coalesce(u.surcharge_fen, 0)
 """
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("payments") / "town.db"
-    with build_services(path, FixedClock(NOW)) as built:
-        built.demo.fill(PLAN)
-    return path
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def generated(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path | str]:
+    folder = tmp_path_factory.mktemp("payments")
+    with filled_book(request.param, folder, PLAN, FixedClock(NOW)) as book:
+        yield book
 
 
-def one(db: sqlite3.Connection, sql: str, **params: object) -> int:
+def one(db: Any, sql: str, **params: object) -> int:
     return int(db.execute(sql, params).fetchone()[0])
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_money_figures_equal_hand_written_sql(generated: Path, year: int) -> None:
+def test_money_figures_equal_hand_written_sql(generated: Path | str, year: int) -> None:
     out = io.StringIO()
     assert main(["--db", str(generated), "stats", "--year", str(year), "--json"], out) == 0
     figures = json.loads(out.getvalue())
     end = f"{year}-12-31"
-    with contextlib.closing(sqlite3.connect(generated)) as db:
+    with by_hand(generated) as db:
         collected = one(db, COLLECTED, year=str(year))
         surcharge = one(db, SURCHARGE, year=str(year))
         simple_surcharge = one(db, SIMPLE_SURCHARGE, year=str(year))
@@ -105,10 +108,10 @@ def test_money_figures_equal_hand_written_sql(generated: Path, year: int) -> Non
     assert simple_outstanding > 0
 
 
-def test_generated_simple_surcharges_follow_the_rule(generated: Path) -> None:
+def test_generated_simple_surcharges_follow_the_rule(generated: Path | str) -> None:
     """Each late simple payment carries the surcharge the domain's rule gives it."""
     calendar = WorkCalendar()
-    with contextlib.closing(sqlite3.connect(generated)) as db:
+    with by_hand(generated) as db:
         rows = db.execute(LATE_SIMPLE).fetchall()
     late = 0
     for decided_on, fine, paid_on, recorded in rows:

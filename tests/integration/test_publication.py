@@ -40,15 +40,15 @@ UNPAID_DECISION = "沪浦川执罚〔2026〕1号"
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    db = tmp_path / "cases.db"
-    with build_services(db, FixedClock(NOW)) as svc:
+def path(backend: Path | str) -> Path | str:
+    """On both backends: a file and a server database (tests/server_backend)."""
+    with build_services(backend, FixedClock(NOW)) as svc:
         add_deadline_cases(svc)  # PAID and UNPAID: 100 元 decided 2026-08-03, served 08-04
-    return db
+    return backend
 
 
 @pytest.fixture
-def svc(path: Path) -> Iterator[Services]:
+def svc(path: Path | str) -> Iterator[Services]:
     with build_services(path, FixedClock(NOW)) as built:
         yield built
 
@@ -120,7 +120,9 @@ def test_a_correction_sets_the_decision_aside_through_the_service_hook(svc: Serv
     assert svc.verify(check_backups=False).problems == ()  # the new rows are sealed
 
 
-def test_refused_publication_steps_leave_the_database_as_it_was(svc: Services, path: Path) -> None:
+def test_refused_publication_steps_leave_the_database_as_it_was(
+    svc: Services, path: Path | str
+) -> None:
     before = database_digest(path)
     refusals: list[tuple[Callable[[], object], str]] = [
         (lambda: svc.publications.publish(UNPAID, D(2026, 8, 2)), "date.too_early"),
@@ -142,7 +144,9 @@ def test_refused_publication_steps_leave_the_database_as_it_was(svc: Services, p
     assert twice.value.code == "publication.already_published"
 
 
-def test_closing_with_money_unpaid_only_for_a_listed_reason(svc: Services, path: Path) -> None:
+def test_closing_with_money_unpaid_only_for_a_listed_reason(
+    svc: Services, path: Path | str
+) -> None:
     before = database_digest(path)
     for kwargs, code in (
         ({}, "case.close_unpaid"),
@@ -164,8 +168,8 @@ def test_closing_with_money_unpaid_only_for_a_listed_reason(svc: Services, path:
     assert paid.close_reason_kind is None
 
 
-def test_other_needs_a_legal_reviewer_when_accounts_are_in_use(tmp_path: Path) -> None:
-    db = tmp_path / "acc.db"
+def test_other_needs_a_legal_reviewer_when_accounts_are_in_use(backend: Path | str) -> None:
+    db = backend
     with build_services(db, FixedClock(NOW)) as svc:
         add_deadline_cases(svc)
     make_accounts(db, FixedClock(NOW))
@@ -180,7 +184,7 @@ def test_other_needs_a_legal_reviewer_when_accounts_are_in_use(tmp_path: Path) -
 
 
 def test_case_show_json_and_the_due_list_in_process(
-    path: Path, capsys: pytest.CaptureFixture[str]
+    path: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--db", str(path), "case", "show", UNPAID, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
@@ -197,7 +201,7 @@ def test_case_show_json_and_the_due_list_in_process(
     assert "待办天数" in capsys.readouterr().err
 
 
-def _cli(path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+def _cli(path: Path | str, *argv: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(EXE), "--db", str(path), *argv],
         env={"PATH": "/usr/bin:/bin"},
@@ -208,7 +212,7 @@ def _cli(path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_installed_command_publishes_withdraws_closes_and_lists_what_is_due(
-    path: Path, tmp_path: Path
+    path: Path | str, tmp_path: Path
 ) -> None:
     """As a user runs it (the real date is after 2026-11-27: only settled facts asserted)."""
     with build_services(path, FixedClock(NOW)) as svc:
@@ -258,7 +262,7 @@ def test_installed_command_publishes_withdraws_closes_and_lists_what_is_due(
     assert UNPAID_DECISION in text
 
 
-def test_a_due_list_reaching_into_2027_says_it_counted_monday_to_friday(path: Path) -> None:
+def test_a_due_list_reaching_into_2027_says_it_counted_monday_to_friday(path: Path | str) -> None:
     late_december = dt.datetime(2026, 12, 28, 2, 0, tzinfo=dt.UTC)
     with build_services(path, FixedClock(late_december), read_only=True) as svc:
         listing = svc.publications.due_list(days=5)
@@ -267,15 +271,17 @@ def test_a_due_list_reaching_into_2027_says_it_counted_monday_to_friday(path: Pa
         assert svc.publications.due_list(as_of=D(2026, 12, 1), days=5).warnings == ()
 
 
-def test_the_demo_publishes_its_decisions_so_history_is_not_due(demo_services: Services) -> None:
+def test_the_demo_publishes_its_decisions_so_history_is_not_due(
+    demo_book_services: Services,
+) -> None:
     """The demo (2023–2025, read on 2026-11-27) publishes each decision 1–6 days after it: the
     only publications due are of decisions of its last days, still to come on 2025-12-31; the
     decisions a dispute set aside are withdrawn, so no withdrawal is due."""
-    items = demo_services.publications.due_list(days=5).items
+    items = demo_book_services.publications.due_list(days=5).items
     published = [i for i in items if i.kind is DueKind.PUBLICATION]
     assert all(i.due >= D(2025, 12, 24) for i in published)
     assert all(i.kind is not DueKind.WITHDRAWAL for i in items)
     for item in published:
-        case = demo_services.case_files.find(item.reference)
+        case = demo_book_services.case_files.find(item.reference)
         assert case.decision is not None
         assert case.decision.decided_on >= D(2025, 12, 15)

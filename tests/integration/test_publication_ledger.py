@@ -10,19 +10,35 @@ later makes it an ordinary publication. The column survives export → import un
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
+from tests.backend_book import another_book
 from tests.conftest import NOW
 from tests.ledger_files import CASE, ledger, with_
 
 D = dt.date
 PUBLISHED = "川执立〔2024〕000001号"
 HISTORY = "川执立〔2024〕000002号"
+
+
+@pytest.fixture
+def book(backend: Path | str) -> Path | str:
+    """The case book the ledger is imported into: a file or a server database."""
+    return backend
+
+
+@pytest.fixture
+def second_book(backend: Path | str, tmp_path: Path) -> Iterator[Path | str]:
+    """A second, empty case book on the same backend as ``book``."""
+    with another_book(backend, tmp_path, "b.db") as other:
+        yield other
 
 
 def _rows() -> list[dict[str, object]]:
@@ -44,9 +60,9 @@ def _state(svc: Services, case_no: str) -> ClockState:
 
 
 def test_history_without_a_publication_date_is_warned_about_and_never_due(
-    tmp_path: Path,
+    book: Path | str, tmp_path: Path
 ) -> None:
-    with build_services(tmp_path / "a.db", FixedClock(NOW)) as svc:
+    with build_services(book, FixedClock(NOW)) as svc:
         report = svc.ledger.import_file(ledger(tmp_path / "in.xlsx", cases=_rows()))
         assert report.errors == ()
         unrecorded = [w for w in report.warnings if w.code == "publication.unrecorded"]
@@ -68,8 +84,10 @@ def test_history_without_a_publication_date_is_warned_about_and_never_due(
         assert _state(svc, HISTORY) is ClockState.MISSED
 
 
-def test_the_publication_date_survives_export_and_import(tmp_path: Path) -> None:
-    with build_services(tmp_path / "a.db", FixedClock(NOW)) as svc:
+def test_the_publication_date_survives_export_and_import(
+    book: Path | str, second_book: Path | str, tmp_path: Path
+) -> None:
+    with build_services(book, FixedClock(NOW)) as svc:
         svc.ledger.import_file(ledger(tmp_path / "in.xlsx", cases=_rows()))
         svc.ledger.export_ledger(tmp_path / "out.xlsx", 2024)
     sheet = load_workbook(tmp_path / "out.xlsx")["一般程序案件"]
@@ -78,7 +96,7 @@ def test_the_publication_date_survives_export_and_import(tmp_path: Path) -> None
     values = {row[0].value: row[column].value for row in sheet.iter_rows(min_row=2)}
     assert values[PUBLISHED].date() == D(2024, 4, 15)
     assert values[HISTORY] is None
-    with build_services(tmp_path / "b.db", FixedClock(NOW)) as again:
+    with build_services(second_book, FixedClock(NOW)) as again:
         report = again.ledger.import_file(tmp_path / "out.xlsx")
         assert report.errors == ()
         assert again.case_files.find(PUBLISHED).publication.published_on == D(2024, 4, 15)
@@ -87,12 +105,12 @@ def test_the_publication_date_survives_export_and_import(tmp_path: Path) -> None
 
 
 def test_a_publication_date_before_the_decision_or_without_a_penalty_is_refused(
-    tmp_path: Path,
+    book: Path | str, tmp_path: Path
 ) -> None:
     early = with_(CASE, 公示日期=D(2024, 4, 9))
     none = with_(CASE, 案件编号="X2", 决定书文号="Y2", 处罚种类="撤销立案", 罚款金额=None,
                  缴款日期=None, 实缴金额=None, 送达日期=None)  # fmt: skip
-    with build_services(tmp_path / "a.db", FixedClock(NOW)) as svc:
+    with build_services(book, FixedClock(NOW)) as svc:
         report = svc.ledger.import_file(ledger(tmp_path / "bad.xlsx", cases=[early, none]))
         found = {(e.row, e.header, e.code) for e in report.errors}
         assert found == {

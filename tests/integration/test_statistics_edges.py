@@ -3,8 +3,9 @@
 The counting queries read covering indexes and split some figures into sums (open at a date =
 filed before it − closed before it; outstanding = decided − paid, capped per case; collected =
 paid in the year − paid on deleted cases). These cases are written straight into a migrated
-file, with the expected figures worked out by hand beside them, so a faster query that counts
-a deleted case, a payment after the year end or an over-payment differently fails here.
+case book (a file and a server database), with the expected figures worked out by hand
+beside them, so a faster query that counts a deleted case, a payment after the year end or
+an over-payment differently fails here.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.reports.statistics import AnnualFigures
 from chuansha_enforce.services.container import Services, build_services
-from chuansha_enforce.storage.connection import open_database
-from chuansha_enforce.storage.migrations import migrate
+from chuansha_enforce.storage.connection import write_transaction
+from tests.conftest import NOW
 
 AT = "2025-01-10T00:00:00+00:00"
 
@@ -74,11 +76,9 @@ class Cases:
 
 
 @pytest.fixture
-def edge_services(tmp_path: Path) -> Iterator[Services]:
-    path = tmp_path / "edges.db"
-    db = open_database(path)
-    migrate(db, path)
-    with db.conn:
+def edge_services(backend: Path | str) -> Iterator[Services]:
+    """On both backends: a file and a server database (tests/server_backend)."""
+    with build_services(backend, FixedClock(NOW)) as built, write_transaction(built._db) as db:
         cases = Cases(db)
         # Open on 1 January 2024: filed in 2023, closed in 2024.
         a = cases.add(
@@ -141,8 +141,7 @@ def edge_services(tmp_path: Path) -> Iterator[Services]:
         # Decided with nothing to pay (warning) and a withdrawn case: no money owed.
         cases.add("2024-04-01", decided="2024-04-20", outcome="penalty", kind="warning")
         cases.add("2024-04-02", decided="2024-04-21", outcome="withdrawn", closed="2024-04-22")
-    db.close()
-    with build_services(path, read_only=True, check_integrity=False) as built:
+    with build_services(backend, read_only=True, check_integrity=False) as built:
         yield built
 
 

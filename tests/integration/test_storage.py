@@ -1,10 +1,16 @@
-"""The database file: pragmas, migrations, refusal of newer files, audit chain, atomic writes."""
+"""The database file: pragmas, migrations, refusal of newer files, audit chain, atomic writes.
+
+Migrations, the refusal of a newer case book, atomic writes, the audit chain's guards and the
+schema's checks run on both backends (``backend``: a file and a server database); pragmas,
+query plans, index texts in ``sqlite_master``, file backups and not-a-database files are the
+SQLite file's own and stay file-only."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
+import psycopg
 import pytest
 import sqlite_utils
 
@@ -28,6 +34,9 @@ from chuansha_enforce.storage.migrations import (
 )
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.safety.backup import backup_database
+from tests.backend_book import local_path, open_book
+
+INTEGRITY_ERRORS = (sqlite3.IntegrityError, psycopg.IntegrityError)
 
 
 def test_connection_pragmas(db_path: Path) -> None:
@@ -39,13 +48,19 @@ def test_connection_pragmas(db_path: Path) -> None:
     db.close()
 
 
-def test_migrations_apply_once_and_are_idempotent(db_path: Path) -> None:
-    db = open_database(db_path)
-    assert migrate(db, db_path) == known_names()
-    schema = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
-    assert migrate(db, db_path) == []
-    assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
+def test_migrations_apply_once_and_are_idempotent(backend: Path | str) -> None:
+    db = open_book(backend)
+    assert migrate(db, local_path(backend)) == known_names()
+    schema = db.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+    assert migrate(db, local_path(backend)) == []
+    assert db.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
     assert applied_names(db) == known_names()
+    db.close()
+
+
+def test_every_table_is_strict(db_path: Path) -> None:
+    db = open_database(db_path)
+    migrate(db, db_path)
     strict = db.execute(
         "SELECT name FROM pragma_table_list WHERE strict = 0 AND schema = 'main' AND type = 'table'"
         " AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
@@ -92,17 +107,19 @@ def test_the_case_list_and_its_pages_read_one_index(db_path: Path) -> None:
     db.close()
 
 
-def test_a_newer_database_is_refused_with_its_message(db_path: Path, clock: FixedClock) -> None:
-    db = open_database(db_path)
-    migrate(db, db_path)
-    db.execute(
-        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
-        [MIGRATION_SET, "0099_from_the_future", "2030-01-01"],
-    )
-    db.conn.commit()
+def test_a_newer_database_is_refused_with_its_message(
+    backend: Path | str, clock: FixedClock
+) -> None:
+    db = open_book(backend)
+    migrate(db, local_path(backend))
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+            [MIGRATION_SET, "0099_from_the_future", "2030-01-01"],
+        )
     db.close()
     with pytest.raises(DatabaseNewerError) as caught:
-        build_services(db_path, clock)
+        build_services(backend, clock)
     assert caught.value.params["migrations"] == "0099_from_the_future"
 
 
@@ -146,9 +163,9 @@ def test_not_a_database_is_a_storage_error(tmp_path: Path, clock: FixedClock) ->
         build_services(bogus, clock)
 
 
-def test_read_only_file_is_reported(db_path: Path, clock: FixedClock) -> None:
-    build_services(db_path, clock).close()
-    with build_services(db_path, clock, read_only=True) as services:
+def test_read_only_file_is_reported(backend: Path | str, clock: FixedClock) -> None:
+    build_services(backend, clock).close()
+    with build_services(backend, clock, read_only=True) as services:
         assert services.read_only
         assert services.cases.count() == 0
         with pytest.raises(DatabaseReadOnlyError), write_transaction(services._db) as db:
@@ -160,9 +177,9 @@ def test_split_statements_keeps_trigger_bodies() -> None:
     assert len(split_statements(script)) == 2
 
 
-def test_write_transaction_is_all_or_nothing(db_path: Path) -> None:
-    db = open_database(db_path)
-    migrate(db, db_path)
+def test_write_transaction_is_all_or_nothing(backend: Path | str) -> None:
+    db = open_book(backend)
+    migrate(db, local_path(backend))
 
     def interrupted() -> None:
         with write_transaction(db):
@@ -184,16 +201,16 @@ def _entry(n: int) -> AuditEntry:
     )
 
 
-def test_audit_log_is_append_only_and_chained(db_path: Path) -> None:
-    db = open_database(db_path)
-    migrate(db, db_path)
+def test_audit_log_is_append_only_and_chained(backend: Path | str) -> None:
+    db = open_book(backend)
+    migrate(db, local_path(backend))
     log = AuditLog(db)
     with write_transaction(db):
         heads = [log.append(_entry(n)) for n in range(3)]
     assert log.head() == heads[-1]
     assert log.verify() is None
     for statement in ("UPDATE audit_log SET user = 'x'", "DELETE FROM audit_log"):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises(INTEGRITY_ERRORS, match="append-only"):
             db.execute(statement)
         db.conn.rollback()
     # Someone with raw access drops the guard and edits a record: verify finds it.
@@ -295,13 +312,13 @@ def _index_names(db: sqlite_utils.Database) -> set[str]:
     ],
 )
 def test_the_schema_refuses_impossible_rows(
-    db_path: Path, statement: str, params: list[object]
+    backend: Path | str, statement: str, params: list[object]
 ) -> None:
-    db = open_database(db_path)
-    migrate(db, db_path)
+    db = open_book(backend)
+    migrate(db, local_path(backend))
     with write_transaction(db):
         db.execute("INSERT INTO parties (id, kind, name) VALUES (1, 'legal_person', '某公司')")
-    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+    with pytest.raises(INTEGRITY_ERRORS), write_transaction(db):
         db.execute(statement, params)
     assert db.execute("SELECT count(*) FROM general_cases").fetchone()[0] == 0
     db.close()

@@ -8,18 +8,22 @@ added, redated, moved and deleted, extensions approved, cases added and deleted.
 change sequence the triggers have kept the summary: ``statistics.annual`` of every year equals
 the same service on the straightforward queries, ``year_summary.problems`` finds nothing, and
 ``verify`` names a year whose stored sums were altered behind the program's back.
+
+All but the query-plan test run on both backends (a file, and a server database whose
+triggers are the plpgsql said from the SQLite ones); the raw changes go to the server through
+the dialect layer (``PgDatabase``), as SQLite SQL.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,32 +35,42 @@ from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.services.statistics_service import StatisticsService
 from chuansha_enforce.storage.calendar.calendar_overrides import CalendarOverrideRepository
-from chuansha_enforce.storage.connection import open_database
 from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
 from chuansha_enforce.storage.reports import year_summary
 from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
+from tests.backend_book import by_hand, copy_of_book, filled_book, open_book
 from tests.conftest import NOW
 
 PLAN = DemoPlan(seed=7, first_year=2023, last_year=2025, general_cases=240, simple_per_year=20)
 YEARS = range(2022, 2028)
 CASES = 240
 STAMP = "2026-01-05T08:00:00Z"
+REFUSED = (sqlite3.IntegrityError, psycopg.IntegrityError)  # a change a CHECK refuses
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("summary") / "town.db"
-    with build_services(path, FixedClock(NOW)) as built:
-        built.demo.fill(PLAN)
-    return path
+def file_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    with filled_book("sqlite", tmp_path_factory.mktemp("summary"), PLAN, FixedClock(NOW)) as path:
+        yield Path(path)
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def template(request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The generated town on each backend: a file, or a server database (copied by TEMPLATE)."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("file_template")
+        return
+    with filled_book("postgresql", Path(), PLAN, FixedClock(NOW)) as url:
+        yield url
 
 
 @contextlib.contextmanager
-def copy_of(template: Path) -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix="summary-") as folder:
-        path = Path(folder) / "town.db"
-        shutil.copyfile(template, path)
+def copy_of(template: Path | str) -> Iterator[Path | str]:
+    with (
+        tempfile.TemporaryDirectory(prefix="summary-") as folder,
+        copy_of_book(template, Path(folder), "town.db") as path,
+    ):
         yield path
 
 
@@ -130,7 +144,7 @@ def apply_to_row(db: sqlite3.Connection, step: tuple[object, ...]) -> None:
         params = [args[0], value, args[0]]
     else:
         sql, params = f"DELETE FROM {table} WHERE {key} = ?", [value]
-    with contextlib.suppress(sqlite3.IntegrityError):
+    with contextlib.suppress(*REFUSED):
         db.execute(sql, params)
 
 
@@ -219,7 +233,8 @@ def apply(db: sqlite3.Connection, step: tuple[object, ...]) -> None:
         added = db.execute(
             "INSERT INTO general_cases (case_no, party_id, cause, filed_on, decided_on, outcome,"
             " fine_fen, confiscation_fen, closed_on, created_at, updated_at)"
-            " SELECT case_no || '-副本' || abs(random() % 100000), party_id, cause, filed_on,"
+            " SELECT case_no || '-副本' || (SELECT max(id) + 1 FROM general_cases), party_id,"
+            " cause, filed_on,"
             " decided_on, outcome, fine_fen, confiscation_fen, closed_on, created_at, updated_at"
             " FROM general_cases WHERE id = ?",
             [args[0]],
@@ -227,12 +242,12 @@ def apply(db: sqlite3.Connection, step: tuple[object, ...]) -> None:
         if args[1] and added:
             db.execute("DELETE FROM general_cases WHERE id = ?", [added])
         return
-    with contextlib.suppress(sqlite3.IntegrityError):
+    with contextlib.suppress(*REFUSED):
         db.execute(sql, params)
 
 
-def annual_both_ways(path: Path, year: int) -> tuple[dict[str, object], dict[str, object]]:
-    db = open_database(path, read_only=True)
+def annual_both_ways(path: Path | str, year: int) -> tuple[dict[str, object], dict[str, object]]:
+    db = open_book(path)
     try:
         calendar = CalendarService(CalendarOverrideRepository(db), FixedClock(NOW))
         fast, plain = (
@@ -256,10 +271,10 @@ def annual_both_ways(path: Path, year: int) -> tuple[dict[str, object], dict[str
 )
 @given(steps=st.lists(change, min_size=1, max_size=25))
 def test_summed_figures_equal_the_straightforward_ones(
-    template: Path, steps: list[tuple[object, ...]]
+    template: Path | str, steps: list[tuple[object, ...]]
 ) -> None:
     with copy_of(template) as path:
-        with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        with by_hand(path) as db:
             for step in steps:
                 apply(db, step)
             assert year_summary.problems(db) == []
@@ -268,10 +283,10 @@ def test_summed_figures_equal_the_straightforward_ones(
             assert fast == plain, year
 
 
-def test_the_generated_years_are_not_trivial(template: Path) -> None:
+def test_the_generated_years_are_not_trivial(template: Path | str) -> None:
     """The bulk load folded its cases in: money owed, paid late, reviewed, decided under
     several kinds and reasons, demolitions ordered and done, in several years."""
-    with contextlib.closing(sqlite3.connect(template)) as db:
+    with by_hand(template) as db:
         sums = year_summary.stored(db)
         assert year_summary.problems(db) == []
     assert {2023, 2024, 2025} <= set(sums)
@@ -294,10 +309,11 @@ def test_the_generated_years_are_not_trivial(template: Path) -> None:
     assert owed > 0  # money still unpaid at the end
 
 
-def test_the_triggers_read_one_case_by_its_keys(template: Path) -> None:
+def test_the_triggers_read_one_case_by_its_keys(file_template: Path) -> None:
     """What a trigger reads for one case: every part of the view found through the case's
-    key (SQLite pushes ``case_id = ?`` into each part), no table read whole."""
-    with contextlib.closing(sqlite3.connect(template)) as db:
+    key (SQLite pushes ``case_id = ?`` into each part), no table read whole. SQLite's query
+    plan: the file only."""
+    with contextlib.closing(sqlite3.connect(file_template)) as db:
         plan = db.execute(
             f"EXPLAIN QUERY PLAN SELECT year, figure, sum(value) FROM {year_summary.VIEW}"
             " WHERE case_id = ? GROUP BY year, figure",
@@ -310,9 +326,9 @@ def test_the_triggers_read_one_case_by_its_keys(template: Path) -> None:
     assert searched == {"c", "p", "r", "d", "f"}, details
 
 
-def test_verify_names_a_year_whose_sums_were_altered(template: Path) -> None:
+def test_verify_names_a_year_whose_sums_were_altered(template: Path | str) -> None:
     with copy_of(template) as path:
-        with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        with by_hand(path) as db:
             db.execute(
                 "UPDATE year_summary SET value = value + 100"
                 " WHERE year = 2024 AND figure = 'fines:fine'"

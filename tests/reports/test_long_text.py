@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,8 +48,9 @@ def page_bodies(data: bytes) -> str:
 
 
 @pytest.fixture
-def long_case(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "long.db", FixedClock(NOW)) as svc:
+def long_case(backend: Path | str) -> Iterator[Services]:
+    """On both backends: a file and a server database (tests/server_backend)."""
+    with build_services(backend, FixedClock(NOW)) as svc:
         svc.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
         svc.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
         svc.case_files.file_case(
@@ -108,10 +108,9 @@ def test_the_annual_report_counts_a_3000_character_violation_by_its_category(
 
 
 def test_the_file_review_lists_print_the_longest_notes_over_pages(
-    demo_db: Path, tmp_path: Path
+    demo_book_copy: Path | str,
 ) -> None:
-    copy = tmp_path / "reviews.db"
-    shutil.copy(demo_db, copy)
+    copy = demo_book_copy
     note = LONG_VIOLATION.replace("违法段", "问题段")[:MAX_NOTE_CHARS]  # (the longest allowed)
     rectified = LONG_PARTY[:MAX_RECTIFICATION_CHARS]
     with build_services(copy, FixedClock(DEMO_NOW)) as svc:

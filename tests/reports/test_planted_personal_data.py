@@ -10,9 +10,9 @@ import io
 import random
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-import sqlite_utils
 from pypdf import PdfReader
 
 from chuansha_enforce.demo.generator import DemoPlan, generate_officers, iter_general_cases
@@ -23,6 +23,8 @@ from chuansha_enforce.domain.records import GeneralCaseRecord
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.connection import write_transaction
+from tests.backend_book import open_book
+from tests.server_backend import SERVER, fresh_server_database
 
 PLAN = DemoPlan(seed=17, first_year=2024, last_year=2025, general_cases=1100, simple_per_year=5)
 NAME = "王小明"
@@ -54,16 +56,28 @@ def planted(case: GeneralCaseRecord, rng: random.Random) -> GeneralCaseRecord:
     )
 
 
-@pytest.fixture(scope="module")
-def planted_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Services, list]]:
-    path = tmp_path_factory.mktemp("planted") / "planted.db"
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def planted_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Services, list]]:
+    """On both backends: a file, and a server database (written by the same bulk writer)."""
+    if request.param == "sqlite":
+        yield from _planted(tmp_path_factory.mktemp("planted") / "planted.db")
+        return
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    with fresh_server_database() as url:
+        yield from _planted(url)
+
+
+def _planted(path: Path | str) -> Iterator[tuple[Services, list]]:
     clock = FixedClock(dt.datetime(2026, 11, 27, 2, tzinfo=dt.UTC))
     officers = generate_officers(PLAN)
     rng = random.Random(17)
     cases = [planted(c, rng) for c in iter_general_cases(PLAN, officers)]
     with build_services(path, clock):
-        pass  # a fresh file with its schema
-    db = sqlite_utils.Database(path)
+        pass  # a fresh case book with its schema
+    db = open_book(path)
     with write_transaction(db):
         writer = BulkWriter(db, "2026-11-27T02:00:00Z")
         writer.add_officers(officers)

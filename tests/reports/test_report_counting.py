@@ -22,11 +22,18 @@ from chuansha_enforce.domain.enums import (
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
+from tests.backend_book import book
 from tests.cli_clock import main
 
 D = dt.date
 CASE = "川执立〔2024〕1号"
 COMPANY = PartyRecord(PartyType.LEGAL_PERSON, "上海某某建设有限公司", "91350100M000100Y43")
+
+
+@pytest.fixture
+def db_path(backend: Path | str) -> Path | str:
+    """These tests run on both backends: a file and a server database (tests/server_backend)."""
+    return backend
 
 
 @pytest.fixture
@@ -80,7 +87,7 @@ def test_a_decision_counts_once_under_its_heaviest_kind(
     assert general.cases == total.cases == 1
     assert str(general.money_wan) == "2.0000"
     # the same on the command line, and in the PDF's table
-    db = ["--db", str(decided.db_path)]
+    db = ["--db", str(book(decided))]
     assert main([*db, "stats", "--year", "2024", "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed["by_kind"] == {"suspend_business": {"cases": 1, "money_fen": 2_000_000}}
@@ -101,8 +108,7 @@ def test_the_public_version_of_an_organisation_and_the_review_state(
     assert review.state.value == "unsigned"
     out = tmp_path / "public.pdf"
     assert (
-        main(["--db", str(decided.db_path), "report", "case", CASE, "--public", "-o", str(out)])
-        == 0
+        main(["--db", str(book(decided)), "report", "case", CASE, "--public", "-o", str(out)]) == 0
     )
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(out).pages))
     assert COMPANY.name in text

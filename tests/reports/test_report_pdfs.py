@@ -45,16 +45,18 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture
-def stats_2024(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, int]]:
-    assert main(["--db", str(demo_db), "stats", "--year", "2024", "--json"]) == 0
+def stats_2024(
+    demo_book: Path | str, capsys: pytest.CaptureFixture[str]
+) -> dict[str, dict[str, int]]:
+    assert main(["--db", str(demo_book), "stats", "--year", "2024", "--json"]) == 0
     return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
 
 
 def test_the_annual_pdf_prints_the_stats_json_figures(
-    demo_db: Path, tmp_path: Path, stats_2024: dict[str, dict[str, int]]
+    demo_book: Path | str, tmp_path: Path, stats_2024: dict[str, dict[str, int]]
 ) -> None:
     out = tmp_path / "annual.pdf"
-    assert main(["--db", str(demo_db), "report", "annual", "--year", "2024", "-o", str(out)]) == 0
+    assert main(["--db", str(demo_book), "report", "annual", "--year", "2024", "-o", str(out)]) == 0
     text = pdf_text(out.read_bytes())
     g, s, p = stats_2024["general"], stats_2024["simple"], stats_2024["payments"]
     o, lr = stats_2024["officers"], stats_2024["legal_reviews"]
@@ -92,7 +94,7 @@ def test_the_annual_pdf_prints_the_stats_json_figures(
 
 
 def test_the_carry_over_of_the_view_model_matches_the_generated_cases(
-    demo_services: Services,
+    demo_book_services: Services,
 ) -> None:
     cases = list(iter_general_cases(SMALL_PLAN, generate_officers(SMALL_PLAN)))
     for year in (2024, 2025):
@@ -103,15 +105,15 @@ def test_the_carry_over_of_the_view_model_matches_the_generated_cases(
                 c.filed_on < on and (c.closed_on is None or c.closed_on >= on) for c in cases
             )
 
-        g = demo_services.reports.annual(year).figures.general
+        g = demo_book_services.reports.annual(year).figures.general
         assert g.open_at_start == still_open(start)
         assert g.open_at_end == still_open(end)
         assert g.open_at_start + g.filed - g.closed == g.open_at_end
         assert g.filed == sum(c.filed_on.year == year for c in cases)
 
 
-def test_months_and_violations_add_up_to_the_year(demo_services: Services) -> None:
-    view = demo_services.reports.annual(2024)
+def test_months_and_violations_add_up_to_the_year(demo_book_services: Services) -> None:
+    view = demo_book_services.reports.annual(2024)
     b, g = view.breakdown, view.figures.general
     assert sum(m.filed for m in b.months) == g.filed
     assert sum(m.closed for m in b.months) == g.closed
@@ -124,8 +126,8 @@ def test_months_and_violations_add_up_to_the_year(demo_services: Services) -> No
     )
 
 
-def test_every_font_is_embedded_and_the_output_is_reproducible(demo_db: Path) -> None:
-    with build_services(demo_db, FixedClock(NOW), read_only=True) as services:
+def test_every_font_is_embedded_and_the_output_is_reproducible(demo_book: Path | str) -> None:
+    with build_services(demo_book, FixedClock(NOW), read_only=True) as services:
         case_no = services.cases.list_page(after=None, limit=1, year=2023).rows[0].case_no
         pdfs = [
             services.reports.annual_pdf(2024),
@@ -139,11 +141,11 @@ def test_every_font_is_embedded_and_the_output_is_reproducible(demo_db: Path) ->
         assert all(embedded for _name, embedded in fonts), fonts
 
 
-def test_the_case_summary_shows_the_case(demo_services: Services) -> None:
-    rows = demo_services.cases.list_page(after=None, limit=200, year=2023).rows
+def test_the_case_summary_shows_the_case(demo_book_services: Services) -> None:
+    rows = demo_book_services.cases.list_page(after=None, limit=200, year=2023).rows
     row = next(r for r in rows if r.fine_fen > 0)
-    view = demo_services.reports.case_summary(row.case_no)
-    text = pdf_text(demo_services.reports.case_pdf(row.case_no))
+    view = demo_book_services.reports.case_summary(row.case_no)
+    text = pdf_text(demo_book_services.reports.case_pdf(row.case_no))
     case = view.case
     assert case.case_no in text
     assert squash(case.party.name) in text
@@ -154,37 +156,37 @@ def test_the_case_summary_shows_the_case(demo_services: Services) -> None:
     assert "按期完成" in text or "逾期完成" in text
 
 
-def test_the_sections_keep_their_numbers_without_a_decision(demo_services: Services) -> None:
-    rows = demo_services.cases.list_page(after=None, limit=200, year=2025).rows
+def test_the_sections_keep_their_numbers_without_a_decision(demo_book_services: Services) -> None:
+    rows = demo_book_services.cases.list_page(after=None, limit=200, year=2025).rows
     undecided = next(r for r in rows if r.status.value == "filed")
-    text = pdf_text(demo_services.reports.case_pdf(undecided.case_no))
+    text = pdf_text(demo_book_services.reports.case_pdf(undecided.case_no))
     headings = re.findall(r"([一二三四五六七])、", text)
     assert headings == ["一", "二", "三", "四", "五", "六"]
     assert "尚未作出决定" in text
     assert "无罚没款" in text
 
 
-def test_review_rounds_show_their_verification_state(demo_services: Services) -> None:
+def test_review_rounds_show_their_verification_state(demo_book_services: Services) -> None:
     reviewed = None
     after = None
     while reviewed is None:
-        page = demo_services.cases.list_page(after=after, limit=200, year=2024)
+        page = demo_book_services.cases.list_page(after=after, limit=200, year=2024)
         for row in page.rows:
-            if demo_services.case_files.find(row.case_no).reviews:
+            if demo_book_services.case_files.find(row.case_no).reviews:
                 reviewed = row.case_no
                 break
         after = page.next_key
         assert after is not None or reviewed is not None
-    view = demo_services.reports.case_summary(reviewed)
+    view = demo_book_services.reports.case_summary(reviewed)
     assert {r.state.value for r in view.reviews} <= {"imported", "unsigned"}
-    text = pdf_text(demo_services.reports.case_pdf(reviewed))
+    text = pdf_text(demo_book_services.reports.case_pdf(reviewed))
     assert "已导入（无签名）" in text or "未签名" in text
 
 
 def test_report_cli_errors_exit_1_with_a_message(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_book: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = ["--db", str(demo_db)]
+    db = ["--db", str(demo_book)]
     out = str(tmp_path / "x.pdf")
     assert main([*db, "report", "case", "川执立〔1999〕1号", "-o", out]) == 1
     assert "找不到案件川执立〔1999〕1号" in capsys.readouterr().err
@@ -196,7 +198,7 @@ def test_report_cli_errors_exit_1_with_a_message(
     )
     assert "不存在" in capsys.readouterr().err
     assert not (tmp_path / "none.db").exists()
-    with build_services(demo_db, FixedClock(NOW), read_only=True) as services:
+    with build_services(demo_book, FixedClock(NOW), read_only=True) as services:
         open_case = services.cases.list_page(after=None, limit=1, year=2025).rows[0]
     assert open_case.decided_on is None
     assert main([*db, "report", "case", open_case.case_no, "--public", "-o", out]) == 1

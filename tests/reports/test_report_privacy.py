@@ -20,18 +20,24 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import GeneralCaseRecord
 from chuansha_enforce.domain.reports.disclosure import is_person
 from chuansha_enforce.services.container import Services, build_services
+from tests.backend_book import filled_book
 
 PLAN = DemoPlan(seed=31, first_year=2024, last_year=2025, general_cases=1100, simple_per_year=5)
 RESIDENT_ID = re.compile(r"(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9X](?![0-9A-Za-z])")
 PHONE = re.compile(r"(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])")
 
 
-@pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    path = tmp_path_factory.mktemp("privacy") / "big.db"
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def big(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Services]:
+    """The demo town on both backends: a file, and a server database."""
     clock = FixedClock(dt.datetime(2026, 11, 27, 2, tzinfo=dt.UTC))
-    with build_services(path, clock) as services:
-        services.demo.fill(PLAN)
+    folder = tmp_path_factory.mktemp("privacy")
+    with (
+        filled_book(request.param, folder, PLAN, clock) as book,
+        build_services(book, clock) as services,
+    ):
         yield services
 
 

@@ -190,8 +190,8 @@ def test_the_settings_choose_how_people_and_shops_are_named() -> None:
     assert name_style("张某") is NameStyle.SURNAME_MOU
 
 
-def test_the_disclosure_follows_the_settings(tmp_path: Path) -> None:
-    with build_services(tmp_path / "s.db", FixedClock(NOW)) as services:
+def test_the_disclosure_follows_the_settings(backend: Path | str) -> None:
+    with build_services(backend, FixedClock(NOW)) as services:
         for officer in (OfficerRecord("王建国", "31150001", D(2018, 3, 1)),
                         OfficerRecord("李明", "31150002", D(2019, 5, 10))):  # fmt: skip
             services.officers.register(officer)

@@ -47,6 +47,11 @@ _RETURNING = re.compile(r"\bRETURNING\b", re.I)
 _CREATE_TRIGGER = re.compile(r"^\s*CREATE\s+TRIGGER\b", re.I)
 _DROP_TRIGGER = re.compile(r"^\s*DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?[\"\[]?(\w+)[\"\]]?\s*$", re.I)
 _WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.I)
+_EXPLICIT_ID = re.compile(
+    r"^\s*INSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+[\"\[]?(\w+)[\"\]]?\s*"
+    r"\(\s*[\"\[]?id[\"\]]?\s*[,)]",
+    re.I,
+)
 
 Params = Sequence[Any] | dict[str, Any] | None
 
@@ -171,6 +176,7 @@ class PgConnection:
             rows = []
         if _WRITE.match(sql):
             self.total_changes += max(cur.rowcount, 0)
+        self._follow_explicit_ids(sql)
         return PgCursor(
             rows, cur.rowcount, lastrowid, cur.description if not returning_id else None
         )
@@ -180,8 +186,25 @@ class PgConnection:
         with self.typed_errors(), self.raw.cursor() as cur:
             cur.executemany(cast(Any, text), [_params(p) for p in seq])
             count = max(cur.rowcount, 0)
+            self._follow_explicit_ids(sql)
         self.total_changes += count
         return PgCursor([], count, None)
+
+    def _follow_explicit_ids(self, sql: str) -> None:
+        """An INSERT that gives the ids itself (the demo's bulk load, a test's rows) leaves the
+        identity's sequence behind, where SQLite takes the largest id + 1: move the sequence
+        past the largest id, so the next INSERT without one does not collide."""
+        explicit = _EXPLICIT_ID.match(sql)
+        if explicit is None or not self._has_identity_id(explicit.group(1)):
+            return
+        table = explicit.group(1)
+        self.raw.execute(
+            cast(
+                Any,
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'),"
+                f' coalesce(max(id), 0) + 1, false) FROM "{table}"',
+            )
+        )
 
     def _drop_trigger(self, name: str) -> None:
         row = self.raw.execute(

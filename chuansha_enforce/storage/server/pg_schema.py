@@ -84,7 +84,12 @@ def trigger_statements(sql: str) -> list[str]:
     for statement in _split_body(parsed.group("body")):
         raised = _RAISE.match(statement)
         if raised:
-            statements.append(f"RAISE EXCEPTION '%', '{raised.group(1)}'")
+            # an integrity error, as SQLite's RAISE(ABORT) is: a guard's refusal (append-only,
+            # never deleted) is the same kind of error on both backends
+            statements.append(
+                f"RAISE EXCEPTION '%', '{raised.group(1)}'"
+                " USING ERRCODE = 'integrity_constraint_violation'"
+            )
         else:
             statements.append(translate(statement, placeholders=False))
     body = ";\n    ".join(statements) + ";"
