@@ -45,6 +45,16 @@ def server_digest(url: str) -> str:
 @pytest.fixture
 def server_db() -> Iterator[str]:
     """A fresh, empty database on the test cluster, dropped afterwards."""
+    yield from _fresh_database()
+
+
+@pytest.fixture
+def other_server_db() -> Iterator[str]:
+    """A second fresh database, for a test that compares two server books."""
+    yield from _fresh_database()
+
+
+def _fresh_database() -> Iterator[str]:
     if not SERVER:
         pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
     name = f"t_{uuid.uuid4().hex[:12]}"
