@@ -6,7 +6,9 @@ then, still inside it, the checks on both sides: ``stats`` of every year, the au
 agree is it committed; otherwise everything is rolled back and the server database stays
 empty. A target that is not empty is refused before anything is written, and so is a file
 that fails ``verify``. Copying all personal data elsewhere is logged first in the file
-(``database.migrate``), so the copy holds its own record.
+(``database.migrate``), so the copy holds its own record; the server gets ``init``'s
+seal tracking and trigram indexes, the tables keyed differently there are sealed again,
+and one record appended on the server (the move's arrival) vouches for its seal sum.
 """
 
 from __future__ import annotations
