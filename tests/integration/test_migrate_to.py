@@ -113,11 +113,15 @@ def test_a_moved_book_has_inits_seals_tracking_and_trigram_indexes(
         last = conn.execute(
             "SELECT action, outcome, detail FROM audit_log ORDER BY id DESC LIMIT 1"
         ).fetchone()
-    assert tracking is not None and tracking[0] >= 3 * 50  # three a sealed table
+    assert tracking is not None
+    assert tracking[0] >= 3 * 50  # three a sealed table
     assert keys == names == [("due_soon_working_days",)]
-    assert last is not None and last[:2] == ("database.migrate", "ok")
-    assert "settings" in last[2] and "case_documents" in last[2]  # the tables resealed
-    assert _run(server_db, tmp_path, "settings", "set", "due_soon_working_days", "2").returncode == 0
+    assert last is not None
+    assert last[:2] == ("database.migrate", "ok")
+    assert "settings" in last[2]  # the tables resealed
+    assert "case_documents" in last[2]
+    clerk_writes = _run(server_db, tmp_path, "settings", "set", "due_soon_working_days", "2")
+    assert clerk_writes.returncode == 0, clerk_writes.stderr
     verified = _run(server_db, tmp_path, "verify")
     assert verified.returncode == 0, verified.stdout
     assert verified.stdout.startswith("全部通过：数据库完整，审计日志 5 条链接无误")
@@ -242,7 +246,7 @@ def test_accounts_the_keyed_chain_and_signatures_move_with_the_book(
     assert english.getvalue() == arrived
     with psycopg.connect(server_db) as conn:
         last = conn.execute(
-            "SELECT \"user\", action, outcome, mac IS NOT NULL FROM audit_log"
+            'SELECT "user", action, outcome, mac IS NOT NULL FROM audit_log'
             " ORDER BY id DESC LIMIT 1"
         ).fetchone()
     assert last == ("admin", "database.migrate", "ok", True)  # the keyed chain's MAC too
