@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.office_screen import offscreen_platform
-from tests.server_backend import backend, is_server, server_db, server_digest, squad  # noqa: F401
+from tests.server_backend import (  # noqa: F401
+    backend,
+    is_server,
+    other_server_db,
+    server_db,
+    server_digest,
+    squad,
+)
 
 os.environ["QT_QPA_PLATFORM"] = offscreen_platform(Path("/tmp/chuansha-enforce-tests"))
 # Keep QSettings and platform folders out of the real user profile.

@@ -66,6 +66,15 @@ def server_db() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def other_server_db() -> Iterator[str]:
+    """A second fresh database, for a test that compares two server books."""
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    with fresh_server_database() as url:
+        yield url
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
     """Where the case book is: a file, or a server database (the same test on both)."""

@@ -6,7 +6,9 @@ then, still inside it, the checks on both sides: ``stats`` of every year, the au
 agree is it committed; otherwise everything is rolled back and the server database stays
 empty. A target that is not empty is refused before anything is written, and so is a file
 that fails ``verify``. Copying all personal data elsewhere is logged first in the file
-(``database.migrate``), so the copy holds its own record.
+(``database.migrate``), so the copy holds its own record; the server gets ``init``'s
+seal tracking and trigram indexes, the tables keyed differently there are sealed again,
+and one record appended on the server (the move's arrival) vouches for its seal sum.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.verify_service import VerifyReport
 from chuansha_enforce.storage.connection import database_path, write_transaction
 from chuansha_enforce.storage.errors import ServerError, StorageError
-from chuansha_enforce.storage.migrations import MIGRATION_TABLE
+from chuansha_enforce.storage.migrations import MIGRATION_TABLE, server_extras_after_copy
 from chuansha_enforce.storage.safety import chain_key
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.safety.inspection import audit_head
@@ -72,6 +74,10 @@ class MigrateReport:
     seconds: float
 
 
+def _head_differs(mine: str, theirs: str) -> list[str]:
+    return [] if mine == theirs else [f"操作日志链头 {mine[:12]}/{theirs[:12]}"]
+
+
 def _differences(source: BookFigures, target: BookFigures) -> list[str]:
     what = [
         f"{year}年统计"
@@ -81,8 +87,8 @@ def _differences(source: BookFigures, target: BookFigures) -> list[str]:
     mine, theirs = source.verified, target.verified
     if mine.audit_records != theirs.audit_records:
         what.append(f"操作日志 {mine.audit_records}/{theirs.audit_records} 条")
-    elif mine.chain_head != theirs.chain_head:
-        what.append(f"操作日志链头 {mine.chain_head[:12]}/{theirs.chain_head[:12]}")
+    else:
+        what += _head_differs(mine.chain_head, theirs.chain_head)
     if mine.signatures != theirs.signatures:
         what.append(f"审核签名 {mine.signatures}/{theirs.signatures} 个")
     what += [f"服务器校验：{p.table} {p.id} {p.what}" for p in theirs.problems[:3]]
@@ -173,17 +179,43 @@ class MigrateService(ContextService):
         with write_transaction(self._db):
             AuditLog(self._db).append(entry)
 
+    def _arrive(
+        self, target: PgDatabase, source_path: str, mine: BookFigures, resealed: list[str]
+    ) -> BookFigures:
+        """The move's boundary, on the server, in the copy's transaction: the copied chain
+        ends at the file's head, then one record (``database.migrate``, ``ok``, MACed with a
+        keyed chain) vouches for the server's seal sum, recounted, since the tables keyed
+        differently there were sealed again. Returns the figures the server must now show."""
+        wrong = _head_differs(mine.verified.chain_head, audit_head(target))
+        if wrong:
+            raise DomainError("migrate.mismatch", "db", {"what": "；".join(wrong)})
+        entry = AuditEntry(
+            utc_timestamp(self._clock), self._user, "database.migrate", "database", None,
+            "ok", {"from": source_path, "resealed": resealed},
+        )  # fmt: skip
+        head = AuditLog(target).append(entry, recount=True)
+        count = mine.verified.audit_records + 1
+        return replace(mine, verified=replace(mine.verified, audit_records=count, chain_head=head))
+
     def _copy(
         self, target: PgDatabase, source_path: str, mine: BookFigures, progress: Progress
     ) -> tuple[int, int, BookFigures]:
         """The copy and the checks in one server transaction; committed only when all agree."""
         years = list(mine.years)
+        resealed: list[str] = []
         key = chain_key.key_for(self._db.conn)
         if key is not None:  # the keyed chain's MACs are checked on the server too
             chain_key.remember(target.conn, key)
         try:
             with copy_transaction(target):
-                copied = copy_file_into(self._db.conn, target.pg.raw, MIGRATIONS, progress)
+                copied = copy_file_into(
+                    self._db.conn,
+                    target.pg.raw,
+                    MIGRATIONS,
+                    progress,
+                    after=lambda: resealed.extend(server_extras_after_copy(target)),
+                )
+                mine = self._arrive(target, source_path, mine, resealed)
                 self._checking(len(years))
                 theirs = self._measure(target, years)
                 wrong = _differences(mine, theirs)

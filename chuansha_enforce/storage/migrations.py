@@ -14,7 +14,11 @@ import sqlite_utils
 from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import DatabaseNewerError, ServerSchemaOldError
-from chuansha_enforce.storage.safety.seals import reseal_blocks, server_tracking_sql
+from chuansha_enforce.storage.safety.seals import (
+    reseal_blocks,
+    reseal_server_keys,
+    server_tracking_sql,
+)
 from chuansha_enforce.storage.schema.schema_0001 import SCHEMA_0001
 from chuansha_enforce.storage.schema.schema_0002 import SCHEMA_0002
 from chuansha_enforce.storage.schema.schema_0003_search import SCHEMA_0003
@@ -185,14 +189,24 @@ def _migrate_server(
     return create_schema(db.pg.raw, table, after=lambda: _server_extras(db))
 
 
-def _server_extras(db: PgDatabase) -> None:
+def _server_extras(db: PgDatabase, reseal: Callable[[PgDatabase], object] = reseal_blocks) -> None:
     """What a server has beyond the migrations' schema, made in ``init``'s transaction: the
     seals' tracking triggers, the seals of the rows the schema wrote, and the search
     dictionaries' trigram indexes when the server has ``pg_trgm``."""
     for statement in server_tracking_sql(db):
         db.pg.raw.execute(cast(Any, statement))
-    reseal_blocks(db)
+    reseal(db)
     add_trigram_search(db.pg.raw)
+
+
+def server_extras_after_copy(db: PgDatabase) -> list[str]:
+    """``init``'s server extras for a book ``migrate-to`` copied in (in its transaction, after
+    the rows): the tracking triggers, the trigram indexes, and the seals of the tables keyed
+    differently on a server made again (the others' seals were copied verbatim); returns
+    those tables' names."""
+    resealed: list[str] = []
+    _server_extras(db, lambda made: resealed.extend(reseal_server_keys(made)))
+    return resealed
 
 
 def migrate(

@@ -14,6 +14,7 @@ import psycopg
 import pytest
 
 from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.storage.server.pg_search import has_trigram_search
 from tests.cli_clock import main
 from tests.conftest import database_digest
 from tests.integration.test_server_mode import _run
@@ -60,10 +61,10 @@ def test_the_installed_command_moves_a_demo_book_onto_an_empty_server(
     file = str(_copy_of(demo_file, tmp_path))
     moved = _run(file, tmp_path, "migrate-to", server_db)
     assert moved.returncode == 0, moved.stderr
-    assert moved.stdout.startswith(f"已迁移到 {server_db}：59 个表共 ")
+    assert moved.stdout.startswith(f"已迁移到 {server_db}：60 个表共 ")
     # every year from the first filing (2021) to this year (the installed command's clock)
-    years = re.search(r"；(\d+) 个年度的统计、操作日志 2 条（链头 [0-9a-f]{12}）", moved.stdout)
-    assert years is not None, moved.stdout  # 2 records: the demo's, and the migration's
+    years = re.search(r"；(\d+) 个年度的统计、操作日志 3 条（链头 [0-9a-f]{12}）", moved.stdout)
+    assert years is not None, moved.stdout  # the demo's, the move's start in the file, its arrival
     assert int(years.group(1)) >= 5
     assert moved.stdout.rstrip().endswith("审核签名 0 个两边一致，服务器上校验通过")
     assert "复制 general_cases：2,000/2,000 行" in moved.stderr
@@ -78,7 +79,7 @@ def test_the_installed_command_moves_a_demo_book_onto_an_empty_server(
     assert listed[0].stdout.count("\n") == 2000
     verified = _run(server_db, tmp_path, "verify")
     assert verified.returncode == 0, verified.stderr
-    assert verified.stdout.startswith("全部通过：数据库完整，审计日志 2 条链接无误")
+    assert verified.stdout.startswith("全部通过：数据库完整，审计日志 3 条链接无误")
     # the ids go on after the file's: a case filed on the server after the move gets the next
     with psycopg.connect(server_db) as conn:
         row = conn.execute("SELECT max(id) FROM general_cases").fetchone()
@@ -90,6 +91,49 @@ def test_the_installed_command_moves_a_demo_book_onto_an_empty_server(
     assert [r[:2] for r in audit][-1] == ("database.migrate", "started")
 
 
+def test_a_moved_book_has_inits_seals_tracking_and_trigram_indexes(
+    demo_file: Path, server_db: str, tmp_path: Path
+) -> None:
+    """After the move the server seals as ``init``'s does: a clerk's next write verifies
+    clean, and a row changed with psql afterwards (in a table keyed as in the file, and in
+    one keyed by its primary key only on the server) is named by verify."""
+    file = str(_copy_of(demo_file, tmp_path))
+    assert _run(file, tmp_path, "settings", "set", "due_soon_working_days", "3").returncode == 0
+    in_file = sqlite3.connect(file).execute("SELECT key FROM row_seals WHERE tbl = 'settings'")
+    assert in_file.fetchall() == [("1",)]  # its rowid
+    assert _run(file, tmp_path, "migrate-to", server_db).returncode == 0
+    with psycopg.connect(server_db) as conn:
+        assert has_trigram_search(conn)
+        tracking = conn.execute(
+            "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'seal\\_%' AND tgenabled = 'O'"
+        ).fetchone()
+        # the tables keyed by rowid in a file are sealed again by their primary key
+        keys = conn.execute("SELECT key FROM row_seals WHERE tbl = 'settings'").fetchall()
+        names = conn.execute("SELECT key FROM settings").fetchall()
+        last = conn.execute(
+            "SELECT action, outcome, detail FROM audit_log ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert tracking is not None
+    assert tracking[0] >= 3 * 50  # three a sealed table
+    assert keys == names == [("due_soon_working_days",)]
+    assert last is not None
+    assert last[:2] == ("database.migrate", "ok")
+    assert "settings" in last[2]  # the tables resealed
+    assert "case_documents" in last[2]
+    clerk_writes = _run(server_db, tmp_path, "settings", "set", "due_soon_working_days", "2")
+    assert clerk_writes.returncode == 0, clerk_writes.stderr
+    verified = _run(server_db, tmp_path, "verify")
+    assert verified.returncode == 0, verified.stdout
+    assert verified.stdout.startswith("全部通过：数据库完整，审计日志 5 条链接无误")
+    with psycopg.connect(server_db) as conn:
+        conn.execute("UPDATE general_cases SET cause = cause || '（改）' WHERE id = 5")
+        conn.execute("UPDATE settings SET value = '9' WHERE key = 'due_soon_working_days'")
+    tampered = _run(server_db, tmp_path, "verify")
+    assert tampered.returncode == 1
+    assert "general_cases\t0-255\t" in tampered.stdout  # its block, as in a file
+    assert "settings\tdue_soon_working_days\t" in tampered.stdout
+
+
 def test_a_target_that_is_not_empty_is_refused_and_nothing_is_written(
     demo_file: Path, server_db: str, tmp_path: Path
 ) -> None:
@@ -99,7 +143,7 @@ def test_a_target_that_is_not_empty_is_refused_and_nothing_is_written(
     refused = _run(str(file), tmp_path, "migrate-to", server_db)
     assert refused.returncode == 1
     assert refused.stderr == (
-        f"数据库：目标数据库 {server_db} 不是空的（已有 107 个表、视图或序列）："
+        f"数据库：目标数据库 {server_db} 不是空的（已有 109 个表、视图或序列）："
         "迁移只写入新建的空数据库，未写入任何内容\n"
     )
     assert refused.stdout == ""
@@ -194,7 +238,18 @@ def test_accounts_the_keyed_chain_and_signatures_move_with_the_book(
     assert main(["--db", server_db, "--lang", "en", "--user", "admin", "verify"], english) == 0
     in_file = io.StringIO()
     assert main(["--db", str(file), "--lang", "en", "--user", "admin", "verify"], in_file) == 0
-    assert english.getvalue() == in_file.getvalue()
+    # the same report, with one record more: the move's arrival, appended on the server
+    records = re.search(r"all hold: (\d+) audit", in_file.getvalue())
+    assert records is not None, in_file.getvalue()
+    n = int(records.group(1))
+    arrived = in_file.getvalue().replace(f"all hold: {n} audit", f"all hold: {n + 1} audit")
+    assert english.getvalue() == arrived
+    with psycopg.connect(server_db) as conn:
+        last = conn.execute(
+            'SELECT "user", action, outcome, mac IS NOT NULL FROM audit_log'
+            " ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert last == ("admin", "database.migrate", "ok", True)  # the keyed chain's MAC too
 
 
 def test_the_readme_recipe_moves_a_squads_file_onto_the_server(
@@ -210,7 +265,7 @@ def test_the_readme_recipe_moves_a_squads_file_onto_the_server(
     assert main(["--db", file, "demo", "--cases", "30", "--seed", "3"], io.StringIO()) == 0
     out = io.StringIO()
     assert main(["--db", file, "migrate-to", squad.owner_url], out) == 0, capsys.readouterr().err
-    assert out.getvalue().startswith(f"已迁移到 {squad.owner_url}：59 个表共 ")
+    assert out.getvalue().startswith(f"已迁移到 {squad.owner_url}：60 个表共 ")
     with psycopg.connect(squad.owner_url, autocommit=True) as conn:
         conn.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
     with sqlite3.connect(file) as raw:  # two officers whose certificates hold then

@@ -117,3 +117,30 @@ def test_without_pg_trgm_init_falls_back_and_search_finds_the_same(
             owner.execute("ALTER SCHEMA public OWNER TO pg_database_owner")
             owner.execute(f"DROP OWNED BY {clerk}".encode())
             owner.execute(f"DROP ROLE {clerk}".encode())
+
+
+@pytest.mark.pg
+def test_a_moved_book_holds_the_seals_init_and_the_same_writes_give_a_server(
+    server_db: str, other_server_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``migrate-to`` copies the seals verbatim and seals the five tables keyed differently
+    on a server again: the moved book holds exactly the seals (and the seal sum) of the same
+    book written on a server from ``init`` on, and its arrival record vouches for that sum."""
+    file = str(tmp_path / "cases.db")
+    for db in (file, other_server_db):
+        assert main(["--db", db, "init"]) == 0
+        assert main(["--db", db, "demo", "--cases", "40", "--seed", "7"]) == 0
+        assert main(["--db", db, "settings", "set", "due_soon_working_days", "2"]) == 0
+    assert main(["--db", file, "migrate-to", server_db]) == 0, capsys.readouterr().err
+    everything = (
+        "SELECT tbl, block, digest FROM block_seals ORDER BY tbl, block",
+        "SELECT tbl, key, digest FROM row_seals ORDER BY tbl, key",
+    )
+    for sql in everything:
+        assert query(server_db, sql) == query(other_server_db, sql), sql
+    last = "SELECT action, outcome, seals FROM audit_log ORDER BY id DESC LIMIT 1"
+    ((action, outcome, vouched),) = query(server_db, last)
+    ((_action, _outcome, same_writes),) = query(other_server_db, last)
+    assert (action, outcome, vouched) == ("database.migrate", "ok", same_writes)
+    assert query(file, "SELECT seals FROM audit_log ORDER BY id DESC LIMIT 1") != [(vouched,)]
+    assert main(["--db", server_db, "verify"]) == 0, capsys.readouterr().out

@@ -76,17 +76,20 @@ class AuditLog:
         columns = {str(r[1]) for r in self._db.execute("PRAGMA table_info(audit_log)")}
         return "seals" in columns
 
-    def append(self, entry: AuditEntry) -> str:
+    def append(self, entry: AuditEntry, *, recount: bool = False) -> str:
         """Add one record inside the caller's transaction; return the new chain head.
 
         The rows written since the last record are sealed first and the record carries the
-        new seal sum; with a chain key on this connection the record is also MACed."""
+        new seal sum (``recount``: summed again from every seal, not from the last record's
+        sum, after seals were rewritten wholesale); with a chain key on this connection the
+        record is also MACed."""
         if not self._sealed():
             return self._insert(entry, "")
         # On a server the seal sum, like the chain's head, is read and written in turn.
         take_turn(self._db, "audit_log")
         row = self._db.execute("SELECT seals FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        total = seals.seal_pending(self._db.conn, None if row is None else row[0])
+        last = None if row is None or recount else row[0]
+        total = seals.seal_pending(self._db.conn, last)
         sealed = AuditEntry(
             entry.at,
             entry.user,

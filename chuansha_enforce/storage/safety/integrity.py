@@ -15,7 +15,6 @@ from chuansha_enforce.storage.safety.audit_log import (
     chain_hash,
     record_select,
 )
-from chuansha_enforce.storage.server.pg_database import is_server
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +67,6 @@ def chain_state(db: sqlite_utils.Database, key: bytes | None, keyed_from: int | 
     count = 0
     sums: str | None = None
     keyed = False
-    # A server writes no seals yet (docs/SERVER.md): the records it appends after those of a
-    # file moved onto it (``migrate-to``), which carry seal sums, carry none.
-    seals_written = not is_server(db)
     for row in db.execute(record_select(db)):
         count += 1
         record_id, stored_prev, stored_hash = int(row[0]), str(row[8]), str(row[9])
@@ -86,7 +82,7 @@ def chain_state(db: sqlite_utils.Database, key: bytes | None, keyed_from: int | 
             entry = AuditEntry(row[1], row[2], row[3], row[4], row[5], row[6], detail, row[10])
             if chain_hash(stored_prev, entry) != stored_hash:
                 breaks.append(ChainBreak(record_id, "content does not match its hash"))
-        if sums is not None and row[10] is None and seals_written:
+        if sums is not None and row[10] is None:
             breaks.append(ChainBreak(record_id, "no seal sum after records that had one"))
         sums = row[10] if row[10] is not None else sums
         mac = row[11]

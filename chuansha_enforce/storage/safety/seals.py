@@ -638,6 +638,21 @@ def reseal_blocks(db: sqlite_utils.Database, tables: Iterable[str] | None = None
             _reseal_blocks(conn, shape, 0)
 
 
+def reseal_server_keys(db: sqlite_utils.Database) -> list[str]:
+    """After a file's rows were copied verbatim onto a server (``migrate-to``): seal again,
+    row by row, the tables whose seal keys differ there (no integer key: a file keys them by
+    rowid, a server by primary key); the other tables' seals are the file's. Return their
+    names. The next audit record must vouch for the new seal sum (recounted)."""
+    conn = db.conn
+    resealed = []
+    for shape in shapes(conn):
+        if not shape.blocked:
+            conn.execute("DELETE FROM row_seals WHERE tbl = ?", [shape.name])
+            _reseal_blocks(conn, shape, 0)
+            resealed.append(shape.name)
+    return resealed
+
+
 # -- checking ------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class SealProblem:

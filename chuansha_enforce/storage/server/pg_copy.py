@@ -218,9 +218,12 @@ def copy_file_into(
     conn: psycopg.Connection[Any],
     migrations: tuple[tuple[str, str], ...],
     progress: Progress,
+    after: Callable[[], None] | None = None,
 ) -> list[CopiedTable]:
     """Make the schema and copy every row of the file ``lite`` into the server, inside the
-    caller's open transaction on ``conn`` (the caller commits, or rolls everything back)."""
+    caller's open transaction on ``conn`` (the caller commits, or rolls everything back);
+    ``after`` adds what ``init`` makes beyond the schema, once the rows are in and the
+    triggers on again (so a new trigger or index is made once, over all the rows)."""
     indexes: list[str] = []  # made after the rows are in: one sort each, not 800,000 inserts
     schema_in_transaction(conn, migrations, indexes_later=indexes)
     tables = _server_tables(conn)
@@ -239,6 +242,8 @@ def copy_file_into(
     for table in tables:
         conn.execute(cast(Any, f'ALTER TABLE "{table}" ENABLE TRIGGER USER'))
         conn.execute(cast(Any, f'ANALYZE "{table}"'))  # the planner's figures, before first use
+    if after is not None:
+        after()
     return copied
 
 
