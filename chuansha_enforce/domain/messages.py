@@ -61,6 +61,7 @@ from chuansha_enforce.domain.demolition.forced_ui_messages import (
 from chuansha_enforce.domain.disputes.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
+from chuansha_enforce.domain.server_backup_messages import SERVER_BACKUP_MESSAGES
 from chuansha_enforce.domain.server_messages import SERVER_MESSAGES
 from chuansha_enforce.domain.simple_procedure.simple_payment_messages import (
     SIMPLE_PAYMENT_FIELDS,
@@ -169,6 +170,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_OFFICER_MESSAGES,
     **CLI_MESSAGES,
     **SERVER_MESSAGES,
+    **SERVER_BACKUP_MESSAGES,
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
     **FIND_MESSAGES,

@@ -17,10 +17,10 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         " upgrading on the server is not supported yet",
     ),
     "storage.server_backup": (
-        "服务器上的案件库 {path} 由服务器自己的备份保存（如 pg_dump）；"
-        "本程序暂不在服务器模式下备份或恢复",
-        "the case book on {path} is kept by the server's own backups (e.g. pg_dump);"
-        " this program does not back up or restore in server mode yet",
+        "服务器上的案件库 {path} 由服务器自己的备份保存：本机找不到可用的 pg_dump"
+        "（须不低于服务器的版本），本程序未备份或恢复",
+        "the case book on {path} is kept by the server's own backups: this PC has no usable"
+        " pg_dump (it must be at least the server's version); nothing was backed up or restored",
     ),
     "cli.server_command": (
         "服务器模式暂不支持命令 {command}",
