@@ -30,7 +30,7 @@ from chuansha_enforce.services.backup_service import BackupService
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import ServerBackupError, StorageError
 from chuansha_enforce.storage.migrations import known_names
-from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
+from chuansha_enforce.storage.safety.audit_log import GENESIS_HASH, AuditEntry, AuditLog
 from chuansha_enforce.storage.safety.backup import (
     PARTIAL,
     BackupManifest,
@@ -40,6 +40,7 @@ from chuansha_enforce.storage.safety.backup import (
     read_manifest,
 )
 from chuansha_enforce.storage.safety.inspection import DatabaseSummary
+from chuansha_enforce.storage.safety.integrity import audit_hashes
 from chuansha_enforce.storage.server import pg_dump
 from chuansha_enforce.storage.server.pg_database import PgDatabase, open_server, shown_url
 from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, PgTools, ToolLookup
@@ -244,6 +245,10 @@ class ServerBackupService:
         db = open_server(self._url)
         try:
             with db.pg.typed_errors():
+                # heads kept with later backups that this chain no longer holds: replaced by a
+                # logged restore, not deleted (``verify`` reads them from this record)
+                heads = {m.audit_head for m in self.files.list_backups() if m.audit_head}
+                superseded = sorted(heads - audit_hashes(db) - {GENESIS_HASH})
                 with write_transaction(db):
                     AuditLog(db).append(
                         AuditEntry(
@@ -256,6 +261,7 @@ class ServerBackupService:
                             {
                                 "from": source.name,
                                 "taken_at": label.taken_at if label else None,
+                                "superseded_heads": superseded,
                                 **({} if label else {"unverified": "no manifest"}),
                             },
                         )

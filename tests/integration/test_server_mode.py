@@ -307,25 +307,6 @@ def test_a_role_without_grants_gets_a_sentence_and_nothing_is_written(
 
 
 @pytest.mark.pg
-def test_backup_in_server_mode_says_the_servers_own_backups_apply(
-    server_db: str,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert _cli(server_db, "init")[0] == 0
-    capsys.readouterr()
-    assert _cli(server_db, "backup") == (1, "")
-    assert capsys.readouterr().err == (
-        f"服务器上的案件库 {server_db} 由服务器自己的备份保存（如 pg_dump）；"
-        "本程序暂不在服务器模式下备份或恢复\n"
-    )
-    assert _cli(server_db, "restore", str(tmp_path / "x.db"))[0] == 1
-    assert "服务器模式暂不支持命令 restore" in capsys.readouterr().err
-
-
-@pytest.mark.pg
 def test_the_window_opens_a_server_case_book(
     server_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
