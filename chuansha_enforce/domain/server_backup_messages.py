@@ -1,4 +1,5 @@
-"""Catalogue entries of server-mode backups with pg_dump (merged into ``messages``)."""
+"""Catalogue entries of server-mode backups with pg_dump and of the 连接服务器… dialog
+(merged into ``messages``)."""
 
 from __future__ import annotations
 
@@ -36,5 +37,32 @@ SERVER_BACKUP_MESSAGES: dict[str, tuple[str, str]] = {
         "恢复后已通过校验：{contents}",
         "restored the server database {db} from {source} (taken {taken} Beijing time, schema"
         " {schema}) and verified it: {contents}",
+    ),
+}
+
+SERVER_CONNECT_FIELDS: dict[str, tuple[str, str]] = {
+    "server_host": ("服务器地址", "server address"),
+    "server_port": ("端口", "port"),
+    "server_database": ("数据库名", "database name"),
+    "server_user": ("用户名", "user name"),
+}
+
+SERVER_CONNECT_MESSAGES: dict[str, tuple[str, str]] = {
+    "server_connect.missing": ("请填写", "required"),
+    "server_connect.spaces": (
+        "不能含空格或 / @ ? # 等字符",
+        "must not contain spaces or / @ ? #",
+    ),
+    "server_connect.port": (
+        "须为 1 到 65535 的整数（PostgreSQL 默认 5432）",
+        "must be a whole number from 1 to 65535 (PostgreSQL's default is 5432)",
+    ),
+    "server_connect.ok_book": (
+        "连接成功：{server}，已有案件库（结构版本 {schema}）",
+        "connected: {server}, it holds a case book (schema {schema})",
+    ),
+    "server_connect.ok_empty": (
+        "连接成功：{server}，该数据库尚无案件库（打开时建立）",
+        "connected: {server}; the database holds no case book yet (opening it creates one)",
     ),
 }
