@@ -102,7 +102,6 @@ class DuePanel(ListPanel):
             runner,
             DueListModel(),
             name="due",
-            context=CONTEXT,
             widths=(100, 150, 110, 200),
             pdf_name="待办事项清单.pdf",
             parent=parent,

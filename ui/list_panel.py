@@ -1,14 +1,14 @@
 """What the short list tabs (待办, 违法建筑) share: a row of controls over a summary line and a
 sortable table, loaded when first shown (or when on screen and asked), and printed as a PDF
 in the order shown. A tab gives its model, filter widgets, column widths and what to load and
-print; its words are translated in its own context."""
+print."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,6 @@ class ListPanel(QWidget):
         model: ShortListModel,
         *,
         name: str,
-        context: str,
         widths: tuple[int, ...],
         pdf_name: str,
         parent: QWidget | None = None,
@@ -45,7 +44,6 @@ class ListPanel(QWidget):
         super().__init__(parent)
         self.setObjectName(f"{name}Panel")
         self._runner = runner
-        self._context = context
         self._pdf_name = pdf_name
         self.model = model
         self.view = QTableView(self)
@@ -58,18 +56,14 @@ class ListPanel(QWidget):
         for column, width in enumerate(widths):
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.refresh_button = QPushButton(self.words("刷新"), self)
+        self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.clicked.connect(lambda: self.reload(force=True))
-        self.print_button = QPushButton(self.words("打印为 PDF…"), self)
+        self.print_button = QPushButton(self.tr("打印为 PDF…"), self)
         self.print_button.setObjectName(f"{name}Print")
         self.print_button.clicked.connect(self._print_dialog)
         self.summary = QLabel(self)
         self.summary.setObjectName(f"{name}Summary")
         self._stale = True  # loaded when first shown: every case step would reload it
-
-    def words(self, text: str) -> str:
-        """``text`` translated in the tab's own context."""
-        return QCoreApplication.translate(self._context, text)
 
     def lay_out(self, label: str, *filters: QWidget) -> None:
         """The controls row (``label``, the filters, refresh, print), the summary, the table."""
@@ -113,7 +107,7 @@ class ListPanel(QWidget):
 
     def _print_dialog(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.words("打印为 PDF"), self._pdf_name, "PDF (*.pdf)"
+            self, self.tr("打印为 PDF"), self._pdf_name, "PDF (*.pdf)"
         )
         if name:
             self.print_to(Path(name))

@@ -79,7 +79,6 @@ class StructurePanel(ListPanel):
             runner,
             StructureListModel(),
             name="structure",
-            context=CONTEXT,
             widths=(170, 90, 180, 86, 86, 150, 150, 86),
             pdf_name="违法建筑清单.pdf",
             parent=parent,
