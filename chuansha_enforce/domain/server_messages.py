@@ -12,9 +12,10 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "the database server {path} reported an error: {detail}",
     ),
     "storage.server_schema_old": (
-        "服务器数据库 {path} 的结构较旧（缺少 {migrations}），暂不支持在服务器上升级",
-        "the server database {path} has an older schema (missing {migrations});"
-        " upgrading on the server is not supported yet",
+        "服务器数据库 {path} 的结构较旧（缺少 {migrations}），无法在服务器上自动升级"
+        "（{detail}），未做任何改动",
+        "the server database {path} has an older schema (missing {migrations}) that cannot be"
+        " upgraded on the server ({detail}); nothing was changed",
     ),
     "storage.server_backup": (
         "服务器上的案件库 {path} 由服务器自己的备份保存：本机找不到可用的 pg_dump"

@@ -49,6 +49,7 @@ from chuansha_enforce.storage.schema.schema_0027_forced_ledger import SCHEMA_002
 from chuansha_enforce.storage.schema.schema_0029_annual_sums import SCHEMA_0029_ANNUAL_SUMS
 from chuansha_enforce.storage.server.pg_database import PgDatabase
 from chuansha_enforce.storage.server.pg_schema import applied_on_server, create_schema
+from chuansha_enforce.storage.server.pg_upgrade import UpgradeRefused, upgrade_schema
 
 log = logging.getLogger(__name__)
 
@@ -174,11 +175,18 @@ def check_not_newer(
 def _migrate_server(
     db: PgDatabase, path: Path, table: MigrationTable, pending: list[str]
 ) -> list[str]:
-    """A new server database gets the whole schema at once; an older one is refused (its
-    upgrade, the server's own migration path, is not written yet: docs/SERVER.md)."""
-    if applied_names(db):
-        raise ServerSchemaOldError(path, migrations="、".join(pending))
-    return create_schema(db.pg.raw, table)
+    """A new server database gets the whole schema at once; an older one gets the pending
+    migrations' own SQL said in PostgreSQL, in one transaction (``pg_upgrade``); one that
+    cannot be said there is refused by name, nothing written."""
+    applied = applied_names(db)
+    if not applied:
+        return create_schema(db.pg.raw, table)
+    try:
+        return upgrade_schema(db.pg.raw, applied, table)
+    except UpgradeRefused as exc:
+        raise ServerSchemaOldError(
+            path, migrations="、".join(pending), detail=f"{exc.migration}: {exc.detail}"
+        ) from exc
 
 
 def migrate(

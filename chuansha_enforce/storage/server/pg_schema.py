@@ -313,3 +313,13 @@ def create_schema(
         conn.execute("ROLLBACK")
         raise
     return list(names)
+
+
+def translate_table(sql: str) -> str:
+    """An SQLite ``CREATE TABLE`` said in PostgreSQL (as a new server's; ``pg_upgrade``)."""
+    return _table_sql(sql)
+
+
+def grant_statements(schema: str) -> list[str]:
+    """The app role's grants on ``schema`` (again after an upgrade made new tables)."""
+    return [statement.replace("{schema}", f'"{schema}"') for statement in _grants()]
