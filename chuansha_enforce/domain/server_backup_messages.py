@@ -9,6 +9,13 @@ SERVER_BACKUP_MESSAGES: dict[str, tuple[str, str]] = {
         "the dump {path} could not be restored into a scratch database ({detail}); it does not"
         " count as a backup. Nothing was changed",
     ),
+    "server_backup.no_scratch": (
+        "登录 {path} 的账户不能建数据库：备份要先恢复到临时数据库中校验，"
+        "请用有 CREATEDB 权限的账户（如建库的账户）备份或恢复，未做任何改动",
+        "the login on {path} may not create databases: a backup is checked by restoring it into"
+        " a scratch database; back up or restore as a login with CREATEDB (e.g. the owner)."
+        " Nothing was changed",
+    ),
     "server_backup.verify_failed": (
         "备份 {path} 恢复到临时数据库后未通过校验（{table} {id}：{detail}），"
         "不算作备份，未做任何改动",

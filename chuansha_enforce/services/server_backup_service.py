@@ -110,10 +110,14 @@ class ServerBackupService:
         found = pg_dump.find_tools(self._lookup, pg_dump.server_major(db))
         if found is None:
             raise ServerBackupError(shown_url(self._url))
+        if not pg_dump.may_create_databases(db):
+            params = {"path": shown_url(self._url)}
+            raise DomainError("server_backup.no_scratch", "path", params)
         return found
 
     def tools(self) -> PgTools:
-        """The tools a backup would use; ``ServerBackupError`` when there are none."""
+        """The tools a backup would use; ``ServerBackupError`` when there are none, a
+        refusal when this login may not create the scratch database a dump is checked in."""
         db = open_server(self._url)
         try:
             return self._tools(db)

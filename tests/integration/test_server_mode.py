@@ -341,8 +341,10 @@ def test_the_window_opens_a_server_case_book(
 def test_the_readme_recipe_sets_up_a_squad_on_a_server(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """README's recipe, step by step: an owner that may create roles (not a superuser) owns
-    the database and runs init; a clerk's login role in chuansha_enforce_app files a case."""
+    """README's recipe, step by step: an owner that may create roles and databases (not a
+    superuser) owns the database and runs init; a clerk's login role in chuansha_enforce_app
+    files a case; the owner backs up with pg_dump and restores (the clerk may not: no scratch
+    database to check the dump in)."""
     if not SERVER:
         pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
@@ -350,7 +352,7 @@ def test_the_readme_recipe_sets_up_a_squad_on_a_server(
     owner, clerk, name = f"owner_{tag}", f"clerk_{tag}", f"squad_{tag}"
     base = SERVER.rpartition("/")[0]
     with psycopg.connect(SERVER, autocommit=True) as admin:
-        admin.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE")
+        admin.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE CREATEDB")
         admin.execute(f"CREATE DATABASE {name} OWNER {owner}")
     as_owner = base.replace("://postgres@", f"://{owner}@") + "/" + name
     as_clerk = base.replace("://postgres@", f"://{clerk}@") + "/" + name
@@ -360,6 +362,15 @@ def test_the_readme_recipe_sets_up_a_squad_on_a_server(
             conn.execute(f"CREATE ROLE {clerk} LOGIN IN ROLE chuansha_enforce_app")
         _officers(as_clerk)
         assert _cli(as_clerk, *FILE) == (0, f"{NO}\n")
+        assert _cli(as_clerk, "verify")[0] == 0
+        assert _cli(as_clerk, "backup", "-o", str(tmp_path / "clerk")) == (1, "")
+        assert not (tmp_path / "clerk").exists()
+        code, said = _cli(as_owner, "backup", "-o", str(tmp_path / "owner"))
+        assert code == 0, said
+        dump = next((tmp_path / "owner").glob("*.dump"))
+        code, said = _cli(as_owner, "restore", str(dump), "--replace")
+        assert code == 0, said
+        assert _cli(as_clerk, "case", "list")[1].startswith(f"{NO}\t")
         assert _cli(as_clerk, "verify")[0] == 0
     finally:
         with psycopg.connect(SERVER, autocommit=True) as admin:

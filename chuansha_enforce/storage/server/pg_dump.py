@@ -245,3 +245,11 @@ def summary(db: PgDatabase) -> DatabaseSummary:
         row = raw.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
         head = str(row[0]) if row else GENESIS_HASH
     return DatabaseSummary(counts, head, records, tuple(applied_on_server(raw)))
+
+
+def may_create_databases(db: PgDatabase) -> bool:
+    """Whether this login may create the scratch database a dump is checked in."""
+    row = db.pg.raw.execute(
+        "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user"
+    ).fetchone()
+    return bool(row and row[0])

@@ -7,8 +7,8 @@ regular expressions), views, indexes, and each trigger as a plpgsql function. So
 has the same tables, checks and triggers as a file, and a new migration needs no second text.
 
 ``init`` on an empty server database creates it in one transaction and records the migration
-names in ``_sqlite_migrations`` (the same table a file keeps). Upgrading a server database
-that has an older schema is not done yet (docs/SERVER.md).
+names in ``_sqlite_migrations`` (the same table a file keeps). A server database with an older
+schema is upgraded by ``pg_upgrade`` (the pending migrations' statements, said the same way).
 """
 
 from __future__ import annotations
