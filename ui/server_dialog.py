@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from chuansha_enforce.domain.messages import Lang
-from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.server_connection import (
     DEFAULT_PORT,
@@ -38,7 +38,7 @@ from chuansha_enforce.services.server_connection import (
 from chuansha_enforce.services.session import Login
 from ui.account_menu import install_account_menu
 from ui.login_dialog import LoginDialog
-from ui.runner import OperationRunner
+from ui.runner import OperationRunner, open_case_book
 
 REMEMBERED = ("host", "port", "database", "user")
 """The settings keys under ``server/`` (the password is not among them)."""
@@ -137,7 +137,7 @@ class ServerDialog(QDialog):
         address without its password is remembered and ``opened`` carries the services."""
         parts = self.parts()
         opened = self._runner.run_op(
-            lambda s: build_services(server_address(parts), s.clock),
+            lambda s: open_case_book(server_address(parts), s.clock),
             on_failed=self._failed,
             parent=self,
         )
@@ -160,7 +160,7 @@ def _logged_in(services: Services, lang: Lang, parent: QWidget) -> Services | No
     services.close()
 
     def attempt(name: str, password: str) -> Services:
-        return build_services(url, clock, login=Login(name, password))
+        return open_case_book(url, clock, Login(name, password))
 
     dialog: LoginDialog[Services] = LoginDialog(attempt, lang, parent=parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:

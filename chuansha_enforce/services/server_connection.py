@@ -10,6 +10,7 @@ from urllib.parse import quote
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.storage.server.pg_database import open_server, shown_url
+from chuansha_enforce.storage.server.pg_dump import server_version
 from chuansha_enforce.storage.server.pg_schema import applied_on_server
 
 DEFAULT_PORT = 5432
@@ -71,9 +72,8 @@ def check_server(url: str) -> ServerCheck:
     db = open_server(url)
     try:
         with db.pg.typed_errors():
-            row = db.pg.raw.execute("SHOW server_version").fetchone()
+            version = server_version(db)
             applied = applied_on_server(db.pg.raw)
     finally:
         db.close()
-    version = str(row[0]).split(" ")[0] if row else "?"
     return ServerCheck(shown_url(url), f"PostgreSQL {version}", applied[-1] if applied else None)

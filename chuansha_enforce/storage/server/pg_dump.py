@@ -253,3 +253,9 @@ def may_create_databases(db: PgDatabase) -> bool:
         "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user"
     ).fetchone()
     return bool(row and row[0])
+
+
+def server_version(db: PgDatabase) -> str:
+    """``15.18`` (the server's own words, its packaging left off)."""
+    row = db.pg.raw.execute("SHOW server_version").fetchone()
+    return str(row[0]).split(" ")[0] if row else "?"
