@@ -110,6 +110,29 @@ def remove_restore_leftovers(db_path: Path) -> list[Path]:
     return removed
 
 
+def restore_record(
+    clock: Clock,
+    user: str,
+    source: str,
+    taken_at: str | None,
+    *,
+    superseded: list[str],
+    unverified: bool,
+) -> AuditEntry:
+    """The audit record of a restore: who, from which backup taken when, the chain heads of
+    later backups it replaced (``verify`` excuses those), and whether it had no manifest."""
+    detail: dict[str, object] = {
+        "from": source,
+        "taken_at": taken_at,
+        "superseded_heads": superseded,
+    }
+    if unverified:
+        detail["unverified"] = "no manifest, --accept-unverified"
+    return AuditEntry(
+        utc_timestamp(clock), user, "database.restore", "database", None, "ok", detail
+    )
+
+
 def _taken_at(manifest: BackupManifest) -> dt.datetime | None:
     if not manifest.taken_at:
         return None
@@ -438,23 +461,13 @@ class BackupService:
         try:
             with write_transaction(db):
                 head = AuditLog(db).append(
-                    AuditEntry(
-                        utc_timestamp(self._clock),
+                    restore_record(
+                        self._clock,
                         user,
-                        "database.restore",
-                        "database",
-                        None,
-                        "ok",
-                        {
-                            "from": manifest.file,
-                            "taken_at": manifest.taken_at,
-                            "superseded_heads": superseded,
-                            **(
-                                {"unverified": "no manifest, --accept-unverified"}
-                                if unverified
-                                else {}
-                            ),
-                        },
+                        manifest.file,
+                        manifest.taken_at,
+                        superseded=superseded,
+                        unverified=unverified,
                     )
                 )
             # Fold the WAL into the file now: the swap moves the file alone, and leftovers of

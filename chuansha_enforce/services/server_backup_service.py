@@ -26,11 +26,11 @@ from chuansha_enforce import __version__
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.safety.backup_retention import DEFAULT_POLICY, RetentionPolicy
-from chuansha_enforce.services.backup_service import BackupService
+from chuansha_enforce.services.backup_service import BackupService, restore_record
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import ServerBackupError, StorageError
 from chuansha_enforce.storage.migrations import known_names
-from chuansha_enforce.storage.safety.audit_log import GENESIS_HASH, AuditEntry, AuditLog
+from chuansha_enforce.storage.safety.audit_log import GENESIS_HASH, AuditLog
 from chuansha_enforce.storage.safety.backup import (
     PARTIAL,
     BackupManifest,
@@ -255,19 +255,13 @@ class ServerBackupService:
                 superseded = sorted(heads - audit_hashes(db) - {GENESIS_HASH})
                 with write_transaction(db):
                     AuditLog(db).append(
-                        AuditEntry(
-                            utc_timestamp(self._clock),
+                        restore_record(
+                            self._clock,
                             user,
-                            "database.restore",
-                            "database",
-                            None,
-                            "ok",
-                            {
-                                "from": source.name,
-                                "taken_at": label.taken_at if label else None,
-                                "superseded_heads": superseded,
-                                **({} if label else {"unverified": "no manifest"}),
-                            },
+                            source.name,
+                            label.taken_at if label else None,
+                            superseded=superseded,
+                            unverified=label is None,
                         )
                     )
                 report = VerifyService(db).run()

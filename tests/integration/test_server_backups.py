@@ -26,6 +26,7 @@ from chuansha_enforce.storage.server.pg_database import open_server
 from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, ToolLookup, find_tools
 from tests.cli_clock import main
 from tests.conftest import NOW
+from tests.integration.test_server_mode import _run
 from tests.server_backend import server_digest
 
 pytestmark = pytest.mark.pg
@@ -235,24 +236,9 @@ def test_the_installed_command_backs_up_and_restores_a_server_case_book(
     server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     _book(server_db, monkeypatch, tmp_path)
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "LANG": "C.UTF-8",
-    }
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        done = subprocess.run(
-            [str(EXE), "--db", server_db, *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        assert "Traceback" not in done.stderr, done.stderr
-        return done
+        return _run(server_db, tmp_path, *args)  # the installed command, in its own process
 
     backed = run("backup")
     assert backed.returncode == 0, backed.stderr
