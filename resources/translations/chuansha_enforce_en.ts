@@ -2470,6 +2470,11 @@ SQLite %3</translation>
         <source>请重新启动程序并登录。</source>
         <translation>Please restart the program and log in.</translation>
     </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="1" />
+        <source>服务器上的案件库请用命令行 restore 恢复</source>
+        <translation>Restore a server case book with the command line (restore)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

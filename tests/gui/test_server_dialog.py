@@ -153,3 +153,30 @@ def test_a_real_server_database_is_tested_and_opened_in_a_new_window(
     again.reject()
     replacement.close()
     opened.close()
+
+
+@pytest.mark.pg
+def test_the_window_backs_up_a_server_case_book_with_pg_dump_and_not_on_close(
+    qtbot: QtBot,
+    settings: QSettings,
+    server_db: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with build_services(server_db, FixedClock(NOW)) as services:
+        shown = MainWindow(services, settings)
+        qtbot.addWidget(shown)
+        shown.show()
+        assert not shown.safety.restore_action.isEnabled()  # a dump: the command line's
+        folder = tmp_path / "dumps"
+        with qtbot.waitSignal(shown.safety.backed_up, timeout=60000) as done:
+            shown.safety.start_backup(folder)
+        manifest = done.args[0]
+        assert manifest.path.parent == folder
+        assert manifest.path.suffix == ".dump"
+        assert "已通过完整性检查" in shown.statusBar().currentMessage()
+        services.settings.set("due_soon_working_days", "2")  # the chain moves
+        shown.close()  # no backup on close for a server case book
+        assert sorted(p.name for p in folder.glob("*.dump")) == [manifest.path.name]
+        assert not services.backups.folder.exists()
