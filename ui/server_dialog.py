@@ -37,6 +37,7 @@ from chuansha_enforce.services.server_connection import (
 )
 from chuansha_enforce.services.session import Login
 from ui.account_menu import install_account_menu
+from ui.idle_lock import IdleLock
 from ui.login_dialog import LoginDialog
 from ui.runner import OperationRunner, open_case_book
 
@@ -182,6 +183,8 @@ def open_in_new_window(
     make_window = cast(Callable[[Services, QSettings, Lang], QMainWindow], type(window))
     replacement = make_window(chosen, settings, lang)
     install_account_menu(replacement, chosen, lang)
+    if chosen.session.account is not None:  # as at start: the window locks when left idle
+        IdleLock(replacement, chosen, chosen.session.account, lang)
     replacement.show()
     window.close()
     replacement.statusBar().showMessage(chosen.location, 10000)

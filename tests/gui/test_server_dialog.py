@@ -10,15 +10,19 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from chuansha_enforce.domain.accounts.accounts import Role
 from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.storage.migrations import known_names
 from tests.conftest import NOW, database_digest
 from tests.gui.test_screen_fit import _outside
+from tests.review_setup import CHEAP, PASSWORDS
+from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.server_dialog import ServerDialog
 
@@ -180,3 +184,50 @@ def test_the_window_backs_up_a_server_case_book_with_pg_dump_and_not_on_close(
         shown.close()  # no backup on close for a server case book
         assert sorted(p.name for p in folder.glob("*.dump")) == [manifest.path.name]
         assert not services.backups.folder.exists()
+
+
+@pytest.mark.pg
+def test_a_server_case_book_with_accounts_asks_for_a_login_before_its_window(
+    qtbot: QtBot,
+    window: MainWindow,
+    server_db: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with build_services(server_db, FixedClock(NOW), password_cost=CHEAP) as services:
+        services.accounts.add_user(NewUser("admin", Role.ADMIN, PASSWORDS["admin"], "管理员"))
+    where = urlsplit(server_db)
+    dialog = window.connect_server()
+    _fill(
+        dialog,
+        host=str(where.hostname),
+        port=str(where.port),
+        database=where.path.lstrip("/"),
+        user=str(where.username),
+    )
+    answered: list[str] = []
+
+    def log_in() -> None:
+        login = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "loginDialog")
+        assert isinstance(login, LoginDialog)
+        login.name.setText("admin")
+        login.password.setText("wrong password 1")
+        login.try_login()
+        answered.append(login.error.text())
+        login.password.setText(PASSWORDS["admin"])
+        login.try_login()
+
+    QTimer.singleShot(0, log_in)
+    opened = dialog.open_server()
+    assert opened is not None
+    assert answered == ["密码：用户名或密码错误"]  # the refusal is shown in the login dialog
+    replacement = dialog.replacement
+    assert isinstance(replacement, MainWindow)
+    qtbot.addWidget(replacement)
+    chosen = replacement._services
+    assert chosen.server_url == opened.server_url
+    assert chosen.session.account is not None
+    assert chosen.session.account.name == "admin"
+    replacement.close()
+    chosen.close()
