@@ -226,6 +226,17 @@ def test_a_dump_restores_into_an_empty_database_and_an_altered_one_is_refused(
             )
         assert refused.value.code == "restore.manifest_mismatch"
         assert server_digest(empty) == digest
+        cut = tmp_path / "cut.dump"  # cut short, no manifest: taken unverified, still refused
+        cut.write_bytes(dump.read_bytes()[: dump.stat().st_size // 2])
+        with pytest.raises(DomainError) as refused:
+            ServerBackupService(empty, tmp_path / "pc2" / "cases.db", FixedClock(NOW)).restore(
+                cut, replace=True, accept_unverified=True
+            )
+        assert refused.value.code == "server_backup.unrestorable"
+        assert render(refused.value.code, refused.value.params, "zh").startswith(
+            f"备份 {cut} 无法恢复到临时数据库（"
+        )
+        assert server_digest(empty) == digest
     finally:
         db = open_server(server_db)
         db.pg.raw.execute(f'DROP DATABASE IF EXISTS "{empty.rpartition("/")[2]}" WITH (FORCE)')

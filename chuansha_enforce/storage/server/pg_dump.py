@@ -4,8 +4,9 @@ The tools are PostgreSQL's own: ``pg_dump`` (custom format), ``pg_restore`` and 
 on ``PATH`` or in Debian's ``/usr/lib/postgresql/*/bin`` (``ToolLookup``; tests pass their own).
 ``pg_dump`` must be at least as new as the server (an older one refuses to dump it).
 
-A dump is restored by ``pg_restore -f -`` piped into ``psql --single-transaction`` with
-``ON_ERROR_STOP``: the whole dump in one transaction, or nothing. Replacing a case book
+A dump is restored by ``pg_restore`` writing the whole SQL script (to a temporary folder) and
+``psql --single-transaction`` with ``ON_ERROR_STOP`` running it: the whole dump in one
+transaction, or nothing. Replacing a case book
 drops its schema in that same transaction, so a failed restore leaves it as it was. Owners
 are not restored (the restoring login owns what it creates); the grants to the app role are,
 and the role is created first when the cluster lacks it.
@@ -21,6 +22,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -144,15 +146,9 @@ def _failure(url: str, stderr: str) -> StorageError:
 def dump(tools: PgTools, url: str, target: Path) -> None:
     """``pg_dump -Fc`` of the case book into ``target`` (one consistent snapshot)."""
     conninfo, env = _split(url)
-    command = [tools.tool("pg_dump"), "-Fc", "--no-owner", "-f", str(target), "-d", conninfo]
-    try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, env=env, timeout=TOOL_SECONDS, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ServerError(shown_url(url), detail=str(exc)) from exc
-    if done.returncode != 0:
-        raise _failure(url, done.stderr)
+    _run_tool(
+        [tools.tool("pg_dump"), "-Fc", "--no-owner", "-f", str(target), "-d", conninfo], url, env
+    )
 
 
 def restore(tools: PgTools, url: str, source: Path, *, clear: bool) -> None:
@@ -168,27 +164,25 @@ def restore(tools: PgTools, url: str, source: Path, *, clear: bool) -> None:
     psql = [tools.tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction"]
     for statement in before:
         psql += ["-c", statement]
-    psql += ["-f", "-", "-d", conninfo]
-    reader = [tools.tool("pg_restore"), "--no-owner", "-f", "-", str(source)]
     try:
-        with subprocess.Popen(
-            reader, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
-        ) as script:
-            done = subprocess.run(
-                psql,
-                stdin=script.stdout,
-                capture_output=True,
-                text=True,
-                env=env,
-                timeout=TOOL_SECONDS,
-                check=False,
+        with tempfile.TemporaryDirectory(prefix="chuansha-restore-") as folder:
+            # the whole script first: psql must never commit what a failing pg_restore cut short
+            script = Path(folder) / "restore.sql"
+            _run_tool(
+                [tools.tool("pg_restore"), "--no-owner", "-f", str(script), str(source)], url, env
             )
-            read_errors = script.stderr.read().decode(errors="replace") if script.stderr else ""
-            script.wait()
+            _run_tool([*psql, "-f", str(script), "-d", conninfo], url, env)
+    except OSError as exc:
+        raise ServerError(shown_url(url), detail=exc.strerror or str(exc)) from exc
+
+
+def _run_tool(command: list[str], url: str, env: dict[str, str]) -> None:
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, env=env, timeout=TOOL_SECONDS, check=False
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ServerError(shown_url(url), detail=str(exc)) from exc
-    if script.returncode != 0:
-        raise _failure(url, read_errors)
     if done.returncode != 0:
         raise _failure(url, done.stderr)
 
