@@ -103,7 +103,7 @@ def squad() -> Iterator[Squad]:
     owner, clerk, name = f"owner_{tag}", f"clerk_{tag}", f"squad_{tag}"
     base = SERVER.rpartition("/")[0]
     with psycopg.connect(SERVER, autocommit=True) as admin:
-        admin.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE")
+        admin.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE CREATEDB")
         admin.execute(f"CREATE DATABASE {name} OWNER {owner}")
     as_owner = base.replace("://postgres@", f"://{owner}@") + "/" + name
     as_clerk = base.replace("://postgres@", f"://{clerk}@") + "/" + name

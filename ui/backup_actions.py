@@ -83,6 +83,9 @@ class SafetyActions(QObject):
         if services.read_only:
             self._read_only_mode()
         account = services.session.account
+        if services.server_url is not None:  # a dump is restored with the command line
+            self.restore_action.setEnabled(False)
+            self.restore_action.setToolTip(self.tr("服务器上的案件库请用命令行 restore 恢复"))
         if account is not None and not account.can(Permission.MANAGE_BACKUPS):
             # DOMAIN §9: backups and restores are the administrator's (the backup taken on
             # close still runs for everyone).
@@ -140,8 +143,11 @@ class SafetyActions(QObject):
         progress.setMinimumDuration(300)
         self.progress = progress
         target = None if folder == self._services.backups.folder else folder
+        server = self._services.server_url is not None
         try:
             self._services.backups.check_folder(target)  # refused before anything is logged
+            if server:  # pg_dump, and a login that may make the scratch database to check in
+                self._services.server_backups.tools()
             self._services.record_backup(target)  # a copy of all personal data: logged first
         except (DomainError, StorageError) as exc:
             progress.reset()
@@ -152,7 +158,11 @@ class SafetyActions(QObject):
         reporter.progressed.connect(self._progressed)  # queued: the dialog lives on this thread
         self._backing_up = True
         self._runner.run_op(
-            lambda s: s.backups.backup(target, progress=reporter.progressed.emit),
+            lambda s: (
+                s.server_backups.backup(target)
+                if server
+                else s.backups.backup(target, progress=reporter.progressed.emit)
+            ),
             self._backup_done,
             background=True,
             on_failed=self._backup_failed,
@@ -314,7 +324,8 @@ class SafetyActions(QObject):
     def on_close(self) -> None:
         """A verified backup when this session changed the database (the audit chain moved)."""
         self.wait()
-        if self._closed or self._services.read_only:
+        # a server case book is backed up by its administrator (or the server), not each PC
+        if self._closed or self._services.read_only or self._services.server_url is not None:
             return
         self._closed = True
         try:

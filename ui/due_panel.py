@@ -6,24 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QSpinBox, QWidget
 
 from chuansha_enforce.domain.after_decision.due_list import (
     DUE_DAYS_DEFAULT,
@@ -31,7 +16,7 @@ from chuansha_enforce.domain.after_decision.due_list import (
     DueItem,
     DueList,
 )
-from chuansha_enforce.services.container import Services
+from ui.list_panel import ListPanel, PdfWriter
 from ui.runner import OperationRunner
 from ui.short_list_model import Index, ShortListModel
 
@@ -109,67 +94,34 @@ class DueListModel(ShortListModel):
         self.layoutChanged.emit()
 
 
-class DuePanel(QWidget):
-    printed = Signal(object)  # the path of the PDF written
+class DuePanel(ListPanel):
+    model: DueListModel
 
     def __init__(self, runner: OperationRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("duePanel")
-        self._runner = runner
-        self.model = DueListModel()
-        self.view = QTableView(self)
-        self.view.setObjectName("dueView")
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
+        super().__init__(
+            runner,
+            DueListModel(),
+            name="due",
+            widths=(100, 150, 110, 200),
+            pdf_name="待办事项清单.pdf",
+            parent=parent,
+        )
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(False)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        for column, width in enumerate((100, 150, 110, 200)):
-            self.view.setColumnWidth(column, width)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.days = QSpinBox(self)
         self.days.setObjectName("dueDays")
         self.days.setRange(0, DUE_DAYS_MAX)
         self.days.setValue(DUE_DAYS_DEFAULT)
         self.days.valueChanged.connect(lambda _days: self.reload())
-        refresh = QPushButton(self.tr("刷新"), self)
-        refresh.clicked.connect(lambda: self.reload(force=True))
-        self.print_button = QPushButton(self.tr("打印为 PDF…"), self)
-        self.print_button.setObjectName("duePrint")
-        self.print_button.clicked.connect(self._print_dialog)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("dueSummary")
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("今后工作日数："), self))
-        row.addWidget(self.days)
-        row.addWidget(refresh)
-        row.addWidget(self.print_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-        self._stale = True  # loaded when first shown: every case step would reload it
+        self.lay_out(self.tr("今后工作日数："), self.days)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload(force=True)
-
-    def reload(self, *, force: bool = False) -> None:
-        """Load the list again now when it is on screen (or ``force``), else when next shown."""
-        if not (force or self.isVisible()):
-            self._stale = True
-            return
-        self._stale = False
+    def load(self) -> None:
         days = self.days.value()
         listing = self._runner.run_op(lambda s: s.publications.due_list(days=days), parent=self)
         if listing is None:
             return
         self.model.set_listing(listing)
-        header = self.view.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.sort_as_shown()
         late = sum(1 for i in listing.items if i.overdue)
         fallback = "".join(
             self.tr("（%1年按周一至周五推算，请核对调休）").replace("%1", str(w.year))
@@ -184,24 +136,9 @@ class DuePanel(QWidget):
             + fallback
         )
 
-    def _print_dialog(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("打印为 PDF"), "待办事项清单.pdf", "PDF (*.pdf)"
-        )
-        if name:
-            self.print_to(Path(name))
-
-    def print_to(self, path: Path) -> Path | None:
-        """The list as shown (its order too) written to ``path`` as a PDF."""
+    def pdf_writer(self, path: Path) -> PdfWriter | None:
         listing = self.model.listing
         if listing is None:
             return None
         items = tuple(self.model.items)
-
-        def write(s: Services) -> Path:
-            return s.reports.save(path, s.reports.due_list_pdf(listing, items), ".pdf")
-
-        written = self._runner.run_op(write, parent=self)
-        if written is not None:
-            self.printed.emit(written)
-        return written
+        return lambda s: s.reports.save(path, s.reports.due_list_pdf(listing, items), ".pdf")

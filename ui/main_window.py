@@ -55,6 +55,7 @@ if TYPE_CHECKING:  # the pages and dialogs are imported when first opened: not b
     from ui.import_dialog import ImportDialog
     from ui.officer_registry import OfficerRegistryWidget
     from ui.review_queue import ReviewQueueWidget
+    from ui.server_dialog import ServerDialog
     from ui.settings_dialog import SettingsDialog
     from ui.simple_entry import SimpleEntryWidget
     from ui.simple_list import SimpleListWidget
@@ -555,6 +556,10 @@ class MainWindow(QMainWindow):
         export_action = QAction(self.tr("导出台账(&E)…"), self)
         export_action.triggered.connect(self._export_dialog)
         file_menu.addAction(export_action)
+        server_action = QAction(self.tr("连接服务器(&N)…"), self)
+        server_action.setObjectName("serverAction")
+        server_action.triggered.connect(self.connect_server)
+        file_menu.addAction(server_action)
         records = self._services.may(Permission.RECORD_CASES)  # the clerk's work (DOMAIN §9)
         for action in (new_case, simple):
             action.setEnabled(records)
@@ -590,6 +595,13 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def connect_server(self) -> ServerDialog:
+        """文件 → 连接服务器…: a server case book opens in a new window in place of this one."""
+        from ui.server_dialog import connect_server
+
+        self.server_dialog = connect_server(self, self.runner, self._settings, self._lang)
+        return self.server_dialog
 
     def open_settings(self) -> SettingsDialog:
         from ui.settings_dialog import SettingsDialog

@@ -14,10 +14,12 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.changes import NOTHING, Changes, Topic
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.errors import DomainError, StorageError
+from chuansha_enforce.services.session import Login
 from ui.error_dialogs import error_text, show_error
 from ui.worker_threads import WorkerThreads
 
@@ -42,6 +44,11 @@ def reopen_services(services: Services) -> Services:
     """The database opened afresh (after a restore swapped the file): nobody is logged in on
     it yet, so with accounts it only reads until the program is started and logged in again."""
     return build_services(services.db_path, services.clock)
+
+
+def open_case_book(location: str, clock: Clock, login: Login | None = None) -> Services:
+    """Another case book (a server's, from 文件 → 连接服务器…), as ``login`` when given."""
+    return build_services(location, clock, login=login)
 
 
 class Progress(QObject):

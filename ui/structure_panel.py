@@ -9,25 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 
 from chuansha_enforce.domain.demolition.structure_list import StructureState
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.presenters.structure_list import StructureViewRow, view_rows
-from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.structure_list_service import StructureList
 from ui.case_table_model import FLAG_COLOURS
+from ui.list_panel import ListPanel, PdfWriter
 from ui.runner import OperationRunner
 from ui.short_list_model import Index, ShortListModel
 
@@ -79,31 +68,25 @@ class StructureListModel(ShortListModel):
         self.layoutChanged.emit()
 
 
-class StructurePanel(QWidget):
+class StructurePanel(ListPanel):
     open_case_requested = Signal(str)
-    printed = Signal(object)  # the path of the PDF written
+    model: StructureListModel
 
     def __init__(
         self, runner: OperationRunner, lang: Lang = "zh", parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("structurePanel")
-        self._runner = runner
+        super().__init__(
+            runner,
+            StructureListModel(),
+            name="structure",
+            widths=(170, 90, 180, 86, 86, 150, 150, 86),
+            pdf_name="违法建筑清单.pdf",
+            parent=parent,
+        )
         self._lang = lang
         self.listing: StructureList | None = None
-        self.model = StructureListModel()
-        self.view = QTableView(self)
-        self.view.setObjectName("structureView")
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        for column, width in enumerate((170, 90, 180, 86, 86, 150, 150, 86)):
-            self.view.setColumnWidth(column, width)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(self._open)
         self.state_filter = QComboBox(self)
         self.state_filter.setObjectName("structureState")
@@ -111,36 +94,9 @@ class StructurePanel(QWidget):
         for state in StructureState:
             self.state_filter.addItem(state.label, state)
         self.state_filter.currentIndexChanged.connect(lambda _i: self._show())
-        refresh = QPushButton(self.tr("刷新"), self)
-        refresh.clicked.connect(lambda: self.reload(force=True))
-        self.print_button = QPushButton(self.tr("打印为 PDF…"), self)
-        self.print_button.setObjectName("structurePrint")
-        self.print_button.clicked.connect(self._print_dialog)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("structureSummary")
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("当前步骤："), self))
-        row.addWidget(self.state_filter)
-        row.addWidget(refresh)
-        row.addWidget(self.print_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-        self._stale = True  # loaded when first shown
+        self.lay_out(self.tr("当前步骤："), self.state_filter)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload(force=True)
-
-    def reload(self, *, force: bool = False) -> None:
-        """Read the list again now when it is on screen (or ``force``), else when next shown."""
-        if not (force or self.isVisible()):
-            self._stale = True
-            return
-        self._stale = False
+    def load(self) -> None:
         listing = self._runner.run_op(lambda s: s.structures.listing(), parent=self)
         if listing is None:
             return
@@ -156,8 +112,7 @@ class StructurePanel(QWidget):
         state = self.state_filter.currentData()
         rows = view_rows(self.listing, self._lang, state)
         self.model.set_rows(rows)
-        header = self.view.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.sort_as_shown()
         late = sum(1 for r in rows if r.flag is not None and r.flag.value == "overdue")
         self.summary.setText(
             self.tr("截至 %1，共 %2 处（全部 %3 处），其中 %4 处下一步骤已逾期")
@@ -171,24 +126,9 @@ class StructurePanel(QWidget):
         if index.isValid():
             self.open_case_requested.emit(self.model.items[index.row()].row.case_no)
 
-    def _print_dialog(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("打印为 PDF"), "违法建筑清单.pdf", "PDF (*.pdf)"
-        )
-        if name:
-            self.print_to(Path(name))
-
-    def print_to(self, path: Path) -> Path | None:
-        """The list as shown (its filter and order) written to ``path`` as a PDF."""
+    def pdf_writer(self, path: Path) -> PdfWriter | None:
         if self.listing is None:
             return None
         as_of = self.listing.as_of
         cells = [r.cells for r in self.model.items]
-
-        def write(s: Services) -> Path:
-            return s.reports.save(path, s.reports.structure_list_pdf(as_of, cells), ".pdf")
-
-        written = self._runner.run_op(write, parent=self)
-        if written is not None:
-            self.printed.emit(written)
-        return written
+        return lambda s: s.reports.save(path, s.reports.structure_list_pdf(as_of, cells), ".pdf")

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 Handler = Callable[[argparse.Namespace, "Services", TextIO, Lang], int]
 PathHandler = Callable[[argparse.Namespace, Path, TextIO, Lang, "Clock"], int]
+ServerHandler = Callable[[argparse.Namespace, str, TextIO, Lang, "Clock"], int]
 
 
 def always_writes(args: argparse.Namespace) -> bool:
@@ -46,6 +47,8 @@ class CommandGroup:
     """Commands that must not create a database that is not there."""
     opens_database_itself: dict[str, PathHandler] = field(default_factory=dict)
     """Commands given the database path instead of services (``restore`` of a damaged file)."""
+    opens_server_itself: dict[str, ServerHandler] = field(default_factory=dict)
+    """The same for a server case book (given its address): ``restore`` of a pg_dump backup."""
     writes: Callable[[argparse.Namespace], bool] = always_writes
     """Whether the parsed command writes. Reading commands skip the start-up quick check
     (about 2 s on a million cases): they change nothing. Copies with full personal data

@@ -29,7 +29,7 @@ from chuansha_enforce.cli import (
     simple_commands,
 )
 from chuansha_enforce.cli.cli_parser import language_of, parser_class
-from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler
+from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler, ServerHandler
 from chuansha_enforce.cli.login import cli_login, run_logged
 from chuansha_enforce.cli.text_arguments import clean_arguments
 from chuansha_enforce.domain.clock import Clock
@@ -85,11 +85,13 @@ COMMANDS: dict[str, Handler] = {}
 WRITES: dict[str, Callable[[argparse.Namespace], bool]] = {}
 NEEDS_EXISTING_DB: frozenset[str] = frozenset()
 PATH_COMMANDS: dict[str, PathHandler] = {}
+SERVER_COMMANDS: dict[str, ServerHandler] = {}
 for _group in GROUPS:
     COMMANDS.update(_group.handlers)
     WRITES.update(dict.fromkeys(_group.handlers, _group.writes))
     NEEDS_EXISTING_DB |= _group.needs_existing_db
     PATH_COMMANDS.update(_group.opens_database_itself)
+    SERVER_COMMANDS.update(_group.opens_server_itself)
 
 
 def writes(args: argparse.Namespace) -> bool:
@@ -111,6 +113,8 @@ def main(
     url = server_url(args.db)
     db_path = resolve_db_path(args.db)
     try:
+        if url is not None and args.command in SERVER_COMMANDS:
+            return SERVER_COMMANDS[args.command](args, url, out, lang, clock)
         if url is not None and args.command in PATH_COMMANDS:
             raise DomainError("cli.server_command", "db", {"command": args.command})
         if url is None and args.command in NEEDS_EXISTING_DB and not db_path.exists():

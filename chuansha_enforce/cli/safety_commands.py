@@ -23,7 +23,9 @@ from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.safety.backup_labels import contents_text
 from chuansha_enforce.services.backup_service import BackupManifest, BackupService
 from chuansha_enforce.services.container import Services
-from chuansha_enforce.services.restore_authority import authorizer
+from chuansha_enforce.services.database_location import server_local_path
+from chuansha_enforce.services.restore_authority import authorizer, server_authorizer
+from chuansha_enforce.services.server_backup_service import ServerBackupService
 
 
 def _add_parsers(commands: Any) -> None:
@@ -34,11 +36,16 @@ def _add_parsers(commands: Any) -> None:
     restore = commands.add_parser(
         "restore", help="从备份恢复（先检查备份，并先备份当前数据库，再整体替换）"
     )
-    restore.add_argument("file", metavar="FILE", help="备份文件（.db）")
+    restore.add_argument("file", metavar="FILE", help="备份文件（.db；服务器模式为 .dump）")
     restore.add_argument(
         "--accept-unverified",
         action="store_true",
         help="备份旁没有清单时仍恢复（无法核对是否被改动，此举记入操作日志）",
+    )
+    restore.add_argument(
+        "--replace",
+        action="store_true",
+        help="服务器模式：数据库已有案件库时仍用备份整体替换（替换前先备份它）",
     )
 
 
@@ -52,7 +59,27 @@ def _cmd_backup(args: argparse.Namespace, services: Services, out: TextIO, lang:
     folder = Path(args.output).expanduser() if args.output else None
     manifest = services.backup(folder)  # a copy of all personal data: logged
     contents = contents_text(manifest.tables, lang)
-    say(out, lang, "cli.backed_up", path=manifest.path, contents=contents)
+    said = "cli.server_backed_up" if services.server_url else "cli.backed_up"
+    say(out, lang, said, path=manifest.path, contents=contents)
+    return 0
+
+
+def _cmd_restore_server(
+    args: argparse.Namespace, url: str, out: TextIO, lang: Lang, clock: Clock
+) -> int:
+    """``restore DUMP`` on a server case book: pg_restore in one go, verified before and after."""
+    report = ServerBackupService(url, server_local_path(url), clock).restore(
+        Path(args.file).expanduser(),
+        replace=args.replace,
+        authorize=server_authorizer(cli_login(args.user), clock),
+        accept_unverified=args.accept_unverified,
+    )
+    manifest = report.manifest
+    contents = contents_text(manifest.tables, lang)
+    say(out, lang, "cli.server_restored", source=report.restored_from, taken=_when(manifest),
+        schema=manifest.schema_version, db=report.where, contents=contents)  # fmt: skip
+    if report.safety_backup is not None:
+        say(out, lang, "cli.restore_kept_previous", path=report.safety_backup)
     return 0
 
 
@@ -82,5 +109,6 @@ GROUP = CommandGroup(
     handlers={"backup": _cmd_backup},
     needs_existing_db=frozenset({"backup"}),
     opens_database_itself={"restore": _cmd_restore},
+    opens_server_itself={"restore": _cmd_restore_server},
     writes=only_reads,  # ``backup`` checks the copy it makes; ``restore`` opens the file itself
 )

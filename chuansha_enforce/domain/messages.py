@@ -63,6 +63,11 @@ from chuansha_enforce.domain.disputes.dispute_messages import DISPUTE_FIELDS, DI
 from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.migrate_messages import MIGRATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
+from chuansha_enforce.domain.server_backup_messages import (
+    SERVER_BACKUP_MESSAGES,
+    SERVER_CONNECT_FIELDS,
+    SERVER_CONNECT_MESSAGES,
+)
 from chuansha_enforce.domain.server_messages import SERVER_MESSAGES
 from chuansha_enforce.domain.simple_procedure.simple_payment_messages import (
     SIMPLE_PAYMENT_FIELDS,
@@ -73,6 +78,7 @@ Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 FIELDS: Mapping[str, tuple[str, str]] = {
+    **SERVER_CONNECT_FIELDS,
     **ACCOUNT_FIELDS,
     **ACCOUNT_OFFICER_FIELDS,
     **DISPUTE_FIELDS,
@@ -173,6 +179,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **CLI_MESSAGES,
     **SERVER_MESSAGES,
     **MIGRATE_MESSAGES,
+    **SERVER_BACKUP_MESSAGES,
+    **SERVER_CONNECT_MESSAGES,
     **DISPUTE_MESSAGES,
     **GATE_MESSAGES,
     **FIND_MESSAGES,

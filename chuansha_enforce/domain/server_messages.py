@@ -12,15 +12,16 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "the database server {path} reported an error: {detail}",
     ),
     "storage.server_schema_old": (
-        "服务器数据库 {path} 的结构较旧（缺少 {migrations}），暂不支持在服务器上升级",
-        "the server database {path} has an older schema (missing {migrations});"
-        " upgrading on the server is not supported yet",
+        "服务器数据库 {path} 的结构较旧（缺少 {migrations}），无法在服务器上自动升级"
+        "（{detail}），未做任何改动",
+        "the server database {path} has an older schema (missing {migrations}) that cannot be"
+        " upgraded on the server ({detail}); nothing was changed",
     ),
     "storage.server_backup": (
-        "服务器上的案件库 {path} 由服务器自己的备份保存（如 pg_dump）；"
-        "本程序暂不在服务器模式下备份或恢复",
-        "the case book on {path} is kept by the server's own backups (e.g. pg_dump);"
-        " this program does not back up or restore in server mode yet",
+        "服务器上的案件库 {path} 由服务器自己的备份保存：本机找不到可用的 pg_dump"
+        "（须不低于服务器的版本），本程序未备份或恢复",
+        "the case book on {path} is kept by the server's own backups: this PC has no usable"
+        " pg_dump (it must be at least the server's version); nothing was backed up or restored",
     ),
     "cli.server_command": (
         "服务器模式暂不支持命令 {command}",

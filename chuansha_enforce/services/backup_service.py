@@ -110,6 +110,29 @@ def remove_restore_leftovers(db_path: Path) -> list[Path]:
     return removed
 
 
+def restore_record(
+    clock: Clock,
+    user: str,
+    source: str,
+    taken_at: str | None,
+    *,
+    superseded: list[str],
+    unverified: bool,
+) -> AuditEntry:
+    """The audit record of a restore: who, from which backup taken when, the chain heads of
+    later backups it replaced (``verify`` excuses those), and whether it had no manifest."""
+    detail: dict[str, object] = {
+        "from": source,
+        "taken_at": taken_at,
+        "superseded_heads": superseded,
+    }
+    if unverified:
+        detail["unverified"] = "no manifest, --accept-unverified"
+    return AuditEntry(
+        utc_timestamp(clock), user, "database.restore", "database", None, "ok", detail
+    )
+
+
 def _taken_at(manifest: BackupManifest) -> dt.datetime | None:
     if not manifest.taken_at:
         return None
@@ -122,20 +145,27 @@ def _taken_at(manifest: BackupManifest) -> dt.datetime | None:
 
 class BackupService:
     def __init__(
-        self, db_path: Path, clock: Clock, *, policy: RetentionPolicy = DEFAULT_POLICY
+        self,
+        db_path: Path,
+        clock: Clock,
+        *,
+        policy: RetentionPolicy = DEFAULT_POLICY,
+        suffix: str = ".db",
     ) -> None:
         self._db_path = Path(db_path)
         self._clock = clock
         self._policy = policy
+        self.suffix = suffix
+        """``.db`` copies of a file; ``.dump`` for a server case book's pg_dump backups."""
 
     @property
     def folder(self) -> Path:
         """Where automatic backups go: ``backups`` beside the database."""
         return backups_dir(self._db_path)
 
-    def _target(self, folder: Path, label: str) -> Path:
+    def next_path(self, folder: Path, label: str) -> Path:
         stamp = self._clock.now().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        return unique_backup_path(folder, self._db_path.stem, stamp, label)
+        return unique_backup_path(folder, self._db_path.stem, stamp, label, self.suffix)
 
     def backup_from(
         self,
@@ -145,7 +175,7 @@ class BackupService:
         progress: BackupProgress | None = None,
     ) -> BackupManifest:
         """A verified backup through an open connection (before migrations, from the CLI)."""
-        target = self._target(folder or self.folder, label)
+        target = self.next_path(folder or self.folder, label)
         backup_database(
             db,
             target,
@@ -193,7 +223,7 @@ class BackupService:
     def list_backups(self, folder: Path | None = None) -> list[BackupManifest]:
         """The backups of this database in ``folder``, newest first."""
         found: list[BackupManifest] = []
-        for path in backup_files(folder or self.folder, self._db_path.stem):
+        for path in backup_files(folder or self.folder, self._db_path.stem, self.suffix):
             manifest = read_manifest(path)
             if manifest is None:
                 stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).isoformat()
@@ -221,7 +251,7 @@ class BackupService:
         """Each kept backup checked against the manifest beside it (size, SHA-256): the
         (file, what is wrong) pairs; empty when every backup is as it was taken."""
         problems: list[tuple[str, str]] = []
-        for path in backup_files(folder or self.folder, self._db_path.stem):
+        for path in backup_files(folder or self.folder, self._db_path.stem, self.suffix):
             manifest = read_manifest(path)
             if manifest is None:
                 problems.append((path.name, "no manifest beside it: it cannot be checked"))
@@ -391,7 +421,7 @@ class BackupService:
         try:
             saved = self.backup(label="pre-restore")
         except (DatabaseCorruptError, NotADatabaseError):
-            target = self._target(self.folder, "damaged")
+            target = self.next_path(self.folder, "damaged")
             try:
                 return copy_raw(self._db_path, target, utc_timestamp(self._clock)), True
             except OSError as exc:
@@ -431,23 +461,13 @@ class BackupService:
         try:
             with write_transaction(db):
                 head = AuditLog(db).append(
-                    AuditEntry(
-                        utc_timestamp(self._clock),
+                    restore_record(
+                        self._clock,
                         user,
-                        "database.restore",
-                        "database",
-                        None,
-                        "ok",
-                        {
-                            "from": manifest.file,
-                            "taken_at": manifest.taken_at,
-                            "superseded_heads": superseded,
-                            **(
-                                {"unverified": "no manifest, --accept-unverified"}
-                                if unverified
-                                else {}
-                            ),
-                        },
+                        manifest.file,
+                        manifest.taken_at,
+                        superseded=superseded,
+                        unverified=unverified,
                     )
                 )
             # Fold the WAL into the file now: the swap moves the file alone, and leftovers of

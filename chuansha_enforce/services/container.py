@@ -44,7 +44,6 @@ from chuansha_enforce.storage.errors import (
     DiskFullOnOpenError,
     NetworkPathError,
     ReadOnlyMediumError,
-    ServerBackupError,
     StorageError,
 )
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
@@ -58,6 +57,7 @@ from chuansha_enforce.storage.safety.writer_lock import (
     lock_holder_pid,
 )
 from chuansha_enforce.storage.server.pg_database import is_server_url, open_server, shown_url
+from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, ToolLookup
 
 if TYPE_CHECKING:  # the services the first screen does not use are imported when first used
     from chuansha_enforce.services.case_file_service import CaseFileService
@@ -77,6 +77,7 @@ if TYPE_CHECKING:  # the services the first screen does not use are imported whe
     from chuansha_enforce.services.publication_service import PublicationService
     from chuansha_enforce.services.report_service import ReportService
     from chuansha_enforce.services.review_service import ReviewService
+    from chuansha_enforce.services.server_backup_service import ServerBackupService
     from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
     from chuansha_enforce.services.simple_form_service import SimpleFormService
     from chuansha_enforce.services.statistics_service import StatisticsService
@@ -107,6 +108,8 @@ class Services:
     _cost: PasswordCost = PRODUCTION_COST
     server_url: str | None = None
     """The PostgreSQL case book this session works on (server mode), else None (a file)."""
+    pg_tools: ToolLookup = SYSTEM_TOOLS
+    """Where a server case book's backups look for pg_dump (tests pass their own)."""
 
     def for_worker(self, *, read_only: bool) -> Services:
         """Services on a connection of their own for a background job (DESIGN: background
@@ -130,6 +133,15 @@ class Services:
     def location(self) -> str:
         """The case book as a user names it: the file, or the server address (no password)."""
         return shown_url(self.server_url) if self.server_url else str(self.db_path)
+
+    @property
+    def server_backups(self) -> ServerBackupService:
+        """pg_dump backups of this server case book (server mode only)."""
+        from chuansha_enforce.services.server_backup_service import ServerBackupService
+
+        if self.server_url is None:
+            raise ValueError("server_backups: this session works on a file")
+        return ServerBackupService(self.server_url, self.db_path, self.clock, tools=self.pg_tools)
 
     @cached_property
     def search(self) -> CaseSearchService:
@@ -369,11 +381,14 @@ class Services:
     def backup(self, folder: Path | None = None, *, label: str = "manual") -> BackupManifest:
         """A logged backup on this session's thread (the CLI's ``backup``, the close backup).
         A destination refused outright is refused before anything is logged."""
-        if self.server_url is not None:
-            raise ServerBackupError(self.location)
+        server = self.server_backups if self.server_url is not None else None
+        if server is not None:
+            server.tools()  # no pg_dump: the server's own backups apply (nothing logged)
         self.backups.check_folder(folder)
         self.record_backup(folder, detail={"label": label})
         try:
+            if server is not None:
+                return server.backup(folder, label=label)
             return self.backups.backup(folder, label=label)
         except (DomainError, StorageError) as exc:
             with contextlib.suppress(DomainError, StorageError):  # the first error is the news
@@ -601,7 +616,7 @@ def _build_server_services(
             clock,
             read_only=read_only,
             migrated=migrated,
-            backups=BackupService(local, clock),
+            backups=BackupService(local, clock, suffix=".dump"),  # pg_dump backups' manifests
             session=session,
             login=login,
             user=user,

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+import sqlite_utils
 
 from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.clock import Clock
@@ -26,6 +29,7 @@ from chuansha_enforce.services.session import SINGLE_USER, Login, Session
 from chuansha_enforce.storage.connection import open_database, storage_errors
 from chuansha_enforce.storage.errors import StorageError
 
+_T = TypeVar("_T")
 Authorize = Callable[[Path], str]
 """Called by ``BackupService.restore`` with the verified staging copy; returns the name the
 restore is recorded under, or raises (then nothing is changed)."""
@@ -59,18 +63,51 @@ def check_restore_right(
 ) -> str:
     """The name to record the restore under; refuses anyone but an administrator."""
     if _has_accounts(db_path, clock, cost):
-        deciding = db_path
+        deciding: Path | None = db_path
     elif _has_accounts(staging, clock, cost):
         deciding = staging
-    elif login is not None:
-        raise DomainError("auth.no_accounts", "user")
     else:
+        deciding = None
+    return _decided(deciding, login, lambda path: _session(path, login, clock, cost))
+
+
+def _decided(deciding: _T | None, login: Login | None, session: Callable[[_T], Session]) -> str:
+    """An administrator's name on the deciding copy's accounts (none: single-user)."""
+    if deciding is None:
+        if login is not None:
+            raise DomainError("auth.no_accounts", "user")
         return SINGLE_USER
     if login is None:
         raise DomainError("auth.login_required", "user")
-    session = _session(deciding, login, clock, cost)  # a read error now is a refusal
-    require(session.account, Permission.MANAGE_BACKUPS)
-    return session.user
+    account = session(deciding)  # a read error now is a refusal
+    require(account.account, Permission.MANAGE_BACKUPS)
+    return account.user
+
+
+def check_server_restore_right(
+    target: sqlite_utils.Database | None,
+    dump: sqlite_utils.Database,
+    login: Login | None,
+    clock: Clock,
+    cost: PasswordCost = PRODUCTION_COST,
+) -> str:
+    """The same rule for a server case book: the target's accounts (``None``: it holds no
+    case book), else those of the verified scratch copy of the dump, else single-user."""
+
+    def login_on(db: sqlite_utils.Database, who: Login | None) -> Session:
+        return log_in(db, clock, login=who, cost=cost, read_only=True, uncounted_checks=True)
+
+    deciding = next(
+        (db for db in (target, dump) if db is not None and login_on(db, None).login_required),
+        None,
+    )
+    return _decided(deciding, login, lambda db: login_on(db, login))
+
+
+def server_authorizer(
+    login: Login | None, clock: Clock, cost: PasswordCost = PRODUCTION_COST
+) -> Callable[[sqlite_utils.Database | None, sqlite_utils.Database], str]:
+    return lambda target, dump: check_server_restore_right(target, dump, login, clock, cost)
 
 
 def authorizer(

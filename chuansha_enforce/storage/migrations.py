@@ -56,6 +56,7 @@ from chuansha_enforce.storage.schema.schema_0030_case_versions import SCHEMA_003
 from chuansha_enforce.storage.server.pg_database import PgDatabase
 from chuansha_enforce.storage.server.pg_schema import applied_on_server, create_schema
 from chuansha_enforce.storage.server.pg_search import add_trigram_search
+from chuansha_enforce.storage.server.pg_upgrade import UpgradeRefused, upgrade_schema
 
 log = logging.getLogger(__name__)
 
@@ -182,11 +183,18 @@ def check_not_newer(
 def _migrate_server(
     db: PgDatabase, path: Path, table: MigrationTable, pending: list[str]
 ) -> list[str]:
-    """A new server database gets the whole schema at once; an older one is refused (its
-    upgrade, the server's own migration path, is not written yet: docs/SERVER.md)."""
-    if applied_names(db):
-        raise ServerSchemaOldError(path, migrations="、".join(pending))
-    return create_schema(db.pg.raw, table, after=lambda: _server_extras(db))
+    """A new server database gets the whole schema at once; an older one gets the pending
+    migrations' own SQL said in PostgreSQL, in one transaction (``pg_upgrade``); one that
+    cannot be said there is refused by name, nothing written."""
+    applied = applied_names(db)
+    if not applied:
+        return create_schema(db.pg.raw, table, after=lambda: _server_extras(db))
+    try:
+        return upgrade_schema(db.pg.raw, applied, table)
+    except UpgradeRefused as exc:
+        raise ServerSchemaOldError(
+            path, migrations="、".join(pending), detail=f"{exc.migration}: {exc.detail}"
+        ) from exc
 
 
 def _server_extras(db: PgDatabase, reseal: Callable[[PgDatabase], object] = reseal_blocks) -> None:

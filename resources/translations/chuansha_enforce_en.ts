@@ -1903,6 +1903,11 @@ SQLite %3</translation>
         <source>裁量基准(&amp;B)…</source>
         <translation>Discretion &amp;benchmarks…</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>连接服务器(&amp;N)…</source>
+        <translation>Co&amp;nnect to a server…</translation>
+    </message>
 </context>
 <context>
     <name>OfficerRegistry</name>
@@ -2464,6 +2469,11 @@ SQLite %3</translation>
         <location filename="../../ui/backup_actions.py" line="313" />
         <source>请重新启动程序并登录。</source>
         <translation>Please restart the program and log in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="1" />
+        <source>服务器上的案件库请用命令行 restore 恢复</source>
+        <translation>Restore a server case book with the command line (restore)</translation>
     </message>
 </context>
 <context>
@@ -3537,6 +3547,77 @@ SQLite %3</translation>
     <message>
         <source>裁量基准有 %1 处问题，未载入：%2</source>
         <translation>%1 problems in the benchmark sheet, nothing loaded: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <location filename="../../ui/list_panel.py" line="1" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_panel.py" line="1" />
+        <source>打印为 PDF…</source>
+        <translation>Print to PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_panel.py" line="1" />
+        <source>打印为 PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="1" />
+        <source>连接服务器</source>
+        <translation>Connect to a server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="1" />
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="1" />
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="1" />
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="1" />
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="1" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="1" />
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="1" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="1" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="1" />
+        <source>多台电脑共用一个案件库时，连接队里的 PostgreSQL 数据库服务器。</source>
+        <translation>When several PCs share one case book, connect to the squad's PostgreSQL database server.</translation>
     </message>
 </context>
 </TS>

@@ -307,25 +307,6 @@ def test_a_role_without_grants_gets_a_sentence_and_nothing_is_written(
 
 
 @pytest.mark.pg
-def test_backup_in_server_mode_says_the_servers_own_backups_apply(
-    server_db: str,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert _cli(server_db, "init")[0] == 0
-    capsys.readouterr()
-    assert _cli(server_db, "backup") == (1, "")
-    assert capsys.readouterr().err == (
-        f"服务器上的案件库 {server_db} 由服务器自己的备份保存（如 pg_dump）；"
-        "本程序暂不在服务器模式下备份或恢复\n"
-    )
-    assert _cli(server_db, "restore", str(tmp_path / "x.db"))[0] == 1
-    assert "服务器模式暂不支持命令 restore" in capsys.readouterr().err
-
-
-@pytest.mark.pg
 def test_the_window_opens_a_server_case_book(
     server_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -360,14 +341,25 @@ def test_the_window_opens_a_server_case_book(
 def test_the_readme_recipe_sets_up_a_squad_on_a_server(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, squad: Squad
 ) -> None:
-    """README's recipe, step by step: an owner that may create roles (not a superuser) owns
-    the database and runs init; a clerk's login role in chuansha_enforce_app files a case."""
+    """README's recipe, step by step: an owner that may create roles and databases (not a
+    superuser) owns the database and runs init; a clerk's login role in chuansha_enforce_app
+    files a case; the owner backs up with pg_dump and restores (the clerk may not: no scratch
+    database to check the dump in)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert _cli(squad.owner_url, "init")[0] == 0
     with psycopg.connect(squad.owner_url, autocommit=True) as conn:
         conn.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
     _officers(squad.clerk_url)
     assert _cli(squad.clerk_url, *FILE) == (0, f"{NO}\n")
+    assert _cli(squad.clerk_url, "verify")[0] == 0
+    assert _cli(squad.clerk_url, "backup", "-o", str(tmp_path / "clerk")) == (1, "")
+    assert not (tmp_path / "clerk").exists()
+    code, said = _cli(squad.owner_url, "backup", "-o", str(tmp_path / "owner"))
+    assert code == 0, said
+    dump = next((tmp_path / "owner").glob("*.dump"))
+    code, said = _cli(squad.owner_url, "restore", str(dump), "--replace")
+    assert code == 0, said
+    assert _cli(squad.clerk_url, "case", "list")[1].startswith(f"{NO}\t")
     assert _cli(squad.clerk_url, "verify")[0] == 0
 
 

@@ -203,20 +203,23 @@ def read_manifest(backup: Path) -> BackupManifest | None:
         return None
 
 
-def unique_backup_path(folder: Path, stem: str, stamp: str, label: str) -> Path:
-    """``<stem>-<stamp>-<label>.db``, numbered when that name is taken (same second)."""
-    candidate = folder / f"{stem}-{stamp}-{label}.db"
+def unique_backup_path(
+    folder: Path, stem: str, stamp: str, label: str, suffix: str = ".db"
+) -> Path:
+    """``<stem>-<stamp>-<label>.db`` (``.dump`` for a server's), numbered when that name is
+    taken (same second)."""
+    candidate = folder / f"{stem}-{stamp}-{label}{suffix}"
     number = 2
     while candidate.exists() or manifest_path(candidate).exists():
-        candidate = folder / f"{stem}-{stamp}-{label}-{number}.db"
+        candidate = folder / f"{stem}-{stamp}-{label}-{number}{suffix}"
         number += 1
     return candidate
 
 
-def backup_files(folder: Path, stem: str) -> list[Path]:
+def backup_files(folder: Path, stem: str, suffix: str = ".db") -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob(f"{stem}-*.db") if p.is_file())
+    return sorted(p for p in folder.glob(f"{stem}-*{suffix}") if p.is_file())
 
 
 def remove_backup(backup: Path) -> None:

@@ -7,8 +7,8 @@ regular expressions), views, indexes, and each trigger as a plpgsql function. So
 has the same tables, checks and triggers as a file, and a new migration needs no second text.
 
 ``init`` on an empty server database creates it in one transaction and records the migration
-names in ``_sqlite_migrations`` (the same table a file keeps). Upgrading a server database
-that has an older schema is not done yet (docs/SERVER.md).
+names in ``_sqlite_migrations`` (the same table a file keeps). A server database with an older
+schema is upgraded by ``pg_upgrade`` (the pending migrations' statements, said the same way).
 """
 
 from __future__ import annotations
@@ -343,3 +343,13 @@ def schema_in_transaction(
     for statement in _grants():
         conn.execute(cast(Any, statement.replace("{schema}", f'"{schema}"')))
     return list(names)
+
+
+def translate_table(sql: str) -> str:
+    """An SQLite ``CREATE TABLE`` said in PostgreSQL (as a new server's; ``pg_upgrade``)."""
+    return _table_sql(sql)
+
+
+def grant_statements(schema: str) -> list[str]:
+    """The app role's grants on ``schema`` (again after an upgrade made new tables)."""
+    return [statement.replace("{schema}", f'"{schema}"') for statement in _grants()]

@@ -1,0 +1,199 @@
+"""A server case book made by an older build is upgraded by ``init``/open: the pending
+migrations said in PostgreSQL, in one transaction. Servers are built at earlier migration lists
+on the real test cluster and upgraded; the result is compared with a new server's catalogue
+(columns, constraints, indexes, views, triggers and their functions), its rows are kept, and a
+migration with no server form is refused with nothing written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.messages import render
+from chuansha_enforce.domain.records import OfficerRecord
+from chuansha_enforce.services.container import build_services
+from chuansha_enforce.storage.errors import ServerSchemaOldError
+from chuansha_enforce.storage.migrations import MIGRATION_TABLE, known_names, migrate
+from chuansha_enforce.storage.server.pg_database import open_server
+from chuansha_enforce.storage.server.pg_schema import create_schema
+from chuansha_enforce.storage.server.pg_upgrade import UpgradeRefused, statement_for_server
+from tests.cli_clock import main
+from tests.conftest import NOW
+from tests.server_backend import SERVER, server_digest
+
+pytestmark = pytest.mark.pg
+
+CATALOGUE = {
+    "columns": "SELECT table_name, column_name, data_type, is_nullable, column_default,"
+    " is_identity, is_generated, generation_expression, ordinal_position"
+    " FROM information_schema.columns WHERE table_schema = current_schema()",
+    "constraints": "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
+    " FROM pg_constraint WHERE connamespace = current_schema()::regnamespace",
+    "indexes": "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()",
+    "views": "SELECT viewname, definition FROM pg_views WHERE schemaname = current_schema()",
+    "triggers": "SELECT tgname, pg_get_triggerdef(t.oid), p.prosrc FROM pg_trigger t"
+    " JOIN pg_proc p ON p.oid = t.tgfoid WHERE NOT tgisinternal",
+    "functions": "SELECT proname, prosrc FROM pg_proc WHERE pronamespace ="
+    " current_schema()::regnamespace",
+    "grants": "SELECT table_name, privilege_type FROM information_schema.role_table_grants"
+    " WHERE grantee = 'chuansha_enforce_app'",
+}
+
+
+def _catalogue(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    with psycopg.connect(url) as conn:
+        return {
+            part: sorted(tuple(str(v) for v in row) for row in conn.execute(query).fetchall())
+            for part, query in CATALOGUE.items()
+        }
+
+
+@pytest.fixture
+def fresh_server() -> Iterator[str]:
+    """A second database on the test cluster: a new server at this build, for comparison."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(SERVER, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    url = SERVER.rpartition("/")[0] + "/" + name
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            create_schema(conn, MIGRATION_TABLE)
+        yield url
+    finally:
+        with psycopg.connect(SERVER, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _built_at(url: str, count: int) -> None:
+    """The server as a build that knew only the first ``count`` migrations made it."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        create_schema(conn, MIGRATION_TABLE[:count])
+
+
+def _cli(db: str, *args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["--db", db, *args], out)
+    return code, out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        pytest.param(1, id="from_0001"),  # every later migration, added columns to triggers
+        pytest.param(3, id="from_0003"),  # the search dictionaries and their seed rows on
+        pytest.param(14, id="from_0015"),  # a DROP TRIGGER among new tables and triggers
+        pytest.param(len(MIGRATION_TABLE) - 2, id="from_0026"),  # 0027 and 0029
+        pytest.param(len(MIGRATION_TABLE) - 1, id="from_0027"),  # 0029: DROP TABLE, a view
+    ],
+)
+def test_a_server_built_at_an_earlier_migration_is_upgraded_to_what_a_new_one_has(
+    count: int, server_db: str, fresh_server: str
+) -> None:
+    _built_at(server_db, count)
+    db = open_server(server_db)
+    try:
+        done = migrate(db, Path("unused"))
+    finally:
+        db.close()
+    assert done == known_names()[count:]
+    assert _catalogue(server_db) == _catalogue(fresh_server)
+    with psycopg.connect(server_db) as conn:
+        recorded = [str(r[0]) for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+    assert sorted(recorded) == sorted(known_names())
+
+
+def test_init_upgrades_an_older_book_and_keeps_its_rows(
+    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _built_at(server_db, len(MIGRATION_TABLE) - 2)  # before 0027 and 0029
+    with psycopg.connect(server_db, autocommit=True) as conn:
+        conn.execute("INSERT INTO officers (name, created_at) VALUES ('赵六', '2025-01-01')")
+    code, said = _cli(server_db, "init")
+    assert code == 0
+    assert said == f"{server_db}：已升级 0027_forced_ledger、0029_annual_sums\n"
+    assert _cli(server_db, "init") == (0, f"{server_db}：无需升级\n")
+    with build_services(server_db, FixedClock(NOW)) as services:
+        services.officers.register(OfficerRecord("李四", "31150001", dt.date(2018, 3, 1)))
+        services.officers.register(OfficerRecord("王五", "31150002", dt.date(2019, 5, 10)))
+    filed = ["case", "file", "--filed", "2026-03-02", "--party", "张三", "--party-type",
+             "自然人", "--cause", "擅自搭建案", "--officers", "李四,王五"]  # fmt: skip
+    assert _cli(server_db, *filed)[0] == 0
+    code, stats = _cli(server_db, "stats", "--year", "2026")
+    assert code == 0
+    assert stats.startswith("2026年：一般案件立案 1 起，结案 0 起")  # the 0029 sums count it
+    code, verified = _cli(server_db, "verify")
+    assert code == 0, verified
+    assert verified.startswith("全部通过")  # the year sums' triggers are as written
+    with psycopg.connect(server_db) as conn:
+        names = sorted(str(r[0]) for r in conn.execute("SELECT name FROM officers"))
+    assert names == ["李四", "王五", "赵六"]
+
+
+def test_a_later_migration_runs_with_its_data_statements(server_db: str) -> None:
+    _built_at(server_db, len(MIGRATION_TABLE))
+    with psycopg.connect(server_db, autocommit=True) as conn:
+        conn.execute("INSERT INTO officers (name, created_at) VALUES ('赵六', '2025-01-01')")
+    later = (
+        "9001_officer_notes",
+        "ALTER TABLE officers ADD COLUMN note TEXT NOT NULL DEFAULT ''"
+        " CHECK (note = '' OR note GLOB 'n*');\n"
+        "UPDATE officers SET note = 'n' || id;\n"
+        "CREATE INDEX officers_note ON officers(note);\n"
+        "CREATE TRIGGER officers_note_kept BEFORE UPDATE OF note ON officers\n"
+        "BEGIN\n    SELECT RAISE(ABORT, 'note is kept');\nEND;\n",
+    )
+    db = open_server(server_db)
+    try:
+        assert migrate(db, Path("unused"), table=(*MIGRATION_TABLE, later)) == [later[0]]
+    finally:
+        db.close()
+    with psycopg.connect(server_db, autocommit=True) as conn:
+        assert conn.execute("SELECT name, note FROM officers").fetchall() == [("赵六", "n1")]
+        with pytest.raises(psycopg.errors.RaiseException, match="note is kept"):
+            conn.execute("UPDATE officers SET note = 'n2'")
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute("INSERT INTO officers (name, created_at, note) VALUES ('x', 'y', 'z')")
+
+
+def test_a_migration_with_no_server_form_is_refused_and_nothing_is_written(
+    server_db: str,
+) -> None:
+    _built_at(server_db, len(MIGRATION_TABLE))
+    later = (
+        "9002_rename",
+        "CREATE TABLE probe (id INTEGER PRIMARY KEY);\nALTER TABLE probe RENAME TO probe2;\n",
+    )
+    digest = server_digest(server_db)
+    db = open_server(server_db)
+    try:
+        with pytest.raises(ServerSchemaOldError) as refused:
+            migrate(db, Path("/srv/book"), table=(*MIGRATION_TABLE, later))
+    finally:
+        db.close()
+    assert render(refused.value.code, refused.value.params, "zh") == (
+        "服务器数据库 /srv/book 的结构较旧（缺少 9002_rename），无法在服务器上自动升级"
+        "（9002_rename: no server form for: ALTER TABLE probe RENAME TO probe2），未做任何改动"
+    )
+    assert server_digest(server_db) == digest
+    with psycopg.connect(server_db) as conn:
+        assert conn.execute("SELECT to_regclass('probe')").fetchone() == (None,)
+
+
+def test_each_statement_kind_is_said_for_the_server() -> None:
+    assert statement_for_server("DROP TRIGGER IF EXISTS old_guard;", "m") == [
+        "DROP FUNCTION IF EXISTS trg_old_guard() CASCADE"
+    ]
+    assert statement_for_server(
+        "ALTER TABLE cases ADD COLUMN n INTEGER NOT NULL DEFAULT 0", "m"
+    ) == ['ALTER TABLE "cases" ADD COLUMN n BIGINT NOT NULL DEFAULT 0']
+    with pytest.raises(UpgradeRefused, match="no server form for: PRAGMA foreign_keys = OFF"):
+        statement_for_server("PRAGMA foreign_keys = OFF", "m")
