@@ -188,6 +188,16 @@ class DisputeRepository:
         ).fetchall()
         return [(r[0], False) for r in general] + [(r[0], True) for r in simple]
 
+    def general_case(self, number: str) -> tuple[int, str] | None:
+        """The general case (id, case number) a dispute's act number names (its case number or
+        its decision's number), for claiming the case's version; None for a simple decision."""
+        row = self._db.execute(
+            "SELECT id, case_no FROM general_cases WHERE (case_no = ? OR decision_no = ?)"
+            " AND deleted_at IS NULL ORDER BY id LIMIT 1",
+            [number.strip(), number.strip()],
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
     def act_exists(self, case_no: str) -> tuple[bool, bool]:
         """(a general case or a simple decision has this number, it is a simple decision)."""
         general = self._db.execute(
