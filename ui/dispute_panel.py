@@ -190,12 +190,24 @@ class DisputePanel(QWidget):
 
         def submit(values: FormValues) -> object:
             step = _step(values)
-            return self._runner.run_op(lambda s: s.disputes.update(view.id, step), on_failed=_raise)
+
+            def update(s: Services) -> object:
+                # from the case as the panel read it with the dispute (issue 23)
+                return s.disputes.update(view.id, step, expected_version=view.case_version)
+
+            return self._runner.run_op(update, on_failed=self._refused)
 
         title = QCoreApplication.translate("DisputePanel", "记录进展 - %1").replace(
             "%1", view.record.number
         )
         return self._open(title, update_fields(view.record), submit, today)
+
+    def _refused(self, _text: str, exc: DomainError | StorageError) -> None:
+        """A refusal goes back to the form; a stale one ("已被他人修改，请刷新后再试") also
+        reloads the register, so the next form is opened from what it shows then."""
+        if isinstance(exc, DomainError) and exc.code == "case.changed_since":
+            self.reload()
+        raise exc
 
     def _open(
         self,

@@ -163,6 +163,7 @@ def _json(view: DisputeView) -> dict[str, object]:
             "appeal_until": iso(view.appeal_until.value if view.appeal_until else None),
         },
         "reply_late": view.reply_late,
+        "case_version": view.case_version,
     }
 
 

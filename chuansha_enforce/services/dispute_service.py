@@ -69,6 +69,8 @@ class DisputeView:
     appeal_until: CalendarResult | None
     reply_late: bool
     """Our reply or defence is not recorded and its day has passed, or it was late."""
+    case_version: int | None = None
+    """The version of the general case it names, read with it: its edits carry it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +190,8 @@ class DisputeService(ContextService):
         due = reply_due(record, calendar)
         state = reply_state(record, due.value, today_in_china(self._clock), calendar, 0)
         late = state in (ClockState.OVERDUE, ClockState.MISSED)
-        return DisputeView(stored.id, record, due, appeal_until(record, calendar), late)
+        until = appeal_until(record, calendar)
+        return DisputeView(stored.id, record, due, until, late, stored.case_version)
 
     def _claim_case(self, number: str | None, expected: int | None) -> None:
         """The edit's first write: raise the version of the general case the dispute names
