@@ -188,26 +188,29 @@ class DisputePanel(QWidget):
             return None
         today = today_in_china(self._services.clock)
 
+        shown = [view.case_version]  # the case's version read with the dispute (issue 23)
+
         def submit(values: FormValues) -> object:
             step = _step(values)
 
             def update(s: Services) -> object:
-                # from the case as the panel read it with the dispute (issue 23)
-                return s.disputes.update(view.id, step, expected_version=view.case_version)
+                return s.disputes.update(view.id, step, expected_version=shown[0])
 
-            return self._runner.run_op(update, on_failed=self._refused)
+            def refused(_text: str, exc: DomainError | StorageError) -> None:
+                """A stale refusal reloads the register; the form's next try is made from
+                the version it shows then."""
+                if isinstance(exc, DomainError) and exc.code == "case.changed_since":
+                    self.reload()
+                    now = next((v for v in self.views if v.id == view.id), None)
+                    shown[0] = None if now is None else now.case_version
+                raise exc
+
+            return self._runner.run_op(update, on_failed=refused)
 
         title = QCoreApplication.translate("DisputePanel", "记录进展 - %1").replace(
             "%1", view.record.number
         )
         return self._open(title, update_fields(view.record), submit, today)
-
-    def _refused(self, _text: str, exc: DomainError | StorageError) -> None:
-        """A refusal goes back to the form; a stale one ("已被他人修改，请刷新后再试") also
-        reloads the register, so the next form is opened from what it shows then."""
-        if isinstance(exc, DomainError) and exc.code == "case.changed_since":
-            self.reload()
-        raise exc
 
     def _open(
         self,

@@ -102,3 +102,57 @@ def test_a_sign_off_on_a_case_changed_since_the_form_opened_is_refused(
         form.sign()
         assert form.state.text().startswith("第1轮已签署")
         assert len(reviewer.case_files.find(CASE_NO).reviews) == 1
+
+
+def test_a_stale_dispute_form_is_refused_and_the_register_reloads(
+    qtbot: QtBot, backend: str | Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The 复议诉讼 form records what happened next from the case version the register read
+    with the dispute: another PC's edit of the case meanwhile refuses it in the form, nothing
+    is written, the register reloads, and the same form then goes through."""
+    from chuansha_enforce.domain.disputes.disputes import (  # noqa: PLC0415
+        DisputedAct,
+        DisputeKind,
+        DisputeRecord,
+    )
+    from tests.integration.test_case_versions import NO as FILED  # noqa: PLC0415
+    from tests.integration.test_case_versions import _book  # noqa: PLC0415
+    from ui.dispute_panel import DisputePanel  # noqa: PLC0415
+    from ui.runner import OperationRunner  # noqa: PLC0415
+    from ui.step_form import OptionalDate  # noqa: PLC0415
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _book(backend)
+    with (
+        build_services(backend, FixedClock(NOW_2026)) as clerk,
+        build_services(backend, FixedClock(NOW_2026)) as other_pc,
+    ):
+        record = DisputeRecord(kind=DisputeKind.RECONSIDERATION, number="浦府复〔2026〕5号",
+                               applicant="张三", act=DisputedAct.PENALTY, body="浦东新区人民政府",
+                               received_on=D(2026, 11, 20), case_no=FILED)  # fmt: skip
+        dispute_id, _ = clerk.disputes.add(record)
+        panel = DisputePanel(OperationRunner(clerk, "zh"))
+        qtbot.addWidget(panel)
+        panel.resize(1366, 768)
+        panel.show()
+        panel.table.selectRow(0)
+        assert panel.selected() is not None
+        assert panel.selected().case_version == 1  # type: ignore[union-attr]
+        form = panel.open_update()
+        assert form is not None
+        replied = form.widgets["replied_on"]
+        assert isinstance(replied, OptionalDate)
+        replied.set_value(D(2026, 11, 25))
+        other = EvidenceItem(EvidenceKind.PHYSICAL, "彩钢板一块", D(2026, 3, 3))
+        other_pc.case_files.record_evidence(FILED, other)  # meanwhile, on another PC
+        before = database_digest(backend)
+        assert not form.try_submit()
+        assert form.isVisible()
+        assert form.error_label.isVisible()
+        assert form.error_label.text() == STALE
+        assert database_digest(backend) == before
+        assert panel.selected().case_version == 2  # type: ignore[union-attr]  # reloaded
+        assert clerk.disputes.view(dispute_id).record.replied_on is None
+        assert form.try_submit()  # the same form, from what the register shows now
+        assert clerk.disputes.view(dispute_id).record.replied_on == D(2026, 11, 25)
+        assert clerk.disputes.view(dispute_id).case_version == 3
