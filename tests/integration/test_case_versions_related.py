@@ -16,9 +16,9 @@ import pytest
 from tests.conftest import database_digest
 from tests.integration.test_case_versions import NO, STALE, _book, _cli, _version
 
-REVIEWED = "川执立〔2026〕000002号"
-DISPUTE = ["dispute", "add", "--kind", "复议", "--no", "浦府复字〔2026〕第12号", "--applicant",
-           "张三", "--body", "浦东新区人民政府", "--received", "2026-11-20", "--case", NO]  # fmt: skip
+DISPUTE = ["dispute", "add", "--kind", "复议", "--no", "浦府复字〔2026〕第12号",
+           "--applicant", "张三", "--body", "浦东新区人民政府", "--received", "2026-11-20",
+           "--case", NO]  # fmt: skip
 
 
 @pytest.fixture
