@@ -156,3 +156,49 @@ def test_a_stale_dispute_form_is_refused_and_the_register_reloads(
         assert form.try_submit()  # the same form, from what the register shows now
         assert clerk.disputes.view(dispute_id).record.replied_on == D(2026, 11, 25)
         assert clerk.disputes.view(dispute_id).case_version == 3
+
+
+def test_a_document_made_from_a_stale_case_window_is_refused(
+    qtbot: QtBot, backend: str | Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The 文书 menu makes a document from the case as the window shows it: another PC's edit
+    meanwhile refuses it with the sentence in a message box, no file and nothing written, the
+    window reloads; the next try makes it, and the window reloads to the version it raised."""
+    from tests.integration.test_documents import FINE_NO, _fine_case  # noqa: PLC0415
+    from tests.integration.test_documents import NOW as DOCS_NOW  # noqa: PLC0415
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.error_dialogs.QMessageBox.warning", lambda _p, _t, text: shown.append(text)
+    )
+    with (
+        build_services(backend, FixedClock(DOCS_NOW)) as clerk,
+        build_services(backend, FixedClock(DOCS_NOW)) as other_pc,
+    ):
+        clerk.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
+        clerk.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
+        _fine_case(clerk)
+        detail = CaseDetailDialog(clerk, FINE_NO)
+        qtbot.addWidget(detail)
+        detail.resize(1366, 768)
+        detail.show()
+        menu = detail.documents_menu
+        opened: list[Path] = []
+        menu.opener = opened.append
+        read = detail.view.case.version
+        from chuansha_enforce.domain.documents.documents import DocumentKind  # noqa: PLC0415
+
+        # meanwhile another PC makes the decision's 文书 from the case as it reads it
+        other_pc.documents.make(FINE_NO, DocumentKind.PENALTY_DECISION, tmp_path / "other.docx")
+        before = database_digest(backend)
+        assert menu.make(DocumentKind.PENALTY_DECISION) is None
+        assert shown == [STALE]
+        assert opened == []
+        assert database_digest(backend) == before
+        assert detail.view.case.version == read + 1  # reloaded: the other PC's edit
+        made = menu.make(DocumentKind.PENALTY_DECISION)
+        assert made is not None
+        assert opened == [made.path]
+        assert made.path.is_file()
+        assert detail.view.case.version == read + 2  # reloaded after making it
