@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import database_digest
-from tests.integration.test_case_versions import NO, STALE, _book, _cli, _version
+from tests.integration.test_case_versions import (
+    NO,
+    STALE,
+    _book,
+    _cli,
+    _version,
+    installed_stale_then_fresh,
+)
 
 DISPUTE = ["dispute", "add", "--kind", "复议", "--no", "浦府复字〔2026〕第12号",
            "--applicant", "张三", "--body", "浦东新区人民政府", "--received", "2026-11-20",
@@ -90,3 +97,15 @@ def test_review_submission_and_extension_carry_the_version(book: str | Path) -> 
     assert _cli(book, *extend, "--version", "1")[0] == 0
     queue = json.loads(_cli(book, "review", "queue", "--json")[1])
     assert [(q["extended"], q["version"]) for q in queue] == [(True, 2)]
+
+
+def test_the_installed_command_refuses_a_stale_dispute_update(
+    book: str | Path, tmp_path: Path
+) -> None:
+    """``dispute update --version N`` in the installed command's own process: refused with the
+    sentence and exit 1, nothing written, when the case moved on; the version read passes."""
+    code, out, _err = _cli(book, *DISPUTE, "--json")
+    assert code == 0
+    dispute_id = str(json.loads(out)["id"])  # the case now at version 1
+    update = ["dispute", "update", dispute_id, "--replied", "2026-11-25"]
+    installed_stale_then_fresh(book, tmp_path, update)
