@@ -566,7 +566,11 @@ class CaseDetailDialog(QDialog):
         self.documents_button = QPushButton(QCoreApplication.translate("CaseDetail", "文书…"), self)
         self.documents_button.setObjectName("documents")
         self.documents_menu = DocumentMenu(
-            OperationRunner(services, lang, self), case_no, parent=self
+            OperationRunner(services, lang, self),
+            case_no,
+            parent=self,
+            as_read=self.as_read,
+            on_made=self.reload,
         )
         self.documents_button.setMenu(self.documents_menu)
         self.reason_dialog: QInputDialog | None = None

@@ -188,9 +188,24 @@ class DisputePanel(QWidget):
             return None
         today = today_in_china(self._services.clock)
 
+        shown = [view.case_version]  # the case's version read with the dispute (issue 23)
+
         def submit(values: FormValues) -> object:
             step = _step(values)
-            return self._runner.run_op(lambda s: s.disputes.update(view.id, step), on_failed=_raise)
+
+            def update(s: Services) -> object:
+                return s.disputes.update(view.id, step, expected_version=shown[0])
+
+            def refused(_text: str, exc: DomainError | StorageError) -> None:
+                """A stale refusal reloads the register; the form's next try is made from
+                the version it shows then."""
+                if isinstance(exc, DomainError) and exc.code == "case.changed_since":
+                    self.reload()
+                    now = next((v for v in self.views if v.id == view.id), None)
+                    shown[0] = None if now is None else now.case_version
+                raise exc
+
+            return self._runner.run_op(update, on_failed=refused)
 
         title = QCoreApplication.translate("DisputePanel", "记录进展 - %1").replace(
             "%1", view.record.number

@@ -21,6 +21,8 @@ from chuansha_enforce.services.document_service import DocumentState, MadeFile
 from ui.runner import OperationRunner
 
 Opener = Callable[[Path], object]
+MakeOp = Callable[[Services], MadeFile]
+AsRead = Callable[[MakeOp], MakeOp]
 FOLDER = "文书"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -60,8 +62,16 @@ class DocumentMenu(QMenu):
         number: str,
         opener: Opener = open_with_system,
         parent: QWidget | None = None,
+        *,
+        as_read: AsRead | None = None,
+        on_made: Callable[[], object] | None = None,
     ) -> None:
+        """``as_read``: the case window's wrapper that makes an edit from the case as the
+        window shows it (its version; a stale one is refused and the window reloads);
+        ``on_made``: the window reloads after a document is made (the case's version moved)."""
         super().__init__(QCoreApplication.translate("DocumentMenu", "文书"), parent)
+        self._as_read = as_read
+        self._on_made = on_made
         self.setObjectName("documentMenu")
         self._runner = runner
         self._number = number
@@ -90,9 +100,13 @@ class DocumentMenu(QMenu):
                 self._number, kind, document_path(folder, self._number, kind)
             )
 
-        made = self._runner.run_op(op, parent=self.parentWidget())
+        made = self._runner.run_op(
+            op if self._as_read is None else self._as_read(op), parent=self.parentWidget()
+        )
         if made is not None:
             self.made = made
+            if self._on_made is not None:
+                self._on_made()
             self.opener(made.path)
         return made
 

@@ -8,7 +8,7 @@ import json
 from typing import Any, TextIO, TypeVar
 
 from chuansha_enforce.cli.command_group import CommandGroup
-from chuansha_enforce.cli.text_arguments import parse_date
+from chuansha_enforce.cli.text_arguments import add_case_version, case_version, parse_date
 from chuansha_enforce.domain.disputes.disputes import (
     DisputedAct,
     DisputeKind,
@@ -61,6 +61,7 @@ def _add_parsers(commands: Any) -> None:
     correct.add_argument("--field", required=True, help="更正项目：" + "、".join(CORRECT_FIELDS))
     correct.add_argument("--value", required=True, help="新值（空字符串为清除）")
     correct.add_argument("--reason", required=True, help="更正理由")
+    add_case_version(correct)
     show = steps.add_parser("show", help="一件复议或诉讼及其期限")
     show.add_argument("dispute_id", metavar="ID", type=int, help="登记号")
     show.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -80,6 +81,7 @@ def _step_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outcome-on", dest="outcome_on", help="结果日期")
     parser.add_argument("--notes", help="备注")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出登记结果")
+    add_case_version(parser)  # the version of the case the dispute names, as read
 
 
 def _choice(enum: type[E], text: str, field: str) -> E:
@@ -129,7 +131,7 @@ def _add(args: argparse.Namespace, services: Services) -> int:
         outcome_on=step.outcome_on,
         notes=step.notes,
     )
-    dispute_id, _ = services.disputes.add(record)
+    dispute_id, _ = services.disputes.add(record, expected_version=case_version(args))
     return dispute_id
 
 
@@ -161,6 +163,7 @@ def _json(view: DisputeView) -> dict[str, object]:
             "appeal_until": iso(view.appeal_until.value if view.appeal_until else None),
         },
         "reply_late": view.reply_late,
+        "case_version": view.case_version,
     }
 
 
@@ -198,7 +201,9 @@ def _cmd_dispute(args: argparse.Namespace, services: Services, out: TextIO, lang
         else:
             dispute_id = args.dispute_id
             kind = services.disputes.view(dispute_id).record.kind
-            services.disputes.update(dispute_id, _step(args, kind))
+            services.disputes.update(
+                dispute_id, _step(args, kind), expected_version=case_version(args)
+            )
         view = services.disputes.view(dispute_id)
         if args.json:
             json.dump(_json(view), out, ensure_ascii=False, indent=1)
@@ -216,7 +221,9 @@ def _cmd_dispute(args: argparse.Namespace, services: Services, out: TextIO, lang
             choices = "、".join(CORRECT_FIELDS)
             raise DomainError("value.choice", "field", {"value": named, "choices": choices})
         field = CORRECT_FIELDS[named]
-        services.disputes.correct(args.dispute_id, field, args.value, args.reason)
+        services.disputes.correct(
+            args.dispute_id, field, args.value, args.reason, expected_version=case_version(args)
+        )
         record = services.disputes.view(args.dispute_id).record
         params = {"id": args.dispute_id, "kind": record.kind.label, "number": record.number,
                   "field": args.field.strip()}  # fmt: skip

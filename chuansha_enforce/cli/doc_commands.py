@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
+from chuansha_enforce.cli.text_arguments import add_case_version, case_version
 from chuansha_enforce.domain.documents.documents import DocumentKind, document_kind
 from chuansha_enforce.domain.messages import Lang, render
 
@@ -27,6 +28,7 @@ def _add_parsers(commands: Any) -> None:
     kinds = "、".join(k.label for k in DocumentKind)
     make.add_argument("kind", metavar="KIND", help=f"文书种类（名称或代码）：{kinds}")
     make.add_argument("-o", "--output", required=True, help="输出文件 .docx")
+    add_case_version(make)  # a document made from a stale view of the case is refused
 
 
 def _state_text(state: DocumentState, lang: Lang) -> str:
@@ -61,7 +63,7 @@ def _cmd_doc(args: argparse.Namespace, services: Services, out: TextIO, lang: La
             print(f"{state.kind.value}\t{state.kind.label}\t{_state_text(state, lang)}", file=out)
         return 0
     kind = document_kind(args.kind)
-    made = documents.make(args.number, kind, Path(args.output))
+    made = documents.make(args.number, kind, Path(args.output), expected_version=case_version(args))
     params = {"kind": kind.label, "document_no": made.document_no or "—", "path": made.path}
     print(render("document.made", params, lang), file=out)
     return 0

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.login import password_for
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.cli.text_arguments import add_case_number
+from chuansha_enforce.cli.text_arguments import add_case_number, add_case_version, case_version
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.review.review_checklist import CHECKLIST, Finding
@@ -43,6 +43,7 @@ def _add_review(commands: Any) -> None:
         help="报送材料（可多次给出，如 -m 调查终结报告 -m 处罚决定书草稿）",
     )
     submit.add_argument("--note", help="说明")
+    add_case_version(submit)
     for name in ("queue", "list"):
         queue = sub.add_parser(name, help="待审核队列（含审核期限）")
         queue.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -50,6 +51,7 @@ def _add_review(commands: Any) -> None:
     add_case_number(extend)
     extend.add_argument("--approved-by", dest="approved_by", required=True, help="批准人")
     extend.add_argument("--reason", required=True, help="延长理由")
+    add_case_version(extend)
     sign = sub.add_parser(
         "sign",
         help="审核并签署（审核员；每次都要输入密码）",
@@ -116,6 +118,7 @@ def _queue_json(item: QueueItem) -> dict[str, object]:
         "state": item.state,
         "working_days_left": item.working_days_left,
         "major_reasons": list(item.major_reasons),
+        "version": item.version,
     }
 
 
@@ -147,7 +150,8 @@ def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang:
     reviews = services.reviews
     command = args.review_command
     if command == "submit":
-        s = reviews.submit(args.case_no, args.material, args.note)
+        version = case_version(args)
+        s = reviews.submit(args.case_no, args.material, args.note, expected_version=version)
         say(out, lang, "cli.review_submitted", no=s.case_no, due=s.due_on)
     elif command in ("queue", "list"):
         items = reviews.queue()
@@ -159,7 +163,8 @@ def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang:
             state = render(f"review_state.{i.state}", lang=lang)
             print(f"{s.case_no}\t{s.party_name}\t{s.submitted_on}\t{s.due_on}\t{state}", file=out)
     elif command == "extend":
-        s = reviews.extend(args.case_no, args.approved_by, args.reason)
+        version = case_version(args)
+        s = reviews.extend(args.case_no, args.approved_by, args.reason, expected_version=version)
         say(out, lang, "cli.review_extended", no=s.case_no, due=s.due_on)
     elif command == "sign":
         account = services.session.account

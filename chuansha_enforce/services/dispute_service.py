@@ -34,6 +34,7 @@ from chuansha_enforce.domain.disputes.disputes import (
     reply_state,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.services import case_versions
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
@@ -68,6 +69,8 @@ class DisputeView:
     appeal_until: CalendarResult | None
     reply_late: bool
     """Our reply or defence is not recorded and its day has passed, or it was late."""
+    case_version: int | None = None
+    """The version of the general case it names, read with it: its edits carry it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +85,17 @@ class DisputeService(ContextService):
         self._calendar = calendar
         self._disputes = DisputeRepository(ctx.db)
 
-    def add(self, record: DisputeRecord) -> tuple[int, Changes]:
-        """Record a new reconsideration or lawsuit; the act's number must be ours when given."""
+    def add(
+        self, record: DisputeRecord, *, expected_version: int | None = None
+    ) -> tuple[int, Changes]:
+        """Record a new reconsideration or lawsuit; the act's number must be ours when given.
+        A dispute changes what its general case shows: the case's version is claimed first
+        (refused when the case is no longer at ``expected_version``, ``case_versions``)."""
         require(self._acting, Permission.RECORD_CASES)
         checked = check_dispute(record, today_in_china(self._clock))
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
+            self._claim_case(checked.case_no, expected_version)
             if self._disputes.find(checked.kind, checked.number, checked.instance) is not None:
                 raise DomainError("dispute.number_taken", "dispute_no", _key(checked))
             checked = self._linked(checked)
@@ -95,12 +103,16 @@ class DisputeService(ContextService):
             self._audit(at, "dispute.add", dispute_id, checked)
         return dispute_id, CHANGED
 
-    def update(self, dispute_id: int, step: DisputeStep) -> Changes:
-        """Record what happened next (reply, hearing, outcome …) on a pending dispute."""
+    def update(
+        self, dispute_id: int, step: DisputeStep, *, expected_version: int | None = None
+    ) -> Changes:
+        """Record what happened next (reply, hearing, outcome …) on a pending dispute; its
+        case's version first, as in ``add``."""
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
             stored = self._stored(dispute_id)
+            self._claim_case(stored.record.case_no, expected_version)
             old = stored.record
             if old.outcome is not None and old.outcome_on is not None:
                 params = {**_key(old), "date": old.outcome_on.isoformat()}
@@ -121,16 +133,28 @@ class DisputeService(ContextService):
             self._audit(at, "dispute.update", dispute_id, checked)
         return CHANGED
 
-    def correct(self, dispute_id: int, field: str, value: str, reason: str) -> Changes:
+    def correct(
+        self,
+        dispute_id: int,
+        field: str,
+        value: str,
+        reason: str,
+        *,
+        expected_version: int | None = None,
+    ) -> Changes:
         """An administrator corrects a recorded field (a concluded dispute too), with a reason;
-        the audit record keeps the value before and after."""
+        the audit record keeps the value before and after. The case's version first, as in
+        ``add`` (a dispute moved to another case claims that case's too, as read now)."""
         require(self._acting, Permission.CORRECT_RECORDS)
         why = check_reason(reason)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
             stored = self._stored(dispute_id)
             old = stored.record
+            self._claim_case(old.case_no, expected_version)
             changed = corrected(old, field, value)
+            if changed.case_no != old.case_no:
+                self._claim_case(changed.case_no, None)
             new = self._linked(check_dispute(changed, today_in_china(self._clock)))
             moved = (new.kind, new.number, new.instance) != (old.kind, old.number, old.instance)
             if moved and self._disputes.find(new.kind, new.number, new.instance) is not None:
@@ -166,7 +190,15 @@ class DisputeService(ContextService):
         due = reply_due(record, calendar)
         state = reply_state(record, due.value, today_in_china(self._clock), calendar, 0)
         late = state in (ClockState.OVERDUE, ClockState.MISSED)
-        return DisputeView(stored.id, record, due, appeal_until(record, calendar), late)
+        until = appeal_until(record, calendar)
+        return DisputeView(stored.id, record, due, until, late, stored.case_version)
+
+    def _claim_case(self, number: str | None, expected: int | None) -> None:
+        """The edit's first write: raise the version of the general case the dispute names
+        (nothing for a simple decision or no act: they have no versions)."""
+        linked = self._disputes.general_case(number) if number else None
+        if linked is not None:
+            case_versions.claim(self._db, linked[0], linked[1], expected)
 
     def _stored(self, dispute_id: int) -> StoredDispute:
         stored = self._disputes.get(dispute_id)

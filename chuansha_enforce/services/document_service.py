@@ -280,10 +280,19 @@ class DocumentService(ContextService):
         year = today_in_china(self._clock).year
         return self._numbering.issue_within(number_kind, year, number)
 
-    def make(self, number: str, kind: DocumentKind, path: Path) -> MadeFile:
+    def make(
+        self,
+        number: str,
+        kind: DocumentKind,
+        path: Path,
+        *,
+        expected_version: int | None = None,
+    ) -> MadeFile:
         """Fill the kind's template for the case and write it to ``path`` (whole or not at
         all). The number is issued, the document recorded and logged in one transaction, so a
-        refused template or a failed write leaves the database as it was."""
+        refused template or a failed write leaves the database as it was. A general case's
+        document is made from what the case shows: its version is claimed first (refused when
+        the case is no longer at ``expected_version`` or an ``edited_as_read``'s version)."""
         require(self._acting, Permission.RECORD_CASES)
         self.check_output(path)
         self.view(number, kind)  # refused before any number is issued
@@ -292,7 +301,10 @@ class DocumentService(ContextService):
         try:
             with write_transaction(self._db):
                 simple = self._simple(number)
-                reference = simple.decision.decision_no if simple else self._case(number).case_no
+                if simple is None:
+                    reference = self._case_files.claim_edit(number, expected_version).case_no
+                else:
+                    reference = simple.decision.decision_no
                 made = self._documents.made(reference).get(kind.value)
                 document_no = self._number(reference, kind, made)
                 view = self.view(number, kind, document_no)

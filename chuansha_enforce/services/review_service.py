@@ -53,6 +53,9 @@ class QueueItem:
     state: str  # "open", "due_soon" or "overdue"
     working_days_left: int
     major_reasons: tuple[str, ...]
+    version: int = 0
+    """The case's version as the queue read it (before the submission shown): the queue's
+    submission and extension carry it (``case_versions``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,15 +126,21 @@ class ReviewService(ContextService):
 
     # -- submitting -----------------------------------------------------------------------
     def submit(
-        self, case_no: str, materials: Sequence[str], note: str | None = None
+        self,
+        case_no: str,
+        materials: Sequence[str],
+        note: str | None = None,
+        *,
+        expected_version: int | None = None,
     ) -> SubmissionRow:
-        """Send a case to legal review with its materials; the due date follows the calendar."""
+        """Send a case to legal review with its materials; the due date follows the calendar.
+        Refused when the case is no longer at ``expected_version`` (``case_versions``)."""
         require(self.session, Permission.SUBMIT_REVIEW)
         listed = check_materials(materials)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
-            case = self._case_files.claim_edit(case_no)
+            case = self._case_files.claim_edit(case_no, expected_version)
             reopened = case.needs_new_review or case.awaiting_forced_decision
             if case.decision is not None and not reopened:
                 raise DomainError("case.already_decided", "case_no", {"case_no": case.case_no})
@@ -153,8 +162,16 @@ class ReviewService(ContextService):
         assert submission is not None
         return submission
 
-    def extend(self, case_no: str, approved_by: str, reason: str) -> SubmissionRow:
-        """+3 working days (setting) once, by approval: who approved and why are kept."""
+    def extend(
+        self,
+        case_no: str,
+        approved_by: str,
+        reason: str,
+        *,
+        expected_version: int | None = None,
+    ) -> SubmissionRow:
+        """+3 working days (setting) once, by approval: who approved and why are kept.
+        Refused when the case is no longer at ``expected_version`` (``case_versions``)."""
         require(self.session, Permission.APPROVE_REVIEW_EXTENSION)
         approver = (approved_by or "").strip()
         why = (reason or "").strip()
@@ -164,7 +181,7 @@ class ReviewService(ContextService):
             raise DomainError("value.required", "reason")
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
-            case = self._case_files.claim_edit(case_no)
+            case = self._case_files.claim_edit(case_no, expected_version)
             open_one = self._reviews.open_submission(case.id)
             if open_one is None:
                 raise DomainError("review.not_submitted", "case_no", {"case_no": case.case_no})
@@ -185,11 +202,15 @@ class ReviewService(ContextService):
         calendar = self._calendar.work_calendar()
         soon = self._settings.current().due_soon_working_days
         items = []
-        for submission in self._reviews.queue():
+        for listed in self._reviews.queue():
+            case_view = self._case_files.view(listed.case_no, day)  # the version first …
+            submission = self._reviews.open_submission(case_view.case.id)  # … then what it shows
+            if submission is None:  # signed off since the list was read
+                continue
             left = calendar.working_days_between(day, submission.due_on)
             state = "overdue" if day > submission.due_on else "due_soon" if left <= soon else "open"
-            major = self._case_files.view(submission.case_no, day).major
-            items.append(QueueItem(submission, state, left, major.labels))
+            labels = case_view.major.labels
+            items.append(QueueItem(submission, state, left, labels, case_view.case.version))
         return items
 
     # -- rounds ---------------------------------------------------------------------------

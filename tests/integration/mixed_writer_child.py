@@ -4,7 +4,8 @@ Run as ``python tests/integration/mixed_writer_child.py DB COUNT TAG``: logs in,
 ``READY`` and waits for a line on stdin (so the PCs write at once), then makes COUNT writes on
 one case book (a server database or a file) shared with the other PCs, as the clerk ``clerk``
 and the legal reviewer ``zhou`` (two logins, the tests' fixed clock): filings, notices,
-hearings, discussions, review submissions and sign-offs, decisions, service and payments.
+hearings, 事先告知书 made (each numbered), review submissions and sign-offs, decisions,
+service and payments.
 Each write is made from the case as this PC read it just before (its version), as the window
 makes it, so a case another PC changed meanwhile is refused. Prints ``ACK kind case_no
 [number]`` after each write that returned (committed), ``NAK kind case_no message`` after a
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +36,7 @@ from chuansha_enforce.domain.cases.case_file import (  # noqa: E402
     Hearing,
 )
 from chuansha_enforce.domain.clock import FixedClock  # noqa: E402
+from chuansha_enforce.domain.documents.documents import DocumentKind  # noqa: E402
 from chuansha_enforce.domain.enums import (  # noqa: E402
     HearingState,
     Outcome,
@@ -79,9 +82,12 @@ def _next_write(case: CaseFile, submitted: Callable[[], bool]) -> str | None:
     return None if case.closed_on is not None else "close"
 
 
-def _write(kind: str, no: str, clerk: Services, reviewer: Services) -> str:
+def _write(kind: str, no: str, clerk: Services, reviewer: Services, folder: Path) -> str:
     """Make one write; return the number it issued, if any."""
     steps = clerk.case_files
+    if kind == "doc":  # the numbered 事先告知书, made from the case as this PC read it
+        made = clerk.documents.make(no, DocumentKind.ADVANCE_NOTICE, folder / "告知书.docx")
+        return str(made.document_no)
     if kind == "notice":
         steps.record_notice(no, AdvanceNotice(
             D(2026, 10, 20), hearing_offered=True, proposed_kinds=frozenset({PenaltyKind.FINE}),
@@ -126,6 +132,8 @@ def _file(clerk: Services, tag: str, i: int) -> str:
         filed_on=D(2026, 10, 9),
         officer_certificates=("31150001", "31150002"),
         clue_on=D(2026, 10, 8),
+        violation="占道设摊",  # the facts and the basis: its 事先告知书 can be made
+        legal_basis=BASIS,
     )
     return clerk.case_files.file_case(new).case.case_no
 
@@ -156,7 +164,11 @@ def run(
     once logged in and returns when every PC is."""
     rng = random.Random(tag)
     book: Any = db if "://" in db else Path(db)  # a server's URL, or a file
-    with _logged_in(book, "clerk") as clerk, _logged_in(book, "zhou") as reviewer:
+    with (
+        _logged_in(book, "clerk") as clerk,
+        _logged_in(book, "zhou") as reviewer,
+        tempfile.TemporaryDirectory(prefix="mixed-doc-") as documents,
+    ):
         ready()
         shared: list[str] = []
         for i in range(count):
@@ -169,12 +181,14 @@ def run(
                     no = rng.choice(shared)
                     case = clerk.case_files.find(no)  # what this PC shows
                     kind = _next_write(case, lambda c=case: _submitted(clerk, c)) or "file"
+                    if kind != "file" and case.notice is not None and rng.random() < 0.1:
+                        kind = "doc"
                 if case is None or kind == "file":  # a new case (or the one read was closed)
                     kind, no = "file", _file(clerk, tag, i)
                     shared.append(no)
                 else:
                     with edited_as_read(no, case.version):
-                        number = _write(kind, no, clerk, reviewer)
+                        number = _write(kind, no, clerk, reviewer, Path(documents))
             except (DomainError, StorageError) as exc:
                 said = render(exc.code, exc.params, "zh", getattr(exc, "field", None))
                 say(f"NAK {kind} {no} {said}")

@@ -200,6 +200,13 @@ def _version_of(db: str, no: str) -> int:
 def test_the_installed_command_refuses_a_stale_version(book: str | Path, tmp_path: Path) -> None:
     """The installed ``chuansha-enforce`` in its own process: ``--version`` of an older read is
     refused with the sentence and exit 1, nothing written; the version read passes."""
+    assert _cli(book, "case", "evidence", NO, *EVIDENCE)[0] == 0  # now at version 1
+    installed_stale_then_fresh(book, tmp_path, ["case", "evidence", NO, *EVIDENCE])
+
+
+def installed_stale_then_fresh(book: str | Path, tmp_path: Path, command: list[str]) -> None:
+    """``command --version 0`` by the installed program, the case being at version 1: refused
+    with the sentence and exit 1, nothing written; ``--version 1`` passes (version 2)."""
     exe = Path(sys.executable).with_name("chuansha-enforce")
     env = {
         "PATH": "/usr/bin:/bin",
@@ -208,12 +215,11 @@ def test_the_installed_command_refuses_a_stale_version(book: str | Path, tmp_pat
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
     }
-    assert _cli(book, "case", "evidence", NO, *EVIDENCE)[0] == 0  # now at version 1
 
     def run(version: str) -> subprocess.CompletedProcess[str]:
-        argv = [str(exe), "--db", str(book), "case", "evidence", NO, *EVIDENCE, "--version"]
-        return subprocess.run([*argv, version], env=env, capture_output=True, text=True,
-                              timeout=120, check=False)  # fmt: skip
+        argv = [str(exe), "--db", str(book), *command, "--version", version]
+        return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120,
+                              check=False)  # fmt: skip
 
     before = database_digest(book)
     stale = run("0")

@@ -1,11 +1,11 @@
 """Four PCs writing at once on one case book (issue 23's done-when): 4 processes × 200 mixed
-writes (filings, case steps, payments, review submissions and sign-offs), on a server database
-and on a file.
+writes (filings, case steps, numbered 事先告知书, payments, review submissions and sign-offs), on
+a server database and on a file.
 
 Every acknowledged write is there and nothing else is (each case's audit records and its
-version count exactly its acknowledged edits), case and decision numbers are unique and
-without gaps, the audit chain does not fork and ``verify`` is clean. Edits that met another
-PC's edit of the same case are refused with the version's sentence, never a traceback.
+version count exactly its acknowledged edits), case, decision and 事先告知书 numbers are
+unique and without gaps, the audit chain does not fork and ``verify`` is clean. Edits that met
+another PC's edit of the same case are refused with the version's sentence, never a traceback.
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def test_four_pcs_make_mixed_writes_at_once(
     kinds = collections.Counter(kind for kind, *_rest in acked)
     print(f"{len(acked)} acknowledged, {len(refused)} refused in {took:.1f} s: {dict(kinds)}")
     print(collections.Counter(said for *_front, said in refused))
-    for kind in ("file", "notice", "submit", "sign", "decide", "serve", "pay"):
+    for kind in ("file", "notice", "doc", "submit", "sign", "decide", "serve", "pay"):
         assert kinds[kind] > 0, kind  # every kind of write was made
     assert len(acked) >= 2 * WRITES  # most writes go through
     assert all(said == STALE or "数据库" in said for *_front, said in refused), refused
@@ -148,6 +148,11 @@ def test_four_pcs_make_mixed_writes_at_once(
     }
     assert numbers == decided
     assert sorted(_seq(n) for n in decided.values()) == list(range(1, len(decided) + 1))
+
+    documents = {no: number for kind, no, number in acked if kind == "doc"}
+    made = _rows(backend, "SELECT case_no, document_no FROM case_documents")
+    assert {str(a): str(b) for a, b in made} == documents  # 事先告知书 as acknowledged
+    assert sorted(_seq(n) for n in documents.values()) == list(range(1, len(documents) + 1))
 
     edits = collections.Counter(no for kind, no, *_rest in acked if kind != "file")
     versions = {

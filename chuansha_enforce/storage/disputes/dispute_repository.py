@@ -21,12 +21,22 @@ _COLUMNS = (
     "id, kind, number, instance, applicant, act, body, case_no, simple_procedure, received_on,"
     " replied_on, hearing_on, leader_appeared, outcome, outcome_on, notes"
 )
+_WITH_VERSION = (
+    _COLUMNS + ", (SELECT COALESCE(v.version, 0) FROM general_cases g"
+    " LEFT JOIN case_versions v ON v.case_id = g.id"
+    " WHERE (g.case_no = disputes.case_no OR g.decision_no = disputes.case_no)"
+    " AND g.deleted_at IS NULL ORDER BY g.id LIMIT 1)"
+)
+"""The columns and the version of the general case the dispute names, in one statement (what
+a form shows is never newer than the version it carries)."""
 
 
 @dataclass(frozen=True, slots=True)
 class StoredDispute:
     id: int
     record: DisputeRecord
+    case_version: int | None = None
+    """The named general case's version as read with the dispute (None: no general case)."""
 
 
 def _date(text: object) -> dt.date | None:
@@ -55,6 +65,7 @@ def _row(row: Sequence[Any]) -> StoredDispute:
             outcome_on=_date(row[14]),
             notes=row[15],
         ),
+        case_version=None if len(row) < 17 or row[16] is None else int(row[16]),
     )
 
 
@@ -105,7 +116,7 @@ class DisputeRepository:
 
     def get(self, dispute_id: int) -> StoredDispute | None:
         row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM disputes WHERE id = ?", [dispute_id]
+            f"SELECT {_WITH_VERSION} FROM disputes WHERE id = ?", [dispute_id]
         ).fetchone()
         return _row(row) if row else None
 
@@ -124,7 +135,8 @@ class DisputeRepository:
             where.append("outcome IS NULL")
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM disputes{clause} ORDER BY received_on DESC, id DESC", params
+            f"SELECT {_WITH_VERSION} FROM disputes{clause} ORDER BY received_on DESC, id DESC",
+            params,
         ).fetchall()
         return [_row(r) for r in rows]
 
@@ -187,6 +199,16 @@ class DisputeRepository:
             [f"{year:04d}-01-01", f"{year:04d}-12-31", limit // 2],
         ).fetchall()
         return [(r[0], False) for r in general] + [(r[0], True) for r in simple]
+
+    def general_case(self, number: str) -> tuple[int, str] | None:
+        """The general case (id, case number) a dispute's act number names (its case number or
+        its decision's number), for claiming the case's version; None for a simple decision."""
+        row = self._db.execute(
+            "SELECT id, case_no FROM general_cases WHERE (case_no = ? OR decision_no = ?)"
+            " AND deleted_at IS NULL ORDER BY id LIMIT 1",
+            [number.strip(), number.strip()],
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
 
     def act_exists(self, case_no: str) -> tuple[bool, bool]:
         """(a general case or a simple decision has this number, it is a simple decision)."""
