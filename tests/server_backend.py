@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,14 +47,11 @@ def server_db() -> Iterator[str]:
     """A fresh, empty database on the test cluster, dropped afterwards."""
     if not SERVER:
         pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(SERVER, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
+    url = create_server_database()
     try:
-        yield SERVER.rpartition("/")[0] + "/" + name
+        yield url
     finally:
-        with psycopg.connect(SERVER, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        drop_server_database(url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
@@ -63,3 +61,51 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
         return tmp_path / "cases.db"
     url: str = request.getfixturevalue("server_db")
     return url
+
+
+def create_server_database(template: str | None = None) -> str:
+    """A new database on the test cluster (a copy of ``template``'s database when given,
+    which nobody may have open); the caller drops it (``drop_server_database``)."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    copy = f" TEMPLATE {template.rpartition('/')[2]}" if template else ""
+    with psycopg.connect(SERVER, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}{copy}")
+    return SERVER.rpartition("/")[0] + "/" + name
+
+
+def drop_server_database(url: str) -> None:
+    with psycopg.connect(SERVER, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {url.rpartition('/')[2]} WITH (FORCE)")
+
+
+@pytest.fixture(scope="module")
+def server_demo(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A module's server database for tests that only copy it: the module fills it once
+    (``fill(url)``, a module-level function of the test module) and tests take copies."""
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    url = create_server_database()
+    try:
+        request.module.fill(url)
+        yield url
+    finally:
+        drop_server_database(url)
+
+
+@pytest.fixture
+def backend_copy(
+    request: pytest.FixtureRequest, backend: Path | str, tmp_path: Path
+) -> Iterator[Path | str]:
+    """A private copy, on ``backend``, of the module's filled book (the module's
+    ``file_demo`` fixture for a file, ``server_demo`` for a server)."""
+    if not is_server(backend):
+        source: Path = request.getfixturevalue("file_demo")
+        copy = tmp_path / "cases.db"
+        shutil.copy(source, copy)
+        yield copy
+        return
+    url = create_server_database(template=request.getfixturevalue("server_demo"))
+    try:
+        yield url
+    finally:
+        drop_server_database(url)
