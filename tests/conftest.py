@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tests.office_screen import offscreen_platform
 from tests.server_backend import backend, is_server, server_db, server_digest  # noqa: F401
-from tests.server_backend import backend_copy, server_demo  # noqa: F401
+from tests.server_backend import backend_copy, other_backend, server_demo  # noqa: F401
 
 os.environ["QT_QPA_PLATFORM"] = offscreen_platform(Path("/tmp/chuansha-enforce-tests"))
 # Keep QSettings and platform folders out of the real user profile.
@@ -36,7 +36,7 @@ SMALL_PLAN = DemoPlan(seed=7, first_year=2023, last_year=2025, general_cases=600
                       simple_per_year=40)  # fmt: skip
 
 
-def database_digest(path: Path) -> str:
+def database_digest(path: Path | str) -> str:
     """A hash of the database file and its WAL: equal digests mean nothing was written
     (of a server database: of all its rows)."""
     if is_server(path):

@@ -7,12 +7,15 @@ PostgreSQL run is skipped only when ``CHUANSHA_TEST_PG`` is unset.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
+import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -109,3 +112,38 @@ def backend_copy(
         yield url
     finally:
         drop_server_database(url)
+
+
+@pytest.fixture
+def other_backend(backend: Path | str, tmp_path: Path) -> Iterator[Path | str]:
+    """A second fresh case book on the same backend as ``backend`` (a round trip's target)."""
+    if not is_server(backend):
+        yield tmp_path / "other.db"
+        return
+    url = create_server_database()
+    try:
+        yield url
+    finally:
+        drop_server_database(url)
+
+
+def query(db: Path | str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+    """Rows of one statement (SQLite's text, said on a server as the product says it)."""
+    if is_server(db):
+        from chuansha_enforce.storage.server.pg_database import open_server
+
+        server = open_server(str(db))
+        try:
+            return [tuple(row) for row in server.execute(sql, list(params)).fetchall()]
+        finally:
+            server.close()
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return [tuple(row) for row in conn.execute(sql, list(params)).fetchall()]
+
+
+def connect(db: Path | str) -> Any:
+    """A plain connection to the book (``sqlite3`` or ``psycopg``), for a test's own SQL
+    that both say alike (no parameters); the caller closes it."""
+    if is_server(db):
+        return psycopg.connect(str(db))
+    return sqlite3.connect(db)

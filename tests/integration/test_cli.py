@@ -14,8 +14,15 @@ import pytest
 from chuansha_enforce.cli.main import _parser
 from chuansha_enforce.cli.main import writes as command_writes
 from tests.cli_clock import main
+from tests.server_backend import connect
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def db_path(backend: Path | str) -> Path | str:
+    """The tests of a fresh book run on a file and on a server database."""
+    return backend
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -24,7 +31,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def test_init_creates_then_reports_up_to_date(capsys: pytest.CaptureFixture[str], db_path: Path):
+def test_init_creates_then_reports_up_to_date(capsys: pytest.CaptureFixture[str], db_path: Path | str):
     code, out, _ = run(capsys, "--db", str(db_path), "init")
     assert code == 0
     assert "0001_initial" in out
@@ -33,7 +40,7 @@ def test_init_creates_then_reports_up_to_date(capsys: pytest.CaptureFixture[str]
     assert "无需升级" in out
 
 
-def test_demo_then_case_list_json(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+def test_demo_then_case_list_json(capsys: pytest.CaptureFixture[str], db_path: Path | str) -> None:
     code, out, _ = run(capsys, "--db", str(db_path), "demo", "--cases", "300", "--seed", "5")
     assert code == 0
     assert "一般程序案件 300 件" in out
@@ -68,10 +75,10 @@ def test_case_list_year_filter_and_limit(demo_db: Path, capsys: pytest.CaptureFi
 
 
 def test_demo_twice_is_refused_and_writes_nothing(
-    capsys: pytest.CaptureFixture[str], db_path: Path
+    capsys: pytest.CaptureFixture[str], db_path: Path | str
 ) -> None:
     assert run(capsys, "--db", str(db_path), "demo", "--cases", "50")[0] == 0
-    conn = sqlite3.connect(db_path)
+    conn = connect(db_path)
     before = conn.execute("SELECT count(*) FROM general_cases").fetchone()[0]
     code, _, err = run(capsys, "--db", str(db_path), "demo", "--cases", "50")
     assert code == 1
@@ -85,14 +92,15 @@ def test_demo_twice_is_refused_and_writes_nothing(
 
 @pytest.mark.parametrize("used", ["officers only", "every case in the trash"])
 def test_demo_if_empty_leaves_a_used_file_alone(
-    capsys: pytest.CaptureFixture[str], db_path: Path, used: str
+    capsys: pytest.CaptureFixture[str], db_path: Path | str, used: str
 ) -> None:
     """make run's first start: a file with officers (or only deleted cases) is not empty."""
     db = ["--db", str(db_path)]
     assert run(capsys, *db, "demo", "--cases", "3")[0] == 0
-    conn = sqlite3.connect(db_path)
+    conn = connect(db_path)
     if used == "officers only":
         for table in (
+            "case_evidence",
             "payments",
             "general_case_penalties",
             "general_case_officers",
@@ -232,7 +240,7 @@ def test_overdue_list_and_officer_list(demo_db: Path, capsys: pytest.CaptureFixt
             assert (officer["status"] == "已过期") is (expires < "2026-11-27"), officer
 
 
-def test_settings_show_and_set(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_settings_show_and_set(db_path: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--db", str(db_path), "init")[0] == 0
     code, out, _ = run(capsys, "--db", str(db_path), "settings", "show", "--json")
     assert code == 0
