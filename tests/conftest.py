@@ -13,7 +13,14 @@ from pathlib import Path
 
 from tests.office_screen import offscreen_platform
 from tests.server_backend import backend, is_server, server_db, server_digest  # noqa: F401
-from tests.server_backend import backend_copy, other_backend, server_demo  # noqa: F401
+from tests.server_backend import (  # noqa: F401
+    backend_copy,
+    demo_book,
+    demo_book_copy,
+    other_backend,
+    server_demo,
+    server_demo_db,
+)
 
 os.environ["QT_QPA_PLATFORM"] = offscreen_platform(Path("/tmp/chuansha-enforce-tests"))
 # Keep QSettings and platform folders out of the real user profile.

@@ -147,3 +147,51 @@ def connect(db: Path | str) -> Any:
     if is_server(db):
         return psycopg.connect(str(db))
     return sqlite3.connect(db)
+
+
+@pytest.fixture(scope="session")
+def server_demo_db() -> Iterator[str]:
+    """The small demo (``SMALL_PLAN``) on a server database, written once per session; tests
+    that write take a copy (``demo_book_copy``). An unchanged chain head at the end shows that
+    no test wrote to it."""
+    from chuansha_enforce.domain.clock import FixedClock
+    from chuansha_enforce.services.container import build_services
+    from tests.conftest import NOW, SMALL_PLAN
+
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    url = create_server_database()
+    try:
+        with build_services(url, FixedClock(NOW)) as built:
+            built.demo.fill(SMALL_PLAN)
+            head = built.audit_head()
+        yield url
+        with build_services(url, FixedClock(NOW), read_only=True) as built:
+            assert built.audit_head() == head, "a test wrote to the shared server demo database"
+    finally:
+        drop_server_database(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def demo_book(request: pytest.FixtureRequest) -> Path | str:
+    """The shared small demo on a file (``demo_db``) or on a server: for tests that only read."""
+    if request.param == "sqlite":
+        path: Path = request.getfixturevalue("demo_db")
+        return path
+    url: str = request.getfixturevalue("server_demo_db")
+    return url
+
+
+@pytest.fixture
+def demo_book_copy(demo_book: Path | str, tmp_path: Path) -> Iterator[Path | str]:
+    """A private copy of the shared demo on the same backend: for tests that write."""
+    if not is_server(demo_book):
+        copy = tmp_path / "demo-copy.db"
+        shutil.copy(demo_book, copy)
+        yield copy
+        return
+    url = create_server_database(template=str(demo_book))
+    try:
+        yield url
+    finally:
+        drop_server_database(url)
