@@ -17,6 +17,7 @@ from tests.server_backend import (  # noqa: F401
     backend_copy,
     demo_book,
     demo_book_copy,
+    demo_book_services,
     other_backend,
     server_demo,
     server_demo_db,

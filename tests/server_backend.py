@@ -130,9 +130,7 @@ def other_backend(backend: Path | str, tmp_path: Path) -> Iterator[Path | str]:
 def query(db: Path | str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
     """Rows of one statement (SQLite's text, said on a server as the product says it)."""
     if is_server(db):
-        from chuansha_enforce.storage.server.pg_database import open_server
-
-        server = open_server(str(db))
+        server = open_book(db)
         try:
             return [tuple(row) for row in server.execute(sql, list(params)).fetchall()]
         finally:
@@ -195,3 +193,33 @@ def demo_book_copy(demo_book: Path | str, tmp_path: Path) -> Iterator[Path | str
         yield url
     finally:
         drop_server_database(url)
+
+
+@pytest.fixture
+def demo_book_services(demo_book: Path | str) -> Iterator[Any]:
+    """Services on the shared demo, on a file and on a server database: for tests that read."""
+    from chuansha_enforce.domain.clock import FixedClock
+    from chuansha_enforce.services.container import build_services
+    from tests.conftest import NOW
+
+    with build_services(demo_book, FixedClock(NOW)) as built:
+        yield built
+
+
+@pytest.fixture(name="db_path")
+def db_path_on_both_backends(backend: Path | str) -> Path | str:
+    """``db_path`` (and so ``services``) on a file and on a server database: a module
+    imports this fixture to run its tests on both backends."""
+    return backend
+
+
+def open_book(db: Path | str) -> Any:
+    """The product's own connection to the book (``open_database`` or ``open_server``), for a
+    test that writes past the services; the caller closes it."""
+    if is_server(db):
+        from chuansha_enforce.storage.server.pg_database import open_server
+
+        return open_server(str(db))
+    from chuansha_enforce.storage.connection import open_database
+
+    return open_database(Path(db))

@@ -4,26 +4,21 @@ own restatement of the law), and the rule code agrees: nothing more can be recor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from chuansha_enforce.demo.generator import generate_officers, iter_general_cases
 from chuansha_enforce.domain.cases.available_steps import available_steps
 from chuansha_enforce.domain.demolition.forced_demolition import FORCED_STEPS, structure_area
 from chuansha_enforce.domain.demolition.forced_demolition_steps import StructureArea
-from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.services.container import Services, build_services
-from tests.conftest import NOW, SMALL_PLAN
+from chuansha_enforce.services.container import Services
+from tests.conftest import SMALL_PLAN
 from tests.integration.test_forced_demolition_sequences import lawful_history
 
 
 @pytest.fixture
-def demo_services(demo_book: Path | str) -> Iterator[Services]:
-    """Services on the shared demo, on a file and on a server database (they only read)."""
-    with build_services(demo_book, FixedClock(NOW)) as built:
-        yield built
+def demo_services(demo_book_services: Services) -> Services:
+    """On the shared demo, on a file and on a server database (the test only reads)."""
+    return demo_book_services
 
 
 def test_the_demo_removes_some_and_demolishes_others_by_the_book(
