@@ -84,10 +84,12 @@ def drop_server_database(url: str) -> None:
 @pytest.fixture(scope="module")
 def server_demo(request: pytest.FixtureRequest) -> Iterator[str]:
     """A module's server database for tests that only copy it: the module fills it once
-    (``fill(url)``, a module-level function of the test module) and tests take copies."""
+    (``fill(url)``, a module-level function of the test module) and tests take copies.
+    A module whose ``FILL_THE_DEMO`` is true fills a copy of the session's small demo."""
     if not SERVER:
         pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    url = create_server_database()
+    demo = getattr(request.module, "FILL_THE_DEMO", False)
+    url = create_server_database(request.getfixturevalue("server_demo_db") if demo else None)
     try:
         request.module.fill(url)
         yield url
