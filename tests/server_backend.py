@@ -70,7 +70,8 @@ def create_server_database(template: str | None = None) -> str:
     """A new database on the test cluster (a copy of ``template``'s database when given,
     which nobody may have open); the caller drops it (``drop_server_database``)."""
     name = f"t_{uuid.uuid4().hex[:12]}"
-    copy = f" TEMPLATE {template.rpartition('/')[2]}" if template else ""
+    # FILE_COPY: a fifth of the default WAL_LOG's time for a small book (0.14 s against 0.72)
+    copy = f" TEMPLATE {template.rpartition('/')[2]} STRATEGY FILE_COPY" if template else ""
     with psycopg.connect(SERVER, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}{copy}")
     return SERVER.rpartition("/")[0] + "/" + name
@@ -225,3 +226,40 @@ def open_book(db: Path | str) -> Any:
     from chuansha_enforce.storage.connection import open_database
 
     return open_database(Path(db))
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)]
+)
+def module_backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path | str]:
+    """A fresh book for a module's template (copied per example with ``book_copy``), on a file
+    and on a server database."""
+    if request.param == "sqlite":
+        yield tmp_path_factory.mktemp("template") / "template.db"
+        return
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    url = create_server_database()
+    try:
+        yield url
+    finally:
+        drop_server_database(url)
+
+
+@contextlib.contextmanager
+def book_copy(
+    template: Path | str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path | str]:
+    """A private copy of ``template`` on its backend (for one Hypothesis example), gone after."""
+    if not is_server(template):
+        path = tmp_path_factory.mktemp("copy") / "cases.db"
+        shutil.copyfile(template, path)
+        yield path
+        return
+    url = create_server_database(template=str(template))
+    try:
+        yield url
+    finally:
+        drop_server_database(url)
