@@ -12,16 +12,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.office_screen import offscreen_platform
-from tests.server_backend import backend, is_server, server_db, server_digest  # noqa: F401
-from tests.server_backend import (  # noqa: F401
+from tests.server_backend import (  # noqa: F401  # noqa: F401
+    backend,
     backend_copy,
     demo_book,
     demo_book_copy,
     demo_book_services,
+    is_server,
     module_backend,
     other_backend,
+    server_db,
     server_demo,
     server_demo_db,
+    server_digest,
 )
 
 os.environ["QT_QPA_PLATFORM"] = offscreen_platform(Path("/tmp/chuansha-enforce-tests"))

@@ -20,6 +20,11 @@ from typing import Any
 import psycopg
 import pytest
 
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.storage.connection import open_database
+from chuansha_enforce.storage.server.pg_database import open_server
+
 SERVER = os.environ.get("CHUANSHA_TEST_PG", "")
 
 
@@ -155,9 +160,7 @@ def server_demo_db() -> Iterator[str]:
     """The small demo (``SMALL_PLAN``) on a server database, written once per session; tests
     that write take a copy (``demo_book_copy``). An unchanged chain head at the end shows that
     no test wrote to it."""
-    from chuansha_enforce.domain.clock import FixedClock
-    from chuansha_enforce.services.container import build_services
-    from tests.conftest import NOW, SMALL_PLAN
+    from tests.conftest import NOW, SMALL_PLAN  # noqa: PLC0415 (conftest imports this module)
 
     if not SERVER:
         pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
@@ -199,11 +202,9 @@ def demo_book_copy(demo_book: Path | str, tmp_path: Path) -> Iterator[Path | str
 
 
 @pytest.fixture
-def demo_book_services(demo_book: Path | str) -> Iterator[Any]:
+def demo_book_services(demo_book: Path | str) -> Iterator[Services]:
     """Services on the shared demo, on a file and on a server database: for tests that read."""
-    from chuansha_enforce.domain.clock import FixedClock
-    from chuansha_enforce.services.container import build_services
-    from tests.conftest import NOW
+    from tests.conftest import NOW  # noqa: PLC0415 (conftest imports this module)
 
     with build_services(demo_book, FixedClock(NOW)) as built:
         yield built
@@ -220,17 +221,11 @@ def open_book(db: Path | str) -> Any:
     """The product's own connection to the book (``open_database`` or ``open_server``), for a
     test that writes past the services; the caller closes it."""
     if is_server(db):
-        from chuansha_enforce.storage.server.pg_database import open_server
-
         return open_server(str(db))
-    from chuansha_enforce.storage.connection import open_database
-
     return open_database(Path(db))
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)]
-)
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def module_backend(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Path | str]:

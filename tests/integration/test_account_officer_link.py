@@ -25,7 +25,6 @@ from chuansha_enforce.services.review_service import SignRequest
 from chuansha_enforce.services.session import Login
 from tests.cli_clock import main
 from tests.conftest import database_digest
-from tests.server_backend import db_path_on_both_backends, query  # noqa: F401
 from tests.review_setup import (
     CASE_NO,
     CHEAP,
@@ -36,6 +35,7 @@ from tests.review_setup import (
     prepared,
     register_officers,
 )
+from tests.server_backend import db_path_on_both_backends, query  # noqa: F401
 
 D = dt.date
 LAO_WANG = "laowang-pass-9"

@@ -31,7 +31,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def test_init_creates_then_reports_up_to_date(capsys: pytest.CaptureFixture[str], db_path: Path | str):
+def test_init_creates_then_reports_up_to_date(
+    capsys: pytest.CaptureFixture[str], db_path: Path | str
+):
     code, out, _ = run(capsys, "--db", str(db_path), "init")
     assert code == 0
     assert "0001_initial" in out

@@ -15,7 +15,6 @@ from chuansha_enforce.domain.demolition.forced_clocks import OWED
 from chuansha_enforce.services.container import build_services
 from tests.cli_clock import main
 from tests.conftest import NOW
-from tests.integration.test_cli_processes import _run
 from tests.deadline_cases import (
     EXTENDED,
     EXTENDED_2025,
@@ -25,6 +24,7 @@ from tests.deadline_cases import (
     UNPAID,
     deadline_database,
 )
+from tests.integration.test_cli_processes import _run
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

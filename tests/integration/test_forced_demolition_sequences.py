@@ -170,9 +170,10 @@ LAWFUL = [("remind", D(2023, 8, 11), 10), ("statement", D(2023, 8, 15), STATED),
 def test_no_step_sequence_carries_out_without_all_six_steps(
     template: Path | str, tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[Any, ...]]
 ) -> None:
-    with book_copy(template, tmp_path_factory) as path, build_services(
-        path, FixedClock(NOW)
-    ) as services:
+    with (
+        book_copy(template, tmp_path_factory) as path,
+        build_services(path, FixedClock(NOW)) as services,
+    ):
         for drawn in steps:
             try:
                 apply(services, drawn)
@@ -188,9 +189,10 @@ def test_the_lawful_sequence_does_reach_carried_out(
 ) -> None:
     """The property is not vacuous: the lawful path ends carried out (on a make-up working
     Saturday of National Day 2023)."""
-    with book_copy(template, tmp_path_factory) as path, build_services(
-        path, FixedClock(NOW)
-    ) as services:
+    with (
+        book_copy(template, tmp_path_factory) as path,
+        build_services(path, FixedClock(NOW)) as services,
+    ):
         for drawn in [*LAWFUL, ("carry", D(2023, 10, 7), "06:00", ("甲", "乙"))]:
             apply(services, drawn)
         case = services.case_files.find(NO)

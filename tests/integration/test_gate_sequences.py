@@ -252,9 +252,10 @@ STATED = ("statement", 1, StatementKind.STATED)
 def test_no_step_sequence_decides_past_a_right(
     template: Path | str, tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[Any, ...]]
 ) -> None:
-    with book_copy(template, tmp_path_factory) as path, build_services(
-        path, FixedClock(NOW)
-    ) as services:
+    with (
+        book_copy(template, tmp_path_factory) as path,
+        build_services(path, FixedClock(NOW)) as services,
+    ):
         for drawn in steps:
             try:
                 apply(services, drawn)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from chuansha_enforce.ledger.reader import read_ledger
 from chuansha_enforce.ledger.sheets import SheetKind
-from tests.ledger_files import CASE, SIMPLE, ledger, with_
 from tests.integration.test_cli_processes import _run
+from tests.ledger_files import CASE, SIMPLE, ledger, with_
 
 D = dt.date
 

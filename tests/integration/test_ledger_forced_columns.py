@@ -25,8 +25,8 @@ from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 from tests.forced_walk import NO, OFFICERS, run_step
 from tests.gate_walk import book_with
-from tests.integration.test_forced_demolition_cli import TO_ANNOUNCEMENT, carry
 from tests.integration.test_cli_processes import _run
+from tests.integration.test_forced_demolition_cli import TO_ANNOUNCEMENT, carry
 
 D = dt.date
 SHEET = "一般程序案件"

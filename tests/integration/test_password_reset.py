@@ -99,7 +99,8 @@ def test_sign_reset_change_sign_again_and_both_signatures_verify(
     keys = [bytes(r[0]) for r in query(db_path, "SELECT public_key FROM review_signatures")]  # type: ignore[call-overload]
     retired = [bytes(r[0]) for r in query(db_path, "SELECT public_key FROM user_retired_keys")]  # type: ignore[call-overload]
     record = _row(
-        db_path, "SELECT user, object_id, detail FROM audit_log WHERE action = 'user.password_reset'"
+        db_path,
+        "SELECT user, object_id, detail FROM audit_log WHERE action = 'user.password_reset'",
     )
     assert keys == [old_key, own_key]
     assert sorted(retired) == sorted([old_key, new_key])  # (the table is keyed by the key)
@@ -110,7 +111,9 @@ def test_sign_reset_change_sign_again_and_both_signatures_verify(
     assert detail["retired_public_key"] == bytes(old_key).hex()  # type: ignore[arg-type]
 
 
-def test_a_reset_clears_a_lock_and_the_account_logs_in(db_path: Path | str, clock: FixedClock) -> None:
+def test_a_reset_clears_a_lock_and_the_account_logs_in(
+    db_path: Path | str, clock: FixedClock
+) -> None:
     prepared(db_path, clock)
     for _ in range(5):
         with pytest.raises(DomainError):

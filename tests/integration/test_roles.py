@@ -144,9 +144,7 @@ ALLOWED: dict[str, set[str]] = {
 
 @pytest.mark.parametrize("action", sorted(ACTIONS))
 @pytest.mark.parametrize("user", sorted(ALLOWED))
-def test_each_role_does_only_its_own_work(
-    office: Path | str, user: str, action: str
-) -> None:
+def test_each_role_does_only_its_own_work(office: Path | str, user: str, action: str) -> None:
     path = office
     clock = FixedClock(NOW)
     if action in ALLOWED[user]:

@@ -24,7 +24,6 @@ from tests.server_backend import query
 DECIDED = [FILE, NOTICE, STATED, decide("2023-09-29")]
 
 
-
 @pytest.fixture
 def book(backend: Path | str) -> Path | str:
     """A fresh book with the gate walks' officers, on a file and on a server database."""

@@ -93,9 +93,7 @@ def test_wrong_follow_up_facts_are_located(
     assert not report.written
 
 
-def test_good_follow_up_facts_import(
-    svc: Services, backend: Path | str, tmp_path: Path
-) -> None:
+def test_good_follow_up_facts_import(svc: Services, backend: Path | str, tmp_path: Path) -> None:
     path = tmp_path / "good.xlsx"
     report = svc.ledger.import_file(ledger(path, cases=[], simple=[CASH, with_(LATER,
                                     决定书编号="沪浦川执简〔2024〕000002号")]))  # fmt: skip
