@@ -124,9 +124,9 @@ def test_overdue_on_the_demo_respects_year_and_limit(
     [(["--limit", "-1"], "每页条数"), (["--year", "20"], "年度")],
 )
 def test_overdue_bad_input_exits_1(
-    demo_db: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+    demo_book: Path | str, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
-    code = main(["--db", str(demo_db), "case", "list", "--overdue", *argv])
+    code = main(["--db", str(demo_book), "case", "list", "--overdue", *argv])
     assert code == 1
     assert message in capsys.readouterr().err
 
