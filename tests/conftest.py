@@ -18,6 +18,7 @@ from tests.server_backend import (  # noqa: F401  # noqa: F401
     demo_book,
     demo_book_copy,
     demo_book_services,
+    file_demo,
     is_server,
     module_backend,
     other_backend,

@@ -53,13 +53,8 @@ def server_digest(url: str) -> str:
 @pytest.fixture
 def server_db() -> Iterator[str]:
     """A fresh, empty database on the test cluster, dropped afterwards."""
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    url = create_server_database()
-    try:
+    with server_database() as url:
         yield url
-    finally:
-        drop_server_database(url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
@@ -87,20 +82,39 @@ def drop_server_database(url: str) -> None:
         admin.execute(f"DROP DATABASE IF EXISTS {url.rpartition('/')[2]} WITH (FORCE)")
 
 
+@contextlib.contextmanager
+def server_database(template: str | None = None) -> Iterator[str]:
+    """A new database on the test cluster (a copy of ``template``'s database when given),
+    dropped afterwards; the test is skipped when no cluster is named."""
+    if not SERVER:
+        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
+    url = create_server_database(template)
+    try:
+        yield url
+    finally:
+        drop_server_database(url)
+
+
 @pytest.fixture(scope="module")
 def server_demo(request: pytest.FixtureRequest) -> Iterator[str]:
     """A module's server database for tests that only copy it: the module fills it once
     (``fill(url)``, a module-level function of the test module) and tests take copies.
     A module whose ``FILL_THE_DEMO`` is true fills a copy of the session's small demo."""
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
     demo = getattr(request.module, "FILL_THE_DEMO", False)
-    url = create_server_database(request.getfixturevalue("server_demo_db") if demo else None)
-    try:
+    with server_database(request.getfixturevalue("server_demo_db") if demo else None) as url:
         request.module.fill(url)
         yield url
-    finally:
-        drop_server_database(url)
+
+
+@pytest.fixture(scope="module")
+def file_demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A module's book in a file, filled once by the module's ``fill(path)`` (a copy of the
+    session's small demo first when the module's ``FILL_THE_DEMO`` is true)."""
+    path = tmp_path_factory.mktemp("module-book") / "cases.db"
+    if getattr(request.module, "FILL_THE_DEMO", False):
+        shutil.copy(request.getfixturevalue("demo_db"), path)
+    request.module.fill(path)
+    return path
 
 
 @pytest.fixture
@@ -115,11 +129,8 @@ def backend_copy(
         shutil.copy(source, copy)
         yield copy
         return
-    url = create_server_database(template=request.getfixturevalue("server_demo"))
-    try:
+    with server_database(request.getfixturevalue("server_demo")) as url:
         yield url
-    finally:
-        drop_server_database(url)
 
 
 @pytest.fixture
@@ -128,11 +139,8 @@ def other_backend(backend: Path | str, tmp_path: Path) -> Iterator[Path | str]:
     if not is_server(backend):
         yield tmp_path / "other.db"
         return
-    url = create_server_database()
-    try:
+    with server_database() as url:
         yield url
-    finally:
-        drop_server_database(url)
 
 
 def query(db: Path | str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
@@ -162,18 +170,13 @@ def server_demo_db() -> Iterator[str]:
     no test wrote to it."""
     from tests.conftest import NOW, SMALL_PLAN  # noqa: PLC0415 (conftest imports this module)
 
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    url = create_server_database()
-    try:
+    with server_database() as url:
         with build_services(url, FixedClock(NOW)) as built:
             built.demo.fill(SMALL_PLAN)
             head = built.audit_head()
         yield url
         with build_services(url, FixedClock(NOW), read_only=True) as built:
             assert built.audit_head() == head, "a test wrote to the shared server demo database"
-    finally:
-        drop_server_database(url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
@@ -194,11 +197,8 @@ def demo_book_copy(demo_book: Path | str, tmp_path: Path) -> Iterator[Path | str
         shutil.copy(demo_book, copy)
         yield copy
         return
-    url = create_server_database(template=str(demo_book))
-    try:
+    with server_database(str(demo_book)) as url:
         yield url
-    finally:
-        drop_server_database(url)
 
 
 @pytest.fixture
@@ -234,13 +234,8 @@ def module_backend(
     if request.param == "sqlite":
         yield tmp_path_factory.mktemp("template") / "template.db"
         return
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    url = create_server_database()
-    try:
+    with server_database() as url:
         yield url
-    finally:
-        drop_server_database(url)
 
 
 @contextlib.contextmanager
@@ -253,8 +248,5 @@ def book_copy(
         shutil.copyfile(template, path)
         yield path
         return
-    url = create_server_database(template=str(template))
-    try:
+    with server_database(str(template)) as url:
         yield url
-    finally:
-        drop_server_database(url)

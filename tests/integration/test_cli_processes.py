@@ -71,13 +71,6 @@ def fill(db: Path | str) -> None:
     assert "一般程序案件 60 件" in made.stdout
 
 
-@pytest.fixture(scope="module")
-def file_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("processes") / "demo.db"
-    fill(path)
-    return path
-
-
 @pytest.fixture
 def db(backend_copy: Path | str) -> Path | str:
     """A private copy of the demo book, on a file and on a server database."""

@@ -59,13 +59,6 @@ def _prepare(path: Path | str) -> None:
             files.record_discussion(no, Discussion(D(2023, 9, 28), "同意", ("甲", "乙", "丙")))
 
 
-@pytest.fixture(scope="module")
-def file_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("orders") / "cases.db"
-    fill(path)
-    return path
-
-
 @pytest.fixture
 def book(backend_copy: Path | str) -> Path | str:
     """A private copy of the module's book, on a file and on a server database."""

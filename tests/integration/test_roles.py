@@ -34,16 +34,7 @@ Action = Callable[[Services], object]
 
 
 FILL_THE_DEMO = True
-"""The server's ``office`` (``server_demo``) is a copy of the session's demo, filled."""
-
-
-@pytest.fixture(scope="module")
-def file_demo(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo office in a file."""
-    path = tmp_path_factory.mktemp("roles") / "office.db"
-    shutil.copy(demo_db, path)
-    fill(path)
-    return path
+"""The module's book (``file_demo``, ``server_demo``) is a copy of the session's demo, filled."""
 
 
 @pytest.fixture
