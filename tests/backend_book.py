@@ -22,7 +22,7 @@ from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.database_location import server_local_path
 from chuansha_enforce.storage.connection import open_database
 from chuansha_enforce.storage.server.pg_database import open_server
-from tests.server_backend import SERVER, fresh_server_database, is_server
+from tests.server_backend import SERVER, is_server, server_database
 
 
 def book(svc: Services) -> Path | str:
@@ -50,7 +50,7 @@ def another_book(backend: Path | str, tmp_path: Path, name: str) -> Iterator[Pat
     if not is_server(backend):
         yield tmp_path / name
         return
-    with fresh_server_database() as url:
+    with server_database() as url:
         yield url
 
 
@@ -62,7 +62,7 @@ def copy_of_book(source: Path | str, tmp_path: Path, name: str) -> Iterator[Path
         shutil.copy(source, tmp_path / name)
         yield tmp_path / name
         return
-    with fresh_server_database(template=str(source).rpartition("/")[2]) as url:
+    with server_database(template=str(source).rpartition("/")[2]) as url:
         yield url
 
 
@@ -93,7 +93,7 @@ def filled_book(
         return
     if not SERVER:
         pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    with fresh_server_database() as url:
+    with server_database() as url:
         with build_services(url, clock) as built:
             built.demo.fill(plan)
         yield url

@@ -14,9 +14,14 @@ from pathlib import Path
 from tests.office_screen import offscreen_platform
 from tests.server_backend import (  # noqa: F401
     backend,
+    backend_copy,
+    file_demo,
     is_server,
+    module_backend,
+    other_backend,
     other_server_db,
     server_db,
+    server_demo,
     server_digest,
     squad,
 )
@@ -43,7 +48,7 @@ SMALL_PLAN = DemoPlan(seed=7, first_year=2023, last_year=2025, general_cases=600
                       simple_per_year=40)  # fmt: skip
 
 
-def database_digest(path: Path) -> str:
+def database_digest(path: Path | str) -> str:
     """A hash of the database file and its WAL: equal digests mean nothing was written
     (of a server database: of all its rows)."""
     if is_server(path):

@@ -73,7 +73,7 @@ def add_deadline_cases(svc: Services) -> None:
     svc.case_files.record_payment(PAID, PaymentRecord(D(2026, 8, 10), 10_000, 0, "银行缴款", "A1"))
 
 
-def deadline_database(path: Path) -> Path:
+def deadline_database(path: Path | str) -> Path | str:
     with build_services(path, FixedClock(NOW)) as svc:
         add_deadline_cases(svc)
     return path

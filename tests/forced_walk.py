@@ -56,7 +56,7 @@ def run_step(db: Path, argv: Sequence[str]) -> int:
     return main(["--db", str(db), *argv])
 
 
-def book_with_order(path: Path, steps: Steps = (URBAN, *ORDER)) -> Path:
+def book_with_order(path: Path | str, steps: Steps = (URBAN, *ORDER)) -> Path | str:
     """A fresh case book at ``path`` with the urban order served (or ``steps`` taken)."""
     book_with(path, OFFICERS)
     for argv in steps:

@@ -40,12 +40,12 @@ BIG_FINE = Decision(
 )  # 6,000 元 on a person: major
 
 
-def open_as(path: Path, clock: FixedClock, name: str | None = None) -> Services:
+def open_as(path: Path | str, clock: FixedClock, name: str | None = None) -> Services:
     login = None if name is None else Login(name, PASSWORDS[name])
     return build_services(path, clock, login=login, password_cost=CHEAP)
 
 
-def make_accounts(path: Path, clock: FixedClock) -> None:
+def make_accounts(path: Path | str, clock: FixedClock) -> None:
     """admin (first, no login), then the reviewer 周律, a clerk and the officer 王建国."""
     with open_as(path, clock) as svc:
         svc.accounts.add_user(NewUser("admin", Role.ADMIN, PASSWORDS["admin"], "管理员"))
@@ -104,7 +104,7 @@ def make_major_case(
     )
 
 
-def prepared(path: Path, clock: FixedClock) -> None:
+def prepared(path: Path | str, clock: FixedClock) -> None:
     """Accounts, the case (entered by the clerk) and its submission for review."""
     make_accounts(path, clock)
     with open_as(path, clock, "admin") as svc:

@@ -19,8 +19,8 @@ from tests.conftest import NOW, database_digest
 from tests.review_setup import CASE_NO, CHEAP, PASSWORDS, open_as, prepared
 
 
-def test_a_new_password_logs_in_and_still_signs_with_the_same_key(tmp_path: Path) -> None:
-    path, clock = tmp_path / "office.db", FixedClock(NOW)
+def test_a_new_password_logs_in_and_still_signs_with_the_same_key(backend: Path | str) -> None:
+    path, clock = backend, FixedClock(NOW)
     prepared(path, clock)
     with open_as(path, clock, "zhou") as svc:
         svc.accounts.change_password("zhou", PASSWORDS["zhou"], "zhou-new-pass-2")
@@ -46,9 +46,9 @@ def test_a_new_password_logs_in_and_still_signs_with_the_same_key(tmp_path: Path
     ],
 )
 def test_a_refused_password_change_keeps_the_old_password(
-    tmp_path: Path, old: str, new: str, code: str
+    backend: Path | str, old: str, new: str, code: str
 ) -> None:
-    path, clock = tmp_path / "office.db", FixedClock(NOW)
+    path, clock = backend, FixedClock(NOW)
     prepared(path, clock)
     with open_as(path, clock, "zhou") as svc:
         with pytest.raises(DomainError) as refused:
@@ -58,8 +58,8 @@ def test_a_refused_password_change_keeps_the_old_password(
         assert svc.session.account is not None
 
 
-def test_an_administrator_disables_an_account_but_never_the_last_admin(tmp_path: Path) -> None:
-    path, clock = tmp_path / "office.db", FixedClock(NOW)
+def test_an_administrator_disables_an_account_but_never_the_last_admin(backend: Path | str) -> None:
+    path, clock = backend, FixedClock(NOW)
     prepared(path, clock)
     with open_as(path, clock, "clerk") as svc:
         with pytest.raises(DomainError) as clerk:
@@ -84,9 +84,9 @@ def test_an_administrator_disables_an_account_but_never_the_last_admin(tmp_path:
 
 
 def test_passwd_and_disable_through_the_cli(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    backend: Path | str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path, clock = tmp_path / "office.db", FixedClock(NOW)
+    path, clock = backend, FixedClock(NOW)
     prepared(path, clock)
     err = io.StringIO()
     monkeypatch.setattr(sys, "stderr", err)

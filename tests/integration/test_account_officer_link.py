@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -36,25 +35,26 @@ from tests.review_setup import (
     prepared,
     register_officers,
 )
+from tests.server_backend import db_path_on_both_backends, query  # noqa: F401
 
 D = dt.date
 LAO_WANG = "laowang-pass-9"
 HEARD_CASE = "川执立〔2026〕8号"
 
 
-def _add_reviewer(path: Path, clock: FixedClock, name: str, display: str) -> None:
+def _add_reviewer(path: Path | str, clock: FixedClock, name: str, display: str) -> None:
     with open_as(path, clock, "admin") as svc:
         svc.accounts.add_user(NewUser(name, Role.REVIEWER, LAO_WANG, display, "A2021310000555"))
 
 
-def _sign(path: Path, clock: FixedClock, name: str, case_no: str = CASE_NO) -> None:
+def _sign(path: Path | str, clock: FixedClock, name: str, case_no: str = CASE_NO) -> None:
     login = Login(name, LAO_WANG)
     with build_services(path, clock, login=login, password_cost=CHEAP) as svc:
         svc.reviews.sign(case_no, SignRequest(ReviewOpinion.AGREE, "事实清楚", (), LAO_WANG))
 
 
 def test_a_linked_account_is_the_officer_whatever_its_display_name(
-    db_path: Path, clock: FixedClock
+    db_path: Path | str, clock: FixedClock
 ) -> None:
     prepared(db_path, clock)
     _add_reviewer(db_path, clock, "lw", "老王")  # 王建国 under another display name
@@ -75,21 +75,19 @@ def test_a_linked_account_is_the_officer_whatever_its_display_name(
     with open_as(db_path, clock, "admin") as svc:
         report = svc.verify()
         assert report.ok, report.problems
-    conn = sqlite3.connect(db_path)
     links = [
-        (r[0], json.loads(r[1]))
-        for r in conn.execute(
-            "SELECT user, detail FROM audit_log WHERE action = 'user.officer' ORDER BY id"
+        (r[0], json.loads(str(r[1])))
+        for r in query(
+            db_path, "SELECT user, detail FROM audit_log WHERE action = 'user.officer' ORDER BY id"
         )
     ]
-    conn.close()
     assert [(u, d["before"], d["after"]) for u, d in links] == [
         ("admin", None, "王建国(31150001)"),
         ("admin", "王建国(31150001)", None),
     ]
 
 
-def _heard_case(path: Path, clock: FixedClock) -> None:
+def _heard_case(path: Path | str, clock: FixedClock) -> None:
     """A major case whose hearing the registered officer 赵六 presided (not an investigator)."""
     make_accounts(path, clock)
     with open_as(path, clock, "admin") as svc:
@@ -108,7 +106,7 @@ def _heard_case(path: Path, clock: FixedClock) -> None:
 
 
 def test_a_linked_account_that_presided_the_hearing_cannot_sign(
-    db_path: Path, clock: FixedClock
+    db_path: Path | str, clock: FixedClock
 ) -> None:
     _heard_case(db_path, clock)
     _add_reviewer(db_path, clock, "xz", "小赵")
@@ -134,7 +132,7 @@ def test_a_linked_account_that_presided_the_hearing_cannot_sign(
     ],
 )
 def test_a_refused_link_changes_nothing(
-    db_path: Path, clock: FixedClock, who: str, officer: str, code: str
+    db_path: Path | str, clock: FixedClock, who: str, officer: str, code: str
 ) -> None:
     prepared(db_path, clock)
     before = database_digest(db_path)
@@ -146,7 +144,7 @@ def test_a_refused_link_changes_nothing(
 
 
 def test_link_and_list_through_the_cli(
-    db_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+    db_path: Path | str, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     prepared(db_path, clock)
     err = io.StringIO()
@@ -171,7 +169,7 @@ def test_link_and_list_through_the_cli(
     assert out.getvalue().strip() == "账户 wang 已取消关联执法人员"
 
 
-def test_the_installed_command_resets_and_links(db_path: Path, clock: FixedClock) -> None:
+def test_the_installed_command_resets_and_links(db_path: Path | str, clock: FixedClock) -> None:
     """The account family through the installed program, in its own process."""
     prepared(db_path, clock)
     program = Path(sys.executable).with_name("chuansha-enforce")

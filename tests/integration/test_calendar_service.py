@@ -10,15 +10,16 @@ import pytest
 from chuansha_enforce.domain.calendar.holiday_overrides import HolidayOverride
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import build_services
-from chuansha_enforce.storage.connection import open_database, write_transaction
+from chuansha_enforce.storage.connection import write_transaction
 from tests.cli_clock import main
+from tests.server_backend import db_path_on_both_backends, open_book  # noqa: F401
 
 
 def _at(day: str) -> FixedClock:
     return FixedClock(dt.datetime.fromisoformat(f"{day}T02:00:00+00:00"))
 
 
-def test_late_november_warns_about_next_year(db_path: Path) -> None:
+def test_late_november_warns_about_next_year(db_path: Path | str) -> None:
     with build_services(db_path, _at("2026-11-27")) as services:
         notice = services.calendar.startup_notice()
     assert notice is not None
@@ -27,7 +28,7 @@ def test_late_november_warns_about_next_year(db_path: Path) -> None:
 
 
 @pytest.mark.parametrize("day", ["2026-12-01", "2026-12-31"])
-def test_december_warns_about_next_year_until_it_is_entered(db_path: Path, day: str) -> None:
+def test_december_warns_about_next_year_until_it_is_entered(db_path: Path | str, day: str) -> None:
     with build_services(db_path, _at(day)) as services:
         notice = services.calendar.startup_notice()
         assert notice is not None
@@ -36,14 +37,14 @@ def test_december_warns_about_next_year_until_it_is_entered(db_path: Path, day: 
         assert services.calendar.startup_notice() is None
 
 
-def test_no_warning_while_the_horizon_is_covered(db_path: Path) -> None:
+def test_no_warning_while_the_horizon_is_covered(db_path: Path | str) -> None:
     with build_services(db_path, _at("2026-06-01")) as services:
         assert services.calendar.startup_notice() is None
 
 
-def test_an_entered_schedule_silences_the_warning_and_is_used(db_path: Path) -> None:
+def test_an_entered_schedule_silences_the_warning_and_is_used(db_path: Path | str) -> None:
     build_services(db_path, _at("2026-11-27")).close()
-    db = open_database(db_path)
+    db = open_book(db_path)
     with write_transaction(db):
         db.execute("INSERT INTO calendar_overrides VALUES ('2027-01-01', 0, '元旦')")
     db.close()
@@ -55,7 +56,7 @@ def test_an_entered_schedule_silences_the_warning_and_is_used(db_path: Path) -> 
         assert calendar.add_working_days(dt.date(2026, 12, 31), 1).value == dt.date(2027, 1, 4)
 
 
-def test_init_prints_the_warning(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_prints_the_warning(db_path: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     # The CLI uses the real clock; the warning depends on today's date.
     assert main(["--db", str(db_path), "init"]) == 0
     with build_services(db_path) as services:

@@ -4,6 +4,7 @@ the administrator allows free-form numbers (setting ``free_case_numbers``)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services
 from tests.conftest import database_digest
+from tests.server_backend import db_path_on_both_backends  # noqa: F401
 
 TEMPLATE = "川执立〔{year}〕{seq:06d}号"
 
@@ -47,20 +49,22 @@ def _new(case_no: str) -> NewCase:
     )
 
 
-def test_a_free_form_number_is_refused_unless_allowed(services: Services) -> None:
+def test_a_free_form_number_is_refused_unless_allowed(
+    services: Services, db_path: Path | str
+) -> None:
     for officer in (
         OfficerRecord("王建国", "31150001", dt.date(2018, 3, 1)),
         OfficerRecord("李明", "31150002", dt.date(2019, 5, 10)),
     ):
         services.officers.register(officer)
-    before = database_digest(services.db_path)
+    before = database_digest(db_path)
     with pytest.raises(DomainError) as refused:
         services.case_files.file_case(_new("abc"))
     assert refused.value.field == "case_no"
     text = render(refused.value.code, refused.value.params, "zh", refused.value.field)
     assert "“abc”不符合编号格式（如 川执立〔2026〕000001号）" in text
     assert "管理员" in text
-    assert database_digest(services.db_path) == before
+    assert database_digest(db_path) == before
     filed = services.case_files.file_case(_new("川执立〔2026〕7号"))
     assert filed.case.case_no == "川执立〔2026〕7号"
     services.settings.set("free_case_numbers", True)

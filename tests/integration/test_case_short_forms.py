@@ -5,9 +5,6 @@ matches one case and lists the candidates of one that matches several (exit 1)."
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +13,13 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.container import Services
 from tests.cli_clock import main
 from tests.conftest import database_digest
+from tests.integration.test_cli_processes import _run
 
-EXE = Path(sys.executable).with_name("chuansha-enforce")
+
+@pytest.fixture
+def demo_services(demo_book_services: Services) -> Services:
+    """On the shared demo, on a file and on a server database (the tests only read)."""
+    return demo_book_services
 
 
 def _all(services: Services, query: str) -> list[str]:
@@ -57,10 +59,9 @@ def test_a_short_form_resolves_to_its_one_case(demo_services: Services) -> None:
 
 
 def test_case_show_takes_a_short_form_in_process(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_book_copy: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "copy.db"
-    shutil.copy(demo_db, db)
+    db = demo_book_copy
     out = io.StringIO()
     assert main(["--db", str(db), "case", "show", "2024-2"], out) == 0
     assert out.getvalue().startswith("川执立〔2024〕000002号")
@@ -73,23 +74,8 @@ def test_case_show_takes_a_short_form_in_process(
     assert database_digest(db) == before
 
 
-def _run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(db.parent), "LANG": "C.UTF-8"}
-    env["XDG_DATA_HOME"] = str(db.parent / "data")
-    result = subprocess.run(
-        [str(EXE), "--db", str(db), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
-
-
-def test_the_installed_command_takes_short_forms(tmp_path: Path) -> None:
-    db = tmp_path / "fresh.db"
+def test_the_installed_command_takes_short_forms(backend: Path | str) -> None:
+    db = backend
     assert _run(db, "demo", "--cases", "40", "--seed", "5").returncode == 0
     listed = _run(db, "case", "list", "--limit", "0").stdout.splitlines()
     numbers = [line.split("\t")[0] for line in listed]

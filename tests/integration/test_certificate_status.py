@@ -18,6 +18,7 @@ from chuansha_enforce.domain.enums import CertificateStatus
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import Services
 from tests.cli_clock import main
+from tests.server_backend import db_path_on_both_backends  # noqa: F401
 
 D = dt.date
 TODAY = D(2026, 11, 27)  # the conftest clock: 2026-11-27 02:00 UTC is 10:00 in Shanghai
@@ -60,7 +61,7 @@ def _registry(services: Services) -> None:
     register(OfficerRecord("周敏", "31150003", D(2019, 5, 10)))
 
 
-def test_officer_list_shows_expired(services: Services, db_path: Path) -> None:
+def test_officer_list_shows_expired(services: Services, db_path: Path | str) -> None:
     _registry(services)
     services.close()
     out = io.StringIO()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +13,15 @@ import pytest
 from chuansha_enforce.cli.main import _parser
 from chuansha_enforce.cli.main import writes as command_writes
 from tests.cli_clock import main
+from tests.server_backend import connect, query
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def db_path(backend: Path | str) -> Path | str:
+    """The tests of a fresh book run on a file and on a server database."""
+    return backend
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -24,7 +30,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def test_init_creates_then_reports_up_to_date(capsys: pytest.CaptureFixture[str], db_path: Path):
+def test_init_creates_then_reports_up_to_date(
+    capsys: pytest.CaptureFixture[str], db_path: Path | str
+):
     code, out, _ = run(capsys, "--db", str(db_path), "init")
     assert code == 0
     assert "0001_initial" in out
@@ -33,7 +41,7 @@ def test_init_creates_then_reports_up_to_date(capsys: pytest.CaptureFixture[str]
     assert "无需升级" in out
 
 
-def test_demo_then_case_list_json(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+def test_demo_then_case_list_json(capsys: pytest.CaptureFixture[str], db_path: Path | str) -> None:
     code, out, _ = run(capsys, "--db", str(db_path), "demo", "--cases", "300", "--seed", "5")
     assert code == 0
     assert "一般程序案件 300 件" in out
@@ -49,29 +57,28 @@ def test_demo_then_case_list_json(capsys: pytest.CaptureFixture[str], db_path: P
     assert all("*" in c["id_number"] for c in people if c["id_number"])
 
 
-def test_case_list_year_filter_and_limit(demo_db: Path, capsys: pytest.CaptureFixture[str]):
-    code, out, _ = run(capsys, "--db", str(demo_db), "case", "list", "--year", "2024", "--json",
+def test_case_list_year_filter_and_limit(demo_book: Path | str, capsys: pytest.CaptureFixture[str]):
+    code, out, _ = run(capsys, "--db", str(demo_book), "case", "list", "--year", "2024", "--json",
                        "--limit", "0")  # fmt: skip
     assert code == 0
     rows = json.loads(out)
     assert rows
     assert {r["filed_on"][:4] for r in rows} == {"2024"}
-    conn = sqlite3.connect(demo_db)
-    expected = conn.execute(
-        "SELECT count(*) FROM general_cases WHERE filed_on LIKE '2024-%' AND deleted_at IS NULL"
-    ).fetchone()[0]
-    conn.close()
+    [(expected,)] = query(
+        demo_book,
+        "SELECT count(*) FROM general_cases WHERE filed_on LIKE '2024-%' AND deleted_at IS NULL",
+    )
     assert len(rows) == expected
-    code, out, _ = run(capsys, "--db", str(demo_db), "case", "list", "--limit", "7")
+    code, out, _ = run(capsys, "--db", str(demo_book), "case", "list", "--limit", "7")
     assert code == 0
     assert len(out.strip().splitlines()) == 7
 
 
 def test_demo_twice_is_refused_and_writes_nothing(
-    capsys: pytest.CaptureFixture[str], db_path: Path
+    capsys: pytest.CaptureFixture[str], db_path: Path | str
 ) -> None:
     assert run(capsys, "--db", str(db_path), "demo", "--cases", "50")[0] == 0
-    conn = sqlite3.connect(db_path)
+    conn = connect(db_path)
     before = conn.execute("SELECT count(*) FROM general_cases").fetchone()[0]
     code, _, err = run(capsys, "--db", str(db_path), "demo", "--cases", "50")
     assert code == 1
@@ -85,14 +92,15 @@ def test_demo_twice_is_refused_and_writes_nothing(
 
 @pytest.mark.parametrize("used", ["officers only", "every case in the trash"])
 def test_demo_if_empty_leaves_a_used_file_alone(
-    capsys: pytest.CaptureFixture[str], db_path: Path, used: str
+    capsys: pytest.CaptureFixture[str], db_path: Path | str, used: str
 ) -> None:
     """make run's first start: a file with officers (or only deleted cases) is not empty."""
     db = ["--db", str(db_path)]
     assert run(capsys, *db, "demo", "--cases", "3")[0] == 0
-    conn = sqlite3.connect(db_path)
+    conn = connect(db_path)
     if used == "officers only":
         for table in (
+            "case_evidence",
             "payments",
             "general_case_penalties",
             "general_case_officers",
@@ -125,15 +133,17 @@ def test_demo_if_empty_leaves_a_used_file_alone(
     ],
 )
 def test_bad_input_exits_1_naming_the_field(
-    capsys: pytest.CaptureFixture[str], demo_db: Path, argv: list[str], message: str
+    capsys: pytest.CaptureFixture[str], demo_book: Path | str, argv: list[str], message: str
 ) -> None:
-    code, _, err = run(capsys, "--db", str(demo_db), *argv)
+    code, _, err = run(capsys, "--db", str(demo_book), *argv)
     assert code == 1
     assert message in err
 
 
-def test_english_messages(capsys: pytest.CaptureFixture[str], demo_db: Path) -> None:
-    code, _, err = run(capsys, "--db", str(demo_db), "--lang", "en", "case", "list", "--year", "20")
+def test_english_messages(capsys: pytest.CaptureFixture[str], demo_book: Path | str) -> None:
+    code, _, err = run(
+        capsys, "--db", str(demo_book), "--lang", "en", "case", "list", "--year", "20"
+    )
     assert code == 1
     assert err.strip() == "year: the year “20” is not valid"
 
@@ -187,11 +197,11 @@ def test_demo_is_deterministic_per_seed(capsys: pytest.CaptureFixture[str], tmp_
 
 
 def test_case_show_json_has_the_contract_keys(
-    demo_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_book: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--db", str(demo_db), "case", "list", "--json", "--limit", "400")
+    code, out, _ = run(capsys, "--db", str(demo_book), "case", "list", "--json", "--limit", "400")
     fined = next(c for c in json.loads(out) if c["fine_fen"] > 0 and c["status"] == "已结案")
-    code, out, _ = run(capsys, "--db", str(demo_db), "case", "show", fined["case_no"], "--json",
+    code, out, _ = run(capsys, "--db", str(demo_book), "case", "show", fined["case_no"], "--json",
                        "--as-of", "2026-01-05")  # fmt: skip
     assert code == 0
     shown = json.loads(out)
@@ -205,23 +215,25 @@ def test_case_show_json_has_the_contract_keys(
     assert shown["as_of"] == "2026-01-05"
 
 
-def test_case_show_errors(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "--db", str(demo_db), "case", "show", "不存在的编号")
+def test_case_show_errors(demo_book: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--db", str(demo_book), "case", "show", "不存在的编号")
     assert code == 1
     assert "找不到案件" in err
-    code, _, err = run(capsys, "--db", str(demo_db), "case", "show", "x", "--as-of", "2024-13-01")
+    code, _, err = run(capsys, "--db", str(demo_book), "case", "show", "x", "--as-of", "2024-13-01")
     assert code == 1
     assert "计算日期" in err
     assert "不是有效的日期" in err
 
 
-def test_overdue_list_and_officer_list(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--db", str(demo_db), "case", "list", "--overdue", "--json")
+def test_overdue_list_and_officer_list(
+    demo_book: Path | str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", str(demo_book), "case", "list", "--overdue", "--json")
     assert code == 0
     overdue = json.loads(out)
     assert overdue  # the demo leaves undecided cases from 2025 open past 90 days
     assert all("overdue" in c["deadline_states"].values() for c in overdue)
-    code, out, _ = run(capsys, "--db", str(demo_db), "officer", "list", "--json")
+    code, out, _ = run(capsys, "--db", str(demo_book), "officer", "list", "--json")
     assert code == 0
     officers = json.loads(out)
     assert len(officers) >= 40
@@ -232,7 +244,7 @@ def test_overdue_list_and_officer_list(demo_db: Path, capsys: pytest.CaptureFixt
             assert (officer["status"] == "已过期") is (expires < "2026-11-27"), officer
 
 
-def test_settings_show_and_set(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_settings_show_and_set(db_path: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--db", str(db_path), "init")[0] == 0
     code, out, _ = run(capsys, "--db", str(db_path), "settings", "show", "--json")
     assert code == 0

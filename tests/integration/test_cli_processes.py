@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import database_digest
+from tests.server_backend import is_server
 
 EXE = Path(sys.executable).with_name("chuansha-enforce")
 PASSWORD = "川沙-Enforce-2026"
@@ -26,12 +28,25 @@ PASSWORD = "川沙-Enforce-2026"
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def _run(db: Path, *args: str, password: str | None = None) -> subprocess.CompletedProcess[str]:
+def _home(db: Path | str) -> Path:
+    """The user's folders of the child process: beside the file, or one per server database."""
+    if not is_server(db):
+        return Path(db).parent
+    home = Path(tempfile.gettempdir()) / "chuansha-enforce-tests" / str(db).rpartition("/")[2]
+    home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+def _run(
+    db: Path | str, *args: str, password: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed command on ``db``: a file, or a server database's address."""
+    home = _home(db)
     env = {
         "PATH": "/usr/bin:/bin",
-        "HOME": str(db.parent),
-        "XDG_DATA_HOME": str(db.parent / "data"),
-        "XDG_CONFIG_HOME": str(db.parent / "config"),
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
         "LANG": "C.UTF-8",
     }
     if password is not None:
@@ -49,45 +64,49 @@ def _run(db: Path, *args: str, password: str | None = None) -> subprocess.Comple
     return result
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("processes") / "demo.db"
-    made = _run(path, "demo", "--cases", "60", "--seed", "5")
+def fill(db: Path | str) -> None:
+    """The module's demo book (on a file, or on a server database: ``server_demo``)."""
+    made = _run(db, "demo", "--cases", "60", "--seed", "5")
     assert made.returncode == 0, made.stderr
     assert "一般程序案件 60 件" in made.stdout
-    return path
 
 
 @pytest.fixture
-def db(demo_file: Path, tmp_path: Path) -> Path:
+def db(backend_copy: Path | str) -> Path | str:
+    """A private copy of the demo book, on a file and on a server database."""
+    return backend_copy
+
+
+@pytest.fixture
+def file_db(file_demo: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "cases.db"
-    shutil.copy(demo_file, copy)
+    shutil.copy(file_demo, copy)
     return copy
 
 
-def _cases(db: Path) -> list[dict[str, object]]:
+def _cases(db: Path | str) -> list[dict[str, object]]:
     listed = _run(db, "case", "list", "--json", "--limit", "0")
     assert listed.returncode == 0, listed.stderr
     cases: list[dict[str, object]] = json.loads(listed.stdout)
     return cases
 
 
-def _a_decided_year(db: Path) -> int:
+def _a_decided_year(db: Path | str) -> int:
     decided = [c for c in _cases(db) if c["decided_on"]]
     assert decided
     return int(str(decided[0]["decided_on"])[:4])
 
 
-def test_init_creates_a_database_that_verifies(tmp_path: Path) -> None:
-    db = tmp_path / "new.db"
+def test_init_creates_a_database_that_verifies(backend: Path | str) -> None:
+    db = backend
     assert _run(db, "init").returncode == 0
-    assert db.exists()
+    assert is_server(db) or Path(db).exists()
     checked = _run(db, "verify")
     assert checked.returncode == 0, checked.stderr
     assert "全部通过" in checked.stdout
 
 
-def test_case_list_and_show(db: Path) -> None:
+def test_case_list_and_show(db: Path | str) -> None:
     cases = _cases(db)
     assert len(cases) == 60
     number = str(cases[0]["case_no"])
@@ -100,7 +119,7 @@ def test_case_list_and_show(db: Path) -> None:
     assert "川执立〔1999〕999999号" in missing.stderr
 
 
-def test_stats_counts_the_listed_filings(db: Path) -> None:
+def test_stats_counts_the_listed_filings(db: Path | str) -> None:
     year = _a_decided_year(db)
     stats = _run(db, "stats", "--year", str(year), "--json")
     assert stats.returncode == 0, stats.stderr
@@ -110,7 +129,7 @@ def test_stats_counts_the_listed_filings(db: Path) -> None:
     assert figures["general"]["filed"] == len(filed)
 
 
-def test_officer_list_and_settings(db: Path) -> None:
+def test_officer_list_and_settings(db: Path | str) -> None:
     officers = _run(db, "officer", "list")
     assert officers.returncode == 0
     assert len(officers.stdout.splitlines()) == 53
@@ -123,7 +142,7 @@ def test_officer_list_and_settings(db: Path) -> None:
     assert database_digest(db) == before
 
 
-def test_export_ledger_then_import_into_a_new_file(db: Path, tmp_path: Path) -> None:
+def test_export_ledger_then_import_into_a_new_file(db: Path | str, tmp_path: Path) -> None:
     year = _a_decided_year(db)
     ledger = tmp_path / "台账.xlsx"
     exported = _run(db, "export", "ledger", "--year", str(year), "-o", str(ledger))
@@ -141,7 +160,7 @@ def test_export_ledger_then_import_into_a_new_file(db: Path, tmp_path: Path) -> 
     )
 
 
-def test_export_disclosure_and_reports(db: Path, tmp_path: Path) -> None:
+def test_export_disclosure_and_reports(db: Path | str, tmp_path: Path) -> None:
     year = _a_decided_year(db)
     csv_path = tmp_path / "公示.csv"
     assert (
@@ -158,7 +177,7 @@ def test_export_disclosure_and_reports(db: Path, tmp_path: Path) -> None:
     assert len(PdfReader(public).pages) >= 1
 
 
-def test_file_review_sample_and_show(db: Path) -> None:
+def test_file_review_sample_and_show(db: Path | str) -> None:
     closed_years = sorted({str(c["filed_on"])[:4] for c in _cases(db) if c["status"] == "已结案"})
     drawn = _run(db, "sample", "--year", closed_years[0], "--count", "2", "--seed", "7", "--json")
     assert drawn.returncode == 0, drawn.stderr
@@ -168,7 +187,7 @@ def test_file_review_sample_and_show(db: Path) -> None:
     assert len(json.loads(shown.stdout)) == 2
 
 
-def test_accounts_reviews_and_logins(db: Path) -> None:
+def test_accounts_reviews_and_logins(db: Path | str) -> None:
     made = _run(db, "user", "add", "admin", "--role", "admin", password=PASSWORD)
     assert made.returncode == 0, made.stderr
     before = database_digest(db)
@@ -182,7 +201,9 @@ def test_accounts_reviews_and_logins(db: Path) -> None:
     assert queue.returncode == 0, queue.stderr
 
 
-def test_verify_backup_and_restore(db: Path, tmp_path: Path) -> None:
+def test_verify_backup_and_restore(file_db: Path, tmp_path: Path) -> None:
+    """File-only: a backup is a copy of the file (a server's own backups apply there)."""
+    db = file_db
     assert _run(db, "verify").returncode == 0
     target = tmp_path / "usb"
     saved = _run(db, "backup", "-o", str(target))

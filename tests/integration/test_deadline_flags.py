@@ -5,8 +5,6 @@ on the fixed day 2026-11-27)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +24,7 @@ from tests.deadline_cases import (
     UNPAID,
     deadline_database,
 )
+from tests.integration.test_cli_processes import _run
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -33,8 +32,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
-def test_list_rows_flag_extended_decisions_and_unpaid_fines(tmp_path: Path) -> None:
-    path = deadline_database(tmp_path / "cases.db")
+def test_list_rows_flag_extended_decisions_and_unpaid_fines(backend: Path | str) -> None:
+    path = deadline_database(backend)
     with build_services(path, FixedClock(NOW), read_only=True) as svc:
         rows = svc.cases.list_page(limit=10).rows
         calendar = svc.calendar.work_calendar()
@@ -52,9 +51,9 @@ def test_list_rows_flag_extended_decisions_and_unpaid_fines(tmp_path: Path) -> N
 
 
 def test_case_list_overdue_and_case_show(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(deadline_database(tmp_path / "cases.db"))
+    db = str(deadline_database(backend))
     code, out = run(capsys, "--db", db, "case", "list", "--overdue", "--json")
     assert code == 0
     listed = json.loads(out)
@@ -73,9 +72,9 @@ def test_case_list_overdue_and_case_show(
 
 
 def test_case_list_overdue_takes_year_and_limit(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(deadline_database(tmp_path / "cases.db"))
+    db = str(deadline_database(backend))
     code, out = run(capsys, "--db", db, "case", "list", "--overdue", "--year", "2025", "--json")
     assert code == 0
     assert [c["case_no"] for c in json.loads(out)] == [LATE_2025, EXTENDED_2025]
@@ -85,18 +84,18 @@ def test_case_list_overdue_takes_year_and_limit(
 
 
 def test_stats_overdue_open_uses_the_extended_deadline(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(deadline_database(tmp_path / "cases.db"))
+    db = str(deadline_database(backend))
     code, out = run(capsys, "--db", db, "stats", "--year", "2025", "--json")
     assert code == 0
     assert json.loads(out)["general"]["overdue_open"] == 1  # 川执立〔2025〕2号 only
 
 
 def test_overdue_on_the_demo_respects_year_and_limit(
-    demo_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_book: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    argv = ["--db", str(demo_db), "case", "list", "--overdue", "--json", "--year", "2024"]
+    argv = ["--db", str(demo_book), "case", "list", "--overdue", "--json", "--year", "2024"]
     code, out = run(capsys, *argv, "--limit", "2")
     assert code == 0
     listed = json.loads(out)
@@ -125,32 +124,26 @@ def test_overdue_on_the_demo_respects_year_and_limit(
     [(["--limit", "-1"], "每页条数"), (["--year", "20"], "年度")],
 )
 def test_overdue_bad_input_exits_1(
-    demo_db: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+    demo_book: Path | str, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
-    code = main(["--db", str(demo_db), "case", "list", "--overdue", *argv])
+    code = main(["--db", str(demo_book), "case", "list", "--overdue", *argv])
     assert code == 1
     assert message in capsys.readouterr().err
 
 
-def test_installed_command_lists_overdue_by_year_and_limit(tmp_path: Path) -> None:
+def test_installed_command_lists_overdue_by_year_and_limit(backend: Path | str) -> None:
     """As a user runs it; both 2025 cases are overdue on any day after 2026-01-29."""
-    db = deadline_database(tmp_path / "cases.db")
-    exe = Path(sys.executable).with_name("chuansha-enforce")
-    listed = subprocess.run(
-        [str(exe), "--db", str(db), "case", "list", "--overdue", "--year", "2025", "--limit", "1"],
-        env={"PATH": "/usr/bin:/bin"},
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    db = deadline_database(backend)
+    listed = _run(db, "case", "list", "--overdue", "--year", "2025", "--limit", "1")
+    assert listed.returncode == 0, listed.stderr
     assert listed.stdout == f"{LATE_2025}\t张三\t作出决定期限\n"
 
 
 def test_case_show_names_each_clock_and_its_state_in_words(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Issue 21 §4: 缴款期限（已逾期）, never ``payment_due (overdue)``; English says it too."""
-    db = str(deadline_database(tmp_path / "cases.db"))
+    db = str(deadline_database(backend))
     code, out = run(capsys, "--db", db, "case", "show", UNPAID)
     assert code == 0
     assert out.splitlines()[1:] == [

@@ -12,8 +12,6 @@ import datetime as dt
 import io
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,28 +24,14 @@ from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import build_services
 from tests.conftest import NOW, database_digest
+from tests.integration.test_cli_processes import _run
 
-EXE = Path(sys.executable).with_name("chuansha-enforce")
 D = dt.date
 ORDER, BOTH, FIRST, UNPROVEN, FINE = (f"川执立〔2023〕{n}号" for n in range(1, 6))
 FILED, NOTICED, DECIDED = D(2023, 9, 1), D(2023, 9, 27), "2023-09-29"
 
 
-def _run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(db.parent),
-        "LANG": "C.UTF-8",
-        "XDG_DATA_HOME": str(db.parent / "data"),
-        "XDG_CONFIG_HOME": str(db.parent / "cfg"),
-    }
-    result = subprocess.run([str(EXE), "--db", str(db), *args], env=env, capture_output=True,
-                            text=True, timeout=120, check=False)  # fmt: skip
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
-
-
-def _prepare(path: Path) -> None:
+def _prepare(path: Path | str) -> None:
     """Five cases filed and noticed; the orders reviewed and discussed (both are major)."""
     with build_services(path, FixedClock(NOW)) as services:
         for name, number in (("王建国", "31150001"), ("李明", "31150002")):
@@ -75,9 +59,14 @@ def _prepare(path: Path) -> None:
             files.record_discussion(no, Discussion(D(2023, 9, 28), "同意", ("甲", "乙", "丙")))
 
 
-@pytest.fixture(scope="module")
-def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("orders") / "cases.db"
+@pytest.fixture
+def book(backend_copy: Path | str) -> Path | str:
+    """A private copy of the module's book, on a file and on a server database."""
+    return backend_copy
+
+
+def fill(path: Path | str) -> None:
+    """The module's book: the refusals write nothing, then the decisions and an education."""
     _prepare(path)
     refusals = [
         (["case", "decide", ORDER, "--on", DECIDED, "--order-only"],
@@ -107,12 +96,10 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ):  # fmt: skip
         done = _run(path, *argv)
         assert done.returncode == 0, (argv, done.stderr)
-    return path
 
 
-def test_educate_refuses_outside_apl33_and_writes_nothing(book: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "copy.db"
-    copy.write_bytes(book.read_bytes())
+def test_educate_refuses_outside_apl33_and_writes_nothing(book: Path | str) -> None:
+    copy = book
     before = database_digest(copy)
     refused = _run(copy, "case", "educate", UNPROVEN, "--on", "2023-09-30", "--how", "教育")
     assert refused.returncode == 1
@@ -152,14 +139,14 @@ EXPECTED_GENERAL = {
 }
 
 
-def test_stats_count_orders_apart_and_no_penalty_by_reason(book: Path) -> None:
+def test_stats_count_orders_apart_and_no_penalty_by_reason(book: Path | str) -> None:
     stats = json.loads(_run(book, "stats", "--year", "2023", "--json").stdout)
     assert stats["general"] == EXPECTED_GENERAL
     assert stats["by_kind"] == {"fine": {"cases": 2, "money_fen": 50_000}}  # no 其他
     assert stats["legal_reviews"] == {"cases": 2, "rounds": 2}
 
 
-def test_the_annual_pdf_prints_orders_and_reasons_apart(book: Path, tmp_path: Path) -> None:
+def test_the_annual_pdf_prints_orders_and_reasons_apart(book: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "annual.pdf"
     assert _run(book, "report", "annual", "--year", "2023", "-o", str(out)).returncode == 0
     reader = PdfReader(io.BytesIO(out.read_bytes()))
@@ -178,11 +165,13 @@ def test_the_annual_pdf_prints_orders_and_reasons_apart(book: Path, tmp_path: Pa
     assert "一般程序" + "2" + "002" + "0" * 10 + "0.0500" + "2" + "0" + "简易程序" in text
 
 
-def test_the_ledger_keeps_the_orders_through_export_and_import(book: Path, tmp_path: Path) -> None:
+def test_the_ledger_keeps_the_orders_through_export_and_import(
+    book: Path | str, other_backend: Path | str, tmp_path: Path
+) -> None:
     ledger = tmp_path / "ledger.xlsx"
     exported = _run(book, "export", "ledger", "--year", "2023", "-o", str(ledger))
     assert exported.returncode == 0, exported.stderr
-    empty = tmp_path / "empty.db"
+    empty = other_backend
     assert _run(empty, "init").returncode == 0
     imported = _run(empty, "import", str(ledger))
     assert imported.returncode == 0, imported.stderr

@@ -4,6 +4,8 @@ own restatement of the law), and the rule code agrees: nothing more can be recor
 
 from __future__ import annotations
 
+import pytest
+
 from chuansha_enforce.demo.generator import generate_officers, iter_general_cases
 from chuansha_enforce.domain.cases.available_steps import available_steps
 from chuansha_enforce.domain.demolition.forced_demolition import FORCED_STEPS, structure_area
@@ -11,6 +13,12 @@ from chuansha_enforce.domain.demolition.forced_demolition_steps import Structure
 from chuansha_enforce.services.container import Services
 from tests.conftest import SMALL_PLAN
 from tests.integration.test_forced_demolition_sequences import lawful_history
+
+
+@pytest.fixture
+def demo_services(demo_book_services: Services) -> Services:
+    """On the shared demo, on a file and on a server database (the test only reads)."""
+    return demo_book_services
 
 
 def test_the_demo_removes_some_and_demolishes_others_by_the_book(

@@ -37,13 +37,13 @@ def on(day: dt.date) -> FixedClock:
     return FixedClock(dt.datetime(day.year, day.month, day.day, 2, 0, tzinfo=dt.UTC))
 
 
-def sign(path: Path, day: dt.date) -> None:
+def sign(path: Path | str, day: dt.date) -> None:
     with open_as(path, on(day), "zhou") as svc:
         svc.reviews.sign(NO, SignRequest(ReviewOpinion.AGREE, None, (), PASSWORDS["zhou"]))
 
 
-def test_the_forced_decision_is_reviewed_by_a_signed_round(tmp_path: Path) -> None:
-    path = tmp_path / "cases.db"
+def test_the_forced_decision_is_reviewed_by_a_signed_round(backend: Path | str) -> None:
+    path = backend
     make_accounts(path, on(D(2023, 2, 1)))
     with open_as(path, on(D(2023, 2, 1)), "admin") as svc:
         register_officers(svc)

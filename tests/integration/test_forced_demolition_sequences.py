@@ -10,7 +10,6 @@ service, moved to the next working day (民法典 201–203); 2023-08-10 is a Th
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
 from tests.forced_walk import NO, book_with_order
+from tests.server_backend import book_copy
 
 D = dt.date
 LEADERS = ("镇长", "分管副镇长", "执法队长")
@@ -143,9 +143,10 @@ def apply(services: Services, drawn: tuple[Any, ...]) -> None:
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An urban case whose 责令限期拆除 order (deadline 2023-03-10) was served on 2023-02-10."""
-    return book_with_order(tmp_path_factory.mktemp("forced") / "template.db")
+def template(module_backend: Path | str) -> Path | str:
+    """An urban case whose 责令限期拆除 order (deadline 2023-03-10) was served on 2023-02-10,
+    on a file and on a server database."""
+    return book_with_order(module_backend)
 
 
 STATED = ReminderStatementKind.STATED
@@ -167,11 +168,12 @@ LAWFUL = [("remind", D(2023, 8, 11), 10), ("statement", D(2023, 8, 15), STATED),
 @example(steps=[*LAWFUL[:2], ("removed", D(2023, 8, 16)), *LAWFUL[2:],
                 ("carry", D(2023, 10, 9), "12:00", ("甲", "乙"))])  # fmt: skip
 def test_no_step_sequence_carries_out_without_all_six_steps(
-    template: Path, tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[Any, ...]]
+    template: Path | str, tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[Any, ...]]
 ) -> None:
-    path = tmp_path_factory.mktemp("sequence") / "cases.db"
-    shutil.copyfile(template, path)
-    with build_services(path, FixedClock(NOW)) as services:
+    with (
+        book_copy(template, tmp_path_factory) as path,
+        build_services(path, FixedClock(NOW)) as services,
+    ):
         for drawn in steps:
             try:
                 apply(services, drawn)
@@ -183,13 +185,14 @@ def test_no_step_sequence_carries_out_without_all_six_steps(
 
 
 def test_the_lawful_sequence_does_reach_carried_out(
-    template: Path, tmp_path_factory: pytest.TempPathFactory
+    template: Path | str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """The property is not vacuous: the lawful path ends carried out (on a make-up working
     Saturday of National Day 2023)."""
-    path = tmp_path_factory.mktemp("lawful") / "cases.db"
-    shutil.copyfile(template, path)
-    with build_services(path, FixedClock(NOW)) as services:
+    with (
+        book_copy(template, tmp_path_factory) as path,
+        build_services(path, FixedClock(NOW)) as services,
+    ):
         for drawn in [*LAWFUL, ("carry", D(2023, 10, 7), "06:00", ("甲", "乙"))]:
             apply(services, drawn)
         case = services.case_files.find(NO)

@@ -8,7 +8,6 @@ logged copy without logging in.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,18 +20,18 @@ from tests.review_setup import PASSWORDS, make_accounts, open_as
 
 
 @pytest.fixture
-def office(demo_db: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "office.db"
-    shutil.copy(demo_db, path)
+def office(demo_book_copy: Path | str) -> Path | str:
+    """The demo with accounts, on a file and on a server database."""
+    path = demo_book_copy
     make_accounts(path, FixedClock(NOW))
     return path
 
 
-def _logged(path: Path, action: str) -> list[tuple[str, str, dict[str, object]]]:
+def _logged(path: Path | str, action: str) -> list[tuple[str, str, dict[str, object]]]:
     return [(user, object_id, detail) for user, object_id, _outcome, detail in _log(path, action)]
 
 
-def _log(path: Path, action: str) -> list[tuple[str, str, str, dict[str, object]]]:
+def _log(path: Path | str, action: str) -> list[tuple[str, str, str, dict[str, object]]]:
     with open_as(path, FixedClock(NOW)) as svc:
         rows = svc._db.execute(
             "SELECT user, object_id, outcome, detail FROM audit_log WHERE action = ? ORDER BY id",
@@ -44,7 +43,7 @@ def _log(path: Path, action: str) -> list[tuple[str, str, str, dict[str, object]
     ]
 
 
-def _a_published_case(path: Path) -> str:
+def _a_published_case(path: Path | str) -> str:
     """A case whose decision is published (so its public version can be made)."""
     with open_as(path, FixedClock(NOW)) as svc:
         for row in svc.cases.list_page(after=None, limit=500).rows:
@@ -57,8 +56,8 @@ def _a_published_case(path: Path) -> str:
 
 
 def test_a_full_case_summary_is_logged_and_needs_a_login(
-    office: Path,
-    tmp_path: Path,
+    office: Path | str,
+    tmp_path: Path | str,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -81,8 +80,8 @@ def test_a_full_case_summary_is_logged_and_needs_a_login(
 
 
 def test_a_full_case_summary_that_was_not_made_is_logged_as_failed(
-    office: Path,
-    tmp_path: Path,
+    office: Path | str,
+    tmp_path: Path | str,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -104,8 +103,8 @@ def test_a_full_case_summary_that_was_not_made_is_logged_as_failed(
 
 
 def test_a_ledger_export_is_logged_and_needs_a_login(
-    office: Path,
-    tmp_path: Path,
+    office: Path | str,
+    tmp_path: Path | str,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

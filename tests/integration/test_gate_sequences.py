@@ -8,7 +8,6 @@ its own working-day count on ``chinese_calendar``; it does not call the rule cod
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW
+from tests.server_backend import book_copy
 
 D = dt.date
 NO = "川执立〔2023〕7号"
@@ -220,8 +220,9 @@ def apply(services: Services, drawn: tuple[Any, ...]) -> None:
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("gates") / "template.db"
+def template(module_backend: Path | str) -> Path | str:
+    """The case before its steps, on a file and on a server database."""
+    path = module_backend
     with build_services(path, FixedClock(NOW)) as services:
         for officer in (OfficerRecord("王建国", "31150001", D(2018, 3, 1)),
                         OfficerRecord("李明", "31150002", D(2019, 5, 10)),
@@ -249,11 +250,12 @@ STATED = ("statement", 1, StatementKind.STATED)
 @example(steps=[("notice", 9, frozenset({PenaltyKind.FINE}), 20_000, False), STATED,
                 ("decide", 5, "more")])  # fmt: skip
 def test_no_step_sequence_decides_past_a_right(
-    template: Path, tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[Any, ...]]
+    template: Path | str, tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[Any, ...]]
 ) -> None:
-    path = tmp_path_factory.mktemp("sequence") / "cases.db"
-    shutil.copyfile(template, path)
-    with build_services(path, FixedClock(NOW)) as services:
+    with (
+        book_copy(template, tmp_path_factory) as path,
+        build_services(path, FixedClock(NOW)) as services,
+    ):
         for drawn in steps:
             try:
                 apply(services, drawn)

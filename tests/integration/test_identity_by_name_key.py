@@ -4,7 +4,6 @@ a full-width character in their name (issue 17 §4): names are compared by their
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from chuansha_enforce.services.review_service import SignRequest
 from chuansha_enforce.services.session import Login
 from tests.conftest import database_digest
 from tests.review_setup import CASE_NO, CHEAP, open_as, prepared
+from tests.server_backend import connect, db_path_on_both_backends  # noqa: F401
 
 PASSWORD = "王建国-审核-2026"
 
@@ -34,7 +34,7 @@ def test_the_name_key() -> None:
 
 @pytest.mark.parametrize("display", ["王 建国", "王\u3000建国"])
 def test_an_officers_name_spelled_otherwise_cannot_sign_their_case(
-    db_path: Path, clock: FixedClock, display: str
+    db_path: Path | str, clock: FixedClock, display: str
 ) -> None:
     prepared(db_path, clock)
     with open_as(db_path, clock, "admin") as svc:
@@ -50,12 +50,12 @@ def test_an_officers_name_spelled_otherwise_cannot_sign_their_case(
 
 
 def test_a_zero_width_space_written_into_the_file_changes_nothing(
-    db_path: Path, clock: FixedClock
+    db_path: Path | str, clock: FixedClock
 ) -> None:
     prepared(db_path, clock)
     with open_as(db_path, clock, "admin") as svc:
         svc.accounts.add_user(NewUser("wjg", Role.REVIEWER, PASSWORD, "王建", "A2020310000777"))
-    conn = sqlite3.connect(db_path)
+    conn = connect(db_path)
     conn.execute("UPDATE users SET display_name = '王建国\u200b' WHERE name = 'wjg'")
     conn.commit()
     conn.close()
@@ -67,7 +67,7 @@ def test_a_zero_width_space_written_into_the_file_changes_nothing(
 
 
 def test_an_investigator_cannot_preside_under_another_spelling(
-    db_path: Path, clock: FixedClock
+    db_path: Path | str, clock: FixedClock
 ) -> None:
     prepared(db_path, clock)
     held = Hearing(

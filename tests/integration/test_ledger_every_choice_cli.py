@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from chuansha_enforce.ledger.reader import read_ledger
 from chuansha_enforce.ledger.sheets import SheetKind
+from tests.integration.test_cli_processes import _run
 from tests.ledger_files import CASE, SIMPLE, ledger, with_
 
 D = dt.date
-EXE = Path(sys.executable).with_name("chuansha-enforce")
 
 OFFICERS: list[dict[str, object]] = [
     {"姓名": "王建国", "执法证号": "31150001", "发证日期": D(2018, 3, 1), "状态": "有效"},
@@ -121,22 +119,18 @@ def _simple() -> list[dict[str, object]]:
     ]
 
 
-def _run(db: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(EXE), "--db", str(db), *argv], capture_output=True, text=True, check=False
-    )
-
-
-def _shown(db: Path, case_no: str) -> dict[str, object]:
+def _shown(db: Path | str, case_no: str) -> dict[str, object]:
     result = _run(db, "case", "show", "--json", case_no)
     assert result.returncode == 0, result.stderr
     shown: dict[str, object] = json.loads(result.stdout)
     return shown
 
 
-def test_every_choice_of_every_column_imports_then_verifies(tmp_path: Path) -> None:
+def test_every_choice_of_every_column_imports_then_verifies(
+    backend: Path | str, tmp_path: Path
+) -> None:
     path = ledger(tmp_path / "every-choice.xlsx", OFFICERS, _cases(), _simple())
-    db = tmp_path / "new.db"
+    db = backend
 
     imported = _run(db, "import", str(path))
 

@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from tests.cli_clock import main
 from tests.conftest import NOW, database_digest
 from tests.forced_walk import NO, OFFICERS, run_step
 from tests.gate_walk import book_with
+from tests.integration.test_cli_processes import _run
 from tests.integration.test_forced_demolition_cli import TO_ANNOUNCEMENT, carry
 
 D = dt.date
@@ -57,13 +57,14 @@ def changed(source: Path, target: Path, **cells: object) -> Path:
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "fresh.db", FixedClock(NOW)) as services:
+def fresh(backend: Path | str) -> Iterator[Services]:
+    """The import's target: a fresh book, on a file and on a server database."""
+    with build_services(backend, FixedClock(NOW)) as services:
         services.settings.set("gates_from", GATES_FROM)
         yield services
 
 
-def shown(db: Path) -> dict[str, object]:
+def shown(db: Path | str) -> dict[str, object]:
     with build_services(db, FixedClock(NOW), read_only=True) as services:
         view = services.case_files.view(NO, D(2023, 12, 31))
         out = case_view_json(view, "zh")
@@ -95,7 +96,7 @@ def test_export_then_import_gives_the_same_steps_and_figures(
     source, path = exported
     report = fresh.ledger.import_file(path)
     assert report.errors == (), [i.text() for i in report.errors]
-    expected, got = shown(source), shown(fresh.db_path)
+    expected, got = shown(source), shown(fresh.server_url or fresh.db_path)
     case_expected, case_got = expected["case"], got["case"]
     assert isinstance(case_expected, dict)
     assert isinstance(case_got, dict)
@@ -149,11 +150,11 @@ def test_a_defect_is_refused_naming_row_and_column(
     code: str,
 ) -> None:
     path = changed(exported[1], tmp_path / "bad.xlsx", **cells)
-    before = database_digest(fresh.db_path)
+    before = database_digest(fresh.server_url or fresh.db_path)
     report = fresh.ledger.import_file(path)
     assert (SHEET, 2, header, code) in [(i.sheet, i.row, i.header, i.code) for i in report.errors]
     assert not report.written
-    assert database_digest(fresh.db_path) == before
+    assert database_digest(fresh.server_url or fresh.db_path) == before
 
 
 def test_the_witnesses_at_the_limit_are_accepted(
@@ -170,10 +171,10 @@ def test_the_witnesses_at_the_limit_are_accepted(
 
 
 def test_a_row_decided_before_gates_from_is_history_imported_with_a_warning(
-    exported: tuple[Path, Path], tmp_path: Path
+    exported: tuple[Path, Path], backend: Path | str, tmp_path: Path
 ) -> None:
     path = changed(exported[1], tmp_path / "old.xlsx", 强制拆除决定日期=None)
-    with build_services(tmp_path / "history.db", FixedClock(NOW)) as services:
+    with build_services(backend, FixedClock(NOW)) as services:
         services.settings.set("gates_from", "2023-02-10")  # the order was decided 02-09
         report = services.ledger.import_file(path)
         assert report.errors == (), [i.text() for i in report.errors]
@@ -187,14 +188,12 @@ def test_a_row_decided_before_gates_from_is_history_imported_with_a_warning(
 
 
 def test_the_installed_command_refuses_then_imports(
-    exported: tuple[Path, Path], tmp_path: Path
+    exported: tuple[Path, Path], backend: Path | str, tmp_path: Path
 ) -> None:
-    command = Path(sys.executable).with_name("chuansha-enforce")
-    db = tmp_path / "cases.db"
+    db = backend
 
     def cli(*argv: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(command), "--db", str(db), *argv], capture_output=True,
-                              text=True, check=False)  # fmt: skip
+        return _run(db, *argv)
 
     assert cli("settings", "set", "gates_from", GATES_FROM).returncode == 0
     bad = changed(exported[1], tmp_path / "bad.xlsx", 强制拆除决定日期=None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,6 +43,7 @@ from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW, database_digest
 from tests.ledger_files import CASE, OFFICERS, SIMPLE, ledger
+from tests.server_backend import query
 
 D = dt.date
 K = PenaltyKind
@@ -64,10 +65,10 @@ def with_(row: dict[str, object], **changes: object) -> dict[str, object]:
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Services:
-    services = build_services(tmp_path / "cases.db", FixedClock(NOW))
-    services.settings.set("gates_from", GATES_FROM)
-    return services
+def svc(backend: Path | str) -> Iterator[Services]:
+    with build_services(backend, FixedClock(NOW)) as services:
+        services.settings.set("gates_from", GATES_FROM)
+        yield services
 
 
 def _import(svc: Services, path: Path, rows: list[dict[str, object]]):  # type: ignore[no-untyped-def]
@@ -81,7 +82,7 @@ def _texts(issues) -> list[str]:  # type: ignore[no-untyped-def]
 def test_a_row_from_gates_from_without_its_columns_is_refused_naming_them(
     svc: Services, tmp_path: Path
 ) -> None:
-    before = database_digest(svc.db_path)
+    before = database_digest(svc.server_url or svc.db_path)
     report = _import(svc, tmp_path / "a.xlsx", [CASE])
     assert not report.written
     needed = (
@@ -92,7 +93,7 @@ def test_a_row_from_gates_from_without_its_columns_is_refused_naming_them(
         f"一般程序案件 第2行 告知日期：{needed}",
         f"一般程序案件 第2行 拟处罚种类：{needed}",
     ]
-    assert database_digest(svc.db_path) == before
+    assert database_digest(svc.server_url or svc.db_path) == before
 
 
 def test_a_held_hearing_names_its_date_and_presiding_officer(svc: Services, tmp_path: Path) -> None:
@@ -164,20 +165,22 @@ def test_history_imports_with_one_warning(svc: Services, tmp_path: Path) -> None
     ("setting", "outcome"),
     [("2024-04-10", "refused"), ("2024-04-11", "history")],  # the decision day is gated
 )
-def test_gates_from_is_inclusive(tmp_path: Path, setting: str, outcome: str) -> None:
-    with build_services(tmp_path / "c.db", FixedClock(NOW)) as services:
+def test_gates_from_is_inclusive(
+    backend: Path | str, tmp_path: Path, setting: str, outcome: str
+) -> None:
+    with build_services(backend, FixedClock(NOW)) as services:
         services.settings.set("gates_from", setting)
         report = _import(services, tmp_path / "g.xlsx", [CASE])
         assert ("refused" if report.errors else "history") == outcome
 
 
-def test_gates_from_defaults_to_the_day_the_database_began(tmp_path: Path) -> None:
-    with build_services(tmp_path / "d.db", FixedClock(NOW)) as services:
+def test_gates_from_defaults_to_the_day_the_database_began(backend: Path | str) -> None:
+    with build_services(backend, FixedClock(NOW)) as services:
         assert services.settings.current().gates_from == ""
         assert services.settings.gates_from() == D(2026, 11, 27)  # nothing written yet: today
         services.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
     later = FixedClock(NOW + dt.timedelta(days=40))
-    with build_services(tmp_path / "d.db", later) as services:
+    with build_services(backend, later) as services:
         assert services.settings.gates_from() == D(2026, 11, 27)  # its first recorded change
 
 
@@ -227,8 +230,10 @@ def _stepped_case(services: Services) -> None:
     cf.record_payment(NO, PaymentRecord(D(2024, 6, 30), 300_000, 0, "银行缴款"))
 
 
-def test_export_then_import_into_an_empty_database_is_lossless(tmp_path: Path) -> None:
-    first, second = tmp_path / "first.db", tmp_path / "second.db"
+def test_export_then_import_into_an_empty_database_is_lossless(
+    backend: Path | str, other_backend: Path | str, tmp_path: Path
+) -> None:
+    first, second = backend, other_backend
     exported = tmp_path / "2024.xlsx"
     with build_services(first, FixedClock(NOW)) as services:
         services.settings.set("gates_from", "2024-01-01")
@@ -265,11 +270,13 @@ def test_export_then_import_into_an_empty_database_is_lossless(tmp_path: Path) -
     assert json.dumps(after.clocks.due_dates()) == json.dumps(before.clocks.due_dates())
 
 
-def test_a_simple_decision_keeps_its_legal_basis_through_the_ledger(tmp_path: Path) -> None:
+def test_a_simple_decision_keeps_its_legal_basis_through_the_ledger(
+    backend: Path | str, other_backend: Path | str, tmp_path: Path
+) -> None:
     basis = "《上海市市容环境卫生管理条例》第二十二条"
     simple = {**SIMPLE, "法律依据": basis}
     exported = tmp_path / "simple.xlsx"
-    with build_services(tmp_path / "s1.db", FixedClock(NOW)) as services:
+    with build_services(backend, FixedClock(NOW)) as services:
         report = services.ledger.import_file(
             ledger(tmp_path / "in.xlsx", cases=[], simple=[simple])
         )
@@ -278,10 +285,9 @@ def test_a_simple_decision_keeps_its_legal_basis_through_the_ledger(tmp_path: Pa
     sheets, _problems = read_ledger(exported)
     rows = next(s for s in sheets if s.kind is SheetKind.SIMPLE_DECISIONS).rows
     assert [r.cells["法律依据"] for r in rows] == [basis]
-    with build_services(tmp_path / "s2.db", FixedClock(NOW)) as services:
+    with build_services(other_backend, FixedClock(NOW)) as services:
         assert services.ledger.import_file(exported).errors == ()
-    with sqlite3.connect(tmp_path / "s2.db") as conn:
-        assert conn.execute("SELECT legal_basis FROM simple_decisions").fetchall() == [(basis,)]
+    assert query(other_backend, "SELECT legal_basis FROM simple_decisions") == [(basis,)]
 
 
 def test_limitation_columns(svc: Services, tmp_path: Path) -> None:

@@ -8,12 +8,14 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import build_services
 from tests.ledger_files import OFFICERS, ledger
+from tests.server_backend import book_copy
 
 NOW = dt.datetime(2025, 3, 1, 2, 0, tzinfo=dt.UTC)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -69,21 +71,34 @@ def cases(draw: st.DrawFn) -> tuple[list[dict[str, object]], int]:
     return rows, total
 
 
+@pytest.fixture(scope="module")
+def empty(module_backend: Path | str) -> Path | str:
+    """An empty book (migrated), copied twice per example; on a file and on a server."""
+    build_services(module_backend, FixedClock(NOW)).close()
+    return module_backend
+
+
 @settings(max_examples=25, deadline=None)
 @given(cases())
 def test_any_value_form_survives_import_export_import(
+    empty: Path | str,
+    tmp_path_factory: pytest.TempPathFactory,
     drawn: tuple[list[dict[str, object]], int],
 ) -> None:
     rows, total_fen = drawn
-    with tempfile.TemporaryDirectory() as folder:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        book_copy(empty, tmp_path_factory) as a,
+        book_copy(empty, tmp_path_factory) as b,
+    ):
         base = Path(folder)
         source = ledger(base / "in.xlsx", officers=OFFICERS, cases=rows, simple=[])
-        with build_services(base / "a.db", FixedClock(NOW)) as first:
+        with build_services(a, FixedClock(NOW)) as first:
             report = first.ledger.import_file(source)
             assert report.errors == (), [i.text() for i in report.errors]
             first.ledger.export_ledger(base / "out.xlsx", 2024)
             expected = first.statistics.annual(2024).to_json()
-        with build_services(base / "b.db", FixedClock(NOW)) as second:
+        with build_services(b, FixedClock(NOW)) as second:
             again = second.ledger.import_file(base / "out.xlsx")
             assert again.errors == ()
             assert second.statistics.annual(2024).to_json() == expected

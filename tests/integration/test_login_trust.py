@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from chuansha_enforce.services.container import build_services
 from chuansha_enforce.services.session import Login
 from tests.cli_clock import main as cli_main
 from tests.review_setup import CHEAP, PASSWORDS, make_accounts, open_as
+from tests.server_backend import query
 
 HOLD_LOCK = """
 import sys
@@ -32,24 +32,23 @@ sys.stdin.read()
 """
 
 
-def _failures(db_path: Path, name: str) -> int:
-    conn = sqlite3.connect(db_path)
-    row = conn.execute("SELECT failed_logins FROM users WHERE name = ?", (name,)).fetchone()
-    conn.close()
-    return int(row[0])
+def _failures(db_path: Path | str, name: str) -> int:
+    [(failed,)] = query(db_path, "SELECT failed_logins FROM users WHERE name = ?", (name,))
+    return int(str(failed))
 
 
-def _audit(db_path: Path, action: str) -> list[tuple[str, str | None, str, dict[str, object]]]:
-    conn = sqlite3.connect(db_path)
-    rows = conn.execute(
+def _audit(
+    db_path: Path | str, action: str
+) -> list[tuple[object, object, object, dict[str, object]]]:
+    rows = query(
+        db_path,
         "SELECT user, object_id, outcome, detail FROM audit_log WHERE action = ? ORDER BY id",
         (action,),
-    ).fetchall()
-    conn.close()
-    return [(u, o, out, json.loads(d)) for u, o, out, d in rows]
+    )
+    return [(u, o, out, json.loads(str(d))) for u, o, out, d in rows]
 
 
-def _login(db_path: Path, clock: FixedClock, name: str, password: str) -> None:
+def _login(db_path: Path | str, clock: FixedClock, name: str, password: str) -> None:
     with build_services(db_path, clock, login=Login(name, password), password_cost=CHEAP):
         pass
 
@@ -97,8 +96,9 @@ def test_no_password_is_checked_where_a_failure_could_not_be_counted(
     ],
 )
 def test_weak_passwords_are_refused(
-    db_path: Path, clock: FixedClock, name: str, password: str, code: str
+    backend: Path | str, clock: FixedClock, name: str, password: str, code: str
 ) -> None:
+    db_path = backend
     make_accounts(db_path, clock)
     with open_as(db_path, clock, "admin") as svc:
         with pytest.raises(DomainError) as caught:
@@ -113,8 +113,9 @@ def test_weak_passwords_are_refused(
 
 @pytest.mark.parametrize(("key", "value"), [("login_max_failures", 0), ("lockout_minutes", 0)])
 def test_lockout_settings_that_would_not_lock_are_refused(
-    db_path: Path, clock: FixedClock, key: str, value: int
+    backend: Path | str, clock: FixedClock, key: str, value: int
 ) -> None:
+    db_path = backend
     make_accounts(db_path, clock)
     with open_as(db_path, clock, "admin") as svc:
         with pytest.raises(DomainError) as caught:
@@ -125,8 +126,9 @@ def test_lockout_settings_that_would_not_lock_are_refused(
 
 
 def test_disable_names_the_account_and_locked_attempts_are_logged(
-    db_path: Path, clock: FixedClock
+    backend: Path | str, clock: FixedClock
 ) -> None:
+    db_path = backend
     make_accounts(db_path, clock)
     with open_as(db_path, clock, "admin") as svc:
         svc.accounts.disable_user("wang")

@@ -22,17 +22,14 @@ from chuansha_enforce.services.session import Login
 from tests.cli_clock import main
 from tests.conftest import database_digest
 from tests.review_setup import CASE_NO, CHEAP, PASSWORDS, open_as, prepared
+from tests.server_backend import db_path_on_both_backends, query  # noqa: F401
 
 NEW = "zhou-reset-pass-7"
 OWN = "zhou-own-pass-after-reset"
 
 
-def _row(path: Path, sql: str, params: tuple[object, ...] = ()) -> tuple[object, ...]:
-    conn = sqlite3.connect(path)
-    try:
-        return tuple(conn.execute(sql, params).fetchone())
-    finally:
-        conn.close()
+def _row(path: Path | str, sql: str, params: tuple[object, ...] = ()) -> tuple[object, ...]:
+    return query(path, sql, params)[0]
 
 
 def _sign(path: Path, clock: FixedClock, password: str, reasons: str) -> None:
@@ -46,7 +43,7 @@ def _sign(path: Path, clock: FixedClock, password: str, reasons: str) -> None:
 
 
 def test_sign_reset_change_sign_again_and_both_signatures_verify(
-    db_path: Path, clock: FixedClock
+    db_path: Path | str, clock: FixedClock
 ) -> None:
     prepared(db_path, clock)
     _sign(db_path, clock, PASSWORDS["zhou"], "请补充现场照片")
@@ -66,12 +63,8 @@ def test_sign_reset_change_sign_again_and_both_signatures_verify(
     # the new private key opens with the new password only; the old sealed copy is overwritten
     assert unlock_private_key("zhou", NEW, new_sealed, kdf) is not None
     assert unlock_private_key("zhou", PASSWORDS["zhou"], new_sealed, kdf) is None
-    conn = sqlite3.connect(db_path)
-    holders = conn.execute(
-        "SELECT count(*) FROM users WHERE private_key_enc = ?", (old_sealed,)
-    ).fetchone()
-    retired = conn.execute("SELECT user_id, public_key FROM user_retired_keys").fetchall()
-    conn.close()
+    holders = _row(db_path, "SELECT count(*) FROM users WHERE private_key_enc = ?", (old_sealed,))
+    retired = query(db_path, "SELECT user_id, public_key FROM user_retired_keys")
     assert holders == (0,)
     assert [k for _u, k in retired] == [old_key]
     with pytest.raises(DomainError) as old:
@@ -103,13 +96,12 @@ def test_sign_reset_change_sign_again_and_both_signatures_verify(
         assert report.chain_key == "checked"  # the chain key was wrapped for each new password
         rounds = svc.reviews.rounds(CASE_NO)
         assert [r.signature for r in rounds] == ["valid", "valid"]
-    conn = sqlite3.connect(db_path)
-    keys = [bytes(r[0]) for r in conn.execute("SELECT public_key FROM review_signatures")]
-    retired = [bytes(r[0]) for r in conn.execute("SELECT public_key FROM user_retired_keys")]
-    record = conn.execute(
-        "SELECT user, object_id, detail FROM audit_log WHERE action = 'user.password_reset'"
-    ).fetchone()
-    conn.close()
+    keys = [bytes(r[0]) for r in query(db_path, "SELECT public_key FROM review_signatures")]  # type: ignore[call-overload]
+    retired = [bytes(r[0]) for r in query(db_path, "SELECT public_key FROM user_retired_keys")]  # type: ignore[call-overload]
+    record = _row(
+        db_path,
+        "SELECT user, object_id, detail FROM audit_log WHERE action = 'user.password_reset'",
+    )
     assert keys == [old_key, own_key]
     assert sorted(retired) == sorted([old_key, new_key])  # (the table is keyed by the key)
     assert (record[0], record[1]) == ("admin", "zhou")  # who reset whom
@@ -119,7 +111,9 @@ def test_sign_reset_change_sign_again_and_both_signatures_verify(
     assert detail["retired_public_key"] == bytes(old_key).hex()  # type: ignore[arg-type]
 
 
-def test_a_reset_clears_a_lock_and_the_account_logs_in(db_path: Path, clock: FixedClock) -> None:
+def test_a_reset_clears_a_lock_and_the_account_logs_in(
+    db_path: Path | str, clock: FixedClock
+) -> None:
     prepared(db_path, clock)
     for _ in range(5):
         with pytest.raises(DomainError):
@@ -154,7 +148,7 @@ def test_a_reset_clears_a_lock_and_the_account_logs_in(db_path: Path, clock: Fix
     ],
 )
 def test_a_refused_reset_changes_nothing(
-    db_path: Path, clock: FixedClock, attempt: tuple[str, str, str, str]
+    db_path: Path | str, clock: FixedClock, attempt: tuple[str, str, str, str]
 ) -> None:
     who, target, password, code = attempt
     prepared(db_path, clock)
@@ -168,7 +162,7 @@ def test_a_refused_reset_changes_nothing(
         assert svc.session.account is not None
 
 
-def test_a_disabled_account_is_not_reset(db_path: Path, clock: FixedClock) -> None:
+def test_a_disabled_account_is_not_reset(db_path: Path | str, clock: FixedClock) -> None:
     prepared(db_path, clock)
     with open_as(db_path, clock, "admin") as svc:
         svc.accounts.disable_user("wang")
@@ -180,9 +174,11 @@ def test_a_disabled_account_is_not_reset(db_path: Path, clock: FixedClock) -> No
     assert database_digest(db_path) == before
 
 
-def test_a_key_slipped_in_as_retired_is_named_by_verify(db_path: Path, clock: FixedClock) -> None:
+def test_a_key_slipped_in_as_retired_is_named_by_verify(tmp_path: Path, clock: FixedClock) -> None:
     """The attack: put a key one holds among the reviewer's retired keys (so a forged
-    signature would pass the key check), or swap the current key, with the triggers dropped."""
+    signature would pass the key check), or swap the current key, with the triggers dropped.
+    File-only: it edits the file with sqlite3, and a server keeps no row seals yet."""
+    db_path = tmp_path / "cases.db"
     prepared(db_path, clock)
     conn = sqlite3.connect(db_path)
     with pytest.raises(sqlite3.IntegrityError):  # the trigger: no key change without retiring
@@ -207,7 +203,7 @@ def test_a_key_slipped_in_as_retired_is_named_by_verify(db_path: Path, clock: Fi
 
 
 def test_reset_password_through_the_cli(
-    db_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+    db_path: Path | str, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     prepared(db_path, clock)
     err = io.StringIO()

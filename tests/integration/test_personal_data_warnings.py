@@ -14,7 +14,9 @@ NOW = dt.datetime(2024, 12, 20, 2, 0, tzinfo=dt.UTC)
 TYPED = "张三（身份证310115198503171230，电话13812345678）在其住所川沙路88弄8号占道设摊"
 
 
-def test_the_import_warns_about_each_free_text_cell_with_personal_data(tmp_path: Path) -> None:
+def test_the_import_warns_about_each_free_text_cell_with_personal_data(
+    backend: Path | str, tmp_path: Path
+) -> None:
     case = with_(
         CASE,
         违法行为=TYPED,
@@ -24,7 +26,7 @@ def test_the_import_warns_about_each_free_text_cell_with_personal_data(tmp_path:
     )
     simple = with_(SIMPLE, 备注="李四手机13912345678")
     path = ledger(tmp_path / "pii.xlsx", cases=[case], simple=[simple])
-    with build_services(tmp_path / "pii.db", FixedClock(NOW)) as svc:
+    with build_services(backend, FixedClock(NOW)) as svc:
         report = svc.ledger.import_file(path)
         assert report.errors == ()
         found = sorted(

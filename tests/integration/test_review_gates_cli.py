@@ -28,9 +28,10 @@ from tests.review_setup import (
     prepared,
     register_officers,
 )
+from tests.server_backend import db_path_on_both_backends  # noqa: F401
 
 
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: Path,
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: Path | str,
         user: str, *argv: str) -> tuple[int, str]:  # fmt: skip
     monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", PASSWORDS[user])
     code = main(["--db", str(db), "--user", user, *argv])
@@ -42,7 +43,7 @@ def decide(amount: str) -> list[str]:
     return ["case", "decide", CASE_NO, "--on", "2026-11-27", "--kinds", "罚款", "--amount", amount]
 
 
-def refused(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: Path,
+def refused(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: Path | str,
             argv: list[str], message: str) -> None:  # fmt: skip
     before = database_digest(db)
     code, err = run(capsys, monkeypatch, db, "clerk", *argv)
@@ -55,7 +56,7 @@ def refused(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
 def test_a_review_binds_the_proposal_it_reviewed(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    db_path: Path,
+    db_path: Path | str,
     clock: FixedClock,
 ) -> None:
     prepared(db_path, clock)
@@ -73,7 +74,7 @@ def test_a_review_binds_the_proposal_it_reviewed(
 def test_a_major_case_is_discussed_before_its_decision(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    db_path: Path,
+    db_path: Path | str,
     clock: FixedClock,
 ) -> None:
     make_accounts(db_path, clock)

@@ -33,11 +33,18 @@ D = dt.date
 Action = Callable[[Services], object]
 
 
-@pytest.fixture(scope="module")
-def office(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+FILL_THE_DEMO = True
+"""The module's book (``file_demo``, ``server_demo``) is a copy of the session's demo, filled."""
+
+
+@pytest.fixture
+def office(backend_copy: Path | str) -> Path | str:
+    """A private copy of the office, on a file and on a server database."""
+    return backend_copy
+
+
+def fill(path: Path | str) -> None:
     """The demo office with accounts; one sample drawn and one file scored with a defect."""
-    path = tmp_path_factory.mktemp("roles") / "office.db"
-    shutil.copy(demo_db, path)
     clock = FixedClock(NOW)
     make_accounts(path, clock)
     with open_as(path, clock, "zhou") as svc:
@@ -45,7 +52,6 @@ def office(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         svc.file_reviews.score(drawn.files[0].id, [Finding("numbering")])
     with open_as(path, clock, "clerk") as svc:
         svc.disputes.add(_dispute("浦府复〔2026〕1号"))
-    return path
 
 
 def _dispute(number: str) -> DisputeRecord:
@@ -129,11 +135,8 @@ ALLOWED: dict[str, set[str]] = {
 
 @pytest.mark.parametrize("action", sorted(ACTIONS))
 @pytest.mark.parametrize("user", sorted(ALLOWED))
-def test_each_role_does_only_its_own_work(
-    office: Path, tmp_path: Path, user: str, action: str
-) -> None:
-    path = tmp_path / "office.db"
-    shutil.copy(office, path)
+def test_each_role_does_only_its_own_work(office: Path | str, user: str, action: str) -> None:
+    path = office
     clock = FixedClock(NOW)
     if action in ALLOWED[user]:
         with open_as(path, clock, user) as svc:
@@ -147,9 +150,8 @@ def test_each_role_does_only_its_own_work(
 
 
 @pytest.mark.parametrize("user", sorted(ALLOWED))
-def test_every_role_reads_the_dispute_register(office: Path, tmp_path: Path, user: str) -> None:
-    path = tmp_path / "office.db"
-    shutil.copy(office, path)
+def test_every_role_reads_the_dispute_register(office: Path | str, user: str) -> None:
+    path = office
     with open_as(path, FixedClock(NOW), user) as svc:
         pending = [(v.record.number, v.reply_due.value) for v in svc.disputes.listing(
             year=2026, pending_only=True
@@ -158,18 +160,18 @@ def test_every_role_reads_the_dispute_register(office: Path, tmp_path: Path, use
         assert svc.disputes.view(_the_dispute(svc)).reply_late is True
 
 
-def test_single_user_mode_may_do_everything(demo_db: Path, tmp_path: Path) -> None:
-    path = tmp_path / "single.db"
-    shutil.copy(demo_db, path)
+def test_single_user_mode_may_do_everything(demo_book_copy: Path | str) -> None:
+    path = demo_book_copy
     with open_as(path, FixedClock(NOW)) as svc:
         for name in ("register an officer", "change a setting", "draw a sample", "file a case"):
             ACTIONS[name](svc)
 
 
 @pytest.fixture
-def office_copy(office: Path, tmp_path: Path) -> Path:
+def office_copy(file_demo: Path, tmp_path: Path) -> Path:
+    """The office in a file: backups and restores copy files (a server's own backups apply)."""
     path = tmp_path / "office.db"
-    shutil.copy(office, path)
+    shutil.copy(file_demo, path)
     return path
 
 
@@ -259,8 +261,10 @@ def test_a_file_without_readable_accounts_is_restored_by_an_administrator_of_the
     assert "记录了一次恢复（admin，从 " in capsys.readouterr().out
 
 
-def test_clerks_import_cases_and_administrators_officers(tmp_path: Path) -> None:
-    path = tmp_path / "empty.db"
+def test_clerks_import_cases_and_administrators_officers(
+    backend: Path | str, tmp_path: Path
+) -> None:
+    path = backend
     clock = FixedClock(NOW)
     make_accounts(path, clock)
     everything = ledger(tmp_path / "all.xlsx")
@@ -314,10 +318,10 @@ def test_the_current_files_accounts_decide_when_it_has_them(
 
 
 def test_make_runs_demo_step_leaves_a_file_with_accounts_alone(
-    office_copy: Path, capsys: pytest.CaptureFixture[str]
+    office: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``demo --if-empty`` (make run) needs no login to see that a used file is not empty."""
-    before = database_digest(office_copy)
-    assert main(["--db", str(office_copy), "demo", "--if-empty"]) == 0
+    before = database_digest(office)
+    assert main(["--db", str(office), "demo", "--if-empty"]) == 0
     assert "未写入" in capsys.readouterr().out
-    assert database_digest(office_copy) == before
+    assert database_digest(office) == before

@@ -8,22 +8,26 @@ the file byte for byte as it was; then the lawful path to exit 0. The decision i
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import docx
 import pytest
 
-from tests.gate_walk import walk
+from tests.gate_walk import book_with, walk
 from tests.integration import test_case_gates_cli as gates_cli
 from tests.integration.test_case_gates_cli import FILE, NO, NOTICE, STATED, decide, run
+from tests.integration.test_cli_processes import _run
+from tests.server_backend import query
 
 DECIDED = [FILE, NOTICE, STATED, decide("2023-09-29")]
 
-book = gates_cli.book  # the same fixture: a fresh file with the officers registered
+
+@pytest.fixture
+def book(backend: Path | str) -> Path | str:
+    """A fresh book with the gate walks' officers, on a file and on a server database."""
+    return book_with(backend, gates_cli.OFFICERS)
 
 
 def serve(on: str, method: str, *extra: str) -> list[str]:
@@ -85,7 +89,7 @@ ROWS: list[tuple[str, Steps, Sequence[str], str, Steps]] = [
 @pytest.mark.parametrize(("setup", "refused", "message", "lawful"),
                          [row[1:] for row in ROWS], ids=[row[0] for row in ROWS])  # fmt: skip
 def test_each_service_rule_refuses_then_the_lawful_path_passes(
-    book: Path,
+    book: Path | str,
     capsys: pytest.CaptureFixture[str],
     *,
     setup: Steps,
@@ -93,7 +97,7 @@ def test_each_service_rule_refuses_then_the_lawful_path_passes(
     message: str,
     lawful: Steps,
 ) -> None:
-    def cli(db: Path, argv: Sequence[str]) -> tuple[int, str]:
+    def cli(db: Path | str, argv: Sequence[str]) -> tuple[int, str]:
         return run(capsys, db, argv)
 
     printed = walk(cli, book, [*DECIDED, *setup], refused, message=message, lawful=lawful)
@@ -101,7 +105,7 @@ def test_each_service_rule_refuses_then_the_lawful_path_passes(
 
 
 def test_the_attempts_and_the_proof_are_shown_and_audited(
-    book: Path, capsys: pytest.CaptureFixture[str]
+    book: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     steps = [*DECIDED, attempt("2023-10-09", "直接", "--note", "无人应门"),
              attempt("2023-10-11", "邮寄", "--result", "下落不明", "--note", "查无此人"),
@@ -118,14 +122,13 @@ def test_the_attempts_and_the_proof_are_shown_and_audited(
     assert (shown["served_on"], shown["service_method"]) == ("2023-10-12", "公告送达")
     # public-notice service takes effect 60 days later (Shanghai): payment due 15 days after
     assert shown["deadlines"]["payment_due"] == "2023-12-26"
-    conn = sqlite3.connect(book)
-    rows = conn.execute(
+    rows = query(
+        book,
         "SELECT action, detail FROM audit_log WHERE object_id = ? AND action LIKE 'case.serve%'"
         " ORDER BY id",
         [NO],
-    ).fetchall()
-    conn.close()
-    assert [(a, json.loads(d)) for a, d in rows] == [
+    )
+    assert [(a, json.loads(str(d))) for a, d in rows] == [
         ("case.serve_attempt", {"attempted_on": "2023-10-09", "method": "direct",
                                 "result": "failed"}),
         ("case.serve_attempt", {"attempted_on": "2023-10-11", "method": "mail",
@@ -135,12 +138,9 @@ def test_the_attempts_and_the_proof_are_shown_and_audited(
     assert run(capsys, book, ["verify"])[0] == 0
 
 
-def test_the_installed_command_records_a_left_service_with_its_witness(book: Path) -> None:
-    command = Path(sys.executable).with_name("chuansha-enforce")
-
+def test_the_installed_command_records_a_left_service_with_its_witness(book: Path | str) -> None:
     def cli(*argv: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(command), "--db", str(book), *argv],
-                              capture_output=True, text=True, check=False)  # fmt: skip
+        return _run(book, *argv)
 
     # the real clock: every date here is in the past
     for argv in DECIDED:
@@ -158,7 +158,7 @@ def test_the_installed_command_records_a_left_service_with_its_witness(book: Pat
 
 
 def test_the_service_receipt_prints_the_attempts_and_the_witness(
-    book: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    book: Path | str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     steps = [*DECIDED, attempt("2023-10-09", "直接", "--note", "无人应门"),
              serve("2023-10-10", "留置", "--witness", "居委会 赵敏")]  # fmt: skip

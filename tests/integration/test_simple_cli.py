@@ -17,17 +17,17 @@ from tests.ledger_files import ledger
 OFFICERS = "王建国,李明"
 
 
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(db: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
     return _run(db, *args)
 
 
-def ok(db: Path, *args: str) -> str:
+def ok(db: Path | str, *args: str) -> str:
     result = run(db, *args)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
-def refused(db: Path, *args: str) -> str:
+def refused(db: Path | str, *args: str) -> str:
     """A refusal: exit 1, a message on stderr, the file exactly as it was."""
     before = database_digest(db)
     result = run(db, *args)
@@ -36,26 +36,27 @@ def refused(db: Path, *args: str) -> str:
     return result.stderr
 
 
-def shown(db: Path, number: str, as_of: str) -> dict[str, object]:
+def shown(db: Path | str, number: str, as_of: str) -> dict[str, object]:
     data: dict[str, object] = json.loads(ok(db, "simple", "show", number, "--json", "--as-of",
                                             as_of))  # fmt: skip
     return data
 
 
-def add(db: Path, number: str, on: str, amount: str, *extra: str) -> str:
+def add(db: Path | str, number: str, on: str, amount: str, *extra: str) -> str:
     return ok(db, "simple", "add", "--no", number, "--on", on, "--party", "张三",
               "--party-type", "自然人", "--id", "11010519491231002X", "--cause", "跨门营业",
               "--officers", OFFICERS, "--kind", "罚款", "--amount", amount, *extra)  # fmt: skip
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cases.db"
+def db(backend: Path | str, tmp_path: Path) -> Path | str:
+    """A fresh case book with the officers, on a file and on a server database."""
+    path = backend
     ok(path, "import", str(ledger(tmp_path / "officers.xlsx", cases=[], simple=[])))
     return path
 
 
-def test_a_late_payment_earns_the_surcharge(db: Path) -> None:
+def test_a_late_payment_earns_the_surcharge(db: Path | str) -> None:
     assert add(db, "简2024-001", "2024-01-29", "200").strip() == "已登记简易程序决定 简2024-001"
     ok(db, "simple", "handover", "简2024-001", "--filed", "2024-01-30")
     due = shown(db, "简2024-001", "2024-02-18")
@@ -86,7 +87,7 @@ def test_a_late_payment_earns_the_surcharge(db: Path) -> None:
     assert stats["simple"]["outstanding_fen"] == 0
 
 
-def test_cash_on_the_spot_is_handed_over_and_filed(db: Path) -> None:
+def test_cash_on_the_spot_is_handed_over_and_filed(db: Path | str) -> None:
     add(db, "简2024-002", "2024-02-08", "50", "--on-spot")
     fresh = shown(db, "简2024-002", "2024-02-09")
     assert fresh["deadlines"] == {
@@ -121,7 +122,7 @@ def test_cash_on_the_spot_is_handed_over_and_filed(db: Path) -> None:
     assert "  hand-over to the agency due: 2024-02-18 (missed)" in text.splitlines()
 
 
-def test_the_list_flags_late_decisions(db: Path) -> None:
+def test_the_list_flags_late_decisions(db: Path | str) -> None:
     add(db, "简2024-003", "2024-03-01", "100")
     add(db, "简2024-004", "2024-03-02", "100", "--on-spot", "--receipt", "沪财罚04")
     ok(db, "simple", "handover", "简2024-004", "--to-agency", "2024-03-04",
@@ -141,7 +142,7 @@ def test_the_list_flags_late_decisions(db: Path) -> None:
     assert ok(db, "simple", "list", "--year", "2023") == ""
 
 
-def test_refusals_name_the_field_and_write_nothing(db: Path) -> None:
+def test_refusals_name_the_field_and_write_nothing(db: Path | str) -> None:
     add(db, "简2024-005", "2024-04-01", "100")
     add(db, "简2024-006", "2024-04-01", "20", "--on-spot")
     cases = [
@@ -172,14 +173,14 @@ def test_refusals_name_the_field_and_write_nothing(db: Path) -> None:
     assert "there is no simple decision numbered 简2024-999" in english
 
 
-def test_the_help_of_the_group_is_chinese(db: Path) -> None:
+def test_the_help_of_the_group_is_chinese(db: Path | str) -> None:
     out = ok(db, "simple", "--help")
     for name in ("add", "list", "show", "pay", "handover"):
         assert f"    {name}" in out
     assert "登记票据号、交回机关、存入银行和备案日期" in out
 
 
-def test_the_filing_period_follows_its_setting(db: Path) -> None:
+def test_the_filing_period_follows_its_setting(db: Path | str) -> None:
     add(db, "简2024-009", "2024-02-08", "100")
     assert shown(db, "简2024-009", "2024-02-09")["deadlines"]["agency_filing_due"] == "2024-02-19"
     ok(db, "settings", "set", "simple_filing_working_days", "5")

@@ -21,8 +21,8 @@ NUMBER = "沪浦川执简〔2024〕000009号"
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as services:
+def svc(backend: Path | str) -> Iterator[Services]:
+    with build_services(backend, FixedClock(NOW)) as services:
         services.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
         services.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
         services.simple.record(

@@ -5,8 +5,6 @@ header, nothing written."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import openpyxl
@@ -17,6 +15,7 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
 from tests.conftest import NOW, database_digest
 from tests.ledger_files import SIMPLE, ledger, with_
+from tests.server_backend import query
 
 D = dt.date
 PLAN = DemoPlan(seed=23, first_year=2023, last_year=2024, general_cases=100, simple_per_year=400)
@@ -28,13 +27,14 @@ AFTER = (
 )
 
 
-def rows(path: Path, year: int) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(path)) as db:
-        return db.execute(AFTER, [f"{year}-%"]).fetchall()
+def rows(path: Path | str, year: int) -> list[tuple[object, ...]]:
+    return query(path, AFTER, [f"{year}-%"])
 
 
-def test_export_then_import_keeps_payment_hand_over_and_filing(tmp_path: Path) -> None:
-    source, target, workbook = tmp_path / "source.db", tmp_path / "target.db", tmp_path / "t.xlsx"
+def test_export_then_import_keeps_payment_hand_over_and_filing(
+    backend: Path | str, other_backend: Path | str, tmp_path: Path
+) -> None:
+    source, target, workbook = backend, other_backend, tmp_path / "t.xlsx"
     with build_services(source, FixedClock(NOW)) as built:
         built.demo.fill(PLAN)
         built.ledger.export_ledger(workbook, 2023)
@@ -62,8 +62,8 @@ def test_export_then_import_keeps_payment_hand_over_and_filing(tmp_path: Path) -
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Services:
-    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as built:
+def svc(backend: Path | str) -> Services:
+    with build_services(backend, FixedClock(NOW)) as built:
         yield built  # type: ignore[misc]
 
 
@@ -93,7 +93,7 @@ def test_wrong_follow_up_facts_are_located(
     assert not report.written
 
 
-def test_good_follow_up_facts_import(svc: Services, tmp_path: Path) -> None:
+def test_good_follow_up_facts_import(svc: Services, backend: Path | str, tmp_path: Path) -> None:
     path = tmp_path / "good.xlsx"
     report = svc.ledger.import_file(ledger(path, cases=[], simple=[CASH, with_(LATER,
                                     决定书编号="沪浦川执简〔2024〕000002号")]))  # fmt: skip
@@ -114,7 +114,7 @@ def test_good_follow_up_facts_import(svc: Services, tmp_path: Path) -> None:
     # paid 2024-07-01, due 2024-06-17 (06-16 is a Sunday): 14 days late, 42 % of 200 元
     assert later.clocks.surcharge_fen == 8_400
     assert later.clocks.amount_due_fen == 7_800  # the surcharge short-paid in the ledger
-    digest = database_digest(tmp_path / "cases.db")
+    digest = database_digest(backend)
     again = svc.ledger.import_file(path)
     assert again.errors
-    assert database_digest(tmp_path / "cases.db") == digest
+    assert database_digest(backend) == digest

@@ -44,8 +44,8 @@ HOSTILE_SIMPLE = with_(SIMPLE, 当事人="李\u202e四_x001B_", 案由="跨门�
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[Services]:
-    with build_services(tmp_path / "cases.db", FixedClock(NOW)) as services:
+def svc(backend: Path | str) -> Iterator[Services]:
+    with build_services(backend, FixedClock(NOW)) as services:
         yield services
 
 
@@ -75,9 +75,9 @@ def test_an_xlsx_with_control_and_bidi_characters_imports_clean(
 
 
 def test_a_name_of_only_a_zero_width_space_is_missing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "cli.db"
+    db = backend
     assert main(["--db", str(db), "init"]) == 0
     before = database_digest(db)
     path = ledger(
@@ -108,9 +108,9 @@ def test_a_csv_ledger_is_cleaned_the_same_way(svc: Services, tmp_path: Path) -> 
 
 
 def test_case_list_and_the_disclosure_csv_carry_no_unseen_characters(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "cli.db"
+    db = backend
     hostile = ledger(tmp_path / "hostile.xlsx", cases=[COMPANY_CASE], simple=[HOSTILE_SIMPLE])
     assert main(["--db", str(db), "import", str(hostile)]) == 0
     capsys.readouterr()
@@ -130,9 +130,9 @@ def test_case_list_and_the_disclosure_csv_carry_no_unseen_characters(
 
 
 def test_command_line_text_is_cleaned_before_any_command_runs(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "cli.db"
+    db = backend
     assert main(["--db", str(db), "init"]) == 0
     squad = "川沙\u202e执法队\x1b[2J\u200b"
     assert main(["--db", str(db), "settings", "set", "squad", squad]) == 0
@@ -145,8 +145,8 @@ def test_command_line_text_is_cleaned_before_any_command_runs(
         assert services.settings.current().squad == "川沙执法队[2J"
 
 
-def test_the_installed_command_cleans_its_arguments(tmp_path: Path) -> None:
-    db = tmp_path / "installed.db"
+def test_the_installed_command_cleans_its_arguments(backend: Path | str) -> None:
+    db = backend
     exe = Path(sys.executable).with_name("chuansha-enforce")
     env = {"CHUANSHA_ENFORCE_DB": str(db), "PATH": "/usr/bin:/bin"}
     subprocess.run([str(exe), "init"], env=env, check=True, capture_output=True)

@@ -49,3 +49,18 @@ def test_ddl_keeps_its_percent_signs_and_question_marks() -> None:
 def test_the_json_lists_are_found_by_their_place() -> None:
     sql = "SELECT a FROM t WHERE b = '?' AND c = ? AND d IN (SELECT value FROM json_each(?))"
     assert json_list_places(sql) == (1,)
+
+
+@pytest.mark.parametrize(
+    ("sqlite", "postgresql"),
+    [
+        ("SELECT user FROM audit_log WHERE action = 'user.password_reset'",
+         "SELECT \"user\" FROM audit_log WHERE action = 'user.password_reset'"),
+        ("SELECT a FROM t WHERE b = 'x IS y' AND c LIKE 'LIKE main.x'",
+         "SELECT a FROM t WHERE b = 'x IS y' AND c ILIKE 'LIKE main.x'"),
+        ("SELECT a FROM t WHERE b IS 'z' OR c = ''''",
+         "SELECT a FROM t WHERE b IS NOT DISTINCT FROM 'z' OR c = ''''"),
+    ],
+)  # fmt: skip
+def test_the_word_rewrites_leave_string_literals_alone(sqlite: str, postgresql: str) -> None:
+    assert translate(sqlite) == postgresql

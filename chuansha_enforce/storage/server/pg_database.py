@@ -47,10 +47,15 @@ _RETURNING = re.compile(r"\bRETURNING\b", re.I)
 _CREATE_TRIGGER = re.compile(r"^\s*CREATE\s+TRIGGER\b", re.I)
 _DROP_TRIGGER = re.compile(r"^\s*DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?[\"\[]?(\w+)[\"\]]?\s*$", re.I)
 _WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.I)
-_EXPLICIT_ID = re.compile(
-    r"^\s*INSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+[\"\[]?(\w+)[\"\]]?\s*"
-    r"\(\s*[\"\[]?id[\"\]]?\s*[,)]",
-    re.I,
+_GIVES_ID = re.compile(
+    r"^\s*INSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+\"?(\w+)\"?\s*\(\s*[\"\[]?id[\"\]]?\s*[,)]", re.I
+)
+# The identity's sequence moved past the ids a statement gave (never back: another client
+# may hold a newer one in a transaction not yet committed).
+_CATCH_UP = (
+    "SELECT setval(s, GREATEST(m, coalesce(pg_sequence_last_value(s::regclass), 0)))"
+    " FROM (SELECT pg_get_serial_sequence(%s, 'id') AS s, (SELECT max(id) FROM {table}) AS m) x"
+    " WHERE m IS NOT NULL"
 )
 
 Params = Sequence[Any] | dict[str, Any] | None
@@ -176,7 +181,7 @@ class PgConnection:
             rows = []
         if _WRITE.match(sql):
             self.total_changes += max(cur.rowcount, 0)
-        self._follow_explicit_ids(sql)
+            self._catch_up_identity(sql)
         return PgCursor(
             rows, cur.rowcount, lastrowid, cur.description if not returning_id else None
         )
@@ -186,25 +191,19 @@ class PgConnection:
         with self.typed_errors(), self.raw.cursor() as cur:
             cur.executemany(cast(Any, text), [_params(p) for p in seq])
             count = max(cur.rowcount, 0)
-            self._follow_explicit_ids(sql)
+            self._catch_up_identity(sql)
         self.total_changes += count
         return PgCursor([], count, None)
 
-    def _follow_explicit_ids(self, sql: str) -> None:
-        """An INSERT that gives the ids itself (the demo's bulk load, a test's rows) leaves the
-        identity's sequence behind, where SQLite takes the largest id + 1: move the sequence
-        past the largest id, so the next INSERT without one does not collide."""
-        explicit = _EXPLICIT_ID.match(sql)
-        if explicit is None or not self._has_identity_id(explicit.group(1)):
-            return
-        table = explicit.group(1)
-        self.raw.execute(
-            cast(
-                Any,
-                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'),"
-                f' coalesce(max(id), 0) + 1, false) FROM "{table}"',
-            )
-        )
+    def _catch_up_identity(self, sql: str) -> None:
+        """An ``INSERT`` that gives the ids itself (the bulk writer's: demo, ledger import)
+        leaves an identity's sequence behind, so the next row inserted without an id would
+        get one already taken; SQLite's ``INTEGER PRIMARY KEY`` takes ``max(id) + 1`` by
+        itself. The sequence is moved past the ids given."""
+        given = _GIVES_ID.match(sql)
+        if given and self._has_identity_id(given.group(1)):
+            table = f'"{given.group(1)}"'
+            self.raw.execute(cast(Any, _CATCH_UP.format(table=table)), (table,))
 
     def _drop_trigger(self, name: str) -> None:
         row = self.raw.execute(

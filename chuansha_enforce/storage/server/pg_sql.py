@@ -177,11 +177,13 @@ def translate(sql: str, *, placeholders: bool = True) -> str:
     plain: list[str] = []
     pos = 0
 
+    literals: list[str] = []
+
     def flush() -> None:
         text = "".join(plain)
         for pattern, replacement in _WORD_REWRITES:
             text = pattern.sub(replacement, text)
-        pieces.append(text)
+        pieces.append(_put_back(text, literals))
         plain.clear()
 
     for token in _TOKEN.finditer(sql):
@@ -189,7 +191,10 @@ def translate(sql: str, *, placeholders: bool = True) -> str:
         kind, value = token.lastgroup, token.group()
         if not placeholders and kind in ("named", "qmark", "percent"):
             plain.append(value)
-        elif kind in {"string", "quoted"}:
+        elif kind == "string":  # kept from the word rewrites ('user.password_reset')
+            literals.append(value.replace("%", "%%") if placeholders else value)
+            plain.append(_literal_mark(len(literals) - 1))
+        elif kind == "quoted":
             plain.append(value.replace("%", "%%") if placeholders else value)
         elif kind == "bracket":
             plain.append('"' + value[1:-1] + '"')
@@ -221,6 +226,18 @@ def translate(sql: str, *, placeholders: bool = True) -> str:
     if ignore:
         text = _append_on_conflict(text)
     return _qualify_upsert(text)
+
+
+_MARK = re.compile("'\x01(\\d+)\x01'")
+
+
+def _literal_mark(index: int) -> str:
+    """A string literal's stand-in while the words around it are rewritten: no word in it."""
+    return f"'\x01{index}\x01'"
+
+
+def _put_back(text: str, literals: list[str]) -> str:
+    return _MARK.sub(lambda found: literals[int(found.group(1))], text)
 
 
 _UPSERT = re.compile(r"^\s*INSERT\s+INTO\s+\"?(\w+)\"?.*?\bDO\s+UPDATE\s+SET\b", re.I | re.S)
