@@ -15,12 +15,12 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.services.container import build_services
-from tests.conftest import NOW, database_digest
+from tests.conftest import NOW
 from tests.gui.test_case_detail import fill
+from tests.gui.test_case_version_gui import refused_in_form
 from ui.simple_entry import SimpleEntryWidget
 
 NO = "沪浦川执简〔2026〕000001号"
-STALE = "已被他人修改，请刷新后再试"
 
 
 def test_a_stale_simple_correction_is_refused_in_the_form_and_the_view_reloads(
@@ -48,12 +48,7 @@ def test_a_stale_simple_correction_is_refused_in_the_form_and_the_view_reloads(
         form = view.open_correction()  # read at version 0
         fill(form, field="地点", value="川沙路1号", reason="笔误")
         other_pc.simple.pay(NO, dt.date(2026, 11, 25), "沪财罚01")  # version 1
-        before = database_digest(backend)
-        assert not form.try_submit()
-        assert form.isVisible()
-        assert form.error_label.isVisible()
-        assert form.error_label.text() == STALE
-        assert database_digest(backend) == before
+        refused_in_form(form, backend)
         assert view.deadline_label.text().startswith(f"{NO}：")  # reloaded: the paid decision
         assert form.try_submit()  # made from version 1 now
         stored = clerk.simple.view(NO)

@@ -20,7 +20,8 @@ from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.domain.simple_procedure.simple_payments import Handover
 from chuansha_enforce.services.container import build_services
 from tests.conftest import NOW, database_digest
-from tests.integration.test_case_versions import STALE, _cli, installed_stale_then_fresh
+from tests.integration.test_case_versions import _cli, installed_stale_then_fresh
+from tests.integration.test_case_versions_related import _refused
 
 SIMPLE_NO = "沪浦川执简〔2026〕000001号"
 ADD = ["simple", "add", "--no", SIMPLE_NO, "--on", "2026-11-20", "--party", "张三",
@@ -50,14 +51,6 @@ def _version(book: str | Path) -> int:
     version = json.loads(out)["version"]
     assert isinstance(version, int)
     return version
-
-
-def _refused(book: str | Path, *args: str) -> None:
-    """The command, made from a stale version, is refused with the sentence; nothing moves."""
-    before = database_digest(book)
-    code, out, err = _cli(book, *args)
-    assert (code, out, err.strip()) == (1, "", STALE)
-    assert database_digest(book) == before
 
 
 def test_each_edit_of_a_simple_decision_carries_the_version_it_read(book: str | Path) -> None:
