@@ -103,23 +103,55 @@ def correction_form(
 
 
 def simple_correction_form(
-    services: Services, decision_no: str, *, lang: Lang = "zh", parent: QWidget | None = None
+    services: Services,
+    decision_no: str,
+    *,
+    lang: Lang = "zh",
+    parent: QWidget | None = None,
+    reload: Callable[[], None] | None = None,
 ) -> StepForm:
-    """更正… of a simple decision: its number (filled in, may be changed) and the field."""
+    """更正… of a simple decision: its number (filled in, may be changed) and the field.
+
+    The correction is made from the decision as the form read it (its version): someone
+    else's edit since is refused with "已被他人修改，请刷新后再试" in the form, the form
+    reads the decision again (``reload`` lets its window show it anew) and the next try is
+    made from that (issue 23)."""
     corrections = services.corrections
     number = Field(
         "decision_no", QCoreApplication.translate("Correction", "决定书文号"), default=decision_no
     )
+    shown = [_simple_version(services, decision_no)]
+
+    def submit(v: FormValues, spec: FieldSpec) -> CorrectionResult:
+        try:
+            return corrections.correct_simple(
+                v.text("decision_no"), spec.key, v.text("value"), v.text("reason"),
+                expected_version=shown[0],
+            )  # fmt: skip
+        except DomainError as exc:
+            if exc.code == "case.changed_since":
+                shown[0] = _simple_version(services, decision_no)
+                if reload is not None:
+                    reload()
+            raise
+
     return correction_form(
         services,
         QCoreApplication.translate("Correction", "更正简易程序决定"),
         SIMPLE_FIELDS,
-        lambda v, spec: corrections.correct_simple(
-            v.text("decision_no"), spec.key, v.text("value"), v.text("reason")
-        ),
+        submit,
         current=lambda spec: corrections.simple_value(decision_no, spec),
         extra=(number,),
         history=corrections.simple_corrections(decision_no),
         lang=lang,
         parent=parent,
     )
+
+
+def _simple_version(services: Services, decision_no: str) -> int | None:
+    """The decision's version now (None when there is no such decision: the correction then
+    refuses it by name)."""
+    try:
+        return services.simple.view(decision_no).version
+    except DomainError:
+        return None

@@ -419,7 +419,9 @@ class SimpleEntryWidget(QWidget):
 
     def open_correction(self) -> StepForm:
         """更正… of a saved decision (the last one saved here is filled in)."""
-        form = simple_correction_form(self._services, self.last_saved, lang=self._lang, parent=self)
+        form = simple_correction_form(
+            self._services, self.last_saved, lang=self._lang, parent=self, reload=self.reload_saved
+        )
         form.accepted.connect(self._corrected)
         self.correction = form
         form.open()
@@ -428,6 +430,17 @@ class SimpleEntryWidget(QWidget):
     def _corrected(self) -> None:
         if self.correction is not None and self.correction.result_value is not None:
             self.status_label.setText(self.tr("已更正"))
+            self.reload_saved()
+
+    def reload_saved(self) -> None:
+        """Show the last saved decision's clocks as it is stored now (after a correction, or
+        after someone else's edit refused the form's)."""
+        try:
+            decision = self._services.simple.view(self.last_saved).decision
+        except DomainError:  # renumbered or gone: nothing of it to show
+            self.deadline_label.clear()
+            return
+        self.show_deadlines(decision)
 
     def clear(self) -> None:
         """Clear the decision being typed; the patrol's date, officers and party type stay."""

@@ -40,6 +40,7 @@ PLACEHOLDERS: dict[str, str] = {
 
 OPTION_PLACEHOLDERS: dict[str, str] = {
     "case_version": "版本号",
+    "simple_version": "版本号",
     "output": "输出文件",
     "as_of": "日期",
     "material": "材料",

@@ -22,7 +22,7 @@ from typing import Any, TextIO, TypeVar
 from chuansha_enforce.cli import simple_correct_command
 from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
-from chuansha_enforce.cli.text_arguments import parse_date
+from chuansha_enforce.cli.text_arguments import add_simple_version, parse_date, simple_version
 from chuansha_enforce.domain.accounts.identity import id_number_for_list
 from chuansha_enforce.domain.cases.case_deadlines import CaseClocks
 from chuansha_enforce.domain.enums import LabelledEnum, PartyType, PenaltyKind
@@ -96,6 +96,7 @@ def _view_json(view: SimpleView, lang: Lang) -> dict[str, object]:
     d = view.decision
     return {
         "id": view.id,
+        "version": view.version,
         "decision_no": d.decision_no,
         "decided_on": d.decided_on.isoformat(),
         "party": d.party.name,
@@ -276,12 +277,16 @@ def _pay_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("decision_no", metavar="DECISION_NO", help="决定书编号")
     parser.add_argument("--on", dest="paid_on", required=True, help="缴款日期")
     parser.add_argument("--receipt", dest="receipt_no", help="票据号或缴款凭证号")
+    add_simple_version(parser)
     parser.add_argument("--json", action="store_true", help="以 JSON 输出登记结果")
 
 
 def _pay(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     result = services.simple.pay(
-        args.decision_no, _day(args.paid_on, "paid_on"), args.receipt_no or None
+        args.decision_no,
+        _day(args.paid_on, "paid_on"),
+        args.receipt_no or None,
+        expected_version=simple_version(args),
     )
     view = services.simple.view(result.decision.decision_no)
     if args.json:
@@ -300,6 +305,7 @@ def _handover_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to-agency", dest="cash_to_agency_on", help="罚款交回执法机关的日期")
     parser.add_argument("--to-bank", dest="cash_to_bank_on", help="执法机关存入银行的日期")
     parser.add_argument("--filed", dest="filed_with_agency_on", help="决定书备案日期")
+    add_simple_version(parser)
     parser.add_argument("--json", action="store_true", help="以 JSON 输出登记结果")
 
 
@@ -310,7 +316,9 @@ def _handover(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         cash_to_bank_on=parse_date(args.cash_to_bank_on, "cash_to_bank_on"),
         filed_with_agency_on=parse_date(args.filed_with_agency_on, "filed_with_agency_on"),
     )
-    result = services.simple.handover(args.decision_no, handover)
+    result = services.simple.handover(
+        args.decision_no, handover, expected_version=simple_version(args)
+    )
     view = services.simple.view(result.decision.decision_no)
     if args.json:
         _print_view(view, args, out, lang)

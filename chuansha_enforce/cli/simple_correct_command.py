@@ -10,6 +10,7 @@ import argparse
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.correct_commands import correction_options, print_result
+from chuansha_enforce.cli.text_arguments import add_simple_version, simple_version
 from chuansha_enforce.domain.corrections.corrections import SIMPLE_FIELDS
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.container import Services
@@ -22,13 +23,18 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         COMMAND, help="更正一件简易程序决定的一项内容（须写明理由）"
     )
     parser.add_argument("decision_no", metavar="DECISION_NO", help="决定书文号")
+    add_simple_version(parser)
     correction_options(parser, SIMPLE_FIELDS)
     return parser
 
 
 def handler(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     result = services.corrections.correct_simple(
-        args.decision_no, args.field, args.value, args.reason
+        args.decision_no,
+        args.field,
+        args.value,
+        args.reason,
+        expected_version=simple_version(args),
     )
     print_result(out, lang, result, args.decision_no.strip())
     return 0

@@ -45,14 +45,29 @@ def add_case_version(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def case_version(args: argparse.Namespace) -> int | None:
+def add_simple_version(parser: argparse.ArgumentParser) -> None:
+    """``--version N`` of a simple decision's edit: its version as read (``simple show
+    --json``); the edit is refused when the decision changed since."""
+    parser.add_argument(
+        "--version", dest="simple_version", help="读取时的决定版本号（他人已修改则拒绝）"
+    )
+
+
+def case_version(
+    args: argparse.Namespace, dest: str = "case_version", invalid: str = "case.version_invalid"
+) -> int | None:
     """The ``--version`` given, as a whole number of 0 or more (None when not given)."""
-    text = getattr(args, "case_version", None)
+    text = getattr(args, dest, None)
     if text is None:
         return None
     if not text.strip().isdigit():
-        raise DomainError("case.version_invalid", "version", {"value": text})
+        raise DomainError(invalid, "version", {"value": text})
     return int(text.strip())
+
+
+def simple_version(args: argparse.Namespace) -> int | None:
+    """A simple decision's ``--version`` given, as a whole number (None when not given)."""
+    return case_version(args, "simple_version", "simple.version_invalid")
 
 
 def parse_date(text: str | None, field: str) -> dt.date | None:

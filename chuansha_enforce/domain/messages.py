@@ -73,6 +73,9 @@ from chuansha_enforce.domain.simple_procedure.simple_payment_messages import (
     SIMPLE_PAYMENT_FIELDS,
     SIMPLE_PAYMENT_MESSAGES,
 )
+from chuansha_enforce.domain.simple_procedure.simple_version_messages import (
+    SIMPLE_VERSION_MESSAGES,
+)
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -200,6 +203,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **CORRECTION_MESSAGES,
     **PUBLICATION_MESSAGES,
     **VERSION_MESSAGES,
+    **SIMPLE_VERSION_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),
     "money.invalid": ("“{value}”不是有效的金额", "“{value}” is not a valid amount"),

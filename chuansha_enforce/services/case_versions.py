@@ -24,6 +24,7 @@ import sqlite_utils
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.storage.cases import case_versions
+from chuansha_enforce.storage.simple_procedure import simple_versions
 
 _READ: ContextVar[tuple[str, int] | None] = ContextVar("case_version_read", default=None)
 
@@ -45,6 +46,12 @@ def expected_for(case_no: str) -> int | None:
     return read[1] if read is not None and read[0] == case_no.strip() else None
 
 
+def _checked(version: int | None) -> int:
+    if version is None:
+        raise DomainError("case.changed_since")
+    return version
+
+
 def claim(
     db: sqlite_utils.Database, case_id: int, case_no: str, expected: int | None = None
 ) -> int:
@@ -53,7 +60,16 @@ def claim(
     wanted = expected if expected is not None else expected_for(case_no)
     if wanted is not None and wanted < 0:
         raise DomainError("case.version_invalid", "version", {"value": wanted})
-    version = case_versions.bump(db, case_id, wanted)
-    if version is None:
-        raise DomainError("case.changed_since")
-    return version
+    return _checked(case_versions.bump(db, case_id, wanted))
+
+
+def claim_simple(db: sqlite_utils.Database, decision_no: str, expected: int | None) -> None:
+    """The same for a recorded simple decision (its correction, payment or hand-over),
+    inside the edit's write transaction before it reads the decision: refused with
+    "已被他人修改，请刷新后再试" when the decision is no longer at ``expected``. An unknown
+    number claims nothing (the edit's own read then refuses it by name)."""
+    if expected is not None and expected < 0:
+        raise DomainError("simple.version_invalid", "version", {"value": expected})
+    decision_id = simple_versions.live_decision_id(db, decision_no.strip())
+    if decision_id is not None:
+        _checked(simple_versions.bump(db, decision_id, expected))

@@ -55,6 +55,7 @@ from chuansha_enforce.domain.simple_procedure.simple_rules import (
 )
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService, major_facts
+from chuansha_enforce.services.case_versions import claim_simple
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
@@ -253,11 +254,20 @@ class CorrectionService(ContextService):
 
     # -- simple decisions ---------------------------------------------------------------
     def correct_simple(
-        self, decision_no: str, field: str, value: str, reason: str
+        self,
+        decision_no: str,
+        field: str,
+        value: str,
+        reason: str,
+        *,
+        expected_version: int | None = None,
     ) -> CorrectionResult:
+        """Correct one field of a simple decision; refused when the decision is no longer at
+        ``expected_version`` (``case_versions.claim_simple``)."""
         asked = self._ask(Permission.CORRECT_RECORDS, SIMPLE_FIELDS, field, value, reason)
         spec, why, at = asked.spec, asked.reason, asked.at
         with write_transaction(self._db):
+            claim_simple(self._db, decision_no, expected_version)
             stored = self._simple(decision_no)
             old = stored.record
             new = corrected_simple(old, spec, asked.value)

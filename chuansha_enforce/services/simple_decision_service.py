@@ -25,6 +25,7 @@ from chuansha_enforce.domain.simple_procedure.simple_rules import (
     check_simple_decision,
 )
 from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.services.case_versions import claim_simple
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
@@ -80,6 +81,8 @@ class SimpleView:
     officer_names: tuple[str, ...]
     as_of: dt.date
     clocks: CaseClocks
+    version: int = 0
+    """The decision's edit version, read with it (``--version N`` of its edits)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,16 +213,25 @@ class SimpleDecisionService(ContextService):
         stored = self._stored(decision_no)
         day = as_of or today_in_china(self._clock)
         clocks = self.clocks(stored.decision, day)
-        return SimpleView(stored.id, stored.decision, stored.officer_names, day, clocks)
+        return SimpleView(
+            stored.id, stored.decision, stored.officer_names, day, clocks, stored.version
+        )
 
     def pay(
-        self, decision_no: str, paid_on: dt.date, receipt_no: str | None = None
+        self,
+        decision_no: str,
+        paid_on: dt.date,
+        receipt_no: str | None = None,
+        *,
+        expected_version: int | None = None,
     ) -> SimpleResult:
-        """The fine paid in full on ``paid_on``, with the 加处罚款 a late payment earned."""
+        """The fine paid in full on ``paid_on``, with the 加处罚款 a late payment earned;
+        refused when the decision is no longer at ``expected_version`` (``case_versions``)."""
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
+            claim_simple(self._db, decision_no, expected_version)
             stored = self._stored(decision_no)
             calendar = self._calendar.work_calendar()
             number = stored.decision.decision_no
@@ -232,12 +244,16 @@ class SimpleDecisionService(ContextService):
                                "surcharge_fen": paid.surcharge_fen})  # fmt: skip
         return SimpleResult(stored.id, paid, frozenset({Topic.SIMPLE_DECISIONS}))
 
-    def handover(self, decision_no: str, handover: Handover) -> SimpleResult:
-        """The receipt, the cash's hand-over to the agency and the bank, and the 备案 date."""
+    def handover(
+        self, decision_no: str, handover: Handover, *, expected_version: int | None = None
+    ) -> SimpleResult:
+        """The receipt, the cash's hand-over to the agency and the bank, and the 备案 date;
+        refused when the decision is no longer at ``expected_version``."""
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
+            claim_simple(self._db, decision_no, expected_version)
             stored = self._stored(decision_no)
             changed = with_handover(stored.decision, handover, today)
             detail: dict[str, object] = {

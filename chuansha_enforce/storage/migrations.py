@@ -53,6 +53,9 @@ from chuansha_enforce.storage.schema.schema_0026_year_summary import SCHEMA_0026
 from chuansha_enforce.storage.schema.schema_0027_forced_ledger import SCHEMA_0027_FORCED_LEDGER
 from chuansha_enforce.storage.schema.schema_0029_annual_sums import SCHEMA_0029_ANNUAL_SUMS
 from chuansha_enforce.storage.schema.schema_0030_case_versions import SCHEMA_0030_CASE_VERSIONS
+from chuansha_enforce.storage.schema.schema_0031_simple_versions import (
+    SCHEMA_0031_SIMPLE_VERSIONS,
+)
 from chuansha_enforce.storage.server.pg_database import PgDatabase
 from chuansha_enforce.storage.server.pg_schema import applied_on_server, create_schema
 from chuansha_enforce.storage.server.pg_search import add_trigram_search
@@ -115,6 +118,7 @@ MIGRATION_TABLE: MigrationTable = (
     ("0027_forced_ledger", SCHEMA_0027_FORCED_LEDGER),
     ("0029_annual_sums", SCHEMA_0029_ANNUAL_SUMS),
     ("0030_case_versions", SCHEMA_0030_CASE_VERSIONS),
+    ("0031_simple_versions", SCHEMA_0031_SIMPLE_VERSIONS),
 )
 """Every migration in order, by name, with its SQL (append only: never edit or reorder)."""
 

@@ -50,6 +50,12 @@ def _refused_after_other_pc(
     sentence shown in it, the form stays open and nothing is written."""
     other = EvidenceItem(EvidenceKind.PHYSICAL, "彩钢板一块", on)
     other_pc.case_files.record_evidence(case_no, other)
+    refused_in_form(form, book)
+
+
+def refused_in_form(form: StepForm, book: str | Path) -> None:
+    """The form's try is refused with the sentence shown in it, the form stays open and
+    nothing is written."""
     before = database_digest(book)
     assert not form.try_submit()
     assert form.isVisible()

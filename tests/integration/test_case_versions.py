@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -204,9 +205,15 @@ def test_the_installed_command_refuses_a_stale_version(book: str | Path, tmp_pat
     installed_stale_then_fresh(book, tmp_path, ["case", "evidence", NO, *EVIDENCE])
 
 
-def installed_stale_then_fresh(book: str | Path, tmp_path: Path, command: list[str]) -> None:
-    """``command --version 0`` by the installed program, the case being at version 1: refused
-    with the sentence and exit 1, nothing written; ``--version 1`` passes (version 2)."""
+def installed_stale_then_fresh(
+    book: str | Path,
+    tmp_path: Path,
+    command: list[str],
+    version_of: Callable[[str | Path], int] = _version,
+) -> None:
+    """``command --version 0`` by the installed program, the case (or what ``version_of``
+    reads) being at version 1: refused with the sentence and exit 1, nothing written;
+    ``--version 1`` passes (version 2)."""
     exe = Path(sys.executable).with_name("chuansha-enforce")
     env = {
         "PATH": "/usr/bin:/bin",
@@ -227,4 +234,4 @@ def installed_stale_then_fresh(book: str | Path, tmp_path: Path, command: list[s
     assert database_digest(book) == before
     fresh = run("1")
     assert fresh.returncode == 0, fresh.stderr
-    assert _version(book) == 2
+    assert version_of(book) == 2

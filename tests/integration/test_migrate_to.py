@@ -61,7 +61,7 @@ def test_the_installed_command_moves_a_demo_book_onto_an_empty_server(
     file = str(_copy_of(demo_file, tmp_path))
     moved = _run(file, tmp_path, "migrate-to", server_db)
     assert moved.returncode == 0, moved.stderr
-    assert moved.stdout.startswith(f"已迁移到 {server_db}：60 个表共 ")
+    assert moved.stdout.startswith(f"已迁移到 {server_db}：61 个表共 ")
     # every year from the first filing (2021) to this year (the installed command's clock)
     years = re.search(r"；(\d+) 个年度的统计、操作日志 3 条（链头 [0-9a-f]{12}）", moved.stdout)
     assert years is not None, moved.stdout  # the demo's, the move's start in the file, its arrival
@@ -143,7 +143,7 @@ def test_a_target_that_is_not_empty_is_refused_and_nothing_is_written(
     refused = _run(str(file), tmp_path, "migrate-to", server_db)
     assert refused.returncode == 1
     assert refused.stderr == (
-        f"数据库：目标数据库 {server_db} 不是空的（已有 109 个表、视图或序列）："
+        f"数据库：目标数据库 {server_db} 不是空的（已有 111 个表、视图或序列）："
         "迁移只写入新建的空数据库，未写入任何内容\n"
     )
     assert refused.stdout == ""
@@ -265,7 +265,7 @@ def test_the_readme_recipe_moves_a_squads_file_onto_the_server(
     assert main(["--db", file, "demo", "--cases", "30", "--seed", "3"], io.StringIO()) == 0
     out = io.StringIO()
     assert main(["--db", file, "migrate-to", squad.owner_url], out) == 0, capsys.readouterr().err
-    assert out.getvalue().startswith(f"已迁移到 {squad.owner_url}：60 个表共 ")
+    assert out.getvalue().startswith(f"已迁移到 {squad.owner_url}：61 个表共 ")
     with psycopg.connect(squad.owner_url, autocommit=True) as conn:
         conn.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
     with sqlite3.connect(file) as raw:  # two officers whose certificates hold then

@@ -40,6 +40,7 @@ def test_the_migrations_in_order() -> None:
         "0027_forced_ledger",
         "0029_annual_sums",
         "0030_case_versions",
+        "0031_simple_versions",
     ]
 
 

@@ -14,6 +14,7 @@ from chuansha_enforce.domain.cases.case_file import Certificate
 from chuansha_enforce.domain.enums import PartyType, PenaltyKind
 from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.storage.cases.parties import insert_party
+from chuansha_enforce.storage.simple_procedure.simple_versions import VERSION_OF
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ class StoredSimple:
     id: int
     decision: SimpleDecisionRecord
     officer_names: tuple[str, ...]
+    version: int = 0
+    """Its edit version (``simple_versions``), read in the statement that reads it."""
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -150,7 +153,7 @@ class SimpleDecisionRepository:
             " s.penalty_kind, s.violation, s.location, s.fine_fen, s.collected_on_spot,"
             f" s.on_spot_reason, s.paid_on, s.notes, s.legal_basis, {_SURCHARGE},"
             " s.receipt_no, s.cash_to_agency_on, s.cash_to_bank_on, s.filed_with_agency_on,"
-            " p.address, p.legal_representative"
+            f" p.address, p.legal_representative, {VERSION_OF}"
             " FROM simple_decisions s JOIN parties p ON p.id = s.party_id"
             " WHERE s.decision_no = ? AND s.deleted_at IS NULL",
             [decision_no],
@@ -184,7 +187,8 @@ class SimpleDecisionRepository:
             cash_to_bank_on=_day(row[19]),
             filed_with_agency_on=_day(row[20]),
         )
-        return StoredSimple(int(row[0]), decision, tuple(o[1] for o in officers))
+        names = tuple(o[1] for o in officers)
+        return StoredSimple(int(row[0]), decision, names, int(row[23] or 0))
 
     def dispute_pauses(self, decision_nos: Sequence[str]) -> dict[str, tuple[Pause, ...]]:
         """The reconsiderations and lawsuits about each decision, as surcharge pauses from
