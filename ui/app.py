@@ -216,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # 切换用户: the window and its services are closed; whoever logs in gets a new one
         from ui.login_dialog import log_in_again
 
-        again = log_in_again(services.db_path, lang)
+        again = log_in_again(services.server_url or services.db_path, lang)
         if again is None:
             return 0
         services = again

@@ -92,38 +92,52 @@ class LoginDialog(QDialog, Generic[T]):
         self.accept()
 
 
-def log_in_at_start(services: Services, lang: Lang = "zh") -> Services | None:
-    """Accounts exist: close the read-only start and reopen as whoever logs in (None: cancelled)."""
-    path = services.db_path
-    services.close()  # one writer per process: the logged-in services take the lock
+def _logged_in(dialog: LoginDialog[Services]) -> Services | None:
+    """Who logged in through ``dialog`` (None: cancelled); the dialog is deleted after."""
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_value
+    finally:
+        dialog.deleteLater()
+
+
+def _attempt(
+    where: Path | str, clock: Clock | None, password_cost: PasswordCost | None
+) -> Callable[[str, str], Services]:
+    """The case book at ``where`` (a file, or a server's ``postgresql://`` address) opened as
+    whoever logs in."""
 
     def attempt(name: str, password: str) -> Services:
-        return build_services(path, login=Login(name, password))
+        login = Login(name, password)
+        return build_services(where, clock, login=login, password_cost=password_cost)
 
-    dialog: LoginDialog[Services] = LoginDialog(attempt, lang)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.result_value
+    return attempt
+
+
+def log_in_at_start(
+    services: Services, lang: Lang = "zh", parent: QWidget | None = None
+) -> Services | None:
+    """Accounts exist: close the read-only start and reopen as whoever logs in (None:
+    cancelled). A server case book (``--db postgresql://…``, or one 连接服务器… opened) is
+    opened again by its address, a file by its path, with the start's clock."""
+    where, clock = services.server_url or services.db_path, services.clock
+    services.close()  # one writer per process: the logged-in services take the lock
+    return _logged_in(LoginDialog(_attempt(where, clock, None), lang, parent=parent))
 
 
 def log_in_again(
-    db_path: Path,
+    where: Path | str,
     lang: Lang = "zh",
     parent: QWidget | None = None,
     *,
     clock: Clock | None = None,
     password_cost: PasswordCost | None = None,
 ) -> Services | None:
-    """After 切换用户 closed the window and its services: who logs in now (None: cancelled).
-    ``clock`` and ``password_cost`` are the tests' (the program's own when None)."""
-
-    def attempt(name: str, password: str) -> Services:
-        login = Login(name, password)
-        return build_services(db_path, clock, login=login, password_cost=password_cost)
-
-    dialog: LoginDialog[Services] = LoginDialog(attempt, lang, parent=parent)
+    """After 切换用户 closed the window and its services: who logs in now (None: cancelled)
+    on the same case book (a file's path or a server's address). ``clock`` and
+    ``password_cost`` are the tests' (the program's own when None)."""
+    dialog = LoginDialog(_attempt(where, clock, password_cost), lang, parent=parent)
     dialog.setObjectName("switchUserDialog")
     dialog.setWindowTitle(QCoreApplication.translate("SwitchUser", "切换用户"))
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.result_value
+    return _logged_in(dialog)

@@ -35,10 +35,9 @@ from chuansha_enforce.services.server_connection import (
     check_server,
     server_address,
 )
-from chuansha_enforce.services.session import Login
 from ui.account_menu import install_account_menu
 from ui.idle_lock import IdleLock
-from ui.login_dialog import LoginDialog
+from ui.login_dialog import log_in_at_start
 from ui.runner import OperationRunner, open_case_book
 
 REMEMBERED = ("host", "port", "database", "user")
@@ -157,16 +156,7 @@ def _logged_in(services: Services, lang: Lang, parent: QWidget) -> Services | No
     """A server case book with accounts: whoever logs in (None: cancelled); else as opened."""
     if not services.session.login_required or services.server_url is None:
         return services
-    url, clock = services.server_url, services.clock
-    services.close()
-
-    def attempt(name: str, password: str) -> Services:
-        return open_case_book(url, clock, Login(name, password))
-
-    dialog: LoginDialog[Services] = LoginDialog(attempt, lang, parent=parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.result_value
+    return log_in_at_start(services, lang, parent)
 
 
 def open_in_new_window(

@@ -194,7 +194,9 @@ def _migrate_server(
     if not applied:
         return create_schema(db.pg.raw, table, after=lambda: _server_extras(db))
     try:
-        return upgrade_schema(db.pg.raw, applied, table)
+        return upgrade_schema(
+            db.pg.raw, applied, table, after=lambda names: _server_upgrade_extras(db, names)
+        )
     except UpgradeRefused as exc:
         raise ServerSchemaOldError(
             path, migrations="、".join(pending), detail=f"{exc.migration}: {exc.detail}"
@@ -204,11 +206,35 @@ def _migrate_server(
 def _server_extras(db: PgDatabase, reseal: Callable[[PgDatabase], object] = reseal_blocks) -> None:
     """What a server has beyond the migrations' schema, made in ``init``'s transaction: the
     seals' tracking triggers, the seals of the rows the schema wrote, and the search
-    dictionaries' trigram indexes when the server has ``pg_trgm``."""
+    dictionaries' trigram indexes when the server has ``pg_trgm`` (no seals before 0014)."""
+    if _track_seals(db):
+        reseal(db)
+    add_trigram_search(db.pg.raw)
+
+
+def _track_seals(db: PgDatabase) -> bool:
+    """The seals' tracking function and triggers on every sealed table, made or made again
+    (``CREATE OR REPLACE``); False on a schema without seal tables."""
+    if not db["row_seals"].exists():
+        return False
     for statement in server_tracking_sql(db):
         db.pg.raw.execute(cast(Any, statement))
-    reseal(db)
+    return True
+
+
+def _server_upgrade_extras(db: PgDatabase, pending: list[str]) -> None:
+    """In a server upgrade's transaction, after the pending migrations' statements: what
+    ``init`` makes beyond the schema, for the tables the upgrade added too (the tracking
+    triggers, the trigram indexes when missing), and each pending migration's ``AFTER_SQL``
+    as on a file (0014 seals every row; 0019 reseals the notices it added a column to). A
+    migration that writes no sealed row (0030) leaves every seal, and the seal sum the
+    newest audit record vouches for, as they were."""
+    _track_seals(db)
     add_trigram_search(db.pg.raw)
+    for name in pending:
+        after = AFTER_SQL.get(name)
+        if after is not None:
+            after(db)
 
 
 def server_extras_after_copy(db: PgDatabase) -> list[str]:

@@ -5,10 +5,11 @@ port are said in Chinese in the dialog; the address (never the password) is reme
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import psycopg
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -18,11 +19,12 @@ from chuansha_enforce.domain.accounts.accounts import Role
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.session import Login
 from chuansha_enforce.storage.migrations import known_names
 from tests.conftest import NOW, database_digest
 from tests.gui.test_screen_fit import _outside
 from tests.review_setup import CHEAP, PASSWORDS
-from ui.login_dialog import LoginDialog
+from ui.login_dialog import LoginDialog, log_in_again, log_in_at_start
 from ui.main_window import MainWindow
 from ui.server_dialog import ServerDialog
 
@@ -231,3 +233,68 @@ def test_a_server_case_book_with_accounts_asks_for_a_login_before_its_window(
     assert chosen.session.account.name == "admin"
     replacement.close()
     chosen.close()
+
+
+@pytest.mark.pg
+def test_a_server_case_book_with_accounts_logs_in_at_start_and_switches_user(
+    qtbot: QtBot,
+    server_db: str,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """``chuansha-enforce-gui --db postgresql://…`` on a book with accounts: the start's
+    login (and 切换用户's) opens the server case book again by its address, not a file."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    clock = FixedClock(NOW)
+    with build_services(server_db, clock, password_cost=CHEAP) as first:
+        first.accounts.add_user(NewUser("admin", Role.ADMIN, PASSWORDS["admin"], "管理员"))
+    admin_login = Login("admin", PASSWORDS["admin"])
+    with build_services(server_db, clock, login=admin_login, password_cost=CHEAP) as admin:
+        admin.accounts.add_user(NewUser("clerk", Role.CLERK, PASSWORDS["clerk"], "内勤小陈"))
+    start = build_services(server_db, clock)  # as the window's start opens ``--db``
+    assert start.session.login_required
+    answered: list[str] = []
+
+    def log_in(name: str) -> Callable[[], None]:
+        def fill() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, LoginDialog)
+            dialog.name.setText(name)
+            dialog.password.setText("wrong password 1")
+            dialog.try_login()
+            answered.append(dialog.error.text())
+            dialog.password.setText(PASSWORDS[name])
+            dialog.try_login()
+            if dialog.isVisible():  # refused: the test fails below instead of waiting
+                answered.append(dialog.error.text())
+                dialog.reject()
+
+        return fill
+
+    QTimer.singleShot(0, log_in("admin"))
+    chosen = log_in_at_start(start)
+    assert chosen is not None
+    with chosen:
+        assert (chosen.server_url, chosen.clock) == (server_db, clock)
+        assert chosen.session.account is not None
+        assert chosen.session.account.name == "admin"
+        shown = MainWindow(chosen, settings)
+        qtbot.addWidget(shown)
+        shown.show()
+        assert shown.user_label.text().startswith("当前用户：管理员")
+        shown.close()
+    QTimer.singleShot(0, log_in("clerk"))
+    again = log_in_again(server_db, clock=clock, password_cost=CHEAP)
+    assert again is not None
+    with again:
+        assert again.server_url == server_db
+        assert again.session.account is not None
+        assert again.session.account.name == "clerk"
+    assert answered == ["密码：用户名或密码错误"] * 2  # each refusal shown in the dialog
+    with psycopg.connect(server_db) as conn:
+        logins = conn.execute(
+            "SELECT \"user\", outcome FROM audit_log WHERE action = 'auth.login' ORDER BY id"
+        ).fetchall()
+    # the refused attempts were the server's (a file would hold them instead)
+    assert [tuple(map(str, row)) for row in logins] == [("admin", "failed"), ("clerk", "failed")]

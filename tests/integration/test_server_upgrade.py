@@ -16,20 +16,27 @@ from typing import Any
 import psycopg
 import pytest
 
+from chuansha_enforce.domain.cases.case_file import EvidenceItem
 from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.enums import EvidenceKind
 from chuansha_enforce.domain.messages import render
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import build_services
+from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import ServerSchemaOldError
 from chuansha_enforce.storage.migrations import MIGRATION_TABLE, known_names, migrate
+from chuansha_enforce.storage.safety import seals
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.server.pg_database import open_server
-from chuansha_enforce.storage.server.pg_schema import create_schema
+from chuansha_enforce.storage.server.pg_search import has_trigram_search
 from chuansha_enforce.storage.server.pg_upgrade import UpgradeRefused, statement_for_server
 from tests.cli_clock import main
 from tests.conftest import NOW
-from tests.server_backend import SERVER, server_digest
+from tests.server_backend import SERVER, Squad, server_digest
 
 pytestmark = pytest.mark.pg
+AT = "2026-11-27T02:00:00Z"
+NO = "川执立〔2023〕1号"
 
 CATALOGUE = {
     "columns": "SELECT table_name, column_name, data_type, is_nullable, column_default,"
@@ -64,8 +71,7 @@ def fresh_server() -> Iterator[str]:
         admin.execute(f"CREATE DATABASE {name}")
     url = SERVER.rpartition("/")[0] + "/" + name
     try:
-        with psycopg.connect(url, autocommit=True) as conn:
-            create_schema(conn, MIGRATION_TABLE)
+        _built_at(url, len(MIGRATION_TABLE))
         yield url
     finally:
         with psycopg.connect(SERVER, autocommit=True) as admin:
@@ -73,9 +79,26 @@ def fresh_server() -> Iterator[str]:
 
 
 def _built_at(url: str, count: int) -> None:
-    """The server as a build that knew only the first ``count`` migrations made it."""
-    with psycopg.connect(url, autocommit=True) as conn:
-        create_schema(conn, MIGRATION_TABLE[:count])
+    """The server as ``init`` of a build that knew only the first ``count`` migrations made
+    it (the schema and the server extras: seal tracking, seals, trigram indexes)."""
+    db = open_server(url)
+    try:
+        assert migrate(db, Path("unused"), table=MIGRATION_TABLE[:count]) == known_names()[:count]
+    finally:
+        db.close()
+
+
+def _written_by_that_build(url: str, *statements: str) -> None:
+    """Rows the older build's program wrote: in one write, tracked and sealed by the audit
+    record that vouches for them."""
+    db = open_server(url)
+    try:
+        with write_transaction(db):
+            for statement in statements:
+                db.execute(statement)
+            AuditLog(db).append(AuditEntry(AT, "张三", "case.file", "general_case", "x", "ok", {}))
+    finally:
+        db.close()
 
 
 def _cli(db: str, *args: str) -> tuple[int, str]:
@@ -92,6 +115,7 @@ def _cli(db: str, *args: str) -> tuple[int, str]:
         pytest.param(14, id="from_0015"),  # a DROP TRIGGER among new tables and triggers
         pytest.param(known_names().index("0027_forced_ledger"), id="from_0026"),  # 0027 on
         pytest.param(known_names().index("0029_annual_sums"), id="from_0027"),  # DROP TABLE, a view
+        pytest.param(known_names().index("0030_case_versions"), id="from_0029"),  # new sealed table
     ],
 )
 def test_a_server_built_at_an_earlier_migration_is_upgraded_to_what_a_new_one_has(
@@ -116,8 +140,9 @@ def test_init_upgrades_an_older_book_and_keeps_its_rows(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     before = known_names().index("0027_forced_ledger")
     _built_at(server_db, before)  # before 0027 and every later migration
-    with psycopg.connect(server_db, autocommit=True) as conn:
-        conn.execute("INSERT INTO officers (name, created_at) VALUES ('赵六', '2025-01-01')")
+    _written_by_that_build(
+        server_db, "INSERT INTO officers (name, created_at) VALUES ('赵六', '2025-01-01')"
+    )
     code, said = _cli(server_db, "init")
     assert code == 0
     assert said == f"{server_db}：已升级 {'、'.join(known_names()[before:])}\n"
@@ -159,7 +184,7 @@ def test_a_later_migration_runs_with_its_data_statements(server_db: str) -> None
         db.close()
     with psycopg.connect(server_db, autocommit=True) as conn:
         assert conn.execute("SELECT name, note FROM officers").fetchall() == [("赵六", "n1")]
-        with pytest.raises(psycopg.errors.RaiseException, match="note is kept"):
+        with pytest.raises(psycopg.errors.IntegrityConstraintViolation, match="note is kept"):
             conn.execute("UPDATE officers SET note = 'n2'")
         with pytest.raises(psycopg.errors.CheckViolation):
             conn.execute("INSERT INTO officers (name, created_at, note) VALUES ('x', 'y', 'z')")
@@ -198,3 +223,81 @@ def test_each_statement_kind_is_said_for_the_server() -> None:
     ) == ['ALTER TABLE "cases" ADD COLUMN n BIGINT NOT NULL DEFAULT 0']
     with pytest.raises(UpgradeRefused, match="no server form for: PRAGMA foreign_keys = OFF"):
         statement_for_server("PRAGMA foreign_keys = OFF", "m")
+
+
+def _seal_state(url: str) -> tuple[str, int, list[seals.SealProblem]]:
+    """The seal sum the newest audit record vouches for, the seals' sum, and the problems."""
+    db = open_server(url)
+    try:
+        row = db.execute("SELECT seals FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        return str(row[0]), seals.seal_sum(db.conn), seals.seal_problems(db.conn)
+    finally:
+        db.close()
+
+
+def _tracked(url: str) -> tuple[set[str], set[str]]:
+    """The sealed tables, and the tables with all three tracking triggers."""
+    db = open_server(url)
+    try:
+        sealed = {shape.name for shape in seals.shapes(db.conn)}
+        found = db.execute(
+            "SELECT c.relname, count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+            " JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname = 'seal_track'"
+            " AND t.tgname IN ('seal_' || c.relname || '_i', 'seal_' || c.relname || '_u',"
+            " 'seal_' || c.relname || '_d') GROUP BY c.relname"
+        ).fetchall()
+        return sealed, {str(name) for name, count in found if count == 3}
+    finally:
+        db.close()
+
+
+def test_a_server_made_by_init_before_0030_is_upgraded_with_its_seals_kept_right(
+    squad: Squad, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server ``init`` made at the build before 0030 (tracking triggers, seals, trigram
+    indexes), holding cases its program filed, opened by this build: the upgrade is not
+    refused for the server extras, the new sealed table is tracked, no seal changes, and a
+    clerk's next write verifies clean while a psql change is named."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    url = squad.owner_url
+    _built_at(url, known_names().index("0030_case_versions"))
+    _written_by_that_build(
+        url,
+        "INSERT INTO parties (id, kind, name) VALUES (1, 'natural_person', '张三')",
+        "INSERT INTO general_cases (id, case_no, party_id, cause, filed_on, created_at,"
+        f" updated_at) VALUES (1, '{NO}', 1, '擅自搭建案', '2023-09-01', '{AT}', '{AT}')",
+        "INSERT INTO general_cases (id, case_no, party_id, cause, filed_on, created_at,"
+        " updated_at) VALUES (2, '川执立〔2023〕2号', 1, '占道设摊案', '2023-09-02',"
+        f" '{AT}', '{AT}')",
+    )
+    vouched, total, problems = _seal_state(url)
+    assert (int(vouched, 16), problems) == (total, [])
+    sealed, tracked = _tracked(url)
+    assert "case_versions" not in sealed
+    assert tracked == sealed
+    assert _cli(url, "init") == (0, f"{url}：已升级 0030_case_versions\n")
+    assert _seal_state(url) == (vouched, total, [])  # 0030 writes no sealed row
+    sealed, tracked = _tracked(url)
+    assert "case_versions" in sealed
+    assert tracked == sealed  # the new sealed table is tracked as init's are
+    with psycopg.connect(url) as conn:
+        assert has_trigram_search(conn)
+    code, verified = _cli(url, "verify")
+    assert code == 0, verified
+    assert verified.startswith("全部通过")
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
+    with build_services(squad.clerk_url, FixedClock(NOW)) as services:
+        item = EvidenceItem(EvidenceKind.DOCUMENTARY, "现场照片", NOW.date())
+        assert services.case_files.record_evidence(NO, item).case.version == 1
+    code, verified = _cli(squad.clerk_url, "verify")
+    assert code == 0, verified
+    assert verified.startswith("全部通过")
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT case_id, version FROM case_versions").fetchall() == [(1, 1)]
+        conn.execute("UPDATE case_versions SET version = 7 WHERE case_id = 1")
+        conn.execute("UPDATE general_cases SET cause = cause || '（改）' WHERE id = 2")
+    code, tampered = _cli(squad.clerk_url, "verify")
+    assert code == 1
+    assert "case_versions\t1\trow differs from its audited state in: version" in tampered
+    assert "general_cases\t2\trow differs from its audited state in: cause" in tampered

@@ -443,9 +443,10 @@ def server_tracking_sql(db: sqlite_utils.Database) -> list[str]:
     """The server's tracking function and triggers (three a sealed table), made by ``init``.
 
     Statement-level: one insert of a statement's keys from its transition tables, and only in
-    a session that switched tracking on, so a psql session's change is never sealed."""
+    a session that switched tracking on, so a psql session's change is never sealed. Said
+    ``CREATE OR REPLACE``, so a server upgrade makes them again for every sealed table."""
     statements = [
-        "CREATE FUNCTION seal_track() RETURNS trigger LANGUAGE plpgsql AS $f$\n"
+        "CREATE OR REPLACE FUNCTION seal_track() RETURNS trigger LANGUAGE plpgsql AS $f$\n"
         f"BEGIN\n  IF current_setting('{TRACKING}', true) = 'on' AND position("
         f"',' || TG_TABLE_NAME || ',' IN coalesce(current_setting('{UNTRACKED}', true), ''))"
         " = 0 THEN\n"
@@ -466,7 +467,8 @@ def server_tracking_sql(db: sqlite_utils.Database) -> list[str]:
     for shape in shapes(db.conn):
         key = shape.key_sql().replace("'", "''")
         statements += [
-            f'CREATE TRIGGER "seal_{shape.name}_{suffix}" AFTER {event} ON "{shape.name}"'
+            f'CREATE OR REPLACE TRIGGER "seal_{shape.name}_{suffix}"'
+            f' AFTER {event} ON "{shape.name}"'
             f" REFERENCING {tables} FOR EACH STATEMENT EXECUTE FUNCTION seal_track('{key}')"
             for suffix, event, tables in events
         ]

@@ -14,17 +14,24 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import psycopg
 
+TRIGRAM_INDEX_NAMES = (
+    "search_party_names_trgm",
+    "search_party_names_pinyin_trgm",
+    "search_causes_trgm",
+)
 TRIGRAM_INDEXES = (
-    "CREATE INDEX search_party_names_trgm ON search_party_names USING gin (name gin_trgm_ops)",
-    "CREATE INDEX search_party_names_pinyin_trgm ON search_party_names"
+    "CREATE INDEX IF NOT EXISTS search_party_names_trgm ON search_party_names"
+    " USING gin (name gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS search_party_names_pinyin_trgm ON search_party_names"
     " USING gin ((' ' || pinyin) gin_trgm_ops)",
-    "CREATE INDEX search_causes_trgm ON search_causes USING gin (cause gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS search_causes_trgm ON search_causes USING gin (cause gin_trgm_ops)",
 )
 
 
 def add_trigram_search(conn: psycopg.Connection[Any]) -> bool:
     """Inside ``init``'s transaction: ``pg_trgm`` and the dictionaries' trigram indexes, or
-    nothing (False) when the server cannot make the extension."""
+    nothing (False) when the server cannot make the extension. Those already there are kept
+    (an upgrade adds the missing ones)."""
     import psycopg  # noqa: PLC0415 (loaded when a server is opened, not at every start)
 
     conn.execute("SAVEPOINT trigram_search")

@@ -13,14 +13,18 @@ Each statement of each pending migration is translated by its kind, in the migra
 A statement of another kind (a table rebuilt under a new name, a ``PRAGMA``) is refused by
 name before anything is written. After the statements the server's tables, columns,
 indexes, views and triggers must be exactly those a new server at this build gets
-(``pg_schema.schema_statements``); otherwise the transaction is rolled back and the difference
-named. The seals a migration's ``AFTER_SQL`` writes are not kept on a server (as for a new one).
+(``pg_schema.schema_statements``) and what the program adds to a server beyond them (the seals'
+tracking triggers ``seal_<table>_i/u/d`` and the trigram indexes, told apart by name); otherwise
+the transaction is rolled back and the difference named. Before that check ``after`` runs in
+the transaction (``migrations._server_upgrade_extras``: the tracking triggers made again, the
+trigram indexes when missing, the pending migrations' ``AFTER_SQL``).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from chuansha_enforce.storage.server.pg_schema import (
@@ -29,6 +33,7 @@ from chuansha_enforce.storage.server.pg_schema import (
     translate_table,
     trigger_statements,
 )
+from chuansha_enforce.storage.server.pg_search import TRIGRAM_INDEX_NAMES
 from chuansha_enforce.storage.server.pg_sql import translate
 
 if TYPE_CHECKING:
@@ -114,7 +119,8 @@ def expected_shape(migrations: tuple[tuple[str, str], ...]) -> dict[str, Any]:
 
 
 def server_shape(conn: psycopg.Connection[Any]) -> dict[str, Any]:
-    """The same of a server database (its own bookkeeping left out)."""
+    """The same of a server database (its own bookkeeping and the program's server extras
+    left out: the seals' tracking triggers and the trigram indexes, by their exact names)."""
     tables: dict[str, list[str]] = {}
     for table, column in conn.execute(
         "SELECT table_name, column_name FROM information_schema.columns c"
@@ -130,13 +136,18 @@ def server_shape(conn: psycopg.Connection[Any]) -> dict[str, Any]:
         " WHERE n.nspname = current_schema() AND con.oid IS NULL",
         "view": "SELECT viewname FROM pg_views WHERE schemaname = current_schema()"
         " AND viewname <> 'sqlite_master'",
+        # the seals' tracking triggers (``seal_<its table>_i/u/d`` calling ``seal_track``)
+        # are the program's own, not the migrations'
         "trigger": "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-        " JOIN pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE NOT t.tgisinternal AND n.nspname = current_schema()",
+        " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid"
+        " WHERE NOT t.tgisinternal AND n.nspname = current_schema() AND NOT"
+        " (p.proname = 'seal_track' AND t.tgname IN ('seal_' || c.relname || '_i',"
+        " 'seal_' || c.relname || '_u', 'seal_' || c.relname || '_d'))",
     }
     shape: dict[str, Any] = {"tables": tables}
     for kind, query in names.items():
         shape[kind] = sorted(str(r[0]) for r in conn.execute(cast(Any, query)).fetchall())
+    shape["index"] = [n for n in shape["index"] if n not in TRIGRAM_INDEX_NAMES]
     return shape
 
 
@@ -157,8 +168,10 @@ def upgrade_schema(
     conn: psycopg.Connection[Any],
     applied: list[str],
     migrations: tuple[tuple[str, str], ...],
+    after: Callable[[list[str]], None] | None = None,
 ) -> list[str]:
-    """Apply the migrations ``applied`` lacks, in one transaction; return their names."""
+    """Apply the migrations ``applied`` lacks, in one transaction; return their names.
+    ``after`` (given the pending names) runs in the transaction before the shape check."""
     pending = tuple((name, sql) for name, sql in migrations if name not in applied)
     if not pending:
         return []
@@ -177,6 +190,8 @@ def upgrade_schema(
             )
         for statement in grant_statements(schema):
             conn.execute(cast(Any, statement))
+        if after is not None:
+            after([name for name, _sql in pending])
         different = _difference(expected_shape(migrations), server_shape(conn))
         if different is not None:
             raise UpgradeRefused(pending[-1][0], different)
