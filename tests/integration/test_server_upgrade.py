@@ -275,8 +275,8 @@ def test_a_server_made_by_init_before_0030_is_upgraded_with_its_seals_kept_right
     sealed, tracked = _tracked(url)
     assert "case_versions" not in sealed
     assert tracked == sealed
-    assert _cli(url, "init") == (0, f"{url}：已升级 0030_case_versions\n")
-    assert _seal_state(url) == (vouched, total, [])  # 0030 writes no sealed row
+    assert _cli(url, "init") == (0, f"{url}：已升级 0030_case_versions、0031_simple_versions\n")
+    assert _seal_state(url) == (vouched, total, [])  # 0030 and 0031 write no sealed row
     sealed, tracked = _tracked(url)
     assert "case_versions" in sealed
     assert tracked == sealed  # the new sealed table is tracked as init's are
