@@ -63,6 +63,7 @@ def noticed(qtbot: QtBot, svc: Services, **proposal: object) -> CaseDetailDialog
     svc.case_files.record_review(NO, reviewer="周律", reviewed_on=D(2024, 5, 22),
                                  opinion=ReviewOpinion.AGREE)  # fmt: skip
     svc.case_files.record_discussion(NO, Discussion(D(2024, 5, 23), "同意", ("甲", "乙", "丙")))
+    detail.reload()  # those steps were made past the window (as from another PC)
     return detail
 
 
