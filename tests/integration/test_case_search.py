@@ -16,12 +16,10 @@ import math
 import random
 import sqlite3
 import unicodedata
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
 import sqlite_utils
 
@@ -33,7 +31,7 @@ from chuansha_enforce.domain.pinyin_initials import search_keys
 from chuansha_enforce.domain.records import CasePage, OfficerRecord, PartyRecord
 from chuansha_enforce.services.case_file_service import NewCase
 from chuansha_enforce.services.case_search_service import MAX_QUERY, CaseSearchService
-from chuansha_enforce.services.container import Services, build_services
+from chuansha_enforce.services.container import Services
 from chuansha_enforce.storage.cases.case_search_index import (
     rebuild_case_search,
     refresh_case_search,
@@ -42,8 +40,7 @@ from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepo
 from chuansha_enforce.storage.connection import open_database, write_transaction
 from chuansha_enforce.storage.server.pg_database import open_server
 from chuansha_enforce.storage.server.pg_search import has_trigram_search
-from tests.conftest import NOW, SMALL_PLAN
-from tests.server_backend import SERVER, is_server
+from tests.server_backend import is_server, server_database
 from tests.tamper import query as read_rows
 
 NEVER = math.inf
@@ -95,21 +92,10 @@ def _forget_search(path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def server_demo() -> Iterator[str]:
-    """The shared demo book (``demo_db``'s plan) written on a fresh server database."""
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(SERVER, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}".encode())
-    url = SERVER.rpartition("/")[0] + "/" + name
-    try:
-        with build_services(url, FixedClock(NOW)) as built:
-            built.demo.fill(SMALL_PLAN)
+def search_server_book(server_demo_db: str) -> Iterator[str]:
+    """A copy of the session's small demo on the server (this module rewrites its dictionaries)."""
+    with server_database(server_demo_db) as url:
         yield url
-    finally:
-        with psycopg.connect(SERVER, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)".encode())
 
 
 @pytest.fixture(
@@ -127,7 +113,7 @@ def search_db(
     path = tmp_path_factory.mktemp("search") / "search.db"
     if request.param.startswith("server"):
         # one server book for both states: the tail state is made after the refreshed one
-        path = request.getfixturevalue("server_demo")
+        path = request.getfixturevalue("search_server_book")
     else:
         _copy(demo_db, path)
     if request.param.endswith("refreshed"):
@@ -411,9 +397,9 @@ def db_path(backend: Path) -> Path:
     return backend
 
 
-def test_the_server_searches_through_trigram_indexes(server_demo: str) -> None:
+def test_the_server_searches_through_trigram_indexes(search_server_book: str) -> None:
     """init made pg_trgm's indexes (the test cluster has contrib); the name lookup uses one."""
-    db = open_server(server_demo)
+    db = open_server(search_server_book)
     try:
         assert has_trigram_search(db.pg.raw)
         db.pg.raw.execute("SET enable_seqscan = off")  # a 600-case book is read whole otherwise

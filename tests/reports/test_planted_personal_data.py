@@ -24,7 +24,7 @@ from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.storage.bulk_writer import BulkWriter
 from chuansha_enforce.storage.connection import write_transaction
 from tests.backend_book import open_book
-from tests.server_backend import SERVER, server_database
+from tests.server_backend import server_database
 
 PLAN = DemoPlan(seed=17, first_year=2024, last_year=2025, general_cases=1100, simple_per_year=5)
 NAME = "王小明"
@@ -64,9 +64,7 @@ def planted_db(
     if request.param == "sqlite":
         yield from _planted(tmp_path_factory.mktemp("planted") / "planted.db")
         return
-    if not SERVER:
-        pytest.skip("CHUANSHA_TEST_PG is not set (make test starts a cluster and sets it)")
-    with server_database() as url:
+    with server_database() as url:  # skipped only when CHUANSHA_TEST_PG is unset
         yield from _planted(url)
 
 
