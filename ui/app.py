@@ -26,7 +26,6 @@ from chuansha_enforce.domain.messages import Lang  # noqa: E402
 from chuansha_enforce.services.container import Services, build_services  # noqa: E402
 from chuansha_enforce.services.database_location import APP_NAME, resolve_db_path, server_url  # noqa: E402
 from chuansha_enforce.services.errors import DomainError, StorageError  # noqa: E402
-from ui.account_menu import install_account_menu  # noqa: E402
 from ui.error_dialogs import error_text, show_error  # noqa: E402
 from ui.main_window import MainWindow, select_first_row  # noqa: E402
 from ui.qt_setup import (  # noqa: E402
@@ -35,6 +34,7 @@ from ui.qt_setup import (  # noqa: E402
     register_bundled_font,
     route_qt_messages_to_log,
 )
+from ui.window_swap import dress_window  # noqa: E402
 
 # Logging in, the idle lock, recovery and the start-up check are imported where they are
 # used: not before the first paint unless that start needs them.
@@ -193,12 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     while True:
         with services:
             window = MainWindow(services, settings, lang, remember_geometry=not args.smoke)
-            account = services.session.account
-            if account is not None:
-                from ui.idle_lock import IdleLock
-
-                IdleLock(window, services, account, lang)  # owned by the window
-            install_account_menu(window, services, lang)
+            dress_window(window, services, lang)
             window.show()
             select_first_row(window)
             app.processEvents()

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -32,10 +30,10 @@ from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.safety.backup_labels import contents_text
 from chuansha_enforce.services.backup_service import BackupManifest, RestoreReport
-from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.error_dialogs import error_text, show_error
 from ui.runner import OperationRunner, Progress, reopen_services
+from ui.window_swap import replace_window
 
 log = logging.getLogger(__name__)
 
@@ -294,9 +292,6 @@ class SafetyActions(QObject):
             show_error(self._window, exc, self._lang)
             self._window.close()
             return
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(services.close)
         if services.session.login_required:
             services.close()
             QMessageBox.information(
@@ -306,11 +301,9 @@ class SafetyActions(QObject):
             )
             self._window.close()
             return
-        make_window = cast(Callable[[Services, QSettings, Lang], QMainWindow], type(self._window))
-        self.replacement = make_window(services, self._settings, self._lang)
-        self.replacement.show()
-        self._window.close()
-        self.replacement.statusBar().showMessage(self.tr("已恢复"), 10000)
+        self.replacement = replace_window(
+            self._window, services, self._settings, self._lang, self.tr("已恢复"), dressed=False
+        )
         self.restored_box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("已恢复"),

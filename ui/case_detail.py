@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -44,7 +44,7 @@ from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.document_menu import DocumentMenu
 from ui.error_dialogs import show_error
 from ui.forced_demolition_steps import FORCED_KEYS, forced_rows
-from ui.runner import OperationRunner
+from ui.runner import OperationRunner, raise_failure
 from ui.screen_fit import fit_to_screen
 from ui.step_form import Field, FormValues, StepForm
 
@@ -565,8 +565,9 @@ class CaseDetailDialog(QDialog):
         self.delete_button.setAutoDefault(False)
         self.documents_button = QPushButton(QCoreApplication.translate("CaseDetail", "文书…"), self)
         self.documents_button.setObjectName("documents")
+        self._runner = OperationRunner(services, lang, self)
         self.documents_menu = DocumentMenu(
-            OperationRunner(services, lang, self),
+            self._runner,
             case_no,
             parent=self,
             as_read=self.as_read,
@@ -741,15 +742,17 @@ class CaseDetailDialog(QDialog):
         reloads, and a next try is made from what it shows then (issue 23)."""
         shown = [self.view.case.version]
 
+        def stale() -> None:
+            self.reload()
+            shown[0] = self.view.case.version
+
         def run(*args: P.args, **kwargs: P.kwargs) -> T:
-            try:
+            def op(_services: Services) -> T:
                 with edited_as_read(self._case_no, shown[0]):
                     return edit(*args, **kwargs)
-            except DomainError as exc:
-                if exc.code == "case.changed_since":
-                    self.reload()
-                    shown[0] = self.view.case.version
-                raise
+
+            done = self._runner.run_op(op, on_failed=raise_failure, on_stale=stale)
+            return cast(T, done)  # a refusal was raised, not returned as None
 
         return run
 

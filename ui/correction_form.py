@@ -9,6 +9,7 @@ input kept.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -24,6 +25,7 @@ from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.services.changes import Changes
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.correction_service import CorrectionResult
+from ui.runner import OperationRunner, raise_failure
 from ui.step_form import Field, FormValues, Kind, StepForm
 
 Submit = Callable[[FormValues, FieldSpec], CorrectionResult]
@@ -121,19 +123,22 @@ def simple_correction_form(
         "decision_no", QCoreApplication.translate("Correction", "决定书文号"), default=decision_no
     )
     shown = [_simple_version(services, decision_no)]
+    runner = OperationRunner(services, lang, parent)
+
+    def stale() -> None:
+        shown[0] = _simple_version(services, decision_no)
+        if reload is not None:
+            reload()
 
     def submit(v: FormValues, spec: FieldSpec) -> CorrectionResult:
-        try:
-            return corrections.correct_simple(
+        def correct(s: Services) -> CorrectionResult:
+            return s.corrections.correct_simple(
                 v.text("decision_no"), spec.key, v.text("value"), v.text("reason"),
                 expected_version=shown[0],
             )  # fmt: skip
-        except DomainError as exc:
-            if exc.code == "case.changed_since":
-                shown[0] = _simple_version(services, decision_no)
-                if reload is not None:
-                    reload()
-            raise
+
+        done = runner.run_op(correct, on_failed=raise_failure, on_stale=stale)
+        return cast(CorrectionResult, done)  # a refusal was raised, not returned as None
 
     return correction_form(
         services,

@@ -38,16 +38,10 @@ from chuansha_enforce.domain.disputes.disputes import (
 )
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.dispute_service import DisputeStep, DisputeView
-from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.case_detail import flag_colour
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
-from ui.runner import OperationRunner
+from ui.runner import OperationRunner, raise_failure
 from ui.step_form import Field, FormValues, Kind, StepForm
-
-
-def _raise(_text: str, exc: DomainError | StorageError) -> None:
-    """A refusal goes back to the form, which shows it at the field it names."""
-    raise exc
 
 
 class DisputePanel(QWidget):
@@ -176,7 +170,7 @@ class DisputePanel(QWidget):
                 )
                 return s.disputes.add(given)[1]
 
-            return self._runner.run_op(add, on_failed=_raise)
+            return self._runner.run_op(add, on_failed=raise_failure)
 
         return self._open(
             QCoreApplication.translate("DisputePanel", "登记复议/诉讼"), add_fields(), submit, today
@@ -196,16 +190,14 @@ class DisputePanel(QWidget):
             def update(s: Services) -> object:
                 return s.disputes.update(view.id, step, expected_version=shown[0])
 
-            def refused(_text: str, exc: DomainError | StorageError) -> None:
-                """A stale refusal reloads the register; the form's next try is made from
-                the version it shows then."""
-                if isinstance(exc, DomainError) and exc.code == "case.changed_since":
-                    self.reload()
-                    now = next((v for v in self.views if v.id == view.id), None)
-                    shown[0] = None if now is None else now.case_version
-                raise exc
+            def stale() -> None:
+                """The register reloads; the form's next try is made from the version it
+                shows then."""
+                self.reload()
+                now = next((v for v in self.views if v.id == view.id), None)
+                shown[0] = None if now is None else now.case_version
 
-            return self._runner.run_op(update, on_failed=refused)
+            return self._runner.run_op(update, on_failed=raise_failure, on_stale=stale)
 
         title = QCoreApplication.translate("DisputePanel", "记录进展 - %1").replace(
             "%1", view.record.number

@@ -31,8 +31,8 @@ from chuansha_enforce.domain.review.review_checklist import CHECKLIST, Finding
 from chuansha_enforce.services.case_versions import edited_as_read
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
-from chuansha_enforce.services.review_service import RoundView, SignRequest
-from ui.error_dialogs import error_text
+from chuansha_enforce.services.review_service import RoundView, Signed, SignRequest
+from ui.runner import OperationRunner
 
 
 def sign_hidden_reason(services: Services, has_submission: bool, lang: Lang) -> str | None:
@@ -65,6 +65,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reviewDialog")
         self._services = services
+        self._runner = OperationRunner(services, lang, self)
         self._lang = lang
         self.case_no = case_no
         self.setWindowTitle(self.tr("法制审核：%1").replace("%1", case_no))
@@ -191,21 +192,29 @@ class ReviewDialog(QDialog):
             if box.isChecked()
         )
 
+    def _refused(self, text: str, _exc: DomainError | StorageError) -> None:
+        self.state.setText(text)
+
+    def _read_again(self) -> None:
+        """Someone changed the case: show its rounds as they are now, sign from them."""
+        self.version = self._services.case_files.find(self.case_no).version
+        self._show_rounds(self._services.reviews.rounds(self.case_no))
+
     def sign(self) -> None:
         opinion = ReviewOpinion(str(self.opinion.currentData()))
         request = SignRequest(
             opinion, self.reasons.toPlainText(), self.findings(), self.password.text()
         )
         self.password.clear()
-        try:
+
+        def sign_as_read(services: Services) -> Signed:
             with edited_as_read(self.case_no, self.version):
-                signed = self._services.reviews.sign(self.case_no, request)
-        except (DomainError, StorageError) as exc:
-            self.state.setText(error_text(exc, self._lang))
-            if isinstance(exc, DomainError) and exc.code == "case.changed_since":
-                # someone changed the case: show its rounds as they are now, sign from them
-                self.version = self._services.case_files.find(self.case_no).version
-                self._show_rounds(self._services.reviews.rounds(self.case_no))
+                return services.reviews.sign(self.case_no, request)
+
+        signed = self._runner.run_op(
+            sign_as_read, on_failed=self._refused, on_stale=self._read_again
+        )
+        if signed is None:
             return
         done = signed.round
         self._show_rounds(self._services.reviews.rounds(self.case_no))

@@ -3,7 +3,9 @@ connection of its own that acts as the logged-in account (``Services.for_worker`
 
 A refusal (``DomainError``) or a storage failure (``StorageError``) is rendered once, here; the
 ``Changes`` an operation returns go to ``changed``, which the main window turns into refreshes
-by topic (``MainWindow.on_changes``).
+by topic (``MainWindow.on_changes``). An edit made from a view someone changed since is
+refused with "已被他人修改，请刷新后再试" (issue 23): the caller's ``on_stale`` then reads the
+view again, here too, so the next try is made from what it shows then.
 """
 
 from __future__ import annotations
@@ -26,6 +28,15 @@ from ui.worker_threads import WorkerThreads
 T = TypeVar("T")
 Op = Callable[[Services], T]
 Failure = DomainError | StorageError
+Reload = Callable[[], object]
+STALE = "case.changed_since"
+"""The code of the refusal of an edit made from a view that was changed since (issue 23)."""
+
+
+def raise_failure(_text: str, exc: Failure) -> None:
+    """``on_failed`` of a form's operation: the refusal goes back to the form, which shows it
+    at the field it names."""
+    raise exc
 
 
 def changes_of(result: object) -> tuple[Changes, tuple[str, ...]]:
@@ -105,12 +116,14 @@ class _Reply(QObject):
         on_done: Callable[[Any], object] | None,
         on_failed: Callable[[str, Failure], object] | None,
         parent: QWidget | None,
+        on_stale: Reload | None,
     ) -> None:
         super().__init__(runner)
         self._runner = runner
         self._on_done = on_done
         self._on_failed = on_failed
         self._parent = parent
+        self._on_stale = on_stale
 
     @Slot(object)
     def done(self, result: object) -> None:
@@ -120,7 +133,7 @@ class _Reply(QObject):
     @Slot(object)
     def failed(self, exc: Failure) -> None:
         self.deleteLater()
-        self._runner._failed(exc, self._on_failed, self._parent)
+        self._runner._failed(exc, self._on_failed, self._parent, self._on_stale)
 
     @Slot(object)
     def crashed(self, exc: Exception) -> None:
@@ -150,15 +163,17 @@ class OperationRunner(QObject):
         read_only: bool = True,
         on_failed: Callable[[str, Failure], object] | None = None,
         parent: QWidget | None = None,
+        on_stale: Reload | None = None,
     ) -> T | None:
         """Run ``op``. On the GUI thread it uses the window's services and returns the result
         (None when refused); in the background it uses ``Services.for_worker(read_only=…)``
         and returns None at once. Either way ``on_done`` gets the result, a refusal is shown
         (in ``on_failed`` when given, else as a message box over ``parent``), and the
-        result's ``Changes`` go out on ``changed``."""
+        result's ``Changes`` go out on ``changed``. A refusal because the case changed since
+        the caller read it (``STALE``) first calls ``on_stale``, which reads it again."""
         if background:
             job = _Job(self.services, op, read_only)
-            reply = _Reply(self, on_done, on_failed, parent)
+            reply = _Reply(self, on_done, on_failed, parent, on_stale)
             job.finished.connect(reply.done)
             job.failed.connect(reply.failed)
             job.crashed.connect(reply.crashed)
@@ -167,7 +182,7 @@ class OperationRunner(QObject):
         try:
             result = op(self.services)
         except (DomainError, StorageError) as exc:
-            self._failed(exc, on_failed, parent)
+            self._failed(exc, on_failed, parent, on_stale)
             return None
         self._done(result, on_done)
         return result
@@ -188,7 +203,10 @@ class OperationRunner(QObject):
         exc: Failure,
         on_failed: Callable[[str, Failure], object] | None,
         parent: QWidget | None,
+        on_stale: Reload | None = None,
     ) -> None:
+        if on_stale is not None and isinstance(exc, DomainError) and exc.code == STALE:
+            on_stale()  # before the refusal is shown (``raise_failure`` ends here)
         if on_failed is not None:
             on_failed(error_text(exc, self.lang), exc)
         else:

@@ -8,12 +8,8 @@ never is."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import cast
-
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -35,10 +31,9 @@ from chuansha_enforce.services.server_connection import (
     check_server,
     server_address,
 )
-from ui.account_menu import install_account_menu
-from ui.idle_lock import IdleLock
 from ui.login_dialog import log_in_at_start
 from ui.runner import OperationRunner, open_case_book
+from ui.window_swap import replace_window
 
 REMEMBERED = ("host", "port", "database", "user")
 """The settings keys under ``server/`` (the password is not among them)."""
@@ -154,7 +149,7 @@ class ServerDialog(QDialog):
 
 def _logged_in(services: Services, lang: Lang, parent: QWidget) -> Services | None:
     """A server case book with accounts: whoever logs in (None: cancelled); else as opened."""
-    if not services.session.login_required or services.server_url is None:
+    if not services.session.login_required:
         return services
     return log_in_at_start(services, lang, parent)
 
@@ -162,23 +157,12 @@ def _logged_in(services: Services, lang: Lang, parent: QWidget) -> Services | No
 def open_in_new_window(
     window: QMainWindow, services: Services, settings: QSettings, lang: Lang
 ) -> QMainWindow | None:
-    """A main window of the same kind on ``services``; ``window`` closes (its own close-time
-    work included) once the new one shows. Returns the new window (None: login cancelled)."""
+    """A main window of the same kind on ``services``, dressed as at start; ``window``
+    closes once the new one shows. Returns the new window (None: login cancelled)."""
     chosen = _logged_in(services, lang, window)
     if chosen is None:
         return None
-    app = QApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(chosen.close)
-    make_window = cast(Callable[[Services, QSettings, Lang], QMainWindow], type(window))
-    replacement = make_window(chosen, settings, lang)
-    install_account_menu(replacement, chosen, lang)
-    if chosen.session.account is not None:  # as at start: the window locks when left idle
-        IdleLock(replacement, chosen, chosen.session.account, lang)
-    replacement.show()
-    window.close()
-    replacement.statusBar().showMessage(chosen.location, 10000)
-    return replacement
+    return replace_window(window, chosen, settings, lang, chosen.location)
 
 
 def connect_server(
