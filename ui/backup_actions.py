@@ -302,7 +302,7 @@ class SafetyActions(QObject):
             self._window.close()
             return
         self.replacement = replace_window(
-            self._window, services, self._settings, self._lang, self.tr("已恢复"), dressed=False
+            self._window, services, self._settings, self._lang, self.tr("已恢复")
         )
         self.restored_box = QMessageBox(
             QMessageBox.Icon.Information,

@@ -38,19 +38,16 @@ def replace_window(
     settings: QSettings,
     lang: Lang,
     status: str,
-    *,
-    dressed: bool = True,
 ) -> QMainWindow:
     """A main window of ``window``'s kind on ``services`` (closed when the program quits),
-    dressed as at start when ``dressed``; it shows, then ``window`` closes, then ``status``
+    dressed as at start (a restored book too); it shows, then ``window`` closes, then ``status``
     shows in the new one's status bar. Returns the new window."""
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(services.close)
     make_window = cast(Callable[[Services, QSettings, Lang], QMainWindow], type(window))
     replacement = make_window(services, settings, lang)
-    if dressed:
-        dress_window(replacement, services, lang)
+    dress_window(replacement, services, lang)
     replacement.show()
     window.close()
     replacement.statusBar().showMessage(status, STATUS_MS)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -101,6 +102,8 @@ def test_restore_confirms_and_shows_what_it_restored(
     assert "一般程序案件 600" in shown
     assert "恢复前的数据库已保存为" in shown
     assert replacement.case_model.rowCount() > 0
+    # dressed as at start: the 账户 menu is there as it was before the restore
+    assert replacement.findChild(QAction, "manageAccounts") is not None
     window.safety.restored_box.close()
     replacement.close()
     _services(replacement).close()
