@@ -17,16 +17,18 @@ is walked with expat, as calamine would count it.
 from __future__ import annotations
 
 import posixpath
+import queue
 import re
 import struct
+import threading
 import zipfile
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from itertools import pairwise
 from pathlib import Path
-from typing import BinaryIO, Final, NamedTuple
+from typing import BinaryIO, Final, NamedTuple, TypeAlias
 from xml.etree import ElementTree
 from xml.parsers import expat
 
@@ -168,6 +170,50 @@ def _inflate(file: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
         raise _Damaged("checksum")
 
 
+_Ahead: TypeAlias = "queue.Queue[bytes | BaseException | None]"
+_AHEAD_CHUNKS: Final = 4
+
+
+def _inflated_ahead(chunks: Iterator[bytes]) -> Generator[bytes, None, None]:
+    """The chunks of ``chunks`` (an ``_inflate``), inflated by a helper thread a few chunks
+    ahead of the reader: zlib and the checksum let go of the interpreter while they work, so
+    the inflating of a large sheet runs beside the patterns that look at it (about a third of
+    the measure of a 100,000-row ledger). The thread is stopped and waited for when the
+    reader stops, early or not; an error of the part is raised to the reader."""
+    ahead: _Ahead = queue.Queue(maxsize=_AHEAD_CHUNKS)
+    stop = threading.Event()
+
+    def hand_over(item: bytes | BaseException | None) -> bool:
+        while not stop.is_set():
+            try:
+                ahead.put(item, timeout=0.05)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+    def inflate() -> None:
+        try:
+            for chunk in chunks:
+                if not hand_over(chunk):
+                    return
+        except BaseException as error:  # handed to the reader, who raises it
+            hand_over(error)
+        else:
+            hand_over(None)
+
+    worker = threading.Thread(target=inflate, name="xlsx-inflate", daemon=True)
+    worker.start()
+    try:
+        while (item := ahead.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
 def _pieces(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
     """``(offset, bytes)`` pieces of a part that each end just after a ``>``, so that no tag
     is cut in two (a long text without any tag is let through in pieces)."""
@@ -219,16 +265,36 @@ def _column_letters(number: int) -> str:
     return letters
 
 
+def _right_of(columns: int) -> str:
+    return "|".join(_after(_column_letters(columns), "A", "Z", "A"))
+
+
+def _from_row(row: int) -> str:
+    return "|".join([str(row), *_after(str(row), "0", "9", "1")])  # (no leading zero)
+
+
 def _cells_right_of(columns: int) -> re.Pattern[bytes]:
     """Cells (``<c r="…``) in a column right of column number ``columns``; group 1 its letters."""
-    after = "|".join(_after(_column_letters(columns), "A", "Z", "A"))
-    return re.compile(_CELL_AT + b"(" + after.encode() + b")[0-9]")
+    return re.compile(_CELL_AT + b"(" + _right_of(columns).encode() + b")[0-9]")
 
 
 def _cells_from_row(row: int) -> re.Pattern[bytes]:
     """Cells in row ``row`` or below it; group 1 the row number."""
-    least = "|".join([str(row), *_after(str(row), "0", "9", "1")])  # (no leading zero)
-    return re.compile(_CELL_AT + b"[A-Z]+0*(" + least.encode() + b')"')
+    return re.compile(_CELL_AT + b"[A-Z]+0*(" + _from_row(row).encode() + b')"')
+
+
+def _cells_beyond(columns: int, row: int) -> re.Pattern[bytes]:
+    """Cells right of column number ``columns`` (groups 1 and 2: letters, digits) or in row
+    ``row`` or below it (group 3: the row number): both looked for in one pass."""
+    right, below = _right_of(columns).encode(), _from_row(row).encode()
+    return re.compile(_CELL_AT + b"(?:(" + right + b")([0-9]+)|[A-Z]+0*(" + below + b')")')
+
+
+def _last_row(piece: bytes) -> int:
+    """The row of the piece's last cell with its reference (0: none)."""
+    at = piece.rfind(_CELL_AT)
+    found = _CELL_REF_RE.match(piece, at) if at >= 0 else None
+    return 0 if found is None else int(found[2])
 
 
 def _scan(pieces: Iterator[tuple[int, bytes]], count_shared: bool) -> _Scan:
@@ -236,25 +302,33 @@ def _scan(pieces: Iterator[tuple[int, bytes]], count_shared: bool) -> _Scan:
     only at the few cells beyond what is known: right of the widest column found so far (from
     Z on), and below a threshold row taken from the width of the first rows (the usual ledger
     has a few dozen of them). The columns are exact when some lie beyond Z; the rows are
-    exact when some lie below the threshold, else the threshold is their bound."""
+    exact when some lie below the threshold, else the threshold is their bound.
+
+    Below the threshold only rows past the most found so far are looked for, and a piece's
+    last cell (rows usually come in order) is taken as found before the piece is looked at:
+    the usual piece then has no cell the pattern finds."""
     columns = 26
-    right = _cells_right_of(columns)
-    below: re.Pattern[bytes] | None = None
     threshold = rows = shared = 0
     fallback = False
     for _, piece in pieces:
         if _ODD_CELL_RE.search(piece) is not None or _PREFIXED_CELL_RE.search(piece) is not None:
             fallback = True
-        found = right.findall(piece)
-        if found:
-            columns = max(_column_number(letters) for letters in set(found))
-            right = _cells_right_of(columns)
-        if below is None:  # the first piece holds the header row: the sheet's usual width
+        if not threshold:  # the first piece holds the header row: the sheet's usual width
+            found = _cells_right_of(columns).findall(piece)
+            if found:
+                columns = max(_column_number(letters) for letters in set(found))
             threshold = max(1, int(MAX_SHEET_CELLS * _NEAR_SHARE) // columns)
-            below = _cells_from_row(threshold)
-        far = below.findall(piece)
-        if far:
-            rows = max(rows, *(int(digits) for digits in set(far)))
+        last = _last_row(piece)
+        if last >= threshold:
+            rows = max(rows, last)
+        for letters, digits, far in _cells_beyond(columns, max(threshold, rows + 1)).findall(piece):
+            if letters:
+                columns = max(columns, _column_number(letters))
+                digits_row = int(digits)
+                if digits_row >= threshold:
+                    rows = max(rows, digits_row)
+            else:
+                rows = max(rows, int(far))
         if count_shared:
             shared += piece.count(b'"s"') + piece.count(b"'s'")
     exact_rows = rows > 0
@@ -459,7 +533,7 @@ def inspect_xlsx(path: Path) -> dict[str, SheetExtent]:
             bounded: list[str] = []  # sheets measured by a bound (``_Scan.exact``)
             for part, name in parts.sheets.items():
                 info = by_name[part]
-                scan = _scan(_pieces(_inflate(file, info)), longest > 0)
+                scan = _scan(_pieces(_inflated_ahead(_inflate(file, info))), longest > 0)
                 rows, columns = scan.rows, scan.columns
                 if scan.fallback:
                     rows, columns = _walk(_pieces(_inflate(file, info)))
