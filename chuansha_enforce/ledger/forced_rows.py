@@ -6,9 +6,10 @@ window and the CLI ask it: the row's steps are recorded one by one, in the order
 takes, on a case built from the row, and each is refused when the domain refuses it on the
 steps recorded before it. A row decided on or after ``gates_from`` lacking a prerequisite is
 refused naming the column and the column it lacks; an older row is history and imports with a
-warning. A step's date is never before the dates of the steps the domain makes it need (found
-by asking it with that step left out), its period ends after it begins, and a carrying out has
-its time and at least two witnesses.
+warning. A step's date is never before the order's service nor the dates of the recorded steps
+the domain's table makes it need (``forced_prerequisites.FORCED_PREREQUISITES``, which
+``forced_refusal`` reads too), its period ends after it begins, and a carrying out has its
+time and at least two witnesses.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ from chuansha_enforce.domain.demolition.forced_demolition_steps import (
     ReminderStatementKind,
     StructureArea,
 )
+from chuansha_enforce.domain.demolition.forced_prerequisites import (
+    FORCED_PREREQUISITES,
+    LACKING_CODES,
+)
 from chuansha_enforce.domain.enums import PartyType
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import PartyRecord
@@ -55,11 +60,7 @@ row's steps are recorded (the party's own removal last: it ends the sequence).""
 
 LACKING: Final = {
     "forced.not_served": "served_on",
-    "forced.no_authority": "authority_on",
-    "forced.no_reminder": "reminder_on",
-    "forced.no_statement": "reminder_statement_on",
-    "forced.not_decided": "forced_decided_on",
-    "forced.not_announced": "announced_on",
+    **{LACKING_CODES[step]: column for step, column in STEP_COLUMNS if step in LACKING_CODES},
 }
 """The domain's refusal for a step not yet recorded → the column that records it."""
 
@@ -184,7 +185,7 @@ def _walk(
     shape = (area, c.served_on is not None, steps)
     answer = _ANSWERS.get(shape)
     if answer is None:
-        answer = _ANSWERS[shape] = _ask(c, decision, steps)
+        answer = _ANSWERS[shape] = _ask(c, decision, area, steps)
     for column, refusal, needs in answer:
         if refusal is not None:
             _refused(refusal, column, row, issues, gated=gated, gates_from=gates_from)
@@ -197,15 +198,18 @@ def _walk(
                 issues.add(row, error, column)
 
 
-def _ask(c: GeneralCells, decision: Decision, steps: tuple[str, ...]) -> Answer:
+def _ask(
+    c: GeneralCells, decision: Decision, area: StructureArea, steps: tuple[str, ...]
+) -> Answer:
     """The domain's answers for the row's shape, the steps recorded on its case in turn."""
     case = _case(c, decision)
+    prerequisites = FORCED_PREREQUISITES[area]
     answer = []
     for step, column in STEP_COLUMNS:
         if step not in steps:
             continue
         refusal = forced_refusal(case, step)
-        needs = () if refusal is not None else _needs(case, step, steps)
+        needs = () if refusal is not None else _needs(prerequisites[step] or (), steps)
         answer.append((column, refusal, needs))
         case = replace(case, forced=_with_step(case.forced, c, step))
     return tuple(answer)
@@ -232,21 +236,11 @@ def _refused(
     issues.add(row, DomainError(code, None, params), column, warning=not gated)
 
 
-def _needs(case: CaseFile, step: str, steps: tuple[str, ...]) -> tuple[str, ...]:
-    """The recorded columns ``step`` needs by the domain: those whose absence it refuses."""
-    needs = []
-    if case.served_on is not None and forced_refusal(replace(case, served_on=None), step):
-        needs.append("served_on")
-    for earlier, column in STEP_COLUMNS:
-        if earlier == step:
-            break
-        if earlier not in steps:
-            continue
-        without = replace(case, forced=_without_step(case.forced, earlier))
-        refusal = forced_refusal(without, step)
-        if refusal is not None and LACKING.get(refusal.code) == column:
-            needs.append(column)
-    return tuple(needs)
+def _needs(prerequisites: tuple[str, ...], steps: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns a step the domain accepts is never before: the order's service (every
+    step needs it) and the recorded steps among its ``prerequisites``, in the row's order."""
+    recorded = (column for step, column in STEP_COLUMNS if step in prerequisites and step in steps)
+    return ("served_on", *recorded)
 
 
 _FIELDS: Final = {"authority": "authority", "remind": "reminder",
@@ -276,11 +270,6 @@ def _with_step(f: ForcedDemolition, c: GeneralCells, step: str) -> ForcedDemolit
     """``f`` with the row's ``step`` recorded."""
     on = getattr(c, dict(STEP_COLUMNS)[step])
     changes: dict[str, Any] = {_FIELDS[step]: _recorded(step, on)}  # its field's type
-    return replace(f, **changes)
-
-
-def _without_step(f: ForcedDemolition, step: str) -> ForcedDemolition:
-    changes: dict[str, Any] = {_FIELDS[step]: None}
     return replace(f, **changes)
 
 

@@ -15,9 +15,11 @@ Six gates, in order, after a 责令限期拆除 order:
 6. carried out after the 公告's period, never at night (``night_start``–``night_end``) nor on a
    statutory holiday (43); other rest days are warned about; at least two witnesses.
 
-The party's own removal (自行拆除) ends the sequence at any point. Where the structure stands
-is read from the case's violation: 乡村违法建设 (乡村建设规划许可证, 城乡规划法 65) is rural,
-the town demolishes it itself; any other structure counts as urban and needs the 责成.
+Which earlier steps each step needs is one table, ``forced_prerequisites.FORCED_PREREQUISITES``
+(the ledger's import reads it too). The party's own removal (自行拆除) ends the sequence at any
+point. Where the structure stands is read from the case's violation: 乡村违法建设
+(乡村建设规划许可证, 城乡规划法 65) is rural, the town demolishes it itself; any other
+structure counts as urban and needs the 责成.
 """
 
 from __future__ import annotations
@@ -45,6 +47,12 @@ from chuansha_enforce.domain.demolition.forced_demolition_steps import (
     ReminderStatement,
     ReminderStatementKind,
     StructureArea,
+)
+from chuansha_enforce.domain.demolition.forced_prerequisites import (
+    FORCED_PREREQUISITES,
+    LACKING_CODES,
+    RECORDED_CODES,
+    recorded_on,
 )
 from chuansha_enforce.domain.disputes.disputes import DisputeRecord
 from chuansha_enforce.domain.enums import ReviewOpinion
@@ -135,37 +143,21 @@ def _done(day: dt.date | None, key: str) -> DomainError | None:
 
 
 def forced_refusal(case: CaseFile, step: str) -> DomainError | None:
-    """Why ``step`` cannot be recorded on ``case`` now, before any date is looked at."""
+    """Why ``step`` cannot be recorded on ``case`` now, before any date is looked at: the
+    first of its prerequisites (``FORCED_PREREQUISITES``) not recorded, or the step itself
+    recorded already."""
     base = _base(case)
     if base is not None:
         return base
+    needs = FORCED_PREREQUISITES[structure_area(case)][step]
+    if needs is None:  # the one step an area never takes: the 责成 of a rural structure
+        return DomainError("forced.authority_rural", None)
     forced = case.forced
-    if step == "removed":
-        return None
-    if step == "remind":
-        return _done(forced.reminder.served_on if forced.reminder else None, "forced.reminded")
-    if step == "authority":
-        if structure_area(case) is StructureArea.RURAL:
-            return DomainError("forced.authority_rural", None)
-        return _done(forced.authority.on if forced.authority else None, "forced.authority_exists")
-    if forced.reminder is None:
-        return DomainError("forced.no_reminder", None)
-    if step == "remind_statement":
-        return _done(forced.statement.on if forced.statement else None, "forced.statement_exists")
-    if forced.statement is None:
-        return DomainError("forced.no_statement", None)
-    if step == "enforce":
-        if structure_area(case) is StructureArea.URBAN and forced.authority is None:
-            return DomainError("forced.no_authority", None)
-        return _done(forced.decided_on, "forced.decided")
-    if forced.decided_on is None:
-        return DomainError("forced.not_decided", None)
-    if step == "announce":
-        on = forced.announcement.on if forced.announcement else None
-        return _done(on, "forced.announced")
-    if forced.announcement is None:
-        return DomainError("forced.not_announced", None)
-    return None  # carry_out
+    for need in needs:
+        if recorded_on(forced, need) is None:
+            return DomainError(LACKING_CODES[need], None)
+    done = RECORDED_CODES.get(step)
+    return None if done is None else _done(recorded_on(forced, step), done)
 
 
 def _refuse(case: CaseFile, step: str) -> None:
