@@ -37,7 +37,6 @@ from chuansha_enforce.storage.server.pg_copy import (
     SchemaDifference,
     copy_file_into,
     copy_transaction,
-    relations_in,
     settle,
 )
 from chuansha_enforce.storage.server.pg_database import (
@@ -46,6 +45,7 @@ from chuansha_enforce.storage.server.pg_database import (
     open_server,
     shown_url,
 )
+from chuansha_enforce.storage.server.pg_schema import relations_in
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ from chuansha_enforce.storage.safety.integrity import audit_hashes
 from chuansha_enforce.storage.server import pg_dump
 from chuansha_enforce.storage.server.pg_database import PgDatabase, open_server, shown_url
 from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, PgTools, ToolLookup
+from chuansha_enforce.storage.server.pg_schema import relations_in
 
 CHECKED = "restored into a scratch database and verified"
 
@@ -200,7 +201,7 @@ class ServerBackupService:
         try:
             with target.pg.typed_errors():
                 tools = self._tools(target)
-                occupied = pg_dump.has_tables(target)
+                occupied = relations_in(target.pg.raw) > 0
                 if occupied and not replace:
                     where = shown_url(self._url)
                     raise DomainError("server_restore.not_empty", "path", {"path": where})

@@ -289,6 +289,17 @@ def _grants() -> list[str]:
     ]
 
 
+def relations_in(conn: psycopg.Connection[Any]) -> int:
+    """Tables, views and sequences (of every kind) in the server database's current schema,
+    0 when it is empty: ``migrate-to`` copies only into an empty database, and a restore
+    replaces a database that is not empty only when told to."""
+    row = conn.execute(
+        "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')"
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
 def applied_on_server(conn: psycopg.Connection[Any]) -> list[str]:
     """The migration names a server database records, in the order applied ([] when new)."""
     # the catalogue, not information_schema: a role without grants must not see "no table"
