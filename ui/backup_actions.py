@@ -144,8 +144,8 @@ class SafetyActions(QObject):
         server = self._services.server_url is not None
         try:
             self._services.backups.check_folder(target)  # refused before anything is logged
-            if server:  # pg_dump, and a login that may make the scratch database to check in
-                self._services.server_backups.tools()
+            # pg_dump, and a login that may make the scratch database to check in
+            tools = self._services.server_backups.tools() if server else None
             self._services.record_backup(target)  # a copy of all personal data: logged first
         except (DomainError, StorageError) as exc:
             progress.reset()
@@ -157,7 +157,7 @@ class SafetyActions(QObject):
         self._backing_up = True
         self._runner.run_op(
             lambda s: (
-                s.server_backups.backup(target)
+                s.server_backups.backup(target, tools=tools)
                 if server
                 else s.backups.backup(target, progress=reporter.progressed.emit)
             ),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.presenters.server_check_text import server_check_text
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.server_connection import (
@@ -124,7 +125,7 @@ class ServerDialog(QDialog):
             lambda _s: check_server(server_address(parts)), on_failed=self._failed, parent=self
         )
         if checked is not None:
-            self._say(checked.text(self._lang), error=False)
+            self._say(server_check_text(checked, self._lang), error=False)
         return checked
 
     def open_server(self) -> Services | None:

@@ -21,7 +21,7 @@ from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.clock import Clock, china_time
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.safety.backup_labels import contents_text
-from chuansha_enforce.services.backup_service import BackupManifest, BackupService
+from chuansha_enforce.services.backup_service import BackupManifest, BackupService, dump_backups
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.database_location import server_local_path
 from chuansha_enforce.services.restore_authority import authorizer, server_authorizer
@@ -68,7 +68,8 @@ def _cmd_restore_server(
     args: argparse.Namespace, url: str, out: TextIO, lang: Lang, clock: Clock
 ) -> int:
     """``restore DUMP`` on a server case book: pg_restore in one go, verified before and after."""
-    report = ServerBackupService(url, server_local_path(url), clock).restore(
+    files = dump_backups(server_local_path(url), clock)
+    report = ServerBackupService(url, files, clock).restore(
         Path(args.file).expanduser(),
         replace=args.replace,
         authorize=server_authorizer(cli_login(args.user), clock),

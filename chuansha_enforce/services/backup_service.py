@@ -24,6 +24,11 @@ from chuansha_enforce.domain.safety.backup_retention import (
     RetentionPolicy,
     backups_to_keep,
 )
+from chuansha_enforce.services.backup_checks import (
+    check_manifest,
+    refuse_problems,
+    superseded_heads,
+)
 from chuansha_enforce.services.output_files import backups_dir, refuse_database_files
 from chuansha_enforce.services.system_clock import file_system_seconds
 from chuansha_enforce.storage.connection import (
@@ -45,17 +50,15 @@ from chuansha_enforce.storage.errors import (
 )
 from chuansha_enforce.storage.migrations import known_names
 from chuansha_enforce.storage.safety import chain_key
-from chuansha_enforce.storage.safety.audit_log import GENESIS_HASH, AuditEntry, AuditLog
+from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.safety.backup import (
     BackupManifest,
     BackupProgress,
-    FileVerdict,
     backup_database,
     backup_files,
     check_backup_file,
     copy_raw,
     manifest_mismatch,
-    manifest_path,
     read_manifest,
     remove_backup,
     remove_stale_partials,
@@ -68,9 +71,11 @@ from chuansha_enforce.storage.safety.inspection import quick_check
 from chuansha_enforce.storage.safety.integrity import audit_hashes
 from chuansha_enforce.storage.safety.writer_lock import acquire_writer_lock, lock_holder_pid
 
-__all__ = ["BackupManifest", "BackupService", "RestoreReport", "backups_dir"]
+__all__ = ["BackupManifest", "BackupService", "RestoreReport", "backups_dir", "dump_backups"]
 
 STALE_PARTIAL_SECONDS = 3600
+DUMP_SUFFIX = ".dump"
+"""A server case book's pg_dump backups (a file's are ``.db`` copies)."""
 NOT_LOGGED_IN = "未登录"
 """Who a restore is recorded under when the caller names nobody and passes no ``authorize``
 (the CLI and the GUI always do one or the other)."""
@@ -131,6 +136,14 @@ def restore_record(
     return AuditEntry(
         utc_timestamp(clock), user, "database.restore", "database", None, "ok", detail
     )
+
+
+def dump_backups(
+    local_path: Path, clock: Clock, *, policy: RetentionPolicy = DEFAULT_POLICY
+) -> BackupService:
+    """The pg_dump backups of a server case book kept on this PC (``local_path``: its folder
+    for the server): their manifests, names and retention, as a file's backups have."""
+    return BackupService(local_path, clock, policy=policy, suffix=DUMP_SUFFIX)
 
 
 def _taken_at(manifest: BackupManifest) -> dt.datetime | None:
@@ -358,7 +371,9 @@ class BackupService:
                 {"path": str(source), "record": verdict.broken_record},
             )
         label = read_manifest(source)
-        self._check_manifest(source, staging, label, verdict, accept_unverified)
+        check_manifest(
+            source, label, accept_unverified=accept_unverified, copy=staging, verdict=verdict
+        )
         self._check_verify(source, staging)
         return BackupManifest(
             file=source.name,
@@ -378,27 +393,6 @@ class BackupService:
         )
 
     @staticmethod
-    def _check_manifest(
-        source: Path,
-        staging: Path,
-        label: BackupManifest | None,
-        verdict: FileVerdict,
-        accept_unverified: bool,
-    ) -> None:
-        """The staged copy against the manifest kept beside the backup: size, SHA-256, chain
-        head, schema version. No manifest refuses unless the caller accepts it unverified."""
-        if label is None:
-            if not accept_unverified:
-                params = {"path": str(source), "manifest": manifest_path(source).name}
-                raise DomainError("restore.no_manifest", "path", params)
-            return
-        mismatch = manifest_mismatch(label, staging, verdict)
-        if mismatch is not None:
-            what, expected, actual = mismatch
-            params = {"path": str(source), "what": what, "expected": expected, "actual": actual}
-            raise DomainError("restore.manifest_mismatch", "path", params)
-
-    @staticmethod
     def _check_verify(source: Path, staging: Path) -> None:
         """The full ``verify`` (chain, signatures, accounts) on the staged copy (its module is
         loaded here, by a restore: not at every start)."""
@@ -409,10 +403,7 @@ class BackupService:
             report = VerifyService(db).run()
         finally:
             db.close()
-        if report.problems:
-            first = report.problems[0]
-            params = {"path": str(source), "table": first.table, "id": first.id}
-            raise DomainError("restore.verify_failed", "path", {**params, "detail": first.what})
+        refuse_problems(report, "restore.verify_failed", source)
 
     def _save_current(self) -> tuple[Path | None, bool]:
         """Back up the database about to be replaced; a raw copy if it cannot be read."""
@@ -429,19 +420,13 @@ class BackupService:
         return saved.path, False
 
     def _superseded_heads(self, staging: Path) -> list[str]:
-        """Chain heads kept with backups that the restored chain does not contain.
-
-        After a restore from an older backup, the heads kept with later backups (and with the
-        pre-restore copy just made) are no longer in the audit log; the restore record lists
-        them so that ``verify`` knows they were replaced by a logged restore, not deleted.
-        """
+        """Chain heads kept with backups that the restored chain does not contain."""
         db = open_database(staging, read_only=True)
         try:
             kept = audit_hashes(db)
         finally:
             db.close()
-        heads = {m.audit_head for m in self.list_backups() if m.audit_head}
-        return sorted(heads - kept - {GENESIS_HASH})  # the empty chain's head starts them all
+        return superseded_heads(self.list_backups(), kept)
 
     def _log_restore(
         self,

@@ -18,7 +18,11 @@ from chuansha_enforce.domain.accounts.accounts import Permission
 from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.account_service import AccountService
-from chuansha_enforce.services.backup_service import BackupService, remove_restore_leftovers
+from chuansha_enforce.services.backup_service import (
+    BackupService,
+    dump_backups,
+    remove_restore_leftovers,
+)
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_service import CaseService
 from chuansha_enforce.services.context import ServiceContext
@@ -141,7 +145,7 @@ class Services:
 
         if self.server_url is None:
             raise ValueError("server_backups: this session works on a file")
-        return ServerBackupService(self.server_url, self.db_path, self.clock, tools=self.pg_tools)
+        return ServerBackupService(self.server_url, self.backups, self.clock, tools=self.pg_tools)
 
     @cached_property
     def search(self) -> CaseSearchService:
@@ -382,13 +386,13 @@ class Services:
         """A logged backup on this session's thread (the CLI's ``backup``, the close backup).
         A destination refused outright is refused before anything is logged."""
         server = self.server_backups if self.server_url is not None else None
-        if server is not None:
-            server.tools()  # no pg_dump: the server's own backups apply (nothing logged)
+        # no pg_dump: the server's own backups apply (nothing logged)
+        tools = server.tools() if server is not None else None
         self.backups.check_folder(folder)
         self.record_backup(folder, detail={"label": label})
         try:
             if server is not None:
-                return server.backup(folder, label=label)
+                return server.backup(folder, label=label, tools=tools)
             return self.backups.backup(folder, label=label)
         except (DomainError, StorageError) as exc:
             with contextlib.suppress(DomainError, StorageError):  # the first error is the news
@@ -616,7 +620,7 @@ def _build_server_services(
             clock,
             read_only=read_only,
             migrated=migrated,
-            backups=BackupService(local, clock, suffix=".dump"),  # pg_dump backups' manifests
+            backups=dump_backups(local, clock),  # pg_dump backups' manifests
             session=session,
             login=login,
             user=user,

@@ -37,7 +37,6 @@ from chuansha_enforce.storage.server.pg_copy import (
     SchemaDifference,
     copy_file_into,
     copy_transaction,
-    relations_in,
     settle,
 )
 from chuansha_enforce.storage.server.pg_database import (
@@ -46,6 +45,7 @@ from chuansha_enforce.storage.server.pg_database import (
     open_server,
     shown_url,
 )
+from chuansha_enforce.storage.server.pg_schema import relations_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,6 @@ class MigrateService(ContextService):
         super().__init__(ctx)
         self._measure = measure
         self._years = years
-        self._checking: Callable[[int], None] = lambda _years: None
 
     def migrate_to(
         self,
@@ -121,7 +120,7 @@ class MigrateService(ContextService):
         """Copy this case-book file into the empty server database ``url`` (see the module);
         ``progress`` hears each table's rows, ``checking`` the start of the checks (years)."""
         report = progress or (lambda _table, _done, _total: None)
-        self._checking = checking or (lambda _years: None)
+        checks = checking or (lambda _years: None)
         started = time.perf_counter()
         require(self._acting, Permission.MANAGE_BACKUPS)  # all personal data leaves the file
         if isinstance(self._db, PgDatabase):
@@ -148,7 +147,7 @@ class MigrateService(ContextService):
             )
             mine = BookFigures(measured.years, moved)
             try:
-                result = self._copy(target, source_path, mine, report)
+                result = self._copy(target, source_path, mine, report, checks)
             except (DomainError, StorageError) as exc:
                 with contextlib.suppress(DomainError, StorageError):  # the first error is news
                     self._log("failed", where, exc.code)
@@ -198,9 +197,15 @@ class MigrateService(ContextService):
         return replace(mine, verified=replace(mine.verified, audit_records=count, chain_head=head))
 
     def _copy(
-        self, target: PgDatabase, source_path: str, mine: BookFigures, progress: Progress
+        self,
+        target: PgDatabase,
+        source_path: str,
+        mine: BookFigures,
+        progress: Progress,
+        checking: Callable[[int], None],
     ) -> tuple[int, int, BookFigures]:
-        """The copy and the checks in one server transaction; committed only when all agree."""
+        """The copy and the checks in one server transaction (``checking`` hears their start);
+        committed only when all agree."""
         years = list(mine.years)
         resealed: list[str] = []
         key = chain_key.key_for(self._db.conn)
@@ -216,7 +221,7 @@ class MigrateService(ContextService):
                     after=lambda: resealed.extend(server_extras_after_copy(target)),
                 )
                 mine = self._arrive(target, source_path, mine, resealed)
-                self._checking(len(years))
+                checking(len(years))
                 theirs = self._measure(target, years)
                 wrong = _differences(mine, theirs)
                 if wrong:  # the rollback takes the schema and the rows

@@ -25,17 +25,20 @@ import sqlite_utils
 from chuansha_enforce import __version__
 from chuansha_enforce.domain.clock import Clock, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.safety.backup_retention import DEFAULT_POLICY, RetentionPolicy
+from chuansha_enforce.services.backup_checks import (
+    check_manifest,
+    refuse_problems,
+    superseded_heads,
+)
 from chuansha_enforce.services.backup_service import BackupService, restore_record
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import ServerBackupError, StorageError
 from chuansha_enforce.storage.migrations import known_names
-from chuansha_enforce.storage.safety.audit_log import GENESIS_HASH, AuditLog
+from chuansha_enforce.storage.safety.audit_log import AuditLog
 from chuansha_enforce.storage.safety.backup import (
     PARTIAL,
     BackupManifest,
     file_sha256,
-    manifest_mismatch,
     manifest_path,
     read_manifest,
 )
@@ -44,8 +47,8 @@ from chuansha_enforce.storage.safety.integrity import audit_hashes
 from chuansha_enforce.storage.server import pg_dump
 from chuansha_enforce.storage.server.pg_database import PgDatabase, open_server, shown_url
 from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, PgTools, ToolLookup
+from chuansha_enforce.storage.server.pg_schema import relations_in
 
-DUMP_SUFFIX = ".dump"
 CHECKED = "restored into a scratch database and verified"
 
 ServerAuthorize = Callable[[sqlite_utils.Database | None, sqlite_utils.Database], str]
@@ -89,18 +92,13 @@ def _manifest(
 
 class ServerBackupService:
     def __init__(
-        self,
-        url: str,
-        local_path: Path,
-        clock: Clock,
-        *,
-        tools: ToolLookup = SYSTEM_TOOLS,
-        policy: RetentionPolicy = DEFAULT_POLICY,
+        self, url: str, files: BackupService, clock: Clock, *, tools: ToolLookup = SYSTEM_TOOLS
     ) -> None:
+        """``files``: the dumps kept on this PC (``backup_service.dump_backups``)."""
         self._url = url
         self._clock = clock
         self._lookup = tools
-        self.files = BackupService(local_path, clock, policy=policy, suffix=DUMP_SUFFIX)
+        self.files = files
 
     @property
     def folder(self) -> Path:
@@ -124,10 +122,13 @@ class ServerBackupService:
         finally:
             db.close()
 
-    def backup(self, folder: Path | None = None, *, label: str = "manual") -> BackupManifest:
-        """A verified dump into ``folder`` (default: the backups folder, then pruned)."""
+    def backup(
+        self, folder: Path | None = None, *, label: str = "manual", tools: PgTools | None = None
+    ) -> BackupManifest:
+        """A verified dump into ``folder`` (default: the backups folder, then pruned), with
+        ``tools`` when the caller found them already (``tools()``)."""
         self.files.check_folder(folder)
-        tools = self.tools()
+        tools = tools or self.tools()
         target = self.files.next_path(folder or self.folder, label)
         partial = target.with_name(target.name + PARTIAL)
         try:
@@ -178,11 +179,7 @@ class ServerBackupService:
                         authorize(db)
             finally:
                 db.close()
-        if report.problems:
-            first = report.problems[0]
-            params = {"path": str(shown), "table": first.table, "id": first.id}
-            params["detail"] = first.what
-            raise DomainError("server_backup.verify_failed", "path", params)
+        refuse_problems(report, "server_backup.verify_failed", shown)
         return held
 
     def restore(
@@ -199,19 +196,12 @@ class ServerBackupService:
         if not source.is_file():
             raise DomainError("restore.missing", "path", {"path": str(source)})
         label = read_manifest(source)
-        if label is None and not accept_unverified:
-            params = {"path": str(source), "manifest": manifest_path(source).name}
-            raise DomainError("restore.no_manifest", "path", params)
-        mismatch = None if label is None else manifest_mismatch(label, source)
-        if mismatch is not None:
-            what, expected, actual = mismatch
-            params = {"path": str(source), "what": what, "expected": expected, "actual": actual}
-            raise DomainError("restore.manifest_mismatch", "path", params)
+        check_manifest(source, label, accept_unverified=accept_unverified)
         target = open_server(self._url)
         try:
             with target.pg.typed_errors():
                 tools = self._tools(target)
-                occupied = pg_dump.has_tables(target)
+                occupied = relations_in(target.pg.raw) > 0
                 if occupied and not replace:
                     where = shown_url(self._url)
                     raise DomainError("server_restore.not_empty", "path", {"path": where})
@@ -251,8 +241,7 @@ class ServerBackupService:
             with db.pg.typed_errors():
                 # heads kept with later backups that this chain no longer holds: replaced by a
                 # logged restore, not deleted (``verify`` reads them from this record)
-                heads = {m.audit_head for m in self.files.list_backups() if m.audit_head}
-                superseded = sorted(heads - audit_hashes(db) - {GENESIS_HASH})
+                superseded = superseded_heads(self.files.list_backups(), audit_hashes(db))
                 with write_transaction(db):
                     AuditLog(db).append(
                         restore_record(
@@ -268,9 +257,4 @@ class ServerBackupService:
         finally:
             with contextlib.suppress(StorageError):
                 db.close()
-        if report.problems:
-            first = report.problems[0]
-            params = {"path": str(source), "table": first.table, "id": first.id}
-            raise DomainError(
-                "server_restore.verify_after", "path", {**params, "detail": first.what}
-            )
+        refuse_problems(report, "server_restore.verify_after", source)

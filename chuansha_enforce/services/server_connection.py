@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from chuansha_enforce.domain.errors import DomainError
-from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.storage.server.pg_database import open_server, shown_url
 from chuansha_enforce.storage.server.pg_dump import server_version
 from chuansha_enforce.storage.server.pg_schema import applied_on_server
@@ -56,14 +55,8 @@ class ServerCheck:
     server: str
     """``PostgreSQL 15.18``."""
     schema: str | None
-    """The case book's newest migration, or None when the database holds none yet."""
-
-    def text(self, lang: Lang) -> str:
-        if self.schema is None:
-            return render("server_connect.ok_empty", {"server": self.server}, lang)
-        return render(
-            "server_connect.ok_book", {"server": self.server, "schema": self.schema}, lang
-        )
+    """The case book's newest migration, or None when the database holds none yet
+    (``presenters.server_check_text`` says it)."""
 
 
 def check_server(url: str) -> ServerCheck:

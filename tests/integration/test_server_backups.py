@@ -19,6 +19,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import render
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.domain.safety.backup_retention import RetentionPolicy
+from chuansha_enforce.services.backup_service import dump_backups
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.services.errors import StorageError
 from chuansha_enforce.services.server_backup_service import ServerBackupService
@@ -52,6 +53,12 @@ def _book(url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         services.officers.register(OfficerRecord("李四", "31150001", dt.date(2018, 3, 1)))
         services.officers.register(OfficerRecord("王五", "31150002", dt.date(2019, 5, 10)))
     assert _cli(url, *FILE)[0] == 0
+
+
+def _service(url: str, local: Path, **tools: ToolLookup) -> ServerBackupService:
+    """The pg_dump backups of ``url`` kept in ``local``'s folder, at ``NOW``."""
+    clock = FixedClock(NOW)
+    return ServerBackupService(url, dump_backups(local, clock), clock, **tools)
 
 
 def _cases(url: str) -> int:
@@ -106,7 +113,9 @@ def test_backups_in_the_default_folder_are_thinned_like_file_backups(
     for minutes in (0, 1, 2):
         clock = FixedClock(NOW + dt.timedelta(minutes=minutes))
         local = tmp_path / "pc" / "cases.db"
-        service = ServerBackupService(server_db, local, clock, tools=ONLY_PG15, policy=policy)
+        service = ServerBackupService(
+            server_db, dump_backups(local, clock, policy=policy), clock, tools=ONLY_PG15
+        )
         path = service.backup().path
         assert path is not None
         names.append(path.name)
@@ -125,7 +134,7 @@ def test_a_dump_that_does_not_verify_is_reported_and_not_kept(
     with psycopg.connect(server_db, autocommit=True) as owner:  # an audit record altered
         owner.execute("SET session_replication_role = replica")  # past the append-only guard
         owner.execute("UPDATE audit_log SET outcome = 'x' WHERE id = 1")
-    service = ServerBackupService(server_db, tmp_path / "pc" / "cases.db", FixedClock(NOW))
+    service = _service(server_db, tmp_path / "pc" / "cases.db")
     with pytest.raises(DomainError) as refused:
         service.backup()
     assert refused.value.code == "server_backup.verify_failed"
@@ -152,11 +161,11 @@ def test_without_pg_dump_the_servers_own_backups_apply_and_nothing_is_logged(
     )
     assert server_digest(server_db) == digest
     assert not (tmp_path / "data").exists() or list((tmp_path / "data").rglob("*.dump")) == []
-    service = ServerBackupService(server_db, tmp_path / "pc" / "cases.db", FixedClock(NOW))
+    service = _service(server_db, tmp_path / "pc" / "cases.db")
     with pytest.raises(StorageError):
-        ServerBackupService(
-            server_db, tmp_path / "pc" / "cases.db", FixedClock(NOW), tools=nowhere
-        ).restore(service.backup().path or Path(), replace=True)
+        _service(server_db, tmp_path / "pc" / "cases.db", tools=nowhere).restore(
+            service.backup().path or Path(), replace=True
+        )
     assert _cases(server_db) == 1
 
 
@@ -172,7 +181,7 @@ def test_restore_refuses_a_case_book_without_replace_and_replaces_it_with(
     assert _cli(server_db, *FILE)[0] == 0  # a second case after the backup
     digest = server_digest(server_db)
     with pytest.raises(DomainError) as refused:
-        ServerBackupService(server_db, tmp_path / "pc" / "cases.db", FixedClock(NOW)).restore(dump)
+        _service(server_db, tmp_path / "pc" / "cases.db").restore(dump)
     assert refused.value.code == "server_restore.not_empty"
     assert server_digest(server_db) == digest
     code, said = _cli(server_db, "restore", str(dump), "--replace")
@@ -202,16 +211,14 @@ def test_a_dump_restores_into_an_empty_database_and_an_altered_one_is_refused(
     server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     _book(server_db, monkeypatch, tmp_path)
-    service = ServerBackupService(server_db, tmp_path / "pc" / "cases.db", FixedClock(NOW))
+    service = _service(server_db, tmp_path / "pc" / "cases.db")
     dump = service.backup(tmp_path / "out").path
     assert dump is not None
     empty = server_db + "_new"
     with psycopg.connect(server_db, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{empty.rpartition("/")[2]}"')
     try:
-        report = ServerBackupService(empty, tmp_path / "pc2" / "cases.db", FixedClock(NOW)).restore(
-            dump
-        )
+        report = _service(empty, tmp_path / "pc2" / "cases.db").restore(dump)
         assert report.safety_backup is None
         assert _cases(empty) == 1
         with build_services(empty, FixedClock(NOW)) as services:
@@ -221,15 +228,13 @@ def test_a_dump_restores_into_an_empty_database_and_an_altered_one_is_refused(
         dump.write_bytes(bytes(data))
         digest = server_digest(empty)
         with pytest.raises(DomainError) as refused:
-            ServerBackupService(empty, tmp_path / "pc2" / "cases.db", FixedClock(NOW)).restore(
-                dump, replace=True
-            )
+            _service(empty, tmp_path / "pc2" / "cases.db").restore(dump, replace=True)
         assert refused.value.code == "restore.manifest_mismatch"
         assert server_digest(empty) == digest
         cut = tmp_path / "cut.dump"  # cut short, no manifest: taken unverified, still refused
         cut.write_bytes(dump.read_bytes()[: dump.stat().st_size // 2])
         with pytest.raises(DomainError) as refused:
-            ServerBackupService(empty, tmp_path / "pc2" / "cases.db", FixedClock(NOW)).restore(
+            _service(empty, tmp_path / "pc2" / "cases.db").restore(
                 cut, replace=True, accept_unverified=True
             )
         assert refused.value.code == "server_backup.unrestorable"

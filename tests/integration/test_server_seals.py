@@ -4,6 +4,7 @@ row keeps its seal whichever backend holds it (docs/SERVER.md)."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository
 from chuansha_enforce.storage.safety import seals
+from chuansha_enforce.storage.server import pg_search
 from chuansha_enforce.storage.server.pg_database import open_server
 from chuansha_enforce.storage.server.pg_search import has_trigram_search
 from tests.cli_clock import main
@@ -81,10 +83,11 @@ def test_a_psql_session_is_not_tracked_and_its_rows_are_never_sealed(
 
 @pytest.mark.pg
 def test_without_pg_trgm_init_falls_back_and_search_finds_the_same(
-    server_db: str, capsys: pytest.CaptureFixture[str]
+    server_db: str, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:
     """A role that may make tables but not extensions: init makes no trigram index (the
-    look-ups read the dictionaries, ILIKE), and the search still finds a party by its name."""
+    look-ups read the dictionaries, ILIKE) and logs a warning saying so, and the search still
+    finds a party by its name."""
     clerk = f"noext_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(server_db, autocommit=True) as owner:
         owner.execute(f"CREATE ROLE {clerk} LOGIN".encode())
@@ -95,7 +98,14 @@ def test_without_pg_trgm_init_falls_back_and_search_finds_the_same(
     base, _slash, name = server_db.rpartition("/")
     as_clerk = base.replace("://postgres@", f"://{clerk}@") + "/" + name
     try:
-        assert main(["--db", as_clerk, "init"]) == 0
+        with caplog.at_level(logging.WARNING, logger=pg_search.__name__):
+            assert main(["--db", as_clerk, "init"]) == 0
+        (warned,) = [r for r in caplog.records if r.name == pg_search.__name__]
+        assert warned.levelno == logging.WARNING
+        assert warned.getMessage().startswith(
+            "no trigram search indexes: pg_trgm cannot be made here (permission denied to create"
+            ' extension "pg_trgm"'
+        )
         assert main(["--db", as_clerk, "demo", "--cases", "30", "--seed", "4"]) == 0
         db = open_server(as_clerk)
         try:

@@ -28,8 +28,13 @@ from chuansha_enforce.storage.migrations import MIGRATION_TABLE, known_names, mi
 from chuansha_enforce.storage.safety import seals
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.server.pg_database import open_server
-from chuansha_enforce.storage.server.pg_search import has_trigram_search
-from chuansha_enforce.storage.server.pg_upgrade import UpgradeRefused, statement_for_server
+from chuansha_enforce.storage.server.pg_search import TRIGRAM_INDEX_NAMES, has_trigram_search
+from chuansha_enforce.storage.server.pg_upgrade import (
+    UpgradeRefused,
+    expected_shape,
+    server_shape,
+    statement_for_server,
+)
 from tests.cli_clock import main
 from tests.conftest import NOW
 from tests.server_backend import SERVER, Squad, server_digest
@@ -301,3 +306,69 @@ def test_a_server_made_by_init_before_0030_is_upgraded_with_its_seals_kept_right
     assert code == 1
     assert "case_versions\t1\trow differs from its audited state in: version" in tampered
     assert "general_cases\t2\trow differs from its audited state in: cause" in tampered
+
+
+DIRECT = {  # the catalogue itself, as the shape check read it before it read ``sqlite_master``
+    "index": "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid"
+    " WHERE n.nspname = current_schema() AND con.oid IS NULL",
+    "view": "SELECT viewname FROM pg_views WHERE schemaname = current_schema()"
+    " AND viewname <> 'sqlite_master'",
+    "trigger": "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+    " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid"
+    " WHERE NOT t.tgisinternal AND n.nspname = current_schema() AND NOT"
+    " (p.proname = 'seal_track' AND t.tgname IN ('seal_' || c.relname || '_i',"
+    " 'seal_' || c.relname || '_u', 'seal_' || c.relname || '_d'))",
+}
+
+
+def test_the_shape_read_from_sqlite_master_is_the_catalogues_own(fresh_server: str) -> None:
+    with psycopg.connect(fresh_server, autocommit=True) as conn:
+        conn.execute("CREATE TABLE extra (id BIGINT PRIMARY KEY, code TEXT UNIQUE, n INTEGER)")
+        conn.execute("CREATE INDEX extra_n ON extra (n)")
+        conn.execute("CREATE VIEW extra_view AS SELECT id FROM extra")
+        conn.execute("CREATE TRIGGER extra_guard BEFORE DELETE ON extra FOR EACH ROW"
+                     " EXECUTE FUNCTION trg_disputes_never_deleted()")  # fmt: skip
+        shape = server_shape(conn)
+        for kind, query in DIRECT.items():
+            direct = sorted(str(r[0]) for r in conn.execute(query).fetchall())
+            if kind == "index":
+                direct = [n for n in direct if n not in TRIGRAM_INDEX_NAMES]
+            assert shape[kind] == direct, kind
+    assert "extra_n" in shape["index"]
+    assert "extra_code_key" not in shape["index"]  # a constraint's index, as an autoindex
+    assert "extra_view" in shape["view"]
+    assert "extra_guard" in shape["trigger"]
+    assert not [n for n in shape["trigger"] if n.startswith("seal_")]  # tracking: the program's
+    assert not set(TRIGRAM_INDEX_NAMES) & set(shape["index"])
+    assert shape["tables"]["extra"] == ["id", "code", "n"]
+    expected = expected_shape(MIGRATION_TABLE)
+    assert {k: v for k, v in shape.items() if k != "tables"} != {
+        k: v for k, v in expected.items() if k != "tables"
+    }
+    with psycopg.connect(fresh_server, autocommit=True) as conn:
+        conn.execute("DROP TABLE extra CASCADE")
+        assert server_shape(conn) == expected  # a new server is what the migrations make
+
+
+def test_a_server_whose_catalogue_view_is_the_first_builds_is_upgraded(
+    server_db: str, fresh_server: str
+) -> None:
+    count = known_names().index("0030_case_versions")
+    _built_at(server_db, count)
+    with psycopg.connect(server_db, autocommit=True) as conn:  # it listed only the tables
+        conn.execute("DROP VIEW sqlite_master")
+        conn.execute(
+            "CREATE VIEW sqlite_master AS SELECT CAST('table' AS TEXT) AS type,"
+            " CAST(table_name AS TEXT) AS name, CAST(table_name AS TEXT) AS tbl_name,"
+            " CAST(NULL AS TEXT) AS sql FROM information_schema.tables"
+            " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        )
+        conn.execute("GRANT SELECT ON sqlite_master TO chuansha_enforce_app")
+    db = open_server(server_db)
+    try:
+        assert migrate(db, Path("unused")) == known_names()[count:]
+    finally:
+        db.close()
+    assert _catalogue(server_db) == _catalogue(fresh_server)

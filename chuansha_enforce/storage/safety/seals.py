@@ -82,6 +82,13 @@ class TableShape:
     def block_sql(self) -> str:
         return self.block_of_sql()
 
+    def server_order_sql(self, prefix: str = "") -> str:
+        """On a server: the key columns in SQLite's order (text keys bytewise, ``COLLATE "C"``
+        as SQLite's BINARY)."""
+        return ", ".join(
+            _quoted(prefix, c) + (' COLLATE "C"' if c in self.texts else "") for c in self.pk
+        )
+
     @property
     def row_json_sql(self) -> str:
         if self.server:
@@ -289,9 +296,7 @@ def _server_blocks(
     if not shape.blocked:
         return
     first = _quoted("", shape.pk[0])
-    order = ", ".join(
-        _quoted("", c) + (' COLLATE "C"' if c in shape.texts else "") for c in shape.pk
-    )
+    order = shape.server_order_sql()
     where, params = "", []
     if only is not None:
         where, params = (
@@ -320,8 +325,6 @@ class _State:
     bulk: dict[str, int] = field(default_factory=dict)
     schema: int | None = None
     shapes: dict[str, TableShape] = field(default_factory=dict)
-    bulk_off: bool = False
-    """On a server: the bulk tables' tracking is off for this transaction."""
     ready: bool = False
     """Whether the file has the seal tables (migration 0012 applied)."""
 
@@ -387,12 +390,13 @@ def track(db: sqlite_utils.Database) -> None:
 
 def _track(conn: sqlite3.Connection) -> None:
     state = _state(conn)
+    bulk_off = bool(state.bulk)  # on a server: the bulk tables' tracking was switched off
     state.bulk.clear()
     tables = _shapes_by_name(conn, state)
     if not state.ready:
         return
     if _is_server(conn):
-        _server_track(conn, state, tables)
+        _server_track(conn, state, tables, bulk_off=bulk_off)
         return
     missing = [shape for name, shape in tables.items() if name not in state.installed]
     if not missing:
@@ -427,11 +431,13 @@ PENDING_SQL = (
 )
 
 
-def _server_track(conn: sqlite3.Connection, state: _State, tables: dict[str, TableShape]) -> None:
-    """The session's list of touched rows, and tracking switched on for this session."""
-    if state.bulk_off:
+def _server_track(
+    conn: sqlite3.Connection, state: _State, tables: dict[str, TableShape], *, bulk_off: bool
+) -> None:
+    """The session's list of touched rows, and tracking switched on for this session (and
+    on again for the tables a bulk load took off, ``bulk_off``)."""
+    if bulk_off:
         conn.execute(f"SELECT set_config('{UNTRACKED}', '', true)")
-        state.bulk_off = False
     if state.installed or getattr(conn, "read_only", False):
         return  # a session that only reads (nobody logged in) writes nothing to track
     conn.execute(PENDING_SQL)
@@ -501,7 +507,6 @@ def bulk_begin(db: sqlite_utils.Database, tables: Iterable[str]) -> None:
     if _is_server(conn):
         listed = "," + ",".join(sorted(state.bulk)) + ","
         conn.execute(f"SELECT set_config('{UNTRACKED}', ?, true)", [listed])
-        state.bulk_off = True
         return
     state.installed = state.installed - frozenset(state.bulk)
 
@@ -754,9 +759,7 @@ def _server_table_problems(conn: sqlite3.Connection, shape: TableShape) -> list[
     name = shape.name
     key, block = shape.key_sql("t."), shape.block_of_sql("t.")
     columns = ", ".join(_quoted("t.", c) for c in shape.columns)
-    order = ", ".join(
-        _quoted("t.", c) + (' COLLATE "C"' if c in shape.texts else "") for c in shape.pk
-    )
+    order = shape.server_order_sql("t.")
     problems: list[SealProblem] = []
     named: set[int] = set()
     for found_key, found_block, stored, *values in conn.execute(

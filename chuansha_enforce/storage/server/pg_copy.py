@@ -74,15 +74,6 @@ def copy_transaction(db: PgDatabase) -> Iterator[None]:
         yield
 
 
-def relations_in(conn: psycopg.Connection[Any]) -> int:
-    """Tables, views and sequences in the server database's current schema (0: empty)."""
-    row = conn.execute(
-        "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')"
-    ).fetchone()
-    return int(row[0]) if row else 0
-
-
 def _server_tables(conn: psycopg.Connection[Any]) -> list[str]:
     """The server's tables, each after the tables it references."""
     names = [

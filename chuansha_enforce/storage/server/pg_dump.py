@@ -187,16 +187,6 @@ def _run_tool(command: list[str], url: str, env: dict[str, str]) -> None:
         raise _failure(url, done.stderr)
 
 
-def has_tables(db: PgDatabase) -> bool:
-    """Whether the database holds any table or view of its own (not an empty database)."""
-    row = db.pg.raw.execute(
-        "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"
-        " AND n.nspname NOT LIKE 'pg_toast%' AND c.relkind IN ('r', 'v', 'p')"
-    ).fetchone()
-    return bool(row and int(row[0]))
-
-
 @contextlib.contextmanager
 def scratch_database(url: str) -> Iterator[str]:
     """A fresh database on the same server for checking a dump, dropped afterwards."""

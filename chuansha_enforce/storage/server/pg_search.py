@@ -9,10 +9,13 @@ may create it) and the indexes; without it the same queries read the dictionarie
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import psycopg
+
+log = logging.getLogger(__name__)
 
 TRIGRAM_INDEX_NAMES = (
     "search_party_names_trgm",
@@ -39,8 +42,13 @@ def add_trigram_search(conn: psycopg.Connection[Any]) -> bool:
         conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         for statement in TRIGRAM_INDEXES:
             conn.execute(statement)
-    except psycopg.Error:  # not installed, or this role may not create it: ILIKE reads
+    except psycopg.Error as exc:  # not installed, or this role may not create it: ILIKE reads
         conn.execute("ROLLBACK TO SAVEPOINT trigram_search")
+        log.warning(
+            "no trigram search indexes: pg_trgm cannot be made here (%s); searches read the"
+            " dictionaries",
+            str(exc).strip(),
+        )
         return False
     conn.execute("RELEASE SAVEPOINT trigram_search")
     return True

@@ -11,10 +11,11 @@ Each statement of each pending migration is translated by its kind, in the migra
   ``trg_x`` and with it the trigger.
 
 A statement of another kind (a table rebuilt under a new name, a ``PRAGMA``) is refused by
-name before anything is written. After the statements the server's tables, columns,
-indexes, views and triggers must be exactly those a new server at this build gets
+name before anything is written. After the statements (and the ``sqlite_master`` view made
+again as this build says it) the server's tables, columns, indexes, views and triggers (the
+last three as that view lists them) must be exactly those a new server at this build gets
 (``pg_schema.schema_statements``) and what the program adds to a server beyond them (the seals'
-tracking triggers ``seal_<table>_i/u/d`` and the trigram indexes, told apart by name); otherwise
+tracking triggers, which the view leaves out, and the trigram indexes by name); otherwise
 the transaction is rolled back and the difference named. Before that check ``after`` runs in
 the transaction (``migrations._server_upgrade_extras``: the tracking triggers made again, the
 trigram indexes when missing, the pending migrations' ``AFTER_SQL``).
@@ -28,8 +29,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from chuansha_enforce.storage.server.pg_schema import (
-    MIGRATION_SET,
-    grant_statements,
+    record_and_grant,
+    replace_compat_views,
     translate_table,
     trigger_statements,
 )
@@ -119,8 +120,9 @@ def expected_shape(migrations: tuple[tuple[str, str], ...]) -> dict[str, Any]:
 
 
 def server_shape(conn: psycopg.Connection[Any]) -> dict[str, Any]:
-    """The same of a server database (its own bookkeeping and the program's server extras
-    left out: the seals' tracking triggers and the trigram indexes, by their exact names)."""
+    """The same of a server database, its indexes, views and triggers as its ``sqlite_master``
+    view lists them (its own bookkeeping and the program's server extras left out: the seals'
+    tracking triggers, as that view leaves them out, and the trigram indexes by name)."""
     tables: dict[str, list[str]] = {}
     for table, column in conn.execute(
         "SELECT table_name, column_name FROM information_schema.columns c"
@@ -129,24 +131,15 @@ def server_shape(conn: psycopg.Connection[Any]) -> dict[str, Any]:
         " AND table_name <> '_sqlite_migrations' ORDER BY table_name, ordinal_position"
     ).fetchall():
         tables.setdefault(str(table), []).append(str(column))
-    names = {
-        "index": "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-        " JOIN pg_namespace n ON n.oid = c.relnamespace"
-        " LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid"
-        " WHERE n.nspname = current_schema() AND con.oid IS NULL",
-        "view": "SELECT viewname FROM pg_views WHERE schemaname = current_schema()"
-        " AND viewname <> 'sqlite_master'",
-        # the seals' tracking triggers (``seal_<its table>_i/u/d`` calling ``seal_track``)
-        # are the program's own, not the migrations'
-        "trigger": "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-        " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid"
-        " WHERE NOT t.tgisinternal AND n.nspname = current_schema() AND NOT"
-        " (p.proname = 'seal_track' AND t.tgname IN ('seal_' || c.relname || '_i',"
-        " 'seal_' || c.relname || '_u', 'seal_' || c.relname || '_d'))",
-    }
-    shape: dict[str, Any] = {"tables": tables}
-    for kind, query in names.items():
-        shape[kind] = sorted(str(r[0]) for r in conn.execute(cast(Any, query)).fetchall())
+    shape: dict[str, Any] = {"tables": tables, "index": [], "view": [], "trigger": []}
+    # an index behind a key or UNIQUE constraint has no text there (SQLite's autoindexes)
+    for kind, name in conn.execute(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger')"
+        " OR (type = 'index' AND sql IS NOT NULL)"
+    ).fetchall():
+        shape[str(kind)].append(str(name))
+    for kind in ("index", "view", "trigger"):
+        shape[kind] = sorted(shape[kind])
     shape["index"] = [n for n in shape["index"] if n not in TRIGRAM_INDEX_NAMES]
     return shape
 
@@ -176,22 +169,15 @@ def upgrade_schema(
     if not pending:
         return []
     statements = upgrade_statements(pending)  # refused here: nothing written yet
-    row = conn.execute("SELECT current_schema()").fetchone()
-    schema = str(row[0]) if row else "public"
+    names = [name for name, _sql in pending]
     conn.execute("BEGIN")
     try:
         for statement in statements:
             conn.execute(cast(Any, statement))
-        for name, _sql in pending:
-            conn.execute(
-                "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-                " VALUES (%s, %s, CAST(now() AS TEXT))",
-                (MIGRATION_SET, name),
-            )
-        for statement in grant_statements(schema):
-            conn.execute(cast(Any, statement))
+        replace_compat_views(conn)  # the shape below is read from ``sqlite_master``
+        record_and_grant(conn, names)  # the pending migrations' AFTER_SQL after the grants
         if after is not None:
-            after([name for name, _sql in pending])
+            after(names)
         different = _difference(expected_shape(migrations), server_shape(conn))
         if different is not None:
             raise UpgradeRefused(pending[-1][0], different)
@@ -199,4 +185,4 @@ def upgrade_schema(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return [name for name, _sql in pending]
+    return names
