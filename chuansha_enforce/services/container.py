@@ -84,7 +84,10 @@ if TYPE_CHECKING:  # the services the first screen does not use are imported whe
     from chuansha_enforce.services.publication_service import PublicationService
     from chuansha_enforce.services.report_service import ReportService
     from chuansha_enforce.services.review_service import ReviewService
-    from chuansha_enforce.services.server_backup_service import ServerBackupService
+    from chuansha_enforce.services.server_backup_service import (
+        ServerBackupService,
+        ServerRestoreReport,
+    )
     from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
     from chuansha_enforce.services.simple_form_service import SimpleFormService
     from chuansha_enforce.services.statistics_service import StatisticsService
@@ -401,6 +404,16 @@ class Services:
             with contextlib.suppress(DomainError, StorageError):  # the first error is the news
                 self.record_backup(folder, "failed", {"label": label, "error": exc.code})
             raise
+
+    def restore_server_dump(self, dump: Path) -> ServerRestoreReport:
+        """The window's 文件 → 恢复 on a server case book: ``dump`` in place of the whole book
+        (checked first; a ``pre-restore`` dump of the book taken before), recorded under this
+        session's user, then opened once writable, so a dump of an older build is upgraded
+        before the window reads on (and missing seal tracking is seen)."""
+        report = self.server_backups.restore(dump, replace=True, user=self.session.user)
+        with self.for_worker(read_only=False):
+            pass
+        return report
 
     def audit_head(self) -> str:
         """The audit chain's newest hash: it moves with every recorded change."""
