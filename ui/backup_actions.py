@@ -319,15 +319,7 @@ class SafetyActions(QObject):
     def _server_restored(self, report: ServerRestoreReport) -> None:
         self.busy.close()
         self._runner.announce(frozenset(Topic))  # the same server book: every list reloads
-        self._window.statusBar().showMessage(self.tr("已恢复"), 10000)
-        self.restored_box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("已恢复"),
-            self.restored_text(report),
-            parent=self._window,
-        )
-        self.restored_box.setObjectName("restoredBox")
-        self.restored_box.open()
+        self._show_restored(self._window, report)
         self.restored.emit(report)
 
     def _server_restore_failed(self, text: str, _exc: DomainError | StorageError) -> None:
@@ -384,12 +376,17 @@ class SafetyActions(QObject):
         self.replacement = make_window(services, self._settings, self._lang)
         self.replacement.show()
         self._window.close()
-        self.replacement.statusBar().showMessage(self.tr("已恢复"), 10000)
+        self._show_restored(self.replacement, report)
+
+    def _show_restored(
+        self, window: QMainWindow, report: RestoreReport | ServerRestoreReport
+    ) -> None:
+        window.statusBar().showMessage(self.tr("已恢复"), 10000)
         self.restored_box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("已恢复"),
             self.restored_text(report),
-            parent=self.replacement,
+            parent=window,
         )
         self.restored_box.setObjectName("restoredBox")
         self.restored_box.open()

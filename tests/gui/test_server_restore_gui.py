@@ -28,7 +28,7 @@ from tests.conftest import NOW
 from tests.gui.test_backup_actions import _close_boxes_into
 from tests.integration.test_server_mode import FILE, _cli
 from tests.review_setup import make_accounts, open_as
-from tests.server_backend import server_digest
+from tests.server_backend import Squad, server_digest
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.pg
@@ -217,4 +217,25 @@ def test_a_clerk_may_not_restore_and_an_administrator_restores_under_the_name(
         shown.safety.restored_box.close()
         assert _last_record(book) == ("database.restore", "admin")
         assert shown.case_model.rowCount() == 1
+        shown.close()
+
+
+def test_a_clerks_window_on_a_book_without_seal_tracking_only_reads_and_says_why(
+    qtbot: QtBot, squad: Squad, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert _cli(squad.owner_url, "init")[0] == 0
+    with psycopg.connect(squad.owner_url, autocommit=True) as owner:
+        owner.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
+        owner.execute("DROP TRIGGER seal_general_cases_i ON general_cases")
+    with open_as(squad.clerk_url, CLOCK) as clerk:
+        shown = _window(qtbot, clerk, tmp_path)
+        banner = shown.safety.banner
+        assert banner is not None
+        assert banner.isVisible()
+        assert banner.text() == (
+            "只读：服务器上的案件库缺少封印跟踪触发器，请管理员用数据库所有者的账号打开一次"
+        )
+        assert "缺少封印跟踪触发器（seal_general_cases_i）" in banner.toolTip()
+        assert not shown.safety.restore_action.isEnabled()
         shown.close()
