@@ -3,7 +3,9 @@
 Backups run through the window's ``OperationRunner`` on a worker thread (the backup service
 opens its own connection) with a progress dialog. A restore asks first, shows what the backup
 holds, swaps the file and then shows what it restored in a fresh main window on the restored
-database.
+database. On a server case book the administrator restores a pg_dump ``.dump`` in place of the
+whole server book (for every PC; a ``pre-restore`` dump is taken first) on a worker thread; the
+book is the same server database, so this window stays and reloads its lists.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -30,10 +33,14 @@ from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.safety.backup_labels import contents_text
 from chuansha_enforce.services.backup_service import BackupManifest, RestoreReport
+from chuansha_enforce.services.changes import Topic
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.error_dialogs import error_text, show_error
 from ui.runner import OperationRunner, Progress, reopen_services
 from ui.window_swap import replace_window
+
+if TYPE_CHECKING:
+    from chuansha_enforce.services.server_backup_service import ServerRestoreReport
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +55,8 @@ class SafetyActions(QObject):
     """Owned by the main window; adds its actions to the 文件 menu it is given."""
 
     backed_up = Signal(object)  # BackupManifest
-    restored = Signal(object)  # RestoreReport
+    restored = Signal(object)  # RestoreReport (a server's: ServerRestoreReport)
+    restore_refused = Signal(str)  # a server restore's refusal, as shown
 
     def __init__(
         self,
@@ -81,9 +89,6 @@ class SafetyActions(QObject):
         if services.read_only:
             self._read_only_mode()
         account = services.session.account
-        if services.server_url is not None:  # a dump is restored with the command line
-            self.restore_action.setEnabled(False)
-            self.restore_action.setToolTip(self.tr("服务器上的案件库请用命令行 restore 恢复"))
         if account is not None and not account.can(Permission.MANAGE_BACKUPS):
             # DOMAIN §9: backups and restores are the administrator's (the backup taken on
             # close still runs for everyone).
@@ -99,6 +104,10 @@ class SafetyActions(QObject):
             short = self.tr("只读：另一个程序正在使用此数据库，本窗口只能查看，不能修改")
         elif reason is not None and reason.code == "storage.network":
             short = self.tr("只读：数据库在网络位置上，只能查看，不能修改")
+        elif reason is not None and reason.code == "storage.seal_tracking_missing":
+            short = self.tr(
+                "只读：服务器上的案件库缺少封印跟踪触发器，请管理员用数据库所有者的账号打开一次"
+            )
         else:
             short = self.tr("只读：数据库不能写入，只能查看")
         self.banner = QLabel(short, window)
@@ -198,10 +207,16 @@ class SafetyActions(QObject):
             self._window,
             self.tr("选择要恢复的备份"),
             str(self._services.backups.folder),
-            self.tr("备份 (*.db)"),
+            self.backup_filter(),
         )
         if name:
             self.restore(Path(name))
+
+    def backup_filter(self) -> str:
+        """What the restore dialog lists: pg_dump dumps on a server, the usual file backups."""
+        if self._services.server_url is not None:
+            return self.tr("pg_dump 备份 (*.dump)")
+        return self.tr("备份 (*.db)")
 
     def confirm_text(self, path: Path) -> str:
         manifest = next(
@@ -214,6 +229,20 @@ class SafetyActions(QObject):
             if manifest is not None and manifest.tables
             else self.tr("（没有清单，恢复前会完整检查）")
         )
+        if self._services.server_url is not None:
+            return (
+                self.tr("用 pg_dump 备份 %1 替换服务器上的整个案件库 %2？")
+                .replace("%1", str(path))
+                .replace("%2", self._services.location)
+                + "\n"
+                + about
+                + "\n\n"
+                + self.tr(
+                    "所有电脑看到的都是服务器上的这一个案件库：恢复后，每台电脑上的案件都变成"
+                    "备份里的样子。恢复前会先把备份恢复到临时数据库检查，并先把服务器上现在的"
+                    "案件库用 pg_dump 另存一份（pre-restore）。"
+                )
+            )
         return (
             self.tr("用备份 %1 替换当前数据库？").replace("%1", str(path))
             + "\n"
@@ -245,6 +274,9 @@ class SafetyActions(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         self.wait()
+        if self._services.server_url is not None:
+            self._restore_server(path)
+            return None
         busy = QProgressDialog(self.tr("正在检查备份并恢复…"), "", 0, 0, self._window)
         busy.setCancelButton(None)
         busy.setWindowModality(Qt.WindowModality.WindowModal)
@@ -263,12 +295,47 @@ class SafetyActions(QObject):
         self._reopen(report)
         return report
 
+    def _restore_server(self, path: Path) -> None:
+        """The dump in place of the server case book, on a worker thread (``restored`` or
+        ``restore_refused`` when done); the service offers no progress, so the dialog is busy."""
+        busy = QProgressDialog(
+            self.tr("正在检查 pg_dump 备份并恢复服务器上的案件库…"), "", 0, 0, self._window
+        )
+        busy.setObjectName("serverRestoreProgress")
+        busy.setWindowTitle(self.tr("恢复"))
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.show()
+        self.busy = busy
+        self._runner.run_op(
+            lambda services: services.restore_server_dump(path),
+            self._server_restored,
+            background=True,
+            read_only=False,
+            on_failed=self._server_restore_failed,
+        )
+
+    def _server_restored(self, report: ServerRestoreReport) -> None:
+        self.busy.close()
+        self._runner.announce(frozenset(Topic))  # the same server book: every list reloads
+        self._show_restored(self._window, report)
+        self.restored.emit(report)
+
+    def _server_restore_failed(self, text: str, _exc: DomainError | StorageError) -> None:
+        self.busy.close()
+        self.refused_box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("恢复失败"), text, parent=self._window
+        )
+        self.refused_box.setObjectName("restoreRefusedBox")
+        self.refused_box.open()
+        self.restore_refused.emit(text)
+
     def _release(self) -> None:
         """Close this window's connection just before the file is swapped."""
         self._closed = True
         self._services.close()
 
-    def restored_text(self, report: RestoreReport) -> str:
+    def restored_text(self, report: RestoreReport | ServerRestoreReport) -> str:
         text = (
             self.tr("已从 %1 恢复（%2）。")
             .replace("%1", str(report.restored_from))
@@ -304,11 +371,17 @@ class SafetyActions(QObject):
         self.replacement = replace_window(
             self._window, services, self._settings, self._lang, self.tr("已恢复")
         )
+        self._show_restored(self.replacement, report)
+
+    def _show_restored(
+        self, window: QMainWindow, report: RestoreReport | ServerRestoreReport
+    ) -> None:
+        window.statusBar().showMessage(self.tr("已恢复"), 10000)
         self.restored_box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("已恢复"),
             self.restored_text(report),
-            parent=self.replacement,
+            parent=window,
         )
         self.restored_box.setObjectName("restoredBox")
         self.restored_box.open()

@@ -48,6 +48,7 @@ from chuansha_enforce.storage.errors import (
     DiskFullOnOpenError,
     NetworkPathError,
     ReadOnlyMediumError,
+    SealTrackingMissingError,
     StorageError,
 )
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
@@ -60,8 +61,14 @@ from chuansha_enforce.storage.safety.writer_lock import (
     acquire_writer_lock,
     lock_holder_pid,
 )
-from chuansha_enforce.storage.server.pg_database import is_server_url, open_server, shown_url
+from chuansha_enforce.storage.server.pg_database import (
+    PgDatabase,
+    is_server_url,
+    open_server,
+    shown_url,
+)
 from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, ToolLookup
+from chuansha_enforce.storage.server.pg_seal_tracking import remake_tracking, tracking_state
 
 if TYPE_CHECKING:  # the services the first screen does not use are imported when first used
     from chuansha_enforce.services.case_file_service import CaseFileService
@@ -81,7 +88,10 @@ if TYPE_CHECKING:  # the services the first screen does not use are imported whe
     from chuansha_enforce.services.publication_service import PublicationService
     from chuansha_enforce.services.report_service import ReportService
     from chuansha_enforce.services.review_service import ReviewService
-    from chuansha_enforce.services.server_backup_service import ServerBackupService
+    from chuansha_enforce.services.server_backup_service import (
+        ServerBackupService,
+        ServerRestoreReport,
+    )
     from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
     from chuansha_enforce.services.simple_form_service import SimpleFormService
     from chuansha_enforce.services.statistics_service import StatisticsService
@@ -399,6 +409,16 @@ class Services:
                 self.record_backup(folder, "failed", {"label": label, "error": exc.code})
             raise
 
+    def restore_server_dump(self, dump: Path) -> ServerRestoreReport:
+        """The window's 文件 → 恢复 on a server case book: ``dump`` in place of the whole book
+        (checked first; a ``pre-restore`` dump of the book taken before), recorded under this
+        session's user, then opened once writable, so a dump of an older build is upgraded
+        before the window reads on (and missing seal tracking is seen)."""
+        report = self.server_backups.restore(dump, replace=True, user=self.session.user)
+        with self.for_worker(read_only=False):
+            pass
+        return report
+
     def audit_head(self) -> str:
         """The audit chain's newest hash: it moves with every recorded change."""
         return audit_head(self._db)
@@ -614,24 +634,57 @@ def _build_server_services(
                 migrated: list[str] = []
             else:
                 migrated = migrate(db, local)
-        return _wire(
-            db,
-            local,
-            clock,
-            read_only=read_only,
-            migrated=migrated,
-            backups=dump_backups(local, clock),  # pg_dump backups' manifests
-            session=session,
-            login=login,
-            user=user,
-            password_cost=password_cost,
-            refusal=None,
-            lock=None,
-            server_url=url,
-        )
+            services = _wire(
+                db,
+                local,
+                clock,
+                read_only=read_only,
+                migrated=migrated,
+                backups=dump_backups(local, clock),  # pg_dump backups' manifests
+                session=session,
+                login=login,
+                user=user,
+                password_cost=password_cost,
+                refusal=None,
+                lock=None,
+                server_url=url,
+            )
+            if not read_only:
+                _check_seal_tracking(services, db)
+        return services
     except BaseException:
         db.close()
         raise
+
+
+def _check_seal_tracking(services: Services, db: PgDatabase) -> None:
+    """Tracking triggers the owner dropped (one catalogue query): made again, and logged
+    with the names that were missing, by a login holding the tables' owner role; any other
+    session only reads, saying why (docs/SERVER.md, "Seals on a server")."""
+    state = tracking_state(db)
+    if not state.missing:
+        return
+    if not state.may_make:
+        refusal = SealTrackingMissingError(shown_url(db.url), triggers="、".join(state.missing))
+        refuse_writes(db)
+        db.pg.write_refusal = refusal
+        services.read_only, services.read_only_reason = True, refusal
+        return
+    if services.session.login_required:  # nobody to log it under yet: the login's open will
+        return
+    entry = AuditEntry(
+        utc_timestamp(services.clock),
+        services.session.user,
+        "database.seal_tracking",
+        "database",
+        None,
+        "ok",
+        {"missing": list(state.missing)},
+    )
+    with write_transaction(db):
+        remake_tracking(db)
+        AuditLog(db).append(entry)
+    log.info("seal tracking triggers made again: %s", ", ".join(state.missing))
 
 
 def _wire(

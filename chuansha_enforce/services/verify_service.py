@@ -23,6 +23,8 @@ from chuansha_enforce.storage.safety.integrity import (
     chain_state,
     integrity_messages,
 )
+from chuansha_enforce.storage.server.pg_database import PgDatabase
+from chuansha_enforce.storage.server.pg_seal_tracking import tracking_state
 
 Problem = SignatureProblem  # (table, id, what)
 ChainKeyState = Literal["unkeyed", "checked", "not_checked"]
@@ -95,6 +97,7 @@ class VerifyService:
         count, head = state.count, state.head
         problems += [Problem("audit_log", str(b.id), b.what) for b in state.breaks]
         problems += self._seal_problems(state.seals)
+        problems += self._tracking_problems()
         # The per-year sums the annual totals read: recomputed from the cases.
         problems += [
             Problem("year_summary", year, what)
@@ -135,6 +138,14 @@ class VerifyService:
             )
             problems.append(Problem("row_seals", "-", what))
         return problems
+
+    def _tracking_problems(self) -> list[Problem]:
+        """A server's seal tracking triggers that are missing, by name: the program's writes
+        since are not sealed (each open by the owner's login makes them again)."""
+        if not isinstance(self._db, PgDatabase):
+            return []
+        what = "seal tracking trigger missing: the program's writes to this table are not sealed"
+        return [Problem("seal_tracking", name, what) for name in tracking_state(self._db).missing]
 
     def _signature_problems(self, hashes: set[str]) -> tuple[list[Problem], int]:
         reviews, users = ReviewRepository(self._db), UserRepository(self._db)

@@ -108,3 +108,10 @@ class ServerSchemaOldError(StorageError):
     """The server database was set up by an older build; upgrading it is not done yet."""
 
     code = "storage.server_schema_old"
+
+
+class SealTrackingMissingError(DatabaseReadOnlyError):
+    """Seal tracking triggers are missing on a server case book and this login may not make
+    them again: it only reads until the owner's login has opened the book once."""
+
+    code = "storage.seal_tracking_missing"

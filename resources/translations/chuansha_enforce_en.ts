@@ -2472,8 +2472,33 @@ SQLite %3</translation>
     </message>
     <message>
         <location filename="../../ui/backup_actions.py" line="1" />
-        <source>服务器上的案件库请用命令行 restore 恢复</source>
-        <translation>Restore a server case book with the command line (restore)</translation>
+        <source>pg_dump 备份 (*.dump)</source>
+        <translation>pg_dump backups (*.dump)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="1" />
+        <source>用 pg_dump 备份 %1 替换服务器上的整个案件库 %2？</source>
+        <translation>Replace the whole case book on the server %2 with the pg_dump backup %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="1" />
+        <source>所有电脑看到的都是服务器上的这一个案件库：恢复后，每台电脑上的案件都变成备份里的样子。恢复前会先把备份恢复到临时数据库检查，并先把服务器上现在的案件库用 pg_dump 另存一份（pre-restore）。</source>
+        <translation>Every PC sees this one case book on the server: after the restore, every PC sees the cases as the backup holds them. The backup is first restored into a scratch database and checked, and the server's current case book is first saved with pg_dump (pre-restore).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="1" />
+        <source>正在检查 pg_dump 备份并恢复服务器上的案件库…</source>
+        <translation>Checking the pg_dump backup and restoring the server's case book…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="1" />
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="1" />
+        <source>只读：服务器上的案件库缺少封印跟踪触发器，请管理员用数据库所有者的账号打开一次</source>
+        <translation>Read-only: the server's case book lacks its seal tracking triggers; an administrator should open it once with the database owner's login</translation>
     </message>
 </context>
 <context>

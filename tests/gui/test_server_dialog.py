@@ -174,7 +174,7 @@ def test_the_window_backs_up_a_server_case_book_with_pg_dump_and_not_on_close(
         shown = MainWindow(services, settings)
         qtbot.addWidget(shown)
         shown.show()
-        assert not shown.safety.restore_action.isEnabled()  # a dump: the command line's
+        assert shown.safety.restore_action.isEnabled()  # a dump (test_server_restore_gui.py)
         folder = tmp_path / "dumps"
         with qtbot.waitSignal(shown.safety.backed_up, timeout=60000) as done:
             shown.safety.start_backup(folder)

@@ -134,6 +134,9 @@ def _sealed(name: str) -> bool:
     return not (name in UNSEALED or name.startswith(("sqlite_", "search_")))
 
 
+is_sealed_table = _sealed  # (the server's check of its tracking triggers: pg_seal_tracking)
+
+
 def shapes(conn: sqlite3.Connection) -> list[TableShape]:
     """Every sealed table as it is now (virtual tables and their shadows left out)."""
     if _is_server(conn):

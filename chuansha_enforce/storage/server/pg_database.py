@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # psycopg is loaded when a server is opened: a file's start d
     import psycopg
 
 DIALECT = "postgresql"
+READ_ONLY_SQLSTATE = "25006"  # read_only_sql_transaction
 _PRAGMA = re.compile(
     r"^\s*PRAGMA\s+(?:main\.)?(\w+)\s*(?:\(\s*\[?(\w+)\]?\s*\)|=\s*(-?\w+))?\s*$", re.I
 )
@@ -120,6 +121,8 @@ class PgConnection:
         self.total_changes = 0
         self._identity: dict[str, bool] = {}
         self.read_only = False
+        self.write_refusal: StorageError | None = None
+        """Said instead of the plain read-only refusal when set (pg_seal_tracking)."""
 
     @property
     def in_transaction(self) -> bool:
@@ -153,6 +156,8 @@ class PgConnection:
         except psycopg.IntegrityError:
             raise
         except psycopg.Error as exc:
+            if self.write_refusal is not None and exc.sqlstate == READ_ONLY_SQLSTATE:
+                raise self.write_refusal from exc
             raise server_error_from(exc, self.url) from exc
 
     def _execute(self, sql: str, params: Params = None) -> PgCursor:
