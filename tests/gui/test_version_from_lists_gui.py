@@ -1,8 +1,9 @@
 """Edits started from a list carry the version the list read with the case's row (issue 23):
-the case list's batch of 送达回证 and the legal-review queue's 报送 of a case picked from the
-offered rows. Another PC's edit meanwhile refuses the try with "已被他人修改，请刷新后再试",
-nothing of it written; the list (the picker) then shows the case as it is and the next try
-goes through. Both backends."""
+the case list's batch of 送达回证, the legal-review queue's 报送 of a case picked from the
+offered rows, and the 复议诉讼 登记 form (which shows the case its typed number means).
+Another PC's edit meanwhile refuses the try with "已被他人修改，请刷新后再试", nothing of it
+written; the list (the picker, the form) then shows the case as it is and the next try goes
+through. Both backends."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtCore import QDate, QItemSelectionModel, QSettings
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.cases.case_file import EvidenceItem
@@ -20,6 +22,8 @@ from chuansha_enforce.domain.enums import EvidenceKind
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import build_services
 from tests.conftest import database_digest
+from tests.integration.test_case_versions import NO as FILED
+from tests.integration.test_case_versions import _book
 from tests.integration.test_documents import FINE_NO, NOW, WARNING_NO, _fine_case, _warning_case
 from tests.review_setup import (
     CASE_NO,
@@ -28,8 +32,10 @@ from tests.review_setup import (
     open_as,
     register_officers,
 )
+from ui.dispute_panel import DisputePanel
 from ui.main_window import MainWindow
 from ui.review_queue import ReviewQueueWidget
+from ui.runner import OperationRunner
 
 D = dt.date
 STALE = "已被他人修改，请刷新后再试"
@@ -167,3 +173,39 @@ def test_a_number_typed_and_not_picked_carries_no_version(
         queue.materials.setText("调查终结报告")
         queue.submit()
         assert queue.message.text().startswith(f"{CASE_NO} 已报送")
+
+
+def test_a_new_dispute_is_recorded_from_the_case_the_form_shows(
+    qtbot: QtBot, backend: str | Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The 登记 form shows the case its typed number means (a short form too), read with its
+    version: another PC's edit of the case meanwhile refuses the dispute in the form, nothing
+    written; the form then shows the case as it is and its next try goes through."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _book(backend)
+    with (
+        build_services(backend, FixedClock(REVIEW_NOW)) as clerk,
+        build_services(backend, FixedClock(REVIEW_NOW)) as other_pc,
+    ):
+        panel = DisputePanel(OperationRunner(clerk, "zh"))
+        qtbot.addWidget(panel)
+        form = panel.open_add()
+        for key, text in (("dispute_no", "浦府复〔2026〕8号"), ("applicant", "张三"),
+                          ("dispute_body", "浦东新区人民政府"), ("case_no", "2026-1")):  # fmt: skip
+            line = form.widgets[key]
+            assert isinstance(line, QLineEdit)
+            line.setText(text)
+        form.widgets["received_on"].setDate(QDate(2026, 11, 20))  # type: ignore[attr-defined]
+        assert form.warning_label.text() == f"关联案件：{FILED}　张三　张三擅自搭建彩钢板房案"
+        read = clerk.case_files.find(FILED).version
+        evidence = EvidenceItem(EvidenceKind.PHYSICAL, "彩钢板一块", D(2026, 3, 3))
+        other_pc.case_files.record_evidence(FILED, evidence)  # another PC, meanwhile
+        before = database_digest(backend)
+        assert not form.try_submit()
+        assert form.error_label.text() == STALE
+        assert form.isVisible()
+        assert database_digest(backend) == before
+        assert clerk.disputes.listing() == []
+        assert form.try_submit()  # the form read the case again: from what it shows now
+        assert [v.record.case_no for v in clerk.disputes.listing()] == [FILED]
+        assert clerk.case_files.find(FILED).version == read + 2
