@@ -19,7 +19,6 @@ from chuansha_enforce.domain.cases.case_file import EvidenceItem
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.documents.documents import DocumentKind
 from chuansha_enforce.domain.enums import EvidenceKind
-from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import build_services
 from tests.conftest import database_digest
 from tests.integration.test_case_versions import NO as FILED
@@ -27,6 +26,7 @@ from tests.integration.test_case_versions import _book
 from tests.integration.test_documents import FINE_NO, NOW, WARNING_NO, _fine_case, _warning_case
 from tests.review_setup import (
     CASE_NO,
+    OFFICERS,
     make_accounts,
     make_major_case,
     open_as,
@@ -63,22 +63,29 @@ def _listed_version(window: MainWindow, case_no: str) -> int:
     )
 
 
+def _message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the warnings the window shows, in order (no box opens offscreen)."""
+    texts: list[str] = []
+    monkeypatch.setattr(
+        "ui.error_dialogs.QMessageBox.warning", lambda _p, _t, text: texts.append(text)
+    )
+    return texts
+
+
 def test_a_batch_of_receipts_refuses_a_case_changed_since_the_list_read_it(
     qtbot: QtBot, backend: str | Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "ui.error_dialogs.QMessageBox.warning", lambda _p, _t, text: shown.append(text)
-    )
+    shown = _message_boxes(monkeypatch)
+    with build_services(backend, FixedClock(NOW)) as clerk:
+        for officer in OFFICERS:
+            clerk.officers.register(officer)
+        _fine_case(clerk)
+        _warning_case(clerk)
     with (
         build_services(backend, FixedClock(NOW)) as clerk,
         build_services(backend, FixedClock(NOW)) as other_pc,
     ):
-        clerk.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
-        clerk.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
-        _fine_case(clerk)
-        _warning_case(clerk)
         window = MainWindow(clerk, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
         qtbot.addWidget(window)
         opened: list[Path] = []
