@@ -1,6 +1,10 @@
 """Typing a case number in a dialog (issue 21 §2, §3): cases are offered as you type (number,
 short number such as 2026-2, party or pinyin initials, as the search box finds them), and a
-short form matching several cases offers them as a pick list."""
+short form matching several cases offers them as a pick list.
+
+A case picked from the offered rows comes with the version read with its row
+(``shown_version``), so an edit made from it is refused when the case changed since it was
+offered; a number typed or chosen from the pick list (which shows numbers only) has none."""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ class CasePicker(QComboBox):
         line.setPlaceholderText(self.tr("案件编号，可只写末尾，如 2026-7；或当事人"))
         line.textEdited.connect(self._offer)
         self.chooser: QInputDialog | None = None
+        self._versions: dict[str, int] = {}
 
     def _offer(self, typed: str) -> None:
         try:
@@ -33,6 +38,7 @@ class CasePicker(QComboBox):
         self.blockSignals(True)
         try:
             self.clear()
+            self._versions = {row.case_no: row.version for row in rows}
             for row in rows:
                 self.addItem(f"{row.case_no}　{row.party_name}", row.case_no)
             self.setCurrentIndex(-1)
@@ -63,6 +69,21 @@ class CasePicker(QComboBox):
         self.setEditText(chosen)
         return chosen
 
+    def shown_version(self) -> int | None:
+        """The version of the case picked from the offered rows, as read with its row (None:
+        a number typed or chosen from the pick list: nothing of the case was shown)."""
+        index = self.findText(self.currentText().strip())
+        return None if index < 0 else self._versions.get(str(self.itemData(index)))
+
+    def offer_again(self, case_no: str) -> None:
+        """Offer ``case_no`` again as it now stands (after a refusal), picked: its row and its
+        version read afresh, so the next try is made from what the picker shows then."""
+        self._offer(case_no)
+        index = self.findData(case_no)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
     def clear_text(self) -> None:
         self.clear()
+        self._versions = {}
         self.setEditText("")

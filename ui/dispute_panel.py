@@ -36,6 +36,8 @@ from chuansha_enforce.domain.disputes.disputes import (
     Instance,
     outcome_label,
 )
+from chuansha_enforce.domain.messages import render
+from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.dispute_service import DisputeStep, DisputeView
 from ui.case_detail import flag_colour
@@ -157,9 +159,21 @@ class DisputePanel(QWidget):
 
     def open_add(self) -> StepForm:
         today = today_in_china(self._services.clock)
+        # the case the form shows for the number typed, with the version read with its row
+        # (issue 23): the dispute is recorded from it, or refused when the case changed since
+        shown: list[CaseListRow | None] = [None]
+
+        def linked(values: FormValues) -> str:
+            shown[0] = self._linked_case(values.text("case_no"))
+            row = shown[0]
+            if row is None:
+                return ""
+            params = {"case_no": row.case_no, "party": row.party_name, "cause": row.cause}
+            return render("dispute.linked_case", params, self._runner.lang)
 
         def submit(values: FormValues) -> object:
             record = _new_record(values)
+            read = shown[0]
 
             def add(s: Services) -> object:
                 # a short case number ("2026-7") means the one case it matches; several are
@@ -168,13 +182,34 @@ class DisputePanel(QWidget):
                 given = (
                     record if typed is None else replace(record, case_no=s.search.resolve(typed))
                 )
-                return s.disputes.add(given)[1]
+                seen = read is not None and given.case_no == read.case_no
+                version = read.version if read is not None and seen else None
+                return s.disputes.add(given, expected_version=version)[1]
 
-            return self._runner.run_op(add, on_failed=raise_failure)
+            def stale() -> None:
+                """A stale refusal reads the case again: the form shows it as it is now and
+                its next try is made from that."""
+                form.warning_label.setText(linked(values))
 
-        return self._open(
-            QCoreApplication.translate("DisputePanel", "登记复议/诉讼"), add_fields(), submit, today
-        )
+            return self._runner.run_op(add, on_failed=raise_failure, on_stale=stale)
+
+        title = QCoreApplication.translate("DisputePanel", "登记复议/诉讼")
+        form = self._open(title, add_fields(), submit, today)
+        form.warn_while_typing(["case_no"], linked)
+        return form
+
+    def _linked_case(self, typed: str) -> CaseListRow | None:
+        """The general case a typed number means (the full number, or the one case a short form
+        matches), as its list row; None when it means none or several, or a simple decision."""
+        if not typed.strip():
+            return None
+        try:
+            found, more = self._services.search.candidates(typed)
+        except DomainError:
+            return None
+        if len(found) != 1 or more:
+            return None
+        return self._services.cases.row(found[0])
 
     def open_update(self) -> StepForm | None:
         view = self.selected()

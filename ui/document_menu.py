@@ -113,19 +113,22 @@ class DocumentMenu(QMenu):
 
 def make_service_receipts(
     runner: OperationRunner,
-    case_nos: Sequence[str],
+    cases: Sequence[tuple[str, int | None]],
     opener: Opener = open_with_system,
     parent: QWidget | None = None,
 ) -> list[MadeFile]:
-    """The 送达回证 of each case, opened for printing; a case that has none is reported."""
+    """The 送达回证 of each case (its number and the version the list read with its row),
+    opened for printing; a case that has none, or that changed since the list read it
+    ("已被他人修改，请刷新后再试"), is reported and nothing of it is written."""
     made: list[MadeFile] = []
-    for case_no in case_nos:
+    for case_no, version in cases:
 
-        def op(services: Services, number: str = case_no) -> MadeFile:
+        def op(services: Services, number: str = case_no, read: int | None = version) -> MadeFile:
             folder = documents_folder(services)
             folder.mkdir(parents=True, exist_ok=True)
             kind = DocumentKind.SERVICE_RECEIPT
-            return services.documents.make(number, kind, document_path(folder, number, kind))
+            path = document_path(folder, number, kind)
+            return services.documents.make(number, kind, path, expected_version=read)
 
         result = runner.run_op(op, parent=parent)
         if result is not None:

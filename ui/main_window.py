@@ -409,10 +409,14 @@ class MainWindow(QMainWindow):
     def print_receipts(self) -> list[MadeFile]:
         """The 送达回证 of every selected case, opened in WPS/Word for printing."""
         rows = sorted({i.row() for i in self.case_view.selectionModel().selectedRows()})
-        numbers = [self.case_model.case_at(row).case_no for row in rows]
+        listed = [self.case_model.case_at(row) for row in rows]
         from ui.document_menu import make_service_receipts
 
-        return make_service_receipts(self.runner, numbers, self.open_document, parent=self)
+        cases = [(row.case_no, row.version) for row in listed]  # as the list shows them
+        made = make_service_receipts(self.runner, cases, self.open_document, parent=self)
+        if listed:  # each receipt raised its case's version: the rows (and windows) read again
+            self.on_changes(frozenset({Topic.CASES}), tuple(row.case_no for row in listed))
+        return made
 
     def file_case(self) -> StepForm:
         from ui.file_case_dialog import file_case_form

@@ -205,10 +205,13 @@ class ReviewQueueWidget(QWidget):
         case_no = self.case_no.case_no()
         if case_no is None:  # the pick list was cancelled
             return
+        shown = self.case_no.shown_version()  # None: a number typed, nothing of it shown
         try:
-            submission = self._services.reviews.submit(case_no, materials)
+            submission = self._services.reviews.submit(case_no, materials, expected_version=shown)
         except (DomainError, StorageError) as exc:
             self.message.setText(error_text(exc, self._lang))
+            if isinstance(exc, DomainError) and exc.code == "case.changed_since":
+                self.case_no.offer_again(case_no)  # the next try: from the case as it is now
             return
         self.message.setText(
             self.tr("%1 已报送，审核期限 %2")

@@ -36,6 +36,7 @@ from chuansha_enforce.domain.cases.ledger_discretion_messages import (
     LEDGER_DISCRETION_FIELDS,
     LEDGER_DISCRETION_MESSAGES,
 )
+from chuansha_enforce.domain.cases.linked_case_messages import LINKED_CASE_MESSAGES
 from chuansha_enforce.domain.cases.service_messages import SERVICE_FIELDS, SERVICE_MESSAGES
 from chuansha_enforce.domain.cases.version_messages import VERSION_FIELDS, VERSION_MESSAGES
 from chuansha_enforce.domain.cli_messages import CLI_MESSAGES
@@ -205,6 +206,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **CORRECTION_MESSAGES,
     **PUBLICATION_MESSAGES,
     **VERSION_MESSAGES,
+    **LINKED_CASE_MESSAGES,
     **SIMPLE_VERSION_MESSAGES,
     # money
     "money.empty": ("金额不能为空", "the amount is empty"),

@@ -200,6 +200,8 @@ class CaseListRow:
     status: CaseStatus
     duties: DutyFacts
     """What its deadline flag is computed from (``case_deadlines.deadline_flag``)."""
+    version: int
+    """The case's edit version, read with the row: an edit made from the row carries it."""
 
 
 @dataclass(frozen=True, slots=True)

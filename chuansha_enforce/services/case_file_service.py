@@ -123,7 +123,7 @@ from chuansha_enforce.storage.cases.case_file_repository import CaseFileReposito
 from chuansha_enforce.storage.cases.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.cases.discretion_repository import DiscretionRepository
 from chuansha_enforce.storage.cases.service_repository import ServiceRepository
-from chuansha_enforce.storage.connection import write_transaction
+from chuansha_enforce.storage.connection import retried_write, write_transaction
 from chuansha_enforce.storage.documents.decision_numbers import decision_number_holder
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
@@ -342,14 +342,17 @@ class CaseFileService(ContextService):
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
-        with write_transaction(self._db):
+
+        def write() -> CaseFile:
             case = self.claim_edit(case_no, expected_version)
             if action != "case.review":
                 case_gates.check_review_current(case)
             apply(case, today, at)
             self._audit(at, action, case.case_no, detail)
-            updated = self._cases.load(case.id)
-        return StepResult(updated, changed)
+            return self._cases.load(case.id)
+
+        # ``apply`` decides from the case read inside (a server's deadlock loser runs again)
+        return StepResult(retried_write(self._db, write), changed)
 
     def run_step(
         self,
@@ -362,7 +365,9 @@ class CaseFileService(ContextService):
     ) -> StepResult:
         """A step another service adds to the case (publication, …): the same checks of the
         account and of the case's version, one transaction with its audit record, the case
-        as it now stands."""
+        as it now stands. ``apply`` may run twice: a server refusing the first run to break a
+        deadlock rolls it back and the step runs again (``retried_write``), so it decides
+        from the case and rows it reads and keeps nothing of a run outside the database."""
         return self._step(case_no, action, detail, apply, expected_version=expected_version)
 
     def _audit(self, at: str, action: str, case_no: str, detail: Mapping[str, object]) -> None:
@@ -602,6 +607,7 @@ class CaseFileService(ContextService):
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             nonlocal decision
+            found.clear()  # a run again (after a server's deadlock) starts afresh
             choice = discretion or DiscretionChoice()
             if decision.outcome is Outcome.PENALTY and decision.fine_fen > 0:
                 at_notice = DiscretionRepository(self._db).notice_choice(case.id)
@@ -856,6 +862,7 @@ class CaseFileService(ContextService):
             calendar = self._calendar.work_calendar()
             rules = self.forced_rules()
             disputes = self.disputes_about(case)
+            warned.clear()  # a run again (after a server's deadlock) starts afresh
             warned.extend(
                 check_carry_out(case, carry, today, disputes, calendar=calendar, rules=rules)
             )

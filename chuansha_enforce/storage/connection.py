@@ -8,9 +8,10 @@ import logging
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import sqlite_utils
 
@@ -22,12 +23,14 @@ from chuansha_enforce.storage.errors import (
     DiskFullError,
     NotADatabaseError,
     ReadOnlyMediumError,
+    ServerConflictError,
     StorageError,
 )
 from chuansha_enforce.storage.safety import seals
 from chuansha_enforce.storage.server.pg_database import PgDatabase, server_write
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_VERSION = sqlite3.sqlite_version
@@ -200,6 +203,40 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
             raise storage_error_from(exc, path) from exc
         raise
+
+
+WRITE_TRIES = 3
+"""How often a write is run in all when a server refuses it as the loser of a deadlock or a
+serialisation failure (``ServerConflictError``) before the refusal is said."""
+RETRY_PAUSES = (0.05, 0.2)
+"""Seconds waited before the second and the third run (the other writer finishes)."""
+
+
+def retried_write(
+    db: sqlite_utils.Database,
+    body: Callable[[], T],
+    *,
+    tries: int = WRITE_TRIES,
+    pause: Callable[[float], None] = time.sleep,
+) -> T:
+    """``body`` in one whole write transaction (``write_transaction``), run again from a new
+    ``BEGIN`` when a server refused the transaction to break a deadlock or a serialisation
+    failure (it was rolled back: nothing of it was written), at most ``tries`` runs in all,
+    then the refusal (``storage.locked``). Only for a body that reads everything it decides
+    on inside the transaction and keeps nothing outside it from a run that was rolled back
+    (so a second run is the first run made later). A file never gives this refusal:
+    ``BEGIN IMMEDIATE`` makes one writer at a time."""
+    for attempt in range(1, tries + 1):
+        try:
+            with write_transaction(db):
+                return body()
+        except ServerConflictError:
+            if attempt >= tries:
+                raise
+            log.info("server write refused (deadlock or serialisation), run %d of %d", attempt,
+                     tries)  # fmt: skip
+            pause(RETRY_PAUSES[min(attempt, len(RETRY_PAUSES)) - 1])
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def storage_error_from(exc: BaseException, path: Path) -> StorageError:

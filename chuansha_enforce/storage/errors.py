@@ -33,6 +33,12 @@ class DatabaseLockedError(StorageError):
     code = "storage.locked"
 
 
+class ServerConflictError(DatabaseLockedError):
+    """A server broke a deadlock (SQLSTATE 40P01) or a serialisation failure (40001) by
+    refusing this transaction, which it rolled back: the same write, run again from its
+    start, may go through (``connection.retried_write``). Said as ``storage.locked``."""
+
+
 class DatabaseReadOnlyError(StorageError):
     code = "storage.read_only"
 

@@ -368,7 +368,7 @@ def test_verify_on_a_server_names_altered_and_missing_upkeep_of_the_year_sums(
     server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """The per-year sums' triggers are compared as the server keeps them (definition and
-    function body); the view is checked to be there (PostgreSQL keeps no text of it)."""
+    function body), the view as the server renders it (test_server_view_verify.py)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert _cli(server_db, "init")[0] == 0
     _officers(server_db)

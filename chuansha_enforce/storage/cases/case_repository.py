@@ -28,8 +28,11 @@ from chuansha_enforce.storage.reports import year_summary
 LIST_COLUMNS = """
     c.id, c.case_no, p.name, p.kind, p.id_number, c.cause, c.filed_on, c.decided_on,
     c.fine_fen, c.served_on, c.closed_on, c.deleted_at, c.outcome, c.confiscation_fen,
-    c.service_method
+    c.service_method,
+    coalesce((SELECT v.version FROM case_versions v WHERE v.case_id = c.id), 0)
 """
+"""A list row's columns; the last is the case's version (``case_versions``, no row = 0),
+read in the statement that reads the row, so an edit made from the row carries it."""
 _LISTED = "(SELECT value FROM json_each(?))"
 PENALTY = Outcome.PENALTY.value
 
@@ -196,6 +199,7 @@ def _list_row(
         outcome,
         confiscation,
         service_method,
+        version,
     ) = r
     decided_on = _date(decided if isinstance(decided, str) else None)
     served_on = _date(served if isinstance(served, str) else None)
@@ -228,4 +232,5 @@ def _list_row(
             payments=tuple(payments) if "plan" in after else (),
             **after,
         ),
+        version=int(str(version)),
     )

@@ -29,8 +29,8 @@ look-ups, ``tests/integration/test_year_summary.py`` checks the plan). ``BulkWri
 those triggers while it loads and adds the new cases' contributions in one statement
 (``fold_new_cases``) before putting them back. ``problems`` recomputes the whole table from
 the cases with this module's own SQL, not the view in the file (``verify``), and checks that
-the view and the triggers are the ones written here (on a server: the triggers as the
-server keeps them, the view only that it is there; docs/SERVER.md).
+the view and the triggers are the ones written here (on a server: as the server keeps and
+renders them; docs/SERVER.md).
 
 Migration 0029_annual_sums writes the table, the view and the triggers from this module: a
 later change of them needs a migration of its own, with 0029's SQL frozen as it is (as
@@ -41,9 +41,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import cast
 
-from chuansha_enforce.storage.server.pg_database import is_server
+from chuansha_enforce.storage.server.pg_database import PgConnection, PgDatabase, is_server
 from chuansha_enforce.storage.server.pg_schema import server_text
+from chuansha_enforce.storage.server.pg_views import view_text
 
 VIEW = "year_summary_parts"
 LIVE = "c.deleted_at IS NULL"
@@ -266,11 +268,14 @@ def stored(conn: sqlite3.Connection) -> Sums:
     return _by_year(conn.execute("SELECT year, figure, value FROM year_summary").fetchall())
 
 
-def as_stored(conn: sqlite3.Connection, sql: str) -> str | None:
+def as_stored(conn: sqlite3.Connection, sql: str) -> str:
     """The text ``sqlite_master`` holds for what ``sql`` creates: the SQL itself in a file;
-    on a server a trigger's definition and function body, and no text for the view
-    (docs/SERVER.md: it is checked to be there, not compared)."""
-    return server_text(sql) if is_server(conn) else sql
+    on a server a trigger's definition and function body, and for the view the server's
+    rendering of it as made by ``sql`` (``pg_views.view_text``: PostgreSQL keeps no text)."""
+    if not is_server(conn):
+        return sql
+    text = server_text(sql)
+    return view_text(cast("PgConnection | PgDatabase", conn), sql) if text is None else text
 
 
 def _upkeep_problems(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -284,11 +289,7 @@ def _upkeep_problems(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     )
     wanted = {_name(sql): as_stored(conn, sql) for sql in [VIEW_SQL, *trigger_sql()]}
     missing = [name for name in wanted if name not in present]
-    altered = [
-        name
-        for name, sql in wanted.items()
-        if name in present and sql is not None and present[name] != sql
-    ]
+    altered = [name for name, sql in wanted.items() if name in present and present[name] != sql]
     found = []
     for names, what, then in ((missing, "missing", "stop following"),
                               (altered, "altered", "may not follow")):  # fmt: skip

@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any, cast
 import sqlite_utils
 
 from chuansha_enforce.storage.errors import (
-    DatabaseLockedError,
     DatabaseReadOnlyError,
+    ServerConflictError,
     ServerError,
     ServerUnreachableError,
     StorageError,
@@ -346,7 +346,7 @@ def server_error_from(exc: psycopg.Error, url: str) -> StorageError:
     if isinstance(exc, psycopg.errors.ReadOnlySqlTransaction):
         return DatabaseReadOnlyError(where)  # nobody logged in: the session only reads
     if isinstance(exc, psycopg.errors.SerializationFailure | psycopg.errors.DeadlockDetected):
-        return DatabaseLockedError(where)
+        return ServerConflictError(where)
     if isinstance(exc, psycopg.OperationalError) and exc.sqlstate is None:
         return ServerUnreachableError(where, detail=detail)  # the connection is gone
     return ServerError(where, detail=detail)

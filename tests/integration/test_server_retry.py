@@ -1,0 +1,248 @@
+"""A server's deadlock is run again, not refused (issue 23, docs/SERVER.md "Concurrency").
+
+PostgreSQL breaks a deadlock by refusing one of the transactions (SQLSTATE 40P01; a
+serialisation failure is 40001) and rolling it back. A case step's write transaction is a
+closure that decides from what it reads inside (``CaseFileService._step`` through
+``storage.connection.retried_write``), so the refused one runs again from a new ``BEGIN``, at
+most three runs in all, and goes through once the other writer is done: provoked here with a
+real deadlock between two connections on the server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from chuansha_enforce.domain.cases.case_file import CaseFile
+from chuansha_enforce.domain.clock import FixedClock
+from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.messages import render
+from chuansha_enforce.services.case_versions import edited_as_read
+from chuansha_enforce.services.container import build_services
+from chuansha_enforce.storage.cases import case_versions
+from chuansha_enforce.storage.connection import (
+    RETRY_PAUSES,
+    WRITE_TRIES,
+    retried_write,
+    write_transaction,
+)
+from chuansha_enforce.storage.errors import ServerConflictError
+from chuansha_enforce.storage.server.pg_database import open_server, shown_url
+from tests.conftest import NOW, database_digest
+from tests.integration.test_case_versions import FILE, NO, _book, _cli
+
+OTHER = "川执立〔2026〕000002号"
+STALE = "已被他人修改，请刷新后再试"
+
+
+def _ids(url: str) -> dict[str, int]:
+    with psycopg.connect(url) as conn:
+        return {str(no): int(i) for no, i in conn.execute("SELECT case_no, id FROM general_cases")}
+
+
+def _deadlocks(url: str) -> int:
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()"
+        ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+
+def _versions(url: str) -> dict[str, int]:
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT g.case_no, coalesce(v.version, 0) FROM general_cases g"
+            " LEFT JOIN case_versions v ON v.case_id = g.id"
+        ).fetchall()
+    return {str(no): int(v) for no, v in rows}
+
+
+def _steps(url: str, action: str) -> int:
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT count(*) FROM audit_log WHERE action = %s", (action,))
+        return int(row.fetchone()[0])  # type: ignore[index]
+
+
+def _lock_waiting(url: str, pid: int) -> None:
+    """Until the backend ``pid`` waits for a row lock: the cycle is whole before the program's
+    connection waits too, so the program's deadlock check (1 s after it starts waiting; run
+    once) finds it."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        for _ in range(600):
+            row = conn.execute(
+                "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", (pid,)
+            ).fetchone()
+            if row is not None and row[0] == "Lock":
+                return
+            time.sleep(0.05)
+    raise AssertionError(f"backend {pid} never waited for a lock")
+
+
+def _provoke(url: str, ids: dict[str, int], *, expected: int | None) -> dict[str, object]:
+    """The program's step on NO claims NO's version row and then wants OTHER's; another
+    connection holds OTHER's and waits for NO's (its deadlock check waits 60 s, the
+    program's 1 s, so the server refuses the program's transaction). Returns how it went."""
+    holding = threading.Event()
+    seen: dict[str, object] = {"runs": 0}
+    other = open_server(url)
+    pid = other.pg.raw.info.backend_pid
+
+    def apply(case: CaseFile, _today: dt.date, _at: str) -> None:
+        seen["runs"] = int(str(seen["runs"])) + 1
+        if seen["runs"] == 1:
+            holding.set()  # this run holds NO's version row
+            _lock_waiting(url, pid)  # the other connection waits for it
+        case_versions.bump(services._db, ids[OTHER], None)  # the cycle, on the first run
+
+    def other_wants_no() -> None:
+        case_versions.bump(other, ids[NO], None)  # waits for the program's run
+        other.pg.raw.execute("COMMIT")
+
+    services = build_services(url, FixedClock(NOW))
+    try:
+        other.pg.raw.execute("BEGIN")
+        other.pg.raw.execute("SET LOCAL deadlock_timeout = '60s'")
+        case_versions.bump(other, ids[OTHER], None)
+
+        def step() -> None:
+            try:
+                with edited_as_read(NO, expected):
+                    result = services.case_files.run_step(NO, "case.test_step", {}, apply)
+                seen["result"] = result.case.version
+            except DomainError as exc:
+                seen["refused"] = render(exc.code, exc.params, "zh")
+            except BaseException as exc:  # shown by the test, not lost in the thread
+                seen["error"] = repr(exc)
+
+        thread = threading.Thread(target=step)
+        thread.start()
+        assert holding.wait(30)
+        wanting = threading.Thread(target=other_wants_no)
+        wanting.start()
+        for running in (wanting, thread):
+            running.join(60)
+            assert not running.is_alive()
+    finally:
+        other.close()
+        services.close()
+    return seen
+
+
+@pytest.mark.pg
+def test_a_step_refused_to_break_a_deadlock_runs_again_and_goes_through(
+    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _book(server_db)
+    assert _cli(server_db, *FILE)[:2] == (0, f"{OTHER}\n")
+    ids = _ids(server_db)
+    deadlocks = _deadlocks(server_db)
+    seen = _provoke(server_db, ids, expected=None)
+    assert "error" not in seen, seen
+    assert _deadlocks(server_db) == deadlocks + 1  # a real one, broken by the server
+    assert seen["runs"] == 2  # refused once, run again
+    assert "refused" not in seen
+    # the other connection's two claims and the step's two (its run again), nothing more
+    assert _versions(server_db) == {NO: 2, OTHER: 2}
+    assert seen["result"] == 2
+    assert _steps(server_db, "case.test_step") == 1  # one audit record: the run that went through
+
+
+@pytest.mark.pg
+def test_a_step_run_again_after_a_deadlock_is_still_held_to_the_version_it_read(
+    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The run again claims the case's version as the first did: the other connection changed
+    the case meanwhile, so an edit made from version 0 is refused as stale, nothing written."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _book(server_db)
+    assert _cli(server_db, *FILE)[:2] == (0, f"{OTHER}\n")
+    ids = _ids(server_db)
+    seen = _provoke(server_db, ids, expected=0)
+    assert seen["runs"] == 1  # the run again is refused at its claim, before apply
+    assert seen["refused"] == STALE
+    assert _versions(server_db) == {NO: 1, OTHER: 1}  # only the other connection's
+    assert _steps(server_db, "case.test_step") == 0
+
+
+@pytest.mark.pg
+def test_after_three_refused_runs_the_refusal_is_said_and_nothing_is_written(
+    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Each run of the write meets a real deadlock with another connection: three runs, the
+    pauses between them, then the sentence ``storage.locked``; nothing of it written."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _book(server_db)
+    assert _cli(server_db, *FILE)[:2] == (0, f"{OTHER}\n")
+    ids = _ids(server_db)
+    db = open_server(server_db)
+    paused: list[float] = []
+    runs: list[int] = []
+    before = database_digest(server_db)
+    deadlocks = _deadlocks(server_db)
+
+    def body() -> None:
+        for earlier in thread_box:  # the last run's other connection is done (rolled back)
+            earlier.join(60)
+        runs.append(len(runs) + 1)
+        holding = threading.Event()
+        pids: list[int] = []
+
+        def other_connection() -> None:
+            other = open_server(server_db)
+            try:
+                with write_transaction(other):
+                    other.pg.raw.execute("SET LOCAL deadlock_timeout = '60s'")
+                    case_versions.bump(other, ids[OTHER], None)
+                    pids.append(other.pg.raw.info.backend_pid)
+                    holding.set()
+                    case_versions.bump(other, ids[NO], None)  # waits for the program's run
+                    raise DomainError("case.changed_since")  # rolled back: writes nothing
+            except DomainError:
+                pass
+            finally:
+                other.close()
+
+        thread = threading.Thread(target=other_connection)
+        thread_box.append(thread)
+        case_versions.bump(db, ids[NO], None)
+        thread.start()
+        assert holding.wait(30)
+        _lock_waiting(server_db, pids[0])
+        case_versions.bump(db, ids[OTHER], None)  # the cycle: this run is refused
+
+    thread_box: list[threading.Thread] = []
+    try:
+        with pytest.raises(ServerConflictError) as refused:
+            retried_write(db, body, pause=paused.append)
+    finally:
+        for thread in thread_box:
+            thread.join(60)
+        db.close()
+    assert runs == [1, 2, 3]
+    assert WRITE_TRIES == 3
+    assert paused == list(RETRY_PAUSES) == [0.05, 0.2]
+    assert _deadlocks(server_db) == deadlocks + 3
+    said = render(refused.value.code, refused.value.params, "zh")
+    assert said == render("storage.locked", {"path": shown_url(server_db)}, "zh")
+    assert database_digest(server_db) == before
+
+
+def test_a_file_step_runs_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a file the step's closure runs once (``BEGIN IMMEDIATE``: no deadlock to lose)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    book = tmp_path / "cases.db"
+    _book(book)
+    runs: list[str] = []
+    with build_services(book, FixedClock(NOW)) as services:
+        result = services.case_files.run_step(
+            NO, "case.test_step", {}, lambda case, _t, _a: runs.append(case.case_no)
+        )
+    assert runs == [NO]
+    assert result.case.version == 1
