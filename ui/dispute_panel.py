@@ -40,6 +40,7 @@ from chuansha_enforce.domain.messages import render
 from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.dispute_service import DisputeStep, DisputeView
+from chuansha_enforce.services.errors import DomainError
 from ui.case_detail import flag_colour
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.runner import OperationRunner, raise_failure
