@@ -22,6 +22,7 @@ from chuansha_enforce.domain.corrections.corrections import (
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.services.case_versions import simple_edited_as_read
 from chuansha_enforce.services.changes import Changes
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.correction_service import CorrectionResult
@@ -132,10 +133,10 @@ def simple_correction_form(
 
     def submit(v: FormValues, spec: FieldSpec) -> CorrectionResult:
         def correct(s: Services) -> CorrectionResult:
-            return s.corrections.correct_simple(
-                v.text("decision_no"), spec.key, v.text("value"), v.text("reason"),
-                expected_version=shown[0],
-            )  # fmt: skip
+            with simple_edited_as_read(v.text("decision_no"), shown[0]):
+                return s.corrections.correct_simple(
+                    v.text("decision_no"), spec.key, v.text("value"), v.text("reason")
+                )
 
         done = runner.run_op(correct, on_failed=raise_failure, on_stale=stale)
         return cast(CorrectionResult, done)  # a refusal was raised, not returned as None

@@ -38,6 +38,7 @@ from chuansha_enforce.domain.disputes.disputes import (
 )
 from chuansha_enforce.domain.messages import render
 from chuansha_enforce.domain.records import CaseListRow
+from chuansha_enforce.services.case_versions import dispute_edited_as_read, edited_as_read
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.dispute_service import DisputeStep, DisputeView
 from chuansha_enforce.services.errors import DomainError
@@ -185,7 +186,8 @@ class DisputePanel(QWidget):
                 )
                 seen = read is not None and given.case_no == read.case_no
                 version = read.version if read is not None and seen else None
-                return s.disputes.add(given, expected_version=version)[1]
+                with edited_as_read(given.case_no or "", version):
+                    return s.disputes.add(given)[1]
 
             def stale() -> None:
                 """A stale refusal reads the case again: the form shows it as it is now and
@@ -224,7 +226,8 @@ class DisputePanel(QWidget):
             step = _step(values)
 
             def update(s: Services) -> object:
-                return s.disputes.update(view.id, step, expected_version=shown[0])
+                with dispute_edited_as_read(view.id, shown[0]):
+                    return s.disputes.update(view.id, step)
 
             def stale() -> None:
                 """The register reloads; the form's next try is made from the version it

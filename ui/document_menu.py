@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
 from chuansha_enforce.domain.documents.documents import DocumentKind
+from chuansha_enforce.services.case_versions import edited_as_read
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.document_service import DocumentState, MadeFile
 from ui.runner import OperationRunner
@@ -128,7 +129,8 @@ def make_service_receipts(
             folder.mkdir(parents=True, exist_ok=True)
             kind = DocumentKind.SERVICE_RECEIPT
             path = document_path(folder, number, kind)
-            return services.documents.make(number, kind, path, expected_version=read)
+            with edited_as_read(number, read):
+                return services.documents.make(number, kind, path)
 
         result = runner.run_op(op, parent=parent)
         if result is not None:

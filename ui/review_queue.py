@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from chuansha_enforce.domain.accounts.accounts import Permission
 from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.services.case_versions import edited_as_read
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.review_service import QueueItem
@@ -207,7 +208,8 @@ class ReviewQueueWidget(QWidget):
             return
         shown = self.case_no.shown_version()  # None: a number typed, nothing of it shown
         try:
-            submission = self._services.reviews.submit(case_no, materials, expected_version=shown)
+            with edited_as_read(case_no, shown):
+                submission = self._services.reviews.submit(case_no, materials)
         except (DomainError, StorageError) as exc:
             self.message.setText(error_text(exc, self._lang))
             if isinstance(exc, DomainError) and exc.code == "case.changed_since":

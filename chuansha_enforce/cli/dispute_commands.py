@@ -20,6 +20,7 @@ from chuansha_enforce.domain.disputes.disputes import (
 from chuansha_enforce.domain.enums import LabelledEnum
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.services.case_versions import dispute_edited_as_read, edited_as_read
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.dispute_service import DisputeStep, DisputeView
 
@@ -131,7 +132,8 @@ def _add(args: argparse.Namespace, services: Services) -> int:
         outcome_on=step.outcome_on,
         notes=step.notes,
     )
-    dispute_id, _ = services.disputes.add(record, expected_version=case_version(args))
+    with edited_as_read(record.case_no or "", case_version(args)):
+        dispute_id, _ = services.disputes.add(record)
     return dispute_id
 
 
@@ -201,9 +203,9 @@ def _cmd_dispute(args: argparse.Namespace, services: Services, out: TextIO, lang
         else:
             dispute_id = args.dispute_id
             kind = services.disputes.view(dispute_id).record.kind
-            services.disputes.update(
-                dispute_id, _step(args, kind), expected_version=case_version(args)
-            )
+            step = _step(args, kind)
+            with dispute_edited_as_read(dispute_id, case_version(args)):
+                services.disputes.update(dispute_id, step)
         view = services.disputes.view(dispute_id)
         if args.json:
             json.dump(_json(view), out, ensure_ascii=False, indent=1)
@@ -221,9 +223,8 @@ def _cmd_dispute(args: argparse.Namespace, services: Services, out: TextIO, lang
             choices = "、".join(CORRECT_FIELDS)
             raise DomainError("value.choice", "field", {"value": named, "choices": choices})
         field = CORRECT_FIELDS[named]
-        services.disputes.correct(
-            args.dispute_id, field, args.value, args.reason, expected_version=case_version(args)
-        )
+        with dispute_edited_as_read(args.dispute_id, case_version(args)):
+            services.disputes.correct(args.dispute_id, field, args.value, args.reason)
         record = services.disputes.view(args.dispute_id).record
         params = {"id": args.dispute_id, "kind": record.kind.label, "number": record.number,
                   "field": args.field.strip()}  # fmt: skip

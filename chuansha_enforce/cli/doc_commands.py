@@ -11,6 +11,7 @@ from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.text_arguments import add_case_version, case_version
 from chuansha_enforce.domain.documents.documents import DocumentKind, document_kind
 from chuansha_enforce.domain.messages import Lang, render
+from chuansha_enforce.services.case_versions import edited_as_read
 
 if TYPE_CHECKING:
     from chuansha_enforce.services.container import Services
@@ -63,7 +64,8 @@ def _cmd_doc(args: argparse.Namespace, services: Services, out: TextIO, lang: La
             print(f"{state.kind.value}\t{state.kind.label}\t{_state_text(state, lang)}", file=out)
         return 0
     kind = document_kind(args.kind)
-    made = documents.make(args.number, kind, Path(args.output), expected_version=case_version(args))
+    with edited_as_read(args.number, case_version(args)):
+        made = documents.make(args.number, kind, Path(args.output))
     params = {"kind": kind.label, "document_no": made.document_no or "—", "path": made.path}
     print(render("document.made", params, lang), file=out)
     return 0

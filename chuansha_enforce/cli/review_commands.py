@@ -14,6 +14,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.review.review_checklist import CHECKLIST, Finding
 from chuansha_enforce.presenters.verify_text import verify_lines
+from chuansha_enforce.services.case_versions import edited_as_read
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.review_service import (
     QueueItem,
@@ -150,8 +151,8 @@ def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang:
     reviews = services.reviews
     command = args.review_command
     if command == "submit":
-        version = case_version(args)
-        s = reviews.submit(args.case_no, args.material, args.note, expected_version=version)
+        with edited_as_read(args.case_no, case_version(args)):
+            s = reviews.submit(args.case_no, args.material, args.note)
         say(out, lang, "cli.review_submitted", no=s.case_no, due=s.due_on)
     elif command in ("queue", "list"):
         items = reviews.queue()
@@ -163,8 +164,8 @@ def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang:
             state = render(f"review_state.{i.state}", lang=lang)
             print(f"{s.case_no}\t{s.party_name}\t{s.submitted_on}\t{s.due_on}\t{state}", file=out)
     elif command == "extend":
-        version = case_version(args)
-        s = reviews.extend(args.case_no, args.approved_by, args.reason, expected_version=version)
+        with edited_as_read(args.case_no, case_version(args)):
+            s = reviews.extend(args.case_no, args.approved_by, args.reason)
         say(out, lang, "cli.review_extended", no=s.case_no, due=s.due_on)
     elif command == "sign":
         account = services.session.account

@@ -37,6 +37,7 @@ from chuansha_enforce.domain.simple_procedure.simple_payments import (
     late_flags,
     receipt_missing,
 )
+from chuansha_enforce.services.case_versions import simple_edited_as_read
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.simple_decision_service import SimpleListItem, SimpleView
 
@@ -282,12 +283,9 @@ def _pay_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _pay(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
-    result = services.simple.pay(
-        args.decision_no,
-        _day(args.paid_on, "paid_on"),
-        args.receipt_no or None,
-        expected_version=simple_version(args),
-    )
+    paid_on = _day(args.paid_on, "paid_on")
+    with simple_edited_as_read(args.decision_no, simple_version(args)):
+        result = services.simple.pay(args.decision_no, paid_on, args.receipt_no or None)
     view = services.simple.view(result.decision.decision_no)
     if args.json:
         _print_view(view, args, out, lang)
@@ -316,9 +314,8 @@ def _handover(args: argparse.Namespace, services: Services, out: TextIO, lang: L
         cash_to_bank_on=parse_date(args.cash_to_bank_on, "cash_to_bank_on"),
         filed_with_agency_on=parse_date(args.filed_with_agency_on, "filed_with_agency_on"),
     )
-    result = services.simple.handover(
-        args.decision_no, handover, expected_version=simple_version(args)
-    )
+    with simple_edited_as_read(args.decision_no, simple_version(args)):
+        result = services.simple.handover(args.decision_no, handover)
     view = services.simple.view(result.decision.decision_no)
     if args.json:
         _print_view(view, args, out, lang)

@@ -13,6 +13,7 @@ from chuansha_enforce.cli.correct_commands import correction_options, print_resu
 from chuansha_enforce.cli.text_arguments import add_simple_version, simple_version
 from chuansha_enforce.domain.corrections.corrections import SIMPLE_FIELDS
 from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.services.case_versions import simple_edited_as_read
 from chuansha_enforce.services.container import Services
 
 COMMAND = "correct"
@@ -29,12 +30,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def handler(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
-    result = services.corrections.correct_simple(
-        args.decision_no,
-        args.field,
-        args.value,
-        args.reason,
-        expected_version=simple_version(args),
-    )
+    with simple_edited_as_read(args.decision_no, simple_version(args)):
+        result = services.corrections.correct_simple(
+            args.decision_no, args.field, args.value, args.reason
+        )
     print_result(out, lang, result, args.decision_no.strip())
     return 0

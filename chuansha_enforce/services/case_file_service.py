@@ -244,12 +244,12 @@ class CaseFileService(ContextService):
             raise DomainError(code, "case_no", {"case_no": case_no})
         return case_id
 
-    def claim_edit(self, case_no: str, expected_version: int | None = None) -> CaseFile:
+    def claim_edit(self, case_no: str) -> CaseFile:
         """Inside an edit's write transaction: raise the case's version (refused with
-        "已被他人修改，请刷新后再试" when it is no longer at ``expected_version``, or at the
-        version an ``edited_as_read`` names), then read the case as it now stands."""
+        "已被他人修改，请刷新后再试" when it is no longer at the version an ``edited_as_read``
+        names), then read the case as it now stands."""
         case_id = self._case_id(case_no)
-        case_versions.claim(self._db, case_id, case_no, expected_version)
+        case_versions.claim(self._db, case_id, case_no)
         return self._cases.load(case_id)
 
     def clock_rules(self) -> ClockRules:
@@ -336,15 +336,13 @@ class CaseFileService(ContextService):
         detail: Mapping[str, object],
         apply: Callable[[CaseFile, dt.date, str], None],
         changed: Changes = frozenset({Topic.CASES}),
-        *,
-        expected_version: int | None = None,
     ) -> StepResult:
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
 
         def write() -> CaseFile:
-            case = self.claim_edit(case_no, expected_version)
+            case = self.claim_edit(case_no)
             if action != "case.review":
                 case_gates.check_review_current(case)
             apply(case, today, at)
@@ -360,15 +358,13 @@ class CaseFileService(ContextService):
         action: str,
         detail: Mapping[str, object],
         apply: Callable[[CaseFile, dt.date, str], None],
-        *,
-        expected_version: int | None = None,
     ) -> StepResult:
         """A step another service adds to the case (publication, …): the same checks of the
         account and of the case's version, one transaction with its audit record, the case
         as it now stands. ``apply`` may run twice: a server refusing the first run to break a
         deadlock rolls it back and the step runs again (``retried_write``), so it decides
         from the case and rows it reads and keeps nothing of a run outside the database."""
-        return self._step(case_no, action, detail, apply, expected_version=expected_version)
+        return self._step(case_no, action, detail, apply)
 
     def _audit(self, at: str, action: str, case_no: str, detail: Mapping[str, object]) -> None:
         AuditLog(self._db).append(

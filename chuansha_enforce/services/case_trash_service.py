@@ -27,9 +27,9 @@ class CaseTrashService(ContextService):
     def listing(self) -> list[TrashedCase]:
         return self._trash.listing()
 
-    def delete(self, case_no: str, reason: str, *, expected_version: int | None = None) -> Changes:
+    def delete(self, case_no: str, reason: str) -> Changes:
         """Move a case to the trash, with the reason; refused for signed or sampled cases, and
-        when the case is no longer at ``expected_version`` (``case_versions``)."""
+        when the case changed since its editor read it (``case_versions.edited_as_read``)."""
         require(self._acting, Permission.RECORD_CASES)
         number = case_no.strip()
         text = checked_reason(reason)
@@ -39,13 +39,13 @@ class CaseTrashService(ContextService):
             if case_id is None:
                 code = "trash.already" if self._trash.trashed_id(number) else "case.not_found"
                 raise DomainError(code, "case_no", {"case_no": number})
-            case_versions.claim(self._db, case_id, number, expected_version)
+            case_versions.claim(self._db, case_id, number)
             check_trashable(number, self._trash.facts(case_id))
             self._trash.move_in(case_id, at=at, user=self._user, reason=text)
             self._audit(at, "case.delete", number, {"reason": text})
         return CHANGED
 
-    def undelete(self, case_no: str, *, expected_version: int | None = None) -> Changes:
+    def undelete(self, case_no: str) -> Changes:
         """Take a case back from the trash, as it was."""
         require(self._acting, Permission.RECORD_CASES)
         number = case_no.strip()
@@ -54,7 +54,7 @@ class CaseTrashService(ContextService):
             case_id = self._trash.trashed_id(number)
             if case_id is None:
                 raise DomainError("trash.not_there", "case_no", {"case_no": number})
-            case_versions.claim(self._db, case_id, number, expected_version)
+            case_versions.claim(self._db, case_id, number)
             self._trash.move_out(case_id, at=at)
             self._audit(at, "case.undelete", number, {})
         return CHANGED

@@ -180,14 +180,14 @@ class CorrectionService(ContextService):
         reason: str,
         *,
         payment: int | None = None,
-        expected_version: int | None = None,
     ) -> CorrectionResult:
         """Correct one field of a case (``payment``: which payment, 1 = the first; the latest
-        when not given); refused when the case is no longer at ``expected_version``."""
+        when not given); refused when the case changed since its editor read it
+        (``case_versions.edited_as_read``)."""
         asked = self._ask(Permission.CORRECT_RECORDS, CASE_FIELDS, field, value, reason)
         spec, why, at = asked.spec, asked.reason, asked.at
         with write_transaction(self._db):
-            case = self._case_files.claim_edit(case_no, expected_version)
+            case = self._case_files.claim_edit(case_no)
             index = ((payment or len(case.payments)) - 1) if spec.payment else 0
             new = corrected_case(case, spec, asked.value, index)
             before = shown_field(spec, case_value(case, spec, index))
@@ -259,15 +259,13 @@ class CorrectionService(ContextService):
         field: str,
         value: str,
         reason: str,
-        *,
-        expected_version: int | None = None,
     ) -> CorrectionResult:
-        """Correct one field of a simple decision; refused when the decision is no longer at
-        ``expected_version`` (``case_versions.claim_simple``)."""
+        """Correct one field of a simple decision; refused when the decision changed since its
+        editor read it (``case_versions.simple_edited_as_read``, ``claim_simple``)."""
         asked = self._ask(Permission.CORRECT_RECORDS, SIMPLE_FIELDS, field, value, reason)
         spec, why, at = asked.spec, asked.reason, asked.at
         with write_transaction(self._db):
-            claim_simple(self._db, decision_no, expected_version)
+            claim_simple(self._db, decision_no)
             stored = self._simple(decision_no)
             old = stored.record
             new = corrected_simple(old, spec, asked.value)

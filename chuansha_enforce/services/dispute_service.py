@@ -85,17 +85,16 @@ class DisputeService(ContextService):
         self._calendar = calendar
         self._disputes = DisputeRepository(ctx.db)
 
-    def add(
-        self, record: DisputeRecord, *, expected_version: int | None = None
-    ) -> tuple[int, Changes]:
+    def add(self, record: DisputeRecord) -> tuple[int, Changes]:
         """Record a new reconsideration or lawsuit; the act's number must be ours when given.
         A dispute changes what its general case shows: the case's version is claimed first
-        (refused when the case is no longer at ``expected_version``, ``case_versions``)."""
+        (refused when the case changed since the version an ``edited_as_read`` of the number
+        the record gives names, ``case_versions``)."""
         require(self._acting, Permission.RECORD_CASES)
         checked = check_dispute(record, today_in_china(self._clock))
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
-            self._claim_case(checked.case_no, expected_version)
+            self._claim_case(checked.case_no, (case_versions.CASE, checked.case_no or ""))
             if self._disputes.find(checked.kind, checked.number, checked.instance) is not None:
                 raise DomainError("dispute.number_taken", "dispute_no", _key(checked))
             checked = self._linked(checked)
@@ -103,16 +102,15 @@ class DisputeService(ContextService):
             self._audit(at, "dispute.add", dispute_id, checked)
         return dispute_id, CHANGED
 
-    def update(
-        self, dispute_id: int, step: DisputeStep, *, expected_version: int | None = None
-    ) -> Changes:
+    def update(self, dispute_id: int, step: DisputeStep) -> Changes:
         """Record what happened next (reply, hearing, outcome …) on a pending dispute; its
-        case's version first, as in ``add``."""
+        case's version first, as in ``add`` (the version a ``dispute_edited_as_read`` of the
+        dispute names: the case's, read with the dispute)."""
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
             stored = self._stored(dispute_id)
-            self._claim_case(stored.record.case_no, expected_version)
+            self._claim_case(stored.record.case_no, _read_as(dispute_id))
             old = stored.record
             if old.outcome is not None and old.outcome_on is not None:
                 params = {**_key(old), "date": old.outcome_on.isoformat()}
@@ -139,8 +137,6 @@ class DisputeService(ContextService):
         field: str,
         value: str,
         reason: str,
-        *,
-        expected_version: int | None = None,
     ) -> Changes:
         """An administrator corrects a recorded field (a concluded dispute too), with a reason;
         the audit record keeps the value before and after. The case's version first, as in
@@ -151,10 +147,10 @@ class DisputeService(ContextService):
         with write_transaction(self._db):
             stored = self._stored(dispute_id)
             old = stored.record
-            self._claim_case(old.case_no, expected_version)
+            self._claim_case(old.case_no, _read_as(dispute_id))
             changed = corrected(old, field, value)
             if changed.case_no != old.case_no:
-                self._claim_case(changed.case_no, None)
+                self._claim_case(changed.case_no)
             new = self._linked(check_dispute(changed, today_in_china(self._clock)))
             moved = (new.kind, new.number, new.instance) != (old.kind, old.number, old.instance)
             if moved and self._disputes.find(new.kind, new.number, new.instance) is not None:
@@ -193,12 +189,13 @@ class DisputeService(ContextService):
         until = appeal_until(record, calendar)
         return DisputeView(stored.id, record, due, until, late, stored.case_version)
 
-    def _claim_case(self, number: str | None, expected: int | None) -> None:
+    def _claim_case(self, number: str | None, read_as: tuple[str, str] | None = None) -> None:
         """The edit's first write: raise the version of the general case the dispute names
-        (nothing for a simple decision or no act: they have no versions)."""
+        (nothing for a simple decision or no act: they have no versions); ``read_as``: what
+        the editor's ``edited_as_read`` names (by default the case's own number)."""
         linked = self._disputes.general_case(number) if number else None
         if linked is not None:
-            case_versions.claim(self._db, linked[0], linked[1], expected)
+            case_versions.claim(self._db, linked[0], linked[1], read_as=read_as)
 
     def _stored(self, dispute_id: int) -> StoredDispute:
         stored = self._disputes.get(dispute_id)
@@ -231,6 +228,11 @@ class DisputeService(ContextService):
         AuditLog(self._db).append(
             AuditEntry(at, self._user, action, "dispute", str(dispute_id), "ok", detail)
         )
+
+
+def _read_as(dispute_id: int) -> tuple[str, str]:
+    """What the editor of a recorded dispute names in its ``dispute_edited_as_read``."""
+    return case_versions.DISPUTE, str(dispute_id)
 
 
 def _iso(day: dt.date | None) -> str | None:

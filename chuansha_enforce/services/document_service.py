@@ -285,14 +285,12 @@ class DocumentService(ContextService):
         number: str,
         kind: DocumentKind,
         path: Path,
-        *,
-        expected_version: int | None = None,
     ) -> MadeFile:
         """Fill the kind's template for the case and write it to ``path`` (whole or not at
         all). The number is issued, the document recorded and logged in one transaction, so a
         refused template or a failed write leaves the database as it was. A general case's
         document is made from what the case shows: its version is claimed first (refused when
-        the case is no longer at ``expected_version`` or an ``edited_as_read``'s version)."""
+        the case is no longer at the version an ``edited_as_read`` of its number names)."""
         require(self._acting, Permission.RECORD_CASES)
         self.check_output(path)
         self.view(number, kind)  # refused before any number is issued
@@ -302,7 +300,7 @@ class DocumentService(ContextService):
             with write_transaction(self._db):
                 simple = self._simple(number)
                 if simple is None:
-                    reference = self._case_files.claim_edit(number, expected_version).case_no
+                    reference = self._case_files.claim_edit(number).case_no
                 else:
                     reference = simple.decision.decision_no
                 made = self._documents.made(reference).get(kind.value)

@@ -130,17 +130,15 @@ class ReviewService(ContextService):
         case_no: str,
         materials: Sequence[str],
         note: str | None = None,
-        *,
-        expected_version: int | None = None,
     ) -> SubmissionRow:
         """Send a case to legal review with its materials; the due date follows the calendar.
-        Refused when the case is no longer at ``expected_version`` (``case_versions``)."""
+        Refused when the case changed since its editor read it (``case_versions``)."""
         require(self.session, Permission.SUBMIT_REVIEW)
         listed = check_materials(materials)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
-            case = self._case_files.claim_edit(case_no, expected_version)
+            case = self._case_files.claim_edit(case_no)
             reopened = case.needs_new_review or case.awaiting_forced_decision
             if case.decision is not None and not reopened:
                 raise DomainError("case.already_decided", "case_no", {"case_no": case.case_no})
@@ -167,11 +165,9 @@ class ReviewService(ContextService):
         case_no: str,
         approved_by: str,
         reason: str,
-        *,
-        expected_version: int | None = None,
     ) -> SubmissionRow:
         """+3 working days (setting) once, by approval: who approved and why are kept.
-        Refused when the case is no longer at ``expected_version`` (``case_versions``)."""
+        Refused when the case changed since its editor read it (``case_versions``)."""
         require(self.session, Permission.APPROVE_REVIEW_EXTENSION)
         approver = (approved_by or "").strip()
         why = (reason or "").strip()
@@ -181,7 +177,7 @@ class ReviewService(ContextService):
             raise DomainError("value.required", "reason")
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
-            case = self._case_files.claim_edit(case_no, expected_version)
+            case = self._case_files.claim_edit(case_no)
             open_one = self._reviews.open_submission(case.id)
             if open_one is None:
                 raise DomainError("review.not_submitted", "case_no", {"case_no": case.case_no})

@@ -222,16 +222,15 @@ class SimpleDecisionService(ContextService):
         decision_no: str,
         paid_on: dt.date,
         receipt_no: str | None = None,
-        *,
-        expected_version: int | None = None,
     ) -> SimpleResult:
         """The fine paid in full on ``paid_on``, with the 加处罚款 a late payment earned;
-        refused when the decision is no longer at ``expected_version`` (``case_versions``)."""
+        refused when the decision changed since its editor read it
+        (``case_versions.simple_edited_as_read``)."""
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
-            claim_simple(self._db, decision_no, expected_version)
+            claim_simple(self._db, decision_no)
             stored = self._stored(decision_no)
             calendar = self._calendar.work_calendar()
             number = stored.decision.decision_no
@@ -244,16 +243,14 @@ class SimpleDecisionService(ContextService):
                                "surcharge_fen": paid.surcharge_fen})  # fmt: skip
         return SimpleResult(stored.id, paid, frozenset({Topic.SIMPLE_DECISIONS}))
 
-    def handover(
-        self, decision_no: str, handover: Handover, *, expected_version: int | None = None
-    ) -> SimpleResult:
+    def handover(self, decision_no: str, handover: Handover) -> SimpleResult:
         """The receipt, the cash's hand-over to the agency and the bank, and the 备案 date;
-        refused when the decision is no longer at ``expected_version``."""
+        refused when the decision changed since its editor read it."""
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
         with write_transaction(self._db):
-            claim_simple(self._db, decision_no, expected_version)
+            claim_simple(self._db, decision_no)
             stored = self._stored(decision_no)
             changed = with_handover(stored.decision, handover, today)
             detail: dict[str, object] = {

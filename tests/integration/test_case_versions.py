@@ -137,9 +137,11 @@ def test_two_clerks_edit_one_case_and_the_later_stale_edit_is_refused(
             "someone else changed the case meanwhile; refresh and try again"
         )
         with pytest.raises(DomainError, match=r"case\.changed_since"):
-            first.trash.delete(NO, "重复立案", expected_version=read.version)
+            with edited_as_read(NO, read.version):
+                first.trash.delete(NO, "重复立案")
         with pytest.raises(DomainError, match=r"case\.changed_since"):
-            first.corrections.correct_case(NO, "cause", "张三搭建案", "笔误", expected_version=0)
+            with edited_as_read(NO, 0):
+                first.corrections.correct_case(NO, "cause", "张三搭建案", "笔误")
         assert database_digest(book) == before
         again = first.case_files.find(NO)
         with edited_as_read(NO, again.version):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.domain.simple_procedure.simple_payments import Handover
+from chuansha_enforce.services.case_versions import edited_as_read, simple_edited_as_read
 from chuansha_enforce.services.container import build_services
 from tests.conftest import NOW, database_digest
 from tests.integration.test_case_versions import _cli, installed_stale_then_fresh
@@ -81,27 +83,40 @@ def test_each_edit_of_a_simple_decision_carries_the_version_it_read(book: str | 
     assert database_digest(book) == before
 
 
-def test_the_services_refuse_a_stale_expected_version(book: str | Path) -> None:
+def test_the_services_refuse_a_stale_version_read(book: str | Path) -> None:
     with build_services(book, FixedClock(NOW)) as services:
         simple, corrections = services.simple, services.corrections
         filed = Handover(filed_with_agency_on=dt.date(2026, 11, 23))
-        edits = (
-            lambda v: simple.handover(SIMPLE_NO, filed, expected_version=v),
-            lambda v: simple.pay(SIMPLE_NO, dt.date(2026, 11, 25), "沪财罚01", expected_version=v),
-            lambda v: corrections.correct_simple(SIMPLE_NO, "location", "川沙路1号", "笔误",
-                                                 expected_version=v),
-        )  # fmt: skip
+        edits: tuple[Callable[[], object], ...] = (
+            lambda: simple.handover(SIMPLE_NO, filed),
+            lambda: simple.pay(SIMPLE_NO, dt.date(2026, 11, 25), "沪财罚01"),
+            lambda: corrections.correct_simple(SIMPLE_NO, "location", "川沙路1号", "笔误"),
+        )
         for read, edit in enumerate(edits):
             other = simple.view(SIMPLE_NO).version
             assert other == read
             before = database_digest(book)
             for stale in (read + 1, read - 1 if read else 7):
-                with pytest.raises(DomainError) as refused:
-                    edit(stale)
+                with pytest.raises(DomainError) as refused, simple_edited_as_read(SIMPLE_NO, stale):
+                    edit()
                 assert refused.value.code == "case.changed_since"
                 assert database_digest(book) == before
-            edit(read)
+            with simple_edited_as_read(SIMPLE_NO, read):
+                edit()
             assert simple.view(SIMPLE_NO).version == read + 1
+
+
+def test_a_case_s_version_read_is_not_a_simple_decision_s(book: str | Path) -> None:
+    """The one context variable is keyed by kind: a case's version named by the same number
+    does not check a simple decision's edit (their numbers are spaces of their own)."""
+    with build_services(book, FixedClock(NOW)) as services:
+        filed = Handover(filed_with_agency_on=dt.date(2026, 11, 23))
+        with edited_as_read(SIMPLE_NO, 7):
+            services.simple.handover(SIMPLE_NO, filed)
+        assert services.simple.view(SIMPLE_NO).version == 1
+        with pytest.raises(DomainError) as refused, simple_edited_as_read(SIMPLE_NO, -1):
+            services.simple.handover(SIMPLE_NO, filed)
+        assert (refused.value.code, refused.value.field) == ("simple.version_invalid", "version")
 
 
 def test_the_installed_command_refuses_a_stale_simple_pay(book: str | Path, tmp_path: Path) -> None:
