@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import inspect
+import pkgutil
 import re
 import subprocess
 import sys
@@ -217,3 +220,40 @@ def test_services_get_one_context_and_are_built_only_in_the_composition_root() -
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in acting:
                 builders.add(path.relative_to(ROOT).as_posix())
     assert builders == {"chuansha_enforce/services/container.py"}
+
+
+def _service_signatures() -> dict[str, inspect.Signature]:
+    """Every public method of a class, and every public function, the services define."""
+    import chuansha_enforce.services as services_package
+
+    found: dict[str, inspect.Signature] = {}
+    for info in pkgutil.iter_modules(services_package.__path__):
+        module = importlib.import_module(f"chuansha_enforce.services.{info.name}")
+        for name, value in vars(module).items():
+            if name.startswith("_") or getattr(value, "__module__", None) != module.__name__:
+                continue
+            if inspect.isfunction(value):
+                found[f"{info.name}.{name}"] = inspect.signature(value)
+            elif inspect.isclass(value):
+                for attr, member in vars(value).items():
+                    if not attr.startswith("_") and inspect.isfunction(member):
+                        found[f"{info.name}.{name}.{attr}"] = inspect.signature(member)
+    return found
+
+
+def test_the_version_read_reaches_the_services_by_one_channel() -> None:
+    """An editor's version (issue 23) reaches an edit only from ``edited_as_read`` around the
+    call (``services/case_versions.py``): no service method takes it as a parameter."""
+    signatures = _service_signatures()
+    assert "case_file_service.CaseFileService.claim_edit" in signatures  # the scan finds them
+    assert "dispute_service.DisputeService.update" in signatures
+    assert len(signatures) >= 200
+    context = {f"case_versions.{n}" for n in
+               ("edited_as_read", "simple_edited_as_read", "dispute_edited_as_read")}  # fmt: skip
+    carrying = {
+        where
+        for where, signature in signatures.items()
+        for parameter in signature.parameters
+        if parameter in ("expected_version", "expected", "version") and where not in context
+    }
+    assert carrying == set()
