@@ -12,6 +12,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import chuansha_enforce.services as services_package
 from chuansha_enforce.cli.main import _parser
 from chuansha_enforce.domain.messages import FIELDS, MESSAGES
 
@@ -224,8 +225,6 @@ def test_services_get_one_context_and_are_built_only_in_the_composition_root() -
 
 def _service_signatures() -> dict[str, inspect.Signature]:
     """Every public method of a class, and every public function, the services define."""
-    import chuansha_enforce.services as services_package
-
     found: dict[str, inspect.Signature] = {}
     for info in pkgutil.iter_modules(services_package.__path__):
         module = importlib.import_module(f"chuansha_enforce.services.{info.name}")
