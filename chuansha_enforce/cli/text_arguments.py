@@ -15,6 +15,8 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import clean_value
 
 PATH_ARGUMENTS: Final = frozenset({"db", "file", "output"})
+RECORD_NUMBER_MAX: Final = 2**63 - 1
+"""The largest whole number a record can carry (SQLite's INTEGER): a larger one names no record."""
 
 
 def clean_arguments(args: argparse.Namespace) -> argparse.Namespace:
@@ -27,6 +29,14 @@ def clean_arguments(args: argparse.Namespace) -> argparse.Namespace:
         else:
             setattr(args, name, clean_value(name, value))
     return args
+
+
+def check_whole_numbers(args: argparse.Namespace) -> None:
+    """Refuse a whole-number option too large for any record (a register id, a count), naming
+    its field, before it reaches the database (which cannot even compare it)."""
+    for name, value in vars(args).items():
+        if type(value) is int and abs(value) > RECORD_NUMBER_MAX:
+            raise DomainError("badinput.number_too_large", name, {"value": value})
 
 
 def add_case_number(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +72,8 @@ def case_version(
         return None
     if not text.strip().isdigit():
         raise DomainError(invalid, "version", {"value": text})
+    if int(text.strip()) > RECORD_NUMBER_MAX:
+        raise DomainError("badinput.version_too_large", "version", {"value": text})
     return int(text.strip())
 
 

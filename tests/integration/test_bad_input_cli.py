@@ -1,0 +1,113 @@
+"""Bad input through the installed command, one table per command family: exit 1, a Chinese
+message naming the field, no traceback, and the database file exactly as it was.
+
+Each row runs ``chuansha-enforce`` in its own process on a fresh copy of the session's demo
+book. ``{case}`` in a row stands for a case of that book (read from ``case list --json``).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import database_digest
+
+EXE = Path(sys.executable).with_name("chuansha-enforce")
+HUGE = "99999999999999999999"  # beyond SQLite's INTEGER (2**63 - 1)
+
+
+def _run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    home = db.parent
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "LANG": "C.UTF-8",
+    }
+    return subprocess.run(
+        [str(EXE), "--db", str(db), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def book(demo_db: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo book."""
+    copy = tmp_path / "cases.db"
+    shutil.copy(demo_db, copy)
+    return copy
+
+
+def _a_case(db: Path) -> str:
+    listed = _run(db, "case", "list", "--json", "--limit", "1")
+    assert listed.returncode == 0, listed.stderr
+    return str(json.loads(listed.stdout)[0]["case_no"])
+
+
+def refused(db: Path, args: list[str], field: str, text: str) -> str:
+    """Run ``args``; assert the refusal: exit 1, ``field：…text…``, no traceback, no write."""
+    before = database_digest(db)
+    result = _run(db, *args)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
+    assert result.stderr.startswith(f"{field}："), result.stderr
+    assert text in result.stderr, result.stderr
+    assert database_digest(db) == before
+    return result.stderr
+
+
+TOO_LARGE = f"数字 {HUGE} 太大"
+VERSION_TOO_LARGE = f"版本号“{HUGE}”超出范围"
+
+HUGE_NUMBERS = [
+    (["dispute", "show", HUGE], "复议诉讼登记号", TOO_LARGE),
+    (["dispute", "update", HUGE, "--replied", "2024-01-02"], "复议诉讼登记号", TOO_LARGE),
+    (
+        ["dispute", "correct", HUGE, "--field", "备注", "--value", "x", "--reason", "r"],
+        "复议诉讼登记号",
+        TOO_LARGE,
+    ),
+    (["file-review", "show", HUGE], "抽查批次", TOO_LARGE),
+    (["file-review", "defects", HUGE], "抽查批次", TOO_LARGE),
+    (["file-review", "score", HUGE, "--finding", "x"], "评查案卷", TOO_LARGE),
+    (["file-review", "rectify", HUGE, "--on", "2024-01-02", "--text", "x"], "问题号", TOO_LARGE),
+    (["sample", "--year", "2024", "--count", HUGE], "抽查件数", TOO_LARGE),
+    (
+        [
+            *("case", "correct", "{case}", "--field", "paid_on", "--value", "2024-01-02"),
+            *("--reason", "r", "--payment", HUGE),
+        ],
+        "第几笔缴款",
+        TOO_LARGE,
+    ),
+    (["case", "delete", "{case}", "--reason", "r", "--version", HUGE], "版本", VERSION_TOO_LARGE),
+    (
+        ["case", "complex", "{case}", "--reason", "r", "--version", HUGE],
+        "版本",
+        VERSION_TOO_LARGE,
+    ),
+    (
+        ["doc", "make", "{case}", "立案审批表", "-o", "{tmp}/d.docx", "--version", HUGE],
+        "版本",
+        VERSION_TOO_LARGE,
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "field", "text"), HUGE_NUMBERS)
+def test_a_number_too_large_for_any_record_is_refused_naming_its_field(
+    book: Path, args: list[str], field: str, text: str
+) -> None:
+    case = _a_case(book)
+    filled = [a.replace("{case}", case).replace("{tmp}", str(book.parent)) for a in args]
+    refused(book, filled, field, text)
