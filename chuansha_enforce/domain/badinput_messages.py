@@ -19,4 +19,16 @@ BADINPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "版本号“{value}”超出范围（见 case show --json 的 version）",
         "the version “{value}” is out of range (see version in case show --json)",
     ),
+    "output.is_folder": (
+        "{path} 是一个文件夹，不能写入；请写出文件名",
+        "{path} is a folder and cannot be written; give a file name",
+    ),
+    "output.no_folder": (
+        "无法写入 {path}：文件夹不存在，或不能在其中建立文件。请另选位置",
+        "cannot write {path}: the folder does not exist or cannot hold files; choose another place",
+    ),
+    "output.no_permission": (
+        "无法写入 {path}：没有在那里写入的权限。请另选位置",
+        "cannot write {path}: no permission to write there; choose another place",
+    ),
 }

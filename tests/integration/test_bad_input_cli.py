@@ -49,9 +49,10 @@ def book(demo_db: Path, tmp_path: Path) -> Path:
 
 
 def _a_case(db: Path) -> str:
-    listed = _run(db, "case", "list", "--json", "--limit", "1")
+    """A decided case of the book (it has every output: summaries, documents)."""
+    listed = _run(db, "case", "list", "--json", "--limit", "0")
     assert listed.returncode == 0, listed.stderr
-    return str(json.loads(listed.stdout)[0]["case_no"])
+    return next(str(c["case_no"]) for c in json.loads(listed.stdout) if c["decided_on"])
 
 
 def refused(db: Path, args: list[str], field: str, text: str) -> str:
@@ -111,3 +112,35 @@ def test_a_number_too_large_for_any_record_is_refused_naming_its_field(
     case = _a_case(book)
     filled = [a.replace("{case}", case).replace("{tmp}", str(book.parent)) for a in args]
     refused(book, filled, field, text)
+
+
+NO_FOLDER = "文件夹不存在，或不能在其中建立文件"
+IS_FOLDER = "是一个文件夹，不能写入"
+
+OUTPUT_COMMANDS = [
+    ["export", "ledger", "--year", "2024", "-o", "{out}.xlsx"],
+    ["export", "disclosure", "--year", "2024", "-o", "{out}.csv"],
+    ["report", "annual", "--year", "2024", "-o", "{out}.pdf"],
+    ["report", "case", "{case}", "-o", "{out}.pdf"],  # the full copy, audited when made
+    ["report", "case", "{case}", "--public", "-o", "{out}.pdf"],
+    ["doc", "make", "{case}", "立案审批表", "-o", "{out}.docx"],
+]
+
+
+@pytest.mark.parametrize("args", OUTPUT_COMMANDS, ids=lambda a: " ".join(a[:2]))
+@pytest.mark.parametrize(("place", "text"), [("under-a-file", NO_FOLDER), ("folder", IS_FOLDER)])
+def test_an_output_place_that_cannot_be_written_is_refused_before_anything_is_logged(
+    book: Path, args: list[str], place: str, text: str
+) -> None:
+    """A file where the folder should be, or a folder where the file should be: refused in
+    Chinese naming the file, and nothing logged (the ledger export and the full case summary
+    log who made a copy before they write it)."""
+    plain = book.parent / "plain.txt"
+    plain.write_text("x")
+    out = str(plain / "out") if place == "under-a-file" else str(book.parent / "out")
+    suffix = args[-1].rpartition(".")[2]
+    if place == "folder":
+        Path(f"{out}.{suffix}").mkdir()
+    case = _a_case(book)
+    filled = [a.replace("{case}", case).replace("{out}", out) for a in args]
+    refused(book, filled, "文件", text)
