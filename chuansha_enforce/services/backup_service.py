@@ -24,7 +24,11 @@ from chuansha_enforce.domain.safety.backup_retention import (
     RetentionPolicy,
     backups_to_keep,
 )
-from chuansha_enforce.services.output_files import backups_dir, refuse_database_files
+from chuansha_enforce.services.output_files import (
+    backups_dir,
+    check_output_folder,
+    refuse_database_files,
+)
 from chuansha_enforce.services.system_clock import file_system_seconds
 from chuansha_enforce.storage.connection import (
     SQLITE_VERSION,
@@ -198,6 +202,7 @@ class BackupService:
             refuse_database_files(folder, self._db_path)
             if folder.exists() and not folder.is_dir():
                 raise DomainError("backup.not_a_folder", "path", {"path": str(folder)})
+            check_output_folder(folder)
 
     def backup(
         self,

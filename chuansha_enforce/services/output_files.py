@@ -78,14 +78,29 @@ def check_output_place(target: Path) -> None:
     """Refuse a destination that cannot be written (a folder, a folder that cannot be made,
     one without write permission) before anything is done or logged for it."""
     target = Path(target).expanduser()
+    if target.is_dir():
+        raise DomainError("output.is_folder", "path", {"path": str(target)})
+    _check_can_write_in(target.parent, target)
+
+
+def check_output_folder(folder: Path) -> None:
+    """Refuse a folder (a backup's) that cannot be made or written in, naming it."""
+    _check_can_write_in(Path(folder).expanduser(), Path(folder))
+
+
+def _check_can_write_in(folder: Path, named: Path) -> None:
+    """A file can be made in ``folder``, or in the nearest folder above it that exists (where
+    the missing ones would be made): tried with a temporary file, nothing left behind."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
     try:
-        if target.is_dir():
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=target.parent):
+        if not existing.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(existing))
+        with tempfile.TemporaryFile(dir=existing):
             pass
     except OSError as exc:
-        raise output_error(exc, target) from None
+        raise output_error(exc, named) from None
 
 
 _OUTPUT_ERRNO_CODES = {

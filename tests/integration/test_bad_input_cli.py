@@ -144,3 +144,12 @@ def test_an_output_place_that_cannot_be_written_is_refused_before_anything_is_lo
     case = _a_case(book)
     filled = [a.replace("{case}", case).replace("{out}", out) for a in args]
     refused(book, filled, "文件", text)
+
+
+def test_a_backup_folder_that_cannot_be_made_is_refused_before_anything_is_done(
+    book: Path,
+) -> None:
+    plain = book.parent / "plain.txt"
+    plain.write_text("x")
+    stderr = refused(book, ["backup", "-o", str(plain / "backups")], "文件", NO_FOLDER)
+    assert "Errno" not in stderr
