@@ -8,6 +8,7 @@ BADINPUT_FIELDS: dict[str, tuple[str, str]] = {
     "sample_id": ("抽查批次", "sample"),
     "file_id": ("评查案卷", "reviewed file"),
     "defect_id": ("问题号", "defect number"),
+    "expect_head": ("审计链头", "audit-chain head"),
 }
 
 BADINPUT_MESSAGES: dict[str, tuple[str, str]] = {
@@ -30,5 +31,9 @@ BADINPUT_MESSAGES: dict[str, tuple[str, str]] = {
     "output.no_permission": (
         "无法写入 {path}：没有在那里写入的权限。请另选位置",
         "cannot write {path}: no permission to write there; choose another place",
+    ),
+    "badinput.chain_head": (
+        "“{value}”应为 64 位十六进制数字（见 verify --json 的 chain_head）",
+        "“{value}” should be 64 hexadecimal digits (see chain_head in verify --json)",
     ),
 }

@@ -153,3 +153,9 @@ def test_a_backup_folder_that_cannot_be_made_is_refused_before_anything_is_done(
     plain.write_text("x")
     stderr = refused(book, ["backup", "-o", str(plain / "backups")], "文件", NO_FOLDER)
     assert "Errno" not in stderr
+
+
+@pytest.mark.parametrize("head", ["zz", "", "   ", "0" * 63, "g" * 64, "😀"])
+def test_an_expected_chain_head_that_is_not_a_hash_is_refused(book: Path, head: str) -> None:
+    """(It was taken as a head missing from the log, reported in English, or, empty, ignored.)"""
+    refused(book, ["verify", "--expect-head", head], "审计链头", "应为 64 位十六进制数字")
