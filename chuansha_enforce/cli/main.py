@@ -31,7 +31,11 @@ from chuansha_enforce.cli import (
 from chuansha_enforce.cli.cli_parser import language_of, parser_class
 from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler, ServerHandler
 from chuansha_enforce.cli.login import cli_login, run_logged
-from chuansha_enforce.cli.text_arguments import check_whole_numbers, clean_arguments
+from chuansha_enforce.cli.text_arguments import (
+    check_text_lengths,
+    check_whole_numbers,
+    clean_arguments,
+)
 from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
@@ -114,6 +118,7 @@ def main(
     db_path = resolve_db_path(args.db)
     try:
         check_whole_numbers(args)
+        check_text_lengths(args)
         if url is not None and args.command in SERVER_COMMANDS:
             return SERVER_COMMANDS[args.command](args, url, out, lang, clock)
         if url is not None and args.command in PATH_COMMANDS:

@@ -13,6 +13,7 @@ from typing import Final
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import clean_value
+from chuansha_enforce.ledger.limits import MAX_SHORT_CHARS, MAX_TEXT_CHARS
 
 PATH_ARGUMENTS: Final = frozenset({"db", "file", "output"})
 RECORD_NUMBER_MAX: Final = 2**63 - 1
@@ -29,6 +30,42 @@ def clean_arguments(args: argparse.Namespace) -> argparse.Namespace:
         else:
             setattr(args, name, clean_value(name, value))
     return args
+
+
+SHORT_ARGUMENTS: Final = {
+    "party": "party_name",
+    "party_name": "party_name",
+    "id_number": "id_number",
+    "address": "address",
+    "number": "number",
+    "doc_no": "decision_no",
+    "decision_no": "decision_no",
+    "receipt": "receipt_no",
+    "receipt_no": "receipt_no",
+    "presiding": "presiding",
+    "approved_by": "approved_by",
+    "witness": "service_witness",
+    "display": "display",
+    "name": "name",
+    "qualification": "qualification",
+    "certificate_no": "certificate_no",
+}
+"""Names and numbers: as long as a ledger's short column holds (``ledger.limits``), so what is
+entered here exports and imports back; the field each is named by in a refusal."""
+UNCHECKED_LENGTH: Final = PATH_ARGUMENTS | {"url", "heads", "case_version", "simple_version"}
+
+
+def check_text_lengths(args: argparse.Namespace) -> None:
+    """Refuse a text argument longer than the ledger holds for it (a name or number
+    ``MAX_SHORT_CHARS``, any other text ``MAX_TEXT_CHARS``), naming its field."""
+    for name, value in vars(args).items():
+        if name in UNCHECKED_LENGTH or "password" in name:
+            continue
+        texts = value if isinstance(value, list) else [value]
+        most = MAX_SHORT_CHARS if name in SHORT_ARGUMENTS else MAX_TEXT_CHARS
+        if any(isinstance(t, str) and len(t) > most for t in texts):
+            field = SHORT_ARGUMENTS.get(name, name)
+            raise DomainError("value.too_long", field, {"max": most})
 
 
 def check_whole_numbers(args: argparse.Namespace) -> None:

@@ -9,6 +9,22 @@ BADINPUT_FIELDS: dict[str, tuple[str, str]] = {
     "file_id": ("评查案卷", "reviewed file"),
     "defect_id": ("问题号", "defect number"),
     "expect_head": ("审计链头", "audit-chain head"),
+    "display": ("姓名", "display name"),
+    "name": ("用户名", "user name"),
+    "qualification": ("法律职业资格证号", "legal qualification number"),
+    "act": ("被复议或起诉的行为", "the act disputed"),
+    "body": ("机关或法院", "body or court"),
+    "conclusion": ("讨论结论", "conclusion"),
+    "description": ("证据", "evidence"),
+    "document": ("责成文件", "order document"),
+    "finding": ("评查问题", "finding"),
+    "five_year_reason": ("五年时效理由", "five-year limitation reason"),
+    "how": ("教育情况", "how educated"),
+    "material": ("报送材料", "material"),
+    "no_penalty": ("不予处罚理由", "reason for no penalty"),
+    "problem": ("审核意见", "review problem"),
+    "result": ("结果", "result"),
+    "text": ("整改情况", "rectification"),
 }
 
 BADINPUT_MESSAGES: dict[str, tuple[str, str]] = {

@@ -159,3 +159,52 @@ def test_a_backup_folder_that_cannot_be_made_is_refused_before_anything_is_done(
 def test_an_expected_chain_head_that_is_not_a_hash_is_refused(book: Path, head: str) -> None:
     """(It was taken as a head missing from the log, reported in English, or, empty, ignored.)"""
     refused(book, ["verify", "--expect-head", head], "审计链头", "应为 64 位十六进制数字")
+
+
+CASE_FILE = [
+    *("case", "file", "--filed", "2024-12-02", "--party", "张三", "--party-type", "自然人"),
+    *("--cause", "占道经营案", "--officers", "{officers}"),
+]
+LONG_TEXTS = [
+    # (option, length, field): names and numbers hold 200 characters, other text 10,000,
+    # as a ledger's columns do, so what the command line enters exports and imports back
+    ("--party", 201, "当事人", 200),
+    ("--id", 201, "证件号码", 200),
+    ("--address", 201, "当事人地址", 200),
+    ("--no", 201, "编号", 200),
+    ("--cause", 10_001, "案由", 10_000),
+    ("--violation", 10_001, "违法行为", 10_000),
+    ("--basis", 100_000, "法律依据", 10_000),
+]
+
+
+def _two_officers(db: Path) -> str:
+    listed = _run(db, "officer", "list")
+    valid = [line.split("\t")[0] for line in listed.stdout.splitlines() if line.endswith("有效")]
+    return ",".join(valid[:2])
+
+
+@pytest.mark.parametrize(("option", "length", "field", "most"), LONG_TEXTS)
+def test_text_longer_than_the_ledger_holds_is_refused_naming_its_field(
+    book: Path, option: str, length: int, field: str, most: int
+) -> None:
+    args = [a.replace("{officers}", _two_officers(book)) for a in CASE_FILE]
+    if option in args:
+        args[args.index(option) + 1] = "案" * length if option != "--basis" else "a" * length
+    else:
+        args += [option, "a" * length]
+    refused(book, args, field, f"最多 {most} 个字")
+
+
+def test_text_as_long_as_the_ledger_holds_is_filed_exported_and_imported_back(
+    book: Path, tmp_path: Path
+) -> None:
+    args = [a.replace("{officers}", _two_officers(book)) for a in CASE_FILE]
+    args[args.index("--party") + 1] = "张" * 200
+    filed = _run(book, *args, "--violation", "事" * 10_000)
+    assert filed.returncode == 0, filed.stderr
+    ledger = tmp_path / "ledger.xlsx"
+    exported = _run(book, "export", "ledger", "--year", "2024", "-o", str(ledger))
+    assert exported.returncode == 0, exported.stderr
+    checked = _run(book, "import", "--dry-run", str(ledger))
+    assert "个字的上限" not in checked.stderr + checked.stdout
