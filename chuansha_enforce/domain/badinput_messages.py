@@ -9,6 +9,7 @@ BADINPUT_FIELDS: dict[str, tuple[str, str]] = {
     "file_id": ("评查案卷", "reviewed file"),
     "defect_id": ("问题号", "defect number"),
     "expect_head": ("审计链头", "audit-chain head"),
+    "list_limit": ("最多列出几件（--limit）", "how many to list (--limit)"),
     "display": ("姓名", "display name"),
     "name": ("用户名", "user name"),
     "qualification": ("法律职业资格证号", "legal qualification number"),
@@ -51,5 +52,9 @@ BADINPUT_MESSAGES: dict[str, tuple[str, str]] = {
     "badinput.chain_head": (
         "“{value}”应为 64 位十六进制数字（见 verify --json 的 chain_head）",
         "“{value}” should be 64 hexadecimal digits (see chain_head in verify --json)",
+    ),
+    "badinput.list_limit": (
+        "“{value}”应为 0（全部列出）或正整数",
+        "“{value}” should be 0 (list all) or a positive whole number",
     ),
 }

@@ -208,3 +208,13 @@ def test_text_as_long_as_the_ledger_holds_is_filed_exported_and_imported_back(
     assert exported.returncode == 0, exported.stderr
     checked = _run(book, "import", "--dry-run", str(ledger))
     assert "个字的上限" not in checked.stderr + checked.stdout
+
+
+@pytest.mark.parametrize("command", [["case", "list"], ["simple", "list"]])
+@pytest.mark.parametrize("limit", ["-1", "-50"])
+def test_a_negative_list_limit_is_refused_saying_what_is_allowed(
+    book: Path, command: list[str], limit: str
+) -> None:
+    """(It said 每页条数应在1到∞之间, though 0 lists all.)"""
+    stderr = refused(book, [*command, "--limit", limit], "最多列出几件（--limit）", "0（全部列出）")
+    assert "∞" not in stderr
