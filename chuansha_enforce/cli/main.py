@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from chuansha_enforce import __version__
@@ -103,6 +104,16 @@ def writes(args: argparse.Namespace) -> bool:
     return WRITES[args.command](args)
 
 
+def _empty_file(path: Path) -> bool:
+    """A file of 0 bytes (and no write-ahead log with content): not yet a case book."""
+    wal = path.with_name(path.name + "-wal")
+    return (
+        path.is_file()
+        and path.stat().st_size == 0
+        and not (wal.exists() and wal.stat().st_size > 0)
+    )
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, *, clock: Clock | None = None
 ) -> int:
@@ -123,8 +134,12 @@ def main(
             return SERVER_COMMANDS[args.command](args, url, out, lang, clock)
         if url is not None and args.command in PATH_COMMANDS:
             raise DomainError("cli.server_command", "db", {"command": args.command})
+        if url is None and db_path.is_dir():
+            raise DomainError("badinput.db_is_folder", "db", {"path": str(db_path)})
         if url is None and args.command in NEEDS_EXISTING_DB and not db_path.exists():
             raise DomainError("cli.no_database", "db", {"path": str(db_path)})
+        if url is None and args.command in NEEDS_EXISTING_DB and _empty_file(db_path):
+            raise DomainError("badinput.db_empty", "db", {"path": str(db_path)})
         if args.command in PATH_COMMANDS:
             return PATH_COMMANDS[args.command](args, db_path, out, lang, clock)
         with build_services(

@@ -57,4 +57,14 @@ BADINPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”应为 0（全部列出）或正整数",
         "“{value}” should be 0 (list all) or a positive whole number",
     ),
+    "badinput.db_is_folder": (
+        "{path} 是一个文件夹，不是数据库文件。请用 --db 指定数据库文件",
+        "{path} is a folder, not a database file; give the database file with --db",
+    ),
+    "badinput.db_empty": (
+        "数据库文件 {path} 是空文件（0 字节），还不是案件库，未做任何改动。请先运行 init 或 demo，"
+        "或用 --db 指定文件",
+        "the database file {path} is empty (0 bytes), not yet a case book; nothing was changed."
+        " Run init or demo first, or give the file with --db",
+    ),
 }

@@ -218,3 +218,31 @@ def test_a_negative_list_limit_is_refused_saying_what_is_allowed(
     """(It said 每页条数应在1到∞之间, though 0 lists all.)"""
     stderr = refused(book, [*command, "--limit", limit], "最多列出几件（--limit）", "0（全部列出）")
     assert "∞" not in stderr
+
+
+READING = [["case", "list"], ["stats", "--year", "2024"], ["verify"], ["backup"]]
+
+
+@pytest.mark.parametrize("command", READING, ids=lambda c: c[0])
+def test_an_empty_file_as_database_is_refused_and_left_empty(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """(A 0-byte file was silently made a case book by a command that only reads.)"""
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    refused(empty, command, "数据库", "是空文件（0 字节）")
+    assert empty.stat().st_size == 0
+
+
+@pytest.mark.parametrize("command", [*READING, ["init"]], ids=lambda c: c[0])
+def test_a_folder_as_database_is_refused_as_a_folder(tmp_path: Path, command: list[str]) -> None:
+    """(It said the file was not found, and left a lock file beside the folder.)"""
+    folder = tmp_path / "cases.db"
+    folder.mkdir()
+    result = _run(folder, *command)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("数据库："), result.stderr
+    assert "是一个文件夹，不是数据库文件" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.db"]
+    assert list(folder.iterdir()) == []
