@@ -67,4 +67,9 @@ BADINPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "the database file {path} is empty (0 bytes), not yet a case book; nothing was changed."
         " Run init or demo first, or give the file with --db",
     ),
+    "badinput.restore_folder": (
+        "{path} 是一个文件夹，不是备份文件。请指定文件夹中的备份文件（.db），未做任何改动",
+        "{path} is a folder, not a backup file; give a backup file (.db) in it; nothing was"
+        " changed",
+    ),
 }

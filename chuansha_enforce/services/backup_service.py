@@ -328,6 +328,8 @@ class BackupService:
 
     # -- restore ------------------------------------------------------------------------
     def _check_candidate(self, source: Path) -> None:
+        if source.is_dir():
+            raise DomainError("badinput.restore_folder", "path", {"path": str(source)})
         if not source.is_file():
             raise DomainError("restore.missing", "path", {"path": str(source)})
         if self._db_path.exists() and os.path.samefile(source, self._db_path):

@@ -246,3 +246,10 @@ def test_a_folder_as_database_is_refused_as_a_folder(tmp_path: Path, command: li
     assert "是一个文件夹，不是数据库文件" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.db"]
     assert list(folder.iterdir()) == []
+
+
+def test_a_folder_given_to_restore_is_refused_as_a_folder(book: Path) -> None:
+    """(It said the backup file was not found.)"""
+    folder = book.parent / "backups-here"
+    folder.mkdir()
+    refused(book, ["restore", str(folder)], "文件", "是一个文件夹，不是备份文件")
