@@ -253,3 +253,12 @@ def test_a_folder_given_to_restore_is_refused_as_a_folder(book: Path) -> None:
     folder = book.parent / "backups-here"
     folder.mkdir()
     refused(book, ["restore", str(folder)], "文件", "是一个文件夹，不是备份文件")
+
+
+@pytest.mark.parametrize("command", [["dispute", "list"], ["stats"], ["case", "list"]])
+@pytest.mark.parametrize("year", ["0", "1948", "99999"])
+def test_a_year_out_of_range_is_refused_by_every_list(
+    book: Path, command: list[str], year: str
+) -> None:
+    """(dispute list --year 0 listed nothing and exited 0.)"""
+    refused(book, [*command, "--year", year], "年度", f"年度“{year}”不正确")
