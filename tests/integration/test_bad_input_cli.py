@@ -9,35 +9,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import database_digest
+from tests.integration.test_cli_processes import _run  # the installed command, its own process
 
-EXE = Path(sys.executable).with_name("chuansha-enforce")
 HUGE = "99999999999999999999"  # beyond SQLite's INTEGER (2**63 - 1)
-
-
-def _run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    home = db.parent
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "LANG": "C.UTF-8",
-    }
-    return subprocess.run(
-        [str(EXE), "--db", str(db), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.fixture
