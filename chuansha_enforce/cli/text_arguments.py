@@ -13,7 +13,7 @@ from typing import Final
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import clean_value
-from chuansha_enforce.ledger.limits import MAX_SHORT_CHARS, MAX_TEXT_CHARS
+from chuansha_enforce.domain.text_limits import MAX_SHORT_CHARS, MAX_TEXT_CHARS
 
 PATH_ARGUMENTS: Final = frozenset({"db", "file", "output"})
 RECORD_NUMBER_MAX: Final = 2**63 - 1
@@ -61,6 +61,8 @@ def check_text_lengths(args: argparse.Namespace) -> None:
     for name, value in vars(args).items():
         if name in UNCHECKED_LENGTH or "password" in name:
             continue
+        if name == "value" and getattr(args, "field", None) is not None:
+            continue  # a correction's new value: checked for the field it corrects
         texts = value if isinstance(value, list) else [value]
         most = MAX_SHORT_CHARS if name in SHORT_ARGUMENTS else MAX_TEXT_CHARS
         if any(isinstance(t, str) and len(t) > most for t in texts):

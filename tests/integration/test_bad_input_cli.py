@@ -241,3 +241,40 @@ def test_a_year_out_of_range_is_refused_by_every_list(
 ) -> None:
     """(dispute list --year 0 listed nothing and exited 0.)"""
     refused(book, [*command, "--year", year], "年度", f"年度“{year}”不正确")
+
+
+def _a_simple_decision(db: Path) -> str:
+    listed = _run(db, "simple", "list", "--limit", "1")
+    assert listed.returncode == 0, listed.stderr
+    return listed.stdout.split("\t")[0]
+
+
+def _a_certificate(db: Path) -> str:
+    return _run(db, "officer", "list").stdout.splitlines()[0].split("\t")[1]
+
+
+CORRECTIONS = [
+    # (command, field, most): one character over the limit entering the value has
+    (["case", "correct", "{case}"], "当事人", 200),
+    (["case", "correct", "{case}"], "决定书文号", 200),
+    (["case", "correct", "{case}"], "违法行为", 10_000),
+    (["simple", "correct", "{simple}"], "当事人", 200),
+    (["simple", "correct", "{simple}"], "备注", 10_000),
+    (["officer", "correct", "{certificate}"], "姓名", 200),
+    (["officer", "correct", "{certificate}"], "执法证号", 200),
+]
+
+
+@pytest.mark.parametrize(("command", "field", "most"), CORRECTIONS)
+def test_a_correction_longer_than_the_field_holds_is_refused(
+    book: Path, command: list[str], field: str, most: int
+) -> None:
+    """(A 300-character party name or certificate number was taken as a correction.)"""
+    named = {
+        "{case}": _a_case(book),
+        "{simple}": _a_simple_decision(book),
+        "{certificate}": _a_certificate(book),
+    }
+    args = [named.get(a, a) for a in command]
+    args += ["--field", field, "--value", "张" * (most + 1), "--reason", "核对原件"]
+    refused(book, args, field, f"最多 {most} 个字")
