@@ -175,7 +175,7 @@ def _cmd_case_list(args: argparse.Namespace, services: Services, out: TextIO, la
     if args.case_command == "file":
         return case_step_commands.run(args, services, out, lang)
     if args.limit < 0:
-        raise DomainError("list.limit", "limit", {"max": "∞"})
+        raise DomainError("badinput.list_limit", "list_limit", {"value": args.limit})
     if args.due:
         return _due_list(args, services, out, lang)
     if args.overdue:

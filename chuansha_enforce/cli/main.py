@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from chuansha_enforce import __version__
@@ -31,7 +32,11 @@ from chuansha_enforce.cli import (
 from chuansha_enforce.cli.cli_parser import language_of, parser_class
 from chuansha_enforce.cli.command_group import CommandGroup, Handler, PathHandler, ServerHandler
 from chuansha_enforce.cli.login import cli_login, run_logged
-from chuansha_enforce.cli.text_arguments import clean_arguments
+from chuansha_enforce.cli.text_arguments import (
+    check_text_lengths,
+    check_whole_numbers,
+    clean_arguments,
+)
 from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
@@ -99,6 +104,16 @@ def writes(args: argparse.Namespace) -> bool:
     return WRITES[args.command](args)
 
 
+def _empty_file(path: Path) -> bool:
+    """A file of 0 bytes (and no write-ahead log with content): not yet a case book."""
+    wal = path.with_name(path.name + "-wal")
+    return (
+        path.is_file()
+        and path.stat().st_size == 0
+        and not (wal.exists() and wal.stat().st_size > 0)
+    )
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, *, clock: Clock | None = None
 ) -> int:
@@ -113,12 +128,18 @@ def main(
     url = server_url(args.db)
     db_path = resolve_db_path(args.db)
     try:
+        check_whole_numbers(args)
+        check_text_lengths(args)
         if url is not None and args.command in SERVER_COMMANDS:
             return SERVER_COMMANDS[args.command](args, url, out, lang, clock)
         if url is not None and args.command in PATH_COMMANDS:
             raise DomainError("cli.server_command", "db", {"command": args.command})
+        if url is None and db_path.is_dir():
+            raise DomainError("badinput.db_is_folder", "db", {"path": str(db_path)})
         if url is None and args.command in NEEDS_EXISTING_DB and not db_path.exists():
             raise DomainError("cli.no_database", "db", {"path": str(db_path)})
+        if url is None and args.command in NEEDS_EXISTING_DB and _empty_file(db_path):
+            raise DomainError("badinput.db_empty", "db", {"path": str(db_path)})
         if args.command in PATH_COMMANDS:
             return PATH_COMMANDS[args.command](args, db_path, out, lang, clock)
         with build_services(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from typing import Any, TextIO
 
 from chuansha_enforce.cli.command_group import CommandGroup
@@ -192,8 +193,16 @@ def _cmd_review(args: argparse.Namespace, services: Services, out: TextIO, lang:
     return 0
 
 
+def _chain_head(text: str) -> str:
+    """An ``--expect-head`` as given: the 64 hexadecimal digits of an audit-chain head."""
+    head = text.strip().lower()
+    if re.fullmatch("[0-9a-f]{64}", head) is None:
+        raise DomainError("badinput.chain_head", "expect_head", {"value": text})
+    return head
+
+
 def _cmd_verify(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
-    expected = tuple(("--expect-head", h) for h in args.heads)
+    expected = tuple(("--expect-head", _chain_head(h)) for h in args.heads)
     kept = () if args.no_backups else services.backups.list_backups()
     backups = tuple((m.file, m.audit_head) for m in kept if m.audit_head)
     report = services.verify(expected, backups, check_backups=not args.no_backups)

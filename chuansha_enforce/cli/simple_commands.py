@@ -236,7 +236,7 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _list(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang) -> int:
     if args.limit < 0:
-        raise DomainError("list.limit", "limit", {"max": "∞"})
+        raise DomainError("badinput.list_limit", "list_limit", {"value": args.limit})
     as_of = parse_date(args.as_of, "as_of")
     wanted = args.limit or None
     found: list[SimpleListItem] = []

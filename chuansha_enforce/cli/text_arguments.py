@@ -13,8 +13,11 @@ from typing import Final
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_input import clean_value
+from chuansha_enforce.domain.text_limits import MAX_SHORT_CHARS, MAX_TEXT_CHARS
 
 PATH_ARGUMENTS: Final = frozenset({"db", "file", "output"})
+RECORD_NUMBER_MAX: Final = 2**63 - 1
+"""The largest whole number a record can carry (SQLite's INTEGER): a larger one names no record."""
 
 
 def clean_arguments(args: argparse.Namespace) -> argparse.Namespace:
@@ -27,6 +30,52 @@ def clean_arguments(args: argparse.Namespace) -> argparse.Namespace:
         else:
             setattr(args, name, clean_value(name, value))
     return args
+
+
+SHORT_ARGUMENTS: Final = {
+    "party": "party_name",
+    "party_name": "party_name",
+    "id_number": "id_number",
+    "address": "address",
+    "number": "number",
+    "doc_no": "decision_no",
+    "decision_no": "decision_no",
+    "receipt": "receipt_no",
+    "receipt_no": "receipt_no",
+    "presiding": "presiding",
+    "approved_by": "approved_by",
+    "witness": "service_witness",
+    "display": "display",
+    "name": "name",
+    "qualification": "qualification",
+    "certificate_no": "certificate_no",
+}
+"""Names and numbers: as long as a ledger's short column holds (``ledger.limits``), so what is
+entered here exports and imports back; the field each is named by in a refusal."""
+UNCHECKED_LENGTH: Final = PATH_ARGUMENTS | {"url", "heads", "case_version", "simple_version"}
+
+
+def check_text_lengths(args: argparse.Namespace) -> None:
+    """Refuse a text argument longer than the ledger holds for it (a name or number
+    ``MAX_SHORT_CHARS``, any other text ``MAX_TEXT_CHARS``), naming its field."""
+    for name, value in vars(args).items():
+        if name in UNCHECKED_LENGTH or "password" in name:
+            continue
+        if name == "value" and getattr(args, "field", None) is not None:
+            continue  # a correction's new value: checked for the field it corrects
+        texts = value if isinstance(value, list) else [value]
+        most = MAX_SHORT_CHARS if name in SHORT_ARGUMENTS else MAX_TEXT_CHARS
+        if any(isinstance(t, str) and len(t) > most for t in texts):
+            field = SHORT_ARGUMENTS.get(name, name)
+            raise DomainError("value.too_long", field, {"max": most})
+
+
+def check_whole_numbers(args: argparse.Namespace) -> None:
+    """Refuse a whole-number option too large for any record (a register id, a count), naming
+    its field, before it reaches the database (which cannot even compare it)."""
+    for name, value in vars(args).items():
+        if type(value) is int and abs(value) > RECORD_NUMBER_MAX:
+            raise DomainError("badinput.number_too_large", name, {"value": value})
 
 
 def add_case_number(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +111,8 @@ def case_version(
         return None
     if not text.strip().isdigit():
         raise DomainError(invalid, "version", {"value": text})
+    if int(text.strip()) > RECORD_NUMBER_MAX:
+        raise DomainError("badinput.version_too_large", "version", {"value": text})
     return int(text.strip())
 
 

@@ -21,6 +21,7 @@ from chuansha_enforce.domain.after_decision.publication_messages import (
     PUBLICATION_FIELDS,
     PUBLICATION_MESSAGES,
 )
+from chuansha_enforce.domain.badinput_messages import BADINPUT_FIELDS, BADINPUT_MESSAGES
 from chuansha_enforce.domain.cases.discretion_messages import DISCRETION_FIELDS, DISCRETION_MESSAGES
 from chuansha_enforce.domain.cases.discretion_step_messages import (
     DISCRETION_STEP_FIELDS,
@@ -83,6 +84,7 @@ Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 FIELDS: Mapping[str, tuple[str, str]] = {
+    **BADINPUT_FIELDS,
     **SERVER_CONNECT_FIELDS,
     **ACCOUNT_FIELDS,
     **ACCOUNT_OFFICER_FIELDS,
@@ -179,6 +181,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
 }
 
 MESSAGES: Mapping[str, tuple[str, str]] = {
+    **BADINPUT_MESSAGES,
     **ACCOUNT_MESSAGES,
     **ACCOUNT_OFFICER_MESSAGES,
     **CLI_MESSAGES,

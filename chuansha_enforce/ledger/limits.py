@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from chuansha_enforce.domain import text_limits
+
 MiB: Final = 1024 * 1024
 
 MAX_SHEET_CELLS: Final = 5_830_000
@@ -38,10 +40,10 @@ MAX_OTHER_PART_BYTES: Final = 16 * MiB
 MAX_CSV_BYTES: Final = 64 * MiB
 """A CSV file (about 150,000 rows of 一般程序案件; its cells are limited as a sheet's are)."""
 
-MAX_SHORT_CHARS: Final = 200
-"""A name, number, date, amount or choice in one cell."""
+MAX_SHORT_CHARS: Final = text_limits.MAX_SHORT_CHARS
+"""A name, number, date, amount or choice in one cell (as wherever it is entered)."""
 
-MAX_TEXT_CHARS: Final = 10_000
+MAX_TEXT_CHARS: Final = text_limits.MAX_TEXT_CHARS
 """The free text of one cell: the facts (违法行为), the legal basis, the place, the notes."""
 
 MAX_ISSUES_SHOWN: Final = 200

@@ -29,7 +29,11 @@ from chuansha_enforce.services.backup_checks import (
     refuse_problems,
     superseded_heads,
 )
-from chuansha_enforce.services.output_files import backups_dir, refuse_database_files
+from chuansha_enforce.services.output_files import (
+    backups_dir,
+    check_output_folder,
+    refuse_database_files,
+)
 from chuansha_enforce.services.system_clock import file_system_seconds
 from chuansha_enforce.storage.connection import (
     SQLITE_VERSION,
@@ -211,6 +215,7 @@ class BackupService:
             refuse_database_files(folder, self._db_path)
             if folder.exists() and not folder.is_dir():
                 raise DomainError("backup.not_a_folder", "path", {"path": str(folder)})
+            check_output_folder(folder)
 
     def backup(
         self,
@@ -336,6 +341,8 @@ class BackupService:
 
     # -- restore ------------------------------------------------------------------------
     def _check_candidate(self, source: Path) -> None:
+        if source.is_dir():
+            raise DomainError("badinput.restore_folder", "path", {"path": str(source)})
         if not source.is_file():
             raise DomainError("restore.missing", "path", {"path": str(source)})
         if self._db_path.exists() and os.path.samefile(source, self._db_path):

@@ -169,6 +169,8 @@ class DisputeService(ContextService):
     def listing(
         self, *, year: int | None = None, case_no: str | None = None, pending_only: bool = False
     ) -> list[DisputeView]:
+        if year is not None and not 1949 <= year <= 9999:  # as every other year of a list
+            raise DomainError("list.year", "year", {"year": year})
         rows = self._disputes.listing(year=year, case_no=case_no, pending_only=pending_only)
         calendar = self._calendar.work_calendar()  # one for the list: it remembers each day
         return [self._view(row, calendar) for row in rows]

@@ -66,6 +66,7 @@ from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.output_files import (
     bytes_saver,
+    check_output_place,
     refuse_database_files,
     write_output,
 )
@@ -268,6 +269,7 @@ class DocumentService(ContextService):
         refuse_database_files(Path(path), database_path(self._db))
         if Path(path).suffix.lower() != DOCX:
             raise DomainError("report.suffix", "path", {"path": str(path), "suffix": DOCX})
+        check_output_place(Path(path))
 
     def _number(self, number: str, kind: DocumentKind, made: MadeDocument | None) -> str | None:
         """The document's 文号: the one issued when first made, else a new one (needs the

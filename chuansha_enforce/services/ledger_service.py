@@ -44,7 +44,11 @@ from chuansha_enforce.ledger.sheets import (
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import NOTHING, Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
-from chuansha_enforce.services.output_files import refuse_database_files, write_output
+from chuansha_enforce.services.output_files import (
+    check_output_place,
+    refuse_database_files,
+    write_output,
+)
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.bulk_writer import BulkWriter, LoadCancelled
 from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
@@ -379,6 +383,7 @@ class LedgerService(ContextService):
         refuse_database_files(target, db_path)  # before the export is logged
         if target.suffix.lower() != ".xlsx":
             raise DomainError("ledger.export_suffix", "path", {"path": str(target)})
+        check_output_place(target)  # an unwritable place is refused before the export is logged
         repository = LedgerExportRepository(self._db)
         at = utc_timestamp(self._clock)
         # The ledger carries every party's full identity number and address (DOMAIN §8): who

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 from typing import IO
 
@@ -69,12 +70,55 @@ def write_output(target: Path, db_path: Path, save: Save) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, save)
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DomainError("output.disk_full", "path", {"path": str(target)}) from None
-        if exc.errno == errno.EROFS:
-            raise DomainError("output.read_only", "path", {"path": str(target)}) from None
-        detail = exc.strerror or str(exc)
-        raise DomainError(
-            "output.write_failed", "path", {"path": str(target), "detail": detail}
-        ) from None
+        raise output_error(exc, target) from None
     return target
+
+
+def check_output_place(target: Path) -> None:
+    """Refuse a destination that cannot be written (a folder, a folder that cannot be made,
+    one without write permission) before anything is done or logged for it."""
+    target = Path(target).expanduser()
+    if target.is_dir():
+        raise DomainError("output.is_folder", "path", {"path": str(target)})
+    _check_can_write_in(target.parent, target)
+
+
+def check_output_folder(folder: Path) -> None:
+    """Refuse a folder (a backup's) that cannot be made or written in, naming it."""
+    _check_can_write_in(Path(folder).expanduser(), Path(folder))
+
+
+def _check_can_write_in(folder: Path, named: Path) -> None:
+    """A file can be made in ``folder``, or in the nearest folder above it that exists (where
+    the missing ones would be made): tried with a temporary file, nothing left behind."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    try:
+        if not existing.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(existing))
+        with tempfile.TemporaryFile(dir=existing):
+            pass
+    except OSError as exc:
+        raise output_error(exc, named) from None
+
+
+_OUTPUT_ERRNO_CODES = {
+    errno.ENOSPC: "output.disk_full",
+    errno.EROFS: "output.read_only",
+    errno.EISDIR: "output.is_folder",
+    errno.ENOENT: "output.no_folder",
+    errno.ENOTDIR: "output.no_folder",
+    errno.EEXIST: "output.no_folder",  # (a file where the folder should be)
+    errno.EACCES: "output.no_permission",
+    errno.EPERM: "output.no_permission",
+}
+
+
+def output_error(exc: OSError, target: Path) -> DomainError:
+    """The refusal, naming the file, for an OS error met writing ``target``."""
+    code = _OUTPUT_ERRNO_CODES.get(exc.errno or 0)
+    if code is not None:
+        return DomainError(code, "path", {"path": str(target)})
+    detail = exc.strerror or str(exc)
+    return DomainError("output.write_failed", "path", {"path": str(target), "detail": detail})

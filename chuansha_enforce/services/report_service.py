@@ -42,6 +42,7 @@ from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.output_files import (
     bytes_saver,
+    check_output_place,
     refuse_database_files,
     write_output,
 )
@@ -293,6 +294,7 @@ class ReportService(ContextService):
         refuse_database_files(Path(path), database_path(self._db))
         if Path(path).suffix.lower() != suffix:
             raise DomainError("report.suffix", "path", {"path": str(path), "suffix": suffix})
+        check_output_place(Path(path))
 
     def save(self, path: Path, data: bytes, suffix: str) -> Path:
         """Write the bytes whole or not at all (a temporary file renamed into place)."""

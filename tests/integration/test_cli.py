@@ -128,7 +128,7 @@ def test_demo_if_empty_leaves_a_used_file_alone(
     ("argv", "message"),
     [
         (["demo", "--cases", "0"], "演示案件数应在1到"),
-        (["case", "list", "--limit", "-1"], "每页条数"),
+        (["case", "list", "--limit", "-1"], "最多列出几件"),
         (["case", "list", "--year", "20"], "年度"),
     ],
 )

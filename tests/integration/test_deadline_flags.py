@@ -121,7 +121,7 @@ def test_overdue_on_the_demo_respects_year_and_limit(
 
 @pytest.mark.parametrize(
     ("argv", "message"),
-    [(["--limit", "-1"], "每页条数"), (["--year", "20"], "年度")],
+    [(["--limit", "-1"], "最多列出几件"), (["--year", "20"], "年度")],
 )
 def test_overdue_bad_input_exits_1(
     demo_book: Path | str, capsys: pytest.CaptureFixture[str], argv: list[str], message: str

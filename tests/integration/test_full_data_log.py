@@ -7,6 +7,7 @@ logged copy without logging in.
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 
@@ -94,11 +95,19 @@ def test_a_full_case_summary_that_was_not_made_is_logged_as_failed(
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     assert main([*as_clerk, "-o", str(blocked / "summary.pdf")]) == 1
+    assert "文件夹不存在" in capsys.readouterr().err
     assert not wrong.exists()
-    # A wrong name is refused before anything is built or logged; a copy that could not be
-    # written is logged as failed.
+    # A wrong name or a place that cannot be written is refused before anything is built or
+    # logged; a copy whose writing then fails (the disk filled up) is logged as failed.
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("chuansha_enforce.services.output_files.write_atomically", disk_full)
+    assert main([*as_clerk, "-o", str(tmp_path / "summary.pdf")]) == 1
+    assert "磁盘已满" in capsys.readouterr().err
     assert _log(office, "report.case_full") == [
-        ("clerk", case_no, "failed", {"error": "output.write_failed"}),
+        ("clerk", case_no, "failed", {"error": "output.disk_full"}),
     ]
 
 

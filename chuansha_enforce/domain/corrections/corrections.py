@@ -19,6 +19,7 @@ from chuansha_enforce.domain.enums import CertificateStatus, PartyType, PenaltyK
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen, parse_yuan
 from chuansha_enforce.domain.text_input import clean_text
+from chuansha_enforce.domain.text_limits import check_length
 
 
 class ValueKind(StrEnum):
@@ -149,6 +150,8 @@ def _label_of(enum: type[L], text: str, field: str) -> L:
 def parse_value(spec: FieldSpec, text: str) -> Value:
     """The value as typed, in the field's type; an empty text clears an optional field."""
     typed = clean_text(text or "")
+    if spec.kind in (ValueKind.TEXT, ValueKind.REQUIRED):
+        check_length(spec.key, typed)
     if spec.kind is ValueKind.TEXT:
         return typed or None
     if not typed and spec.kind not in (ValueKind.OPTIONAL_DATE, ValueKind.MONEY):
