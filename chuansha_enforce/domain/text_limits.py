@@ -48,9 +48,16 @@ FIELD_KEYS: Final = {
     "PartyRecord.address": "party_address",
     "OfficerRecord.name": "officer_name",
     "AdvanceNotice.basis": "legal_basis",
+    "DisputeRecord.number": "dispute_no",
+    "DisputeRecord.body": "dispute_body",
 }
 """A part of a record entered in a field named otherwise (``Record.part``: the field key the
 window's form shows a refusal at)."""
+
+
+def field_key(record: type, part: str) -> str:
+    """The field a part of a record is entered in (``FIELD_KEYS``; most share its name)."""
+    return FIELD_KEYS.get(f"{record.__name__}.{part}", part)
 
 
 def entered_limit(field: str) -> int:
@@ -77,10 +84,8 @@ def _check_entered(field: str, value: object) -> None:
         if len(value) > most:
             raise DomainError("value.too_long", field, {"max": most})
     elif is_dataclass(value) and not isinstance(value, type):
-        record = type(value).__name__
         for part in fields(value):
-            key = FIELD_KEYS.get(f"{record}.{part.name}", part.name)
-            _check_entered(key, getattr(value, part.name))
+            _check_entered(field_key(type(value), part.name), getattr(value, part.name))
     elif isinstance(value, Mapping):
         for key, item in value.items():
             _check_entered(str(key), item)

@@ -34,6 +34,7 @@ from chuansha_enforce.domain.disputes.disputes import (
     reply_state,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_limits import check_entered, field_key
 from chuansha_enforce.services import case_versions
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import Changes, Topic
@@ -146,6 +147,7 @@ class DisputeService(ContextService):
         the audit record keeps the value before and after. The case's version first, as in
         ``add`` (a dispute moved to another case claims that case's too, as read now)."""
         require(self._acting, Permission.CORRECT_RECORDS)
+        check_entered([(field_key(DisputeRecord, field), value)])  # the field it corrects
         why = check_reason(reason)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from chuansha_enforce.domain.disputes.disputes import DisputedAct, DisputeKind, DisputeRecord
 from chuansha_enforce.domain.enums import PartyType
 from chuansha_enforce.domain.messages import render
 from chuansha_enforce.domain.records import OfficerRecord, PartyRecord
@@ -98,4 +99,34 @@ def test_a_step_s_free_text_is_held_to_10000(
     with pytest.raises(DomainError) as refused:
         services.case_files.mark_complex(CASE_NO, reason)
     assert (refused.value.field, dict(refused.value.params)) == ("reason", {"max": 10_000})
+    assert database_digest(db_path) == before
+
+
+def _dispute(number: str = "浦府复〔2026〕7号", applicant: str = "张三") -> DisputeRecord:
+    return DisputeRecord(
+        DisputeKind.RECONSIDERATION, number, applicant, DisputedAct.PENALTY,
+        "上海市浦东新区人民政府", D(2026, 9, 1),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(("length", "taken"), [(200, True), (201, False)], ids=["limit", "limit+1"])
+def test_a_dispute_s_number_is_held_to_200_as_added_and_as_corrected(
+    services: Services, db_path: Path, length: int, taken: bool
+) -> None:
+    number = "号" * length
+    if taken:
+        dispute_id, _changes = services.disputes.add(_dispute(number))
+        services.disputes.correct(dispute_id, "applicant", "李" * length, "录入错误")
+        assert services.disputes.view(dispute_id).record.applicant == "李" * 200
+        return
+    before = database_digest(db_path)
+    with pytest.raises(DomainError) as refused:
+        services.disputes.add(_dispute(number))
+    assert (refused.value.field, dict(refused.value.params)) == ("dispute_no", {"max": 200})
+    assert database_digest(db_path) == before
+    dispute_id, _changes = services.disputes.add(_dispute())
+    before = database_digest(db_path)
+    with pytest.raises(DomainError) as corrected:
+        services.disputes.correct(dispute_id, "applicant", "李" * length, "录入错误")
+    assert (corrected.value.field, dict(corrected.value.params)) == ("applicant", {"max": 200})
     assert database_digest(db_path) == before
