@@ -37,7 +37,8 @@ SHORT_TEXT_FIELDS: Final = frozenset(
         "presiding", "circumstance", "authority_document", "receipt_no", "kinds", "number",
         "approved_by", "close_approved_by", "service_witness", "display", "name",
         "qualification", "applicant", "dispute_no", "dispute_body", "officers",
-        "participants", "witnesses", "channel",
+        "participants", "witnesses", "channel", "organisation", "squad",
+        "reconsideration_body", "court",
     }
 )  # fmt: skip
 """The names and numbers entered in the window (a ledger's short columns among them); any

@@ -43,7 +43,6 @@ class SettingsService(ContextService):
             instant = instant.replace(tzinfo=dt.UTC)
         return instant.astimezone(CHINA_TZ).date()
 
-    @held_to_length
     def set(self, name: str, value: object) -> Changes:
         """Change one setting; the value is checked against the setting's type and range."""
         return self.set_many({name: value})

@@ -130,3 +130,28 @@ def test_a_dispute_s_number_is_held_to_200_as_added_and_as_corrected(
         services.disputes.correct(dispute_id, "applicant", "李" * length, "录入错误")
     assert (corrected.value.field, dict(corrected.value.params)) == ("applicant", {"max": 200})
     assert database_digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "length", "taken"),
+    [
+        ("organisation", 200, True),
+        ("organisation", 201, False),
+        ("payment_method", 10_000, True),
+        ("payment_method", 10_001, False),
+    ],
+)
+def test_a_setting_s_text_is_held_to_its_limit(
+    services: Services, db_path: Path, name: str, length: int, taken: bool
+) -> None:
+    text = "设" * length
+    before = database_digest(db_path)
+    if taken:
+        services.settings.set(name, text)
+        assert getattr(services.settings.current(), name) == text
+        return
+    with pytest.raises(DomainError) as refused:
+        services.settings.set(name, text)
+    most = 200 if name == "organisation" else 10_000
+    assert (refused.value.field, dict(refused.value.params)) == (name, {"max": most})
+    assert database_digest(db_path) == before
