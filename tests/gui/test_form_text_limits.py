@@ -7,12 +7,13 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import Services
 from tests.conftest import database_digest
+from tests.gui.test_text_entry_window import _entry, _fill_and_save
 from ui.main_window import MainWindow
 
 D = dt.date
@@ -56,3 +57,21 @@ def test_a_too_long_cause_is_refused_in_the_filing_form(
     assert form.try_submit()
     assert services.cases.count() == 1
     window.close()
+
+
+def test_a_too_long_party_name_is_refused_in_the_simple_entry(
+    qtbot: QtBot, services: Services
+) -> None:
+    """The simple-procedure entry is no step form: the service's check refuses it."""
+    entry = _entry(qtbot, services)
+    before = database_digest(services.db_path)
+    _fill_and_save(qtbot, entry, "李" * 201)
+    error = entry.findChild(QLabel, "errorLabel")
+    assert error is not None
+    assert error.text() == "当事人：最多 200 个字"
+    assert services.simple.list_page().rows == ()
+    assert database_digest(services.db_path) == before
+    _fill_and_save(qtbot, entry, "李" * 200)
+    (row,) = services.simple.list_page().rows
+    assert row.party_name == "李" * 200
+    entry.close()
