@@ -151,4 +151,8 @@ def _list(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang)
     return 0
 
 
-GROUP = CommandGroup(add_parsers=_add_parsers, handlers={"user": _cmd_user, "account": _cmd_user})
+GROUP = CommandGroup(
+    add_parsers=_add_parsers,
+    handlers={"user": _cmd_user, "account": _cmd_user},
+    reads_existing_db=lambda args: args.user_command == "list",
+)

@@ -37,6 +37,12 @@ def only_reads(args: argparse.Namespace) -> bool:
     return False
 
 
+def never_needs_a_book(args: argparse.Namespace) -> bool:
+    """No sub-command beyond ``needs_existing_db`` needs an existing case book."""
+    del args
+    return False
+
+
 @dataclass(frozen=True)
 class CommandGroup:
     add_parsers: Callable[[Any], None]
@@ -45,6 +51,10 @@ class CommandGroup:
     """Top-level command name -> handler."""
     needs_existing_db: frozenset[str] = field(default_factory=frozenset)
     """Commands that must not create a database that is not there."""
+    reads_existing_db: Callable[[argparse.Namespace], bool] = never_needs_a_book
+    """Whether the parsed command of a group outside ``needs_existing_db`` only reads
+    (``settings show``): it is refused, as those are, on a missing or empty file instead of
+    making it a case book."""
     opens_database_itself: dict[str, PathHandler] = field(default_factory=dict)
     """Commands given the database path instead of services (``restore`` of a damaged file)."""
     opens_server_itself: dict[str, ServerHandler] = field(default_factory=dict)

@@ -89,12 +89,14 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
 COMMANDS: dict[str, Handler] = {}
 WRITES: dict[str, Callable[[argparse.Namespace], bool]] = {}
 NEEDS_EXISTING_DB: frozenset[str] = frozenset()
+READS_EXISTING_DB: dict[str, Callable[[argparse.Namespace], bool]] = {}
 PATH_COMMANDS: dict[str, PathHandler] = {}
 SERVER_COMMANDS: dict[str, ServerHandler] = {}
 for _group in GROUPS:
     COMMANDS.update(_group.handlers)
     WRITES.update(dict.fromkeys(_group.handlers, _group.writes))
     NEEDS_EXISTING_DB |= _group.needs_existing_db
+    READS_EXISTING_DB.update(dict.fromkeys(_group.handlers, _group.reads_existing_db))
     PATH_COMMANDS.update(_group.opens_database_itself)
     SERVER_COMMANDS.update(_group.opens_server_itself)
 
@@ -102,6 +104,12 @@ for _group in GROUPS:
 def writes(args: argparse.Namespace) -> bool:
     """Whether the command writes (then the start-up integrity check runs first): its group says."""
     return WRITES[args.command](args)
+
+
+def needs_existing_db(args: argparse.Namespace) -> bool:
+    """Whether the command must find a case book (it reads one) rather than make one."""
+    reads = READS_EXISTING_DB.get(args.command)
+    return args.command in NEEDS_EXISTING_DB or (reads is not None and reads(args))
 
 
 def _empty_file(path: Path) -> bool:
@@ -136,9 +144,9 @@ def main(
             raise DomainError("cli.server_command", "db", {"command": args.command})
         if url is None and db_path.is_dir():
             raise DomainError("badinput.db_is_folder", "db", {"path": str(db_path)})
-        if url is None and args.command in NEEDS_EXISTING_DB and not db_path.exists():
+        if url is None and needs_existing_db(args) and not db_path.exists():
             raise DomainError("cli.no_database", "db", {"path": str(db_path)})
-        if url is None and args.command in NEEDS_EXISTING_DB and _empty_file(db_path):
+        if url is None and needs_existing_db(args) and _empty_file(db_path):
             raise DomainError("badinput.db_empty", "db", {"path": str(db_path)})
         if args.command in PATH_COMMANDS:
             return PATH_COMMANDS[args.command](args, db_path, out, lang, clock)

@@ -128,5 +128,6 @@ GROUP = CommandGroup(
     add_parsers=_add_parsers,
     handlers={"stats": _cmd_stats, "settings": _cmd_settings, "officer": _cmd_officer},
     needs_existing_db=frozenset({"stats", "officer"}),
+    reads_existing_db=lambda args: args.command == "settings" and args.settings_command == "show",
     writes=_writes,
 )

@@ -41,6 +41,7 @@ from chuansha_enforce.services.credentials import (
     unwrap_chain_key,
     wrap_chain_key,
 )
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.services.password_policy import common_passwords
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.accounts.user_repository import (
@@ -127,6 +128,7 @@ class AccountService(ContextService):
         return LockoutPolicy(current.login_max_failures, current.lockout_minutes)
 
     # -- adding ---------------------------------------------------------------------------
+    @held_to_length
     def add_user(self, new: NewUser) -> Account:
         name = check_user_name(new.name)
         display = clean_line(new.display_name or "") or name  # (a password is never cleaned)
@@ -278,6 +280,7 @@ class AccountService(ContextService):
         assert found is not None
         return found.account
 
+    @held_to_length
     def link_officer(self, name: str, officer: str | None) -> Account:
         """An administrator links an account to the registry's officer who is the same person
         (``姓名(执法证号)``, a certificate number or a name the registry knows once); ``None``

@@ -113,6 +113,7 @@ from chuansha_enforce.services.certificate_lookup import (
 )
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.services.numbering_service import NumberingService
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.signature_check import check_latest_signature
@@ -394,6 +395,7 @@ class CaseFileService(ContextService):
     def _officers(self, numbers: Sequence[str]) -> list[Certificate]:
         return certificates_named(self._db, numbers)
 
+    @held_to_length
     def file_case(self, new: NewCase) -> StepResult:
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
@@ -450,6 +452,7 @@ class CaseFileService(ContextService):
             case = self._cases.load(case_id)
         return StepResult(case, frozenset({Topic.CASES}))
 
+    @held_to_length
     def record_notice(
         self, case_no: str, notice: AdvanceNotice, discretion: DiscretionChoice | None = None
     ) -> StepResult:
@@ -476,6 +479,7 @@ class CaseFileService(ContextService):
         }
         return self._step(case_no, "case.notice", detail, apply)
 
+    @held_to_length
     def record_statement(self, case_no: str, kind: StatementKind, on: dt.date) -> StepResult:
         """The party stated and defended, or waived it in writing (APL 44-45)."""
 
@@ -488,6 +492,7 @@ class CaseFileService(ContextService):
         detail = {"kind": kind.value, "on": on.isoformat()}
         return self._step(case_no, "case.statement", detail, apply)
 
+    @held_to_length
     def mark_complex(self, case_no: str, reason: str) -> StepResult:
         """The clerk marks the case complex: a collective discussion must precede the decision."""
 
@@ -503,6 +508,7 @@ class CaseFileService(ContextService):
 
         return self._step(case_no, "case.complex", {"reason": reason.strip()}, apply)
 
+    @held_to_length
     def change_officers(
         self, case_no: str, on: dt.date, officers: Sequence[str], reason: str
     ) -> StepResult:
@@ -530,6 +536,7 @@ class CaseFileService(ContextService):
         detail = {"on": on.isoformat(), "reason": reason.strip()}
         return self._step(case_no, "case.officers", detail, apply)
 
+    @held_to_length
     def record_hearing(self, case_no: str, hearing: Hearing) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_hearing(case, hearing, today)
@@ -545,6 +552,7 @@ class CaseFileService(ContextService):
 
         return self._step(case_no, "case.hearing", {"state": hearing.state.value}, apply)
 
+    @held_to_length
     def record_review(
         self,
         case_no: str,
@@ -575,6 +583,7 @@ class CaseFileService(ContextService):
         detail = {"reviewer": clean_line(reviewer), "opinion": opinion.value}
         return self._step(case_no, "case.review", detail, apply)
 
+    @held_to_length
     def record_discussion(self, case_no: str, discussion: Discussion) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_discussion(case, discussion, today)
@@ -584,6 +593,7 @@ class CaseFileService(ContextService):
         detail = {"held_on": discussion.held_on.isoformat()}
         return self._step(case_no, "case.discussion", detail, apply)
 
+    @held_to_length
     def extend_decision_deadline(self, case_no: str, extension: Extension) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_extension(case, extension, today)
@@ -593,6 +603,7 @@ class CaseFileService(ContextService):
         detail = {"days": extension.days, "approved_by": extension.approved_by}
         return self._step(case_no, "case.extension", detail, apply)
 
+    @held_to_length
     def decide(
         self, case_no: str, decision: Decision, discretion: DiscretionChoice | None = None
     ) -> StepResult:
@@ -652,6 +663,7 @@ class CaseFileService(ContextService):
         result = self._step(case_no, "case.decide", detail, apply)
         return dataclasses.replace(result, repeats=tuple(found))
 
+    @held_to_length
     def record_education(self, case_no: str, education: Education) -> StepResult:
         """The education given with an APL 33 不予处罚 decision (APL 33③)."""
 
@@ -691,6 +703,7 @@ class CaseFileService(ContextService):
         required = self._settings.current().discretion_required
         check_fine(rows, case.violation, fine_fen, choice, on, required=required)
 
+    @held_to_length
     def serve(
         self,
         case_no: str,
@@ -719,6 +732,7 @@ class CaseFileService(ContextService):
             detail["consent_on"] = given.consent_on.isoformat()
         return self._step(case_no, "case.serve", detail, apply)
 
+    @held_to_length
     def record_evidence(self, case_no: str, item: EvidenceItem) -> StepResult:
         """登记证据: one piece of evidence, before the decision (``domain.evidence_rules``)."""
 
@@ -729,6 +743,7 @@ class CaseFileService(ContextService):
         detail = {"kind": item.kind.value, "obtained_on": item.obtained_on.isoformat()}
         return self._step(case_no, "case.evidence", detail, apply)
 
+    @held_to_length
     def record_service_attempt(self, case_no: str, attempt: ServiceAttempt) -> StepResult:
         """A service that did not reach the party (the record a 公告送达 needs)."""
 
@@ -743,6 +758,7 @@ class CaseFileService(ContextService):
         }
         return self._step(case_no, "case.serve_attempt", detail, apply)
 
+    @held_to_length
     def record_payment(self, case_no: str, payment: PaymentRecord) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_payment(case, payment, today)
@@ -752,6 +768,7 @@ class CaseFileService(ContextService):
         changed = frozenset({Topic.CASES, Topic.PAYMENTS})
         return self._step(case_no, "case.payment", detail, apply, changed)
 
+    @held_to_length
     def record_pause(self, case_no: str, pause: SurchargePause) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             case_rules.check_pause(case, pause, today)
@@ -759,6 +776,7 @@ class CaseFileService(ContextService):
 
         return self._step(case_no, "case.pause", {"kind": pause.kind.value}, apply)
 
+    @held_to_length
     def record_decision_pause(self, case_no: str, pause: DecisionPause) -> StepResult:
         """A period that does not count toward the decision deadline (DOMAIN §12)."""
 
@@ -771,6 +789,7 @@ class CaseFileService(ContextService):
         return self._step(case_no, "case.decision_pause", detail, apply)
 
     # -- after the decision (DOMAIN §14) ----------------------------------------------------
+    @held_to_length
     def approve_instalments(self, case_no: str, plan: InstalmentPlan) -> StepResult:
         """延期（分期）缴纳 approved (APL 66②): the money owed gets new due dates."""
 
@@ -784,6 +803,7 @@ class CaseFileService(ContextService):
         }
         return self._step(case_no, "case.instalments", detail, apply)
 
+    @held_to_length
     def record_reminder(
         self, case_no: str, reminder: PaymentReminder, demolition: bool = False
     ) -> StepResult:
@@ -807,6 +827,7 @@ class CaseFileService(ContextService):
         return self._step(case_no, "case.reminder", detail, apply)
 
     # -- forced demolition (DOMAIN §13) ------------------------------------------------------
+    @held_to_length
     def record_reminder_statement(self, case_no: str, statement: ReminderStatement) -> StepResult:
         """The party's statements after the 催告 heard and recorded (行政强制法 36)."""
 
@@ -818,6 +839,7 @@ class CaseFileService(ContextService):
         detail = {"on": statement.on.isoformat(), "kind": statement.kind.value}
         return self._step(case_no, "case.forced_statement", detail, apply)
 
+    @held_to_length
     def record_authority(self, case_no: str, authority: DistrictAuthority) -> StepResult:
         """区人民政府责成 (城乡规划法 68), recorded before an urban forced demolition."""
 
@@ -838,6 +860,7 @@ class CaseFileService(ContextService):
 
         return self._step(case_no, "case.enforce", {"on": on.isoformat()}, apply)
 
+    @held_to_length
     def announce_demolition(self, case_no: str, announcement: DemolitionAnnouncement) -> StepResult:
         """强制拆除公告 giving the party a last period (行政强制法 44)."""
 
@@ -850,6 +873,7 @@ class CaseFileService(ContextService):
         detail = {"on": announcement.on.isoformat(), "until": announcement.until.isoformat()}
         return self._step(case_no, "case.announce", detail, apply)
 
+    @held_to_length
     def carry_out_demolition(self, case_no: str, carry: CarryOut) -> StepResult:
         """实施强制拆除: never at night nor on a statutory holiday (行政强制法 43)."""
         warned: list[str] = []
@@ -897,6 +921,7 @@ class CaseFileService(ContextService):
             case_no, "case.court_apply", {"applied_on": applied_on.isoformat()}, apply
         )
 
+    @held_to_length
     def record_court_ruling(self, case_no: str, ruling_on: dt.date, ruling: str) -> StepResult:
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             text = check_court_ruling(case, ruling_on, clean_line(ruling), today)
@@ -905,6 +930,7 @@ class CaseFileService(ContextService):
         detail = {"ruling_on": ruling_on.isoformat(), "ruling": clean_line(ruling)}
         return self._step(case_no, "case.court_ruling", detail, apply)
 
+    @held_to_length
     def close(
         self,
         case_no: str,

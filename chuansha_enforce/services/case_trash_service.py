@@ -9,6 +9,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services import case_versions
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.cases.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.connection import write_transaction
@@ -27,6 +28,7 @@ class CaseTrashService(ContextService):
     def listing(self) -> list[TrashedCase]:
         return self._trash.listing()
 
+    @held_to_length
     def delete(self, case_no: str, reason: str) -> Changes:
         """Move a case to the trash, with the reason; refused for signed or sampled cases, and
         when the case changed since its editor read it (``case_versions.edited_as_read``)."""

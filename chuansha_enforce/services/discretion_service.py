@@ -25,6 +25,7 @@ from chuansha_enforce.ledger.sheets import IssueList, LedgerIssue, SheetKind
 from chuansha_enforce.services.case_file_service import CaseFileService
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.storage.cases.benchmark_table import (
     replace_table,
 )
@@ -62,6 +63,7 @@ class DiscretionService(ContextService):
         """The imported or edited rows (the shipped defaults apply where it has none)."""
         return self._repo.benchmarks()
 
+    @held_to_length
     def save_table(self, rows: Sequence[Benchmark]) -> Changes:
         """The whole table replaced by ``rows``, all or nothing: a row's problem names the
         row and the field and nothing is written."""

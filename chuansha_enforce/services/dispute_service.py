@@ -34,11 +34,13 @@ from chuansha_enforce.domain.disputes.disputes import (
     reply_state,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_limits import check_entered, field_key
 from chuansha_enforce.services import case_versions
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.correction_service import log_correction
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository, StoredDispute
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
@@ -85,6 +87,7 @@ class DisputeService(ContextService):
         self._calendar = calendar
         self._disputes = DisputeRepository(ctx.db)
 
+    @held_to_length
     def add(self, record: DisputeRecord) -> tuple[int, Changes]:
         """Record a new reconsideration or lawsuit; the act's number must be ours when given.
         A dispute changes what its general case shows: the case's version is claimed first
@@ -102,6 +105,7 @@ class DisputeService(ContextService):
             self._audit(at, "dispute.add", dispute_id, checked)
         return dispute_id, CHANGED
 
+    @held_to_length
     def update(self, dispute_id: int, step: DisputeStep) -> Changes:
         """Record what happened next (reply, hearing, outcome …) on a pending dispute; its
         case's version first, as in ``add`` (the version a ``dispute_edited_as_read`` of the
@@ -131,6 +135,7 @@ class DisputeService(ContextService):
             self._audit(at, "dispute.update", dispute_id, checked)
         return CHANGED
 
+    @held_to_length
     def correct(
         self,
         dispute_id: int,
@@ -142,6 +147,7 @@ class DisputeService(ContextService):
         the audit record keeps the value before and after. The case's version first, as in
         ``add`` (a dispute moved to another case claims that case's too, as read now)."""
         require(self._acting, Permission.CORRECT_RECORDS)
+        check_entered([(field_key(DisputeRecord, field), value)])  # the field it corrects
         why = check_reason(reason)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):

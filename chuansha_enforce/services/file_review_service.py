@@ -38,6 +38,7 @@ from chuansha_enforce.reports import lazy_renderers as renderers
 from chuansha_enforce.reports.letterhead import Letterhead
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
@@ -70,6 +71,7 @@ class FileReviewService(ContextService):
         stored = self._repo.current_sheet()
         return DEFAULT_SHEET if stored is None else sheet_from_json(stored)
 
+    @held_to_length
     def set_sheet(self, data: Mapping[str, object]) -> Changes:
         """Make ``data`` the sheet for samples drawn from now on (older samples keep theirs)."""
         require(self._acting, Permission.MANAGE_SETTINGS)
@@ -152,6 +154,7 @@ class FileReviewService(ContextService):
     def findings(self, file_id: int) -> list[FindingRow]:
         return self._repo.findings(file_id)
 
+    @held_to_length
     def score(self, file_id: int, findings: Sequence[Finding]) -> FileScore:
         """Score a file against its sample's sheet; its findings become its defect records."""
         require(self._acting, Permission.SCORE_FILES)
@@ -194,6 +197,7 @@ class FileReviewService(ContextService):
     def defects(self, sample_id: int, *, open_only: bool = False) -> list[FindingRow]:
         return self._repo.defects(sample_id, open_only=open_only)
 
+    @held_to_length
     def rectify(self, finding_id: int, on: dt.date, rectification: str) -> Changes:
         """Record that a defect was put right: when and how."""
         require(self._acting, Permission.RECTIFY_DEFECTS)

@@ -11,6 +11,7 @@ from chuansha_enforce.domain.clock import utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.storage.calendar.calendar_overrides import CalendarOverrideRepository
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
@@ -27,6 +28,7 @@ class HolidayService(ContextService):
     def overrides(self) -> list[HolidayOverride]:
         return self._overrides.entries()
 
+    @held_to_length
     def set(self, override: HolidayOverride) -> Changes:
         """Record a day as a working or rest day (replacing what was recorded for it)."""
         require(self._acting, Permission.MANAGE_SETTINGS)

@@ -13,6 +13,7 @@ from chuansha_enforce.domain.documents.numbering import (
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.documents.numbering_repository import (
     IssuedNumber,
@@ -29,6 +30,7 @@ class NumberingService(ContextService):
     def template(self, kind: NumberKind) -> str:
         return self._numbers.template(kind.value) or DEFAULT_TEMPLATES[kind]
 
+    @held_to_length
     def set_template(self, kind: NumberKind, template: str) -> Changes:
         require(self._acting, Permission.MANAGE_SETTINGS)
         clean = check_template(template)
@@ -69,6 +71,7 @@ class NumberingService(ContextService):
         )
         return number
 
+    @held_to_length
     def void(self, number: str, reason: str) -> Changes:
         """A spoiled number stays on record with its reason; it is never issued again."""
         require(self._acting, Permission.RECORD_CASES)

@@ -10,6 +10,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.storage.accounts.officer_repository import OfficerRepository
 from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
 from chuansha_enforce.storage.connection import write_transaction
@@ -24,6 +25,7 @@ class OfficerService(ContextService):
         """The officers of the case filed last: 立案 offers them again (issue 21 §2b)."""
         return OfficerRepository(self._db).last_case_officers()
 
+    @held_to_length
     def register(self, officer: OfficerRecord) -> Changes:
         require(self._acting, Permission.MANAGE_OFFICERS)
         clean = check_officer(officer, today_in_china(self._clock))

@@ -34,6 +34,7 @@ from chuansha_enforce.domain.text_input import clean_text
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_file_service import CaseFileService, StepResult
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.services.simple_decision_service import SimpleDecisionService
 from chuansha_enforce.storage.after_decision.publication_repository import PublicationRepository
 from chuansha_enforce.storage.cases.case_file_repository import CaseFileRepository
@@ -74,6 +75,7 @@ class PublicationService(ContextService):
             case_no, "case.publish", {"published_on": on.isoformat()}, apply
         )
 
+    @held_to_length
     def withdraw(self, case_no: str, on: dt.date, reason: str) -> StepResult:
         """``case withdraw-publication``: the publication taken down (APL 48②)."""
         text = clean_text(reason or "")
@@ -85,6 +87,7 @@ class PublicationService(ContextService):
         detail = {"withdrawn_on": on.isoformat(), "reason": text}
         return self._case_files.run_step(case_no, "case.withdraw_publication", detail, apply)
 
+    @held_to_length
     def decision_set_aside(
         self,
         case_no: str,

@@ -34,6 +34,7 @@ from chuansha_enforce.services.certificate_lookup import registry_id_of
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.services.credentials import sign, unlock_private_key
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.services.signature_check import SignatureProblem, signature_problems
 from chuansha_enforce.storage.accounts.user_repository import UserRepository
@@ -125,6 +126,7 @@ class ReviewService(ContextService):
         )
 
     # -- submitting -----------------------------------------------------------------------
+    @held_to_length
     def submit(
         self,
         case_no: str,
@@ -160,6 +162,7 @@ class ReviewService(ContextService):
         assert submission is not None
         return submission
 
+    @held_to_length
     def extend(
         self,
         case_no: str,
@@ -238,6 +241,7 @@ class ReviewService(ContextService):
             problems=problems,
         )
 
+    @held_to_length
     def sign(self, case_no: str, request: SignRequest) -> Signed:
         """Record this reviewer's round (checklist, opinion, reasons) and sign it."""
         account = check_signer(self.session, (), None)  # role first; the case comes below

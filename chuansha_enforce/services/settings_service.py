@@ -12,6 +12,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.settings import Settings, coerce, settings_from
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.settings_repository import SettingsRepository
@@ -46,6 +47,7 @@ class SettingsService(ContextService):
         """Change one setting; the value is checked against the setting's type and range."""
         return self.set_many({name: value})
 
+    @held_to_length
     def set_many(self, values: Mapping[str, object]) -> Changes:
         """Change several settings at once: every value is checked first, then all are written
         in one transaction (each with its audit record), or none is."""

@@ -29,6 +29,7 @@ from chuansha_enforce.services.case_versions import claim_simple
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.services.settings_service import SettingsService
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.documents.decision_numbers import decision_number_holder
@@ -111,6 +112,7 @@ class SimpleDecisionService(ContextService):
         self._forms = SimpleFormRepository(ctx.db)
         self._decisions = SimpleDecisionRepository(ctx.db)
 
+    @held_to_length
     def record(self, decision: SimpleDecisionRecord) -> SimpleResult:
         require(self._acting, Permission.RECORD_CASES)
         at = utc_timestamp(self._clock)
@@ -217,6 +219,7 @@ class SimpleDecisionService(ContextService):
             stored.id, stored.decision, stored.officer_names, day, clocks, stored.version
         )
 
+    @held_to_length
     def pay(
         self,
         decision_no: str,
@@ -243,6 +246,7 @@ class SimpleDecisionService(ContextService):
                                "surcharge_fen": paid.surcharge_fen})  # fmt: skip
         return SimpleResult(stored.id, paid, frozenset({Topic.SIMPLE_DECISIONS}))
 
+    @held_to_length
     def handover(self, decision_no: str, handover: Handover) -> SimpleResult:
         """The receipt, the cash's hand-over to the agency and the bank, and the 备案 date;
         refused when the decision changed since its editor read it."""

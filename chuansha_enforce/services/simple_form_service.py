@@ -15,6 +15,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.services.certificate_lookup import certificates_named
 from chuansha_enforce.services.changes import Changes, Topic
 from chuansha_enforce.services.context import ContextService, ServiceContext
+from chuansha_enforce.services.entered_text import held_to_length
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.simple_procedure.simple_form_repository import (
@@ -41,6 +42,7 @@ class SimpleFormService(ContextService):
         super().__init__(ctx)
         self._forms = SimpleFormRepository(ctx.db)
 
+    @held_to_length
     def issue(self, first: str, count: int, certificate_no: str) -> Changes:
         require(self._acting, Permission.RECORD_CASES)
         numbers = form_run(first.strip(), count)
@@ -66,6 +68,7 @@ class SimpleFormService(ContextService):
             )
         return frozenset({Topic.SIMPLE_DECISIONS})
 
+    @held_to_length
     def void(self, form_no: str, reason: str, voided_on: dt.date | None = None) -> Changes:
         require(self._acting, Permission.RECORD_CASES)
         why = reason.strip()
