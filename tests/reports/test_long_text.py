@@ -1,5 +1,6 @@
 """Long free text (3,000 characters) wraps and runs on over pages in every PDF that prints it,
-and the audit log records a full copy only once the PDF has been made."""
+with the longest party name a case may have (200 characters, ``domain/text_limits.py``), and
+the audit log records a full copy only once the PDF has been made."""
 
 from __future__ import annotations
 
@@ -29,9 +30,11 @@ NOW = dt.datetime(2024, 6, 28, 2, 0, tzinfo=dt.UTC)  # 2024-06-28 in Shanghai
 CASE_NO = "川执立〔2024〕7号"
 # 3,000 characters that never repeat: numbered pieces of 10 and of 12 characters.
 LONG_VIOLATION = "".join(f"违法段{i:04d}：占道" for i in range(1, 301))
-LONG_PARTY = "".join(f"上海川沙{i:04d}有限公司" for i in range(1, 251))
+LONG_BASIS = "".join(f"依据段{i:04d}：条例" for i in range(1, 301))
+LONG_PARTY = "".join(f"上海川沙{i:04d}有限公司" for i in range(1, 251))[:200]
 assert len(LONG_VIOLATION) == 3000
-assert len(LONG_PARTY) == 3000
+assert len(LONG_BASIS) == 3000
+assert len(LONG_PARTY) == 200  # the most a name takes
 
 
 def page_bodies(data: bytes) -> str:
@@ -61,7 +64,7 @@ def long_case(backend: Path | str) -> Iterator[Services]:
                 filed_on=D(2024, 3, 4),
                 officer_certificates=("31150001", "31150002"),
                 violation=LONG_VIOLATION,
-                legal_basis="《上海市市容环境卫生管理条例》第二十二条",
+                legal_basis=LONG_BASIS,
             )
         )
         svc.case_files.record_notice(CASE_NO, notice(D(2024, 4, 1), fine_fen=50_000))
@@ -84,17 +87,23 @@ def test_the_internal_summary_prints_3000_characters_over_pages(long_case: Servi
     assert len(PdfReader(io.BytesIO(data)).pages) >= 3
     text = page_bodies(data)
     assert LONG_VIOLATION in text
+    assert LONG_BASIS in text
     assert LONG_PARTY in text
 
 
-def test_the_public_version_prints_3000_characters_over_pages(long_case: Services) -> None:
+def test_the_public_version_prints_the_longest_name_and_withholds_the_long_texts(
+    long_case: Services,
+) -> None:
+    """The public version prints the party's name in full (200 characters, the most a name
+    takes) and none of the long texts: neither the typed violation nor a legal basis it
+    cannot read as 《法律名称》第X条 is published as typed."""
     data = long_case.reports.case_pdf(CASE_NO, public=True)
-    assert len(PdfReader(io.BytesIO(data)).pages) >= 2
     text = page_bodies(data)
     assert LONG_PARTY in text
-    # the typed violation is never published as typed: it names no catalogue violation
     assert LONG_VIOLATION not in text
+    assert LONG_BASIS[:20] not in text
     assert "违法行为类型（未公开：违法行为未列入违法行为目录，原文不公开）" in text
+    assert "处罚依据（未公开：未能读出“《法律名称》第X条”，原文不公开）" in text
 
 
 def test_the_annual_report_counts_a_3000_character_violation_by_its_category(
@@ -112,7 +121,7 @@ def test_the_file_review_lists_print_the_longest_notes_over_pages(
 ) -> None:
     copy = demo_book_copy
     note = LONG_VIOLATION.replace("违法段", "问题段")[:MAX_NOTE_CHARS]  # (the longest allowed)
-    rectified = LONG_PARTY[:MAX_RECTIFICATION_CHARS]
+    rectified = LONG_BASIS.replace("依据段", "整改段")[:MAX_RECTIFICATION_CHARS]
     with build_services(copy, FixedClock(DEMO_NOW)) as svc:
         drawn = svc.file_reviews.draw(SampleRule(year=2025, seed=3, count=1))
         svc.file_reviews.score(drawn.files[0].id, [Finding("numbering", note=note)])
