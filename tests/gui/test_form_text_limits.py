@@ -3,40 +3,34 @@ too-long text is refused at once with a message naming the field, and nothing is
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import Services
 from tests.conftest import database_digest
-from tests.gui.test_text_entry_window import _entry, _fill_and_save
-from ui.main_window import MainWindow
+from tests.gui.entry_setup import (
+    filing_form,
+    fill_and_save,
+    pick_officers,
+    refused_party,
+    simple_entry,
+)
 
-D = dt.date
 
 
 def test_a_too_long_cause_is_refused_in_the_filing_form(
     qtbot: QtBot, services: Services, db_path: Path, tmp_path: Path
 ) -> None:
-    services.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
-    services.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
-    window = MainWindow(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    form = window.file_case()
+    window, form = filing_form(qtbot, services, tmp_path)
     form.show()
     qtbot.waitExposed(form)
     for key, text in (("party_name", "张三"), ("cause", "案" * 100_000)):
         line = form.widgets[key]
         assert isinstance(line, QLineEdit)
         line.setText(text)
-    for index, key in enumerate(("officers", "officers_2")):
-        combo = form.widgets[key]
-        assert isinstance(combo, QComboBox)
-        combo.setCurrentIndex(index)
+    pick_officers(form)
     cause = form.widgets["cause"]
     assert isinstance(cause, QLineEdit)
     assert len(cause.text()) == 10_001  # a paste is cut one past the limit, never to it
@@ -63,15 +57,9 @@ def test_a_too_long_party_name_is_refused_in_the_simple_entry(
     qtbot: QtBot, services: Services
 ) -> None:
     """The simple-procedure entry is no step form: the service's check refuses it."""
-    entry = _entry(qtbot, services)
-    before = database_digest(services.db_path)
-    _fill_and_save(qtbot, entry, "李" * 201)
-    error = entry.findChild(QLabel, "errorLabel")
-    assert error is not None
-    assert error.text() == "当事人：最多 200 个字"
-    assert services.simple.list_page().rows == ()
-    assert database_digest(services.db_path) == before
-    _fill_and_save(qtbot, entry, "李" * 200)
+    entry = simple_entry(qtbot, services)
+    assert refused_party(qtbot, entry, services, "李" * 201) == "当事人：最多 200 个字"
+    fill_and_save(qtbot, entry, "李" * 200)
     (row,) = services.simple.list_page().rows
     assert row.party_name == "李" * 200
     entry.close()
