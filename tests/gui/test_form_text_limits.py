@@ -19,7 +19,6 @@ from tests.gui.entry_setup import (
 )
 
 
-
 def test_a_too_long_cause_is_refused_in_the_filing_form(
     qtbot: QtBot, services: Services, db_path: Path, tmp_path: Path
 ) -> None:

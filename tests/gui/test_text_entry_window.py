@@ -18,7 +18,6 @@ from tests.gui.entry_setup import (
 )
 
 
-
 def test_the_file_case_form_stores_clean_text(
     qtbot: QtBot, services: Services, tmp_path: Path
 ) -> None:
