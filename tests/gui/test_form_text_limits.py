@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.services.container import Services
 from tests.conftest import database_digest
 from tests.gui.entry_setup import (
+    entry_line,
     filing_form,
     fill_and_save,
     pick_officers,
@@ -55,9 +56,24 @@ def test_a_too_long_cause_is_refused_in_the_filing_form(
 def test_a_too_long_party_name_is_refused_in_the_simple_entry(
     qtbot: QtBot, services: Services
 ) -> None:
-    """The simple-procedure entry is no step form: the service's check refuses it."""
+    """The simple-procedure entry is no step form, yet holds its texts as one: a paste is
+    cut one past the limit, said at once under the form's own label, and refused on Enter."""
     entry = simple_entry(qtbot, services)
+    location = entry_line(entry, "location")
+    assert location.maxLength() == 10_001
+    location.setText("地" * 20_000)
+    assert len(location.text()) == 10_001
+    error = entry.findChild(QLabel, "errorLabel")
+    assert error is not None
+    assert error.text() == "违法地点：最多 10000 个字"  # the service's field is 地点
+    location.setText("川沙路")
+    assert error.text() == ""  # the message goes with the excess
+    party = entry_line(entry, "partyName")
+    party.setText("李" * 500)
+    assert len(party.text()) == 201
+    assert error.text() == "当事人：最多 200 个字"
     assert refused_party(qtbot, entry, services, "李" * 201) == "当事人：最多 200 个字"
+    assert entry.focusWidget() is party
     fill_and_save(qtbot, entry, "李" * 200)
     (row,) = services.simple.list_page().rows
     assert row.party_name == "李" * 200
