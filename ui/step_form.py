@@ -250,11 +250,11 @@ class StepForm(QDialog):
                 text.setPlainText(str(default))  # e.g. the notice's facts: the case's violation
             text.setTabChangesFocus(True)
             text.setFixedHeight(72)
-            self._caps.hold(text, spec.key)
+            self._caps.hold(text, spec.key, spec.label)
             return text
         line = QLineEdit(self)
         line.setPlaceholderText(spec.placeholder)
-        self._caps.hold(line, spec.key)  # (ui.text_caps)
+        self._caps.hold(line, spec.key, spec.label)  # named as the form names it (ui.text_caps)
         if default is not None:
             line.setText(str(default))
         return line
@@ -339,6 +339,10 @@ class StepForm(QDialog):
         update()
 
     def try_submit(self) -> bool:
+        too_long = self._caps.too_long()
+        if too_long is not None:  # said under the form's label, not the service's field
+            self.show_error(too_long.text, too_long.error.field)
+            return False
         try:
             self.result_value = self._submit(self.values())
         except DomainError as exc:

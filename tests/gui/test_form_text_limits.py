@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.services.container import Services
@@ -18,6 +18,10 @@ from tests.gui.entry_setup import (
     refused_party,
     simple_entry,
 )
+from tests.gui.test_case_detail import fill
+from tests.gui.test_notice_discretion_form import open_step
+
+NO = "川执立〔2024〕9号"
 
 
 def test_a_too_long_cause_is_refused_in_the_filing_form(
@@ -78,3 +82,37 @@ def test_a_too_long_party_name_is_refused_in_the_simple_entry(
     (row,) = services.simple.list_page().rows
     assert row.party_name == "李" * 200
     entry.close()
+
+
+def test_a_step_s_too_long_text_is_named_by_the_form_s_label(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    """标记复杂案件 asks for 理由 (the form's key complex_reason, the service's reason): a
+    too-long one is said under 理由, at once and on OK, with nothing written."""
+    window, form = filing_form(qtbot, services, tmp_path)
+    fill(form, case_no=NO, party_name="张三", cause="占道设摊案")
+    pick_officers(form)
+    assert form.try_submit()
+    window.close()
+    step = open_step(qtbot, services, "complex", NO)
+    reason = step.widgets["complex_reason"]
+    assert isinstance(reason, QPlainTextEdit)
+    reason.setPlainText("繁" * 10_001)
+    assert step.error_label.text() == "理由：最多 10000 个字"  # was 复杂案件理由, not on screen
+    before = database_digest(services.db_path)
+    assert not step.try_submit()
+    assert step.error_label.text() == "理由：最多 10000 个字"
+    assert step.focusWidget() is reason
+    assert database_digest(services.db_path) == before
+    reason.setPlainText("繁" * 10_000)
+    assert step.try_submit()
+    assert services.case_files.find(NO).complex_reason == "繁" * 10_000
+
+
+def test_the_filing_form_names_a_too_long_address_as_it_shows_it(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window, form = filing_form(qtbot, services, tmp_path)
+    fill(form, party_address="路" * 201)
+    assert form.error_label.text() == "当事人住所（地址）：最多 200 个字"  # was party_address
+    window.close()
