@@ -22,11 +22,21 @@ from ui.account_dialog import AccountDialog
 from ui.account_menu import install_account_menu
 from ui.idle_lock import IdleLock
 from ui.login_dialog import LoginDialog
+from ui.review_dialog import ReviewDialog
 from ui.review_queue import ReviewQueueWidget
 
 
 def _ok(dialog: LoginDialog[object]) -> QPushButton:
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def _review(qtbot: QtBot, queue: ReviewQueueWidget) -> ReviewDialog:
+    """The review form of the queue's first case, as a double click opens it."""
+    qtbot.addWidget(queue)
+    dialog = queue.open_review(0)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    return dialog
 
 
 def test_login_dialog_refuses_then_logs_in(qtbot: QtBot, db_path: Path, clock: FixedClock):
@@ -68,9 +78,7 @@ def test_reviewer_signs_and_the_signed_state_shows(
         assert queue.model.rowCount() == 1
         assert queue.model.data(queue.model.index(0, 0)) == CASE_NO
         assert not queue.submit_button.isVisibleTo(queue)  # reviewers do not submit
-        dialog = queue.open_review(0)
-        assert dialog is not None
-        qtbot.addWidget(dialog)
+        dialog = _review(qtbot, queue)
         assert dialog.sign_button is not None
         dialog.problems["evidence"].setChecked(True)
         dialog.notes["evidence"].setText("缺少现场照片")
@@ -97,10 +105,7 @@ def test_a_clerk_has_no_sign_button_but_submits(
     prepared(db_path, clock)
     with open_as(db_path, clock, "clerk") as services:
         queue = ReviewQueueWidget(services)
-        qtbot.addWidget(queue)
-        dialog = queue.open_review(0)
-        assert dialog is not None
-        qtbot.addWidget(dialog)
+        dialog = _review(qtbot, queue)
         assert dialog.sign_button is None
         assert dialog.findChild(QPushButton, "signButton") is None
         # why there is nothing to sign, and no labels of a form not shown
@@ -190,11 +195,7 @@ def test_a_too_long_note_or_reason_is_said_at_once_by_its_label_and_nothing_is_s
 ) -> None:
     prepared(db_path, clock)
     with open_as(db_path, clock, "zhou") as services:
-        queue = ReviewQueueWidget(services)
-        qtbot.addWidget(queue)
-        dialog = queue.open_review(0)
-        assert dialog is not None
-        qtbot.addWidget(dialog)
+        dialog = _review(qtbot, ReviewQueueWidget(services))
         assert dialog.sign_button is not None
         note = dialog.notes["evidence"]
         assert note.maxLength() == 10_001
