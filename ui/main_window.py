@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
     def _build_review_queue(self) -> QWidget:
         from ui.review_queue import ReviewQueueWidget
 
-        queue = ReviewQueueWidget(self._services, self._lang, self)
+        queue = ReviewQueueWidget(self._services, self._lang, self, runner=self.runner)
         queue.changed.connect(self.runner.announce)
         queue.open_case_requested.connect(self.open_case_beside_review)
         queue.summary_requested.connect(self.report_menu.case)

@@ -33,6 +33,7 @@ from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from chuansha_enforce.services.review_service import RoundView, Signed, SignRequest
 from ui.runner import OperationRunner
+from ui.text_caps import TextCaps
 
 
 def sign_hidden_reason(services: Services, has_submission: bool, lang: Lang) -> str | None:
@@ -106,6 +107,10 @@ class ReviewDialog(QDialog):
         beside.addWidget(self.open_case_button)
         beside.addWidget(self.summary_button)
         beside.addStretch(1)
+        self.state = QLabel(self)
+        self.state.setObjectName("signedState")
+        self.state.setWordWrap(True)
+        self._caps = TextCaps(self.state, lang, self)  # a note named by its checklist item
         checklist = QGroupBox(self.tr("审核要点（勾选有问题的要点并写明问题）"), self)
         grid = QGridLayout(checklist)
         self.problems: dict[str, QCheckBox] = {}
@@ -115,6 +120,7 @@ class ReviewDialog(QDialog):
             box.setObjectName(f"problem_{item}")
             note = QLineEdit(checklist)
             note.setObjectName(f"note_{item}")
+            self._caps.hold(note, "note", label)
             grid.addWidget(box, row, 0)
             grid.addWidget(note, row, 1)
             self.problems[item], self.notes[item] = box, note
@@ -125,12 +131,10 @@ class ReviewDialog(QDialog):
         self.reasons = QPlainTextEdit(self)
         self.reasons.setObjectName("reasons")
         self.reasons.setMaximumHeight(70)
+        self._caps.hold(self.reasons, "reasons", self.tr("理由"))
         self.password = QLineEdit(self)
         self.password.setObjectName("signPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.state = QLabel(self)
-        self.state.setObjectName("signedState")
-        self.state.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(header)
         layout.addWidget(materials)
@@ -201,6 +205,8 @@ class ReviewDialog(QDialog):
         self._show_rounds(self._services.reviews.rounds(self.case_no))
 
     def sign(self) -> None:
+        if self._caps.refuse():
+            return
         opinion = ReviewOpinion(str(self.opinion.currentData()))
         request = SignRequest(
             opinion, self.reasons.toPlainText(), self.findings(), self.password.text()

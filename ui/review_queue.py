@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -34,6 +35,7 @@ from chuansha_enforce.services.review_service import QueueItem
 from ui.case_picker import CasePicker
 from ui.error_dialogs import error_text
 from ui.review_dialog import ReviewDialog
+from ui.runner import Failure, OperationRunner
 from ui.short_list_model import Index, ShortListModel
 
 CONTEXT = "ReviewQueue"
@@ -99,11 +101,19 @@ class ReviewQueueWidget(QWidget):
     open_case_requested = Signal(str)  # the case window (the main window opens it)
     summary_requested = Signal(str)  # the internal case summary PDF
 
-    def __init__(self, services: Services, lang: Lang = "zh", parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        lang: Lang = "zh",
+        parent: QWidget | None = None,
+        *,
+        runner: OperationRunner | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("reviewQueue")
         self._services = services
         self._lang = lang
+        self._runner = runner or OperationRunner(services, lang, self)
         self.model = ReviewQueueModel(services)
         self.view = QTableView(self)
         self.view.setObjectName("reviewQueueView")
@@ -207,19 +217,26 @@ class ReviewQueueWidget(QWidget):
         if case_no is None:  # the pick list was cancelled
             return
         shown = self.case_no.shown_version()  # None: a number typed, nothing of it shown
-        try:
+
+        def submit(s: Services) -> tuple[str, dt.date]:
             with edited_as_read(case_no, shown):
-                submission = self._services.reviews.submit(case_no, materials)
-        except (DomainError, StorageError) as exc:
-            self.message.setText(error_text(exc, self._lang))
-            if isinstance(exc, DomainError) and exc.code == "case.changed_since":
-                self.case_no.offer_again(case_no)  # the next try: from the case as it is now
-            return
-        self.message.setText(
-            self.tr("%1 已报送，审核期限 %2")
-            .replace("%1", submission.case_no)
-            .replace("%2", submission.due_on.isoformat())
+                submission = s.reviews.submit(case_no, materials)
+            return submission.case_no, submission.due_on
+
+        self._runner.run_op(
+            submit,
+            self._submitted,
+            on_failed=self._refused,
+            on_stale=lambda: self.case_no.offer_again(case_no),  # the next try: as it is now
         )
+
+    def _refused(self, text: str, _exc: Failure) -> None:
+        self.message.setText(text)
+
+    def _submitted(self, submitted: tuple[str, dt.date]) -> None:
+        case_no, due_on = submitted
+        said = self.tr("%1 已报送，审核期限 %2")
+        self.message.setText(said.replace("%1", case_no).replace("%2", due_on.isoformat()))
         self.case_no.clear_text()
         self.materials.clear()
         self.model.reload()

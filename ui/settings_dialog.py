@@ -39,6 +39,7 @@ from ui.error_dialogs import error_text
 from ui.holiday_editor import HolidayEditor
 from ui.runner import OperationRunner
 from ui.screen_fit import fit_to_screen
+from ui.text_caps import TextCaps
 
 MAX_SPIN = 2_000_000_000
 UNITS = (("_working_days", " 个工作日"), ("_minutes", " 分钟"), ("_failures", " 次"))
@@ -62,6 +63,11 @@ class SettingsDialog(QDialog):
         self._current = services.settings.current()
         self.result_value: Changes = NOTHING  # what saving changed
         self.inputs: dict[str, QWidget] = {}
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("settingsError")
+        self.error_label.setStyleSheet("color: #a61b1b;")
+        self.error_label.setWordWrap(True)
+        self._caps = TextCaps(self.error_label, lang, self)  # each text named by its label
         body = QWidget(self)
         form = QFormLayout(body)
         for spec in dataclasses.fields(Settings):
@@ -77,10 +83,6 @@ class SettingsDialog(QDialog):
         self.pages = QTabWidget(self)
         self.pages.addTab(scroll, self.tr("业务参数"))
         self.pages.addTab(self.holidays, self.tr("节假日调休"))
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("settingsError")
-        self.error_label.setStyleSheet("color: #a61b1b;")
-        self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -121,7 +123,9 @@ class SettingsDialog(QDialog):
             combo.addItems(list(CHOICES[name]))
             combo.setCurrentText(str(value))
             return combo
-        line = QLineEdit(str(value), self)
+        line = QLineEdit(self)
+        self._caps.hold(line, name, LABELS.get(name, name))
+        line.setText(str(value))
         return line
 
     def values(self) -> dict[str, object]:
@@ -149,6 +153,8 @@ class SettingsDialog(QDialog):
 
     def save(self) -> bool:
         """Save the changed settings together: all of them, or none when one is refused."""
+        if self._caps.refuse():
+            return False
         try:
             self.result_value = self._services.settings.set_many(self.changed())
         except (DomainError, StorageError) as exc:

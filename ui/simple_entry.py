@@ -41,6 +41,7 @@ from ui.correction_form import simple_correction_form
 from ui.error_dialogs import error_text
 from ui.officer_picker import OfficerPicker
 from ui.step_form import OneTabDateEdit, StepForm
+from ui.text_caps import TextCaps
 
 COMMON_CAUSES: tuple[str, ...] = (
     "占道设摊",
@@ -134,6 +135,7 @@ class SimpleEntryWidget(QWidget):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._caps = TextCaps(self.error_label, lang, self)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setStyleSheet(STATUS_STYLE)
@@ -256,10 +258,22 @@ class SimpleEntryWidget(QWidget):
             (self.tr("当场收缴理由"), self.on_spot_reason, self.on_spot_reason),
             (self.tr("备注"), self.notes, self.notes),
         ]
+        texts: dict[QWidget, str] = {
+            self.decision_no: "decision_no",
+            self.party_name: "party_name",
+            self.id_number: "id_number",
+            self.cause: "cause",
+            self.location: "location",
+            self.legal_basis: "legal_basis",
+            self.on_spot_reason: "on_spot_reason",
+            self.notes: "notes",
+        }
         for text, field, buddy in rows:
             label = QLabel(text, self)
             label.setBuddy(buddy)
             form.addRow(label, field)
+            if isinstance(buddy, QLineEdit) and buddy in texts:
+                self._caps.hold(buddy, texts[buddy], text)  # named as the form names it
 
         title = QLabel(self.tr("简易程序决定快速录入"), self)
         title.setObjectName("titleLabel")
@@ -384,6 +398,8 @@ class SimpleEntryWidget(QWidget):
     def save(self) -> bool:
         """Record the decision on the form; on a refusal show why and keep the input."""
         self.status_label.clear()
+        if self._caps.refuse():
+            return False
         try:
             result = self._services.simple.record(self._record())
         except DomainError as exc:

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.domain.money import parse_yuan
 from chuansha_enforce.domain.text_input import clean_line, clean_text
-from chuansha_enforce.domain.text_limits import entered_limit
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.officer_picker import OfficerPicker
+from ui.text_caps import TextCaps
 
 ARROWS: dict[int, int] = {
     Qt.Key.Key_Right.value: 1,
@@ -161,18 +161,18 @@ class StepForm(QDialog):
         self._lang = lang
         self.result_value: object = None
         self.widgets: dict[str, QWidget] = {}
-        self._too_long_shown = False
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        self._caps = TextCaps(self.error_label, lang, self)
         form = QFormLayout()
         for spec in self._fields:
             widget = self._make(spec, today)
             widget.setObjectName(spec.key)
             self.widgets[spec.key] = widget
             form.addRow(spec.label, widget)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("warningLabel")
         self.warning_label.setWordWrap(True)
@@ -250,43 +250,14 @@ class StepForm(QDialog):
                 text.setPlainText(str(default))  # e.g. the notice's facts: the case's violation
             text.setTabChangesFocus(True)
             text.setFixedHeight(72)
-            text.textChanged.connect(self._show_too_long)
+            self._caps.hold(text, spec.key, spec.label)
             return text
         line = QLineEdit(self)
         line.setPlaceholderText(spec.placeholder)
-        # One character more than the field takes: a longer paste is cut there, yet still
-        # refused naming the field, never shortened unseen into the record.
-        line.setMaxLength(entered_limit(spec.key) + 1)
+        self._caps.hold(line, spec.key, spec.label)  # named as the form names it (ui.text_caps)
         if default is not None:
             line.setText(str(default))
-        line.textChanged.connect(self._show_too_long)
         return line
-
-    def _too_long(self) -> DomainError | None:
-        """The first text field holding more than its field takes (``domain.text_limits``)."""
-        for key, widget in self.widgets.items():
-            if isinstance(widget, QPlainTextEdit):
-                text = widget.toPlainText()
-            elif isinstance(widget, QLineEdit):
-                text = widget.text()
-            else:
-                continue
-            most = entered_limit(key)
-            if len(text) > most:
-                return DomainError("value.too_long", key, {"max": most})
-        return None
-
-    def _show_too_long(self) -> None:
-        """Say at once, while typing or on a paste, that a text is longer than its field
-        takes; the message goes when the text is shortened."""
-        error = self._too_long()
-        if error is not None:
-            message = render(error.code, error.params, self._lang, error.field)
-            self.error_label.setText(message)
-            self.error_label.show()
-        elif self._too_long_shown:
-            self.error_label.hide()
-        self._too_long_shown = error is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Arrow keys move between the boxes of a multiple choice."""
@@ -309,9 +280,9 @@ class StepForm(QDialog):
     def values(self) -> FormValues:
         """Read every field; a malformed amount or a text longer than its field takes
         raises the core's DomainError."""
-        too_long = self._too_long()
+        too_long = self._caps.too_long()
         if too_long is not None:
-            raise too_long
+            raise too_long.error
         out = FormValues()
         for spec in self._fields:
             widget = self.widgets[spec.key]
@@ -368,6 +339,10 @@ class StepForm(QDialog):
         update()
 
     def try_submit(self) -> bool:
+        too_long = self._caps.too_long()
+        if too_long is not None:  # said under the form's label, not the service's field
+            self.show_error(too_long.text, too_long.error.field)
+            return False
         try:
             self.result_value = self._submit(self.values())
         except DomainError as exc:

@@ -151,8 +151,15 @@ def _list(args: argparse.Namespace, services: Services, out: TextIO, lang: Lang)
     return 0
 
 
+def _needs_a_book(args: argparse.Namespace) -> bool:
+    """Every user command but ``add`` works on accounts already in a case book: on a missing
+    or empty file it is refused as a read is, instead of making a book only to refuse there
+    (``add`` makes the first account, and the book, on a new file)."""
+    return bool(args.user_command != "add")
+
+
 GROUP = CommandGroup(
     add_parsers=_add_parsers,
     handlers={"user": _cmd_user, "account": _cmd_user},
-    reads_existing_db=lambda args: args.user_command == "list",
+    reads_existing_db=_needs_a_book,
 )

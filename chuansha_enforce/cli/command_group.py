@@ -52,9 +52,10 @@ class CommandGroup:
     needs_existing_db: frozenset[str] = field(default_factory=frozenset)
     """Commands that must not create a database that is not there."""
     reads_existing_db: Callable[[argparse.Namespace], bool] = never_needs_a_book
-    """Whether the parsed command of a group outside ``needs_existing_db`` only reads
-    (``settings show``): it is refused, as those are, on a missing or empty file instead of
-    making it a case book."""
+    """Whether the parsed command of a group outside ``needs_existing_db`` needs a book that
+    is there: it only reads (``settings show``), or changes what only a book holds (``user
+    passwd``). It is refused, as those are, on a missing or empty file instead of making it a
+    case book."""
     opens_database_itself: dict[str, PathHandler] = field(default_factory=dict)
     """Commands given the database path instead of services (``restore`` of a damaged file)."""
     opens_server_itself: dict[str, ServerHandler] = field(default_factory=dict)

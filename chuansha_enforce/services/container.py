@@ -412,11 +412,11 @@ class Services:
     def restore_server_dump(self, dump: Path) -> ServerRestoreReport:
         """The window's 文件 → 恢复 on a server case book: ``dump`` in place of the whole book
         (checked first; a ``pre-restore`` dump of the book taken before), recorded under this
-        session's user, then opened once writable, so a dump of an older build is upgraded
-        before the window reads on (and missing seal tracking is seen)."""
+        session's user, then brought up to this build before the window reads on: a dump of an
+        older build upgraded, missing seal tracking made again (``upgraded_and_checked``)."""
         report = self.server_backups.restore(dump, replace=True, user=self.session.user)
-        with self.for_worker(read_only=False):
-            pass
+        if self.server_url is not None and not self.read_only:
+            upgraded_and_checked(self.server_url, self.clock, self.session)
         return report
 
     def audit_head(self) -> str:
@@ -650,31 +650,49 @@ def _build_server_services(
                 server_url=url,
             )
             if not read_only:
-                _check_seal_tracking(services, db)
+                refusal = _check_seal_tracking(db, clock, services.session)
+                if refusal is not None:
+                    services.read_only, services.read_only_reason = True, refusal
         return services
     except BaseException:
         db.close()
         raise
 
 
-def _check_seal_tracking(services: Services, db: PgDatabase) -> None:
+def upgraded_and_checked(url: str, clock: Clock, session: Session) -> None:
+    """What opening the server case book ``url`` writable does to it, on a connection of its
+    own, closed after: the migrations this build has and the book lacks (a dump of an older
+    build upgraded), and seal tracking the owner dropped made again and logged under
+    ``session``'s user (``_check_seal_tracking``)."""
+    db = open_server(url)
+    try:
+        with db.pg.typed_errors():
+            migrate(db, server_local_path(url))
+            _check_seal_tracking(db, clock, session)
+    finally:
+        db.close()
+
+
+def _check_seal_tracking(
+    db: PgDatabase, clock: Clock, session: Session
+) -> SealTrackingMissingError | None:
     """Tracking triggers the owner dropped (one catalogue query): made again, and logged
     with the names that were missing, by a login holding the tables' owner role; any other
-    session only reads, saying why (docs/SERVER.md, "Seals on a server")."""
+    session only reads, saying why (docs/SERVER.md, "Seals on a server"): the refusal its
+    services then carry is returned."""
     state = tracking_state(db)
     if not state.missing:
-        return
+        return None
     if not state.may_make:
         refusal = SealTrackingMissingError(shown_url(db.url), triggers="、".join(state.missing))
         refuse_writes(db)
         db.pg.write_refusal = refusal
-        services.read_only, services.read_only_reason = True, refusal
-        return
-    if services.session.login_required:  # nobody to log it under yet: the login's open will
-        return
+        return refusal
+    if session.login_required:  # nobody to log it under yet: the login's open will
+        return None
     entry = AuditEntry(
-        utc_timestamp(services.clock),
-        services.session.user,
+        utc_timestamp(clock),
+        session.user,
         "database.seal_tracking",
         "database",
         None,
@@ -685,6 +703,7 @@ def _check_seal_tracking(services: Services, db: PgDatabase) -> None:
         remake_tracking(db)
         AuditLog(db).append(entry)
     log.info("seal tracking triggers made again: %s", ", ".join(state.missing))
+    return None
 
 
 def _wire(

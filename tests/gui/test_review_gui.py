@@ -16,16 +16,27 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.enums import ReviewOpinion
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.session import Login
+from tests.conftest import database_digest
 from tests.review_setup import CASE_NO, CHEAP, PASSWORDS, open_as, prepared
 from ui.account_dialog import AccountDialog
 from ui.account_menu import install_account_menu
 from ui.idle_lock import IdleLock
 from ui.login_dialog import LoginDialog
+from ui.review_dialog import ReviewDialog
 from ui.review_queue import ReviewQueueWidget
 
 
 def _ok(dialog: LoginDialog[object]) -> QPushButton:
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def _review(qtbot: QtBot, queue: ReviewQueueWidget) -> ReviewDialog:
+    """The review form of the queue's first case, as a double click opens it."""
+    qtbot.addWidget(queue)
+    dialog = queue.open_review(0)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    return dialog
 
 
 def test_login_dialog_refuses_then_logs_in(qtbot: QtBot, db_path: Path, clock: FixedClock):
@@ -67,9 +78,7 @@ def test_reviewer_signs_and_the_signed_state_shows(
         assert queue.model.rowCount() == 1
         assert queue.model.data(queue.model.index(0, 0)) == CASE_NO
         assert not queue.submit_button.isVisibleTo(queue)  # reviewers do not submit
-        dialog = queue.open_review(0)
-        assert dialog is not None
-        qtbot.addWidget(dialog)
+        dialog = _review(qtbot, queue)
         assert dialog.sign_button is not None
         dialog.problems["evidence"].setChecked(True)
         dialog.notes["evidence"].setText("缺少现场照片")
@@ -96,10 +105,7 @@ def test_a_clerk_has_no_sign_button_but_submits(
     prepared(db_path, clock)
     with open_as(db_path, clock, "clerk") as services:
         queue = ReviewQueueWidget(services)
-        qtbot.addWidget(queue)
-        dialog = queue.open_review(0)
-        assert dialog is not None
-        qtbot.addWidget(dialog)
+        dialog = _review(qtbot, queue)
         assert dialog.sign_button is None
         assert dialog.findChild(QPushButton, "signButton") is None
         # why there is nothing to sign, and no labels of a form not shown
@@ -182,3 +188,37 @@ def test_an_admin_adds_a_reviewer_in_the_account_dialog(
         qtbot.addWidget(window)
         install_account_menu(window, services)
         assert window.findChild(QAction, "manageAccounts") is None  # clerks do not manage
+
+
+def test_a_too_long_note_or_reason_is_said_at_once_by_its_label_and_nothing_is_signed(
+    qtbot: QtBot, db_path: Path, clock: FixedClock
+) -> None:
+    prepared(db_path, clock)
+    with open_as(db_path, clock, "zhou") as services:
+        dialog = _review(qtbot, ReviewQueueWidget(services))
+        assert dialog.sign_button is not None
+        note = dialog.notes["evidence"]
+        assert note.maxLength() == 10_001
+        dialog.problems["evidence"].setChecked(True)
+        note.setText("缺" * 12_000)  # a paste: cut one past the limit
+        assert len(note.text()) == 10_001
+        assert dialog.state.text() == "证据合法充分：最多 10000 个字"  # before 签署
+        dialog.opinion.setCurrentIndex(dialog.opinion.findData(ReviewOpinion.SUPPLEMENT.value))
+        dialog.password.setText(PASSWORDS["zhou"])
+        before = database_digest(db_path)
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        assert dialog.state.text() == "证据合法充分：最多 10000 个字"
+        assert dialog.password.text() == PASSWORDS["zhou"]  # kept: nothing was sent
+        assert database_digest(db_path) == before
+        note.setText("缺少现场照片")
+        assert dialog.state.text() == ""  # the message goes with the excess
+        dialog.reasons.setPlainText("理" * 10_001)
+        assert dialog.state.text() == "理由：最多 10000 个字"
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        assert dialog.focusWidget() is dialog.reasons
+        assert database_digest(db_path) == before
+        assert dialog.rounds.count() == 0
+        dialog.reasons.setPlainText("理" * 10_000)
+        with qtbot.waitSignal(dialog.signed):
+            qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        assert dialog.rounds.count() == 1

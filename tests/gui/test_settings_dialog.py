@@ -175,3 +175,36 @@ def _audit(services: Services) -> list[tuple[str, str]]:
         "SELECT action, object_id FROM audit_log WHERE action LIKE 'calendar.%' ORDER BY id"
     ).fetchall()
     return [tuple(row) for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("name", "most", "label"),
+    [
+        ("organisation", 200, "处罚机关（文书署名）"),
+        ("payment_method", 10_000, "罚款缴纳方式（决定书中的表述）"),
+    ],
+)
+def test_a_too_long_setting_text_is_cut_one_past_and_said_at_once_by_its_label(
+    qtbot: QtBot, tmp_path: Path, name: str, most: int, label: str
+) -> None:
+    path = tmp_path / "s.db"
+    with build_services(path, FixedClock(NOW)) as services:
+        window = _window(qtbot, services, tmp_path)
+        dialog = window.open_settings()
+        line = dialog.inputs[name]
+        assert isinstance(line, QLineEdit)
+        assert line.maxLength() == most + 1
+        line.setText("设" * (most + 500))  # a paste: cut one past the limit, never to it
+        assert len(line.text()) == most + 1
+        said = f"{label}：最多 {most} 个字"
+        assert dialog.error_label.text() == said  # at once, before OK
+        before = database_digest(path)
+        assert not dialog.save()
+        assert dialog.error_label.text() == said
+        assert dialog.focusWidget() is line
+        assert database_digest(path) == before
+        line.setText("设" * most)
+        assert dialog.error_label.text() == ""  # the message goes with the excess
+        assert dialog.save()
+        assert getattr(services.settings.current(), name) == "设" * most
+        window.close()

@@ -213,6 +213,34 @@ def test_an_empty_file_as_database_is_refused_and_left_empty(
     assert empty.stat().st_size == 0
 
 
+ACCOUNT_CHANGES = [
+    ["user", "passwd"],
+    ["user", "disable", "zhou"],
+    ["user", "reset-password", "zhou"],
+    ["user", "link", "zhou", "--none"],
+    ["account", "link", "zhou", "--officer", "31150001"],
+]
+
+
+@pytest.mark.parametrize("command", ACCOUNT_CHANGES, ids=" ".join)
+def test_an_account_change_on_a_missing_book_is_refused_and_makes_no_file(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """(The file was made a case book, and its lock left beside it, only to be refused there
+    for want of a login.) The words of every command that needs a book; nothing is made."""
+    home = tmp_path / "home"
+    home.mkdir()
+    missing = home / "missing.db"
+    result = _run(missing, *command, password="川沙-Enforce-2026")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert result.stderr == (
+        f"数据库：数据库文件 {missing} 不存在。请先运行 init 或 demo，或用 --db 指定文件\n"
+    )
+    assert result.stdout == ""
+    assert not [p for p in home.rglob("*") if p.name.startswith("missing.db")]
+
+
 @pytest.mark.parametrize("command", [*READING, ["init"]], ids=lambda c: c[0])
 def test_a_folder_as_database_is_refused_as_a_folder(tmp_path: Path, command: list[str]) -> None:
     """(It said the file was not found, and left a lock file beside the folder.)"""

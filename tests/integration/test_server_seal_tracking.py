@@ -13,8 +13,9 @@ import pytest
 
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.messages import render
-from chuansha_enforce.services.container import build_services
+from chuansha_enforce.services.container import build_services, upgraded_and_checked
 from chuansha_enforce.services.errors import StorageError
+from chuansha_enforce.services.session import Session
 from tests.conftest import NOW
 from tests.integration.test_server_mode import FILE, NO, _cli, _officers
 from tests.server_backend import Squad, server_digest
@@ -135,3 +136,19 @@ def test_a_write_made_while_the_triggers_were_gone_stays_named_after_the_repair(
     named = [line.split("\t")[:2] for line in said.splitlines() if "\t" in line]
     assert ["settings", "due_soon_working_days"] in named
     assert not [n for n in named if n[0] == "seal_tracking"]
+
+
+def test_a_restore_brings_the_book_up_as_an_owners_open_does_and_a_clerk_changes_nothing(
+    book: Squad,
+) -> None:
+    """``upgraded_and_checked`` (what the window's restore runs after putting a dump in
+    place): the owner's login makes the dropped triggers again and logs which were missing,
+    under the session's user; the clerk's login may not, so nothing is written."""
+    digest = server_digest(book.owner_url)
+    session = Session(None, "admin", login_required=False)
+    upgraded_and_checked(book.clerk_url, FixedClock(NOW), session)
+    assert server_digest(book.owner_url) == digest
+    assert set(GONE).isdisjoint(_triggers(book.owner_url))
+    upgraded_and_checked(book.owner_url, FixedClock(NOW), session)
+    assert set(GONE) <= _triggers(book.owner_url)
+    assert _last_record(book.owner_url) == ("database.seal_tracking", "admin", {"missing": GONE})
