@@ -108,6 +108,10 @@ class SafetyActions(QObject):
             short = self.tr(
                 "只读：服务器上的案件库缺少封印跟踪触发器，请管理员用数据库所有者的账号打开一次"
             )
+        elif reason is not None and reason.code.startswith("storage.seal_tracking_"):
+            short = self.tr(
+                "只读：服务器上的案件库的封印跟踪触发器已被停用，请管理员用数据库所有者的账号打开一次"
+            )
         else:
             short = self.tr("只读：数据库不能写入，只能查看")
         self.banner = QLabel(short, window)

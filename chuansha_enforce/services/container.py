@@ -48,7 +48,6 @@ from chuansha_enforce.storage.errors import (
     DiskFullOnOpenError,
     NetworkPathError,
     ReadOnlyMediumError,
-    SealTrackingMissingError,
     StorageError,
 )
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
@@ -68,7 +67,11 @@ from chuansha_enforce.storage.server.pg_database import (
     shown_url,
 )
 from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, ToolLookup
-from chuansha_enforce.storage.server.pg_seal_tracking import remake_tracking, tracking_state
+from chuansha_enforce.storage.server.pg_seal_tracking import (
+    remake_tracking,
+    tracking_refusal,
+    tracking_state,
+)
 
 if TYPE_CHECKING:  # the services the first screen does not use are imported when first used
     from chuansha_enforce.services.case_file_service import CaseFileService
@@ -658,20 +661,24 @@ def _build_server_services(
 
 
 def _check_seal_tracking(services: Services, db: PgDatabase) -> None:
-    """Tracking triggers the owner dropped (one catalogue query): made again, and logged
-    with the names that were missing, by a login holding the tables' owner role; any other
-    session only reads, saying why (docs/SERVER.md, "Seals on a server")."""
+    """Tracking triggers the owner dropped or switched off (one catalogue query): made again
+    and switched on, and logged with the names that were missing or off, by a login holding
+    the tables' owner role; any other session only reads, saying why (docs/SERVER.md, "Seals
+    on a server")."""
     state = tracking_state(db)
-    if not state.missing:
+    if state.whole:
         return
     if not state.may_make:
-        refusal = SealTrackingMissingError(shown_url(db.url), triggers="、".join(state.missing))
+        refusal = tracking_refusal(state, shown_url(db.url))
         refuse_writes(db)
         db.pg.write_refusal = refusal
         services.read_only, services.read_only_reason = True, refusal
         return
     if services.session.login_required:  # nobody to log it under yet: the login's open will
         return
+    detail: dict[str, object] = {"missing": list(state.missing)}
+    if state.disabled:
+        detail["disabled"] = list(state.disabled)
     entry = AuditEntry(
         utc_timestamp(services.clock),
         services.session.user,
@@ -679,12 +686,16 @@ def _check_seal_tracking(services: Services, db: PgDatabase) -> None:
         "database",
         None,
         "ok",
-        {"missing": list(state.missing)},
+        detail,
     )
     with write_transaction(db):
-        remake_tracking(db)
+        remake_tracking(db, state)
         AuditLog(db).append(entry)
-    log.info("seal tracking triggers made again: %s", ", ".join(state.missing))
+    log.info(
+        "seal tracking triggers made again: %s; switched on again: %s",
+        ", ".join(state.missing) or "-",
+        ", ".join(state.disabled) or "-",
+    )
 
 
 def _wire(

@@ -125,3 +125,15 @@ class SealTrackingMissingError(DatabaseReadOnlyError):
     them again: it only reads until the owner's login has opened the book once."""
 
     code = "storage.seal_tracking_missing"
+
+
+class SealTrackingDisabledError(SealTrackingMissingError):
+    """The same for tracking triggers switched off (``ALTER TABLE … DISABLE TRIGGER``)."""
+
+    code = "storage.seal_tracking_disabled"
+
+
+class SealTrackingBrokenError(SealTrackingMissingError):
+    """The same when some are missing (``missing``) and others switched off (``disabled``)."""
+
+    code = "storage.seal_tracking_broken"
