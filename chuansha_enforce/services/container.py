@@ -415,10 +415,12 @@ class Services:
     def restore_server_dump(self, dump: Path) -> ServerRestoreReport:
         """The window's 文件 → 恢复 on a server case book: ``dump`` in place of the whole book
         (checked first; a ``pre-restore`` dump of the book taken before), recorded under this
-        session's user, then opened once writable, so a dump of an older build is upgraded
-        before the window reads on (and missing seal tracking is seen)."""
+        session's user, then opened once writable with nobody logged in (the restored book's
+        accounts are the dump's), so a dump of an older build is upgraded before the window
+        opens it again for whoever logs in on it (seal tracking is repaired by that open)."""
         report = self.server_backups.restore(dump, replace=True, user=self.session.user)
-        with self.for_worker(read_only=False):
+        assert self.server_url is not None
+        with build_services(self.server_url, self.clock, password_cost=self._cost):
             pass
         return report
 
