@@ -389,43 +389,36 @@ def test_a_restored_book_without_accounts_opens_single_user_without_the_old_logi
     replacement._services.close()
 
 
+SEAL_TRACKING_OFF = {
+    "dropped": (
+        "DROP TRIGGER seal_general_cases_i ON general_cases",
+        "只读：服务器上的案件库缺少封印跟踪触发器，请管理员用数据库所有者的账号打开一次",
+        "缺少封印跟踪触发器（seal_general_cases_i）",
+    ),
+    "switched off": (
+        "ALTER TABLE general_cases DISABLE TRIGGER seal_general_cases_i",
+        "只读：服务器上的案件库的封印跟踪触发器已被停用，请管理员用数据库所有者的账号打开一次",
+        "的封印跟踪触发器（seal_general_cases_i）已被停用",
+    ),
+}
+
+
+@pytest.mark.parametrize("how", list(SEAL_TRACKING_OFF))
 def test_a_clerks_window_on_a_book_without_seal_tracking_only_reads_and_says_why(
-    qtbot: QtBot, squad: Squad, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    how: str, qtbot: QtBot, squad: Squad, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    sql, short, sentence = SEAL_TRACKING_OFF[how]
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert _cli(squad.owner_url, "init")[0] == 0
     with psycopg.connect(squad.owner_url, autocommit=True) as owner:
         owner.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
-        owner.execute("DROP TRIGGER seal_general_cases_i ON general_cases")
+        owner.execute(sql)
     with open_as(squad.clerk_url, CLOCK) as clerk:
         shown = _window(qtbot, clerk, tmp_path)
         banner = shown.safety.banner
         assert banner is not None
         assert banner.isVisible()
-        assert banner.text() == (
-            "只读：服务器上的案件库缺少封印跟踪触发器，请管理员用数据库所有者的账号打开一次"
-        )
-        assert "缺少封印跟踪触发器（seal_general_cases_i）" in banner.toolTip()
-        assert not shown.safety.restore_action.isEnabled()
-        shown.close()
-
-
-def test_a_clerks_window_on_switched_off_seal_tracking_only_reads_and_says_why(
-    qtbot: QtBot, squad: Squad, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert _cli(squad.owner_url, "init")[0] == 0
-    with psycopg.connect(squad.owner_url, autocommit=True) as owner:
-        owner.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
-        owner.execute("ALTER TABLE general_cases DISABLE TRIGGER seal_general_cases_i")
-    with open_as(squad.clerk_url, CLOCK) as clerk:
-        shown = _window(qtbot, clerk, tmp_path)
-        banner = shown.safety.banner
-        assert banner is not None
-        assert banner.isVisible()
-        assert banner.text() == (
-            "只读：服务器上的案件库的封印跟踪触发器已被停用，请管理员用数据库所有者的账号打开一次"
-        )
-        assert "的封印跟踪触发器（seal_general_cases_i）已被停用" in banner.toolTip()
+        assert banner.text() == short
+        assert sentence in banner.toolTip()
         assert not shown.safety.restore_action.isEnabled()
         shown.close()

@@ -47,6 +47,14 @@ STALE = "已被他人修改，请刷新后再试"
 SUBMIT = ["review", "submit", NO, "-m", "调查终结报告"]
 
 
+@pytest.fixture
+def book(server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    """A server case book with its roster, two cases (NO, OTHER) and a simple decision."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _book(server_db)
+    return server_db
+
+
 def _book(url: str) -> None:
     assert _cli(url, "init")[0] == 0
     with build_services(url, FixedClock(NOW)) as services:
@@ -143,55 +151,45 @@ VERSION_OF["review.submit"] = VERSION_OF["dispute.add"]
 @pytest.mark.pg
 @pytest.mark.parametrize("action", list(OPERATIONS))
 def test_an_operation_refused_to_break_a_deadlock_runs_again_and_goes_through(
-    action: str, server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    action: str, book: str
 ) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    _book(server_db)
     command, claim = OPERATIONS[action]
-    deadlocks = _deadlocks(server_db)
-    code, _out, err = _against_a_deadlock(server_db, command, claim)
+    deadlocks = _deadlocks(book)
+    code, _out, err = _against_a_deadlock(book, command, claim)
     assert (code, err) == (0, "")
-    assert _deadlocks(server_db) == deadlocks + 1  # a real one, broken by the server
-    assert _audited(server_db, action) == 1  # one record: the run that went through
-    assert VERSION_OF[action](server_db) == 2  # the other connection's claim and the run again's
-    assert _cli(server_db, "verify")[0] == 0
+    assert _deadlocks(book) == deadlocks + 1  # a real one, broken by the server
+    assert _audited(book, action) == 1  # one record: the run that went through
+    assert VERSION_OF[action](book) == 2  # the other connection's claim and the run again's
+    assert _cli(book, "verify")[0] == 0
 
 
 @pytest.mark.pg
-def test_what_the_run_again_wrote_is_the_operation_s(
-    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_what_the_run_again_wrote_is_the_operation_s(book: str) -> None:
     """The payment run again is the payment: paid on the day given, with its receipt."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    _book(server_db)
-    assert _against_a_deadlock(server_db, PAY, _claim_simple)[0] == 0
-    shown = json.loads(_cli(server_db, "simple", "show", SIMPLE_NO, "--json")[1])
+    assert _against_a_deadlock(book, PAY, _claim_simple)[0] == 0
+    shown = json.loads(_cli(book, "simple", "show", SIMPLE_NO, "--json")[1])
     paid = (shown["paid_on"], shown["receipt_no"], shown["version"])
     assert paid == ("2026-11-25", "沪财罚01", 2)
 
 
 @pytest.mark.pg
-def test_an_operation_run_again_is_still_held_to_the_version_it_read(
-    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_an_operation_run_again_is_still_held_to_the_version_it_read(book: str) -> None:
     """``simple pay --version 0``: its first run loses the deadlock; meanwhile the other
     connection moved the decision to version 1, so the run again is refused as stale and
     nothing of the payment is written."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    _book(server_db)
-    deadlocks = _deadlocks(server_db)
-    code, out, err = _against_a_deadlock(server_db, [*PAY, "--version", "0"], _claim_simple)
+    deadlocks = _deadlocks(book)
+    code, out, err = _against_a_deadlock(book, [*PAY, "--version", "0"], _claim_simple)
     assert (code, out, err.strip()) == (1, "", STALE)
-    assert _deadlocks(server_db) == deadlocks + 1
-    assert _audited(server_db, "simple.pay") == 0
-    assert _one(server_db, "SELECT version FROM simple_versions") == 1  # the other's alone
-    assert _one(server_db, "SELECT paid_on FROM simple_decisions") is None
+    assert _deadlocks(book) == deadlocks + 1
+    assert _audited(book, "simple.pay") == 0
+    assert _one(book, "SELECT version FROM simple_versions") == 1  # the other's alone
+    assert _one(book, "SELECT paid_on FROM simple_decisions") is None
 
 
 class _TwoWrites(ContextService):
     """An operation of two write transactions (a test's own service on the real context):
     the first claims OTHER's version and commits; the second claims NO's and then waits for
-    the audit chain's turn, held by another connection that then wants NO's row."""
+    a turn (an advisory lock) another connection holds, which then wants NO's row."""
 
     def __init__(self, ctx: ServiceContext, url: str, commit_first: bool) -> None:
         super().__init__(ctx)
@@ -207,7 +205,7 @@ class _TwoWrites(ContextService):
             if self.runs == 1:
                 held.set()
                 _lock_waiting(self.url, other_pid)
-            take_turn(self._db, "NO then the audit chain")
+            take_turn(self._db, "NO, then this turn")
 
 
 def _two_writes(url: str, *, commit_first: bool) -> tuple[_TwoWrites, BaseException | None]:
@@ -220,7 +218,7 @@ def _two_writes(url: str, *, commit_first: bool) -> tuple[_TwoWrites, BaseExcept
     try:
         other.pg.raw.execute("BEGIN")
         other.pg.raw.execute("SET LOCAL deadlock_timeout = '60s'")
-        take_turn(other, "NO then the audit chain")
+        take_turn(other, "NO, then this turn")
         pid = other.pg.raw.info.backend_pid
 
         def other_wants_no() -> None:
@@ -243,22 +241,18 @@ def _two_writes(url: str, *, commit_first: bool) -> tuple[_TwoWrites, BaseExcept
 
 
 @pytest.mark.pg
-def test_an_operation_that_committed_a_transaction_is_not_run_again(
-    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_an_operation_that_committed_a_transaction_is_not_run_again(book: str) -> None:
     """Its first transaction is in the book: a run again would write it twice, so the
     refusal of the second is said (``storage.locked``) and the first stays, written once."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    _book(server_db)
-    deadlocks = _deadlocks(server_db)
-    service, failed = _two_writes(server_db, commit_first=True)
+    deadlocks = _deadlocks(book)
+    service, failed = _two_writes(book, commit_first=True)
     assert service.runs == 1
     assert isinstance(failed, ServerConflictError)
     assert failed.final
     said = render(failed.code, failed.params, "zh")
-    assert said == render("storage.locked", {"path": shown_url(server_db)}, "zh")
-    assert _deadlocks(server_db) == deadlocks + 1
-    with psycopg.connect(server_db) as conn:
+    assert said == render("storage.locked", {"path": shown_url(book)}, "zh")
+    assert _deadlocks(book) == deadlocks + 1
+    with psycopg.connect(book) as conn:
         versions = dict(conn.execute(
             "SELECT g.case_no, v.version FROM case_versions v"
             " JOIN general_cases g ON g.id = v.case_id"
@@ -267,15 +261,11 @@ def test_an_operation_that_committed_a_transaction_is_not_run_again(
 
 
 @pytest.mark.pg
-def test_the_same_operation_with_nothing_committed_runs_again(
-    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    _book(server_db)
-    service, failed = _two_writes(server_db, commit_first=False)
+def test_the_same_operation_with_nothing_committed_runs_again(book: str) -> None:
+    service, failed = _two_writes(book, commit_first=False)
     assert (service.runs, failed) == (2, None)
-    assert _one(server_db, "SELECT count(*) FROM case_versions") == 1
-    assert VERSION_OF["dispute.add"](server_db) == 1  # the other connection rolled back
+    assert _one(book, "SELECT count(*) FROM case_versions") == 1
+    assert VERSION_OF["dispute.add"](book) == 1  # the other connection rolled back
 
 
 def test_every_public_method_of_every_service_is_one_operation() -> None:

@@ -45,39 +45,57 @@ def book(squad: Squad, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Squad
     """An owner's case book with its roster, a clerk in the app role, two tracking triggers
     dropped by the owner with plain SQL."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return _clerks_book(
+        squad,
+        "DROP TRIGGER seal_general_cases_i ON general_cases",
+        "DROP TRIGGER seal_officers_u ON officers",
+    )
+
+
+def _clerks_book(squad: Squad, *owners_sql: str) -> Squad:
+    """``init``, a clerk in the app role, the roster; then the owner's plain SQL."""
     assert _cli(squad.owner_url, "init")[0] == 0
     with psycopg.connect(squad.owner_url, autocommit=True) as conn:
         conn.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
     _officers(squad.clerk_url)
     with psycopg.connect(squad.owner_url, autocommit=True) as owner:
-        owner.execute("DROP TRIGGER seal_general_cases_i ON general_cases")
-        owner.execute("DROP TRIGGER seal_officers_u ON officers")
+        for sql in owners_sql:
+            owner.execute(sql)
     return squad
 
 
-def test_a_clerks_login_only_reads_and_says_to_open_once_as_the_owner(
-    book: Squad, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _clerk_only_reads(
+    book: Squad, sentence: str, code: str, capsys: pytest.CaptureFixture[str]
+) -> str:
+    """The clerk's write is refused with ``sentence`` (nothing written), a read works and
+    says it as a notice, a service's write says the same; returns the book's digest."""
     digest = server_digest(book.owner_url)
-    sentence = (
-        f"服务器上的案件库 {book.clerk_url} 缺少封印跟踪触发器（seal_general_cases_i、"
-        "seal_officers_u），此时写入的记录不会被封印，所以本机只能查看，不能修改。"
-        "请管理员用数据库所有者的账号打开一次此案件库：程序会重建这些触发器并记入操作日志"
-    )
     capsys.readouterr()
     assert _cli(book.clerk_url, *FILE) == (1, "")
     assert capsys.readouterr().err == sentence + "\n"
-    assert server_digest(book.owner_url) == digest  # nothing written, no trigger made
-    assert set(GONE).isdisjoint(_triggers(book.owner_url))
+    assert server_digest(book.owner_url) == digest  # nothing written, no trigger touched
     assert _cli(book.clerk_url, "case", "list") == (0, "")  # reads still work
     assert capsys.readouterr().err == f"提示：{sentence}\n"
     with build_services(book.clerk_url, FixedClock(NOW)) as services:
         assert services.read_only
         assert services.read_only_reason is not None
-        assert services.read_only_reason.code == "storage.seal_tracking_missing"
+        assert services.read_only_reason.code == code
         with pytest.raises(StorageError) as refused:  # a service's write says the same
             services.settings.set("due_soon_working_days", "2")
         assert render(refused.value.code, refused.value.params, "zh") == sentence
+    return digest
+
+
+def test_a_clerks_login_only_reads_and_says_to_open_once_as_the_owner(
+    book: Squad, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sentence = (
+        f"服务器上的案件库 {book.clerk_url} 缺少封印跟踪触发器（seal_general_cases_i、"
+        "seal_officers_u），此时写入的记录不会被封印，所以本机只能查看，不能修改。"
+        "请管理员用数据库所有者的账号打开一次此案件库：程序会重建这些触发器并记入操作日志"
+    )
+    digest = _clerk_only_reads(book, sentence, "storage.seal_tracking_missing", capsys)
+    assert set(GONE).isdisjoint(_triggers(book.owner_url))
     code, said = _cli(book.clerk_url, "verify")
     assert code == 1
     what = "seal tracking trigger missing: the program's writes to this table are not sealed"
@@ -164,13 +182,11 @@ def off_book(squad: Squad, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> S
     (one ``DISABLE TRIGGER``, one ``ENABLE REPLICA TRIGGER``: neither fires in the program's
     sessions), none dropped."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert _cli(squad.owner_url, "init")[0] == 0
-    with psycopg.connect(squad.owner_url, autocommit=True) as conn:
-        conn.execute(f"CREATE ROLE {squad.clerk} LOGIN IN ROLE chuansha_enforce_app")
-    _officers(squad.clerk_url)
-    with psycopg.connect(squad.owner_url, autocommit=True) as owner:
-        owner.execute("ALTER TABLE general_cases DISABLE TRIGGER seal_general_cases_i")
-        owner.execute("ALTER TABLE officers ENABLE REPLICA TRIGGER seal_officers_u")
+    _clerks_book(
+        squad,
+        "ALTER TABLE general_cases DISABLE TRIGGER seal_general_cases_i",
+        "ALTER TABLE officers ENABLE REPLICA TRIGGER seal_officers_u",
+    )
     assert _switched_off(squad.owner_url) == set(OFF)
     return squad
 
@@ -178,26 +194,13 @@ def off_book(squad: Squad, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> S
 def test_a_clerks_login_on_switched_off_triggers_only_reads_and_says_so(
     off_book: Squad, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    digest = server_digest(off_book.owner_url)
     sentence = (
         f"服务器上的案件库 {off_book.clerk_url} 的封印跟踪触发器（seal_general_cases_i、"
         "seal_officers_u）已被停用，此时写入的记录不会被封印，所以本机只能查看，不能修改。"
         "请管理员用数据库所有者的账号打开一次此案件库：程序会重新启用这些触发器并记入操作日志"
     )
-    capsys.readouterr()
-    assert _cli(off_book.clerk_url, *FILE) == (1, "")
-    assert capsys.readouterr().err == sentence + "\n"
-    assert server_digest(off_book.owner_url) == digest  # nothing written, nothing switched on
+    digest = _clerk_only_reads(off_book, sentence, "storage.seal_tracking_disabled", capsys)
     assert _switched_off(off_book.owner_url) == set(OFF)
-    assert _cli(off_book.clerk_url, "case", "list") == (0, "")
-    assert capsys.readouterr().err == f"提示：{sentence}\n"
-    with build_services(off_book.clerk_url, FixedClock(NOW)) as services:
-        assert services.read_only
-        assert services.read_only_reason is not None
-        assert services.read_only_reason.code == "storage.seal_tracking_disabled"
-        with pytest.raises(StorageError) as refused:
-            services.settings.set("due_soon_working_days", "2")
-        assert render(refused.value.code, refused.value.params, "zh") == sentence
     code, said = _cli(off_book.clerk_url, "verify")
     assert code == 1
     assert _tracking_lines(said) == [f"seal_tracking\t{name}\t{OFF_WHAT}" for name in OFF]
