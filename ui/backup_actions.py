@@ -5,7 +5,8 @@ opens its own connection) with a progress dialog. A restore asks first, shows wh
 holds, swaps the file and then shows what it restored in a fresh main window on the restored
 database. On a server case book the administrator restores a pg_dump ``.dump`` in place of the
 whole server book (for every PC; a ``pre-restore`` dump is taken first) on a worker thread; the
-book is the same server database, so this window stays and reloads its lists.
+restored book holds the dump's accounts, so it is opened again as at start (a login asked when
+it has accounts) in a fresh main window, and this one (and its login) closes.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.safety.backup_labels import contents_text
 from chuansha_enforce.services.backup_service import BackupManifest, RestoreReport
-from chuansha_enforce.services.changes import Topic
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.error_dialogs import error_text, show_error
 from ui.runner import OperationRunner, Progress, reopen_services
@@ -107,6 +107,10 @@ class SafetyActions(QObject):
         elif reason is not None and reason.code == "storage.seal_tracking_missing":
             short = self.tr(
                 "只读：服务器上的案件库缺少封印跟踪触发器，请管理员用数据库所有者的账号打开一次"
+            )
+        elif reason is not None and reason.code.startswith("storage.seal_tracking_"):
+            short = self.tr(
+                "只读：服务器上的案件库的封印跟踪触发器已被停用，请管理员用数据库所有者的账号打开一次"
             )
         else:
             short = self.tr("只读：数据库不能写入，只能查看")
@@ -316,9 +320,11 @@ class SafetyActions(QObject):
         )
 
     def _server_restored(self, report: ServerRestoreReport) -> None:
+        """The server book now holds the dump's accounts: this window's login may name
+        nobody there, or another role or password. So the book is opened again as at start
+        (a login asked when it has accounts) in a new window, and this one closes."""
         self.busy.close()
-        self._runner.announce(frozenset(Topic))  # the same server book: every list reloads
-        self._show_restored(self._window, report)
+        self._reopen(report)
         self.restored.emit(report)
 
     def _server_restore_failed(self, text: str, _exc: DomainError | StorageError) -> None:
@@ -331,7 +337,8 @@ class SafetyActions(QObject):
         self.restore_refused.emit(text)
 
     def _release(self) -> None:
-        """Close this window's connection just before the file is swapped."""
+        """Close this window's connection: just before the file is swapped, or once a server
+        restore left this window (its login was the book's before the restore)."""
         self._closed = True
         self._services.close()
 
@@ -351,27 +358,50 @@ class SafetyActions(QObject):
             )
         return text
 
-    def _reopen(self, report: RestoreReport) -> None:
-        """A new main window on the restored file; this one closes without a backup."""
+    def _reopen(self, report: RestoreReport | ServerRestoreReport) -> None:
+        """A new main window on the restored book; this one closes without a backup. On a
+        server, whoever logs in on the restored book's accounts (as at start; the old
+        session's connection is closed once the new window shows); on a file with accounts,
+        the program is started again."""
+        server = self._services.server_url is not None
         try:
             services = reopen_services(self._services)
         except (DomainError, StorageError) as exc:
             show_error(self._window, exc, self._lang)
-            self._window.close()
+            self._leave(server)
             return
-        if services.session.login_required:
+        if services.session.login_required and server:
+            from ui.login_dialog import log_in_at_start  # noqa: PLC0415
+
+            chosen = log_in_at_start(services, self._lang, self._window)  # closes ``services``
+            if chosen is None:  # cancelled, as at start: nobody works on with the old login
+                self._start_again(report, server)
+                return
+            services = chosen
+        if services.session.login_required:  # a file with accounts
             services.close()
-            QMessageBox.information(
-                self._window,
-                self.tr("已恢复"),
-                self.restored_text(report) + "\n\n" + self.tr("请重新启动程序并登录。"),
-            )
-            self._window.close()
+            self._start_again(report, server)
             return
         self.replacement = replace_window(
             self._window, services, self._settings, self._lang, self.tr("已恢复")
         )
+        if server:
+            self._release()
         self._show_restored(self.replacement, report)
+
+    def _start_again(self, report: RestoreReport | ServerRestoreReport, server: bool) -> None:
+        QMessageBox.information(
+            self._window,
+            self.tr("已恢复"),
+            self.restored_text(report) + "\n\n" + self.tr("请重新启动程序并登录。"),
+        )
+        self._leave(server)
+
+    def _leave(self, server: bool) -> None:
+        """This window closes (a server's session with it: its login is not the book's)."""
+        self._window.close()
+        if server:
+            self._release()
 
     def _show_restored(
         self, window: QMainWindow, report: RestoreReport | ServerRestoreReport

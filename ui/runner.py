@@ -52,9 +52,10 @@ def changes_of(result: object) -> tuple[Changes, tuple[str, ...]]:
 
 
 def reopen_services(services: Services) -> Services:
-    """The database opened afresh (after a restore swapped the file): nobody is logged in on
-    it yet, so with accounts it only reads until the program is started and logged in again."""
-    return build_services(services.db_path, services.clock)
+    """The case book opened afresh (after a restore swapped the file, or replaced the server
+    book with a dump): nobody is logged in on it yet, so with accounts it only reads until
+    someone logs in on it."""
+    return build_services(services.server_url or services.db_path, services.clock)
 
 
 def open_case_book(location: str, clock: Clock, login: Login | None = None) -> Services:

@@ -68,7 +68,11 @@ from chuansha_enforce.storage.server.pg_database import (
     shown_url,
 )
 from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, ToolLookup
-from chuansha_enforce.storage.server.pg_seal_tracking import remake_tracking, tracking_state
+from chuansha_enforce.storage.server.pg_seal_tracking import (
+    remake_tracking,
+    tracking_refusal,
+    tracking_state,
+)
 
 if TYPE_CHECKING:  # the services the first screen does not use are imported when first used
     from chuansha_enforce.services.case_file_service import CaseFileService
@@ -412,11 +416,14 @@ class Services:
     def restore_server_dump(self, dump: Path) -> ServerRestoreReport:
         """The window's 文件 → 恢复 on a server case book: ``dump`` in place of the whole book
         (checked first; a ``pre-restore`` dump of the book taken before), recorded under this
-        session's user, then brought up to this build before the window reads on: a dump of an
-        older build upgraded, missing seal tracking made again (``upgraded_and_checked``)."""
+        session's user, then brought up to this build with nobody logged in (the restored
+        book's accounts are the dump's): a dump of an older build upgraded
+        (``upgraded_and_checked``) before the window opens it again for whoever logs in on it,
+        whose open repairs the seal tracking."""
         report = self.server_backups.restore(dump, replace=True, user=self.session.user)
-        if self.server_url is not None and not self.read_only:
-            upgraded_and_checked(self.server_url, self.clock, self.session)
+        assert self.server_url is not None
+        nobody = Session(None, SINGLE_USER, login_required=True)
+        upgraded_and_checked(self.server_url, self.clock, nobody)
         return report
 
     def audit_head(self) -> str:
@@ -662,8 +669,9 @@ def _build_server_services(
 def upgraded_and_checked(url: str, clock: Clock, session: Session) -> None:
     """What opening the server case book ``url`` writable does to it, on a connection of its
     own, closed after: the migrations this build has and the book lacks (a dump of an older
-    build upgraded), and seal tracking the owner dropped made again and logged under
-    ``session``'s user (``_check_seal_tracking``)."""
+    build upgraded), and seal tracking the owner dropped or switched off made again and
+    logged under ``session``'s user (``_check_seal_tracking``; nobody logged in leaves it to
+    the login's open)."""
     db = open_server(url)
     try:
         with db.pg.typed_errors():
@@ -676,20 +684,23 @@ def upgraded_and_checked(url: str, clock: Clock, session: Session) -> None:
 def _check_seal_tracking(
     db: PgDatabase, clock: Clock, session: Session
 ) -> SealTrackingMissingError | None:
-    """Tracking triggers the owner dropped (one catalogue query): made again, and logged
-    with the names that were missing, by a login holding the tables' owner role; any other
-    session only reads, saying why (docs/SERVER.md, "Seals on a server"): the refusal its
-    services then carry is returned."""
+    """Tracking triggers the owner dropped or switched off (one catalogue query): made again
+    and switched on, and logged with the names that were missing or off, by a login holding
+    the tables' owner role; any other session only reads, saying why (docs/SERVER.md, "Seals
+    on a server"): the refusal its services then carry is returned."""
     state = tracking_state(db)
-    if not state.missing:
+    if state.whole:
         return None
     if not state.may_make:
-        refusal = SealTrackingMissingError(shown_url(db.url), triggers="、".join(state.missing))
+        refusal = tracking_refusal(state, shown_url(db.url))
         refuse_writes(db)
         db.pg.write_refusal = refusal
         return refusal
     if session.login_required:  # nobody to log it under yet: the login's open will
         return None
+    detail: dict[str, object] = {"missing": list(state.missing)}
+    if state.disabled:
+        detail["disabled"] = list(state.disabled)
     entry = AuditEntry(
         utc_timestamp(clock),
         session.user,
@@ -697,12 +708,16 @@ def _check_seal_tracking(
         "database",
         None,
         "ok",
-        {"missing": list(state.missing)},
+        detail,
     )
     with write_transaction(db):
-        remake_tracking(db)
+        remake_tracking(db, state)
         AuditLog(db).append(entry)
-    log.info("seal tracking triggers made again: %s", ", ".join(state.missing))
+    log.info(
+        "seal tracking triggers made again: %s; switched on again: %s",
+        ", ".join(state.missing) or "-",
+        ", ".join(state.disabled) or "-",
+    )
     return None
 
 

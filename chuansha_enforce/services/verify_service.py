@@ -140,12 +140,20 @@ class VerifyService:
         return problems
 
     def _tracking_problems(self) -> list[Problem]:
-        """A server's seal tracking triggers that are missing, by name: the program's writes
-        since are not sealed (each open by the owner's login makes them again)."""
+        """A server's seal tracking triggers that are missing or switched off, by name: the
+        program's writes since are not sealed (each open by the owner's login makes them
+        again and switches them on)."""
         if not isinstance(self._db, PgDatabase):
             return []
-        what = "seal tracking trigger missing: the program's writes to this table are not sealed"
-        return [Problem("seal_tracking", name, what) for name in tracking_state(self._db).missing]
+        state = tracking_state(self._db)
+        missing = "seal tracking trigger missing: the program's writes to this table are not sealed"
+        off = (
+            "seal tracking trigger switched off (ALTER TABLE … DISABLE TRIGGER): the program's"
+            " writes to this table are not sealed"
+        )
+        return [Problem("seal_tracking", name, missing) for name in state.missing] + [
+            Problem("seal_tracking", name, off) for name in state.disabled
+        ]
 
     def _signature_problems(self, hashes: set[str]) -> tuple[list[Problem], int]:
         reviews, users = ReviewRepository(self._db), UserRepository(self._db)

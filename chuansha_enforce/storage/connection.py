@@ -212,6 +212,29 @@ RETRY_PAUSES = (0.05, 0.2)
 """Seconds waited before the second and the third run (the other writer finishes)."""
 
 
+def _runs(
+    run: Callable[[], T],
+    again: Callable[[], bool],
+    *,
+    tries: int,
+    pause: Callable[[float], None],
+) -> T:
+    """``run`` until it is not refused with ``ServerConflictError``, at most ``tries`` runs in
+    all, while ``again()`` says a run again is the same write made later; then the refusal,
+    marked ``final`` so that no outer caller runs it once more."""
+    for attempt in range(1, tries + 1):
+        try:
+            return run()
+        except ServerConflictError as exc:
+            if exc.final or attempt >= tries or not again():
+                exc.final = True
+                raise
+            log.info("server write refused (deadlock or serialisation), run %d of %d", attempt,
+                     tries)  # fmt: skip
+            pause(RETRY_PAUSES[min(attempt, len(RETRY_PAUSES)) - 1])
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def retried_write(
     db: sqlite_utils.Database,
     body: Callable[[], T],
@@ -226,17 +249,35 @@ def retried_write(
     on inside the transaction and keeps nothing outside it from a run that was rolled back
     (so a second run is the first run made later). A file never gives this refusal:
     ``BEGIN IMMEDIATE`` makes one writer at a time."""
-    for attempt in range(1, tries + 1):
-        try:
-            with write_transaction(db):
-                return body()
-        except ServerConflictError:
-            if attempt >= tries:
-                raise
-            log.info("server write refused (deadlock or serialisation), run %d of %d", attempt,
-                     tries)  # fmt: skip
-            pause(RETRY_PAUSES[min(attempt, len(RETRY_PAUSES)) - 1])
-    raise AssertionError("unreachable")  # pragma: no cover
+
+    def run() -> T:
+        with write_transaction(db):
+            return body()
+
+    return _runs(run, lambda: True, tries=tries, pause=pause)
+
+
+def retried_call(
+    db: sqlite_utils.Database,
+    call: Callable[[], T],
+    *,
+    tries: int = WRITE_TRIES,
+    pause: Callable[[float], None] = time.sleep,
+) -> T:
+    """A whole service operation ``call`` (it opens its own write transactions), run again
+    when a server refused one of its transactions to break a deadlock or a serialisation
+    failure **before any of its transactions committed**: the refused one was rolled back,
+    so nothing of the operation is in the book and a run again is the operation made later
+    (it reads again what it decides on; a version it was told it edits from still holds it,
+    so an edit the other writer has since overtaken is refused as stale). Once something of
+    it committed, the refusal is said (running it again would write that twice). At most
+    ``tries`` runs in all. Started inside a transaction (an operation called by another's
+    write) it runs once: the outer operation's transaction is the one to run again. On a
+    file it runs once (``BEGIN IMMEDIATE``: no deadlock to lose)."""
+    if not isinstance(db, PgDatabase) or db.pg.in_transaction:
+        return call()
+    committed = db.pg.commits
+    return _runs(call, lambda: db.pg.commits == committed, tries=tries, pause=pause)
 
 
 def storage_error_from(exc: BaseException, path: Path) -> StorageError:

@@ -36,7 +36,11 @@ class DatabaseLockedError(StorageError):
 class ServerConflictError(DatabaseLockedError):
     """A server broke a deadlock (SQLSTATE 40P01) or a serialisation failure (40001) by
     refusing this transaction, which it rolled back: the same write, run again from its
-    start, may go through (``connection.retried_write``). Said as ``storage.locked``."""
+    start, may go through (``connection.retried_write``, ``connection.retried_call``). Said
+    as ``storage.locked``."""
+
+    final = False
+    """Set once a write has been run as often as it may: no caller runs it again."""
 
 
 class DatabaseReadOnlyError(StorageError):
@@ -121,3 +125,15 @@ class SealTrackingMissingError(DatabaseReadOnlyError):
     them again: it only reads until the owner's login has opened the book once."""
 
     code = "storage.seal_tracking_missing"
+
+
+class SealTrackingDisabledError(SealTrackingMissingError):
+    """The same for tracking triggers switched off (``ALTER TABLE … DISABLE TRIGGER``)."""
+
+    code = "storage.seal_tracking_disabled"
+
+
+class SealTrackingBrokenError(SealTrackingMissingError):
+    """The same when some are missing (``missing``) and others switched off (``disabled``)."""
+
+    code = "storage.seal_tracking_broken"

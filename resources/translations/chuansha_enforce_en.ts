@@ -2500,6 +2500,11 @@ SQLite %3</translation>
         <source>只读：服务器上的案件库缺少封印跟踪触发器，请管理员用数据库所有者的账号打开一次</source>
         <translation>Read-only: the server's case book lacks its seal tracking triggers; an administrator should open it once with the database owner's login</translation>
     </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="1" />
+        <source>只读：服务器上的案件库的封印跟踪触发器已被停用，请管理员用数据库所有者的账号打开一次</source>
+        <translation>Read-only: the server's case book has seal tracking triggers switched off; an administrator should open it once with the database owner's login</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -123,6 +123,10 @@ class PgConnection:
         self.read_only = False
         self.write_refusal: StorageError | None = None
         """Said instead of the plain read-only refusal when set (pg_seal_tracking)."""
+        self.commits = 0
+        """Write transactions committed on this connection (``server_write``'s, and a write
+        statement run outside one): a service operation is run again after a deadlock only
+        while this has not moved since it started (``connection.retried_call``)."""
 
     @property
     def in_transaction(self) -> bool:
@@ -187,6 +191,8 @@ class PgConnection:
         if _WRITE.match(sql):
             self.total_changes += max(cur.rowcount, 0)
             self._catch_up_identity(sql)
+            if not self.in_transaction:  # autocommit: written for good
+                self.commits += 1
         return PgCursor(
             rows, cur.rowcount, lastrowid, cur.description if not returning_id else None
         )
@@ -198,6 +204,8 @@ class PgConnection:
             count = max(cur.rowcount, 0)
             self._catch_up_identity(sql)
         self.total_changes += count
+        if not self.in_transaction:
+            self.commits += 1
         return PgCursor([], count, None)
 
     def _catch_up_identity(self, sql: str) -> None:
@@ -247,6 +255,7 @@ class PgConnection:
     def commit(self) -> None:
         if self.in_transaction:
             self.raw.execute("COMMIT")
+            self.commits += 1
 
     def rollback(self) -> None:
         if self.in_transaction:
@@ -366,6 +375,7 @@ def server_write(db: PgDatabase) -> Iterator[None]:
     try:
         yield
         conn.raw.execute("COMMIT")
+        conn.commits += 1
     except BaseException as exc:
         if not conn.raw.closed and conn.in_transaction:
             conn.raw.execute("ROLLBACK")
