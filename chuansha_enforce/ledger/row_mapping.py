@@ -32,7 +32,13 @@ from chuansha_enforce.domain.simple_procedure.simple_rules import check_simple_d
 from chuansha_enforce.domain.text_input import clean_already
 from chuansha_enforce.ledger.discretion_rows import imported_discretion, imported_service
 from chuansha_enforce.ledger.forced_rows import imported_forced
-from chuansha_enforce.ledger.gate_rows import RowFacts, imported_gates, warn_history
+from chuansha_enforce.ledger.gate_rows import (
+    RowFacts,
+    history_gates,
+    imported_gates,
+    warn_history,
+    without_gate_cells,
+)
 from chuansha_enforce.ledger.import_context import ImportContext
 from chuansha_enforce.ledger.parsed_columns import ParsedSheet, SheetIssues
 from chuansha_enforce.ledger.row_cells import (
@@ -256,7 +262,8 @@ def _general_case(
             params = {"decision_no": decision.decision_no, "where": where}
             issues.add(row, DomainError("ledger.decision_exists", None, params), "decision_no")
     if filed is not None:
-        _check(issues, row, case_rules.not_future, filed, today, "filed_on")
+        if filed > today:
+            _check(issues, row, case_rules.not_future, filed, today, "filed_on")
         if officers is not None:
             _check(issues, row, case_rules.check_officers, officers, filed)
     # Dates in order: filing ≤ decision ≤ service ≤ payment; closing after the decision.
@@ -330,18 +337,24 @@ def _general_case(
             error = DomainError("ledger.decision_late", None, params)
             issues.add(row, error, "decided_on", warning=True)
     cause = c.cause
-    facts = RowFacts(case_no, cause, party, filed, officers, decision, hearing, major, before)
+    gates = None
+    if without_gate_cells(c):
+        whole = bool(case_no and cause and party and filed and officers)
+        history_gates(c, row, ctx, issues, decision=decision, hearing=hearing, major=major,
+                      errors_before=before, whole=whole)  # fmt: skip
+    else:
+        facts = RowFacts(case_no, cause, party, filed, officers, decision, hearing, major, before)
 
-    def resolve(refs: tuple[OfficerRef, ...], on: dt.date | None) -> list[Certificate] | None:
-        return _officers(refs, on, ctx, issues, row, key="presiding")
+        def resolve(refs: tuple[OfficerRef, ...], on: dt.date | None) -> list[Certificate] | None:
+            return _officers(refs, on, ctx, issues, row, key="presiding")
 
-    gates = imported_gates(c, row, ctx, issues, facts=facts, resolve=resolve)
+        gates = imported_gates(c, row, ctx, issues, facts=facts, resolve=resolve)
     forced = imported_forced(c, row, issues, decision=decision, gates_from=ctx.gates_from,
                              today=today)  # fmt: skip
     discretion = imported_discretion(c, row, ctx, issues, decision=decision)
     service_method = imported_service(c, row, ctx, issues, decision=decision)
-    texts = {"cause": cause, "violation": c.violation, "legal_basis": c.legal_basis,
-             "location": c.location, "notes": c.notes}  # fmt: skip
+    texts = (("cause", cause), ("violation", c.violation), ("legal_basis", c.legal_basis),
+             ("location", c.location), ("notes", c.notes))  # fmt: skip
     _warn_personal_data(ctx, issues, row, party, texts)
     if issues.error_count > before or not (case_no and cause and party and filed and officers):
         return None
@@ -427,7 +440,8 @@ def _simple_decision(
         params = {"decision_no": number, "where": where}
         issues.add(row, DomainError("ledger.decision_exists", None, params), "decision_no")
     party = PartyRecord(kind, name) if kind is not None and name else None
-    texts = {"cause": cause, "violation": c.violation, "location": c.location, "notes": notes}
+    texts = (("cause", cause), ("violation", c.violation), ("location", c.location),
+             ("notes", notes))  # fmt: skip
     _warn_personal_data(ctx, issues, row, party, texts)
     if issues.error_count > before or not (
         number and kind is not None and name and cause and decided and officers and c.kinds
@@ -470,11 +484,11 @@ def _warn_personal_data(
     issues: SheetIssues,
     row: int,
     party: PartyRecord | None,
-    texts: dict[str, str | None],
+    texts: tuple[tuple[str, str | None], ...],
 ) -> None:
     """A warning for each free-text cell holding personal data (the record keeps it as typed;
     the public outputs are built without it)."""
     name, kind = (party.name, party.kind) if party is not None else (None, None)
-    for field, found in ctx.free_text.findings(texts, name, kind).items():
+    for field, found in ctx.free_text.findings_in(texts, name, kind).items():
         params = {"field": FREE_TEXT_LABELS[field], "what": labels(found)}
         issues.add(row, DomainError("ledger.personal_data", None, params), field, warning=True)
