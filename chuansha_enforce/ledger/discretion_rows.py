@@ -94,7 +94,7 @@ def imported_service(
             issues.add(row, error, "service_method")
         return None
     method = c.service_method or ServiceMethod.DIRECT
-    needs = PROOF_NEEDED.get(method)
+    needs = None if method is ServiceMethod.DIRECT else PROOF_NEEDED.get(method)
     if needs is not None and decision is not None:
         gated = _gated(ctx, decision)
         params = {"method": method.label, "needs": needs[0], "articles": needs[1],
