@@ -31,7 +31,7 @@ from chuansha_enforce.domain.reports.personal_data import FREE_TEXT_LABELS, labe
 from chuansha_enforce.domain.simple_procedure.simple_rules import check_simple_decision
 from chuansha_enforce.domain.text_input import clean_already
 from chuansha_enforce.ledger.discretion_rows import imported_discretion, imported_service
-from chuansha_enforce.ledger.forced_rows import imported_forced
+from chuansha_enforce.ledger.forced_rows import has_forced_cells, imported_forced
 from chuansha_enforce.ledger.gate_rows import (
     RowFacts,
     history_gates,
@@ -272,13 +272,14 @@ def _general_case(
         if officers is not None:
             _check(issues, row, case_rules.check_officers, officers, filed)
     # Dates in order: filing ≤ decision ≤ service ≤ payment; closing after the decision.
-    if decided is not None:
+    # (each checked only when out of order: ``_check_date`` returns at once for the usual row)
+    if decided is not None and (decided > today or (filed is not None and decided < filed)):
         _check_date(issues, row, "decided_on", decided, earlier=filed, what="立案日期", today=today)
-    if served is not None:
+    if served is not None and (served > today or (decided is not None and served < decided)):
         _check_date(issues, row, "served_on", served, earlier=decided, what="决定日期", today=today)
-    if paid_on is not None:
+    if paid_on is not None and (paid_on > today or (served is not None and paid_on < served)):
         _check_date(issues, row, "paid_on", paid_on, earlier=served, what="送达日期", today=today)
-    if closed is not None:
+    if closed is not None and (closed > today or (decided is not None and closed < decided)):
         _check_date(issues, row, "closed_on", closed, earlier=decided, what="决定日期", today=today)
     published, unrecorded = _publication(c, decision, party, row, issues, today=today)
     if reviewed is not None:
@@ -357,8 +358,10 @@ def _general_case(
             return _officers(refs, on, ctx, issues, row, key="presiding")
 
         gates = imported_gates(c, row, ctx, issues, facts=facts, resolve=resolve)
-    forced = imported_forced(c, row, issues, decision=decision, gates_from=ctx.gates_from,
-                             today=today)  # fmt: skip
+    forced = None
+    if has_forced_cells(c):
+        forced = imported_forced(c, row, issues, decision=decision, gates_from=ctx.gates_from,
+                                 today=today)  # fmt: skip
     discretion = imported_discretion(c, row, ctx, issues, decision=decision)
     service_method = imported_service(c, row, ctx, issues, decision=decision)
     texts = (("cause", cause), ("violation", c.violation), ("legal_basis", c.legal_basis),
