@@ -35,15 +35,21 @@ def imported_discretion(
     c: GeneralCells, row: int, ctx: ImportContext, issues: SheetIssues, *, decision: Decision | None
 ) -> DiscretionChoice | None:
     """The row's circumstance and deviation, checked; None when it has none (or errors)."""
+    if c.circumstance is None and c.deviation is None and c.deviation_reason is None:
+        # Nothing chosen (most rows): ``check_fine`` of an empty choice can only ask for the
+        # circumstance, and only when the setting requires it of this row.
+        if (
+            ctx.discretion_required
+            and decision is not None
+            and decision.outcome is Outcome.PENALTY
+            and decision.fine_fen > 0
+            and _gated(ctx, decision)
+        ):
+            _check_fine(c, row, ctx, issues, decision=decision, choice=DiscretionChoice(),
+                        required=True)  # fmt: skip
+        return None
     given = [f for f in DISCRETION_HEADERS if getattr(c, f) is not None]
     fined = decision is not None and decision.outcome is Outcome.PENALTY and decision.fine_fen > 0
-    if decision is not None and fined and not given:
-        required = ctx.discretion_required and _gated(ctx, decision)
-        _check_fine(c, row, ctx, issues, decision=decision, choice=DiscretionChoice(),
-                    required=required)  # fmt: skip
-        return None
-    if not given:
-        return None
     before = issues.error_count
     if c.deviation_reason is not None and c.deviation is None:
         issues.add(row, DomainError("ledger.reason_without_deviation"), "deviation_reason")
@@ -88,7 +94,7 @@ def imported_service(
             issues.add(row, error, "service_method")
         return None
     method = c.service_method or ServiceMethod.DIRECT
-    needs = PROOF_NEEDED.get(method)
+    needs = None if method is ServiceMethod.DIRECT else PROOF_NEEDED.get(method)
     if needs is not None and decision is not None:
         gated = _gated(ctx, decision)
         params = {"method": method.label, "needs": needs[0], "articles": needs[1],

@@ -89,7 +89,8 @@ _FIRST, _LAST = (
 assert GeneralCells._fields[_FIRST : _LAST + 1] == tuple(FORCED_HEADERS)
 
 
-def _present(c: GeneralCells) -> bool:
+def has_forced_cells(c: GeneralCells) -> bool:
+    """Any of the row's forced-demolition cells given (else ``imported_forced`` is None)."""
     return c[_FIRST : _LAST + 1].count(None) != len(FORCED_HEADERS)
 
 
@@ -103,7 +104,7 @@ def imported_forced(
     today: dt.date,
 ) -> ForcedDemolition | None:
     """The row's steps after the order, checked; None when it has none (or has errors)."""
-    if not _present(c):
+    if not has_forced_cells(c):
         return None
     before = issues.error_count
     first = next(f for f in FORCED_HEADERS if getattr(c, f) is not None)

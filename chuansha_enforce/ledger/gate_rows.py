@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from chuansha_enforce.domain.calendar.deadlines import DECISION_CALENDAR_DAYS
 from chuansha_enforce.domain.cases import case_gates, case_rules
@@ -114,21 +115,30 @@ def _presiding(
     return c.presiding
 
 
-def _missing(c: GeneralCells, facts: RowFacts, proposed: frozenset[PenaltyKind], ctx: ImportContext
-             ) -> list[tuple[str, str]]:  # fmt: skip
+def _missing(
+    c: GeneralCells,
+    hearing: HearingState,
+    major: MajorAssessment | None,
+    proposed: frozenset[PenaltyKind],
+    ctx: ImportContext,
+) -> list[tuple[str, str]]:
     """(field, articles) of each gate column the row lacks."""
     missing: list[tuple[str, str]] = []
     if c.notice_on is None:
         missing.append(("notice_on", NOTICE_ARTICLES))
     if not proposed:
         missing.append(("proposed_kinds", NOTICE_ARTICLES))
-    if facts.hearing is HearingState.HELD:
+    if hearing is HearingState.HELD:
         if c.hearing_on is None:
             missing.append(("hearing_on", HEARING_ARTICLES))
         if c.presiding is None:
             missing.append(("presiding", HEARING_ARTICLES))
-    major = facts.major is not None and facts.major.major
-    if major and ctx.gate_rules.discussion_for_major and c.discussed_on is None:
+    if (
+        major is not None
+        and major.major
+        and ctx.gate_rules.discussion_for_major
+        and c.discussed_on is None
+    ):
         missing.append(("discussed_on", DISCUSSION_ARTICLES))
     return missing
 
@@ -136,6 +146,80 @@ def _missing(c: GeneralCells, facts: RowFacts, proposed: frozenset[PenaltyKind],
 def _whole(facts: RowFacts) -> bool:
     """The row's required cells parsed (a cell's parse error comes before the row's count)."""
     return bool(facts.case_no and facts.cause and facts.party and facts.filed and facts.officers)
+
+
+_GATE_FIRST, _GATE_LAST = (
+    GeneralCells._fields.index("notice_on"),
+    GeneralCells._fields.index("extended_to"),
+)
+_GATE_CELLS: Final = _GATE_LAST + 1 - _GATE_FIRST
+assert GeneralCells._fields[_GATE_FIRST : _GATE_LAST + 1] == (
+    "notice_on", "proposed_kinds", "proposed_fine", "statement", "hearing_on", "presiding",
+    "discussed_on", "extended_to",
+)  # fmt: skip
+
+
+def without_gate_cells(c: GeneralCells) -> bool:
+    """The row has none of 告知日期 … 延长期限至 and no limitation to check (most history rows):
+    ``history_gates`` answers for it what ``imported_gates`` would."""
+    return c[_GATE_FIRST : _GATE_LAST + 1].count(None) == _GATE_CELLS and (
+        c.violation_on is None or c.clue_on is None
+    )
+
+
+_LACKING: Final = {
+    (held, discuss): [
+        ("notice_on", NOTICE_ARTICLES),
+        ("proposed_kinds", NOTICE_ARTICLES),
+        *([("hearing_on", HEARING_ARTICLES), ("presiding", HEARING_ARTICLES)] if held else []),
+        *([("discussed_on", DISCUSSION_ARTICLES)] if discuss else []),
+    ]
+    for held in (False, True)
+    for discuss in (False, True)
+}
+"""``_missing`` of a row ``without_gate_cells``, by (hearing held, discussion required)."""
+
+
+def history_gates(
+    c: GeneralCells,
+    row: int,
+    ctx: ImportContext,
+    issues: SheetIssues,
+    *,
+    decision: Decision | None,
+    hearing: HearingState,
+    major: MajorAssessment | None,
+    errors_before: int,
+    whole: bool,
+) -> None:
+    """``imported_gates`` of a row ``without_gate_cells`` (whose answer is None): only the
+    gate columns a penalty decided from ``gates_from`` needs are missing, or noted as history."""
+    if decision is not None and decision.outcome is Outcome.PENALTY:
+        discuss = major is not None and major.major and ctx.gate_rules.discussion_for_major
+        missing = _LACKING[hearing is HearingState.HELD, bool(discuss)]
+        sound = whole and issues.error_count == errors_before
+        _required_columns(missing, decision, ctx, issues, row, sound=sound)
+
+
+def _required_columns(
+    missing: Sequence[tuple[str, str]],
+    decision: Decision,
+    ctx: ImportContext,
+    issues: SheetIssues,
+    row: int,
+    *,
+    sound: bool,
+) -> None:
+    """A penalty decided from ``gates_from`` lacking gate columns is refused naming each;
+    an older one is history (noted when the row is otherwise ``sound``)."""
+    gated = ctx.gates_from is not None and decision.decided_on >= ctx.gates_from
+    if gated and missing:
+        for key, articles in missing:
+            params = {"decided": decision.decided_on.isoformat(),
+                      "gates_from": str(ctx.gates_from), "articles": articles}  # fmt: skip
+            issues.add(row, DomainError("ledger.gate_columns_missing", None, params), key)
+    elif missing and sound:
+        ctx.history.note(row, [issues.headers[key] for key, _a in missing])
 
 
 def imported_gates(
@@ -181,15 +265,9 @@ def imported_gates(
             params = {"date": c.extended_to.isoformat(), "due": due.isoformat()}
             issues.add(row, DomainError("ledger.extension_not_later", None, params), "extended_to")
     if decision is not None and decision.outcome is Outcome.PENALTY:
-        missing = _missing(c, facts, proposed, ctx)
-        gated = ctx.gates_from is not None and decision.decided_on >= ctx.gates_from
-        if gated and missing:
-            for key, articles in missing:
-                params = {"decided": decision.decided_on.isoformat(),
-                          "gates_from": str(ctx.gates_from), "articles": articles}  # fmt: skip
-                issues.add(row, DomainError("ledger.gate_columns_missing", None, params), key)
-        elif missing and issues.error_count == facts.errors_before and _whole(facts):
-            ctx.history.note(row, [issues.headers[key] for key, _a in missing])
+        missing = _missing(c, facts.hearing, facts.major, proposed, ctx)
+        sound = issues.error_count == facts.errors_before and _whole(facts)
+        _required_columns(missing, decision, ctx, issues, row, sound=sound)
     if issues.error_count > before:
         return None
     if not (c.notice_on or c.hearing_on or presiding or c.discussed_on or extension_days > 0):

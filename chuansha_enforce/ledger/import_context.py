@@ -58,7 +58,10 @@ class HistoryRows:
     def note(self, row: int, missing: list[str]) -> None:
         self.rows += 1
         self.first = self.first or row
-        self.columns.extend(c for c in missing if c not in self.columns)
+        columns = self.columns
+        for column in missing:
+            if column not in columns:
+                columns.append(column)
 
 
 @dataclass

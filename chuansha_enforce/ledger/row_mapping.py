@@ -31,10 +31,17 @@ from chuansha_enforce.domain.reports.personal_data import FREE_TEXT_LABELS, labe
 from chuansha_enforce.domain.simple_procedure.simple_rules import check_simple_decision
 from chuansha_enforce.domain.text_input import clean_already
 from chuansha_enforce.ledger.discretion_rows import imported_discretion, imported_service
-from chuansha_enforce.ledger.forced_rows import imported_forced
-from chuansha_enforce.ledger.gate_rows import RowFacts, imported_gates, warn_history
+from chuansha_enforce.ledger.forced_rows import has_forced_cells, imported_forced
+from chuansha_enforce.ledger.gate_rows import (
+    RowFacts,
+    history_gates,
+    imported_gates,
+    warn_history,
+    without_gate_cells,
+)
 from chuansha_enforce.ledger.import_context import ImportContext
 from chuansha_enforce.ledger.parsed_columns import ParsedSheet, SheetIssues
+from chuansha_enforce.ledger.record_maker import maker
 from chuansha_enforce.ledger.row_cells import (
     GENERAL_COLUMNS,
     GENERAL_HEADERS,
@@ -48,6 +55,9 @@ from chuansha_enforce.ledger.row_cells import (
     SimpleCells,
 )
 from chuansha_enforce.ledger.sheets import LedgerIssue, RawSheet
+
+_make_case = maker(GeneralCaseRecord)  # (a row's record: the class's own, built faster)
+_make_decision = maker(Decision)
 
 # ---------------------------------------------------------------------------- sheets
 
@@ -208,7 +218,7 @@ def _decision(
     if words is not None and words.problem is not None:
         issues.add(row, words.problem, "kinds")
         return None
-    decision = Decision(
+    decision = _make_decision(
         decision_no=c.decision_no,
         decided_on=decided,
         outcome=Outcome.ORDER_ONLY if words is None else words.outcome,  # an order alone
@@ -216,6 +226,7 @@ def _decision(
         no_penalty_reason=c.no_penalty_reason,
         fine_fen=fine,
         confiscation_fen=confiscation,
+        reduced_penalty=False,
         demolition_deadline=c.demolition_deadline if ordered else None,
     )
     if not _check(issues, row, case_rules.check_decision_content, decision):
@@ -256,17 +267,19 @@ def _general_case(
             params = {"decision_no": decision.decision_no, "where": where}
             issues.add(row, DomainError("ledger.decision_exists", None, params), "decision_no")
     if filed is not None:
-        _check(issues, row, case_rules.not_future, filed, today, "filed_on")
+        if filed > today:
+            _check(issues, row, case_rules.not_future, filed, today, "filed_on")
         if officers is not None:
             _check(issues, row, case_rules.check_officers, officers, filed)
     # Dates in order: filing ≤ decision ≤ service ≤ payment; closing after the decision.
-    if decided is not None:
+    # (each checked only when out of order: ``_check_date`` returns at once for the usual row)
+    if decided is not None and (decided > today or (filed is not None and decided < filed)):
         _check_date(issues, row, "decided_on", decided, earlier=filed, what="立案日期", today=today)
-    if served is not None:
+    if served is not None and (served > today or (decided is not None and served < decided)):
         _check_date(issues, row, "served_on", served, earlier=decided, what="决定日期", today=today)
-    if paid_on is not None:
+    if paid_on is not None and (paid_on > today or (served is not None and paid_on < served)):
         _check_date(issues, row, "paid_on", paid_on, earlier=served, what="送达日期", today=today)
-    if closed is not None:
+    if closed is not None and (closed > today or (decided is not None and closed < decided)):
         _check_date(issues, row, "closed_on", closed, earlier=decided, what="决定日期", today=today)
     published, unrecorded = _publication(c, decision, party, row, issues, today=today)
     if reviewed is not None:
@@ -312,13 +325,16 @@ def _general_case(
         basics = (party.kind, decision.fine_fen, decision.confiscation_fen, decision.kinds)
         reduced = c.deviation is Deviation.MITIGATED  # 减轻: major, as at the decision (§3)
         major = ctx.major((*basics, hearing, transfer, decision.demolition, reduced))
-        latest = (
-            None
-            if review is None
-            else ReviewRound(1, review.reviewer, review.reviewed_on, review.opinion, imported=True)
-        )
-        gate = case_rules.check_review_gate
-        _check(issues, row, gate, major, latest, decision.decided_on, "opinion")
+        if major.major:  # (the review gate asks nothing of a case that is not major)
+            latest = (
+                None
+                if review is None
+                else ReviewRound(
+                    1, review.reviewer, review.reviewed_on, review.opinion, imported=True
+                )
+            )
+            gate = case_rules.check_review_gate
+            _check(issues, row, gate, major, latest, decision.decided_on, "opinion")
         if c.major is not None and c.major != major.major:
             params = {"computed": "是" if major.major else "否"}
             error = DomainError("ledger.major_mismatch", None, params)
@@ -330,18 +346,26 @@ def _general_case(
             error = DomainError("ledger.decision_late", None, params)
             issues.add(row, error, "decided_on", warning=True)
     cause = c.cause
-    facts = RowFacts(case_no, cause, party, filed, officers, decision, hearing, major, before)
+    gates = None
+    if without_gate_cells(c):
+        whole = bool(case_no and cause and party and filed and officers)
+        history_gates(c, row, ctx, issues, decision=decision, hearing=hearing, major=major,
+                      errors_before=before, whole=whole)  # fmt: skip
+    else:
+        facts = RowFacts(case_no, cause, party, filed, officers, decision, hearing, major, before)
 
-    def resolve(refs: tuple[OfficerRef, ...], on: dt.date | None) -> list[Certificate] | None:
-        return _officers(refs, on, ctx, issues, row, key="presiding")
+        def resolve(refs: tuple[OfficerRef, ...], on: dt.date | None) -> list[Certificate] | None:
+            return _officers(refs, on, ctx, issues, row, key="presiding")
 
-    gates = imported_gates(c, row, ctx, issues, facts=facts, resolve=resolve)
-    forced = imported_forced(c, row, issues, decision=decision, gates_from=ctx.gates_from,
-                             today=today)  # fmt: skip
+        gates = imported_gates(c, row, ctx, issues, facts=facts, resolve=resolve)
+    forced = None
+    if has_forced_cells(c):
+        forced = imported_forced(c, row, issues, decision=decision, gates_from=ctx.gates_from,
+                                 today=today)  # fmt: skip
     discretion = imported_discretion(c, row, ctx, issues, decision=decision)
     service_method = imported_service(c, row, ctx, issues, decision=decision)
-    texts = {"cause": cause, "violation": c.violation, "legal_basis": c.legal_basis,
-             "location": c.location, "notes": c.notes}  # fmt: skip
+    texts = (("cause", cause), ("violation", c.violation), ("legal_basis", c.legal_basis),
+             ("location", c.location), ("notes", c.notes))  # fmt: skip
     _warn_personal_data(ctx, issues, row, party, texts)
     if issues.error_count > before or not (case_no and cause and party and filed and officers):
         return None
@@ -349,7 +373,7 @@ def _general_case(
     ctx.case_numbers[case_no] = here
     if decision is not None and decision.decision_no:
         ctx.decision_numbers[decision.decision_no] = here
-    return GeneralCaseRecord(
+    return _make_case(
         case_no=case_no,
         party=party,
         cause=cause,
@@ -371,12 +395,15 @@ def _general_case(
         payments=payments,
         notes=c.notes,
         review=review,
+        major_flag_reason=None,
         published_on=published,
         publication_unrecorded=unrecorded,
         gates=gates,
         violation_on=c.violation_on,
         clue_on=c.clue_on,
         demolition_deadline=decision.demolition_deadline if decision else None,
+        notice_on=None,
+        discussed_on=None,
         forced=forced,
         discretion=discretion,
         service_method=service_method,
@@ -427,7 +454,8 @@ def _simple_decision(
         params = {"decision_no": number, "where": where}
         issues.add(row, DomainError("ledger.decision_exists", None, params), "decision_no")
     party = PartyRecord(kind, name) if kind is not None and name else None
-    texts = {"cause": cause, "violation": c.violation, "location": c.location, "notes": notes}
+    texts = (("cause", cause), ("violation", c.violation), ("location", c.location),
+             ("notes", notes))  # fmt: skip
     _warn_personal_data(ctx, issues, row, party, texts)
     if issues.error_count > before or not (
         number and kind is not None and name and cause and decided and officers and c.kinds
@@ -470,11 +498,11 @@ def _warn_personal_data(
     issues: SheetIssues,
     row: int,
     party: PartyRecord | None,
-    texts: dict[str, str | None],
+    texts: tuple[tuple[str, str | None], ...],
 ) -> None:
     """A warning for each free-text cell holding personal data (the record keeps it as typed;
     the public outputs are built without it)."""
     name, kind = (party.name, party.kind) if party is not None else (None, None)
-    for field, found in ctx.free_text.findings(texts, name, kind).items():
+    for field, found in ctx.free_text.findings_in(texts, name, kind).items():
         params = {"field": FREE_TEXT_LABELS[field], "what": labels(found)}
         issues.add(row, DomainError("ledger.personal_data", None, params), field, warning=True)

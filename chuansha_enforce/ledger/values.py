@@ -36,10 +36,21 @@ _FULL_WIDTH: Final = {
 }
 
 
+def _usual(text: str) -> bool:
+    """The usual cell: printable (no break, control or invisible character), NFC and without
+    full-width digits or letters; both normalisers only trim it."""
+    return text.isprintable() and (
+        text.isascii()
+        or (unicodedata.is_normalized("NFC", text) and _FULL_WIDTH_RE.search(text) is None)
+    )
+
+
 def normalise_text(text: str) -> str:
     """Clean the text as every input is (``domain.text_input``: no control, bidi or zero-width
     characters; line breaks kept for the free-text columns' sake), trim spaces (also the
     ideographic space) and make full-width digits/letters ASCII."""
+    if _usual(text):
+        return text.strip()
     text = clean_text(text)
     if text.isascii() or _FULL_WIDTH_RE.search(text) is None:
         return text
@@ -49,6 +60,8 @@ def normalise_text(text: str) -> str:
 def normalise_line(text: str) -> str:
     """As ``normalise_text`` for a one-line field (``domain.text_input.clean_line``: line
     breaks become spaces): the text exactly as the record of the field keeps it."""
+    if _usual(text):
+        return text.strip()
     text = clean_line(text)
     if text.isascii() or _FULL_WIDTH_RE.search(text) is None:
         return text

@@ -190,6 +190,15 @@ class FreeTextScan:
         self, texts: Mapping[str, str | None], party_name: str | None, kind: PartyType | None
     ) -> dict[str, frozenset[Finding]]:
         """As ``free_text_findings``."""
+        return self.findings_in(texts.items(), party_name, kind)
+
+    def findings_in(
+        self,
+        texts: Iterable[tuple[str, str | None]],
+        party_name: str | None,
+        kind: PartyType | None,
+    ) -> dict[str, frozenset[Finding]]:
+        """As :meth:`findings`, the texts given as (field, text) pairs."""
         person = kind is PartyType.NATURAL_PERSON or kind is PartyType.INDIVIDUAL_BUSINESS
         name = None
         if party_name and kind is PartyType.NATURAL_PERSON:
@@ -202,10 +211,12 @@ class FreeTextScan:
                 name = None  # too short to be told from other words
         found: dict[str, frozenset[Finding]] = {}
         remembered = self._facts.get
-        for field, text in texts.items():
+        for field, text in texts:
             if not text:
                 continue
             facts = remembered(text) or self._facts_of(text)
+            if not (facts.numbers or facts.address or (name and name in facts.squeezed)):
+                continue  # (nothing in it: the usual text)
             named = name is not None and field != "cause" and name in facts.squeezed
             addresses = person and field != "location"
             if facts.numbers or named or (addresses and facts.address):
