@@ -39,7 +39,7 @@ from chuansha_enforce.ledger.gate_rows import (
     warn_history,
     without_gate_cells,
 )
-from chuansha_enforce.ledger.import_context import ImportContext
+from chuansha_enforce.ledger.import_context import ImportContext, OfficerAnswer
 from chuansha_enforce.ledger.parsed_columns import ParsedSheet, SheetIssues
 from chuansha_enforce.ledger.record_maker import maker
 from chuansha_enforce.ledger.row_cells import (
@@ -141,6 +141,17 @@ def _officers(
     *,
     key: str = "officers",
 ) -> list[Certificate] | None:
+    found = _found_officers(refs, on, ctx)
+    if isinstance(found, DomainError):
+        issues.add(row, found, key)
+        return None
+    return found
+
+
+def _found_officers(
+    refs: tuple[OfficerRef, ...] | None, on: dt.date | None, ctx: ImportContext
+) -> list[Certificate] | DomainError | None:
+    """The certificates ``refs`` name (on ``on``), or why one of them is not known."""
     if refs is None:
         return None
     found: list[Certificate] = []
@@ -148,23 +159,42 @@ def _officers(
         if number is not None:
             cert = ctx.certificates.get(number)
             if cert is None or cert.officer_name != name:
-                error = DomainError("ledger.officer_unknown", None, {"officer": text})
-                issues.add(row, error, key)
-                return None
+                return DomainError("ledger.officer_unknown", None, {"officer": text})
             found.append(cert)
             continue
         candidates = ctx.by_name(name)
         if on is not None and len(candidates) > 1:
             candidates = [c for c in candidates if c.valid_on(on)] or candidates
         if not candidates:
-            issues.add(row, DomainError("ledger.officer_unknown", None, {"officer": name}), key)
-            return None
+            return DomainError("ledger.officer_unknown", None, {"officer": name})
         if len(candidates) > 1:
-            error = DomainError("ledger.officer_ambiguous", None, {"officer": name})
-            issues.add(row, error, key)
-            return None
+            return DomainError("ledger.officer_ambiguous", None, {"officer": name})
         found.append(candidates[0])
     return found
+
+
+def _case_officers(
+    refs: tuple[OfficerRef, ...] | None, filed: dt.date | None, ctx: ImportContext
+) -> OfficerAnswer:
+    """A case row's officers, the error finding them and the error of
+    ``case_rules.check_officers`` on the filing date: each (references, date) once, as long
+    as no certificate is added (``ImportContext.officer_answers``)."""
+    answers = ctx.officer_answers
+    answer = answers.get((refs, filed))
+    if answer is None:
+        found = _found_officers(refs, filed, ctx)
+        if isinstance(found, DomainError):
+            answer = (None, found, None)
+        else:
+            invalid = None
+            if filed is not None and found is not None:
+                try:
+                    case_rules.check_officers(found, filed)
+                except DomainError as error:
+                    invalid = error.with_traceback(None)
+            answer = (found, None, invalid)
+        answers[(refs, filed)] = answer
+    return answer
 
 
 def _officer(
@@ -196,7 +226,7 @@ def _officer(
 
 
 def _decision(
-    c: GeneralCells, decided: dt.date | None, issues: SheetIssues, row: int
+    c: GeneralCells, decided: dt.date | None, ctx: ImportContext, issues: SheetIssues, row: int
 ) -> Decision | None:
     words = c.kinds
     fine = c.fine or 0
@@ -229,7 +259,9 @@ def _decision(
         reduced_penalty=False,
         demolition_deadline=c.demolition_deadline if ordered else None,
     )
-    if not _check(issues, row, case_rules.check_decision_content, decision):
+    error = ctx.decision_content(decision)
+    if error is not None:
+        issues.add(row, error, None)
         return None
     return decision
 
@@ -243,8 +275,10 @@ def _general_case(
     served, paid_on, paid, closed = c.served_on, c.paid_on, c.amount, c.closed_on
     reviewer, reviewed, opinion = c.reviewer, c.reviewed_on, c.opinion
     hearing = HearingState.NONE if c.hearing is None else c.hearing
-    officers = _officers(c.officers, filed, ctx, issues, row)
-    decision = _decision(c, decided, issues, row)
+    officers, unknown, invalid = _case_officers(c.officers, filed, ctx)
+    if unknown is not None:
+        issues.add(row, unknown, "officers")
+    decision = _decision(c, decided, ctx, issues, row)
     party: PartyRecord | None = None
     if c.party_kind is not None and c.party_name:
         checked = ctx.checked_party(
@@ -269,8 +303,8 @@ def _general_case(
     if filed is not None:
         if filed > today:
             _check(issues, row, case_rules.not_future, filed, today, "filed_on")
-        if officers is not None:
-            _check(issues, row, case_rules.check_officers, officers, filed)
+        if invalid is not None:
+            issues.add(row, invalid, None)  # (``case_rules.check_officers``)
     # Dates in order: filing ≤ decision ≤ service ≤ payment; closing after the decision.
     # (each checked only when out of order: ``_check_date`` returns at once for the usual row)
     if decided is not None and (decided > today or (filed is not None and decided < filed)):
