@@ -43,9 +43,36 @@ MajorKey = tuple[PartyType, int, int, frozenset[PenaltyKind], HearingState, bool
 减轻处罚)."""
 
 
-OfficerAnswer = tuple[list[Certificate] | None, DomainError | None, DomainError | None]
-"""A case row's officers found (None: not all), the error finding them, and the error of
-``case_rules.check_officers`` on the filing date."""
+@dataclass(frozen=True, slots=True)
+class OfficerTeam:
+    """A case row's officer references resolved once, whatever the row's date, while no
+    certificate is added (``row_mapping._case_officers``)."""
+
+    found: list[Certificate] | None
+    """The certificates named (``None``: no references, or one is not known)."""
+    unknown: DomainError | None
+    """Why a reference is not known."""
+    dated: bool
+    """A name has several certificates: the row's date picks one (resolved per row)."""
+    first: dt.date | None = None
+    """Every certificate is issued by this day…"""
+    last: dt.date | None = None
+    """…and none expires before this day (``None``: none expires)…"""
+    cancelled: dt.date | None = None
+    """…nor is cancelled on or before this day; and"""
+    plain: bool = False
+    """there are enough distinct officers (``case_rules.MIN_OFFICERS``), none suspended."""
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Surely no complaint of ``case_rules.check_officers`` on ``day`` (false: ask it)."""
+        first, last, cancelled = self.first, self.last, self.cancelled
+        return (
+            self.plain
+            and first is not None
+            and first <= day
+            and (last is None or day <= last)
+            and (cancelled is None or day < cancelled)
+        )
 
 
 PartyKey = tuple[PartyType, str, str | None, str | None, str | None]
@@ -104,10 +131,8 @@ class ImportContext:
     _majors: dict[MajorKey, MajorAssessment] = field(default_factory=dict)
     _decision_due: dict[dt.date, dt.date] = field(default_factory=dict)
     _decision_content: dict[tuple[object, ...], DomainError | None] = field(default_factory=dict)
-    officer_answers: dict[tuple[object, dt.date | None], OfficerAnswer] = field(
-        default_factory=dict
-    )
-    """A case row's officers by (references, filing date) (``row_mapping``); forgotten when a
+    officer_teams: dict[object, OfficerTeam] = field(default_factory=dict)
+    """A case row's officers by their references (``row_mapping``); forgotten when a
     certificate is added, since the answer depends only on the certificates known."""
 
     # ------------------------------------------------------------------ numbers
@@ -148,7 +173,7 @@ class ImportContext:
     def add_certificate(self, certificate: Certificate) -> None:
         self.certificates[certificate.certificate_no] = certificate
         self._by_name = None
-        self.officer_answers.clear()
+        self.officer_teams.clear()
 
     def add_officer(self, officer: OfficerRecord) -> None:
         self.add_certificate(

@@ -39,7 +39,7 @@ from chuansha_enforce.ledger.gate_rows import (
     warn_history,
     without_gate_cells,
 )
-from chuansha_enforce.ledger.import_context import ImportContext, OfficerAnswer
+from chuansha_enforce.ledger.import_context import ImportContext, OfficerTeam
 from chuansha_enforce.ledger.parsed_columns import ParsedSheet, SheetIssues
 from chuansha_enforce.ledger.record_maker import maker
 from chuansha_enforce.ledger.row_cells import (
@@ -175,26 +175,55 @@ def _found_officers(
 
 def _case_officers(
     refs: tuple[OfficerRef, ...] | None, filed: dt.date | None, ctx: ImportContext
-) -> OfficerAnswer:
+) -> tuple[list[Certificate] | None, DomainError | None, DomainError | None]:
     """A case row's officers, the error finding them and the error of
-    ``case_rules.check_officers`` on the filing date: each (references, date) once, as long
-    as no certificate is added (``ImportContext.officer_answers``)."""
-    answers = ctx.officer_answers
-    answer = answers.get((refs, filed))
-    if answer is None:
+    ``case_rules.check_officers`` on the filing date. The references are resolved once while
+    no certificate is added (``ImportContext.officer_teams``), and the rule is asked only
+    when the certificates are not all surely valid on the date."""
+    team = ctx.officer_teams.get(refs)
+    if team is None:
+        team = ctx.officer_teams[refs] = _team(refs, ctx)
+    if team.dated:
         found = _found_officers(refs, filed, ctx)
         if isinstance(found, DomainError):
-            answer = (None, found, None)
-        else:
-            invalid = None
-            if filed is not None and found is not None:
-                try:
-                    case_rules.check_officers(found, filed)
-                except DomainError as error:
-                    invalid = error.with_traceback(None)
-            answer = (found, None, invalid)
-        answers[(refs, filed)] = answer
-    return answer
+            return None, found, None
+    elif team.unknown is not None:
+        return None, team.unknown, None
+    else:
+        found = team.found
+        if filed is not None and team.valid_on(filed):
+            return found, None, None
+    if filed is None or found is None:
+        return found, None, None
+    try:
+        case_rules.check_officers(found, filed)
+    except DomainError as error:
+        return found, None, error.with_traceback(None)
+    return found, None, None
+
+
+def _team(refs: tuple[OfficerRef, ...] | None, ctx: ImportContext) -> OfficerTeam:
+    """``refs`` resolved without a date when no name in them has several certificates, with
+    the days on which all their certificates are valid."""
+    if refs is not None and any(n is None and len(ctx.by_name(name)) > 1 for _, name, n in refs):
+        return OfficerTeam(None, None, dated=True)
+    found = _found_officers(refs, None, ctx)
+    if isinstance(found, DomainError):
+        return OfficerTeam(None, found, dated=False)
+    if not found:
+        return OfficerTeam(found, None, dated=False)
+    expiring = [c.expires_on for c in found if c.expires_on is not None]
+    cancelled = [c.cancelled_on for c in found if c.cancelled_on is not None]
+    suspended = any(c.status is CertificateStatus.SUSPENDED for c in found)
+    return OfficerTeam(
+        found,
+        None,
+        dated=False,
+        first=max(c.issued_on for c in found),
+        last=min(expiring, default=None),
+        cancelled=min(cancelled, default=None),
+        plain=len({c.id for c in found}) >= case_rules.MIN_OFFICERS and not suspended,
+    )
 
 
 def _officer(
