@@ -16,7 +16,13 @@ from chuansha_enforce.domain.cases import case_rules
 from chuansha_enforce.domain.cases.case_deadlines import publication_required_for
 from chuansha_enforce.domain.cases.case_file import Certificate, Decision, ReviewRound
 from chuansha_enforce.domain.cases.discretion import Deviation
-from chuansha_enforce.domain.enums import CertificateStatus, HearingState, Outcome, PenaltyKind
+from chuansha_enforce.domain.enums import (
+    CertificateStatus,
+    HearingState,
+    Outcome,
+    PartyType,
+    PenaltyKind,
+)
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import (
@@ -81,9 +87,10 @@ def general_cases_of(
     parsed = ParsedSheet(sheet, GENERAL_COLUMNS, issues)
     ctx.look_up_numbers(cases=parsed.texts("case_no"), decisions=parsed.texts("decision_no"))
     trusted = clean_already()  # the parsed text is clean (``parsed_columns._normaliser``)
+    loud = parsed.loud_rows(tuple(FREE_TEXT_LABELS), _loud(ctx))
     for row, values in parsed.rows():
         with trusted:
-            record = _general_case(GeneralCells._make(values), row, ctx, issues)
+            record = _general_case(GeneralCells._make(values), row, ctx, issues, row not in loud)
         yield record
     warn_history(ctx, issues)
 
@@ -295,9 +302,24 @@ def _decision(
     return decision
 
 
+def _loud(ctx: ImportContext) -> Callable[[str, str], bool]:
+    """Would the personal-data scan find anything in this text of this field, the party's
+    name aside? (Asked as of an 个体工商户, whose texts are scanned for the most but a name.)"""
+
+    def loud(field: str, text: str) -> bool:
+        return bool(ctx.free_text.findings_in(((field, text),), None, _MOST_SCANNED))
+
+    return loud
+
+
+_MOST_SCANNED = PartyType.INDIVIDUAL_BUSINESS
+
+
 def _general_case(
-    c: GeneralCells, row: int, ctx: ImportContext, issues: SheetIssues
+    c: GeneralCells, row: int, ctx: ImportContext, issues: SheetIssues, quiet: bool = False
 ) -> GeneralCaseRecord | None:
+    """The row's record (``None``: it has errors). ``quiet``: the row's free texts hold no
+    personal data but perhaps a natural person's name (``ParsedSheet.loud_rows``)."""
     before = issues.error_count
     today = ctx.today
     case_no, filed, decided = c.case_no, c.filed_on, c.decided_on
@@ -427,9 +449,10 @@ def _general_case(
                                  today=today)  # fmt: skip
     discretion = imported_discretion(c, row, ctx, issues, decision=decision)
     service_method = imported_service(c, row, ctx, issues, decision=decision)
-    texts = (("cause", cause), ("violation", c.violation), ("legal_basis", c.legal_basis),
-             ("location", c.location), ("notes", c.notes))  # fmt: skip
-    _warn_personal_data(ctx, issues, row, party, texts)
+    if not quiet or (party is not None and party.kind is PartyType.NATURAL_PERSON):
+        texts = (("cause", cause), ("violation", c.violation), ("legal_basis", c.legal_basis),
+                 ("location", c.location), ("notes", c.notes))  # fmt: skip
+        _warn_personal_data(ctx, issues, row, party, texts)
     if issues.error_count > before or not (case_no and cause and party and filed and officers):
         return None
     here = f"{issues.sheet} 第{row}行"
