@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from chuansha_enforce.domain.calendar.deadlines import DECISION_CALENDAR_DAYS, decision_due
 from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
 from chuansha_enforce.domain.cases import case_rules
-from chuansha_enforce.domain.cases.case_file import Certificate
+from chuansha_enforce.domain.cases.case_file import Certificate, Decision
 from chuansha_enforce.domain.cases.case_gates import GateRules
 from chuansha_enforce.domain.cases.discretion import Benchmark
 from chuansha_enforce.domain.cases.major_case import (
@@ -41,6 +41,38 @@ def _none_in_database(_numbers: Collection[str]) -> Mapping[str, str]:
 MajorKey = tuple[PartyType, int, int, frozenset[PenaltyKind], HearingState, bool, bool, bool]
 """(party kind, fine, confiscation, kinds, hearing, crime transfer, demolition order,
 减轻处罚)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OfficerTeam:
+    """A case row's officer references resolved once, whatever the row's date, while no
+    certificate is added (``row_mapping._case_officers``)."""
+
+    found: list[Certificate] | None
+    """The certificates named (``None``: no references, or one is not known)."""
+    unknown: DomainError | None
+    """Why a reference is not known."""
+    dated: bool
+    """A name has several certificates: the row's date picks one (resolved per row)."""
+    first: dt.date | None = None
+    """Every certificate is issued by this day…"""
+    last: dt.date | None = None
+    """…and none expires before this day (``None``: none expires)…"""
+    cancelled: dt.date | None = None
+    """…nor is cancelled on or before this day; and"""
+    plain: bool = False
+    """there are enough distinct officers (``case_rules.MIN_OFFICERS``), none suspended."""
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Surely no complaint of ``case_rules.check_officers`` on ``day`` (false: ask it)."""
+        first, last, cancelled = self.first, self.last, self.cancelled
+        return (
+            self.plain
+            and first is not None
+            and first <= day
+            and (last is None or day <= last)
+            and (cancelled is None or day < cancelled)
+        )
 
 
 PartyKey = tuple[PartyType, str, str | None, str | None, str | None]
@@ -98,6 +130,10 @@ class ImportContext:
     _parties: dict[PartyKey, PartyRecord | DomainError] = field(default_factory=dict)
     _majors: dict[MajorKey, MajorAssessment] = field(default_factory=dict)
     _decision_due: dict[dt.date, dt.date] = field(default_factory=dict)
+    _decision_content: dict[tuple[object, ...], DomainError | None] = field(default_factory=dict)
+    officer_teams: dict[object, OfficerTeam] = field(default_factory=dict)
+    """A case row's officers by their references (``row_mapping``); forgotten when a
+    certificate is added, since the answer depends only on the certificates known."""
 
     # ------------------------------------------------------------------ numbers
 
@@ -137,6 +173,7 @@ class ImportContext:
     def add_certificate(self, certificate: Certificate) -> None:
         self.certificates[certificate.certificate_no] = certificate
         self._by_name = None
+        self.officer_teams.clear()
 
     def add_officer(self, officer: OfficerRecord) -> None:
         self.add_certificate(
@@ -190,6 +227,33 @@ class ImportContext:
             facts = MajorFacts(kind, fine, confiscation, kinds, hearing, reduced_penalty=reduced,
                                demolition_order=order, crime_transfer=transfer)  # fmt: skip
             found = self._majors[key] = assess_major(facts, self.thresholds)
+        return found
+
+    def decision_content(self, decision: Decision) -> DomainError | None:
+        """``case_rules.check_decision_content`` of ``decision``: what is wrong, or ``None``.
+        Asked once for each combination of the facts the rule reads."""
+        deadline = decision.demolition_deadline
+        key = (
+            decision.outcome,
+            decision.kinds,
+            decision.no_penalty_reason,
+            decision.fine_fen,
+            decision.confiscation_fen,
+            decision.reduced_penalty,
+            bool((decision.decision_no or "").strip()),
+            deadline,
+            None if deadline is None else decision.decided_on,
+        )
+        try:
+            return self._decision_content[key]
+        except KeyError:
+            pass
+        try:
+            case_rules.check_decision_content(decision)
+            found = None
+        except DomainError as error:
+            found = error.with_traceback(None)
+        self._decision_content[key] = found
         return found
 
     def decision_due(self, filed_on: dt.date, extended_to: dt.date | None = None) -> dt.date:

@@ -252,6 +252,19 @@ class ParsedSheet:
         """The distinct strings parsed in column ``key`` (numbers to look up, say)."""
         return {value for value in self._columns[key] if isinstance(value, str)}
 
+    def loud_rows(self, keys: Sequence[str], loud: Callable[[str, str], bool]) -> set[int]:
+        """The row numbers with a text in columns ``keys`` that is ``loud`` (each distinct
+        text of a column asked once, as ``loud(key, text)``)."""
+        noisy: set[int] = set()
+        row_numbers = self._sheet.row_numbers
+        for key in keys:
+            column = self._columns[key]
+            texts = {v for v in column if v.__class__ is str}
+            flagged = {t for t in texts if loud(key, t)}
+            if flagged:
+                noisy.update(row_numbers[i] for i, v in enumerate(column) if v in flagged)
+        return noisy
+
     def rows(self) -> Iterator[tuple[int, tuple[object, ...]]]:
         """``(row number, values)`` per row, values in the order of the specs; a row's parse
         issues are added just before it is yielded."""

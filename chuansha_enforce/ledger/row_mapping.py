@@ -16,7 +16,13 @@ from chuansha_enforce.domain.cases import case_rules
 from chuansha_enforce.domain.cases.case_deadlines import publication_required_for
 from chuansha_enforce.domain.cases.case_file import Certificate, Decision, ReviewRound
 from chuansha_enforce.domain.cases.discretion import Deviation
-from chuansha_enforce.domain.enums import CertificateStatus, HearingState, Outcome, PenaltyKind
+from chuansha_enforce.domain.enums import (
+    CertificateStatus,
+    HearingState,
+    Outcome,
+    PartyType,
+    PenaltyKind,
+)
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen
 from chuansha_enforce.domain.records import (
@@ -39,7 +45,7 @@ from chuansha_enforce.ledger.gate_rows import (
     warn_history,
     without_gate_cells,
 )
-from chuansha_enforce.ledger.import_context import ImportContext
+from chuansha_enforce.ledger.import_context import ImportContext, OfficerTeam
 from chuansha_enforce.ledger.parsed_columns import ParsedSheet, SheetIssues
 from chuansha_enforce.ledger.record_maker import maker
 from chuansha_enforce.ledger.row_cells import (
@@ -81,9 +87,10 @@ def general_cases_of(
     parsed = ParsedSheet(sheet, GENERAL_COLUMNS, issues)
     ctx.look_up_numbers(cases=parsed.texts("case_no"), decisions=parsed.texts("decision_no"))
     trusted = clean_already()  # the parsed text is clean (``parsed_columns._normaliser``)
+    loud = parsed.loud_rows(tuple(FREE_TEXT_LABELS), _loud(ctx))
     for row, values in parsed.rows():
         with trusted:
-            record = _general_case(GeneralCells._make(values), row, ctx, issues)
+            record = _general_case(GeneralCells._make(values), row, ctx, issues, row not in loud)
         yield record
     warn_history(ctx, issues)
 
@@ -141,6 +148,17 @@ def _officers(
     *,
     key: str = "officers",
 ) -> list[Certificate] | None:
+    found = _found_officers(refs, on, ctx)
+    if isinstance(found, DomainError):
+        issues.add(row, found, key)
+        return None
+    return found
+
+
+def _found_officers(
+    refs: tuple[OfficerRef, ...] | None, on: dt.date | None, ctx: ImportContext
+) -> list[Certificate] | DomainError | None:
+    """The certificates ``refs`` name (on ``on``), or why one of them is not known."""
     if refs is None:
         return None
     found: list[Certificate] = []
@@ -148,23 +166,71 @@ def _officers(
         if number is not None:
             cert = ctx.certificates.get(number)
             if cert is None or cert.officer_name != name:
-                error = DomainError("ledger.officer_unknown", None, {"officer": text})
-                issues.add(row, error, key)
-                return None
+                return DomainError("ledger.officer_unknown", None, {"officer": text})
             found.append(cert)
             continue
         candidates = ctx.by_name(name)
         if on is not None and len(candidates) > 1:
             candidates = [c for c in candidates if c.valid_on(on)] or candidates
         if not candidates:
-            issues.add(row, DomainError("ledger.officer_unknown", None, {"officer": name}), key)
-            return None
+            return DomainError("ledger.officer_unknown", None, {"officer": name})
         if len(candidates) > 1:
-            error = DomainError("ledger.officer_ambiguous", None, {"officer": name})
-            issues.add(row, error, key)
-            return None
+            return DomainError("ledger.officer_ambiguous", None, {"officer": name})
         found.append(candidates[0])
     return found
+
+
+def _case_officers(
+    refs: tuple[OfficerRef, ...] | None, filed: dt.date | None, ctx: ImportContext
+) -> tuple[list[Certificate] | None, DomainError | None, DomainError | None]:
+    """A case row's officers, the error finding them and the error of
+    ``case_rules.check_officers`` on the filing date. The references are resolved once while
+    no certificate is added (``ImportContext.officer_teams``), and the rule is asked only
+    when the certificates are not all surely valid on the date."""
+    team = ctx.officer_teams.get(refs)
+    if team is None:
+        team = ctx.officer_teams[refs] = _team(refs, ctx)
+    if team.dated:
+        found = _found_officers(refs, filed, ctx)
+        if isinstance(found, DomainError):
+            return None, found, None
+    elif team.unknown is not None:
+        return None, team.unknown, None
+    else:
+        found = team.found
+        if filed is not None and team.valid_on(filed):
+            return found, None, None
+    if filed is None or found is None:
+        return found, None, None
+    try:
+        case_rules.check_officers(found, filed)
+    except DomainError as error:
+        return found, None, error.with_traceback(None)
+    return found, None, None
+
+
+def _team(refs: tuple[OfficerRef, ...] | None, ctx: ImportContext) -> OfficerTeam:
+    """``refs`` resolved without a date when no name in them has several certificates, with
+    the days on which all their certificates are valid."""
+    if refs is not None and any(n is None and len(ctx.by_name(name)) > 1 for _, name, n in refs):
+        return OfficerTeam(None, None, dated=True)
+    found = _found_officers(refs, None, ctx)
+    if isinstance(found, DomainError):
+        return OfficerTeam(None, found, dated=False)
+    if not found:
+        return OfficerTeam(found, None, dated=False)
+    expiring = [c.expires_on for c in found if c.expires_on is not None]
+    cancelled = [c.cancelled_on for c in found if c.cancelled_on is not None]
+    suspended = any(c.status is CertificateStatus.SUSPENDED for c in found)
+    return OfficerTeam(
+        found,
+        None,
+        dated=False,
+        first=max(c.issued_on for c in found),
+        last=min(expiring, default=None),
+        cancelled=min(cancelled, default=None),
+        plain=len({c.id for c in found}) >= case_rules.MIN_OFFICERS and not suspended,
+    )
 
 
 def _officer(
@@ -196,7 +262,7 @@ def _officer(
 
 
 def _decision(
-    c: GeneralCells, decided: dt.date | None, issues: SheetIssues, row: int
+    c: GeneralCells, decided: dt.date | None, ctx: ImportContext, issues: SheetIssues, row: int
 ) -> Decision | None:
     words = c.kinds
     fine = c.fine or 0
@@ -229,22 +295,41 @@ def _decision(
         reduced_penalty=False,
         demolition_deadline=c.demolition_deadline if ordered else None,
     )
-    if not _check(issues, row, case_rules.check_decision_content, decision):
+    error = ctx.decision_content(decision)
+    if error is not None:
+        issues.add(row, error, None)
         return None
     return decision
 
 
+def _loud(ctx: ImportContext) -> Callable[[str, str], bool]:
+    """Would the personal-data scan find anything in this text of this field, the party's
+    name aside? (Asked as of an 个体工商户, whose texts are scanned for the most but a name.)"""
+
+    def loud(field: str, text: str) -> bool:
+        return bool(ctx.free_text.findings_in(((field, text),), None, _MOST_SCANNED))
+
+    return loud
+
+
+_MOST_SCANNED = PartyType.INDIVIDUAL_BUSINESS
+
+
 def _general_case(
-    c: GeneralCells, row: int, ctx: ImportContext, issues: SheetIssues
+    c: GeneralCells, row: int, ctx: ImportContext, issues: SheetIssues, quiet: bool = False
 ) -> GeneralCaseRecord | None:
+    """The row's record (``None``: it has errors). ``quiet``: the row's free texts hold no
+    personal data but perhaps a natural person's name (``ParsedSheet.loud_rows``)."""
     before = issues.error_count
     today = ctx.today
     case_no, filed, decided = c.case_no, c.filed_on, c.decided_on
     served, paid_on, paid, closed = c.served_on, c.paid_on, c.amount, c.closed_on
     reviewer, reviewed, opinion = c.reviewer, c.reviewed_on, c.opinion
     hearing = HearingState.NONE if c.hearing is None else c.hearing
-    officers = _officers(c.officers, filed, ctx, issues, row)
-    decision = _decision(c, decided, issues, row)
+    officers, unknown, invalid = _case_officers(c.officers, filed, ctx)
+    if unknown is not None:
+        issues.add(row, unknown, "officers")
+    decision = _decision(c, decided, ctx, issues, row)
     party: PartyRecord | None = None
     if c.party_kind is not None and c.party_name:
         checked = ctx.checked_party(
@@ -269,8 +354,8 @@ def _general_case(
     if filed is not None:
         if filed > today:
             _check(issues, row, case_rules.not_future, filed, today, "filed_on")
-        if officers is not None:
-            _check(issues, row, case_rules.check_officers, officers, filed)
+        if invalid is not None:
+            issues.add(row, invalid, None)  # (``case_rules.check_officers``)
     # Dates in order: filing ≤ decision ≤ service ≤ payment; closing after the decision.
     # (each checked only when out of order: ``_check_date`` returns at once for the usual row)
     if decided is not None and (decided > today or (filed is not None and decided < filed)):
@@ -364,9 +449,10 @@ def _general_case(
                                  today=today)  # fmt: skip
     discretion = imported_discretion(c, row, ctx, issues, decision=decision)
     service_method = imported_service(c, row, ctx, issues, decision=decision)
-    texts = (("cause", cause), ("violation", c.violation), ("legal_basis", c.legal_basis),
-             ("location", c.location), ("notes", c.notes))  # fmt: skip
-    _warn_personal_data(ctx, issues, row, party, texts)
+    if not quiet or (party is not None and party.kind is PartyType.NATURAL_PERSON):
+        texts = (("cause", cause), ("violation", c.violation), ("legal_basis", c.legal_basis),
+                 ("location", c.location), ("notes", c.notes))  # fmt: skip
+        _warn_personal_data(ctx, issues, row, party, texts)
     if issues.error_count > before or not (case_no and cause and party and filed and officers):
         return None
     here = f"{issues.sheet} 第{row}行"

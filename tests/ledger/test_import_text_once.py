@@ -137,3 +137,33 @@ def test_the_scan_of_many_rows_finds_what_one_row_finds(
                     expected[field] = hits
             assert scan.findings(texts, name, kind) == expected
             assert free_text_findings(texts, name, kind) == expected
+
+
+def test_the_rows_left_out_of_the_scan_are_those_it_would_find_nothing_in(
+    tmp_path: Path,
+) -> None:
+    """The import scans a row only when one of its texts holds something (or its party is a
+    natural person, whose name may be anywhere): its warnings are the per-row scan's."""
+    rows: list[dict[str, object]] = []
+    parties = [("自然人", "张三"), ("个体工商户", "张三五金店"), ("法人", "上海某某公司")]
+    for kind, name in parties:
+        for text in ["占道设摊", "张三占道设摊", "联系电话 5898 1234", "川沙路88弄8号"]:
+            for column in ("违法行为", "违法地点", "备注"):
+                n = len(rows) + 1
+                rows.append(with_(CASE, 案件编号=f"川执立〔2024〕{n:06d}号",
+                                  决定书文号=f"沪浦川执罚〔2024〕{n:06d}号", 当事人类型=kind,
+                                  当事人=name, 证件号码=None, **{column: text}))  # fmt: skip
+    cases, warnings = _records(ledger(tmp_path / "scan.xlsx", cases=rows))
+    expected = []
+    for row, case in enumerate(cases, start=2):
+        assert case is not None
+        texts = {"cause": case.cause, "violation": case.violation,
+                 "legal_basis": case.legal_basis, "location": case.location,
+                 "notes": case.notes}  # fmt: skip
+        for field in free_text_findings(texts, case.party.name, case.party.kind):
+            expected.append((row, field))
+    found = [(w.row, w.header) for w in warnings if w.code == "ledger.personal_data"]
+    headers = {"cause": "案由", "violation": "违法行为", "legal_basis": "法律依据",
+               "location": "违法地点", "notes": "备注"}  # fmt: skip
+    assert found == [(row, headers[field]) for row, field in expected]
+    assert len(found) > 10  # (each kind of party warned of something)

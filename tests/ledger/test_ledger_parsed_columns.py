@@ -146,3 +146,26 @@ def test_a_column_of_one_kind_of_number_parses_as_a_mixed_one(
 def test_a_unique_column_tells_a_true_cell_from_the_number_one() -> None:
     rows, _ = parse({"案件编号": (1.0, True, 1)}, (ColumnSpec("case_no", "案件编号", unique=True),))
     assert [values[0] for _, values in rows] == ["1", "TRUE", "1"]
+
+
+def test_loud_rows_asks_each_distinct_text_once_and_names_its_rows() -> None:
+    columns: dict[str, tuple[object, ...]] = {
+        "案件编号": ("A1", "A2", "A3", "A4", "A5"),
+        "案由": ("占道", "电话13800138000", "占道", "电话13800138000", "x" * 300),
+        "立案日期": ("2024-01-02",) * 5,
+    }
+    errors: list[LedgerIssue] = []
+    issues = SheetIssues("一般程序案件", HEADERS, errors, [])
+    parsed = ParsedSheet(sheet(columns), SPECS, issues)
+    asked: list[tuple[str, str]] = []
+
+    def loud(key: str, text: str) -> bool:
+        asked.append((key, text))
+        return text.startswith("电话")
+
+    assert parsed.loud_rows(["cause", "case_no"], loud) == {3, 5}
+    assert sorted(asked) == sorted(
+        [("cause", "占道"), ("cause", "电话13800138000")]
+        + [("case_no", f"A{i}") for i in range(1, 6)]
+    )  # (the cell too long is no text: its row is reported, not scanned)
+    assert parsed.loud_rows(["cause"], lambda _key, _text: False) == set()
