@@ -54,25 +54,16 @@ class OfficerTeam:
     """Why a reference is not known."""
     dated: bool
     """A name has several certificates: the row's date picks one (resolved per row)."""
-    first: dt.date | None = None
-    """Every certificate is issued by this day…"""
-    last: dt.date | None = None
-    """…and none expires before this day (``None``: none expires)…"""
-    cancelled: dt.date | None = None
-    """…nor is cancelled on or before this day; and"""
-    plain: bool = False
-    """there are enough distinct officers (``case_rules.MIN_OFFICERS``), none suspended."""
+    days: tuple[dt.date, dt.date | None] | None = None
+    """The span in which ``case_rules.check_officers`` surely passes
+    (``case_rules.officers_valid_days``)."""
 
     def valid_on(self, day: dt.date) -> bool:
         """Surely no complaint of ``case_rules.check_officers`` on ``day`` (false: ask it)."""
-        first, last, cancelled = self.first, self.last, self.cancelled
-        return (
-            self.plain
-            and first is not None
-            and first <= day
-            and (last is None or day <= last)
-            and (cancelled is None or day < cancelled)
-        )
+        if self.days is None:
+            return False
+        first, last = self.days
+        return first <= day and (last is None or day <= last)
 
 
 PartyKey = tuple[PartyType, str, str | None, str | None, str | None]

@@ -219,18 +219,7 @@ def _team(refs: tuple[OfficerRef, ...] | None, ctx: ImportContext) -> OfficerTea
         return OfficerTeam(None, found, dated=False)
     if not found:
         return OfficerTeam(found, None, dated=False)
-    expiring = [c.expires_on for c in found if c.expires_on is not None]
-    cancelled = [c.cancelled_on for c in found if c.cancelled_on is not None]
-    suspended = any(c.status is CertificateStatus.SUSPENDED for c in found)
-    return OfficerTeam(
-        found,
-        None,
-        dated=False,
-        first=max(c.issued_on for c in found),
-        last=min(expiring, default=None),
-        cancelled=min(cancelled, default=None),
-        plain=len({c.id for c in found}) >= case_rules.MIN_OFFICERS and not suspended,
-    )
+    return OfficerTeam(found, None, dated=False, days=case_rules.officers_valid_days(found))
 
 
 def _officer(

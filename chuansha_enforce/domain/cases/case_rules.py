@@ -15,6 +15,7 @@ from chuansha_enforce.domain.cases.major_case import MajorAssessment
 from chuansha_enforce.domain.demolition.order_rules import carries_order, check_order_content
 from chuansha_enforce.domain.enums import (
     CONFISCATION_KINDS,
+    CertificateStatus,
     HearingState,
     Outcome,
     PenaltyKind,
@@ -72,6 +73,22 @@ def check_officers(officers: Sequence[Certificate], day: dt.date, field: str = "
                 {"name": officer.officer_name, "certificate_no": officer.certificate_no,
                  "date": day.isoformat()},
             )  # fmt: skip
+
+
+def officers_valid_days(officers: Sequence[Certificate]) -> tuple[dt.date, dt.date | None] | None:
+    """The first and last day (``None``: no last) of the span in which ``check_officers``
+    passes for ``officers``: every certificate issued, none expired, cancelled or suspended
+    (``Certificate.valid_on``). ``None`` when it passes on no day for a reason no date
+    changes: too few distinct officers, or one suspended. A first day after the last means
+    no such day."""
+    distinct = list({o.id: o for o in officers}.values())
+    if len(distinct) < MIN_OFFICERS or any(
+        o.status is CertificateStatus.SUSPENDED for o in distinct
+    ):
+        return None
+    ends = [o.expires_on for o in distinct if o.expires_on is not None]
+    ends += [o.cancelled_on - dt.timedelta(days=1) for o in distinct if o.cancelled_on is not None]
+    return max(o.issued_on for o in distinct), min(ends, default=None)
 
 
 def check_party(party: PartyRecord, today: dt.date) -> PartyRecord:
