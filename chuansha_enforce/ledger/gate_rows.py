@@ -167,19 +167,6 @@ def without_gate_cells(c: GeneralCells) -> bool:
     )
 
 
-_LACKING: Final = {
-    (held, discuss): [
-        ("notice_on", NOTICE_ARTICLES),
-        ("proposed_kinds", NOTICE_ARTICLES),
-        *([("hearing_on", HEARING_ARTICLES), ("presiding", HEARING_ARTICLES)] if held else []),
-        *([("discussed_on", DISCUSSION_ARTICLES)] if discuss else []),
-    ]
-    for held in (False, True)
-    for discuss in (False, True)
-}
-"""``_missing`` of a row ``without_gate_cells``, by (hearing held, discussion required)."""
-
-
 def history_gates(
     c: GeneralCells,
     row: int,
@@ -195,8 +182,7 @@ def history_gates(
     """``imported_gates`` of a row ``without_gate_cells`` (whose answer is None): only the
     gate columns a penalty decided from ``gates_from`` needs are missing, or noted as history."""
     if decision is not None and decision.outcome is Outcome.PENALTY:
-        discuss = major is not None and major.major and ctx.gate_rules.discussion_for_major
-        missing = _LACKING[hearing is HearingState.HELD, bool(discuss)]
+        missing = _missing(c, hearing, major, frozenset(), ctx)
         sound = whole and issues.error_count == errors_before
         _required_columns(missing, decision, ctx, issues, row, sound=sound)
 
