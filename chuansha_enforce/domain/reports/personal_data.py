@@ -220,8 +220,6 @@ class FreeTextScan:
             if not text:
                 continue
             facts = remembered(text) or self._facts_of(text)
-            if not (facts.numbers or facts.address or (name and name in facts.squeezed)):
-                continue  # (nothing in it: the usual text)
             named = name is not None and field != "cause" and name in facts.squeezed
             addresses = person and field != "location"
             if facts.numbers or named or (addresses and facts.address):
