@@ -35,35 +35,33 @@ def imported_discretion(
     c: GeneralCells, row: int, ctx: ImportContext, issues: SheetIssues, *, decision: Decision | None
 ) -> DiscretionChoice | None:
     """The row's circumstance and deviation, checked; None when it has none (or errors)."""
+    fined = (  # the decision when it imposes a fine (what ``check_fine`` is about)
+        decision
+        if decision is not None and decision.outcome is Outcome.PENALTY and decision.fine_fen > 0
+        else None
+    )
     if c.circumstance is None and c.deviation is None and c.deviation_reason is None:
         # Nothing chosen (most rows): ``check_fine`` of an empty choice can only ask for the
         # circumstance, and only when the setting requires it of this row.
-        if (
-            ctx.discretion_required
-            and decision is not None
-            and decision.outcome is Outcome.PENALTY
-            and decision.fine_fen > 0
-            and _gated(ctx, decision)
-        ):
-            _check_fine(c, row, ctx, issues, decision=decision, choice=DiscretionChoice(),
+        if ctx.discretion_required and fined is not None and _gated(ctx, fined):
+            _check_fine(c, row, ctx, issues, decision=fined, choice=DiscretionChoice(),
                         required=True)  # fmt: skip
         return None
     given = [f for f in DISCRETION_HEADERS if getattr(c, f) is not None]
-    fined = decision is not None and decision.outcome is Outcome.PENALTY and decision.fine_fen > 0
     before = issues.error_count
     if c.deviation_reason is not None and c.deviation is None:
         issues.add(row, DomainError("ledger.reason_without_deviation"), "deviation_reason")
     if decision is None:
         issues.add(row, DomainError("ledger.discretion_undecided"), given[0])
         return None
-    if not fined:
+    if fined is None:
         if c.circumstance is not None or c.deviation is not None:
             key = "circumstance" if c.circumstance is not None else "deviation"
             issues.add(row, DomainError("discretion.fine_only"), key)
         return None
     choice = DiscretionChoice(c.circumstance, c.deviation, c.deviation_reason)
-    required = ctx.discretion_required and _gated(ctx, decision)
-    _check_fine(c, row, ctx, issues, decision=decision, choice=choice, required=required)
+    required = ctx.discretion_required and _gated(ctx, fined)
+    _check_fine(c, row, ctx, issues, decision=fined, choice=choice, required=required)
     return None if issues.error_count > before else choice
 
 

@@ -87,7 +87,7 @@ def general_cases_of(
     parsed = ParsedSheet(sheet, GENERAL_COLUMNS, issues)
     ctx.look_up_numbers(cases=parsed.texts("case_no"), decisions=parsed.texts("decision_no"))
     trusted = clean_already()  # the parsed text is clean (``parsed_columns._normaliser``)
-    loud = parsed.loud_rows(tuple(FREE_TEXT_LABELS), _loud(ctx))
+    loud = parsed.loud_rows(tuple(FREE_TEXT_LABELS), ctx.free_text.could_find)
     for row, values in parsed.rows():
         with trusted:
             record = _general_case(GeneralCells._make(values), row, ctx, issues, row not in loud)
@@ -289,19 +289,6 @@ def _decision(
         issues.add(row, error, None)
         return None
     return decision
-
-
-def _loud(ctx: ImportContext) -> Callable[[str, str], bool]:
-    """Would the personal-data scan find anything in this text of this field, the party's
-    name aside? (Asked as of an 个体工商户, whose texts are scanned for the most but a name.)"""
-
-    def loud(field: str, text: str) -> bool:
-        return bool(ctx.free_text.findings_in(((field, text),), None, _MOST_SCANNED))
-
-    return loud
-
-
-_MOST_SCANNED = PartyType.INDIVIDUAL_BUSINESS
 
 
 def _general_case(

@@ -10,7 +10,7 @@ from chuansha_enforce.domain.cases.violation_catalogue import catalogue_name, la
 from chuansha_enforce.domain.enums import Outcome, PartyType, PenaltyKind
 from chuansha_enforce.domain.records import PartyRecord
 from chuansha_enforce.domain.reports.disclosure import DisclosureSource, disclose
-from chuansha_enforce.domain.reports.personal_data import Finding, find_personal_data
+from chuansha_enforce.domain.reports.personal_data import Finding, FreeTextScan, find_personal_data
 
 F = Finding
 
@@ -44,6 +44,35 @@ def test_names_and_house_addresses() -> None:
     for address in ("川沙路88弄8号", "3号楼502室", "七灶村3组", "新川路一百号"):
         assert find_personal_data(address, addresses=True) == {F.HOME_ADDRESS}, address
         assert find_personal_data(address) == set()
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "could"),
+    [
+        ("notes", "联系电话13812345678", True),  # a number: for every party
+        ("cause", "身份证310115198503171230", True),
+        ("notes", "当事人住川沙路88弄8号", True),  # an address: only for a person (below)
+        ("location", "川沙路88弄8号", False),  # the place of the violation, not a home
+        ("notes", "王小明在此设摊", False),  # only a name: the row's own party is asked
+        ("notes", "未按规定设置店招店牌", False),  # nothing for any party
+        ("notes", "", False),
+    ],
+)
+def test_could_find_asks_for_any_party_but_a_name(field: str, text: str, could: bool) -> None:
+    assert FreeTextScan().could_find(field, text) is could
+
+
+def test_an_address_is_found_only_for_a_person_and_a_name_only_with_its_party() -> None:
+    scan = FreeTextScan()
+    address = (("notes", "当事人住川沙路88弄8号"),)
+    assert scan.findings_in(address, None, PartyType.INDIVIDUAL_BUSINESS) == {
+        "notes": {F.HOME_ADDRESS}
+    }
+    assert scan.findings_in(address, None, PartyType.LEGAL_PERSON) == {}
+    assert scan.findings_in(address, None, PartyType.OTHER_ORGANISATION) == {}
+    name = (("notes", "王小明在此设摊"),)
+    assert scan.findings_in(name, "王小明", PartyType.NATURAL_PERSON) == {"notes": {F.PERSON_NAME}}
+    assert scan.findings_in(name, None, PartyType.NATURAL_PERSON) == {}
 
 
 def test_the_catalogue_name_and_the_law_and_article_are_read_from_typed_text() -> None:

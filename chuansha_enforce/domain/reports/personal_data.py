@@ -167,6 +167,11 @@ def free_text_findings(
     return FreeTextScan(memo=0).findings(texts, party_name, kind)
 
 
+_MOST_SCANNED: Final = PartyType.INDIVIDUAL_BUSINESS
+"""The party kind whose texts are scanned for the most, a name aside (DOMAIN §8: a person's
+house address counts, an organisation's registered place does not)."""
+
+
 class FreeTextScan:
     """``free_text_findings`` for many rows (a ledger import): each distinct text is looked at
     once, up to ``memo`` of them (a ledger repeats its legal bases, facts and places)."""
@@ -215,13 +220,17 @@ class FreeTextScan:
             if not text:
                 continue
             facts = remembered(text) or self._facts_of(text)
-            if not (facts.numbers or facts.address or (name and name in facts.squeezed)):
-                continue  # (nothing in it: the usual text)
             named = name is not None and field != "cause" and name in facts.squeezed
             addresses = person and field != "location"
             if facts.numbers or named or (addresses and facts.address):
                 found[field] = _findings(facts, [name] if named and name else [], addresses)
         return found
+
+    def could_find(self, field: str, text: str) -> bool:
+        """Could ``text`` in ``field`` give a finding for any party, a natural person's name
+        aside (that is the row's own, looked for with its party)? Asked as of an 个体工商户:
+        a person, so its house addresses count, but without a name."""
+        return bool(self.findings_in(((field, text),), None, _MOST_SCANNED))
 
 
 def personal_data_warning(
