@@ -6,6 +6,7 @@ and nothing is written."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,15 +14,12 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.clock import FixedClock
-from chuansha_enforce.domain.enums import PenaltyKind
-from chuansha_enforce.domain.records import PartyRecord, SimpleDecisionRecord
 from chuansha_enforce.services.container import Services
 from tests.conftest import database_digest
 from tests.gui.test_case_detail import fill
+from tests.gui.test_corrections_gui import simple_fine
 from tests.review_setup import (
-    BIG_FINE,
     CASE_NO,
-    PERSON,
     make_accounts,
     make_major_case,
     open_as,
@@ -32,11 +30,21 @@ from ui.review_queue import ReviewQueueWidget
 from ui.simple_entry import SimpleEntryWidget
 from ui.step_form import StepForm
 
-DECISION = "沪浦川执简〔2026〕000001号"
+DECISION = simple_fine().decision_no
+
+
+@pytest.fixture
+def clerk(db_path: Path, clock: FixedClock) -> Iterator[Services]:
+    """A clerk's session on a book with a major case to send to legal review."""
+    make_accounts(db_path, clock)
+    with open_as(db_path, clock, "admin") as admin:
+        register_officers(admin)
+    with open_as(db_path, clock, "clerk") as services:
+        make_major_case(services)
+        yield services
 
 
 def _queue(qtbot: QtBot, clerk: Services) -> ReviewQueueWidget:
-    make_major_case(clerk)
     queue = ReviewQueueWidget(clerk)
     qtbot.addWidget(queue)
     queue.case_no.setEditText(CASE_NO)
@@ -45,55 +53,34 @@ def _queue(qtbot: QtBot, clerk: Services) -> ReviewQueueWidget:
 
 @pytest.mark.parametrize("length", [9_999, 10_000])
 def test_a_material_up_to_its_limit_is_submitted(
-    qtbot: QtBot, db_path: Path, clock: FixedClock, length: int
+    qtbot: QtBot, clerk: Services, length: int
 ) -> None:
-    make_accounts(db_path, clock)
-    with open_as(db_path, clock, "admin") as admin:
-        register_officers(admin)
-    with open_as(db_path, clock, "clerk") as clerk:
-        queue = _queue(qtbot, clerk)
-        # two materials, together longer than one may be: each is held, not the line
-        queue.materials.setText("调查终结报告、" + "照" * length)
-        assert queue.message.text() == ""
-        queue.submit()
-        assert queue.message.text().startswith(f"{CASE_NO} 已报送")
-        [item] = clerk.reviews.queue()
-        assert item.submission.materials == ("调查终结报告", "照" * length)
+    queue = _queue(qtbot, clerk)
+    # two materials, together longer than one may be: each is held, not the line
+    queue.materials.setText("调查终结报告、" + "照" * length)
+    assert queue.message.text() == ""
+    queue.submit()
+    assert queue.message.text().startswith(f"{CASE_NO} 已报送")
+    [item] = clerk.reviews.queue()
+    assert item.submission.materials == ("调查终结报告", "照" * length)
 
 
 def test_a_material_one_past_its_limit_is_said_at_once_and_not_sent(
-    qtbot: QtBot, db_path: Path, clock: FixedClock
+    qtbot: QtBot, clerk: Services
 ) -> None:
-    make_accounts(db_path, clock)
-    with open_as(db_path, clock, "admin") as admin:
-        register_officers(admin)
-    with open_as(db_path, clock, "clerk") as clerk:
-        queue = _queue(qtbot, clerk)
-        queue.show()
-        queue.materials.setText("调查终结报告、" + "照" * 10_001)
-        assert len(queue.materials.text()) == 7 + 10_001  # the line is not cut: items are held
-        assert queue.message.text() == "报送材料：最多 10000 个字"  # at once, before sending
-        before = database_digest(db_path)
-        queue.submit()
-        assert queue.message.text() == "报送材料：最多 10000 个字"
-        assert queue.focusWidget() is queue.materials
-        assert database_digest(db_path) == before
-        assert clerk.reviews.queue() == []
-        queue.materials.setText("调查终结报告、" + "照" * 10_000)
-        assert queue.message.text() == ""  # the message goes with the excess
-
-
-def _simple(services: Services) -> None:
-    record = SimpleDecisionRecord(
-        DECISION,
-        PartyRecord(PERSON.kind, "李四"),
-        "占道设摊",
-        ("31150001", "31150002"),
-        BIG_FINE.decided_on,
-        PenaltyKind.FINE,
-        fine_fen=5_000,
-    )
-    services.simple.record(record)
+    queue = _queue(qtbot, clerk)
+    queue.show()
+    queue.materials.setText("调查终结报告、" + "照" * 10_001)
+    assert len(queue.materials.text()) == 7 + 10_001  # the line is not cut: items are held
+    assert queue.message.text() == "报送材料：最多 10000 个字"  # at once, before sending
+    before = database_digest(clerk.db_path)
+    queue.submit()
+    assert queue.message.text() == "报送材料：最多 10000 个字"
+    assert queue.focusWidget() is queue.materials
+    assert database_digest(clerk.db_path) == before
+    assert clerk.reviews.queue() == []
+    queue.materials.setText("调查终结报告、" + "照" * 10_000)
+    assert queue.message.text() == ""  # the message goes with the excess
 
 
 def _correction(qtbot: QtBot, services: Services) -> StepForm:
@@ -116,7 +103,7 @@ def test_the_new_value_is_held_to_the_chosen_field_s_limit(
 ) -> None:
     prepared(db_path, clock)
     with open_as(db_path, clock, "clerk") as svc:
-        _simple(svc)
+        svc.simple.record(simple_fine())
         form = _correction(qtbot, svc)
         value = _value(form)
         expected = {"当事人地址": 201, "备注": 10_001, "决定日期": 201, "违法行为": 10_001}
@@ -150,7 +137,7 @@ def test_a_new_value_up_to_the_field_s_limit_is_corrected(
 ) -> None:
     prepared(db_path, clock)
     with open_as(db_path, clock, "clerk") as svc:
-        _simple(svc)
+        svc.simple.record(simple_fine())
         form = _correction(qtbot, svc)
         fill(form, field=label, value="改" * length, reason="录入错误")
         assert form.error_label.text() == ""

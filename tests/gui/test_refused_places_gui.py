@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from chuansha_enforce.services.container import Services
 from tests.conftest import database_digest
 from tests.gui.test_backup_actions import _close_boxes_into
+from tests.gui.test_output_refusals import save_actions
 from tests.gui.test_report_menu import _window
 from tests.ledger_files import ledger
 from tests.refused_place import refuse
 from ui.import_dialog import ImportDialog
-from ui.report_preview import ReportPreview
 from ui.runner import OperationRunner
 
 NO_PERMISSION = "文件：无法写入 {}：没有在那里写入的权限。请另选位置"
@@ -25,11 +25,7 @@ NO_PERMISSION = "文件：无法写入 {}：没有在那里写入的权限。请
 def test_every_save_action_says_the_folder_may_not_be_written(
     qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = _window(qtbot, services, tmp_path)
-    dialog = ImportDialog(window.runner)
-    qtbot.addWidget(dialog)
-    preview = ReportPreview(services, services.reports.annual_pdf(2024), "年度.pdf", "zh", None)
-    qtbot.addWidget(preview)
+    window, dialog, preview = save_actions(qtbot, services, tmp_path)
     shut = tmp_path / "shut"
     shut.mkdir()
     ledger_file, listing, pdf, issues = (

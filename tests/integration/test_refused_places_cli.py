@@ -31,6 +31,14 @@ def book(demo_db: Path, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def place(tmp_path: Path) -> Path:
+    """The folder the commands are pointed at (refused in each test as it needs)."""
+    folder = tmp_path / "place"
+    folder.mkdir()
+    return folder
+
+
 def _case_and_document(book: Path) -> tuple[str, str]:
     """A case of the book and a document (its code) that can be made for it."""
     with build_services(book, FixedClock(NOW)) as services:
@@ -73,27 +81,23 @@ def _refused(
 
 
 def test_a_folder_the_user_may_not_write_in_is_refused_by_every_command(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    book: Path, place: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shut = tmp_path / "shut"
-    shut.mkdir()
-    commands = _commands(book, shut)
-    refused = refuse(monkeypatch, shut)
+    commands = _commands(book, place)
+    refused = refuse(monkeypatch, place)
     for command, named in commands:
         assert _refused(book, command, capsys) == NO_PERMISSION.format(named), command
         assert refused, command  # the operating system said no
         refused.clear()
     monkeypatch.undo()
-    assert list(shut.iterdir()) == []  # nothing left there, not a temporary file
+    assert list(place.iterdir()) == []  # nothing left there, not a temporary file
 
 
 def test_the_refusal_is_said_in_english_with_lang_en(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    book: Path, place: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shut = tmp_path / "shut"
-    shut.mkdir()
-    target = shut / "ledger.xlsx"
-    refuse(monkeypatch, shut)
+    target = place / "ledger.xlsx"
+    refuse(monkeypatch, place)
     said = _refused(book, ["export", "ledger", "--year", "2024", "-o", str(target)], capsys, "en")
     assert (
         said == f"file: cannot write {target}: no permission to write there; choose another place"
@@ -101,12 +105,10 @@ def test_the_refusal_is_said_in_english_with_lang_en(
 
 
 def test_a_destination_that_may_not_be_replaced_is_refused_naming_it(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    book: Path, place: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The place passes its check; the rename of the finished file over the destination is
     refused. Nothing is left there, not the temporary file written first."""
-    place = tmp_path / "out"
-    place.mkdir()
     commands = _commands(book, place)[:5]  # the files (a backup's own name is its own)
     refused = refuse_replacing(monkeypatch, place)
     for command, named in commands:
@@ -127,7 +129,7 @@ LOGGED_COPIES = {
 @pytest.mark.parametrize("action", LOGGED_COPIES)
 def test_a_copy_of_full_personal_data_not_written_is_logged_as_failed(
     book: Path,
-    tmp_path: Path,
+    place: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     action: str,
@@ -135,8 +137,6 @@ def test_a_copy_of_full_personal_data_not_written_is_logged_as_failed(
     """A copy of full personal data is logged (DOMAIN §8): refused at its last step, the log
     says it failed and why (not only that it was made), and the chain still verifies."""
     verb, logged = LOGGED_COPIES[action]
-    place = tmp_path / "out"
-    place.mkdir()
     [(command, named)] = [c for c in _commands(book, place) if c[0][:2] == verb]
     refuse_replacing(monkeypatch, place)
     assert main(["--db", str(book), *command]) == 1
@@ -155,10 +155,8 @@ def test_a_copy_of_full_personal_data_not_written_is_logged_as_failed(
 
 
 def test_a_backup_that_may_not_be_renamed_into_place_is_refused_naming_it(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    book: Path, place: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    place = tmp_path / "out"
-    place.mkdir()
     refused = refuse_replacing(monkeypatch, place)
     assert main(["--db", str(book), "backup", "-o", str(place)]) == 1
     said = capsys.readouterr().err
@@ -177,14 +175,12 @@ def test_a_backup_that_may_not_be_renamed_into_place_is_refused_naming_it(
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_a_ledger_the_user_may_not_read_is_refused_as_such(
     book: Path,
-    tmp_path: Path,
+    place: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     suffix: str,
 ) -> None:
     """Not "damaged or not a valid file": the system would not let it be read."""
-    place = tmp_path / "in"
-    place.mkdir()
     ledger = place / f"台账{suffix}"
     if suffix == ".xlsx":
         assert (
@@ -207,10 +203,9 @@ def test_a_ledger_the_user_may_not_read_is_refused_as_such(
 
 
 def test_a_backup_the_user_may_not_read_is_not_restored(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    book: Path, place: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Named as the backup it is (not as the staging copy it would have become)."""
-    place = tmp_path / "kept"
     assert main(["--db", str(book), "backup", "-o", str(place)]) == 0
     [backup] = place.glob("*.db")
     capsys.readouterr()
