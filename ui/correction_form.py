@@ -19,6 +19,7 @@ from chuansha_enforce.domain.corrections.corrections import (
     SIMPLE_FIELDS,
     CorrectionEntry,
     FieldSpec,
+    value_limit,
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
@@ -79,6 +80,7 @@ def correction_form(
     def show_current(index: int) -> None:
         if index < 0:
             return
+        form.limit_text("value", value_limit(specs[index]))  # as the field corrected takes
         try:
             shown = current(specs[index])
         except DomainError:  # (a record that went away: the form will say so on OK)

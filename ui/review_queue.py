@@ -37,6 +37,7 @@ from ui.error_dialogs import error_text
 from ui.review_dialog import ReviewDialog
 from ui.runner import Failure, OperationRunner
 from ui.short_list_model import Index, ShortListModel
+from ui.text_caps import TextCaps
 
 CONTEXT = "ReviewQueue"
 COLUMN_SOURCES = (
@@ -54,6 +55,11 @@ STATE_SOURCES = {
     "overdue": QT_TRANSLATE_NOOP("ReviewQueue", "已逾期"),
 }
 STATE_COLOURS = {"due_soon": QColor("#fff3c4"), "overdue": QColor("#f8d0d0")}
+
+
+def material_items(line: str) -> list[str]:
+    """The materials a line lists, split at 、，,；; or a line break, blank ones left out."""
+    return [m for m in re.split(r"[、，,；;\n]", line) if m.strip()]
 
 
 def _t(text: object) -> str:
@@ -163,6 +169,8 @@ class ReviewQueueWidget(QWidget):
             widget.setVisible(may_submit and not services.read_only)
         self.message = QLabel(self)
         self.message.setObjectName("reviewQueueMessage")
+        self._caps = TextCaps(self.message, lang, self)  # each material as the service holds it
+        self._caps.hold(self.materials, "materials", _t("报送材料"), items=material_items)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
@@ -212,7 +220,9 @@ class ReviewQueueWidget(QWidget):
         return self.dialog
 
     def submit(self) -> None:
-        materials = [m for m in re.split(r"[、，,；;\n]", self.materials.text()) if m.strip()]
+        if self._caps.refuse():
+            return
+        materials = material_items(self.materials.text())
         case_no = self.case_no.case_no()
         if case_no is None:  # the pick list was cancelled
             return

@@ -277,6 +277,12 @@ class StepForm(QDialog):
                 return True
         return super().eventFilter(watched, event)
 
+    def limit_text(self, key: str, most: int) -> None:
+        """Hold field ``key``'s text to ``most`` characters from now on (``TextCaps.limit``)."""
+        widget = self.widgets[key]
+        assert isinstance(widget, QLineEdit | QPlainTextEdit)
+        self._caps.limit(widget, most)
+
     def values(self) -> FormValues:
         """Read every field; a malformed amount or a text longer than its field takes
         raises the core's DomainError."""

@@ -6,6 +6,7 @@ the text is shortened. A form asks ``too_long`` (or ``refuse``) before it sends 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt
@@ -31,6 +32,8 @@ class _Held(NamedTuple):
     widget: TextInput
     field: str  # the field its length goes by (``entered_limit``)
     shown_as: str | None  # the name the form shows it under, when not the field's label
+    most: int  # the longest text (each item's, with ``items``) the field takes
+    items: Callable[[str], Sequence[str]] | None  # a line of items, each held to ``most``
 
 
 class TextCaps(QObject):
@@ -44,22 +47,45 @@ class TextCaps(QObject):
         self._shown = False  # the label says a text is too long
         self._hide_again = False  # the label was hidden before it said so
 
-    def hold(self, widget: TextInput, field: str, shown_as: str | None = None) -> None:
+    def hold(
+        self,
+        widget: TextInput,
+        field: str,
+        shown_as: str | None = None,
+        *,
+        items: Callable[[str], Sequence[str]] | None = None,
+    ) -> None:
         """Hold ``widget`` to the length of ``field``; the message names it ``shown_as`` when
-        given (the form's label), else as the catalogue names ``field``."""
-        if isinstance(widget, QLineEdit):
-            widget.setMaxLength(entered_limit(field) + 1)
+        given (the form's label), else as the catalogue names ``field``. A line of ``items``
+        (what the service is sent, split as the form splits it) holds each item to that
+        length, the line itself not cut: together the items may be longer than one."""
+        held = _Held(widget, field, shown_as, entered_limit(field), items)
+        self._cut(held)
         widget.textChanged.connect(self._say)
-        self._held.append(_Held(widget, field, shown_as))
+        self._held.append(held)
+
+    def limit(self, widget: TextInput, most: int) -> None:
+        """Hold ``widget`` (held already) to ``most`` characters from now on, as the field it
+        is entered for takes (a correction's value: the field corrected); said at once."""
+        for index, held in enumerate(self._held):
+            if held.widget is widget:
+                self._held[index] = held._replace(most=most)
+                self._cut(self._held[index])
+        self._say()
+
+    @staticmethod
+    def _cut(held: _Held) -> None:
+        if isinstance(held.widget, QLineEdit) and held.items is None:
+            held.widget.setMaxLength(held.most + 1)
 
     def too_long(self) -> TooLong | None:
         """The first input holding more than its field takes."""
         for held in self._held:
             widget = held.widget
             text = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
-            most = entered_limit(held.field)
-            if len(text) > most:
-                error = DomainError("value.too_long", held.field, {"max": most})
+            parts = held.items(text) if held.items is not None else (text,)
+            if any(len(part) > held.most for part in parts):
+                error = DomainError("value.too_long", held.field, {"max": held.most})
                 return TooLong(widget, error, self._sentence(held, error))
         return None
 

@@ -63,6 +63,7 @@ from chuansha_enforce.domain.demolition.forced_ui_messages import (
 )
 from chuansha_enforce.domain.disputes.dispute_messages import DISPUTE_FIELDS, DISPUTE_MESSAGES
 from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
+from chuansha_enforce.domain.file_access_messages import FILE_ACCESS_MESSAGES
 from chuansha_enforce.domain.migrate_messages import MIGRATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
 from chuansha_enforce.domain.seal_tracking_messages import SEAL_TRACKING_MESSAGES
@@ -185,6 +186,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **ACCOUNT_MESSAGES,
     **ACCOUNT_OFFICER_MESSAGES,
     **CLI_MESSAGES,
+    **FILE_ACCESS_MESSAGES,
     **SERVER_MESSAGES,
     **SEAL_TRACKING_MESSAGES,
     **MIGRATE_MESSAGES,

@@ -23,9 +23,15 @@ LONG_TEXT_FIELDS: Final = frozenset(
 """The fields that hold free text (``MAX_TEXT_CHARS``); every other text is short."""
 
 
+def length_limit(field: str) -> int:
+    """The longest text field ``field`` holds: free text ``MAX_TEXT_CHARS``, any other
+    ``MAX_SHORT_CHARS``."""
+    return MAX_TEXT_CHARS if field in LONG_TEXT_FIELDS else MAX_SHORT_CHARS
+
+
 def check_length(field: str, text: str | None) -> None:
     """Refuse ``text`` longer than field ``field`` holds, naming the field."""
-    most = MAX_TEXT_CHARS if field in LONG_TEXT_FIELDS else MAX_SHORT_CHARS
+    most = length_limit(field)
     if text is not None and len(text) > most:
         raise DomainError("value.too_long", field, {"max": most})
 

@@ -62,8 +62,7 @@ def read_ledger(path: Path) -> tuple[list[RawSheet], list[LedgerIssue]]:
     except FileNotFoundError:
         return [], [_file_issue("ledger.not_found", path)]
     except OSError as error:
-        kind = "xlsx" if suffix == XLSX_SUFFIX else "CSV"
-        return [], [_file_issue("ledger.unreadable", path, format=kind, detail=str(error))]
+        return [], [_unread(error, path, "xlsx" if suffix == XLSX_SUFFIX else "CSV")]
     if not head:
         return [], [_file_issue("ledger.empty", path)]
     if suffix == XLSX_SUFFIX:
@@ -76,6 +75,13 @@ def read_ledger(path: Path) -> tuple[list[RawSheet], list[LedgerIssue]]:
 
 def _file_issue(code: str, path: Path, **params: object) -> LedgerIssue:
     return LedgerIssue(None, None, None, code, {"name": path.name, **params})
+
+
+def _unread(error: OSError, path: Path, kind: str) -> LedgerIssue:
+    """The file the system would not open: no permission said as such (not as damage)."""
+    if isinstance(error, PermissionError):
+        return _file_issue("ledger.no_permission", path)
+    return _file_issue("ledger.unreadable", path, format=kind, detail=str(error))
 
 
 def _is_rust_panic(error: BaseException) -> bool:
@@ -204,7 +210,7 @@ def _read_csv(path: Path) -> tuple[list[RawSheet], list[LedgerIssue]]:
             return [], [_file_issue("ledger.file_too_large", path, size=megabytes(size), max=most)]
         data = path.read_bytes()
     except OSError as error:
-        return [], [_file_issue("ledger.unreadable", path, format="CSV", detail=str(error))]
+        return [], [_unread(error, path, "CSV")]
     data = data.rstrip(b"\x1a")  # the old DOS end-of-file mark
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     # Control bytes occur in neither UTF-8 nor GB18030 text: this is a binary file.

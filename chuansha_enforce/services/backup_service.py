@@ -356,6 +356,10 @@ class BackupService:
     ) -> BackupManifest:
         try:
             shutil.copyfile(source, staging)
+        except PermissionError as exc:
+            if exc.filename is not None and Path(exc.filename) == source:  # reading it
+                raise DomainError("restore.no_permission", "path", {"path": str(source)}) from None
+            raise storage_error_from(exc, staging) from exc
         except OSError as exc:
             raise storage_error_from(exc, staging) from exc
         verdict = verify_database_file(staging)

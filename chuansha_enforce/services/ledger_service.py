@@ -55,6 +55,7 @@ from chuansha_enforce.storage.cases.case_file_repository import CaseFileReposito
 from chuansha_enforce.storage.cases.discretion_repository import DiscretionRepository
 from chuansha_enforce.storage.connection import database_path, write_transaction
 from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
+from chuansha_enforce.storage.errors import StorageError
 from chuansha_enforce.storage.reports.ledger_export_repository import LedgerExportRepository
 from chuansha_enforce.storage.reports.ledger_lookup import LedgerLookup
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
@@ -433,7 +434,17 @@ class LedgerService(ContextService):
                 dispute_rows(DisputeKind.LITIGATION, disputes),
             ),
         ]
-        write_output(
-            target, db_path, functools.partial(lazy_writer.writer.save_xlsx, sheets=sheets)
-        )
+        try:
+            write_output(
+                target, db_path, functools.partial(lazy_writer.writer.save_xlsx, sheets=sheets)
+            )
+        except DomainError as exc:  # logged above, not made: the log says so (the error is news)
+            detail: dict[str, object] = {"year": year, "error": exc.code}
+            at = utc_timestamp(self._clock)
+            failed = AuditEntry(
+                at, self._user, "ledger.export", "file", target.name, "failed", detail
+            )
+            with contextlib.suppress(DomainError, StorageError), write_transaction(self._db):
+                AuditLog(self._db).append(failed)
+            raise
         return ExportReport(target, len(officers), len(cases), len(simple))

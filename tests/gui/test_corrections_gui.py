@@ -38,6 +38,19 @@ def _decided(path: Path, clock: FixedClock) -> None:
         svc.case_files.decide(CASE_NO, BIG_FINE)
 
 
+def simple_fine() -> SimpleDecisionRecord:
+    """A simple decision (a fine of 50 yuan on 李四) to correct."""
+    return SimpleDecisionRecord(
+        "沪浦川执简〔2026〕000001号",
+        PartyRecord(PERSON.kind, "李四"),
+        "占道设摊",
+        ("31150001", "31150002"),
+        BIG_FINE.decided_on,
+        PenaltyKind.FINE,
+        fine_fen=5_000,
+    )
+
+
 def _on_screen(widget: QWidget) -> None:
     """Every button of ``widget`` lies inside the office screen (1366×768)."""
     screen = QApplication.primaryScreen().availableGeometry()
@@ -113,15 +126,7 @@ def test_correcting_a_simple_decision_in_the_entry_view(
 ) -> None:
     prepared(db_path, clock)
     with open_as(db_path, clock, "clerk") as svc:
-        record = SimpleDecisionRecord(
-            "沪浦川执简〔2026〕000001号",
-            PartyRecord(PERSON.kind, "李四"),
-            "占道设摊",
-            ("31150001", "31150002"),
-            BIG_FINE.decided_on,
-            PenaltyKind.FINE,
-            fine_fen=5_000,
-        )
+        record = simple_fine()
         svc.simple.record(record)
         view = SimpleEntryWidget(svc)
         qtbot.addWidget(view)

@@ -11,6 +11,7 @@ from tests.conftest import database_digest
 from tests.gui.test_backup_actions import _close_boxes_into
 from tests.gui.test_report_menu import _window
 from ui.import_dialog import ImportDialog
+from ui.main_window import MainWindow
 from ui.report_preview import ReportPreview
 
 REFUSAL = (
@@ -19,14 +20,23 @@ REFUSAL = (
 )
 
 
-def test_every_save_action_refuses_the_database_and_says_so(
+def save_actions(
     qtbot: QtBot, services: Services, tmp_path: Path
-) -> None:
+) -> tuple[MainWindow, ImportDialog, ReportPreview]:
+    """The window (its ledger and 双公示 exports), the import dialog (its issue list) and a
+    report's preview (save as): each saves a file the user names."""
     window = _window(qtbot, services, tmp_path)
     dialog = ImportDialog(window.runner)
     qtbot.addWidget(dialog)
     preview = ReportPreview(services, services.reports.annual_pdf(2024), "年度.pdf", "zh", None)
     qtbot.addWidget(preview)
+    return window, dialog, preview
+
+
+def test_every_save_action_refuses_the_database_and_says_so(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window, dialog, preview = save_actions(qtbot, services, tmp_path)
     db = services.db_path
     wal, lock = db.with_name(db.name + "-wal"), db.with_name(db.name + ".lock")
     before = database_digest(db)
