@@ -19,4 +19,4 @@ def check_generation(logged_in_under: str | None, book_now: str) -> None:
     book's now. ``None``: a session that does not follow restores (a file's: its restore
     swaps the file under the one writer, which reopens)."""
     if logged_in_under is not None and logged_in_under != book_now:
-        raise DomainError(RESTORED_SINCE, "user")
+        raise DomainError(RESTORED_SINCE)
