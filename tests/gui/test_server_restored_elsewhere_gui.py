@@ -1,0 +1,201 @@
+"""A window open on a server case book while the book is restored elsewhere (another PC, or
+the command line), offscreen at 1366×768 on a real server database: its next operation is
+refused with nothing written, and the window asks for a login on the restored book's accounts
+as the restoring PC's does (the reason shown in the login dialog; a cancelled login closes the
+window); a dialog open over it is closed first; a background operation too; a restored book
+without accounts opens single-user and says why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from chuansha_enforce.domain.accounts.accounts import Role
+from chuansha_enforce.domain.records import OfficerRecord
+from chuansha_enforce.services.account_service import NewUser
+from chuansha_enforce.services.container import Services
+from tests.conftest import database_digest
+from tests.gui.test_backup_actions import _close_boxes_into
+from tests.gui.test_server_restore_gui import (
+    CLOCK,
+    _answer_login,
+    _as,
+    _window,
+    book,  # noqa: F401  (a fixture)
+)
+from tests.review_setup import PASSWORDS, make_accounts, open_as
+from ui.crash_handler import install_crash_handler
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.pg
+
+SAID = (
+    "服务器上的案件库在本机登录之后已被恢复为一份备份（可能由另一台电脑恢复），"
+    "本次登录已失效，此操作未执行。请重新登录"
+)
+CHEN = "chen-pass-1"
+
+
+def _officer(n: int) -> OfficerRecord:
+    return OfficerRecord(f"赵{n}", f"3115010{n}", dt.date(2020, 1, n))
+
+
+def _two_pcs(url: str, tmp_path: Path, *, accounts: bool) -> tuple[Services, Callable[[], object]]:
+    """PC A takes a dump of the book, then adds an administrator 陈 (not in the dump); PC B's
+    session is 陈's (or single-user) and works. Returns B's session and A's restore of the
+    dump in place of the whole book."""
+    if accounts:
+        make_accounts(url, CLOCK)
+    admin = "admin" if accounts else None
+    with open_as(url, CLOCK, admin) as pc_a:
+        dump = pc_a.server_backups.backup(tmp_path / "out").path
+        assert dump is not None
+        if accounts:
+            pc_a.accounts.add_user(NewUser("chen", Role.ADMIN, CHEN, "陈主任"))
+    pc_b = _as(url, "chen", CHEN) if accounts else open_as(url, CLOCK)
+    pc_b.officers.register(_officer(1))  # B works before the restore
+
+    def restore() -> object:
+        with open_as(url, CLOCK, admin) as pc_a:
+            return pc_a.restore_server_dump(dump)
+
+    return pc_b, restore
+
+
+def _new_window(qtbot: QtBot, old: MainWindow) -> MainWindow:
+    replacement = old.safety.replacement
+    assert isinstance(replacement, MainWindow)
+    qtbot.addWidget(replacement)
+    assert replacement.isVisible()
+    assert not old.isVisible()
+    assert old._services._db.pg.raw.closed
+    return replacement
+
+
+def test_the_other_window_asks_for_a_login_at_its_next_operation(
+    qtbot: QtBot,
+    book: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    pc_b, restore = _two_pcs(book, tmp_path, accounts=True)
+    window = _window(qtbot, pc_b, tmp_path)
+    restore()
+    form = QDialog(window)  # a form left open over the window
+    form.setModal(True)
+    form.show()
+    before = database_digest(book)
+    asked: list[str] = []
+    unchanged: list[bool] = []
+
+    def answer_when_asked() -> None:
+        dialog = window.findChild(QDialog, "loginDialog")
+        asked.append(dialog.error.text() if dialog is not None else "")
+        unchanged.append(database_digest(book) == before)
+
+    refusals: list[str] = []
+    _answer_login(
+        [("chen", CHEN), ("admin", PASSWORDS["admin"])],
+        refusals,
+        before=answer_when_asked,
+    )
+    with qtbot.waitSignal(window.safety.session_ended, timeout=60000) as ended:
+        assert window.runner.run_op(lambda s: s.officers.register(_officer(2))) is None
+    assert ended.args == [SAID]
+    assert asked == [SAID]  # the login dialog says why it asks
+    assert unchanged == [True]  # the refused operation wrote nothing
+    assert refusals == ["密码：用户名或密码错误"]  # 陈 is nobody on the restored book
+    assert not form.isVisible()
+    replacement = _new_window(qtbot, window)
+    services = replacement._services
+    assert services.session.account is not None
+    assert services.session.account.name == "admin"
+    assert replacement.user_label.text().startswith("当前用户：管理员")
+    assert replacement.runner.run_op(lambda s: s.officers.register(_officer(2))) is not None
+    replacement.close()
+    services.close()
+
+
+def test_a_cancelled_login_closes_the_window(
+    qtbot: QtBot,
+    book: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    pc_b, restore = _two_pcs(book, tmp_path, accounts=True)
+    window = _window(qtbot, pc_b, tmp_path)
+    restore()
+    refusals: list[str] = []
+    _answer_login([], refusals)  # cancelled
+    boxes: list[str] = []
+    with qtbot.waitSignal(window.safety.session_ended, timeout=60000):
+        _close_boxes_into(boxes)
+        window.runner.run_op(lambda s: s.settings.current())
+    assert boxes == [SAID + "\n\n请重新启动程序并登录。"]
+    assert not window.isVisible()
+    assert window.safety.replacement is None
+    assert pc_b._db.pg.raw.closed
+
+
+def test_a_background_operation_ends_the_session_too_and_a_book_without_accounts_opens_single_user(
+    qtbot: QtBot,
+    book: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    pc_b, restore = _two_pcs(book, tmp_path, accounts=False)
+    window = _window(qtbot, pc_b, tmp_path)
+    restore()
+    done: list[object] = []
+    with qtbot.waitSignal(window.safety.session_ended, timeout=60000):
+        window.runner.run_op(lambda s: s.settings.current(), done.append, background=True)
+    assert done == []
+    replacement = _new_window(qtbot, window)
+    assert replacement.user_label.text() == "单用户模式"
+    box = window.safety.ended_box
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
+    assert box.text() == SAID
+    box.close()
+    assert replacement.runner.run_op(lambda s: s.officers.register(_officer(2))) is not None
+    replacement.close()
+    replacement._services.close()
+
+
+@pytest.mark.qt_no_exception_capture  # the program's own crash handler gets it, as in use
+def test_a_service_called_outside_the_runner_asks_for_a_login_again_and_shows_no_bug(
+    qtbot: QtBot,
+    book: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back afterwards
+    install_crash_handler(tmp_path / "crash.log")
+    pc_b, restore = _two_pcs(book, tmp_path, accounts=False)
+    window = _window(qtbot, pc_b, tmp_path)
+    restore()
+    crashed: list[str] = []
+
+    def bug_box() -> None:  # the crash handler's box would be a modal "程序错误"
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox) and modal.windowTitle() == "程序错误":
+            crashed.append(modal.text())
+            modal.close()
+
+    watch = QTimer(window.safety)
+    watch.timeout.connect(bug_box)
+    watch.start(50)
+    with qtbot.waitSignal(window.safety.session_ended, timeout=60000) as ended:
+        QTimer.singleShot(0, pc_b.settings.current)  # a widget's own call
+    watch.stop()
+    assert ended.args == [SAID]
+    assert crashed == []
+    replacement = _new_window(qtbot, window)
+    assert window.safety.ended_box.text() == SAID
+    window.safety.ended_box.close()
+    replacement.close()
+    replacement._services.close()
