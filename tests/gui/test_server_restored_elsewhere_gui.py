@@ -32,6 +32,7 @@ from tests.gui.test_server_restore_gui import (
 )
 from tests.review_setup import PASSWORDS, make_accounts, open_as
 from ui.crash_handler import install_crash_handler
+from ui.idle_lock import IdleLock
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.pg
@@ -197,5 +198,41 @@ def test_a_service_called_outside_the_runner_asks_for_a_login_again_and_shows_no
     replacement = _new_window(qtbot, window)
     assert window.safety.ended_box.text() == SAID
     window.safety.ended_box.close()
+    replacement.close()
+    replacement._services.close()
+
+
+def test_a_window_locked_while_idle_gives_way_to_the_login_on_the_restored_book(
+    qtbot: QtBot,
+    book: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """No unlock on a book restored since the login: the lock's dialog closes (the program
+    does not quit) and the window asks who logs in on the restored book."""
+    pc_b, restore = _two_pcs(book, tmp_path, accounts=True)
+    window = _window(qtbot, pc_b, tmp_path)
+    account = pc_b.session.account
+    assert account is not None
+    lock = IdleLock(window, pc_b, account, timeout_ms=150)
+    restore()
+    with qtbot.waitSignal(lock.locked, timeout=3000):
+        pass
+    locked = lock.dialog
+    assert locked is not None
+    quit_asked: list[bool] = []
+    app = QApplication.instance()
+    assert app is not None
+    app.aboutToQuit.connect(lambda: quit_asked.append(True))
+    refusals: list[str] = []
+    with qtbot.waitSignal(window.safety.session_ended, timeout=60000):
+        locked.password.setText(CHEN)
+        locked.try_login()
+        assert locked.error.text() == SAID  # said in the lock's dialog
+        _answer_login([("admin", PASSWORDS["admin"])], refusals)
+    assert refusals == []
+    assert not locked.isVisible()
+    assert quit_asked == []
+    replacement = _new_window(qtbot, window)
+    assert replacement.user_label.text().startswith("当前用户：管理员")
     replacement.close()
     replacement._services.close()
