@@ -456,7 +456,7 @@ class SafetyActions(QObject):
             QTimer.singleShot(MODAL_PAUSE_MS, self, lambda: self._log_in_again(said, tries + 1))
             return
         self.wait()
-        replacement = self._open_again(said, self.tr("已重新登录"), reason=said)
+        replacement = self._open_again(said, self.tr("已恢复"), reason=said)
         if replacement is not None and self._single_user_now():  # no login dialog said it
             self.ended_box = QMessageBox(
                 QMessageBox.Icon.Information, self.tr("已恢复"), said, parent=replacement

@@ -7,7 +7,6 @@ without accounts opens single-user and says why."""
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from chuansha_enforce.domain.accounts.accounts import Role
-from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.account_service import NewUser
-from chuansha_enforce.services.container import Services
 from tests.conftest import database_digest
 from tests.gui.test_backup_actions import _close_boxes_into
 from tests.gui.test_server_restore_gui import (
@@ -30,6 +27,8 @@ from tests.gui.test_server_restore_gui import (
     _window,
     book,  # noqa: F401  (a fixture)
 )
+from tests.integration.test_server_restore_sessions import CHEN, _officer
+from tests.integration.test_server_restore_sessions import REFUSED as SAID
 from tests.review_setup import PASSWORDS, make_accounts, open_as
 from ui.crash_handler import install_crash_handler
 from ui.idle_lock import IdleLock
@@ -37,21 +36,18 @@ from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.pg
 
-SAID = (
-    "服务器上的案件库在本机登录之后已被恢复为一份备份（可能由另一台电脑恢复），"
-    "本次登录已失效，此操作未执行。请重新登录"
-)
-CHEN = "chen-pass-1"
 
-
-def _officer(n: int) -> OfficerRecord:
-    return OfficerRecord(f"赵{n}", f"3115010{n}", dt.date(2020, 1, n))
-
-
-def _two_pcs(url: str, tmp_path: Path, *, accounts: bool) -> tuple[Services, Callable[[], object]]:
+def _restored_under(
+    qtbot: QtBot,
+    url: str,
+    tmp_path: Path,
+    *,
+    accounts: bool,
+    before_restore: Callable[[MainWindow], object] | None = None,
+) -> MainWindow:
     """PC A takes a dump of the book, then adds an administrator 陈 (not in the dump); PC B's
-    session is 陈's (or single-user) and works. Returns B's session and A's restore of the
-    dump in place of the whole book."""
+    window (陈's, or single-user) is open and its session has worked; then PC A restores the
+    dump in place of the whole book. Returns B's window."""
     if accounts:
         make_accounts(url, CLOCK)
     admin = "admin" if accounts else None
@@ -62,12 +58,12 @@ def _two_pcs(url: str, tmp_path: Path, *, accounts: bool) -> tuple[Services, Cal
             pc_a.accounts.add_user(NewUser("chen", Role.ADMIN, CHEN, "陈主任"))
     pc_b = _as(url, "chen", CHEN) if accounts else open_as(url, CLOCK)
     pc_b.officers.register(_officer(1))  # B works before the restore
-
-    def restore() -> object:
-        with open_as(url, CLOCK, admin) as pc_a:
-            return pc_a.restore_server_dump(dump)
-
-    return pc_b, restore
+    window = _window(qtbot, pc_b, tmp_path)
+    if before_restore is not None:
+        before_restore(window)
+    with open_as(url, CLOCK, admin) as pc_a:
+        pc_a.restore_server_dump(dump)
+    return window
 
 
 def _new_window(qtbot: QtBot, old: MainWindow) -> MainWindow:
@@ -85,9 +81,7 @@ def test_the_other_window_asks_for_a_login_at_its_next_operation(
     book: str,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    pc_b, restore = _two_pcs(book, tmp_path, accounts=True)
-    window = _window(qtbot, pc_b, tmp_path)
-    restore()
+    window = _restored_under(qtbot, book, tmp_path, accounts=True)
     form = QDialog(window)  # a form left open over the window
     form.setModal(True)
     form.show()
@@ -128,9 +122,7 @@ def test_a_cancelled_login_closes_the_window(
     book: str,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    pc_b, restore = _two_pcs(book, tmp_path, accounts=True)
-    window = _window(qtbot, pc_b, tmp_path)
-    restore()
+    window = _restored_under(qtbot, book, tmp_path, accounts=True)
     refusals: list[str] = []
     _answer_login([], refusals)  # cancelled
     boxes: list[str] = []
@@ -140,7 +132,7 @@ def test_a_cancelled_login_closes_the_window(
     assert boxes == [SAID + "\n\n请重新启动程序并登录。"]
     assert not window.isVisible()
     assert window.safety.replacement is None
-    assert pc_b._db.pg.raw.closed
+    assert window._services._db.pg.raw.closed
 
 
 def test_a_background_operation_ends_the_session_too_and_a_book_without_accounts_opens_single_user(
@@ -148,9 +140,7 @@ def test_a_background_operation_ends_the_session_too_and_a_book_without_accounts
     book: str,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    pc_b, restore = _two_pcs(book, tmp_path, accounts=False)
-    window = _window(qtbot, pc_b, tmp_path)
-    restore()
+    window = _restored_under(qtbot, book, tmp_path, accounts=False)
     done: list[object] = []
     with qtbot.waitSignal(window.safety.session_ended, timeout=60000):
         window.runner.run_op(lambda s: s.settings.current(), done.append, background=True)
@@ -176,9 +166,7 @@ def test_a_service_called_outside_the_runner_asks_for_a_login_again_and_shows_no
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back afterwards
     install_crash_handler(tmp_path / "crash.log")
-    pc_b, restore = _two_pcs(book, tmp_path, accounts=False)
-    window = _window(qtbot, pc_b, tmp_path)
-    restore()
+    window = _restored_under(qtbot, book, tmp_path, accounts=False)
     crashed: list[str] = []
 
     def bug_box() -> None:  # the crash handler's box would be a modal "程序错误"
@@ -191,7 +179,7 @@ def test_a_service_called_outside_the_runner_asks_for_a_login_again_and_shows_no
     watch.timeout.connect(bug_box)
     watch.start(50)
     with qtbot.waitSignal(window.safety.session_ended, timeout=60000) as ended:
-        QTimer.singleShot(0, pc_b.settings.current)  # a widget's own call
+        QTimer.singleShot(0, window._services.settings.current)  # a widget's own call
     watch.stop()
     assert ended.args == [SAID]
     assert crashed == []
@@ -209,12 +197,15 @@ def test_a_window_locked_while_idle_gives_way_to_the_login_on_the_restored_book(
 ) -> None:
     """No unlock on a book restored since the login: the lock's dialog closes (the program
     does not quit) and the window asks who logs in on the restored book."""
-    pc_b, restore = _two_pcs(book, tmp_path, accounts=True)
-    window = _window(qtbot, pc_b, tmp_path)
-    account = pc_b.session.account
-    assert account is not None
-    lock = IdleLock(window, pc_b, account, timeout_ms=150)
-    restore()
+    locks: list[IdleLock] = []
+
+    def idle_lock(window: MainWindow) -> None:
+        account = window._services.session.account
+        assert account is not None
+        locks.append(IdleLock(window, window._services, account, timeout_ms=150))
+
+    window = _restored_under(qtbot, book, tmp_path, accounts=True, before_restore=idle_lock)
+    lock = locks[0]
     with qtbot.waitSignal(lock.locked, timeout=3000):
         pass
     locked = lock.dialog
