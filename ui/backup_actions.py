@@ -16,7 +16,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 from chuansha_enforce.domain.accounts.accounts import Permission, require
 from chuansha_enforce.domain.messages import Lang
 from chuansha_enforce.domain.safety.backup_labels import contents_text
+from chuansha_enforce.domain.safety.restore_generation import RESTORED_SINCE
 from chuansha_enforce.services.backup_service import BackupManifest, RestoreReport
+from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from ui.error_dialogs import error_text, show_error
-from ui.runner import OperationRunner, Progress, reopen_services
+from ui.runner import OperationRunner, Progress, reopen_services, session_ends
 from ui.window_swap import replace_window
 
 if TYPE_CHECKING:
@@ -45,6 +47,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WRITE_ACTIONS = ("立案(&N)…", "简易程序录入(&S)", "导入台账(&I)…")
+MODAL_TRIES = 50
+MODAL_PAUSE_MS = 100
+"""A window whose book was restored elsewhere closes the dialogs open over it and waits
+(up to 5 s) for them to go, and for the idle lock's unlock, before it asks for a login."""
 
 
 def when(manifest: BackupManifest) -> str:
@@ -57,6 +63,7 @@ class SafetyActions(QObject):
     backed_up = Signal(object)  # BackupManifest
     restored = Signal(object)  # RestoreReport (a server's: ServerRestoreReport)
     restore_refused = Signal(str)  # a server restore's refusal, as shown
+    session_ended = Signal(str)  # the book was restored elsewhere: opened again (or closed)
 
     def __init__(
         self,
@@ -75,7 +82,10 @@ class SafetyActions(QObject):
         self._backing_up = False
         self._backup_target: Path | None = None
         self._closed = False
+        self._restoring = False  # a restore made here (it opens the book again itself)
+        self._ending = False  # the book was restored elsewhere: being opened again
         self.replacement: QMainWindow | None = None
+        session_ends().ended.connect(self._session_ended)
         self.backup_action = QAction(self.tr("备份(&B)…"), window)
         self.backup_action.setObjectName("backupAction")
         self.backup_action.triggered.connect(self._backup_dialog)
@@ -311,6 +321,7 @@ class SafetyActions(QObject):
         busy.setWindowModality(Qt.WindowModality.WindowModal)
         busy.show()
         self.busy = busy
+        self._restoring = True
         self._runner.run_op(
             lambda services: services.restore_server_dump(path),
             self._server_restored,
@@ -327,8 +338,12 @@ class SafetyActions(QObject):
         self._reopen(report)
         self.restored.emit(report)
 
-    def _server_restore_failed(self, text: str, _exc: DomainError | StorageError) -> None:
+    def _server_restore_failed(self, text: str, exc: DomainError | StorageError) -> None:
         self.busy.close()
+        self._restoring = False
+        if isinstance(exc, DomainError) and exc.code == RESTORED_SINCE:
+            self._session_ended(self._services, text)  # restored elsewhere since: log in again
+            return
         self.refused_box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("恢复失败"), text, parent=self._window
         )
@@ -363,39 +378,97 @@ class SafetyActions(QObject):
         server, whoever logs in on the restored book's accounts (as at start; the old
         session's connection is closed once the new window shows); on a file with accounts,
         the program is started again."""
+        replacement = self._open_again(self.restored_text(report), self.tr("已恢复"))
+        if replacement is not None:
+            self._show_restored(replacement, report)
+
+    def _open_again(self, said: str, status: str, reason: str | None = None) -> QMainWindow | None:
+        """The book opened again as at start, in a new window (returned) in place of this
+        one: a server book with accounts asks who logs in (``reason`` shown in the login
+        dialog); a cancelled login, or a file with accounts, closes this window saying
+        ``said`` and to start the program again (None)."""
         server = self._services.server_url is not None
         try:
             services = reopen_services(self._services)
         except (DomainError, StorageError) as exc:
             show_error(self._window, exc, self._lang)
             self._leave(server)
-            return
+            return None
         if services.session.login_required and server:
             from ui.login_dialog import log_in_at_start  # noqa: PLC0415
 
-            chosen = log_in_at_start(services, self._lang, self._window)  # closes ``services``
+            # closes ``services``
+            chosen = log_in_at_start(services, self._lang, self._window, reason=reason)
             if chosen is None:  # cancelled, as at start: nobody works on with the old login
-                self._start_again(report, server)
-                return
+                self._start_again(said, server)
+                return None
             services = chosen
         if services.session.login_required:  # a file with accounts
             services.close()
-            self._start_again(report, server)
-            return
+            self._start_again(said, server)
+            return None
         self.replacement = replace_window(
-            self._window, services, self._settings, self._lang, self.tr("已恢复")
+            self._window, services, self._settings, self._lang, status
         )
         if server:
             self._release()
-        self._show_restored(self.replacement, report)
+        return self.replacement
 
-    def _start_again(self, report: RestoreReport | ServerRestoreReport, server: bool) -> None:
+    def _start_again(self, said: str, server: bool) -> None:
         QMessageBox.information(
             self._window,
             self.tr("已恢复"),
-            self.restored_text(report) + "\n\n" + self.tr("请重新启动程序并登录。"),
+            said + "\n\n" + self.tr("请重新启动程序并登录。"),
         )
         self._leave(server)
+
+    # -- a restore made elsewhere ---------------------------------------------------------
+    @Slot(object, object)
+    def _session_ended(self, services: object, said: object) -> None:
+        """An operation of this window was refused: its server book was restored (by another
+        PC, or the command line) since it logged in. Once no dialog is open over it (an open
+        form is closed: what it holds would be refused as well), the book is opened again as
+        at start, as after a restore made here."""
+        if self._closed or self._ending or self._restoring:
+            return
+        if services is None:  # raised outside a runner: is it this window's session?
+            try:
+                self._services.check_session()
+            except DomainError as exc:
+                said = error_text(exc, self._lang)
+            except StorageError:
+                return
+        if services not in (None, self._services) or not isinstance(said, str):
+            return
+        self._ending = True
+        text = said
+        QTimer.singleShot(0, self, lambda: self._log_in_again(text))
+
+    def _log_in_again(self, said: str, tries: int = 0) -> None:
+        from ui.login_dialog import LoginDialog  # noqa: PLC0415
+
+        over = QApplication.activeModalWidget()
+        if isinstance(over, LoginDialog):  # the idle lock's: wait for the unlock
+            QTimer.singleShot(MODAL_PAUSE_MS, self, lambda: self._log_in_again(said, tries))
+            return
+        if over is not None and tries < MODAL_TRIES:
+            over.close()
+            QTimer.singleShot(MODAL_PAUSE_MS, self, lambda: self._log_in_again(said, tries + 1))
+            return
+        self.wait()
+        replacement = self._open_again(said, self.tr("已恢复"), reason=said)
+        if replacement is not None and self._single_user_now():  # no login dialog said it
+            self.ended_box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("已恢复"), said, parent=replacement
+            )
+            self.ended_box.setObjectName("sessionEndedBox")
+            self.ended_box.open()
+        self.session_ended.emit(said)
+
+    def _single_user_now(self) -> bool:
+        """Whether the window that replaced this one works single-user (nobody logged in)."""
+        services = getattr(self.replacement, "_services", None)
+        return isinstance(services, Services) and services.session.account is None
 
     def _leave(self, server: bool) -> None:
         """This window closes (a server's session with it: its login is not the book's)."""

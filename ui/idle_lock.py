@@ -8,8 +8,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from chuansha_enforce.domain.accounts.accounts import Account
 from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.safety.restore_generation import RESTORED_SINCE
 from chuansha_enforce.services.container import Services
+from chuansha_enforce.services.errors import DomainError
+from ui.error_dialogs import error_text
 from ui.login_dialog import LoginDialog
+from ui.runner import session_ends
 
 INPUT_EVENTS = frozenset(
     {
@@ -73,7 +77,25 @@ class IdleLock(QObject):
 
     def _unlock(self, name: str, password: str) -> Account:
         # Wrong passwords count towards the lockout, as at login.
-        return self._services.accounts.check_password(name, password, action="auth.unlock").account
+        try:
+            return self._services.accounts.check_password(
+                name, password, action="auth.unlock"
+            ).account
+        except DomainError as exc:
+            if exc.code == RESTORED_SINCE:
+                self._end_for_restore(error_text(exc, self._lang))
+            raise
+
+    def _end_for_restore(self, said: str) -> None:
+        """The server book was restored since this session logged in: no unlock on it. The
+        lock gives way (the windows stay hidden) to the login the window asks for on the
+        restored book (``ui.runner.session_ends``)."""
+        dialog = self.dialog
+        if dialog is None:
+            return
+        dialog.rejected.disconnect(self._quit)
+        QTimer.singleShot(0, dialog, dialog.reject)
+        session_ends().ended.emit(self._services, said)
 
     def _restore(self) -> None:
         for widget in self._hidden:

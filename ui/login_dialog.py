@@ -116,14 +116,22 @@ def _attempt(
 
 
 def log_in_at_start(
-    services: Services, lang: Lang = "zh", parent: QWidget | None = None
+    services: Services,
+    lang: Lang = "zh",
+    parent: QWidget | None = None,
+    *,
+    reason: str | None = None,
 ) -> Services | None:
     """Accounts exist: close the read-only start and reopen as whoever logs in (None:
     cancelled). A server case book (``--db postgresql://…``, or one 连接服务器… opened) is
-    opened again by its address, a file by its path, with the start's clock."""
+    opened again by its address, a file by its path, with the start's clock. ``reason``:
+    why a login is asked again (shown in the dialog until the first try)."""
     where, clock = services.server_url or services.db_path, services.clock
     services.close()  # one writer per process: the logged-in services take the lock
-    return _logged_in(LoginDialog(_attempt(where, clock, None), lang, parent=parent))
+    dialog = LoginDialog(_attempt(where, clock, None), lang, parent=parent)
+    if reason is not None:
+        dialog.error.setText(reason)
+    return _logged_in(dialog)
 
 
 def log_in_again(

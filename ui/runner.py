@@ -5,7 +5,9 @@ A refusal (``DomainError``) or a storage failure (``StorageError``) is rendered 
 ``Changes`` an operation returns go to ``changed``, which the main window turns into refreshes
 by topic (``MainWindow.on_changes``). An edit made from a view someone changed since is
 refused with "已被他人修改，请刷新后再试" (issue 23): the caller's ``on_stale`` then reads the
-view again, here too, so the next try is made from what it shows then.
+view again, here too, so the next try is made from what it shows then. An operation of a
+session that logged in before its server book was restored (``session.restored_since``) ends
+the window's session: ``session_ends`` says so, and the window asks for a login again.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from chuansha_enforce.domain.clock import Clock
 from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.safety.restore_generation import RESTORED_SINCE
 from chuansha_enforce.services.changes import NOTHING, Changes, Topic
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.errors import DomainError, StorageError
@@ -31,6 +34,27 @@ Failure = DomainError | StorageError
 Reload = Callable[[], object]
 STALE = "case.changed_since"
 """The code of the refusal of an edit made from a view that was changed since (issue 23)."""
+
+
+class SessionEnds(QObject):
+    """Says that a window's session ended because its server book was restored since it
+    logged in (``RESTORED_SINCE``): any runner of the window (its dialogs have their own)
+    emits ``ended`` with the window's services; the window whose services they are logs in
+    again (``SafetyActions``). A refusal raised outside a runner (a service called by a
+    widget itself) reaches the crash handler, which emits it with None for both: each window
+    then asks its book whether its own session ended."""
+
+    ended = Signal(object, object)  # the window's Services, the refusal as said (or None)
+
+
+_SESSION_ENDS: list[SessionEnds] = []
+
+
+def session_ends() -> SessionEnds:
+    """The one ``SessionEnds`` of the program (made on first use, on the GUI thread)."""
+    if not _SESSION_ENDS:
+        _SESSION_ENDS.append(SessionEnds())
+    return _SESSION_ENDS[0]
 
 
 def raise_failure(_text: str, exc: Failure) -> None:
@@ -206,6 +230,12 @@ class OperationRunner(QObject):
         parent: QWidget | None,
         on_stale: Reload | None = None,
     ) -> None:
+        if isinstance(exc, DomainError) and exc.code == RESTORED_SINCE:
+            # the window logs in again, saying why; a form is told as it is of any refusal
+            session_ends().ended.emit(self.services, error_text(exc, self.lang))
+            if on_failed is not None:
+                on_failed(error_text(exc, self.lang), exc)
+            return
         if on_stale is not None and isinstance(exc, DomainError) and exc.code == STALE:
             on_stale()  # before the refusal is shown (``raise_failure`` ends here)
         if on_failed is not None:

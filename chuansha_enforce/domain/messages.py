@@ -66,6 +66,7 @@ from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS,
 from chuansha_enforce.domain.file_access_messages import FILE_ACCESS_MESSAGES
 from chuansha_enforce.domain.migrate_messages import MIGRATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
+from chuansha_enforce.domain.restore_generation_messages import RESTORE_GENERATION_MESSAGES
 from chuansha_enforce.domain.seal_tracking_messages import SEAL_TRACKING_MESSAGES
 from chuansha_enforce.domain.server_backup_messages import (
     SERVER_BACKUP_MESSAGES,
@@ -189,6 +190,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **FILE_ACCESS_MESSAGES,
     **SERVER_MESSAGES,
     **SEAL_TRACKING_MESSAGES,
+    **RESTORE_GENERATION_MESSAGES,
     **MIGRATE_MESSAGES,
     **SERVER_BACKUP_MESSAGES,
     **SERVER_CONNECT_MESSAGES,

@@ -17,6 +17,7 @@ import sqlite_utils
 from chuansha_enforce.domain.accounts.accounts import Permission
 from chuansha_enforce.domain.clock import Clock, today_in_china, utc_timestamp
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.safety.restore_generation import check_generation
 from chuansha_enforce.services.account_service import AccountService
 from chuansha_enforce.services.backup_service import (
     BackupService,
@@ -25,7 +26,7 @@ from chuansha_enforce.services.backup_service import (
 )
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_service import CaseService
-from chuansha_enforce.services.context import ServiceContext
+from chuansha_enforce.services.context import ServiceContext, check_current
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.database_location import server_local_path
 from chuansha_enforce.services.session import SINGLE_USER, Login, Session, open_session
@@ -68,6 +69,7 @@ from chuansha_enforce.storage.server.pg_database import (
     shown_url,
 )
 from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, ToolLookup
+from chuansha_enforce.storage.server.pg_generation import book_generation
 from chuansha_enforce.storage.server.pg_seal_tracking import (
     remake_tracking,
     tracking_refusal,
@@ -359,6 +361,7 @@ class Services:
         with ``check_backups``, every kept backup against its manifest too."""
         from chuansha_enforce.services.verify_service import Problem, VerifyService
 
+        self.check_session()
         report = VerifyService(self._db).run(expected_heads, backup_heads)
         if not check_backups:
             return report
@@ -396,9 +399,15 @@ class Services:
         with write_transaction(self._db):
             AuditLog(self._db).append(entry)
 
+    def check_session(self) -> None:
+        """Refuse (``session.restored_since``) when this session's server book was restored
+        since it logged in (``Services``' own operations; the services' are checked each)."""
+        check_current(self._db, self.session.generation)
+
     def backup(self, folder: Path | None = None, *, label: str = "manual") -> BackupManifest:
         """A logged backup on this session's thread (the CLI's ``backup``, the close backup).
         A destination refused outright is refused before anything is logged."""
+        self.check_session()
         server = self.server_backups if self.server_url is not None else None
         # no pg_dump: the server's own backups apply (nothing logged)
         tools = server.tools() if server is not None else None
@@ -420,6 +429,7 @@ class Services:
         book's accounts are the dump's): a dump of an older build upgraded
         (``upgraded_and_checked``) before the window opens it again for whoever logs in on it,
         whose open repairs the seal tracking."""
+        self.check_session()
         report = self.server_backups.restore(dump, replace=True, user=self.session.user)
         assert self.server_url is not None
         nobody = Session(None, SINGLE_USER, login_required=True)
@@ -641,6 +651,11 @@ def _build_server_services(
                 migrated: list[str] = []
             else:
                 migrated = migrate(db, local)
+            # read before the login, so a restore during it leaves the session stale, never
+            # current; a worker continuing a session opened before a restore is refused
+            generation = book_generation(db)
+            if session is not None:
+                check_generation(session.generation, generation)
             services = _wire(
                 db,
                 local,
@@ -655,6 +670,7 @@ def _build_server_services(
                 refusal=None,
                 lock=None,
                 server_url=url,
+                generation=generation,
             )
             if not read_only:
                 refusal = _check_seal_tracking(db, clock, services.session)
@@ -736,17 +752,20 @@ def _wire(
     refusal: Refusal | None,
     lock: WriterLock | None,
     server_url: str | None = None,
+    generation: str | None = None,
 ) -> Services:
     """The services on an open, migrated database (a file or a server case book); those the
-    first screen does not use are built on first use (``Services``' cached properties)."""
+    first screen does not use are built on first use (``Services``' cached properties).
+    ``generation``: a server book's restore generation, read before the login."""
     # Accounts: log in (or run single-user); with accounts and no login, only reads.
     cost = password_cost or PRODUCTION_COST
     if session is None:
         session = log_in(db, clock, login=login, cost=cost, user=user, read_only=read_only)
+        session = replace(session, generation=generation)
     elif session.login_required:
         refuse_writes(db)
     # Every service acts as the session's account and checks its role (DOMAIN §9).
-    ctx = ServiceContext(db, clock, session.user, session.account)
+    ctx = ServiceContext(db, clock, session.user, session.account, session.generation)
     settings = SettingsService(ctx)
     return Services(
         db_path=db_path,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ from chuansha_enforce.storage.safety.backup import (
 )
 from chuansha_enforce.storage.safety.inspection import DatabaseSummary
 from chuansha_enforce.storage.safety.integrity import audit_hashes
+from chuansha_enforce.storage.safety.restore_generation import mark_restored
 from chuansha_enforce.storage.server import pg_dump
 from chuansha_enforce.storage.server.pg_database import PgDatabase, open_server, shown_url
 from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, PgTools, ToolLookup
@@ -233,7 +235,8 @@ class ServerBackupService:
         return ServerRestoreReport(source, held_manifest, saved, shown_url(self._url))
 
     def _after(self, source: Path, label: BackupManifest | None, user: str) -> None:
-        """The restored case book: verified, and the restore recorded in its audit log."""
+        """The restored case book: a new restore generation (every session opened before
+        is refused and logs in again), the restore recorded in its audit log, verified."""
         from chuansha_enforce.services.verify_service import VerifyService  # noqa: PLC0415
 
         db = open_server(self._url)
@@ -243,6 +246,8 @@ class ServerBackupService:
                 # logged restore, not deleted (``verify`` reads them from this record)
                 superseded = superseded_heads(self.files.list_backups(), audit_hashes(db))
                 with write_transaction(db):
+                    # sessions opened before now log in again (``Services.check_session``)
+                    mark_restored(db, secrets.token_hex(16), utc_timestamp(self._clock))
                     AuditLog(db).append(
                         restore_record(
                             self._clock,

@@ -28,6 +28,9 @@ class Session:
     account: Account | None
     user: str  # the name written into the audit log and the records
     login_required: bool  # accounts exist and nobody logged in: the connection only reads
+    generation: str | None = None
+    """The server book's restore generation when this session logged in (read before the
+    login); its operations are refused once the book has another. None on a file."""
 
 
 def open_session(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -167,15 +167,22 @@ def _replacement(qtbot: QtBot, window: MainWindow) -> MainWindow:
     return replacement
 
 
-def _answer_login(attempts: list[tuple[str, str]], refusals: list[str]) -> None:
-    """Once the login dialog is up: each (name, password) in turn, each refusal kept in
-    ``refusals``; when every one is refused, the dialog is cancelled."""
+def _answer_login(
+    attempts: list[tuple[str, str]],
+    refusals: list[str],
+    before: Callable[[], object] | None = None,
+) -> None:
+    """Once the login dialog is up (then ``before`` is called): each (name, password) in
+    turn, each refusal kept in ``refusals``; when every one is refused, the dialog is
+    cancelled."""
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, LoginDialog):
             QTimer.singleShot(50, answer)
             return
+        if before is not None:
+            before()
         for name, password in attempts:
             dialog.name.setText(name)
             dialog.password.setText(password)
