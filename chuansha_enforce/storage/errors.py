@@ -36,11 +36,12 @@ class DatabaseLockedError(StorageError):
 class ServerConflictError(DatabaseLockedError):
     """A server broke a deadlock (SQLSTATE 40P01) or a serialisation failure (40001) by
     refusing this transaction, which it rolled back: the same write, run again from its
-    start, may go through (``connection.retried_write``, ``connection.retried_call``). Said
-    as ``storage.locked``."""
+    start, may go through (``connection.retried_call``, around every service operation).
+    Said as ``storage.locked``."""
 
     final = False
-    """Set once a write has been run as often as it may: no caller runs it again."""
+    """Set once an operation has been run as often as it may: no outer operation runs it
+    again."""
 
 
 class DatabaseReadOnlyError(StorageError):
