@@ -65,6 +65,7 @@ from chuansha_enforce.domain.disputes.dispute_messages import DISPUTE_FIELDS, DI
 from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS, DOCUMENT_MESSAGES
 from chuansha_enforce.domain.migrate_messages import MIGRATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
+from chuansha_enforce.domain.retry_messages import RETRY_MESSAGES
 from chuansha_enforce.domain.seal_tracking_messages import SEAL_TRACKING_MESSAGES
 from chuansha_enforce.domain.server_backup_messages import (
     SERVER_BACKUP_MESSAGES,
@@ -187,6 +188,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **CLI_MESSAGES,
     **SERVER_MESSAGES,
     **SEAL_TRACKING_MESSAGES,
+    **RETRY_MESSAGES,
     **MIGRATE_MESSAGES,
     **SERVER_BACKUP_MESSAGES,
     **SERVER_CONNECT_MESSAGES,

@@ -23,6 +23,7 @@ from chuansha_enforce.storage.errors import (
     DiskFullError,
     NotADatabaseError,
     ReadOnlyMediumError,
+    ServerConflictAfterCommitError,
     ServerConflictError,
     StorageError,
 )
@@ -222,12 +223,17 @@ def _runs(
     """``run`` until it is not refused with ``ServerConflictError``, at most ``tries`` runs in
     all, while ``again()`` says a run again is the same write made later; then the refusal,
     marked ``final`` so that an outer operation (one that called this one outside its
-    transaction) does not run it once more."""
+    transaction) does not run it once more. Refused once ``again()`` says something of it
+    committed, the refusal says so (``ServerConflictAfterCommitError``)."""
     for attempt in range(1, tries + 1):
         try:
             return run()
         except ServerConflictError as exc:
-            if exc.final or attempt >= tries or not again():
+            if isinstance(exc, ServerConflictAfterCommitError):
+                raise
+            if not again():
+                raise ServerConflictAfterCommitError(str(exc.params["path"])) from exc
+            if exc.final or attempt >= tries:
                 exc.final = True
                 raise
             log.info("server write refused (deadlock or serialisation), run %d of %d", attempt,

@@ -44,6 +44,15 @@ class ServerConflictError(DatabaseLockedError):
     again."""
 
 
+class ServerConflictAfterCommitError(ServerConflictError):
+    """The server refused a transaction of an operation after another of the same operation
+    had committed: not run again (that would write the committed part twice), and said so:
+    part of the operation is in the book, the rest is not."""
+
+    code = "storage.conflict_after_commit"
+    final = True
+
+
 class DatabaseReadOnlyError(StorageError):
     code = "storage.read_only"
 

@@ -266,17 +266,26 @@ class _Publishing(ContextService):
         super().__init__(ctx)
         self.steps = steps
 
-    def publish(self, apply: Callable[[CaseFile, dt.date, str], None]) -> StepResult:
+    def publish(
+        self, apply: Callable[[CaseFile, dt.date, str], None], first: int | None = None
+    ) -> StepResult:
+        """The step, after a transaction of its own that claims case ``first``'s version."""
+        if first is not None:
+            with write_transaction(self._db):
+                case_versions.bump(self._db, first, None)
         return self.steps.run_step(NO, "case.test_step", {}, apply)
 
 
 @pytest.mark.pg
+@pytest.mark.parametrize("committed_first", [False, True])
 def test_a_step_run_by_another_operation_runs_three_times_not_nine(
-    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    committed_first: bool, server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """The step (``run_step``, itself an operation) is run again by itself; once it lost three
     times its refusal is final, so the operation around it does not run it three times more:
-    three runs in all, the sentence, nothing written."""
+    three runs in all, then the sentence, nothing of the step written. When the operation
+    around it had committed a transaction first, that stays and the sentence says part of
+    the operation was saved."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     _book(server_db)
     assert _cli(server_db, *FILE)[:2] == (0, f"{OTHER}\n")
@@ -294,7 +303,7 @@ def test_a_step_run_by_another_operation_runs_three_times_not_nine(
 
     try:
         with pytest.raises(ServerConflictError) as refused:
-            outer.publish(apply)
+            outer.publish(apply, ids[OTHER] if committed_first else None)
     finally:
         losing.join()
         services.close()
@@ -302,8 +311,13 @@ def test_a_step_run_by_another_operation_runs_three_times_not_nine(
     assert refused.value.final
     assert _deadlocks(server_db) == deadlocks + 3
     said = render(refused.value.code, refused.value.params, "zh")
-    assert said == render("storage.locked", {"path": shown_url(server_db)}, "zh")
-    assert database_digest(server_db) == before
+    code = "storage.conflict_after_commit" if committed_first else "storage.locked"
+    assert said == render(code, {"path": shown_url(server_db)}, "zh")
+    if committed_first:
+        assert _versions(server_db) == {NO: 0, OTHER: 1}  # the first transaction's, once
+        assert _steps(server_db, "case.test_step") == 0
+    else:
+        assert database_digest(server_db) == before
 
 
 def test_a_file_step_runs_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
