@@ -67,6 +67,7 @@ from chuansha_enforce.domain.file_access_messages import FILE_ACCESS_MESSAGES
 from chuansha_enforce.domain.migrate_messages import MIGRATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
 from chuansha_enforce.domain.restore_generation_messages import RESTORE_GENERATION_MESSAGES
+from chuansha_enforce.domain.retry_messages import RETRY_MESSAGES
 from chuansha_enforce.domain.seal_tracking_messages import SEAL_TRACKING_MESSAGES
 from chuansha_enforce.domain.server_backup_messages import (
     SERVER_BACKUP_MESSAGES,
@@ -191,6 +192,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     **SERVER_MESSAGES,
     **SEAL_TRACKING_MESSAGES,
     **RESTORE_GENERATION_MESSAGES,
+    **RETRY_MESSAGES,
     **MIGRATE_MESSAGES,
     **SERVER_BACKUP_MESSAGES,
     **SERVER_CONNECT_MESSAGES,

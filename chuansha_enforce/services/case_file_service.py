@@ -124,7 +124,7 @@ from chuansha_enforce.storage.cases.case_file_repository import CaseFileReposito
 from chuansha_enforce.storage.cases.case_trash_repository import CaseTrashRepository
 from chuansha_enforce.storage.cases.discretion_repository import DiscretionRepository
 from chuansha_enforce.storage.cases.service_repository import ServiceRepository
-from chuansha_enforce.storage.connection import retried_write, write_transaction
+from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.documents.decision_numbers import decision_number_holder
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 
@@ -342,16 +342,14 @@ class CaseFileService(ContextService):
         at = utc_timestamp(self._clock)
         today = today_in_china(self._clock)
 
-        def write() -> CaseFile:
+        with write_transaction(self._db):
             case = self.claim_edit(case_no)
             if action != "case.review":
                 case_gates.check_review_current(case)
             apply(case, today, at)
             self._audit(at, action, case.case_no, detail)
-            return self._cases.load(case.id)
-
-        # ``apply`` decides from the case read inside (a server's deadlock loser runs again)
-        return StepResult(retried_write(self._db, write), changed)
+            written = self._cases.load(case.id)
+        return StepResult(written, changed)
 
     def run_step(
         self,
@@ -362,9 +360,10 @@ class CaseFileService(ContextService):
     ) -> StepResult:
         """A step another service adds to the case (publication, …): the same checks of the
         account and of the case's version, one transaction with its audit record, the case
-        as it now stands. ``apply`` may run twice: a server refusing the first run to break a
-        deadlock rolls it back and the step runs again (``retried_write``), so it decides
-        from the case and rows it reads and keeps nothing of a run outside the database."""
+        as it now stands. ``apply`` decides from the case and rows it reads inside the
+        transaction: a server refusing it to break a deadlock rolls it back and the whole
+        operation runs again (``retried_call``, around every public method), so a caller's
+        ``apply`` keeps nothing of a refused run outside its own operation."""
         return self._step(case_no, action, detail, apply)
 
     def _audit(self, at: str, action: str, case_no: str, detail: Mapping[str, object]) -> None:
@@ -614,7 +613,6 @@ class CaseFileService(ContextService):
 
         def apply(case: CaseFile, today: dt.date, at: str) -> None:
             nonlocal decision
-            found.clear()  # a run again (after a server's deadlock) starts afresh
             choice = discretion or DiscretionChoice()
             if decision.outcome is Outcome.PENALTY and decision.fine_fen > 0:
                 at_notice = DiscretionRepository(self._db).notice_choice(case.id)
@@ -882,7 +880,6 @@ class CaseFileService(ContextService):
             calendar = self._calendar.work_calendar()
             rules = self.forced_rules()
             disputes = self.disputes_about(case)
-            warned.clear()  # a run again (after a server's deadlock) starts afresh
             warned.extend(
                 check_carry_out(case, carry, today, disputes, calendar=calendar, rules=rules)
             )

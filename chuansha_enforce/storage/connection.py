@@ -23,6 +23,7 @@ from chuansha_enforce.storage.errors import (
     DiskFullError,
     NotADatabaseError,
     ReadOnlyMediumError,
+    ServerConflictAfterCommitError,
     ServerConflictError,
     StorageError,
 )
@@ -221,40 +222,24 @@ def _runs(
 ) -> T:
     """``run`` until it is not refused with ``ServerConflictError``, at most ``tries`` runs in
     all, while ``again()`` says a run again is the same write made later; then the refusal,
-    marked ``final`` so that no outer caller runs it once more."""
+    marked ``final`` so that an outer operation (one that called this one outside its
+    transaction) does not run it once more. Refused once ``again()`` says something of it
+    committed, the refusal says so (``ServerConflictAfterCommitError``)."""
     for attempt in range(1, tries + 1):
         try:
             return run()
         except ServerConflictError as exc:
-            if exc.final or attempt >= tries or not again():
+            if isinstance(exc, ServerConflictAfterCommitError):
+                raise
+            if not again():
+                raise ServerConflictAfterCommitError(str(exc.params["path"])) from exc
+            if exc.final or attempt >= tries:
                 exc.final = True
                 raise
             log.info("server write refused (deadlock or serialisation), run %d of %d", attempt,
                      tries)  # fmt: skip
             pause(RETRY_PAUSES[min(attempt, len(RETRY_PAUSES)) - 1])
     raise AssertionError("unreachable")  # pragma: no cover
-
-
-def retried_write(
-    db: sqlite_utils.Database,
-    body: Callable[[], T],
-    *,
-    tries: int = WRITE_TRIES,
-    pause: Callable[[float], None] = time.sleep,
-) -> T:
-    """``body`` in one whole write transaction (``write_transaction``), run again from a new
-    ``BEGIN`` when a server refused the transaction to break a deadlock or a serialisation
-    failure (it was rolled back: nothing of it was written), at most ``tries`` runs in all,
-    then the refusal (``storage.locked``). Only for a body that reads everything it decides
-    on inside the transaction and keeps nothing outside it from a run that was rolled back
-    (so a second run is the first run made later). A file never gives this refusal:
-    ``BEGIN IMMEDIATE`` makes one writer at a time."""
-
-    def run() -> T:
-        with write_transaction(db):
-            return body()
-
-    return _runs(run, lambda: True, tries=tries, pause=pause)
 
 
 def retried_call(
@@ -272,8 +257,11 @@ def retried_call(
     so an edit the other writer has since overtaken is refused as stale). Once something of
     it committed, the refusal is said (running it again would write that twice). At most
     ``tries`` runs in all. Started inside a transaction (an operation called by another's
-    write) it runs once: the outer operation's transaction is the one to run again. On a
-    file it runs once (``BEGIN IMMEDIATE``: no deadlock to lose)."""
+    write) it runs once: the outer operation's transaction is the one to run again. Called
+    by another operation outside a transaction (publication's steps call ``run_step``), it
+    runs again by itself, from its own start; its refusal is then ``final``, so the outer
+    one does not run it again (at most ``tries`` runs, not ``tries`` squared). On a file it
+    runs once (``BEGIN IMMEDIATE``: no deadlock to lose)."""
     if not isinstance(db, PgDatabase) or db.pg.in_transaction:
         return call()
     committed = db.pg.commits

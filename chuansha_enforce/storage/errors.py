@@ -36,11 +36,21 @@ class DatabaseLockedError(StorageError):
 class ServerConflictError(DatabaseLockedError):
     """A server broke a deadlock (SQLSTATE 40P01) or a serialisation failure (40001) by
     refusing this transaction, which it rolled back: the same write, run again from its
-    start, may go through (``connection.retried_write``, ``connection.retried_call``). Said
-    as ``storage.locked``."""
+    start, may go through (``connection.retried_call``, around every service operation).
+    Said as ``storage.locked``."""
 
     final = False
-    """Set once a write has been run as often as it may: no caller runs it again."""
+    """Set once an operation has been run as often as it may: no outer operation runs it
+    again."""
+
+
+class ServerConflictAfterCommitError(ServerConflictError):
+    """The server refused a transaction of an operation after another of the same operation
+    had committed: not run again (that would write the committed part twice), and said so:
+    part of the operation is in the book, the rest is not."""
+
+    code = "storage.conflict_after_commit"
+    final = True
 
 
 class DatabaseReadOnlyError(StorageError):

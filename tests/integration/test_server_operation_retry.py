@@ -243,14 +243,21 @@ def _two_writes(url: str, *, commit_first: bool) -> tuple[_TwoWrites, BaseExcept
 @pytest.mark.pg
 def test_an_operation_that_committed_a_transaction_is_not_run_again(book: str) -> None:
     """Its first transaction is in the book: a run again would write it twice, so the
-    refusal of the second is said (``storage.locked``) and the first stays, written once."""
+    refusal of the second is said, in a sentence that says part of it was saved
+    (``storage.conflict_after_commit``), and the first stays, written once."""
     deadlocks = _deadlocks(book)
     service, failed = _two_writes(book, commit_first=True)
     assert service.runs == 1
     assert isinstance(failed, ServerConflictError)
     assert failed.final
-    said = render(failed.code, failed.params, "zh")
-    assert said == render("storage.locked", {"path": shown_url(book)}, "zh")
+    where = shown_url(book)
+    assert render(failed.code, failed.params, "zh") == (
+        f"服务器上的案件库 {where}：这次操作的前一部分已经保存，后一部分因另一台电脑同时写入被"
+        "服务器撤销，没有保存。请刷新后查看已保存的内容，只补做没有保存的部分，不要把整个操作重做一遍"
+    )
+    assert render(failed.code, failed.params, "en").startswith(
+        f"the case book on {where}: the first part of this operation was saved;"
+    )
     assert _deadlocks(book) == deadlocks + 1
     with psycopg.connect(book) as conn:
         versions = dict(conn.execute(

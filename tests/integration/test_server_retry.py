@@ -1,11 +1,12 @@
 """A server's deadlock is run again, not refused (issue 23, docs/SERVER.md "Concurrency").
 
 PostgreSQL breaks a deadlock by refusing one of the transactions (SQLSTATE 40P01; a
-serialisation failure is 40001) and rolling it back. A case step's write transaction is a
-closure that decides from what it reads inside (``CaseFileService._step`` through
-``storage.connection.retried_write``), so the refused one runs again from a new ``BEGIN``, at
-most three runs in all, and goes through once the other writer is done: provoked here with a
-real deadlock between two connections on the server.
+serialisation failure is 40001) and rolling it back. A case step is one write transaction
+(``CaseFileService._step``) that decides from what it reads inside; the step is a service
+operation, which ``storage.connection.retried_call`` runs again from its start when the server
+refused it before anything of it committed, at most three runs in all, so it goes through once
+the other writer is done: provoked here with real deadlocks between two connections on the
+server.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -22,17 +24,19 @@ from chuansha_enforce.domain.cases.case_file import CaseFile
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import render
+from chuansha_enforce.services.case_file_service import CaseFileService, StepResult
 from chuansha_enforce.services.case_versions import edited_as_read
 from chuansha_enforce.services.container import build_services
+from chuansha_enforce.services.context import ContextService, ServiceContext
 from chuansha_enforce.storage.cases import case_versions
 from chuansha_enforce.storage.connection import (
     RETRY_PAUSES,
     WRITE_TRIES,
-    retried_write,
+    retried_call,
     write_transaction,
 )
 from chuansha_enforce.storage.errors import ServerConflictError
-from chuansha_enforce.storage.server.pg_database import open_server, shown_url
+from chuansha_enforce.storage.server.pg_database import PgDatabase, open_server, shown_url
 from tests.conftest import NOW, database_digest
 from tests.integration.test_case_versions import FILE, NO, _book, _cli
 
@@ -171,38 +175,34 @@ def test_a_step_run_again_after_a_deadlock_is_still_held_to_the_version_it_read(
     assert _steps(server_db, "case.test_step") == 0
 
 
-@pytest.mark.pg
-def test_after_three_refused_runs_the_refusal_is_said_and_nothing_is_written(
-    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Each run of the write meets a real deadlock with another connection: three runs, the
-    pauses between them, then the sentence ``storage.locked``; nothing of it written."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    _book(server_db)
-    assert _cli(server_db, *FILE)[:2] == (0, f"{OTHER}\n")
-    ids = _ids(server_db)
-    db = open_server(server_db)
-    paused: list[float] = []
-    runs: list[int] = []
-    before = database_digest(server_db)
-    deadlocks = _deadlocks(server_db)
+class _LosingEveryRun:
+    """A deadlock for every run of a write on ``db``: the write holds NO's version row (it
+    claimed it); another connection holds OTHER's and waits for NO's (its deadlock check
+    waits 60 s, the program's 1 s), then the write wants OTHER's, so the server refuses the
+    write. That connection rolls back once the write's run is rolled back."""
 
-    def body() -> None:
-        for earlier in thread_box:  # the last run's other connection is done (rolled back)
+    def __init__(self, url: str, ids: dict[str, int]) -> None:
+        self.url, self.ids = url, ids
+        self.runs: list[int] = []
+        self.threads: list[threading.Thread] = []
+
+    def lose(self, db: PgDatabase) -> None:
+        """Called inside the write's transaction, after it claimed NO's version row."""
+        for earlier in self.threads:  # the last run's other connection is done (rolled back)
             earlier.join(60)
-        runs.append(len(runs) + 1)
+        self.runs.append(len(self.runs) + 1)
         holding = threading.Event()
         pids: list[int] = []
 
         def other_connection() -> None:
-            other = open_server(server_db)
+            other = open_server(self.url)
             try:
                 with write_transaction(other):
                     other.pg.raw.execute("SET LOCAL deadlock_timeout = '60s'")
-                    case_versions.bump(other, ids[OTHER], None)
+                    case_versions.bump(other, self.ids[OTHER], None)
                     pids.append(other.pg.raw.info.backend_pid)
                     holding.set()
-                    case_versions.bump(other, ids[NO], None)  # waits for the program's run
+                    case_versions.bump(other, self.ids[NO], None)  # waits for the write's run
                     raise DomainError("case.changed_since")  # rolled back: writes nothing
             except DomainError:
                 pass
@@ -210,28 +210,114 @@ def test_after_three_refused_runs_the_refusal_is_said_and_nothing_is_written(
                 other.close()
 
         thread = threading.Thread(target=other_connection)
-        thread_box.append(thread)
-        case_versions.bump(db, ids[NO], None)
+        self.threads.append(thread)
         thread.start()
         assert holding.wait(30)
-        _lock_waiting(server_db, pids[0])
-        case_versions.bump(db, ids[OTHER], None)  # the cycle: this run is refused
+        _lock_waiting(self.url, pids[0])
+        case_versions.bump(db, self.ids[OTHER], None)  # the cycle: this run is refused
 
-    thread_box: list[threading.Thread] = []
+    def join(self) -> None:
+        for thread in self.threads:
+            thread.join(60)
+
+
+@pytest.mark.pg
+def test_after_three_refused_runs_the_refusal_is_said_and_nothing_is_written(
+    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Each run of the operation's write meets a real deadlock with another connection: three
+    runs, the pauses between them, then the sentence ``storage.locked``; nothing of it
+    written."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _book(server_db)
+    assert _cli(server_db, *FILE)[:2] == (0, f"{OTHER}\n")
+    ids = _ids(server_db)
+    db = open_server(server_db)
+    paused: list[float] = []
+    before = database_digest(server_db)
+    deadlocks = _deadlocks(server_db)
+    losing = _LosingEveryRun(server_db, ids)
+
+    def operation() -> None:
+        with write_transaction(db):
+            case_versions.bump(db, ids[NO], None)
+            losing.lose(db)
+
     try:
         with pytest.raises(ServerConflictError) as refused:
-            retried_write(db, body, pause=paused.append)
+            retried_call(db, operation, pause=paused.append)
     finally:
-        for thread in thread_box:
-            thread.join(60)
+        losing.join()
         db.close()
-    assert runs == [1, 2, 3]
+    assert losing.runs == [1, 2, 3]
     assert WRITE_TRIES == 3
     assert paused == list(RETRY_PAUSES) == [0.05, 0.2]
     assert _deadlocks(server_db) == deadlocks + 3
     said = render(refused.value.code, refused.value.params, "zh")
     assert said == render("storage.locked", {"path": shown_url(server_db)}, "zh")
     assert database_digest(server_db) == before
+
+
+class _Publishing(ContextService):
+    """An operation that adds a step to a case through ``run_step``, as publication's
+    operations do: an operation called by another outside its transaction."""
+
+    def __init__(self, ctx: ServiceContext, steps: CaseFileService) -> None:
+        super().__init__(ctx)
+        self.steps = steps
+
+    def publish(
+        self, apply: Callable[[CaseFile, dt.date, str], None], first: int | None = None
+    ) -> StepResult:
+        """The step, after a transaction of its own that claims case ``first``'s version."""
+        if first is not None:
+            with write_transaction(self._db):
+                case_versions.bump(self._db, first, None)
+        return self.steps.run_step(NO, "case.test_step", {}, apply)
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("committed_first", [False, True])
+def test_a_step_run_by_another_operation_runs_three_times_not_nine(
+    committed_first: bool, server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The step (``run_step``, itself an operation) is run again by itself; once it lost three
+    times its refusal is final, so the operation around it does not run it three times more:
+    three runs in all, then the sentence, nothing of the step written. When the operation
+    around it had committed a transaction first, that stays and the sentence says part of
+    the operation was saved."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _book(server_db)
+    assert _cli(server_db, *FILE)[:2] == (0, f"{OTHER}\n")
+    ids = _ids(server_db)
+    before = database_digest(server_db)
+    deadlocks = _deadlocks(server_db)
+    losing = _LosingEveryRun(server_db, ids)
+    services = build_services(server_db, FixedClock(NOW))
+    db = services._db
+    assert isinstance(db, PgDatabase)
+    outer = _Publishing(ServiceContext(db, FixedClock(NOW), "测试", None), services.case_files)
+
+    def apply(_case: CaseFile, _today: dt.date, _at: str) -> None:
+        losing.lose(db)  # the step claimed NO's version row first
+
+    try:
+        with pytest.raises(ServerConflictError) as refused:
+            outer.publish(apply, ids[OTHER] if committed_first else None)
+    finally:
+        losing.join()
+        services.close()
+    assert losing.runs == [1, 2, 3]
+    assert refused.value.final
+    assert _deadlocks(server_db) == deadlocks + 3
+    said = render(refused.value.code, refused.value.params, "zh")
+    code = "storage.conflict_after_commit" if committed_first else "storage.locked"
+    assert said == render(code, {"path": shown_url(server_db)}, "zh")
+    if committed_first:
+        assert _versions(server_db) == {NO: 0, OTHER: 1}  # the first transaction's, once
+        assert _steps(server_db, "case.test_step") == 0
+    else:
+        assert database_digest(server_db) == before
 
 
 def test_a_file_step_runs_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
