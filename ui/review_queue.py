@@ -170,7 +170,12 @@ class ReviewQueueWidget(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("reviewQueueMessage")
         self._caps = TextCaps(self.message, lang, self)  # each material as the service holds it
-        self._caps.hold(self.materials, "materials", _t("报送材料"), items=material_items)
+        self._caps.hold(
+            self.materials,
+            "materials",
+            QCoreApplication.translate("ReviewQueue", "报送材料"),
+            items=material_items,
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
