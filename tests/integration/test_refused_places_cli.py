@@ -20,6 +20,7 @@ from tests.conftest import NOW, database_digest
 from tests.refused_place import refuse, refuse_replacing
 
 NO_PERMISSION = "文件：无法写入 {}：没有在那里写入的权限。请另选位置"
+BACKUP_NOT_WRITABLE = "备份文件 {} 不能写入（只读、被其他程序占用或没有权限），案件库没有改动"
 
 
 @pytest.fixture
@@ -162,7 +163,7 @@ def test_a_backup_that_may_not_be_renamed_into_place_is_refused_naming_it(
     said = capsys.readouterr().err
     assert "Traceback" not in said
     [name] = refused
-    assert said.strip() == f"数据库 {name} 不能写入（只读文件或没有权限）"
+    assert said.strip() == BACKUP_NOT_WRITABLE.format(name)  # the backup, not the case book
     monkeypatch.undo()
     assert list(place.iterdir()) == []  # no half backup, no manifest
     with build_services(book, FixedClock(NOW)) as services:
