@@ -60,6 +60,7 @@ from chuansha_enforce.storage.safety.backup import (
     BackupProgress,
     backup_database,
     backup_files,
+    backup_write_error,
     check_backup_file,
     copy_raw,
     manifest_mismatch,
@@ -427,7 +428,9 @@ class BackupService:
             try:
                 return copy_raw(self._db_path, target, utc_timestamp(self._clock)), True
             except OSError as exc:
-                raise storage_error_from(exc, target) from exc
+                if exc.filename is not None and Path(exc.filename) == self._db_path:  # reading
+                    raise storage_error_from(exc, self._db_path) from exc
+                raise backup_write_error(exc, target) from exc
         return saved.path, False
 
     def _superseded_heads(self, staging: Path) -> list[str]:

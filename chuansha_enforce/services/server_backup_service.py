@@ -33,12 +33,17 @@ from chuansha_enforce.services.backup_checks import (
 )
 from chuansha_enforce.services.backup_service import BackupService, restore_record
 from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.errors import ServerBackupError, StorageError
+from chuansha_enforce.storage.errors import (
+    BackupNotWritableError,
+    ServerBackupError,
+    StorageError,
+)
 from chuansha_enforce.storage.migrations import known_names
 from chuansha_enforce.storage.safety.audit_log import AuditLog
 from chuansha_enforce.storage.safety.backup import (
     PARTIAL,
     BackupManifest,
+    backup_write_error,
     file_sha256,
     manifest_path,
     read_manifest,
@@ -139,7 +144,10 @@ class ServerBackupService:
             held = self._checked(tools, partial, target)
             os.replace(partial, target)
         except OSError as exc:
-            raise StorageError(target, detail=exc.strerror or str(exc)) from exc
+            error = backup_write_error(exc, target)  # a refusal names the backup file
+            if not isinstance(error, BackupNotWritableError):
+                error = StorageError(target, detail=exc.strerror or str(exc))
+            raise error from exc
         finally:
             partial.unlink(missing_ok=True)
         manifest = _manifest(

@@ -57,6 +57,14 @@ class DatabaseReadOnlyError(StorageError):
     code = "storage.read_only"
 
 
+class BackupNotWritableError(StorageError):
+    """The OS refused writing a backup (into its folder, or the rename over its own name, as
+    Windows refuses to replace a file another program holds open): said as the backup file,
+    not as the case book, which is untouched."""
+
+    code = "backup.not_writable"
+
+
 class DiskFullError(StorageError):
     code = "storage.disk_full"
 

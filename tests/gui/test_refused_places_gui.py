@@ -1,6 +1,7 @@
 """The window where the operating system refuses a file the user names (EACCES, met for real
-at the system edge: ``tests.refused_place``): each save action, a backup to a folder and an
-import say so in a visible message naming the file, and the database is as it was."""
+at the system edge: ``tests.refused_place``): each save action, a backup to a folder (or
+renamed into it), an import and a restore say so in a visible message naming the file, and
+the database is as it was."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from tests.gui.test_backup_actions import _close_boxes_into
 from tests.gui.test_output_refusals import save_actions
 from tests.gui.test_report_menu import _window
 from tests.ledger_files import ledger
-from tests.refused_place import refuse
+from tests.refused_place import refuse, refuse_replacing
 from ui.import_dialog import ImportDialog
 from ui.runner import OperationRunner
 
 NO_PERMISSION = "文件：无法写入 {}：没有在那里写入的权限。请另选位置"
+BACKUP_NOT_WRITABLE = "备份文件 {} 不能写入（只读、被其他程序占用或没有权限），案件库没有改动"
 
 
 def test_every_save_action_says_the_folder_may_not_be_written(
@@ -99,3 +101,46 @@ def test_a_ledger_that_may_not_be_read_is_said_so_in_the_import_dialog(
         ]
     ]
     assert database_digest(services.db_path) == before
+
+
+def test_a_backup_that_may_not_be_renamed_into_place_names_the_backup_file(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder passes its check; the rename of the finished copy over its name is refused
+    (Windows, the file held open): the backup file is named, not the case book."""
+    window = _window(qtbot, services, tmp_path)
+    shut = tmp_path / "shut"
+    shut.mkdir()
+    refused = refuse_replacing(monkeypatch, shut)
+    shown: list[str] = []
+    _close_boxes_into(shown)
+    window.safety.start_backup(shut)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    [name] = refused
+    assert shown == [BACKUP_NOT_WRITABLE.format(name)]
+    monkeypatch.undo()
+    assert list(shut.iterdir()) == []  # no half backup, no manifest
+    window.close()
+
+
+def test_a_backup_that_may_not_be_read_is_not_restored_and_says_so(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """文件 → 恢复 of a backup the OS will not let be read (past the confirmation: ``ask=False``
+    is the path the answer Yes takes): a visible message naming the backup, the case book
+    exactly as it was, no staging copy left."""
+    window = _window(qtbot, services, tmp_path)
+    shut = tmp_path / "shut"
+    backup = services.backups.backup(shut).path
+    assert backup is not None
+    before = database_digest(services.db_path)
+    refused = refuse(monkeypatch, shut, reading=True)
+    shown: list[str] = []
+    _close_boxes_into(shown)
+    assert window.safety.restore(backup, ask=False) is None
+    assert shown == [f"文件：无法读取备份文件 {backup}：没有读取它的权限，未做任何改动"]
+    assert str(backup) in refused  # the operating system said no
+    monkeypatch.undo()
+    assert database_digest(services.db_path) == before
+    assert not services.db_path.with_name(services.db_path.name + ".restoring").exists()
+    window.close()

@@ -8,6 +8,7 @@ database exactly as it was (a copy of full personal data is logged, failed, by d
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from tests.conftest import NOW, database_digest
 from tests.refused_place import refuse, refuse_replacing
 
 NO_PERMISSION = "文件：无法写入 {}：没有在那里写入的权限。请另选位置"
+BACKUP_NOT_WRITABLE = "备份文件 {} 不能写入（只读、被其他程序占用或没有权限），案件库没有改动"
 
 
 @pytest.fixture
@@ -162,7 +164,7 @@ def test_a_backup_that_may_not_be_renamed_into_place_is_refused_naming_it(
     said = capsys.readouterr().err
     assert "Traceback" not in said
     [name] = refused
-    assert said.strip() == f"数据库 {name} 不能写入（只读文件或没有权限）"
+    assert said.strip() == BACKUP_NOT_WRITABLE.format(name)  # the backup, not the case book
     monkeypatch.undo()
     assert list(place.iterdir()) == []  # no half backup, no manifest
     with build_services(book, FixedClock(NOW)) as services:
@@ -215,3 +217,35 @@ def test_a_backup_the_user_may_not_read_is_not_restored(
     )
     monkeypatch.undo()
     assert not book.with_name(book.name + ".restoring").exists()
+
+
+def test_the_backups_folder_the_user_may_not_write_in_names_the_backup(
+    book: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The default place (``backups`` beside the book, not yet made) refused: the backup it
+    would have been is named, in both languages; no case changed (the attempts are logged)."""
+    folder = book.with_name("backups")
+    refused = refuse(monkeypatch, folder)
+    said = {}
+    for lang in ("zh", "en"):
+        assert main(["--db", str(book), "--lang", lang, "backup"]) == 1
+        out = capsys.readouterr()
+        assert out.out == ""
+        assert "Traceback" not in out.err
+        said[lang] = out.err.strip()
+    assert refused == [str(folder), str(folder)]  # the folder was to be made, each time
+    zh, en = said["zh"], said["en"]
+    assert zh.startswith(f"备份文件 {folder}{os.sep}cases-")
+    assert zh.endswith("-manual.db 不能写入（只读、被其他程序占用或没有权限），案件库没有改动")
+    assert en.startswith(f"the backup file {folder}{os.sep}cases-")
+    assert en.endswith(
+        "-manual.db cannot be written (read-only, held open by another program or no"
+        " permission); the case book was not changed"
+    )
+    monkeypatch.undo()
+    assert not folder.exists()
+    with build_services(book, FixedClock(NOW)) as services:
+        rows = services._db.execute(
+            "SELECT outcome FROM audit_log WHERE action = 'database.backup' ORDER BY id"
+        ).fetchall()
+    assert [outcome for (outcome,) in rows] == ["started", "failed"] * 2

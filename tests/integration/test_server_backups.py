@@ -28,6 +28,7 @@ from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS, ToolLookup, fi
 from tests.cli_clock import main
 from tests.conftest import NOW
 from tests.integration.test_server_mode import _run
+from tests.refused_place import refuse_replacing
 from tests.server_backend import server_digest
 
 pytestmark = pytest.mark.pg
@@ -142,6 +143,26 @@ def test_a_dump_that_does_not_verify_is_reported_and_not_kept(
     assert "恢复到临时数据库后未通过校验（audit_log 1：" in text
     assert text.endswith("不算作备份，未做任何改动")
     assert list((tmp_path / "pc").rglob("*.dump*")) == []
+
+
+def test_a_dump_that_may_not_be_renamed_into_place_names_the_backup_file(
+    server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The rename of the checked dump over its name refused by the OS (Windows: the file held
+    open): said as the backup file, not as the case book; nothing kept there."""
+    _book(server_db, monkeypatch, tmp_path)
+    service = _service(server_db, tmp_path / "pc" / "cases.db")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    refused = refuse_replacing(monkeypatch, folder)
+    with pytest.raises(StorageError) as caught:
+        service.backup(folder)
+    [name] = refused
+    assert render(caught.value.code, caught.value.params, "zh") == (
+        f"备份文件 {name} 不能写入（只读、被其他程序占用或没有权限），案件库没有改动"
+    )
+    monkeypatch.undo()
+    assert list(folder.iterdir()) == []
 
 
 def test_without_pg_dump_the_servers_own_backups_apply_and_nothing_is_logged(

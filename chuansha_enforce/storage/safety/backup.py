@@ -22,7 +22,12 @@ import sqlite_utils
 
 from chuansha_enforce import __version__
 from chuansha_enforce.storage.connection import SQLITE_VERSION, storage_error_from
-from chuansha_enforce.storage.errors import DatabaseCorruptError
+from chuansha_enforce.storage.errors import (
+    BackupNotWritableError,
+    DatabaseCorruptError,
+    DatabaseReadOnlyError,
+    StorageError,
+)
 from chuansha_enforce.storage.safety.audit_log import AuditLog
 from chuansha_enforce.storage.safety.inspection import (
     applied_migrations,
@@ -181,11 +186,18 @@ def backup_database(
         _fsync_folder(target.parent)
     except (sqlite3.Error, OSError) as exc:
         _discard(partial)
-        raise storage_error_from(exc, target) from exc
+        raise backup_write_error(exc, target) from exc
     except BaseException:
         _discard(partial)
         raise
     return target
+
+
+def backup_write_error(exc: BaseException, target: Path) -> StorageError:
+    """The error of writing the backup ``target``: a refusal by the OS (in its folder, at the
+    rename over its name) names the backup file, not the case book, which is untouched."""
+    error = storage_error_from(exc, target)
+    return BackupNotWritableError(target) if type(error) is DatabaseReadOnlyError else error
 
 
 def _discard(partial: Path) -> None:
