@@ -8,6 +8,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,6 +72,16 @@ def damage_database(path: Path, table: str = "file_review_sheets") -> None:
     with path.open("r+b") as file:
         file.seek(page_size * (root[0] - 1))
         file.write(b"\xff" * 200)
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_answer_outlives_its_test() -> Iterator[None]:
+    """A dialog answer a test left waiting (``tests/gui/dialog_answers.py``) would answer, or
+    cancel, a later test's dialog: each is stopped when its test ends."""
+    yield
+    answers = sys.modules.get("tests.gui.dialog_answers")
+    if answers is not None:  # (only GUI tests load it: the others need no Qt)
+        answers.stop_waiting()
 
 
 @pytest.fixture

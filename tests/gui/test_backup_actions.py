@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -19,6 +19,7 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.errors import DomainError, StorageError
 from tests.conftest import NOW, damage_database, database_digest
+from tests.gui.dialog_answers import answer_when_shown
 from tests.review_setup import PASSWORDS, make_accounts, open_as
 from ui.main_window import MainWindow
 from ui.startup_recovery import offer_restore
@@ -112,15 +113,15 @@ def test_restore_confirms_and_shows_what_it_restored(
 def _close_boxes_into(shown: list[str]) -> None:
     """Close the next message box as soon as it appears, keeping its text in ``shown``."""
 
-    def close_box() -> None:
+    def close_box() -> bool:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QMessageBox) and widget.isVisible():
                 shown.append(widget.text())
                 widget.close()
-                return
-        QTimer.singleShot(50, close_box)
+                return True
+        return False
 
-    QTimer.singleShot(50, close_box)
+    answer_when_shown(close_box)
 
 
 def test_a_refused_restore_changes_nothing(

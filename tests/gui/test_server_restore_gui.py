@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +30,7 @@ from chuansha_enforce.storage.server import pg_dump
 from chuansha_enforce.storage.server.pg_database import open_server
 from chuansha_enforce.storage.server.pg_dump import SYSTEM_TOOLS
 from tests.conftest import NOW
+from tests.gui.dialog_answers import answer_when_shown
 from tests.gui.test_backup_actions import _close_boxes_into
 from tests.integration.test_server_mode import FILE, _cli
 from tests.review_setup import CHEAP, PASSWORDS, make_accounts, open_as
@@ -176,11 +177,10 @@ def _answer_login(
     turn, each refusal kept in ``refusals``; when every one is refused, the dialog is
     cancelled."""
 
-    def answer() -> None:
+    def answer() -> bool:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, LoginDialog):
-            QTimer.singleShot(50, answer)
-            return
+            return False
         if before is not None:
             before()
         for name, password in attempts:
@@ -188,11 +188,12 @@ def _answer_login(
             dialog.password.setText(password)
             dialog.try_login()
             if not dialog.isVisible():
-                return
+                return True
             refusals.append(dialog.error.text())
         dialog.reject()
+        return True
 
-    QTimer.singleShot(50, answer)
+    answer_when_shown(answer)
 
 
 def test_a_file_case_books_dialog_still_lists_its_file_backups(
