@@ -437,7 +437,9 @@ class Services:
         (``upgraded_and_checked``) before the window opens it again for whoever logs in on it,
         whose open repairs the seal tracking."""
         self.check_session()
-        report = self.server_backups.restore(dump, replace=True, user=self.session.user)
+        report = self.server_backups.restore(
+            dump, replace=True, user=self.session.user, key=chain_key.key_for(self._db.conn)
+        )
         assert self.server_url is not None
         nobody = Session(None, SINGLE_USER, login_required=True)
         upgraded_and_checked(self.server_url, self.clock, nobody)

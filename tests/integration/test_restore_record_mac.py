@@ -16,7 +16,7 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.records import OfficerRecord
 from chuansha_enforce.services.container import Services
 from tests.conftest import NOW
-from tests.integration.test_server_backups import _book
+from tests.integration.test_server_backups import _book, _cli
 from tests.review_setup import make_accounts, open_as
 from tests.tamper import query
 
@@ -50,6 +50,52 @@ def _admin_verify(book: Path | str) -> list[tuple[str, str, str]]:
         report = admin.verify()
         assert report.chain_key == "checked"
         return [(p.table, p.id, p.what) for p in report.problems]
+
+
+@pytest.mark.pg
+def test_the_windows_server_restore_on_a_worker_is_maced_and_verifies_clean(
+    squad_book: str, tmp_path: Path
+) -> None:
+    with open_as(squad_book, CLOCK, "admin") as admin:
+        dump = _dump(admin, tmp_path)
+        admin.officers.register(OfficerRecord("赵六", "31150009", NOW.date()))
+        # as ui/runner.py runs 文件 → 恢复: the session's worker, on a connection of its own
+        with admin.for_worker(read_only=False) as worker:
+            worker.restore_server_dump(dump)
+    assert query(squad_book, RESTORES_MACED) == [(1,)]
+    assert query(squad_book, UNMACED) == []
+    assert _admin_verify(squad_book) == []
+
+
+@pytest.mark.pg
+def test_a_server_restore_on_the_sessions_own_services_is_maced(
+    squad_book: str, tmp_path: Path
+) -> None:
+    with open_as(squad_book, CLOCK, "admin") as admin:
+        dump = _dump(admin, tmp_path)
+        admin.restore_server_dump(dump)
+    assert query(squad_book, RESTORES_MACED) == [(1,)]
+    assert _admin_verify(squad_book) == []
+    with open_as(squad_book, CLOCK, "admin") as again:  # the next restore, the next record
+        again.restore_server_dump(dump)
+    assert query(squad_book, RESTORES_MACED) == [(1,)]  # the dump's chain, then its record
+    assert _admin_verify(squad_book) == []
+
+
+@pytest.mark.pg
+def test_the_command_lines_server_restore_is_maced_and_verify_user_admin_is_clean(
+    squad_book: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_as(squad_book, CLOCK, "admin") as admin:
+        dump = _dump(admin, tmp_path)
+    monkeypatch.setenv("CHUANSHA_ENFORCE_PASSWORD", "admin-pass-1")
+    code, said = _cli(squad_book, "--user", "admin", "restore", str(dump), "--replace")
+    assert code == 0, said
+    assert query(squad_book, RESTORES_MACED) == [(1,)]
+    code, said = _cli(squad_book, "--user", "admin", "verify")
+    assert code == 0, said
+    assert KEY_CHECKED in said
+    assert "no MAC" not in said
 
 
 def test_a_workers_records_are_maced_and_its_verify_checks_the_macs(
