@@ -14,13 +14,14 @@ import pytest
 
 from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.records import OfficerRecord
-from chuansha_enforce.services.container import Services
 from tests.conftest import NOW
-from tests.integration.test_server_backups import _book, _cli
+from tests.integration.test_server_backups import _cli
+from tests.integration.test_server_restore_sessions import _dump, squad_book
 from tests.review_setup import make_accounts, open_as
 from tests.tamper import query
 
 CLOCK = FixedClock(NOW)
+assert squad_book  # the fixture: a server book with a filed case and accounts (keyed)
 KEY_CHECKED = "审计日志链密钥校验通过（以登录账户解开的链密钥核对每条记录）"
 UNMACED = (
     "SELECT action FROM audit_log WHERE mac IS NULL AND outcome = 'ok'"
@@ -29,20 +30,6 @@ UNMACED = (
 RESTORES_MACED = (
     "SELECT count(*) FROM audit_log WHERE action = 'database.restore' AND mac IS NOT NULL"
 )
-
-
-@pytest.fixture
-def squad_book(server_db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    """A server book with a filed case and accounts (admin, zhou, clerk, wang): keyed."""
-    _book(server_db, monkeypatch, tmp_path)
-    make_accounts(server_db, CLOCK)
-    return server_db
-
-
-def _dump(services: Services, tmp_path: Path) -> Path:
-    path = services.server_backups.backup(tmp_path / "out").path
-    assert path is not None
-    return path
 
 
 def _admin_verify(book: Path | str) -> list[tuple[str, str, str]]:
@@ -54,7 +41,8 @@ def _admin_verify(book: Path | str) -> list[tuple[str, str, str]]:
 
 @pytest.mark.pg
 def test_the_windows_server_restore_on_a_worker_is_maced_and_verifies_clean(
-    squad_book: str, tmp_path: Path
+    squad_book: str,
+    tmp_path: Path,
 ) -> None:
     with open_as(squad_book, CLOCK, "admin") as admin:
         dump = _dump(admin, tmp_path)
@@ -69,7 +57,8 @@ def test_the_windows_server_restore_on_a_worker_is_maced_and_verifies_clean(
 
 @pytest.mark.pg
 def test_a_server_restore_on_the_sessions_own_services_is_maced(
-    squad_book: str, tmp_path: Path
+    squad_book: str,
+    tmp_path: Path,
 ) -> None:
     with open_as(squad_book, CLOCK, "admin") as admin:
         dump = _dump(admin, tmp_path)
@@ -84,7 +73,9 @@ def test_a_server_restore_on_the_sessions_own_services_is_maced(
 
 @pytest.mark.pg
 def test_the_command_lines_server_restore_is_maced_and_verify_user_admin_is_clean(
-    squad_book: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    squad_book: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with open_as(squad_book, CLOCK, "admin") as admin:
         dump = _dump(admin, tmp_path)
