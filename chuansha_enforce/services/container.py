@@ -53,6 +53,7 @@ from chuansha_enforce.storage.errors import (
     StorageError,
 )
 from chuansha_enforce.storage.migrations import check_not_newer, migrate, pending_names
+from chuansha_enforce.storage.safety import chain_key
 from chuansha_enforce.storage.safety.audit_log import AuditEntry, AuditLog
 from chuansha_enforce.storage.safety.inspection import audit_head
 from chuansha_enforce.storage.safety.network_location import network_kind
@@ -135,8 +136,10 @@ class Services:
         """Services on a connection of their own for a background job (DESIGN: background
         jobs open their own connection), acting as this session's account: a clerk's import
         writes as the clerk and meets the clerk's role checks. Never writable when this one
-        only reads. The caller closes them (``with``)."""
-        return build_services(
+        only reads. The caller closes them (``with``). The session's chain key (its login
+        unwrapped it) goes with it, so the worker's audit records are MACed and its
+        ``verify`` checks the MACs."""
+        worker = build_services(
             self.server_url or self.db_path,
             self.clock,
             read_only=read_only or self.read_only,
@@ -144,6 +147,10 @@ class Services:
             password_cost=self._cost,
             check_integrity=False,
         )
+        key = chain_key.key_for(self._db.conn)
+        if key is not None:
+            chain_key.remember(worker._db.conn, key)
+        return worker
 
     # What the first screen (the case list) does not use is built, and its module imported,
     # on first use: the window paints before the import, PDF and document code is loaded.
@@ -430,7 +437,9 @@ class Services:
         (``upgraded_and_checked``) before the window opens it again for whoever logs in on it,
         whose open repairs the seal tracking."""
         self.check_session()
-        report = self.server_backups.restore(dump, replace=True, user=self.session.user)
+        report = self.server_backups.restore(
+            dump, replace=True, user=self.session.user, key=chain_key.key_for(self._db.conn)
+        )
         assert self.server_url is not None
         nobody = Session(None, SINGLE_USER, login_required=True)
         upgraded_and_checked(self.server_url, self.clock, nobody)
@@ -441,6 +450,7 @@ class Services:
         return audit_head(self._db)
 
     def close(self) -> None:
+        chain_key.forget(self._db.conn)
         self._db.close()
         if self._lock is not None:
             self._lock.release()

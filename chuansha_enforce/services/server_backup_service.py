@@ -39,6 +39,7 @@ from chuansha_enforce.storage.errors import (
     StorageError,
 )
 from chuansha_enforce.storage.migrations import known_names
+from chuansha_enforce.storage.safety import chain_key
 from chuansha_enforce.storage.safety.audit_log import AuditLog
 from chuansha_enforce.storage.safety.backup import (
     PARTIAL,
@@ -49,7 +50,7 @@ from chuansha_enforce.storage.safety.backup import (
     read_manifest,
 )
 from chuansha_enforce.storage.safety.inspection import DatabaseSummary
-from chuansha_enforce.storage.safety.integrity import audit_hashes
+from chuansha_enforce.storage.safety.integrity import audit_hashes, key_opening
 from chuansha_enforce.storage.safety.restore_generation import mark_restored
 from chuansha_enforce.storage.server import pg_dump
 from chuansha_enforce.storage.server.pg_database import PgDatabase, open_server, shown_url
@@ -200,8 +201,13 @@ class ServerBackupService:
         authorize: ServerAuthorize | None = None,
         user: str = "",
         accept_unverified: bool = False,
+        key: bytes | None = None,
     ) -> ServerRestoreReport:
-        """Put the dump ``file`` in place of the server case book (see the module)."""
+        """Put the dump ``file`` in place of the server case book (see the module).
+
+        The restore's audit record is MACed with the dump's chain key: ``key`` (the restoring
+        session's) or the one the login ``authorize`` checked unwrapped, whichever opens the
+        dump's chain (a restore of the same book: both)."""
         source = Path(file)
         if not source.is_file():
             raise DomainError("restore.missing", "path", {"path": str(source)})
@@ -216,10 +222,15 @@ class ServerBackupService:
                     where = shown_url(self._url)
                     raise DomainError("server_restore.not_empty", "path", {"path": where})
                 names: list[str] = []
+                keys: list[bytes] = [] if key is None else [key]
 
                 def decide(copy: sqlite_utils.Database) -> str:
                     name = authorize(target if occupied else None, copy) if authorize else user
                     names.append(name)
+                    for checked in (target, copy):  # the deciding login unwrapped its book's key
+                        found = chain_key.key_for(checked.conn)
+                        keys.extend([] if found is None else [found])
+                        chain_key.forget(checked.conn)
                     return name
 
                 held = self._checked(tools, source, source, decide)
@@ -231,7 +242,7 @@ class ServerBackupService:
             raise DomainError("restore.newer", "path", params)
         saved = self.backup(label="pre-restore").path if occupied else None
         pg_dump.restore(tools, self._url, source, clear=occupied)
-        self._after(source, label, names[0] if names else user)
+        self._after(source, label, names[0] if names else user, keys)
         held_manifest = _manifest(
             source,
             held,
@@ -242,14 +253,20 @@ class ServerBackupService:
         )
         return ServerRestoreReport(source, held_manifest, saved, shown_url(self._url))
 
-    def _after(self, source: Path, label: BackupManifest | None, user: str) -> None:
+    def _after(
+        self, source: Path, label: BackupManifest | None, user: str, keys: list[bytes]
+    ) -> None:
         """The restored case book: a new restore generation (every session opened before
-        is refused and logs in again), the restore recorded in its audit log, verified."""
+        is refused and logs in again), the restore recorded in its audit log (MACed with
+        the one of ``keys`` that is the restored chain's), verified."""
         from chuansha_enforce.services.verify_service import VerifyService  # noqa: PLC0415
 
         db = open_server(self._url)
         try:
             with db.pg.typed_errors():
+                restored_key = key_opening(db, keys)
+                if restored_key is not None:
+                    chain_key.remember(db.conn, restored_key)
                 # heads kept with later backups that this chain no longer holds: replaced by a
                 # logged restore, not deleted (``verify`` reads them from this record)
                 superseded = superseded_heads(self.files.list_backups(), audit_hashes(db))
@@ -268,6 +285,7 @@ class ServerBackupService:
                     )
                 report = VerifyService(db).run()
         finally:
+            chain_key.forget(db.conn)
             with contextlib.suppress(StorageError):
                 db.close()
         refuse_problems(report, "server_restore.verify_after", source)

@@ -144,3 +144,16 @@ def audit_records(db: sqlite_utils.Database, action: str) -> Iterator[AuditRecor
             detail if isinstance(detail, dict) else {},
             str(row[5]),
         )
+
+
+def key_opening(db: sqlite_utils.Database, candidates: list[bytes]) -> bytes | None:
+    """The candidate that is ``db``'s chain key: the one its newest MAC was made with (None
+    when no record carries a MAC, an unkeyed chain, or when none of them opens it)."""
+    if "mac" not in {str(r[1]) for r in db.execute("PRAGMA table_info(audit_log)")}:
+        return None  # a book from before the keyed chain
+    row = db.execute(
+        "SELECT hash, mac FROM audit_log WHERE mac IS NOT NULL ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return next((k for k in candidates if chain_key.mac_matches(k, str(row[0]), str(row[1]))), None)
