@@ -19,10 +19,10 @@ from chuansha_enforce.domain.corrections.corrections import (
     SIMPLE_FIELDS,
     CorrectionEntry,
     FieldSpec,
-    value_limit,
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang
+from chuansha_enforce.domain.text_limits import length_limit
 from chuansha_enforce.services.case_versions import simple_edited_as_read
 from chuansha_enforce.services.changes import Changes
 from chuansha_enforce.services.container import Services
@@ -80,7 +80,7 @@ def correction_form(
     def show_current(index: int) -> None:
         if index < 0:
             return
-        form.limit_text("value", value_limit(specs[index]))  # as the field corrected takes
+        form.limit_text("value", length_limit(specs[index].key))  # as the field corrected takes
         try:
             shown = current(specs[index])
         except DomainError:  # (a record that went away: the form will say so on OK)

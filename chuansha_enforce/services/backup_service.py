@@ -73,7 +73,7 @@ from chuansha_enforce.storage.safety.backup import (
     verify_database_file,
 )
 from chuansha_enforce.storage.safety.inspection import quick_check
-from chuansha_enforce.storage.safety.integrity import audit_hashes
+from chuansha_enforce.storage.safety.integrity import audit_hashes, key_opening, newest_mac
 from chuansha_enforce.storage.safety.writer_lock import acquire_writer_lock, lock_holder_pid
 
 __all__ = ["BackupManifest", "BackupService", "RestoreReport", "backups_dir", "dump_backups"]
@@ -453,8 +453,11 @@ class BackupService:
     ) -> BackupManifest:
         """Append the restore to the restored file's own audit chain (who, from what, when)."""
         db = open_database(staging)
-        # MACed with the chain key the administrator's login unwrapped (a keyed chain).
-        key = chain_key.key_for_file(self._db_path) or chain_key.key_for_file(staging)
+        # MACed with the chain key the administrator's login unwrapped (a keyed chain): the
+        # one that opens the backup's chain, never another book's (then none)
+        logins = [chain_key.key_for_file(self._db_path), chain_key.key_for_file(staging)]
+        keys = [k for k in logins if k is not None]
+        key = key_opening(db, keys) if newest_mac(db) is not None else next(iter(keys), None)
         if key is not None:
             chain_key.remember(db.conn, key)
         try:

@@ -439,12 +439,15 @@ class LedgerService(ContextService):
                 target, db_path, functools.partial(lazy_writer.writer.save_xlsx, sheets=sheets)
             )
         except DomainError as exc:  # logged above, not made: the log says so (the error is news)
-            detail: dict[str, object] = {"year": year, "error": exc.code}
-            at = utc_timestamp(self._clock)
-            failed = AuditEntry(
-                at, self._user, "ledger.export", "file", target.name, "failed", detail
-            )
-            with contextlib.suppress(DomainError, StorageError), write_transaction(self._db):
-                AuditLog(self._db).append(failed)
+            self._export_failed(target, year, exc)
             raise
         return ExportReport(target, len(officers), len(cases), len(simple))
+
+    def _export_failed(self, target: Path, year: int, exc: DomainError) -> None:
+        """Log that the export of ``year`` logged as ``ok`` made no file at ``target``; a log
+        that cannot be written leaves ``exc`` the one error the user is told."""
+        detail: dict[str, object] = {"year": year, "error": exc.code}
+        at = utc_timestamp(self._clock)
+        failed = AuditEntry(at, self._user, "ledger.export", "file", target.name, "failed", detail)
+        with contextlib.suppress(DomainError, StorageError), write_transaction(self._db):
+            AuditLog(self._db).append(failed)

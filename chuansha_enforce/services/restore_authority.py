@@ -6,6 +6,12 @@ Backups are the administrator's (DOMAIN §9). Whose accounts decide:
   missing, emptied, re-initialised, older or damaged current file is no way round the login;
 - otherwise nobody's: both are single-user files.
 
+The restore's own audit record is MACed with the restored chain's key. When the current file's
+accounts decided and the backup is of another case book (its chain carries MACs the login's key
+does not open), the same name and password are tried on the backup's accounts too, read-only
+and uncounted: when they open an account there, its key is unwrapped for the record; when not,
+the record goes without a MAC rather than with another book's (``integrity.needs_other_key``).
+
 The password is checked read-only: nothing is written to the file about to be replaced (it may
 be damaged, and it is kept as it was). Failed attempts are therefore not counted here (the
 only read-only login the program allows; ``uncounted_checks``); the lockout of an account
@@ -14,6 +20,7 @@ still holds, and whoever can reach the file could attack its password hashes off
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -28,6 +35,8 @@ from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.session import SINGLE_USER, Login, Session
 from chuansha_enforce.storage.connection import open_database, storage_errors
 from chuansha_enforce.storage.errors import StorageError
+from chuansha_enforce.storage.safety import chain_key
+from chuansha_enforce.storage.safety.integrity import needs_other_key
 
 _T = TypeVar("_T")
 Authorize = Callable[[Path], str]
@@ -68,7 +77,26 @@ def check_restore_right(
         deciding = staging
     else:
         deciding = None
-    return _decided(deciding, login, lambda path: _session(path, login, clock, cost))
+    name = _decided(deciding, login, lambda path: _session(path, login, clock, cost))
+    if deciding == db_path and login is not None:
+        with storage_errors(staging):
+            copy = open_database(staging, read_only=True)
+            try:
+                _unwrap_other_key(copy, chain_key.key_for_file(db_path), login, clock, cost)
+            finally:
+                copy.close()
+    return name
+
+
+def _unwrap_other_key(
+    copy: sqlite_utils.Database, key: bytes | None, login: Login, clock: Clock, cost: PasswordCost
+) -> None:
+    """The backup's own chain key, when ``key`` does not open its chain: the login tried on
+    its accounts (read-only, uncounted; a refusal there refuses nothing, the key stays
+    unknown). The login remembers what it unwrapped (``chain_key``), as any login does."""
+    if needs_other_key(copy, key):
+        with contextlib.suppress(DomainError):
+            log_in(copy, clock, login=login, cost=cost, read_only=True, uncounted_checks=True)
 
 
 def _decided(deciding: _T | None, login: Login | None, session: Callable[[_T], Session]) -> str:
@@ -101,7 +129,10 @@ def check_server_restore_right(
         (db for db in (target, dump) if db is not None and login_on(db, None).login_required),
         None,
     )
-    return _decided(deciding, login, lambda db: login_on(db, login))
+    name = _decided(deciding, login, lambda db: login_on(db, login))
+    if deciding is target and target is not None and login is not None:
+        _unwrap_other_key(dump, chain_key.key_for(target.conn), login, clock, cost)
+    return name
 
 
 def server_authorizer(

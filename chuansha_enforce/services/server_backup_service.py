@@ -34,7 +34,6 @@ from chuansha_enforce.services.backup_checks import (
 from chuansha_enforce.services.backup_service import BackupService, restore_record
 from chuansha_enforce.storage.connection import write_transaction
 from chuansha_enforce.storage.errors import (
-    BackupNotWritableError,
     ServerBackupError,
     StorageError,
 )
@@ -44,7 +43,7 @@ from chuansha_enforce.storage.safety.audit_log import AuditLog
 from chuansha_enforce.storage.safety.backup import (
     PARTIAL,
     BackupManifest,
-    backup_write_error,
+    dump_write_error,
     file_sha256,
     manifest_path,
     read_manifest,
@@ -145,10 +144,7 @@ class ServerBackupService:
             held = self._checked(tools, partial, target)
             os.replace(partial, target)
         except OSError as exc:
-            error = backup_write_error(exc, target)  # a refusal names the backup file
-            if not isinstance(error, BackupNotWritableError):
-                error = StorageError(target, detail=exc.strerror or str(exc))
-            raise error from exc
+            raise dump_write_error(exc, target) from exc
         finally:
             partial.unlink(missing_ok=True)
         manifest = _manifest(

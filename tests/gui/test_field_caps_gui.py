@@ -1,6 +1,6 @@
 """Text caps the review found missing: the legal-review queue's 报送材料 line holds each
 material to the length the service takes (``materials``: 10000), and a correction's 新值 is
-held to the length of the field chosen (``corrections.value_limit``), changing with the choice.
+held to the length of the field chosen (``text_limits.length_limit``), changing with the choice.
 A text one past the limit is said at once under the form's own label, refused on sending,
 and nothing is written."""
 

@@ -1,6 +1,6 @@
 """A correction's new value is held to the length of the field it corrects
-(``corrections.value_limit``), whatever the field's kind: the window's 新值 is cut one past
-it, the service refuses one past it naming the field."""
+(``text_limits.length_limit`` of its key), whatever the field's kind: the window's 新值 is
+cut one past it, the service refuses one past it naming the field."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from chuansha_enforce.domain.corrections.corrections import (
     FieldSpec,
     field_named,
     parse_value,
-    value_limit,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.text_limits import length_limit
 
 LIMITS = [
     (CASE_FIELDS, "违法行为", 10_000),
@@ -33,7 +33,7 @@ LIMITS = [
 
 @pytest.mark.parametrize(("fields", "label", "most"), LIMITS)
 def test_the_limit_of_each_field(fields: tuple[FieldSpec, ...], label: str, most: int) -> None:
-    assert value_limit(field_named(fields, label)) == most
+    assert length_limit(field_named(fields, label).key) == most
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from chuansha_enforce.domain.enums import CertificateStatus, PartyType, PenaltyK
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.money import format_fen, parse_yuan
 from chuansha_enforce.domain.text_input import clean_text
-from chuansha_enforce.domain.text_limits import check_length, length_limit
+from chuansha_enforce.domain.text_limits import check_length
 
 
 class ValueKind(StrEnum):
@@ -147,15 +147,9 @@ def _label_of(enum: type[L], text: str, field: str) -> L:
     raise DomainError("value.choice", field, {"value": text, "choices": choices})
 
 
-def value_limit(spec: FieldSpec) -> int:
-    """The longest new value field ``spec`` takes (``text_limits.length_limit``): free text
-    10,000 characters, a name, number, date, amount or choice 200."""
-    return length_limit(spec.key)
-
-
 def parse_value(spec: FieldSpec, text: str) -> Value:
     """The value as typed, in the field's type; an empty text clears an optional field. A
-    value longer than the field takes (``value_limit``) is refused naming the field."""
+    value longer than the field takes (``text_limits.length_limit``) is refused naming the field."""
     typed = clean_text(text or "")
     check_length(spec.key, typed)
     if spec.kind is ValueKind.TEXT:

@@ -200,6 +200,15 @@ def backup_write_error(exc: BaseException, target: Path) -> StorageError:
     return BackupNotWritableError(target) if type(error) is DatabaseReadOnlyError else error
 
 
+def dump_write_error(exc: OSError, target: Path) -> StorageError:
+    """The error of writing the server's dump ``target``: a refusal by the OS names the backup
+    file (``backup_write_error``); any other failure is the dump's, named by its file too."""
+    error = backup_write_error(exc, target)
+    if isinstance(error, BackupNotWritableError):
+        return error
+    return StorageError(target, detail=exc.strerror or str(exc))
+
+
 def _discard(partial: Path) -> None:
     """Remove a half-written copy; a path that cannot even be looked at has nothing to remove."""
     with contextlib.suppress(OSError):

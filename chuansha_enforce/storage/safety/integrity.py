@@ -146,14 +146,27 @@ def audit_records(db: sqlite_utils.Database, action: str) -> Iterator[AuditRecor
         )
 
 
-def key_opening(db: sqlite_utils.Database, candidates: list[bytes]) -> bytes | None:
-    """The candidate that is ``db``'s chain key: the one its newest MAC was made with (None
-    when no record carries a MAC, an unkeyed chain, or when none of them opens it)."""
+def newest_mac(db: sqlite_utils.Database) -> tuple[str, str] | None:
+    """The hash and MAC of the newest record that carries a MAC (None when none does: an
+    unkeyed chain, or a book from before the keyed chain)."""
     if "mac" not in {str(r[1]) for r in db.execute("PRAGMA table_info(audit_log)")}:
         return None  # a book from before the keyed chain
     row = db.execute(
         "SELECT hash, mac FROM audit_log WHERE mac IS NOT NULL ORDER BY id DESC LIMIT 1"
     ).fetchone()
-    if row is None:
+    return None if row is None else (str(row[0]), str(row[1]))
+
+
+def key_opening(db: sqlite_utils.Database, candidates: list[bytes]) -> bytes | None:
+    """The candidate that is ``db``'s chain key: the one its newest MAC was made with (None
+    when no record carries a MAC, an unkeyed chain, or when none of them opens it)."""
+    newest = newest_mac(db)
+    if newest is None:
         return None
-    return next((k for k in candidates if chain_key.mac_matches(k, str(row[0]), str(row[1]))), None)
+    return next((k for k in candidates if chain_key.mac_matches(k, *newest)), None)
+
+
+def needs_other_key(db: sqlite_utils.Database, key: bytes | None) -> bool:
+    """Whether ``db``'s chain carries MACs that ``key`` (a login's on another book) does not
+    open: a backup of another case book, whose own key only its accounts unwrap."""
+    return newest_mac(db) is not None and key_opening(db, [] if key is None else [key]) is None
