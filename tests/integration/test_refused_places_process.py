@@ -199,7 +199,8 @@ def test_a_writable_folder_takes_every_file_as_that_user(
     for command, named in _writers(book, user, folder):
         done = user.run(book, *command)
         assert done.returncode == 0, (command, done.stderr)
-        assert named.exists() and named.stat().st_uid == user.uid, command
+        assert named.exists(), command
+        assert named.stat().st_uid == user.uid, command
     [backup] = folder.glob("*.db")
     assert backup.stat().st_uid == user.uid
 
@@ -228,9 +229,7 @@ def test_a_ledger_the_user_may_not_read_is_refused_as_such(
     ]
 
 
-def test_a_backup_the_user_may_not_read_is_not_restored(
-    book: Path, home: Path, user: User
-) -> None:
+def test_a_backup_the_user_may_not_read_is_not_restored(book: Path, home: Path, user: User) -> None:
     folder = _folder(home, user, "place", 0o755)
     assert user.run(book, "backup", "-o", str(folder)).returncode == 0
     [backup] = folder.glob("*.db")
@@ -254,16 +253,15 @@ def test_the_backups_folder_the_user_may_not_write_in_names_the_backup(
     assert done.returncode == 1
     [said] = done.stderr.splitlines()
     name = said.removeprefix("备份文件 ").partition(" ")[0]
-    assert Path(name).parent == backups and Path(name).name.startswith("cases-"), said
+    assert Path(name).parent == backups, said
+    assert Path(name).name.startswith("cases-"), said
     assert said == render("backup.not_writable", {"path": name})
     assert list(backups.iterdir()) == []
     assert user.run(book, "verify").returncode == 0
 
 
 @pytest.mark.parametrize("closed", ["file", "folder"])
-def test_a_book_the_user_may_not_open_is_said_as_such(
-    book: Path, user: User, closed: str
-) -> None:
+def test_a_book_the_user_may_not_open_is_said_as_such(book: Path, user: User, closed: str) -> None:
     """Its file of mode 0000 (once "not found"), or its folder of mode 0000 (once a
     traceback): said as a book the user may not open, in both languages."""
     before = database_digest(book)
