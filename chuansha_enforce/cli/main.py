@@ -42,7 +42,7 @@ from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.container import build_services
 from chuansha_enforce.services.database_location import resolve_db_path, server_url
-from chuansha_enforce.services.errors import StorageError
+from chuansha_enforce.services.errors import DatabaseNoPermissionError, StorageError
 from chuansha_enforce.services.system_clock import SystemClock
 
 # Every command lives in a group module (one line each here); the order is the help's.
@@ -122,6 +122,17 @@ def _empty_file(path: Path) -> bool:
     )
 
 
+def _may_look_at(db_path: Path) -> None:
+    """Refuse a book the OS will not even say is there (a folder on its way this user may
+    not enter), as that, not as a traceback of the first look at it."""
+    try:
+        db_path.stat()
+    except PermissionError:
+        raise DatabaseNoPermissionError(db_path) from None
+    except OSError:
+        pass
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, *, clock: Clock | None = None
 ) -> int:
@@ -142,6 +153,8 @@ def main(
             return SERVER_COMMANDS[args.command](args, url, out, lang, clock)
         if url is not None and args.command in PATH_COMMANDS:
             raise DomainError("cli.server_command", "db", {"command": args.command})
+        if url is None:
+            _may_look_at(db_path)
         if url is None and db_path.is_dir():
             raise DomainError("badinput.db_is_folder", "db", {"path": str(db_path)})
         if url is None and needs_existing_db(args) and not db_path.exists():

@@ -20,4 +20,9 @@ FILE_ACCESS_MESSAGES: dict[str, tuple[str, str]] = {
         "the backup file {path} cannot be written (read-only, held open by another program"
         " or no permission); the case book was not changed",
     ),
+    "storage.no_permission": (
+        "数据库 {path} 无法打开：没有读取它的权限（请检查该文件及其所在文件夹的权限）",
+        "the database {path} cannot be opened: no permission to read it (check the"
+        " permissions of the file and of the folders it is in)",
+    ),
 }

@@ -3,8 +3,15 @@
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.storage.errors import (
     DatabaseNewerError,
+    DatabaseNoPermissionError,
     DatabaseReadOnlyError,
     StorageError,
 )
 
-__all__ = ["DatabaseNewerError", "DatabaseReadOnlyError", "DomainError", "StorageError"]
+__all__ = [
+    "DatabaseNewerError",
+    "DatabaseNoPermissionError",
+    "DatabaseReadOnlyError",
+    "DomainError",
+    "StorageError",
+]

@@ -19,6 +19,7 @@ from chuansha_enforce.storage.errors import (
     DatabaseCorruptError,
     DatabaseLockedError,
     DatabaseMissingError,
+    DatabaseNoPermissionError,
     DatabaseReadOnlyError,
     DiskFullError,
     NotADatabaseError,
@@ -297,5 +298,16 @@ def storage_error_from(exc: BaseException, path: Path) -> StorageError:
     if "disk is full" in text or "full" in text.split():
         return DiskFullError(path)
     if "unable to open" in text:
-        return DatabaseMissingError(path)
+        return DatabaseNoPermissionError(path) if _refused(path) else DatabaseMissingError(path)
     return StorageError(path, detail=str(exc))
+
+
+def _refused(path: Path) -> bool:
+    """The OS refuses this user reading ``path`` (there, or behind a folder it may not enter)."""
+    try:
+        with open(path, "rb"):
+            return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False

@@ -90,6 +90,13 @@ class DatabaseMissingError(StorageError):
     code = "storage.missing"
 
 
+class DatabaseNoPermissionError(StorageError):
+    """The file is there but the OS will not let this user open it (its mode, or a folder on
+    its way the user may not enter): not "not found"."""
+
+    code = "storage.no_permission"
+
+
 class DatabaseInUseError(StorageError):
     """Another copy of the program writes this file: this one opened it read-only."""
 

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -38,9 +38,10 @@ def _home(db: Path | str) -> Path:
 
 
 def _run(
-    db: Path | str, *args: str, password: str | None = None
+    db: Path | str, *args: str, password: str | None = None, as_user: Sequence[str] = ()
 ) -> subprocess.CompletedProcess[str]:
-    """The installed command on ``db``: a file, or a server database's address."""
+    """The installed command on ``db``: a file, or a server database's address; ``as_user``
+    the words that run it as another user (``runuser -u nobody --``)."""
     home = _home(db)
     env = {
         "PATH": "/usr/bin:/bin",
@@ -53,8 +54,9 @@ def _run(
         env["CHUANSHA_ENFORCE_PASSWORD"] = password
         env["CHUANSHA_ENFORCE_NEW_PASSWORD"] = password
     result = subprocess.run(
-        [str(EXE), "--db", str(db), *args],
+        [*as_user, str(EXE), "--db", str(db), *args],
         env=env,
+        cwd="/" if as_user else None,  # the tests' own folder may be closed to that user
         capture_output=True,
         text=True,
         timeout=120,

@@ -25,6 +25,8 @@ from chuansha_enforce.storage.connection import SQLITE_VERSION, storage_error_fr
 from chuansha_enforce.storage.errors import (
     BackupNotWritableError,
     DatabaseCorruptError,
+    DatabaseMissingError,
+    DatabaseNoPermissionError,
     DatabaseReadOnlyError,
     StorageError,
 )
@@ -197,7 +199,9 @@ def backup_write_error(exc: BaseException, target: Path) -> StorageError:
     """The error of writing the backup ``target``: a refusal by the OS (in its folder, at the
     rename over its name) names the backup file, not the case book, which is untouched."""
     error = storage_error_from(exc, target)
-    return BackupNotWritableError(target) if type(error) is DatabaseReadOnlyError else error
+    # SQLite says only "unable to open" for a copy it may not make in a read-only folder.
+    refused = (DatabaseReadOnlyError, DatabaseMissingError, DatabaseNoPermissionError)
+    return BackupNotWritableError(target) if type(error) in refused else error
 
 
 def dump_write_error(exc: OSError, target: Path) -> StorageError:
