@@ -95,9 +95,7 @@ def test_other_credentials_leave_the_record_without_a_mac_not_with_another_books
         report = admin.verify()
     assert report.chain_key == "checked"
     problems = [(p.table, p.id, p.what) for p in report.problems]
-    assert problems == [
-        ("audit_log", str(record), "no MAC of the chain key (record rewritten?)")
-    ]
+    assert problems == [("audit_log", str(record), "no MAC of the chain key (record rewritten?)")]
 
 
 @pytest.mark.pg
