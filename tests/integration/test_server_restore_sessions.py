@@ -175,6 +175,10 @@ def test_the_reads_outside_operations_are_refused_after_a_restore_one_query_each
         for read in _reads(again, case_no).values():
             read()
         assert again.cases.count() == 1
+    for command in (["case", "list"], ["stats", "--year", "2026"], ["case", "show", case_no[-4:]]):
+        code, said = _cli(book, *command)  # each command logs in afresh: never stale
+        assert code == 0, said
+        assert "已被恢复" not in said
 
 
 def test_each_restore_makes_a_new_generation_and_the_restore_service_itself_writes_it(
