@@ -223,6 +223,21 @@ def test_services_get_one_context_and_are_built_only_in_the_composition_root() -
     assert builders == {"chuansha_enforce/services/container.py"}
 
 
+def test_the_reads_outside_operations_are_checked_as_operations_are() -> None:
+    """The services the window reads outside an operation (the case list, its search, the
+    year figures, the work calendar) act as nobody, so they are no ``ContextService``s; on a
+    server each of their reads is refused when the book was restored since the login, as an
+    operation is (``SessionReads``, docs/SERVER.md "Sessions and a restore")."""
+    from chuansha_enforce.services.calendar_service import CalendarService
+    from chuansha_enforce.services.case_search_service import CaseSearchService
+    from chuansha_enforce.services.case_service import CaseService
+    from chuansha_enforce.services.context import SessionReads
+    from chuansha_enforce.services.statistics_service import StatisticsService
+
+    for reads in (CaseService, CaseSearchService, StatisticsService, CalendarService):
+        assert issubclass(reads, SessionReads), reads  # wired: test_server_restore_sessions
+
+
 def _service_signatures() -> dict[str, inspect.Signature]:
     """Every public method of a class, and every public function, the services define."""
     found: dict[str, inspect.Signature] = {}

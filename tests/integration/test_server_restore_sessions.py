@@ -159,6 +159,9 @@ def test_the_reads_outside_operations_are_refused_after_a_restore_one_query_each
             asked.clear()
             assert read() is not None or name == "calendar.startup_notice", name
             assert asked == ["generation"], name  # one round trip a read, none a row
+        asked.clear()
+        pc_b.disputes.listing()  # an operation reading the calendar: asked once, by it
+        assert asked == ["generation"]
         assert pc_b.cases.list_page(limit=10).rows[0].party_name == "张三"
         assert pc_b.search.resolve(case_no[-4:]) == case_no  # a short form too
         assert pc_b.statistics.annual(2026).general.filed == 1
