@@ -15,6 +15,11 @@ from pathlib import Path
 import chuansha_enforce.services as services_package
 from chuansha_enforce.cli.main import _parser
 from chuansha_enforce.domain.messages import FIELDS, MESSAGES
+from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.services.case_search_service import CaseSearchService
+from chuansha_enforce.services.case_service import CaseService
+from chuansha_enforce.services.context import SessionReads
+from chuansha_enforce.services.statistics_service import StatisticsService
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "chuansha_enforce"
@@ -221,6 +226,15 @@ def test_services_get_one_context_and_are_built_only_in_the_composition_root() -
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in acting:
                 builders.add(path.relative_to(ROOT).as_posix())
     assert builders == {"chuansha_enforce/services/container.py"}
+
+
+def test_the_reads_outside_operations_are_checked_as_operations_are() -> None:
+    """The services the window reads outside an operation (the case list, its search, the
+    year figures, the work calendar) act as nobody, so they are no ``ContextService``s; on a
+    server each of their reads is refused when the book was restored since the login, as an
+    operation is (``SessionReads``, docs/SERVER.md "Sessions and a restore")."""
+    for reads in (CaseService, CaseSearchService, StatisticsService, CalendarService):
+        assert issubclass(reads, SessionReads), reads  # wired: test_server_restore_sessions
 
 
 def _service_signatures() -> dict[str, inspect.Signature]:

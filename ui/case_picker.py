@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QWidget
 
+from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.container import Services
-from chuansha_enforce.services.errors import DomainError
+from ui.runner import session_read
 
 OFFERED = 20
 
@@ -31,10 +32,10 @@ class CasePicker(QComboBox):
         self._versions: dict[str, int] = {}
 
     def _offer(self, typed: str) -> None:
-        try:
-            rows = self._services.search.search(typed, limit=OFFERED).rows if typed.strip() else ()
-        except DomainError:
-            rows = ()
+        def offered() -> tuple[CaseListRow, ...]:
+            return tuple(self._services.search.search(typed, limit=OFFERED).rows)
+
+        rows = (session_read(offered, quiet=True) or ()) if typed.strip() else ()
         self.blockSignals(True)
         try:
             self.clear()
@@ -49,12 +50,16 @@ class CasePicker(QComboBox):
     def case_no(self) -> str | None:
         """The case meant: the one picked from the list, the full or short number typed (a
         short form matching several asks which, as a pick list); None when that is
-        cancelled. Text matching nothing comes back as typed (the service says why)."""
+        cancelled, or when the session ended (its server book restored since). Text matching
+        nothing comes back as typed (the service says why)."""
         typed = self.currentText().strip()
         index = self.findText(typed)
         if index >= 0:
             return str(self.itemData(index))
-        found, _more = self._services.search.candidates(typed)
+        candidates = session_read(lambda: self._services.search.candidates(typed))
+        if candidates is None:  # the session ended (its server book was restored since)
+            return None
+        found, _more = candidates
         if len(found) <= 1:
             return found[0] if found else typed
         self.chooser = QInputDialog(self)

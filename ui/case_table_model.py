@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -25,6 +25,7 @@ from chuansha_enforce.domain.records import CaseListRow, CasePage
 from chuansha_enforce.services.case_service import CaseService
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 # A deadline's colour, in the list and in the case window alike.
 FLAG_COLOURS = EnumMap(
@@ -41,6 +42,17 @@ class Searcher(Protocol):
     def __call__(
         self, query: str, *, after: tuple[str, int] | None, limit: int, year: int | None
     ) -> CasePage: ...
+
+
+class ReadGuard(Protocol):
+    """How the model makes its reads: the window's ``OperationRunner.read``, which gives
+    None when the window's session ended (its server book was restored since the login)."""
+
+    def __call__(self, read: Callable[[], T], *, quiet: bool = False) -> T | None: ...
+
+
+def _unguarded(read: Callable[[], T], *, quiet: bool = False) -> T | None:
+    return read()
 
 
 CONTEXT = "CaseTableModel"
@@ -118,8 +130,10 @@ class CaseTableModel(QAbstractTableModel):
         year: int | None = None,
         flag: Callable[[CaseListRow], QColor | None] | None = None,
         search: Searcher | None = None,
+        guard: ReadGuard = _unguarded,
     ):
         super().__init__()
+        self._guard = guard
         self._search = search
         self._query = ""
         self._flag = flag
@@ -176,14 +190,10 @@ class CaseTableModel(QAbstractTableModel):
             return
         self._fetching = True  # views may call back into fetchMore while rows are inserted
         try:
-            if self._query and self._search is not None:
-                page = self._search(
-                    self._query, after=self._next_key, limit=self._page_size, year=self._year
-                )
-            else:
-                page = self._cases.list_page(
-                    after=self._next_key, limit=self._page_size, year=self._year
-                )
+            page = self._guard(self._next_page)
+            if page is None:  # the session ended (the book restored since): no more pages
+                self._exhausted = True
+                return
             if page.rows:
                 first = len(self._rows)
                 self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
@@ -193,6 +203,13 @@ class CaseTableModel(QAbstractTableModel):
             self._exhausted = page.next_key is None
         finally:
             self._fetching = False
+
+    def _next_page(self) -> CasePage:
+        if self._query and self._search is not None:
+            return self._search(
+                self._query, after=self._next_key, limit=self._page_size, year=self._year
+            )
+        return self._cases.list_page(after=self._next_key, limit=self._page_size, year=self._year)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click: the list (up to ``MAX_SORTED`` rows) ordered by ``column``; -1 is
@@ -251,7 +268,7 @@ class CaseTableModel(QAbstractTableModel):
         at = next((i for i, row in enumerate(self._rows) if row.case_no == case_no), None)
         if at is None:
             return False
-        fresh = self._cases.row(case_no)
+        fresh = self._guard(lambda: self._cases.row(case_no))
         if fresh is None or fresh.filed_on != self._rows[at].filed_on:
             return False
         self._rows[at] = fresh

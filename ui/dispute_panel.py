@@ -41,7 +41,6 @@ from chuansha_enforce.domain.records import CaseListRow
 from chuansha_enforce.services.case_versions import dispute_edited_as_read, edited_as_read
 from chuansha_enforce.services.container import Services
 from chuansha_enforce.services.dispute_service import DisputeStep, DisputeView
-from chuansha_enforce.services.errors import DomainError
 from ui.case_detail import flag_colour
 from ui.dispute_table import dispute_table, fill_dispute_table, reply_flags
 from ui.runner import OperationRunner, raise_failure
@@ -206,13 +205,10 @@ class DisputePanel(QWidget):
         matches), as its list row; None when it means none or several, or a simple decision."""
         if not typed.strip():
             return None
-        try:
-            found, more = self._services.search.candidates(typed)
-        except DomainError:
+        candidates = self._runner.read(lambda: self._services.search.candidates(typed), quiet=True)
+        if candidates is None or len(candidates[0]) != 1 or candidates[1]:
             return None
-        if len(found) != 1 or more:
-            return None
-        return self._services.cases.row(found[0])
+        return self._runner.read(lambda: self._services.cases.row(candidates[0][0]))
 
     def open_update(self) -> StepForm | None:
         view = self.selected()

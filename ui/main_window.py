@@ -113,7 +113,9 @@ class MainWindow(QMainWindow):
         self.runner = OperationRunner(services, lang, self)
         self.open_document: Opener = open_with_system  # made 文书 open in WPS/Word
         self.runner.changed.connect(self.on_changes)
-        self.case_model = CaseTableModel(services.cases, flag=self._row_flag, search=self._search)
+        self.case_model = CaseTableModel(
+            services.cases, flag=self._row_flag, search=self._search, guard=self.runner.read
+        )
         self.case_view = CaseView(self)
         self.case_view.setObjectName("caseView")
         self.case_view.setModel(self.case_model)
@@ -345,6 +347,9 @@ class MainWindow(QMainWindow):
 
     def _calendar_notice(self) -> None:
         """Say when deadlines reach a year without its holidays (gone once it is entered)."""
+        self.runner.read(self._show_calendar_notice)
+
+    def _show_calendar_notice(self) -> None:
         notice = self._services.calendar.startup_notice()
         self.calendar_label.setVisible(notice is not None)
         if notice is None:
@@ -526,7 +531,10 @@ class MainWindow(QMainWindow):
             cast("ReviewQueueWidget", queue).model.reload()
 
     def refresh_cases(self) -> None:
-        self._calendar = self._services.calendar.work_calendar()
+        calendar = self.runner.read(self._services.calendar.work_calendar)
+        if calendar is None:  # the session ended (its server book was restored since)
+            return
+        self._calendar = calendar
         self.case_model.reload()
         self._update_count()
         self._reload_review_queue()  # a case deleted or taken back leaves or rejoins it
@@ -655,7 +663,9 @@ class MainWindow(QMainWindow):
             self.count_label.setText(self.tr("找到 %1 件").replace("%1", f"{shown}{more}"))
             return
         year = self.year_filter.currentData()
-        total = self._services.cases.count(year=year)
+        total = self.runner.read(lambda: self._services.cases.count(year=year))
+        if total is None:  # the session ended (its server book was restored since)
+            return
         self.count_label.setText(self.tr("一般程序案件 %1 件").replace("%1", f"{total:,}"))
 
     def _restore_geometry(self) -> None:

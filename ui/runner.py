@@ -7,7 +7,8 @@ by topic (``MainWindow.on_changes``). An edit made from a view someone changed s
 refused with "已被他人修改，请刷新后再试" (issue 23): the caller's ``on_stale`` then reads the
 view again, here too, so the next try is made from what it shows then. An operation of a
 session that logged in before its server book was restored (``session.restored_since``) ends
-the window's session: ``session_ends`` says so, and the window asks for a login again.
+the window's session: ``session_ends`` says so, and the window asks for a login again; a
+read a widget makes itself (``session_read``, ``OperationRunner.read``) ends it the same way.
 """
 
 from __future__ import annotations
@@ -55,6 +56,36 @@ def session_ends() -> SessionEnds:
     if not _SESSION_ENDS:
         _SESSION_ENDS.append(SessionEnds())
     return _SESSION_ENDS[0]
+
+
+def session_read(
+    read: Callable[[], T],
+    *,
+    services: Services | None = None,
+    lang: Lang = "zh",
+    quiet: bool = False,
+) -> T | None:
+    """A read a widget makes itself, outside ``run_op`` (the case list's pages and count, the
+    search box, a case picker's offers, the work calendar): refused because the server book
+    was restored since the session logged in (``RESTORED_SINCE``), it ends the window's
+    session as an operation's refusal does (``session_ends``; ``services`` None: each window
+    asks whether its own session ended) and gives None, never an exception in a Qt slot or
+    virtual. Any other refusal is the caller's (``quiet``: None as well)."""
+    try:
+        return read()
+    except DomainError as exc:
+        if exc.code == RESTORED_SINCE:
+            _end_session(exc, services, lang)
+            return None
+        if quiet:
+            return None
+        raise
+
+
+def _end_session(exc: DomainError, services: Services | None, lang: Lang) -> None:
+    """The window whose ``services`` were refused by a restore made since its login asks
+    for a login again, saying why (the one way a refusal ends a session)."""
+    session_ends().ended.emit(services, None if services is None else error_text(exc, lang))
 
 
 def raise_failure(_text: str, exc: Failure) -> None:
@@ -212,6 +243,11 @@ class OperationRunner(QObject):
         self._done(result, on_done)
         return result
 
+    def read(self, read: Callable[[], T], *, quiet: bool = False) -> T | None:
+        """``read`` made by the window itself (``session_read`` with its services): None
+        when its session ended because the server book was restored since the login."""
+        return session_read(read, services=self.services, lang=self.lang, quiet=quiet)
+
     def _done(self, result: Any, on_done: Callable[[Any], object] | None) -> None:
         if on_done is not None:
             on_done(result)
@@ -232,7 +268,7 @@ class OperationRunner(QObject):
     ) -> None:
         if isinstance(exc, DomainError) and exc.code == RESTORED_SINCE:
             # the window logs in again, saying why; a form is told as it is of any refusal
-            session_ends().ended.emit(self.services, error_text(exc, self.lang))
+            _end_session(exc, self.services, self.lang)
             if on_failed is not None:
                 on_failed(error_text(exc, self.lang), exc)
             return

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from chuansha_enforce.domain.calendar.work_calendar import WorkCalendar
 from chuansha_enforce.domain.clock import Clock, today_in_china
+from chuansha_enforce.services.context import UNCHECKED, SessionBook, SessionReads
 from chuansha_enforce.storage.calendar.calendar_overrides import CalendarOverrideRepository
 
 HORIZON_DAYS = 90
@@ -19,8 +20,15 @@ class CalendarNotice:
     params: dict[str, object]
 
 
-class CalendarService:
-    def __init__(self, overrides: CalendarOverrideRepository, clock: Clock) -> None:
+class CalendarService(SessionReads):
+    def __init__(
+        self,
+        overrides: CalendarOverrideRepository,
+        clock: Clock,
+        *,
+        book: SessionBook = UNCHECKED,
+    ) -> None:
+        super().__init__(book)
         self._overrides = overrides
         self._clock = clock
 

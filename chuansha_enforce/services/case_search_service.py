@@ -8,6 +8,7 @@ from chuansha_enforce.domain.cases.case_lookup import fits_case_number
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import CasePage
 from chuansha_enforce.services.case_service import MAX_PAGE, CaseService
+from chuansha_enforce.services.context import UNCHECKED, SessionBook, SessionReads
 from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository
 
 MAX_QUERY = 50
@@ -21,8 +22,15 @@ def normalise_query(query: str) -> str:
     return unicodedata.normalize("NFKC", query).strip()
 
 
-class CaseSearchService:
-    def __init__(self, cases: CaseService, repository: CaseSearchRepository) -> None:
+class CaseSearchService(SessionReads):
+    def __init__(
+        self,
+        cases: CaseService,
+        repository: CaseSearchRepository,
+        *,
+        book: SessionBook = UNCHECKED,
+    ) -> None:
+        super().__init__(book)
         self._cases = cases
         self._search = repository
 

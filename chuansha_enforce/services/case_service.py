@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.records import CaseListRow, CasePage
+from chuansha_enforce.services.context import UNCHECKED, SessionBook, SessionReads
 from chuansha_enforce.storage.cases.case_repository import CaseRepository
 
 MAX_PAGE = 1000
 
 
-class CaseService:
-    def __init__(self, repository: CaseRepository) -> None:
+class CaseService(SessionReads):
+    def __init__(self, repository: CaseRepository, *, book: SessionBook = UNCHECKED) -> None:
+        super().__init__(book)
         self._cases = repository
 
     def list_page(

@@ -26,7 +26,12 @@ from chuansha_enforce.services.backup_service import (
 )
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_service import CaseService
-from chuansha_enforce.services.context import ServiceContext, check_current
+from chuansha_enforce.services.context import (
+    UNCHECKED,
+    ServiceContext,
+    SessionBook,
+    check_current,
+)
 from chuansha_enforce.services.credentials import PRODUCTION_COST, PasswordCost
 from chuansha_enforce.services.database_location import server_local_path
 from chuansha_enforce.services.session import SINGLE_USER, Login, Session, open_session
@@ -170,12 +175,17 @@ class Services:
             raise ValueError("server_backups: this session works on a file")
         return ServerBackupService(self.server_url, self.backups, self.clock, tools=self.pg_tools)
 
+    @property
+    def _book(self) -> SessionBook:
+        """What the reads outside an operation check: this session's book and generation."""
+        return SessionBook(self._db, self.session.generation)
+
     @cached_property
     def search(self) -> CaseSearchService:
         from chuansha_enforce.services.case_search_service import CaseSearchService
         from chuansha_enforce.storage.cases.case_search_repository import CaseSearchRepository
 
-        return CaseSearchService(self.cases, CaseSearchRepository(self._db))
+        return CaseSearchService(self.cases, CaseSearchRepository(self._db), book=self._book)
 
     @cached_property
     def demo(self) -> DemoService:
@@ -185,7 +195,7 @@ class Services:
 
     @cached_property
     def statistics(self) -> StatisticsService:
-        return statistics_on(self._db, self.calendar)
+        return statistics_on(self._db, self.calendar, book=self._book)
 
     @property
     def migration(self) -> MigrateService:
@@ -462,15 +472,21 @@ class Services:
         self.close()
 
 
-def statistics_on(db: sqlite_utils.Database, calendar: CalendarService) -> StatisticsService:
-    """The annual figures of the case book ``db``."""
+def statistics_on(
+    db: sqlite_utils.Database, calendar: CalendarService, *, book: SessionBook = UNCHECKED
+) -> StatisticsService:
+    """The annual figures of the case book ``db`` (checked as ``book``'s session's reads)."""
     from chuansha_enforce.services.statistics_service import StatisticsService
     from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
     from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
     from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
 
     return StatisticsService(
-        StatisticsRepository(db), calendar, FileReviewRepository(db), DisputeRepository(db)
+        StatisticsRepository(db),
+        calendar,
+        FileReviewRepository(db),
+        DisputeRepository(db),
+        book=book,
     )
 
 
@@ -777,13 +793,14 @@ def _wire(
     # Every service acts as the session's account and checks its role (DOMAIN §9).
     ctx = ServiceContext(db, clock, session.user, session.account, session.generation)
     settings = SettingsService(ctx)
+    book = SessionBook(db, session.generation)  # the reads are checked as the operations
     return Services(
         db_path=db_path,
         clock=clock,
         read_only=read_only,
         migrated=tuple(migrated),
-        cases=CaseService(CaseRepository(db)),
-        calendar=CalendarService(CalendarOverrideRepository(db), clock),
+        cases=CaseService(CaseRepository(db), book=book),
+        calendar=CalendarService(CalendarOverrideRepository(db), clock, book=book),
         settings=settings,
         accounts=AccountService(ctx, settings=settings, cost=cost, read_only=read_only),
         session=session,

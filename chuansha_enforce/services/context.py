@@ -7,7 +7,7 @@ import inspect
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlite_utils
 
@@ -33,6 +33,8 @@ class ServiceContext:
     each operation (``session.check_current``); None on a file."""
 
 
+T = TypeVar("T")
+
 _IN_OPERATION: ContextVar[bool] = ContextVar("in_operation", default=False)
 """Set while an operation runs on this thread: the operations it calls are checked with it."""
 
@@ -45,17 +47,28 @@ def run_again_after_deadlock(method: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(method)
     def operation(self: ContextService, *args: Any, **kwargs: Any) -> Any:
-        if self._generation is None or _IN_OPERATION.get():
-            return retried_call(self._db, lambda: method(self, *args, **kwargs))
-        outermost = _IN_OPERATION.set(True)
-        try:
-            check_current(self._db, self._generation)
-            return retried_call(self._db, lambda: method(self, *args, **kwargs))
-        finally:
-            _IN_OPERATION.reset(outermost)
+        return _checked_once(
+            self._db,
+            self._generation,
+            lambda: retried_call(self._db, lambda: method(self, *args, **kwargs)),
+        )
 
     operation.runs_again_after_deadlock = True  # type: ignore[attr-defined]
     return operation
+
+
+def _checked_once(db: sqlite_utils.Database, generation: str | None, call: Callable[[], T]) -> T:
+    """``call``, refused first when the server book ``db`` was restored since the session
+    that remembers ``generation`` logged in; asked once per outermost call of a thread (the
+    operations and reads it calls are not asked again); a file's session (None) asks nothing."""
+    if generation is None or _IN_OPERATION.get():
+        return call()
+    outermost = _IN_OPERATION.set(True)
+    try:
+        check_current(db, generation)
+        return call()
+    finally:
+        _IN_OPERATION.reset(outermost)
 
 
 def check_current(db: sqlite_utils.Database, generation: str | None) -> None:
@@ -87,3 +100,45 @@ class ContextService:
         for name, member in list(vars(cls).items()):
             if not name.startswith("_") and inspect.isfunction(member):
                 setattr(cls, name, run_again_after_deadlock(member))
+
+
+@dataclass(frozen=True, slots=True)
+class SessionBook:
+    """The case book a read service reads and the restore generation its session logged in
+    under (``ServiceContext.generation``); None (a file, or a book read with no session,
+    such as ``migrate-to``'s figures) checks nothing."""
+
+    db: sqlite_utils.Database | None = None
+    generation: str | None = None
+
+
+UNCHECKED = SessionBook()
+
+
+class SessionReads:
+    """The reads the window makes outside an operation (the case list and its search, the
+    year figures, the work calendar): not ``ContextService``s (they act as nobody and write
+    nothing), but on a server each public method is refused as an operation is when the book
+    was restored since the session logged in (``session.restored_since``): the outermost
+    read or operation of a thread asks the book once (one round trip per read, none per row;
+    none on a file)."""
+
+    def __init__(self, book: SessionBook = UNCHECKED) -> None:
+        self._book = book
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, member in list(vars(cls).items()):
+            if not name.startswith("_") and inspect.isfunction(member):
+                setattr(cls, name, _checked_read(member))
+
+
+def _checked_read(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def read(self: SessionReads, *args: Any, **kwargs: Any) -> Any:
+        book = self._book
+        if book.generation is None or book.db is None:  # a file: as fast as unchecked
+            return method(self, *args, **kwargs)
+        return _checked_once(book.db, book.generation, lambda: method(self, *args, **kwargs))
+
+    return read

@@ -15,19 +15,23 @@ from chuansha_enforce.domain.reports.statistics_breakdown import (
     rank_violations,
 )
 from chuansha_enforce.services.calendar_service import CalendarService
+from chuansha_enforce.services.context import UNCHECKED, SessionBook, SessionReads
 from chuansha_enforce.storage.disputes.dispute_repository import DisputeRepository
 from chuansha_enforce.storage.file_review.file_review_repository import FileReviewRepository
 from chuansha_enforce.storage.reports.statistics_repository import StatisticsRepository
 
 
-class StatisticsService:
+class StatisticsService(SessionReads):
     def __init__(
         self,
         repository: StatisticsRepository,
         calendar: CalendarService,
         file_reviews: FileReviewRepository,
         disputes: DisputeRepository,
+        *,
+        book: SessionBook = UNCHECKED,
     ) -> None:
+        super().__init__(book)
         self._stats = repository
         self._calendar = calendar
         self._file_reviews = file_reviews

@@ -30,6 +30,7 @@ from tests.gui.test_server_restore_gui import (
 from tests.integration.test_server_restore_sessions import CHEN, _officer
 from tests.integration.test_server_restore_sessions import REFUSED as SAID
 from tests.review_setup import PASSWORDS, make_accounts, open_as
+from ui.case_picker import CasePicker
 from ui.crash_handler import install_crash_handler
 from ui.idle_lock import IdleLock
 from ui.main_window import MainWindow
@@ -115,6 +116,61 @@ def test_the_other_window_asks_for_a_login_at_its_next_operation(
     assert replacement.runner.run_op(lambda s: s.officers.register(_officer(2))) is not None
     replacement.close()
     services.close()
+
+
+def _search(window: MainWindow) -> None:
+    window.search_box.setText("张三")
+    window.apply_search()
+
+
+def _picker_offers(window: MainWindow) -> None:
+    line = CasePicker(window._services, window).lineEdit()
+    assert line is not None
+    line.textEdited.emit("张三")  # typing in a form's case number offers cases
+
+
+WINDOW_READS: dict[str, Callable[[MainWindow], object]] = {
+    "the case list paged from its start": lambda window: window.case_model.reload(),
+    "the case list refreshed": lambda window: window.refresh_cases(),
+    "the year filter": lambda window: window.year_filter.setCurrentIndex(1),
+    "the search box": _search,
+    "a case picker's offers": _picker_offers,
+}
+
+
+@pytest.mark.parametrize("read", WINDOW_READS, ids=list(WINDOW_READS))
+def test_a_read_of_the_window_ends_the_session_as_an_operation_does(
+    qtbot: QtBot,
+    book: str,  # noqa: F811
+    tmp_path: Path,
+    read: str,
+) -> None:
+    """The case list (its pages, count and calendar), the search box, the year filter and a
+    case picker read outside an operation: after the restore the read is refused, no
+    exception reaches Qt (pytest-qt fails a test on one in a slot or a model's virtual), the
+    login dialog says why and the new window lists the restored book."""
+    window = _restored_under(qtbot, book, tmp_path, accounts=True)
+    assert window.case_model.rowCount() == 1
+    before = database_digest(book)
+    asked: list[str] = []
+
+    def answer_when_asked() -> None:
+        dialog = window.findChild(QDialog, "loginDialog")
+        asked.append(dialog.error.text() if dialog is not None else "")
+
+    refusals: list[str] = []
+    _answer_login([("admin", PASSWORDS["admin"])], refusals, before=answer_when_asked)
+    with qtbot.waitSignal(window.safety.session_ended, timeout=60000) as ended:
+        WINDOW_READS[read](window)
+    assert ended.args == [SAID]
+    assert asked == [SAID]
+    assert refusals == []
+    assert database_digest(book) == before
+    replacement = _new_window(qtbot, window)
+    assert replacement.user_label.text().startswith("当前用户：管理员")
+    assert replacement.case_model.case_at(0).party_name == "张三"  # the restored book's
+    replacement.close()
+    replacement._services.close()
 
 
 def test_a_cancelled_login_closes_the_window(

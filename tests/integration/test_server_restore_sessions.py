@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -17,9 +18,11 @@ from chuansha_enforce.domain.clock import FixedClock
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import render
 from chuansha_enforce.domain.records import OfficerRecord
+from chuansha_enforce.services import context
 from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.container import Services, build_services
 from chuansha_enforce.services.session import Login
+from chuansha_enforce.storage.server.pg_generation import book_generation
 from tests.conftest import NOW, database_digest
 from tests.integration.test_server_backups import _book, _cli, _service
 from tests.review_setup import CHEAP, PASSWORDS, make_accounts, open_as
@@ -108,6 +111,79 @@ def test_the_other_pcs_session_is_refused_after_a_restore_until_it_logs_in_again
     assert code == 0, said
 
 
+def _reads(services: Services, case_no: str) -> dict[str, Callable[[], object]]:
+    """Each public read of the services the window calls outside an operation (the case
+    list, its search, the year figures, the work calendar), on the book's one case."""
+    return {
+        "cases.list_page": lambda: services.cases.list_page(limit=10, year=2026),
+        "cases.row": lambda: services.cases.row(case_no),
+        "cases.count": lambda: services.cases.count(year=2026),
+        "cases.filing_years": services.cases.filing_years,
+        "search.search": lambda: services.search.search("张三", limit=10),
+        "search.blank": lambda: services.search.search("  "),  # the list, one read
+        "search.candidates": lambda: services.search.candidates(case_no),
+        "search.resolve": lambda: services.search.resolve(case_no),
+        "statistics.annual": lambda: services.statistics.annual(2026),
+        "statistics.breakdown": lambda: services.statistics.breakdown(2026),
+        "calendar.work_calendar": services.calendar.work_calendar,
+        "calendar.startup_notice": services.calendar.startup_notice,
+    }
+
+
+def _asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The generation queries the session checks make (a counting wrapper at the db edge)."""
+    asked: list[str] = []
+
+    def counted(db: object) -> str:
+        asked.append("generation")
+        return book_generation(db)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(context, "book_generation", counted)
+    return asked
+
+
+def test_the_reads_outside_operations_are_refused_after_a_restore_one_query_each(
+    squad_book: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PC B's case list, search, year figures and work calendar read the book it logged in
+    on, one generation query per read (a read calling another asks once); after PC A's
+    restore each is refused with the sentence and nothing written."""
+    book = squad_book
+    pc_a = open_as(book, CLOCK, "admin")
+    dump = _dump(pc_a, tmp_path)
+    pc_b = open_as(book, CLOCK, "clerk")
+    case_no = pc_b.cases.list_page(limit=1).rows[0].case_no
+    asked = _asked(monkeypatch)
+    try:
+        for name, read in _reads(pc_b, case_no).items():
+            asked.clear()
+            assert read() is not None or name == "calendar.startup_notice", name
+            assert asked == ["generation"], name  # one round trip a read, none a row
+        asked.clear()
+        pc_b.disputes.listing()  # an operation reading the calendar: asked once, by it
+        assert asked == ["generation"]
+        assert pc_b.cases.list_page(limit=10).rows[0].party_name == "张三"
+        assert pc_b.search.resolve(case_no[-4:]) == case_no  # a short form too
+        assert pc_b.statistics.annual(2026).general.filed == 1
+
+        pc_a.restore_server_dump(dump)
+        before = database_digest(book)
+        for name, read in _reads(pc_b, case_no).items():
+            assert _refused(read) == REFUSED, name
+        assert database_digest(book) == before  # the refused reads wrote nothing
+    finally:
+        pc_a.close()
+        pc_b.close()
+    with open_as(book, CLOCK, "clerk") as again:  # a new login reads the restored book
+        for read in _reads(again, case_no).values():
+            read()
+        assert again.cases.count() == 1
+    for command in (["case", "list"], ["stats", "--year", "2026"], ["case", "show", case_no[-4:]]):
+        code, said = _cli(book, *command)  # each command logs in afresh: never stale
+        assert code == 0, said
+        assert "已被恢复" not in said
+
+
 def test_each_restore_makes_a_new_generation_and_the_restore_service_itself_writes_it(
     squad_book: str, tmp_path: Path
 ) -> None:
@@ -157,18 +233,23 @@ def test_a_session_opened_without_accounts_follows_the_restore_as_well(
 
 
 def test_a_file_restore_writes_no_generation_and_file_sessions_are_not_checked(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "cases.db"
-    assert _cli(str(db), "init")[0] == 0
+    _book(str(db), monkeypatch, tmp_path)  # initialised, its roster and one case
     code, said = _cli(str(db), "backup", "-o", str(tmp_path / "b"))
     assert code == 0, said
     backup = next((tmp_path / "b").glob("*.db"))
     code, said = _cli(str(db), "restore", str(backup))
     assert code == 0, said
+    asked = _asked(monkeypatch)
     with build_services(db, CLOCK) as services:
         assert services.session.generation is None
         services.officers.register(_officer(1))
+        case_no = services.cases.list_page(limit=10).rows[0].case_no
+        assert [read() for read in _reads(services, case_no).values()]  # work as before
+        assert services.statistics.annual(2026).general.filed == 1
+    assert asked == []  # and ask no generation
     with sqlite3.connect(db) as conn:
         keys = [str(r[0]) for r in conn.execute("SELECT key FROM settings")]
     assert "_restore_generation" not in keys
