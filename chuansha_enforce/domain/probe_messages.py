@@ -15,4 +15,11 @@ PROBE_FIELDS: dict[str, tuple[str, str]] = {
     "statement": ("陈述申辩", "statement"),
 }
 
-PROBE_MESSAGES: dict[str, tuple[str, str]] = {}
+PROBE_MESSAGES: dict[str, tuple[str, str]] = {
+    "dispute.nothing_new": (
+        "{kind}案号 {number} 没有新的登记内容：请填写与已登记不同的答复日期、开庭日期、"
+        "负责人是否出庭、结果、结果日期或备注",
+        "{kind} {number}: nothing new to record; give a reply, hearing, leader's appearance,"
+        " outcome, outcome date or notes that differ from those recorded",
+    ),
+}

@@ -32,6 +32,7 @@ from chuansha_enforce.domain.disputes.disputes import (
     reconsideration_figures,
     reply_due,
     reply_state,
+    require_news,
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_limits import check_entered, field_key
@@ -130,6 +131,7 @@ class DisputeService(ContextService):
                 outcome_on=step.outcome_on or old.outcome_on,
                 notes=step.notes or old.notes,
             )
+            require_news(old, new)
             checked = self._linked(check_dispute(new, today_in_china(self._clock)))
             self._disputes.update(dispute_id, checked, at=at)
             self._audit(at, "dispute.update", dispute_id, checked)

@@ -155,6 +155,14 @@ def _required(value: str, field: str) -> str:
     return text
 
 
+def require_news(old: DisputeRecord, new: DisputeRecord) -> None:
+    """An update of a pending dispute records something it did not hold yet, or it is
+    refused: nothing would change but the time stamp and a record in the audit log."""
+    if new == old:
+        params = {"kind": old.kind.label, "number": old.number}
+        raise DomainError("dispute.nothing_new", "dispute_id", params)
+
+
 def check_dispute(record: DisputeRecord, today: dt.date) -> DisputeRecord:
     """A dispute as it may be stored: required fields, dates in order, outcome with its date."""
     number = _required(record.number, "dispute_no")
