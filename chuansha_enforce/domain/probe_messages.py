@@ -16,6 +16,10 @@ PROBE_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 PROBE_MESSAGES: dict[str, tuple[str, str]] = {
+    "officer.cancelled_before_issue": (
+        "注销日期早于发证日期",
+        "the cancellation is before the issue date",
+    ),
     "dispute.nothing_new": (
         "{kind}案号 {number} 没有新的登记内容：请填写与已登记不同的答复日期、开庭日期、"
         "负责人是否出庭、结果、结果日期或备注",

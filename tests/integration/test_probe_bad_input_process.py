@@ -8,9 +8,13 @@ file); the command reads the real clock, so every date here is far in the past o
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
+from tests.conftest import database_digest
 from tests.integration.test_bad_input_cli import _a_case, book, refused
 from tests.integration.test_cli_processes import _run
 
@@ -54,3 +58,54 @@ def test_a_dispute_update_with_nothing_new_is_refused_and_logs_nothing(book: Pat
         "复议诉讼登记号",
         "没有新的登记内容",
     )
+
+
+def _an_officer(db: Path) -> dict[str, str]:
+    listed = _run(db, "officer", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    return next(o for o in json.loads(listed.stdout) if o["cancelled_on"] is None)
+
+
+def test_a_cancellation_before_the_issue_or_in_the_future_is_refused(book: Path) -> None:
+    officer = _an_officer(book)
+    before_issue = str(dt.date.fromisoformat(officer["issued_on"]) - dt.timedelta(days=1))
+    for day, text in ((before_issue, "注销日期早于发证日期"), ("2099-01-01", "晚于今天")):
+        args = ["officer", "correct", officer["certificate_no"], "--field", "注销日期"]
+        refused(book, [*args, "--value", day, "--reason", "录错"], "注销日期", text)
+
+
+OFFICER_HEADER = "姓名,执法证号,发证日期,有效期至,状态,注销日期"
+
+
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        ("张三,31159992,2020-01-01,,有效,2021-01-01", "注销日期：状态为“注销”时必须填写注销日期"),
+        ("张三,31159992,2020-01-01,,暂扣,2021-01-01", "注销日期：状态为“注销”时必须填写注销日期"),
+        ("张三,31159992,2099-01-01,,有效,", "发证日期：日期2099-01-01晚于今天"),
+        ("张三,31159992,2020-01-01,,注销,2019-12-31", "注销日期：注销日期早于发证日期"),
+        ("张三,31159992,2020-01-01,,注销,2099-01-01", "注销日期：日期2099-01-01晚于今天"),
+    ],
+    ids=[
+        "valid-cancelled",
+        "suspended-cancelled",
+        "issued-future",
+        "cancelled-early",
+        "cancelled-future",
+    ],
+)
+def test_an_imported_certificate_is_held_to_the_registry_rules(
+    tmp_path: Path, row: str, said: str
+) -> None:
+    """What ``officer correct`` refuses, a ledger row refuses too (it was imported: a date in
+    the future, a cancellation dropped without a word when the status was not 注销)."""
+    db = tmp_path / "fresh.db"
+    assert _run(db, "init").returncode == 0
+    ledger = tmp_path / "officers.csv"
+    ledger.write_text(f"{OFFICER_HEADER}\n{row}\n", encoding="utf-8")
+    before = database_digest(db)
+    result = _run(db, "import", str(ledger))
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert f"officers.csv 第2行 {said}" in result.stderr, result.stderr
+    assert "未写入任何数据" in result.stderr
+    assert database_digest(db) == before

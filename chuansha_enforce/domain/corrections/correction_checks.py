@@ -272,6 +272,12 @@ def check_officer(officer: OfficerRecord, today: dt.date) -> OfficerRecord:
     cancelled = officer.status is CertificateStatus.CANCELLED
     if cancelled != (officer.cancelled_on is not None):
         raise DomainError("officer.cancellation_date", "cancelled_on")
+    if officer.cancelled_on is not None:
+        if officer.cancelled_on < officer.issued_on:
+            raise DomainError("officer.cancelled_before_issue", "cancelled_on")
+        if officer.cancelled_on > today:
+            params = {"date": officer.cancelled_on.isoformat()}
+            raise DomainError("date.future", "cancelled_on", params)
     return OfficerRecord(
         name, number, officer.issued_on, officer.expires_on, officer.status, officer.cancelled_on
     )
