@@ -16,6 +16,12 @@ PROBE_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 PROBE_MESSAGES: dict[str, tuple[str, str]] = {
+    "account.none_yet": (
+        "此数据库尚无账户（单用户方式，无需登录）；要管理账户，请先添加第一个账户（管理员）："
+        "user add 名称 --role admin",
+        "this database has no accounts yet (single-user mode, no login): add the first"
+        " account, an administrator, first: user add NAME --role admin",
+    ),
     "officer.cancelled_before_issue": (
         "注销日期早于发证日期",
         "the cancellation is before the issue date",

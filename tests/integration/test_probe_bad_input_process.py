@@ -109,3 +109,27 @@ def test_an_imported_certificate_is_held_to_the_registry_rules(
     assert f"officers.csv 第2行 {said}" in result.stderr, result.stderr
     assert "未写入任何数据" in result.stderr
     assert database_digest(db) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["user", "disable", "周律"],
+        ["user", "reset-password", "周律"],
+        ["user", "link", "周律", "--none"],
+        ["user", "passwd"],
+    ],
+    ids=lambda a: a[1],
+)
+def test_managing_accounts_of_a_book_without_any_says_there_are_none_yet(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """It said the book had accounts and asked for a login that no account could give."""
+    db = tmp_path / "fresh.db"
+    assert _run(db, "init").returncode == 0
+    before = database_digest(db)
+    result = _run(db, *args, password="Chuansha-2026-probe")
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert result.stderr.startswith("用户：此数据库尚无账户"), result.stderr
+    assert "user add" in result.stderr
+    assert database_digest(db) == before
