@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import database_digest
-from tests.integration.test_bad_input_cli import _a_case, book, refused
+from tests.integration.test_bad_input_cli import _a_case, _a_certificate, book, refused
 from tests.integration.test_cli_processes import _run
 
 __all__ = ["book"]  # (the fixture, imported for the tests here)
@@ -133,3 +133,30 @@ def test_managing_accounts_of_a_book_without_any_says_there_are_none_yet(
     assert result.stderr.startswith("用户：此数据库尚无账户"), result.stderr
     assert "user add" in result.stderr
     assert database_digest(db) == before
+
+
+NOT_ISO = ["20240203", "2024-W06-2"]
+"""Dates Python's ``fromisoformat`` reads (ISO 8601's basic and week forms), none of
+them ``YYYY-MM-DD``: a clerk's slip, silently read as some day, was written down."""
+DATED = [
+    (["case", "show", "{case}", "--as-of", "{day}"], "计算日期"),
+    (["case", "pay", "{case}", "--on", "{day}", "--amount", "1"], "缴款日期"),
+    (["file-review", "rectify", "1", "--on", "{day}", "--text", "改正"], "整改日期"),
+    (["officer", "correct", "{cert}", "--field", "发证日期", "--value", "{day}"], "发证日期"),
+    (["case", "correct", "{case}", "--field", "立案日期", "--value", "{day}"], "立案日期"),
+]
+
+
+@pytest.mark.parametrize("day", NOT_ISO)
+@pytest.mark.parametrize(
+    ("args", "field"), DATED, ids=lambda a: "-".join(a[:2]) if isinstance(a, list) else None
+)
+def test_a_date_not_written_yyyy_mm_dd_is_refused_naming_its_field(
+    book: Path, args: list[str], field: str, day: str
+) -> None:
+    case = _a_case(book)
+    cert = _a_certificate(book)
+    filled = [a.replace("{case}", case).replace("{cert}", cert).replace("{day}", day) for a in args]
+    if "correct" in filled:
+        filled += ["--reason", "录错"]
+    refused(book, filled, field, day)
