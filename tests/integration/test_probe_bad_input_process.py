@@ -160,3 +160,13 @@ def test_a_date_not_written_yyyy_mm_dd_is_refused_naming_its_field(
     if "correct" in filled:
         filled += ["--reason", "录错"]
     refused(book, filled, field, day)
+
+
+def test_a_payment_numbered_0_is_refused_not_taken_for_the_last(book: Path) -> None:
+    """``--payment`` counts from 1; 0 corrected the last payment (``0 or count``)."""
+    listed = json.loads(_run(book, "case", "list", "--json", "--limit", "0").stdout)
+    case = next(c["case_no"] for c in listed if c["status"] == "已结案" and c["fine_fen"])
+    shown = json.loads(_run(book, "case", "show", case, "--json").stdout)
+    assert shown["payments"]  # (a closed case with a fine was paid)
+    args = ["case", "correct", case, "--field", "缴款日期", "--value", "2024-01-02"]
+    refused(book, [*args, "--reason", "录错", "--payment", "0"], "第几笔缴款", "没有第0笔缴款")
