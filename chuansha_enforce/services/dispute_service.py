@@ -16,6 +16,7 @@ from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.corrections.corrections import (
     Correction,
     RecordKind,
+    check_changed,
     check_reason,
     shown,
 )
@@ -160,11 +161,12 @@ class DisputeService(ContextService):
             if changed.case_no != old.case_no:
                 self._claim_case(changed.case_no)
             new = self._linked(check_dispute(changed, today_in_china(self._clock)))
+            before, after = _plain(getattr(old, field)), _plain(getattr(new, field))
+            check_changed(before, after, correction_label(field))
             moved = (new.kind, new.number, new.instance) != (old.kind, old.number, old.instance)
             if moved and self._disputes.find(new.kind, new.number, new.instance) is not None:
                 raise DomainError("dispute.number_taken", "dispute_no", _key(new))
             self._disputes.update(dispute_id, new, at=at)
-            before, after = _plain(getattr(old, field)), _plain(getattr(new, field))
             correction = Correction(RecordKind.DISPUTE, str(dispute_id), field,
                                     correction_label(field),
                                     before, after, why)  # fmt: skip

@@ -170,3 +170,14 @@ def test_a_payment_numbered_0_is_refused_not_taken_for_the_last(book: Path) -> N
     assert shown["payments"]  # (a closed case with a fine was paid)
     args = ["case", "correct", case, "--field", "缴款日期", "--value", "2024-01-02"]
     refused(book, [*args, "--reason", "录错", "--payment", "0"], "第几笔缴款", "没有第0笔缴款")
+
+
+def test_a_dispute_correction_to_the_value_it_holds_is_refused_and_logs_nothing(
+    book: Path,
+) -> None:
+    """As a case's, an officer's or a simple decision's: it logged a correction of 备注 from
+    nothing to nothing (and of a date to the same date)."""
+    dispute = _a_pending_dispute(book)
+    for label, value in (("备注", ""), ("收到日期", "2024-03-04")):
+        args = ["dispute", "correct", dispute, "--field", label, "--value", value]
+        refused(book, [*args, "--reason", "录错"], "新值", f"{label}已经是")
