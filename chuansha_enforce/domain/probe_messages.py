@@ -16,6 +16,10 @@ PROBE_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 PROBE_MESSAGES: dict[str, tuple[str, str]] = {
+    "file_review.veto_points": (
+        "第 {row} 项“{item}”是否决项，不扣分（只写项目编码，可加 ::说明）",
+        "item {row} “{item}” is a veto item and takes no points (give its code, or CODE::NOTE)",
+    ),
     "account.none_yet": (
         "此数据库尚无账户（单用户方式，无需登录）；要管理账户，请先添加第一个账户（管理员）："
         "user add 名称 --role admin",

@@ -181,3 +181,13 @@ def test_a_dispute_correction_to_the_value_it_holds_is_refused_and_logs_nothing(
     for label, value in (("备注", ""), ("收到日期", "2024-03-04")):
         args = ["dispute", "correct", dispute, "--field", label, "--value", value]
         refused(book, [*args, "--reason", "录错"], "新值", f"{label}已经是")
+
+
+def test_points_typed_for_a_veto_item_are_refused_not_dropped(book: Path) -> None:
+    """A veto item fails the file whole: points for it (``unlawful_subject:-5``) were dropped
+    without a word, whatever they were."""
+    sampled = _run(book, "sample", "--year", "2024", "--count", "1", "--seed", "1")
+    assert sampled.returncode == 0, sampled.stderr
+    for points in ("5", "-5"):
+        args = ["file-review", "score", "1", "--finding", f"unlawful_subject:{points}"]
+        refused(book, args, "扣分", "是否决项，不扣分")
