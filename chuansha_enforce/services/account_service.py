@@ -339,7 +339,8 @@ class AccountService(ContextService):
     def disable_user(self, name: str) -> None:
         """An administrator switches an account off; it is never deleted (its signatures and
         audit records keep naming it). The last administrator cannot be disabled."""
-        require(self.acting(), Permission.MANAGE_USERS)
+        admin = self.acting()
+        require(admin, Permission.MANAGE_USERS)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
             user = self._users.by_name(name.strip())
@@ -352,8 +353,7 @@ class AccountService(ContextService):
                 raise DomainError("account.last_admin", "user", {"name": user.account.name})
             self._users.disable(user.account.id, at)
             detail: dict[str, object] = {"user": user.account.name}
-            who = self._session.name
-            self._audit(at, who, "user.disable", "ok", detail, account=user.account.name)
+            self._audit(at, admin.name, "user.disable", "ok", detail, account=user.account.name)
 
     def login(self, name: str, password: str) -> Account:
         """Check the password; wrong ones count, and the limit locks the account. The
