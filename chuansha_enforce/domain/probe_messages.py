@@ -16,6 +16,10 @@ PROBE_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 PROBE_MESSAGES: dict[str, tuple[str, str]] = {
+    "ledger.folder": (
+        "{name} 是一个文件夹，不是台账文件；请选择其中的 .xlsx 或 .csv 文件",
+        "{name} is a folder, not a ledger file: choose an .xlsx or .csv file in it",
+    ),
     "file_review.veto_points": (
         "第 {row} 项“{item}”是否决项，不扣分（只写项目编码，可加 ::说明）",
         "item {row} “{item}” is a veto item and takes no points (give its code, or CODE::NOTE)",

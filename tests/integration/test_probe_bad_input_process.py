@@ -191,3 +191,16 @@ def test_points_typed_for_a_veto_item_are_refused_not_dropped(book: Path) -> Non
     for points in ("5", "-5"):
         args = ["file-review", "score", "1", "--finding", f"unlawful_subject:{points}"]
         refused(book, args, "扣分", "是否决项，不扣分")
+
+
+@pytest.mark.parametrize("name", ["台账.xlsx", "台账.csv"])
+def test_a_folder_given_to_import_is_refused_as_a_folder(book: Path, name: str) -> None:
+    """It was called a damaged file (a clerk would look for the damage, not for the file)."""
+    folder = book.parent / name
+    folder.mkdir()
+    before = database_digest(book)
+    result = _run(book, "import", str(folder))
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert result.stderr.startswith(f"{name} 是一个文件夹"), result.stderr
+    assert "已损坏" not in result.stderr
+    assert database_digest(book) == before
