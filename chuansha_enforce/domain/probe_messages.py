@@ -16,6 +16,13 @@ PROBE_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 PROBE_MESSAGES: dict[str, tuple[str, str]] = {
+    "storage.foreign_database": (
+        "{path} 是其他程序的 SQLite 数据库，不是本程序的案件库，未做任何改动。"
+        "请用 --db 指定案件库文件（新建案件库请指定一个还不存在的文件名）",
+        "{path} is another program's SQLite database, not a case book of this program;"
+        " nothing was changed. Give the case book with --db (a new one: a file name not yet"
+        " in use)",
+    ),
     "ledger.folder": (
         "{name} 是一个文件夹，不是台账文件；请选择其中的 .xlsx 或 .csv 文件",
         "{name} is a folder, not a ledger file: choose an .xlsx or .csv file in it",

@@ -8,8 +8,10 @@ file); the command reads the real clock, so every date here is far in the past o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -204,3 +206,24 @@ def test_a_folder_given_to_import_is_refused_as_a_folder(book: Path, name: str) 
     assert result.stderr.startswith(f"{name} 是一个文件夹"), result.stderr
     assert "已损坏" not in result.stderr
     assert database_digest(book) == before
+
+
+@pytest.mark.parametrize(
+    "command", [["case", "list"], ["init"], ["demo", "--cases", "1"]], ids=" ".join
+)
+def test_another_programs_sqlite_file_is_refused_and_left_as_it_was(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """(``--db`` at another program's SQLite file: even ``case list`` wrote this program's
+    whole schema into it.)"""
+    other = tmp_path / "contacts.db"
+    with contextlib.closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE people (name TEXT)")
+        conn.execute("INSERT INTO people VALUES ('张三')")
+        conn.commit()
+    before = database_digest(other)
+    result = _run(other, *command)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "不是本程序的案件库" in result.stderr, result.stderr
+    assert "未做任何改动" in result.stderr
+    assert database_digest(other) == before
