@@ -15,6 +15,8 @@ from pathlib import Path
 import chuansha_enforce.services as services_package
 from chuansha_enforce.cli.main import _parser
 from chuansha_enforce.domain.messages import FIELDS, MESSAGES
+from chuansha_enforce.domain.settings import LABELS as SETTING_LABELS
+from chuansha_enforce.domain.text_limits import FIELD_KEYS, LONG_TEXT_FIELDS, SHORT_TEXT_FIELDS
 from chuansha_enforce.services.calendar_service import CalendarService
 from chuansha_enforce.services.case_search_service import CaseSearchService
 from chuansha_enforce.services.case_service import CaseService
@@ -67,6 +69,12 @@ def test_every_error_code_has_a_message_in_both_languages() -> None:
 def test_every_literal_field_has_a_label() -> None:
     fields = {f for names in _error_codes_raised().values() for f in names if isinstance(f, str)}
     assert sorted(f for f in fields if f not in FIELDS) == []
+
+
+def test_every_text_field_held_to_a_length_and_every_setting_has_a_label() -> None:
+    """A text too long is refused naming its field (``value.too_long``): by its label."""
+    held = SHORT_TEXT_FIELDS | LONG_TEXT_FIELDS | set(FIELD_KEYS.values()) | set(SETTING_LABELS)
+    assert sorted(f for f in held if f not in FIELDS) == []
 
 
 def test_no_sql_outside_storage() -> None:

@@ -12,7 +12,6 @@ from chuansha_enforce.cli.login import NEW_PASSWORD_ENV, PASSWORD_ENV, new_passw
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.domain.accounts.accounts import Role
 from chuansha_enforce.domain.clock import CHINA_TZ
-from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.account_service import NewUser
 from chuansha_enforce.services.container import Services
@@ -86,9 +85,7 @@ def _cmd_user(args: argparse.Namespace, services: Services, out: TextIO, lang: L
             role=account.role.label, role_code=account.role.value)  # fmt: skip
         return 0
     if args.user_command == "passwd":
-        me = services.session.account
-        if me is None:
-            raise DomainError("auth.login_required", "user")
+        me = services.accounts.acting()
         services.accounts.change_password(
             me.name, password_for(me.name), new_password(me.name, "change")
         )

@@ -572,7 +572,7 @@ _STEPS: dict[str, Callable[[argparse.Namespace, Services], StepResult]] = {
     "remind-statement": lambda a, s: s.case_files.record_reminder_statement(
         a.case_no,
         ReminderStatement(
-            _day(a.on, "statement_on"), _label(ReminderStatementKind, a.kind, "kind")
+            _day(a.on, "statement_on"), _label(ReminderStatementKind, a.kind, "reminder_statement")
         ),
     ),
     "enforce": lambda a, s: s.case_files.decide_forced_demolition(

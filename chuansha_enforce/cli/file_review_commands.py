@@ -14,6 +14,7 @@ from chuansha_enforce.domain.clock import china_time
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.file_review.file_review_sampling import SampleRule, Stratify
 from chuansha_enforce.domain.file_review.file_review_scoring import Finding, Grade, ItemKind
+from chuansha_enforce.domain.iso_dates import iso_day
 from chuansha_enforce.domain.messages import Lang, render
 from chuansha_enforce.services.container import Services
 
@@ -273,7 +274,7 @@ def _finding(text: str) -> Finding:
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return iso_day(text)
     except ValueError:
         raise DomainError("date.invalid", "rectified_on", {"value": text}) from None
 

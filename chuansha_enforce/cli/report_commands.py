@@ -13,6 +13,7 @@ from chuansha_enforce.cli.command_group import CommandGroup
 from chuansha_enforce.cli.say import say
 from chuansha_enforce.cli.text_arguments import add_case_number
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.iso_dates import iso_day
 from chuansha_enforce.domain.messages import Lang
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def _as_of(text: str | None) -> dt.date | None:
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text.strip())
+        return iso_day(text)
     except ValueError:
         raise DomainError("date.invalid", "as_of", {"value": text}) from None
 

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Final
 
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.iso_dates import iso_day
 from chuansha_enforce.domain.text_input import clean_value
 from chuansha_enforce.domain.text_limits import MAX_SHORT_CHARS, MAX_TEXT_CHARS
 
@@ -126,6 +127,6 @@ def parse_date(text: str | None, field: str) -> dt.date | None:
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text.strip())
+        return iso_day(text)
     except ValueError:
         raise DomainError("date.invalid", field, {"value": text}) from None

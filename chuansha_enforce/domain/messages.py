@@ -66,6 +66,7 @@ from chuansha_enforce.domain.documents.document_messages import DOCUMENT_FIELDS,
 from chuansha_enforce.domain.file_access_messages import FILE_ACCESS_MESSAGES
 from chuansha_enforce.domain.migrate_messages import MIGRATE_MESSAGES
 from chuansha_enforce.domain.presenter_messages import PRESENTER_MESSAGES
+from chuansha_enforce.domain.probe_messages import PROBE_FIELDS, PROBE_MESSAGES
 from chuansha_enforce.domain.restore_generation_messages import RESTORE_GENERATION_MESSAGES
 from chuansha_enforce.domain.retry_messages import RETRY_MESSAGES
 from chuansha_enforce.domain.seal_tracking_messages import SEAL_TRACKING_MESSAGES
@@ -87,6 +88,7 @@ Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 FIELDS: Mapping[str, tuple[str, str]] = {
+    **PROBE_FIELDS,
     **BADINPUT_FIELDS,
     **SERVER_CONNECT_FIELDS,
     **ACCOUNT_FIELDS,
@@ -184,6 +186,7 @@ FIELDS: Mapping[str, tuple[str, str]] = {
 }
 
 MESSAGES: Mapping[str, tuple[str, str]] = {
+    **PROBE_MESSAGES,
     **BADINPUT_MESSAGES,
     **ACCOUNT_MESSAGES,
     **ACCOUNT_OFFICER_MESSAGES,

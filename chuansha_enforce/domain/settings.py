@@ -4,11 +4,11 @@ local practice we could not confirm, so the squad sees it and can change it."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.iso_dates import iso_day
 from chuansha_enforce.domain.money import parse_yuan
 from chuansha_enforce.domain.text_input import clean_line
 
@@ -134,7 +134,7 @@ def _date_setting(text: str, params: Mapping[str, object]) -> str:
     if not text:
         return ""
     try:
-        return dt.date.fromisoformat(text.replace("/", "-")).isoformat()
+        return iso_day(text.replace("/", "-")).isoformat()
     except ValueError:
         raise DomainError("settings.invalid", "setting", params) from None
 

@@ -78,9 +78,12 @@ def _file_issue(code: str, path: Path, **params: object) -> LedgerIssue:
 
 
 def _unread(error: OSError, path: Path, kind: str) -> LedgerIssue:
-    """The file the system would not open: no permission said as such (not as damage)."""
+    """The file the system would not open: no permission, or a folder, said as such (not as
+    damage)."""
     if isinstance(error, PermissionError):
         return _file_issue("ledger.no_permission", path)
+    if isinstance(error, IsADirectoryError):
+        return _file_issue("ledger.folder", path)
     return _file_issue("ledger.unreadable", path, format=kind, detail=str(error))
 
 

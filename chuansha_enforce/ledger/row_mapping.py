@@ -16,6 +16,7 @@ from chuansha_enforce.domain.cases import case_rules
 from chuansha_enforce.domain.cases.case_deadlines import publication_required_for
 from chuansha_enforce.domain.cases.case_file import Certificate, Decision, ReviewRound
 from chuansha_enforce.domain.cases.discretion import Deviation
+from chuansha_enforce.domain.corrections.correction_checks import check_officer
 from chuansha_enforce.domain.enums import (
     CertificateStatus,
     HearingState,
@@ -238,14 +239,13 @@ def _officer(
         issues.add(row, DomainError("officer.expires_before_issue"), "expires_on")
     if issues.error_count > before or name is None or number is None or issued is None:
         return None
-    officer = OfficerRecord(
-        name,
-        number,
-        issued,
-        expires,
-        status,
-        cancelled if status is CertificateStatus.CANCELLED else None,
-    )
+    try:  # the registry's rules, as ``officer correct`` holds a certificate to them
+        officer = check_officer(
+            OfficerRecord(name, number, issued, expires, status, cancelled), ctx.today
+        )
+    except DomainError as error:
+        issues.add(row, error, error.field)
+        return None
     ctx.add_officer(officer)
     return officer
 

@@ -120,6 +120,15 @@ class AccountService(ContextService):
     def has_accounts(self) -> bool:
         return self._users.count() > 0
 
+    def acting(self) -> Account:
+        """Who is logged in to manage accounts; refused naming why when nobody is: the book
+        has no account yet (nobody could log in), or nobody logged in."""
+        if self._session is None:
+            if not self.has_accounts():
+                raise DomainError("account.none_yet", "user")
+            raise DomainError("auth.login_required", "user")
+        return self._session
+
     def users(self) -> list[Account]:
         return [u.account for u in self._users.all()] if self._users.table_exists() else []
 
@@ -242,9 +251,7 @@ class AccountService(ContextService):
         copy is overwritten, so nobody holds it; the old public key is kept as retired for
         good, so every earlier signature still verifies. The audit chain's key is wrapped for
         the new password; the record names who reset whom and the new public key."""
-        admin = self._session
-        if admin is None:
-            raise DomainError("auth.login_required", "user")
+        admin = self.acting()
         require(admin, Permission.MANAGE_USERS)
         target = name.strip()
         if target == admin.name:
@@ -285,9 +292,7 @@ class AccountService(ContextService):
         """An administrator links an account to the registry's officer who is the same person
         (``姓名(执法证号)``, a certificate number or a name the registry knows once); ``None``
         removes the link. Audited with before and after."""
-        admin = self._session
-        if admin is None:
-            raise DomainError("auth.login_required", "user")
+        admin = self.acting()
         require(admin, Permission.MANAGE_USERS)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
@@ -334,9 +339,8 @@ class AccountService(ContextService):
     def disable_user(self, name: str) -> None:
         """An administrator switches an account off; it is never deleted (its signatures and
         audit records keep naming it). The last administrator cannot be disabled."""
-        if self._session is None:
-            raise DomainError("auth.login_required", "user")
-        require(self._session, Permission.MANAGE_USERS)
+        admin = self.acting()
+        require(admin, Permission.MANAGE_USERS)
         at = utc_timestamp(self._clock)
         with write_transaction(self._db):
             user = self._users.by_name(name.strip())
@@ -349,8 +353,7 @@ class AccountService(ContextService):
                 raise DomainError("account.last_admin", "user", {"name": user.account.name})
             self._users.disable(user.account.id, at)
             detail: dict[str, object] = {"user": user.account.name}
-            who = self._session.name
-            self._audit(at, who, "user.disable", "ok", detail, account=user.account.name)
+            self._audit(at, admin.name, "user.disable", "ok", detail, account=user.account.name)
 
     def login(self, name: str, password: str) -> Account:
         """Check the password; wrong ones count, and the limit locks the account. The

@@ -29,6 +29,7 @@ from chuansha_enforce.domain.corrections.correction_checks import (
     corrected_officer,
     corrected_simple,
     officer_value,
+    payment_index,
     simple_value,
 )
 from chuansha_enforce.domain.corrections.corrections import (
@@ -188,7 +189,7 @@ class CorrectionService(ContextService):
         spec, why, at = asked.spec, asked.reason, asked.at
         with write_transaction(self._db):
             case = self._case_files.claim_edit(case_no)
-            index = ((payment or len(case.payments)) - 1) if spec.payment else 0
+            index = payment_index(case, spec, payment)
             new = corrected_case(case, spec, asked.value, index)
             before = shown_field(spec, case_value(case, spec, index))
             after = shown_field(spec, case_value(new, spec, index))
@@ -247,7 +248,7 @@ class CorrectionService(ContextService):
     def case_value(self, case_no: str, spec: FieldSpec, payment: int | None = None) -> str | None:
         """A field's value now, as a correction shows it (the window fills it in)."""
         case = self._case_files.find(case_no)
-        index = ((payment or len(case.payments)) - 1) if spec.payment else 0
+        index = payment_index(case, spec, payment)
         if spec.payment and not 0 <= index < len(case.payments):
             return None
         return shown_field(spec, case_value(case, spec, index))

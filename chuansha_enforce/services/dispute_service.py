@@ -16,6 +16,7 @@ from chuansha_enforce.domain.clock import today_in_china, utc_timestamp
 from chuansha_enforce.domain.corrections.corrections import (
     Correction,
     RecordKind,
+    check_changed,
     check_reason,
     shown,
 )
@@ -32,6 +33,7 @@ from chuansha_enforce.domain.disputes.disputes import (
     reconsideration_figures,
     reply_due,
     reply_state,
+    require_news,
 )
 from chuansha_enforce.domain.errors import DomainError
 from chuansha_enforce.domain.text_limits import check_entered, field_key
@@ -130,6 +132,7 @@ class DisputeService(ContextService):
                 outcome_on=step.outcome_on or old.outcome_on,
                 notes=step.notes or old.notes,
             )
+            require_news(old, new)
             checked = self._linked(check_dispute(new, today_in_china(self._clock)))
             self._disputes.update(dispute_id, checked, at=at)
             self._audit(at, "dispute.update", dispute_id, checked)
@@ -158,11 +161,12 @@ class DisputeService(ContextService):
             if changed.case_no != old.case_no:
                 self._claim_case(changed.case_no)
             new = self._linked(check_dispute(changed, today_in_china(self._clock)))
+            before, after = _plain(getattr(old, field)), _plain(getattr(new, field))
+            check_changed(before, after, correction_label(field))
             moved = (new.kind, new.number, new.instance) != (old.kind, old.number, old.instance)
             if moved and self._disputes.find(new.kind, new.number, new.instance) is not None:
                 raise DomainError("dispute.number_taken", "dispute_no", _key(new))
             self._disputes.update(dispute_id, new, at=at)
-            before, after = _plain(getattr(old, field)), _plain(getattr(new, field))
             correction = Correction(RecordKind.DISPUTE, str(dispute_id), field,
                                     correction_label(field),
                                     before, after, why)  # fmt: skip

@@ -22,6 +22,7 @@ from chuansha_enforce.storage.errors import (
     DatabaseNoPermissionError,
     DatabaseReadOnlyError,
     DiskFullError,
+    ForeignDatabaseError,
     NotADatabaseError,
     ReadOnlyMediumError,
     ServerConflictAfterCommitError,
@@ -135,6 +136,8 @@ def open_database(
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path))
         try:
+            if _foreign(conn):  # before WAL mode is written into its header
+                raise ForeignDatabaseError(path)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -149,6 +152,17 @@ def open_database(
     except OSError as exc:
         raise storage_error_from(exc, path) from exc
     return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+MIGRATIONS_TABLE = "_sqlite_migrations"
+"""Where this program's migrations are recorded (``sqlite_migrate``'s table): every case book
+has it from its first migration on."""
+
+
+def _foreign(conn: sqlite3.Connection) -> bool:
+    """Another program's SQLite file: it has tables, but not this program's migrations."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return bool(names) and MIGRATIONS_TABLE not in names
 
 
 def database_path(db: sqlite_utils.Database) -> Path:

@@ -86,6 +86,13 @@ class NotADatabaseError(StorageError):
     code = "storage.not_a_database"
 
 
+class ForeignDatabaseError(StorageError):
+    """A SQLite file another program made (tables, none of this program's migrations):
+    refused as it is, never made a case book by writing this program's tables into it."""
+
+    code = "storage.foreign_database"
+
+
 class DatabaseMissingError(StorageError):
     code = "storage.missing"
 

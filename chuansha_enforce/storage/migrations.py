@@ -12,8 +12,12 @@ from typing import Any, cast
 import sqlite_utils
 
 from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
-from chuansha_enforce.storage.connection import write_transaction
-from chuansha_enforce.storage.errors import DatabaseNewerError, ServerSchemaOldError
+from chuansha_enforce.storage.connection import MIGRATIONS_TABLE, write_transaction
+from chuansha_enforce.storage.errors import (
+    DatabaseNewerError,
+    ForeignDatabaseError,
+    ServerSchemaOldError,
+)
 from chuansha_enforce.storage.safety.seals import (
     reseal_blocks,
     reseal_server_keys,
@@ -174,10 +178,21 @@ def pending_names(db: sqlite_utils.Database, table: MigrationTable = MIGRATION_T
     return [m.name for m in _migration_set(table).pending(db)]
 
 
+def check_ours(db: sqlite_utils.Database, path: Path) -> None:
+    """Refuse a SQLite file with tables but without this program's migrations: another
+    program's (a new, empty file is made a case book by ``migrate``)."""
+    if isinstance(db, PgDatabase):
+        return
+    if db.table_names() and not db[MIGRATIONS_TABLE].exists():
+        raise ForeignDatabaseError(path)
+
+
 def check_not_newer(
     db: sqlite_utils.Database, path: Path, table: MigrationTable = MIGRATION_TABLE
 ) -> None:
-    """Refuse a file that holds migrations this build does not know."""
+    """Refuse a file that holds migrations this build does not know, or another program's
+    SQLite file (``check_ours``)."""
+    check_ours(db, path)
     known = known_names(table)
     unknown = [name for name in applied_names(db) if name not in known]
     if unknown:

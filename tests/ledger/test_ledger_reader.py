@@ -481,8 +481,11 @@ def test_a_folder_is_not_a_ledger(tmp_path: Path) -> None:
     folder.mkdir()
     sheets, issues = read_ledger(folder)
     assert sheets == []
-    assert codes(issues) == ["ledger.unreadable"]
-    assert issues[0].text() == "无法读取 folder.xlsx：文件已损坏，或不是有效的 xlsx 文件"
+    assert codes(issues) == ["ledger.folder"]  # said as a folder, not as a damaged file
+    assert (
+        issues[0].text()
+        == "folder.xlsx 是一个文件夹，不是台账文件；请选择其中的 .xlsx 或 .csv 文件"
+    )
 
 
 # ---------------------------------------------------------------------------- messages

@@ -57,6 +57,7 @@ from chuansha_enforce.domain.disputes.disputes import (
     appeal_until,
 )
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.iso_dates import iso_day
 from chuansha_enforce.domain.money import format_fen, parse_yuan
 
 if TYPE_CHECKING:  # annotations only: the case list's flags do not load the case file model
@@ -103,7 +104,7 @@ def parse_plan(text: str) -> tuple[Instalment, ...]:
         if not colon or not amount.strip():
             raise DomainError("enforcement.plan_item", "plan", {"n": str(number), "value": part})
         try:
-            due = dt.date.fromisoformat(day.strip())
+            due = iso_day(day)
         except ValueError:
             raise DomainError("date.invalid", "plan", {"value": day.strip()}) from None
         items.append(Instalment(due, parse_yuan(amount.strip(), "plan")))

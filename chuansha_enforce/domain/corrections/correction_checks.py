@@ -80,6 +80,15 @@ def _missing(case: CaseFile, spec: FieldSpec, payment: int) -> None:
         raise DomainError("correction.no_payment", "payment", {"n": payment + 1, "count": count})
 
 
+def payment_index(case: CaseFile, spec: FieldSpec, payment: int | None) -> int:
+    """Where in ``case.payments`` payment number ``payment`` is (counted from 1; ``None``
+    the last); 0 for a field that is not a payment's. Number 0 is no payment (index -1,
+    refused by ``corrected_case``), never taken for "not given"."""
+    if not spec.payment:
+        return 0
+    return (len(case.payments) if payment is None else payment) - 1
+
+
 def corrected_case(case: CaseFile, spec: FieldSpec, value: Value, payment: int) -> CaseFile:
     """The case with one field set to ``value`` (parsed by ``parse_value`` for ``spec``)."""
     _missing(case, spec, payment)
@@ -272,6 +281,12 @@ def check_officer(officer: OfficerRecord, today: dt.date) -> OfficerRecord:
     cancelled = officer.status is CertificateStatus.CANCELLED
     if cancelled != (officer.cancelled_on is not None):
         raise DomainError("officer.cancellation_date", "cancelled_on")
+    if officer.cancelled_on is not None:
+        if officer.cancelled_on < officer.issued_on:
+            raise DomainError("officer.cancelled_before_issue", "cancelled_on")
+        if officer.cancelled_on > today:
+            params = {"date": officer.cancelled_on.isoformat()}
+            raise DomainError("date.future", "cancelled_on", params)
     return OfficerRecord(
         name, number, officer.issued_on, officer.expires_on, officer.status, officer.cancelled_on
     )

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from chuansha_enforce.domain.enums import CertificateStatus, PartyType, PenaltyKind
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.iso_dates import iso_day
 from chuansha_enforce.domain.money import format_fen, parse_yuan
 from chuansha_enforce.domain.text_input import clean_text
 from chuansha_enforce.domain.text_limits import check_length
@@ -162,7 +163,7 @@ def parse_value(spec: FieldSpec, text: str) -> Value:
         if not typed:
             return None
         try:
-            return dt.date.fromisoformat(typed)
+            return iso_day(typed)
         except ValueError:
             raise DomainError("date.invalid", spec.key, {"value": text}) from None
     if spec.kind is ValueKind.MONEY:

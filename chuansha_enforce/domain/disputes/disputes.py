@@ -17,6 +17,7 @@ from chuansha_enforce.domain.cases.case_deadlines import ClockState
 from chuansha_enforce.domain.cases.case_rules import not_before, not_future
 from chuansha_enforce.domain.enums import EnumMap, LabelledEnum
 from chuansha_enforce.domain.errors import DomainError
+from chuansha_enforce.domain.iso_dates import iso_day
 from chuansha_enforce.domain.messages import field_label
 
 RECONSIDERATION_REPLY_WORKING_DAYS = 10  # 行政复议法 (2023) Art. 48, 88: working days
@@ -153,6 +154,14 @@ def _required(value: str, field: str) -> str:
     if text is None:
         raise DomainError("value.required", field)
     return text
+
+
+def require_news(old: DisputeRecord, new: DisputeRecord) -> None:
+    """An update of a pending dispute records something it did not hold yet, or it is
+    refused: nothing would change but the time stamp and a record in the audit log."""
+    if new == old:
+        params = {"kind": old.kind.label, "number": old.number}
+        raise DomainError("dispute.nothing_new", "dispute_id", params)
 
 
 def check_dispute(record: DisputeRecord, today: dt.date) -> DisputeRecord:
@@ -409,7 +418,7 @@ def corrected(record: DisputeRecord, field: str, value: str) -> DisputeRecord:
     new: object
     if field in _DATES:
         try:
-            new = dt.date.fromisoformat(text) if text else None
+            new = iso_day(text) if text else None
         except ValueError:
             raise DomainError("date.invalid", field, {"value": value}) from None
     elif field == "leader_appeared":

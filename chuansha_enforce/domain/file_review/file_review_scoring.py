@@ -229,6 +229,9 @@ def score_file(sheet: ScoreSheet, findings: Iterable[Finding]) -> FileScore:
     for index, finding in enumerate(findings, start=1):
         item = sheet.item(finding.item_code)
         if item.kind is ItemKind.VETO:
+            if finding.points is not None:  # (typed, it would be dropped without a word)
+                params = {"row": index, "item": item.label}
+                raise DomainError("file_review.veto_points", "points", params)
             points = 0
         else:
             points = item.points if finding.points is None else finding.points
