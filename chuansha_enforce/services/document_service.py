@@ -200,13 +200,20 @@ class DocumentService(ContextService):
         today = today_in_china(self._clock)
         settings = self._settings.current()
         simple = self._simple(number)
-        if simple is not None or kind is DocumentKind.SIMPLE_DECISION:
-            if simple is None or kind is not DocumentKind.SIMPLE_DECISION:
-                raise self._refusal(number, kind, ("处罚决定",))
+        if simple is not None:
+            if kind is not DocumentKind.SIMPLE_DECISION:  # nothing else is made for one
+                raise DomainError(
+                    "document.simple_decision_only",
+                    "document_kind",
+                    {"case_no": number, "kind": kind.label},
+                )
             if not simple.decision.legal_basis:
                 raise self._refusal(number, kind, ("处罚依据",))
             return self._simple_view(simple, settings)
         seen = self._case_files.view(number, today)
+        if kind is DocumentKind.SIMPLE_DECISION:
+            params = {"case_no": seen.case.case_no, "kind": kind.label}
+            raise DomainError("document.simple_kind_for_case", "document_kind", params)
         missing = self._missing(kind, seen.case, seen.clocks)
         if missing:
             raise self._refusal(seen.case.case_no, kind, missing)

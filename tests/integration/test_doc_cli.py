@@ -18,9 +18,10 @@ from chuansha_enforce.services.container import build_services
 from tests.backend_book import another_book, by_hand
 from tests.cli_clock import main
 from tests.conftest import database_digest
-from tests.integration.test_documents import FINE_NO, NOW, D, _fine_case, text_of
+from tests.integration.test_documents import FINE_NO, NOW, D, _fine_case, _simple, text_of
 
 EXE = Path(sys.executable).with_name("chuansha-enforce")
+SIMPLE_NO = "沪浦川执简〔2024〕000008号"
 
 
 def _fine_db(path: Path | str) -> Path | str:
@@ -132,3 +133,39 @@ def test_the_internal_case_summary_names_the_legal_representative(backend: Path 
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert "法定代表人（负责人）" in text
     assert "王五" in text
+
+
+def test_a_document_of_the_other_procedure_is_refused_as_not_applying(
+    tmp_path: Path,
+) -> None:
+    """The installed command: a simple decision makes only its 当场行政处罚决定书, a general
+    case never makes one; each refusal says so (not "尚缺 处罚决定") and changes nothing."""
+    db = tmp_path / "book.db"
+    with build_services(db, FixedClock(NOW)) as svc:
+        svc.officers.register(OfficerRecord("王建国", "31150001", D(2018, 3, 1)))
+        svc.officers.register(OfficerRecord("李明", "31150002", D(2019, 5, 10)))
+        _fine_case(svc)
+        _simple(svc, SIMPLE_NO, D(2024, 1, 2), 20_000)
+    before = database_digest(db)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+
+    def refused(number: str, kind: str) -> str:
+        result = subprocess.run(
+            [str(EXE), "--db", str(db), "doc", "make", number, kind, "-o",
+             str(tmp_path / "x.docx")],
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert result.returncode == 1, result.stdout
+        assert "Traceback" not in result.stderr
+        return result.stderr.strip()
+
+    assert refused(SIMPLE_NO, "立案审批表") == (
+        "文书种类：沪浦川执简〔2024〕000008号 是简易程序决定，只制作当场行政处罚决定书，"
+        "不制作立案审批表"
+    )
+    assert refused(FINE_NO, "当场行政处罚决定书") == (
+        "文书种类：当场行政处罚决定书只用于简易程序决定；川执立〔2024〕1号 是一般程序案件，"
+        "请选择其他文书（doc list 列出可制作的文书）"
+    )
+    assert not (tmp_path / "x.docx").exists()
+    assert database_digest(db) == before

@@ -12,6 +12,17 @@ DOCUMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{case_no} 还不能制作{kind}：尚缺 {steps}",
         "{kind} cannot be made for {case_no} yet: missing {steps}",
     ),
+    "document.simple_decision_only": (
+        "{case_no} 是简易程序决定，只制作当场行政处罚决定书，不制作{kind}",
+        "{case_no} is a simple-procedure decision: only its on-the-spot penalty decision is"
+        " made, not {kind}",
+    ),
+    "document.simple_kind_for_case": (
+        "{kind}只用于简易程序决定；{case_no} 是一般程序案件，"
+        "请选择其他文书（doc list 列出可制作的文书）",
+        "{kind} is made only for simple-procedure decisions; {case_no} is a general-procedure"
+        " case: choose another document (doc list names those that can be made)",
+    ),
     "document.unknown_kind": (
         "没有“{value}”这种文书，可选：{choices}",
         "there is no document kind “{value}”; choose one of: {choices}",
