@@ -871,5 +871,6 @@ def _simple_decisions(
                 fine,
                 on_spot,
                 None,
+                legal_basis=v.legal_basis,  # printed on its 当场行政处罚决定书 (APL 52)
             )
             yield after(decided, day, paid)

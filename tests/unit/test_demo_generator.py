@@ -251,6 +251,16 @@ def test_identity_numbers_pass_their_checksums(
     assert all(kinds[k] > 0 for k in PartyType)  # every kind of party appears
 
 
+def test_every_simple_decision_carries_its_violations_legal_basis(
+    simple: list[SimpleDecisionRecord],
+) -> None:
+    """Printed on its 当场行政处罚决定书 (APL 52): a demo decision can be made into one."""
+    basis = {v.name: v.legal_basis for v in cat.VIOLATIONS}
+    assert all(s.violation is not None for s in simple)
+    assert [s.legal_basis for s in simple] == [basis[s.violation or ""] for s in simple]
+    assert all(s.legal_basis for s in simple)
+
+
 def test_one_identity_one_party(
     cases: list[GeneralCaseRecord], simple: list[SimpleDecisionRecord]
 ) -> None:
