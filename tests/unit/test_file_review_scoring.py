@@ -45,6 +45,21 @@ def test_any_veto_zeroes_the_file_and_fails_it() -> None:
     assert result.veto_labels == ("执法人员少于两人",)
 
 
+def test_a_veto_listed_twice_is_named_once() -> None:
+    findings = [
+        Finding("wrong_law", note="适用条款错误"),
+        Finding("fewer_than_two", note="只有一名执法人员签名"),
+        Finding("wrong_law", note="处罚依据引用失效条文"),
+    ]
+    result = score_file(DEFAULT_SHEET, findings)
+    assert result.veto_labels == ("适用法律错误", "执法人员少于两人")
+    assert [f.note for f in result.findings] == [
+        "适用条款错误",
+        "只有一名执法人员签名",
+        "处罚依据引用失效条文",
+    ]
+
+
 def test_deductions_use_the_item_points_or_the_given_points() -> None:
     result = score_file(
         DEFAULT_SHEET,

@@ -210,7 +210,10 @@ class FileScore:
 
     @property
     def veto_labels(self) -> tuple[str, ...]:
-        return tuple(f.item.label for f in self.findings if f.item.kind is ItemKind.VETO)
+        """Each veto item found, once, in the order first found (a veto listed twice, with
+        two notes, still vetoes the file once)."""
+        found = (f.item.label for f in self.findings if f.item.kind is ItemKind.VETO)
+        return tuple(dict.fromkeys(found))
 
 
 def grade_for(total: int, *, vetoed: bool, sheet: ScoreSheet) -> Grade:
