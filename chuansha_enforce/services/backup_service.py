@@ -38,6 +38,7 @@ from chuansha_enforce.services.system_clock import file_system_seconds
 from chuansha_enforce.storage.connection import (
     SQLITE_VERSION,
     fold_wal,
+    is_foreign_file,
     open_database,
     storage_error_from,
     write_transaction,
@@ -48,6 +49,7 @@ from chuansha_enforce.storage.errors import (
     DatabaseCorruptError,
     DatabaseInUseError,
     DatabaseLockedError,
+    ForeignDatabaseError,
     NotADatabaseError,
     ReadOnlyMediumError,
     StorageError,
@@ -348,6 +350,8 @@ class BackupService:
             raise DomainError("restore.missing", "path", {"path": str(source)})
         if self._db_path.exists() and os.path.samefile(source, self._db_path):
             raise DomainError("restore.same_file", "path", {"path": str(source)})
+        if self._db_path.is_file() and is_foreign_file(self._db_path):  # not put aside either
+            raise ForeignDatabaseError(self._db_path)
         wal = source.with_name(source.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
             raise DomainError("restore.live_file", "path", {"path": str(source)})

@@ -136,7 +136,7 @@ def open_database(
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path))
         try:
-            if _foreign(conn):  # before WAL mode is written into its header
+            if is_foreign(conn):  # before WAL mode is written into its header
                 raise ForeignDatabaseError(path)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -155,14 +155,44 @@ def open_database(
 
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
-"""Where this program's migrations are recorded (``sqlite_migrate``'s table): every case book
-has it from its first migration on."""
+"""Where migrations are recorded (sqlite-utils' table, which other tools built on it share):
+every case book has it from its first migration on."""
+MIGRATION_SET = "chuansha_enforce"
+"""This program's rows in that table (another tool's file may hold the table with its own)."""
 
 
-def _foreign(conn: sqlite3.Connection) -> bool:
-    """Another program's SQLite file: it has tables, but not this program's migrations."""
+def is_foreign(conn: sqlite3.Connection) -> bool:
+    """Another program's SQLite file: it has tables of its own but no migration of this
+    program (a new file, or one holding only an empty migrations table, is a book being
+    made)."""
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return bool(names) and MIGRATIONS_TABLE not in names
+    if not names - {MIGRATIONS_TABLE}:
+        return False
+    if MIGRATIONS_TABLE not in names:
+        return True
+    try:
+        ours = conn.execute(
+            f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set = ? LIMIT 1", (MIGRATION_SET,)
+        ).fetchone()
+    except sqlite3.OperationalError:  # a table of that name but another shape
+        return True
+    return ours is None
+
+
+def is_foreign_file(path: Path) -> bool:
+    """Whether the file ``path`` is another program's SQLite file (``is_foreign``), read
+    without changing it; a file that cannot be read as SQLite (damaged, not a database) is
+    not known to be another program's."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return is_foreign(conn)
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def database_path(db: sqlite_utils.Database) -> Path:

@@ -12,7 +12,7 @@ from typing import Any, cast
 import sqlite_utils
 
 from chuansha_enforce.storage.cases.case_search_index import refresh_case_search
-from chuansha_enforce.storage.connection import MIGRATIONS_TABLE, write_transaction
+from chuansha_enforce.storage.connection import MIGRATION_SET, is_foreign, write_transaction
 from chuansha_enforce.storage.errors import (
     DatabaseNewerError,
     ForeignDatabaseError,
@@ -66,8 +66,6 @@ from chuansha_enforce.storage.server.pg_search import add_trigram_search
 from chuansha_enforce.storage.server.pg_upgrade import UpgradeRefused, upgrade_schema
 
 log = logging.getLogger(__name__)
-
-MIGRATION_SET = "chuansha_enforce"
 
 
 def split_statements(script: str) -> list[str]:
@@ -180,10 +178,11 @@ def pending_names(db: sqlite_utils.Database, table: MigrationTable = MIGRATION_T
 
 def check_ours(db: sqlite_utils.Database, path: Path) -> None:
     """Refuse a SQLite file with tables but without this program's migrations: another
-    program's (a new, empty file is made a case book by ``migrate``)."""
+    program's (``connection.is_foreign``; a new, empty file is made a case book by
+    ``migrate``)."""
     if isinstance(db, PgDatabase):
         return
-    if db.table_names() and not db[MIGRATIONS_TABLE].exists():
+    if is_foreign(db.conn):
         raise ForeignDatabaseError(path)
 
 

@@ -227,3 +227,64 @@ def test_another_programs_sqlite_file_is_refused_and_left_as_it_was(
     assert "不是本程序的案件库" in result.stderr, result.stderr
     assert "未做任何改动" in result.stderr
     assert database_digest(other) == before
+
+
+def test_another_sqlite_utils_tools_file_is_refused_though_it_has_the_migrations_table(
+    tmp_path: Path,
+) -> None:
+    """sqlite-utils' migrations table is shared by every tool built on it: a file whose
+    table holds only another tool's migrations is not a case book (it was taken for one and
+    given this program's whole schema)."""
+    other = tmp_path / "notes.db"
+    with contextlib.closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+        conn.execute(
+            "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT,"
+            " name TEXT, applied_at TEXT)"
+        )
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+            " VALUES ('notes_app', '0001_notes', '2026-01-01')"
+        )
+        conn.commit()
+    before = database_digest(other)
+    result = _run(other, "case", "list")
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "不是本程序的案件库" in result.stderr, result.stderr
+    assert database_digest(other) == before
+
+
+def test_a_book_stopped_after_its_migrations_table_was_made_is_finished(tmp_path: Path) -> None:
+    """Only an empty migrations table: a book whose making stopped early, not a foreign file."""
+    book = tmp_path / "cases.db"
+    with contextlib.closing(sqlite3.connect(book)) as conn:
+        conn.execute(
+            "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT,"
+            " name TEXT, applied_at TEXT)"
+        )
+        conn.commit()
+    result = _run(book, "init")
+    assert result.returncode == 0, (result.stdout, result.stderr)
+    assert _run(book, "case", "list").returncode == 0
+
+
+def test_a_restore_over_another_programs_file_is_refused_before_anything(
+    tmp_path: Path,
+) -> None:
+    """(It put the other program's file aside as a pre-restore backup and swapped a case
+    book in over it.)"""
+    book, saved = tmp_path / "cases.db", tmp_path / "usb"
+    assert _run(book, "init").returncode == 0
+    assert _run(book, "backup", "-o", str(saved)).returncode == 0
+    [backup] = sorted(saved.glob("*.db"))
+    other = tmp_path / "other" / "contacts.db"
+    other.parent.mkdir()
+    with contextlib.closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE people (name TEXT)")
+        conn.commit()
+    before = database_digest(other)
+    result = _run(other, "restore", str(backup))
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "不是本程序的案件库" in result.stderr, result.stderr
+    assert database_digest(other) == before
+    assert sorted(p.name for p in other.parent.iterdir()) == ["contacts.db"]
